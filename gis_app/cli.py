@@ -1,0 +1,59 @@
+"""Command line: ``gis-app`` opens the app; subcommands work without a window.
+
+Each subcommand lives in its own module under :mod:`gis_app.commands` and exposes
+``register(subparsers)``; modules are discovered, so adding a command touches no
+shared file. User-facing errors (:class:`GisAppError`) print one line and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+from gis_app import __version__
+from gis_app.core.errors import GisAppError
+
+EXIT_OK = 0
+EXIT_UNUSABLE_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gis-app",
+        description=(
+            "Desktop GIS for planning the earthquake reinforcement of buildings in Groningen. "
+            "Without a subcommand it opens the main window on the bundled sample area."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"gis-app {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="subcommands")
+    import gis_app.commands as commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"gis_app.commands.{info.name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from gis_app.ui.app import run_app
+
+        return run_app()
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except GisAppError as error:
+        print(f"gis-app {args.command}: {error.user_message()}", file=sys.stderr)
+        return EXIT_UNUSABLE_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

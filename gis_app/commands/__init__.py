@@ -1,0 +1,1 @@
+"""One module per ``gis-app`` subcommand, each with ``register(subparsers)``."""

@@ -1,0 +1,254 @@
+"""The canonical building and cluster tables: column names, vocabularies, derivations.
+
+Every reader produces these columns, every other module reads them. Keeping the
+contract in one place means a new source format only needs a mapping onto it.
+
+Conventions (decided here, relied upon everywhere):
+
+* Working CRS is RD New, EPSG:28992 (metres).
+* ``building_id`` is text (BAG pand-identificatie, 16 characters, leading zeros kept).
+* ``risk_profile`` holds the Dutch HRA terms as they appear in NCG lists:
+  ``"verhoogd"``, ``"licht verhoogd"``, ``"normaal"``, or ``"onbekend"`` when unknown.
+* ``measure_class`` holds English codes (``none``, ``light``, ``heavy``, ``rebuild``);
+  the UI shows the Dutch labels from :data:`MEASURE_LABELS_NL`.
+* ``milestone`` holds the codes of :data:`MILESTONES`, in NCG's reporting order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+WORKING_CRS = "EPSG:28992"
+WORKING_EPSG = 28992
+
+# --- risk profile ---------------------------------------------------------------------------
+
+PROFILE_VERHOOGD = "verhoogd"
+PROFILE_LICHT = "licht verhoogd"
+PROFILE_NORMAAL = "normaal"
+PROFILE_UNKNOWN = "onbekend"
+RISK_PROFILES = (PROFILE_VERHOOGD, PROFILE_LICHT, PROFILE_NORMAAL)
+RISK_PROFILES_WITH_UNKNOWN = (*RISK_PROFILES, PROFILE_UNKNOWN)
+
+#: Spellings found in NCG and HRA lists, lower-cased, mapped onto the canonical profile.
+PROFILE_ALIASES = {
+    "verhoogd": PROFILE_VERHOOGD,
+    "p50": PROFILE_VERHOOGD,
+    "verhoogd risico": PROFILE_VERHOOGD,
+    "hoog": PROFILE_VERHOOGD,
+    "elevated": PROFILE_VERHOOGD,
+    "licht verhoogd": PROFILE_LICHT,
+    "licht_verhoogd": PROFILE_LICHT,
+    "lichtverhoogd": PROFILE_LICHT,
+    "licht verhoogd risico": PROFILE_LICHT,
+    "p90": PROFILE_LICHT,
+    "slightly elevated": PROFILE_LICHT,
+    "normaal": PROFILE_NORMAAL,
+    "grijs": PROFILE_NORMAAL,
+    "normal": PROFILE_NORMAAL,
+    "geen": PROFILE_NORMAAL,
+}
+
+#: Meijdam norm: LPR at most 1e-5 per year.
+MEIJDAM_NORM = 1e-5
+#: Second threshold used when only one LPR value is known (it stands in for the median).
+#: HRA's 90th percentile typically lies up to an order of magnitude above the median, so a
+#: median above 1e-6 is taken to put the P90 above the norm: ``licht verhoogd``.
+#: This is an estimate (DOMAIN.md, "Profiles against the norm"); the UI shows which profiles
+#: were derived this way (column ``profile_source``).
+LPR_LICHT_THRESHOLD = 1e-6
+
+PROFILE_SOURCE_DATA = "bron"  # the profile was in the input
+PROFILE_SOURCE_LPR = "afgeleid uit LPR"  # derived from LPR with the thresholds above
+PROFILE_SOURCE_NONE = "onbekend"  # neither profile nor LPR known
+
+
+def profile_from_lpr(lpr: np.ndarray | pd.Series) -> np.ndarray:
+    """Derive risk profiles from LPR values; NaN gives ``onbekend``."""
+    values = np.asarray(lpr, dtype=float)
+    out = np.full(values.shape, PROFILE_UNKNOWN, dtype=object)
+    known = ~np.isnan(values)
+    out[known & (values > MEIJDAM_NORM)] = PROFILE_VERHOOGD
+    out[known & (values <= MEIJDAM_NORM) & (values > LPR_LICHT_THRESHOLD)] = PROFILE_LICHT
+    out[known & (values <= LPR_LICHT_THRESHOLD)] = PROFILE_NORMAAL
+    return out
+
+
+# --- measure class --------------------------------------------------------------------------
+
+MEASURE_NONE = "none"
+MEASURE_LIGHT = "light"
+MEASURE_HEAVY = "heavy"
+MEASURE_REBUILD = "rebuild"  # sloop-nieuwbouw
+MEASURE_CLASSES = (MEASURE_NONE, MEASURE_LIGHT, MEASURE_HEAVY, MEASURE_REBUILD)
+MEASURE_LABELS_NL = {
+    MEASURE_NONE: "geen maatregel",
+    MEASURE_LIGHT: "lichte versterking",
+    MEASURE_HEAVY: "zware versterking",
+    MEASURE_REBUILD: "sloop-nieuwbouw",
+}
+MEASURE_ALIASES = {
+    "none": MEASURE_NONE,
+    "geen": MEASURE_NONE,
+    "geen maatregel": MEASURE_NONE,
+    "voldoet": MEASURE_NONE,
+    "light": MEASURE_LIGHT,
+    "licht": MEASURE_LIGHT,
+    "lichte versterking": MEASURE_LIGHT,
+    "heavy": MEASURE_HEAVY,
+    "zwaar": MEASURE_HEAVY,
+    "zware versterking": MEASURE_HEAVY,
+    "versterken": MEASURE_HEAVY,
+    "rebuild": MEASURE_REBUILD,
+    "demolish": MEASURE_REBUILD,
+    "demolish-rebuild": MEASURE_REBUILD,
+    "sloop": MEASURE_REBUILD,
+    "sloop-nieuwbouw": MEASURE_REBUILD,
+    "sloop nieuwbouw": MEASURE_REBUILD,
+    "sloopnieuwbouw": MEASURE_REBUILD,
+    "nieuwbouw": MEASURE_REBUILD,
+}
+#: Expected measure when a building has not been assessed yet, from its risk profile.
+#: Estimate: most ``verhoogd`` buildings needed heavy work, ``licht verhoogd`` light work.
+EXPECTED_MEASURE_BY_PROFILE = {
+    PROFILE_VERHOOGD: MEASURE_HEAVY,
+    PROFILE_LICHT: MEASURE_LIGHT,
+    PROFILE_NORMAAL: MEASURE_NONE,
+    PROFILE_UNKNOWN: MEASURE_LIGHT,
+}
+
+# --- NCG milestones (reporting order) -------------------------------------------------------
+
+MILESTONES = (
+    "niet_in_plan",
+    "in_plan",
+    "opname",
+    "beoordeling",
+    "normbesluit",
+    "versterkingsbesluit",
+    "bouw_gestart",
+    "bouw_gereed",
+    "afgerond",
+)
+MILESTONE_LABELS_NL = {
+    "niet_in_plan": "nog niet in lokaal plan",
+    "in_plan": "in lokaal plan",
+    "opname": "opname gedaan",
+    "beoordeling": "beoordeling gedaan",
+    "normbesluit": "normbesluit genomen",
+    "versterkingsbesluit": "versterkingsbesluit genomen",
+    "bouw_gestart": "bouw gestart",
+    "bouw_gereed": "bouw gereed",
+    "afgerond": "versterkingstraject afgerond",
+}
+MILESTONE_ALIASES = (
+    {label.lower(): code for code, label in MILESTONE_LABELS_NL.items()}
+    | {code: code for code in MILESTONES}
+    | {
+        "niet in plan": "niet_in_plan",
+        "in plan": "in_plan",
+        "opname gedaan": "opname",
+        "beoordeling gereed": "beoordeling",
+        "versterkingsadvies": "normbesluit",
+        "uitvoeringsplan": "versterkingsbesluit",
+        "bouw gestart": "bouw_gestart",
+        "bouw gereed": "bouw_gereed",
+        "afgerond": "afgerond",
+        "traject afgerond": "afgerond",
+    }
+)
+
+# --- the buildings table --------------------------------------------------------------------
+
+#: Canonical building columns and their dtypes. Readers add missing ones with defaults;
+#: unknown source columns are kept after these.
+BUILDING_COLUMNS: dict[str, str] = {
+    "building_id": "object",  # str, BAG pand-identificatie
+    "risk_profile": "object",  # one of RISK_PROFILES_WITH_UNKNOWN
+    "profile_source": "object",  # PROFILE_SOURCE_*
+    "lpr": "float64",  # annual local personal risk, NaN when unknown
+    "typology": "object",  # e.g. URM3M_D, RC1L, W2
+    "milestone": "object",  # one of MILESTONES
+    "measure_class": "object",  # assessed measure (MEASURE_CLASSES) or "" when not assessed
+    "expected_measure": "object",  # measure_class, or derived from the profile
+    "addresses": "int64",  # number of verblijfsobjecten
+    "residents": "float64",  # persons (for risk exposure)
+    "address": "object",  # street + number (personal data)
+    "postcode": "object",
+    "woonplaats": "object",
+    "eigen_regie": "bool",  # owner directs the work: always bespoke
+    "cluster_id": "object",  # "" when in no cluster
+}
+
+#: Canonical cluster columns (plus geometry).
+CLUSTER_COLUMNS: dict[str, str] = {
+    "cluster_id": "object",
+    "name": "object",
+    "color": "object",  # "#rrggbb"
+    "approach_share": "float64",  # bespoke share s in [0, 1]; NaN means "use the global share"
+    "lock_start": "object",  # ISO date or "" (cluster fixed to a start date)
+    "lock_position": "float64",  # position in the order, NaN when not locked
+}
+
+#: Default value per canonical column, used when a source lacks the column.
+COLUMN_DEFAULTS = {
+    "risk_profile": PROFILE_UNKNOWN,
+    "profile_source": PROFILE_SOURCE_NONE,
+    "lpr": np.nan,
+    "typology": "",
+    "milestone": "niet_in_plan",
+    "measure_class": "",
+    "expected_measure": "",
+    "addresses": 1,
+    "residents": np.nan,
+    "address": "",
+    "postcode": "",
+    "woonplaats": "",
+    "eigen_regie": False,
+    "cluster_id": "",
+    "name": "",
+    "color": "#808080",
+    "approach_share": np.nan,
+    "lock_start": "",
+    "lock_position": np.nan,
+}
+
+
+def expected_measure(measure_class: pd.Series, risk_profile: pd.Series) -> pd.Series:
+    """The assessed measure where there is one, else the one expected from the profile."""
+    derived = risk_profile.map(EXPECTED_MEASURE_BY_PROFILE).fillna(MEASURE_LIGHT)
+    assessed = measure_class.fillna("").astype(str)
+    return assessed.where(assessed != "", derived)
+
+
+def ensure_building_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add missing canonical columns with defaults and coerce dtypes (in place; returned)."""
+    for column, dtype in BUILDING_COLUMNS.items():
+        if column == "building_id":
+            continue
+        if column not in frame.columns:
+            frame[column] = COLUMN_DEFAULTS[column]
+        if dtype == "object":
+            frame[column] = frame[column].fillna("").astype(str).astype(object)
+        elif dtype == "bool":
+            frame[column] = frame[column].fillna(False).astype(bool)
+        elif dtype == "int64":
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").fillna(1).astype("int64")
+        else:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(dtype)
+    frame["risk_profile"] = frame["risk_profile"].replace("", PROFILE_UNKNOWN)
+    frame["expected_measure"] = expected_measure(frame["measure_class"], frame["risk_profile"])
+    return frame
+
+
+def ensure_cluster_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add missing canonical cluster columns with defaults (in place; returned)."""
+    for column, dtype in CLUSTER_COLUMNS.items():
+        if column not in frame.columns:
+            frame[column] = COLUMN_DEFAULTS.get(column, "")
+        if dtype == "object":
+            frame[column] = frame[column].fillna("").astype(str).astype(object)
+        else:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(dtype)
+    return frame

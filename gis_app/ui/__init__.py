@@ -1,0 +1,1 @@
+"""Qt user interface. Calls into :mod:`gis_app.core`; holds no planning logic of its own."""

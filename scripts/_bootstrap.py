@@ -1,0 +1,61 @@
+"""Create the project's virtual environment and install the app into it.
+
+Shared by ``scripts/run.py`` and ``scripts/test.py`` so that the README's two
+commands work on a fresh Windows or Linux machine with nothing but Python 3.10+.
+The install is skipped when ``pyproject.toml`` has not changed since the last one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+
+
+def venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def ensure_venv(extras: str = "dev") -> Path:
+    """Return the venv's python, creating and (re)installing it when needed."""
+    py = venv_python()
+    if not py.exists():
+        print("gis_app: creating virtual environment in .venv", flush=True)
+        subprocess.check_call([sys.executable, "-m", "venv", str(VENV)])
+    stamp = VENV / ".gis_app_install_stamp"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    if not stamp.exists() or stamp.read_text().strip() != wanted:
+        print("gis_app: installing dependencies (first run only)", flush=True)
+        subprocess.check_call([str(py), "-m", "pip", "install", "-q", "--upgrade", "pip"])
+        target = f".[{extras}]" if extras else "."
+        subprocess.check_call([str(py), "-m", "pip", "install", "-q", "-e", target], cwd=ROOT)
+        stamp.write_text(wanted)
+    return py
+
+
+def ensure_debian_packages(packages: dict[str, str]) -> None:
+    """Install Debian packages (command -> package) when missing and we are root on Linux.
+
+    Used for GDAL's command-line tools, which the export tests use as an independent reader.
+    """
+    if not sys.platform.startswith("linux") or shutil.which("apt-get") is None:
+        return
+    if hasattr(os, "geteuid") and os.geteuid() != 0:
+        return
+    missing = [pkg for cmd, pkg in packages.items() if shutil.which(cmd) is None]
+    if not missing:
+        return
+    print(f"gis_app: apt-get install {' '.join(missing)}", flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.call(["apt-get", "update", "-q"], env=env, stdout=subprocess.DEVNULL)
+    subprocess.call(
+        ["apt-get", "install", "-y", "-q", *missing], env=env, stdout=subprocess.DEVNULL
+    )
