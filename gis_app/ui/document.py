@@ -17,7 +17,8 @@ from gis_app.core.project import Project
 
 class ProjectDocument(QObject):
     projectReplaced = Signal()  # a different project was opened: rebuild everything
-    buildingsChanged = Signal()  # attributes or geometry of buildings changed
+    buildingsChanged = Signal()  # buildings replaced (geometry may have changed): full rebuild
+    buildingAttributesChanged = Signal(list)  # only these columns changed (e.g. plan results)
     clustersChanged = Signal()  # clusters added, edited, removed, or membership changed
     selectionChanged = Signal()  # building selection changed
     clusterSelectionChanged = Signal()
