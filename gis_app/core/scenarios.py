@@ -1,0 +1,360 @@
+"""Named planning scenarios: save the settings, compare the outcomes.
+
+A :class:`Scenario` is what a planner varies between plans: the planning settings
+(``PlanningConfig.to_dict()``), the bespoke share of each cluster that has its own, and
+the order choice (``"default"`` or ``"optimise"``). Scenarios live in
+``Project.scenarios`` as JSON-safe dicts, so they are saved with the project.
+
+Decisions:
+
+* A scenario stores settings, not results: results are recomputed when needed
+  (they depend on the buildings, which may have changed since). The metrics of the
+  last run are kept in ``metrics`` only as a hint for display.
+* Names are unique and non-empty (case-sensitive, surrounding spaces removed);
+  ``duplicate`` picks "naam (kopie)", "naam (kopie 2)", ... .
+* ``shares`` maps cluster ids to shares for clusters with an own share; applying a
+  scenario gives every other cluster NaN (follow the global share). Shares of clusters
+  that no longer exist are ignored when applied.
+* :func:`compare` puts the metrics of two or more results side by side, with the
+  difference to the first (the baseline) and a flag per metric telling whether the
+  scenarios differ. Dates differ by days; two values differ when they are not equal
+  within a relative tolerance of 1e-9.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from gis_app.core.errors import PlanningError
+
+ORDERS = ("default", "optimise")
+ORDER_LABELS_NL = {"default": "standaardvolgorde", "optimise": "geoptimaliseerd"}
+
+
+class ScenarioError(PlanningError):
+    """A scenario name is empty, taken or unknown."""
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` with numpy scalars, NaN, timestamps and tuples turned into JSON types."""
+    if isinstance(value, Mapping):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [json_safe(v) for v in value]
+    if isinstance(value, (pd.Timestamp, dt.datetime, dt.date, np.datetime64)):
+        stamp = pd.Timestamp(value)
+        return None if pd.isna(stamp) else stamp.isoformat()
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return None if math.isnan(float(value)) else float(value)
+    if value is None or isinstance(value, str):
+        return value
+    if value is pd.NaT:
+        return None
+    return str(value)
+
+
+@dataclass
+class Scenario:
+    name: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    shares: dict[str, float] = field(default_factory=dict)
+    order: str = "default"
+    created: str = ""
+    note: str = ""
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return json_safe(
+            {
+                "name": self.name,
+                "settings": self.settings,
+                "shares": self.shares,
+                "order": self.order,
+                "created": self.created,
+                "note": self.note,
+                "metrics": self.metrics,
+            }
+        )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
+        order = str(data.get("order") or "default")
+        shares = {
+            str(k): float(v)
+            for k, v in dict(data.get("shares") or {}).items()
+            if v is not None and not (isinstance(v, float) and math.isnan(v))
+        }
+        return cls(
+            name=str(data.get("name") or ""),
+            settings=copy.deepcopy(dict(data.get("settings") or {})),
+            shares=shares,
+            order=order if order in ORDERS else "default",
+            created=str(data.get("created") or ""),
+            note=str(data.get("note") or ""),
+            metrics=copy.deepcopy(dict(data.get("metrics") or {})),
+        )
+
+
+# --- the list in the project ----------------------------------------------------------------
+
+
+def load_scenarios(project) -> list[Scenario]:
+    """The project's scenarios (entries without a name are given one, none is dropped)."""
+    out: list[Scenario] = []
+    for i, entry in enumerate(project.scenarios or []):
+        scenario = Scenario.from_dict(entry if isinstance(entry, Mapping) else {})
+        if not scenario.name.strip():
+            scenario.name = unique_name(f"Scenario {i + 1}", [s.name for s in out])
+        out.append(scenario)
+    return out
+
+
+def store_scenarios(project, scenarios: Iterable[Scenario]) -> None:
+    project.scenarios = [s.to_dict() for s in scenarios]
+
+
+def cluster_shares(clusters: pd.DataFrame) -> dict[str, float]:
+    """Own shares of the clusters that have one (NaN = follows the global share)."""
+    if clusters is None or not len(clusters) or "approach_share" not in clusters:
+        return {}
+    shares = pd.to_numeric(clusters["approach_share"], errors="coerce")
+    keep = shares.notna().to_numpy()
+    ids = clusters["cluster_id"].astype(str).to_numpy()[keep]
+    return {str(c): float(s) for c, s in zip(ids, shares.to_numpy()[keep], strict=True)}
+
+
+def capture(
+    project, name: str, *, order: str = "default", metrics=None, note: str = ""
+) -> Scenario:
+    """A scenario holding the project's current planning settings and cluster shares."""
+    return Scenario(
+        name=_clean(name),
+        settings=copy.deepcopy(dict(project.settings.get("planning") or {})),
+        shares=cluster_shares(project.clusters),
+        order=order if order in ORDERS else "default",
+        created=dt.datetime.now().replace(microsecond=0).isoformat(),
+        note=note,
+        metrics=json_safe(dict(metrics or {})),
+    )
+
+
+def apply(project, scenario: Scenario) -> None:
+    """Put the scenario's settings and cluster shares into the project (in place)."""
+    project.settings["planning"] = copy.deepcopy(scenario.settings)
+    clusters = project.clusters
+    if clusters is not None and len(clusters):
+        ids = clusters["cluster_id"].astype(str)
+        clusters["approach_share"] = ids.map(scenario.shares).astype(float).to_numpy()
+
+
+# --- list operations (return new lists; the caller stores them) ------------------------------
+
+
+def _clean(name: str) -> str:
+    name = str(name or "").strip()
+    if not name:
+        raise ScenarioError("Een scenario heeft een naam nodig.")
+    return name
+
+
+def unique_name(base: str, existing: Iterable[str]) -> str:
+    taken = set(existing)
+    if base not in taken:
+        return base
+    i = 2
+    while f"{base} {i}" in taken:
+        i += 1
+    return f"{base} {i}"
+
+
+def _index(scenarios: list[Scenario], name: str) -> int:
+    for i, s in enumerate(scenarios):
+        if s.name == name:
+            return i
+    raise ScenarioError(f"Er is geen scenario '{name}'.")
+
+
+def add_scenario(
+    scenarios: list[Scenario], scenario: Scenario, *, replace: bool = False
+) -> list[Scenario]:
+    """``scenarios`` with ``scenario`` appended (or replacing the one of that name)."""
+    scenario.name = _clean(scenario.name)
+    out = list(scenarios)
+    names = [s.name for s in out]
+    if scenario.name in names:
+        if not replace:
+            raise ScenarioError(f"Er is al een scenario '{scenario.name}'.")
+        out[names.index(scenario.name)] = scenario
+        return out
+    out.append(scenario)
+    return out
+
+
+def duplicate(scenarios: list[Scenario], name: str, new_name: str | None = None) -> list[Scenario]:
+    i = _index(scenarios, name)
+    names = [s.name for s in scenarios]
+    target = _clean(new_name) if new_name else None
+    if target is None:
+        target = f"{name} (kopie)"
+        n = 2
+        while target in names:
+            target = f"{name} (kopie {n})"
+            n += 1
+    elif target in names:
+        raise ScenarioError(f"Er is al een scenario '{target}'.")
+    copy_ = Scenario.from_dict(scenarios[i].to_dict())
+    copy_.name = target
+    copy_.created = dt.datetime.now().replace(microsecond=0).isoformat()
+    out = list(scenarios)
+    out.insert(i + 1, copy_)
+    return out
+
+
+def rename(scenarios: list[Scenario], name: str, new_name: str) -> list[Scenario]:
+    i = _index(scenarios, name)
+    new_name = _clean(new_name)
+    if new_name != name and new_name in {s.name for s in scenarios}:
+        raise ScenarioError(f"Er is al een scenario '{new_name}'.")
+    out = list(scenarios)
+    renamed = Scenario.from_dict(out[i].to_dict())
+    renamed.name = new_name
+    out[i] = renamed
+    return out
+
+
+def delete(scenarios: list[Scenario], name: str) -> list[Scenario]:
+    i = _index(scenarios, name)
+    return scenarios[:i] + scenarios[i + 1 :]
+
+
+# --- comparison -----------------------------------------------------------------------------
+
+#: Metrics shown when comparing, in this order: key, Dutch label, unit, kind.
+#: ``kind`` is "float", "int", "share", "date" or "money"; ``lower_is_better`` tells the
+#: UI which way a difference is an improvement (None: neither).
+METRIC_SPECS: tuple[tuple[str, str, str, str, bool | None], ...] = (
+    ("risk_exposure", "risicoblootstelling", "verwachte slachtoffer-jaren", "float", True),
+    ("all_verhoogd_done", "alle verhoogd gereed", "datum", "date", True),
+    ("all_licht_verhoogd_done", "alle licht verhoogd gereed", "datum", "date", True),
+    ("all_done", "alles gereed", "datum", "date", True),
+    ("bespoke_buildings", "panden maatwerk", "panden", "int", None),
+    ("bespoke_share", "aandeel maatwerk", "%", "share", None),
+    ("explainability_pairs", "moeilijk uitlegbare buren", "paren", "int", True),
+    ("mean_wait_verhoogd", "gem. wachttijd verhoogd", "jaar", "float", True),
+    ("mean_wait_licht_verhoogd", "gem. wachttijd licht verhoogd", "jaar", "float", True),
+    ("mean_wait_normaal", "gem. wachttijd normaal", "jaar", "float", True),
+    ("total_cost", "kosten", "€", "money", True),
+)
+
+
+@dataclass
+class Comparison:
+    """Metrics of several scenarios side by side.
+
+    ``values``: index metric keys, one column per scenario (dates as Timestamps).
+    ``deltas``: the difference of each scenario to the first (dates in days).
+    ``differs``: per metric, True when not all scenarios have the same value.
+    ``labels`` / ``units`` / ``kinds`` / ``lower_is_better``: per metric key.
+    """
+
+    names: list[str]
+    values: pd.DataFrame
+    deltas: pd.DataFrame
+    differs: pd.Series
+    labels: dict[str, str]
+    units: dict[str, str]
+    kinds: dict[str, str]
+    lower_is_better: dict[str, bool | None]
+
+
+def _metrics_of(result) -> dict[str, Any]:
+    if isinstance(result, Mapping):
+        return dict(result)
+    return dict(getattr(result, "metrics", {}) or {})
+
+
+def _as_value(value: Any, kind: str) -> Any:
+    if value is None:
+        return np.nan if kind != "date" else pd.NaT
+    if kind == "date":
+        try:
+            return pd.Timestamp(value)
+        except (TypeError, ValueError):
+            return pd.NaT
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return np.nan
+
+
+def _equal(a: Any, b: Any) -> bool:
+    if pd.isna(a) and pd.isna(b):
+        return True
+    if pd.isna(a) or pd.isna(b):
+        return False
+    if isinstance(a, pd.Timestamp):
+        return a == b
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)
+
+
+def compare(results: Mapping[str, Any]) -> Comparison:
+    """Compare results (``PlanResult`` or metrics dicts) keyed by scenario name.
+
+    The first entry is the baseline for ``deltas``. Metrics from ``METRIC_SPECS`` come
+    first, in that order; other numeric or date metrics present in every result follow
+    (so a new metric of the planner shows up without a change here).
+    """
+    names = list(results)
+    if not names:
+        raise ScenarioError("Kies ten minste één scenario om te vergelijken.")
+    metrics = {name: _metrics_of(results[name]) for name in names}
+    keys: list[str] = []
+    labels: dict[str, str] = {}
+    units: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    better: dict[str, bool | None] = {}
+    for key, label, unit, kind, lower in METRIC_SPECS:
+        if any(key in m for m in metrics.values()):
+            keys.append(key)
+            labels[key], units[key], kinds[key], better[key] = label, unit, kind, lower
+    for key in metrics[names[0]]:
+        if key in labels or not all(key in m for m in metrics.values()):
+            continue
+        sample = metrics[names[0]][key]
+        if isinstance(sample, bool) or not isinstance(sample, (int, float, np.number)):
+            continue
+        keys.append(key)
+        labels[key], units[key], kinds[key], better[key] = key.replace("_", " "), "", "float", None
+    values = pd.DataFrame(
+        {n: [_as_value(metrics[n].get(k), kinds[k]) for k in keys] for n in names},
+        index=pd.Index(keys, name="metric"),
+        dtype=object,
+    )
+    deltas = pd.DataFrame(index=values.index, columns=names, dtype=object)
+    differs = pd.Series(False, index=values.index)
+    base = names[0]
+    for key in keys:
+        b = values.at[key, base]
+        row_values = [values.at[key, n] for n in names]
+        differs[key] = not all(_equal(b, v) for v in row_values)
+        for n in names:
+            v = values.at[key, n]
+            if pd.isna(v) or pd.isna(b):
+                deltas.at[key, n] = np.nan
+            elif kinds[key] == "date":
+                deltas.at[key, n] = float((v - b) / pd.Timedelta(days=1))
+            else:
+                deltas.at[key, n] = float(v) - float(b)
+    return Comparison(names, values, deltas, differs, labels, units, kinds, better)

@@ -1,0 +1,123 @@
+"""Scenario model (core): capture, apply, list operations, JSON safety, comparison."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from gis_app.core import scenarios as sc
+from gis_app.core.project import Project
+from gis_app.core.schema import ensure_cluster_columns
+
+
+def _project() -> Project:
+    project = Project()
+    clusters = pd.DataFrame(
+        {
+            "cluster_id": ["C1", "C2", "C3"],
+            "name": ["a", "b", "c"],
+            "approach_share": [0.8, np.nan, 0.1],
+        }
+    )
+    project.clusters = ensure_cluster_columns(clusters)
+    project.settings["planning"] = {"bespoke_share": 0.35, "start_date": "2027-01-01"}
+    return project
+
+
+def test_capture_and_apply_round_trip_through_json():
+    project = _project()
+    scenario = sc.capture(
+        project, "  Snel  ", order="optimise", metrics={"risk_exposure": np.float64(1.5)}
+    )
+    assert scenario.name == "Snel"
+    assert scenario.shares == {"C1": 0.8, "C3": 0.1}
+    sc.store_scenarios(project, [scenario])
+    text = json.dumps(project.scenarios)  # JSON-safe
+    project.scenarios = json.loads(text)
+    project.settings["planning"] = {"bespoke_share": 1.0}
+    project.clusters["approach_share"] = [0.0, 0.5, 0.5]
+    loaded = sc.load_scenarios(project)
+    assert loaded[0].order == "optimise"
+    assert loaded[0].metrics == {"risk_exposure": 1.5}
+    sc.apply(project, loaded[0])
+    assert project.settings["planning"] == {"bespoke_share": 0.35, "start_date": "2027-01-01"}
+    shares = project.clusters["approach_share"].to_numpy()
+    assert shares[0] == 0.8 and np.isnan(shares[1]) and shares[2] == 0.1
+
+
+def test_applied_settings_are_a_copy():
+    project = _project()
+    scenario = sc.capture(project, "A")
+    project.settings["planning"]["bespoke_share"] = 0.9
+    assert scenario.settings["bespoke_share"] == 0.35
+
+
+def test_list_operations():
+    project = _project()
+    items = sc.add_scenario([], sc.capture(project, "A"))
+    with pytest.raises(sc.ScenarioError):
+        sc.add_scenario(items, sc.capture(project, "A"))
+    items = sc.duplicate(items, "A")
+    items = sc.duplicate(items, "A")
+    assert [s.name for s in items] == ["A", "A (kopie 2)", "A (kopie)"]
+    items = sc.rename(items, "A (kopie)", "B")
+    with pytest.raises(sc.ScenarioError):
+        sc.rename(items, "B", "A")
+    with pytest.raises(sc.ScenarioError):
+        sc.rename(items, "B", "   ")
+    items = sc.delete(items, "A (kopie 2)")
+    assert [s.name for s in items] == ["A", "B"]
+    with pytest.raises(sc.ScenarioError):
+        sc.delete(items, "C")
+    # duplicate is a deep copy
+    items[1].settings["bespoke_share"] = 0.0
+    assert items[0].settings["bespoke_share"] == 0.35
+
+
+def test_load_names_unnamed_entries_instead_of_dropping():
+    project = Project()
+    project.scenarios = [{"settings": {}}, {"name": "X", "order": "bogus"}]
+    loaded = sc.load_scenarios(project)
+    assert [s.name for s in loaded] == ["Scenario 1", "X"]
+    assert loaded[1].order == "default"
+
+
+def test_compare_values_deltas_and_differences():
+    a = {
+        "risk_exposure": 2.0,
+        "all_verhoogd_done": pd.Timestamp("2030-01-01"),
+        "bespoke_buildings": 10,
+        "total_cost": 5e6,
+        "custom": 3.0,
+    }
+    b = {
+        "risk_exposure": 2.5,
+        "all_verhoogd_done": pd.Timestamp("2030-01-31"),
+        "bespoke_buildings": 10,
+        "total_cost": 4e6,
+        "custom": 3.0,
+    }
+    comparison = sc.compare({"Snel": a, "Maatwerk": b})
+    assert comparison.names == ["Snel", "Maatwerk"]
+    assert list(comparison.values.index[:4]) == [
+        "risk_exposure",
+        "all_verhoogd_done",
+        "bespoke_buildings",
+        "total_cost",
+    ]
+    assert comparison.values.at["risk_exposure", "Maatwerk"] == 2.5
+    assert comparison.deltas.at["risk_exposure", "Maatwerk"] == pytest.approx(0.5)
+    assert comparison.deltas.at["all_verhoogd_done", "Maatwerk"] == pytest.approx(30.0)
+    assert comparison.deltas.at["total_cost", "Maatwerk"] == pytest.approx(-1e6)
+    assert comparison.differs["risk_exposure"]
+    assert not comparison.differs["bespoke_buildings"]
+    assert "custom" in comparison.values.index and not comparison.differs["custom"]
+    assert comparison.labels["risk_exposure"] == "risicoblootstelling"
+
+
+def test_compare_needs_a_scenario():
+    with pytest.raises(sc.ScenarioError):
+        sc.compare({})
