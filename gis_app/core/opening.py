@@ -1,0 +1,67 @@
+"""Open whatever the user points at: a project file or a data file to import.
+
+``open_path`` is what File > Open and ``gis-app <file>`` call. A gis_app project (or a
+plain GeoPackage with a canonical ``buildings`` layer, such as the bundled sample) is
+opened with :func:`gis_app.core.projectfile.load_project`; any other data file
+(Shapefile, zipped Shapefile, GeoJSON, FlatGeobuf, another GeoPackage) is imported with
+:func:`gis_app.core.join.load_buildings` and becomes a new, unsaved project.
+
+Decision: a GeoPackage counts as a project when it carries the ``gis_app_meta`` table
+(any schema version, so a newer one is refused with a clear message rather than
+imported as plain data) or when its ``buildings`` layer has a ``building_id`` column.
+Every other GeoPackage is imported as footprints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from gis_app.core.errors import GisAppError, InputError
+from gis_app.core.project import Project
+from gis_app.core.projectfile import (
+    BUILDINGS_LAYER,
+    PROJECT_SUFFIX,
+    is_project_file,
+    load_project,
+    read_project_info,
+    source_record,
+)
+
+
+def _is_project(path: Path, layer: str | None) -> bool:
+    if path.suffix.lower() != PROJECT_SUFFIX:
+        return False
+    if layer not in (None, BUILDINGS_LAYER):
+        return False
+    try:
+        info = read_project_info(path)
+    except GisAppError:
+        return False
+    if info.schema_version > 0:
+        return True
+    return is_project_file(path)
+
+
+def open_path(
+    path: str | Path, *, crs: Any = None, layer: str | None = None
+) -> tuple[Project, Any | None]:
+    """Open ``path``: ``(project, None)`` for a project, ``(project, JoinReport)`` for data.
+
+    Raises a :class:`GisAppError` subclass for anything that cannot be opened.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError("het bestand bestaat niet (meer)", path=path)
+    if _is_project(path, layer):
+        return load_project(path), None
+
+    from gis_app.core.join import load_buildings  # imported late: a heavy module
+
+    buildings, report = load_buildings(path, crs=crs, layer=layer)
+    project = Project(buildings=buildings, name=path.stem)
+    try:
+        project.sources = [source_record(path, "footprints", layer or "")]
+    except OSError:
+        project.sources = []
+    return project, report

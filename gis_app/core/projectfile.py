@@ -1,0 +1,676 @@
+"""Project files: one GeoPackage per project, written atomically, versioned, data only.
+
+Layout of a project file (``.gpkg``, so QGIS opens its layers too):
+
+* layer ``buildings`` -- the canonical buildings (:mod:`gis_app.core.schema`), EPSG:28992,
+  in row order (row positions are the UI's identity, so the order is kept);
+* layer ``clusters`` -- the cluster polygons and their settings;
+* layer ``packages`` -- work packages, only when the project has them (spatial or a plain
+  attribute table, as the packages module made them);
+* table ``gis_app_meta`` -- a non-spatial key/value table (both columns text, values
+  JSON): ``format``, ``schema_version``, ``app_version``, ``saved_at`` (UTC, ISO 8601),
+  ``name``, ``settings``, ``scenarios``, ``sources`` (path, sha256, role, layer, path
+  relative to the project), ``layers`` (row count per layer, checked on open, so a file
+  that lost rows is refused rather than silently opened short) and ``column_renames``.
+
+Decisions:
+
+* Data only: JSON and GeoPackage tables. Nothing is pickled or evaluated; settings and
+  scenarios must be JSON-serialisable (numpy scalars, dates and paths are converted; any
+  other object is refused at save time with a :class:`ProjectError` naming the key).
+* Saving goes through :func:`gis_app.core.atomic.atomic_path`: the previous file stays
+  intact until the new one is complete and on disk. ``save_project`` does not change
+  ``project.path``/``project.name``; the caller decides (Save As does, autosave doesn't).
+* Column names GeoPackage cannot hold next to each other (``fid``, ``geom``, names that
+  differ only in case, as SQLite columns are case-insensitive) are renamed on save and
+  renamed back on open (``column_renames``), so a source column never breaks a save.
+* Object columns that mix types are stored as text (numbers as numbers); GeoPackage has
+  no "any" type.
+* Schema versions: ``0`` is a plain GeoPackage with a canonical ``buildings`` layer and no
+  meta table (what ``gis-app sample`` writes); it opens via migration. A version newer
+  than :data:`SCHEMA_VERSION` is refused with a clear message: opening it and saving again
+  would silently drop what the newer version stored.
+* Changed sources are not an error on open: :func:`changed_sources` tells the UI which
+  source files changed or went missing so it can say so.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+from pandas.api.types import infer_dtype
+
+from gis_app import __version__
+from gis_app.core.atomic import atomic_path, describe_os_error, remove_stale_temp_files
+from gis_app.core.errors import GisAppError, ProjectError
+from gis_app.core.project import Project, SourceRecord, empty_clusters
+from gis_app.core.schema import (
+    WORKING_CRS,
+    WORKING_EPSG,
+    ensure_building_columns,
+    ensure_cluster_columns,
+)
+
+SCHEMA_VERSION = 1
+FORMAT_NAME = "gis_app-project"
+BUILDINGS_LAYER = "buildings"
+CLUSTERS_LAYER = "clusters"
+PACKAGES_LAYER = "packages"
+META_TABLE = "gis_app_meta"
+PROJECT_SUFFIX = ".gpkg"
+SQLITE_HEADER = b"SQLite format 3\x00"
+_HASH_CHUNK = 1 << 20
+#: Side files that belong to a Shapefile's content (hashed together with the .shp).
+_SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+
+
+# --- source files -------------------------------------------------------------------------
+
+
+def content_sha256(path: str | Path) -> str:
+    """SHA-256 of a source file's content (for a Shapefile: .shp + .shx + .dbf + .prj + .cpg)."""
+    path = Path(path)
+    digest = hashlib.sha256()
+    parts = [path]
+    if path.suffix.lower() == ".shp":
+        parts = []
+        for suffix in _SHAPEFILE_PARTS:
+            for candidate in (path.with_suffix(suffix), path.with_suffix(suffix.upper())):
+                if candidate.exists():
+                    parts.append(candidate)
+                    break
+    for part in parts:
+        with open(part, "rb") as handle:
+            while chunk := handle.read(_HASH_CHUNK):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def source_record(path: str | Path, role: str, layer: str = "") -> SourceRecord:
+    """A :class:`SourceRecord` for a file just read (absolute path and content hash)."""
+    path = Path(path).resolve()
+    return SourceRecord(path=str(path), sha256=content_sha256(path), role=role, layer=layer)
+
+
+@dataclass
+class SourceStatus:
+    """The state of one recorded source on reopen: ``ok``, ``changed`` or ``missing``."""
+
+    record: SourceRecord
+    status: str
+    found_at: Path | None = None
+
+
+def _resolve_source(record: SourceRecord, project_dir: Path | None, relative: str) -> Path | None:
+    candidates = [Path(record.path)]
+    if project_dir is not None:
+        if relative:
+            candidates.append(project_dir / relative)
+        candidates.append(project_dir / Path(record.path).name)
+    for candidate in candidates:
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:
+            continue
+    return None
+
+
+def changed_sources(project: Project) -> list[SourceStatus]:
+    """Which recorded sources changed or are missing (``ok`` ones are left out).
+
+    A source is looked for at its recorded path, then relative to the project file, then
+    by name next to the project file (a project folder copied to another machine).
+    """
+    project_dir = Path(project.path).parent if project.path else None
+    relatives = getattr(project, "_source_relatives", {})
+    result = []
+    for record in project.sources:
+        found = _resolve_source(record, project_dir, relatives.get(record.path, ""))
+        if found is None:
+            result.append(SourceStatus(record, "missing"))
+            continue
+        try:
+            digest = content_sha256(found)
+        except OSError:
+            result.append(SourceStatus(record, "missing", found))
+            continue
+        if digest != record.sha256:
+            result.append(SourceStatus(record, "changed", found))
+    return result
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, (pd.Timestamp, _dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, pd.Timedelta):
+        return value.isoformat()
+    if isinstance(value, (Path, set, frozenset, tuple)):
+        return str(value) if isinstance(value, Path) else list(value)
+    if value is pd.NA or value is pd.NaT:
+        return None
+    raise TypeError(type(value).__name__)
+
+
+def _to_json(key: str, value: Any) -> str:
+    try:
+        return json.dumps(value, default=_json_default, ensure_ascii=False, allow_nan=True)
+    except (TypeError, ValueError) as error:
+        raise ProjectError(
+            f"de projectgegevens '{key}' bevatten een waarde die niet als gegevens kan worden "
+            f"opgeslagen ({error})"
+        ) from error
+
+
+def _from_json(path: Path, key: str, text: Any, default: Any) -> Any:
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return default
+    try:
+        return json.loads(str(text))
+    except ValueError as error:
+        raise ProjectError(
+            f"het projectbestand is beschadigd (gegevens '{key}' onleesbaar)", path=path
+        ) from error
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def _safe_columns(frame: pd.DataFrame, geometry_name: str | None) -> dict[str, str]:
+    """New name -> original name for columns a GeoPackage cannot hold as they are."""
+    taken: set[str] = {"fid", "geom"}
+    renames: dict[str, str] = {}
+    for column in frame.columns:
+        if column == geometry_name:
+            continue
+        name = str(column)
+        candidate = name
+        counter = 1
+        while candidate.lower() in taken:
+            counter += 1
+            candidate = f"{name}_{counter}"
+        taken.add(candidate.lower())
+        if candidate != column:
+            renames[candidate] = column
+    return renames
+
+
+def _storable(frame: pd.DataFrame, geometry_name: str | None) -> pd.DataFrame:
+    """A copy of ``frame`` whose columns GeoPackage can store (see module docstring)."""
+    out = frame.copy(deep=False)
+    for column in out.columns:
+        if column == geometry_name:
+            continue
+        series = out[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            series = series.astype(object)
+            out[column] = series
+        if series.dtype != object:
+            continue
+        kind = infer_dtype(series, skipna=True)
+        if kind in ("string", "empty", "datetime", "datetime64", "date", "bytes"):
+            continue
+        if kind in ("integer", "floating", "mixed-integer-float", "decimal"):
+            out[column] = pd.to_numeric(series, errors="coerce")
+        elif kind == "boolean":
+            out[column] = series.astype("boolean")
+        else:
+            out[column] = series.map(
+                lambda v: (
+                    None
+                    if v is None or (isinstance(v, float) and math.isnan(v))
+                    else (v if isinstance(v, str) else json.dumps(v, default=str))
+                )
+            )
+    return out
+
+
+def _prepare_layer(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    spatial = isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame
+    geometry_name = frame.geometry.name if spatial else None
+    out = _storable(frame, geometry_name)
+    if spatial:
+        if out.crs is None:
+            out = out.set_crs(WORKING_CRS, allow_override=True)
+        elif out.crs.to_epsg() != WORKING_EPSG:
+            out = out.to_crs(WORKING_CRS)
+    renames = _safe_columns(out, geometry_name)
+    if renames:
+        out = out.rename(columns={old: new for new, old in renames.items()})
+    out = out.reset_index(drop=True)
+    return out, renames
+
+
+def _write_layer(path: Path, frame: pd.DataFrame, layer: str) -> None:
+    kwargs: dict[str, Any] = {"layer": layer, "driver": "GPKG"}
+    if isinstance(frame, gpd.GeoDataFrame):
+        kwargs["promote_to_multi"] = False
+        if len(frame) == 0:
+            kwargs["geometry_type"] = "Unknown"
+    if path.exists():
+        kwargs["append"] = False
+    pyogrio.write_dataframe(frame, path, **kwargs)
+
+
+def _meta_rows(project: Project, target: Path, counts: dict, renames: dict) -> pd.DataFrame:
+    sources = []
+    for record in project.sources:
+        relative = ""
+        try:
+            relative = str(Path(record.path).resolve().relative_to(target.parent.resolve()))
+        except (ValueError, OSError):
+            relative = ""
+        sources.append(
+            {
+                "path": record.path,
+                "sha256": record.sha256,
+                "role": record.role,
+                "layer": record.layer,
+                "relative": relative,
+            }
+        )
+    items = {
+        "format": FORMAT_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "app_version": __version__,
+        "saved_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "name": project.name,
+        "settings": project.settings,
+        "scenarios": project.scenarios,
+        "sources": sources,
+        "layers": counts,
+        "column_renames": renames,
+    }
+    return pd.DataFrame(
+        {"key": list(items), "value": [_to_json(k, v) for k, v in items.items()]},
+        dtype=object,
+    )
+
+
+def _fast_sqlite_writes() -> Callable[[], None]:
+    """Skip SQLite's per-transaction fsync while writing the temporary file.
+
+    The whole file is fsync'ed once before it replaces the project, which gives the same
+    durability for far fewer disk flushes. Returns a function restoring the old value.
+    """
+    old = pyogrio.get_gdal_config_option("OGR_SQLITE_SYNCHRONOUS")
+    pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": "OFF"})
+    return lambda: pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": old})
+
+
+def write_project_file(project: Project, path: Path) -> None:
+    """Write the project to ``path`` directly (not atomically; use :func:`save_project`)."""
+    layers: list[tuple[str, pd.DataFrame]] = [
+        (BUILDINGS_LAYER, project.buildings),
+        (CLUSTERS_LAYER, project.clusters if project.clusters is not None else empty_clusters()),
+    ]
+    if project.packages is not None:
+        layers.append((PACKAGES_LAYER, project.packages))
+    counts: dict[str, int] = {}
+    all_renames: dict[str, dict[str, str]] = {}
+    restore = _fast_sqlite_writes()
+    try:
+        for name, frame in layers:
+            prepared, renames = _prepare_layer(frame)
+            _write_layer(path, prepared, name)
+            counts[name] = len(prepared)
+            if renames:
+                all_renames[name] = renames
+        meta = _meta_rows(project, path, counts, all_renames)
+        pyogrio.write_dataframe(meta, path, layer=META_TABLE, driver="GPKG", append=False)
+    finally:
+        restore()
+
+
+def save_project(project: Project, path: str | Path) -> Path:
+    """Save ``project`` to ``path`` atomically; returns the path written.
+
+    A path without extension gets ``.gpkg``; any other extension is refused. Raises
+    :class:`ProjectError` (with a Dutch reason: full disk, no permission, ...) and leaves
+    an existing file at ``path`` untouched when anything goes wrong.
+    """
+    path = Path(path)
+    if path.suffix == "":
+        path = path.with_suffix(PROJECT_SUFFIX)
+    if path.suffix.lower() != PROJECT_SUFFIX:
+        raise ProjectError("een project wordt opgeslagen als GeoPackage (.gpkg)", path=path)
+    remove_stale_temp_files(path)
+    try:
+        with atomic_path(path) as temp:
+            write_project_file(project, temp)
+    except GisAppError as error:
+        if error.path is not None:
+            raise
+        raise ProjectError(error.message, path=path) from error
+    except OSError as error:
+        raise ProjectError(
+            f"opslaan mislukt: {describe_os_error(error)}; het project staat nog open en kan "
+            "elders worden opgeslagen",
+            path=path,
+        ) from error
+    except Exception as error:  # GDAL errors (pyogrio.errors.*) and unexpected data
+        reason = _gdal_reason(error)
+        raise ProjectError(
+            f"opslaan mislukt ({reason}); het project staat nog open en kan elders worden "
+            "opgeslagen",
+            path=path,
+        ) from error
+    return path
+
+
+def _gdal_reason(error: BaseException) -> str:
+    text = str(error).lower()
+    if "no space" in text or "disk full" in text or "database or disk is full" in text:
+        return "de schijf is vol"
+    if "permission" in text or "read-only" in text or "readonly" in text:
+        return "geen schrijfrechten"
+    if "locked" in text:
+        return "het bestand is in gebruik"
+    return type(error).__name__
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+@dataclass
+class ProjectInfo:
+    """What a file is, read without loading its layers."""
+
+    path: Path
+    schema_version: int
+    layers: dict[str, str | None]  # layer name -> geometry type (None for tables)
+    meta: dict[str, Any] = field(default_factory=dict)
+    app_version: str = ""
+    saved_at: str = ""
+
+    @property
+    def is_project(self) -> bool:
+        return self.schema_version > 0 or BUILDINGS_LAYER in self.layers
+
+
+def _check_container(path: Path) -> None:
+    if not path.exists():
+        raise ProjectError("het bestand bestaat niet (meer)", path=path)
+    if path.is_dir():
+        raise ProjectError("dit is een map, geen projectbestand", path=path)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise ProjectError(f"openen mislukt: {describe_os_error(error)}", path=path) from error
+    if len(header) == 0:
+        raise ProjectError("het bestand is leeg", path=path)
+    if header != SQLITE_HEADER:
+        raise ProjectError("dit is geen GeoPackage (geen gis_app-project)", path=path)
+
+
+def _list_layers(path: Path) -> dict[str, str | None]:
+    try:
+        layers = pyogrio.list_layers(path)
+    except Exception as error:
+        raise ProjectError(
+            "het projectbestand is beschadigd of geen geldige GeoPackage", path=path
+        ) from error
+    return {str(name): (None if kind is None else str(kind)) for name, kind in layers}
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    try:
+        frame = pyogrio.read_dataframe(path, layer=META_TABLE, read_geometry=False)
+    except Exception as error:
+        raise ProjectError(
+            "het projectbestand is beschadigd (projectgegevens onleesbaar)", path=path
+        ) from error
+    if "key" not in frame.columns or "value" not in frame.columns:
+        raise ProjectError("het projectbestand is beschadigd (projectgegevens)", path=path)
+    meta: dict[str, Any] = {}
+    for key, value in zip(frame["key"], frame["value"], strict=True):
+        meta[str(key)] = _from_json(path, str(key), value, None)
+    return meta
+
+
+def read_project_info(path: str | Path) -> ProjectInfo:
+    """Schema version, layers and metadata of a GeoPackage, without reading its layers."""
+    path = Path(path)
+    _check_container(path)
+    layers = _list_layers(path)
+    if META_TABLE not in layers:
+        return ProjectInfo(path=path, schema_version=0, layers=layers)
+    meta = _read_meta(path)
+    if meta.get("format") != FORMAT_NAME:
+        raise ProjectError("de projectgegevens horen niet bij gis_app", path=path)
+    version = meta.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ProjectError("het projectbestand heeft een ongeldige schemaversie", path=path)
+    return ProjectInfo(
+        path=path,
+        schema_version=version,
+        layers=layers,
+        meta=meta,
+        app_version=str(meta.get("app_version", "")),
+        saved_at=str(meta.get("saved_at", "")),
+    )
+
+
+def is_project_file(path: str | Path) -> bool:
+    """True for a gis_app project or a plain GeoPackage with a canonical ``buildings`` layer."""
+    path = Path(path)
+    if path.suffix.lower() != PROJECT_SUFFIX:
+        return False
+    try:
+        info = read_project_info(path)
+    except GisAppError:
+        return False
+    if info.schema_version > 0:
+        return True
+    if BUILDINGS_LAYER not in info.layers:
+        return False
+    try:
+        fields = pyogrio.read_info(path, layer=BUILDINGS_LAYER)["fields"]
+    except Exception:
+        return False
+    return "building_id" in [str(f) for f in fields]
+
+
+def _read_layer(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
+    try:
+        if spatial:
+            frame = pyogrio.read_dataframe(path, layer=layer)
+        else:
+            frame = pyogrio.read_dataframe(path, layer=layer, read_geometry=False)
+    except Exception as error:
+        raise ProjectError(
+            f"het projectbestand is beschadigd (laag '{layer}' onleesbaar)", path=path
+        ) from error
+    return frame.reset_index(drop=True)
+
+
+@dataclass
+class _Loaded:
+    """The raw content of a file while it is being migrated to the current schema."""
+
+    path: Path
+    version: int
+    meta: dict[str, Any]
+    buildings: pd.DataFrame
+    clusters: pd.DataFrame | None
+    packages: pd.DataFrame | None
+
+
+def _to_working_crs(frame: gpd.GeoDataFrame, path: Path, layer: str) -> gpd.GeoDataFrame:
+    if frame.crs is None:
+        raise ProjectError(
+            f"laag '{layer}' heeft geen coördinatenstelsel; verwacht RD New (EPSG:28992)",
+            path=path,
+        )
+    if frame.crs.to_epsg() != WORKING_EPSG:
+        frame = frame.to_crs(WORKING_CRS)
+    return frame
+
+
+def _migrate_0_to_1(loaded: _Loaded) -> None:
+    """Plain canonical GeoPackage -> project: canonical columns, RD New, empty settings."""
+    loaded.buildings = _to_working_crs(loaded.buildings, loaded.path, BUILDINGS_LAYER)
+    if loaded.clusters is not None and isinstance(loaded.clusters, gpd.GeoDataFrame):
+        loaded.clusters = _to_working_crs(loaded.clusters, loaded.path, CLUSTERS_LAYER)
+    loaded.meta.setdefault("settings", {})
+    loaded.meta.setdefault("scenarios", [])
+    loaded.meta.setdefault("sources", [])
+    loaded.meta.setdefault("layers", {})
+    loaded.meta.setdefault("column_renames", {})
+
+
+#: ``version -> function`` bringing a loaded file from that version to the next.
+MIGRATIONS: dict[int, Callable[[_Loaded], None]] = {0: _migrate_0_to_1}
+
+
+def _migrate(loaded: _Loaded) -> None:
+    while loaded.version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(loaded.version)
+        if step is None:  # pragma: no cover - a gap in MIGRATIONS is a programming error
+            raise ProjectError(
+                f"schemaversie {loaded.version} kan niet worden bijgewerkt", path=loaded.path
+            )
+        step(loaded)
+        loaded.version += 1
+
+
+def _restore_names(frame: pd.DataFrame, renames: Any) -> pd.DataFrame:
+    if isinstance(renames, dict) and renames:
+        mapping = {str(new): str(old) for new, old in renames.items() if new in frame.columns}
+        frame = frame.rename(columns=mapping)
+    return frame
+
+
+def _sources_from_meta(path: Path, items: Any) -> tuple[list[SourceRecord], dict[str, str]]:
+    records: list[SourceRecord] = []
+    relatives: dict[str, str] = {}
+    if not isinstance(items, list):
+        return records, relatives
+    for item in items:
+        if not isinstance(item, dict) or "path" not in item:
+            continue
+        record = SourceRecord(
+            path=str(item.get("path", "")),
+            sha256=str(item.get("sha256", "")),
+            role=str(item.get("role", "")),
+            layer=str(item.get("layer", "")),
+        )
+        records.append(record)
+        if item.get("relative"):
+            relatives[record.path] = str(item["relative"])
+    return records, relatives
+
+
+def load_project(path: str | Path) -> Project:
+    """Open a project file (or a plain canonical GeoPackage, schema version 0).
+
+    Raises :class:`ProjectError` with a clear Dutch message for anything that is not a
+    readable project: missing, empty, not a GeoPackage, damaged, missing layers, a newer
+    schema version, rows lost.
+    """
+    path = Path(path)
+    info = read_project_info(path)
+    if info.schema_version > SCHEMA_VERSION:
+        raise ProjectError(
+            f"dit project is gemaakt met een nieuwere versie van gis_app "
+            f"(schemaversie {info.schema_version}, deze versie kent t/m {SCHEMA_VERSION}"
+            f"{', app ' + info.app_version if info.app_version else ''}); werk gis_app bij "
+            "om het te openen",
+            path=path,
+        )
+    if BUILDINGS_LAYER not in info.layers:
+        raise ProjectError(
+            f"geen gis_app-project: de laag '{BUILDINGS_LAYER}' ontbreekt", path=path
+        )
+    if info.layers[BUILDINGS_LAYER] is None:
+        raise ProjectError(f"de laag '{BUILDINGS_LAYER}' heeft geen geometrie", path=path)
+    if info.schema_version >= 1 and CLUSTERS_LAYER not in info.layers:
+        raise ProjectError(
+            f"het projectbestand is onvolledig: de laag '{CLUSTERS_LAYER}' ontbreekt", path=path
+        )
+    buildings = _read_layer(path, BUILDINGS_LAYER, spatial=True)
+    clusters = None
+    if CLUSTERS_LAYER in info.layers:
+        clusters = _read_layer(
+            path, CLUSTERS_LAYER, spatial=info.layers[CLUSTERS_LAYER] is not None
+        )
+    packages = None
+    if PACKAGES_LAYER in info.layers:
+        packages = _read_layer(
+            path, PACKAGES_LAYER, spatial=info.layers[PACKAGES_LAYER] is not None
+        )
+
+    loaded = _Loaded(path, info.schema_version, dict(info.meta), buildings, clusters, packages)
+    _migrate(loaded)
+    meta = loaded.meta
+
+    counts = meta.get("layers") or {}
+    for name, frame in (
+        (BUILDINGS_LAYER, loaded.buildings),
+        (CLUSTERS_LAYER, loaded.clusters),
+        (PACKAGES_LAYER, loaded.packages),
+    ):
+        expected = counts.get(name) if isinstance(counts, dict) else None
+        actual = 0 if frame is None else len(frame)
+        if isinstance(expected, int) and expected != actual:
+            raise ProjectError(
+                f"het projectbestand is onvolledig: laag '{name}' heeft {actual} rijen, "
+                f"opgeslagen waren er {expected}",
+                path=path,
+            )
+
+    renames = meta.get("column_renames") or {}
+    buildings = _restore_names(loaded.buildings, renames.get(BUILDINGS_LAYER))
+    if "building_id" not in buildings.columns:
+        raise ProjectError("de laag 'buildings' heeft geen kolom 'building_id'", path=path)
+    buildings["building_id"] = buildings["building_id"].fillna("").astype(str).astype(object)
+    buildings = ensure_building_columns(buildings)
+
+    if loaded.clusters is None:
+        clusters = empty_clusters()
+    else:
+        clusters = _restore_names(loaded.clusters, renames.get(CLUSTERS_LAYER))
+        if not isinstance(clusters, gpd.GeoDataFrame):
+            raise ProjectError("de laag 'clusters' heeft geen geometrie", path=path)
+        clusters = ensure_cluster_columns(clusters)
+    packages = None
+    if loaded.packages is not None:
+        packages = _restore_names(loaded.packages, renames.get(PACKAGES_LAYER))
+
+    settings = meta.get("settings")
+    scenarios = meta.get("scenarios")
+    if not isinstance(settings, dict) or not isinstance(scenarios, list):
+        raise ProjectError("het projectbestand is beschadigd (instellingen)", path=path)
+    sources, relatives = _sources_from_meta(path, meta.get("sources"))
+    project = Project(
+        buildings=buildings,
+        clusters=clusters,
+        packages=packages,
+        settings=settings,
+        scenarios=scenarios,
+        sources=sources,
+        path=path,
+        name=path.stem,
+    )
+    if relatives:
+        project._source_relatives = relatives  # type: ignore[attr-defined]
+    return project
