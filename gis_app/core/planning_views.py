@@ -1,0 +1,273 @@
+"""Plain data for the planning charts, derived from a plan result (no Qt).
+
+Each function takes the tables of a ``PlanResult`` (see docs/ARCHITECTURE.md,
+"Planning") and returns small arrays or DataFrames that a chart draws as they are.
+Everything is vectorised: the sizes of the outputs depend on the number of months
+or clusters, never on a loop over buildings.
+
+Decisions:
+
+* Time series are sampled on the first day of every month from the plan start to
+  the month after the last completion; a chart of monthly points reads well and the
+  arrays stay small at 300,000 buildings.
+* "Safe" means the building's ``completion`` has passed. Buildings the planner did
+  not schedule (no measure needed) are not counted: the charts show the work.
+* Remaining risk at time *t* is the annual risk still carried, the sum of
+  LPR x persons of the buildings not yet safe; it is derived per building as
+  ``exposure / wait_years`` (the planner's exposure already includes the threat-level
+  factor). The area under that curve is the plan's risk exposure. The exposure
+  still to come after *t* is returned too.
+* Capacity load is the number of construction starts per month against the
+  capacity (starts) of the weeks that begin in that month.
+* A cluster's colour in the timeline is its dominant risk profile: the most frequent
+  profile among its scheduled buildings, ties going to the higher risk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES_WITH_UNKNOWN
+
+YEAR = pd.Timedelta(days=365.25)
+
+
+def _dates(values) -> np.ndarray:
+    return pd.to_datetime(pd.Series(values), errors="coerce").to_numpy("datetime64[ns]")
+
+
+def month_grid(start, end) -> pd.DatetimeIndex:
+    """First days of the months from ``start``'s month to the month after ``end``."""
+    start = pd.Timestamp(start).to_period("M").to_timestamp()
+    end = (pd.Timestamp(end).to_period("M") + 1).to_timestamp()
+    return pd.date_range(start, end, freq="MS")
+
+
+def _plan_span(schedule: pd.DataFrame, start=None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    completion = _dates(schedule["completion"]) if len(schedule) else np.array([], "datetime64[ns]")
+    if start is None:
+        starts = [c for c in ("prep_start", "construction_start") if c in schedule]
+        candidates = [pd.Series(_dates(schedule[c])).min() for c in starts] if len(schedule) else []
+        candidates = [c for c in candidates if pd.notna(c)]
+        start = min(candidates) if candidates else pd.Timestamp.today().normalize()
+    start = pd.Timestamp(start)
+    finite = completion[~np.isnat(completion)]
+    end = pd.Timestamp(finite.max()) if len(finite) else start
+    return start, max(start, end)
+
+
+# --- capacity -------------------------------------------------------------------------------
+
+
+def capacity_by_month(capacity: pd.DataFrame) -> pd.DataFrame:
+    """Starts and capacity per month: columns ``month``, ``starts``, ``capacity``, ``load``.
+
+    ``load`` is starts / capacity (NaN where the capacity is zero).
+    """
+    if capacity is None or not len(capacity):
+        return pd.DataFrame({"month": pd.to_datetime([]), "starts": [], "capacity": [], "load": []})
+    months = pd.to_datetime(capacity["period_start"]).dt.to_period("M").dt.to_timestamp()
+    grouped = (
+        pd.DataFrame(
+            {
+                "month": months,
+                "starts": pd.to_numeric(capacity["starts"], errors="coerce").fillna(0.0),
+                "capacity": pd.to_numeric(capacity["capacity"], errors="coerce").fillna(0.0),
+            }
+        )
+        .groupby("month", sort=True)[["starts", "capacity"]]
+        .sum()
+        .reset_index()
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        load = grouped["starts"].to_numpy(float) / grouped["capacity"].to_numpy(float)
+    grouped["load"] = np.where(grouped["capacity"].to_numpy() > 0, load, np.nan)
+    return grouped
+
+
+# --- progress over time ---------------------------------------------------------------------
+
+
+def cumulative_safe(schedule: pd.DataFrame, *, start=None, grid=None) -> pd.DataFrame:
+    """Buildings safe by each month, per risk profile.
+
+    Index: ``month`` (first day of the month); columns: the profiles of
+    ``RISK_PROFILES_WITH_UNKNOWN`` present in the schedule (always the three known
+    ones) and ``totaal``. Value: number of buildings whose completion is on or before
+    that date.
+    """
+    if grid is None:
+        grid = month_grid(*_plan_span(schedule, start))
+    grid_values = pd.DatetimeIndex(grid).to_numpy("datetime64[ns]")
+    completion = _dates(schedule["completion"]) if len(schedule) else np.array([], "datetime64[ns]")
+    profiles = schedule["risk_profile"].astype(str).to_numpy() if len(schedule) else np.array([])
+    columns = {}
+    present = set(profiles.tolist())
+    for profile in RISK_PROFILES_WITH_UNKNOWN:
+        if profile == PROFILE_UNKNOWN and profile not in present:
+            continue
+        done = np.sort(completion[(profiles == profile) & ~np.isnat(completion)])
+        columns[profile] = np.searchsorted(done, grid_values, side="right")
+    frame = pd.DataFrame(columns, index=pd.DatetimeIndex(grid, name="month"))
+    frame["totaal"] = frame.sum(axis=1)
+    return frame
+
+
+def exposure_over_time(schedule: pd.DataFrame, *, start=None, grid=None) -> pd.DataFrame:
+    """Remaining risk per month: ``annual_risk`` and ``exposure_to_go``.
+
+    ``annual_risk``: expected fatalities per year still carried at that date (sum of
+    LPR x persons over buildings not yet safe). ``exposure_to_go``: the part of the
+    plan's risk exposure (fatality-years) that still lies after that date.
+    """
+    plan_start, plan_end = _plan_span(schedule, start)
+    if grid is None:
+        grid = month_grid(plan_start, plan_end)
+    grid_index = pd.DatetimeIndex(grid, name="month")
+    if not len(schedule):
+        zeros = np.zeros(len(grid_index))
+        return pd.DataFrame({"annual_risk": zeros, "exposure_to_go": zeros}, index=grid_index)
+    completion = _dates(schedule["completion"])
+    wait = pd.to_numeric(schedule["wait_years"], errors="coerce").to_numpy(float)
+    exposure = pd.to_numeric(schedule["exposure"], errors="coerce").fillna(0.0).to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = np.where(wait > 0, exposure / wait, 0.0)
+    rate = np.nan_to_num(rate)
+    keep = ~np.isnat(completion)
+    years = (completion[keep] - np.datetime64(plan_start, "ns")) / np.timedelta64(1, "D") / 365.25
+    order = np.argsort(years)
+    years, rate = years[order], rate[keep][order]
+    # suffix sums: risk of the buildings completing after t
+    rate_after = np.concatenate([np.cumsum(rate[::-1])[::-1], [0.0]])
+    weighted_after = np.concatenate([np.cumsum((rate * years)[::-1])[::-1], [0.0]])
+    t = (
+        (grid_index.to_numpy("datetime64[ns]") - np.datetime64(plan_start, "ns"))
+        / np.timedelta64(1, "D")
+        / 365.25
+    )
+    first_after = np.searchsorted(years, t, side="right")
+    annual = rate_after[first_after]
+    to_go = weighted_after[first_after] - np.maximum(t, 0) * annual
+    # before the plan start the whole exposure is still to come
+    return pd.DataFrame(
+        {"annual_risk": annual, "exposure_to_go": np.maximum(to_go, 0.0)}, index=grid_index
+    )
+
+
+# --- the trade-off curve --------------------------------------------------------------------
+
+
+def tradeoff_curve(
+    run_at: Callable[[float], object],
+    shares: Sequence[float] | np.ndarray = tuple(np.linspace(0.0, 1.0, 11)),
+    *,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> pd.DataFrame:
+    """Risk exposure against bespoke share: one plan per setting of the global share.
+
+    ``run_at(share)`` returns a plan result with every cluster at that share (the
+    caller builds it from the fast ``Planner``). Columns: ``setting`` (the share
+    asked for), ``bespoke_share`` (the share the plan delivers, which includes
+    demolition-rebuild and eigen regie, so it never goes below those),
+    ``bespoke_buildings``, ``risk_exposure``, ``all_done``. Returns what was computed
+    so far when ``cancelled()`` turns true.
+    """
+    rows = []
+    shares = list(shares)
+    for i, share in enumerate(shares):
+        if cancelled is not None and cancelled():
+            break
+        metrics = dict(getattr(run_at(float(share)), "metrics", {}) or {})
+        rows.append(
+            {
+                "setting": float(share),
+                "bespoke_share": float(metrics.get("bespoke_share", np.nan)),
+                "bespoke_buildings": float(metrics.get("bespoke_buildings", np.nan)),
+                "risk_exposure": float(metrics.get("risk_exposure", np.nan)),
+                "all_done": pd.Timestamp(metrics["all_done"])
+                if metrics.get("all_done")
+                else pd.NaT,
+            }
+        )
+        if progress is not None:
+            progress((i + 1) / len(shares))
+    return pd.DataFrame(
+        rows, columns=["setting", "bespoke_share", "bespoke_buildings", "risk_exposure", "all_done"]
+    )
+
+
+# --- the timeline ---------------------------------------------------------------------------
+
+
+def dominant_profile(counts: pd.DataFrame) -> pd.Series:
+    """Most frequent profile per row of a counts table, ties to the higher risk."""
+    ordered = [p for p in RISK_PROFILES_WITH_UNKNOWN if p in counts.columns]
+    if not ordered or not len(counts):
+        return pd.Series(PROFILE_UNKNOWN, index=counts.index, dtype=object)
+    values = counts[ordered].to_numpy()
+    picked = np.asarray(ordered, dtype=object)[np.argmax(values, axis=1)]  # first max = higher risk
+    picked[values.sum(axis=1) == 0] = PROFILE_UNKNOWN
+    return pd.Series(picked, index=counts.index, dtype=object)
+
+
+def gantt_rows(plan_clusters: pd.DataFrame, schedule: pd.DataFrame, clusters=None) -> pd.DataFrame:
+    """One row per planned cluster, in plan order.
+
+    Columns: ``row`` (0 = first in the order), ``cluster_id``, ``name``, ``start``,
+    ``end``, ``share``, ``n_buildings``, one count column per risk profile, ``dominant``
+    (dominant profile) and ``bespoke`` (scheduled buildings with approach bespoke).
+    """
+    frame = plan_clusters.copy()
+    if "position" in frame:
+        frame = frame.sort_values("position", kind="stable")
+    frame = frame.reset_index(drop=True)
+    frame["cluster_id"] = frame["cluster_id"].astype(str)
+    frame.insert(0, "row", np.arange(len(frame)))
+    frame["start"] = pd.to_datetime(frame["start"], errors="coerce")
+    frame["end"] = pd.to_datetime(frame["end"], errors="coerce")
+    if len(schedule):
+        ids = schedule["cluster_id"].astype(str)
+        counts = pd.crosstab(ids, schedule["risk_profile"].astype(str))
+        bespoke = (schedule["approach"].astype(str) == "bespoke").groupby(ids).sum()
+    else:
+        counts, bespoke = pd.DataFrame(), pd.Series(dtype=float)
+    for profile in RISK_PROFILES_WITH_UNKNOWN:
+        source = counts[profile] if profile in counts else pd.Series(dtype=float)
+        frame[profile] = frame["cluster_id"].map(source).fillna(0).astype(np.int64)
+    frame["dominant"] = dominant_profile(frame[list(RISK_PROFILES_WITH_UNKNOWN)])
+    frame["bespoke"] = frame["cluster_id"].map(bespoke).fillna(0).astype(np.int64)
+    names = {}
+    if clusters is not None and len(clusters):
+        names = dict(
+            zip(clusters["cluster_id"].astype(str), clusters["name"].astype(str), strict=False)
+        )
+    frame["name"] = [names.get(c) or c for c in frame["cluster_id"]]
+    return frame
+
+
+# --- columns for the map --------------------------------------------------------------------
+
+
+def plan_building_columns(buildings: pd.DataFrame, schedule: pd.DataFrame) -> pd.DataFrame:
+    """``plan_completion_year`` (float, NaN = not scheduled) and ``plan_approach``
+    (``standard``/``bespoke``/"" = not scheduled) aligned to the rows of ``buildings``.
+
+    Matched on ``building_id``; duplicate ids in the schedule keep their last row.
+    """
+    index = buildings.index
+    if not len(schedule):
+        return pd.DataFrame(
+            {"plan_completion_year": np.full(len(index), np.nan), "plan_approach": ""}, index=index
+        )
+    keyed = schedule.drop_duplicates("building_id", keep="last").set_index(
+        schedule.drop_duplicates("building_id", keep="last")["building_id"].astype(str)
+    )
+    ids = buildings["building_id"].astype(str)
+    completion = pd.to_datetime(ids.map(keyed["completion"]), errors="coerce")
+    years = completion.dt.year.astype(float).to_numpy()
+    approach = ids.map(keyed["approach"].astype(str)).fillna("").to_numpy(object)
+    return pd.DataFrame({"plan_completion_year": years, "plan_approach": approach}, index=index)
