@@ -1,0 +1,157 @@
+"""Identify: all attributes of one building, and the short hover summary.
+
+The panel shows the building the identify tool clicked (:meth:`IdentifyPanel.show_building`).
+Decision: when nothing was identified since the selection last changed and the selection
+holds exactly one building (a search hit, a click with the select tool, a table row),
+the panel shows that building too, so the attributes are always one glance away. A
+project change clears the panel.
+
+Rows: the canonical columns under their Dutch labels, then the footprint area and any
+source columns the reader kept, under their own names.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gis_app.ui.document import ProjectDocument
+from gis_app.ui.panels.labels import column_label, format_value
+
+
+def building_summary(buildings, row: int) -> str:
+    """Hover tooltip text: id, address, risk profile and LPR of one building."""
+    record = buildings.iloc[int(row)]
+    lines = [str(record.get("building_id", ""))]
+    address = ", ".join(
+        str(part) for part in (record.get("address", ""), record.get("woonplaats", "")) if part
+    )
+    if address:
+        lines.append(address)
+    profile = record.get("risk_profile", "")
+    lpr = format_value("lpr", record.get("lpr", np.nan))
+    lines.append(
+        f"{column_label('risk_profile')}: {profile}"
+        + (f"    {column_label('lpr')}: {lpr}" if lpr else "")
+    )
+    return "\n".join(lines)
+
+
+class IdentifyPanel(QWidget):
+    def __init__(self, document: ProjectDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.row: int | None = None
+        self._from_selection = False
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Veld"), self.tr("Waarde")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(20)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        document.projectReplaced.connect(self.clear)
+        document.buildingsChanged.connect(self.clear)
+        document.buildingAttributesChanged.connect(lambda _cols: self._refresh())
+        document.selectionChanged.connect(self._follow_selection)
+        self.clear()
+
+    def clear(self) -> None:
+        self.row = None
+        self.title.setText(self.tr("Klik met het identificatiegereedschap op een pand."))
+        self.table.setRowCount(0)
+
+    def show_building(self, row: int | None) -> None:
+        """Show all attributes of building ``row`` (row position), or clear for ``None``."""
+        self._from_selection = False
+        self._show(row)
+
+    def _follow_selection(self) -> None:
+        selection = self.document.selection
+        if len(selection) == 1:
+            self._from_selection = True
+            self._show(int(selection[0]))
+
+    def _refresh(self) -> None:
+        if self.row is not None:
+            self._show(self.row)
+
+    def _show(self, row: int | None) -> None:
+        buildings = self.document.project.buildings
+        if row is None or not 0 <= int(row) < len(buildings):
+            self.clear()
+            return
+        self.row = int(row)
+        record = buildings.iloc[self.row]
+        geometry_name = buildings.geometry.name
+        address = ", ".join(
+            str(p) for p in (record.get("address", ""), record.get("woonplaats", "")) if p
+        )
+        title = self.tr("Pand {id}").format(id=record.get("building_id", ""))
+        self.title.setText(f"<b>{title}</b>" + (f"<br>{address}" if address else ""))
+        rows: list[tuple[str, str, str]] = []
+        for column in buildings.columns:
+            if column == geometry_name:
+                continue
+            rows.append((column_label(column), format_value(column, record[column]), column))
+        geometry = record[geometry_name]
+        if geometry is not None and not shapely.is_empty(geometry):
+            area = float(shapely.area(geometry))
+            rows.insert(
+                min(len(rows), 15),
+                (self.tr("Oppervlakte (m²)"), f"{area:.0f}", "area"),
+            )
+        self.table.setRowCount(len(rows))
+        for i, (label, value, column) in enumerate(rows):
+            key = QTableWidgetItem(label)
+            key.setToolTip(column)
+            self.table.setItem(i, 0, key)
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            self.table.setItem(i, 1, item)
+
+    def value_of(self, label: str) -> str | None:
+        """The shown value for a field label (for tests and scripts)."""
+        for i in range(self.table.rowCount()):
+            if self.table.item(i, 0).text() == label:
+                return self.table.item(i, 1).text()
+        return None
+
+    def _context_menu(self, position) -> None:
+        menu = QMenu(self)
+        copy_value = menu.addAction(self.tr("Waarde kopiëren"))
+        copy_all = menu.addAction(self.tr("Alle velden kopiëren"))
+        chosen = menu.exec(self.table.viewport().mapToGlobal(position))
+        clipboard = QGuiApplication.clipboard()
+        if chosen is copy_value and self.table.currentRow() >= 0:
+            clipboard.setText(self.table.item(self.table.currentRow(), 1).text())
+        elif chosen is copy_all:
+            lines = [
+                f"{self.table.item(i, 0).text()}\t{self.table.item(i, 1).text()}"
+                for i in range(self.table.rowCount())
+            ]
+            clipboard.setText("\n".join(lines))

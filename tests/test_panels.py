@@ -1,0 +1,303 @@
+"""Panels around the map: attribute table, search, identify, layers and style."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from gis_app.core.project import Project
+from gis_app.core.schema import WORKING_CRS, ensure_building_columns
+from gis_app.core.styling import METHOD_JENKS, STYLE_GRADUATED, STYLE_RISK
+from gis_app.ui.document import ProjectDocument
+from gis_app.ui.map.layers import LAYER_BUILDINGS, LayerStack
+from gis_app.ui.panels.attribute_table import AttributeTable, sort_permutation
+from gis_app.ui.panels.identify_panel import IdentifyPanel, building_summary
+from gis_app.ui.panels.labels import column_label
+from gis_app.ui.panels.layers_panel import LayersPanel
+from gis_app.ui.panels.search import SearchField, SearchIndex
+from gis_app.ui.panels.style_panel import StylePanel
+
+
+def make_buildings() -> gpd.GeoDataFrame:
+    """Eight houses in two streets; known ids, addresses, LPR values."""
+    xs = np.arange(8) * 20.0 + 247000.0
+    frame = gpd.GeoDataFrame(
+        {
+            "building_id": [f"00241000000000{i:02d}" for i in range(8)],
+            "lpr": [2e-5, 5e-7, np.nan, 3e-6, 8e-5, 1e-6, 4e-7, 2e-6],
+            "risk_profile": [
+                "verhoogd",
+                "normaal",
+                "onbekend",
+                "licht verhoogd",
+                "verhoogd",
+                "normaal",
+                "normaal",
+                "licht verhoogd",
+            ],
+            "address": [
+                "Stationsweg 1",
+                "Stationsweg 3",
+                "Stationsweg 12",
+                "Stationsweg 120",
+                "Kerkstraat 2",
+                "Kerkstraat 4",
+                "Kerkstraat 6",
+                "Molenweg 9",
+            ],
+            "postcode": [
+                "9919 AB",
+                "9919 AB",
+                "9919 AC",
+                "9919 AC",
+                "9918 KL",
+                "9918 KL",
+                "9918 KL",
+                "9919 XY",
+            ],
+            "woonplaats": ["Loppersum"] * 4 + ["Appingedam"] * 3 + ["Loppersum"],
+            "milestone": [
+                "opname",
+                "afgerond",
+                "in_plan",
+                "bouw_gestart",
+                "niet_in_plan",
+                "opname",
+                "opname",
+                "afgerond",
+            ],
+            "bouwjaar": [1930, 1965, 1910, 1985, 1950, 1951, 1952, 2001],
+        },
+        geometry=shapely.box(xs, 594000.0, xs + 12.0, 594010.0),
+        crs=WORKING_CRS,
+    )
+    return ensure_building_columns(frame)
+
+
+@pytest.fixture
+def document(qtbot):
+    return ProjectDocument(Project(buildings=make_buildings(), name="test"))
+
+
+# --- attribute table --------------------------------------------------------------------------
+
+
+def test_sort_permutation_descending_puts_highest_first_and_missing_last():
+    values = np.array([2e-5, 5e-7, np.nan, 8e-5])
+    assert sort_permutation(values, "lpr", descending=True).tolist() == [3, 0, 1, 2]
+    assert sort_permutation(values, "lpr", descending=False).tolist() == [1, 0, 3, 2]
+
+
+def test_sort_milestone_follows_ncg_order():
+    values = np.array(["afgerond", "opname", "niet_in_plan", "in_plan"], dtype=object)
+    assert sort_permutation(values, "milestone", descending=False).tolist() == [2, 3, 1, 0]
+
+
+def test_table_sort_by_lpr_descending(qtbot, document):
+    table = AttributeTable(document)
+    qtbot.addWidget(table)
+    lpr_column = table.model.columns.index("lpr")
+    table.view.sortByColumn(lpr_column, Qt.SortOrder.DescendingOrder)
+    first = table.model.index(0, lpr_column).data()
+    assert first == "8,00e-05"
+    assert table.model.rows[0] == 4
+    assert table.model.rows[-1] == 2  # the building without LPR comes last
+
+
+def test_table_selection_follows_document_and_back(qtbot, document):
+    table = AttributeTable(document)
+    qtbot.addWidget(table)
+    lpr_column = table.model.columns.index("lpr")
+    table.view.sortByColumn(lpr_column, Qt.SortOrder.DescendingOrder)
+
+    document.set_selection([0, 3])
+    assert table.selected_rows().tolist() == [0, 3]
+
+    # A click on one row in the table (row 0 is building 4 after sorting) selects it alone.
+    with qtbot.waitSignal(document.selectionChanged):
+        table.view.selectionModel().select(
+            table.model.index(0, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    assert document.selection.tolist() == [4]
+
+
+def test_table_filter_on_column_and_all(qtbot, document):
+    table = AttributeTable(document)
+    qtbot.addWidget(table)
+    table.column_combo.setCurrentIndex(table.column_combo.findData("woonplaats"))
+    table.filter_edit.setText("appinge")
+    table.apply_filter()
+    assert sorted(table.model.rows.tolist()) == [4, 5, 6]
+    assert "3 van 8" in table.count_label.text()
+
+    table.column_combo.setCurrentIndex(table.column_combo.findData("__all__"))
+    table.filter_edit.setText("molenweg")
+    table.apply_filter()
+    assert table.model.rows.tolist() == [7]
+
+    table.filter_edit.setText("")
+    table.apply_filter()
+    assert table.model.rowCount() == 8
+
+
+def test_filter_matches_shown_dutch_labels(qtbot, document):
+    table = AttributeTable(document)
+    qtbot.addWidget(table)
+    table.column_combo.setCurrentIndex(table.column_combo.findData("milestone"))
+    table.filter_edit.setText("bouw gestart")
+    table.apply_filter()
+    assert table.model.rows.tolist() == [3]
+
+
+def test_only_selection_shows_selected_rows_and_follows_changes(qtbot, document):
+    table = AttributeTable(document)
+    qtbot.addWidget(table)
+    document.set_selection([1, 5])
+    table.only_selection.setChecked(True)
+    assert table.model.rows.tolist() == [1, 5]
+    document.set_selection([2])
+    assert table.model.rows.tolist() == [2]
+    table.only_selection.setChecked(False)
+    assert table.model.rowCount() == 8
+
+
+def test_zoom_button_requests_zoom(qtbot, document):
+    table = AttributeTable(document)
+    qtbot.addWidget(table)
+    with qtbot.waitSignal(table.zoomToSelectionRequested):
+        table.zoom_button.click()
+
+
+def test_table_follows_new_project(qtbot, document):
+    table = AttributeTable(document)
+    qtbot.addWidget(table)
+    smaller = make_buildings().iloc[:3].reset_index(drop=True)
+    document.replace_project(Project(buildings=smaller))
+    assert table.model.rowCount() == 3
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def test_search_index_by_id_address_and_postcode():
+    index = SearchIndex(make_buildings())
+    assert index.search("0024100000000005").tolist()[0] == 5
+    assert index.search("9918 kl").tolist() == [4, 5, 6]
+    assert index.search("9918KL").tolist() == [4, 5, 6]
+    # exact address first, then the longer number that starts with it
+    assert index.search("stationsweg 12").tolist() == [2, 3]
+    assert index.search("loppersum molenweg").tolist() == [7]
+    assert index.search("KERKSTRAAT").tolist() == [4, 5, 6]
+    assert index.search("nergensweg").tolist() == []
+
+
+def test_search_field_emits_hits_and_messages(qtbot, document):
+    field = SearchField(document)
+    qtbot.addWidget(field)
+    field.setText("Molenweg 9")
+    with qtbot.waitSignal(field.found) as blocker:
+        field.run_search()
+    assert blocker.args[0].tolist() == [7]
+    messages = []
+    field.message.connect(messages.append)
+    field.setText("bestaat niet")
+    assert field.run_search().tolist() == []
+    assert "Niets gevonden" in messages[-1]
+
+
+# --- identify ---------------------------------------------------------------------------------
+
+
+def test_identify_panel_shows_all_attributes(qtbot, document):
+    panel = IdentifyPanel(document)
+    qtbot.addWidget(panel)
+    panel.show_building(4)
+    assert panel.value_of(column_label("building_id")) == "0024100000000004"
+    assert panel.value_of(column_label("risk_profile")) == "verhoogd"
+    assert panel.value_of(column_label("milestone")) == "nog niet in lokaal plan"
+    assert panel.value_of("bouwjaar") == "1950"  # source column kept
+    assert panel.value_of("Oppervlakte (m²)") == "120"
+    assert "Kerkstraat 2" in panel.title.text()
+
+
+def test_identify_panel_follows_single_selection(qtbot, document):
+    panel = IdentifyPanel(document)
+    qtbot.addWidget(panel)
+    document.set_selection([6])
+    assert panel.row == 6
+    document.set_selection([1, 2])
+    assert panel.row == 6  # several selected: keeps what it showed
+
+
+def test_building_summary_has_id_address_profile_lpr():
+    text = building_summary(make_buildings(), 0)
+    assert "0024100000000000" in text
+    assert "Stationsweg 1, Loppersum" in text
+    assert "verhoogd" in text
+    assert "2,00e-05" in text
+
+
+# --- layers and style -------------------------------------------------------------------------
+
+
+def test_layers_panel_toggles_visibility_and_opacity(qtbot, document):
+    stack = LayerStack(document)
+    panel = LayersPanel(stack)
+    qtbot.addWidget(panel)
+    item = panel.item_for(LAYER_BUILDINGS)
+    assert item.checkState() == Qt.CheckState.Checked
+    with qtbot.waitSignal(stack.layerChanged):
+        item.setCheckState(Qt.CheckState.Unchecked)
+    assert stack.buildings.visible is False
+
+    panel.select_layer(LAYER_BUILDINGS)
+    panel.opacity_slider.setValue(40)
+    assert stack.buildings.opacity == pytest.approx(0.4)
+    assert "8" in panel.item_for(LAYER_BUILDINGS).text()
+
+
+def test_layers_panel_moves_layer_and_adds_background_file(qtbot, document, tmp_path):
+    stack = LayerStack(document)
+    panel = LayersPanel(stack)
+    qtbot.addWidget(panel)
+    before = stack.index_of(LAYER_BUILDINGS)
+    panel.select_layer(LAYER_BUILDINGS)
+    panel.move_current(+1)
+    assert stack.index_of(LAYER_BUILDINGS) == before + 1
+    assert panel.current_layer_id() == LAYER_BUILDINGS
+
+    boundary = gpd.GeoDataFrame(
+        {"naam": ["Loppersum"]},
+        geometry=[shapely.box(246900, 593900, 247300, 594100)],
+        crs=WORKING_CRS,
+    )
+    path = tmp_path / "grens.geojson"
+    boundary.to_file(path, driver="GeoJSON")
+    assert panel.add_layer(path)
+    assert panel.current_layer_id() != LAYER_BUILDINGS
+    assert panel.list.count() == len(stack.layers())
+    panel.remove_current()
+    assert panel.list.count() == 3
+
+
+def test_style_panel_emits_graduated_spec(qtbot, document):
+    panel = StylePanel(document)
+    qtbot.addWidget(panel)
+    assert panel.spec().kind == STYLE_RISK
+    specs = []
+    panel.styleChanged.connect(specs.append)
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData(STYLE_GRADUATED))
+    panel.method_combo.setCurrentIndex(panel.method_combo.findData(METHOD_JENKS))
+    panel.classes_spin.setValue(4)
+    spec = specs[-1]
+    assert spec.kind == STYLE_GRADUATED
+    assert spec.column == "lpr"
+    assert spec.method == METHOD_JENKS
+    assert spec.classes == 4
+    panel.outline_check.setChecked(False)
+    assert specs[-1].outline is False
