@@ -11,7 +11,8 @@ Layout of a project file (``.gpkg``, so QGIS opens its layers too):
   JSON): ``format``, ``schema_version``, ``app_version``, ``saved_at`` (UTC, ISO 8601),
   ``name``, ``settings``, ``scenarios``, ``sources`` (path, sha256, role, layer, path
   relative to the project), ``layers`` (row count per layer, checked on open, so a file
-  that lost rows is refused rather than silently opened short) and ``column_renames``.
+  that lost rows is refused rather than silently opened short), ``column_renames`` and
+  ``column_order`` (so a project reopens with its columns exactly as they were).
 
 Decisions:
 
@@ -270,7 +271,9 @@ def _write_layer(path: Path, frame: pd.DataFrame, layer: str) -> None:
     pyogrio.write_dataframe(frame, path, **kwargs)
 
 
-def _meta_rows(project: Project, target: Path, counts: dict, renames: dict) -> pd.DataFrame:
+def _meta_rows(
+    project: Project, target: Path, counts: dict, renames: dict, orders: dict
+) -> pd.DataFrame:
     sources = []
     for record in project.sources:
         relative = ""
@@ -298,6 +301,7 @@ def _meta_rows(project: Project, target: Path, counts: dict, renames: dict) -> p
         "sources": sources,
         "layers": counts,
         "column_renames": renames,
+        "column_order": orders,
     }
     return pd.DataFrame(
         {"key": list(items), "value": [_to_json(k, v) for k, v in items.items()]},
@@ -326,15 +330,17 @@ def write_project_file(project: Project, path: Path) -> None:
         layers.append((PACKAGES_LAYER, project.packages))
     counts: dict[str, int] = {}
     all_renames: dict[str, dict[str, str]] = {}
+    orders: dict[str, list[str]] = {}
     restore = _fast_sqlite_writes()
     try:
         for name, frame in layers:
             prepared, renames = _prepare_layer(frame)
             _write_layer(path, prepared, name)
             counts[name] = len(prepared)
+            orders[name] = [str(c) for c in frame.columns]
             if renames:
                 all_renames[name] = renames
-        meta = _meta_rows(project, path, counts, all_renames)
+        meta = _meta_rows(project, path, counts, all_renames, orders)
         pyogrio.write_dataframe(meta, path, layer=META_TABLE, driver="GPKG", append=False)
     finally:
         restore()
@@ -536,6 +542,7 @@ def _migrate_0_to_1(loaded: _Loaded) -> None:
     loaded.meta.setdefault("sources", [])
     loaded.meta.setdefault("layers", {})
     loaded.meta.setdefault("column_renames", {})
+    loaded.meta.setdefault("column_order", {})
 
 
 #: ``version -> function`` bringing a loaded file from that version to the next.
@@ -553,10 +560,13 @@ def _migrate(loaded: _Loaded) -> None:
         loaded.version += 1
 
 
-def _restore_names(frame: pd.DataFrame, renames: Any) -> pd.DataFrame:
+def _restore_names(frame: pd.DataFrame, renames: Any, order: Any = None) -> pd.DataFrame:
+    """Undo the renames of :func:`_safe_columns` and restore the saved column order."""
     if isinstance(renames, dict) and renames:
         mapping = {str(new): str(old) for new, old in renames.items() if new in frame.columns}
         frame = frame.rename(columns=mapping)
+    if isinstance(order, list) and set(order) == set(map(str, frame.columns)):
+        frame = frame[order]
     return frame
 
 
@@ -639,7 +649,12 @@ def load_project(path: str | Path) -> Project:
             )
 
     renames = meta.get("column_renames") or {}
-    buildings = _restore_names(loaded.buildings, renames.get(BUILDINGS_LAYER))
+    orders = meta.get("column_order") or {}
+    if not isinstance(renames, dict) or not isinstance(orders, dict):
+        raise ProjectError("het projectbestand is beschadigd (kolomgegevens)", path=path)
+    buildings = _restore_names(
+        loaded.buildings, renames.get(BUILDINGS_LAYER), orders.get(BUILDINGS_LAYER)
+    )
     if "building_id" not in buildings.columns:
         raise ProjectError("de laag 'buildings' heeft geen kolom 'building_id'", path=path)
     buildings["building_id"] = buildings["building_id"].fillna("").astype(str).astype(object)
@@ -648,13 +663,17 @@ def load_project(path: str | Path) -> Project:
     if loaded.clusters is None:
         clusters = empty_clusters()
     else:
-        clusters = _restore_names(loaded.clusters, renames.get(CLUSTERS_LAYER))
+        clusters = _restore_names(
+            loaded.clusters, renames.get(CLUSTERS_LAYER), orders.get(CLUSTERS_LAYER)
+        )
         if not isinstance(clusters, gpd.GeoDataFrame):
             raise ProjectError("de laag 'clusters' heeft geen geometrie", path=path)
         clusters = ensure_cluster_columns(clusters)
     packages = None
     if loaded.packages is not None:
-        packages = _restore_names(loaded.packages, renames.get(PACKAGES_LAYER))
+        packages = _restore_names(
+            loaded.packages, renames.get(PACKAGES_LAYER), orders.get(PACKAGES_LAYER)
+        )
 
     settings = meta.get("settings")
     scenarios = meta.get("scenarios")

@@ -1,0 +1,222 @@
+"""Reading zip files without trusting them.
+
+Planners receive zipped Shapefiles by mail and from portals. A zip can be made to write
+outside the folder it is extracted into (``../../.bashrc``, ``/etc/passwd``,
+``C:\\Windows\\...``), to expand into terabytes (a zip bomb), or to carry symbolic links.
+Every part of gis_app that opens a zip goes through this module.
+
+Rules (checked on the central directory before anything is written, and again while
+bytes are written, because the declared sizes can lie):
+
+* entry names must be relative, without ``..`` parts, drive letters, NUL bytes or a
+  leading slash/backslash; backslashes count as separators (Windows-made zips);
+* symbolic links and encrypted entries are refused;
+* at most ``max_members`` entries and ``max_total_bytes`` uncompressed in total;
+* the uncompressed/compressed ratio of an entry (and of the whole archive) may not exceed
+  ``max_ratio`` once the entry is larger than :data:`RATIO_CHECK_MIN_BYTES` (a small
+  file of spaces may legitimately compress 1000:1, a gigabyte of it is a bomb);
+* nested zips are not opened.
+
+Every problem raises :class:`~gis_app.core.errors.InputError` carrying the zip's path.
+Nothing is ever written outside ``target_dir``; on failure the files written so far by
+the extraction are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from gis_app.core.errors import InputError
+
+MAX_TOTAL_BYTES = 4 * 1024**3  # 4 GiB: far above any realistic footprint set
+MAX_MEMBERS = 10_000
+MAX_RATIO = 200.0
+RATIO_CHECK_MIN_BYTES = 16 * 1024**2
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    max_total_bytes: int = MAX_TOTAL_BYTES
+    max_members: int = MAX_MEMBERS
+    max_ratio: float = MAX_RATIO
+
+
+def _clean_name(zip_path: Path, raw: str) -> PurePosixPath:
+    """The safe relative path of an entry, or InputError."""
+    if "\x00" in raw:
+        raise InputError("het zip-bestand bevat een ongeldige bestandsnaam", path=zip_path)
+    name = raw.replace("\\", "/")
+    if name.startswith("/") or (len(name) >= 2 and name[1] == ":"):
+        raise InputError(
+            f"het zip-bestand bevat een absoluut pad ({raw!r}); niet uitgepakt", path=zip_path
+        )
+    parts = [p for p in name.split("/") if p not in ("", ".")]
+    if any(p == ".." for p in parts):
+        raise InputError(
+            f"het zip-bestand bevat een pad buiten de map ({raw!r}); niet uitgepakt",
+            path=zip_path,
+        )
+    if any(":" in p for p in parts):
+        raise InputError(f"het zip-bestand bevat een ongeldige naam ({raw!r})", path=zip_path)
+    return PurePosixPath(*parts) if parts else PurePosixPath(".")
+
+
+def _open(zip_path: Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(zip_path)
+    except FileNotFoundError as error:
+        raise InputError("het bestand bestaat niet (meer)", path=zip_path) from error
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+        raise InputError("het zip-bestand is beschadigd of geen zip", path=zip_path) from error
+
+
+def check_members(
+    zip_path: str | Path, archive: zipfile.ZipFile, limits: ZipLimits = ZipLimits()
+) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+    """Validate every entry of an open archive; returns (info, safe name) pairs."""
+    zip_path = Path(zip_path)
+    try:
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
+    if len(infos) > limits.max_members:
+        raise InputError(
+            f"het zip-bestand bevat te veel bestanden ({len(infos)} > {limits.max_members})",
+            path=zip_path,
+        )
+    total = 0
+    total_compressed = 0
+    checked = []
+    for info in infos:
+        name = _clean_name(zip_path, info.filename)
+        mode = info.external_attr >> 16
+        if mode and stat.S_ISLNK(mode):
+            raise InputError(
+                f"het zip-bestand bevat een snelkoppeling ({info.filename!r}); niet uitgepakt",
+                path=zip_path,
+            )
+        if info.flag_bits & 0x1:
+            raise InputError("het zip-bestand is versleuteld", path=zip_path)
+        total += info.file_size
+        total_compressed += info.compress_size
+        _check_ratio(zip_path, info.file_size, info.compress_size, limits)
+        checked.append((info, name))
+    if total > limits.max_total_bytes:
+        raise InputError(
+            f"het zip-bestand pakt uit tot {total / 1024**3:.1f} GB; dat is meer dan de "
+            f"grens van {limits.max_total_bytes / 1024**3:.1f} GB (mogelijk een zip-bom)",
+            path=zip_path,
+        )
+    _check_ratio(zip_path, total, total_compressed, limits)
+    return checked
+
+
+def _check_ratio(zip_path: Path, size: int, compressed: int, limits: ZipLimits) -> None:
+    if size < RATIO_CHECK_MIN_BYTES:
+        return
+    if size > limits.max_ratio * max(compressed, 1):
+        raise InputError(
+            "het zip-bestand is verdacht sterk gecomprimeerd (mogelijk een zip-bom); "
+            "niet uitgepakt",
+            path=zip_path,
+        )
+
+
+def list_members(zip_path: str | Path, limits: ZipLimits = ZipLimits()) -> list[str]:
+    """The (validated, ``/``-separated) names of the files in a zip."""
+    zip_path = Path(zip_path)
+    with _open(zip_path) as archive:
+        return [
+            str(name)
+            for info, name in check_members(zip_path, archive, limits)
+            if not info.is_dir()
+        ]
+
+
+def check_zip(zip_path: str | Path, limits: ZipLimits = ZipLimits()) -> None:
+    """Raise :class:`InputError` if the zip is unsafe (before handing it to GDAL's /vsizip/)."""
+    list_members(zip_path, limits)
+
+
+def _copy_limited(source, sink, zip_path: Path, allowed: int, budget: list[int]) -> None:
+    """Copy at most ``allowed`` bytes (the declared size) within the archive ``budget``."""
+    written = 0
+    while True:
+        chunk = source.read(_CHUNK)
+        if not chunk:
+            break
+        written += len(chunk)
+        budget[0] -= len(chunk)
+        if written > allowed or budget[0] < 0:
+            raise InputError(
+                "het zip-bestand pakt groter uit dan het aangeeft (mogelijk een zip-bom)",
+                path=zip_path,
+            )
+        sink.write(chunk)
+
+
+def read_member(zip_path: str | Path, name: str, limits: ZipLimits = ZipLimits()) -> bytes:
+    """The bytes of one entry (by validated name), within the limits."""
+    zip_path = Path(zip_path)
+    with _open(zip_path) as archive:
+        for info, clean in check_members(zip_path, archive, limits):
+            if str(clean) == name and not info.is_dir():
+                sink = io.BytesIO()
+                try:
+                    with archive.open(info) as source:
+                        _copy_limited(
+                            source, sink, zip_path, info.file_size, [limits.max_total_bytes]
+                        )
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+                    raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
+                return sink.getvalue()
+    raise InputError(f"'{name}' staat niet in het zip-bestand", path=zip_path)
+
+
+def safe_extract(
+    zip_path: str | Path, target_dir: str | Path, limits: ZipLimits = ZipLimits()
+) -> list[Path]:
+    """Extract a zip into ``target_dir`` (created if needed); returns the files written.
+
+    Raises :class:`InputError` for an unsafe or damaged zip; files written before the
+    problem was found are removed again.
+    """
+    zip_path = Path(zip_path)
+    target = Path(target_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    root = target.resolve()
+    written: list[Path] = []
+    budget = [limits.max_total_bytes]
+    try:
+        with _open(zip_path) as archive:
+            for info, name in check_members(zip_path, archive, limits):
+                destination = (root / name).resolve()
+                if destination != root and root not in destination.parents:
+                    raise InputError(
+                        f"het zip-bestand bevat een pad buiten de map ({info.filename!r})",
+                        path=zip_path,
+                    )
+                if info.is_dir():
+                    destination.mkdir(parents=True, exist_ok=True)
+                    continue
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                if destination.is_symlink():
+                    raise InputError("doelbestand is een snelkoppeling", path=zip_path)
+                try:
+                    with archive.open(info) as source, open(destination, "wb") as sink:
+                        written.append(destination)
+                        _copy_limited(source, sink, zip_path, info.file_size, budget)
+                except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as error:
+                    raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    return written
