@@ -1,0 +1,214 @@
+"""Benchmark: loading 300,000 footprints and joining 300,000 risk rows.
+
+Measures :func:`gis_app.core.join.load_buildings` (read + validation + repair + join +
+report) against a bare ``pyogrio.read_dataframe`` of the same GeoPackage in the same run
+(best of 3 each, interleaved so both see the same machine load), and the peak memory
+of a load in a fresh subprocess. Goal: at most 1.5x the bare read, peak under 1 GB.
+
+    .venv/bin/python benchmarks/bench_loading.py [--quick] [--size N]
+
+Data is generated once with :mod:`gis_app.core.sample` into ``benchmarks/data/``
+(footprints-only GeoPackage in BAG style + a Dutch-Excel risk CSV: semicolons, decimal
+comma, Windows-1252) and reused while present. Writes ``benchmarks/results/loading.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+RESULTS = HERE / "results"
+sys.path.insert(0, str(HERE.parent))
+
+GOAL_RATIO = 1.5
+GOAL_MEMORY_MB = 1024
+REPEATS = 3
+
+
+def data_files(n: int) -> tuple[Path, Path]:
+    """The footprint GeoPackage and risk CSV for ``n`` buildings (generated when missing)."""
+    footprints = DATA / f"loading_{n}_footprints.gpkg"
+    risk = DATA / f"loading_{n}_risk.csv"
+    if footprints.exists() and risk.exists():
+        return footprints, risk
+    import pyogrio
+
+    from gis_app.core import sample
+
+    DATA.mkdir(parents=True, exist_ok=True)
+    print(f"generating {n:,} buildings into {DATA} (once) ...", flush=True)
+    buildings = sample.generate_buildings(n, seed=0)
+    fp, table = sample.footprints_and_risk_table(buildings)
+    tmp_fp = footprints.with_suffix(".tmp.gpkg")
+    tmp_fp.unlink(missing_ok=True)
+    pyogrio.write_dataframe(fp, tmp_fp, layer="panden", driver="GPKG")
+    tmp_fp.replace(footprints)
+    tmp_risk = risk.with_suffix(".tmp.csv")
+    sample.write_risk_csv(table, tmp_risk)
+    tmp_risk.replace(risk)
+    return footprints, risk
+
+
+def _bare_read(footprints: Path):
+    import pyogrio
+
+    from gis_app.core.readers import USE_ARROW
+
+    return pyogrio.read_dataframe(footprints, use_arrow=USE_ARROW)
+
+
+def _load(footprints: Path, risk: Path | None):
+    from gis_app.core.join import load_buildings
+
+    return load_buildings(footprints, risk)
+
+
+def timings(footprints: Path, risk: Path) -> dict:
+    import gis_app.core.join  # noqa: F401  (import cost is not part of a load)
+
+    bare, full, footprints_only = [], [], []
+    result = None
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        frame = _bare_read(footprints)
+        bare.append(time.perf_counter() - start)
+        del frame
+        start = time.perf_counter()
+        result = _load(footprints, risk)
+        full.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        only = _load(footprints, None)
+        footprints_only.append(time.perf_counter() - start)
+        del only
+    buildings, report = result
+    return {
+        "bare": min(bare),
+        "load": min(full),
+        "load_footprints_only": min(footprints_only),
+        "bare_all": bare,
+        "load_all": full,
+        "rows": len(buildings),
+        "matched": report.matched,
+    }
+
+
+_MEMORY_CHILD = """
+import json, resource, sys
+sys.path.insert(0, {root!r})
+import numpy, pandas, geopandas, shapely, pyogrio
+import gis_app.core.join
+from gis_app.core.readers import USE_ARROW
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+if {mode!r} == "bare":
+    result = pyogrio.read_dataframe({footprints!r}, use_arrow=USE_ARROW)
+else:
+    result = gis_app.core.join.load_buildings({footprints!r}, {risk!r})
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"before_kb": before, "peak_kb": after}}))
+"""
+
+
+def peak_memory(footprints: Path, risk: Path, mode: str) -> dict:
+    code = _MEMORY_CHILD.format(
+        root=str(HERE.parent), mode=mode, footprints=str(footprints), risk=str(risk)
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    values = json.loads(out.strip().splitlines()[-1])
+    return {k: v / 1024 for k, v in values.items()}  # ru_maxrss is in KiB on Linux
+
+
+def machine_note() -> str:
+    import geopandas
+    import pandas
+    import pyogrio
+    import shapely
+
+    from gis_app.core.readers import USE_ARROW
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} logical CPUs (shared with other work while measured), "
+        f"Python {platform.python_version()}, GDAL {pyogrio.__gdal_version_string__}, "
+        f"pyogrio {pyogrio.__version__}, shapely {shapely.__version__}, "
+        f"geopandas {geopandas.__version__}, pandas {pandas.__version__}, "
+        f"arrow I/O {'on' if USE_ARROW else 'off (pyarrow not installed)'}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="20,000 buildings (smoke test)")
+    parser.add_argument("--size", type=int, default=None, help="number of buildings")
+    args = parser.parse_args(argv)
+    n = args.size or (20_000 if args.quick else 300_000)
+    footprints, risk = data_files(n)
+
+    t = timings(footprints, risk)
+    memory_load = peak_memory(footprints, risk, "load")
+    memory_bare = peak_memory(footprints, risk, "bare")
+    ratio = t["load"] / t["bare"]
+    ratio_fp = t["load_footprints_only"] / t["bare"]
+    ok_time = ratio <= GOAL_RATIO
+    ok_memory = memory_load["peak_kb"] < GOAL_MEMORY_MB
+
+    lines = [
+        f"## Loading footprints and risk scores ({n:,} buildings{', --quick' if args.quick else ''})",
+        "",
+        f"{n:,} footprints (GeoPackage, BAG-style columns, "
+        f"{footprints.stat().st_size / 1e6:.0f} MB) and {n:,} risk rows (CSV: semicolons, "
+        f"decimal comma, Windows-1252, {risk.stat().st_size / 1e6:.0f} MB). "
+        f"Best of {REPEATS}, interleaved in one run.",
+        "",
+        "| measurement | seconds | ratio to bare read |",
+        "|---|---:|---:|",
+        f"| bare `pyogrio.read_dataframe` of the GeoPackage (reference) | {t['bare']:.2f} | 1.00 |",
+        f"| `load_buildings(footprints, risk)`: read + validate + join + report | "
+        f"{t['load']:.2f} | **{ratio:.2f}** |",
+        f"| `load_buildings(footprints)` (no risk table) | {t['load_footprints_only']:.2f} | "
+        f"{ratio_fp:.2f} |",
+        "",
+        f"Goal: at most {GOAL_RATIO}x the bare read: **{'met' if ok_time else 'NOT met'}** "
+        f"({ratio:.2f}x). {t['matched']:,} of {t['rows']:,} buildings joined.",
+        "",
+        "| peak memory (fresh process, ru_maxrss) | MB | after imports |",
+        "|---|---:|---:|",
+        f"| `load_buildings(footprints, risk)` | {memory_load['peak_kb']:.0f} | "
+        f"{memory_load['before_kb']:.0f} |",
+        f"| bare read (reference) | {memory_bare['peak_kb']:.0f} | "
+        f"{memory_bare['before_kb']:.0f} |",
+        "",
+        f"Goal: peak under {GOAL_MEMORY_MB} MB: **{'met' if ok_memory else 'NOT met'}**.",
+        "",
+        f"All runs (s): bare {', '.join(f'{v:.2f}' for v in t['bare_all'])}; "
+        f"load {', '.join(f'{v:.2f}' for v in t['load_all'])}.",
+        "",
+        f"Machine: {machine_note()}.",
+        "",
+    ]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    target = RESULTS / "loading.md"
+    target.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    print(f"written to {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,957 @@
+"""Reading building footprints and attribute tables from the files planners hold.
+
+Two entry points, both returning the data plus a list of :class:`Problem` (what was
+repaired, left out or doubtful, with file and rows), so nothing is dropped silently:
+
+* :func:`read_footprints` -- GeoPackage, Shapefile (also zipped), GeoJSON, FlatGeobuf;
+  polygons in RD New (EPSG:28992) with a text ``building_id``.
+* :func:`read_table` -- CSV (any of ``,``/``;``/tab, decimal comma, UTF-8 with or without
+  BOM, Windows-1252), XLSX, or the attribute table of a vector file.
+
+Unusable input raises :class:`~gis_app.core.errors.InputError` (or
+:class:`~gis_app.core.errors.MissingCrsError`) naming the file.
+
+Decisions (the issue is silent on these):
+
+* **Row numbers** in problems are what the user sees: for tables the spreadsheet row
+  (header = row 1, first record = row 2); for footprints the 1-based position of the
+  feature in its layer ("object 5").
+* **Building ids** are text. Numbers (integer or integral float columns, and digit-only
+  text) with 13 to 15 digits are BAG ids that lost their leading zeros -- every
+  municipality code starts with ``0`` or ``1`` and the smallest, ``0003``, leaves 13
+  digits -- so they are zero-padded to 16. Shorter numbers are written as plain integers
+  (``7`` stays ``"7"``). Text keeps its zeros; surrounding spaces, a ``NL.IMBAG.Pand.``
+  prefix and an Excel ``.0`` tail are removed; ``3,1E+12``-style scientific notation is
+  expanded (and reported, because Excel may already have rounded it).
+* **Duplicate footprint ids**: the first feature wins; the others are left out and
+  listed (with their object numbers).
+* **A stated CRS** (``crs=``) is used when the file has none; when the file has one that
+  differs, the stated one wins (the user may know the ``.prj`` is wrong) and a problem
+  records it.
+* **Z coordinates** are dropped (the working CRS is 2-D); this loses no rows.
+* **Geometry repair**: only invalid geometries go through ``shapely.make_valid``; from a
+  GeometryCollection result only the polygonal parts are kept. Geometries that are
+  null, empty, not polygonal, or have no polygonal part after repair are left out and
+  listed by id.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+from pyproj import CRS
+
+from gis_app.core import fields
+from gis_app.core.errors import InputError, MissingCrsError
+from gis_app.core.schema import WORKING_CRS, WORKING_EPSG
+
+FOOTPRINT_EXTENSIONS = (".gpkg", ".shp", ".zip", ".geojson", ".json", ".fgb")
+TABLE_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
+VECTOR_TABLE_EXTENSIONS = (".gpkg", ".shp", ".dbf", ".geojson", ".json", ".fgb", ".zip")
+
+#: RD New's area of validity in metres (EPSG:28992 bounds, slightly generous).
+RD_BOUNDS = (-7_000.0, 289_000.0, 300_000.0, 629_000.0)
+
+USE_ARROW = importlib.util.find_spec("pyarrow") is not None
+
+_POLYGON_TYPE_IDS = (3, 6)  # shapely type ids of Polygon and MultiPolygon
+_BAG_PREFIX = re.compile(r"^nl\.imbag\.pand\.", re.IGNORECASE)
+
+
+@dataclass
+class Problem:
+    """Something the user must know about a load: repaired, left out, or doubtful.
+
+    One problem groups all rows of one kind (``rows``/``ids``/``values`` line up where
+    they are given), so a file with 300,000 bad values gives one object, not 300,000.
+    ``kind`` is a stable code for programs; ``message`` is the Dutch sentence shown.
+    """
+
+    kind: str
+    message: str
+    path: str | None = None
+    rows: list[int] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)
+    dropped: bool = False  # True when the rows were left out of the result
+
+    @property
+    def count(self) -> int:
+        return max(len(self.rows), len(self.ids), len(self.values), 1)
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "path": self.path,
+            "count": self.count,
+            "rows": [int(r) for r in self.rows],
+            "ids": [str(i) for i in self.ids],
+            "values": [str(v) for v in self.values],
+            "dropped": self.dropped,
+        }
+
+
+# --- building ids -----------------------------------------------------------------------------
+
+
+def normalise_ids(values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Building ids as text (module docstring has the rule).
+
+    Returns ``(ids, scientific)``: an object array of str with ``""`` for a missing id, and
+    a boolean mask of ids that arrived in scientific notation (possibly rounded by Excel).
+    """
+    series = pd.Series(values, copy=False)
+    n = len(series)
+    scientific = np.zeros(n, dtype=bool)
+    if n == 0:
+        return np.empty(0, dtype=object), scientific
+    if pd.api.types.is_bool_dtype(series.dtype):
+        series = series.astype(object)
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        return _ids_from_numbers(series.to_numpy(dtype=float, na_value=np.nan)), scientific
+
+    missing = series.isna().to_numpy()
+    text = series.astype(object).where(~missing, "").astype(str).str.strip()
+    text = text.str.replace(_BAG_PREFIX, "", regex=True)
+    # Excel turned the id into a float: "3100000118018.0"
+    text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    sci = text.str.contains(r"^\d(?:[.,]\d+)?[eE]\+?\d+$", regex=True).to_numpy()
+    if sci.any():
+        expanded = [_expand_scientific(v) for v in text[sci]]
+        text = text.copy()
+        text[sci] = expanded
+        scientific = sci
+    lengths = text.str.len()
+    digits = text.str.isdigit()
+    pad = (digits & (lengths >= 13) & (lengths < 16)).to_numpy()
+    result = text.to_numpy(dtype=object)
+    if pad.any():
+        result[pad] = text[pad].str.zfill(16).to_numpy(dtype=object)
+    return result, scientific
+
+
+def _expand_scientific(value: str) -> str:
+    try:
+        number = Decimal(value.replace(",", "."))
+    except InvalidOperation:
+        return value
+    if number != number.to_integral_value():
+        return value
+    return str(int(number))
+
+
+def _ids_from_numbers(numbers: np.ndarray) -> np.ndarray:
+    result = np.full(numbers.shape, "", dtype=object)
+    known = ~np.isnan(numbers)
+    integral = known & (np.mod(numbers, 1.0, where=known, out=np.zeros_like(numbers)) == 0)
+    if integral.any():
+        ints = numbers[integral].astype(np.int64)
+        text = ints.astype(str)
+        lengths = np.char.str_len(text)
+        pad = (lengths >= 13) & (lengths < 16) & (ints > 0)
+        text = text.astype(object)
+        if pad.any():
+            text[pad] = np.char.zfill(text[pad].astype(str), 16).astype(object)
+        result[integral] = text
+    other = known & ~integral
+    if other.any():
+        result[other] = [repr(float(v)) for v in numbers[other]]
+    return result
+
+
+# --- CRS --------------------------------------------------------------------------------------
+
+
+def parse_crs(crs: object) -> CRS:
+    """A CRS from what a user types: ``28992``, ``"28992"``, ``"EPSG:4326"``, WKT, or a CRS."""
+    if isinstance(crs, CRS):
+        return crs
+    text = str(crs).strip()
+    if text.isdigit():
+        text = f"EPSG:{text}"
+    try:
+        return CRS.from_user_input(text)
+    except Exception as error:  # pyproj raises CRSError; anything else is equally unusable
+        raise InputError(f"onbekend coördinatenstelsel '{crs}': {error}") from None
+
+
+def _is_rd(crs: CRS) -> bool:
+    if crs.to_epsg() == WORKING_EPSG:
+        return True
+    try:
+        return crs.equals(CRS.from_epsg(WORKING_EPSG), ignore_axis_order=True)
+    except Exception:
+        return False
+
+
+def looks_like_rd(bounds) -> bool:
+    """True when ``(xmin, ymin, xmax, ymax)`` lies inside RD New's area of validity."""
+    xmin, ymin, xmax, ymax = (float(b) for b in bounds)
+    if not np.all(np.isfinite([xmin, ymin, xmax, ymax])):
+        return False
+    rx0, ry0, rx1, ry1 = RD_BOUNDS
+    return rx0 <= xmin and xmax <= rx1 and ry0 <= ymin and ymax <= ry1
+
+
+def _crs_name(crs: CRS) -> str:
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg}" if epsg else crs.name
+
+
+# --- opening vector files ---------------------------------------------------------------------
+
+
+def _check_file(path: Path, allowed: tuple[str, ...], what: str) -> None:
+    if not path.exists():
+        raise InputError("bestand bestaat niet", path=path)
+    if path.is_dir():
+        raise InputError("is een map, geen bestand", path=path)
+    suffix = path.suffix.lower()
+    if suffix not in allowed:
+        raise InputError(
+            f"onbekend bestandstype '{path.suffix or '(geen extensie)'}' voor {what}; "
+            f"verwacht {', '.join(allowed)}",
+            path=path,
+        )
+    if path.stat().st_size == 0:
+        raise InputError("bestand is leeg (0 bytes)", path=path)
+
+
+def _sibling(path: Path, suffix: str) -> Path | None:
+    """A file next to ``path`` with the same stem and ``suffix``, any case."""
+    for candidate in (path.with_suffix(suffix), path.with_suffix(suffix.upper())):
+        if candidate.exists():
+            return candidate
+    stem = path.stem.lower()
+    for candidate in path.parent.iterdir():
+        if candidate.stem.lower() == stem and candidate.suffix.lower() == suffix:
+            return candidate
+    return None
+
+
+def _check_shapefile_parts(path: Path, names: set[str] | None = None) -> bool:
+    """Raise when .shx or .dbf is missing; return whether a .prj is present.
+
+    ``names`` is the set of lower-cased member names when the shapefile sits in a zip.
+    """
+
+    def has(suffix: str) -> bool:
+        if names is not None:
+            return str(path.with_suffix(suffix)).lower() in names
+        return _sibling(path, suffix) is not None
+
+    for suffix, role in ((".shx", "de index"), (".dbf", "de attributen, met de pand-id")):
+        if not has(suffix):
+            raise InputError(
+                f"het {suffix}-bestand ontbreekt naast {path.name} ({role}); een Shapefile "
+                "bestaat uit .shp, .shx, .dbf en .prj: kopieer ze samen",
+            )
+    return has(".prj")
+
+
+def _zip_member(path: Path, layer: str | None) -> tuple[str, str | None, set[str]]:
+    """The GDAL path of the vector file inside a zip (read through /vsizip/, never extracted)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if not n.endswith("/")]
+    except (zipfile.BadZipFile, OSError) as error:
+        raise InputError(f"geen geldig zip-bestand ({error})", path=path) from None
+    names = [n for n in names if "__MACOSX" not in n and not Path(n).name.startswith("._")]
+    lower = {n.lower() for n in names}
+    candidates = [n for n in names if Path(n).suffix.lower() == ".shp"]
+    if not candidates:
+        candidates = [
+            n for n in names if Path(n).suffix.lower() in (".gpkg", ".geojson", ".json", ".fgb")
+        ]
+    if not candidates:
+        shown = ", ".join(names[:8]) + (f" ... en {len(names) - 8} meer" if len(names) > 8 else "")
+        raise InputError(
+            f"zip-bestand bevat geen Shapefile (.shp) of ander vectorbestand; inhoud: "
+            f"{shown or '(leeg)'}",
+            path=path,
+        )
+    member_layer = None
+    if len(candidates) > 1:
+        chosen = [n for n in candidates if layer and Path(n).stem.lower() == layer.lower()]
+        if not chosen:
+            listed = ", ".join(Path(n).stem for n in candidates)
+            raise InputError(
+                f"zip-bestand bevat meerdere kaartlagen ({listed}); kies er een met --layer",
+                path=path,
+            )
+        candidates = chosen
+    else:
+        member_layer = layer
+    member = candidates[0]
+    return f"/vsizip/{path.resolve()}/{member}", member_layer, lower
+
+
+def _gdal_error(error: Exception, path: Path) -> InputError:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    suffix = path.suffix.lower()
+    if suffix == ".gpkg":
+        hint = "GeoPackage kan niet gelezen worden (beschadigd of afgebroken bestand?)"
+    elif suffix in (".geojson", ".json"):
+        hint = "GeoJSON kan niet gelezen worden (geen geldige JSON?)"
+    else:
+        hint = "bestand kan niet gelezen worden"
+    return InputError(f"{hint}: {text}", path=path)
+
+
+def _classify(geometry_type: str | None) -> str:
+    if geometry_type is None:
+        return "table"
+    name = str(geometry_type).lower()
+    if "polygon" in name or "surface" in name:
+        return "polygon"
+    if "point" in name:
+        return "point"
+    if "line" in name or "curve" in name:
+        return "line"
+    return "unknown"  # "Unknown" / "Geometry": mixed, decided after reading
+
+
+_TYPE_NL = {"point": "punten", "line": "lijnen", "table": "geen geometrie"}
+
+
+def list_layers(path: str | Path) -> list[tuple[str, str | None]]:
+    """``(name, geometry type)`` of every layer in a vector file (``None`` = no geometry)."""
+    path = Path(path)
+    _check_file(path, FOOTPRINT_EXTENSIONS + (".dbf",), "een kaartlaag")
+    source = str(path)
+    if path.suffix.lower() == ".zip":
+        source, _, _ = _zip_member(path, None)
+    try:
+        layers = pyogrio.list_layers(source)
+    except Exception as error:
+        raise _gdal_error(error, path) from None
+    return [(str(name), None if gtype is None else str(gtype)) for name, gtype in layers]
+
+
+def _choose_layer(path: Path, source: str, layer: str | None) -> str | None:
+    try:
+        layers = pyogrio.list_layers(source)
+    except Exception as error:
+        raise _gdal_error(error, path) from None
+    layers = [(str(n), None if t is None else str(t)) for n, t in layers]
+    if not layers:
+        raise InputError("bestand bevat geen kaartlagen", path=path)
+    described = ", ".join(f"{n} ({t or 'tabel'})" for n, t in layers)
+    if layer is not None:
+        names = [n for n, _ in layers]
+        if layer in names:
+            return layer
+        folded = [n for n in names if n.lower() == layer.lower()]
+        if folded:
+            return folded[0]
+        raise InputError(f"laag '{layer}' bestaat niet; aanwezige lagen: {described}", path=path)
+    if len(layers) == 1:
+        return layers[0][0]
+    polygonal = [n for n, t in layers if _classify(t) in ("polygon", "unknown")]
+    if len(polygonal) == 1:
+        return polygonal[0]
+    if not polygonal:
+        raise InputError(
+            f"bevat geen laag met vlakken (panden); aanwezige lagen: {described}", path=path
+        )
+    raise InputError(
+        f"bevat meerdere vlaklagen: {', '.join(polygonal)}; kies er een met --layer "
+        f"(alle lagen: {described})",
+        path=path,
+    )
+
+
+# --- footprints -------------------------------------------------------------------------------
+
+
+def read_footprints(
+    path: str | Path,
+    *,
+    layer: str | None = None,
+    id_field: str | None = None,
+    crs: object = None,
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Read building footprints as polygons in EPSG:28992 with a text ``building_id``.
+
+    The result has a RangeIndex, ``building_id`` first, the other source columns as they
+    were (the source id column is replaced by ``building_id``), and ``geometry``.
+    """
+    frame, problems, _ = read_footprints_with_rows(path, layer=layer, id_field=id_field, crs=crs)
+    return frame, problems
+
+
+def read_footprints_with_rows(
+    path: str | Path,
+    *,
+    layer: str | None = None,
+    id_field: str | None = None,
+    crs: object = None,
+) -> tuple[gpd.GeoDataFrame, list[Problem], np.ndarray]:
+    """:func:`read_footprints` plus each kept feature's 1-based object number in the file."""
+    path = Path(path)
+    _check_file(path, FOOTPRINT_EXTENSIONS, "panden (footprints)")
+    suffix = path.suffix.lower()
+    source = str(path)
+    has_prj = True
+    if suffix == ".zip":
+        source, layer, members = _zip_member(path, layer)
+        if source.lower().endswith(".shp"):
+            member = Path(source.split(".zip/", 1)[1])
+            try:
+                has_prj = _check_shapefile_parts(member, {m.lower() for m in members})
+            except InputError as error:
+                raise InputError(error.message, path=path) from None
+    elif suffix == ".shp":
+        try:
+            has_prj = _check_shapefile_parts(path)
+        except InputError as error:
+            raise InputError(error.message, path=path) from None
+
+    layer = _choose_layer(path, source, layer)
+    try:
+        info = pyogrio.read_info(source, layer=layer)
+    except Exception as error:
+        raise _gdal_error(error, path) from None
+    kind = _classify(info.get("geometry_type"))
+    if kind in _TYPE_NL:
+        where = f"laag '{layer}' bevat" if layer else "bevat"
+        raise InputError(
+            f"{where} {_TYPE_NL[kind]} ({info.get('geometry_type')}), geen vlakken; "
+            "panden moeten als polygonen worden aangeleverd",
+            path=path,
+        )
+    if info.get("features", -1) == 0:
+        raise InputError("bevat geen objecten (lege laag)", path=path)
+
+    problems: list[Problem] = []
+    target = _resolve_crs(path, source, layer, info, crs, has_prj, problems)
+
+    try:
+        frame = pyogrio.read_dataframe(source, layer=layer, use_arrow=USE_ARROW)
+    except Exception as error:
+        raise _gdal_error(error, path) from None
+    if len(frame) == 0:
+        raise InputError("bevat geen objecten (lege laag)", path=path)
+    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
+        raise InputError("bevat geen geometrie", path=path)
+
+    rows = np.arange(1, len(frame) + 1, dtype=np.int64)
+    id_column = _footprint_id_column(path, frame, id_field)
+    ids, scientific = normalise_ids(frame[id_column])
+    geometry_name = frame.geometry.name
+    attributes = frame.drop(columns=[id_column, geometry_name])
+    attributes = attributes.drop(columns=[c for c in attributes.columns if c == "building_id"])
+    geoms = frame.geometry.array
+    geoms = np.asarray(geoms, dtype=object) if not hasattr(geoms, "_data") else geoms._data
+    source_crs = frame.crs
+
+    geoms, keep = _clean_geometries(geoms, ids, rows, str(path), problems)
+    if target is not None:
+        source_crs = target
+    if scientific.any():
+        problems.append(
+            Problem(
+                "id_scientific",
+                "pand-id in wetenschappelijke notatie (uit Excel?): uitgeschreven, maar "
+                "controleer of Excel cijfers heeft afgerond",
+                str(path),
+                rows=rows[scientific].tolist(),
+                ids=ids[scientific].tolist(),
+            )
+        )
+    keep &= _check_ids(ids, rows, keep, str(path), problems)
+
+    frame = gpd.GeoDataFrame(
+        attributes.loc[keep].reset_index(drop=True),
+        geometry=gpd.GeoSeries(geoms[keep], crs=source_crs),
+        crs=source_crs,
+    )
+    frame.insert(0, "building_id", ids[keep])
+    rows = rows[keep]
+    if len(frame) == 0:
+        raise InputError(
+            "bevat geen bruikbare panden: alle geometrieën zijn leeg of geen vlak", path=path
+        )
+    if frame.crs is not None and not _is_rd(CRS.from_user_input(frame.crs)):
+        try:
+            frame = frame.to_crs(WORKING_CRS)
+        except Exception as error:
+            raise InputError(
+                f"omzetten van {_crs_name(CRS.from_user_input(frame.crs))} naar RD New "
+                f"(EPSG:28992) mislukt: {error}",
+                path=path,
+            ) from None
+    else:
+        frame = frame.set_crs(WORKING_CRS, allow_override=True)
+    return frame, problems, rows
+
+
+def _resolve_crs(path, source, layer, info, crs, has_prj, problems) -> CRS | None:
+    """The CRS to assign to the geometries (``None`` = keep the file's)."""
+    file_crs = info.get("crs")
+    stated = parse_crs(crs) if crs is not None else None
+    if file_crs is None:
+        if stated is not None:
+            return stated
+        missing = "het .prj-bestand ontbreekt" if not has_prj else "geen coördinatenstelsel"
+        message = f"{missing}: het coördinatenstelsel (CRS) is onbekend"
+        try:
+            bounds = pyogrio.read_info(source, layer=layer, force_total_bounds=True)["total_bounds"]
+        except Exception:
+            bounds = None
+        if bounds is not None and looks_like_rd(bounds):
+            message += (
+                "; the coordinates look like RD New metres (EPSG:28992): pass --crs 28992 "
+                "(de coördinaten lijken RD New-meters)"
+            )
+        else:
+            message += "; geef het CRS op met --crs, bijvoorbeeld --crs 28992"
+        raise MissingCrsError(message, path=path)
+    if stated is not None:
+        file_crs_obj = CRS.from_user_input(file_crs)
+        if not file_crs_obj.equals(stated, ignore_axis_order=True):
+            problems.append(
+                Problem(
+                    "crs_override",
+                    f"bestand zegt {_crs_name(file_crs_obj)}, opgegeven is "
+                    f"{_crs_name(stated)}: het opgegeven CRS is gebruikt",
+                    str(path),
+                )
+            )
+        return stated
+    return None
+
+
+def _footprint_id_column(path: Path, frame: pd.DataFrame, id_field: str | None) -> str:
+    geometry_name = frame.geometry.name
+    columns = [c for c in frame.columns if c != geometry_name]
+    if id_field is not None:
+        column = fields.resolve_field(columns, id_field)
+        if column is None:
+            raise InputError(
+                f"id-veld '{id_field}' bestaat niet; velden: {', '.join(map(str, columns))}",
+                path=path,
+            )
+        return column
+    column = fields.detect_id_field(columns)
+    if column is None:
+        raise InputError(
+            "geen pand-id-veld gevonden (zoals identificatie, bag_id, pand_id); velden: "
+            f"{', '.join(map(str, columns)) or '(geen)'}; geef het veld op met --id-field",
+            path=path,
+        )
+    return column
+
+
+def _clean_geometries(geoms, ids, rows, path: str, problems: list[Problem]):
+    """Repair invalid polygons, drop what is not a polygon; return (geoms, keep mask)."""
+    geoms = np.asarray(geoms, dtype=object)
+    type_ids = shapely.get_type_id(geoms)  # -1 for None
+    missing = (type_ids < 0) | shapely.is_empty(geoms)
+    if shapely.has_z(geoms[~missing]).any():
+        geoms = shapely.force_2d(geoms)
+
+    collection = type_ids == 7
+    if collection.any():
+        parts = _polygonal_parts(geoms[collection])
+        geoms = geoms.copy()
+        geoms[collection] = parts
+        no_parts = np.zeros(len(geoms), dtype=bool)
+        no_parts[np.flatnonzero(collection)] = shapely.is_empty(parts) | (parts == None)  # noqa: E711
+        with_parts = collection & ~no_parts
+        if with_parts.any():
+            problems.append(
+                Problem(
+                    "geometry_collection",
+                    "geometrieverzameling: alleen de vlakdelen zijn behouden",
+                    path,
+                    rows=rows[with_parts].tolist(),
+                    ids=ids[with_parts].tolist(),
+                )
+            )
+        type_ids = np.where(collection & ~no_parts, 6, type_ids)
+        missing |= no_parts
+
+    polygonal = np.isin(type_ids, _POLYGON_TYPE_IDS) & ~missing
+    not_polygon = ~missing & ~polygonal
+    invalid = np.zeros(len(geoms), dtype=bool)
+    invalid[polygonal] = ~shapely.is_valid(geoms[polygonal])
+    collapsed = np.zeros(len(geoms), dtype=bool)
+    if invalid.any():
+        repaired = shapely.make_valid(geoms[invalid])
+        repaired_types = shapely.get_type_id(repaired)
+        needs_parts = ~np.isin(repaired_types, _POLYGON_TYPE_IDS)
+        if needs_parts.any():
+            repaired[needs_parts] = _polygonal_parts(repaired[needs_parts])
+        gone = (repaired == None) | shapely.is_empty(repaired)  # noqa: E711
+        geoms = geoms.copy()
+        geoms[invalid] = repaired
+        collapsed[np.flatnonzero(invalid)[gone]] = True
+        fixed = invalid & ~collapsed
+        if fixed.any():
+            problems.append(
+                Problem(
+                    "geometry_repaired",
+                    "ongeldige geometrie hersteld (make_valid)",
+                    path,
+                    rows=rows[fixed].tolist(),
+                    ids=ids[fixed].tolist(),
+                )
+            )
+    if missing.any():
+        problems.append(
+            Problem(
+                "geometry_empty",
+                "lege of ontbrekende geometrie: weggelaten",
+                path,
+                rows=rows[missing].tolist(),
+                ids=ids[missing].tolist(),
+                dropped=True,
+            )
+        )
+    if not_polygon.any():
+        names = shapely.get_type_id(geoms[not_polygon])
+        problems.append(
+            Problem(
+                "geometry_not_polygon",
+                "geometrie is geen vlak (punt of lijn): weggelaten",
+                path,
+                rows=rows[not_polygon].tolist(),
+                ids=ids[not_polygon].tolist(),
+                values=[_GEOM_NAMES.get(int(t), str(t)) for t in names],
+                dropped=True,
+            )
+        )
+    if collapsed.any():
+        problems.append(
+            Problem(
+                "geometry_collapsed",
+                "ongeldige geometrie zonder oppervlakte na herstel: weggelaten",
+                path,
+                rows=rows[collapsed].tolist(),
+                ids=ids[collapsed].tolist(),
+                dropped=True,
+            )
+        )
+    keep = polygonal & ~collapsed
+    return geoms, keep
+
+
+_GEOM_NAMES = {0: "Point", 1: "LineString", 2: "LinearRing", 4: "MultiPoint", 5: "MultiLineString"}
+
+
+def _polygonal_parts(geoms: np.ndarray) -> np.ndarray:
+    """Per geometry, the union of its Polygon parts as a MultiPolygon (None when none)."""
+    out = np.full(len(geoms), None, dtype=object)
+    parts, index = shapely.get_parts(geoms, return_index=True)
+    if len(parts) == 0:
+        return out
+    # collections may nest multipolygons: flatten once more
+    sub, sub_index = shapely.get_parts(parts, return_index=True)
+    index = index[sub_index]
+    keep = shapely.get_type_id(sub) == 3
+    keep &= ~shapely.is_empty(sub)
+    if keep.any():
+        shapely.multipolygons(sub[keep], indices=index[keep], out=out)
+    return out
+
+
+def _check_ids(ids, rows, keep, path: str, problems: list[Problem]) -> np.ndarray:
+    """Report missing and duplicate ids; return the mask of rows to keep."""
+    ok = np.ones(len(ids), dtype=bool)
+    empty = (ids == "") & keep
+    if empty.any():
+        problems.append(
+            Problem(
+                "id_missing",
+                "pand zonder id: weggelaten (een pand zonder id kan niet worden gekoppeld of "
+                "bewaard)",
+                path,
+                rows=rows[empty].tolist(),
+                dropped=True,
+            )
+        )
+        ok &= ~empty
+    candidates = keep & ok
+    duplicated = np.zeros(len(ids), dtype=bool)
+    duplicated[candidates] = pd.Series(ids[candidates]).duplicated(keep="first").to_numpy()
+    if duplicated.any():
+        first_row = pd.Series(rows[candidates], index=ids[candidates]).groupby(level=0).first()
+        problems.append(
+            Problem(
+                "id_duplicate",
+                "dubbele pand-id: het eerste object telt, de andere zijn weggelaten",
+                path,
+                rows=rows[duplicated].tolist(),
+                ids=ids[duplicated].tolist(),
+                values=[f"eerste: object {int(first_row[i])}" for i in ids[duplicated]],
+                dropped=True,
+            )
+        )
+        ok &= ~duplicated
+    return ok
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def read_table(
+    path: str | Path, *, sheet: str | int | None = None
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read an attribute table; the index holds each record's row number in the file.
+
+    CSV and XLSX values come back as text (``str``, missing = NaN) so ids keep their
+    zeros and numbers can be parsed with a decimal comma later; attribute tables of
+    vector files keep their types. Wholly blank rows are skipped (they hold no data).
+    """
+    path = Path(path)
+    _check_file(path, TABLE_EXTENSIONS + VECTOR_TABLE_EXTENSIONS, "een tabel")
+    suffix = path.suffix.lower()
+    problems: list[Problem] = []
+    if suffix in (".csv", ".txt", ".tsv"):
+        frame = _read_csv(path, problems)
+    elif suffix in (".xlsx", ".xlsm"):
+        frame = _read_xlsx(path, sheet, problems)
+    else:
+        frame = _read_vector_table(path, sheet)
+    if len(frame.columns) == 0:
+        raise InputError("tabel heeft geen kolommen", path=path)
+    if len(frame) == 0:
+        raise InputError("tabel bevat geen rijen", path=path)
+    frame.index.name = "rij"
+    return frame, problems
+
+
+def _decode(path: Path, raw: bytes, problems: list[Problem]) -> tuple[str, str]:
+    """Decode as UTF-8 (with or without BOM), else Windows-1252, else Latin-1."""
+    try:
+        return raw.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        problems.append(
+            Problem(
+                "encoding_latin1",
+                "tekenset niet herkend als UTF-8 of Windows-1252; gelezen als Latin-1: "
+                "controleer letters met accenten",
+                str(path),
+            )
+        )
+        return raw.decode("latin-1"), "latin-1"
+
+
+def detect_delimiter(lines: list[str]) -> str:
+    """``;``, ``,``, tab or ``|``: the one that splits the header and rows most consistently."""
+    best, best_score = ",", (-1, -1)
+    for delimiter in (";", ",", "\t", "|"):
+        counts = [_count_outside_quotes(line, delimiter) for line in lines if line.strip()]
+        if not counts or counts[0] == 0:
+            continue
+        consistent = sum(1 for c in counts if c == counts[0])
+        score = (consistent, counts[0])
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    if '"' not in line:
+        return line.count(delimiter)
+    count, quoted = 0, False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            count += 1
+    return count
+
+
+def _read_csv(path: Path, problems: list[Problem]) -> pd.DataFrame:
+    raw = path.read_bytes()
+    text, _encoding = _decode(path, raw, problems)
+    del raw
+    if not text.strip():
+        raise InputError("bestand bevat geen gegevens (alleen witruimte)", path=path)
+    header_line = 1
+    head = text[:65536].splitlines()[:50]
+    delimiter = None
+    if head and head[0].lower().startswith("sep=") and len(head[0].strip()) == 5:
+        delimiter = head[0].strip()[4]  # Excel's "sep=;" line
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        head = head[1:]
+        header_line = 2
+    if delimiter is None:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(head)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+            skipinitialspace=False,
+            engine="c",
+        )
+    except pd.errors.ParserError as error:
+        message = str(error).strip().splitlines()[0]
+        match = re.search(r"line (\d+)", message)
+        row = int(match.group(1)) + header_line - 1 if match else None
+        raise InputError(
+            f"CSV kan niet gelezen worden (scheidingsteken '{_show(delimiter)}'): {message}",
+            path=path,
+            row=row,
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise InputError("bestand bevat geen gegevens", path=path) from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.index = pd.RangeIndex(header_line + 1, header_line + 1 + len(frame))
+    blank = frame.isna().all(axis=1).to_numpy()
+    if blank.any():
+        frame = frame.loc[~blank]
+    unnamed = [c for c in frame.columns if c.startswith("Unnamed: ") and frame[c].isna().all()]
+    if unnamed:
+        frame = frame.drop(columns=unnamed)  # trailing delimiters in Excel exports
+    return frame
+
+
+def _show(delimiter: str) -> str:
+    return "tab" if delimiter == "\t" else delimiter
+
+
+def _cell_text(value) -> object:
+    if value is None:
+        return np.nan
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:
+            return np.nan
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value)
+    return text if text.strip() else np.nan
+
+
+def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> pd.DataFrame:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:
+        raise InputError(
+            f"Excel-bestand kan niet gelezen worden ({type(error).__name__}: {error})", path=path
+        ) from None
+    try:
+        names = workbook.sheetnames
+        if sheet is not None:
+            if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit()):
+                index = int(sheet)
+                if not 0 <= index < len(names):
+                    raise InputError(
+                        f"werkblad {index} bestaat niet; werkbladen: {', '.join(names)}", path=path
+                    )
+                chosen = names[index]
+            elif sheet in names:
+                chosen = sheet
+            else:
+                raise InputError(
+                    f"werkblad '{sheet}' bestaat niet; werkbladen: {', '.join(names)}", path=path
+                )
+            return _sheet_frame(path, workbook[chosen])
+        first = None
+        for name in names:
+            frame = _sheet_frame(path, workbook[name], allow_empty=True)
+            if frame is None:
+                continue
+            first = first if first is not None else (name, frame)
+            if fields.detect_id_field(frame.columns) or fields.detect_point_columns(frame.columns):
+                if len(names) > 1:
+                    problems.append(
+                        Problem(
+                            "sheet_chosen",
+                            f"werkblad '{name}' gebruikt (werkbladen: {', '.join(names)})",
+                            str(path),
+                        )
+                    )
+                return frame
+        if first is None:
+            raise InputError("Excel-bestand bevat geen gegevens", path=path)
+        return first[1]
+    finally:
+        workbook.close()
+
+
+def _sheet_frame(path: Path, worksheet, allow_empty: bool = False) -> pd.DataFrame | None:
+    header = None
+    header_row = 0
+    records: list[list] = []
+    numbers: list[int] = []
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        if header is None:
+            if values and any(v is not None and str(v).strip() for v in values):
+                header = [str(v).strip() if v is not None else "" for v in values]
+                header_row = number
+            continue
+        cells = [_cell_text(v) for v in values]
+        if all(isinstance(c, float) for c in cells):  # wholly blank row
+            continue
+        records.append(cells)
+        numbers.append(number)
+    if header is None:
+        if allow_empty:
+            return None
+        raise InputError(f"werkblad '{worksheet.title}' is leeg", path=path)
+    while (
+        header
+        and header[-1] == ""
+        and all(len(r) < len(header) or _blank(r[len(header) - 1]) for r in records)
+    ):
+        header.pop()
+    width = len(header)
+    header = [h or f"kolom_{i + 1}" for i, h in enumerate(header)]
+    rows = [(r + [np.nan] * (width - len(r)))[:width] for r in records]
+    frame = pd.DataFrame(
+        rows, columns=header, index=pd.Index(numbers, dtype=np.int64), dtype=object
+    )
+    if len(frame) == 0 and not allow_empty:
+        raise InputError(
+            f"werkblad '{worksheet.title}' bevat alleen een kopregel (rij {header_row})", path=path
+        )
+    return frame
+
+
+def _blank(value) -> bool:
+    return isinstance(value, float) and value != value
+
+
+def _read_vector_table(path: Path, layer: str | int | None) -> pd.DataFrame:
+    source = str(path)
+    if path.suffix.lower() == ".zip":
+        source, layer, _ = _zip_member(path, None if layer is None else str(layer))
+    try:
+        frame = pyogrio.read_dataframe(source, layer=layer, read_geometry=False)
+    except Exception as error:
+        raise _gdal_error(error, path) from None
+    frame = pd.DataFrame(frame)
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
+    return frame
