@@ -1,0 +1,450 @@
+"""Building styles: from a style description to one RGBA colour per building.
+
+No Qt here: a style is computed on whole columns with numpy and returns
+
+* ``colors``: ``uint8`` array of shape ``(n, 4)`` (RGBA, straight alpha), row ``i`` is
+  the colour of building row ``i``;
+* ``legend``: :class:`LegendEntry` items (label, colour, count) in display order.
+
+The map draws the colours, the legend widget shows the entries, exports can reuse both.
+
+Decisions:
+
+* Default risk colours follow the Okabe–Ito palette, which stays distinguishable for the
+  common forms of colour blindness: ``verhoogd`` vermillion, ``licht verhoogd`` yellow,
+  ``normaal`` a muted blue-grey (the "grijs" of NCG lists, but blue enough to read as a
+  colour next to ``onbekend``), ``onbekend`` light grey. Yellow on the light map
+  background has little contrast, so the map draws outlines when zoomed in and dots at
+  full extent are never lighter than the yellow itself.
+* Numeric classes use the ColorBrewer ``YlOrRd`` sequential ramp (colour-blind safe,
+  light = low, dark red = high); missing values get the ``onbekend`` grey and their own
+  legend entry.
+* Natural breaks: Fisher–Jenks (exact dynamic programme, O(k·m²)) on at most
+  :data:`JENKS_MAX_VALUES` values; larger columns are reduced to that many evenly spaced
+  quantiles of the sorted data first. That keeps it below ~0.2 s at 300,000 buildings
+  while the breaks differ from the exact ones only within the quantile spacing.
+* Milestones use an ordered ramp (viridis stops) in NCG reporting order.
+* Any other text column: the 10 most frequent values get Okabe–Ito/Tableau colours,
+  the rest is drawn as "overig".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from gis_app.core.schema import (
+    MILESTONE_LABELS_NL,
+    MILESTONES,
+    PROFILE_LICHT,
+    PROFILE_NORMAAL,
+    PROFILE_UNKNOWN,
+    PROFILE_VERHOOGD,
+)
+
+STYLE_RISK = "risk_profile"
+STYLE_GRADUATED = "graduated"
+STYLE_MILESTONE = "milestone"
+STYLE_CATEGORICAL = "categorical"
+STYLE_KINDS = (STYLE_RISK, STYLE_GRADUATED, STYLE_MILESTONE, STYLE_CATEGORICAL)
+
+METHOD_QUANTILE = "quantile"
+METHOD_EQUAL = "equal"
+METHOD_JENKS = "jenks"
+CLASS_METHODS = (METHOD_QUANTILE, METHOD_EQUAL, METHOD_JENKS)
+
+JENKS_MAX_VALUES = 600
+
+#: Default risk profile colours (Okabe–Ito based), ``#rrggbb``.
+RISK_COLORS = {
+    PROFILE_VERHOOGD: "#d55e00",
+    PROFILE_LICHT: "#f0e442",
+    PROFILE_NORMAAL: "#7f97b2",
+    PROFILE_UNKNOWN: "#c8c8c8",
+}
+RISK_LABELS = {
+    PROFILE_VERHOOGD: "verhoogd",
+    PROFILE_LICHT: "licht verhoogd",
+    PROFILE_NORMAAL: "normaal",
+    PROFILE_UNKNOWN: "onbekend",
+}
+MISSING_COLOR = RISK_COLORS[PROFILE_UNKNOWN]
+OTHER_COLOR = "#a0a0a0"
+
+#: ColorBrewer YlOrRd (9 classes), light to dark.
+YLORRD = (
+    "#ffffcc",
+    "#ffeda0",
+    "#fed976",
+    "#feb24c",
+    "#fd8d3c",
+    "#fc4e2a",
+    "#e31a1c",
+    "#bd0026",
+    "#800026",
+)
+#: viridis stops, dark to light.
+VIRIDIS = (
+    "#440154",
+    "#472d7b",
+    "#3b528b",
+    "#2c728e",
+    "#21918c",
+    "#28ae80",
+    "#5ec962",
+    "#addc30",
+    "#fde725",
+)
+#: Okabe–Ito without black and yellow first, then Tableau 10 extras.
+QUALITATIVE = (
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#f0e442",
+    "#8c564b",
+    "#7f7f7f",
+    "#bcbd22",
+)
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str
+    color: str  # "#rrggbb"
+    count: int
+    lower: float | None = None  # class bounds for graduated styles
+    upper: float | None = None
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """What the user chose. Immutable: the map compares specs to know when to restyle."""
+
+    kind: str = STYLE_RISK
+    column: str = ""  # graduated / categorical
+    method: str = METHOD_QUANTILE
+    classes: int = 5
+    outline: bool = True
+    labels: str = ""  # "", "building_id" or "address": labels when zoomed in
+    colors: tuple[tuple[str, str], ...] = ()  # overrides: (category, "#rrggbb")
+    alpha: int = 255
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "column": self.column,
+            "method": self.method,
+            "classes": self.classes,
+            "outline": self.outline,
+            "labels": self.labels,
+            "colors": [list(pair) for pair in self.colors],
+            "alpha": self.alpha,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> StyleSpec:
+        data = dict(data or {})
+        colors = tuple(tuple(pair) for pair in data.pop("colors", ()))
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known, colors=colors)
+
+
+@dataclass
+class StyleResult:
+    colors: np.ndarray  # (n, 4) uint8 RGBA
+    legend: list[LegendEntry] = field(default_factory=list)
+    title: str = ""
+    breaks: np.ndarray | None = None  # graduated: class edges, len = classes + 1
+
+
+# --- colours --------------------------------------------------------------------------------
+
+
+def hex_to_rgba(color: str, alpha: int = 255) -> tuple[int, int, int, int]:
+    text = color.lstrip("#")
+    if len(text) == 8:
+        return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16), int(text[6:8], 16)
+    return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16), alpha
+
+
+def rgba_to_hex(rgba) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*(int(v) for v in rgba[:3]))
+
+
+def ramp(stops: tuple[str, ...], n: int) -> list[str]:
+    """``n`` colours evenly interpolated (in RGB) along the hex ``stops``."""
+    if n <= 0:
+        return []
+    rgb = np.array([hex_to_rgba(s)[:3] for s in stops], dtype=float)
+    pos = np.linspace(0.0, 1.0, len(stops))
+    at = np.linspace(0.0, 1.0, n) if n > 1 else np.array([0.5])
+    out = np.stack([np.interp(at, pos, rgb[:, c]) for c in range(3)], axis=1)
+    return [rgba_to_hex(np.round(row)) for row in out]
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG relative luminance of a hex colour."""
+    channel = np.array(hex_to_rgba(color)[:3], dtype=float) / 255.0
+    linear = np.where(channel <= 0.03928, channel / 12.92, ((channel + 0.055) / 1.055) ** 2.4)
+    return float(0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2])
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+# --- classification -------------------------------------------------------------------------
+
+
+def _clean(values) -> np.ndarray:
+    values = np.asarray(pd.to_numeric(pd.Series(values), errors="coerce"), dtype=float)
+    return values[np.isfinite(values)]
+
+
+def quantile_breaks(values, k: int) -> np.ndarray:
+    """Class edges (k + 1, ascending, duplicates removed) with equal counts per class."""
+    data = _clean(values)
+    if data.size == 0:
+        return np.array([], dtype=float)
+    edges = np.quantile(data, np.linspace(0.0, 1.0, k + 1))
+    return np.unique(edges)
+
+
+def equal_interval_breaks(values, k: int) -> np.ndarray:
+    data = _clean(values)
+    if data.size == 0:
+        return np.array([], dtype=float)
+    lo, hi = float(data.min()), float(data.max())
+    if lo == hi:
+        return np.array([lo, hi])
+    return np.linspace(lo, hi, k + 1)
+
+
+def _fisher_jenks(sorted_values: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
+    """Exact Fisher–Jenks on weighted sorted values: returns the k + 1 edges."""
+    m = sorted_values.size
+    w = weights.astype(float)
+    cw = np.concatenate([[0.0], np.cumsum(w)])
+    cwx = np.concatenate([[0.0], np.cumsum(w * sorted_values)])
+    cwx2 = np.concatenate([[0.0], np.cumsum(w * sorted_values**2)])
+
+    def ssd(i, j):
+        # within-class sum of squared deviations of values i..j (inclusive); broadcasts
+        sw = cw[j + 1] - cw[i]
+        sx = cwx[j + 1] - cwx[i]
+        sx2 = cwx2[j + 1] - cwx2[i]
+        return np.maximum(sx2 - sx * sx / sw, 0.0)
+
+    cost = np.full((k + 1, m), np.inf)
+    start = np.zeros((k + 1, m), dtype=np.int64)
+    cost[1] = ssd(0, np.arange(m))
+    for c in range(2, k + 1):
+        for j in range(c - 1, m):
+            i = np.arange(c - 1, j + 1)  # first index of the last class
+            total = cost[c - 1, i - 1] + ssd(i, j)
+            best = int(np.argmin(total))
+            cost[c, j] = total[best]
+            start[c, j] = i[best]
+    edges = [sorted_values[-1]]
+    j = m - 1
+    for c in range(k, 1, -1):
+        i = start[c, j]
+        edges.append(sorted_values[i])
+        j = i - 1
+    edges.append(sorted_values[0])
+    return np.array(edges[::-1], dtype=float)
+
+
+def jenks_breaks(values, k: int, max_values: int = JENKS_MAX_VALUES) -> np.ndarray:
+    """Natural breaks (Fisher–Jenks). Edges are data values; inner edge ``e`` starts a class.
+
+    Unique values are weighted by their counts; above ``max_values`` unique values the
+    data is summarised by ``max_values`` evenly spaced quantiles (module docstring).
+    """
+    data = _clean(values)
+    if data.size == 0:
+        return np.array([], dtype=float)
+    uniq, counts = np.unique(data, return_counts=True)
+    if uniq.size > max_values:
+        uniq = np.unique(np.quantile(data, np.linspace(0.0, 1.0, max_values)))
+        counts = np.ones(uniq.size)
+    if uniq.size <= k:
+        return np.unique(np.concatenate([uniq, [data.min(), data.max()]]))
+    edges = _fisher_jenks(uniq, counts, k)
+    edges[0], edges[-1] = data.min(), data.max()
+    return np.unique(edges)
+
+
+def class_breaks(values, k: int, method: str) -> np.ndarray:
+    if method == METHOD_QUANTILE:
+        return quantile_breaks(values, k)
+    if method == METHOD_EQUAL:
+        return equal_interval_breaks(values, k)
+    if method == METHOD_JENKS:
+        return jenks_breaks(values, k)
+    raise ValueError(f"unknown classification method {method!r}")
+
+
+def classify(values, edges: np.ndarray) -> np.ndarray:
+    """Class index per value (0..len(edges)-2), -1 for missing values.
+
+    Class ``c`` holds ``edges[c] <= v < edges[c + 1]``; the last class includes its upper
+    edge, so the maximum falls in the last class.
+    """
+    values = np.asarray(pd.to_numeric(pd.Series(values), errors="coerce"), dtype=float)
+    out = np.full(values.shape, -1, dtype=np.int64)
+    if len(edges) < 2:
+        ok = np.isfinite(values)
+        out[ok] = 0
+        return out if len(edges) else np.full(values.shape, -1, dtype=np.int64)
+    ok = np.isfinite(values)
+    idx = np.searchsorted(edges, values[ok], side="right") - 1
+    out[ok] = np.clip(idx, 0, len(edges) - 2)
+    return out
+
+
+# --- styles ---------------------------------------------------------------------------------
+
+
+def _format_number(value: float) -> str:
+    if value == 0:
+        return "0"
+    magnitude = abs(value)
+    if magnitude < 1e-3 or magnitude >= 1e6:
+        return f"{value:.2e}".replace(".", ",")
+    if magnitude >= 100:
+        return f"{value:,.0f}".replace(",", ".")
+    return f"{value:.3g}".replace(".", ",")
+
+
+def _palette(colors: list[str], alpha: int) -> np.ndarray:
+    return np.array([hex_to_rgba(c, alpha) for c in colors], dtype=np.uint8).reshape(-1, 4)
+
+
+def _categorical(
+    codes: np.ndarray, categories: list[str], labels: list[str], colors: list[str], alpha: int
+) -> tuple[np.ndarray, list[LegendEntry]]:
+    palette = _palette(colors, alpha)
+    rgba = palette[codes]
+    counts = np.bincount(codes, minlength=len(categories))
+    legend = [LegendEntry(labels[i], colors[i], int(counts[i])) for i in range(len(categories))]
+    return rgba, legend
+
+
+def risk_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
+    overrides = dict(spec.colors)
+    order = [PROFILE_VERHOOGD, PROFILE_LICHT, PROFILE_NORMAAL, PROFILE_UNKNOWN]
+    colors = [overrides.get(p, RISK_COLORS[p]) for p in order]
+    values = frame["risk_profile"].to_numpy(dtype=object) if "risk_profile" in frame else None
+    codes = np.full(len(frame), 3, dtype=np.int64)
+    if values is not None:
+        for i, profile in enumerate(order[:3]):
+            codes[values == profile] = i
+    rgba, legend = _categorical(codes, order, [RISK_LABELS[p] for p in order], colors, spec.alpha)
+    return StyleResult(rgba, legend, title="risicoprofiel")
+
+
+def milestone_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
+    overrides = dict(spec.colors)
+    colors = [
+        overrides.get(m, c)
+        for m, c in zip(MILESTONES, ramp(VIRIDIS, len(MILESTONES)), strict=False)
+    ]
+    values = frame["milestone"].to_numpy(dtype=object) if "milestone" in frame else None
+    codes = np.full(len(frame), len(MILESTONES), dtype=np.int64)
+    if values is not None:
+        lookup = {m: i for i, m in enumerate(MILESTONES)}
+        codes = pd.Series(values).map(lookup).fillna(len(MILESTONES)).to_numpy(np.int64)
+    categories = [*MILESTONES, "?"]
+    labels = [MILESTONE_LABELS_NL[m] for m in MILESTONES] + ["onbekend"]
+    rgba, legend = _categorical(codes, categories, labels, [*colors, MISSING_COLOR], spec.alpha)
+    if legend[-1].count == 0:
+        legend = legend[:-1]
+    return StyleResult(rgba, legend, title="mijlpaal")
+
+
+def categorical_style(
+    frame: pd.DataFrame, spec: StyleSpec, max_categories: int = 10
+) -> StyleResult:
+    column = spec.column
+    series = (
+        frame[column].fillna("").astype(str) if column in frame else pd.Series([""] * len(frame))
+    )
+    counts = series.value_counts()
+    top = [v for v in counts.index[:max_categories]]
+    overrides = dict(spec.colors)
+    colors = [overrides.get(v, QUALITATIVE[i % len(QUALITATIVE)]) for i, v in enumerate(top)]
+    lookup = {v: i for i, v in enumerate(top)}
+    codes = series.map(lookup).fillna(len(top)).to_numpy(np.int64)
+    labels = [v if v != "" else "(leeg)" for v in top]
+    categories, all_colors = [*top, "overig"], [*colors, OTHER_COLOR]
+    rgba, legend = _categorical(codes, categories, [*labels, "overig"], all_colors, spec.alpha)
+    if legend[-1].count == 0:
+        legend = legend[:-1]
+    return StyleResult(rgba, legend, title=column)
+
+
+def graduated_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
+    column = spec.column
+    values = (
+        pd.to_numeric(frame[column], errors="coerce").to_numpy(float)
+        if column in frame
+        else np.full(len(frame), np.nan)
+    )
+    edges = class_breaks(values, max(1, spec.classes), spec.method)
+    codes = classify(values, edges)
+    n_classes = max(len(edges) - 1, 1) if len(edges) else 0
+    colors = ramp(YLORRD, n_classes) if n_classes > 1 else ([YLORRD[4]] if n_classes else [])
+    palette = _palette([*colors, MISSING_COLOR], spec.alpha)
+    rgba = palette[np.where(codes < 0, len(colors), codes)]
+    counts = np.bincount(codes[codes >= 0], minlength=n_classes) if n_classes else []
+    legend = []
+    for c in range(n_classes):
+        lo, hi = float(edges[c]), float(edges[min(c + 1, len(edges) - 1)])
+        label = f"{_format_number(lo)} – {_format_number(hi)}"
+        legend.append(LegendEntry(label, colors[c], int(counts[c]), lo, hi))
+    missing = int((codes < 0).sum())
+    if missing:
+        legend.append(LegendEntry("geen waarde", MISSING_COLOR, missing))
+    return StyleResult(rgba, legend, title=column, breaks=edges)
+
+
+def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleResult:
+    """Colours and legend for ``frame`` (the buildings table) under ``spec``."""
+    spec = spec or StyleSpec()
+    if spec.kind == STYLE_RISK:
+        return risk_style(frame, spec)
+    if spec.kind == STYLE_MILESTONE:
+        return milestone_style(frame, spec)
+    if spec.kind == STYLE_GRADUATED:
+        return graduated_style(frame, spec)
+    if spec.kind == STYLE_CATEGORICAL:
+        return categorical_style(frame, spec)
+    raise ValueError(f"unknown style kind {spec.kind!r}")
+
+
+def numeric_columns(frame: pd.DataFrame) -> list[str]:
+    """Columns a graduated style can use (numeric, not bool)."""
+    out = []
+    for name in frame.columns:
+        if name == getattr(frame, "_geometry_column_name", "geometry"):
+            continue
+        dtype = frame[name].dtype
+        if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+            out.append(name)
+    return out
+
+
+def style_columns(spec: StyleSpec) -> set[str]:
+    """Columns a style reads: a change to any of them means the colours must be recomputed."""
+    if spec.kind == STYLE_RISK:
+        return {"risk_profile"}
+    if spec.kind == STYLE_MILESTONE:
+        return {"milestone"}
+    return {spec.column}

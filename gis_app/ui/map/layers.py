@@ -1,0 +1,337 @@
+"""The map's layer model: which layers exist, in which order, how each is drawn.
+
+A :class:`LayerStack` observes the :class:`~gis_app.ui.document.ProjectDocument` and
+keeps, per layer, the flat geometry arrays the renderer draws from
+(:class:`~gis_app.core.spatial.GeometryArrays`), converted once per geometry change.
+Attribute-only changes (``document.buildingAttributesChanged``) recompute colours
+without touching geometry. Views (canvas, layer panel, legend) listen to its signals.
+
+Layers, in draw order (bottom first) by default: background vector layers the user
+added, ``buildings``, ``packages`` (work packages, empty until they exist), ``clusters``.
+Decision: a newly added background layer goes directly *below the buildings* (above
+earlier background layers): municipal boundaries, roads and water are context, and a
+filled boundary on top would hide the buildings. The user can reorder afterwards.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from gis_app.core.spatial import GeometryArrays, read_vector_layer
+from gis_app.core.styling import (
+    StyleResult,
+    StyleSpec,
+    compute_style,
+    hex_to_rgba,
+    style_columns,
+)
+
+LAYER_BUILDINGS = "buildings"
+LAYER_CLUSTERS = "clusters"
+LAYER_PACKAGES = "packages"
+LAYER_VECTOR = "vector"
+
+#: Default styles for background layers, cycled: muted so buildings stay in front.
+_BACKGROUND_STYLES = (
+    ("#cfe3f2", "#6a9ec5"),  # water-like blue
+    ("#e8e1d0", "#9c8f72"),  # sand
+    ("#dfeccf", "#7fa35b"),  # green
+    ("#eadcef", "#8e6b9c"),  # lilac
+    ("#f1e0cf", "#b07b4f"),  # brown
+)
+
+
+@dataclass(frozen=True)
+class VectorStyle:
+    """Simple style of a background (or cluster/package) layer."""
+
+    fill: str = "#dfeccf"  # "#rrggbb", "" = no fill
+    stroke: str = "#7fa35b"  # "" = no outline
+    width: float = 1.0  # outline width in screen pixels
+    fill_alpha: int = 160
+
+
+@dataclass
+class MapLayer:
+    id: str
+    name: str
+    kind: str
+    visible: bool = True
+    opacity: float = 1.0
+    style: VectorStyle = field(default_factory=VectorStyle)
+    arrays: GeometryArrays | None = None
+    frame: object = None  # GeoDataFrame of a background layer
+    source: str = ""  # file path of a background layer
+    source_layer: str = ""
+
+    @property
+    def feature_count(self) -> int:
+        return 0 if self.arrays is None else self.arrays.n
+
+    def extent(self):
+        return None if self.arrays is None else self.arrays.extent()
+
+
+class LayerStack(QObject):
+    """Layers of the map. See the module docstring for order and ownership."""
+
+    layersChanged = Signal()  # added, removed or reordered
+    layerChanged = Signal(str)  # visibility, opacity or style of one layer
+    layerDataChanged = Signal(str)  # geometry of one layer rebuilt
+    buildingStyleChanged = Signal()  # building colours / legend recomputed
+
+    def __init__(self, document, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self._ids = itertools.count(1)
+        self._layers: list[MapLayer] = [
+            MapLayer(LAYER_BUILDINGS, self.tr("Gebouwen"), LAYER_BUILDINGS),
+            MapLayer(
+                LAYER_PACKAGES,
+                self.tr("Werkpakketten"),
+                LAYER_PACKAGES,
+                style=VectorStyle(fill="", stroke="#4b4b4b", width=2.0),
+            ),
+            MapLayer(
+                LAYER_CLUSTERS,
+                self.tr("Clusters"),
+                LAYER_CLUSTERS,
+                style=VectorStyle(fill="", stroke="", width=2.0, fill_alpha=45),
+            ),
+        ]
+        self.building_style = StyleSpec()
+        self.style_result: StyleResult = compute_style(
+            document.project.buildings, self.building_style
+        )
+        self.cluster_colors = np.empty((0, 4), dtype=np.uint8)
+        self.cluster_ids = np.empty(0, dtype=object)
+        self._rebuild_buildings()
+        self._rebuild_clusters()
+        self._rebuild_packages()
+        document.projectReplaced.connect(self._on_project_replaced)
+        document.buildingsChanged.connect(self._on_buildings_changed)
+        document.buildingAttributesChanged.connect(self._on_attributes_changed)
+        document.clustersChanged.connect(self._on_clusters_changed)
+
+    # --- access ----------------------------------------------------------------------------
+    def layers(self) -> list[MapLayer]:
+        """All layers in draw order, bottom first (a layer panel shows them reversed)."""
+        return list(self._layers)
+
+    def layer(self, layer_id: str) -> MapLayer:
+        for layer in self._layers:
+            if layer.id == layer_id:
+                return layer
+        raise KeyError(layer_id)
+
+    @property
+    def buildings(self) -> MapLayer:
+        return self.layer(LAYER_BUILDINGS)
+
+    @property
+    def clusters(self) -> MapLayer:
+        return self.layer(LAYER_CLUSTERS)
+
+    @property
+    def packages(self) -> MapLayer:
+        return self.layer(LAYER_PACKAGES)
+
+    @property
+    def building_colors(self) -> np.ndarray:
+        return self.style_result.colors
+
+    def index_of(self, layer_id: str) -> int:
+        return [layer.id for layer in self._layers].index(layer_id)
+
+    # --- changes ---------------------------------------------------------------------------
+    def set_visible(self, layer_id: str, visible: bool) -> None:
+        layer = self.layer(layer_id)
+        if layer.visible != bool(visible):
+            layer.visible = bool(visible)
+            self.layerChanged.emit(layer_id)
+
+    def set_opacity(self, layer_id: str, opacity: float) -> None:
+        layer = self.layer(layer_id)
+        opacity = float(min(max(opacity, 0.0), 1.0))
+        if layer.opacity != opacity:
+            layer.opacity = opacity
+            self.layerChanged.emit(layer_id)
+
+    def set_layer_style(self, layer_id: str, style: VectorStyle | None = None, **changes) -> None:
+        """Replace (or change fields of) the simple style of a vector/cluster/package layer."""
+        layer = self.layer(layer_id)
+        new = style if style is not None else replace(layer.style, **changes)
+        if new != layer.style:
+            layer.style = new
+            self.layerChanged.emit(layer_id)
+
+    def rename(self, layer_id: str, name: str) -> None:
+        layer = self.layer(layer_id)
+        if name and name != layer.name:
+            layer.name = name
+            self.layerChanged.emit(layer_id)
+
+    def move_layer(self, layer_id: str, index: int) -> None:
+        """Move a layer to ``index`` in draw order (0 = bottom)."""
+        current = self.index_of(layer_id)
+        index = max(0, min(int(index), len(self._layers) - 1))
+        if index == current:
+            return
+        layer = self._layers.pop(current)
+        self._layers.insert(index, layer)
+        self.layersChanged.emit()
+
+    def add_vector_file(self, path, layer: str | None = None, name: str | None = None) -> MapLayer:
+        """Read a local vector file (errors: :mod:`gis_app.core.errors`) as a background layer."""
+        frame = read_vector_layer(path, layer=layer)
+        fill, stroke = _BACKGROUND_STYLES[(next(self._ids) - 1) % len(_BACKGROUND_STYLES)]
+        arrays = GeometryArrays(frame.geometry.values)
+        if arrays.kind != "polygon":
+            fill = ""
+        new = MapLayer(
+            id=f"vector-{len(self._layers)}-{Path(path).stem}",
+            name=name or (layer or Path(path).stem),
+            kind=LAYER_VECTOR,
+            style=VectorStyle(fill=fill, stroke=stroke, width=1.0 if fill else 1.5),
+            arrays=arrays,
+            frame=frame,
+            source=str(path),
+            source_layer=layer or "",
+        )
+        while any(existing.id == new.id for existing in self._layers):
+            new.id += "+"
+        self._layers.insert(self.index_of(LAYER_BUILDINGS), new)
+        self.layersChanged.emit()
+        return new
+
+    def remove_layer(self, layer_id: str) -> None:
+        layer = self.layer(layer_id)
+        if layer.kind != LAYER_VECTOR:
+            raise ValueError("only background layers can be removed")
+        self._layers.remove(layer)
+        self.layersChanged.emit()
+
+    # --- building style --------------------------------------------------------------------
+    def set_building_style(self, spec: StyleSpec) -> None:
+        if spec == self.building_style:
+            return
+        self.building_style = spec
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self.style_result = compute_style(self.document.project.buildings, self.building_style)
+        self.buildingStyleChanged.emit()
+        self.layerChanged.emit(LAYER_BUILDINGS)
+
+    # --- settings (saved with the project by whoever saves it) -----------------------------
+    def to_settings(self) -> dict:
+        return {
+            "building_style": self.building_style.to_dict(),
+            "order": [layer.id for layer in self._layers],
+            "layers": [
+                {
+                    "id": layer.id,
+                    "name": layer.name,
+                    "kind": layer.kind,
+                    "visible": layer.visible,
+                    "opacity": layer.opacity,
+                    "style": vars(layer.style).copy(),
+                    "source": layer.source,
+                    "source_layer": layer.source_layer,
+                }
+                for layer in self._layers
+            ],
+        }
+
+    def apply_settings(self, settings: dict) -> list[Exception]:
+        """Restore styles, visibility and background layers; returns errors of unreadable files."""
+        errors: list[Exception] = []
+        if not settings:
+            return errors
+        if "building_style" in settings:
+            self.building_style = StyleSpec.from_dict(settings["building_style"])
+            self.style_result = compute_style(self.document.project.buildings, self.building_style)
+        for entry in settings.get("layers", []):
+            try:
+                if entry.get("kind") == LAYER_VECTOR:
+                    layer = self.add_vector_file(
+                        entry["source"], entry.get("source_layer") or None, entry.get("name")
+                    )
+                else:
+                    layer = self.layer(entry["id"])
+            except Exception as error:  # reported to the caller, who shows them
+                errors.append(error)
+                continue
+            layer.visible = bool(entry.get("visible", True))
+            layer.opacity = float(entry.get("opacity", 1.0))
+            style = entry.get("style")
+            if style:
+                layer.style = VectorStyle(**style)
+        self.layersChanged.emit()
+        self.buildingStyleChanged.emit()
+        return errors
+
+    # --- document changes ------------------------------------------------------------------
+    def _on_project_replaced(self) -> None:
+        self._rebuild_buildings()
+        self._rebuild_clusters()
+        self._rebuild_packages()
+        self._restyle()
+
+    def _on_buildings_changed(self) -> None:
+        self._rebuild_buildings()
+        self._restyle()
+
+    def _on_attributes_changed(self, columns: list) -> None:
+        if not columns or set(columns) & style_columns(self.building_style):
+            self._restyle()
+
+    def _on_clusters_changed(self) -> None:
+        self._rebuild_clusters()
+
+    def _rebuild_buildings(self) -> None:
+        buildings = self.document.project.buildings
+        self.buildings.arrays = GeometryArrays(buildings.geometry.values)
+        self.layerDataChanged.emit(LAYER_BUILDINGS)
+
+    def _rebuild_clusters(self) -> None:
+        clusters = self.document.project.clusters
+        self.clusters.arrays = GeometryArrays(clusters.geometry.values)
+        colors = clusters["color"] if "color" in clusters else ["#808080"] * len(clusters)
+        self.cluster_colors = _parse_colors(colors)
+        self.cluster_ids = (
+            clusters["cluster_id"].astype(str).to_numpy(dtype=object)
+            if "cluster_id" in clusters
+            else np.empty(0, dtype=object)
+        )
+        self.layerDataChanged.emit(LAYER_CLUSTERS)
+
+    def _rebuild_packages(self) -> None:
+        packages = self.document.project.packages
+        if packages is None or len(packages) == 0 or not hasattr(packages, "geometry"):
+            self.packages.arrays = GeometryArrays([])
+            self.package_colors = np.empty((0, 4), dtype=np.uint8)
+        else:
+            self.packages.arrays = GeometryArrays(packages.geometry.values)
+            colors = packages["color"] if "color" in packages else ["#4b4b4b"] * len(packages)
+            self.package_colors = _parse_colors(colors)
+        self.layerDataChanged.emit(LAYER_PACKAGES)
+
+    def refresh_packages(self) -> None:
+        """Call after ``project.packages`` was replaced (there is no document signal for it yet)."""
+        self._rebuild_packages()
+
+
+def _parse_colors(values) -> np.ndarray:
+    out = []
+    for value in values:
+        try:
+            out.append(hex_to_rgba(str(value)))
+        except ValueError:
+            out.append((128, 128, 128, 255))
+    return np.array(out, dtype=np.uint8).reshape(-1, 4)
