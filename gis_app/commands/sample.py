@@ -1,0 +1,65 @@
+"""``gis-app sample``: write a synthetic sample area (see :mod:`gis_app.core.sample`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from gis_app.core.errors import InputError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "sample",
+        help="generate a synthetic sample area (Loppersum–Appingedam–Delfzijl) as a GeoPackage",
+        description=(
+            "Generate a deterministic synthetic planning area: BAG-style footprints with risk "
+            "profile, LPR, typology, milestone, addresses and residents. The same seed gives "
+            "the same area."
+        ),
+    )
+    parser.add_argument("--buildings", type=int, default=15000, help="number of buildings")
+    parser.add_argument("--out", type=Path, required=True, help="output GeoPackage (.gpkg)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help=(
+            "write the data as planners receive it instead: footprints only (BAG fields) in "
+            "OUT and the risk list as a Dutch-Excel CSV (semicolon, decimal comma, Windows-1252) "
+            "next to it (OUT with suffix _risico.csv)"
+        ),
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from gis_app.core.sample import footprints_and_risk_table, generate_buildings, write_risk_csv
+
+    if args.buildings < 1:
+        raise InputError("--buildings must be at least 1")
+    if args.out.suffix.lower() != ".gpkg":
+        raise InputError("the output must be a GeoPackage (.gpkg)", path=args.out)
+    buildings = generate_buildings(args.buildings, seed=args.seed)
+    if args.split:
+        footprints, risk = footprints_and_risk_table(buildings)
+        _write_layer(footprints, args.out, "panden")
+        csv_path = args.out.with_name(args.out.stem + "_risico.csv")
+        write_risk_csv(risk, csv_path)
+        print(f"{len(footprints)} panden -> {args.out}; risicolijst -> {csv_path}")
+    else:
+        _write_layer(buildings, args.out, "buildings")
+        print(f"{len(buildings)} panden -> {args.out}")
+    return 0
+
+
+def _write_layer(frame, path: Path, layer: str) -> None:
+    """Write one layer to a new GeoPackage next to the target, then rename it over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}.gpkg")
+    try:
+        frame.to_file(tmp, layer=layer, driver="GPKG", engine="pyogrio")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
