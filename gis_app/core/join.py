@@ -67,6 +67,7 @@ from gis_app.core.schema import (
     PROFILE_SOURCE_LPR,
     PROFILE_SOURCE_NONE,
     PROFILE_UNKNOWN,
+    PROFILE_VERHOOGD,
     RISK_PROFILES_WITH_UNKNOWN,
     ensure_building_columns,
     profile_from_lpr,
@@ -315,30 +316,31 @@ def parse_numbers(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         out = series.to_numpy(dtype=float, na_value=np.nan)
         return out, np.zeros(len(out), dtype=bool)
     objects = series.to_numpy(dtype=object, na_value=None)
-    missing = pd.isna(objects)
+    missing = series.isna().to_numpy(dtype=bool)
     present = objects[~missing] if missing.any() else objects
-    out = np.full(len(objects), np.nan)
-    try:  # fast path: every value parses with Python's float()
-        parsed = np.asarray(present, dtype=float)
-    except (ValueError, TypeError):
-        parsed = None
-    if parsed is None:
-        text = pd.Series(present, dtype=object).astype(str)
-        if not text.str.contains(".", regex=False).any():  # decimal comma, no thousands
+    fixed = np.asarray(present, dtype=str)  # fixed-width text: numpy's string ufuncs are fast
+    parsed = None
+    try:  # fast path: plain numbers
+        parsed = fixed.astype(float)
+    except ValueError:
+        if not (np.strings.find(fixed, ".") >= 0).any():  # decimal comma, no thousands
             try:
-                replaced = text.str.replace(",", ".", regex=False).to_numpy(dtype=object)
-                parsed = np.asarray(replaced, dtype=float)
-            except (ValueError, TypeError):
+                parsed = np.strings.replace(fixed, ",", ".").astype(float)
+            except ValueError:
                 parsed = None
-    if parsed is None:
-        codes, uniques = pd.factorize(pd.Series(present, dtype=object).astype(str))
-        parsed_uniques = np.array([_parse_one(u) for u in uniques], dtype=float)
+    if parsed is None:  # mixed spellings: parse each distinct value once
+        codes, uniques = pd.factorize(fixed)
+        parsed_uniques = np.array([_parse_one(str(u)) for u in uniques], dtype=float)
         parsed = parsed_uniques[codes]
     if missing.any():
+        out = np.full(len(objects), np.nan)
         out[~missing] = parsed
     else:
         out = parsed
     bad = np.isnan(out) & ~missing
+    if bad.any():  # whitespace-only text is empty, not wrong
+        blank = np.flatnonzero(bad)[[not str(v).strip() for v in objects[bad]]]
+        bad[blank] = False
     return out, bad
 
 
@@ -567,11 +569,21 @@ def _canonicalise(
 
 
 def _text(values: pd.Series) -> np.ndarray:
+    """Text with surrounding spaces removed; ``None`` for missing or empty."""
     series = pd.Series(values, copy=False)
     if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
-        stripped = series.str.strip()
-        stripped = stripped.where(stripped != "", None)
-        return stripped.to_numpy(dtype=object, na_value=None)
+        missing = series.isna().to_numpy(dtype=bool)
+        objects = np.array(series.to_numpy(dtype=object, na_value=""), dtype=object)
+        if series.dtype == object:
+            objects = np.array([_number_text(v) for v in objects], dtype=object)
+        fixed = np.asarray(objects, dtype=str)
+        stripped = np.strings.strip(fixed)
+        lengths = np.strings.str_len(stripped)
+        changed = lengths != np.strings.str_len(fixed)
+        if changed.any():
+            objects[changed] = stripped[changed].astype(object)
+        objects[missing | (lengths == 0)] = None
+        return objects
     out = series.astype(object).where(series.notna(), None)
     return np.array([None if v is None else _number_text(v) for v in out], dtype=object)
 
@@ -926,23 +938,40 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
     if stated_source is not None:
         keep = ~pd.isna(stated_source) & given
         source = np.where(keep, stated_source, source)
-    conflict = given & ~np.isnan(lpr) & (from_lpr != profile)
+    conflict = given & ~np.isnan(lpr) & (from_lpr != profile) & (profile != PROFILE_UNKNOWN)
     if conflict.any():
         ids = frame["building_id"].to_numpy(dtype=object)
-        problems.append(
-            Problem(
+        # Against the norm itself (one side verhoogd) the LPR is decisive evidence; between
+        # licht verhoogd and normaal it only meets the estimated second threshold.
+        hard = conflict & ((profile == PROFILE_VERHOOGD) | (from_lpr == PROFILE_VERHOOGD))
+        for mask, kind, message in (
+            (
+                hard,
                 "profile_lpr_conflict",
-                "risicoprofiel en LPR spreken elkaar tegen: het opgegeven profiel is gehouden",
-                path,
-                ids=[str(i) for i in ids[conflict]],
-                values=[
-                    f"{p}, LPR {v:.2g} wijst op {d}"
-                    for p, v, d in zip(
-                        profile[conflict], lpr[conflict], from_lpr[conflict], strict=True
-                    )
-                ],
+                "risicoprofiel en LPR spreken elkaar tegen ten opzichte van de norm (1e-5): "
+                "het opgegeven profiel is gehouden",
+            ),
+            (
+                conflict & ~hard,
+                "profile_lpr_conflict_estimate",
+                "risicoprofiel wijkt af van de schatting uit LPR (grens licht verhoogd 1e-6 is "
+                "een schatting): het opgegeven profiel is gehouden",
+            ),
+        ):
+            if not mask.any():
+                continue
+            problems.append(
+                Problem(
+                    kind,
+                    message,
+                    path,
+                    ids=[str(i) for i in ids[mask]],
+                    values=[
+                        f"{p}, LPR {v:.2g} wijst op {d}"
+                        for p, v, d in zip(profile[mask], lpr[mask], from_lpr[mask], strict=True)
+                    ],
+                )
             )
-        )
     report.profiles_derived = int(derive.sum())
     if report.profiles_derived:
         notes.append(

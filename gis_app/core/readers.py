@@ -122,24 +122,53 @@ def normalise_ids(values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarra
     if pd.api.types.is_numeric_dtype(series.dtype):
         return _ids_from_numbers(series.to_numpy(dtype=float, na_value=np.nan)), scientific
 
-    missing = series.isna().to_numpy()
-    text = series.astype(object).where(~missing, "").astype(str).str.strip()
+    if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
+        objects = series.to_numpy(dtype=object, na_value="")
+    else:  # mixed objects (e.g. numbers and text in one spreadsheet column)
+        objects = np.array([_id_text(v) for v in series.to_numpy(dtype=object)], dtype=object)
+    # Fast path (vectorised): ids that are 16 characters without surrounding spaces are
+    # already in BAG form; only the others go through the slower text rules.
+    fixed = np.asarray(objects, dtype=str)
+    stripped = np.strings.strip(fixed)
+    lengths = np.strings.str_len(stripped)
+    changed = lengths != np.strings.str_len(fixed)
+    odd = lengths != 16
+    if not odd.any() and not changed.any():
+        return objects, scientific
+    result = objects.copy()
+    if changed.any():
+        result[changed] = stripped[changed].astype(object)
+    if not odd.any():
+        return result, scientific
+    slow, sci = _normalise_text_ids(pd.Series(stripped[odd].astype(object), dtype=object))
+    result[odd] = slow
+    scientific[np.flatnonzero(odd)[sci]] = True
+    return result, scientific
+
+
+def _normalise_text_ids(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     text = text.str.replace(_BAG_PREFIX, "", regex=True)
     # Excel turned the id into a float: "3100000118018.0"
     text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
-    sci = text.str.contains(r"^\d(?:[.,]\d+)?[eE]\+?\d+$", regex=True).to_numpy()
+    sci = text.str.contains(r"^\d(?:[.,]\d+)?[eE]\+?\d+$", regex=True).to_numpy(dtype=bool)
     if sci.any():
-        expanded = [_expand_scientific(v) for v in text[sci]]
         text = text.copy()
-        text[sci] = expanded
-        scientific = sci
+        text[sci] = [_expand_scientific(v) for v in text[sci]]
     lengths = text.str.len()
     digits = text.str.isdigit()
-    pad = (digits & (lengths >= 13) & (lengths < 16)).to_numpy()
-    result = text.to_numpy(dtype=object)
+    pad = (digits & (lengths >= 13) & (lengths < 16)).to_numpy(dtype=bool)
+    result = np.array(text.to_numpy(dtype=object), dtype=object)
     if pad.any():
         result[pad] = text[pad].str.zfill(16).to_numpy(dtype=object)
-    return result, scientific
+    return result, sci
+
+
+def _id_text(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _expand_scientific(value: str) -> str:

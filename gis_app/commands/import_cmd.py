@@ -1,0 +1,115 @@
+"""``gis-app import FOOTPRINTS [--risk TABLE] ... --out PROJECT.gpkg``: load data into a project.
+
+Reads the footprints (and a risk table), joins them with
+:func:`gis_app.core.join.load_buildings`, prints the join report and writes a new project
+file with :func:`gis_app.core.projectfile.save_project`. Exit status 0 on success; 2 with a
+one-line reason on unusable input (any :class:`~gis_app.core.errors.GisAppError`).
+
+Decisions: the report goes to standard output (``--json`` prints
+:meth:`JoinReport.to_dict` instead of the Dutch text), so it can be saved with a
+redirect; writing over one of the input files is refused; the project records both
+input files (path and content hash) as its sources and a summary of the report (counts,
+no id lists) under ``settings["import_report"]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from gis_app.core.errors import InputError
+
+_SUMMARY_KEYS = (
+    "footprints_path",
+    "risk_path",
+    "layer",
+    "footprints_read",
+    "buildings_loaded",
+    "scores_read",
+    "matched_by_id",
+    "matched_by_location",
+    "footprints_without_scores",
+    "geometries_repaired",
+    "geometries_dropped",
+    "rows_dropped",
+    "profile_counts",
+    "profiles_derived_from_lpr",
+    "field_mapping",
+)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="import footprints (and a risk table) into a new project file, printing the report",
+        description=(
+            "Read building footprints (GeoPackage, Shapefile, zipped Shapefile, GeoJSON, "
+            "FlatGeobuf) and optionally a risk table (CSV or XLSX), join them by BAG id (or by "
+            "location for point tables), print the join report and write a project GeoPackage."
+        ),
+    )
+    parser.add_argument("footprints", type=Path, metavar="FOOTPRINTS", help="footprint file")
+    parser.add_argument("--risk", type=Path, metavar="TABLE", help="risk table (CSV or XLSX)")
+    parser.add_argument(
+        "--id-field", metavar="F", help="building id field in the footprints (default: detected)"
+    )
+    parser.add_argument(
+        "--risk-id-field", metavar="F", help="building id column in the risk table (detected)"
+    )
+    parser.add_argument("--layer", metavar="L", help="layer to read when the file has several")
+    parser.add_argument("--sheet", metavar="S", help="worksheet of an XLSX risk table")
+    parser.add_argument(
+        "--crs",
+        metavar="EPSG",
+        help="coordinate system of the footprints when the file has none (e.g. 28992)",
+    )
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar="PROJECT.gpkg", help="project file to write"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the report as JSON instead of text"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from gis_app.core.join import load_buildings
+    from gis_app.core.project import Project
+    from gis_app.core.projectfile import save_project, source_record
+
+    out = args.out if args.out.suffix else args.out.with_suffix(".gpkg")
+    if out.suffix.lower() != ".gpkg":
+        raise InputError("het project wordt een GeoPackage: gebruik --out NAAM.gpkg", path=out)
+    inputs = [p for p in (args.footprints, args.risk) if p is not None]
+    for source in inputs:
+        if source.exists() and out.exists() and source.resolve() == out.resolve():
+            raise InputError(
+                "--out is hetzelfde bestand als de invoer; kies een andere naam", path=out
+            )
+
+    buildings, report = load_buildings(
+        args.footprints,
+        args.risk,
+        id_field=args.id_field,
+        crs=args.crs,
+        layer=args.layer,
+        risk_id_field=args.risk_id_field,
+        sheet=args.sheet,
+    )
+    project = Project(buildings=buildings, name=out.stem)
+    project.sources = [source_record(args.footprints, "footprints", args.layer or "")]
+    if args.risk is not None:
+        project.sources.append(source_record(args.risk, "risk"))
+    summary = report.to_dict()
+    project.settings["import_report"] = {k: summary[k] for k in _SUMMARY_KEYS}
+
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(report.to_text())
+    written = save_project(project, out)
+    done = f"{len(buildings):,} panden opgeslagen in {written}".replace(",", ".")
+    print(done, file=sys.stderr if args.json else sys.stdout)
+    return 0
