@@ -33,6 +33,7 @@ class ProjectDocument(QObject):
         self.selection = np.empty(0, dtype=np.int64)
         self.selected_cluster_ids: list[str] = []
         self._extra_dirty = False
+        self.plan_result = None  # latest PlanResult, set by the planning workspace before planChanged
 
     # --- project ---------------------------------------------------------------------------
     def replace_project(self, project: Project) -> None:
@@ -41,6 +42,7 @@ class ProjectDocument(QObject):
         self.selection = np.empty(0, dtype=np.int64)
         self.selected_cluster_ids = []
         self._extra_dirty = False
+        self.plan_result = None
         self.projectReplaced.emit()
         self.selectionChanged.emit()
         self.dirtyChanged.emit(False)
