@@ -1,0 +1,506 @@
+"""The planning configuration: every assumption of the planning model, in one object.
+
+A :class:`PlanningConfig` is saved with the project (``Project.settings["planning"]``,
+via :meth:`PlanningConfig.to_dict`) and shown to the planner (:meth:`PlanningConfig.describe`
+lists every setting with a Dutch label, its unit and where the default comes from).
+
+Defaults and their sources (DOMAIN.md, "Figures for realistic defaults"; (P) published,
+(E) estimate):
+
+* Preparation (from the start of the plan to the start of construction: opname,
+  beoordeling, design, uitvoeringsplan). Standard approach: the typology-based route takes
+  about 3 months, at most 6 (P, Rijksoverheid 2021): light 13 weeks, heavy 26 weeks.
+  Bespoke: an individual NPR 9998 assessment takes 6-9 months (P) and planning to an
+  execution plan 6-12 months (E): light 39 weeks, heavy and rebuild 52 weeks.
+* Construction. Light measures 2-8 weeks (E): standard 4, bespoke 8. Heavy reinforcement
+  4-6 months (E): standard 18 weeks, bespoke 26 weeks. Demolish-rebuild 9-15 months (E):
+  52 weeks (rebuild is always bespoke, so its "standard" entry equals the bespoke one).
+* Capacity: 40 construction starts per week in total, from the 1,962 starts NCG reported
+  for 2025 (P, about 38 a week). Change it for an area that is only part of the region.
+* Costs per address (E): light EUR 30k standard / 50k bespoke, heavy EUR 150k / 250k,
+  rebuild EUR 325k. Cost of a building = cost per address x its ``addresses``.
+* Global bespoke share 0.2 (E): a planner's starting point, not a published figure.
+* Residents per address where ``residents`` is unknown: 2.1 (E, the average Dutch
+  household size).
+* LPR stand-in where ``lpr`` is unknown, per risk profile (E, from the profile
+  thresholds in :mod:`gis_app.core.schema`): verhoogd 3e-5, licht verhoogd 3e-6,
+  normaal 3e-7, onbekend 1e-6. Without it an unassessed building would carry no risk and
+  the optimiser would push it to the end.
+* Explainability: neighbours within 25 m whose completion is more than 1 year apart (E).
+
+Invariants checked by :meth:`PlanningConfig.validate` (a :class:`PlanningError` otherwise):
+durations are non-negative and bespoke durations are at least the standard ones (bespoke
+work is never faster: this is what makes "more bespoke never finishes a cluster earlier"
+hold), shares lie in [0, 1], capacities are non-negative integers, threat factor > 0.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from gis_app.core.errors import PlanningError
+from gis_app.core.schema import (
+    MEASURE_HEAVY,
+    MEASURE_LABELS_NL,
+    MEASURE_LIGHT,
+    MEASURE_NONE,
+    MEASURE_REBUILD,
+    PROFILE_LICHT,
+    PROFILE_NORMAAL,
+    PROFILE_UNKNOWN,
+    PROFILE_VERHOOGD,
+)
+
+STANDARD = "standard"
+BESPOKE = "bespoke"
+APPROACHES = (STANDARD, BESPOKE)
+APPROACH_LABELS_NL = {STANDARD: "standaard", BESPOKE: "maatwerk", "none": "geen werk"}
+#: Measures that need work, in the order used for arrays (index 0..2).
+WORK_MEASURES = (MEASURE_LIGHT, MEASURE_HEAVY, MEASURE_REBUILD)
+
+UNCLUSTERED_TRAILING = "trailing"
+UNCLUSTERED_IGNORE = "ignore"
+
+DEFAULT_DURATIONS: dict[str, dict[str, dict[str, float]]] = {
+    MEASURE_LIGHT: {
+        STANDARD: {"prep": 13, "construction": 4},
+        BESPOKE: {"prep": 39, "construction": 8},
+    },
+    MEASURE_HEAVY: {
+        STANDARD: {"prep": 26, "construction": 18},
+        BESPOKE: {"prep": 52, "construction": 26},
+    },
+    MEASURE_REBUILD: {
+        STANDARD: {"prep": 52, "construction": 52},
+        BESPOKE: {"prep": 52, "construction": 52},
+    },
+}
+
+DEFAULT_COSTS: dict[str, dict[str, float]] = {
+    MEASURE_LIGHT: {STANDARD: 30_000.0, BESPOKE: 50_000.0},
+    MEASURE_HEAVY: {STANDARD: 150_000.0, BESPOKE: 250_000.0},
+    MEASURE_REBUILD: {STANDARD: 325_000.0, BESPOKE: 325_000.0},
+}
+
+DEFAULT_LPR_BY_PROFILE: dict[str, float] = {
+    PROFILE_VERHOOGD: 3e-5,
+    PROFILE_LICHT: 3e-6,
+    PROFILE_NORMAAL: 3e-7,
+    PROFILE_UNKNOWN: 1e-6,
+}
+
+DAYS_PER_YEAR = 365.25
+WEEKS_PER_YEAR = DAYS_PER_YEAR / 7.0
+
+
+def _this_monday() -> dt.date:
+    today = dt.date.today()
+    return today - dt.timedelta(days=today.weekday())
+
+
+def _as_date(value: Any, what: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise PlanningError(f"{what}: '{value}' is geen datum (verwacht JJJJ-MM-DD)")
+
+
+def _as_int(value: Any, what: str) -> int:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise PlanningError(f"{what}: '{value}' is geen getal") from None
+    if not math.isfinite(number) or number != int(number):
+        raise PlanningError(f"{what}: {value} moet een geheel aantal zijn")
+    if number < 0:
+        raise PlanningError(f"{what}: {value} mag niet negatief zijn")
+    return int(number)
+
+
+@dataclass
+class Contractor:
+    """An aannemer with its own capacity (construction starts per week) and calendar."""
+
+    name: str
+    starts_per_week: int
+    calendar: list[tuple[dt.date, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "starts_per_week": int(self.starts_per_week),
+            "calendar": [[d.isoformat(), int(n)] for d, n in self.calendar],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Contractor:
+        return cls(
+            name=str(data.get("name", "")),
+            starts_per_week=_as_int(data.get("starts_per_week", 0), "starts per week"),
+            calendar=[
+                (_as_date(d, "capaciteitskalender"), _as_int(n, "capaciteitskalender"))
+                for d, n in data.get("calendar", [])
+            ],
+        )
+
+
+@dataclass
+class PlanningConfig:
+    """All assumptions of a plan. Durations in weeks, costs in euro per address.
+
+    ``durations[measure][approach] = {"prep": weeks, "construction": weeks}`` for the
+    measures ``light``, ``heavy``, ``rebuild``; ``none`` needs no work.
+
+    Capacity (construction starts per week): ``starts_per_week`` from ``start_date``, changed
+    from each ``capacity_calendar`` date on (``[(date, starts_per_week), ...]``). When
+    ``contractors`` is not empty, the capacity is the sum of the contractors' capacities
+    (each with its own calendar) and the total fields are not used; every start is then
+    attributed to a contractor (the first contractor in the list with room that week).
+
+    ``costs`` is ``None`` when no costs are set (then ``total_cost`` is ``None``).
+    """
+
+    start_date: dt.date = field(default_factory=_this_monday)
+    starts_per_week: int = 40
+    capacity_calendar: list[tuple[dt.date, int]] = field(default_factory=list)
+    contractors: list[Contractor] = field(default_factory=list)
+    durations: dict[str, dict[str, dict[str, float]]] = field(
+        default_factory=lambda: copy.deepcopy(DEFAULT_DURATIONS)
+    )
+    costs: dict[str, dict[str, float]] | None = field(
+        default_factory=lambda: copy.deepcopy(DEFAULT_COSTS)
+    )
+    bespoke_share: float = 0.2
+    threat_factor: float = 1.0
+    apply_threat_relief: bool = False
+    neighbour_distance_m: float = 25.0
+    years_apart: float = 1.0
+    residents_per_address: float = 2.1
+    lpr_by_profile: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_LPR_BY_PROFILE))
+    unclustered: str = UNCLUSTERED_TRAILING
+
+    # --- lookups -------------------------------------------------------------------------
+    def duration(self, measure: str, approach: str, part: str) -> float:
+        if measure == MEASURE_NONE:
+            return 0.0
+        return float(self.durations[measure][approach][part])
+
+    def cost(self, measure: str, approach: str) -> float:
+        if self.costs is None or measure == MEASURE_NONE:
+            return 0.0
+        return float(self.costs[measure][approach])
+
+    # --- validation ----------------------------------------------------------------------
+    def validate(self) -> PlanningConfig:
+        """Raise :class:`PlanningError` on any inconsistent setting; return self."""
+        if not isinstance(self.start_date, dt.date):
+            self.start_date = _as_date(self.start_date, "startdatum")
+        for measure in WORK_MEASURES:
+            table = self.durations.get(measure)
+            if table is None:
+                raise PlanningError(f"duur ontbreekt voor {MEASURE_LABELS_NL[measure]}")
+            for approach in APPROACHES:
+                for part in ("prep", "construction"):
+                    try:
+                        value = float(table[approach][part])
+                    except (KeyError, TypeError, ValueError):
+                        raise PlanningError(
+                            f"duur {part} ontbreekt voor {MEASURE_LABELS_NL[measure]}, "
+                            f"{APPROACH_LABELS_NL[approach]}"
+                        ) from None
+                    if not math.isfinite(value) or value < 0:
+                        raise PlanningError(
+                            f"duur {_PART_NL[part]} voor {MEASURE_LABELS_NL[measure]} "
+                            f"({APPROACH_LABELS_NL[approach]}) is {value} weken: "
+                            "een duur kan niet negatief zijn"
+                        )
+                std = float(table[STANDARD][part])
+                bes = float(table[BESPOKE][part])
+                if bes < std:
+                    raise PlanningError(
+                        f"{_PART_NL[part]} voor {MEASURE_LABELS_NL[measure]}: maatwerk "
+                        f"({bes:g} weken) kan niet korter zijn dan standaard ({std:g} weken)"
+                    )
+        if self.costs is not None:
+            for measure in WORK_MEASURES:
+                for approach in APPROACHES:
+                    try:
+                        value = float(self.costs[measure][approach])
+                    except (KeyError, TypeError, ValueError):
+                        raise PlanningError(
+                            f"kosten ontbreken voor {MEASURE_LABELS_NL[measure]}, "
+                            f"{APPROACH_LABELS_NL[approach]}"
+                        ) from None
+                    if not math.isfinite(value) or value < 0:
+                        raise PlanningError(f"kosten {value} kunnen niet negatief zijn")
+        check_share(self.bespoke_share, "globaal aandeel maatwerk")
+        if not (math.isfinite(self.threat_factor) and self.threat_factor > 0):
+            raise PlanningError(
+                f"dreigingsfactor {self.threat_factor} moet groter dan 0 zijn (1 = huidig)"
+            )
+        _as_int(self.starts_per_week, "bouwstarts per week")
+        for d, n in self.capacity_calendar:
+            _as_date(d, "capaciteitskalender")
+            _as_int(n, "capaciteitskalender")
+        for contractor in self.contractors:
+            _as_int(contractor.starts_per_week, f"capaciteit van {contractor.name}")
+            for d, n in contractor.calendar:
+                _as_date(d, f"kalender van {contractor.name}")
+                _as_int(n, f"kalender van {contractor.name}")
+        if not (self.neighbour_distance_m >= 0):
+            raise PlanningError("buurafstand kan niet negatief zijn")
+        if not (self.years_apart >= 0):
+            raise PlanningError("drempel 'jaren uit elkaar' kan niet negatief zijn")
+        if not (self.residents_per_address >= 0):
+            raise PlanningError("bewoners per adres kan niet negatief zijn")
+        if self.unclustered not in (UNCLUSTERED_TRAILING, UNCLUSTERED_IGNORE):
+            raise PlanningError(
+                f"onbekende keuze '{self.unclustered}' voor panden zonder cluster "
+                f"(kies '{UNCLUSTERED_TRAILING}' of '{UNCLUSTERED_IGNORE}')"
+            )
+        return self
+
+    # --- persistence ---------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe dict (dates as ISO text); :meth:`from_dict` reads it back."""
+        return {
+            "start_date": self.start_date.isoformat(),
+            "starts_per_week": int(self.starts_per_week),
+            "capacity_calendar": [[d.isoformat(), int(n)] for d, n in self.capacity_calendar],
+            "contractors": [c.to_dict() for c in self.contractors],
+            "durations": copy.deepcopy(self.durations),
+            "costs": copy.deepcopy(self.costs),
+            "bespoke_share": float(self.bespoke_share),
+            "threat_factor": float(self.threat_factor),
+            "apply_threat_relief": bool(self.apply_threat_relief),
+            "neighbour_distance_m": float(self.neighbour_distance_m),
+            "years_apart": float(self.years_apart),
+            "residents_per_address": float(self.residents_per_address),
+            "lpr_by_profile": dict(self.lpr_by_profile),
+            "unclustered": self.unclustered,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> PlanningConfig:
+        """Read a dict written by :meth:`to_dict`; missing keys take their defaults."""
+        config = cls()
+        if not data:
+            return config
+        if not isinstance(data, dict):
+            raise PlanningError("planningsinstellingen: verwacht een object")
+        if "start_date" in data:
+            config.start_date = _as_date(data["start_date"], "startdatum")
+        if "starts_per_week" in data:
+            config.starts_per_week = _as_int(data["starts_per_week"], "bouwstarts per week")
+        if "capacity_calendar" in data:
+            config.capacity_calendar = [
+                (_as_date(d, "capaciteitskalender"), _as_int(n, "capaciteitskalender"))
+                for d, n in data["capacity_calendar"]
+            ]
+        if "contractors" in data:
+            config.contractors = [Contractor.from_dict(c) for c in data["contractors"]]
+        if "durations" in data:
+            merged = copy.deepcopy(DEFAULT_DURATIONS)
+            for measure, table in (data["durations"] or {}).items():
+                for approach, parts in (table or {}).items():
+                    merged.setdefault(measure, {}).setdefault(approach, {}).update(parts)
+            config.durations = merged
+        if "costs" in data:
+            if data["costs"] is None:
+                config.costs = None
+            else:
+                merged = copy.deepcopy(DEFAULT_COSTS)
+                for measure, table in data["costs"].items():
+                    merged.setdefault(measure, {}).update(table)
+                config.costs = merged
+        for key in (
+            "bespoke_share",
+            "threat_factor",
+            "neighbour_distance_m",
+            "years_apart",
+            "residents_per_address",
+        ):
+            if key in data:
+                try:
+                    setattr(config, key, float(data[key]))
+                except (TypeError, ValueError):
+                    raise PlanningError(f"{key}: '{data[key]}' is geen getal") from None
+        if "apply_threat_relief" in data:
+            config.apply_threat_relief = bool(data["apply_threat_relief"])
+        if "lpr_by_profile" in data:
+            config.lpr_by_profile = dict(DEFAULT_LPR_BY_PROFILE) | {
+                str(k): float(v) for k, v in data["lpr_by_profile"].items()
+            }
+        if "unclustered" in data:
+            config.unclustered = str(data["unclustered"])
+        return config.validate()
+
+    def copy(self) -> PlanningConfig:
+        return copy.deepcopy(self)
+
+    # --- display -------------------------------------------------------------------------
+    def describe(self) -> list[dict[str, Any]]:
+        """Every setting as ``{key, label, value, unit, source}`` (Dutch labels) for display.
+
+        ``key`` is a dotted path into :meth:`to_dict` (e.g. ``durations.heavy.bespoke.prep``).
+        """
+        rows: list[dict[str, Any]] = [
+            _row("start_date", "Startdatum plan", self.start_date.isoformat(), "datum", ""),
+        ]
+        if self.contractors:
+            for i, c in enumerate(self.contractors):
+                rows.append(
+                    _row(
+                        f"contractors.{i}.starts_per_week",
+                        f"Capaciteit aannemer {c.name}",
+                        int(c.starts_per_week),
+                        "bouwstarts/week",
+                        "",
+                    )
+                )
+        else:
+            rows.append(
+                _row(
+                    "starts_per_week",
+                    "Bouwcapaciteit (totaal)",
+                    int(self.starts_per_week),
+                    "bouwstarts/week",
+                    "(P) 1.962 bouwstarts in 2025, ca. 38 per week",
+                )
+            )
+            for d, n in self.capacity_calendar:
+                rows.append(
+                    _row(
+                        "capacity_calendar",
+                        f"Bouwcapaciteit vanaf {d.isoformat()}",
+                        int(n),
+                        "bouwstarts/week",
+                        "",
+                    )
+                )
+        for measure in WORK_MEASURES:
+            for approach in APPROACHES:
+                for part in ("prep", "construction"):
+                    rows.append(
+                        _row(
+                            f"durations.{measure}.{approach}.{part}",
+                            f"{_PART_NL[part].capitalize()} {MEASURE_LABELS_NL[measure]}, "
+                            f"{APPROACH_LABELS_NL[approach]}",
+                            float(self.durations[measure][approach][part]),
+                            "weken",
+                            _DURATION_SOURCES[(measure, part)],
+                        )
+                    )
+        if self.costs is not None:
+            for measure in WORK_MEASURES:
+                for approach in APPROACHES:
+                    rows.append(
+                        _row(
+                            f"costs.{measure}.{approach}",
+                            f"Kosten {MEASURE_LABELS_NL[measure]}, {APPROACH_LABELS_NL[approach]}",
+                            float(self.costs[measure][approach]),
+                            "euro per adres",
+                            "(E) licht 20-60k, zwaar 100-300k, sloop-nieuwbouw 250-400k",
+                        )
+                    )
+        rows += [
+            _row(
+                "bespoke_share",
+                "Globaal aandeel maatwerk",
+                float(self.bespoke_share),
+                "0-1",
+                "(E) uitgangspunt; per cluster aan te passen",
+            ),
+            _row(
+                "threat_factor",
+                "Dreigingsfactor (1 = huidig)",
+                float(self.threat_factor),
+                "factor op LPR",
+                "",
+            ),
+            _row(
+                "apply_threat_relief",
+                "Lichtere maatregel toepassen onder de Meijdam-norm",
+                bool(self.apply_threat_relief),
+                "ja/nee",
+                "",
+            ),
+            _row(
+                "neighbour_distance_m",
+                "Buurafstand voor uitlegbaarheid",
+                float(self.neighbour_distance_m),
+                "m",
+                "(E)",
+            ),
+            _row(
+                "years_apart",
+                "Verschil in gereedkomen dat uitleg vraagt",
+                float(self.years_apart),
+                "jaar",
+                "(E)",
+            ),
+            _row(
+                "residents_per_address",
+                "Bewoners per adres (als onbekend)",
+                float(self.residents_per_address),
+                "personen",
+                "(E) gemiddelde huishoudgrootte",
+            ),
+        ]
+        for profile, value in self.lpr_by_profile.items():
+            rows.append(
+                _row(
+                    f"lpr_by_profile.{profile}",
+                    f"LPR als onbekend, profiel {profile}",
+                    float(value),
+                    "per jaar",
+                    "(E) uit de profielgrenzen",
+                )
+            )
+        rows.append(
+            _row(
+                "unclustered",
+                "Panden zonder cluster",
+                "achteraan per gemeente"
+                if self.unclustered == UNCLUSTERED_TRAILING
+                else "niet inplannen (wel geteld)",
+                "",
+                "",
+            )
+        )
+        return rows
+
+
+_PART_NL = {"prep": "voorbereiding", "construction": "uitvoering"}
+_DURATION_SOURCES = {
+    (MEASURE_LIGHT, "prep"): "(P) typologie ca. 3 mnd; individueel NPR 9998 6-9 mnd",
+    (MEASURE_HEAVY, "prep"): "(P) typologie 3-6 mnd; (E) uitvoeringsplan 6-12 mnd",
+    (MEASURE_REBUILD, "prep"): "(E) tot uitvoeringsplan 6-12 mnd",
+    (MEASURE_LIGHT, "construction"): "(E) 2-8 weken, bewoners thuis",
+    (MEASURE_HEAVY, "construction"): "(E) 4-6 maanden",
+    (MEASURE_REBUILD, "construction"): "(E) 9-15 maanden",
+}
+
+
+def _row(key: str, label: str, value: Any, unit: str, source: str) -> dict[str, Any]:
+    return {"key": key, "label": label, "value": value, "unit": unit, "source": source}
+
+
+def check_share(value: float, what: str = "aandeel maatwerk") -> float:
+    try:
+        share = float(value)
+    except (TypeError, ValueError):
+        raise PlanningError(f"{what}: '{value}' is geen getal") from None
+    if not (0.0 <= share <= 1.0):
+        raise PlanningError(f"{what} {value} ligt niet tussen 0 en 1")
+    return share

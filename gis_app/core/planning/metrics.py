@@ -1,0 +1,70 @@
+"""Metrics of a schedule, computed on whole arrays.
+
+Definitions (what the numbers in the dashboard mean):
+
+* ``risk_exposure``: sum over buildings with work of rescaled LPR x residents x years from
+  the start date until completion (expected fatality-years). Buildings without work add 0.
+* ``all_verhoogd_done`` / ``all_licht_verhoogd_done`` / ``all_done``: the last completion
+  among those buildings (ISO date); the start date when there is nothing to do. The profile
+  is the one in the data (NCG's lists), not the one after threat rescaling.
+* ``wait``: per risk profile, over buildings *with work*, the number, median and 90th
+  percentile of the years until safe.
+* ``bespoke_buildings`` / ``bespoke_share``: bespoke buildings and their share of the
+  buildings with work.
+* ``explainability_pairs``: pairs of neighbouring buildings (footprints within
+  ``neighbour_distance_m``), both with work, that get a different approach or whose
+  completions are more than ``years_apart`` apart; split into ``..._approach`` and
+  ``..._time`` (a pair can be in both; the total counts it once). Pairs where one building
+  needs no work are not counted: that difference comes from the assessment, not the plan;
+  ``neighbour_pairs_different_measure`` reports those differences in measure for
+  information.
+* ``total_cost``: cost per address x addresses, by measure and approach; ``None`` without
+  costs.
+* Capacity: ``peak_starts`` (most starts in one week), ``capacity_utilisation`` (starts /
+  capacity over the weeks up to the last start).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from gis_app.core.planning.config import WEEKS_PER_YEAR
+from gis_app.core.planning.model import PROFILE_CODES
+
+
+def _percentiles(values: np.ndarray) -> tuple[float | None, float | None]:
+    if len(values) == 0:
+        return None, None
+    med, p90 = np.percentile(values, [50, 90])
+    return float(med), float(p90)
+
+
+def explainability(
+    pairs: np.ndarray,
+    bespoke: np.ndarray,
+    completion_week: np.ndarray,
+    years_apart: float,
+) -> dict[str, int]:
+    if len(pairs) == 0:
+        return {
+            "explainability_pairs": 0,
+            "explainability_pairs_approach": 0,
+            "explainability_pairs_time": 0,
+        }
+    i, j = pairs[:, 0], pairs[:, 1]
+    approach = bespoke[i] != bespoke[j]
+    time = np.abs(completion_week[i] - completion_week[j]) > years_apart * WEEKS_PER_YEAR + 1e-9
+    return {
+        "explainability_pairs": int((approach | time).sum()),
+        "explainability_pairs_approach": int(approach.sum()),
+        "explainability_pairs_time": int(time.sum()),
+    }
+
+
+def wait_by_profile(model, wait_years: np.ndarray) -> dict[str, dict]:
+    out = {}
+    for code, profile in enumerate(PROFILE_CODES):
+        mask = model.work & (model.profile == code)
+        med, p90 = _percentiles(wait_years[mask])
+        out[profile] = {"n": int(mask.sum()), "median_years": med, "p90_years": p90}
+    return out

@@ -1,0 +1,430 @@
+"""Array preparation: buildings, clusters and configuration turned into numpy arrays once.
+
+The :class:`~gis_app.core.planning.planner.Planner` builds one :class:`PlanningModel` and
+reuses it for every recomputation (sliders), so nothing here runs per slider move.
+
+Model decisions (written here because this is where they are made):
+
+* **Measure.** ``expected_measure`` of the canonical buildings (the assessed measure, or the
+  one expected from the risk profile). ``none`` needs no work: the building is safe at the
+  start date, appears in the schedule with approach ``none`` and uses no capacity.
+* **Threat level.** The risk used everywhere is ``threat_factor x LPR``. A building that
+  needs work and whose rescaled LPR gives a lower profile (thresholds of
+  :func:`gis_app.core.schema.profile_from_lpr`: the Meijdam norm 1e-5 and 1e-6) is a
+  *candidate*: for no measure when it falls to ``normaal``, for a light measure when a
+  ``verhoogd`` building with heavy work or rebuild falls to ``licht verhoogd``. Candidates
+  are always listed; only with ``apply_threat_relief`` does the plan use the lighter measure.
+  Buildings without an LPR are never candidates.
+* **Risk weight** of a building = rescaled LPR x residents (per year). Unknown LPR: the
+  stand-in per profile of the configuration; unknown residents: ``addresses`` x
+  ``residents_per_address``.
+* **Approach.** Bespoke when the measure is rebuild or the owner has eigen regie (forced).
+  Of the other buildings with work in a cluster (the *eligible* ones, m of them), the first
+  ``floor(s * m + 0.5)`` in the order highest risk weight first (ties: building_id) are
+  bespoke, s being the cluster's share. Raising s only adds bespoke buildings.
+* **Buildings in no cluster.** With ``unclustered = "trailing"`` (default) they form one
+  pseudo-cluster per municipality (the first 4 characters of a BAG id; ``onbekend``
+  otherwise), id ``zonder-cluster-<code>``, planned after all real clusters at the global
+  share: they are not in a local plan yet, so they come last, but their risk is counted.
+  With ``"ignore"`` they are left out of the schedule and counted in the metric
+  ``unclustered_ignored``. Either way none is silently lost.
+* **Order inside a cluster** (fixed, independent of the approach): shortest standard
+  preparation first (so light work starts while heavy work is still being prepared),
+  then highest risk weight, then building_id. Being independent of the approach is what
+  makes a higher share never finish a cluster earlier (no list-scheduling anomaly).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from gis_app.core.errors import PlanningError
+from gis_app.core.planning.config import (
+    BESPOKE,
+    STANDARD,
+    UNCLUSTERED_IGNORE,
+    WORK_MEASURES,
+    PlanningConfig,
+)
+from gis_app.core.schema import (
+    MEASURE_HEAVY,
+    MEASURE_LIGHT,
+    MEASURE_NONE,
+    MEASURE_REBUILD,
+    PROFILE_LICHT,
+    PROFILE_NORMAAL,
+    PROFILE_UNKNOWN,
+    PROFILE_VERHOOGD,
+    ensure_cluster_columns,
+    profile_from_lpr,
+)
+
+#: Measure codes used in the arrays (0 = no work).
+MEASURE_CODES = (MEASURE_NONE, MEASURE_LIGHT, MEASURE_HEAVY, MEASURE_REBUILD)
+#: Profile codes used in the arrays.
+PROFILE_CODES = (PROFILE_VERHOOGD, PROFILE_LICHT, PROFILE_NORMAAL, PROFILE_UNKNOWN)
+PSEUDO_PREFIX = "zonder-cluster-"
+
+
+def week_of(start: dt.date, day: dt.date) -> int:
+    """First week index (0 = the week starting at ``start``) that starts on or after ``day``."""
+    return int(math.ceil((day - start).days / 7.0))
+
+
+@dataclass
+class CapacityCalendar:
+    """Weekly capacity as integer arrays; ``per_contractor`` is (n_contractors, H) or None."""
+
+    weekly: np.ndarray  # int64, length H
+    per_contractor: np.ndarray | None
+    contractor_names: list[str]
+
+
+def capacity_arrays(config: PlanningConfig, horizon: int) -> CapacityCalendar:
+    """Capacity per week over ``horizon`` weeks from the configuration's calendar(s)."""
+
+    def one(base: int, calendar) -> np.ndarray:
+        cap = np.full(horizon, int(base), dtype=np.int64)
+        for day, value in sorted(calendar, key=lambda item: item[0]):
+            w = max(0, week_of(config.start_date, day))
+            if w < horizon:
+                cap[w:] = int(value)
+        return cap
+
+    if config.contractors:
+        per = np.vstack([one(c.starts_per_week, c.calendar) for c in config.contractors])
+        return CapacityCalendar(per.sum(axis=0), per, [c.name for c in config.contractors])
+    return CapacityCalendar(one(config.starts_per_week, config.capacity_calendar), None, [])
+
+
+def last_calendar_week(config: PlanningConfig) -> int:
+    days = [d for d, _ in config.capacity_calendar]
+    for c in config.contractors:
+        days += [d for d, _ in c.calendar]
+    if not days:
+        return 0
+    return max(0, max(week_of(config.start_date, d) for d in days))
+
+
+def _municipality(building_ids: np.ndarray) -> np.ndarray:
+    ids = pd.Series(building_ids, dtype=object).astype(str)
+    code = ids.str.slice(0, 4)
+    ok = (ids.str.len() == 16) & ids.str.isdigit()
+    return np.where(ok, code, "onbekend").astype(object)
+
+
+class PlanningModel:
+    """Immutable arrays describing the buildings and clusters of one planning problem.
+
+    Building arrays are indexed 0..n-1 over the *planned* buildings (``rows`` maps them to
+    row positions in the buildings table). Group arrays are indexed over the groups: the
+    real clusters first (in the order of the clusters table), then pseudo-clusters.
+    """
+
+    def __init__(self, buildings: pd.DataFrame, clusters: pd.DataFrame | None, config):
+        config.validate()
+        self.config = config
+        self.n_input = len(buildings)
+        clusters = (
+            ensure_cluster_columns(pd.DataFrame(clusters).copy())
+            if clusters is not None
+            else ensure_cluster_columns(pd.DataFrame({"cluster_id": []}))
+        )
+        for column in ("building_id", "cluster_id", "expected_measure", "risk_profile"):
+            if column not in buildings.columns:
+                raise PlanningError(f"kolom '{column}' ontbreekt in de panden")
+        cluster_ids = clusters["cluster_id"].astype(str).to_numpy(dtype=object)
+        if len(set(cluster_ids)) != len(cluster_ids):
+            dup = pd.Series(cluster_ids).value_counts()
+            raise PlanningError(f"cluster '{dup.index[0]}' komt {dup.iloc[0]} keer voor")
+
+        b_cluster = buildings["cluster_id"].fillna("").astype(str).to_numpy(dtype=object)
+        cluster_index = {cid: i for i, cid in enumerate(cluster_ids)}
+        group = pd.Series(b_cluster).map(cluster_index).to_numpy()
+        clustered = ~pd.isna(group)
+        unknown = (b_cluster != "") & ~clustered
+        n_clusters = len(cluster_ids)
+        self.n_unknown_cluster = int(unknown.sum())  # references to a cluster that is gone
+
+        b_ids = buildings["building_id"].astype(str).to_numpy(dtype=object)
+        loose = ~clustered
+        if config.unclustered == UNCLUSTERED_IGNORE:
+            keep = clustered
+            pseudo_ids = np.empty(0, dtype=object)
+            self.unclustered_ignored = int(loose.sum())
+        else:
+            keep = np.ones(len(buildings), dtype=bool)
+            codes = _municipality(b_ids[loose])
+            pseudo_ids, inverse = np.unique(codes, return_inverse=True)
+            g = np.zeros(len(buildings), dtype=np.float64)
+            g[clustered] = group[clustered]
+            g[loose] = n_clusters + inverse
+            group = g
+            self.unclustered_ignored = 0
+        self.unclustered_total = int(loose.sum())
+
+        self.rows = np.flatnonzero(keep).astype(np.int64)
+        self.group = np.asarray(group[keep], dtype=np.int64)
+        self.building_id = b_ids[keep]
+        self.cluster_id_of_building = b_cluster[keep]
+        self.n = len(self.rows)
+        self.id_rank = np.unique(self.building_id.astype(str), return_inverse=True)[1].astype(
+            np.int64
+        )
+
+        # --- groups ------------------------------------------------------------------------
+        self.group_ids = np.concatenate(
+            [cluster_ids, np.array([PSEUDO_PREFIX + c for c in pseudo_ids], dtype=object)]
+        ).astype(object)
+        self.n_clusters = n_clusters
+        self.n_groups = len(self.group_ids)
+        self.is_pseudo = np.arange(self.n_groups) >= n_clusters
+        names = clusters["name"].astype(str).to_numpy(dtype=object)
+        self.group_names = np.concatenate(
+            [
+                np.where(names == "", cluster_ids, names).astype(object),
+                np.array([f"zonder cluster (gemeente {c})" for c in pseudo_ids], dtype=object),
+            ]
+        )
+        share = clusters["approach_share"].to_numpy(dtype=float)
+        bad = ~np.isnan(share) & ((share < 0) | (share > 1))
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise PlanningError(
+                f"cluster '{cluster_ids[i]}': aandeel maatwerk {share[i]} ligt niet tussen 0 en 1"
+            )
+        self.base_share = np.concatenate([share, np.full(len(pseudo_ids), np.nan)])
+
+        lock_week = np.full(self.n_groups, -1, dtype=np.int64)
+        lock_date = np.full(self.n_groups, None, dtype=object)
+        for i, text in enumerate(clusters["lock_start"].astype(str)):
+            text = text.strip()
+            if not text or text.lower() in ("nan", "none", "nat"):
+                continue
+            try:
+                day = dt.date.fromisoformat(text[:10])
+            except ValueError:
+                raise PlanningError(
+                    f"cluster '{cluster_ids[i]}': vaste startdatum '{text}' is geen datum"
+                ) from None
+            if day < config.start_date:
+                raise PlanningError(
+                    f"cluster '{cluster_ids[i]}': vaste startdatum {day.isoformat()} ligt "
+                    f"voor de startdatum van het plan ({config.start_date.isoformat()})"
+                )
+            lock_week[i] = week_of(config.start_date, day)
+            lock_date[i] = day
+        self.lock_week = lock_week
+        self.lock_date = lock_date
+        lock_pos = np.concatenate(
+            [clusters["lock_position"].to_numpy(dtype=float), np.full(len(pseudo_ids), np.nan)]
+        )
+        locked = ~np.isnan(lock_pos)
+        if locked.any():
+            values = lock_pos[locked]
+            if (values < 1).any() or (values != np.round(values)).any():
+                i = int(
+                    np.flatnonzero(locked & ((lock_pos < 1) | (lock_pos != np.round(lock_pos))))[0]
+                )
+                raise PlanningError(
+                    f"cluster '{cluster_ids[i]}': vaste positie {lock_pos[i]:g} moet een "
+                    "geheel getal vanaf 1 zijn"
+                )
+            uniq, counts = np.unique(values, return_counts=True)
+            if (counts > 1).any():
+                pos = uniq[counts > 1][0]
+                who = ", ".join(str(c) for c in cluster_ids[lock_pos[:n_clusters] == pos])
+                raise PlanningError(f"clusters {who} hebben dezelfde vaste positie {pos:g}")
+        self.lock_position = lock_pos
+
+        # --- buildings ---------------------------------------------------------------------
+        sub = buildings.iloc[self.rows] if self.n != len(buildings) else buildings
+        measure_text = sub["expected_measure"].astype(str).str.strip().to_numpy(dtype=object)
+        measure = pd.Series(measure_text).map({m: i for i, m in enumerate(MEASURE_CODES)})
+        if measure.isna().any():
+            i = int(np.flatnonzero(measure.isna().to_numpy())[0])
+            text = measure_text[i]
+            if text == "":
+                measure = measure.fillna(1)  # unknown: light (schema's rule for "onbekend")
+            else:
+                raise PlanningError(
+                    f"pand {self.building_id[i]}: onbekende maatregel '{text}'",
+                    row=int(self.rows[i]),
+                )
+        measure = measure.to_numpy(dtype=np.int64)
+        profile_text = sub["risk_profile"].astype(str).to_numpy(dtype=object)
+        profile = (
+            pd.Series(profile_text)
+            .map({p: i for i, p in enumerate(PROFILE_CODES)})
+            .fillna(3)
+            .to_numpy(dtype=np.int64)
+        )
+        lpr = (
+            pd.to_numeric(sub["lpr"], errors="coerce").to_numpy(dtype=float)
+            if "lpr" in sub.columns
+            else np.full(self.n, np.nan)
+        )
+        stand_in = np.array([config.lpr_by_profile.get(p, 1e-6) for p in PROFILE_CODES])
+        lpr_known = ~np.isnan(lpr)
+        lpr_used = np.where(lpr_known, lpr, stand_in[profile])
+        factor = float(config.threat_factor)
+        lpr_eff = lpr_used * factor
+
+        # threat relief candidates
+        new_profile = profile_from_lpr(np.where(lpr_known, lpr * factor, np.nan))
+        old_profile = profile_from_lpr(np.where(lpr_known, lpr, np.nan))
+        rank = {PROFILE_VERHOOGD: 0, PROFILE_LICHT: 1, PROFILE_NORMAAL: 2, PROFILE_UNKNOWN: -1}
+        old_rank = pd.Series(old_profile).map(rank).to_numpy()
+        new_rank = pd.Series(new_profile).map(rank).to_numpy()
+        lower = lpr_known & (measure > 0) & (new_rank > old_rank)
+        to_none = lower & (new_profile == PROFILE_NORMAAL)
+        to_light = lower & (new_profile == PROFILE_LICHT) & (measure >= 2)
+        self.relief_to_none = to_none
+        self.relief_to_light = to_light
+        self.original_measure = measure.copy()
+        if config.apply_threat_relief:
+            measure = measure.copy()
+            measure[to_none] = 0
+            measure[to_light] = 1
+        self.measure = measure
+        self.profile = profile
+        self.lpr_eff = lpr_eff
+        self.lpr_known = lpr_known
+
+        residents = (
+            pd.to_numeric(sub["residents"], errors="coerce").to_numpy(dtype=float)
+            if "residents" in sub.columns
+            else np.full(self.n, np.nan)
+        )
+        addresses = (
+            pd.to_numeric(sub["addresses"], errors="coerce").fillna(1).to_numpy(dtype=float)
+            if "addresses" in sub.columns
+            else np.ones(self.n)
+        )
+        addresses = np.maximum(addresses, 0)
+        self.addresses = addresses
+        self.residents = np.where(
+            np.isnan(residents), np.maximum(addresses, 1) * config.residents_per_address, residents
+        )
+        self.weight = self.lpr_eff * self.residents
+        eigen = (
+            sub["eigen_regie"].fillna(False).astype(bool).to_numpy()
+            if "eigen_regie" in sub.columns
+            else np.zeros(self.n, dtype=bool)
+        )
+        self.work = measure > 0
+        self.forced = self.work & ((measure == 3) | eigen)
+        self.eligible = self.work & ~self.forced
+
+        # duration tables [measure code, approach (0 std, 1 bespoke)]
+        prep = np.zeros((4, 2))
+        cons = np.zeros((4, 2))
+        cost = np.zeros((4, 2))
+        for mi, m in enumerate(WORK_MEASURES, start=1):
+            for ai, a in enumerate((STANDARD, BESPOKE)):
+                prep[mi, ai] = config.duration(m, a, "prep")
+                cons[mi, ai] = config.duration(m, a, "construction")
+                cost[mi, ai] = config.cost(m, a)
+        self.prep_table = prep
+        self.release_table = np.ceil(prep - 1e-9).astype(np.int64)
+        self.construction_table = cons
+        self.cost_table = cost
+
+        # eligible rank inside each group: highest weight first, ties building_id
+        order = np.lexsort((self.id_rank, -self.weight, ~self.eligible, self.group))
+        g_sorted = self.group[order]
+        first = np.searchsorted(g_sorted, np.arange(self.n_groups), side="left")
+        pos = np.arange(self.n) - first[g_sorted]
+        self.eligible_rank = np.full(self.n, -1, dtype=np.int64)
+        self.eligible_rank[order] = pos
+        self.eligible_rank[~self.eligible] = -1
+        self.n_eligible = np.bincount(self.group[self.eligible], minlength=self.n_groups)
+        self.n_work = np.bincount(self.group[self.work], minlength=self.n_groups)
+        self.n_members = np.bincount(self.group, minlength=self.n_groups)
+
+        # fixed order of work buildings inside each group (independent of the approach)
+        std_release = self.release_table[measure, 0]
+        work_idx = np.flatnonzero(self.work)
+        seq = np.lexsort(
+            (
+                self.id_rank[work_idx],
+                -self.weight[work_idx],
+                std_release[work_idx],
+                self.group[work_idx],
+            )
+        )
+        self.members = work_idx[seq]  # work buildings grouped by group, in fixed order
+        self.member_start = np.concatenate([[0], np.cumsum(self.n_work)]).astype(
+            np.int64
+        )  # block of group g: members[member_start[g]:member_start[g+1]]
+
+        # per-group statistics for ordering and explanations
+        self.group_weight = np.bincount(
+            self.group[self.work], weights=self.weight[self.work], minlength=self.n_groups
+        )
+        self.n_verhoogd = np.bincount(self.group[profile == 0], minlength=self.n_groups)
+        self.n_licht = np.bincount(self.group[profile == 1], minlength=self.n_groups)
+        self.sum_lpr = np.bincount(self.group, weights=lpr_eff, minlength=self.n_groups)
+
+        # horizon and capacity (independent of shares)
+        self.max_release = int(self.release_table.max()) if self.n else 0
+        base = (
+            max(
+                last_calendar_week(config),
+                self.max_release + max(0, int(self.lock_week.max(initial=-1))),
+            )
+            + 1
+        )
+        probe = capacity_arrays(config, base + 1)
+        tail = int(probe.weekly[-1])
+        n_work_total = int(self.work.sum())
+        if n_work_total and tail <= 0:
+            if probe.weekly.sum() == 0:
+                raise PlanningError(
+                    "bouwcapaciteit is 0 bouwstarts per week: er kan niets gepland worden"
+                )
+            raise PlanningError(
+                "bouwcapaciteit is 0 vanaf de laatste wijziging in de capaciteitskalender: "
+                "het plan zou nooit gereed komen"
+            )
+        extra = int(math.ceil(n_work_total / tail)) if n_work_total else 0
+        self.horizon = base + extra + 2
+        if self.horizon > 200_000:
+            raise PlanningError(
+                f"met deze capaciteit duurt het plan meer dan {self.horizon // 52} jaar; "
+                "verhoog de bouwcapaciteit"
+            )
+        self.capacity = capacity_arrays(config, self.horizon)
+
+    # --- per run --------------------------------------------------------------------------
+    def shares_array(self, shares=None, global_share: float | None = None) -> np.ndarray:
+        """Effective share per group: overrides, else the cluster's own, else the global one."""
+        from gis_app.core.planning.config import check_share
+
+        g = check_share(
+            self.config.bespoke_share if global_share is None else global_share,
+            "globaal aandeel maatwerk",
+        )
+        out = np.where(np.isnan(self.base_share), g, self.base_share)
+        if shares is not None:
+            items = shares.items() if hasattr(shares, "items") else shares
+            index = {cid: i for i, cid in enumerate(self.group_ids)}
+            for cid, value in items:
+                i = index.get(str(cid))
+                if i is None:
+                    raise PlanningError(f"onbekend cluster '{cid}'")
+                if value is None or (isinstance(value, float) and math.isnan(value)):
+                    out[i] = g
+                else:
+                    out[i] = check_share(value, f"aandeel maatwerk van cluster '{cid}'")
+        return out
+
+    def bespoke_mask(self, share_by_group: np.ndarray) -> np.ndarray:
+        k = np.floor(share_by_group * self.n_eligible + 0.5).astype(np.int64)
+        chosen = self.eligible & (self.eligible_rank < k[self.group])
+        return self.forced | chosen

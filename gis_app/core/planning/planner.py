@@ -1,0 +1,158 @@
+"""The planner: precompute once, recompute fast.
+
+``Planner(buildings, clusters, config)`` turns the inputs into arrays
+(:class:`~.model.PlanningModel`) and finds the pairs of neighbouring buildings once (shapely
+``STRtree.query(..., predicate="dwithin")`` on the footprints). ``planner.run(...)`` then
+costs one vectorised schedule plus the metrics; a slider that changes one cluster's share
+calls ``run(shares={cluster_id: s})`` again.
+
+``order`` is ``"default"``, ``"optimise"`` or a sequence of cluster ids (e.g. an order that
+was optimised earlier and that the planner keeps while moving sliders; clusters not named
+follow in the default order). Locks always apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from gis_app.core.errors import PlanningError
+from gis_app.core.planning.config import PlanningConfig
+from gis_app.core.planning.model import PlanningModel
+from gis_app.core.planning.order import default_order, explicit_order, optimise_order
+from gis_app.core.planning.result import PlanResult
+from gis_app.core.planning.schedule import schedule_starts, timing
+
+ORDER_DEFAULT = "default"
+ORDER_OPTIMISE = "optimise"
+ORDERS = (ORDER_DEFAULT, ORDER_OPTIMISE)
+
+
+def neighbour_pairs(geometries, distance: float) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, of geometries within ``distance`` metres of each other."""
+    geoms = np.asarray(geometries, dtype=object)
+    if len(geoms) == 0 or distance < 0:
+        return np.empty((0, 2), dtype=np.int64)
+    valid = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+    idx = np.flatnonzero(valid)
+    if len(idx) < 2:
+        return np.empty((0, 2), dtype=np.int64)
+    tree = shapely.STRtree(geoms[idx])
+    a, b = tree.query(geoms[idx], predicate="dwithin", distance=float(distance))
+    keep = a < b
+    return np.column_stack([idx[a[keep]], idx[b[keep]]]).astype(np.int64)
+
+
+class Planner:
+    """Plans one set of buildings and clusters under one configuration.
+
+    Changing the configuration: :meth:`with_config` (reuses the neighbour pairs when the
+    buildings and the neighbour distance stay the same).
+    """
+
+    def __init__(
+        self,
+        buildings: pd.DataFrame,
+        clusters: pd.DataFrame | None,
+        config: PlanningConfig | None = None,
+        *,
+        _pairs: np.ndarray | None = None,
+    ):
+        self.buildings = buildings
+        self.clusters = clusters
+        self.config = (config.copy() if config is not None else PlanningConfig()).validate()
+        self.model = PlanningModel(buildings, clusters, self.config)
+        if _pairs is None:
+            geoms = (
+                buildings.geometry.values[self.model.rows]
+                if hasattr(buildings, "geometry") and "geometry" in buildings.columns
+                else np.empty(0, dtype=object)
+            )
+            _pairs = neighbour_pairs(geoms, self.config.neighbour_distance_m)
+        self.all_pairs = _pairs  # between planned buildings, before filtering on work
+        work = self.model.work
+        if len(_pairs):
+            both = work[_pairs[:, 0]] & work[_pairs[:, 1]]
+            self.pairs = _pairs[both]
+            m = self.model.measure
+            one = work[_pairs[:, 0]] | work[_pairs[:, 1]]
+            self.measure_pairs = int((one & (m[_pairs[:, 0]] != m[_pairs[:, 1]])).sum())
+        else:
+            self.pairs = np.empty((0, 2), dtype=np.int64)
+            self.measure_pairs = 0
+        self._default = default_order(self.model)
+
+    def with_config(self, config: PlanningConfig) -> Planner:
+        same_distance = config.neighbour_distance_m == self.config.neighbour_distance_m
+        same_rows = config.unclustered == self.config.unclustered
+        return Planner(
+            self.buildings,
+            self.clusters,
+            config,
+            _pairs=self.all_pairs if (same_distance and same_rows) else None,
+        )
+
+    @property
+    def cluster_ids(self) -> list[str]:
+        return [str(c) for c in self.model.group_ids[: self.model.n_clusters]]
+
+    def default_order(self) -> list[str]:
+        return [str(c) for c in self.model.group_ids[self._default]]
+
+    def shares_for(
+        self, shares: Mapping[str, float] | None = None, global_share: float | None = None
+    ) -> np.ndarray:
+        return self.model.shares_array(shares, global_share)
+
+    def run(
+        self,
+        shares: Mapping[str, float] | pd.Series | None = None,
+        order: str | Sequence[str] = ORDER_DEFAULT,
+        *,
+        global_share: float | None = None,
+    ) -> PlanResult:
+        """Schedule and measure. ``shares``: per cluster id, overriding the clusters table;
+        ``global_share`` overrides the configuration's global share (clusters with NaN)."""
+        model = self.model
+        share_by_group = model.shares_array(shares, global_share)
+        bespoke = model.bespoke_mask(share_by_group)
+        tm = timing(model, bespoke)
+        if isinstance(order, str):
+            if order == ORDER_DEFAULT:
+                groups, kind = self._default, ORDER_DEFAULT
+            elif order == ORDER_OPTIMISE:
+                groups, kind = optimise_order(model, tm), ORDER_OPTIMISE
+            else:
+                raise PlanningError(
+                    f"onbekende volgorde '{order}' (kies {' of '.join(ORDERS)} of een lijst)"
+                )
+        else:
+            groups, kind = explicit_order(model, order), "explicit"
+        starts = schedule_starts(model, tm, groups)
+        return PlanResult(
+            model,
+            self.config,
+            groups,
+            kind,
+            share_by_group,
+            bespoke,
+            starts,
+            tm.prep,
+            tm.duration,
+            self.pairs,
+            self.measure_pairs,
+        )
+
+
+def plan(
+    buildings: pd.DataFrame,
+    clusters: pd.DataFrame | None,
+    config: PlanningConfig | None = None,
+    order: str | Sequence[str] = ORDER_DEFAULT,
+    shares: Mapping[str, float] | None = None,
+) -> PlanResult:
+    """One-shot planning: ``Planner(buildings, clusters, config).run(shares, order)``."""
+    return Planner(buildings, clusters, config).run(shares, order)
