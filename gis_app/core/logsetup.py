@@ -132,7 +132,7 @@ class PrivacyFilter(logging.Filter):
         record.msg = scrub_text(message)
         record.args = None
         if record.exc_info and record.exc_info[0] is not None:
-            record.exc_text = format_exception_safely(record.exc_info)
+            record.exc_text = scrub_text(format_exception_safely(record.exc_info))
             record.exc_info = None
         if record.stack_info:
             record.stack_info = None
@@ -141,7 +141,7 @@ class PrivacyFilter(logging.Filter):
 
 class _SafeFormatter(logging.Formatter):
     def formatException(self, ei) -> str:  # noqa: N802 - logging API
-        return format_exception_safely(ei)
+        return scrub_text(format_exception_safely(ei))
 
 
 _installed_handler: logging.Handler | None = None

@@ -1,0 +1,511 @@
+"""File handling of the main window: New, Open, Save, Save As, recent projects, closing.
+
+``ProjectController(window, document)`` adds its actions to the window's *Bestand* menu
+(``window.file_menu`` when the window has one, else a new menu), keeps the window title
+as ``name[*] — gis_app`` with Qt's unsaved-changes mark, asks Save/Discard/Cancel before
+unsaved work would be lost (New, Open, closing the window), and owns the autosave
+(:class:`~gis_app.ui.autosave.Autosave`) and the recovery offer at start.
+
+Decisions:
+
+* A failed save (full disk, read-only folder, file locked or deleted) shows the reason
+  and changes nothing else: the project stays open and unsaved, and Save As can write it
+  elsewhere. The old file is untouched (atomic save).
+* *Opslaan* writes to the project's own file only when that file is a gis_app project
+  (schema version >= 1). A project opened from a plain GeoPackage (the bundled sample,
+  schema version 0) or imported from data is saved with *Opslaan als*, so source data is
+  never overwritten by accident.
+* Opening a project whose recorded sources changed or went missing shows which ones
+  (information, not an error: the project opens as saved).
+* The window's existing *Openen...* and *Afsluiten* actions are reused when it has them
+  (``window.open_action``, ``window.quit_action``), so the menu has one of each.
+* Recent projects: the last :data:`MAX_RECENT` project files, in QSettings
+  ``recent_projects``; one that can no longer be opened is removed from the list.
+* Closing: the controller filters the window's close event; a window can also call
+  :meth:`ProjectController.confirm_close` from its own ``closeEvent``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from gis_app.core import recovery
+from gis_app.core.errors import GisAppError
+from gis_app.core.project import Project
+from gis_app.core.projectfile import (
+    SCHEMA_VERSION,
+    changed_sources,
+    read_project_info,
+    save_project,
+)
+from gis_app.ui.autosave import Autosave
+from gis_app.ui.dialogs import message_box, show_error
+from gis_app.ui.document import ProjectDocument
+
+log = logging.getLogger("gis_app.project")
+
+MAX_RECENT = 8
+SETTINGS_KEY_RECENT = "recent_projects"
+SETTINGS_KEY_LAST_DIR = "last_project_dir"
+APP_TITLE = "gis_app"
+PROJECT_FILTER = "gis_app-project (*.gpkg)"
+OPEN_FILTER = (
+    "Projecten en gegevens (*.gpkg *.shp *.zip *.geojson *.json *.fgb);;"
+    "gis_app-project (*.gpkg);;Shapefile (*.shp *.zip);;GeoJSON (*.geojson *.json);;"
+    "FlatGeobuf (*.fgb);;Alle bestanden (*)"
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ProjectController", text)
+
+
+class ProjectController(QObject):
+    """See the module docstring."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        document: ProjectDocument,
+        *,
+        settings: QSettings | None = None,
+        autosave: bool = True,
+    ):
+        super().__init__(window)
+        self.window = window
+        self.document = document
+        self.settings = settings if settings is not None else QSettings()
+        self.autosave = (
+            Autosave(document, settings=self.settings, parent=self) if autosave else None
+        )
+        if self.autosave is not None:
+            self.autosave.failed.connect(self._status)
+        self._save_target: Path | None = None
+        self._create_actions()
+        document.dirtyChanged.connect(self._on_dirty_changed)
+        document.projectReplaced.connect(self._on_project_replaced)
+        window.installEventFilter(self)
+        self._on_project_replaced(check_sources=False)
+
+    # =========================================================================================
+    # menu
+    # =========================================================================================
+    def _create_actions(self) -> None:
+        window = self.window
+        menu = getattr(window, "file_menu", None)
+        if menu is None:
+            menu = window.menuBar().addMenu(tr("&Bestand"))
+            window.file_menu = menu
+        self.menu = menu
+
+        self.new_action = QAction(tr("&Nieuw"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setStatusTip(tr("Een nieuw, leeg project beginnen"))
+        self.new_action.triggered.connect(lambda _c=False: self.new_project())
+
+        self.open_action = getattr(window, "open_action", None)
+        if self.open_action is None:
+            self.open_action = QAction(tr("&Openen..."), self)
+            self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+            self.open_action.setStatusTip(tr("Een project of een bestand met panden openen"))
+            owned_open = True
+        else:
+            with contextlib.suppress(RuntimeError, TypeError):  # the window's own handler
+                self.open_action.triggered.disconnect()
+            owned_open = False
+        self.open_action.triggered.connect(lambda _c=False: self.open_dialog())
+
+        self.save_action = QAction(tr("Op&slaan"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setStatusTip(tr("Het project opslaan"))
+        self.save_action.triggered.connect(lambda _c=False: self.save())
+
+        self.save_as_action = QAction(tr("Opslaan &als..."), self)
+        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        self.save_as_action.setStatusTip(tr("Het project opslaan in een ander bestand"))
+        self.save_as_action.triggered.connect(lambda _c=False: self.save_as())
+
+        self.recent_menu = QMenu(tr("&Recente projecten"), window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+
+        self.quit_action = getattr(window, "quit_action", None)
+        owned_quit = self.quit_action is None
+        if owned_quit:
+            self.quit_action = QAction(tr("&Afsluiten"), self)
+            self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+            self.quit_action.triggered.connect(lambda _c=False: window.close())
+
+        existing = menu.actions()
+        first = existing[0] if existing else None
+        menu.insertAction(first, self.new_action)
+        if owned_open:
+            menu.insertAction(first, self.open_action)
+        anchor_after_open = self._action_after(menu, self.open_action)
+        menu.insertMenu(anchor_after_open, self.recent_menu)
+        menu.insertSeparator(anchor_after_open)
+        menu.insertAction(anchor_after_open, self.save_action)
+        menu.insertAction(anchor_after_open, self.save_as_action)
+        if anchor_after_open is None or anchor_after_open.isSeparator() is False:
+            menu.insertSeparator(anchor_after_open)
+        if owned_quit:
+            menu.addSeparator()
+            menu.addAction(self.quit_action)
+
+    @staticmethod
+    def _action_after(menu: QMenu, action: QAction) -> QAction | None:
+        actions = menu.actions()
+        if action in actions:
+            index = actions.index(action)
+            if index + 1 < len(actions):
+                return actions[index + 1]
+        return None
+
+    # =========================================================================================
+    # title and state
+    # =========================================================================================
+    def _on_dirty_changed(self, _dirty: bool) -> None:
+        self.update_title()
+
+    def _on_project_replaced(self, *, check_sources: bool = True) -> None:
+        project = self.document.project
+        self._save_target = self._own_project_file(project)
+        if self._save_target is not None:
+            self.add_recent(self._save_target)
+        self.update_title()
+        if check_sources and project.sources and project.path is not None:
+            QTimer.singleShot(0, self.report_changed_sources)
+
+    @staticmethod
+    def _own_project_file(project: Project) -> Path | None:
+        """The file *Opslaan* may overwrite: a gis_app project file, else ``None``."""
+        if project.path is None:
+            return None
+        path = Path(project.path)
+        try:
+            info = read_project_info(path)
+        except GisAppError:
+            return None
+        return path if 1 <= info.schema_version <= SCHEMA_VERSION else None
+
+    def title(self) -> str:
+        return f"{self.document.project.name}[*] — {APP_TITLE}"
+
+    def update_title(self) -> None:
+        self.window.setWindowTitle(self.title())
+        self.window.setWindowModified(self.document.is_dirty)
+
+    def _status(self, text: str) -> None:
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 15000)
+
+    # =========================================================================================
+    # dialogs (overridable in tests)
+    # =========================================================================================
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for the unsaved changes."""
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        return message_box(
+            self.window,
+            QMessageBox.Icon.Warning,
+            tr("Niet-opgeslagen wijzigingen"),
+            tr("Het project ‘{name}’ heeft wijzigingen die nog niet zijn opgeslagen.").format(
+                name=self.document.project.name
+            ),
+            informative=tr("Wilt u de wijzigingen opslaan?"),
+            buttons=buttons,
+            default=QMessageBox.StandardButton.Save,
+        )
+
+    def ask_save_path(self) -> Path | None:
+        suggestion = self._suggested_save_path()
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, tr("Project opslaan als"), str(suggestion), tr(PROJECT_FILTER)
+        )
+        if not path:
+            return None
+        path = Path(path)
+        if path.suffix.lower() != ".gpkg":
+            path = path.with_name(path.name + ".gpkg")
+        return path
+
+    def ask_open_path(self) -> Path | None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, tr("Project of gegevens openen"), self._last_dir(), tr(OPEN_FILTER)
+        )
+        return Path(path) if path else None
+
+    def _last_dir(self) -> str:
+        project = self.document.project
+        if project.path is not None:
+            return str(Path(project.path).parent)
+        return str(self.settings.value(SETTINGS_KEY_LAST_DIR, "") or "")
+
+    def _suggested_save_path(self) -> Path:
+        project = self.document.project
+        folder = Path(self._last_dir() or Path.home())
+        name = project.name or tr("Naamloos project")
+        if project.path is not None and self._save_target is None:
+            name = Path(project.path).stem + tr(" project")
+        return folder / f"{name}.gpkg"
+
+    # =========================================================================================
+    # commands
+    # =========================================================================================
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; ``True`` means: go ahead (saved or discarded)."""
+        if not self.document.is_dirty:
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_project(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._show_project(Project(), None)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        path = self.ask_open_path()
+        if path is None:
+            return False
+        return self.open_path(path, ask=False)
+
+    def open_path(self, path: str | Path, *, ask: bool = True) -> bool:
+        """Open a project or data file (after asking about unsaved changes when ``ask``)."""
+        if ask and not self.maybe_save():
+            return False
+        from gis_app.core.opening import open_path
+
+        path = Path(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            project, report = open_path(path)
+        except GisAppError as error:
+            QApplication.restoreOverrideCursor()
+            self.remove_recent(path)
+            show_error(self.window, error, title=tr("Openen mislukt"))
+            return False
+        except Exception as error:  # unexpected: report, keep the current project
+            QApplication.restoreOverrideCursor()
+            show_error(self.window, error, title=tr("Openen mislukt"))
+            return False
+        QApplication.restoreOverrideCursor()
+        self.settings.setValue(SETTINGS_KEY_LAST_DIR, str(path.parent))
+        self._show_project(project, report)
+        return True
+
+    def _show_project(self, project: Project, report) -> None:
+        set_project = getattr(self.window, "set_project", None)
+        if callable(set_project):
+            set_project(project, report)
+        else:
+            self.document.replace_project(project)
+
+    def save(self) -> bool:
+        """Save to the project's own file, or ask for one (see the module docstring)."""
+        if self._save_target is None:
+            return self.save_as()
+        return self.save_to(self._save_target)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path()
+        if path is None:
+            return False
+        return self.save_to(path)
+
+    def save_to(self, path: str | Path) -> bool:
+        """Write the project to ``path``; on failure show why and keep everything as it was."""
+        path = Path(path)
+        project = self.document.project
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = save_project(project, path)
+        except GisAppError as error:
+            QApplication.restoreOverrideCursor()
+            log.warning("Opslaan mislukt: %s", type(error).__name__)
+            show_error(self.window, error, title=tr("Opslaan mislukt"))
+            return False
+        except Exception as error:
+            QApplication.restoreOverrideCursor()
+            show_error(self.window, error, title=tr("Opslaan mislukt"))
+            return False
+        QApplication.restoreOverrideCursor()
+        project.path = written
+        project.name = written.stem
+        self._save_target = written
+        self.settings.setValue(SETTINGS_KEY_LAST_DIR, str(written.parent))
+        self.add_recent(written)
+        self.document.mark_clean()
+        self.update_title()
+        self._status(tr("Project opgeslagen: {path}").format(path=written))
+        log.info("Project opgeslagen (%d panden)", len(project.buildings))
+        return True
+
+    # =========================================================================================
+    # sources
+    # =========================================================================================
+    def changed_sources_text(self) -> str:
+        """The message about changed/missing sources of the open project ('' when none)."""
+        project = self.document.project
+        try:
+            changes = changed_sources(project)
+        except Exception:  # a check that fails must not block the project
+            log.warning("Controle van bronbestanden mislukt", exc_info=True)
+            return ""
+        if not changes:
+            return ""
+        lines = []
+        for change in changes:
+            name = Path(change.record.path).name
+            if change.status == "missing":
+                lines.append(
+                    tr("• {name} ({role}): niet gevonden").format(
+                        name=name, role=change.record.role
+                    )
+                )
+            else:
+                lines.append(
+                    tr("• {name} ({role}): gewijzigd sinds het project is gemaakt").format(
+                        name=name, role=change.record.role
+                    )
+                )
+        return "\n".join(lines)
+
+    def report_changed_sources(self) -> None:
+        text = self.changed_sources_text()
+        if not text:
+            return
+        message_box(
+            self.window,
+            QMessageBox.Icon.Information,
+            tr("Bronbestanden gewijzigd"),
+            tr(
+                "Het project is geopend zoals het is opgeslagen, maar deze bronbestanden zijn "
+                "sindsdien veranderd:"
+            ),
+            informative=text,
+        )
+
+    # =========================================================================================
+    # recent projects
+    # =========================================================================================
+    def recent_projects(self) -> list[Path]:
+        value = self.settings.value(SETTINGS_KEY_RECENT, [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [Path(str(v)) for v in (value or []) if str(v)]
+
+    def _store_recent(self, paths: list[Path]) -> None:
+        self.settings.setValue(SETTINGS_KEY_RECENT, [str(p) for p in paths[:MAX_RECENT]])
+
+    def add_recent(self, path: Path) -> None:
+        path = Path(path).resolve()
+        paths = [p for p in self.recent_projects() if p != path]
+        self._store_recent([path, *paths])
+
+    def remove_recent(self, path: Path) -> None:
+        resolved = Path(path).resolve()
+        paths = self.recent_projects()
+        kept = [p for p in paths if p != resolved and p != Path(path)]
+        if len(kept) != len(paths):
+            self._store_recent(kept)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent_projects()
+        for index, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{index} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if not paths:
+            empty = self.recent_menu.addAction(tr("(geen)"))
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction(tr("Lijst wissen"))
+            clear.triggered.connect(lambda _c=False: self._store_recent([]))
+
+    # =========================================================================================
+    # recovery and closing
+    # =========================================================================================
+    def ask_recover(self, entry: recovery.RecoveryEntry) -> QMessageBox.StandardButton:
+        """Yes = recover, Discard = delete the recovery file, Cancel = ask again next time."""
+        name = entry.name or tr("naamloos project")
+        return message_box(
+            self.window,
+            QMessageBox.Icon.Question,
+            tr("Niet-opgeslagen werk herstellen"),
+            tr(
+                "gis_app is de vorige keer niet normaal afgesloten. Er is niet-opgeslagen werk "
+                "van ‘{name}’ bewaard (automatisch opgeslagen {when})."
+            ).format(name=name, when=entry.saved_at.replace("T", " ")),
+            informative=tr(
+                "Herstellen opent dit werk; sla het daarna op. Verwijderen gooit het weg. "
+                "Annuleren bewaart het voor de volgende keer."
+            ),
+            buttons=QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            default=QMessageBox.StandardButton.Yes,
+        )
+
+    def offer_recovery(self) -> bool:
+        """At start: offer the newest recovery file of an ended session; True if recovered."""
+        try:
+            entries = recovery.find_recoverable()
+        except OSError:
+            return False
+        for entry in entries:
+            answer = self.ask_recover(entry)
+            if answer == QMessageBox.StandardButton.Discard:
+                entry.discard()
+                continue
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            try:
+                project = entry.load()
+            except GisAppError as error:
+                show_error(self.window, error, title=tr("Herstellen mislukt"))
+                continue
+            if not self.maybe_save():
+                return False
+            self._show_project(project, None)
+            self.document.mark_dirty()
+            if self.autosave is not None:  # our own recovery file first, then drop the old one
+                self.autosave.autosave_now(wait=True)
+            entry.discard()
+            self._status(tr("Niet-opgeslagen werk hersteld; sla het project op."))
+            return True
+        return False
+
+    def confirm_close(self) -> bool:
+        """Ask about unsaved work; on ``True`` the session ends cleanly."""
+        if not self.maybe_save():
+            return False
+        if self.autosave is not None:
+            self.autosave.shutdown()
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        closing = watched is self.window and event.type() == QEvent.Type.Close
+        if closing and not self.confirm_close():
+            event.ignore()
+            return True
+        return False

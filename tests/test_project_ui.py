@@ -1,0 +1,349 @@
+"""Project handling in the window: title, Save/Save As, closing, recent projects, autosave,
+recovery, the exception hook. Message boxes are recorded instead of shown."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+
+import pyogrio
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from gis_app.core import logsetup, recovery
+from gis_app.core.project import Project
+from gis_app.core.projectfile import load_project, read_project_info, save_project, source_record
+from gis_app.ui.document import ProjectDocument
+from gis_app.ui.excepthook import install_excepthook, uninstall_excepthook
+from gis_app.ui.project_controller import ProjectController
+from tests.test_projectfile import make_buildings, make_project
+
+
+class Boxes:
+    """Records every QMessageBox and answers with the next queued button."""
+
+    def __init__(self):
+        self.shown: list[dict] = []
+        self.answers: list[QMessageBox.StandardButton] = []
+
+    def exec(self, box: QMessageBox) -> int:
+        self.shown.append(
+            {
+                "title": box.windowTitle(),
+                "text": box.text(),
+                "informative": box.informativeText(),
+                "details": box.detailedText(),
+                "icon": box.icon(),
+            }
+        )
+        answer = self.answers.pop(0) if self.answers else QMessageBox.StandardButton.Ok
+        return int(answer.value)
+
+    def all_text(self) -> str:
+        return "\n".join(f"{b['title']} {b['text']} {b['informative']}" for b in self.shown)
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    recorder = Boxes()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: recorder.exec(box))
+    return recorder
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    monkeypatch.setenv("GIS_APP_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings, data_dir, boxes):
+    win = QMainWindow()
+    document = ProjectDocument(make_project(), parent=win)
+    controller = ProjectController(win, document, settings=settings)
+    win.controller = controller
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    if controller.autosave is not None:
+        controller.autosave.wait()
+
+
+def test_menu_and_title_follow_the_document(window):
+    titles = [a.text() for a in window.file_menu.actions()]
+    for expected in ("&Nieuw", "&Openen...", "Op&slaan", "Opslaan &als...", "&Recente projecten"):
+        assert expected in titles
+    assert titles[-1] == "&Afsluiten"
+    assert window.windowTitle() == "Loppersum[*] — gis_app"
+    assert not window.isWindowModified()
+    window.controller.document.mark_dirty()
+    assert window.isWindowModified()
+
+
+def test_save_as_then_save_writes_the_project_and_clears_the_mark(window, tmp_path, monkeypatch):
+    controller = window.controller
+    target = tmp_path / "plan.gpkg"
+    asked = []
+    monkeypatch.setattr(controller, "ask_save_path", lambda: asked.append(1) or target)
+    controller.document.mark_dirty()
+    assert controller.save()  # no own file yet: asks for one
+    assert asked == [1] and target.exists()
+    assert window.windowTitle() == "plan[*] — gis_app" and not window.isWindowModified()
+    assert controller.recent_projects()[0] == target.resolve()
+    controller.document.project.settings["note"] = "tweede"
+    controller.document.mark_dirty()
+    assert controller.save()
+    assert asked == [1]  # saved to its own file without asking
+    assert load_project(target).settings["note"] == "tweede"
+
+
+def test_save_of_a_plain_geopackage_asks_for_a_new_file(window, tmp_path, monkeypatch):
+    plain = tmp_path / "sample.gpkg"
+    pyogrio.write_dataframe(make_buildings()[["building_id", "geometry"]], plain, layer="buildings")
+    controller = window.controller
+    assert controller.open_path(plain)
+    assert controller.document.project.path == plain
+    before = plain.read_bytes()
+    monkeypatch.setattr(controller, "ask_save_path", lambda: None)
+    controller.document.mark_dirty()
+    assert not controller.save()  # cancelled in the file dialog: the sample is not touched
+    assert plain.read_bytes() == before and controller.document.is_dirty
+    assert read_project_info(plain).schema_version == 0
+
+
+def test_closing_with_unsaved_changes_asks(window, boxes, tmp_path, monkeypatch):
+    controller = window.controller
+    controller.document.mark_dirty()
+    boxes.answers = [QMessageBox.StandardButton.Cancel]
+    assert not window.close()
+    assert window.isVisible() and "Niet-opgeslagen wijzigingen" in boxes.all_text()
+
+    target = tmp_path / "bij-sluiten.gpkg"
+    monkeypatch.setattr(controller, "ask_save_path", lambda: target)
+    boxes.answers = [QMessageBox.StandardButton.Save]
+    assert window.close()
+    assert target.exists() and not controller.document.is_dirty
+
+
+def test_discard_closes_without_saving_and_removes_the_recovery_file(window, boxes):
+    controller = window.controller
+    controller.document.mark_dirty()
+    assert controller.autosave.autosave_now(wait=True)
+    data, _info = recovery.recovery_paths()
+    assert data.exists()
+    boxes.answers = [QMessageBox.StandardButton.Discard]
+    assert window.close()
+    assert not data.exists()
+
+
+def test_new_asks_first_and_cancel_keeps_the_project(window, boxes):
+    controller = window.controller
+    controller.document.mark_dirty()
+    boxes.answers = [QMessageBox.StandardButton.Cancel]
+    assert not controller.new_project()
+    assert controller.document.project.name == "Loppersum"
+    boxes.answers = [QMessageBox.StandardButton.Discard]
+    assert controller.new_project()
+    assert len(controller.document.project.buildings) == 0
+    assert not controller.document.is_dirty
+
+
+def test_opening_a_corrupt_file_shows_a_message_and_keeps_the_project(window, boxes, tmp_path):
+    bad = tmp_path / "kapot.gpkg"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x13" * 3000)
+    controller = window.controller
+    controller.add_recent(bad)
+    assert not controller.open_path(bad)
+    assert boxes.shown and boxes.shown[-1]["title"] == "Openen mislukt"
+    assert "kapot.gpkg" in boxes.shown[-1]["text"]
+    assert controller.document.project.name == "Loppersum"
+    assert bad.resolve() not in controller.recent_projects()
+
+
+def test_recent_projects_menu_opens_a_project(window, tmp_path):
+    controller = window.controller
+    paths = [save_project(make_project(), tmp_path / f"p{i}.gpkg") for i in range(3)]
+    for path in paths:
+        controller.add_recent(path)
+    controller.add_recent(paths[0])  # moves to the top, no duplicate
+    assert controller.recent_projects() == [
+        paths[0].resolve(),
+        paths[2].resolve(),
+        paths[1].resolve(),
+    ]
+    controller._fill_recent_menu()
+    actions = [a for a in controller.recent_menu.actions() if a.text().startswith("&")]
+    assert [a.text() for a in actions] == ["&1 p0.gpkg", "&2 p2.gpkg", "&3 p1.gpkg"]
+    actions[1].trigger()
+    assert controller.document.project.path == paths[2]
+
+
+def test_changed_sources_are_reported_on_open(window, boxes, tmp_path, qtbot):
+    source = tmp_path / "risico.csv"
+    source.write_text("building_id;lpr\n1;1e-5\n")
+    project = make_project()
+    project.sources = [source_record(source, "risk")]
+    path = save_project(project, tmp_path / "p.gpkg")
+    source.write_text("building_id;lpr\n1;3e-5\n")
+    assert window.controller.open_path(path)
+    qtbot.waitUntil(lambda: any("Bronbestanden" in b["title"] for b in boxes.shown))
+    assert "risico.csv (risk): gewijzigd" in boxes.all_text()
+
+
+# --- autosave and recovery --------------------------------------------------------------------
+
+
+def test_autosave_writes_only_unsaved_changes_and_a_save_removes_it(window, tmp_path, monkeypatch):
+    controller = window.controller
+    autosave = controller.autosave
+    data, info = recovery.recovery_paths()
+    assert not autosave.autosave_now(wait=True)  # clean: nothing to write
+    assert not data.exists()
+    controller.document.project.settings["stap"] = 1
+    controller.document.mark_dirty()
+    assert autosave.autosave_now(wait=True)
+    assert data.exists() and info.exists()
+    assert load_project(data).settings["stap"] == 1
+    assert not autosave.autosave_now(wait=True)  # nothing new since
+    monkeypatch.setattr(controller, "ask_save_path", lambda: tmp_path / "opgeslagen.gpkg")
+    assert controller.save()
+    assert not data.exists() and not info.exists()
+
+
+def test_autosave_interval_setting(window, settings):
+    autosave = window.controller.autosave
+    assert autosave.interval_minutes == 2.0
+    autosave.set_interval(5)
+    assert float(settings.value("autosave/interval_minutes")) == 5.0
+    assert autosave._timer.isActive() and autosave._timer.interval() == 300_000
+    autosave.set_interval(0)
+    assert not autosave._timer.isActive()
+
+
+def test_autosave_failure_is_reported_and_work_stays(window, monkeypatch, qtbot):
+    autosave = window.controller.autosave
+    messages = []
+    autosave.failed.connect(messages.append)
+
+    def full_disk(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("gis_app.core.projectfile.write_project_file", full_disk)
+    window.controller.document.mark_dirty()
+    assert autosave.autosave_now(wait=True)
+    qtbot.waitUntil(lambda: bool(messages))
+    assert "schijf is vol" in messages[0]
+    assert window.controller.document.is_dirty and autosave.pending
+
+
+def dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_recovery_is_offered_after_an_unclean_exit_and_restores_the_work(window, boxes):
+    lost = make_project()
+    lost.settings["onbewaard"] = True
+    lost.path = None
+    lost.name = "Appingedam"
+    pid = dead_pid()
+    recovery.write_recovery(lost, pid=pid)
+    entries = recovery.find_recoverable()
+    assert [e.pid for e in entries] == [pid]
+
+    boxes.answers = [QMessageBox.StandardButton.Yes]
+    controller = window.controller
+    assert controller.offer_recovery()
+    assert "Appingedam" in boxes.shown[0]["text"]
+    document = controller.document
+    assert document.project.settings["onbewaard"] is True
+    assert document.is_dirty and document.project.name == "Appingedam"
+    assert recovery.find_recoverable() == []  # the old entry is gone ...
+    assert recovery.recovery_paths()[0].exists()  # ... after our own recovery file exists
+
+
+def test_recovery_can_be_discarded_or_postponed(window, boxes):
+    pid = dead_pid()
+    recovery.write_recovery(make_project(), pid=pid)
+    boxes.answers = [QMessageBox.StandardButton.Cancel]
+    assert not window.controller.offer_recovery()
+    assert len(recovery.find_recoverable()) == 1
+    boxes.answers = [QMessageBox.StandardButton.Discard]
+    assert not window.controller.offer_recovery()
+    assert recovery.find_recoverable() == []
+
+
+def test_recovery_of_a_running_session_is_not_offered(data_dir):
+    recovery.write_recovery(Project())  # this process: still running
+    assert recovery.find_recoverable() == []
+
+
+# --- exception hook ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def hook(qapp, data_dir):
+    logsetup.setup_logging()
+    installed = install_excepthook()
+    yield installed
+    uninstall_excepthook()
+    logsetup.shutdown_logging()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_exception_in_a_slot_shows_a_dialog_logs_without_addresses_and_app_runs_on(
+    window, boxes, hook, qtbot
+):
+    def broken_slot():
+        address = "Kerkstraat 12, 9919 AB Loppersum"
+        raise KeyError(address)
+
+    QTimer.singleShot(0, broken_slot)
+    qtbot.waitUntil(lambda: hook.handled == 1)
+    assert boxes.shown and boxes.shown[-1]["title"] == "Onverwachte fout"
+    assert "KeyError" in boxes.shown[-1]["text"]
+    assert "Kerkstraat" not in boxes.shown[-1]["text"] + boxes.shown[-1]["details"]
+    for handler in logging.getLogger("gis_app").handlers:
+        handler.flush()
+    text = logsetup.log_file().read_text(encoding="utf-8")
+    assert "broken_slot" in text and "KeyError" in text
+    assert "Kerkstraat" not in text and "9919" not in text
+    # the application keeps running: the next event is handled normally
+    ran = []
+    QTimer.singleShot(0, lambda: ran.append(1))
+    qtbot.waitUntil(lambda: ran == [1])
+
+
+@pytest.mark.qt_no_exception_capture
+def test_exception_in_a_worker_thread_is_shown_by_the_gui_thread(window, boxes, hook, qtbot):
+    def work():
+        resident = "Bewoner: J. de " + "Vries"
+        raise ValueError(resident)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert "ValueError" in boxes.shown[-1]["text"]
+    assert "de Vries" not in logsetup.log_file().read_text(encoding="utf-8")
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_repeating_failure_shows_one_dialog(window, boxes, hook, qtbot):
+    def fail():
+        raise RuntimeError("x")
+
+    for _ in range(3):
+        QTimer.singleShot(0, fail)
+    qtbot.waitUntil(lambda: hook.handled == 3)
+    assert len(boxes.shown) == 1
