@@ -245,7 +245,8 @@ def gantt_rows(plan_clusters: pd.DataFrame, schedule: pd.DataFrame, clusters=Non
         names = dict(
             zip(clusters["cluster_id"].astype(str), clusters["name"].astype(str), strict=False)
         )
-    frame["name"] = [names.get(c) or c for c in frame["cluster_id"]]
+    own = frame["name"].astype(str).tolist() if "name" in frame else [""] * len(frame)
+    frame["name"] = [names.get(c) or own[i] or c for i, c in enumerate(frame["cluster_id"])]
     return frame
 
 
@@ -256,13 +257,26 @@ def plan_building_columns(buildings: pd.DataFrame, schedule: pd.DataFrame) -> pd
     """``plan_completion_year`` (float, NaN = not scheduled) and ``plan_approach``
     (``standard``/``bespoke``/"" = not scheduled) aligned to the rows of ``buildings``.
 
-    Matched on ``building_id``; duplicate ids in the schedule keep their last row.
+    Buildings that need no work (approach ``none``) get NaN and ``"none"``. Matched on
+    the schedule's ``row`` column (row positions) when it has one, else on
+    ``building_id`` (duplicate ids keep their last row).
     """
     index = buildings.index
     if not len(schedule):
         return pd.DataFrame(
             {"plan_completion_year": np.full(len(index), np.nan), "plan_approach": ""}, index=index
         )
+    if "row" in schedule:
+        rows = schedule["row"].to_numpy(np.int64)
+        years = np.full(len(index), np.nan)
+        approach = np.full(len(index), "", dtype=object)
+        completion = pd.to_datetime(schedule["completion"], errors="coerce")
+        done_year = completion.dt.year.astype(float).to_numpy().copy()
+        kind = schedule["approach"].astype(str).to_numpy(object)
+        done_year[kind == "none"] = np.nan
+        years[rows] = done_year
+        approach[rows] = kind
+        return pd.DataFrame({"plan_completion_year": years, "plan_approach": approach}, index=index)
     keyed = schedule.drop_duplicates("building_id", keep="last").set_index(
         schedule.drop_duplicates("building_id", keep="last")["building_id"].astype(str)
     )

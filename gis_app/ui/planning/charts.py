@@ -1,0 +1,179 @@
+"""The four live planning charts, updated in place with ``setData``.
+
+* Bouwcapaciteit: construction starts per month (bars) against capacity (step line).
+* Veilige panden: cumulative buildings safe per risk profile.
+* Resterend risico: annual risk still carried over time (expected fatalities per
+  year); the area under it is the plan's risk exposure.
+* Afweging: risk exposure against bespoke share (one point per global share setting),
+  with the current plan marked.
+
+The widgets take the plain frames of :mod:`gis_app.core.planning_views`; the items are
+created once and only their data changes, so dragging a slider does not rebuild plots.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES_WITH_UNKNOWN
+from gis_app.ui.planning.plotting import LINE_COLORS, RISK_FILL, make_plot, to_seconds
+
+MONTH_SECONDS = 30.44 * 86400
+
+
+class PlanCharts(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("PlanCharts")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(6)
+
+        # capacity
+        self.capacity_plot = make_plot(
+            self.tr("Bouwcapaciteit per maand"), self.tr("starts per maand")
+        )
+        self.starts_bars = pg.BarGraphItem(
+            x=[],
+            height=[],
+            width=MONTH_SECONDS * 0.8,
+            brush=pg.mkBrush("#0072b2"),
+            pen=pg.mkPen(None),
+        )
+        self.capacity_plot.addItem(self.starts_bars)
+        self.capacity_plot.getPlotItem().legend.addItem(
+            self.starts_bars, self.tr("geplande starts")
+        )
+        self.capacity_line = self.capacity_plot.plot(
+            [0, 1],
+            [0],
+            stepMode="center",
+            pen=pg.mkPen("#202020", width=2),
+            name=self.tr("capaciteit"),
+        )
+        self.overload_bars = pg.BarGraphItem(
+            x=[],
+            height=[],
+            y0=[],
+            width=MONTH_SECONDS * 0.8,
+            brush=pg.mkBrush("#d55e00"),
+            pen=pg.mkPen(None),
+        )
+        self.capacity_plot.addItem(self.overload_bars)
+
+        # cumulative safe
+        self.safe_plot = make_plot(self.tr("Veilige panden (cumulatief)"), self.tr("panden"))
+        self.safe_curves: dict[str, pg.PlotDataItem] = {}
+        for profile in RISK_PROFILES_WITH_UNKNOWN:
+            curve = self.safe_plot.plot(
+                [], [], pen=pg.mkPen(LINE_COLORS[profile], width=2.5), name=self.tr(profile)
+            )
+            self.safe_curves[profile] = curve
+        self.safe_curves[PROFILE_UNKNOWN].hide()
+
+        # remaining risk
+        self.exposure_plot = make_plot(
+            self.tr("Resterend risico"), self.tr("verwachte slachtoffers per jaar")
+        )
+        self.exposure_curve = self.exposure_plot.plot(
+            [],
+            [],
+            pen=pg.mkPen("#d55e00", width=2.5),
+            fillLevel=0,
+            brush=pg.mkBrush(213, 94, 0, 50),
+            name=self.tr("risico nog niet weggenomen"),
+        )
+
+        # trade-off
+        self.tradeoff_plot = make_plot(
+            self.tr("Afweging snelheid – maatwerk"),
+            self.tr("risicoblootstelling"),
+            dates=False,
+            percent_x=True,
+            bottom_label=self.tr("aandeel maatwerk"),
+        )
+        self.tradeoff_curve = self.tradeoff_plot.plot(
+            [],
+            [],
+            pen=pg.mkPen("#0072b2", width=2),
+            symbol="o",
+            symbolSize=6,
+            symbolBrush="#0072b2",
+            symbolPen=None,
+            name=self.tr("maatwerk voor alle clusters gelijk"),
+        )
+        self.current_marker = pg.ScatterPlotItem(
+            [], [], size=14, symbol="star", brush=pg.mkBrush("#d55e00"), pen=pg.mkPen("#202020")
+        )
+        self.tradeoff_plot.addItem(self.current_marker)
+        self.tradeoff_plot.getPlotItem().legend.addItem(self.current_marker, self.tr("huidig plan"))
+        self.tradeoff_plot.getPlotItem().setXRange(0, 1, padding=0.04)
+
+        layout.addWidget(self.capacity_plot, 0, 0)
+        layout.addWidget(self.safe_plot, 0, 1)
+        layout.addWidget(self.exposure_plot, 1, 0)
+        layout.addWidget(self.tradeoff_plot, 1, 1)
+
+    # --- data ------------------------------------------------------------------------------
+    def set_capacity(self, monthly: pd.DataFrame) -> None:
+        """``monthly``: columns ``month``, ``starts``, ``capacity`` (planning_views.capacity_by_month)."""
+        x = to_seconds(monthly["month"]) if len(monthly) else np.array([])
+        starts = monthly["starts"].to_numpy(float) if len(monthly) else np.array([])
+        capacity = monthly["capacity"].to_numpy(float) if len(monthly) else np.array([])
+        within = np.minimum(starts, capacity)
+        over = np.maximum(starts - capacity, 0.0)
+        self.starts_bars.setOpts(x=x + MONTH_SECONDS / 2, height=within, width=MONTH_SECONDS * 0.8)
+        self.overload_bars.setOpts(
+            x=x + MONTH_SECONDS / 2, height=over, y0=within, width=MONTH_SECONDS * 0.8
+        )
+        if len(x):
+            edges = np.append(x, x[-1] + MONTH_SECONDS)
+            self.capacity_line.setData(edges, capacity, stepMode="center")
+        else:
+            self.capacity_line.setData([], [])
+
+    def set_cumulative(self, frame: pd.DataFrame) -> None:
+        """``frame``: index month, one column per risk profile (planning_views.cumulative_safe)."""
+        x = to_seconds(frame.index)
+        for profile, curve in self.safe_curves.items():
+            if profile in frame.columns:
+                curve.setData(x, frame[profile].to_numpy(float))
+                curve.setVisible(profile != PROFILE_UNKNOWN or bool(frame[profile].any()))
+            else:
+                curve.setData([], [])
+                curve.setVisible(profile != PROFILE_UNKNOWN)
+
+    def set_exposure(self, frame: pd.DataFrame) -> None:
+        """``frame``: index month, column ``annual_risk`` (planning_views.exposure_over_time)."""
+        self.exposure_curve.setData(to_seconds(frame.index), frame["annual_risk"].to_numpy(float))
+
+    def set_tradeoff(self, curve: pd.DataFrame | None, current: tuple[float, float] | None) -> None:
+        """``curve``: columns ``bespoke_share``, ``risk_exposure``; ``current``: (share, exposure)."""
+        if curve is not None:
+            ok = curve[["bespoke_share", "risk_exposure"]].notna().all(axis=1)
+            self.tradeoff_curve.setData(
+                curve.loc[ok, "bespoke_share"].to_numpy(float),
+                curve.loc[ok, "risk_exposure"].to_numpy(float),
+            )
+        if current is not None and np.all(np.isfinite(current)):
+            self.current_marker.setData([current[0]], [current[1]])
+        elif current is None:
+            self.current_marker.setData([], [])
+
+    def clear(self) -> None:
+        empty_month = pd.DataFrame({"month": pd.to_datetime([]), "starts": [], "capacity": []})
+        self.set_capacity(empty_month)
+        for curve in self.safe_curves.values():
+            curve.setData([], [])
+        self.exposure_curve.setData([], [])
+        self.tradeoff_curve.setData([], [])
+        self.current_marker.setData([], [])
+
+
+def risk_brush(profile: str, alpha: int = 255):
+    color = pg.mkColor(RISK_FILL.get(profile, RISK_FILL[PROFILE_UNKNOWN]))
+    color.setAlpha(alpha)
+    return pg.mkBrush(color)

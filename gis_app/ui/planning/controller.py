@@ -1,0 +1,400 @@
+"""The planning session: settings in, plan and chart data out, never blocking the UI.
+
+:class:`PlanningController` owns the current :class:`PlanningConfig` (kept in
+``project.settings["planning"]``), the order choice (``project.settings["planning_order"]``)
+and the fast :class:`Planner`. Every change (global share, a cluster's share, an editor,
+the start date, the threat factor, the order) submits a new computation to a
+:class:`LatestOnlyRunner`; superseded ones are dropped. The computation (planner run and
+the chart data of :mod:`gis_app.core.planning_views`) happens on the worker thread; the
+UI thread only applies the finished bundle: it writes ``plan_completion_year`` and
+``plan_approach`` into the buildings (then ``document.buildingAttributesChanged``),
+stores the result in ``document.plan_result`` and emits ``document.planChanged``.
+
+Decisions:
+
+* The ``Planner`` is rebuilt (on the worker) when the buildings, the cluster membership
+  or the configuration change; share changes only re-run it. The worker gets a
+  snapshot of the columns the planner reads, so the UI thread may write plan columns
+  into the buildings while a computation runs.
+* A cluster share set here is written to ``project.clusters.approach_share`` directly
+  and marks the document dirty (no undo entry: it is a setting, like the editors, and a
+  slider drag would flood the undo stack). ``clusterShareChanged`` tells the cluster
+  panel to refresh.
+* The trade-off curve (11 plans with every cluster at the same share) runs on its own
+  runner and only after changes that move it (configuration, order, buildings,
+  membership), not after a single cluster's share.
+* Invalid settings are never applied: the reason is shown (``errorChanged``) and the
+  editors are put back to the last valid configuration.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QObject, Signal
+
+from gis_app.core import planning_views as pv
+from gis_app.core.errors import GisAppError, PlanningError
+from gis_app.core.planning.config import PlanningConfig
+from gis_app.core.schema import BUILDING_COLUMNS
+from gis_app.ui.planning.worker import LatestOnlyRunner
+
+PLAN_COLUMNS = ["plan_completion_year", "plan_approach"]
+ORDER_KEY = "planning_order"
+TRADEOFF_SHARES = tuple(np.round(np.linspace(0.0, 1.0, 11), 2))
+
+
+def _planner_class():
+    from gis_app.core.planning import Planner
+
+    return Planner
+
+
+def run_planner(planner, shares: dict[str, float | None] | None, order: str, global_share=None):
+    """One plan from the fast planner (shares: cluster id -> share, None = global).
+
+    Shares of clusters the planner does not know (added after its snapshot) are left out.
+    """
+    known = set(planner.cluster_ids)
+    shares = {k: v for k, v in (shares or {}).items() if k in known}
+    return planner.run(shares=shares, order=order, global_share=global_share)
+
+
+def _structural(config: PlanningConfig) -> dict:
+    """The configuration without the global share (which ``run`` takes directly)."""
+    data = config.to_dict()
+    data.pop("bespoke_share", None)
+    return data
+
+
+@dataclass
+class PlanBundle:
+    """A finished computation: the result and everything the views draw from it."""
+
+    result: object
+    capacity: pd.DataFrame
+    cumulative: pd.DataFrame
+    exposure: pd.DataFrame
+    gantt: pd.DataFrame
+    plan_columns: pd.DataFrame | None
+    n_rows: int
+    seconds: float
+    shares: dict[str, float] = field(default_factory=dict)
+
+
+class PlanningController(QObject):
+    resultChanged = Signal(object)  # PlanBundle
+    curveChanged = Signal(object)  # DataFrame of planning_views.tradeoff_curve
+    errorChanged = Signal(str)  # "" when the last computation succeeded
+    configChanged = Signal()  # configuration replaced: editors reload
+    clusterShareChanged = Signal(str)
+    busyChanged = Signal(bool)
+    progressChanged = Signal(float)
+    curveBusyChanged = Signal(bool)
+
+    def __init__(self, document, parent: QObject | None = None):
+        super().__init__(parent or document)
+        self.document = document
+        self.runner = LatestOnlyRunner(self)
+        self.curve_runner = LatestOnlyRunner(self)
+        self.runner.resultReady.connect(self._apply)
+        self.runner.failed.connect(self._failed)
+        self.runner.busyChanged.connect(self.busyChanged)
+        self.runner.progressChanged.connect(self.progressChanged)
+        self.curve_runner.resultReady.connect(self._apply_curve)
+        self.curve_runner.failed.connect(self._failed)
+        self.curve_runner.busyChanged.connect(self.curveBusyChanged)
+        self.config = PlanningConfig()
+        self.order = "default"
+        self.bundle: PlanBundle | None = None
+        self.curve: pd.DataFrame | None = None
+        self.error = ""
+        self.auto = True  # recompute on every change
+        self._planner = None  # (key, structural config, Planner), shared by both runners
+        self._planner_key = None
+        self._snapshot = None
+        self._lock = threading.Lock()
+        document.projectReplaced.connect(self.reload)
+        document.buildingsChanged.connect(self._structure_changed)
+        document.clustersChanged.connect(self._structure_changed)
+        self.reload()
+
+    # --- project ---------------------------------------------------------------------------
+    @property
+    def project(self):
+        return self.document.project
+
+    @property
+    def result(self):
+        return self.bundle.result if self.bundle is not None else None
+
+    def reload(self) -> None:
+        """Read the settings of the (new) project and recompute."""
+        settings = self.project.settings.get("planning")
+        try:
+            self.config = PlanningConfig.from_dict(settings) if settings else PlanningConfig()
+            self._set_error("")
+        except GisAppError as error:
+            self.config = PlanningConfig()
+            self._set_error(
+                self.tr(
+                    "Planningsinstellingen in het project zijn ongeldig ({0}); standaardwaarden gebruikt."
+                ).format(error.user_message())
+            )
+        order = self.project.settings.get(ORDER_KEY, "default")
+        self.order = order if order in ("default", "optimise") else "default"
+        self._planner = None
+        self._planner_key = None
+        self.bundle = None
+        self.curve = None
+        self.configChanged.emit()
+        self.recompute(curve=True)
+
+    def _structure_changed(self) -> None:
+        self._planner = None
+        self._planner_key = None
+        self.recompute(curve=True)
+
+    def has_buildings(self) -> bool:
+        return self.project.buildings is not None and len(self.project.buildings) > 0
+
+    # --- changes ---------------------------------------------------------------------------
+    def _store(self) -> None:
+        self.project.settings["planning"] = self.config.to_dict()
+        self.project.settings[ORDER_KEY] = self.order
+        self.document.mark_dirty()
+
+    def set_global_share(self, share: float) -> None:
+        share = float(min(max(share, 0.0), 1.0))
+        if abs(share - self.config.bespoke_share) < 1e-12:
+            return
+        self.config.bespoke_share = share
+        self._store()
+        self.recompute(curve=False)
+
+    def cluster_share(self, cluster_id: str) -> float | None:
+        clusters = self.project.clusters
+        match = clusters.index[clusters["cluster_id"].astype(str) == str(cluster_id)]
+        if not len(match):
+            return None
+        value = clusters.at[match[0], "approach_share"]
+        return None if pd.isna(value) else float(value)
+
+    def set_cluster_share(self, cluster_id: str, share: float | None) -> None:
+        """Give a cluster its own share (None: follow the global share again)."""
+        clusters = self.project.clusters
+        mask = (clusters["cluster_id"].astype(str) == str(cluster_id)).to_numpy()
+        if not mask.any():
+            return
+        value = np.nan if share is None else float(min(max(share, 0.0), 1.0))
+        old = clusters.loc[mask, "approach_share"].to_numpy(float)
+        if np.array_equal(old, np.full(len(old), value), equal_nan=True):
+            return
+        clusters.loc[mask, "approach_share"] = value
+        self.document.mark_dirty()
+        self.clusterShareChanged.emit(str(cluster_id))
+        self.recompute(curve=False)
+
+    def update_config(self, changes: dict) -> bool:
+        """Merge ``changes`` (keys of ``PlanningConfig.to_dict``); False when invalid."""
+        merged = self.config.to_dict() | copy.deepcopy(changes)
+        try:
+            config = PlanningConfig.from_dict(merged)
+        except GisAppError as error:
+            self._set_error(error.user_message())
+            self.configChanged.emit()  # editors back to the last valid values
+            return False
+        if config.to_dict() == self.config.to_dict():
+            return True
+        self.config = config
+        self._store()
+        self.recompute(curve=True)
+        return True
+
+    def set_config(
+        self, config: PlanningConfig, *, order: str | None = None, recompute: bool = True
+    ) -> None:
+        """Replace the whole configuration (a scenario was applied)."""
+        self.config = config.copy().validate()
+        if order in ("default", "optimise"):
+            self.order = order
+        self._store()
+        self.configChanged.emit()
+        if recompute:
+            self.recompute(curve=True)
+
+    def set_order(self, order: str) -> None:
+        if order not in ("default", "optimise") or order == self.order:
+            return
+        self.order = order
+        self._store()
+        self.recompute(curve=True)
+
+    # --- computation -----------------------------------------------------------------------
+    def current_shares(self) -> dict[str, float | None]:
+        """Every cluster's own share (None: follows the global share)."""
+        clusters = self.project.clusters
+        if clusters is None or not len(clusters):
+            return {}
+        shares = pd.to_numeric(clusters["approach_share"], errors="coerce").to_numpy(float)
+        ids = clusters["cluster_id"].astype(str).tolist()
+        return {
+            cid: (None if np.isnan(v) else float(v)) for cid, v in zip(ids, shares, strict=True)
+        }
+
+    def _snapshot_inputs(self):
+        """Copies of what the planner reads, taken on the UI thread."""
+        buildings = self.project.buildings
+        columns = [c for c in BUILDING_COLUMNS if c in buildings.columns]
+        if "geometry" in buildings.columns:
+            columns.append("geometry")
+        frame = buildings[columns].copy()
+        clusters = self.project.clusters.copy() if self.project.clusters is not None else None
+        return frame, clusters
+
+    def recompute(self, *, curve: bool = False) -> None:
+        if not self.auto:
+            return
+        if not self.has_buildings():
+            self.runner.cancel()
+            self.curve_runner.cancel()
+            self.bundle = None
+            self.resultChanged.emit(None)
+            return
+        if self._planner_key is None:
+            self._snapshot = self._snapshot_inputs()
+            self._planner_key = object()
+        key = self._planner_key
+        snapshot = self._snapshot
+        config = self.config.copy()
+        shares = self.current_shares()
+        order = self.order
+
+        def job(progress, cancelled):
+            started = time.perf_counter()
+            planner = self._planner_for(key, snapshot, config)
+            if cancelled():
+                return None
+            progress(0.3)
+            result = run_planner(planner, shares, order, config.bespoke_share)
+            progress(0.7)
+            bundle = make_bundle(result, snapshot[0], config)
+            bundle.shares = shares
+            bundle.seconds = time.perf_counter() - started
+            progress(1.0)
+            return bundle
+
+        self.runner.submit(job)
+        if curve:
+            self._recompute_curve(key, snapshot, config, order)
+
+    def _planner_for(self, key, snapshot, config):
+        """The planner for ``key`` and ``config`` (worker thread; built once, then reused).
+
+        Same inputs and configuration: reused. Only the configuration changed:
+        ``Planner.with_config`` (keeps the neighbour pairs). The global share is not part
+        of the comparison: ``run`` takes it directly.
+        """
+        structure = _structural(config)
+        with self._lock:
+            cached = self._planner
+            if cached is not None and cached[0] is key:
+                if cached[1] == structure:
+                    return cached[2]
+                planner = cached[2].with_config(config)
+            else:
+                planner = _planner_class()(snapshot[0], snapshot[1], config)
+            self._planner = (key, structure, planner)
+            return planner
+
+    def _recompute_curve(self, key, snapshot, config, order) -> None:
+        def job(progress, cancelled):
+            planner = self._planner_for(key, snapshot, config)
+            ids = planner.cluster_ids
+
+            def run_at(share):
+                return planner_at_share(planner, ids, share, order)
+
+            return pv.tradeoff_curve(
+                run_at, TRADEOFF_SHARES, progress=progress, cancelled=cancelled
+            )
+
+        self.curve_runner.submit(job)
+
+    # --- results ---------------------------------------------------------------------------
+    def _apply(self, bundle) -> None:
+        if bundle is None:
+            return
+        self.bundle = bundle
+        self._set_error("")
+        self._write_plan_columns(bundle)
+        self.document.plan_result = bundle.result
+        self.document.planChanged.emit()
+        self.resultChanged.emit(bundle)
+
+    def _write_plan_columns(self, bundle: PlanBundle) -> None:
+        buildings = self.project.buildings
+        if bundle.plan_columns is None or len(buildings) != bundle.n_rows:
+            return
+        for column in PLAN_COLUMNS:
+            buildings[column] = bundle.plan_columns[column].to_numpy()
+        self.document.buildingAttributesChanged.emit(list(PLAN_COLUMNS))
+
+    def _apply_curve(self, curve) -> None:
+        self.curve = curve
+        self.curveChanged.emit(curve)
+
+    def _failed(self, error) -> None:
+        if isinstance(error, GisAppError):
+            self._set_error(error.user_message())
+        else:
+            self._set_error(self.tr("De planning kon niet worden berekend: {0}").format(error))
+
+    def _set_error(self, text: str) -> None:
+        if text != self.error:
+            self.error = text
+            self.errorChanged.emit(text)
+
+    def wait(self, msecs: int = 30000) -> None:
+        """Block until both runners are idle (tests, exit)."""
+        self.runner.wait(msecs)
+        self.curve_runner.wait(msecs)
+
+
+def planner_at_share(planner, cluster_ids: list[str], share: float, order: str):
+    """A plan with every cluster (and the global share) at ``share``."""
+    return planner.run(
+        shares={cid: share for cid in cluster_ids}, order=order, global_share=float(share)
+    )
+
+
+def make_bundle(result, buildings: pd.DataFrame, config: PlanningConfig) -> PlanBundle:
+    """Chart data and map columns for one result (runs on the worker thread)."""
+    schedule = result.schedule
+    start = pd.Timestamp(config.start_date)
+    work = (
+        schedule[schedule["approach"].astype(str) != "none"] if "approach" in schedule else schedule
+    )
+    if len(work):
+        grid = pv.month_grid(start, pd.to_datetime(work["completion"]).max())
+    else:
+        grid = pv.month_grid(start, start)
+    cumulative = pv.cumulative_safe(work, start=start, grid=grid)
+    exposure = pv.exposure_over_time(work, start=start, grid=grid)
+    capacity = pv.capacity_by_month(result.capacity)
+    if len(capacity):
+        capacity = capacity[capacity["month"] <= grid[-1]]
+    clusters_table = result.clusters
+    if "n_work" in clusters_table:
+        clusters_table = clusters_table[clusters_table["n_work"].to_numpy() > 0]
+    gantt = pv.gantt_rows(clusters_table, work, None)
+    columns = pv.plan_building_columns(buildings, schedule)
+    return PlanBundle(result, capacity, cumulative, exposure, gantt, columns, len(buildings), 0.0)
+
+
+__all__ = ["PlanningController", "PlanBundle", "make_bundle", "PLAN_COLUMNS", "PlanningError"]

@@ -1,0 +1,89 @@
+"""The plan's key figures as labels: risk exposure, dates, bespoke share, explainability, cost."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from gis_app.ui.planning.plotting import format_date, format_number
+
+#: (metric key, Dutch label, kind) in display order.
+METRIC_ROWS = (
+    ("risk_exposure", "Risicoblootstelling", "exposure"),
+    ("all_verhoogd_done", "Alle verhoogd gereed", "date"),
+    ("all_licht_verhoogd_done", "Alle licht verhoogd gereed", "date"),
+    ("all_done", "Alles gereed", "date"),
+    ("bespoke_buildings", "Maatwerk", "bespoke"),
+    ("explainability_pairs", "Moeilijk uitlegbare buren", "pairs"),
+    ("mean_wait_verhoogd", "Gem. wachttijd verhoogd", "years"),
+    ("total_cost", "Kosten", "money"),
+)
+
+
+def format_metric(kind: str, value, metrics: dict) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–"
+    if kind == "date":
+        return format_date(value)
+    if kind == "exposure":
+        return f"{format_number(float(value), 3)} slachtoffer-jaren"
+    if kind == "bespoke":
+        share = metrics.get("bespoke_share")
+        text = f"{format_number(float(value), 0)} panden"
+        if share is not None and not pd.isna(share):
+            text += f" ({format_number(float(share) * 100, 0)} %)"
+        return text
+    if kind == "pairs":
+        return f"{format_number(float(value), 0)} paren"
+    if kind == "years":
+        return f"{format_number(float(value), 1)} jaar"
+    if kind == "money":
+        value = float(value)
+        if abs(value) >= 1e6:
+            return f"€ {format_number(value / 1e6, 1)} mln"
+        return f"€ {format_number(value, 0)}"
+    return format_number(float(value))
+
+
+class MetricsView(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        layout.setHorizontalSpacing(12)
+        layout.setVerticalSpacing(3)
+        self.values: dict[str, QLabel] = {}
+        tips = {
+            "risk_exposure": self.tr(
+                "Som over de panden van LPR × personen × jaren tot veilig: het risico dat gelopen "
+                "wordt tijdens het wachten (verwachte slachtoffers). Snelheid verlaagt dit."
+            ),
+            "bespoke_buildings": self.tr(
+                "Panden met maatwerk in dit plan, inclusief sloop-nieuwbouw en eigen regie "
+                "(die zijn altijd maatwerk); percentage van de panden met werk."
+            ),
+            "explainability_pairs": self.tr(
+                "Buren (binnen de buurafstand) die verschillend worden aangepakt of ver uit "
+                "elkaar gereedkomen: moeilijk uitlegbare verschillen."
+            ),
+        }
+        for key, label, _kind in METRIC_ROWS:
+            name = QLabel(self.tr(label))
+            value = QLabel("–")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setStyleSheet("font-weight: 600;")
+            if key in tips:
+                name.setToolTip(tips[key])
+                value.setToolTip(tips[key])
+            layout.addRow(name, value)
+            self.values[key] = value
+
+    def set_metrics(self, metrics: dict | None) -> None:
+        metrics = metrics or {}
+        for key, _label, kind in METRIC_ROWS:
+            self.values[key].setText(format_metric(kind, metrics.get(key), metrics))
+
+    def text(self, key: str) -> str:
+        return self.values[key].text()

@@ -1,0 +1,164 @@
+"""Shared pyqtgraph pieces for the planning charts: Dutch axes, colours, conversions.
+
+pyqtgraph's own date axis writes English month names and its number axis uses SI
+prefixes ("m" for 0.001), which reads wrong to a Dutch planner looking at risk in
+expected fatalities. These axes write Dutch dates and numbers with a decimal comma.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+
+from gis_app.core.schema import PROFILE_LICHT, PROFILE_NORMAAL, PROFILE_UNKNOWN, PROFILE_VERHOOGD
+
+try:  # the map's colours, so chart and map agree
+    from gis_app.core.styling import RISK_COLORS as _MAP_RISK_COLORS
+except Exception:  # pragma: no cover - styling not there yet
+    _MAP_RISK_COLORS = {}
+
+MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+#: Fill colours per risk profile (the map's). Lines use LINE_COLORS: the map's yellow
+#: for ``licht verhoogd`` is unreadable as a thin line on white, so lines use a darker
+#: ochre of the same hue.
+RISK_FILL = {
+    PROFILE_VERHOOGD: _MAP_RISK_COLORS.get(PROFILE_VERHOOGD, "#d55e00"),
+    PROFILE_LICHT: _MAP_RISK_COLORS.get(PROFILE_LICHT, "#f0e442"),
+    PROFILE_NORMAAL: _MAP_RISK_COLORS.get(PROFILE_NORMAAL, "#7f97b2"),
+    PROFILE_UNKNOWN: _MAP_RISK_COLORS.get(PROFILE_UNKNOWN, "#c8c8c8"),
+}
+LINE_COLORS = {
+    PROFILE_VERHOOGD: RISK_FILL[PROFILE_VERHOOGD],
+    PROFILE_LICHT: "#b8a000",
+    PROFILE_NORMAAL: "#4f6f94",
+    PROFILE_UNKNOWN: "#909090",
+}
+#: Scenario colours in comparisons (Okabe–Ito).
+SERIES_COLORS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
+
+
+def to_seconds(values) -> np.ndarray:
+    """Dates to seconds since the epoch (what pyqtgraph's date axis expects)."""
+    stamps = pd.to_datetime(pd.Series(values), errors="coerce").to_numpy("datetime64[ns]")
+    out = stamps.astype("int64").astype(float) / 1e9
+    out[np.isnat(stamps)] = np.nan
+    return out
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """Dutch number: thousands with a dot, decimals with a comma."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if decimals is None:
+        magnitude = abs(value)
+        decimals = (
+            0 if magnitude >= 100 or float(value).is_integer() else (2 if magnitude >= 1 else 3)
+        )
+        if 0 < magnitude < 0.001:
+            return f"{value:.1e}".replace(".", ",")
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_date(value) -> str:
+    stamp = pd.Timestamp(value) if value is not None else pd.NaT
+    if pd.isna(stamp):
+        return "–"
+    return f"{stamp.day} {MONTHS_NL[stamp.month - 1]} {stamp.year}"
+
+
+def format_month(value) -> str:
+    stamp = pd.Timestamp(value)
+    return f"{MONTHS_NL[stamp.month - 1]} {stamp.year}"
+
+
+class DutchDateAxis(pg.DateAxisItem):
+    """Date axis with Dutch month names; years alone when ticks are a year or more apart."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt naming)
+        out = []
+        for v in values:
+            try:
+                stamp = pd.Timestamp(v, unit="s")
+            except (OverflowError, ValueError):
+                out.append("")
+                continue
+            if spacing >= 300 * 86400:
+                out.append(str(stamp.year))
+            elif spacing >= 25 * 86400:
+                label = MONTHS_NL[stamp.month - 1]
+                out.append(
+                    f"{label} {stamp.year}" if stamp.month == 1 or spacing >= 80 * 86400 else label
+                )
+            else:
+                out.append(f"{stamp.day} {MONTHS_NL[stamp.month - 1]}")
+        return out
+
+
+class DutchNumberAxis(pg.AxisItem):
+    """Number axis with Dutch separators and no SI prefixes; ``percent`` shows 0..1 as %."""
+
+    def __init__(self, orientation: str, percent: bool = False, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+        self._percent = percent
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt naming)
+        if self._percent:
+            return [format_number(v * 100, 0) + " %" for v in values]
+        if spacing <= 0:
+            return [format_number(v) for v in values]
+        decimals = (
+            max(0, -int(math.floor(math.log10(spacing * scale)))) if spacing * scale < 1 else 0
+        )
+        if decimals > 6:
+            return [f"{v:.1e}".replace(".", ",") for v in values]
+        return [format_number(v * scale, decimals) for v in values]
+
+
+def make_plot(
+    title: str,
+    left_label: str,
+    *,
+    dates: bool = True,
+    percent_y: bool = False,
+    percent_x: bool = False,
+    bottom_label: str = "",
+) -> pg.PlotWidget:
+    """A white plot with Dutch axes, a grid and a legend."""
+    axes = {
+        "left": DutchNumberAxis("left", percent=percent_y),
+        "bottom": DutchDateAxis("bottom")
+        if dates
+        else DutchNumberAxis("bottom", percent=percent_x),
+    }
+    plot = pg.PlotWidget(background="w", axisItems=axes)
+    item = plot.getPlotItem()
+    item.setTitle(title, color="#202020", size="10pt")
+    item.setLabel("left", left_label, color="#303030")
+    if bottom_label:
+        item.setLabel("bottom", bottom_label, color="#303030")
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen("#606060"))
+        axis.setTextPen(pg.mkPen("#303030"))
+    axes["left"].setWidth(64)
+    item.showGrid(x=True, y=True, alpha=0.15)
+    item.setMenuEnabled(False)
+    plot.setMinimumSize(260, 180)
+    legend = item.addLegend(
+        offset=(8, 8), labelTextColor="#202020", brush=pg.mkBrush(255, 255, 255, 210)
+    )
+    legend.setPen(pg.mkPen("#c0c0c0"))
+    return plot
+
+
+def qcolor(hex_color: str, alpha: int = 255) -> QColor:
+    color = QColor(hex_color)
+    color.setAlpha(alpha)
+    return color

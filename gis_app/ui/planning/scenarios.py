@@ -1,0 +1,467 @@
+"""Scenario manager: save the current settings under a name, apply, duplicate, rename,
+delete, and compare two or more scenarios side by side.
+
+The comparison recomputes each checked scenario's plan off the UI thread (each with its
+own settings, shares and order, on the current buildings), then shows a metrics table
+(value and difference to the first checked scenario; rows where the scenarios differ
+are highlighted, the better value green, the worse red) and overlaid curves.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gis_app.core import scenarios as sc
+from gis_app.core.errors import GisAppError
+from gis_app.core.planning.config import PlanningConfig
+from gis_app.core.schema import PROFILE_VERHOOGD
+from gis_app.ui.planning.controller import make_bundle, run_planner
+from gis_app.ui.planning.plotting import (
+    SERIES_COLORS,
+    format_date,
+    format_number,
+    make_plot,
+    to_seconds,
+)
+from gis_app.ui.planning.worker import LatestOnlyRunner
+
+DIFF_BACKGROUND = QColor("#fff3c4")
+BETTER = QColor("#1b7a3a")
+WORSE = QColor("#b00020")
+
+
+def format_value(kind: str, value) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    if kind == "date":
+        return format_date(value)
+    if kind == "share":
+        return f"{format_number(float(value) * 100, 1)} %"
+    if kind == "money":
+        return f"€ {format_number(float(value) / 1e6, 2)} mln"
+    if kind == "int":
+        return format_number(float(value), 0)
+    return format_number(float(value), 3 if abs(float(value)) < 100 else 0)
+
+
+def format_delta(kind: str, delta) -> str:
+    if delta is None or pd.isna(delta):
+        return ""
+    delta = float(delta)
+    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    magnitude = abs(delta)
+    if kind == "date":
+        if magnitude >= 60:
+            return f"{sign}{format_number(magnitude / 30.44, 1)} mnd"
+        return f"{sign}{format_number(magnitude, 0)} dagen"
+    if kind == "share":
+        return f"{sign}{format_number(magnitude * 100, 1)} %-punt"
+    if kind == "money":
+        return f"{sign}€ {format_number(magnitude / 1e6, 2)} mln"
+    if kind == "int":
+        return f"{sign}{format_number(magnitude, 0)}"
+    return f"{sign}{format_number(magnitude, 3 if magnitude < 100 else 0)}"
+
+
+class ScenarioManager(QWidget):
+    comparisonReady = Signal(object)
+
+    def __init__(self, controller, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.document = controller.document
+        self.runner = LatestOnlyRunner(self)
+        self.comparison: sc.Comparison | None = None
+        self.compared_bundles: dict = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(QLabel(self.tr("Scenario's (vink aan om te vergelijken):")))
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setMinimumHeight(90)
+        top_layout.addWidget(self.list)
+        grid = QGridLayout()
+        self.save_button = QPushButton(self.tr("Huidige opslaan…"))
+        self.apply_button = QPushButton(self.tr("Toepassen"))
+        self.duplicate_button = QPushButton(self.tr("Dupliceren"))
+        self.rename_button = QPushButton(self.tr("Hernoemen…"))
+        self.delete_button = QPushButton(self.tr("Verwijderen"))
+        self.compare_button = QPushButton(self.tr("Vergelijken"))
+        self.save_button.setToolTip(
+            self.tr("Bewaar de huidige instellingen, clusteraandelen en volgorde als scenario.")
+        )
+        self.apply_button.setToolTip(
+            self.tr("Zet de instellingen van het gekozen scenario terug als huidige planning.")
+        )
+        for i, button in enumerate(
+            (
+                self.save_button,
+                self.apply_button,
+                self.duplicate_button,
+                self.rename_button,
+                self.delete_button,
+                self.compare_button,
+            )
+        ):
+            grid.addWidget(button, i // 3, i % 3)
+        top_layout.addLayout(grid)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.setTextVisible(False)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        top_layout.addWidget(self.progress)
+        top_layout.addWidget(self.message)
+
+        bottom = QWidget()
+        b_layout = QVBoxLayout(bottom)
+        b_layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, 0)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setMinimumHeight(160)
+        b_layout.addWidget(self.table, 2)
+        plots = QHBoxLayout()
+        self.safe_plot = make_plot(self.tr("Verhoogd veilig (cumulatief)"), self.tr("panden"))
+        self.risk_plot = make_plot(self.tr("Resterend risico"), self.tr("slachtoffers per jaar"))
+        plots.addWidget(self.safe_plot)
+        plots.addWidget(self.risk_plot)
+        b_layout.addLayout(plots, 3)
+        self.safe_curves: dict[str, pg.PlotDataItem] = {}
+        self.risk_curves: dict[str, pg.PlotDataItem] = {}
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter)
+
+        self.save_button.clicked.connect(self._ask_save)
+        self.apply_button.clicked.connect(lambda: self.apply(self._current_name()))
+        self.duplicate_button.clicked.connect(lambda: self.duplicate(self._current_name()))
+        self.rename_button.clicked.connect(self._ask_rename)
+        self.delete_button.clicked.connect(self._ask_delete)
+        self.compare_button.clicked.connect(lambda: self.compare(self.checked_names()))
+        self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
+        self.list.itemChanged.connect(lambda _i: self._update_buttons())
+        self.runner.resultReady.connect(self._comparison_done)
+        self.runner.failed.connect(self._comparison_failed)
+        self.runner.busyChanged.connect(self.progress.setVisible)
+        self.runner.progressChanged.connect(lambda f: self.progress.setValue(int(f * 100)))
+        self.document.projectReplaced.connect(self.refresh)
+        self.refresh()
+
+    # --- list ------------------------------------------------------------------------------
+    def scenarios(self) -> list[sc.Scenario]:
+        return sc.load_scenarios(self.document.project)
+
+    def _store(self, items: list[sc.Scenario]) -> None:
+        sc.store_scenarios(self.document.project, items)
+        self.document.mark_dirty()
+        self.refresh()
+
+    def refresh(self) -> None:
+        checked = set(self.checked_names()) if self.list.count() else set()
+        current = self._current_name()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for s in self.scenarios():
+            item = QListWidgetItem(s.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if s.name in checked else Qt.CheckState.Unchecked
+            )
+            share = s.settings.get("bespoke_share")
+            tip = [
+                self.tr("opgeslagen {0}").format(s.created.replace("T", " ")) if s.created else "",
+                self.tr("volgorde: {0}").format(self.tr(sc.ORDER_LABELS_NL.get(s.order, s.order))),
+                self.tr("globaal maatwerk: {0} %").format(format_number(float(share) * 100, 0))
+                if share is not None
+                else "",
+                self.tr("{0} clusters met eigen aandeel").format(len(s.shares)),
+                s.note,
+            ]
+            item.setToolTip("\n".join(t for t in tip if t))
+            self.list.addItem(item)
+            if s.name == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._update_buttons()
+
+    def _current_name(self) -> str | None:
+        item = self.list.currentItem()
+        return item.text() if item is not None else None
+
+    def checked_names(self) -> list[str]:
+        return [
+            self.list.item(i).text()
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_checked(self, names) -> None:
+        names = set(names)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked
+            )
+
+    def _update_buttons(self) -> None:
+        has = self._current_name() is not None
+        for button in (
+            self.apply_button,
+            self.duplicate_button,
+            self.rename_button,
+            self.delete_button,
+        ):
+            button.setEnabled(has)
+        self.compare_button.setEnabled(len(self.checked_names()) >= 2)
+
+    # --- operations (also called by tests) -------------------------------------------------
+    def _run(self, operation) -> bool:
+        try:
+            self._store(operation(self.scenarios()))
+        except GisAppError as error:
+            self._say(error.user_message(), error=True)
+            return False
+        return True
+
+    def save_current(self, name: str, *, replace: bool = False) -> bool:
+        metrics = dict(getattr(self.controller.result, "metrics", {}) or {})
+        try:
+            scenario = sc.capture(
+                self.document.project, name, order=self.controller.order, metrics=metrics
+            )
+        except GisAppError as error:
+            self._say(error.user_message(), error=True)
+            return False
+        ok = self._run(lambda items: sc.add_scenario(items, scenario, replace=replace))
+        if ok:
+            self._select(scenario.name)
+            self._say(self.tr("Scenario '{0}' opgeslagen.").format(scenario.name))
+        return ok
+
+    def duplicate(self, name: str | None) -> bool:
+        if not name:
+            return False
+        return self._run(lambda items: sc.duplicate(items, name))
+
+    def rename(self, name: str | None, new_name: str) -> bool:
+        if not name:
+            return False
+        ok = self._run(lambda items: sc.rename(items, name, new_name))
+        if ok:
+            self._select(new_name.strip())
+        return ok
+
+    def delete(self, name: str | None) -> bool:
+        if not name:
+            return False
+        return self._run(lambda items: sc.delete(items, name))
+
+    def apply(self, name: str | None) -> bool:
+        if not name:
+            return False
+        scenario = next((s for s in self.scenarios() if s.name == name), None)
+        if scenario is None:
+            return False
+        try:
+            config = PlanningConfig.from_dict(scenario.settings)
+        except GisAppError as error:
+            self._say(error.user_message(), error=True)
+            return False
+        sc.apply(self.document.project, scenario)
+        self.controller.set_config(config, order=scenario.order, recompute=False)
+        self.document.clustersChanged.emit()  # shares changed: panels refresh, plan recomputes
+        self._say(self.tr("Scenario '{0}' toegepast.").format(name))
+        return True
+
+    def _select(self, name: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).text() == name:
+                self.list.setCurrentRow(i)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #404040;")
+
+    # --- dialogs ---------------------------------------------------------------------------
+    def _ask_save(self) -> None:
+        existing = {s.name for s in self.scenarios()}
+        default = sc.unique_name(self.tr("Scenario {0}").format(len(existing) + 1), existing)
+        name, ok = QInputDialog.getText(
+            self, self.tr("Scenario opslaan"), self.tr("Naam van het scenario:"), text=default
+        )
+        if ok:
+            self.save_current(name)
+
+    def _ask_rename(self) -> None:
+        name = self._current_name()
+        if not name:
+            return
+        new, ok = QInputDialog.getText(
+            self, self.tr("Scenario hernoemen"), self.tr("Nieuwe naam:"), text=name
+        )
+        if ok:
+            self.rename(name, new)
+
+    def _ask_delete(self) -> None:
+        name = self._current_name()
+        if not name:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Scenario verwijderen"),
+            self.tr("Scenario '{0}' verwijderen?").format(name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(name)
+
+    # --- comparison ------------------------------------------------------------------------
+    def compare(self, names: list[str]) -> None:
+        chosen = [s for s in self.scenarios() if s.name in set(names)]
+        if len(chosen) < 1 or not self.controller.has_buildings():
+            self._say(self.tr("Vink ten minste twee scenario's aan om te vergelijken."), error=True)
+            return
+        buildings, clusters = self.controller._snapshot_inputs()
+        planner_class = __import__("gis_app.core.planning", fromlist=["Planner"]).Planner
+
+        def job(progress, cancelled):
+            out = {}
+            for i, scenario in enumerate(chosen):
+                if cancelled():
+                    return None
+                config = PlanningConfig.from_dict(scenario.settings)
+                scenario_clusters = clusters.copy() if clusters is not None else None
+                if scenario_clusters is not None and len(scenario_clusters):
+                    ids = scenario_clusters["cluster_id"].astype(str)
+                    scenario_clusters["approach_share"] = (
+                        ids.map(scenario.shares).astype(float).to_numpy()
+                    )
+                planner = planner_class(buildings, scenario_clusters, config)
+                result = run_planner(planner, dict(scenario.shares), scenario.order)
+                out[scenario.name] = make_bundle(result, buildings, config)
+                progress((i + 1) / len(chosen))
+            return out
+
+        self._say(self.tr("Bezig met vergelijken…"))
+        self.runner.submit(job)
+
+    def _comparison_failed(self, error) -> None:
+        text = error.user_message() if isinstance(error, GisAppError) else str(error)
+        self._say(self.tr("Vergelijken mislukt: {0}").format(text), error=True)
+
+    def _comparison_done(self, bundles) -> None:
+        if not bundles:
+            return
+        self.compared_bundles = bundles
+        self.comparison = sc.compare({name: b.result for name, b in bundles.items()})
+        self._fill_table(self.comparison)
+        self._fill_curves(bundles)
+        self._say(
+            self.tr("{0} scenario's vergeleken; gemarkeerde rijen verschillen.").format(
+                len(bundles)
+            )
+        )
+        self.comparisonReady.emit(self.comparison)
+
+    def _fill_table(self, comparison: sc.Comparison) -> None:
+        names = comparison.names
+        self.table.clear()
+        self.table.setRowCount(len(comparison.values.index))
+        self.table.setColumnCount(2 + len(names))
+        self.table.setHorizontalHeaderLabels([self.tr("kengetal"), self.tr("eenheid"), *names])
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for row, key in enumerate(comparison.values.index):
+            kind = comparison.kinds[key]
+            differs = bool(comparison.differs[key])
+            label = QTableWidgetItem(self.tr(comparison.labels[key]))
+            unit = QTableWidgetItem(self.tr(comparison.units[key]))
+            self.table.setItem(row, 0, label)
+            self.table.setItem(row, 1, unit)
+            for col, name in enumerate(names):
+                value = comparison.values.at[key, name]
+                delta = comparison.deltas.at[key, name]
+                text = format_value(kind, value)
+                if col > 0 and differs:
+                    extra = format_delta(kind, delta)
+                    if extra:
+                        text = f"{text}  ({extra})"
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(Qt.ItemDataRole.UserRole, differs)
+                if differs:
+                    item.setBackground(QBrush(DIFF_BACKGROUND))
+                    better = comparison.lower_is_better.get(key)
+                    if col > 0 and better is not None and not pd.isna(delta) and float(delta) != 0:
+                        improved = (float(delta) < 0) == bool(better)
+                        item.setForeground(QBrush(BETTER if improved else WORSE))
+                        item.setFont(bold)
+                self.table.setItem(row, 2 + col, item)
+            if differs:
+                for col in (0, 1):
+                    self.table.item(row, col).setBackground(QBrush(DIFF_BACKGROUND))
+                self.table.item(row, 0).setFont(bold)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+    def _fill_curves(self, bundles: dict) -> None:
+        for plot, curves in (
+            (self.safe_plot, self.safe_curves),
+            (self.risk_plot, self.risk_curves),
+        ):
+            for curve in curves.values():
+                plot.removeItem(curve)
+                plot.getPlotItem().legend.removeItem(curve)
+            curves.clear()
+        for i, (name, bundle) in enumerate(bundles.items()):
+            pen = pg.mkPen(SERIES_COLORS[i % len(SERIES_COLORS)], width=2.5)
+            x = to_seconds(bundle.cumulative.index)
+            y = (
+                bundle.cumulative[PROFILE_VERHOOGD].to_numpy(float)
+                if PROFILE_VERHOOGD in bundle.cumulative
+                else x * 0
+            )
+            self.safe_curves[name] = self.safe_plot.plot(x, y, pen=pen, name=name)
+            self.risk_curves[name] = self.risk_plot.plot(
+                to_seconds(bundle.exposure.index),
+                bundle.exposure["annual_risk"].to_numpy(float),
+                pen=pen,
+                name=name,
+            )
+
+    def highlighted_rows(self) -> list[str]:
+        """Metric keys whose row is highlighted as different (for tests and the screen)."""
+        if self.comparison is None:
+            return []
+        return [k for k in self.comparison.values.index if bool(self.comparison.differs[k])]

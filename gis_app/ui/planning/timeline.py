@@ -1,0 +1,230 @@
+"""Gantt-like timeline: one bar per cluster, in plan order, coloured by risk profile.
+
+The bars are drawn by one :class:`GanttItem` from arrays (start, end, row, colour,
+bespoke fraction) into a cached ``QPicture``; the cache is rebuilt only when the data
+changes. The bespoke part of a cluster is drawn as a hatched band in the lower part
+of its bar, so the planner sees both when and how a cluster is treated. Hovering a
+bar shows the cluster's figures; clicking selects the cluster in the document.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPicture
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES
+from gis_app.ui.planning.plotting import (
+    LINE_COLORS,
+    RISK_FILL,
+    DutchDateAxis,
+    format_date,
+    format_number,
+    to_seconds,
+)
+
+BAR_HEIGHT = 0.7
+MAX_LABELS = 40
+
+
+class GanttItem(pg.GraphicsObject):
+    def __init__(self):
+        super().__init__()
+        self._picture = QPicture()
+        self._rect = QRectF()
+        self.x0 = np.empty(0)
+        self.x1 = np.empty(0)
+        self.rows = np.empty(0)
+        self.colors: list[str] = []
+        self.bespoke = np.empty(0)
+        self.selected = np.zeros(0, dtype=bool)
+
+    def setData(self, x0, x1, rows, colors, bespoke=None, selected=None):  # noqa: N802
+        self.x0 = np.asarray(x0, dtype=float)
+        self.x1 = np.asarray(x1, dtype=float)
+        self.rows = np.asarray(rows, dtype=float)
+        self.colors = list(colors)
+        n = len(self.x0)
+        self.bespoke = np.zeros(n) if bespoke is None else np.asarray(bespoke, dtype=float)
+        self.selected = (
+            np.zeros(n, dtype=bool) if selected is None else np.asarray(selected, dtype=bool)
+        )
+        self._build()
+        self.prepareGeometryChange()
+        self.informViewBoundsChanged()
+        self.update()
+
+    def _build(self) -> None:
+        picture = QPicture()
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        outline = QPen(QColor("#404040"))
+        outline.setCosmetic(True)
+        selected_pen = QPen(QColor("#0072b2"))
+        selected_pen.setCosmetic(True)
+        selected_pen.setWidth(3)
+        hatch = QBrush(QColor(0, 0, 0, 110), Qt.BrushStyle.BDiagPattern)
+        ok = np.isfinite(self.x0) & np.isfinite(self.x1)
+        for i in np.flatnonzero(ok):  # one bar per cluster (hundreds), not per building
+            width = max(self.x1[i] - self.x0[i], 86400.0)
+            rect = QRectF(self.x0[i], self.rows[i] - BAR_HEIGHT / 2, width, BAR_HEIGHT)
+            painter.setPen(selected_pen if self.selected[i] else outline)
+            painter.setBrush(QBrush(QColor(self.colors[i])))
+            painter.drawRect(rect)
+            if self.bespoke[i] > 0:
+                band = QRectF(
+                    rect.left(), rect.top(), rect.width(), BAR_HEIGHT * min(self.bespoke[i], 1.0)
+                )
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(hatch)
+                painter.drawRect(band)
+        painter.end()
+        self._picture = picture
+        if ok.any():
+            left, right = float(self.x0[ok].min()), float(self.x1[ok].max())
+            top, bottom = float(self.rows.min()) - 0.5, float(self.rows.max()) + 0.5
+            self._rect = QRectF(left, top, max(right - left, 1.0), bottom - top)
+        else:
+            self._rect = QRectF()
+
+    def paint(self, painter, option, widget=None):
+        self._picture.play(painter)
+
+    def boundingRect(self):  # noqa: N802
+        return QRectF(self._rect)
+
+    def row_at(self, x: float, y: float) -> int | None:
+        hit = (
+            (np.abs(self.rows - y) <= BAR_HEIGHT / 2)
+            & (self.x0 <= x)
+            & (x <= np.maximum(self.x1, self.x0 + 86400))
+        )
+        found = np.flatnonzero(hit)
+        return int(found[0]) if len(found) else None
+
+
+class TimelineView(QWidget):
+    """The timeline dock's widget. ``set_rows`` takes ``planning_views.gantt_rows``."""
+
+    clusterClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": DutchDateAxis("bottom")})
+        item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.showGrid(x=True, y=False, alpha=0.2)
+        item.invertY(True)
+        item.setLabel(
+            "bottom", self.tr("planning (voorbereiding tot bouw gereed)"), color="#303030"
+        )
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen("#606060"))
+            axis.setTextPen(pg.mkPen("#303030"))
+        item.getAxis("left").setWidth(120)
+        self.gantt = GanttItem()
+        self.plot.addItem(self.gantt)
+        self.start_line = pg.InfiniteLine(
+            angle=90, pen=pg.mkPen("#0072b2", width=1, style=Qt.PenStyle.DashLine)
+        )
+        self.start_line.hide()
+        self.plot.addItem(self.start_line)
+        legend = item.addLegend(
+            offset=(-8, 8), labelTextColor="#202020", brush=pg.mkBrush(255, 255, 255, 220)
+        )
+        legend.setPen(pg.mkPen("#c0c0c0"))
+        for profile in RISK_PROFILES:
+            sample = pg.BarGraphItem(
+                x=[0], height=[0], width=0, brush=RISK_FILL[profile], pen=LINE_COLORS[profile]
+            )
+            legend.addItem(sample, self.tr("vooral {0}").format(self.tr(profile)))
+        hatch = pg.BarGraphItem(
+            x=[0],
+            height=[0],
+            width=0,
+            brush=pg.mkBrush(QBrush(QColor(0, 0, 0, 140), Qt.BrushStyle.BDiagPattern)),
+            pen="#404040",
+        )
+        legend.addItem(hatch, self.tr("deel maatwerk (gearceerd)"))
+        layout.addWidget(self.plot)
+        self.rows = pd.DataFrame()
+        self.plot.scene().sigMouseMoved.connect(self._hover)
+        self.plot.scene().sigMouseClicked.connect(self._click)
+
+    def set_rows(self, rows: pd.DataFrame, *, plan_start=None, selected_ids=()) -> None:
+        self.rows = rows.reset_index(drop=True)
+        if not len(self.rows):
+            self.gantt.setData([], [], [], [])
+            self.plot.getPlotItem().getAxis("left").setTicks([[]])
+            return
+        colors = [RISK_FILL.get(p, RISK_FILL[PROFILE_UNKNOWN]) for p in self.rows["dominant"]]
+        n = (
+            self.rows["n_buildings"].to_numpy(float)
+            if "n_buildings" in self.rows
+            else np.ones(len(self.rows))
+        )
+        bespoke = np.divide(
+            self.rows["bespoke"].to_numpy(float), n, out=np.zeros(len(n)), where=n > 0
+        )
+        selected = self.rows["cluster_id"].isin(list(selected_ids)).to_numpy()
+        self.gantt.setData(
+            to_seconds(self.rows["start"]),
+            to_seconds(self.rows["end"]),
+            self.rows["row"].to_numpy(float),
+            colors,
+            bespoke,
+            selected,
+        )
+        step = max(1, int(np.ceil(len(self.rows) / MAX_LABELS)))
+        names = [str(name)[:18] for name in self.rows["name"]]
+        ticks = [(float(r), names[i]) for i, r in enumerate(self.rows["row"]) if i % step == 0]
+        self.plot.getPlotItem().getAxis("left").setTicks([ticks, []])
+        if plan_start is not None:
+            self.start_line.setPos(float(to_seconds([plan_start])[0]))
+            self.start_line.show()
+        self.plot.getPlotItem().enableAutoRange()
+
+    def set_selected(self, selected_ids) -> None:
+        if len(self.rows):
+            self.gantt.selected = self.rows["cluster_id"].isin(list(selected_ids)).to_numpy()
+            self.gantt._build()
+            self.gantt.update()
+
+    def _row_under(self, scene_pos) -> int | None:
+        if not len(self.rows):
+            return None
+        point = self.plot.getPlotItem().vb.mapSceneToView(scene_pos)
+        return self.gantt.row_at(point.x(), point.y())
+
+    def _hover(self, scene_pos) -> None:
+        i = self._row_under(scene_pos)
+        if i is None:
+            QToolTip.hideText()
+            return
+        row = self.rows.iloc[i]
+        text = self.tr(
+            "{name}\n{start} – {end}\n{n} panden: {v} verhoogd, {l} licht verhoogd, {o} normaal\n"
+            "maatwerk: {b} panden"
+        ).format(
+            name=row["name"],
+            start=format_date(row["start"]),
+            end=format_date(row["end"]),
+            n=format_number(float(row.get("n_buildings", 0))),
+            v=int(row.get("verhoogd", 0)),
+            l=int(row.get("licht verhoogd", 0)),
+            o=int(row.get("normaal", 0)),
+            b=int(row.get("bespoke", 0)),
+        )
+        view = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
+        QToolTip.showText(view + QPointF(12, 12).toPoint(), text, self.plot)
+
+    def _click(self, event) -> None:
+        i = self._row_under(event.scenePos())
+        if i is not None:
+            self.clusterClicked.emit(str(self.rows.iloc[i]["cluster_id"]))

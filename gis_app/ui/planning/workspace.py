@@ -1,0 +1,424 @@
+"""The planning workspace: the panel with the choices, and the docks around the map.
+
+:class:`PlanningPanel` holds what a planner turns while deciding: the global
+speed↔bespoke slider with the numbers next to it, the slider of the selected cluster(s),
+the order, the start date and threat-level factor, the key figures, and editors for
+capacity and durations/costs. :class:`PlanningWorkspace` builds the controller and all
+planning views and docks them into a main window ("Planning", "Grafieken", "Tijdlijn",
+"Scenario's", "Voortgang").
+
+Sliders work in whole percent. A slider move recomputes at once (the runner drops
+superseded computations, so dragging stays smooth); the numbers next to a slider
+show the setting at once and the plan's figures when the plan arrives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QScrollArea,
+    QSlider,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gis_app.ui.planning.charts import PlanCharts
+from gis_app.ui.planning.controller import PlanningController
+from gis_app.ui.planning.editors import CapacityEditor, DurationsEditor
+from gis_app.ui.planning.metrics import MetricsView
+from gis_app.ui.planning.plotting import format_month, format_number
+from gis_app.ui.planning.timeline import TimelineView
+
+
+def _percent(share: float) -> str:
+    return f"{format_number(round(float(share) * 100), 0)} %"
+
+
+class ShareSlider(QWidget):
+    """ "snelheid ◄ slider ► maatwerk" with the percentage next to it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        left = QLabel(self.tr("snelheid"))
+        right = QLabel(self.tr("maatwerk"))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 100)
+        self.slider.setSingleStep(1)
+        self.slider.setPageStep(10)
+        self.slider.setTickInterval(10)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.value_label = QLabel("0 %")
+        self.value_label.setMinimumWidth(
+            self.value_label.fontMetrics().horizontalAdvance("100 %") + 6
+        )
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.value_label.setStyleSheet("font-weight: 600;")
+        layout.addWidget(left)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(right)
+        layout.addWidget(self.value_label)
+        self.slider.valueChanged.connect(lambda v: self.value_label.setText(_percent(v / 100)))
+
+    def set_share(self, share: float) -> None:
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(int(round(float(share) * 100)))
+        self.value_label.setText(_percent(self.slider.value() / 100))
+
+    def share(self) -> float:
+        return self.slider.value() / 100.0
+
+
+class PlanningPanel(QWidget):
+    def __init__(self, controller: PlanningController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.document = controller.document
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+
+        # global share
+        global_box = QGroupBox(self.tr("Snelheid ↔ maatwerk (alle clusters)"))
+        g_layout = QVBoxLayout(global_box)
+        self.global_slider = ShareSlider()
+        self.global_slider.setToolTip(
+            self.tr(
+                "Aandeel maatwerk voor clusters zonder eigen instelling. Sloop-nieuwbouw en eigen regie zijn altijd maatwerk."
+            )
+        )
+        self.global_numbers = QLabel("–")
+        g_layout.addWidget(self.global_slider)
+        g_layout.addWidget(self.global_numbers)
+        outer.addWidget(global_box)
+
+        # selected cluster
+        self.cluster_box = QGroupBox(self.tr("Geselecteerd cluster"))
+        c_layout = QVBoxLayout(self.cluster_box)
+        self.cluster_name = QLabel(
+            self.tr(
+                "Geen cluster geselecteerd (kies er een op de kaart, in de clusterlijst of de tijdlijn)."
+            )
+        )
+        self.cluster_name.setWordWrap(True)
+        self.own_share = QCheckBox(self.tr("eigen aandeel maatwerk voor dit cluster"))
+        self.cluster_slider = ShareSlider()
+        self.cluster_numbers = QLabel("")
+        self.cluster_numbers.setWordWrap(True)
+        c_layout.addWidget(self.cluster_name)
+        c_layout.addWidget(self.own_share)
+        c_layout.addWidget(self.cluster_slider)
+        c_layout.addWidget(self.cluster_numbers)
+        outer.addWidget(self.cluster_box)
+
+        # plan settings
+        settings_box = QGroupBox(self.tr("Plan"))
+        form = QFormLayout(settings_box)
+        self.order_combo = QComboBox()
+        self.order_combo.addItem(self.tr("standaard (hoog risico eerst)"), "default")
+        self.order_combo.addItem(
+            self.tr("geoptimaliseerd (minste risicoblootstelling)"), "optimise"
+        )
+        self.start_date = QDateEdit()
+        self.start_date.setCalendarPopup(True)
+        self.start_date.setDisplayFormat("dd-MM-yyyy")
+        self.threat = QDoubleSpinBox()
+        self.threat.setRange(0.05, 5.0)
+        self.threat.setSingleStep(0.05)
+        self.threat.setDecimals(2)
+        self.threat.setToolTip(
+            self.tr(
+                "Factor op het risico (LPR). 1 = huidig dreigingsniveau; lager bij minder gaswinning."
+            )
+        )
+        self.relief = QCheckBox(self.tr("lichtere maatregel onder de Meijdam-norm"))
+        form.addRow(self.tr("Volgorde clusters"), self.order_combo)
+        form.addRow(self.tr("Startdatum"), self.start_date)
+        form.addRow(self.tr("Dreigingsfactor"), self.threat)
+        form.addRow("", self.relief)
+        outer.addWidget(settings_box)
+
+        # figures
+        figures_box = QGroupBox(self.tr("Uitkomst"))
+        f_layout = QVBoxLayout(figures_box)
+        self.metrics = MetricsView()
+        f_layout.addWidget(self.metrics)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress.setVisible(False)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #606060;")
+        f_layout.addWidget(self.progress)
+        f_layout.addWidget(self.status)
+        outer.addWidget(figures_box)
+
+        # editors
+        self.editors = QTabWidget()
+        self.capacity_editor = CapacityEditor()
+        self.durations_editor = DurationsEditor()
+        self.editors.addTab(self.capacity_editor, self.tr("Capaciteit"))
+        self.editors.addTab(self.durations_editor, self.tr("Duur en kosten"))
+        self.editors.setMinimumHeight(260)
+        outer.addWidget(self.editors, 1)
+
+        # wiring
+        self.global_slider.slider.valueChanged.connect(
+            lambda v: self.controller.set_global_share(v / 100.0)
+        )
+        self.cluster_slider.slider.valueChanged.connect(self._cluster_slider_moved)
+        self.own_share.toggled.connect(self._own_share_toggled)
+        self.order_combo.currentIndexChanged.connect(
+            lambda _i: self.controller.set_order(self.order_combo.currentData())
+        )
+        self.start_date.dateChanged.connect(self._start_changed)
+        self.threat.valueChanged.connect(
+            lambda v: self.controller.update_config({"threat_factor": float(v)})
+        )
+        self.relief.toggled.connect(
+            lambda c: self.controller.update_config({"apply_threat_relief": bool(c)})
+        )
+        self.capacity_editor.changed.connect(self.controller.update_config)
+        self.durations_editor.changed.connect(self.controller.update_config)
+        controller.configChanged.connect(self.load_config)
+        controller.resultChanged.connect(self.show_result)
+        controller.errorChanged.connect(self._show_error)
+        controller.busyChanged.connect(self._busy)
+        controller.progressChanged.connect(lambda f: self.progress.setValue(int(f * 100)))
+        controller.clusterShareChanged.connect(lambda _c: self.show_selected_cluster())
+        self.document.clusterSelectionChanged.connect(self.show_selected_cluster)
+        self.document.clustersChanged.connect(self.show_selected_cluster)
+        self.load_config()
+        self.show_result(controller.bundle)
+
+    # --- config -> widgets -----------------------------------------------------------------
+    def load_config(self) -> None:
+        config = self.controller.config
+        self.global_slider.set_share(config.bespoke_share)
+        with QSignalBlocker(self.order_combo):
+            self.order_combo.setCurrentIndex(
+                max(0, self.order_combo.findData(self.controller.order))
+            )
+        with QSignalBlocker(self.start_date):
+            d = config.start_date
+            self.start_date.setDate(QDate(d.year, d.month, d.day))
+        with QSignalBlocker(self.threat):
+            self.threat.setValue(float(config.threat_factor))
+        with QSignalBlocker(self.relief):
+            self.relief.setChecked(bool(config.apply_threat_relief))
+        self.capacity_editor.set_config(config)
+        self.durations_editor.set_config(config)
+        self.show_selected_cluster()
+
+    def _start_changed(self, value: QDate) -> None:
+        day = dt.date(value.year(), value.month(), value.day())
+        self.controller.update_config({"start_date": day.isoformat()})
+
+    # --- selected cluster ------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        clusters = self.document.project.clusters
+        known = set(clusters["cluster_id"].astype(str)) if clusters is not None else set()
+        return [c for c in self.document.selected_cluster_ids if str(c) in known]
+
+    def show_selected_cluster(self) -> None:
+        ids = self.selected_ids()
+        enabled = bool(ids)
+        for widget in (self.own_share, self.cluster_slider):
+            widget.setEnabled(enabled)
+        if not ids:
+            self.cluster_name.setText(
+                self.tr(
+                    "Geen cluster geselecteerd (kies er een op de kaart, in de clusterlijst of de tijdlijn)."
+                )
+            )
+            self.cluster_numbers.setText("")
+            with QSignalBlocker(self.own_share):
+                self.own_share.setChecked(False)
+            self.cluster_slider.set_share(self.controller.config.bespoke_share)
+            self.cluster_slider.setEnabled(False)
+            return
+        clusters = self.document.project.clusters
+        rows = clusters[clusters["cluster_id"].astype(str).isin(ids)]
+        if len(ids) == 1:
+            name = str(rows["name"].iloc[0]) or ids[0]
+            self.cluster_name.setText(self.tr("Cluster: {0}").format(name))
+        else:
+            self.cluster_name.setText(self.tr("{0} clusters geselecteerd").format(len(ids)))
+        shares = pd.to_numeric(rows["approach_share"], errors="coerce")
+        own = bool(shares.notna().any())
+        with QSignalBlocker(self.own_share):
+            self.own_share.setChecked(own)
+        self.cluster_slider.setEnabled(own)
+        share = float(shares.dropna().iloc[0]) if own else self.controller.config.bespoke_share
+        self.cluster_slider.set_share(share)
+        self._show_cluster_numbers(ids)
+
+    def _show_cluster_numbers(self, ids: list[str]) -> None:
+        bundle = self.controller.bundle
+        if bundle is None or not len(bundle.gantt):
+            self.cluster_numbers.setText("")
+            return
+        rows = bundle.gantt[bundle.gantt["cluster_id"].isin(ids)]
+        if not len(rows):
+            self.cluster_numbers.setText(self.tr("Niet in het plan (geen panden met werk)."))
+            return
+        n = int(rows["n_buildings"].sum()) if "n_buildings" in rows else 0
+        bespoke = int(rows["bespoke"].sum())
+        start, end = rows["start"].min(), rows["end"].max()
+        position = ", ".join(str(int(p) + 1) for p in rows["row"].head(5))
+        self.cluster_numbers.setText(
+            self.tr("maatwerk {0} van {1} panden · plaats {2} in de volgorde · {3} – {4}").format(
+                format_number(bespoke, 0),
+                format_number(n, 0),
+                position,
+                format_month(start) if pd.notna(start) else "–",
+                format_month(end) if pd.notna(end) else "–",
+            )
+        )
+
+    def _cluster_slider_moved(self, value: int) -> None:
+        for cluster_id in self.selected_ids():
+            self.controller.set_cluster_share(cluster_id, value / 100.0)
+
+    def _own_share_toggled(self, checked: bool) -> None:
+        self.cluster_slider.setEnabled(checked)
+        share = self.cluster_slider.share() if checked else None
+        for cluster_id in self.selected_ids():
+            self.controller.set_cluster_share(cluster_id, share)
+
+    # --- result ----------------------------------------------------------------------------
+    def show_result(self, bundle) -> None:
+        metrics = dict(getattr(bundle.result, "metrics", {}) or {}) if bundle is not None else {}
+        self.metrics.set_metrics(metrics)
+        if bundle is None:
+            self.global_numbers.setText(self.tr("Nog geen plan: open of laad panden."))
+            return
+        n = metrics.get("bespoke_buildings")
+        share = metrics.get("bespoke_share")
+        if n is not None and share is not None:
+            self.global_numbers.setText(
+                self.tr("plan: maatwerk {0} — {1} panden").format(
+                    _percent(share), format_number(float(n), 0)
+                )
+            )
+        self.status.setText(self.tr("berekend in {0} s").format(format_number(bundle.seconds, 2)))
+        if self.selected_ids():
+            self._show_cluster_numbers(self.selected_ids())
+
+    def _show_error(self, text: str) -> None:
+        if text:
+            self.status.setText(text)
+            self.status.setStyleSheet("color: #b00020; font-weight: 600;")
+        else:
+            self.status.setStyleSheet("color: #606060;")
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+
+
+class PlanningWorkspace:
+    """Creates the controller and the planning views; ``install`` docks them."""
+
+    def __init__(self, document, parent: QWidget | None = None):
+        from gis_app.ui.planning.dashboard import DashboardView
+        from gis_app.ui.planning.scenarios import ScenarioManager
+
+        self.document = document
+        self.controller = PlanningController(document)
+        self.panel = PlanningPanel(self.controller, parent)
+        self.charts = PlanCharts(parent)
+        self.timeline = TimelineView(parent)
+        self.scenarios = ScenarioManager(self.controller, parent)
+        self.dashboard = DashboardView(document, parent)
+        self.docks: dict[str, QDockWidget] = {}
+        self.controller.resultChanged.connect(self._result)
+        self.controller.curveChanged.connect(self._curve)
+        self.timeline.clusterClicked.connect(lambda cid: document.set_selected_clusters([cid]))
+        document.clusterSelectionChanged.connect(
+            lambda: self.timeline.set_selected(document.selected_cluster_ids)
+        )
+        self._result(self.controller.bundle)
+
+    def _result(self, bundle) -> None:
+        if bundle is None:
+            self.charts.clear()
+            self.timeline.set_rows(pd.DataFrame())
+            return
+        self.charts.set_capacity(bundle.capacity)
+        self.charts.set_cumulative(bundle.cumulative)
+        self.charts.set_exposure(bundle.exposure)
+        self.charts.set_tradeoff(None, self._current_point(bundle))
+        self.timeline.set_rows(
+            bundle.gantt,
+            plan_start=pd.Timestamp(self.controller.config.start_date),
+            selected_ids=self.document.selected_cluster_ids,
+        )
+
+    def _current_point(self, bundle):
+        metrics = dict(getattr(bundle.result, "metrics", {}) or {})
+        x, y = metrics.get("bespoke_share"), metrics.get("risk_exposure")
+        if x is None or y is None:
+            return None
+        return float(x), float(y)
+
+    def _curve(self, curve) -> None:
+        bundle = self.controller.bundle
+        self.charts.set_tradeoff(curve, self._current_point(bundle) if bundle is not None else None)
+
+    def install(self, window: QMainWindow) -> dict[str, QDockWidget]:
+        """Dock the views: Planning right, charts/timeline below, scenarios/progress tabbed."""
+
+        def dock(name: str, title: str, widget: QWidget, area) -> QDockWidget:
+            d = QDockWidget(title, window)
+            d.setObjectName(f"dock_{name}")
+            d.setWidget(widget)
+            window.addDockWidget(area, d)
+            self.docks[name] = d
+            return d
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.panel)
+        scroll.setMinimumWidth(380)
+        tr = window.tr
+        planning = dock("planning", tr("Planning"), scroll, Qt.DockWidgetArea.RightDockWidgetArea)
+        charts = dock(
+            "charts", tr("Grafieken"), self.charts, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        timeline = dock(
+            "timeline", tr("Tijdlijn"), self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        scenarios = dock(
+            "scenarios", tr("Scenario's"), self.scenarios, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        progress = dock(
+            "progress", tr("Voortgang"), self.dashboard, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        window.tabifyDockWidget(charts, timeline)
+        window.tabifyDockWidget(planning, scenarios)
+        window.tabifyDockWidget(scenarios, progress)
+        charts.raise_()
+        planning.raise_()
+        return self.docks
+
+
+__all__ = ["PlanningPanel", "PlanningWorkspace", "ShareSlider"]
