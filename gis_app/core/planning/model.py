@@ -18,20 +18,31 @@ Model decisions (written here because this is where they are made):
 * **Risk weight** of a building = rescaled LPR x residents (per year). Unknown LPR: the
   stand-in per profile of the configuration; unknown residents: ``addresses`` x
   ``residents_per_address``.
+* **Milestones** (NCG's reporting order). ``bouw_gereed`` / ``afgerond``: the work is done;
+  the building is treated as needing no work (counted in ``already_done``).
+  ``bouw_gestart``: in construction; it needs no new start and is safe after half its
+  construction duration (an estimate: the start date of the works is not in the data).
+  ``versterkingsbesluit``: preparation done (construction may start at once);
+  ``beoordeling`` / ``normbesluit``: half the preparation remains; earlier milestones: all.
 * **Approach.** Bespoke when the measure is rebuild or the owner has eigen regie (forced).
   Of the other buildings with work in a cluster (the *eligible* ones, m of them), the first
-  ``floor(s * m + 0.5)`` in the order highest risk weight first (ties: building_id) are
-  bespoke, s being the cluster's share. Raising s only adds bespoke buildings.
+  ``floor(s * m + 0.5)`` in *bespoke rank* are bespoke, s being the cluster's share. Bespoke
+  rank: heavy work before light work (a bespoke design matters most where residents leave
+  their home for months), then the lowest risk weight first (the delay that bespoke work
+  brings costs the least safety there), ties by building_id. Raising s only adds bespoke
+  buildings.
 * **Buildings in no cluster.** With ``unclustered = "trailing"`` (default) they form one
   pseudo-cluster per municipality (the first 4 characters of a BAG id; ``onbekend``
   otherwise), id ``zonder-cluster-<code>``, planned after all real clusters at the global
   share: they are not in a local plan yet, so they come last, but their risk is counted.
   With ``"ignore"`` they are left out of the schedule and counted in the metric
   ``unclustered_ignored``. Either way none is silently lost.
-* **Order inside a cluster** (fixed, independent of the approach): shortest standard
-  preparation first (so light work starts while heavy work is still being prepared),
-  then highest risk weight, then building_id. Being independent of the approach is what
-  makes a higher share never finish a cluster earlier (no list-scheduling anomaly).
+* **Chain inside a cluster** (fixed, independent of the share): the eligible buildings in
+  reverse bespoke rank (light before heavy, highest risk first: the standard ones, which
+  are prepared soonest, lead), then the forced bespoke ones by preparation, risk, id. The
+  buildings that turn bespoke as the share rises sit at the boundary of the two parts.
+  Because the chain does not depend on the share, a higher share never finishes a cluster
+  earlier (no list-scheduling anomaly): see :mod:`.schedule`.
 """
 
 from __future__ import annotations
@@ -275,13 +286,21 @@ class PlanningModel:
         factor = float(config.threat_factor)
         lpr_eff = lpr_used * factor
 
+        milestone = (
+            sub["milestone"].astype(str).to_numpy(dtype=object)
+            if "milestone" in sub.columns
+            else np.full(self.n, "", dtype=object)
+        )
+        self.already_done = (measure > 0) & np.isin(milestone, ("bouw_gereed", "afgerond"))
+        measure = np.where(self.already_done, 0, measure)
+
         # threat relief candidates
         new_profile = profile_from_lpr(np.where(lpr_known, lpr * factor, np.nan))
         old_profile = profile_from_lpr(np.where(lpr_known, lpr, np.nan))
         rank = {PROFILE_VERHOOGD: 0, PROFILE_LICHT: 1, PROFILE_NORMAAL: 2, PROFILE_UNKNOWN: -1}
         old_rank = pd.Series(old_profile).map(rank).to_numpy()
         new_rank = pd.Series(new_profile).map(rank).to_numpy()
-        lower = lpr_known & (measure > 0) & (new_rank > old_rank)
+        lower = lpr_known & (measure > 0) & (milestone != "bouw_gestart") & (new_rank > old_rank)
         to_none = lower & (new_profile == PROFILE_NORMAAL)
         to_light = lower & (new_profile == PROFILE_LICHT) & (measure >= 2)
         self.relief_to_none = to_none
@@ -291,7 +310,6 @@ class PlanningModel:
             measure = measure.copy()
             measure[to_none] = 0
             measure[to_light] = 1
-        self.measure = measure
         self.profile = profile
         self.lpr_eff = lpr_eff
         self.lpr_known = lpr_known
@@ -317,7 +335,18 @@ class PlanningModel:
             if "eigen_regie" in sub.columns
             else np.zeros(self.n, dtype=bool)
         )
+        self.measure = measure
         self.work = measure > 0
+        self.in_progress = self.work & (milestone == "bouw_gestart")
+        self.slotted = self.work & ~self.in_progress
+        self.prep_factor = np.select(
+            [
+                milestone == "versterkingsbesluit",
+                np.isin(milestone, ("beoordeling", "normbesluit")),
+            ],
+            [0.0, 0.5],
+            1.0,
+        )
         self.forced = self.work & ((measure == 3) | eigen)
         self.eligible = self.work & ~self.forced
 
@@ -335,8 +364,11 @@ class PlanningModel:
         self.construction_table = cons
         self.cost_table = cost
 
-        # eligible rank inside each group: highest weight first, ties building_id
-        order = np.lexsort((self.id_rank, -self.weight, ~self.eligible, self.group))
+        # which buildings become bespoke first (rank 0 first): heavy work before light work
+        # (bespoke design matters most where residents leave their home), then the lowest
+        # risk weight first (the delay of bespoke work costs the least safety there),
+        # ties by building_id
+        order = np.lexsort((self.id_rank, self.weight, -self.measure, ~self.eligible, self.group))
         g_sorted = self.group[order]
         first = np.searchsorted(g_sorted, np.arange(self.n_groups), side="left")
         pos = np.arange(self.n) - first[g_sorted]
@@ -345,23 +377,28 @@ class PlanningModel:
         self.eligible_rank[~self.eligible] = -1
         self.n_eligible = np.bincount(self.group[self.eligible], minlength=self.n_groups)
         self.n_work = np.bincount(self.group[self.work], minlength=self.n_groups)
+        self.n_slots = np.bincount(self.group[self.slotted], minlength=self.n_groups)
         self.n_members = np.bincount(self.group, minlength=self.n_groups)
 
-        # fixed order of work buildings inside each group (independent of the approach)
-        std_release = self.release_table[measure, 0]
-        work_idx = np.flatnonzero(self.work)
+        # fixed chain of buildings that need a construction start, per group: the eligible
+        # ones in reverse bespoke rank (so the standard ones come first and the ones that
+        # turn bespoke as the share rises form the tail), then the forced bespoke ones by
+        # release, risk weight, id. Independent of the share: see the module docstring.
+        std_release = self.release_table[self.measure, 0]
+        idx = np.flatnonzero(self.slotted)
+        forced = self.forced[idx]
         seq = np.lexsort(
             (
-                self.id_rank[work_idx],
-                -self.weight[work_idx],
-                std_release[work_idx],
-                self.group[work_idx],
+                self.id_rank[idx],
+                -self.weight[idx],
+                np.where(forced, std_release[idx], 0),
+                -self.eligible_rank[idx],
+                forced,
+                self.group[idx],
             )
         )
-        self.members = work_idx[seq]  # work buildings grouped by group, in fixed order
-        self.member_start = np.concatenate([[0], np.cumsum(self.n_work)]).astype(
-            np.int64
-        )  # block of group g: members[member_start[g]:member_start[g+1]]
+        self.members = idx[seq]  # slotted buildings grouped by group, in chain order
+        self.member_start = np.concatenate([[0], np.cumsum(self.n_slots)]).astype(np.int64)
 
         # per-group statistics for ordering and explanations
         self.group_weight = np.bincount(

@@ -11,7 +11,8 @@ clusters and are not part of it.
   ratio rule (weight = the cluster's risk rate sum LPR x residents, processing = the
   construction starts it needs; highest weight per start first), which is optimal for a
   constant capacity when preparation never holds anything up; then improvement moves
-  evaluated exactly with the scheduler: on small instances (up to
+  evaluated exactly with the scheduler: with at most :data:`EXHAUSTIVE_CLUSTERS` movable
+  clusters every permutation; on small instances (up to
   :data:`SMALL_CLUSTERS` movable clusters and :data:`SMALL_BUILDINGS` buildings with work) every insertion of one cluster at another
   position, repeated until no move improves; on large ones passes of adjacent swaps whose
   effect is computed on the two blocks only (exact, see :class:`SwapSearch`). The result is
@@ -26,17 +27,14 @@ moved by the improvement moves.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from gis_app.core.planning.model import PlanningModel
-from gis_app.core.planning.schedule import (
-    Timing,
-    cumulative,
-    free_sequence,
-    locked_passes,
-    members_of,
-)
+from gis_app.core.planning.schedule import Timing, members_of, schedule
 
+EXHAUSTIVE_CLUSTERS = 6
 SMALL_BUILDINGS = 20_000
 SMALL_CLUSTERS = 40
 SMALL_PASSES = 30
@@ -77,8 +75,8 @@ def default_order(model: PlanningModel) -> np.ndarray:
 
 def smith_order(model: PlanningModel) -> np.ndarray:
     g = np.arange(model.n_clusters)
-    n_work = model.n_work[g]
-    ratio = np.where(n_work > 0, model.group_weight[g] / np.maximum(n_work, 1), -np.inf)
+    n_slots = model.n_slots[g]
+    ratio = np.where(n_slots > 0, model.group_weight[g] / np.maximum(n_slots, 1), -np.inf)
     ids = np.unique(model.group_ids[g].astype(str), return_inverse=True)[1]
     base = g[np.lexsort((ids, -ratio))]
     return apply_position_locks(model, base)
@@ -108,34 +106,43 @@ def explicit_order(model: PlanningModel, cluster_ids) -> np.ndarray:
 class OrderEvaluator:
     """Exact weighted start cost ``sum w x start`` of an order, for one set of shares.
 
-    Construction durations do not depend on the order, so minimising this minimises the
-    risk exposure. The fixed-start passes do not depend on the order either and are run once.
+    Construction durations and the buildings already in construction do not depend on the
+    order, so minimising this minimises the risk exposure.
     """
 
     def __init__(self, model: PlanningModel, tm: Timing):
         self.model = model
         self.tm = tm
-        passes = locked_passes(model, tm)
-        self.cum = cumulative(passes.remaining)
-        self.locked_cost = float(
-            (model.weight * np.where(passes.starts >= 0, passes.starts, 0)).sum()
-        )
+        self.w = np.where(model.slotted, model.weight, 0.0)
 
     def cost(self, order: np.ndarray) -> float:
-        members = members_of(self.model, free_sequence(self.model, order))
-        if len(members) == 0:
-            return self.locked_cost
-        k = np.arange(len(members), dtype=np.int64)
-        m = np.maximum.accumulate(self.cum[self.tm.release[members]] - k)
-        s = np.searchsorted(self.cum, m + k, side="right") - 1
-        return self.locked_cost + float(np.dot(self.model.weight[members], s))
+        starts = schedule(self.model, self.tm, order).starts
+        return float(np.dot(self.w, np.maximum(starts, 0)))
 
 
 def movable_positions(model: PlanningModel, order: np.ndarray) -> np.ndarray:
     """Indices into ``order`` that improvement moves may change."""
     g = np.asarray(order)
-    fixed = ~np.isnan(model.lock_position[g]) | (model.lock_week[g] >= 0) | (model.n_work[g] == 0)
+    fixed = ~np.isnan(model.lock_position[g]) | (model.lock_week[g] >= 0) | (model.n_slots[g] == 0)
     return np.flatnonzero(~fixed)
+
+
+def _better(new: float, old: float) -> bool:
+    return new < old - 1e-12 * max(1.0, abs(old))
+
+
+def exhaustive_search(ev: OrderEvaluator, order: np.ndarray):
+    """Every permutation of the movable clusters (only for a handful of them)."""
+    order = np.asarray(order, dtype=np.int64).copy()
+    slots = movable_positions(ev.model, order)
+    best_order, best = order, ev.cost(order)
+    for perm in itertools.permutations(order[slots].tolist()):
+        cand = order.copy()
+        cand[slots] = perm
+        c = ev.cost(cand)
+        if _better(c, best):
+            best, best_order = c, cand
+    return best_order, best
 
 
 def insertion_search(ev: OrderEvaluator, order: np.ndarray, max_passes: int = SMALL_PASSES):
@@ -153,11 +160,10 @@ def insertion_search(ev: OrderEvaluator, order: np.ndarray, max_passes: int = SM
             for j in range(len(items)):
                 if j == i:
                     continue
-                cand_items = rest[:j] + [items[i]] + rest[j:]
                 cand = order.copy()
-                cand[slots] = cand_items
+                cand[slots] = rest[:j] + [items[i]] + rest[j:]
                 c = ev.cost(cand)
-                if c < best - 1e-12 * max(1.0, abs(best)):
+                if _better(c, best):
                     best, best_move = c, cand
         if best_move is None:
             break
@@ -166,11 +172,13 @@ def insertion_search(ev: OrderEvaluator, order: np.ndarray, max_passes: int = SM
 
 
 class SwapSearch:
-    """Adjacent swaps of movable clusters with exact local re-evaluation.
+    """Adjacent swaps of movable clusters, evaluated exactly and mostly locally.
 
-    Swapping two clusters only changes the starts of the buildings in the blocks from the
-    first to the second, unless the running maximum ``M`` at the end of those blocks changes
-    (a preparation that holds the sequence up); then the whole sequence is re-evaluated.
+    Past the scheduler's *head* (the clusters planned one by one while preparation can
+    still hold something up, :func:`.schedule.schedule`) every cluster takes the next free
+    slots, so the k-th building of the tail starts in the fixed week ``W(k)`` of the remaining
+    capacity: swapping two tail clusters only changes which weights sit in the slots of
+    those blocks, an O(block) update. Swaps touching the head are evaluated in full.
     """
 
     def __init__(self, ev: OrderEvaluator, order: np.ndarray):
@@ -180,58 +188,56 @@ class SwapSearch:
         self._rebuild()
 
     def _rebuild(self) -> None:
-        model = self.model
-        self.seq = free_sequence(model, self.order)
-        self.block = np.concatenate([[0], np.cumsum(model.n_work[self.seq])]).astype(np.int64)
-        self.pos_in_seq = np.full(model.n_groups, -1, dtype=np.int64)
-        self.pos_in_seq[self.seq] = np.arange(len(self.seq))
-        self.members = members_of(model, self.seq)
-        k = np.arange(len(self.members), dtype=np.int64)
-        cum = self.ev.cum
-        self.m = np.maximum.accumulate(cum[self.ev.tm.release[self.members]] - k)
-        s = np.searchsorted(cum, self.m + k, side="right") - 1
-        self.wcost = self.model.weight[self.members] * s
+        model, ev = self.model, self.ev
+        sch = schedule(model, ev.tm, self.order)
+        self.head_cost = float(np.dot(ev.w, np.maximum(sch.starts, 0)))
+        self.seq = sch.free_seq
+        self.head = sch.head
+        tail_groups = self.seq[self.head :]
+        self.block = np.concatenate([[0], np.cumsum(model.n_slots[tail_groups])]).astype(np.int64)
+        self.pos_in_tail = np.full(model.n_groups, -1, dtype=np.int64)
+        self.pos_in_tail[tail_groups] = np.arange(len(tail_groups))
+        self.tail_groups = tail_groups.copy()
+        self.members = members_of(model, tail_groups)
+        # weeks of the tail's slots: the tail was scheduled last, so add its starts back
+        self.weeks = sch.starts[self.members] if len(self.members) else np.empty(0, np.int64)
+        self.wk = ev.w[self.members]
+        self.tail_cost = float(np.dot(self.wk, self.weeks))
+        self.head_cost -= self.tail_cost
 
     def total(self) -> float:
-        return self.ev.locked_cost + float(self.wcost.sum())
+        return self.head_cost + self.tail_cost
 
     def try_swap(self, i: int, j: int) -> bool:
         """Swap order positions i < j (both movable); keep it when it lowers the cost."""
-        model, ev = self.model, self.ev
+        model = self.model
         gi, gj = int(self.order[i]), int(self.order[j])
-        p, q = int(self.pos_in_seq[gi]), int(self.pos_in_seq[gj])
-        new_seq_part = self.seq[p : q + 1].copy()
-        new_seq_part[0], new_seq_part[-1] = gj, gi
-        a, b = int(self.block[p]), int(self.block[q + 1])
-        members = members_of(model, new_seq_part)
-        k = np.arange(a, b, dtype=np.int64)
-        x = ev.cum[ev.tm.release[members]] - k
-        m = np.maximum.accumulate(x)
-        if a > 0:
-            m = np.maximum(m, self.m[a - 1])
-        s = np.searchsorted(ev.cum, m + k, side="right") - 1
-        new_w = model.weight[members] * s
-        old = float(self.wcost[a:b].sum())
-        new = float(new_w.sum())
-        tail_changes = b < len(self.members) and m[-1] != self.m[b - 1]
         candidate = self.order.copy()
         candidate[i], candidate[j] = gj, gi
-        if tail_changes:
+        p, q = int(self.pos_in_tail[gi]), int(self.pos_in_tail[gj])
+        if p < 0 or q < 0:
             before = self.total()
-            after = ev.cost(candidate)
-            if after < before - 1e-12 * max(1.0, abs(before)):
+            after = self.ev.cost(candidate)
+            if _better(after, before):
                 self.order = candidate
                 self._rebuild()
                 return True
             return False
-        if new < old - 1e-12 * max(1.0, abs(old)):
+        part = self.tail_groups[p : q + 1].copy()
+        part[0], part[-1] = gj, gi
+        a, b = int(self.block[p]), int(self.block[q + 1])
+        members = members_of(model, part)
+        w_new = self.ev.w[members]
+        old = float(np.dot(self.wk[a:b], self.weeks[a:b]))
+        new = float(np.dot(w_new, self.weeks[a:b]))
+        if _better(new, old):
             self.order = candidate
-            self.seq[p : q + 1] = new_seq_part
-            self.pos_in_seq[new_seq_part] = np.arange(p, q + 1)
-            self.block[p + 1 : q + 2] = a + np.cumsum(model.n_work[new_seq_part])
+            self.tail_groups[p : q + 1] = part
+            self.pos_in_tail[part] = np.arange(p, q + 1)
+            self.block[p + 1 : q + 2] = a + np.cumsum(model.n_slots[part])
             self.members[a:b] = members
-            self.m[a:b] = m
-            self.wcost[a:b] = new_w
+            self.wk[a:b] = w_new
+            self.tail_cost += new - old
             return True
         return False
 
@@ -244,7 +250,7 @@ class SwapSearch:
                     improved = True
             if not improved:
                 break
-        return self.order, self.total()
+        return self.order, self.ev.cost(self.order)
 
 
 def optimise_order(model: PlanningModel, tm: Timing) -> np.ndarray:
@@ -255,8 +261,11 @@ def optimise_order(model: PlanningModel, tm: Timing) -> np.ndarray:
     smith = smith_order(model)
     candidates.append((ev.cost(smith), 1, smith))
     start = min(candidates, key=lambda c: (c[0], c[1]))[2]
-    small = int(model.work.sum()) <= SMALL_BUILDINGS
-    if small and len(movable_positions(model, start)) <= SMALL_CLUSTERS:
+    n_movable = len(movable_positions(model, start))
+    small = int(model.slotted.sum()) <= SMALL_BUILDINGS
+    if n_movable <= EXHAUSTIVE_CLUSTERS:
+        improved, cost = exhaustive_search(ev, start)
+    elif small and n_movable <= SMALL_CLUSTERS:
         improved, cost = insertion_search(ev, start)
     else:
         improved, cost = SwapSearch(ev, start).run()

@@ -66,7 +66,11 @@ class PlanResult:
         self.prep_weeks = prep_weeks
         self.duration_weeks = duration_weeks
         work = model.work
-        self.completion_week = np.where(work, start_week + duration_weeks, 0.0)
+        self.completion_week = np.where(
+            model.slotted,
+            start_week + duration_weeks,
+            np.where(model.in_progress, 0.5 * duration_weeks, 0.0),
+        )
         self.wait_years = self.completion_week / WEEKS_PER_YEAR
         self.exposure = np.where(work, model.weight * self.wait_years, 0.0)
         self._pairs = pairs
@@ -121,6 +125,8 @@ class PlanResult:
             "buildings": int(model.n),
             "buildings_with_work": n_work,
             "buildings_without_work": int(model.n - n_work),
+            "already_done": int(model.already_done.sum()),
+            "in_construction": int(model.in_progress.sum()),
             "bespoke_buildings": n_bespoke,
             "standard_buildings": n_work - n_bespoke,
             "bespoke_share": (n_bespoke / n_work) if n_work else 0.0,
@@ -141,7 +147,7 @@ class PlanResult:
             metrics["total_cost"] = float(
                 (model.cost_table[model.measure, a] * model.addresses)[work].sum()
             )
-        starts = self.start_week[work]
+        starts = self.start_week[model.slotted]
         if len(starts):
             load = np.bincount(starts, minlength=int(starts.max()) + 1)
             cap = model.capacity.weekly[: len(load)]
@@ -181,6 +187,7 @@ class PlanResult:
             ~work, APPROACH_NONE, np.where(self.bespoke, "bespoke", "standard")
         ).astype(object)
         prep_start = np.maximum(self.start_week - self.prep_weeks, 0.0)
+        slotted = model.slotted
         frame = pd.DataFrame(
             {
                 "row": model.rows,
@@ -190,8 +197,8 @@ class PlanResult:
                 "risk_profile": np.asarray(PROFILE_CODES, dtype=object)[model.profile],
                 "measure": np.asarray(MEASURE_CODES, dtype=object)[model.measure],
                 "approach": approach,
-                "prep_start": self._dates(prep_start, work),
-                "construction_start": self._dates(self.start_week, work),
+                "prep_start": self._dates(prep_start, slotted),
+                "construction_start": self._dates(self.start_week, slotted),
                 "completion": self._dates(self.completion_week),
                 "wait_years": self.wait_years,
                 "exposure": self.exposure,
@@ -208,7 +215,7 @@ class PlanResult:
         model = self.model
         names = np.asarray([*model.capacity.contractor_names, ""], dtype=object)
         out = np.full(model.n, "", dtype=object)
-        idx = np.flatnonzero(model.work)
+        idx = np.flatnonzero(model.slotted)
         if len(idx) == 0:
             return out
         weeks = self.start_week[idx]
@@ -230,14 +237,14 @@ class PlanResult:
         groups = np.concatenate([self.order, pseudo_order(model)])
         work = model.work
         big = np.iinfo(np.int64).max
-        g_work = model.group[work]
+        slotted = model.slotted
         first = np.full(model.n_groups, big, dtype=np.int64)
-        np.minimum.at(first, g_work, self.start_week[work])
+        np.minimum.at(first, model.group[slotted], self.start_week[slotted])
         end = np.zeros(model.n_groups)
-        np.maximum.at(end, g_work, self.completion_week[work])
+        np.maximum.at(end, model.group[work], self.completion_week[work])
         n_bespoke = np.bincount(model.group[self.bespoke], minlength=model.n_groups)
         exposure = np.bincount(model.group, weights=self.exposure, minlength=model.n_groups)
-        has = model.n_work > 0
+        has = model.n_slots > 0
         position = np.empty(model.n_groups, dtype=np.int64)
         position[groups] = np.arange(1, len(groups) + 1)
         start_dates = self._dates(np.where(has, first, 0), has)
@@ -267,7 +274,7 @@ class PlanResult:
 
     def _explanations(self, frame: pd.DataFrame, position: np.ndarray) -> list[str]:
         model = self.model
-        per_start = model.group_weight / np.maximum(model.n_work, 1)
+        per_start = model.group_weight / np.maximum(model.n_slots, 1)
         ratio_rank = np.empty(model.n_groups, dtype=np.int64)
         ratio_rank[np.argsort(-per_start, kind="stable")] = np.arange(1, model.n_groups + 1)
         out = []
@@ -311,7 +318,7 @@ class PlanResult:
     def capacity(self) -> pd.DataFrame:
         """Starts and capacity per week, from the start date to the week of the last start."""
         model = self.model
-        starts = self.start_week[model.work]
+        starts = self.start_week[model.slotted]
         n_weeks = int(starts.max()) + 1 if len(starts) else 1
         load = np.bincount(starts, minlength=n_weeks)[:n_weeks]
         frame = pd.DataFrame(
