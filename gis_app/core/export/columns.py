@@ -1,0 +1,159 @@
+"""Which columns leave the tool: the planner's choice, remembered in the project.
+
+Addresses are personal data (AVG/GDPR). An export therefore carries only the columns
+the planner chose, and by default none that identify a household:
+
+* :data:`PERSONAL_COLUMNS` -- ``address``, ``postcode`` (a PC6 postcode with the map
+  position narrows a building down to a handful of households, so it goes with the
+  address) and ``residents`` -- are left out unless the planner opts in;
+* source columns whose name looks personal (:func:`looks_personal`: owner, name,
+  phone, e-mail, street, house number...) are left out by default too;
+* everything else is in by default.
+
+``building_id`` and ``package_id`` are always exported (they identify the rows and are
+needed to bring a field pack back), whatever the choice says.
+
+The choice is a list of column names stored in ``project.settings["export_columns"]``
+(:func:`remember_columns`); :func:`chosen_columns` reads it back, dropping names that
+no longer exist, so a project opened later offers the same export.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gis_app.core.errors import ExportError
+from gis_app.core.fields import normalise_name
+
+SETTINGS_KEY = "export_columns"
+
+REQUIRED_COLUMNS = ("building_id", "package_id")
+PERSONAL_COLUMNS = ("address", "postcode", "residents")
+
+#: Dutch labels of the columns gis_app writes, in the order exports show them.
+LABELS: dict[str, str] = {
+    "building_id": "BAG pand-id",
+    "package_id": "werkpakket-id",
+    "package_name": "werkpakket",
+    "contractor": "aannemer",
+    "cluster_id": "cluster-id",
+    "cluster_name": "cluster",
+    "address": "adres",
+    "postcode": "postcode",
+    "woonplaats": "woonplaats",
+    "addresses": "aantal adressen",
+    "residents": "bewoners",
+    "risk_profile": "risicoprofiel",
+    "profile_source": "bron risicoprofiel",
+    "lpr": "LPR",
+    "typology": "typologie",
+    "milestone": "mijlpaal",
+    "measure_class": "maatregel (beoordeeld)",
+    "expected_measure": "maatregel (verwacht)",
+    "measure": "maatregel",
+    "approach": "aanpak",
+    "eigen_regie": "eigen regie",
+    "prep_start": "start voorbereiding",
+    "construction_start": "start bouw",
+    "completion": "gereed",
+    "wait_years": "wachttijd (jaar)",
+    "cost": "kosten (EUR)",
+}
+
+_PERSONAL_HINTS = re.compile(
+    r"(adres|address|straat|street|huisnummer|huisnr|housenumber|postcode|zipcode|"
+    r"bewoner|resident|inwoner|persoon|person|eigenaar|owner|naam|name|telefoon|phone|"
+    r"mobiel|e_?mail|geboorte|birth|iban|bsn)"
+)
+#: Names that contain a hint above but are not personal.
+_NOT_PERSONAL = frozenset(
+    {"package_name", "cluster_name", "woonplaats", "woonplaatsnaam", "layer_name", "name"}
+)
+
+
+def looks_personal(column: str) -> bool:
+    """True for a column whose name suggests personal data (left out by default)."""
+    if column in PERSONAL_COLUMNS:
+        return True
+    if column in LABELS or column in _NOT_PERSONAL:
+        return False
+    return bool(_PERSONAL_HINTS.search(normalise_name(column)))
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    name: str
+    label: str
+    personal: bool
+    required: bool
+
+
+def available_columns(frame_columns: Iterable[str]) -> list[ExportColumn]:
+    """The columns of an export frame the planner can choose from, known ones first."""
+    present = [c for c in frame_columns if c != "geometry"]
+    ordered = [c for c in LABELS if c in present] + [c for c in present if c not in LABELS]
+    return [
+        ExportColumn(
+            name=c,
+            label=LABELS.get(c, c),
+            personal=looks_personal(c),
+            required=c in REQUIRED_COLUMNS,
+        )
+        for c in ordered
+    ]
+
+
+def default_columns(available: Sequence[ExportColumn]) -> list[str]:
+    return [c.name for c in available if c.required or not c.personal]
+
+
+def normalise_choice(choice: Iterable[str], available: Sequence[ExportColumn]) -> list[str]:
+    """The choice in display order, unknown names dropped, required columns added."""
+    wanted = set(choice)
+    return [c.name for c in available if c.required or c.name in wanted]
+
+
+def chosen_columns(settings: dict[str, Any], available: Sequence[ExportColumn]) -> list[str]:
+    """The remembered choice, or the default when none is stored."""
+    stored = settings.get(SETTINGS_KEY)
+    if not isinstance(stored, list) or not stored:
+        return default_columns(available)
+    return normalise_choice([str(s) for s in stored], available)
+
+
+def remember_columns(settings: dict[str, Any], columns: Iterable[str]) -> None:
+    settings[SETTINGS_KEY] = [str(c) for c in columns]
+
+
+def resolve_requested(requested: Iterable[str], available: Sequence[ExportColumn]) -> list[str]:
+    """Columns named on the command line (name or Dutch label, case-insensitive).
+
+    ``default``/``standaard`` stands for the default choice, ``all``/``alle`` for every
+    column. An unknown name is an :class:`ExportError` listing what is available.
+    """
+    by_key: dict[str, str] = {}
+    for column in available:
+        by_key.setdefault(column.name.casefold(), column.name)
+        by_key.setdefault(column.label.casefold(), column.name)
+        by_key.setdefault(normalise_name(column.name), column.name)
+    out: list[str] = []
+    for raw in requested:
+        item = raw.strip()
+        if not item:
+            continue
+        key = item.casefold()
+        if key in ("default", "standaard"):
+            out.extend(default_columns(available))
+        elif key in ("all", "alle"):
+            out.extend(c.name for c in available)
+        elif key in by_key:
+            out.append(by_key[key])
+        elif normalise_name(item) in by_key:
+            out.append(by_key[normalise_name(item)])
+        else:
+            names = ", ".join(c.name for c in available)
+            raise ExportError(f"onbekende kolom '{item}'; beschikbaar: {names}")
+    return normalise_choice(out, available)

@@ -1,0 +1,448 @@
+"""Export work packages to the files contractors and other GIS tools read.
+
+:func:`export_project` is the one entry point of the UI and the command line. It makes
+sure there is a plan and there are packages (:func:`prepare_export`), builds the export
+table once (:func:`~gis_app.core.export.frame.export_frame`), and writes the chosen
+formats into the chosen folder:
+
+=========  =====================================================================
+format     files (``<pakket>`` = safe name of "package id + name")
+=========  =====================================================================
+gpkg       ``werkpakketten.gpkg``: layers buildings, clusters, packages (RD New)
+shp        ``shapefile/<pakket>/<pakket>.shp`` (+ .shx .dbf .prj .cpg, field names)
+           and ``shapefile/<pakket>.zip``
+geojson    ``geojson/<pakket>.geojson`` (WGS84, RFC 7946)
+csv, xlsx  ``adreslijsten/<pakket>.csv`` / ``.xlsx``
+pdf        ``pdf/<pakket>.pdf`` (needs a ``pdf_writer``, see below)
+field pack ``veldpakketten/<pakket>/`` and ``veldpakketten/<pakket>.zip``
+=========  =====================================================================
+
+Guarantees: every file is written atomically (:mod:`gis_app.core.atomic`), every path is
+checked to lie inside the chosen folder (:func:`~gis_app.core.export.names.inside`), and
+only the chosen columns leave the tool (:mod:`~gis_app.core.export.columns`).
+
+PDF sheets are drawn with Qt, which core may not import: the caller passes
+``pdf_writer(path, sheet)`` (the UI and CLI pass
+:func:`gis_app.render.pdf_sheets.write_package_pdf`). Without it, asking for ``pdf`` is an
+:class:`ExportError`.
+
+When the project has no packages, :func:`prepare_export` plans (suggesting clusters
+first when there are none) and makes packages with the default settings, and its notes
+say so; the project object is updated (packages, ``package_id``, suggested clusters),
+saving it is the caller's decision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from gis_app.core.errors import ExportError, GisAppError
+from gis_app.core.export import columns as colmod
+from gis_app.core.export.frame import export_frame
+from gis_app.core.export.geojson import write_geojson
+from gis_app.core.export.gpkg import write_geopackage
+from gis_app.core.export.names import inside, safe_name, unique_names
+from gis_app.core.export.shapefile import write_shapefile
+from gis_app.core.export.tables import write_csv, write_xlsx
+from gis_app.core.packages import (
+    PACKAGE_COLUMN,
+    PACKAGE_LABELS_NL,
+    PackageContext,
+    current_assignment,
+    make_packages,
+    package_context,
+    refresh,
+    settings_from,
+)
+
+FORMATS = ("gpkg", "shp", "geojson", "csv", "xlsx", "pdf")
+GPKG_NAME = "werkpakketten.gpkg"
+FOLDERS = {
+    "shp": "shapefile",
+    "geojson": "geojson",
+    "csv": "adreslijsten",
+    "xlsx": "adreslijsten",
+    "pdf": "pdf",
+    "fieldpack": "veldpakketten",
+}
+
+ProgressCallback = Callable[[float, str], Any]
+PdfWriter = Callable[[Path, Any], Any]
+
+
+class ExportCancelled(ExportError):
+    """The user stopped the export; files written so far are complete, the rest is not written."""
+
+
+@dataclass
+class ExportOptions:
+    formats: tuple[str, ...] = FORMATS
+    package_ids: list[str] | None = None  # None: all packages
+    columns: list[str] | None = None  # None: the remembered choice (or the default)
+    field_pack: bool = False
+    color_by: str = "measure"  # PDF map colours: "measure" or "risk_profile"
+    remember_columns: bool = True
+
+
+@dataclass
+class ExportReport:
+    out_dir: Path
+    files: list[Path] = field(default_factory=list)
+    packages: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was done automatically
+    warnings: list[str] = field(default_factory=list)
+
+    def to_text(self) -> str:
+        lines = [*self.notes]
+        lines.append(
+            f"{len(self.packages)} werkpakket(ten) geëxporteerd naar {self.out_dir}: "
+            f"{len(self.files)} bestand(en)"
+        )
+        lines += [f"let op: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+@dataclass
+class PreparedExport:
+    plan_result: Any
+    context: PackageContext
+    packages: gpd.GeoDataFrame
+    assignment: pd.Series
+    notes: list[str] = field(default_factory=list)
+
+
+def _report(progress: ProgressCallback | None, fraction: float, message: str) -> None:
+    if progress is not None and progress(min(max(fraction, 0.0), 1.0), message) is False:
+        raise ExportCancelled("de export is afgebroken")
+
+
+def prepare_export(project, *, progress: ProgressCallback | None = None) -> PreparedExport:
+    """A plan and packages for ``project``; makes them when missing (see module docstring)."""
+    from gis_app.core.planning import PlanningConfig, plan
+
+    notes: list[str] = []
+    buildings = project.buildings
+    if buildings is None or len(buildings) == 0:
+        raise ExportError("het project bevat geen panden om te exporteren", path=project.path)
+    has_clusters = project.clusters is not None and len(project.clusters) > 0
+    if not has_clusters:
+        from gis_app.core.clusters import suggest_clusters
+
+        _report(progress, 0.02, "Clusters voorstellen")
+        clusters, membership = suggest_clusters(buildings, existing=project.clusters)
+        keep = [c for c in clusters.columns if c not in ("rank", "reason")]
+        project.clusters = clusters[keep]
+        buildings["cluster_id"] = (
+            membership.reindex(buildings.index).fillna("").astype(str).to_numpy(dtype=object)
+        )
+        notes.append(f"Het project had geen clusters: {len(clusters)} clusters voorgesteld.")
+    planning_settings = project.settings.get("planning")
+    config = PlanningConfig.from_dict(planning_settings) if planning_settings else PlanningConfig()
+    _report(progress, 0.05, "Planning berekenen")
+    try:
+        result = plan(buildings, project.clusters, config)
+    except GisAppError:
+        raise
+    except Exception as error:  # pragma: no cover - a planning defect, shown as one line
+        raise ExportError(f"de planning kon niet worden berekend: {error}") from error
+    if not planning_settings:
+        notes.append("Planning berekend met de standaardinstellingen.")
+    ctx = package_context(result, buildings, project.clusters)
+    if project.packages is None or len(project.packages) == 0:
+        _report(progress, 0.1, "Werkpakketten maken")
+        cfg = settings_from(project.settings)
+        packages, assignment = make_packages(
+            result,
+            buildings,
+            project.clusters,
+            cfg,
+            existing=None,
+            assignment=np.full(len(buildings), "", dtype=object),
+        )
+        project.packages = packages
+        buildings[PACKAGE_COLUMN] = assignment.to_numpy(dtype=object)
+        notes.append(
+            f"Het project had geen werkpakketten: {len(packages)} gemaakt met de standaardinstellingen "
+            f"(per cluster, hoogstens {cfg.max_buildings} panden of {cfg.max_addresses} adressen, "
+            f"bouwstarts binnen {cfg.max_weeks} weken)."
+        )
+    else:
+        assignment = pd.Series(
+            current_assignment(buildings), index=buildings.index, name=PACKAGE_COLUMN
+        )
+        packages = refresh(project.packages, assignment, ctx)
+        loose = int((ctx.work & (assignment.to_numpy() == "")).sum())
+        if loose:
+            notes.append(
+                f"{loose} pand(en) met werk in de planning zitten in geen werkpakket en worden niet geëxporteerd."
+            )
+    return PreparedExport(result, ctx, packages, assignment, notes)
+
+
+def package_file_names(packages: pd.DataFrame) -> dict[str, str]:
+    """Safe, unique file names per package id: ``"<id> <name>"`` (or the id alone)."""
+    labels = []
+    for pid, name in zip(
+        packages["package_id"].astype(str), packages["name"].fillna("").astype(str), strict=True
+    ):
+        text = pid if not name or name == pid else f"{pid} {name}"
+        labels.append(safe_name(text))
+    return dict(zip(packages["package_id"].astype(str), unique_names(labels), strict=True))
+
+
+def _check_formats(formats) -> tuple[str, ...]:
+    out = []
+    for item in formats:
+        key = str(item).strip().lower()
+        if key == "shapefile":
+            key = "shp"
+        if key == "json":
+            key = "geojson"
+        if key not in FORMATS:
+            raise ExportError(f"onbekend exportformaat '{item}'; kies uit {', '.join(FORMATS)}")
+        if key not in out:
+            out.append(key)
+    return tuple(out)
+
+
+def _package_rows(packages: pd.DataFrame, wanted: list[str] | None) -> pd.DataFrame:
+    if wanted is None:
+        return packages
+    known = set(packages["package_id"].astype(str))
+    missing = [p for p in wanted if p not in known]
+    if missing:
+        raise ExportError(
+            f"onbekend werkpakket: {', '.join(missing)}; bekend: {', '.join(sorted(known)[:20])}"
+            + (" ..." if len(known) > 20 else "")
+        )
+    return packages[packages["package_id"].astype(str).isin(wanted)]
+
+
+def _info_rows(row: dict[str, Any]) -> list[tuple[str, object]]:
+    out = []
+    for column, label in PACKAGE_LABELS_NL.items():
+        if column in ("manual", "sequence"):
+            continue
+        value = row.get(column)
+        if isinstance(value, pd.Timestamp | np.datetime64 | dt.datetime):
+            value = None if pd.isna(value) else pd.Timestamp(value).date()
+        elif isinstance(value, float) and np.isnan(value):
+            value = None
+        elif isinstance(value, np.integer | np.floating):
+            value = value.item()
+        out.append((label, value))
+    return out
+
+
+def export_project(
+    project,
+    out_dir: str | Path,
+    options: ExportOptions | None = None,
+    *,
+    pdf_writer: PdfWriter | None = None,
+    progress: ProgressCallback | None = None,
+    prepared: PreparedExport | None = None,
+) -> ExportReport:
+    """Write the export (see the module docstring); returns what was written and noticed."""
+    options = options or ExportOptions()
+    formats = _check_formats(options.formats)
+    if "pdf" in formats and pdf_writer is None:
+        raise ExportError("PDF-kaartbladen vragen de tekenmodule (pdf_writer); niet meegegeven")
+    if options.field_pack and pdf_writer is None:
+        raise ExportError(
+            "een veldpakket bevat PDF-kaartbladen; de tekenmodule (pdf_writer) ontbreekt"
+        )
+    root = Path(out_dir)
+    if root.exists() and not root.is_dir():
+        raise ExportError("de exportmap is een bestand, geen map", path=root)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        from gis_app.core.atomic import describe_os_error
+
+        raise ExportError(
+            f"exportmap niet aangemaakt: {describe_os_error(error)}", path=root
+        ) from error
+    root = root.resolve()
+
+    prepared = prepared or prepare_export(project, progress=progress)
+    report = ExportReport(out_dir=root, notes=list(prepared.notes))
+    packages = _package_rows(prepared.packages, options.package_ids)
+    ids = packages["package_id"].astype(str).tolist()
+    report.packages = ids
+    _report(progress, 0.15, "Exporttabel samenstellen")
+    schedule = getattr(prepared.plan_result, "schedule", None)
+    frame = export_frame(
+        project.buildings,
+        prepared.assignment,
+        prepared.packages,
+        prepared.context,
+        schedule,
+        project.clusters,
+        package_ids=ids,
+    )
+    available = colmod.available_columns(frame.columns)
+    if options.columns is None:
+        chosen = colmod.chosen_columns(project.settings, available)
+    else:
+        chosen = colmod.normalise_choice(options.columns, available)
+        if options.remember_columns:
+            colmod.remember_columns(project.settings, chosen)
+    report.columns = chosen
+    full = frame  # every column: the PDF sheet picks its own (address only when chosen)
+    frame = frame[[*chosen, frame.geometry.name]]
+    labels = {c.name: c.label for c in available}
+    names = package_file_names(packages)
+    exported_at = dt.datetime.now().replace(microsecond=0)
+
+    # split once: positions of each package's rows (frame is in package order)
+    pid_values = frame["package_id"].to_numpy(dtype=object)
+    groups = (
+        {pid: np.flatnonzero(pid_values == pid) for pid in ids}
+        if len(ids) < 2000
+        else _groups(pid_values, ids)
+    )
+    records = {r["package_id"]: r for r in packages.to_dict("records")}
+
+    steps = max(1, len(formats) * max(len(ids), 1) + (len(ids) if options.field_pack else 0))
+    done = 0
+
+    def step(message: str) -> None:
+        nonlocal done
+        _report(progress, 0.2 + 0.8 * done / steps, message)
+        done += 1
+
+    if "gpkg" in formats:
+        step("GeoPackage schrijven")
+        cluster_ids = set(packages["cluster_id"].astype(str))
+        clusters = project.clusters
+        clusters = (
+            clusters[clusters["cluster_id"].astype(str).isin(cluster_ids)]
+            if clusters is not None
+            else None
+        )
+        layers = {"buildings": frame, "clusters": clusters, "packages": packages}
+        layers = {k: v for k, v in layers.items() if v is not None}
+        target = inside(root, GPKG_NAME)
+        report.files.append(write_geopackage(target, layers))
+        done += max(len(ids), 1) - 1
+
+    for fmt in ("shp", "geojson", "csv", "xlsx", "pdf"):
+        if fmt not in formats:
+            continue
+        folder = inside(root, FOLDERS[fmt])
+        folder.mkdir(exist_ok=True)
+        for pid in ids:
+            step(f"{fmt.upper()} {pid}")
+            part = frame.iloc[groups[pid]]
+            base = names[pid]
+            if fmt == "shp":
+                sub = inside(root, FOLDERS[fmt], base)
+                sub.mkdir(exist_ok=True)
+                result = write_shapefile(
+                    part,
+                    sub,
+                    base,
+                    labels=labels,
+                    zip_path=inside(root, FOLDERS[fmt], f"{base}.zip"),
+                )
+                report.files += result.files
+                report.files.append(result.zip_path)
+                report.warnings += [f"{pid}: {w}" for w in result.warnings]
+            elif fmt == "geojson":
+                report.files.append(
+                    write_geojson(inside(root, FOLDERS[fmt], f"{base}.geojson"), part)
+                )
+            elif fmt == "csv":
+                report.files.append(
+                    write_csv(
+                        inside(root, FOLDERS[fmt], f"{base}.csv"),
+                        part.drop(columns=part.geometry.name),
+                    )
+                )
+            elif fmt == "xlsx":
+                report.files.append(
+                    write_xlsx(
+                        inside(root, FOLDERS[fmt], f"{base}.xlsx"),
+                        part.drop(columns=part.geometry.name),
+                        info=_info_rows(records[pid]),
+                    )
+                )
+            elif fmt == "pdf":
+                sheet = _sheet(
+                    records[pid],
+                    full.iloc[groups[pid]],
+                    project.buildings,
+                    chosen,
+                    options,
+                    exported_at,
+                )
+                target = inside(root, FOLDERS[fmt], f"{base}.pdf")
+                pdf_writer(target, sheet)
+                report.files.append(target)
+        if not ids:
+            done += 1
+
+    if options.field_pack:
+        from gis_app.core.fieldpack import write_fieldpack
+
+        folder = inside(root, FOLDERS["fieldpack"])
+        folder.mkdir(exist_ok=True)
+        for pid in ids:
+            step(f"Veldpakket {pid}")
+            part = frame.iloc[groups[pid]]
+            sheet = _sheet(
+                records[pid],
+                full.iloc[groups[pid]],
+                project.buildings,
+                chosen,
+                options,
+                exported_at,
+            )
+            files = write_fieldpack(
+                root,
+                FOLDERS["fieldpack"],
+                names[pid],
+                part,
+                records[pid],
+                project.buildings,
+                sheet=sheet,
+                pdf_writer=pdf_writer,
+                exported_at=exported_at,
+            )
+            report.files += files
+    _report(progress, 1.0, "Export gereed")
+    return report
+
+
+def _groups(values: np.ndarray, ids: list[str]) -> dict[str, np.ndarray]:
+    order = np.argsort(values.astype(str), kind="stable")
+    sorted_values = values[order].astype(str)
+    out = {}
+    for pid in ids:
+        lo = np.searchsorted(sorted_values, pid, side="left")
+        hi = np.searchsorted(sorted_values, pid, side="right")
+        out[pid] = np.sort(order[lo:hi])
+    return out
+
+
+def _sheet(record, part, all_buildings, chosen, options, exported_at):
+    from gis_app.core.export.sheets import package_sheet
+
+    return package_sheet(
+        record,
+        part,
+        all_buildings,
+        columns=chosen,
+        color_by=options.color_by,
+        exported_at=exported_at,
+    )

@@ -1,0 +1,138 @@
+"""The export table: one row per packaged building with its plan, package and cluster.
+
+Built once per export with whole-column operations; every writer takes its columns
+from here, so the Shapefile, the GeoPackage, the lists and the PDF never disagree.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from gis_app.core.packages import PACKAGE_COLUMN, PackageContext
+from gis_app.core.schema import BUILDING_COLUMNS
+
+#: Columns in the order exports show them (those present); source columns follow.
+COLUMN_ORDER = (
+    "building_id",
+    "package_id",
+    "package_name",
+    "contractor",
+    "cluster_id",
+    "cluster_name",
+    "address",
+    "postcode",
+    "woonplaats",
+    "addresses",
+    "residents",
+    "risk_profile",
+    "profile_source",
+    "lpr",
+    "typology",
+    "milestone",
+    "measure_class",
+    "expected_measure",
+    "measure",
+    "approach",
+    "eigen_regie",
+    "prep_start",
+    "construction_start",
+    "completion",
+    "wait_years",
+    "cost",
+)
+#: Internal columns never exported.
+INTERNAL_COLUMNS = frozenset({"row", "plan_cluster", "exposure", "fid", "geom"})
+PLAN_COLUMNS = (
+    "measure",
+    "approach",
+    "prep_start",
+    "construction_start",
+    "completion",
+    "wait_years",
+    "cost",
+)
+
+
+def export_frame(
+    buildings: gpd.GeoDataFrame,
+    assignment: pd.Series | np.ndarray,
+    packages: pd.DataFrame,
+    ctx: PackageContext,
+    schedule: pd.DataFrame | None = None,
+    clusters: pd.DataFrame | None = None,
+    *,
+    package_ids: list[str] | None = None,
+) -> gpd.GeoDataFrame:
+    """Rows of the packaged buildings (of ``package_ids``, default all) in package order."""
+    values = np.asarray(assignment, dtype=object)
+    wanted = values != ""
+    if package_ids is not None:
+        wanted &= np.isin(values, np.asarray(list(package_ids), dtype=object))
+    rows = np.flatnonzero(wanted)
+    # package order (as in the packages table), then construction start, then id
+    order_of = {pid: i for i, pid in enumerate(packages["package_id"].astype(str))}
+    pkg_rank = pd.Series(values[rows], dtype=object).map(order_of).fillna(len(order_of)).to_numpy()
+    ids = buildings["building_id"].astype(str).to_numpy()[rows]
+    starts = ctx.construction_start[rows]
+    rows = rows[np.lexsort((ids, starts, pkg_rank))]
+
+    base = buildings.iloc[rows]
+    data: dict[str, object] = {}
+    data["building_id"] = base["building_id"].astype(str).to_numpy(dtype=object)
+    pids = values[rows]
+    data["package_id"] = pids
+    by_id = packages.set_index(packages["package_id"].astype(str))
+    data["package_name"] = pd.Series(pids).map(by_id["name"]).fillna("").to_numpy(dtype=object)
+    data["contractor"] = pd.Series(pids).map(by_id["contractor"]).fillna("").to_numpy(dtype=object)
+    data["cluster_id"] = ctx.cluster_id[rows]
+    names = ctx.cluster_names
+    data["cluster_name"] = (
+        pd.Series(ctx.cluster_id[rows]).map(names).fillna("").to_numpy(dtype=object)
+    )
+    for column in BUILDING_COLUMNS:
+        if column in ("building_id", "cluster_id") or column not in base:
+            continue
+        data[column] = base[column].to_numpy()
+    data["measure"] = ctx.measure[rows]
+    data["approach"] = ctx.approach[rows]
+    if schedule is not None and "row" in schedule.columns and len(schedule):
+        position = np.full(len(buildings), -1, dtype=np.int64)
+        srows = schedule["row"].to_numpy(dtype=np.int64)
+        position[srows] = np.arange(len(schedule))
+        take = position[rows]
+        found = take >= 0
+        for column in ("prep_start", "construction_start", "completion", "wait_years", "cost"):
+            if column not in schedule:
+                continue
+            source = schedule[column].to_numpy()
+            if column in ("prep_start", "construction_start", "completion"):
+                out = np.full(len(rows), np.datetime64("NaT"), dtype="datetime64[ms]")
+                source = pd.to_datetime(pd.Series(source), errors="coerce").to_numpy(
+                    dtype="datetime64[ms]"
+                )
+            else:
+                out = np.full(len(rows), np.nan)
+                source = pd.to_numeric(pd.Series(source), errors="coerce").to_numpy(dtype=float)
+            out[found] = source[take[found]]
+            data[column] = out
+    else:
+        data["construction_start"] = ctx.construction_start[rows]
+        data["completion"] = ctx.completion[rows]
+        data["cost"] = ctx.cost[rows]
+    for column in base.columns:
+        if (
+            column in data
+            or column == base.geometry.name
+            or column in INTERNAL_COLUMNS
+            or column == PACKAGE_COLUMN
+        ):
+            continue
+        data[column] = base[column].to_numpy()
+    ordered = [c for c in COLUMN_ORDER if c in data] + [c for c in data if c not in COLUMN_ORDER]
+    frame = pd.DataFrame({c: data[c] for c in ordered})
+    for column in ("prep_start", "construction_start", "completion"):
+        if column in frame:
+            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ms]")
+    return gpd.GeoDataFrame(frame, geometry=base.geometry.to_numpy(), crs=buildings.crs)

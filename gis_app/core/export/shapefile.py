@@ -1,0 +1,258 @@
+"""ESRI Shapefile per work package: a folder with .shp .shx .dbf .prj .cpg, and a .zip.
+
+GDAL (through pyogrio) writes the geometry and the table; this module decides what
+the dBASE table looks like, because that is where Shapefiles lose data:
+
+* Field names: at most 10 characters, chosen by :mod:`gis_app.core.export.fields` and
+  written beside the Shapefile as ``<name>_veldnamen.csv`` (short name, full name,
+  Dutch description). The same CSV is in the zip.
+* Text is UTF-8 and the ``.cpg`` says so; the BAG id is a character field (``C``) as wide
+  as the longest id (16 for BAG ids), so leading zeros stay.
+* Fields are as narrow as their content (GDAL ``RESIZE=YES``), which keeps the ``.dbf``
+  small; numbers stay numeric fields.
+* Dates are dBASE date fields (``D``, ``YYYYMMDD``). GDAL 3.12 writes a date-time column
+  as text, so dates are written as ``YYYYMMDD`` text and the field type byte is then set
+  to ``D`` in the ``.dbf`` header (:func:`_make_date_fields`); empty dates are blank,
+  which dBASE readers take as "no date".
+* ``.prj`` is GDAL's ESRI WKT for RD New (``RD_New``, Double Stereographic), which
+  ArcGIS, QGIS and GDAL all recognise as EPSG:28992.
+* A text longer than 254 bytes does not fit a dBASE field; it is cut (at a character
+  boundary) and the export report says which field and how many rows, so nothing is
+  lost silently. The GeoPackage always has the full text.
+
+The files are written through :func:`gis_app.core.atomic.atomic_files` (each file
+replaces its namesake atomically) and the zip through ``atomic_path``.
+"""
+
+from __future__ import annotations
+
+import struct
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+from pandas.api.types import infer_dtype
+
+from gis_app.core.atomic import atomic_files, atomic_path
+from gis_app.core.errors import ExportError
+from gis_app.core.export.fields import field_mapping_text, shorten_field_names
+
+MAX_TEXT_BYTES = 254
+SHAPEFILE_SUFFIXES = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+MAPPING_SUFFIX = "_veldnamen.csv"
+#: Deflate level for the zip: level 1 is several times faster than the default 6 and
+#: the padded dBASE table still shrinks to a fraction.
+ZIP_LEVEL = 1
+
+
+@dataclass
+class ShapefileResult:
+    files: list[Path]
+    mapping: dict[str, str]
+    warnings: list[str] = field(default_factory=list)
+    zip_path: Path | None = None
+
+
+def date_text(values: pd.Series) -> np.ndarray:
+    """``YYYYMMDD`` strings (``None`` for missing) from a datetime-like column, vectorised."""
+    stamps = pd.to_datetime(values, errors="coerce")
+    raw = stamps.to_numpy(dtype="datetime64[D]")
+    missing = np.isnat(raw)
+    days = np.where(missing, np.datetime64("2000-01-01"), raw)
+    years = days.astype("datetime64[Y]").astype(int) + 1970
+    months = days.astype("datetime64[M]").astype(int) % 12 + 1
+    day = (days - days.astype("datetime64[M]")).astype(int) + 1
+    number = years * 10000 + months * 100 + day
+    text = number.astype("U8").astype(object)
+    text[missing] = None
+    return text
+
+
+def as_text(values: pd.Series) -> pd.Series:
+    """An object column of ``str`` (missing stays missing); non-text values are converted."""
+    values = pd.Series(values.to_numpy(dtype=object), index=values.index)
+    if infer_dtype(values, skipna=True) not in ("string", "empty"):
+        present = values.notna()
+        values[present] = values[present].astype(str)
+    return values
+
+
+def _cut_text(values: pd.Series) -> tuple[pd.Series, int]:
+    """Cut texts longer than :data:`MAX_TEXT_BYTES` UTF-8 bytes; return the count cut."""
+    lengths = values.str.len()
+    candidates = lengths > MAX_TEXT_BYTES // 4  # only these can exceed the byte limit
+    if not candidates.any():
+        return values, 0
+    encoded = values[candidates].str.encode("utf-8")
+    long = encoded.str.len() > MAX_TEXT_BYTES
+    if not long.any():
+        return values, 0
+    cut = encoded[long].map(lambda b: b[:MAX_TEXT_BYTES].decode("utf-8", errors="ignore"))
+    values = values.copy()
+    values.loc[cut.index] = cut
+    return values, int(long.sum())
+
+
+def prepare_table(
+    frame: gpd.GeoDataFrame,
+) -> tuple[gpd.GeoDataFrame, dict[str, str], list[str], list[str]]:
+    """Rename, convert dates and cut long texts; returns (frame, mapping, date fields, warnings)."""
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    mapping = shorten_field_names(columns)
+    data: dict[str, object] = {}
+    date_fields: list[str] = []
+    notes: list[str] = []
+    for column in columns:
+        values = frame[column]
+        short = mapping[column]
+        if pd.api.types.is_datetime64_any_dtype(values.dtype):
+            data[short] = date_text(values)
+            date_fields.append(short)
+        elif pd.api.types.is_bool_dtype(values.dtype) or pd.api.types.is_numeric_dtype(
+            values.dtype
+        ):
+            data[short] = values.to_numpy()
+        else:
+            text, n_cut = _cut_text(as_text(values).fillna(""))
+            text = text.astype(object).where(values.notna().to_numpy(), None)
+            if n_cut:
+                notes.append(
+                    f"Shapefile: {n_cut} tekst(en) in '{column}' ingekort tot {MAX_TEXT_BYTES} bytes "
+                    "(de GeoPackage heeft de volledige tekst)"
+                )
+            data[short] = text.to_numpy(dtype=object)
+    out = gpd.GeoDataFrame(data, geometry=frame.geometry.to_numpy(), crs=frame.crs)
+    out.index = pd.RangeIndex(len(out))
+    return out, mapping, date_fields, notes
+
+
+def _read_header(raw: bytes) -> tuple[int, int, int, list[tuple[str, int, int, int]]]:
+    n_records, header_len, record_len = struct.unpack("<IHH", raw[4:12])
+    fields = []
+    offset = 1  # deletion flag
+    position = 32
+    while position < header_len - 1 and raw[position] != 0x0D:
+        descriptor = raw[position : position + 32]
+        name = descriptor[:11].split(b"\x00", 1)[0].decode("ascii", errors="replace")
+        width = descriptor[16]
+        fields.append((name, position, offset, width))
+        offset += width
+        position += 32
+    return n_records, header_len, record_len, fields
+
+
+def _make_date_fields(dbf: Path, names: list[str]) -> None:
+    """Turn the ``YYYYMMDD`` text fields ``names`` into dBASE ``D`` fields, in place."""
+    if not names:
+        return
+    raw = bytearray(dbf.read_bytes())
+    n_records, header_len, record_len, fields = _read_header(bytes(raw))
+    wanted = {name.casefold() for name in names}
+    targets = [f for f in fields if f[0].casefold() in wanted]
+    if all(width == 8 for _, _, _, width in targets):
+        for _, position, _, _ in targets:
+            raw[position + 11] = ord("D")
+        dbf.write_bytes(bytes(raw))
+        return
+    # A column with no date at all was narrowed by RESIZE: widen it to 8 blanks.
+    records = np.frombuffer(
+        bytes(raw[header_len : header_len + n_records * record_len]), dtype=np.uint8
+    )
+    records = records.reshape(n_records, record_len)
+    pieces = [records[:, :1]]
+    new_record_len = 1
+    for name, position, offset, width in fields:
+        column = records[:, offset : offset + width]
+        if name.casefold() in wanted:
+            if width != 8:
+                if not np.all(column == ord(" ")):
+                    raise ExportError(
+                        f"datumveld {name} heeft een onverwachte breedte {width}", path=dbf
+                    )
+                column = np.full((n_records, 8), ord(" "), dtype=np.uint8)
+                raw[position + 16] = 8
+            raw[position + 11] = ord("D")
+        pieces.append(column)
+        new_record_len += column.shape[1]
+    header = bytearray(raw[:header_len])
+    struct.pack_into("<H", header, 10, new_record_len)
+    body = np.hstack(pieces).tobytes() if n_records else b""
+    dbf.write_bytes(bytes(header) + body + b"\x1a")
+
+
+def write_shapefile(
+    frame: gpd.GeoDataFrame,
+    folder: Path,
+    base: str,
+    *,
+    labels: dict[str, str] | None = None,
+    zip_path: Path | None = None,
+) -> ShapefileResult:
+    """Write ``frame`` as ``folder/base.shp`` (+ sidecars and field mapping), optionally zipped.
+
+    ``folder`` must exist; ``base`` must be a safe name (:mod:`~gis_app.core.export.names`).
+    """
+    table, mapping, date_fields, notes = prepare_table(frame)
+    target = folder / f"{base}.shp"
+    mapping_name = f"{base}{MAPPING_SUFFIX}"
+    try:
+        with atomic_files(target) as temp_target:
+            with warnings.catch_warnings():
+                # GDAL reports the narrowing of fields and the like as warnings; the
+                # choices are ours and documented above.
+                warnings.simplefilter("ignore", RuntimeWarning)
+                pyogrio.write_dataframe(
+                    table,
+                    temp_target,
+                    driver="ESRI Shapefile",
+                    encoding="UTF-8",
+                    layer_options={"RESIZE": "YES"},
+                    promote_to_multi=None,
+                )
+            _make_date_fields(temp_target.with_suffix(".dbf"), date_fields)
+            (temp_target.parent / mapping_name).write_text(
+                "\ufeff" + field_mapping_text(mapping, labels), encoding="utf-8", newline=""
+            )
+    except OSError as error:
+        from gis_app.core.atomic import describe_os_error
+
+        raise ExportError(
+            f"Shapefile niet geschreven: {describe_os_error(error)}", path=target
+        ) from error
+    except Exception as error:  # GDAL errors come as pyogrio exceptions
+        if isinstance(error, ExportError):
+            raise
+        raise ExportError(f"Shapefile niet geschreven: {error}", path=target) from error
+    files = [folder / f"{base}{suffix}" for suffix in SHAPEFILE_SUFFIXES] + [folder / mapping_name]
+    files = [f for f in files if f.exists()]
+    result = ShapefileResult(files=files, mapping=mapping, warnings=notes)
+    if zip_path is not None:
+        write_zip(zip_path, files)
+        result.zip_path = zip_path
+    return result
+
+
+def write_zip(zip_path: Path, files: list[Path], *, arcnames: list[str] | None = None) -> Path:
+    """Zip ``files`` (flat, by their names unless ``arcnames`` given) atomically."""
+    names = arcnames or [f.name for f in files]
+    try:
+        with (
+            atomic_path(zip_path) as temp,
+            zipfile.ZipFile(
+                temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL
+            ) as archive,
+        ):
+            for path, name in zip(files, names, strict=True):
+                archive.write(path, name)
+    except OSError as error:
+        from gis_app.core.atomic import describe_os_error
+
+        raise ExportError(
+            f"zip niet geschreven: {describe_os_error(error)}", path=zip_path
+        ) from error
+    return zip_path

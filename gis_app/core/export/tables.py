@@ -1,0 +1,203 @@
+"""Address lists per work package: CSV (for any tool) and XLSX (for Excel), for people.
+
+Decisions (where the brief is silent):
+
+* Headers are the Dutch column labels (:data:`gis_app.core.export.columns.LABELS`) and
+  codes are shown as Dutch words (``heavy`` -> ``zware versterking``, ``bespoke`` ->
+  ``maatwerk``, milestone codes -> NCG labels, ``True`` -> ``ja``): these lists are read
+  by contractors, not by programs. The GIS formats keep the codes.
+* CSV dialect for Dutch Excel: UTF-8 *with BOM* (so Excel detects UTF-8 and shows
+  ``Ëlsstraat`` and ``格罗宁根`` correctly), ``;`` as separator and ``,`` as decimal sign
+  (the Dutch list and decimal separators), CRLF line ends, dates as ``YYYY-MM-DD``.
+* Formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+  carriage return is *neutralised* by putting an apostrophe ``'`` in front
+  (:func:`neutralise`), the OWASP recommendation for CSV injection. Excel then shows the
+  text (with the apostrophe) and never evaluates it. Numbers stay numbers (``-3`` as a
+  number is not a formula); only text is touched. The same rule is applied in XLSX,
+  where openpyxl would otherwise store such a text as a formula.
+* Ids are text: in XLSX the BAG id is a text cell, so ``0003100000118018`` keeps its
+  zeros. A CSV has no types; the file holds the exact text, but Excel opening a CSV by
+  double-click turns long digit strings into numbers. Use the XLSX in Excel (or import
+  the CSV with the column set to text); QGIS, pandas and LibreOffice's import dialog
+  keep the text.
+* Characters XML cannot hold (control characters other than tab, CR, LF) are removed
+  from XLSX cells; they are kept in the CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from gis_app.core.atomic import atomic_open, atomic_path, describe_os_error
+from gis_app.core.errors import ExportError
+from gis_app.core.export.columns import LABELS
+from gis_app.core.schema import MEASURE_LABELS_NL, MILESTONE_LABELS_NL
+
+APPROACH_LABELS = {"standard": "standaard", "bespoke": "maatwerk", "none": "geen werk"}
+CODE_LABELS: dict[str, dict[str, str]] = {
+    "measure": MEASURE_LABELS_NL,
+    "measure_class": MEASURE_LABELS_NL,
+    "expected_measure": MEASURE_LABELS_NL,
+    "approach": APPROACH_LABELS,
+    "milestone": MILESTONE_LABELS_NL,
+}
+FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+SHEET_NAME = "Adressen"
+INFO_SHEET_NAME = "Toelichting"
+
+
+def neutralise(values: pd.Series) -> pd.Series:
+    """Text cells that a spreadsheet could run as a formula get a leading apostrophe."""
+    values = values.astype(object)
+    try:
+        risky = values.str.contains(FORMULA_START, na=False).astype(bool)
+    except AttributeError:  # no text in the column at all
+        return values
+    if not risky.any():
+        return values
+    values = values.copy()
+    values[risky] = "'" + values[risky].astype(str)
+    return values
+
+
+def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The export columns as a people's table: Dutch headers and words, formulas neutralised."""
+    data = {}
+    for column in frame.columns:
+        if column == "geometry":
+            continue
+        values = frame[column]
+        if column in CODE_LABELS:
+            mapped = values.map(CODE_LABELS[column])
+            values = mapped.where(mapped.notna(), values)
+        elif pd.api.types.is_bool_dtype(values.dtype):
+            values = values.map({True: "ja", False: "nee"})
+        if pd.api.types.is_datetime64_any_dtype(values.dtype):
+            data[column] = pd.to_datetime(values).dt.normalize()
+        elif pd.api.types.is_numeric_dtype(values.dtype):
+            data[column] = values
+        else:
+            data[column] = neutralise(values.astype(object).where(values.notna(), None))
+    out = pd.DataFrame(data, index=range(len(frame)))
+    out.columns = [LABELS.get(c, c) for c in out.columns]
+    return out
+
+
+def write_csv(path: Path, frame: pd.DataFrame) -> Path:
+    """Write :func:`table_frame` of ``frame`` as Dutch-Excel CSV (see module docstring)."""
+    table = table_frame(frame)
+    try:
+        with atomic_open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            table.to_csv(
+                handle,
+                sep=";",
+                decimal=",",
+                index=False,
+                date_format="%Y-%m-%d",
+                lineterminator="\r\n",
+                quoting=csv.QUOTE_MINIMAL,
+            )
+    except OSError as error:
+        raise ExportError(f"CSV niet geschreven: {describe_os_error(error)}", path=path) from error
+    return path
+
+
+def _cell_values(series: pd.Series) -> list:
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        stamps = series.dt.date.astype(object)
+        return [None if pd.isna(v) else v for v in stamps.tolist()]
+    if pd.api.types.is_float_dtype(series.dtype):
+        values = series.to_numpy(dtype=float)
+        return [None if np.isnan(v) else float(v) for v in values.tolist()]
+    if pd.api.types.is_integer_dtype(series.dtype):
+        return series.astype("int64").tolist()
+    out = []
+    for value in series.tolist():
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            out.append(None)
+        elif isinstance(value, str):
+            out.append(_XML_ILLEGAL.sub("", value))
+        elif isinstance(value, (int, float, dt.date)):
+            out.append(value)
+        else:
+            out.append(_XML_ILLEGAL.sub("", str(value)))
+    return out
+
+
+def _column_width(header: str, values: list) -> float:
+    sample = [len(str(v)) for v in values[:500] if v is not None]
+    longest = max([len(header), *sample]) if sample else len(header)
+    return float(min(max(longest + 2, 8), 60))
+
+
+def write_xlsx(
+    path: Path, frame: pd.DataFrame, *, info: list[tuple[str, object]] | None = None
+) -> Path:
+    """Write :func:`table_frame` of ``frame`` as an XLSX workbook (sheet ``Adressen``).
+
+    ``info`` (label, value) rows go to a second sheet ``Toelichting`` with the package
+    facts; a list of the columns and their meaning follows there.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    table = table_frame(frame)
+    columns = [_cell_values(table[c]) for c in table.columns]
+    try:
+        with atomic_path(path) as temp:
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet(SHEET_NAME)
+            for index, (header, values) in enumerate(
+                zip(table.columns, columns, strict=True), start=1
+            ):
+                sheet.column_dimensions[get_column_letter(index)].width = _column_width(
+                    header, values
+                )
+            sheet.freeze_panes = "A2"
+            if len(table.columns):
+                sheet.auto_filter.ref = (
+                    f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
+                )
+            bold = Font(bold=True)
+            header_cells = []
+            for header in table.columns:
+                cell = WriteOnlyCell(sheet, value=_XML_ILLEGAL.sub("", str(header)))
+                cell.font = bold
+                header_cells.append(cell)
+            sheet.append(header_cells)
+            for row in zip(*columns, strict=True):
+                sheet.append(row)
+            notes = book.create_sheet(INFO_SHEET_NAME)
+            notes.column_dimensions["A"].width = 28
+            notes.column_dimensions["B"].width = 60
+            for label, value in info or []:
+                notes.append([_XML_ILLEGAL.sub("", str(label)), _info_value(value)])
+            notes.append([])
+            notes.append(
+                [WriteOnlyCell(notes, value="Kolom"), WriteOnlyCell(notes, value="Veldnaam")]
+            )
+            for column in frame.columns:
+                if column != "geometry":
+                    notes.append([LABELS.get(column, column), column])
+            book.save(temp)
+    except OSError as error:
+        raise ExportError(f"XLSX niet geschreven: {describe_os_error(error)}", path=path) from error
+    return path
+
+
+def _info_value(value: object) -> object:
+    if value is None:
+        return None
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        return value
+    text = _XML_ILLEGAL.sub("", str(value))
+    return "'" + text if FORMULA_START.match(text) else text
