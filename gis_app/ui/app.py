@@ -1,4 +1,9 @@
-"""Start the Qt application."""
+"""Start the Qt application.
+
+The window is shown first and the file opened after that, so the map fits the full
+extent into the window's real size (not the size before it was shown). Without a file
+the bundled sample area opens, so a first-time user sees a map and not an empty window.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ def get_app() -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("gis_app")
         app.setOrganizationName("gis_app")
+        app.setApplicationDisplayName("gis_app")
     return app
 
 
@@ -24,8 +30,9 @@ def run_app(path: Path | None = None) -> int:
     from gis_app.ui.main_window import MainWindow
 
     window = MainWindow()
+    window.show()
+    app.processEvents()
     target = path or (SAMPLE_PROJECT if SAMPLE_PROJECT.exists() else None)
     if target is not None and hasattr(window, "open_path"):
         window.open_path(Path(target))
-    window.show()
     return app.exec()

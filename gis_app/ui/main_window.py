@@ -1,20 +1,674 @@
-"""The main window: map in the centre, panels docked around it, status bar below."""
+"""The main window: map in the centre, panels docked around it, status bar below.
+
+Layout (what a planner sees first): the map canvas in the centre; left the layer list
+with the building style tabbed behind it and the legend below; right the identify
+panel; the attribute table along the bottom; the search box at the right of the
+toolbar; status bar with RD and WGS84 cursor coordinates, scale and selection count.
+
+How to extend (other modules add their parts with small edits):
+
+* a dock: write a ``_create_<name>_dock`` method that calls :meth:`MainWindow.add_dock`
+  (which also puts its toggle in Beeld > Panelen) and call it from ``_create_docks``;
+* a menu: call :meth:`MainWindow.add_menu` (inserted before Help) from a
+  ``_create_<name>_menu`` method listed in ``_create_menus``;
+* actions on existing menus: ``self.file_menu``, ``self.edit_menu``, ``self.view_menu``,
+  ``self.selection_menu``, ``self.help_menu``.
+
+Opening a file goes through :func:`load_path` (``gis_app.core.opening.open_path``), so
+the window and ``gis-app open`` read files the same way. Errors the user can act on
+(:class:`~gis_app.core.errors.GisAppError`) are shown in a message box.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+import functools
+from pathlib import Path
 
+import numpy as np
+from pyproj import Transformer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
+
+from gis_app.core.errors import ExportError, GisAppError
+from gis_app.core.project import Project
+from gis_app.core.schema import RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.document import ProjectDocument
+from gis_app.ui.map.canvas import MapCanvas
+from gis_app.ui.map.layers import LayerStack
+from gis_app.ui.map.tools import IdentifyTool, LassoSelectTool, SelectTool, ZoomBoxTool
+from gis_app.ui.panels.attribute_table import AttributeTable
+from gis_app.ui.panels.identify_panel import IdentifyPanel
+from gis_app.ui.panels.labels import format_count
+from gis_app.ui.panels.layers_panel import LayersPanel
+from gis_app.ui.panels.search import SearchField
+from gis_app.ui.panels.style_panel import StylePanel
+
+COMMON_SCALES = (500, 1000, 2500, 5000, 10000, 25000, 50000, 100000, 250000)
+
+OPEN_FILTER = (
+    "Projecten en gegevens (*.gpkg *.shp *.zip *.geojson *.json *.fgb);;"
+    "GeoPackage (*.gpkg);;Shapefile (*.shp *.zip);;GeoJSON (*.geojson *.json);;"
+    "FlatGeobuf (*.fgb);;Alle bestanden (*)"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def rd_to_wgs84() -> Transformer:
+    """RD New -> WGS84 (lon, lat), created once per process (creating one takes ~0.1 s)."""
+    return Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)
+
+
+def load_path(path: str | Path) -> tuple[Project, object | None]:
+    """Read a project or data file: ``(project, join report or None)``; raises GisAppError."""
+    from gis_app.core.opening import open_path
+
+    return open_path(Path(path))
 
 
 class MainWindow(QMainWindow):
     def __init__(self, document: ProjectDocument | None = None):
         super().__init__()
+        self.setObjectName("MainWindow")
         self.document = document or ProjectDocument(parent=self)
-        self.setWindowTitle(self.tr("gis_app — versterkingsplanning Groningen"))
+        self.last_report = None
+        self._to_wgs84 = rd_to_wgs84()
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
         self.resize(1600, 1000)
-        placeholder = QLabel(self.tr("Kaart"))
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(placeholder)
-        self.statusBar().showMessage(self.tr("Gereed"))
+        self._create_canvas()
+        self._create_panels()
+        self._create_menus()
+        self._create_toolbars()
+        self._create_docks()
+        self._create_status_bar()
+        self._connect_document()
+        self._update_title()
+
+    # =========================================================================================
+    # construction
+    # =========================================================================================
+    def _create_canvas(self) -> None:
+        self.layer_stack = LayerStack(self.document, self)
+        self.canvas = MapCanvas(self.document, layers=self.layer_stack)
+        self.setCentralWidget(self.canvas)
+
+    def _create_panels(self) -> None:
+        self.search_field = SearchField(self.document)
+        self.search_field.found.connect(self.select_and_zoom)
+        self.search_field.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.attribute_table = AttributeTable(self.document)
+        self.attribute_table.zoomToSelectionRequested.connect(self.zoom_to_selection)
+        self.identify_panel = IdentifyPanel(self.document)
+        self.layers_panel = LayersPanel(self.layer_stack)
+        self.layers_panel.zoomToExtentRequested.connect(lambda e: self.canvas.zoom_to_extent(*e))
+        self.layers_panel.buildingStyleRequested.connect(self.show_style_panel)
+        self.style_panel = StylePanel(self.document, self.layer_stack.building_style)
+        self.style_panel.styleChanged.connect(self.layer_stack.set_building_style)
+
+    # --- menus -------------------------------------------------------------------------------
+    def _create_menus(self) -> None:
+        self._create_file_menu()
+        self._create_edit_menu()
+        self._create_view_menu()
+        self._create_selection_menu()
+        self._create_help_menu()
+
+    def add_menu(self, title: str) -> QMenu:
+        """A new top-level menu, placed before Help."""
+        menu = QMenu(title, self)
+        help_action = getattr(self, "help_menu", None)
+        if help_action is not None:
+            self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+        else:
+            self.menuBar().addMenu(menu)
+        return menu
+
+    def _create_file_menu(self) -> None:
+        self.file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        self.open_action = QAction(self.tr("&Openen..."), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.setStatusTip(self.tr("Een project of een bestand met panden openen"))
+        self.open_action.triggered.connect(self.open_dialog)
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Afsluiten"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+    def _create_edit_menu(self) -> None:
+        self.edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
+        self.undo_action = self.document.undo_stack.createUndoAction(
+            self, self.tr("Ongedaan maken")
+        )
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("Opnieuw"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+
+    def _create_view_menu(self) -> None:
+        self.view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
+        self.zoom_full_action = self._action(
+            self.tr("Zoom naar &volledige kaart"), self.canvas.zoom_full, "Ctrl+Shift+F"
+        )
+        self.zoom_selection_action = self._action(
+            self.tr("Zoom naar &selectie"), self.zoom_to_selection, "Ctrl+J"
+        )
+        self.zoom_layer_action = self._action(
+            self.tr("Zoom naar &laag"), self.zoom_to_current_layer, "Ctrl+Shift+L"
+        )
+        self.zoom_in_action = self._action(self.tr("&Inzoomen"), self.canvas.zoom_in, "Ctrl++")
+        self.zoom_out_action = self._action(self.tr("&Uitzoomen"), self.canvas.zoom_out, "Ctrl+-")
+        self.previous_view_action = self._action(
+            self.tr("&Vorige weergave"), self.canvas.previous_view, "Alt+Left"
+        )
+        self.next_view_action = self._action(
+            self.tr("V&olgende weergave"), self.canvas.next_view, "Alt+Right"
+        )
+        for action in (
+            self.zoom_full_action,
+            self.zoom_selection_action,
+            self.zoom_layer_action,
+        ):
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.zoom_in_action)
+        self.view_menu.addAction(self.zoom_out_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.previous_view_action)
+        self.view_menu.addAction(self.next_view_action)
+        self.view_menu.addSeparator()
+        self.panels_menu = self.view_menu.addMenu(self.tr("&Panelen"))
+        self.toolbars_menu = self.view_menu.addMenu(self.tr("&Werkbalken"))
+
+    def _create_selection_menu(self) -> None:
+        self.selection_menu = self.menuBar().addMenu(self.tr("&Selectie"))
+        self.select_all_action = self._action(
+            self.tr("&Alle panden selecteren"), self.select_all, "Ctrl+A"
+        )
+        self.clear_selection_action = self._action(
+            self.tr("Selectie &opheffen"), self.clear_selection, "Ctrl+Shift+A"
+        )
+        self.invert_selection_action = self._action(
+            self.tr("Selectie &omkeren"), self.invert_selection, "Ctrl+I"
+        )
+        self.selection_menu.addAction(self.select_all_action)
+        self.selection_menu.addAction(self.clear_selection_action)
+        self.selection_menu.addAction(self.invert_selection_action)
+        by_profile = self.selection_menu.addMenu(self.tr("Selecteer op &risicoprofiel"))
+        for profile in RISK_PROFILES_WITH_UNKNOWN:
+            action = by_profile.addAction(profile)
+            action.triggered.connect(lambda _c=False, p=profile: self.select_by_profile(p))
+        self.selection_menu.addSeparator()
+        self.selection_menu.addAction(self.zoom_selection_action)
+
+    def _create_help_menu(self) -> None:
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = self.help_menu.addAction(self.tr("&Over gis_app"))
+        about.triggered.connect(self._about)
+
+    def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    # --- toolbars ----------------------------------------------------------------------------
+    def _create_toolbars(self) -> None:
+        self._create_map_tools_toolbar()
+        self._create_navigation_toolbar()
+        self._create_search_toolbar()
+
+    def add_toolbar(self, toolbar: QToolBar) -> QToolBar:
+        self.addToolBar(toolbar)
+        self.toolbars_menu.addAction(toolbar.toggleViewAction())
+        return toolbar
+
+    def _create_map_tools_toolbar(self) -> None:
+        """Pan, zoom box, identify, select and lasso: one checked at a time."""
+        self.tools_toolbar = QToolBar(self.tr("Kaart tools"))
+        self.tools_toolbar.setObjectName("MapToolsToolbar")
+        self.tools_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.identify_tool = IdentifyTool(self)
+        self.identify_tool.identified.connect(self._identified)
+        self.tools: dict[str, object] = {
+            "pan": None,  # the canvas's own pan tool
+            "zoom": ZoomBoxTool(self),
+            "identify": self.identify_tool,
+            "select": SelectTool(self),
+            "lasso": LassoSelectTool(self),
+        }
+        self.tool_group = QActionGroup(self)
+        self.tool_group.setExclusive(True)
+        self.tool_actions: dict[str, QAction] = {}
+        for key, text, tip, shortcut in self._tool_definitions():
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+            action.setStatusTip(tip)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                # Single-letter shortcuts must not fire while typing in the search box or table.
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.canvas.addAction(action)
+            action.triggered.connect(lambda _c=False, k=key: self.set_tool(k))
+            self.tool_group.addAction(action)
+            self.tools_toolbar.addAction(action)
+            self.tool_actions[key] = action
+        self.tool_actions["pan"].setChecked(True)
+        self.canvas.toolChanged.connect(self._tool_changed)
+        self.add_toolbar(self.tools_toolbar)
+
+    def _tool_definitions(self) -> list[tuple[str, str, str, str]]:
+        return [
+            ("pan", self.tr("Verschuiven"), self.tr("Kaart verschuiven door te slepen"), "P"),
+            ("zoom", self.tr("Zoomkader"), self.tr("Inzoomen op een getekend kader"), "Z"),
+            ("identify", self.tr("Identificeren"), self.tr("Eigenschappen van een pand"), "I"),
+            (
+                "select",
+                self.tr("Selecteren"),
+                self.tr("Klik of sleep een kader; Shift voegt toe, Ctrl wisselt"),
+                "S",
+            ),
+            ("lasso", self.tr("Lasso"), self.tr("Selecteren met een getekende veelhoek"), "L"),
+        ]
+
+    def _create_navigation_toolbar(self) -> None:
+        self.navigation_toolbar = QToolBar(self.tr("Navigatie"))
+        self.navigation_toolbar.setObjectName("NavigationToolbar")
+        self.navigation_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.zoom_full_action.setIconText(self.tr("Volledig"))
+        self.zoom_selection_action.setIconText(self.tr("Selectie"))
+        self.previous_view_action.setIconText(self.tr("Vorige"))
+        self.next_view_action.setIconText(self.tr("Volgende"))
+        for action in (
+            self.zoom_full_action,
+            self.zoom_selection_action,
+            self.previous_view_action,
+            self.next_view_action,
+        ):
+            self.navigation_toolbar.addAction(action)
+        self.add_toolbar(self.navigation_toolbar)
+
+    def _create_search_toolbar(self) -> None:
+        self.search_toolbar = QToolBar(self.tr("Zoeken"))
+        self.search_toolbar.setObjectName("SearchToolbar")
+        self.search_toolbar.addWidget(QLabel(self.tr(" Zoeken: ")))
+        self.search_toolbar.addWidget(self.search_field)
+        self.add_toolbar(self.search_toolbar)
+
+    # --- docks -------------------------------------------------------------------------------
+    def _create_docks(self) -> None:
+        # Left and right docks run the full height; the table sits under the map only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._create_layers_dock()
+        self._create_legend_dock()
+        self._create_style_dock()
+        self._create_identify_dock()
+        self._create_table_dock()
+        self._size_docks()
+
+    def _size_docks(self) -> None:
+        """First-use dock sizes, relative to the window so the map keeps most of it."""
+        width, height = max(self.width(), 640), max(self.height(), 480)
+        side = int(min(300, 0.2 * width))
+        left = [d for d in (self.layers_dock, self.legend_dock) if d is not None]
+        if left:
+            self.resizeDocks(left, [side] * len(left), Qt.Orientation.Horizontal)
+        if self.layers_dock is not None and self.legend_dock is not None:
+            upper = int(min(260, 0.3 * height))
+            self.resizeDocks(
+                [self.layers_dock, self.legend_dock],
+                [upper, height - upper],
+                Qt.Orientation.Vertical,
+            )
+        self.resizeDocks([self.identify_dock], [side], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.table_dock], [int(min(240, 0.28 * height))], Qt.Orientation.Vertical)
+
+    def add_dock(
+        self,
+        widget: QWidget,
+        title: str,
+        object_name: str,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea,
+        *,
+        tabify_with: QDockWidget | None = None,
+    ) -> QDockWidget:
+        """Put ``widget`` in a dock and list its toggle under Beeld > Panelen."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(object_name)
+        dock.setWidget(widget)
+        if tabify_with is not None:
+            self.tabifyDockWidget(tabify_with, dock)
+        else:
+            self.addDockWidget(area, dock)
+        self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def _create_layers_dock(self) -> None:
+        self.layers_dock = self.add_dock(
+            self.layers_panel, self.tr("Lagen"), "LayersDock", Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+
+    def _create_style_dock(self) -> None:
+        self.style_dock = self.add_dock(
+            self.style_panel,
+            self.tr("Stijl panden"),
+            "BuildingStyleDock",
+            tabify_with=self.layers_dock,
+        )
+        self.layers_dock.raise_()
+
+    def show_style_panel(self) -> None:
+        self.style_dock.show()
+        self.style_dock.raise_()
+
+    def _create_legend_dock(self) -> None:
+        try:
+            from gis_app.ui.map.legend import LegendWidget
+        except ImportError:  # the legend widget lands with the map package
+            self.legend_widget = None
+            self.legend_dock = None
+            return
+        self.legend_widget = LegendWidget(self.layer_stack)
+        self.legend_dock = self.add_dock(
+            self.legend_widget,
+            self.tr("Legenda"),
+            "LegendDock",
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+
+    def _create_identify_dock(self) -> None:
+        self.identify_dock = self.add_dock(
+            self.identify_panel,
+            self.tr("Identificeren"),
+            "IdentifyDock",
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+
+    def _create_table_dock(self) -> None:
+        self.table_dock = self.add_dock(
+            self.attribute_table,
+            self.tr("Attribuuttabel"),
+            "AttributeTableDock",
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+
+    # --- status bar --------------------------------------------------------------------------
+    def _create_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.rd_label = QLabel()
+        self.wgs84_label = QLabel()
+        self.scale_combo = QComboBox()
+        self.scale_combo.setEditable(True)
+        self.scale_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for n in COMMON_SCALES:
+            self.scale_combo.addItem(f"1:{format_count(n)}", n)
+        self.scale_combo.setMinimumWidth(110)
+        self.scale_combo.lineEdit().returnPressed.connect(self._scale_entered)
+        self.scale_combo.activated.connect(lambda _i: self._scale_entered())
+        self.selection_label = QLabel()
+        for widget, tip in (
+            (self.rd_label, self.tr("Cursorpositie in RD New (EPSG:28992), meter")),
+            (self.wgs84_label, self.tr("Cursorpositie in WGS84 (breedte, lengte)")),
+            (self.scale_combo, self.tr("Kaartschaal; typ een schaal als 1:5000 en Enter")),
+            (self.selection_label, self.tr("Aantal geselecteerde panden")),
+        ):
+            widget.setToolTip(tip)
+            bar.addPermanentWidget(widget)
+        self.rd_label.setMinimumWidth(200)
+        self.wgs84_label.setMinimumWidth(170)
+        self.selection_label.setMinimumWidth(150)
+        self.show_cursor(None, None)
+        self._update_selection_label()
+        self._update_scale()
+
+    # --- signals -----------------------------------------------------------------------------
+    def _connect_document(self) -> None:
+        self.document.selectionChanged.connect(self._update_selection_label)
+        self.document.projectReplaced.connect(self._update_title)
+        self.document.dirtyChanged.connect(lambda _dirty: self._update_title())
+        self.canvas.cursorMoved.connect(self.show_cursor)
+        self.canvas.scaleChanged.connect(lambda _n: self._update_scale())
+
+    # =========================================================================================
+    # behaviour
+    # =========================================================================================
+    def open_dialog(self) -> None:
+        start = str(Path(self.document.project.path).parent) if self.document.project.path else ""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Project of gegevens openen"), start, self.tr(OPEN_FILTER)
+        )
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path, *, show_errors: bool = True) -> bool:
+        """Open a project or data file; ``False`` (after a message) when it cannot be read.
+
+        An imported data file with problems in its join report (repaired or dropped rows,
+        unmatched ids) shows the report, so nothing is dropped silently.
+        """
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            project, report = load_path(path)
+        except GisAppError as error:
+            QApplication.restoreOverrideCursor()
+            self.statusBar().showMessage(error.user_message(), 15000)
+            if show_errors:
+                QMessageBox.warning(self, self.tr("Openen mislukt"), error.user_message())
+            return False
+        QApplication.restoreOverrideCursor()
+        self.set_project(project, report)
+        if show_errors and report is not None and getattr(report, "problems", None):
+            self._show_report(report)
+        return True
+
+    def set_project(self, project: Project, report=None) -> None:
+        """Show ``project`` (read by :func:`load_path`) in the window."""
+        self.last_report = report
+        self.document.replace_project(project)
+        n = len(project.buildings)
+        self.statusBar().showMessage(
+            self.tr("{name}: {n} panden geladen").format(name=project.name, n=format_count(n)),
+            10000,
+        )
+
+    def _show_report(self, report) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Inleesrapport"))
+        box.setText(
+            self.tr("{n} panden ingelezen, {p} meldingen. Zie de details.").format(
+                n=format_count(getattr(report, "buildings_loaded", 0)),
+                p=format_count(len(report.problems)),
+            )
+        )
+        box.setDetailedText(report.to_text())
+        box.exec()
+
+    def save_screenshot(self, path: str | Path, size: tuple[int, int] = (1600, 1000)) -> Path:
+        """Lay the window out at ``size`` as a user first sees it and write it as a PNG."""
+        width, height = size
+        path = Path(path)
+        app = QApplication.instance()
+        self.resize(width, height)
+        self.show()
+        _flush_events(app)
+        self._size_docks()
+        _flush_events(app)
+        self.canvas.zoom_full()
+        self.canvas.wait_for_render()
+        app.processEvents()
+        self.canvas.render_now()
+        _flush_events(app)
+        image = self.grab().toImage()
+        if (image.width(), image.height()) != (width, height):
+            image = image.scaled(
+                width,
+                height,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ExportError(f"kan de map niet maken ({error})", path=path.parent) from error
+        if not image.save(str(path), "PNG"):
+            raise ExportError("kan de schermafdruk niet schrijven", path=path)
+        return path
+
+    def set_tool(self, key: str) -> None:
+        """Activate a map tool by key: pan, zoom, identify, select, lasso."""
+        self.canvas.set_tool(self.tools[key])
+        self.tool_actions[key].setChecked(True)
+        self.canvas.setFocus()
+
+    def _tool_changed(self, tool) -> None:
+        """Keep the toolbar in step when a tool is set elsewhere (cluster drawing tools)."""
+        for key, action in self.tool_actions.items():
+            mine = self.tools[key]
+            if mine is tool or (mine is None and type(tool).__name__ == "PanTool"):
+                action.setChecked(True)
+                return
+        checked = self.tool_group.checkedAction()
+        if checked is not None:
+            self.tool_group.setExclusive(False)
+            checked.setChecked(False)
+            self.tool_group.setExclusive(True)
+
+    def _identified(self, row: int) -> None:
+        self.identify_panel.show_building(row if row >= 0 else None)
+        if row >= 0 and self.identify_dock is not None:
+            self.identify_dock.show()
+            self.identify_dock.raise_()
+
+    # --- navigation --------------------------------------------------------------------------
+    def zoom_to_rows(self, rows) -> None:
+        """Zoom to the footprints of ``rows`` (the canvas keeps the street around one house)."""
+        self.canvas.zoom_to_rows(rows)
+
+    def zoom_to_selection(self) -> None:
+        self.canvas.zoom_to_selection()
+
+    def zoom_to_current_layer(self) -> None:
+        layer_id = self.layers_panel.current_layer_id() or "buildings"
+        self.canvas.zoom_to_layer(layer_id)
+
+    def select_and_zoom(self, rows) -> None:
+        self.document.set_selection(rows)
+        self.zoom_to_rows(rows)
+
+    # --- selection ---------------------------------------------------------------------------
+    def select_all(self) -> None:
+        self.document.set_selection(np.arange(len(self.document.project.buildings)))
+
+    def clear_selection(self) -> None:
+        self.document.set_selection([])
+
+    def invert_selection(self) -> None:
+        keep = np.ones(len(self.document.project.buildings), dtype=bool)
+        keep[self.document.selection] = False
+        self.document.set_selection(np.flatnonzero(keep))
+
+    def select_by_profile(self, profile: str) -> None:
+        profiles = self.document.project.buildings["risk_profile"].to_numpy(dtype=object)
+        self.document.set_selection(np.flatnonzero(profiles == profile))
+
+    # --- status bar --------------------------------------------------------------------------
+    def show_cursor(self, x: float | None, y: float | None) -> None:
+        if x is None or y is None or not np.isfinite(x) or not np.isfinite(y):
+            self.rd_label.setText(self.tr("RD x –, y –"))
+            self.wgs84_label.setText(self.tr("WGS84 –"))
+            return
+        lon, lat = self._to_wgs84.transform(x, y)
+        self.rd_label.setText(self.tr("RD x {x}, y {y} m").format(x=_metres(x), y=_metres(y)))
+        self.wgs84_label.setText(
+            self.tr("{lat}° N, {lon}° O").format(
+                lat=f"{lat:.5f}".replace(".", ","), lon=f"{lon:.5f}".replace(".", ",")
+            )
+        )
+
+    def _update_scale(self) -> None:
+        denominator = self.canvas.scale_denominator()
+        if denominator and np.isfinite(denominator) and not self.scale_combo.lineEdit().hasFocus():
+            self.scale_combo.setEditText(f"1:{format_count(round(denominator))}")
+
+    def _scale_entered(self) -> None:
+        denominator = parse_scale(self.scale_combo.currentText())
+        if denominator is None:
+            self.statusBar().showMessage(self.tr("Ongeldige schaal; typ bijvoorbeeld 1:5000"), 5000)
+            self._update_scale()
+            return
+        self.canvas.set_scale(denominator)
+        self.canvas.setFocus()
+
+    def _update_selection_label(self) -> None:
+        n = len(self.document.selection)
+        self.selection_label.setText(
+            self.tr("{n} panden geselecteerd").format(n=format_count(n))
+            if n != 1
+            else self.tr("1 pand geselecteerd")
+        )
+
+    def _update_title(self) -> None:
+        project = self.document.project
+        dirty = "*" if self.document.is_dirty else ""
+        self.setWindowTitle(
+            self.tr("{dirty}{name} — gis_app versterkingsplanning").format(
+                dirty=dirty, name=project.name
+            )
+        )
+
+    def _about(self) -> None:
+        from gis_app import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("Over gis_app"),
+            self.tr(
+                "gis_app {version}\n\nPlanning van de versterkingsopgave in Groningen: "
+                "panden op de kaart, clusters, planning en werkpakketten."
+            ).format(version=__version__),
+        )
+
+
+def _flush_events(app) -> None:
+    """Process pending events including deferred deletes (widgets replaced by rebuilds),
+    which ``processEvents`` alone leaves on screen until the event loop runs."""
+    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+def parse_scale(text: str) -> float | None:
+    """``"1:5.000"``, ``"1:5000"`` or ``"5000"`` -> 5000.0; ``None`` when unreadable."""
+    text = text.strip().replace(" ", "").replace(".", "")
+    if ":" in text:
+        text = text.split(":", 1)[1]
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    return value if 1 <= value <= 1e8 else None
+
+
+def _metres(value: float) -> str:
+    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")

@@ -332,6 +332,11 @@ class AttributeTable(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter (tekst in de gekozen kolom)..."))
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(140)
+        self.column_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.column_combo.setMinimumContentsLength(12)
         self.only_selection = QCheckBox(self.tr("Alleen selectie tonen"))
         self.zoom_button = QPushButton(self.tr("Zoom naar selectie"))
         self.clear_button = QPushButton(self.tr("Selectie opheffen"))
@@ -415,7 +420,7 @@ class AttributeTable(QWidget):
     def _size_columns(self) -> None:
         """Widths from the header text and a sample of values (never all 300,000 rows)."""
         metrics = self.view.fontMetrics()
-        sample = self.model.rows[:200]
+        sample = self.model.rows[:40]
         for i, column in enumerate(self.model.columns):
             texts = [column_label(column)]
             values = self.model._array(column)[sample] if len(sample) else []

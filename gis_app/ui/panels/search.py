@@ -119,6 +119,7 @@ class SearchField(QLineEdit):
         )
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(280)
+        self.setMaximumWidth(460)
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
