@@ -1,0 +1,127 @@
+"""``gis-app suggest-clusters``: propose neighbourhood clusters for a project.
+
+Decisions:
+
+* Clusters already in the project are kept (they are the planner's work); suggestions
+  are made for the buildings in no cluster and appended after them. ``--replace``
+  discards the existing clusters first.
+* Without ``--out`` the project file is rewritten in place (atomically); a data file
+  that is not a project (a footprints GeoPackage, a Shapefile...) needs ``--out``.
+* The rank and its reason are printed for the first clusters; in the project the
+  cluster order is the rank order.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from gis_app.core.errors import InputError
+
+
+def register(subparsers) -> None:
+    from gis_app.core.clusters import (
+        DEFAULT_LINK_DISTANCE,
+        DEFAULT_MAX_BUILDINGS,
+        DEFAULT_MAX_SPREAD,
+    )
+
+    parser = subparsers.add_parser(
+        "suggest-clusters",
+        help="suggest neighbourhood clusters and add them to the project",
+        description=(
+            "Group nearby buildings into clusters (adjacent houses together), at most "
+            "--max-buildings per cluster and at most --max-spread metres across, ranked with "
+            "the clusters holding most 'verhoogd' buildings first. Adds a 'clusters' layer and "
+            "a cluster_id column on the buildings layer."
+        ),
+    )
+    parser.add_argument("project", type=Path, help="project file (.gpkg) or a footprints file")
+    parser.add_argument(
+        "--max-buildings",
+        type=int,
+        default=DEFAULT_MAX_BUILDINGS,
+        help=f"most buildings per cluster (default {DEFAULT_MAX_BUILDINGS})",
+    )
+    parser.add_argument(
+        "--max-spread",
+        type=float,
+        default=DEFAULT_MAX_SPREAD,
+        help=(
+            "largest extent of a cluster in metres: the diagonal of the bounding box of its "
+            f"buildings (default {DEFAULT_MAX_SPREAD:g})"
+        ),
+    )
+    parser.add_argument(
+        "--link-distance",
+        type=float,
+        default=DEFAULT_LINK_DISTANCE,
+        help=(
+            "buildings whose footprints are at most this many metres apart start in the same "
+            f"group (default {DEFAULT_LINK_DISTANCE:g})"
+        ),
+    )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="discard the clusters already in the project instead of keeping them",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="write the project with the clusters to this GeoPackage instead of in place",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from gis_app.core.clusters import add_suggestions
+    from gis_app.core.opening import open_path
+    from gis_app.core.projectfile import is_project_file, save_project
+
+    if args.max_buildings < 1:
+        raise InputError("--max-buildings moet minstens 1 zijn")
+    if not args.max_spread > 0:
+        raise InputError("--max-spread moet groter dan 0 zijn")
+    if args.link_distance < 0:
+        raise InputError("--link-distance mag niet negatief zijn")
+    target = args.out
+    if target is None:
+        if not args.project.exists():
+            raise InputError("het bestand bestaat niet", path=args.project)
+        if not is_project_file(args.project):
+            raise InputError(
+                "dit is geen projectbestand; geef met --out aan waar het project met de "
+                "clusters moet komen",
+                path=args.project,
+            )
+        target = args.project
+    elif target.suffix.lower() != ".gpkg":
+        raise InputError("--out moet een GeoPackage (.gpkg) zijn", path=target)
+
+    project, _report = open_path(args.project)
+    kept = 0 if args.replace else len(project.clusters)
+    suggestion = add_suggestions(
+        project.buildings,
+        project.clusters,
+        max_buildings=args.max_buildings,
+        max_spread=args.max_spread,
+        link_distance=args.link_distance,
+        replace=args.replace,
+    )
+    project.clusters = suggestion.clusters
+    project.buildings = project.buildings.copy()
+    project.buildings["cluster_id"] = suggestion.membership
+    written = save_project(project, target)
+
+    n_new = len(suggestion.added_ids)
+    in_clusters = int((suggestion.membership != "").sum())
+    print(
+        f"{n_new} clusters voorgesteld (max {args.max_buildings} panden, spreiding max "
+        f"{args.max_spread:g} m); {in_clusters} van {len(project.buildings)} panden in een "
+        f"cluster" + (f"; {kept} bestaande clusters behouden" if kept else "") + f" -> {written}"
+    )
+    for reason, name in list(zip(suggestion.reasons, suggestion.names, strict=True))[:5]:
+        print(f"  {name}: {reason}")
+    return 0

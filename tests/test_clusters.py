@@ -1,0 +1,284 @@
+"""Cluster suggestion, ranking, statistics and pure geometry operations."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import LineString, MultiPolygon, Polygon, box
+
+from gis_app.core import clusters as C
+from gis_app.core import membership as M
+from gis_app.core.schema import CLUSTER_COLUMNS, ensure_building_columns
+
+
+def _buildings(geoms, **columns) -> gpd.GeoDataFrame:
+    frame = gpd.GeoDataFrame(
+        {"building_id": [f"{i:016d}" for i in range(len(geoms))], **columns},
+        geometry=list(geoms),
+        crs=28992,
+    )
+    return ensure_building_columns(frame)
+
+
+def _village(seed=0, blocks=12):
+    """Blocks of terraced rows (houses touching) separated by 20 m streets, some detached."""
+    rng = np.random.default_rng(seed)
+    geoms, place = [], []
+    for b in range(blocks):
+        bx, by = (b % 4) * 120.0, (b // 4) * 60.0
+        n = int(rng.integers(4, 14))
+        for i in range(n):
+            geoms.append(box(bx + i * 6.0, by, bx + i * 6.0 + 6.0, by + 9.0))
+            place.append("Loppersum" if b < 8 else "Appingedam")
+    for _ in range(10):
+        x, y = rng.uniform(0, 480), rng.uniform(-200, -100)
+        geoms.append(box(x, y, x + 8, y + 8))
+        place.append("Loppersum")
+    n = len(geoms)
+    profile = rng.choice(["verhoogd", "licht verhoogd", "normaal"], size=n, p=[0.2, 0.3, 0.5])
+    return _buildings(geoms, woonplaats=place, risk_profile=profile, lpr=rng.uniform(1e-7, 1e-4, n))
+
+
+# --- suggestion ----------------------------------------------------------------------------
+
+
+def test_suggestion_properties():
+    buildings = _village()
+    clusters, membership = C.suggest_clusters(buildings, max_buildings=8, max_spread=80)
+    ids = membership.to_numpy()
+    # Every building in at most one cluster, and all known ids.
+    assert set(ids) - {""} == set(clusters["cluster_id"])
+    assert (ids != "").all()
+    counts = membership.value_counts()
+    assert counts.max() <= 8
+    # Spread: bounding-box diagonal of representative points within the limit.
+    points = shapely.point_on_surface(np.asarray(buildings.geometry.array))
+    xy = shapely.get_coordinates(points)
+    for cid in clusters["cluster_id"]:
+        pts = xy[ids == cid]
+        assert np.hypot(*(pts.max(axis=0) - pts.min(axis=0))) <= 80 + 1e-9
+    # Canonical columns, valid polygons, rank order 1..n.
+    assert list(clusters.columns[: len(CLUSTER_COLUMNS)]) == list(CLUSTER_COLUMNS)
+    assert clusters.geometry.is_valid.all()
+    assert list(clusters["rank"]) == list(range(1, len(clusters) + 1))
+
+
+def test_adjacent_houses_share_a_cluster():
+    buildings = _village(seed=3)
+    clusters, membership = C.suggest_clusters(buildings, max_buildings=40, max_spread=300)
+    geoms = np.asarray(buildings.geometry.array)
+    tree = shapely.STRtree(geoms)
+    left, right = tree.query(geoms, predicate="dwithin", distance=2.0)
+    pairs = left < right
+    ids = membership.to_numpy()
+    same = ids[left[pairs]] == ids[right[pairs]]
+    # Terraced blocks are at most 13 houses: every touching pair stays together.
+    assert same.all()
+    # Houses across a 20 m street are not linked at the default 10 m.
+    assert ids[0] != ids[np.flatnonzero(buildings.geometry.bounds["miny"].to_numpy() >= 60)[0]]
+
+
+def test_oversized_terrace_is_split_but_neighbours_mostly_together():
+    geoms = [box(i * 6.0, 0, i * 6.0 + 6, 9) for i in range(100)]  # one 600 m terrace
+    buildings = _buildings(geoms)
+    clusters, membership = C.suggest_clusters(buildings, max_buildings=30, max_spread=1000)
+    ids = membership.to_numpy()
+    assert membership.value_counts().max() <= 30
+    assert len(clusters) >= 4
+    # Neighbours differ only at the cuts: runs are contiguous.
+    changes = int((ids[1:] != ids[:-1]).sum())
+    assert changes == len(clusters) - 1
+
+
+def test_suggested_polygons_reproduce_the_membership():
+    buildings = _village(seed=5)
+    clusters, membership = C.suggest_clusters(buildings, max_buildings=6, max_spread=60)
+    recomputed = M.compute_membership(buildings, clusters)
+    assert list(recomputed) == list(membership)
+    assert len(M.overlapping_rows(buildings, clusters)) == 0
+
+
+def test_ranking_puts_verhoogd_first_with_reason():
+    geoms = [box(i * 100.0, 0, i * 100.0 + 6, 9) for i in range(3)]
+    geoms += [box(i * 100.0 + 6, 0, i * 100.0 + 12, 9) for i in range(3)]
+    profiles = ["normaal", "verhoogd", "licht verhoogd", "normaal", "verhoogd", "normaal"]
+    buildings = _buildings(geoms, risk_profile=profiles, woonplaats=["Loppersum"] * 6)
+    clusters, membership = C.suggest_clusters(buildings)
+    assert len(clusters) == 3
+    first = clusters.iloc[0]
+    assert membership.iloc[1] == first["cluster_id"]  # the cluster with two verhoogd
+    assert first["reason"] == "rang 1: 2 verhoogd, 0 licht verhoogd van 2 panden"
+    assert clusters.iloc[1]["reason"].startswith("rang 2: 0 verhoogd, 1 licht verhoogd")
+    assert list(clusters["name"]) == ["Loppersum-001", "Loppersum-002", "Loppersum-003"]
+
+
+def test_rank_reason_mentions_lpr_when_known():
+    assert (
+        C.rank_reason(3, 1, 2, 1, 2e-5)
+        == "rang 3: 1 verhoogd, 2 licht verhoogd van 1 pand; som LPR 2.0e-05"
+    )
+
+
+def test_rank_existing_clusters_and_order_by_rank():
+    buildings = _buildings(
+        [box(0, 0, 5, 5), box(10, 0, 15, 5), box(20, 0, 25, 5)],
+        risk_profile=["normaal", "verhoogd", "verhoogd"],
+    )
+    clusters = C.cluster_frame(
+        [{"cluster_id": "A"}, {"cluster_id": "B"}], [box(-1, -1, 6, 6), box(9, -1, 26, 6)]
+    )
+    M.assign_membership(buildings, clusters)
+    ranking = C.rank_clusters(buildings, clusters)
+    assert list(ranking["rank"]) == [2, 1]
+    assert list(C.order_by_rank(buildings, clusters)["cluster_id"]) == ["B", "A"]
+
+
+def test_add_suggestions_keeps_existing_clusters_first():
+    buildings = _village(seed=2)
+    existing = C.cluster_frame(
+        [{"cluster_id": "C0001", "name": "Mijn cluster"}], [box(-5, -5, 40, 20)]
+    )
+    M.assign_membership(buildings, existing)
+    mine = set(M.members(buildings, "C0001"))
+    suggestion = C.add_suggestions(buildings, existing, max_buildings=10, max_spread=100)
+    assert suggestion.clusters["cluster_id"].iloc[0] == "C0001"
+    assert "C0001" not in suggestion.added_ids
+    assert set(np.flatnonzero(suggestion.membership == "C0001")) == mine
+    assert list(M.compute_membership(buildings, suggestion.clusters)) == list(suggestion.membership)
+    assert (suggestion.membership != "").all()
+
+
+def test_suggest_reports_progress_and_rejects_bad_limits():
+    buildings = _village()
+    seen = []
+    C.suggest_clusters(buildings, progress=lambda f, m: seen.append(f))
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    with pytest.raises(ValueError):
+        C.suggest_clusters(buildings, max_buildings=0)
+
+
+def test_hull_from_selection_contains_exactly_the_selection():
+    buildings = _village(seed=4)
+    rows = [0, 1, 2, 5]  # not contiguous: house 3 and 4 lie between
+    hull = C.hull_around_rows(buildings, rows)
+    points = shapely.point_on_surface(np.asarray(buildings.geometry.array))
+    inside = np.flatnonzero(shapely.intersects(hull, points))
+    assert list(inside) == rows
+
+
+# --- statistics ----------------------------------------------------------------------------
+
+
+def test_cluster_statistics_by_groupby():
+    buildings = _buildings(
+        [box(i * 10.0, 0, i * 10.0 + 5, 5) for i in range(4)],
+        risk_profile=["verhoogd", "normaal", "verhoogd", "licht verhoogd"],
+        addresses=[2, 1, 3, 1],
+        residents=[3.0, np.nan, 4.0, 1.0],
+        lpr=[2e-5, 1e-7, 3e-5, 2e-6],
+        milestone=["opname", "in_plan", "opname", "afgerond"],
+        measure_class=["heavy", "", "", "light"],
+    )
+    clusters = C.cluster_frame(
+        [{"cluster_id": "A"}, {"cluster_id": "B"}, {"cluster_id": "E"}],
+        [box(-1, -1, 16, 6), box(19, -1, 26, 6), box(1000, 0, 1001, 1)],
+    )
+    M.assign_membership(buildings, clusters)
+    stats = C.cluster_statistics(buildings, clusters, include_unclustered=True)
+    assert list(stats.index) == ["A", "B", "E", ""]
+    assert stats.loc["A", "n_buildings"] == 2 and stats.loc["A", "addresses"] == 3
+    assert stats.loc["A", "residents"] == 3.0
+    assert stats.loc["A", "profile:verhoogd"] == 1 and stats.loc["A", "profile:normaal"] == 1
+    assert stats.loc["A", "lpr_sum"] == pytest.approx(2e-5 + 1e-7)
+    assert stats.loc["A", "measure:heavy"] == 1 and stats.loc["A", "measure:none"] == 1
+    assert stats.loc["B", "milestone:opname"] == 1
+    assert stats.loc["B", "measure:heavy"] == 1  # expected from the profile
+    assert stats.loc["E", "n_buildings"] == 0 and stats.loc["E", "lpr_sum"] == 0
+    assert stats.loc["", "n_buildings"] == 1 and stats.loc["", "milestone:afgerond"] == 1
+
+
+# --- geometry operations -------------------------------------------------------------------
+
+
+def test_vertex_edits():
+    square = box(0, 0, 10, 10)
+    ring = C.ring_coords(square, 0, 0)
+    assert len(ring) == 4
+    moved = C.move_vertex(square, (0, 0, 0), (20, 20))
+    assert tuple(C.ring_coords(moved, 0, 0)[0]) == (20.0, 20.0)
+    inserted = C.insert_vertex(square, 0, 0, 1, (5, -3))
+    coords = C.ring_coords(inserted, 0, 0)
+    assert len(coords) == 5 and tuple(coords[2]) == (5.0, -3.0)
+    deleted = C.delete_vertex(inserted, (0, 0, 2))
+    assert shapely.equals(deleted, square)
+    triangle = Polygon([(0, 0), (1, 0), (0, 1)])
+    with pytest.raises(ValueError):
+        C.delete_vertex(triangle, (0, 0, 0))
+    assert C.translate(square, 5, -2).bounds == (5, -2, 15, 8)
+
+
+def test_vertex_edits_on_multipolygon_and_hole():
+    shell = box(0, 0, 10, 10)
+    holed = Polygon(shell.exterior.coords, [box(4, 4, 6, 6).exterior.coords])
+    multi = MultiPolygon([box(20, 0, 30, 10), holed])
+    moved = C.move_vertex(multi, (1, 1, 0), (3, 3))
+    assert (3.0, 3.0) in [tuple(c) for c in C.ring_coords(moved, 1, 1)]
+    assert shapely.equals(C.polygon_parts(moved)[0], box(20, 0, 30, 10))
+    coords, addresses = C.vertex_table(multi)
+    assert len(coords) == 12 and addresses[-1].tolist() == [1, 1, 3]
+
+
+def test_hit_testing():
+    square = box(0, 0, 10, 10)
+    assert C.nearest_vertex(square, (9.5, 10.2), 1.0) is not None
+    assert C.nearest_vertex(square, (5, 5), 1.0) is None
+    part, ring, after, point = C.nearest_edge(square, (5, 10.3), 1.0)
+    assert (part, ring) == (0, 0) and point == pytest.approx((5.0, 10.0))
+    assert C.nearest_edge(square, (5, 5), 1.0) is None
+
+
+def test_split_polygon_and_cluster():
+    clusters = C.cluster_frame(
+        [{"cluster_id": "C0001", "name": "Noord"}, {"cluster_id": "C0002", "name": "Zuid"}],
+        [box(0, 0, 10, 10), box(0, -20, 10, -10)],
+    )
+    line = LineString([(3, -1), (3, 11)])
+    frame, ids = C.split_cluster(clusters, "C0001", line)
+    assert ids == ["C0001", "C0003"]
+    assert list(frame["cluster_id"]) == ["C0001", "C0003", "C0002"]
+    assert frame.geometry.iloc[0].area == pytest.approx(70)  # largest piece keeps the id
+    assert frame.geometry.iloc[1].area == pytest.approx(30)
+    assert frame["name"].iloc[1] == "Noord (2)"
+    # A line ending inside the polygon is extended to cut through.
+    assert len(C.split_polygon(box(0, 0, 10, 10), LineString([(5, 2), (5, 8)]))) == 2
+    with pytest.raises(ValueError):
+        C.split_cluster(clusters, "C0001", LineString([(20, 0), (20, 10)]))
+
+
+def test_merge_rename_recolour_delete_add():
+    clusters = C.cluster_frame(
+        [{"cluster_id": "C0001", "name": "a"}, {"cluster_id": "C0002", "name": "b"}],
+        [box(0, 0, 10, 10), box(10, 0, 20, 10)],
+    )
+    merged, keep = C.merge_clusters(clusters, ["C0002", "C0001"])
+    assert keep == "C0001" and list(merged["cluster_id"]) == ["C0001"]
+    assert merged.geometry.iloc[0].area == pytest.approx(200)
+    renamed = C.set_cluster_attribute(clusters, "C0002", "name", "Oost")
+    assert list(renamed["name"]) == ["a", "Oost"] and list(clusters["name"]) == ["a", "b"]
+    recoloured = C.set_cluster_attribute(clusters, "C0001", "color", "#123456")
+    assert recoloured["color"].iloc[0] == "#123456"
+    assert list(C.remove_clusters(clusters, ["C0001"])["cluster_id"]) == ["C0002"]
+    added, cid = C.add_cluster(clusters, box(50, 50, 60, 60))
+    assert cid == "C0003" and added["cluster_id"].iloc[-1] == "C0003"
+    moved = C.move_cluster_to(added, "C0003", 0)
+    assert list(moved["cluster_id"]) == ["C0003", "C0001", "C0002"]
+
+
+def test_normalise_polygon_repairs_and_refuses():
+    bowtie = Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])
+    fixed = C.normalise_polygon(bowtie)
+    assert fixed.is_valid and fixed.area == pytest.approx(50)
+    with pytest.raises(ValueError):
+        C.normalise_polygon(LineString([(0, 0), (1, 1)]))
