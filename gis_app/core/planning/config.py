@@ -224,6 +224,7 @@ class PlanningConfig:
                             f"({APPROACH_LABELS_NL[approach]}) is {value} weken: "
                             "een duur kan niet negatief zijn"
                         )
+            for part in ("prep", "construction"):
                 std = float(table[STANDARD][part])
                 bes = float(table[BESPOKE][part])
                 if bes < std:

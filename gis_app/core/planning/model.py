@@ -37,7 +37,8 @@ Model decisions (written here because this is where they are made):
   share: they are not in a local plan yet, so they come last, but their risk is counted.
   With ``"ignore"`` they are left out of the schedule and counted in the metric
   ``unclustered_ignored``. Either way none is silently lost.
-* **Chain inside a cluster** (fixed, independent of the share): the eligible buildings in
+* **Chain inside a cluster** (fixed, independent of the share): buildings whose preparation
+  is further along (milestone) first; within that, the eligible buildings in
   reverse bespoke rank (light before heavy, highest risk first: the standard ones, which
   are prepared soonest, lead), then the forced bespoke ones by preparation, risk, id. The
   buildings that turn bespoke as the share rises sit at the boundary of the two parts.
@@ -394,6 +395,7 @@ class PlanningModel:
                 np.where(forced, std_release[idx], 0),
                 -self.eligible_rank[idx],
                 forced,
+                self.prep_factor[idx],
                 self.group[idx],
             )
         )
