@@ -101,8 +101,8 @@ class ExportReport:
     notes: list[str] = field(default_factory=list)  # what was done automatically
     warnings: list[str] = field(default_factory=list)
 
-    def to_text(self) -> str:
-        lines = [*self.notes]
+    def to_text(self, *, notes: bool = True) -> str:
+        lines = [*self.notes] if notes else []
         lines.append(
             f"{len(self.packages)} werkpakket(ten) geëxporteerd naar {self.out_dir}: "
             f"{len(self.files)} bestand(en)"

@@ -10,7 +10,7 @@ Decisions:
   when the planner asks; colours come from here so the legend and the map agree.
 * Other buildings within :data:`CONTEXT_MARGIN_M` of the package are drawn in light
   grey, so the contractor sees the street, not floating shapes.
-* The table lists, per building, the BAG id, the address (only when the planner chose
+* The table lists, per building, a row number (also printed on the map), the BAG id, the address (only when the planner chose
   to export addresses), measure, approach and the planned dates, in the export's
   package order (construction start).
 """
@@ -31,6 +31,9 @@ from gis_app.core.styling import RISK_COLORS, RISK_LABELS
 
 CONTEXT_MARGIN_M = 60.0
 MAX_CONTEXT_BUILDINGS = 20_000
+#: Up to this many buildings the map shows each building's row number ("nr" in the
+#: table), so map and table can be read together; more would only be clutter.
+MAX_MAP_LABELS = 400
 
 #: Measure colours: light yellow-green for light work, orange for heavy, dark red for
 #: demolition and rebuild (sequential, readable in greyscale print).
@@ -76,6 +79,9 @@ class PackageSheet:
     header: list[str]
     rows: list[list[str]]
     footer: str = ""
+    label_points: np.ndarray = field(
+        default_factory=lambda: np.empty((0, 2))
+    )  # "nr" per row on the map
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -114,7 +120,7 @@ def package_sheet(
         for c, h in TABLE_COLUMNS
         if c in frame.columns and (c in allowed or c in ("measure", "approach", "building_id"))
     ]
-    header = [h for _, h in table_cols]
+    header = ["nr", *[h for _, h in table_cols]]
     cells: list[list[str]] = []
     for column, _ in table_cols:
         values = frame[column]
@@ -130,7 +136,8 @@ def package_sheet(
             cells.append(_date_text(values))
         else:
             cells.append(values.fillna("").astype(str).tolist())
-    rows = [list(r) for r in zip(*cells, strict=True)] if cells else []
+    numbers = [str(i + 1) for i in range(len(frame))]
+    rows = [list(r) for r in zip(numbers, *cells, strict=True)]
 
     if color_by == "risk_profile" and "risk_profile" in frame:
         keys = frame["risk_profile"].astype(str).to_numpy()
@@ -188,6 +195,9 @@ def package_sheet(
     cluster = package.get("cluster_id")
     if cluster:
         facts.insert(1, ("Cluster", str(cluster)))
+    label_points = np.empty((0, 2))
+    if 0 < len(frame) <= MAX_MAP_LABELS:
+        label_points = shapely.get_coordinates(shapely.point_on_surface(frame.geometry.to_numpy()))
     return PackageSheet(
         package_id=str(package.get("package_id", "")),
         title=str(package.get("name") or package.get("package_id") or "Werkpakket"),
@@ -199,5 +209,6 @@ def package_sheet(
         legend=legend,
         header=header,
         rows=rows,
+        label_points=label_points,
         footer=f"Geëxporteerd {exported_at:%d-%m-%Y %H:%M} · coördinaten RD New (EPSG:28992)",
     )

@@ -1,0 +1,413 @@
+"""Offline field packs: out to the field team and back, without losing anyone's edits.
+
+Out (:func:`write_fieldpack`): per work package a folder ``<pakket>/`` and a zip of it
+holding
+
+* ``<pakket>.gpkg`` -- layer ``buildings`` (the chosen export columns, RD New) with
+  empty fields for the field team: ``field_status`` (a milestone, code or Dutch label),
+  ``field_note`` and ``field_date``; and per row the *export stamp*: ``export_milestone``
+  and ``export_note`` (the office's values at export), ``exported_at`` and
+  ``export_hash`` (a checksum of id, milestone, note and export time, so an edited stamp
+  is noticed). Layer ``package`` holds the package outline. A GeoPackage opens in QGIS
+  and QField without any network (no web layers, no external styles);
+* ``<pakket>.pdf`` -- the map sheet; ``<pakket>.csv`` -- the address list;
+* ``LEESMIJ.txt`` -- what to fill in and which values the status accepts.
+
+Back (:func:`import_fieldpack`): the returned pack (folder, ``.gpkg`` or ``.zip``) is read
+(zips through :mod:`gis_app.core.safezip`, never extracted blindly) and compared row by
+row, by BAG id, with the project:
+
+* *changed in the field*: ``field_status`` gives a milestone other than the exported one,
+  or ``field_note`` differs from the exported note;
+* *changed in the office*: the project's milestone or note is no longer what was
+  exported;
+* changed in the field only -> applied (milestone, ``field_note``, ``field_date``);
+* changed in both -> a **conflict**: reported with both values and *not* applied, unless
+  both sides already agree;
+* rows with an unknown BAG id, an unknown status, a duplicate id or a stamp that does
+  not match its checksum are reported as problems (file and row) and skipped.
+
+The project keeps the field notes in the building columns ``field_note`` and
+``field_date`` (added when missing). A milestone that goes back (the field reports an
+earlier step than the office had at export) is applied -- the field saw the building --
+but listed in the report so the planner can check it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+
+from gis_app.core.errors import ExportError, InputError
+from gis_app.core.export.gpkg import gis_ready, write_layers
+from gis_app.core.export.names import inside
+from gis_app.core.export.shapefile import write_zip
+from gis_app.core.export.tables import write_csv
+from gis_app.core.schema import MILESTONE_ALIASES, MILESTONE_LABELS_NL, MILESTONES
+
+FIELD_COLUMNS = ("field_status", "field_note", "field_date")
+STAMP_COLUMNS = ("export_milestone", "export_note", "exported_at", "export_hash")
+NOTE_COLUMN = "field_note"
+DATE_COLUMN = "field_date"
+BUILDINGS_LAYER = "buildings"
+PACKAGE_LAYER = "package"
+README_NAME = "LEESMIJ.txt"
+
+
+# --- the stamp ----------------------------------------------------------------------------
+
+
+def stamp_hash(building_id, milestone, note, exported_at) -> np.ndarray:
+    """Checksum of the export stamp per row (first 16 hex digits of SHA-256)."""
+    out = np.empty(len(building_id), dtype=object)
+    for i, parts in enumerate(zip(building_id, milestone, note, exported_at, strict=True)):
+        text = "\x1f".join(
+            "" if p is None or (isinstance(p, float) and np.isnan(p)) else str(p) for p in parts
+        )
+        out[i] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return out
+
+
+def office_notes(buildings: pd.DataFrame, rows: np.ndarray | None = None) -> np.ndarray:
+    if NOTE_COLUMN not in buildings:
+        n = len(buildings) if rows is None else len(rows)
+        return np.full(n, "", dtype=object)
+    values = buildings[NOTE_COLUMN].to_numpy(dtype=object)
+    if rows is not None:
+        values = values[rows]
+    return np.where(pd.isna(values), "", values).astype(str).astype(object)
+
+
+# --- out ----------------------------------------------------------------------------------
+
+
+def _readme(package: dict[str, Any], exported_at: dt.datetime) -> str:
+    statuses = "\n".join(f"  {code:<20} {MILESTONE_LABELS_NL[code]}" for code in MILESTONES)
+    return f"""Veldpakket werkpakket {package.get("package_id", "")} ({package.get("name", "")})
+Geëxporteerd: {exported_at:%d-%m-%Y %H:%M}
+
+Open het GeoPackage-bestand in QGIS of QField (werkt zonder internet).
+De laag 'buildings' heeft drie lege velden voor het veldwerk:
+
+  field_status  de bereikte mijlpaal (code of omschrijving, zie hieronder)
+  field_note    een notitie bij het pand
+  field_date    de datum van het bezoek
+
+Laat de velden die met export_ beginnen ongewijzigd: daarmee ziet het kantoor wat er
+sinds de export is veranderd. Stuur het GeoPackage (of de hele map als zip) terug.
+
+Mijlpalen (field_status):
+{statuses}
+"""
+
+
+def fieldpack_frame(
+    part: gpd.GeoDataFrame, buildings: pd.DataFrame, exported_at: dt.datetime
+) -> gpd.GeoDataFrame:
+    """The buildings layer of a field pack: export columns + empty field columns + stamp."""
+    out = part.copy()
+    ids = out["building_id"].astype(str).to_numpy(dtype=object)
+    position = pd.Index(buildings["building_id"].astype(str)).get_indexer(ids)
+    found = position >= 0
+    take = np.where(found, position, 0)
+    milestone = np.where(found, buildings["milestone"].astype(str).to_numpy(dtype=object)[take], "")
+    note = np.where(found, office_notes(buildings)[take], "")
+    stamp = exported_at.isoformat(timespec="seconds")
+    out["field_status"] = pd.Series([None] * len(out), dtype=object, index=out.index)
+    out["field_note"] = pd.Series([None] * len(out), dtype=object, index=out.index)
+    out["field_date"] = pd.Series(
+        np.full(len(out), np.datetime64("NaT"), dtype="datetime64[ms]"), index=out.index
+    )
+    out["export_milestone"] = milestone.astype(object)
+    out["export_note"] = note.astype(object)
+    out["exported_at"] = stamp
+    out["export_hash"] = stamp_hash(ids, milestone, note, [stamp] * len(out))
+    geometry = out.geometry.name
+    return out[[c for c in out.columns if c != geometry] + [geometry]]
+
+
+def write_fieldpack(
+    root: Path,
+    folder_name: str,
+    base: str,
+    part: gpd.GeoDataFrame,
+    package: dict[str, Any],
+    buildings: pd.DataFrame,
+    *,
+    sheet: Any,
+    pdf_writer: Callable[[Path, Any], Any],
+    exported_at: dt.datetime,
+) -> list[Path]:
+    """Write ``root/folder_name/base/`` and ``root/folder_name/base.zip``; returns the files."""
+    from gis_app.core.atomic import atomic_path, atomic_write, describe_os_error
+
+    target = inside(root, folder_name, base)
+    target.mkdir(parents=True, exist_ok=True)
+    layer = fieldpack_frame(part, buildings, exported_at)
+    outline = package.get("geometry")
+    package_layer = gpd.GeoDataFrame(
+        {
+            "package_id": [str(package.get("package_id", ""))],
+            "name": [str(package.get("name", ""))],
+            "contractor": [str(package.get("contractor", "") or "")],
+        },
+        geometry=[outline],
+        crs=part.crs,
+    )
+    gpkg = inside(root, folder_name, base, f"{base}.gpkg")
+    try:
+        with atomic_path(gpkg) as temp:
+            write_layers(
+                temp, {BUILDINGS_LAYER: gis_ready(layer), PACKAGE_LAYER: gis_ready(package_layer)}
+            )
+    except OSError as error:
+        raise ExportError(
+            f"veldpakket niet geschreven: {describe_os_error(error)}", path=gpkg
+        ) from error
+    pdf = inside(root, folder_name, base, f"{base}.pdf")
+    pdf_writer(pdf, sheet)
+    csv = write_csv(
+        inside(root, folder_name, base, f"{base}.csv"), part.drop(columns=part.geometry.name)
+    )
+    readme = atomic_write(
+        inside(root, folder_name, base, README_NAME), _readme(package, exported_at)
+    )
+    files = [gpkg, pdf, csv, readme]
+    archive = inside(root, folder_name, f"{base}.zip")
+    write_zip(archive, files, arcnames=[f"{base}/{f.name}" for f in files])
+    return [*files, archive]
+
+
+# --- back ---------------------------------------------------------------------------------
+
+
+@dataclass
+class FieldProblem:
+    row: int  # 1-based feature number in the returned layer
+    building_id: str
+    message: str
+
+
+@dataclass
+class FieldPackReport:
+    path: Path
+    rows_read: int = 0
+    changes: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["row", "building_id", "column", "old", "new"])
+    )
+    conflicts: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(
+            columns=["row", "building_id", "column", "at_export", "office", "field"]
+        )
+    )
+    problems: list[FieldProblem] = field(default_factory=list)
+    backwards: list[str] = field(default_factory=list)  # building ids whose milestone went back
+    applied: bool = False
+
+    @property
+    def updated_buildings(self) -> int:
+        return int(self.changes["building_id"].nunique()) if len(self.changes) else 0
+
+    def to_text(self) -> str:
+        lines = [
+            f"Veldpakket {self.path}: {self.rows_read} panden gelezen, "
+            f"{self.updated_buildings} bijgewerkt, {len(self.conflicts)} conflict(en), "
+            f"{len(self.problems)} probleem/problemen."
+        ]
+        for record in self.conflicts.itertuples(index=False):
+            lines.append(
+                f"  conflict {record.building_id} (rij {record.row}), {record.column}: "
+                f"bij export '{record.at_export}', kantoor nu '{record.office}', veld '{record.field}'"
+            )
+        for problem in self.problems:
+            lines.append(f"  rij {problem.row} ({problem.building_id}): {problem.message}")
+        if self.backwards:
+            lines.append(
+                f"  mijlpaal teruggezet door het veld bij: {', '.join(self.backwards[:20])}"
+                + (" ..." if len(self.backwards) > 20 else "")
+            )
+        return "\n".join(lines)
+
+
+def _find_gpkg(path: Path, workdir: Path) -> Path:
+    from gis_app.core import safezip
+
+    if path.is_dir():
+        found = sorted(path.rglob("*.gpkg"))
+        if len(found) != 1:
+            raise InputError(
+                "de map bevat geen of meer dan één GeoPackage; kies het teruggestuurde .gpkg-bestand",
+                path=path,
+            )
+        return found[0]
+    suffix = path.suffix.lower()
+    if suffix == ".gpkg":
+        return path
+    if suffix == ".zip":
+        members = [m for m in safezip.list_members(path) if m.lower().endswith(".gpkg")]
+        if len(members) != 1:
+            raise InputError("het zip-bestand bevat geen of meer dan één GeoPackage", path=path)
+        data = safezip.read_member(path, members[0])
+        target = workdir / "veldpakket.gpkg"
+        target.write_bytes(data)
+        return target
+    raise InputError("kies een veldpakket: een map, .gpkg of .zip", path=path)
+
+
+def read_fieldpack(path: str | Path) -> pd.DataFrame:
+    """The returned buildings layer (attributes only) of a field pack."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("het veldpakket bestaat niet", path=path)
+    workdir = Path(tempfile.mkdtemp(prefix="gis_app_veldpakket_"))
+    try:
+        gpkg = _find_gpkg(path, workdir)
+        try:
+            layers = [str(name) for name, _ in pyogrio.list_layers(gpkg)]
+            if BUILDINGS_LAYER not in layers:
+                raise InputError(
+                    "geen laag 'buildings': dit is geen veldpakket van gis_app", path=path
+                )
+            frame = pyogrio.read_dataframe(gpkg, layer=BUILDINGS_LAYER, read_geometry=False)
+        except InputError:
+            raise
+        except Exception as error:
+            raise InputError(
+                f"het veldpakket kan niet worden gelezen: {error}", path=path
+            ) from error
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    missing = [c for c in ("building_id", *FIELD_COLUMNS, *STAMP_COLUMNS) if c not in frame.columns]
+    if missing:
+        raise InputError(
+            f"dit is geen veldpakket van gis_app (kolommen ontbreken: {', '.join(missing)})",
+            path=path,
+        )
+    return frame
+
+
+def _text(values: pd.Series) -> np.ndarray:
+    array = values.to_numpy(dtype=object)
+    array = np.where(pd.isna(array), "", array)
+    return np.asarray([str(v).strip() for v in array], dtype=object)
+
+
+def compare_fieldpack(
+    buildings: pd.DataFrame, returned: pd.DataFrame, path: str | Path
+) -> FieldPackReport:
+    """What importing ``returned`` would change in ``buildings``, and what conflicts."""
+    path = Path(path)
+    report = FieldPackReport(path=path, rows_read=len(returned))
+    ids = _text(returned["building_id"])
+    status_raw = _text(returned["field_status"])
+    note = _text(returned["field_note"])
+    export_ms = _text(returned["export_milestone"])
+    export_note = _text(returned["export_note"])
+    stamp = _text(returned["exported_at"])
+    hashes = _text(returned["export_hash"])
+    field_date = pd.to_datetime(returned["field_date"], errors="coerce")
+    row_numbers = np.arange(1, len(returned) + 1)
+
+    position = pd.Index(buildings["building_id"].astype(str)).get_indexer(ids)
+    valid = np.ones(len(returned), dtype=bool)
+    problems: list[tuple[int, str, str]] = []
+
+    def flag(mask: np.ndarray, message: str) -> None:
+        for i in np.flatnonzero(mask & valid):
+            problems.append((int(row_numbers[i]), str(ids[i]), message))
+        valid[mask] = False
+
+    flag(position < 0, "BAG-id komt niet voor in het project")
+    duplicate = pd.Series(ids).duplicated(keep="first").to_numpy()
+    flag(duplicate, "BAG-id staat meer dan eens in het veldpakket; alleen de eerste rij telt")
+    expected = stamp_hash(ids, export_ms, export_note, stamp)
+    flag(expected != hashes, "het exportstempel (export_*) is gewijzigd; rij overgeslagen")
+    aliases = {k.lower(): v for k, v in MILESTONE_ALIASES.items()}
+    status = np.asarray([aliases.get(s.lower()) if s else "" for s in status_raw], dtype=object)
+    bad_status = np.asarray([s is None for s in status]) & (status_raw != "")
+    for i in np.flatnonzero(bad_status & valid):
+        problems.append((int(row_numbers[i]), str(ids[i]), f"onbekende mijlpaal '{status_raw[i]}'"))
+    valid &= ~bad_status
+
+    rows = np.where(position >= 0, position, 0)
+    office_ms = buildings["milestone"].astype(str).to_numpy(dtype=object)[rows]
+    office_note = office_notes(buildings, rows)
+    office_changed = (office_ms != export_ms) | (office_note != export_note)
+
+    status_set = np.asarray([isinstance(s, str) and s != "" for s in status]) & valid
+    field_ms = status_set & (status != export_ms)
+    field_note = valid & (note != "") & (note != export_note)
+
+    changes, conflicts = [], []
+    order = {code: i for i, code in enumerate(MILESTONES)}
+    for i in np.flatnonzero(field_ms | field_note):
+        bid = str(ids[i])
+        r = int(rows[i])
+        for column, changed, new, at_export, office in (
+            ("milestone", field_ms[i], status[i], export_ms[i], office_ms[i]),
+            (NOTE_COLUMN, field_note[i], note[i], export_note[i], office_note[i]),
+        ):
+            if not changed or new == office:
+                continue
+            if office_changed[i]:
+                conflicts.append((int(row_numbers[i]), bid, column, at_export, office, new))
+                continue
+            changes.append((int(row_numbers[i]), bid, column, office, new, r))
+            if column == "milestone" and order.get(new, 0) < order.get(office, 0):
+                report.backwards.append(bid)
+        date = field_date.iloc[i]
+        if not pd.isna(date) and not office_changed[i]:
+            old = (
+                buildings[DATE_COLUMN].to_numpy(dtype=object)[r] if DATE_COLUMN in buildings else ""
+            )
+            new_date = pd.Timestamp(date).date().isoformat()
+            if str(old or "") != new_date:
+                changes.append((int(row_numbers[i]), bid, DATE_COLUMN, old or "", new_date, r))
+
+    report.changes = pd.DataFrame(
+        changes, columns=["row", "building_id", "column", "old", "new", "position"]
+    )
+    report.conflicts = pd.DataFrame(
+        conflicts, columns=["row", "building_id", "column", "at_export", "office", "field"]
+    )
+    report.problems = [FieldProblem(r, b, m) for r, b, m in sorted(problems)]
+    return report
+
+
+def apply_changes(buildings: pd.DataFrame, changes: pd.DataFrame, *, reverse: bool = False) -> None:
+    """Write ``changes`` (from a report) into ``buildings`` in place; ``reverse`` undoes them."""
+    for column in (NOTE_COLUMN, DATE_COLUMN):
+        if column not in buildings:
+            buildings[column] = pd.Series(
+                [""] * len(buildings), index=buildings.index, dtype=object
+            )
+    if len(changes) == 0:
+        return
+    for column, group in changes.groupby("column"):
+        positions = group["position"].to_numpy(dtype=np.int64)
+        values = (group["old"] if reverse else group["new"]).to_numpy(dtype=object)
+        array = buildings[column].to_numpy(dtype=object).copy()
+        array[positions] = values
+        buildings[column] = array
+
+
+def import_fieldpack(project, path: str | Path, *, apply: bool = True) -> FieldPackReport:
+    """Read a returned field pack, compare it with ``project`` and (by default) apply the
+    changes that are not in conflict. Returns the report (see the module docstring)."""
+    returned = read_fieldpack(path)
+    report = compare_fieldpack(project.buildings, returned, path)
+    if apply:
+        apply_changes(project.buildings, report.changes)
+        report.applied = True
+    return report
