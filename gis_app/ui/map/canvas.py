@@ -315,6 +315,7 @@ class MapCanvas(QWidget):
                         layer.arrays,
                         layer.opacity,
                         colors=colors,
+                        packed=self.layers.building_colors_packed,
                         selected=self.document.selection,
                         outline=spec.outline,
                         labels=labels,

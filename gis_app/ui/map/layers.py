@@ -145,6 +145,20 @@ class LayerStack(QObject):
     def building_colors(self) -> np.ndarray:
         return self.style_result.colors
 
+    @property
+    def building_colors_packed(self) -> np.ndarray:
+        """The colours as premultiplied ARGB32 pixels (what the renderer writes), cached."""
+        if getattr(self, "_packed", None) is None or len(self._packed) != len(self.building_colors):
+            c = self.building_colors.astype(np.uint32)
+            a = c[:, 3]
+            self._packed = (
+                (a << 24)
+                | ((c[:, 0] * a // 255) << 16)
+                | ((c[:, 1] * a // 255) << 8)
+                | (c[:, 2] * a // 255)
+            )
+        return self._packed
+
     def index_of(self, layer_id: str) -> int:
         return [layer.id for layer in self._layers].index(layer_id)
 
@@ -225,6 +239,7 @@ class LayerStack(QObject):
 
     def _restyle(self) -> None:
         self.style_result = compute_style(self.document.project.buildings, self.building_style)
+        self._packed = None
         self.buildingStyleChanged.emit()
         self.layerChanged.emit(LAYER_BUILDINGS)
 
@@ -256,6 +271,7 @@ class LayerStack(QObject):
         if "building_style" in settings:
             self.building_style = StyleSpec.from_dict(settings["building_style"])
             self.style_result = compute_style(self.document.project.buildings, self.building_style)
+            self._packed = None
         for entry in settings.get("layers", []):
             try:
                 if entry.get("kind") == LAYER_VECTOR:

@@ -41,7 +41,7 @@ LOD_PIXELS = 3.0
 OUTLINE_MAX_MPP = 1.0  # outlines from about 1:3,800 on a 96 dpi screen
 LABEL_MAX_SCALE = 2000.0
 MAX_LABELS = 1500
-ANTIALIAS_MAX_POLYGONS = 40000
+ANTIALIAS_MAX_POLYGONS = 400
 BACKGROUND = "#f7f7f4"
 SELECTION_COLOR = "#00d5ff"
 SELECTION_OUTLINE = "#005f7a"
@@ -59,6 +59,7 @@ class LayerSnapshot:
     arrays: GeometryArrays
     opacity: float = 1.0
     colors: np.ndarray | None = None  # (n, 4) uint8 RGBA per feature (buildings, clusters)
+    packed: np.ndarray | None = None  # colors as premultiplied ARGB32 (cached by the caller)
     selected: np.ndarray | None = None  # row positions (buildings) or bool mask (clusters)
     fill: str = ""
     stroke: str = ""
@@ -121,8 +122,10 @@ def _draw_layer(image: QImage, view: ViewState, snap: LayerSnapshot, request, st
         _draw_vector(image, view, snap)
 
 
-def _visible_rows(arrays: GeometryArrays, view: ViewState) -> np.ndarray:
-    return np.flatnonzero(arrays.bbox_mask(*view.extent))
+def _visible_rows(arrays: GeometryArrays, view: ViewState) -> np.ndarray | None:
+    """Visible rows, or ``None`` when every row is visible (saves copying all arrays)."""
+    rows = arrays.bbox_rows(*view.extent)
+    return None if len(rows) == arrays.n else rows
 
 
 def _premultiplied(colors: np.ndarray) -> np.ndarray:
@@ -143,31 +146,50 @@ def image_array(image: QImage) -> np.ndarray:
 
 
 def _raster_blocks(buffer, view, bounds, values, min_size: int = 1) -> None:
-    """Write each bounding box (map units) as a 1–3 pixel block of ``values`` (uint32)."""
+    """Write each bounding box (map units) as a 1–3 pixel block of ``values`` (uint32).
+
+    ``buffer`` is the full ``(height, stride)`` pixel array. The first pass writes one
+    pixel per box for all boxes; further passes only touch the boxes that are wider or
+    taller, which at full extent are few.
+    """
     x0, _, _, y1 = view.extent
-    mpp = view.mpp
-    sx0 = np.floor((bounds[:, 0] - x0) / mpp).astype(np.int64)
-    sx1 = np.floor((bounds[:, 2] - x0) / mpp).astype(np.int64)
-    sy0 = np.floor((y1 - bounds[:, 3]) / mpp).astype(np.int64)
-    sy1 = np.floor((y1 - bounds[:, 1]) / mpp).astype(np.int64)
+    inv = 1.0 / view.mpp
+    sx0 = np.floor((bounds[:, 0] - x0) * inv).astype(np.int32)
+    sy0 = np.floor((y1 - bounds[:, 3]) * inv).astype(np.int32)
+    wx = np.floor((bounds[:, 2] - x0) * inv).astype(np.int32) - sx0
+    wy = np.floor((y1 - bounds[:, 1]) * inv).astype(np.int32) - sy0
     if min_size > 1:
         grow = min_size - 1
-        cx, cy = (sx0 + sx1) // 2, (sy0 + sy1) // 2
-        sx0, sy0 = np.minimum(sx0, cx - grow // 2), np.minimum(sy0, cy - grow // 2)
-        sx1, sy1 = np.maximum(sx1, sx0 + grow), np.maximum(sy1, sy0 + grow)
-    sx1 = np.minimum(sx1, sx0 + 2)
-    sy1 = np.minimum(sy1, sy0 + 2)
-    h, w = buffer.shape
+        sx0 = sx0 + wx // 2 - grow // 2
+        sy0 = sy0 + wy // 2 - grow // 2
+        wx = np.maximum(wx, grow)
+        wy = np.maximum(wy, grow)
+    np.clip(wx, 0, 2, out=wx)
+    np.clip(wy, 0, 2, out=wy)
+    h, stride = buffer.shape
+    width = view.width
+    flat = buffer.reshape(-1)
+    bigger = np.flatnonzero((wx > 0) | (wy > 0))
     for dy in range(3):
-        py = sy0 + dy
-        row_ok = (py <= sy1) & (py >= 0) & (py < h)
-        if not row_ok.any():
-            continue
         for dx in range(3):
-            px = sx0 + dx
-            ok = row_ok & (px <= sx1) & (px >= 0) & (px < w)
-            if ok.any():
-                buffer[py[ok], px[ok]] = values[ok]
+            if dx == 0 and dy == 0:
+                px, py, val = sx0, sy0, values
+            else:
+                sub = bigger[(wx[bigger] >= dx) & (wy[bigger] >= dy)]
+                if len(sub) == 0:
+                    continue
+                px, py, val = sx0[sub] + dx, sy0[sub] + dy, values[sub]
+            ok = (px >= 0) & (px < width) & (py >= 0) & (py < h)
+            index = py.astype(np.int64) * stride + px
+            if ok.all():
+                flat[index] = val
+            else:
+                flat[index[ok]] = val[ok]
+
+
+def _full_array(image: QImage) -> np.ndarray:
+    stride = image.bytesPerLine() // 4
+    return np.ndarray((image.height(), stride), dtype=np.uint32, buffer=image.bits())
 
 
 def _rings_path(coords: np.ndarray, ring_start: np.ndarray, view: ViewState) -> QPainterPath:
@@ -191,26 +213,35 @@ def _qcolor(rgba, alpha: int | None = None) -> QColor:
 def _draw_buildings(image, view: ViewState, snap: LayerSnapshot, request, stats) -> None:
     arrays = snap.arrays
     rows = _visible_rows(arrays, view)
+    everything = rows is None
+    if everything:
+        rows = np.arange(arrays.n)
     stats["visible"] = int(len(rows))
     if len(rows) == 0:
         return
-    bounds = arrays.bounds[rows]
+    bounds = arrays.bounds if everything else arrays.bounds[rows]
     size_px = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) / view.mpp
     small = size_px < LOD_PIXELS
     colors = snap.colors
-    selected = np.zeros(arrays.n, dtype=bool)
+    all_packed = snap.packed if snap.packed is not None else _premultiplied(colors)
+    packed = all_packed if everything else all_packed[rows]
     if snap.selected is not None and len(snap.selected):
+        selected = np.zeros(arrays.n, dtype=bool)
         sel = np.asarray(snap.selected, dtype=np.int64)
         selected[sel[(sel >= 0) & (sel < arrays.n)]] = True
-    sel_rows = selected[rows]
-    packed = _premultiplied(colors[rows])
+        sel_rows = selected if everything else selected[rows]
+    else:
+        sel_rows = np.zeros(len(rows), dtype=bool)
     stats["rasterised"] = int(small.sum())
     stats["polygons"] = int((~small).sum())
 
     if small.any():
-        buffer = image_array(image)
+        buffer = _full_array(image)
         plain = small & ~sel_rows
-        _raster_blocks(buffer, view, bounds[plain], packed[plain])
+        if plain.all():
+            _raster_blocks(buffer, view, bounds, packed)
+        else:
+            _raster_blocks(buffer, view, bounds[plain], packed[plain])
         if (small & sel_rows).any():
             sel_value = _premultiplied(np.array([_rgba(SELECTION_COLOR)], dtype=np.uint8))
             chosen = small & sel_rows
@@ -221,10 +252,15 @@ def _draw_buildings(image, view: ViewState, snap: LayerSnapshot, request, stats)
     if not large.any():
         return
     painter = QPainter(image)
-    if int(large.sum()) <= ANTIALIAS_MAX_POLYGONS:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    # Antialiased filling of many polygons is ~10x slower in Qt's raster engine than
+    # aliased filling; an antialiased outline on top hides the stair steps at the edges.
+    # Without outlines, fills are antialiased only when there are few polygons.
     outline = snap.outline and view.mpp <= OUTLINE_MAX_MPP
-    pen = QPen(_qcolor(OUTLINE_COLOR), 0) if outline else QPen(Qt.PenStyle.NoPen)
+    n_large = int(large.sum())
+    painter.setRenderHint(
+        QPainter.RenderHint.Antialiasing, n_large <= ANTIALIAS_MAX_POLYGONS and not outline
+    )
+    painter.setPen(Qt.PenStyle.NoPen)
     plain_rows = rows[large & ~sel_rows]
     if len(plain_rows):
         keys = packed[large & ~sel_rows]
@@ -232,16 +268,22 @@ def _draw_buildings(image, view: ViewState, snap: LayerSnapshot, request, stats)
         order = np.argsort(inverse, kind="stable")
         splits = np.cumsum(np.bincount(inverse, minlength=len(unique)))[:-1]
         groups = np.split(plain_rows[order], splits)
-        group_first = np.split(np.arange(len(plain_rows))[order], splits)
-        plain_colors = colors[plain_rows]
-        for group, first in zip(groups, group_first, strict=False):
+        plain_colors = colors[plain_rows[order]]
+        first = np.concatenate([[0], splits])
+        for group, at in zip(groups, first, strict=True):
             coords, starts = arrays.gather(group)
-            painter.setPen(pen)
-            painter.setBrush(QBrush(_qcolor(plain_colors[first[0]])))
+            painter.setBrush(QBrush(_qcolor(plain_colors[at])))
+            painter.drawPath(_rings_path(coords, starts, view))
+        if outline:
+            coords, starts = arrays.gather(plain_rows)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(_qcolor(OUTLINE_COLOR), 0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(_rings_path(coords, starts, view))
     chosen = rows[large & sel_rows]
     if len(chosen):
         coords, starts = arrays.gather(chosen)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(QColor(SELECTION_OUTLINE), 1.5))
         painter.setBrush(QBrush(QColor(SELECTION_COLOR)))
         painter.drawPath(_rings_path(coords, starts, view))
@@ -281,6 +323,7 @@ def _draw_outlined(image, view: ViewState, snap: LayerSnapshot) -> None:
     """Clusters and work packages: each feature outlined in its own colour, light fill."""
     arrays = snap.arrays
     rows = _visible_rows(arrays, view)
+    rows = np.arange(arrays.n) if rows is None else rows
     if len(rows) == 0:
         return
     selected = snap.selected if snap.selected is not None else np.zeros(arrays.n, dtype=bool)
@@ -316,6 +359,7 @@ def _draw_vector(image, view: ViewState, snap: LayerSnapshot) -> None:
     """A background layer: one path, one simple style."""
     arrays = snap.arrays
     rows = _visible_rows(arrays, view)
+    rows = np.arange(arrays.n) if rows is None else rows
     if len(rows) == 0:
         return
     painter = QPainter(image)
@@ -328,7 +372,7 @@ def _draw_vector(image, view: ViewState, snap: LayerSnapshot) -> None:
         dot = QPen(color, max(4.0, snap.width * 4.0))
         dot.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(dot)
-        painter.drawPoints(pg.arrayToQPolygonF(sx, sy))
+        painter.drawPoints(pg.functions.arrayToQPolygonF(sx, sy))
     else:
         coords, starts = arrays.gather(rows)
         path = _rings_path(coords, starts, view)
