@@ -14,7 +14,9 @@ def test_curated_names_fit():
 
 
 def test_known_and_long_names():
-    mapping = shorten_field_names(["building_id", "construction_start", "completion", "lpr", "some_very_long_column_name"])
+    mapping = shorten_field_names(
+        ["building_id", "construction_start", "completion", "lpr", "some_very_long_column_name"]
+    )
     assert mapping["building_id"] == "bag_id"
     assert mapping["construction_start"] == "start_bouw"
     assert mapping["lpr"] == "lpr"

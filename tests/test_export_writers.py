@@ -28,7 +28,9 @@ def ogrinfo():
     """GDAL's command line reader (Debian gdal-bin); installed when missing and root."""
     path = shutil.which("ogrinfo")
     if path is None and hasattr(os, "geteuid") and os.geteuid() == 0:
-        subprocess.run(["apt-get", "install", "-y", "-qq", "gdal-bin"], check=False, capture_output=True)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "gdal-bin"], check=False, capture_output=True
+        )
         path = shutil.which("ogrinfo")
     if path is None:
         pytest.fail("ogrinfo (Debian package gdal-bin) is required: apt-get install -y gdal-bin")
@@ -36,22 +38,32 @@ def ogrinfo():
 
 
 def run_ogrinfo(ogrinfo, *args) -> str:
-    done = subprocess.run([ogrinfo, "-ro", *map(str, args)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [ogrinfo, "-ro", *map(str, args)], capture_output=True, text=True, check=True
+    )
     return done.stdout
 
 
 def sample_frame() -> gpd.GeoDataFrame:
     ring = shapely.Polygon(
-        [(250000.1234, 594000.5678), (250010.9876, 594000.5678), (250010.9876, 594012.3456), (250000.1234, 594012.3456)],
+        [
+            (250000.1234, 594000.5678),
+            (250010.9876, 594000.5678),
+            (250010.9876, 594012.3456),
+            (250000.1234, 594012.3456),
+        ],
         holes=[[(250003, 594003), (250005, 594003), (250005, 594005), (250003, 594005)]],
     )
     multi = shapely.MultiPolygon(
-        [shapely.box(250020.001, 594000.002, 250030.003, 594010.004), shapely.box(250040, 594000, 250045, 594005)]
+        [
+            shapely.box(250020.001, 594000.002, 250030.003, 594010.004),
+            shapely.box(250040, 594000, 250045, 594005),
+        ]
     )
     return gpd.GeoDataFrame(
         {
             "building_id": ["0003100000118018", "0010100000000001", "1952100000000009"],
-            "address": ["=HYPERLINK(\"http://x\")", "Ëlsstraat 1", "Groningen 格罗宁根 3"],
+            "address": ['=HYPERLINK("http://x")', "Ëlsstraat 1", "Groningen 格罗宁根 3"],
             "woonplaats": ["+31 tel", "-5", "@SUM(A1)"],
             "construction_start": pd.to_datetime(["2027-03-01", None, "2031-12-31"]),
             "completion": pd.to_datetime([None, None, None]),
@@ -102,8 +114,19 @@ def test_shapefile_read_back_with_pyshp(tmp_path):
     # the zip holds the same files flat, plus the field-name mapping
     with zipfile.ZipFile(tmp_path / "pakket.zip") as archive:
         names = set(archive.namelist())
-    assert {"pakket.shp", "pakket.shx", "pakket.dbf", "pakket.prj", "pakket.cpg", "pakket_veldnamen.csv"} <= names
-    mapping_rows = list(csv.reader((tmp_path / "pakket_veldnamen.csv").read_text("utf-8-sig").splitlines(), delimiter=";"))
+    assert {
+        "pakket.shp",
+        "pakket.shx",
+        "pakket.dbf",
+        "pakket.prj",
+        "pakket.cpg",
+        "pakket_veldnamen.csv",
+    } <= names
+    mapping_rows = list(
+        csv.reader(
+            (tmp_path / "pakket_veldnamen.csv").read_text("utf-8-sig").splitlines(), delimiter=";"
+        )
+    )
     assert ["bag_id", "building_id", ""] in mapping_rows
 
 
@@ -149,9 +172,13 @@ def test_empty_shapefile(tmp_path, ogrinfo):
 
 def test_geopackage_layers_read_back_with_ogrinfo(tmp_path, ogrinfo):
     frame = sample_frame()
-    clusters = gpd.GeoDataFrame({"cluster_id": ["C1"], "name": ["Ëls"]}, geometry=[shapely.box(0, 0, 1, 1)], crs=28992)
+    clusters = gpd.GeoDataFrame(
+        {"cluster_id": ["C1"], "name": ["Ëls"]}, geometry=[shapely.box(0, 0, 1, 1)], crs=28992
+    )
     packages = gpd.GeoDataFrame({"package_id": ["C1-WP01"]}, geometry=[None], crs=28992)
-    path = write_geopackage(tmp_path / "w.gpkg", {"buildings": frame, "clusters": clusters, "packages": packages})
+    path = write_geopackage(
+        tmp_path / "w.gpkg", {"buildings": frame, "clusters": clusters, "packages": packages}
+    )
     listing = run_ogrinfo(ogrinfo, path)
     for layer in ("buildings", "clusters", "packages"):
         assert layer in listing
@@ -164,7 +191,9 @@ def test_geopackage_layers_read_back_with_ogrinfo(tmp_path, ogrinfo):
     back = gpd.read_file(path, layer="buildings")
     assert back["building_id"].tolist() == frame["building_id"].tolist()
     assert back.crs.to_epsg() == 28992
-    assert (shapely.hausdorff_distance(back.geometry.to_numpy(), frame.geometry.to_numpy()) < 1e-3).all()
+    assert (
+        shapely.hausdorff_distance(back.geometry.to_numpy(), frame.geometry.to_numpy()) < 1e-3
+    ).all()
     assert back["construction_start"].iloc[0].date() == dt.date(2027, 3, 1)
 
 
@@ -189,7 +218,9 @@ def test_geojson_is_wgs84_lon_lat(tmp_path):
 
 
 def test_neutralise_only_touches_formula_text():
-    values = pd.Series(["=1+1", "+31", "-", "@x", "\tx", "\rx", "gewoon", None, 5, -3.5], dtype=object)
+    values = pd.Series(
+        ["=1+1", "+31", "-", "@x", "\tx", "\rx", "gewoon", None, 5, -3.5], dtype=object
+    )
     out = neutralise(values).tolist()
     assert out[:6] == ["'=1+1", "'+31", "'-", "'@x", "'\tx", "'\rx"]
     assert out[6:8] == ["gewoon", None]
@@ -207,7 +238,7 @@ def test_csv_utf8_bom_semicolon_and_neutralised(tmp_path):
     body = rows[1:]
     assert [r[0] for r in body] == ["0003100000118018", "0010100000000001", "1952100000000009"]
     address = header.index("adres")
-    assert body[0][address] == "'=HYPERLINK(\"http://x\")"
+    assert body[0][address] == '\'=HYPERLINK("http://x")'
     assert body[1][address] == "Ëlsstraat 1"
     assert body[2][address] == "Groningen 格罗宁根 3"
     town = header.index("woonplaats")
@@ -218,7 +249,7 @@ def test_csv_utf8_bom_semicolon_and_neutralised(tmp_path):
     assert body[0][header.index("eigen regie")] == "ja"
     for row in body:
         for cell in row:
-            assert not cell[:1] in ("=", "+", "-", "@", "\t", "\r")
+            assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r")
 
 
 def test_xlsx_read_back_with_openpyxl(tmp_path):
@@ -236,7 +267,7 @@ def test_xlsx_read_back_with_openpyxl(tmp_path):
         for cell in row:
             assert cell.data_type != "f"  # nothing is a formula
     address = header.index("adres")
-    assert rows[1][address] == "'=HYPERLINK(\"http://x\")"
+    assert rows[1][address] == '\'=HYPERLINK("http://x")'
     assert rows[3][address] == "Groningen 格罗宁根 3"
     start = sheet.cell(row=2, column=header.index("start bouw") + 1)
     assert start.is_date and start.value.date() == dt.date(2027, 3, 1)
@@ -248,7 +279,11 @@ def test_xlsx_read_back_with_openpyxl(tmp_path):
 
 def test_empty_tables(tmp_path):
     frame = sample_frame().drop(columns="geometry").iloc[:0]
-    rows = list(csv.reader(write_csv(tmp_path / "e.csv", frame).read_text("utf-8-sig").splitlines(), delimiter=";"))
+    rows = list(
+        csv.reader(
+            write_csv(tmp_path / "e.csv", frame).read_text("utf-8-sig").splitlines(), delimiter=";"
+        )
+    )
     assert len(rows) == 1 and rows[0][0] == "BAG pand-id"
     book = openpyxl.load_workbook(write_xlsx(tmp_path / "e.xlsx", frame))
     assert list(book["Adressen"].iter_rows(values_only=True))[0][0] == "BAG pand-id"
