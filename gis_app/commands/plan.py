@@ -1,0 +1,122 @@
+"""``gis-app plan``: compute the plan of a project and print (or write) its metrics.
+
+Decisions:
+
+* The planning configuration saved in the project (``settings["planning"]``) is used; the
+  options override it: ``--bespoke S`` sets the global bespoke share (clusters with their
+  own share keep it), ``--capacity N`` means at most N construction starts per week in
+  total from the start date on (calendar and contractors are then not used),
+  ``--start`` sets the start date.
+* A project without clusters: with ``--auto-clusters`` clusters are suggested
+  (:func:`gis_app.core.clusters.suggest_clusters`, default sizes) for this run only; the
+  project file is not changed (``gis-app suggest-clusters`` stores them). Without it the
+  command stops with status 2 and says so.
+* ``--json OUT`` writes :meth:`PlanResult.to_json_dict` (metrics, weekly capacity, the
+  schedule per building, clusters in order, the configuration used).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from gis_app.core.errors import InputError, PlanningError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "plan",
+        help="compute the reinforcement plan of a project and print its metrics",
+        description=(
+            "Schedule the clusters of a project into construction capacity and print the "
+            "risk exposure, the dates by which all 'verhoogd' and all buildings are safe, the "
+            "bespoke share and the explainability count."
+        ),
+    )
+    parser.add_argument("project", type=Path, help="project file (.gpkg)")
+    parser.add_argument(
+        "--bespoke", type=float, default=None, metavar="S", help="global bespoke share 0-1"
+    )
+    parser.add_argument(
+        "--capacity",
+        type=int,
+        default=None,
+        metavar="N",
+        help="at most N construction starts per week in total",
+    )
+    parser.add_argument(
+        "--auto-clusters",
+        action="store_true",
+        help="suggest clusters for this run when the project has none",
+    )
+    parser.add_argument(
+        "--order",
+        choices=("default", "optimise"),
+        default="default",
+        help="cluster order: municipal default or optimised for risk (default: default)",
+    )
+    parser.add_argument("--start", default=None, help="start date of the plan (YYYY-MM-DD)")
+    parser.add_argument("--json", type=Path, default=None, metavar="OUT", help="write JSON here")
+    parser.set_defaults(func=run)
+
+
+def _load(path: Path):
+    if not path.exists():
+        raise InputError("bestand bestaat niet", path=path)
+    from gis_app.core.projectfile import load_project
+
+    project = load_project(path)
+    return project.buildings, project.clusters, dict(project.settings or {})
+
+
+def run(args: argparse.Namespace) -> int:
+    from gis_app.core.planning import Planner, PlanningConfig
+
+    buildings, clusters, settings = _load(args.project)
+    has_clusters = clusters is not None and len(clusters) > 0
+    if not has_clusters:
+        if not args.auto_clusters:
+            raise PlanningError(
+                "het project heeft geen clusters; teken of stel clusters voor "
+                "(gis-app suggest-clusters) of gebruik --auto-clusters",
+                path=args.project,
+            )
+        try:
+            from gis_app.core.clusters import suggest_clusters
+        except ImportError:
+            raise PlanningError(
+                "clustervoorstel is niet beschikbaar in deze versie", path=args.project
+            ) from None
+        clusters, membership = suggest_clusters(buildings)
+        buildings = buildings.copy()
+        buildings["cluster_id"] = membership.reindex(buildings.index).fillna("").astype(str)
+        print(f"{len(clusters)} clusters voorgesteld (alleen voor deze berekening)")
+    config = PlanningConfig.from_dict(settings.get("planning"))
+    if args.bespoke is not None:
+        config.bespoke_share = args.bespoke
+    if args.capacity is not None:
+        config.starts_per_week = args.capacity
+        config.capacity_calendar = []
+        config.contractors = []
+    if args.start is not None:
+        try:
+            config.start_date = dt.date.fromisoformat(args.start)
+        except ValueError:
+            raise PlanningError(f"startdatum '{args.start}' is geen datum (JJJJ-MM-DD)") from None
+    result = Planner(buildings, clusters, config).run(order=args.order)
+    print(f"Plan voor {args.project.name}: {len(buildings)} panden, {len(clusters)} clusters")
+    for line in result.summary_lines():
+        print("  " + line)
+    if args.json is not None:
+        try:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            with open(args.json, "w", encoding="utf-8") as handle:
+                json.dump(result.to_json_dict(), handle, ensure_ascii=False)
+        except OSError as error:
+            raise InputError(f"kan niet schrijven: {error.strerror}", path=args.json) from None
+        print(f"JSON geschreven: {args.json}")
+    sys.stdout.flush()
+    return 0
