@@ -48,7 +48,7 @@ from gis_app.core.export.sheets import PackageSheet
 DPI = 300
 MARGIN_MM = 12.0
 FONT_FAMILY = "DejaVu Sans"
-CELL_PAD = 0.012  # inch, around cell text
+CELL_PAD = 0.03  # inch (about 0.75 mm), around cell text
 
 
 def ensure_gui_application() -> QGuiApplication:

@@ -10,8 +10,8 @@ Decisions:
   when the planner asks; colours come from here so the legend and the map agree.
 * Other buildings within :data:`CONTEXT_MARGIN_M` of the package are drawn in light
   grey, so the contractor sees the street, not floating shapes.
-* The table lists, per building, a row number (also printed on the map), the BAG id, the address (only when the planner chose
-  to export addresses), measure, approach and the planned dates, in the export's
+* The table lists, per building, a row number (also printed on the map), the BAG id,
+  the address and postcode (only when the planner chose to export them: personal data), measure, approach and the planned dates, in the export's
   package order (construction start).
 """
 
@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gis_app.core.export.columns import looks_personal
 from gis_app.core.schema import MEASURE_LABELS_NL
 from gis_app.core.styling import RISK_COLORS, RISK_LABELS
 
@@ -118,7 +119,7 @@ def package_sheet(
     table_cols = [
         (c, h)
         for c, h in TABLE_COLUMNS
-        if c in frame.columns and (c in allowed or c in ("measure", "approach", "building_id"))
+        if c in frame.columns and (c in allowed or not looks_personal(c))
     ]
     header = ["nr", *[h for _, h in table_cols]]
     cells: list[list[str]] = []
