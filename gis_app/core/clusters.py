@@ -168,7 +168,8 @@ def add_cluster(
     return _concat(clusters, added), cid
 
 
-def _concat(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def append_clusters(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``second`` after ``first`` (transformed to its CRS), canonical columns, new index."""
     if len(first) == 0:
         return _reset(second.copy())
     if len(second) == 0:
@@ -178,6 +179,10 @@ def _concat(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.GeoDataFra
         [first, second[first.columns.intersection(second.columns)]], ignore_index=True
     )
     return ensure_cluster_columns(gpd.GeoDataFrame(frame, geometry="geometry", crs=first.crs))
+
+
+def _concat(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return append_clusters(first, second)
 
 
 def set_cluster_geometry(

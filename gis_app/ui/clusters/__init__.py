@@ -1,0 +1,1 @@
+"""Cluster panel, drawing and editing tools, undo commands."""

@@ -1,0 +1,225 @@
+"""Undo commands for every cluster edit.
+
+Each command holds the cluster table before and after (frames are replaced, never
+changed in place, so holding both costs little) and the membership rows it changed
+with their old and new ``cluster_id``. Undo puts back the exact old table and the
+exact old values; nothing is recomputed on undo or redo, so a round trip restores
+geometry and membership bit for bit.
+
+Membership is updated incrementally (:func:`gis_app.core.membership.update_membership`)
+from the old and new outlines of the clusters an edit touched; accepting suggestions
+brings its own membership.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from gis_app.core import clusters as core
+from gis_app.core.membership import (
+    assign_membership,
+    current_membership,
+    set_membership_rows,
+    update_membership,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ClusterCommands", text)
+
+
+def _geometry_of(clusters, cluster_id: str):
+    match = clusters["cluster_id"].astype(str).to_numpy() == cluster_id
+    positions = np.flatnonzero(match)
+    return clusters.geometry.iloc[int(positions[0])] if len(positions) else None
+
+
+class ClusterEditCommand(QUndoCommand):
+    """Replace ``project.clusters`` by ``new_clusters`` and update membership.
+
+    ``touched`` names the clusters whose outline changed or that were added or
+    removed: membership is re-tested only where their old or new outlines lie.
+    ``touched=None`` recomputes all membership (imports, reordering many clusters).
+    ``membership`` (a full ``cluster_id`` array) is used as it is (suggestions).
+    """
+
+    def __init__(
+        self,
+        document,
+        new_clusters,
+        text: str,
+        *,
+        touched: Sequence[str] | None = (),
+        membership: np.ndarray | None = None,
+        select: Sequence[str] | None = None,
+    ):
+        super().__init__(text)
+        self.document = document
+        self.old_clusters = document.project.clusters
+        self.new_clusters = new_clusters
+        self._touched = None if touched is None else [str(t) for t in touched]
+        self._membership = membership
+        self._select = None if select is None else [str(s) for s in select]
+        self._old_selection = list(document.selected_cluster_ids)
+        self.rows: np.ndarray | None = None
+        self.before: np.ndarray | None = None
+        self.after: np.ndarray | None = None
+
+    # The first redo computes the membership change; later ones replay it.
+    def _compute(self) -> None:
+        project = self.document.project
+        buildings = project.buildings
+        if self._membership is not None:
+            old = current_membership(buildings)
+            new = np.asarray(self._membership, dtype=object)
+            rows = np.flatnonzero(old != new)
+            self.rows, self.before, self.after = rows, old[rows], new[rows]
+            set_membership_rows(buildings, rows, self.after)
+        elif self._touched is None:
+            old = current_membership(buildings)
+            new = assign_membership(buildings, self.new_clusters)
+            rows = np.flatnonzero(old != new)
+            self.rows, self.before, self.after = rows, old[rows], new[rows]
+        else:
+            outlines = []
+            for cid in self._touched:
+                outlines.append(_geometry_of(self.old_clusters, cid))
+                outlines.append(_geometry_of(self.new_clusters, cid))
+            self.rows, self.before, self.after = update_membership(
+                buildings, self.new_clusters, outlines
+            )
+        self._membership = None
+
+    def redo(self) -> None:
+        project = self.document.project
+        project.clusters = self.new_clusters
+        if self.rows is None:
+            self._compute()
+        else:
+            set_membership_rows(project.buildings, self.rows, self.after)
+        self._notify(self._select)
+
+    def undo(self) -> None:
+        project = self.document.project
+        project.clusters = self.old_clusters
+        set_membership_rows(project.buildings, self.rows, self.before)
+        self._notify(self._old_selection)
+
+    def _notify(self, selection: Sequence[str] | None) -> None:
+        document = self.document
+        document.clustersChanged.emit()
+        if self.rows is not None and len(self.rows):
+            document.buildingAttributesChanged.emit(["cluster_id"])
+        ids = set(document.project.clusters["cluster_id"].astype(str))
+        wanted = document.selected_cluster_ids if selection is None else selection
+        document.set_selected_clusters([c for c in wanted if c in ids])
+
+
+class AddClusterCommand(ClusterEditCommand):
+    """A drawn (or lassoed) cluster, appended last in the order."""
+
+    def __init__(self, document, geometry, *, name: str | None = None, text: str | None = None):
+        clusters, cid = core.add_cluster(document.project.clusters, geometry, name=name)
+        super().__init__(
+            document, clusters, text or tr("Cluster tekenen"), touched=[cid], select=[cid]
+        )
+        self.cluster_id = cid
+
+
+class ClusterFromSelectionCommand(AddClusterCommand):
+    """A cluster around the selected buildings (a hull containing exactly them)."""
+
+    def __init__(self, document, rows):
+        hull = core.hull_around_rows(document.project.buildings, rows)
+        super().__init__(document, hull, text=tr("Cluster uit selectie"))
+
+
+class EditClusterGeometryCommand(ClusterEditCommand):
+    """New outline for one cluster: vertex moved, inserted or deleted, polygon moved."""
+
+    def __init__(self, document, cluster_id: str, geometry, text: str | None = None):
+        clusters = core.set_cluster_geometry(document.project.clusters, cluster_id, geometry)
+        super().__init__(document, clusters, text or tr("Cluster bewerken"), touched=[cluster_id])
+        self.cluster_id = cluster_id
+
+
+class SplitClusterCommand(ClusterEditCommand):
+    def __init__(self, document, cluster_id: str, line):
+        clusters, ids = core.split_cluster(document.project.clusters, cluster_id, line)
+        super().__init__(document, clusters, tr("Cluster splitsen"), touched=ids, select=ids)
+        self.cluster_ids = ids
+
+
+class MergeClustersCommand(ClusterEditCommand):
+    def __init__(self, document, cluster_ids: Sequence[str]):
+        clusters, keep = core.merge_clusters(document.project.clusters, cluster_ids)
+        super().__init__(
+            document, clusters, tr("Clusters samenvoegen"), touched=list(cluster_ids), select=[keep]
+        )
+        self.cluster_id = keep
+
+
+class RenameClusterCommand(ClusterEditCommand):
+    def __init__(self, document, cluster_id: str, name: str):
+        clusters = core.set_cluster_attribute(document.project.clusters, cluster_id, "name", name)
+        super().__init__(document, clusters, tr("Cluster hernoemen"))
+
+
+class RecolourClusterCommand(ClusterEditCommand):
+    def __init__(self, document, cluster_id: str, color: str):
+        clusters = core.set_cluster_attribute(document.project.clusters, cluster_id, "color", color)
+        super().__init__(document, clusters, tr("Clusterkleur wijzigen"))
+
+
+class DeleteClustersCommand(ClusterEditCommand):
+    def __init__(self, document, cluster_ids: Sequence[str]):
+        clusters = core.remove_clusters(document.project.clusters, cluster_ids)
+        text = tr("Cluster verwijderen") if len(cluster_ids) == 1 else tr("Clusters verwijderen")
+        super().__init__(document, clusters, text, touched=list(cluster_ids), select=[])
+
+
+class MoveClusterInOrderCommand(ClusterEditCommand):
+    """Move a cluster up or down in the order (the order decides who keeps an overlap)."""
+
+    def __init__(self, document, cluster_id: str, position: int):
+        clusters = core.move_cluster_to(document.project.clusters, cluster_id, position)
+        super().__init__(document, clusters, tr("Clustervolgorde wijzigen"), touched=[cluster_id])
+
+
+class AcceptSuggestionsCommand(ClusterEditCommand):
+    """Suggested clusters accepted in bulk: one undo step."""
+
+    def __init__(self, document, suggestion: core.Suggestion):
+        super().__init__(
+            document,
+            suggestion.clusters,
+            tr("Voorgestelde clusters overnemen"),
+            membership=suggestion.membership,
+            select=[],
+        )
+        self.added_ids = list(suggestion.added_ids)
+
+
+class ImportClustersCommand(ClusterEditCommand):
+    """Imported clusters appended after the existing ones (or replacing them)."""
+
+    def __init__(self, document, imported, *, replace: bool = False):
+        base = core.cluster_frame([], [], crs=document.project.clusters.crs)
+        existing = base if replace else document.project.clusters
+        clusters = core.append_clusters(existing, imported) if len(imported) else existing
+        super().__init__(document, clusters, tr("Clusters importeren"), touched=None, select=[])
+        self.count = len(imported)
+
+
+def set_clusters_order(document, ordered_ids: Sequence[str]) -> ClusterEditCommand:
+    """A command that puts the clusters in ``ordered_ids`` order (e.g. by rank)."""
+    clusters = document.project.clusters
+    position = {cid: i for i, cid in enumerate(ordered_ids)}
+    keys = pd.Series([position.get(str(c), len(position)) for c in clusters["cluster_id"]])
+    ordered = clusters.iloc[np.argsort(keys.to_numpy(), kind="stable")].reset_index(drop=True)
+    return ClusterEditCommand(document, ordered, tr("Clusters op rang zetten"), touched=None)
