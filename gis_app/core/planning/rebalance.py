@@ -1,0 +1,217 @@
+"""Rebalancing assistant: how much bespoke work still meets a target date?
+
+Given a target date for a milestone of the plan (by default: all ``verhoogd`` buildings
+safe), find the largest bespoke share that still meets it, or say that it cannot be met and
+by how many weeks it is missed even with no chosen bespoke work (share 0: rebuild and eigen
+regie stay bespoke).
+
+Method: bisection on the share. The order is fixed during the search (the default order,
+or the order the requested kind gives at the starting shares): with a fixed order a higher
+share never makes any building of that cluster, nor of the clusters after it, safe earlier
+(:mod:`.schedule`), so the date is monotone in the share and bisection is exact up to the
+share resolution. (Fixed-start clusters can be the one exception: when one of them moves
+later it can free capacity for others. The answer is therefore checked once more at the
+returned share, and ``meets_target`` reports that check.)
+
+Variants: :func:`max_global_share` sets one share for every cluster (``keep_cluster_shares``
+keeps clusters that have their own share and only moves the global one);
+:func:`max_cluster_share` moves one cluster's share with the others fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from gis_app.core.errors import PlanningError
+from gis_app.core.planning.config import check_share
+from gis_app.core.planning.order import explicit_order, optimise_order
+from gis_app.core.planning.planner import Planner
+from gis_app.core.planning.schedule import schedule_starts, timing
+
+METRICS = {
+    "all_verhoogd_done": 0,
+    "all_licht_verhoogd_done": 1,
+    "all_done": None,
+}
+TOLERANCE = 0.005
+
+
+@dataclass
+class RebalanceResult:
+    feasible: bool
+    share: float | None  # largest share meeting the target (None when infeasible)
+    target: dt.date
+    achieved: dt.date  # the milestone date at ``share`` (at share 0 when infeasible)
+    weeks_late: float  # 0 when feasible
+    meets_target: bool
+    evaluations: int
+    metric: str
+    cluster_id: str | None = None
+
+    @property
+    def message(self) -> str:
+        what = {
+            "all_verhoogd_done": "alle verhoogde panden",
+            "all_licht_verhoogd_done": "alle licht verhoogde panden",
+            "all_done": "alle panden",
+        }[self.metric]
+        scope = f"cluster {self.cluster_id}" if self.cluster_id else "alle clusters"
+        if not self.feasible:
+            return (
+                f"Niet haalbaar: ook zonder gekozen maatwerk zijn {what} pas op "
+                f"{self.achieved.isoformat()} veilig, {self.weeks_late:.0f} weken na "
+                f"{self.target.isoformat()}"
+            )
+        return (
+            f"Grootste aandeel maatwerk voor {scope}: {100 * self.share:.0f}% "
+            f"({what} veilig op {self.achieved.isoformat()}, doel {self.target.isoformat()})"
+        )
+
+
+class _Probe:
+    """Milestone date (in weeks) for a set of shares, with the order fixed."""
+
+    def __init__(self, planner: Planner, order, shares, metric: str):
+        if metric not in METRICS:
+            raise PlanningError(f"onbekende mijlpaal '{metric}'")
+        self.planner = planner
+        self.model = planner.model
+        self.metric = metric
+        self.base = dict(shares or {})
+        model = self.model
+        if isinstance(order, str) and order == "optimise":
+            tm = timing(model, model.bespoke_mask(model.shares_array(self.base)))
+            self.order = optimise_order(model, tm)
+        elif isinstance(order, str):
+            self.order = planner._default
+        else:
+            self.order = explicit_order(model, order)
+        code = METRICS[metric]
+        self.mask = model.work if code is None else model.work & (model.profile == code)
+        self.evaluations = 0
+
+    def weeks(self, shares: Mapping[str, float] | None, global_share: float | None) -> float:
+        model = self.model
+        merged = {**self.base, **(shares or {})}
+        bespoke = model.bespoke_mask(model.shares_array(merged, global_share))
+        tm = timing(model, bespoke)
+        starts = schedule_starts(model, tm, self.order)
+        self.evaluations += 1
+        if not self.mask.any():
+            return 0.0
+        done = np.where(
+            model.slotted,
+            starts + tm.duration,
+            np.where(model.in_progress, 0.5 * tm.duration, 0.0),
+        )
+        return float(done[self.mask].max())
+
+
+def _bisect(f, target_weeks: float, tolerance: float):
+    """Largest s in [0, 1] with f(s) <= target (f non-decreasing); None when f(0) > target."""
+    lo_val = f(0.0)
+    if lo_val > target_weeks + 1e-9:
+        return None, lo_val
+    hi_val = f(1.0)
+    if hi_val <= target_weeks + 1e-9:
+        return 1.0, hi_val
+    lo, hi = 0.0, 1.0
+    best_val = lo_val
+    while hi - lo > tolerance:
+        mid = 0.5 * (lo + hi)
+        val = f(mid)
+        if val <= target_weeks + 1e-9:
+            lo, best_val = mid, val
+        else:
+            hi = mid
+    return lo, best_val
+
+
+def _result(planner, probe, share, value, target, metric, cluster_id, check) -> RebalanceResult:
+    start = planner.config.start_date
+    target_weeks = (target - start).days / 7.0
+    achieved = start + dt.timedelta(days=round(7 * value))
+    if share is None:
+        return RebalanceResult(
+            False,
+            None,
+            target,
+            achieved,
+            max(0.0, value - target_weeks),
+            False,
+            probe.evaluations,
+            metric,
+            cluster_id,
+        )
+    return RebalanceResult(
+        True,
+        float(share),
+        target,
+        achieved,
+        0.0,
+        check <= target_weeks + 1e-9,
+        probe.evaluations,
+        metric,
+        cluster_id,
+    )
+
+
+def max_global_share(
+    planner: Planner,
+    target: dt.date,
+    *,
+    order="default",
+    metric: str = "all_verhoogd_done",
+    keep_cluster_shares: bool = False,
+    shares: Mapping[str, float] | None = None,
+    tolerance: float = TOLERANCE,
+) -> RebalanceResult:
+    """Largest share for every cluster at once that meets ``target`` for ``metric``."""
+    probe = _Probe(planner, order, shares, metric)
+    target_weeks = (target - planner.config.start_date).days / 7.0
+    ids = [str(g) for g in planner.model.group_ids]
+
+    def f(s: float) -> float:
+        if keep_cluster_shares:
+            return probe.weeks(None, s)
+        return probe.weeks(dict.fromkeys(ids, s), s)
+
+    share, value = _bisect(f, target_weeks, tolerance)
+    check = f(share) if share is not None else value
+    return _result(planner, probe, share, value, target, metric, None, check)
+
+
+def max_cluster_share(
+    planner: Planner,
+    cluster_id: str,
+    target: dt.date,
+    *,
+    order="default",
+    metric: str = "all_verhoogd_done",
+    shares: Mapping[str, float] | None = None,
+    tolerance: float = TOLERANCE,
+) -> RebalanceResult:
+    """Largest share of one cluster (others as they are) that meets ``target``."""
+    if str(cluster_id) not in set(planner.cluster_ids):
+        raise PlanningError(f"onbekend cluster '{cluster_id}'")
+    probe = _Probe(planner, order, shares, metric)
+    target_weeks = (target - planner.config.start_date).days / 7.0
+
+    def f(s: float) -> float:
+        return probe.weeks({str(cluster_id): check_share(s)}, None)
+
+    share, value = _bisect(f, target_weeks, tolerance)
+    check = f(share) if share is not None else value
+    return _result(planner, probe, share, value, target, metric, str(cluster_id), check)
+
+
+def max_cluster_shares(
+    planner: Planner, target: dt.date, cluster_ids=None, **kwargs
+) -> dict[str, RebalanceResult]:
+    """:func:`max_cluster_share` for each cluster (all by default; about 10 plans each)."""
+    ids = planner.cluster_ids if cluster_ids is None else [str(c) for c in cluster_ids]
+    return {cid: max_cluster_share(planner, cid, target, **kwargs) for cid in ids}
