@@ -271,14 +271,36 @@ def jenks_breaks(values, k: int, max_values: int = JENKS_MAX_VALUES) -> np.ndarr
     if data.size == 0:
         return np.array([], dtype=float)
     uniq, counts = np.unique(data, return_counts=True)
-    if uniq.size > max_values:
+    summarised = uniq.size > max_values
+    if summarised:
+        distinct = uniq
         uniq = np.unique(np.quantile(data, np.linspace(0.0, 1.0, max_values)))
         counts = np.ones(uniq.size)
     if uniq.size <= k:
-        return np.unique(np.concatenate([uniq, [data.min(), data.max()]]))
+        # one class per distinct value; the repeated maximum closes the last class
+        return np.concatenate([uniq, uniq[-1:]]) if uniq.size > 1 else np.array([uniq[0], uniq[0]])
     edges = _fisher_jenks(uniq, counts, k)
+    if summarised:
+        edges = _snap_to_gaps(edges, uniq, distinct)
     edges[0], edges[-1] = data.min(), data.max()
-    return np.unique(edges)
+    # Inner edges are strictly increasing first values of classes; the last one may equal
+    # the maximum (a class of only the maximum), so no np.unique here.
+    return edges
+
+
+def _snap_to_gaps(edges: np.ndarray, summary: np.ndarray, distinct: np.ndarray) -> np.ndarray:
+    """Move each inner edge found on the quantile summary to the largest gap in the real
+    (distinct, sorted) values between the summary point below it and the edge itself."""
+    out = edges.copy()
+    for e in range(1, len(edges) - 1):
+        at = np.searchsorted(summary, edges[e])
+        lower = summary[max(at - 1, 0)]
+        lo = np.searchsorted(distinct, lower, side="left")
+        hi = np.searchsorted(distinct, edges[e], side="right")
+        window = distinct[lo:hi]
+        if len(window) >= 2:
+            out[e] = window[int(np.argmax(np.diff(window))) + 1]
+    return out
 
 
 def class_breaks(values, k: int, method: str) -> np.ndarray:
