@@ -590,8 +590,15 @@ def _spreads(points: np.ndarray, labels: np.ndarray, n: int) -> tuple[np.ndarray
     return sizes, spread
 
 
-def _bisect(points: np.ndarray) -> np.ndarray:
-    """Boolean mask of one half: cut along the principal axis at the widest middle gap."""
+def _bisect(points: np.ndarray, max_buildings: int) -> np.ndarray:
+    """Boolean mask of one half: cut along the principal axis at a wide gap near the target.
+
+    The target is the middle, moved to the nearest multiple of ``max_buildings`` when the
+    group is too large (12 houses at most 4 per cluster: 8 | 4, then 4 | 4, i.e. three
+    clusters rather than four of three). Among the gaps in the middle half that are
+    nearly as wide as the widest, the one closest to the target wins: a street beats a
+    party wall, and a uniform terrace is cut where the count works out.
+    """
     centred = points - points.mean(axis=0)
     cov = centred.T @ centred
     _, vectors = np.linalg.eigh(cov)
@@ -600,12 +607,15 @@ def _bisect(points: np.ndarray) -> np.ndarray:
     sorted_proj = proj[order]
     k = len(points)
     lo, hi = max(1, k // 4), max(2, k - k // 4)
+    target = k / 2
+    if k > max_buildings:
+        multiple = round(target / max_buildings) * max_buildings
+        if lo <= multiple <= hi and 0 < multiple < k:
+            target = multiple
     gaps = np.diff(sorted_proj)[lo - 1 : hi - 1]
     if len(gaps):
-        # Among the gaps nearly as wide as the widest, the one closest to the middle: a
-        # street wins over a party wall, and a uniform terrace is halved.
         near_widest = np.flatnonzero(gaps >= 0.8 * gaps.max())
-        cut = lo + int(near_widest[np.argmin(np.abs(lo + near_widest - k / 2))])
+        cut = lo + int(near_widest[np.argmin(np.abs(lo + near_widest - target))])
     else:
         cut = k // 2
     mask = np.zeros(k, dtype=bool)
@@ -700,7 +710,7 @@ def group_buildings(
                 final[members[start : start + max_buildings]] = next_label
                 next_label += 1
             continue
-        mask = _bisect(pts)
+        mask = _bisect(pts, max_buildings)
         stack.append(members[mask])
         stack.append(members[~mask])
     labels[usable] = final
