@@ -196,6 +196,7 @@ def test_actions_import_export_and_from_selection(qtbot, document, tmp_path):
     )
     actions.draw_action.trigger()
     assert canvas.tool() is actions.draw_tool
+    assert actions.lasso_action.text() == "Lasso cluster"
     canvas.set_tool(None)
     assert not actions.draw_action.isChecked()
     assert np.count_nonzero(ids == "") == 0

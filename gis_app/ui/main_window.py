@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
         self._create_style_dock()
         self._create_identify_dock()
         self._create_table_dock()
+        self._create_cluster_docks()
         self._size_docks()
 
     def _size_docks(self) -> None:
@@ -402,6 +403,21 @@ class MainWindow(QMainWindow):
             self.tr("Identificeren"),
             "IdentifyDock",
             Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+
+    def _create_cluster_docks(self) -> None:
+        """Clusters: panel (right, tabbed with Identificeren), menu and toolbar."""
+        from gis_app.ui.clusters.actions import ClusterActions
+
+        self.clusters = ClusterActions(self.document, self.canvas, self)
+        self.clusters.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.clusters_menu = self.clusters.fill_menu(self.add_menu(self.tr("&Clusters")))
+        self.add_toolbar(self.clusters.toolbar(self))
+        self.cluster_dock = self.add_dock(
+            self.clusters.panel,
+            self.tr("Clusters"),
+            "ClusterDock",
+            tabify_with=self.identify_dock,
         )
 
     def _create_table_dock(self) -> None:

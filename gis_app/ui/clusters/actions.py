@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
@@ -62,7 +62,7 @@ class ClusterActions(QObject):
                 "laatste punt weg, Esc annuleert"
             )
         )
-        self.lasso_action = self._tool_action(t("Lasso"), self.lasso_tool)
+        self.lasso_action = self._tool_action(t("Lasso cluster"), self.lasso_tool)
         self.lasso_action.setToolTip(t("Sleep een vrije omtrek om een cluster te tekenen"))
         self.edit_action = self._tool_action(t("Bewerk"), self.edit_tool)
         self.edit_action.setToolTip(
@@ -130,7 +130,11 @@ class ClusterActions(QObject):
 
     def menu(self, parent=None) -> QMenu:
         menu = QMenu(self.tr("Clusters"), parent)
-        for action in self.actions()[:4]:
+        self.fill_menu(menu)
+        return menu
+
+    def fill_menu(self, menu: QMenu) -> QMenu:
+        for action in (self.draw_action, self.lasso_action, self.edit_action, self.split_action):
             menu.addAction(action)
         menu.addAction(self.snap_action)
         menu.addSeparator()
@@ -145,7 +149,8 @@ class ClusterActions(QObject):
 
     def toolbar(self, parent=None) -> QToolBar:
         bar = QToolBar(self.tr("Clusters"), parent)
-        bar.setObjectName("clusterToolbar")
+        bar.setObjectName("ClusterToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (
             self.draw_action,
             self.lasso_action,
