@@ -57,6 +57,7 @@ from gis_app.core.readers import (
     normalise_ids,
     read_footprints_with_rows,
     read_table,
+    text_objects,
 )
 from gis_app.core.schema import (
     BUILDING_COLUMNS,
@@ -532,17 +533,8 @@ def _canonicalise(
 
     for column in ("typology", "address", "postcode", "woonplaats", "cluster_id"):
         if column in mapping:
-            canonical[column] = _text(frame[mapping[column]])
-    if "postcode" in canonical:
-        canonical["postcode"] = (
-            np.array(
-                [v.upper() if isinstance(v, str) else v for v in canonical["postcode"]],
-                dtype=object,
-            )
-            if len(canonical["postcode"]) < 1000
-            else (pd.Series(canonical["postcode"], dtype=object).str.upper().to_numpy(dtype=object))
-        )
-
+            transform = str.upper if column == "postcode" else None
+            canonical[column] = _text(frame[mapping[column]], transform)
     if "address" not in mapping:
         parts = fields.detect_address_parts(columns, exclude=used)
         if "street" in parts and "number" in parts:
@@ -568,24 +560,26 @@ def _canonicalise(
     return _Attributes(canonical, extra, mapping)
 
 
-def _text(values: pd.Series) -> np.ndarray:
-    """Text with surrounding spaces removed; ``None`` for missing or empty."""
+def _text(values: pd.Series, transform=None) -> np.ndarray:
+    """Text with surrounding spaces removed (then ``transform``); ``None`` for missing/empty.
+
+    Works on the distinct values only: columns such as typology, postcode and place name
+    repeat a few hundred values over 300,000 rows.
+    """
     series = pd.Series(values, copy=False)
     if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
-        missing = series.isna().to_numpy(dtype=bool)
-        objects = np.array(series.to_numpy(dtype=object, na_value=""), dtype=object)
-        if series.dtype == object:
-            objects = np.array([_number_text(v) for v in objects], dtype=object)
-        fixed = np.asarray(objects, dtype=str)
-        stripped = np.strings.strip(fixed)
-        lengths = np.strings.str_len(stripped)
-        changed = lengths != np.strings.str_len(fixed)
-        if changed.any():
-            objects[changed] = stripped[changed].astype(object)
-        objects[missing | (lengths == 0)] = None
-        return objects
-    out = series.astype(object).where(series.notna(), None)
-    return np.array([None if v is None else _number_text(v) for v in out], dtype=object)
+        objects, _ = text_objects(series, convert=_number_text)
+    else:
+        objects = np.array(
+            ["" if pd.isna(v) else _number_text(v) for v in series.to_numpy(dtype=object)],
+            dtype=object,
+        )
+    codes, uniques = pd.factorize(objects)
+    cleaned = [u.strip() for u in uniques]
+    if transform is not None:
+        cleaned = [transform(u) for u in cleaned]
+    lookup = np.array([u if u else None for u in cleaned] + [None], dtype=object)
+    return lookup[codes]
 
 
 def _number_text(value) -> str:
@@ -966,10 +960,14 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
                     message,
                     path,
                     ids=[str(i) for i in ids[mask]],
-                    values=[
-                        f"{p}, LPR {v:.2g} wijst op {d}"
-                        for p, v, d in zip(profile[mask], lpr[mask], from_lpr[mask], strict=True)
-                    ],
+                    values=list(
+                        map(
+                            "{}, LPR {:.2g} wijst op {}".format,
+                            profile[mask],
+                            lpr[mask],
+                            from_lpr[mask],
+                        )
+                    ),
                 )
             )
     report.profiles_derived = int(derive.sum())
@@ -990,7 +988,11 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
         if column == "eigen_regie":
             values = np.where(pd.isna(values), False, values).astype(bool)
         data[column] = values
-    buildings = pd.DataFrame(data, index=pd.RangeIndex(n))
+    # object arrays stay object (the schema's dtype); pandas would otherwise convert them
+    buildings = pd.DataFrame(
+        {k: pd.Series(v, dtype=v.dtype if v.dtype != object else object) for k, v in data.items()},
+        index=pd.RangeIndex(n),
+    )
     extra = extra.drop(
         columns=[c for c in extra.columns if c in BUILDING_COLUMNS or c == "geometry"]
     )

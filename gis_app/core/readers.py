@@ -37,10 +37,13 @@ Decisions (the issue is silent on these):
 
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import io
+import os
 import re
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -122,10 +125,7 @@ def normalise_ids(values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarra
     if pd.api.types.is_numeric_dtype(series.dtype):
         return _ids_from_numbers(series.to_numpy(dtype=float, na_value=np.nan)), scientific
 
-    if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
-        objects = series.to_numpy(dtype=object, na_value="")
-    else:  # mixed objects (e.g. numbers and text in one spreadsheet column)
-        objects = np.array([_id_text(v) for v in series.to_numpy(dtype=object)], dtype=object)
+    objects, _ = text_objects(series, convert=_id_text)
     # Fast path (vectorised): ids that are 16 characters without surrounding spaces are
     # already in BAG form; only the others go through the slower text rules.
     fixed = np.asarray(objects, dtype=str)
@@ -161,6 +161,24 @@ def _normalise_text_ids(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if pad.any():
         result[pad] = text[pad].str.zfill(16).to_numpy(dtype=object)
     return result, sci
+
+
+def text_objects(series: pd.Series, convert=str) -> tuple[np.ndarray, np.ndarray]:
+    """``(values, missing)``: a writable object array of ``str`` ("" where missing).
+
+    Columns that hold only text (the usual case) take a vectorised path; mixed columns
+    (numbers and text in one spreadsheet column) convert value by value with ``convert``.
+    """
+    objects = np.array(series.to_numpy(dtype=object), dtype=object)
+    missing = pd.isna(objects)
+    if missing.any():
+        objects[missing] = ""
+    if pd.api.types.infer_dtype(objects, skipna=False) not in ("string", "empty"):
+        objects = np.array(
+            [convert(v) if not m else "" for v, m in zip(objects, missing, strict=True)],
+            dtype=object,
+        )
+    return objects, missing
 
 
 def _id_text(value) -> str:
@@ -467,26 +485,19 @@ def read_footprints_with_rows(
     problems: list[Problem] = []
     target = _resolve_crs(path, source, layer, info, crs, has_prj, problems)
 
-    try:
-        frame = pyogrio.read_dataframe(source, layer=layer, use_arrow=USE_ARROW)
-    except Exception as error:
-        raise _gdal_error(error, path) from None
-    if len(frame) == 0:
+    features = _read_features(path, source, layer, int(info.get("features", -1)))
+    if len(features.geoms) == 0:
         raise InputError("bevat geen objecten (lege laag)", path=path)
-    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
-        raise InputError("bevat geen geometrie", path=path)
 
-    rows = np.arange(1, len(frame) + 1, dtype=np.int64)
-    id_column = _footprint_id_column(path, frame, id_field)
-    ids, scientific = normalise_ids(frame[id_column])
-    geometry_name = frame.geometry.name
-    attributes = frame.drop(columns=[id_column, geometry_name])
-    attributes = attributes.drop(columns=[c for c in attributes.columns if c == "building_id"])
-    geoms = frame.geometry.array
-    geoms = np.asarray(geoms, dtype=object) if not hasattr(geoms, "_data") else geoms._data
-    source_crs = frame.crs
-
-    geoms, keep = _clean_geometries(geoms, ids, rows, str(path), problems)
+    rows = np.arange(1, len(features.geoms) + 1, dtype=np.int64)
+    attributes = features.attributes
+    id_column = _footprint_id_column(path, attributes, id_field)
+    ids, scientific = normalise_ids(attributes[id_column])
+    attributes = attributes.drop(
+        columns=[c for c in attributes.columns if c in (id_column, "building_id")]
+    )
+    source_crs = features.crs
+    geoms, keep = _clean_geometries(features, ids, rows, str(path), problems)
     if target is not None:
         source_crs = target
     if scientific.any():
@@ -502,12 +513,12 @@ def read_footprints_with_rows(
         )
     keep &= _check_ids(ids, rows, keep, str(path), problems)
 
+    if not keep.all():
+        attributes = attributes.loc[keep].reset_index(drop=True)
     frame = gpd.GeoDataFrame(
-        attributes.loc[keep].reset_index(drop=True),
-        geometry=gpd.GeoSeries(geoms[keep], crs=source_crs),
-        crs=source_crs,
+        attributes, geometry=gpd.GeoSeries(geoms[keep], crs=source_crs), crs=source_crs
     )
-    frame.insert(0, "building_id", ids[keep])
+    frame.insert(0, "building_id", pd.Series(ids[keep], dtype=object))
     rows = rows[keep]
     if len(frame) == 0:
         raise InputError(
@@ -563,9 +574,8 @@ def _resolve_crs(path, source, layer, info, crs, has_prj, problems) -> CRS | Non
     return None
 
 
-def _footprint_id_column(path: Path, frame: pd.DataFrame, id_field: str | None) -> str:
-    geometry_name = frame.geometry.name
-    columns = [c for c in frame.columns if c != geometry_name]
+def _footprint_id_column(path: Path, attributes: pd.DataFrame, id_field: str | None) -> str:
+    columns = list(attributes.columns)
     if id_field is not None:
         column = fields.resolve_field(columns, id_field)
         if column is None:
@@ -584,13 +594,92 @@ def _footprint_id_column(path: Path, frame: pd.DataFrame, id_field: str | None) 
     return column
 
 
-def _clean_geometries(geoms, ids, rows, path: str, problems: list[Problem]):
+#: Drivers where reading a range of features is cheap, so large layers are read in parallel.
+_CHUNKED_DRIVERS = (".gpkg", ".fgb", ".shp")
+#: Below this many features per chunk, threads cost more than they save.
+MIN_CHUNK_FEATURES = 40_000
+
+
+@dataclass
+class _Features:
+    """Raw features: attributes, geometries and the per-geometry checks done while reading."""
+
+    attributes: pd.DataFrame
+    geoms: np.ndarray
+    type_ids: np.ndarray
+    empty: np.ndarray
+    valid: np.ndarray  # meaningful for polygonal, non-empty geometries only
+    crs: object
+
+
+def _read_chunk(source: str, layer, skip: int, count: int | None):
+    meta, _, wkb, columns = pyogrio.raw.read(
+        source, layer=layer, skip_features=skip, max_features=count, force_2d=True
+    )
+    if wkb is None:
+        geoms = np.full(len(columns[0]) if columns else 0, None, dtype=object)
+    else:
+        geoms = shapely.from_wkb(wkb, on_invalid="fix")  # unreadable -> None, reported
+    type_ids = shapely.get_type_id(geoms)
+    empty = shapely.is_empty(geoms)
+    valid = np.ones(len(geoms), dtype=bool)
+    check = np.isin(type_ids, _POLYGON_TYPE_IDS) & ~empty
+    valid[check] = shapely.is_valid(geoms[check])
+    return meta, geoms, columns, type_ids, empty, valid
+
+
+def _read_features(path: Path, source: str, layer, n_features: int) -> _Features:
+    """Read all features; large layers in parallel chunks (GDAL and GEOS release the GIL).
+
+    Geometry decoding and the validity check run in the same worker as the chunk's read,
+    so on a machine with several cores they overlap with reading instead of adding to it.
+    """
+    chunks = 1
+    if n_features >= 2 * MIN_CHUNK_FEATURES and path.suffix.lower() in _CHUNKED_DRIVERS:
+        chunks = max(1, min(os.cpu_count() or 1, 4, n_features // MIN_CHUNK_FEATURES))
+    try:
+        if chunks == 1:
+            parts = [_read_chunk(source, layer, 0, None)]
+        else:
+            bounds = np.linspace(0, n_features, chunks + 1).astype(int)
+            with ThreadPoolExecutor(max_workers=chunks) as pool:
+                futures = [
+                    pool.submit(
+                        _read_chunk,
+                        source,
+                        layer,
+                        int(start),
+                        # the last chunk reads to the end, whatever the count said
+                        int(stop - start) if i < chunks - 1 else None,
+                    )
+                    for i, (start, stop) in enumerate(zip(bounds[:-1], bounds[1:], strict=True))
+                ]
+                parts = [f.result() for f in futures]
+    except Exception as error:
+        raise _gdal_error(error, path) from None
+    meta = parts[0][0]
+    if meta.get("geometry_type") is None and parts[0][1].size and parts[0][1][0] is None:
+        raise InputError("bevat geen geometrie", path=path)
+
+    def joined(index):
+        arrays = [p[index] for p in parts]
+        return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+
+    names = [str(n) for n in meta["fields"]]
+    columns = {}
+    for i, name in enumerate(names):
+        values = joined(2)[i] if len(parts) == 1 else np.concatenate([p[2][i] for p in parts])
+        # object columns stay object: pandas would otherwise copy them into its str dtype
+        columns[name] = pd.Series(values, dtype=values.dtype, copy=False)
+    attributes = pd.DataFrame(columns, index=pd.RangeIndex(len(joined(1))), copy=False)
+    return _Features(attributes, joined(1), joined(3), joined(4), joined(5), meta.get("crs"))
+
+
+def _clean_geometries(features: _Features, ids, rows, path: str, problems: list[Problem]):
     """Repair invalid polygons, drop what is not a polygon; return (geoms, keep mask)."""
-    geoms = np.asarray(geoms, dtype=object)
-    type_ids = shapely.get_type_id(geoms)  # -1 for None
-    missing = (type_ids < 0) | shapely.is_empty(geoms)
-    if shapely.has_z(geoms[~missing]).any():
-        geoms = shapely.force_2d(geoms)
+    geoms = features.geoms
+    type_ids = features.type_ids  # -1 for None
+    missing = (type_ids < 0) | features.empty
 
     collection = type_ids == 7
     if collection.any():
@@ -615,8 +704,10 @@ def _clean_geometries(geoms, ids, rows, path: str, problems: list[Problem]):
 
     polygonal = np.isin(type_ids, _POLYGON_TYPE_IDS) & ~missing
     not_polygon = ~missing & ~polygonal
-    invalid = np.zeros(len(geoms), dtype=bool)
-    invalid[polygonal] = ~shapely.is_valid(geoms[polygonal])
+    invalid = polygonal & ~features.valid
+    if collection.any():  # polygonal parts taken from collections were not checked yet
+        from_collection = polygonal & collection
+        invalid[from_collection] = ~shapely.is_valid(geoms[from_collection])
     collapsed = np.zeros(len(geoms), dtype=bool)
     if invalid.any():
         repaired = shapely.make_valid(geoms[invalid])
@@ -763,14 +854,26 @@ def read_table(
     return frame, problems
 
 
-def _decode(path: Path, raw: bytes, problems: list[Problem]) -> tuple[str, str]:
-    """Decode as UTF-8 (with or without BOM), else Windows-1252, else Latin-1."""
+def _to_utf8(path: Path, raw: bytes, problems: list[Problem]) -> bytes:
+    """The file as UTF-8 without BOM: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252.
+
+    Bytes that Windows-1252 does not define (0x81, 0x8D, 0x8F, 0x90, 0x9D) mean the file is
+    something else again; it is then read as Latin-1 and the report says so.
+    """
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(f"UTF-16-bestand is beschadigd ({error})", path=path) from None
     try:
-        return raw.decode("utf-8-sig"), "utf-8-sig"
+        raw.decode("utf-8")
+        return raw
     except UnicodeDecodeError:
         pass
     try:
-        return raw.decode("cp1252"), "cp1252"
+        return raw.decode("cp1252").encode("utf-8")
     except UnicodeDecodeError:
         problems.append(
             Problem(
@@ -780,7 +883,7 @@ def _decode(path: Path, raw: bytes, problems: list[Problem]) -> tuple[str, str]:
                 str(path),
             )
         )
-        return raw.decode("latin-1"), "latin-1"
+        return raw.decode("latin-1").encode("utf-8")
 
 
 def detect_delimiter(lines: list[str]) -> str:
@@ -810,30 +913,28 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 def _read_csv(path: Path, problems: list[Problem]) -> pd.DataFrame:
-    raw = path.read_bytes()
-    text, _encoding = _decode(path, raw, problems)
-    del raw
-    if not text.strip():
+    data = _to_utf8(path, path.read_bytes(), problems)
+    if not data.strip():
         raise InputError("bestand bevat geen gegevens (alleen witruimte)", path=path)
     header_line = 1
-    head = text[:65536].splitlines()[:50]
+    head = data[:65536].decode("utf-8", errors="replace").splitlines()[:50]
     delimiter = None
     if head and head[0].lower().startswith("sep=") and len(head[0].strip()) == 5:
         delimiter = head[0].strip()[4]  # Excel's "sep=;" line
-        text = text.split("\n", 1)[1] if "\n" in text else ""
+        data = data.split(b"\n", 1)[1] if b"\n" in data else b""
         head = head[1:]
         header_line = 2
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(head)
     try:
         frame = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(data),
             sep=delimiter,
-            dtype=str,
+            dtype=object,  # ids keep their zeros; numbers are parsed later (decimal comma)
+            encoding="utf-8",
             keep_default_na=False,
             na_values=[""],
             skip_blank_lines=False,
-            skipinitialspace=False,
             engine="c",
         )
     except pd.errors.ParserError as error:
