@@ -15,9 +15,10 @@ Definitions (what the numbers in the dashboard mean):
   ``neighbour_distance_m``), both with work, that get a different approach or whose
   completions are more than ``years_apart`` apart; split into ``..._approach`` and
   ``..._time`` (a pair can be in both; the total counts it once). Pairs where one building
-  needs no work are not counted: that difference comes from the assessment, not the plan;
-  ``neighbour_pairs_different_measure`` reports those differences in measure for
-  information.
+  needs no work are not counted: that difference comes from the assessment, not the plan.
+  ``neighbour_pairs`` is the number of such neighbour pairs (both with work);
+  ``neighbour_pairs_different_measure`` how many of them differ in measure class (from
+  the assessment; for information).
 * ``total_cost``: cost per address x addresses, by measure and approach; ``None`` without
   costs.
 * Capacity: ``peak_starts`` (most starts in one week), ``capacity_utilisation`` (starts /

@@ -36,7 +36,8 @@ from gis_app.core.planning.schedule import Timing, members_of, schedule
 
 EXHAUSTIVE_CLUSTERS = 6
 SMALL_BUILDINGS = 20_000
-SMALL_CLUSTERS = 40
+SMALL_CLUSTERS = 15
+HEAD_SWAPS = 40
 SMALL_PASSES = 30
 LARGE_PASSES = 4
 
@@ -242,10 +243,18 @@ class SwapSearch:
         return False
 
     def run(self, max_passes: int = LARGE_PASSES) -> tuple[np.ndarray, float]:
+        """Passes of adjacent swaps. Swaps touching the head cost a full evaluation each, so
+        at most :data:`HEAD_SWAPS` of them are tried per pass (deterministic budget)."""
         slots = movable_positions(self.model, self.order)
         for _ in range(max_passes):
             improved = False
+            head_tries = 0
             for a, b in zip(slots[:-1], slots[1:], strict=False):
+                in_head = self.pos_in_tail[self.order[a]] < 0 or self.pos_in_tail[self.order[b]] < 0
+                if in_head:
+                    if head_tries >= HEAD_SWAPS:
+                        continue
+                    head_tries += 1
                 if self.try_swap(int(a), int(b)):
                     improved = True
             if not improved:

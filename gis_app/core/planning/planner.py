@@ -1,8 +1,10 @@
 """The planner: precompute once, recompute fast.
 
 ``Planner(buildings, clusters, config)`` turns the inputs into arrays
-(:class:`~.model.PlanningModel`) and finds the pairs of neighbouring buildings once (shapely
-``STRtree.query(..., predicate="dwithin")`` on the footprints). ``planner.run(...)`` then
+(:class:`~.model.PlanningModel`) and finds the pairs of neighbouring buildings once: candidate
+pairs from an STRtree on the envelopes grown by the neighbour distance, then the exact
+footprint distance (``shapely.dwithin``) for the pairs of buildings that both need work (the
+only ones the explainability count uses). ``planner.run(...)`` then
 costs one vectorised schedule plus the metrics; a slider that changes one cluster's share
 calls ``run(shares={cluster_id: s})`` again.
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
@@ -31,19 +34,37 @@ ORDER_OPTIMISE = "optimise"
 ORDERS = (ORDER_DEFAULT, ORDER_OPTIMISE)
 
 
-def neighbour_pairs(geometries, distance: float) -> np.ndarray:
-    """Pairs ``(i, j)``, ``i < j``, of geometries within ``distance`` metres of each other."""
+def candidate_pairs(geometries, distance: float) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, whose bounding boxes come within ``distance`` metres.
+
+    A superset of the neighbour pairs, cheap to find (STRtree on envelopes); the exact
+    footprint distance is checked in :func:`neighbour_pairs` on the pairs that matter.
+    """
     geoms = np.asarray(geometries, dtype=object)
-    if len(geoms) == 0 or distance < 0:
+    if len(geoms) < 2 or distance < 0:
         return np.empty((0, 2), dtype=np.int64)
     valid = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
     idx = np.flatnonzero(valid)
     if len(idx) < 2:
         return np.empty((0, 2), dtype=np.int64)
-    tree = shapely.STRtree(geoms[idx])
-    a, b = tree.query(geoms[idx], predicate="dwithin", distance=float(distance))
+    g = geoms[idx]
+    bounds = shapely.bounds(g)
+    d = float(distance)
+    boxes = shapely.box(bounds[:, 0] - d, bounds[:, 1] - d, bounds[:, 2] + d, bounds[:, 3] + d)
+    a, b = shapely.STRtree(g).query(boxes)
     keep = a < b
     return np.column_stack([idx[a[keep]], idx[b[keep]]]).astype(np.int64)
+
+
+def neighbour_pairs(geometries, candidates: np.ndarray, distance: float, mask=None) -> np.ndarray:
+    """The candidate pairs (both in ``mask``) whose footprints are within ``distance``."""
+    if len(candidates) == 0:
+        return candidates
+    if mask is not None:
+        candidates = candidates[mask[candidates[:, 0]] & mask[candidates[:, 1]]]
+    geoms = np.asarray(geometries, dtype=object)
+    close = shapely.dwithin(geoms[candidates[:, 0]], geoms[candidates[:, 1]], float(distance))
+    return candidates[close]
 
 
 class Planner:
@@ -59,30 +80,23 @@ class Planner:
         clusters: pd.DataFrame | None,
         config: PlanningConfig | None = None,
         *,
-        _pairs: np.ndarray | None = None,
+        _candidates: np.ndarray | None = None,
     ):
         self.buildings = buildings
         self.clusters = clusters
         self.config = (config.copy() if config is not None else PlanningConfig()).validate()
         self.model = PlanningModel(buildings, clusters, self.config)
-        if _pairs is None:
-            geoms = (
-                buildings.geometry.values[self.model.rows]
-                if hasattr(buildings, "geometry") and "geometry" in buildings.columns
-                else np.empty(0, dtype=object)
-            )
-            _pairs = neighbour_pairs(geoms, self.config.neighbour_distance_m)
-        self.all_pairs = _pairs  # between planned buildings, before filtering on work
-        work = self.model.work
-        if len(_pairs):
-            both = work[_pairs[:, 0]] & work[_pairs[:, 1]]
-            self.pairs = _pairs[both]
-            m = self.model.measure
-            one = work[_pairs[:, 0]] | work[_pairs[:, 1]]
-            self.measure_pairs = int((one & (m[_pairs[:, 0]] != m[_pairs[:, 1]])).sum())
-        else:
-            self.pairs = np.empty((0, 2), dtype=np.int64)
-            self.measure_pairs = 0
+        geoms = np.empty(0, dtype=object)
+        if isinstance(buildings, gpd.GeoDataFrame) and buildings._geometry_column_name in buildings:
+            geoms = np.asarray(buildings.geometry.values, dtype=object)[self.model.rows]
+        distance = self.config.neighbour_distance_m
+        if _candidates is None:
+            _candidates = candidate_pairs(geoms, distance)
+        self.candidates = _candidates
+        model = self.model
+        self.pairs = neighbour_pairs(geoms, _candidates, distance, model.work)
+        m = model.measure
+        self.measure_pairs = int((m[self.pairs[:, 0]] != m[self.pairs[:, 1]]).sum())
         self._default = default_order(self.model)
 
     def with_config(self, config: PlanningConfig) -> Planner:
@@ -92,7 +106,7 @@ class Planner:
             self.buildings,
             self.clusters,
             config,
-            _pairs=self.all_pairs if (same_distance and same_rows) else None,
+            _candidates=self.candidates if (same_distance and same_rows) else None,
         )
 
     @property

@@ -1,0 +1,236 @@
+"""Benchmark: the planning engine on 300,000 buildings in 2,000 clusters.
+
+Measures, on one :class:`~gis_app.core.planning.Planner` (set up once, as the UI does):
+
+* a full plan with all metrics (``planner.run()``, default order) - goal at most 200 ms;
+* one cluster's share changed and recomputed (``planner.run(shares={cid: s})``, the order kept
+  as an explicit list, as a slider does) - goal at most 50 ms;
+* the same full plan with the three tables built (schedule, clusters, capacity);
+* the optimised order (Smith's rule + exact swap moves), and its gap to the lower bound;
+* set-up (arrays and neighbour pairs, once per project/configuration).
+
+References measured in the same run: one numpy pass over the arrays (``argsort`` of the
+300,000 risk weights) and a naive per-building Python scheduler producing the same starts
+(asserted equal), with the ratios. Best and median of several runs.
+
+    .venv/bin/python benchmarks/bench_planning.py [--quick]
+
+Data: :func:`gis_app.core.sample.generate_buildings` (once, cached in benchmarks/data/),
+clusters assigned on a grid of equal-count cells (x strips, then y cells): the benchmark
+does not depend on the cluster suggester. Writes ``benchmarks/results/planning.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import os
+import pickle
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+RESULTS = HERE / "results"
+sys.path.insert(0, str(HERE.parent))
+
+GOAL_FULL_MS = 200
+GOAL_SHARE_MS = 50
+
+
+def buildings_with_clusters(n: int, n_clusters: int):
+    import geopandas as gpd
+
+    from gis_app.core.schema import ensure_cluster_columns
+
+    path = DATA / f"planning_{n}.pkl"
+    if path.exists():
+        with open(path, "rb") as handle:
+            buildings = pickle.load(handle)
+    else:
+        from gis_app.core import sample
+
+        print(f"generating {n:,} buildings (once) ...", flush=True)
+        buildings = sample.generate_buildings(n, seed=0)
+        DATA.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(buildings, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    centroids = buildings.geometry.centroid
+    x, y = centroids.x.to_numpy(), centroids.y.to_numpy()
+    strips = int(math.sqrt(n_clusters))
+    per_strip = math.ceil(n_clusters / strips)
+    order_x = np.argsort(x, kind="stable")
+    strip = np.empty(n, dtype=np.int64)
+    strip[order_x] = np.arange(n) * strips // n
+    label = np.empty(n, dtype=np.int64)
+    for s in range(strips):
+        idx = np.flatnonzero(strip == s)
+        rank = np.empty(len(idx), dtype=np.int64)
+        rank[np.argsort(y[idx], kind="stable")] = np.arange(len(idx))
+        label[idx] = s * per_strip + rank * per_strip // len(idx)
+    used, label = np.unique(label, return_inverse=True)
+    ids = np.array([f"C{i:04d}" for i in range(len(used))], dtype=object)
+    buildings = buildings.copy()
+    buildings["cluster_id"] = ids[label]
+    clusters = ensure_cluster_columns(
+        gpd.GeoDataFrame({"cluster_id": ids}, geometry=[None] * len(ids), crs=buildings.crs)
+    )
+    return buildings, clusters
+
+
+def naive_schedule(model, tm, order_groups) -> np.ndarray:
+    """Per-building Python loop with the same semantics (reference only)."""
+    from gis_app.core.planning.schedule import free_sequence, locked_groups
+
+    cap = model.capacity.weekly.astype(np.int64).tolist()
+    starts = np.full(model.n, -1, dtype=np.int64)
+    release = tm.release.tolist()
+    groups = list(locked_groups(model)) + [
+        g for g in free_sequence(model, order_groups) if model.n_slots[g] > 0
+    ]
+    members, bounds = model.members.tolist(), model.member_start.tolist()
+    for g in groups:
+        prev = 0
+        for b in members[bounds[g] : bounds[g + 1]]:
+            w = max(release[b], prev)
+            while cap[w] == 0:
+                w += 1
+            cap[w] -= 1
+            starts[b] = w
+            prev = w
+    return starts
+
+
+def timed(fn, repeats: int):
+    times, value = [], None
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        value = fn()
+        times.append(time.perf_counter() - t0)
+    return min(times), statistics.median(times), value
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    n, n_clusters, repeats = (20_000, 150, 3) if args.quick else (300_000, 2_000, 7)
+
+    from gis_app.core.planning import Planner, PlanningConfig
+    from gis_app.core.planning.milp import lower_bound
+    from gis_app.core.planning.model import PlanningModel
+    from gis_app.core.planning.schedule import schedule_starts, timing
+
+    buildings, clusters = buildings_with_clusters(n, n_clusters)
+    cfg = PlanningConfig(start_date=dt.date(2027, 1, 4))
+    n_slotted = int(PlanningModel(buildings, clusters, cfg).slotted.sum())
+    # capacity such that the work takes about 8 years (comparable to NCG's horizon)
+    cfg.starts_per_week = max(1, math.ceil(n_slotted / (8 * 52)))
+    t0 = time.perf_counter()
+    planner = Planner(buildings, clusters, cfg)
+    setup = time.perf_counter() - t0
+    model = planner.model
+
+    planner.run()  # warm-up
+    full_best, full_med, result = timed(lambda: planner.run(), repeats)
+
+    def with_tables():
+        r = planner.run()
+        return len(r.schedule) + len(r.clusters) + len(r.capacity)
+
+    tables_best, tables_med, _ = timed(with_tables, max(3, repeats // 2))
+    order_ids = result.order_ids[: model.n_clusters]
+    cid = order_ids[len(order_ids) // 3]
+    values = iter(np.linspace(0.3, 0.9, 100).tolist())
+    share_best, share_med, _ = timed(
+        lambda: planner.run(shares={cid: next(values)}, order=order_ids), repeats
+    )
+    opt_best, opt_med, optimised = timed(lambda: planner.run(order="optimise"), 3)
+
+    # references
+    w = model.weight.copy()
+    ref_best, ref_med, _ = timed(lambda: np.argsort(w), repeats)
+    tm = timing(model, model.bespoke_mask(model.shares_array()))
+    fast_starts = schedule_starts(model, tm, planner._default)
+    t0 = time.perf_counter()
+    naive = naive_schedule(model, tm, planner._default)
+    naive_s = time.perf_counter() - t0
+    assert np.array_equal(naive, fast_starts), "naive and vectorised schedules differ"
+    sched_best, _, _ = timed(lambda: schedule_starts(model, tm, planner._default), repeats)
+
+    lb = lower_bound(planner)
+    m_def = result.metrics
+    m_opt = optimised.metrics
+
+    def gap(x):
+        return 100 * (x / lb - 1)
+
+    ms = 1000
+    lines = [
+        f"## Planning engine ({n:,} buildings in {model.n_clusters:,} clusters"
+        f"{', --quick' if args.quick else ''})",
+        "",
+        f"{n:,} generated buildings (`gis_app.core.sample`), {model.n_clusters:,} grid clusters, "
+        f"{int(model.work.sum()):,} with work ({n_slotted:,} construction starts), capacity "
+        f"{cfg.starts_per_week} starts/week (about 8 years of work). Best and median of "
+        f"{repeats} runs in one process.",
+        "",
+        "| measurement | best ms | median ms | goal |",
+        "|---|---:|---:|---|",
+        f"| full plan with all metrics, `planner.run()` | {full_best * ms:.1f} | "
+        f"{full_med * ms:.1f} | <= {GOAL_FULL_MS} ms: "
+        f"**{'met' if full_best * ms <= GOAL_FULL_MS else 'NOT met'}** |",
+        f"| one cluster's share changed, recomputed | {share_best * ms:.1f} | "
+        f"{share_med * ms:.1f} | <= {GOAL_SHARE_MS} ms: "
+        f"**{'met' if share_best * ms <= GOAL_SHARE_MS else 'NOT met'}** |",
+        f"| full plan + schedule/clusters/capacity tables | {tables_best * ms:.1f} | "
+        f"{tables_med * ms:.1f} | |",
+        f"| scheduler alone (vectorised) | {sched_best * ms:.1f} | | |",
+        f'| optimised order (`order="optimise"`) | {opt_best * ms:.0f} | {opt_med * ms:.0f} | |',
+        f"| set-up: arrays + neighbour pairs (once) | {setup * ms:.0f} | | |",
+        "",
+        "References in the same run:",
+        "",
+        "| reference | ms | ratio |",
+        "|---|---:|---:|",
+        f"| one numpy pass: `argsort` of the {n:,} risk weights | {ref_best * ms:.1f} | "
+        f"full plan = {full_best / ref_best:.1f}x |",
+        f"| naive per-building Python scheduler (same starts, asserted) | {naive_s * ms:.0f} | "
+        f"vectorised scheduler is {naive_s / sched_best:.0f}x faster |",
+        "",
+        "Quality of the order (risk exposure, expected fatality-years; lower bound: buildings "
+        "by weight into the earliest free slot, clusters ignored):",
+        "",
+        "| order | risk exposure | above lower bound | all verhoogd safe | all safe |",
+        "|---|---:|---:|---|---|",
+        f"| lower bound | {lb:.4f} | 0 % | | |",
+        f"| default (most verhoogd first) | {m_def['risk_exposure']:.4f} | "
+        f"{gap(m_def['risk_exposure']):.2f} % | {m_def['all_verhoogd_done']} | "
+        f"{m_def['all_done']} |",
+        f"| optimise | {m_opt['risk_exposure']:.4f} | {gap(m_opt['risk_exposure']):.2f} % | "
+        f"{m_opt['all_verhoogd_done']} | {m_opt['all_done']} |",
+        "",
+        f"Neighbour pairs within {cfg.neighbour_distance_m:g} m: {m_def['neighbour_pairs']:,}; "
+        f"explainability pairs (default order): {m_def['explainability_pairs']:,}.",
+        "",
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs "
+        f"(shared with other work while measured), Python {platform.python_version()}, "
+        f"numpy {np.__version__}.",
+        "",
+    ]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "planning.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
