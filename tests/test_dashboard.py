@@ -105,3 +105,53 @@ def test_large_frame_is_vectorised_and_consistent():
     assert (
         table.loc[list(MILESTONES), "verhoogd"].to_numpy() == expected["verhoogd"].to_numpy()
     ).all()
+
+
+def test_dashboard_widget_shows_counts_of_a_hand_made_frame(qtbot):
+    import geopandas as gpd
+    import shapely
+
+    from gis_app.core.project import Project
+    from gis_app.core.schema import ensure_building_columns, ensure_cluster_columns
+    from gis_app.ui.document import ProjectDocument
+    from gis_app.ui.planning.dashboard import SCOPE_CLUSTERS, SCOPE_SELECTION, DashboardView
+
+    frame = _frame()
+    buildings = gpd.GeoDataFrame(
+        frame, geometry=[shapely.box(i, 0, i + 1, 1) for i in range(len(frame))], crs="EPSG:28992"
+    )
+    ensure_building_columns(buildings)
+    clusters = ensure_cluster_columns(
+        gpd.GeoDataFrame(
+            {"cluster_id": ["C1", "C2"], "name": ["Noord", "Zuid"]},
+            geometry=[shapely.box(0, 0, 3, 1), shapely.box(3, 0, 7, 1)],
+            crs="EPSG:28992",
+        )
+    )
+    document = ProjectDocument(Project(buildings=buildings, clusters=clusters))
+    view = DashboardView(document)
+    qtbot.addWidget(view)
+    # area: row "opname gedaan", columns verhoogd .. totaal
+    labels = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    row = labels.index("opname gedaan")
+    assert view.cell(row, 1) == 1 and view.cell(row, 2) == 1 and view.cell(row, 5) == 2
+    assert view.cell(labels.index("totaal"), 5) == 7
+    bar_widths = view.bars["verhoogd"].opts["width"]
+    assert list(bar_widths[[2, 6, 8]]) == [1, 1, 1]
+    # selection: only C1
+    view.set_scope(SCOPE_SELECTION)
+    document.set_selected_clusters(["C1"])
+    labels = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert view.cell(labels.index("totaal"), 5) == 3
+    # per cluster, addresses
+    view.set_scope(SCOPE_CLUSTERS)
+    view.unit.setCurrentIndex(view.unit.findData("adressen"))
+    names = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert names == ["Noord", "Zuid", "geen cluster"]
+    headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    assert view.cell(0, headers.index("opname gedaan")) == 5  # a (2) + c (3)
+    assert view.cell(0, headers.index("totaal")) == 6
+    # milestones edited elsewhere: the view follows the attribute signal
+    document.project.buildings.loc[0, "milestone"] = "afgerond"
+    document.buildingAttributesChanged.emit(["milestone"])
+    assert view.cell(0, headers.index("opname gedaan")) == 3

@@ -121,3 +121,112 @@ def test_compare_values_deltas_and_differences():
 def test_compare_needs_a_scenario():
     with pytest.raises(sc.ScenarioError):
         sc.compare({})
+
+
+# --- the scenario manager (UI) --------------------------------------------------------------
+
+
+@pytest.fixture
+def ui_workspace(qtbot):
+    from test_workspace import make_project, wait_idle
+
+    from gis_app.ui.document import ProjectDocument
+    from gis_app.ui.planning.workspace import PlanningWorkspace
+
+    document = ProjectDocument(make_project(n=300, cell=3000.0))
+    ws = PlanningWorkspace(document)
+    for widget in (ws.panel, ws.charts, ws.timeline, ws.scenarios, ws.dashboard):
+        qtbot.addWidget(widget)
+    wait_idle(qtbot, ws)
+    yield ws
+    ws.controller.wait()
+    ws.scenarios.runner.wait()
+
+
+def test_scenario_survives_save_and_reopen(qtbot, ui_workspace, tmp_path):
+    from test_workspace import wait_idle
+
+    from gis_app.core.projectfile import load_project, save_project
+    from gis_app.ui.document import ProjectDocument
+    from gis_app.ui.planning.workspace import PlanningWorkspace
+
+    ws = ui_workspace
+    ws.panel.global_slider.slider.setValue(70)
+    cluster = ws.document.project.clusters["cluster_id"].iloc[0]
+    ws.controller.set_cluster_share(cluster, 0.9)
+    ws.controller.set_order("optimise")
+    wait_idle(qtbot, ws)
+    assert ws.scenarios.save_current("Veel maatwerk")
+    assert not ws.scenarios.save_current("Veel maatwerk")  # names are unique
+    assert "al een scenario" in ws.scenarios.message.text()
+    path = save_project(ws.document.project, tmp_path / "plan.gpkg")
+
+    reopened = load_project(path)
+    document = ProjectDocument(reopened)
+    ws2 = PlanningWorkspace(document)
+    qtbot.addWidget(ws2.panel)
+    qtbot.addWidget(ws2.scenarios)
+    wait_idle(qtbot, ws2)
+    assert ws2.controller.config.bespoke_share == pytest.approx(0.7)
+    assert ws2.controller.order == "optimise"
+    assert ws2.panel.global_slider.slider.value() == 70
+    names = [ws2.scenarios.list.item(i).text() for i in range(ws2.scenarios.list.count())]
+    assert names == ["Veel maatwerk"]
+    scenario = sc.load_scenarios(reopened)[0]
+    assert scenario.shares == {cluster: 0.9}
+    assert scenario.order == "optimise"
+    assert scenario.settings["bespoke_share"] == pytest.approx(0.7)
+    # apply restores the settings after they were changed
+    ws2.panel.global_slider.slider.setValue(10)
+    ws2.controller.set_cluster_share(cluster, None)
+    assert ws2.scenarios.apply("Veel maatwerk")
+    wait_idle(qtbot, ws2)
+    assert ws2.controller.config.bespoke_share == pytest.approx(0.7)
+    assert ws2.controller.cluster_share(cluster) == pytest.approx(0.9)
+    assert ws2.panel.global_slider.slider.value() == 70
+    ws2.controller.wait()
+
+
+def test_compare_two_scenarios_shows_metrics_and_highlights_differences(qtbot, ui_workspace):
+    from test_workspace import wait_idle
+
+    ws = ui_workspace
+    ws.panel.global_slider.slider.setValue(0)
+    wait_idle(qtbot, ws)
+    assert ws.scenarios.save_current("Snel")
+    ws.panel.global_slider.slider.setValue(100)
+    wait_idle(qtbot, ws)
+    assert ws.scenarios.save_current("Maatwerk")
+    assert ws.scenarios.duplicate("Snel")
+    assert ws.scenarios.rename("Snel (kopie)", "Snel bis")
+    assert ws.scenarios.delete("Snel bis")
+    ws.scenarios.set_checked(["Snel", "Maatwerk"])
+    assert ws.scenarios.compare_button.isEnabled()
+    with qtbot.waitSignal(ws.scenarios.comparisonReady, timeout=20000) as blocker:
+        ws.scenarios.compare_button.click()
+    comparison = blocker.args[0]
+    assert comparison.names == ["Snel", "Maatwerk"]
+    table = ws.scenarios.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers[2:] == ["Snel", "Maatwerk"]
+    labels = [table.item(r, 0).text() for r in range(table.rowCount())]
+    row = labels.index("risicoblootstelling")
+    assert (
+        comparison.values.at["risk_exposure", "Maatwerk"]
+        > comparison.values.at["risk_exposure", "Snel"]
+    )
+    assert "(+" in table.item(row, 3).text()  # difference to the baseline shown
+    assert table.item(row, 3).data(0x0100) is True  # highlighted as different
+    assert "risk_exposure" in ws.scenarios.highlighted_rows()
+    assert "bespoke_buildings" in ws.scenarios.highlighted_rows()
+    # overlaid curves, one per scenario
+    assert set(ws.scenarios.safe_curves) == {"Snel", "Maatwerk"}
+    x, y = ws.scenarios.risk_curves["Maatwerk"].getData()
+    assert len(x) > 3 and y[0] > 0
+    ws.scenarios.resize(900, 900)
+    ws.scenarios.show()
+    qtbot.wait(50)
+    from test_workspace import ARTIFACTS
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert ws.scenarios.grab().save(str(ARTIFACTS / "workspace_scenarios.png"))

@@ -69,23 +69,23 @@ def capacity_by_month(capacity: pd.DataFrame) -> pd.DataFrame:
     """
     if capacity is None or not len(capacity):
         return pd.DataFrame({"month": pd.to_datetime([]), "starts": [], "capacity": [], "load": []})
-    months = pd.to_datetime(capacity["period_start"]).dt.to_period("M").dt.to_timestamp()
-    grouped = (
-        pd.DataFrame(
-            {
-                "month": months,
-                "starts": pd.to_numeric(capacity["starts"], errors="coerce").fillna(0.0),
-                "capacity": pd.to_numeric(capacity["capacity"], errors="coerce").fillna(0.0),
-            }
-        )
-        .groupby("month", sort=True)[["starts", "capacity"]]
-        .sum()
-        .reset_index()
-    )
+    weeks = pd.to_datetime(capacity["period_start"]).to_numpy("datetime64[ns]")
+    months = weeks.astype("datetime64[M]")
+    unique, inverse = np.unique(months, return_inverse=True)
+    starts = pd.to_numeric(capacity["starts"], errors="coerce").fillna(0.0).to_numpy(float)
+    cap = pd.to_numeric(capacity["capacity"], errors="coerce").fillna(0.0).to_numpy(float)
+    starts_m = np.bincount(inverse, weights=starts, minlength=len(unique))
+    cap_m = np.bincount(inverse, weights=cap, minlength=len(unique))
     with np.errstate(divide="ignore", invalid="ignore"):
-        load = grouped["starts"].to_numpy(float) / grouped["capacity"].to_numpy(float)
-    grouped["load"] = np.where(grouped["capacity"].to_numpy() > 0, load, np.nan)
-    return grouped
+        load = np.where(cap_m > 0, starts_m / np.where(cap_m > 0, cap_m, 1.0), np.nan)
+    return pd.DataFrame(
+        {
+            "month": unique.astype("datetime64[ns]"),
+            "starts": starts_m,
+            "capacity": cap_m,
+            "load": load,
+        }
+    )
 
 
 # --- progress over time ---------------------------------------------------------------------
@@ -217,9 +217,12 @@ def dominant_profile(counts: pd.DataFrame) -> pd.Series:
 def gantt_rows(plan_clusters: pd.DataFrame, schedule: pd.DataFrame, clusters=None) -> pd.DataFrame:
     """One row per planned cluster, in plan order.
 
-    Columns: ``row`` (0 = first in the order), ``cluster_id``, ``name``, ``start``,
-    ``end``, ``share``, ``n_buildings``, one count column per risk profile, ``dominant``
-    (dominant profile) and ``bespoke`` (scheduled buildings with approach bespoke).
+    Columns: ``row`` (0 = first in the order), ``cluster_id``, ``name``, ``start`` (first
+    construction start), ``end`` (last completion), ``prep_start`` (first preparation
+    start, never after ``start``), ``share``, ``n_buildings``, one count column per risk
+    profile, ``dominant`` (dominant profile) and ``bespoke`` (scheduled buildings with
+    approach bespoke). Schedule rows are matched on ``plan_cluster`` when present (it
+    names the pseudo-clusters of unclustered buildings), else on ``cluster_id``.
     """
     frame = plan_clusters.copy()
     if "position" in frame:
@@ -229,17 +232,40 @@ def gantt_rows(plan_clusters: pd.DataFrame, schedule: pd.DataFrame, clusters=Non
     frame.insert(0, "row", np.arange(len(frame)))
     frame["start"] = pd.to_datetime(frame["start"], errors="coerce")
     frame["end"] = pd.to_datetime(frame["end"], errors="coerce")
-    if len(schedule):
-        ids = schedule["cluster_id"].astype(str)
-        counts = pd.crosstab(ids, schedule["risk_profile"].astype(str))
-        bespoke = (schedule["approach"].astype(str) == "bespoke").groupby(ids).sum()
-    else:
-        counts, bespoke = pd.DataFrame(), pd.Series(dtype=float)
-    for profile in RISK_PROFILES_WITH_UNKNOWN:
-        source = counts[profile] if profile in counts else pd.Series(dtype=float)
-        frame[profile] = frame["cluster_id"].map(source).fillna(0).astype(np.int64)
+    n = len(frame)
+    n_profiles = len(RISK_PROFILES_WITH_UNKNOWN)
+    counts = np.zeros((n, n_profiles), dtype=np.int64)
+    bespoke = np.zeros(n, dtype=np.int64)
+    prep = frame["start"].to_numpy("datetime64[ns]").copy()
+    if len(schedule) and n:
+        key = "plan_cluster" if "plan_cluster" in schedule else "cluster_id"
+        index = pd.Index(frame["cluster_id"]).get_indexer(schedule[key].astype(str))
+        ok = index >= 0
+        profile = pd.Categorical(
+            schedule["risk_profile"].astype(str), categories=list(RISK_PROFILES_WITH_UNKNOWN)
+        ).codes.astype(np.int64)
+        profile[profile < 0] = n_profiles - 1
+        counts = np.bincount(
+            index[ok] * n_profiles + profile[ok], minlength=n * n_profiles
+        ).reshape(n, n_profiles)
+        is_bespoke = (schedule["approach"].astype(str) == "bespoke").to_numpy()
+        bespoke = np.bincount(index[ok], weights=is_bespoke[ok], minlength=n).astype(np.int64)
+        if "prep_start" in schedule:
+            values = pd.to_datetime(schedule["prep_start"], errors="coerce").to_numpy(
+                "datetime64[ns]"
+            )
+            valid = ok & ~np.isnat(values)
+            big = np.iinfo(np.int64).max
+            first = np.full(n, big, dtype=np.int64)
+            np.minimum.at(first, index[valid], values[valid].astype(np.int64))
+            has = first != big
+            earlier = has & (~np.isnat(prep)) & (first < prep.astype(np.int64))
+            prep[earlier] = first[earlier].astype("datetime64[ns]")
+    for k, profile_name in enumerate(RISK_PROFILES_WITH_UNKNOWN):
+        frame[profile_name] = counts[:, k]
+    frame["prep_start"] = prep
     frame["dominant"] = dominant_profile(frame[list(RISK_PROFILES_WITH_UNKNOWN)])
-    frame["bespoke"] = frame["cluster_id"].map(bespoke).fillna(0).astype(np.int64)
+    frame["bespoke"] = bespoke
     names = {}
     if clusters is not None and len(clusters):
         names = dict(

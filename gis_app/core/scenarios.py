@@ -252,9 +252,9 @@ METRIC_SPECS: tuple[tuple[str, str, str, str, bool | None], ...] = (
     ("bespoke_buildings", "panden maatwerk", "panden", "int", None),
     ("bespoke_share", "aandeel maatwerk", "%", "share", None),
     ("explainability_pairs", "moeilijk uitlegbare buren", "paren", "int", True),
-    ("mean_wait_verhoogd", "gem. wachttijd verhoogd", "jaar", "float", True),
-    ("mean_wait_licht_verhoogd", "gem. wachttijd licht verhoogd", "jaar", "float", True),
-    ("mean_wait_normaal", "gem. wachttijd normaal", "jaar", "float", True),
+    ("median_wait_verhoogd", "mediane wachttijd verhoogd", "jaar", "float", True),
+    ("median_wait_licht_verhoogd", "mediane wachttijd licht verhoogd", "jaar", "float", True),
+    ("median_wait_normaal", "mediane wachttijd normaal", "jaar", "float", True),
     ("total_cost", "kosten", "€", "money", True),
 )
 
@@ -279,10 +279,20 @@ class Comparison:
     lower_is_better: dict[str, bool | None]
 
 
+def flat_metrics(metrics: Mapping[str, Any]) -> dict[str, Any]:
+    """Metrics with the per-profile waits (``wait[profile]["median_years"]``) as
+    ``median_wait_<profile>`` keys; other nested values are left out."""
+    out = {k: v for k, v in metrics.items() if not isinstance(v, Mapping)}
+    for profile, stats in dict(metrics.get("wait") or {}).items():
+        if isinstance(stats, Mapping) and "median_years" in stats:
+            out[f"median_wait_{str(profile).replace(' ', '_')}"] = stats["median_years"]
+    return out
+
+
 def _metrics_of(result) -> dict[str, Any]:
     if isinstance(result, Mapping):
-        return dict(result)
-    return dict(getattr(result, "metrics", {}) or {})
+        return flat_metrics(result)
+    return flat_metrics(dict(getattr(result, "metrics", {}) or {}))
 
 
 def _as_value(value: Any, kind: str) -> Any:

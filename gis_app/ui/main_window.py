@@ -325,7 +325,15 @@ class MainWindow(QMainWindow):
         self._create_identify_dock()
         self._create_table_dock()
         self._create_cluster_docks()
+        self._create_planning_docks()
         self._size_docks()
+
+    def _create_planning_docks(self) -> None:
+        """Planning, Scenario's, Voortgang (right) and Grafieken, Tijdlijn (bottom)."""
+        from gis_app.ui.planning.workspace import PlanningWorkspace
+
+        self.planning = PlanningWorkspace(self.document, self)
+        self.planning.install(self)
 
     def _size_docks(self) -> None:
         """First-use dock sizes, relative to the window so the map keeps most of it."""

@@ -19,7 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES_WITH_UNKNOWN
-from gis_app.ui.planning.plotting import LINE_COLORS, RISK_FILL, make_plot, to_seconds
+from gis_app.ui.planning.plotting import LINE_COLORS, RISK_FILL, make_plot, set_title, to_seconds
 
 MONTH_SECONDS = 30.44 * 86400
 
@@ -28,13 +28,20 @@ class PlanCharts(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("PlanCharts")
-        layout = QGridLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(6)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(4, 4, 4, 4)
+        self.grid.setSpacing(6)
+        tr = self.tr
 
         # capacity
         self.capacity_plot = make_plot(
-            self.tr("Bouwcapaciteit per maand"), self.tr("starts per maand")
+            tr("Bouwcapaciteit per maand"),
+            tr("bouwstarts"),
+            legend=[
+                ("#0072b2", "■", tr("geplande starts")),
+                ("#d55e00", "■", tr("boven capaciteit")),
+                ("#202020", "━", tr("capaciteit")),
+            ],
         )
         self.starts_bars = pg.BarGraphItem(
             x=[],
@@ -44,15 +51,8 @@ class PlanCharts(QWidget):
             pen=pg.mkPen(None),
         )
         self.capacity_plot.addItem(self.starts_bars)
-        self.capacity_plot.getPlotItem().legend.addItem(
-            self.starts_bars, self.tr("geplande starts")
-        )
         self.capacity_line = self.capacity_plot.plot(
-            [0, 1],
-            [0],
-            stepMode="center",
-            pen=pg.mkPen("#202020", width=2),
-            name=self.tr("capaciteit"),
+            [0, 1], [0], stepMode="center", pen=pg.mkPen("#202020", width=2)
         )
         self.overload_bars = pg.BarGraphItem(
             x=[],
@@ -65,18 +65,27 @@ class PlanCharts(QWidget):
         self.capacity_plot.addItem(self.overload_bars)
 
         # cumulative safe
-        self.safe_plot = make_plot(self.tr("Veilige panden (cumulatief)"), self.tr("panden"))
+        self._safe_title = tr("Veilige panden (cumulatief)")
+        self.safe_plot = make_plot(self._safe_title, tr("panden"), legend=self._safe_legend(False))
         self.safe_curves: dict[str, pg.PlotDataItem] = {}
         for profile in RISK_PROFILES_WITH_UNKNOWN:
-            curve = self.safe_plot.plot(
-                [], [], pen=pg.mkPen(LINE_COLORS[profile], width=2.5), name=self.tr(profile)
+            self.safe_curves[profile] = self.safe_plot.plot(
+                [], [], pen=pg.mkPen(LINE_COLORS[profile], width=2.5)
             )
-            self.safe_curves[profile] = curve
         self.safe_curves[PROFILE_UNKNOWN].hide()
+        self._unknown_in_legend = False
 
         # remaining risk
         self.exposure_plot = make_plot(
-            self.tr("Resterend risico"), self.tr("verwachte slachtoffers per jaar")
+            tr("Resterend risico"),
+            tr("slachtoffers per jaar"),
+            legend=[
+                (
+                    "#d55e00",
+                    "━",
+                    tr("risico van panden die nog niet veilig zijn"),
+                )
+            ],
         )
         self.exposure_curve = self.exposure_plot.plot(
             [],
@@ -84,16 +93,19 @@ class PlanCharts(QWidget):
             pen=pg.mkPen("#d55e00", width=2.5),
             fillLevel=0,
             brush=pg.mkBrush(213, 94, 0, 50),
-            name=self.tr("risico nog niet weggenomen"),
         )
 
         # trade-off
         self.tradeoff_plot = make_plot(
-            self.tr("Afweging snelheid – maatwerk"),
-            self.tr("risicoblootstelling"),
+            tr("Afweging snelheid – maatwerk"),
+            tr("slachtoffer-jaren"),
             dates=False,
             percent_x=True,
-            bottom_label=self.tr("aandeel maatwerk"),
+            bottom_label=tr("aandeel maatwerk"),
+            legend=[
+                ("#0072b2", "●━", tr("alle clusters hetzelfde aandeel")),
+                ("#d55e00", "★", tr("huidig plan")),
+            ],
         )
         self.tradeoff_curve = self.tradeoff_plot.plot(
             [],
@@ -103,19 +115,35 @@ class PlanCharts(QWidget):
             symbolSize=6,
             symbolBrush="#0072b2",
             symbolPen=None,
-            name=self.tr("maatwerk voor alle clusters gelijk"),
         )
         self.current_marker = pg.ScatterPlotItem(
             [], [], size=14, symbol="star", brush=pg.mkBrush("#d55e00"), pen=pg.mkPen("#202020")
         )
         self.tradeoff_plot.addItem(self.current_marker)
-        self.tradeoff_plot.getPlotItem().legend.addItem(self.current_marker, self.tr("huidig plan"))
         self.tradeoff_plot.getPlotItem().setXRange(0, 1, padding=0.04)
 
-        layout.addWidget(self.capacity_plot, 0, 0)
-        layout.addWidget(self.safe_plot, 0, 1)
-        layout.addWidget(self.exposure_plot, 1, 0)
-        layout.addWidget(self.tradeoff_plot, 1, 1)
+        self.plots = [self.capacity_plot, self.safe_plot, self.exposure_plot, self.tradeoff_plot]
+        self._columns = 0
+        self._arrange(2)
+
+    def _safe_legend(self, unknown: bool) -> list[tuple[str, str, str]]:
+        profiles = [p for p in RISK_PROFILES_WITH_UNKNOWN if unknown or p != PROFILE_UNKNOWN]
+        return [(LINE_COLORS[p], "━", self.tr(p)) for p in profiles]
+
+    def _arrange(self, columns: int) -> None:
+        """Four plots in a row when the dock is wide and low, else two by two."""
+        if columns == self._columns:
+            return
+        for plot in self.plots:
+            self.grid.removeWidget(plot)
+        for i, plot in enumerate(self.plots):
+            self.grid.addWidget(plot, i // columns, i % columns)
+        self._columns = columns
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        size = event.size()
+        self._arrange(4 if size.width() > 2.6 * size.height() else 2)
 
     # --- data ------------------------------------------------------------------------------
     def set_capacity(self, monthly: pd.DataFrame) -> None:
@@ -130,6 +158,10 @@ class PlanCharts(QWidget):
             x=x + MONTH_SECONDS / 2, height=over, y0=within, width=MONTH_SECONDS * 0.8
         )
         if len(x):
+            top = float(max(np.max(starts), np.max(capacity), 1.0))
+            self.capacity_plot.getPlotItem().setYRange(
+                0, top * 1.3, padding=0
+            )  # room for the legend
             edges = np.append(x, x[-1] + MONTH_SECONDS)
             self.capacity_line.setData(edges, capacity, stepMode="center")
         else:
@@ -142,9 +174,18 @@ class PlanCharts(QWidget):
             if profile in frame.columns:
                 curve.setData(x, frame[profile].to_numpy(float))
                 curve.setVisible(profile != PROFILE_UNKNOWN or bool(frame[profile].any()))
+                if profile == PROFILE_UNKNOWN:
+                    self._legend_unknown(bool(frame[profile].any()))
             else:
                 curve.setData([], [])
                 curve.setVisible(profile != PROFILE_UNKNOWN)
+                if profile == PROFILE_UNKNOWN:
+                    self._legend_unknown(False)
+
+    def _legend_unknown(self, show: bool) -> None:
+        if show != self._unknown_in_legend:
+            set_title(self.safe_plot, self._safe_title, self._safe_legend(show))
+            self._unknown_in_legend = show
 
     def set_exposure(self, frame: pd.DataFrame) -> None:
         """``frame``: index month, column ``annual_risk`` (planning_views.exposure_over_time)."""

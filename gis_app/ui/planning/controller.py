@@ -23,6 +23,11 @@ Decisions:
 * The trade-off curve (11 plans with every cluster at the same share) runs on its own
   runner and only after changes that move it (configuration, order, buildings,
   membership), not after a single cluster's share.
+* With the optimised order, optimising runs again after changes to the settings, the
+  order choice or the data; a share slider keeps the last optimised order (passed to
+  ``Planner.run`` as an explicit order), since optimising takes seconds and the planner
+  dragging a slider wants to see the effect of the share alone. The trade-off curve
+  uses the order of the plan it belongs to, for the same reason.
 * Invalid settings are never applied: the reason is shown (``errorChanged``) and the
   editors are put back to the last valid configuration.
 """
@@ -41,6 +46,7 @@ from PySide6.QtCore import QObject, Signal
 from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError, PlanningError
 from gis_app.core.planning.config import PlanningConfig
+from gis_app.core.planning.model import PSEUDO_PREFIX
 from gis_app.core.schema import BUILDING_COLUMNS
 from gis_app.ui.planning.worker import LatestOnlyRunner
 
@@ -119,6 +125,8 @@ class PlanningController(QObject):
         self._planner_key = None
         self._snapshot = None
         self._lock = threading.Lock()
+        self._optimised = None  # (planner key, cluster ids in the last optimised order)
+        self._curve_wanted = False
         document.projectReplaced.connect(self.reload)
         document.buildingsChanged.connect(self._structure_changed)
         document.clustersChanged.connect(self._structure_changed)
@@ -150,6 +158,8 @@ class PlanningController(QObject):
         self.order = order if order in ("default", "optimise") else "default"
         self._planner = None
         self._planner_key = None
+        self._optimised = None
+        self._curve_wanted = False
         self.bundle = None
         self.curve = None
         self.configChanged.emit()
@@ -274,6 +284,12 @@ class PlanningController(QObject):
         config = self.config.copy()
         shares = self.current_shares()
         order = self.order
+        if order == "optimise":
+            if curve or self._optimised is None or self._optimised[0] is not key:
+                self._optimised = None  # settings moved: optimise again
+            else:
+                order = list(self._optimised[1])  # a share moved: keep the optimised order
+        self._curve_wanted = self._curve_wanted or curve
 
         def job(progress, cancelled):
             started = time.perf_counter()
@@ -290,8 +306,6 @@ class PlanningController(QObject):
             return bundle
 
         self.runner.submit(job)
-        if curve:
-            self._recompute_curve(key, snapshot, config, order)
 
     def _planner_for(self, key, snapshot, config):
         """The planner for ``key`` and ``config`` (worker thread; built once, then reused).
@@ -332,6 +346,12 @@ class PlanningController(QObject):
             return
         self.bundle = bundle
         self._set_error("")
+        if self.order == "optimise" and getattr(bundle.result, "order_kind", "") == "optimise":
+            self._optimised = (self._planner_key, real_order(bundle.result))
+        if self._curve_wanted and self._planner_key is not None:
+            self._curve_wanted = False
+            order = real_order(bundle.result) if self.order == "optimise" else self.order
+            self._recompute_curve(self._planner_key, self._snapshot, self.config.copy(), order)
         self._write_plan_columns(bundle)
         self.document.plan_result = bundle.result
         self.document.planChanged.emit()
@@ -364,6 +384,11 @@ class PlanningController(QObject):
         """Block until both runners are idle (tests, exit)."""
         self.runner.wait(msecs)
         self.curve_runner.wait(msecs)
+
+
+def real_order(result) -> list[str]:
+    """The plan's cluster order without the pseudo-clusters of unclustered buildings."""
+    return [c for c in result.order_ids if not str(c).startswith(PSEUDO_PREFIX)]
 
 
 def planner_at_share(planner, cluster_ids: list[str], share: float, order: str):

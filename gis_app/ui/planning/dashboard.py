@@ -37,6 +37,13 @@ from gis_app.ui.planning.plotting import RISK_FILL, DutchNumberAxis, format_numb
 SCOPE_AREA = "area"
 SCOPE_SELECTION = "selection"
 SCOPE_CLUSTERS = "clusters"
+#: Shorter milestone labels for the bar chart's axis (the table shows the full ones).
+SHORT_LABELS = {
+    "niet_in_plan": "niet in lokaal plan",
+    "normbesluit": "normbesluit",
+    "versterkingsbesluit": "versterkingsbesluit",
+    "afgerond": "traject afgerond",
+}
 WATCHED_COLUMNS = {"milestone", "risk_profile", "addresses", "cluster_id"}
 
 
@@ -81,7 +88,7 @@ class DashboardView(QWidget):
         item.setMouseEnabled(x=False, y=False)
         item.hideButtons()
         item.setLabel("bottom", self.tr("aantal"), color="#303030")
-        item.getAxis("left").setWidth(170)
+        item.getAxis("left").setWidth(150)
         for name in ("left", "bottom"):
             item.getAxis(name).setPen(pg.mkPen("#606060"))
             item.getAxis(name).setTextPen(pg.mkPen("#303030"))
@@ -104,7 +111,13 @@ class DashboardView(QWidget):
             legend.addItem(bar, self.tr(profile))
             self.bars[profile] = bar
         item.getAxis("left").setTicks(
-            [[(i, self.tr(MILESTONE_LABELS_NL[m])) for i, m in enumerate(MILESTONES)], []]
+            [
+                [
+                    (i, self.tr(SHORT_LABELS.get(m, MILESTONE_LABELS_NL[m])))
+                    for i, m in enumerate(MILESTONES)
+                ],
+                [],
+            ]
         )
 
         splitter = QSplitter(Qt.Orientation.Vertical)

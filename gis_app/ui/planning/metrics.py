@@ -6,7 +6,7 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from gis_app.ui.planning.plotting import format_date, format_number
+from gis_app.ui.planning.plotting import format_date, format_number, format_significant
 
 #: (metric key, Dutch label, kind) in display order.
 METRIC_ROWS = (
@@ -16,18 +16,29 @@ METRIC_ROWS = (
     ("all_done", "Alles gereed", "date"),
     ("bespoke_buildings", "Maatwerk", "bespoke"),
     ("explainability_pairs", "Moeilijk uitlegbare buren", "pairs"),
-    ("mean_wait_verhoogd", "Gem. wachttijd verhoogd", "years"),
+    ("median_wait_verhoogd", "Mediane wachttijd verhoogd", "years"),
+    ("threat", "Dreigingsniveau", "threat"),
     ("total_cost", "Kosten", "money"),
 )
 
 
 def format_metric(kind: str, value, metrics: dict) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if value is None or (not isinstance(value, (str, dict)) and pd.isna(value)):
         return "–"
     if kind == "date":
         return format_date(value)
+    if kind == "threat":
+        value = dict(value)
+        n = int(value.get("candidates_no_measure", 0)) + int(
+            value.get("candidates_lighter_measure", 0)
+        )
+        text = f"factor {format_number(float(value.get('factor', 1.0)), 2)}"
+        if n:
+            verb = "toegepast" if value.get("applied") else "kandidaat"
+            text += f" · {format_number(n, 0)} panden lichter ({verb})"
+        return text
     if kind == "exposure":
-        return f"{format_number(float(value), 3)} slachtoffer-jaren"
+        return f"{format_significant(float(value))} slachtoffer-jaren"
     if kind == "bespoke":
         share = metrics.get("bespoke_share")
         text = f"{format_number(float(value), 0)} panden"
@@ -64,6 +75,10 @@ class MetricsView(QWidget):
                 "Panden met maatwerk in dit plan, inclusief sloop-nieuwbouw en eigen regie "
                 "(die zijn altijd maatwerk); percentage van de panden met werk."
             ),
+            "threat": self.tr(
+                "Factor op het risico. Panden die daardoor onder de Meijdam-norm vallen zijn "
+                "kandidaat voor een lichtere of geen maatregel."
+            ),
             "explainability_pairs": self.tr(
                 "Buren (binnen de buurafstand) die verschillend worden aangepakt of ver uit "
                 "elkaar gereedkomen: moeilijk uitlegbare verschillen."
@@ -81,7 +96,9 @@ class MetricsView(QWidget):
             self.values[key] = value
 
     def set_metrics(self, metrics: dict | None) -> None:
-        metrics = metrics or {}
+        metrics = dict(metrics or {})
+        wait = dict(metrics.get("wait") or {}).get("verhoogd") or {}
+        metrics["median_wait_verhoogd"] = wait.get("median_years")
         for key, _label, kind in METRIC_ROWS:
             self.values[key].setText(format_metric(kind, metrics.get(key), metrics))
 

@@ -65,6 +65,17 @@ def format_number(value: float, decimals: int | None = None) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def format_significant(value: float, digits: int = 3) -> str:
+    """Dutch number with about ``digits`` significant digits (0,00312; 1,25; 1.240)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    magnitude = abs(float(value))
+    if magnitude == 0:
+        return "0"
+    decimals = max(0, digits - 1 - int(math.floor(math.log10(magnitude))))
+    return format_number(float(value), min(decimals, 8))
+
+
 def format_date(value) -> str:
     stamp = pd.Timestamp(value) if value is not None else pd.NaT
     if pd.isna(stamp):
@@ -129,8 +140,15 @@ def make_plot(
     percent_y: bool = False,
     percent_x: bool = False,
     bottom_label: str = "",
+    legend_offset: tuple[int, int] = (8, 8),
+    legend: list[tuple[str, str, str]] | None = None,
 ) -> pg.PlotWidget:
-    """A white plot with Dutch axes, a grid and a legend."""
+    """A white plot with Dutch axes and a grid.
+
+    ``legend``: ``(colour, symbol, label)`` entries drawn as a line under the title, so
+    the legend never covers data in a small dock; without it a pyqtgraph legend box is
+    added inside the plot (``legend_offset``).
+    """
     axes = {
         "left": DutchNumberAxis("left", percent=percent_y),
         "bottom": DutchDateAxis("bottom")
@@ -139,7 +157,10 @@ def make_plot(
     }
     plot = pg.PlotWidget(background="w", axisItems=axes)
     item = plot.getPlotItem()
-    item.setTitle(title, color="#202020", size="10pt")
+    if legend is not None:
+        set_title(plot, title, legend)
+    else:
+        item.setTitle(title, color="#202020", size="10pt")
     item.setLabel("left", left_label, color="#303030")
     if bottom_label:
         item.setLabel("bottom", bottom_label, color="#303030")
@@ -151,11 +172,28 @@ def make_plot(
     item.showGrid(x=True, y=True, alpha=0.15)
     item.setMenuEnabled(False)
     plot.setMinimumSize(260, 180)
-    legend = item.addLegend(
-        offset=(8, 8), labelTextColor="#202020", brush=pg.mkBrush(255, 255, 255, 210)
-    )
-    legend.setPen(pg.mkPen("#c0c0c0"))
+    if legend is None:
+        box = item.addLegend(
+            offset=legend_offset, labelTextColor="#202020", brush=pg.mkBrush(255, 255, 255, 210)
+        )
+        box.setPen(pg.mkPen("#c0c0c0"))
     return plot
+
+
+def set_title(plot: pg.PlotWidget, title: str, legend: list[tuple[str, str, str]]) -> None:
+    """Title with a one-line legend under it (coloured symbols and labels)."""
+    entries = "&nbsp;&nbsp;&nbsp;".join(
+        f'<span style="color:{color};">{symbol}</span>&nbsp;{label}'
+        for color, symbol, label in legend
+    )
+    html = (
+        f'<span style="color:#202020; font-size:10pt;">{title}</span><br>'
+        f'<span style="color:#303030; font-size:8pt;">{entries}</span>'
+    )
+    item = plot.getPlotItem()
+    item.setTitle(html)
+    item.titleLabel.setMaximumHeight(42)
+    item.layout.setRowFixedHeight(0, 42)
 
 
 def qcolor(hex_color: str, alpha: int = 255) -> QColor:

@@ -41,7 +41,9 @@ from gis_app.ui.planning.plotting import (
     SERIES_COLORS,
     format_date,
     format_number,
+    format_significant,
     make_plot,
+    set_title,
     to_seconds,
 )
 from gis_app.ui.planning.worker import LatestOnlyRunner
@@ -62,7 +64,7 @@ def format_value(kind: str, value) -> str:
         return f"€ {format_number(float(value) / 1e6, 2)} mln"
     if kind == "int":
         return format_number(float(value), 0)
-    return format_number(float(value), 3 if abs(float(value)) < 100 else 0)
+    return format_significant(float(value))
 
 
 def format_delta(kind: str, delta) -> str:
@@ -81,7 +83,7 @@ def format_delta(kind: str, delta) -> str:
         return f"{sign}€ {format_number(magnitude / 1e6, 2)} mln"
     if kind == "int":
         return f"{sign}{format_number(magnitude, 0)}"
-    return f"{sign}{format_number(magnitude, 3 if magnitude < 100 else 0)}"
+    return f"{sign}{format_significant(magnitude)}"
 
 
 class ScenarioManager(QWidget):
@@ -149,8 +151,12 @@ class ScenarioManager(QWidget):
         self.table.setMinimumHeight(160)
         b_layout.addWidget(self.table, 2)
         plots = QHBoxLayout()
-        self.safe_plot = make_plot(self.tr("Verhoogd veilig (cumulatief)"), self.tr("panden"))
-        self.risk_plot = make_plot(self.tr("Resterend risico"), self.tr("slachtoffers per jaar"))
+        self.safe_plot = make_plot(
+            self.tr("Verhoogd veilig (cumulatief)"), self.tr("panden"), legend=[]
+        )
+        self.risk_plot = make_plot(
+            self.tr("Resterend risico"), self.tr("slachtoffers per jaar"), legend=[]
+        )
         plots.addWidget(self.safe_plot)
         plots.addWidget(self.risk_plot)
         b_layout.addLayout(plots, 3)
@@ -160,7 +166,9 @@ class ScenarioManager(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        self.list.setMaximumHeight(160)
         layout.addWidget(splitter)
 
         self.save_button.clicked.connect(self._ask_save)
@@ -442,8 +450,12 @@ class ScenarioManager(QWidget):
         ):
             for curve in curves.values():
                 plot.removeItem(curve)
-                plot.getPlotItem().legend.removeItem(curve)
             curves.clear()
+        legend = [
+            (SERIES_COLORS[i % len(SERIES_COLORS)], "━", name) for i, name in enumerate(bundles)
+        ]
+        set_title(self.safe_plot, self.tr("Verhoogd veilig (cumulatief)"), legend)
+        set_title(self.risk_plot, self.tr("Resterend risico"), legend)
         for i, (name, bundle) in enumerate(bundles.items()):
             pen = pg.mkPen(SERIES_COLORS[i % len(SERIES_COLORS)], width=2.5)
             x = to_seconds(bundle.cumulative.index)
@@ -452,12 +464,11 @@ class ScenarioManager(QWidget):
                 if PROFILE_VERHOOGD in bundle.cumulative
                 else x * 0
             )
-            self.safe_curves[name] = self.safe_plot.plot(x, y, pen=pen, name=name)
+            self.safe_curves[name] = self.safe_plot.plot(x, y, pen=pen)
             self.risk_curves[name] = self.risk_plot.plot(
                 to_seconds(bundle.exposure.index),
                 bundle.exposure["annual_risk"].to_numpy(float),
                 pen=pen,
-                name=name,
             )
 
     def highlighted_rows(self) -> list[str]:

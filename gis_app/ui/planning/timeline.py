@@ -14,11 +14,10 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPicture
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES
 from gis_app.ui.planning.plotting import (
-    LINE_COLORS,
     RISK_FILL,
     DutchDateAxis,
     format_date,
@@ -41,9 +40,13 @@ class GanttItem(pg.GraphicsObject):
         self.colors: list[str] = []
         self.bespoke = np.empty(0)
         self.selected = np.zeros(0, dtype=bool)
+        self.prep = np.empty(0)
 
-    def setData(self, x0, x1, rows, colors, bespoke=None, selected=None):  # noqa: N802
+    def setData(self, x0, x1, rows, colors, bespoke=None, selected=None, prep=None):  # noqa: N802
+        """Bars from ``x0`` (construction start) to ``x1`` (completion), preceded by a pale
+        preparation band from ``prep`` to ``x0``; ``bespoke`` is the bespoke fraction."""
         self.x0 = np.asarray(x0, dtype=float)
+        self.prep = self.x0.copy() if prep is None else np.asarray(prep, dtype=float)
         self.x1 = np.asarray(x1, dtype=float)
         self.rows = np.asarray(rows, dtype=float)
         self.colors = list(colors)
@@ -66,9 +69,24 @@ class GanttItem(pg.GraphicsObject):
         selected_pen = QPen(QColor("#0072b2"))
         selected_pen.setCosmetic(True)
         selected_pen.setWidth(3)
-        hatch = QBrush(QColor(0, 0, 0, 110), Qt.BrushStyle.BDiagPattern)
+        hatch = QBrush(QColor(0, 0, 0, 190), Qt.BrushStyle.BDiagPattern)
+        prep_pen = QPen(QColor("#a0a0a0"))
+        prep_pen.setCosmetic(True)
         ok = np.isfinite(self.x0) & np.isfinite(self.x1)
         for i in np.flatnonzero(ok):  # one bar per cluster (hundreds), not per building
+            if np.isfinite(self.prep[i]) and self.prep[i] < self.x0[i]:
+                pale = QColor(self.colors[i])
+                pale.setAlpha(70)
+                painter.setPen(prep_pen)
+                painter.setBrush(QBrush(pale))
+                painter.drawRect(
+                    QRectF(
+                        self.prep[i],
+                        self.rows[i] - BAR_HEIGHT / 4,
+                        self.x0[i] - self.prep[i],
+                        BAR_HEIGHT / 2,
+                    )
+                )
             width = max(self.x1[i] - self.x0[i], 86400.0)
             rect = QRectF(self.x0[i], self.rows[i] - BAR_HEIGHT / 2, width, BAR_HEIGHT)
             painter.setPen(selected_pen if self.selected[i] else outline)
@@ -84,7 +102,8 @@ class GanttItem(pg.GraphicsObject):
         painter.end()
         self._picture = picture
         if ok.any():
-            left, right = float(self.x0[ok].min()), float(self.x1[ok].max())
+            starts = np.where(np.isfinite(self.prep), np.minimum(self.prep, self.x0), self.x0)
+            left, right = float(starts[ok].min()), float(self.x1[ok].max())
             top, bottom = float(self.rows.min()) - 0.5, float(self.rows.max()) + 0.5
             self._rect = QRectF(left, top, max(right - left, 1.0), bottom - top)
         else:
@@ -120,9 +139,7 @@ class TimelineView(QWidget):
         item.setMenuEnabled(False)
         item.showGrid(x=True, y=False, alpha=0.2)
         item.invertY(True)
-        item.setLabel(
-            "bottom", self.tr("planning (voorbereiding tot bouw gereed)"), color="#303030"
-        )
+        item.setLabel("bottom", self.tr("clusters in planvolgorde"), color="#303030")
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen("#606060"))
@@ -135,27 +152,31 @@ class TimelineView(QWidget):
         )
         self.start_line.hide()
         self.plot.addItem(self.start_line)
-        legend = item.addLegend(
-            offset=(-8, 8), labelTextColor="#202020", brush=pg.mkBrush(255, 255, 255, 220)
-        )
-        legend.setPen(pg.mkPen("#c0c0c0"))
-        for profile in RISK_PROFILES:
-            sample = pg.BarGraphItem(
-                x=[0], height=[0], width=0, brush=RISK_FILL[profile], pen=LINE_COLORS[profile]
-            )
-            legend.addItem(sample, self.tr("vooral {0}").format(self.tr(profile)))
-        hatch = pg.BarGraphItem(
-            x=[0],
-            height=[0],
-            width=0,
-            brush=pg.mkBrush(QBrush(QColor(0, 0, 0, 140), Qt.BrushStyle.BDiagPattern)),
-            pen="#404040",
-        )
-        legend.addItem(hatch, self.tr("deel maatwerk (gearceerd)"))
+        self.legend = QLabel(self._legend_html())
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.legend)
         layout.addWidget(self.plot)
         self.rows = pd.DataFrame()
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.scene().sigMouseClicked.connect(self._click)
+
+    def _legend_html(self) -> str:
+        def swatch(color: str, alpha: float = 1.0) -> str:
+            return (
+                f'<span style="background-color:{color}; color:{color}; opacity:{alpha};">'
+                "&nbsp;&nbsp;&nbsp;&nbsp;</span>"
+            )
+
+        parts = [
+            f"{swatch(RISK_FILL[p])}&nbsp;{self.tr('vooral {0}').format(self.tr(p))}"
+            for p in RISK_PROFILES
+        ]
+        parts.append(
+            f"<span style='color:#606060'>▭</span>&nbsp;{self.tr('smalle lichte balk: voorbereiding')}"
+        )
+        parts.append(f"▨&nbsp;{self.tr('arcering: deel maatwerk')}")
+        parts.append(f"<span style='color:#0072b2'>┆</span>&nbsp;{self.tr('startdatum plan')}")
+        return "&nbsp;&nbsp;&nbsp;".join(parts)
 
     def set_rows(self, rows: pd.DataFrame, *, plan_start=None, selected_ids=()) -> None:
         self.rows = rows.reset_index(drop=True)
@@ -164,11 +185,8 @@ class TimelineView(QWidget):
             self.plot.getPlotItem().getAxis("left").setTicks([[]])
             return
         colors = [RISK_FILL.get(p, RISK_FILL[PROFILE_UNKNOWN]) for p in self.rows["dominant"]]
-        n = (
-            self.rows["n_buildings"].to_numpy(float)
-            if "n_buildings" in self.rows
-            else np.ones(len(self.rows))
-        )
+        count = "n_work" if "n_work" in self.rows else "n_buildings"
+        n = self.rows[count].to_numpy(float) if count in self.rows else np.ones(len(self.rows))
         bespoke = np.divide(
             self.rows["bespoke"].to_numpy(float), n, out=np.zeros(len(n)), where=n > 0
         )
@@ -180,6 +198,7 @@ class TimelineView(QWidget):
             colors,
             bespoke,
             selected,
+            to_seconds(self.rows["prep_start"]) if "prep_start" in self.rows else None,
         )
         step = max(1, int(np.ceil(len(self.rows) / MAX_LABELS)))
         names = [str(name)[:18] for name in self.rows["name"]]
@@ -209,10 +228,11 @@ class TimelineView(QWidget):
             return
         row = self.rows.iloc[i]
         text = self.tr(
-            "{name}\n{start} – {end}\n{n} panden: {v} verhoogd, {l} licht verhoogd, {o} normaal\n"
+            "{name}\nvoorbereiding vanaf {prep}\nbouw {start} – gereed {end}\n{n} panden: {v} verhoogd, {l} licht verhoogd, {o} normaal\n"
             "maatwerk: {b} panden"
         ).format(
             name=row["name"],
+            prep=format_date(row.get("prep_start")),
             start=format_date(row["start"]),
             end=format_date(row["end"]),
             n=format_number(float(row.get("n_buildings", 0))),

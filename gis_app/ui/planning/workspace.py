@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -141,6 +141,7 @@ class PlanningPanel(QWidget):
         self.threat.setRange(0.05, 5.0)
         self.threat.setSingleStep(0.05)
         self.threat.setDecimals(2)
+        self.threat.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
         self.threat.setToolTip(
             self.tr(
                 "Factor op het risico (LPR). 1 = huidig dreigingsniveau; lager bij minder gaswinning."
@@ -385,39 +386,49 @@ class PlanningWorkspace:
         self.charts.set_tradeoff(curve, self._current_point(bundle) if bundle is not None else None)
 
     def install(self, window: QMainWindow) -> dict[str, QDockWidget]:
-        """Dock the views: Planning right, charts/timeline below, scenarios/progress tabbed."""
+        """Dock the views into ``window``.
 
-        def dock(name: str, title: str, widget: QWidget, area) -> QDockWidget:
-            d = QDockWidget(title, window)
-            d.setObjectName(f"dock_{name}")
-            d.setWidget(widget)
-            window.addDockWidget(area, d)
-            self.docks[name] = d
-            return d
-
+        Planning, Scenario's and Voortgang are tabbed on the right (next to the identify
+        panel when the window has one); Grafieken and Tijdlijn are tabbed along the
+        bottom (next to the attribute table). Planning and Grafieken are raised, so the
+        planner sees a slider and the charts it moves at once. Uses the window's
+        ``add_dock`` when it has one (toggles in Beeld > Panelen).
+        """
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
-        scroll.setMinimumWidth(380)
+        scroll.setMinimumWidth(390)
         tr = window.tr
-        planning = dock("planning", tr("Planning"), scroll, Qt.DockWidgetArea.RightDockWidgetArea)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        add_dock = getattr(window, "add_dock", None)
+
+        def dock(name, title, widget, area, tabify_with=None) -> QDockWidget:
+            object_name = f"Planning{name.capitalize()}Dock"
+            if add_dock is not None:
+                d = add_dock(widget, title, object_name, area, tabify_with=tabify_with)
+            else:
+                d = QDockWidget(title, window)
+                d.setObjectName(object_name)
+                d.setWidget(widget)
+                if tabify_with is not None:
+                    window.tabifyDockWidget(tabify_with, d)
+                else:
+                    window.addDockWidget(area, d)
+            self.docks[name] = d
+            return d
+
+        planning = dock(
+            "planning", tr("Planning"), scroll, right, getattr(window, "identify_dock", None)
+        )
+        dock("scenarios", tr("Scenario's"), self.scenarios, right, planning)
+        dock("progress", tr("Voortgang"), self.dashboard, right, planning)
         charts = dock(
-            "charts", tr("Grafieken"), self.charts, Qt.DockWidgetArea.BottomDockWidgetArea
+            "charts", tr("Grafieken"), self.charts, bottom, getattr(window, "table_dock", None)
         )
-        timeline = dock(
-            "timeline", tr("Tijdlijn"), self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        scenarios = dock(
-            "scenarios", tr("Scenario's"), self.scenarios, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        progress = dock(
-            "progress", tr("Voortgang"), self.dashboard, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        window.tabifyDockWidget(charts, timeline)
-        window.tabifyDockWidget(planning, scenarios)
-        window.tabifyDockWidget(scenarios, progress)
-        charts.raise_()
+        dock("timeline", tr("Tijdlijn"), self.timeline, bottom, charts)
         planning.raise_()
+        charts.raise_()
         return self.docks
 
 
