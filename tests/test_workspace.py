@@ -197,3 +197,19 @@ def test_screenshots(qtbot, workspace):
         qtbot.wait(50)
         assert widget.grab().save(str(ARTIFACTS / f"{name}.png"))
     assert (ARTIFACTS / "workspace_charts.png").stat().st_size > 10_000
+
+
+def test_map_styles_for_plan_columns(workspace):
+    from gis_app.core.styling import STYLE_PLAN_APPROACH, STYLE_PLAN_YEAR, StyleSpec, compute_style
+
+    buildings = workspace.document.project.buildings
+    metrics = workspace.controller.bundle.result.metrics
+    approach = compute_style(buildings, StyleSpec(kind=STYLE_PLAN_APPROACH))
+    counts = {entry.label: entry.count for entry in approach.legend}
+    assert counts["maatwerk"] == metrics["bespoke_buildings"]
+    assert counts["standaard"] == metrics["standard_buildings"]
+    years = compute_style(buildings, StyleSpec(kind=STYLE_PLAN_YEAR))
+    labels = [entry.label for entry in years.legend]
+    last_year = pd.Timestamp(metrics["all_done"]).year
+    assert f"gereed in {last_year}" in labels
+    assert sum(entry.count for entry in years.legend) == len(buildings)

@@ -48,7 +48,16 @@ STYLE_RISK = "risk_profile"
 STYLE_GRADUATED = "graduated"
 STYLE_MILESTONE = "milestone"
 STYLE_CATEGORICAL = "categorical"
-STYLE_KINDS = (STYLE_RISK, STYLE_GRADUATED, STYLE_MILESTONE, STYLE_CATEGORICAL)
+STYLE_PLAN_YEAR = "plan_completion_year"  # columns written by the planning workspace
+STYLE_PLAN_APPROACH = "plan_approach"
+STYLE_KINDS = (
+    STYLE_RISK,
+    STYLE_GRADUATED,
+    STYLE_MILESTONE,
+    STYLE_CATEGORICAL,
+    STYLE_PLAN_YEAR,
+    STYLE_PLAN_APPROACH,
+)
 
 METHOD_QUANTILE = "quantile"
 METHOD_EQUAL = "equal"
@@ -437,6 +446,67 @@ def graduated_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     return StyleResult(rgba, legend, title=column, breaks=edges)
 
 
+def plan_year_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
+    """Planned completion year (``plan_completion_year``): one class per year, light to
+    dark red as the wait gets longer; buildings without planned work are grey."""
+    values = (
+        pd.to_numeric(frame[STYLE_PLAN_YEAR], errors="coerce").to_numpy(float)
+        if STYLE_PLAN_YEAR in frame
+        else np.full(len(frame), np.nan)
+    )
+    known = ~np.isnan(values)
+    years = np.unique(values[known]).astype(int)
+    overrides = dict(spec.colors)
+    colors = [
+        overrides.get(str(y), c) for y, c in zip(years, ramp(YLORRD[1:], len(years)), strict=False)
+    ]
+    codes = np.full(len(frame), len(years), dtype=np.int64)
+    codes[known] = np.searchsorted(years, values[known].astype(int))
+    labels = [f"gereed in {y}" for y in years]
+    rgba, legend = _categorical(
+        codes,
+        [*map(str, years), ""],
+        [*labels, "geen werk gepland"],
+        [*colors, MISSING_COLOR],
+        spec.alpha,
+    )
+    if legend[-1].count == 0:
+        legend = legend[:-1]
+    return StyleResult(rgba, legend, title="gereed (planning)")
+
+
+PLAN_APPROACH_COLORS = {
+    "standard": "#0072b2",
+    "bespoke": "#e69f00",
+    "none": MISSING_COLOR,
+    "": OTHER_COLOR,
+}
+PLAN_APPROACH_LABELS = {
+    "standard": "standaard",
+    "bespoke": "maatwerk",
+    "none": "geen werk",
+    "": "niet gepland",
+}
+
+
+def plan_approach_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
+    """Planned approach (``plan_approach``): standaard / maatwerk / geen werk."""
+    order = ["standard", "bespoke", "none", ""]
+    values = (
+        frame[STYLE_PLAN_APPROACH].fillna("").astype(str)
+        if STYLE_PLAN_APPROACH in frame
+        else pd.Series([""] * len(frame))
+    )
+    codes = values.map({k: i for i, k in enumerate(order)}).fillna(3).to_numpy(np.int64)
+    overrides = dict(spec.colors)
+    colors = [overrides.get(k, PLAN_APPROACH_COLORS[k]) for k in order]
+    rgba, legend = _categorical(
+        codes, order, [PLAN_APPROACH_LABELS[k] for k in order], colors, spec.alpha
+    )
+    legend = [entry for entry in legend[:3]] + [e for e in legend[3:] if e.count]
+    return StyleResult(rgba, legend, title="aanpak (planning)")
+
+
 def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleResult:
     """Colours and legend for ``frame`` (the buildings table) under ``spec``."""
     spec = spec or StyleSpec()
@@ -448,6 +518,10 @@ def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleRe
         return graduated_style(frame, spec)
     if spec.kind == STYLE_CATEGORICAL:
         return categorical_style(frame, spec)
+    if spec.kind == STYLE_PLAN_YEAR:
+        return plan_year_style(frame, spec)
+    if spec.kind == STYLE_PLAN_APPROACH:
+        return plan_approach_style(frame, spec)
     raise ValueError(f"unknown style kind {spec.kind!r}")
 
 
@@ -469,4 +543,6 @@ def style_columns(spec: StyleSpec) -> set[str]:
         return {"risk_profile"}
     if spec.kind == STYLE_MILESTONE:
         return {"milestone"}
+    if spec.kind in (STYLE_PLAN_YEAR, STYLE_PLAN_APPROACH):
+        return {spec.kind}
     return {spec.column}

@@ -25,6 +25,8 @@ from gis_app.core.styling import (
     STYLE_CATEGORICAL,
     STYLE_GRADUATED,
     STYLE_MILESTONE,
+    STYLE_PLAN_APPROACH,
+    STYLE_PLAN_YEAR,
     STYLE_RISK,
     StyleSpec,
     numeric_columns,
@@ -56,6 +58,8 @@ class StylePanel(QWidget):
         self.kind_combo.addItem(self.tr("Mijlpaal (NCG)"), STYLE_MILESTONE)
         self.kind_combo.addItem(self.tr("Numeriek veld in klassen"), STYLE_GRADUATED)
         self.kind_combo.addItem(self.tr("Categorieën van een veld"), STYLE_CATEGORICAL)
+        self.kind_combo.addItem(self.tr("Gereed volgens planning (jaar)"), STYLE_PLAN_YEAR)
+        self.kind_combo.addItem(self.tr("Aanpak volgens planning"), STYLE_PLAN_APPROACH)
         self.column_combo = QComboBox()
         self.method_combo = QComboBox()
         self.method_combo.addItem(self.tr("Kwantielen (gelijke aantallen)"), METHOD_QUANTILE)
