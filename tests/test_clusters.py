@@ -92,6 +92,20 @@ def test_oversized_terrace_is_split_but_neighbours_mostly_together():
     assert changes == len(clusters) - 1
 
 
+def test_small_groups_join_neighbours_within_limits():
+    # A street of detached houses 14 m apart: no footprints within 10 m of each other.
+    geoms = [box(i * 20.0, 0, i * 20.0 + 6, 9) for i in range(12)]
+    buildings = _buildings(geoms)
+    _, membership = C.suggest_clusters(buildings, max_buildings=50, max_spread=1000)
+    assert membership.nunique() == 1
+    _, membership = C.suggest_clusters(buildings, max_buildings=5, max_spread=1000)
+    assert membership.value_counts().max() <= 5 and membership.nunique() == 3
+    _, membership = C.suggest_clusters(
+        buildings, max_buildings=50, max_spread=1000, min_buildings=1
+    )
+    assert membership.nunique() == 12  # joining switched off
+
+
 def test_suggested_polygons_reproduce_the_membership():
     buildings = _village(seed=5)
     clusters, membership = C.suggest_clusters(buildings, max_buildings=6, max_spread=60)

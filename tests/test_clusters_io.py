@@ -164,7 +164,10 @@ def test_cli_out_keeps_existing_clusters(tmp_path, capsys):
     assert result.clusters["cluster_id"].iloc[0] == "C0001"
     # Houses 0..6 have their representative point inside the own cluster.
     assert (result.buildings["cluster_id"] == "C0001").sum() == 7
-    assert len(result.clusters) == 1 + 3  # own cluster, the rest of street 1, streets 2 and 3
+    # Own cluster, then street 2 with the 5 houses left of street 1 (a small group joins
+    # its nearest neighbour group, 40 m away), then street 3.
+    assert len(result.clusters) == 1 + 2
+    assert result.buildings["cluster_id"].iloc[7] == result.buildings["cluster_id"].iloc[12]
     assert "1 bestaande clusters behouden" in capsys.readouterr().out
     # The input project is unchanged.
     assert len(load_project(path).clusters) == 1

@@ -17,8 +17,11 @@ Decisions (where the issue left room):
   (10 m by default: a side garden or a narrow alley, not a main road with front
   gardens on both sides in most villages), takes connected groups (single linkage),
   and bisects groups that are too large or too spread out along their principal
-  axis, cutting at the widest gap in the middle half (so cuts fall on streets and
-  gaps, not through terraces).
+  axis, cutting at a wide gap in the middle half (so cuts fall on streets and gaps,
+  not through terraces). Finally groups smaller than ``min_buildings`` (10: a pair of
+  semi-detached houses, a farm) join the nearest group within ``merge_distance``
+  (40 m between representative points) while the limits hold, so a street of
+  detached houses becomes one cluster rather than a row of singletons.
 * **Cluster polygon** of a group (suggestion, "cluster from selection"): the concave
   hull of the members' footprint vertices, buffered by ``HULL_BUFFER`` metres, minus
   the footprints of buildings that are not members, minus fragments without members.
@@ -44,6 +47,7 @@ import pandas as pd
 import shapely
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+from scipy.spatial import cKDTree
 from shapely import STRtree
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -69,6 +73,8 @@ from gis_app.core.schema import (
 DEFAULT_MAX_BUILDINGS = 50
 DEFAULT_MAX_SPREAD = 400.0  # metres
 DEFAULT_LINK_DISTANCE = 10.0  # metres between footprints
+DEFAULT_MIN_BUILDINGS = 10  # smaller groups join a neighbouring group when the limits allow
+DEFAULT_MERGE_DISTANCE = 40.0  # metres between representative points, for that joining
 HULL_BUFFER = 1.5  # metres around the members' footprint vertices
 HULL_RATIO = 0.3  # shapely.concave_hull ratio (0 = most concave, 1 = convex)
 
@@ -663,10 +669,18 @@ def group_buildings(
     max_buildings: int = DEFAULT_MAX_BUILDINGS,
     max_spread: float = DEFAULT_MAX_SPREAD,
     link_distance: float = DEFAULT_LINK_DISTANCE,
+    min_buildings: int = DEFAULT_MIN_BUILDINGS,
+    merge_distance: float = DEFAULT_MERGE_DISTANCE,
     index: MembershipIndex | None = None,
     progress: ProgressCallback | None = None,
 ) -> tuple[np.ndarray, int]:
-    """Group label per building row (-1 for buildings without geometry) and the count."""
+    """Group label per building row (-1 for buildings without geometry) and the count.
+
+    Three steps: single linkage at ``link_distance`` (connected footprints), bisection
+    of groups over the limits, then groups smaller than ``min_buildings`` (a pair of
+    semi-detached houses, a farm) join the nearest group whose representative points
+    lie within ``merge_distance``, closest first, as long as the limits still hold.
+    """
     if max_buildings < 1:
         raise ValueError("max_buildings moet minstens 1 zijn.")
     if max_spread <= 0:
@@ -713,8 +727,84 @@ def group_buildings(
         mask = _bisect(pts, max_buildings)
         stack.append(members[mask])
         stack.append(members[~mask])
+    if min_buildings > 1 and merge_distance > 0:
+        _report(progress, 0.5, "Kleine groepen samenvoegen")
+        final, next_label = _merge_small_groups(
+            points, final, next_label, max_buildings, max_spread, min_buildings, merge_distance
+        )
     labels[usable] = final
     return labels, next_label
+
+
+def _merge_small_groups(
+    points: np.ndarray,
+    labels: np.ndarray,
+    n_groups: int,
+    max_buildings: int,
+    max_spread: float,
+    min_buildings: int,
+    merge_distance: float,
+) -> tuple[np.ndarray, int]:
+    """Constrained single linkage between groups, started from the small ones.
+
+    Candidate links are pairs of representative points within ``merge_distance`` with
+    at least one point in a small group (one KD-tree query), reduced to the closest pair
+    per two groups; the loop over those group pairs is short (it touches groups, not
+    buildings).
+    """
+    sizes = np.bincount(labels, minlength=n_groups)
+    small_rows = np.flatnonzero(sizes[labels] < min_buildings)
+    if len(small_rows) == 0:
+        return labels, n_groups
+    tree_all = cKDTree(points)
+    tree_small = cKDTree(points[small_rows])
+    pairs = tree_small.sparse_distance_matrix(tree_all, merge_distance, output_type="ndarray")
+    a = labels[small_rows[pairs["i"]]]
+    b = labels[pairs["j"]]
+    d = pairs["v"]
+    other = a != b
+    a, b, d = a[other], b[other], d[other]
+    if len(a) == 0:
+        return labels, n_groups
+    lo_g, hi_g = np.minimum(a, b), np.maximum(a, b)
+    order = np.lexsort((d, hi_g, lo_g))
+    lo_g, hi_g, d = lo_g[order], hi_g[order], d[order]
+    first = np.ones(len(lo_g), dtype=bool)
+    first[1:] = (lo_g[1:] != lo_g[:-1]) | (hi_g[1:] != hi_g[:-1])
+    lo_g, hi_g, d = lo_g[first], hi_g[first], d[first]
+    by_distance = np.argsort(d, kind="stable")
+
+    lo = np.full((n_groups, 2), np.inf)
+    hi = np.full((n_groups, 2), -np.inf)
+    np.minimum.at(lo, labels, points)
+    np.maximum.at(hi, labels, points)
+    parent = np.arange(n_groups)
+    size = sizes.astype(np.int64).copy()
+
+    def find(g: int) -> int:
+        root = g
+        while parent[root] != root:
+            root = parent[root]
+        while parent[g] != root:
+            parent[g], g = root, parent[g]
+        return root
+
+    for k in by_distance.tolist():
+        ra, rb = find(int(lo_g[k])), find(int(hi_g[k]))
+        if ra == rb or min(size[ra], size[rb]) >= min_buildings:
+            continue
+        if size[ra] + size[rb] > max_buildings:
+            continue
+        new_lo = np.minimum(lo[ra], lo[rb])
+        new_hi = np.maximum(hi[ra], hi[rb])
+        if np.hypot(*(new_hi - new_lo)) > max_spread:
+            continue
+        parent[rb] = ra
+        size[ra] += size[rb]
+        lo[ra], hi[ra] = new_lo, new_hi
+    roots = np.array([find(g) for g in range(n_groups)], dtype=np.int64)
+    _, relabel = np.unique(roots, return_inverse=True)
+    return relabel[labels], int(relabel.max()) + 1 if n_groups else 0
 
 
 def _report(progress: ProgressCallback | None, fraction: float, message: str) -> None:
@@ -728,6 +818,8 @@ def suggest_clusters(
     max_spread: float = DEFAULT_MAX_SPREAD,
     *,
     link_distance: float = DEFAULT_LINK_DISTANCE,
+    min_buildings: int = DEFAULT_MIN_BUILDINGS,
+    merge_distance: float = DEFAULT_MERGE_DISTANCE,
     existing: gpd.GeoDataFrame | None = None,
     progress: ProgressCallback | None = None,
 ) -> tuple[gpd.GeoDataFrame, pd.Series]:
@@ -744,6 +836,8 @@ def suggest_clusters(
         max_buildings=max_buildings,
         max_spread=max_spread,
         link_distance=link_distance,
+        min_buildings=min_buildings,
+        merge_distance=merge_distance,
         index=index,
         progress=progress,
     )
@@ -973,6 +1067,8 @@ def add_suggestions(
     max_buildings: int = DEFAULT_MAX_BUILDINGS,
     max_spread: float = DEFAULT_MAX_SPREAD,
     link_distance: float = DEFAULT_LINK_DISTANCE,
+    min_buildings: int = DEFAULT_MIN_BUILDINGS,
+    merge_distance: float = DEFAULT_MERGE_DISTANCE,
     replace: bool = False,
     progress: ProgressCallback | None = None,
 ) -> Suggestion:
@@ -999,6 +1095,8 @@ def add_suggestions(
         max_buildings=max_buildings,
         max_spread=max_spread,
         link_distance=link_distance,
+        min_buildings=min_buildings,
+        merge_distance=merge_distance,
         existing=base,
         progress=progress,
     )
