@@ -7,7 +7,8 @@ readers never guess twice.
 
 Matching rule: a column name is *normalised* (lower case, accents removed, every run
 of spaces, dots, hyphens and slashes turned into one ``_``, surrounding ``_`` removed)
-and looked up in the alias lists below, in their order. The canonical name itself is
+and looked up in the alias lists below, in their order (a name cut to 10 characters by
+the Shapefile format matches the alias it was cut from). The canonical name itself is
 always the first alias, so a file written by this application maps onto itself.
 Each source column is used for at most one canonical column; columns that match
 nothing are kept as they are.
@@ -214,12 +215,24 @@ def normalise_name(name: object) -> str:
     return _UNDERSCORES.sub("_", text).strip("_")
 
 
+#: Shapefile (dBase) field names are cut at 10 characters: ``identificatie`` arrives as
+#: ``identifica``. A 10-character name also matches an alias that starts with it.
+DBF_NAME_LENGTH = 10
+
+
 def _find(columns: Iterable[str], aliases: Iterable[str], used: set[str]) -> str | None:
     by_norm: dict[str, str] = {}
     for column in columns:
         by_norm.setdefault(normalise_name(column), column)
+    aliases = list(aliases)
     for alias in aliases:
         column = by_norm.get(alias)
+        if column is not None and column not in used:
+            return column
+    for alias in aliases:
+        if len(alias) <= DBF_NAME_LENGTH:
+            continue
+        column = by_norm.get(alias[:DBF_NAME_LENGTH])
         if column is not None and column not in used:
             return column
     return None

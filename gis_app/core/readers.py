@@ -42,7 +42,6 @@ import importlib.util
 import io
 import os
 import re
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -55,7 +54,7 @@ import pyogrio
 import shapely
 from pyproj import CRS
 
-from gis_app.core import fields
+from gis_app.core import fields, safezip
 from gis_app.core.errors import InputError, MissingCrsError
 from gis_app.core.schema import WORKING_CRS, WORKING_EPSG
 
@@ -310,11 +309,8 @@ def _check_shapefile_parts(path: Path, names: set[str] | None = None) -> bool:
 
 def _zip_member(path: Path, layer: str | None) -> tuple[str, str | None, set[str]]:
     """The GDAL path of the vector file inside a zip (read through /vsizip/, never extracted)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = [n for n in archive.namelist() if not n.endswith("/")]
-    except (zipfile.BadZipFile, OSError) as error:
-        raise InputError(f"geen geldig zip-bestand ({error})", path=path) from None
+    # validated first (paths, sizes, zip bombs): GDAL then reads the member in place
+    names = safezip.list_members(path)
     names = [n for n in names if "__MACOSX" not in n and not Path(n).name.startswith("._")]
     lower = {n.lower() for n in names}
     candidates = [n for n in names if Path(n).suffix.lower() == ".shp"]
