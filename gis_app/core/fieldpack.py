@@ -148,6 +148,7 @@ def write_fieldpack(
     sheet: Any,
     pdf_writer: Callable[[Path, Any], Any],
     exported_at: dt.datetime,
+    table: pd.DataFrame | None = None,
 ) -> list[Path]:
     """Write ``root/folder_name/base/`` and ``root/folder_name/base.zip``; returns the files."""
     from gis_app.core.atomic import atomic_path, atomic_write, describe_os_error
@@ -178,7 +179,9 @@ def write_fieldpack(
     pdf = inside(root, folder_name, base, f"{base}.pdf")
     pdf_writer(pdf, sheet)
     csv = write_csv(
-        inside(root, folder_name, base, f"{base}.csv"), part.drop(columns=part.geometry.name)
+        inside(root, folder_name, base, f"{base}.csv"),
+        part.drop(columns=part.geometry.name),
+        table=table,
     )
     readme = atomic_write(
         inside(root, folder_name, base, README_NAME), _readme(package, exported_at)

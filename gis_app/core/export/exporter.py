@@ -47,11 +47,11 @@ import pandas as pd
 from gis_app.core.errors import ExportError, GisAppError
 from gis_app.core.export import columns as colmod
 from gis_app.core.export.frame import export_frame
-from gis_app.core.export.geojson import write_geojson
+from gis_app.core.export.geojson import to_wgs84, write_geojson
 from gis_app.core.export.gpkg import write_geopackage
 from gis_app.core.export.names import inside, safe_name, unique_names
-from gis_app.core.export.shapefile import write_shapefile
-from gis_app.core.export.tables import write_csv, write_xlsx
+from gis_app.core.export.shapefile import prepare_table, write_shapefile
+from gis_app.core.export.tables import table_frame, write_csv, write_xlsx
 from gis_app.core.packages import (
     PACKAGE_COLUMN,
     PACKAGE_LABELS_NL,
@@ -336,6 +336,15 @@ def export_project(
         report.files.append(write_geopackage(target, layers))
         done += max(len(ids), 1) - 1
 
+    # convert once for the whole export, then slice per package
+    shp_table = prepare_table(frame) if "shp" in formats else None
+    if shp_table is not None:
+        report.warnings += shp_table[3]
+    wgs84 = to_wgs84(frame) if "geojson" in formats else None
+    needs_table = bool({"csv", "xlsx"} & set(formats)) or options.field_pack
+    table = table_frame(frame.drop(columns=frame.geometry.name)) if needs_table else None
+    empty = frame.iloc[:0]
+
     for fmt in ("shp", "geojson", "csv", "xlsx", "pdf"):
         if fmt not in formats:
             continue
@@ -343,38 +352,36 @@ def export_project(
         folder.mkdir(exist_ok=True)
         for pid in ids:
             step(f"{fmt.upper()} {pid}")
-            part = frame.iloc[groups[pid]]
+            rows = groups[pid]
             base = names[pid]
             if fmt == "shp":
                 sub = inside(root, FOLDERS[fmt], base)
                 sub.mkdir(exist_ok=True)
+                sliced = (shp_table[0].iloc[rows], shp_table[1], shp_table[2], [])
                 result = write_shapefile(
-                    part,
+                    empty,
                     sub,
                     base,
                     labels=labels,
                     zip_path=inside(root, FOLDERS[fmt], f"{base}.zip"),
+                    prepared=sliced,
                 )
                 report.files += result.files
                 report.files.append(result.zip_path)
-                report.warnings += [f"{pid}: {w}" for w in result.warnings]
             elif fmt == "geojson":
-                report.files.append(
-                    write_geojson(inside(root, FOLDERS[fmt], f"{base}.geojson"), part)
-                )
+                target = inside(root, FOLDERS[fmt], f"{base}.geojson")
+                report.files.append(write_geojson(target, wgs84.iloc[rows], wgs84=True))
             elif fmt == "csv":
-                report.files.append(
-                    write_csv(
-                        inside(root, FOLDERS[fmt], f"{base}.csv"),
-                        part.drop(columns=part.geometry.name),
-                    )
-                )
+                target = inside(root, FOLDERS[fmt], f"{base}.csv")
+                report.files.append(write_csv(target, empty, table=table.iloc[rows]))
             elif fmt == "xlsx":
+                target = inside(root, FOLDERS[fmt], f"{base}.xlsx")
                 report.files.append(
                     write_xlsx(
-                        inside(root, FOLDERS[fmt], f"{base}.xlsx"),
-                        part.drop(columns=part.geometry.name),
+                        target,
+                        empty.drop(columns=empty.geometry.name),
                         info=_info_rows(records[pid]),
+                        table=table.iloc[rows],
                     )
                 )
             elif fmt == "pdf":
@@ -418,6 +425,7 @@ def export_project(
                 sheet=sheet,
                 pdf_writer=pdf_writer,
                 exported_at=exported_at,
+                table=table.iloc[groups[pid]],
             )
             report.files += files
     _report(progress, 1.0, "Export gereed")

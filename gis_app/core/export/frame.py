@@ -84,13 +84,11 @@ def export_frame(
     pids = values[rows]
     data["package_id"] = pids
     by_id = packages.set_index(packages["package_id"].astype(str))
-    data["package_name"] = pd.Series(pids).map(by_id["name"]).fillna("").to_numpy(dtype=object)
-    data["contractor"] = pd.Series(pids).map(by_id["contractor"]).fillna("").to_numpy(dtype=object)
+    data["package_name"] = _lookup(pids, by_id["name"].to_dict())
+    data["contractor"] = _lookup(pids, by_id["contractor"].to_dict())
     data["cluster_id"] = ctx.cluster_id[rows]
     names = ctx.cluster_names
-    data["cluster_name"] = (
-        pd.Series(ctx.cluster_id[rows]).map(names).fillna("").to_numpy(dtype=object)
-    )
+    data["cluster_name"] = _lookup(ctx.cluster_id[rows], names)
     for column in BUILDING_COLUMNS:
         if column in ("building_id", "cluster_id") or column not in base:
             continue
@@ -136,3 +134,11 @@ def export_frame(
         if column in frame:
             frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ms]")
     return gpd.GeoDataFrame(frame, geometry=base.geometry.to_numpy(), crs=buildings.crs)
+
+
+def _lookup(keys: np.ndarray, mapping: dict) -> np.ndarray:
+    """``mapping[key]`` per key as an object array, ``""`` where the key is unknown."""
+    values = pd.Series(np.asarray(keys, dtype=object), dtype=object).map(mapping)
+    out = values.to_numpy(dtype=object)
+    out[pd.isna(out)] = ""
+    return out

@@ -21,8 +21,13 @@ from gis_app.core.export.gpkg import gis_ready
 COORDINATE_PRECISION = 9
 
 
-def write_geojson(path: Path, frame: gpd.GeoDataFrame) -> Path:
-    prepared = gis_ready(frame).to_crs("EPSG:4326")
+def to_wgs84(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return gis_ready(frame).to_crs("EPSG:4326")
+
+
+def write_geojson(path: Path, frame: gpd.GeoDataFrame, *, wgs84: bool = False) -> Path:
+    """Write ``frame`` (RD New, or already :func:`to_wgs84` when ``wgs84``) as GeoJSON."""
+    prepared = frame.reset_index(drop=True) if wgs84 else to_wgs84(frame)
     try:
         with atomic_path(path) as temp, warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)

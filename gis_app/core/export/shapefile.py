@@ -192,12 +192,15 @@ def write_shapefile(
     *,
     labels: dict[str, str] | None = None,
     zip_path: Path | None = None,
+    prepared: tuple | None = None,
 ) -> ShapefileResult:
     """Write ``frame`` as ``folder/base.shp`` (+ sidecars and field mapping), optionally zipped.
 
     ``folder`` must exist; ``base`` must be a safe name (:mod:`~gis_app.core.export.names`).
+    ``prepared`` is :func:`prepare_table` of these rows (an export prepares the whole table
+    once and slices it per package); ``frame`` is then not used.
     """
-    table, mapping, date_fields, notes = prepare_table(frame)
+    table, mapping, date_fields, notes = prepare_table(frame) if prepared is None else prepared
     target = folder / f"{base}.shp"
     mapping_name = f"{base}{MAPPING_SUFFIX}"
     try:

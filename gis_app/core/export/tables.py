@@ -90,9 +90,13 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv(path: Path, frame: pd.DataFrame) -> Path:
-    """Write :func:`table_frame` of ``frame`` as Dutch-Excel CSV (see module docstring)."""
-    table = table_frame(frame)
+def write_csv(path: Path, frame: pd.DataFrame, *, table: pd.DataFrame | None = None) -> Path:
+    """Write :func:`table_frame` of ``frame`` as Dutch-Excel CSV (see module docstring).
+
+    ``table`` is the already converted table (an export converts once and slices it per
+    package); ``frame`` is then not used.
+    """
+    table = table_frame(frame) if table is None else table
     try:
         with atomic_open(path, "w", encoding="utf-8-sig", newline="") as handle:
             table.to_csv(
@@ -138,7 +142,11 @@ def _column_width(header: str, values: list) -> float:
 
 
 def write_xlsx(
-    path: Path, frame: pd.DataFrame, *, info: list[tuple[str, object]] | None = None
+    path: Path,
+    frame: pd.DataFrame,
+    *,
+    info: list[tuple[str, object]] | None = None,
+    table: pd.DataFrame | None = None,
 ) -> Path:
     """Write :func:`table_frame` of ``frame`` as an XLSX workbook (sheet ``Adressen``).
 
@@ -150,7 +158,7 @@ def write_xlsx(
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    table = table_frame(frame)
+    table = table_frame(frame) if table is None else table
     columns = [_cell_values(table[c]) for c in table.columns]
     try:
         with atomic_path(path) as temp:
