@@ -61,6 +61,7 @@ from gis_app.core.readers import (
 )
 from gis_app.core.schema import (
     BUILDING_COLUMNS,
+    COLUMN_DEFAULTS,
     MEASURE_ALIASES,
     MILESTONE_ALIASES,
     PROFILE_ALIASES,
@@ -987,6 +988,11 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
         values = canonical[column]
         if column == "eigen_regie":
             values = np.where(pd.isna(values), False, values).astype(bool)
+        elif values.dtype == object:  # not given or not usable: the schema's default
+            missing = pd.isna(values)
+            if missing.any():
+                values = values.copy()
+                values[missing] = COLUMN_DEFAULTS[column]
         data[column] = values
     # object arrays stay object (the schema's dtype); pandas would otherwise convert them
     buildings = pd.DataFrame(
