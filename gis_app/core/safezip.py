@@ -31,6 +31,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from gis_app.core.atomic import describe_os_error
 from gis_app.core.errors import InputError
 
 MAX_TOTAL_BYTES = 4 * 1024**3  # 4 GiB: far above any realistic footprint set
@@ -57,6 +58,8 @@ def _clean_name(zip_path: Path, raw: str) -> PurePosixPath:
             f"het zip-bestand bevat een absoluut pad ({raw!r}); niet uitgepakt", path=zip_path
         )
     parts = [p for p in name.split("/") if p not in ("", ".")]
+    if not parts:
+        raise InputError(f"het zip-bestand bevat een ongeldige naam ({raw!r})", path=zip_path)
     if any(p == ".." for p in parts):
         raise InputError(
             f"het zip-bestand bevat een pad buiten de map ({raw!r}); niet uitgepakt",
@@ -64,7 +67,7 @@ def _clean_name(zip_path: Path, raw: str) -> PurePosixPath:
         )
     if any(":" in p for p in parts):
         raise InputError(f"het zip-bestand bevat een ongeldige naam ({raw!r})", path=zip_path)
-    return PurePosixPath(*parts) if parts else PurePosixPath(".")
+    return PurePosixPath(*parts)
 
 
 def _open(zip_path: Path) -> zipfile.ZipFile:
@@ -202,21 +205,30 @@ def safe_extract(
                         f"het zip-bestand bevat een pad buiten de map ({info.filename!r})",
                         path=zip_path,
                     )
-                if info.is_dir():
-                    destination.mkdir(parents=True, exist_ok=True)
-                    continue
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                if destination.is_symlink():
-                    raise InputError("doelbestand is een snelkoppeling", path=zip_path)
                 try:
-                    with archive.open(info) as source, open(destination, "wb") as sink:
-                        written.append(destination)
-                        _copy_limited(source, sink, zip_path, info.file_size, budget)
+                    _extract_one(archive, info, destination, zip_path, written, budget)
                 except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as error:
                     raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
+                except OSError as error:  # a name used as file and folder, a full disk
+                    raise InputError(
+                        f"uitpakken mislukt bij {info.filename!r}: {describe_os_error(error)}",
+                        path=zip_path,
+                    ) from error
     except BaseException:
         for path in written:
             with contextlib.suppress(OSError):
                 path.unlink()
         raise
     return written
+
+
+def _extract_one(archive, info, destination: Path, zip_path: Path, written, budget) -> None:
+    if info.is_dir():
+        destination.mkdir(parents=True, exist_ok=True)
+        return
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    if destination.is_symlink() or destination.is_dir():
+        raise InputError(f"ongeldige naam in het zip-bestand ({info.filename!r})", path=zip_path)
+    with archive.open(info) as source, open(destination, "wb") as sink:
+        written.append(destination)
+        _copy_limited(source, sink, zip_path, info.file_size, budget)
