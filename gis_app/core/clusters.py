@@ -1003,34 +1003,32 @@ def cluster_statistics(
     ids = list(clusters["cluster_id"].astype(str)) if len(clusters) else []
     if include_unclustered:
         ids.append(NO_CLUSTER)
-    member = current_membership(buildings)
-    frame = pd.DataFrame(
-        {
-            "cid": member,
-            "addresses": _num(buildings, "addresses"),
-            "residents": _num(buildings, "residents"),
-            "lpr": _num(buildings, "lpr"),
-            "profile": _text(buildings, "risk_profile"),
-            "measure": _text(buildings, "expected_measure"),
-            "milestone": _text(buildings, "milestone"),
-        }
-    )
-    grouped = frame.groupby("cid", sort=False)
-    out = pd.DataFrame(index=pd.Index(ids, name="cluster_id"))
-    out["n_buildings"] = grouped.size().reindex(ids).fillna(0).astype(np.int64)
-    out["addresses"] = grouped["addresses"].sum().reindex(ids).fillna(0).astype(np.int64)
-    out["residents"] = grouped["residents"].sum(min_count=1).reindex(ids).fillna(0.0)
+    k = len(ids)
+    # One integer code per building (k = in no listed cluster), then bincounts: a
+    # groupby without pandas' per-call overhead (about 20 ms at 300,000 buildings).
+    group = pd.Index(ids, dtype=object).get_indexer(current_membership(buildings))
+    group = np.where(group < 0, k, group)
+    out = pd.DataFrame(index=pd.Index(ids, name="cluster_id", dtype=object))
+
+    def sums(values: np.ndarray) -> np.ndarray:
+        return np.bincount(group, weights=np.nan_to_num(values), minlength=k + 1)[:k]
+
+    out["n_buildings"] = np.bincount(group, minlength=k + 1)[:k].astype(np.int64)
+    out["addresses"] = sums(_num(buildings, "addresses")).round().astype(np.int64)
+    out["residents"] = sums(_num(buildings, "residents"))
     for column, prefix, values in (
-        ("profile", "profile", RISK_PROFILES_WITH_UNKNOWN),
-        ("measure", "measure", MEASURE_CLASSES),
+        ("risk_profile", "profile", RISK_PROFILES_WITH_UNKNOWN),
+        ("expected_measure", "measure", MEASURE_CLASSES),
         ("milestone", "milestone", MILESTONES),
     ):
-        counts = frame.groupby(["cid", column], sort=False).size().unstack(fill_value=0)
-        for value in values:
-            col = counts[value] if value in counts.columns else pd.Series(dtype=np.int64)
-            out[f"{prefix}:{value}"] = col.reindex(ids).fillna(0).astype(np.int64)
-        if prefix == "profile":
-            out["lpr_sum"] = grouped["lpr"].sum().reindex(ids).fillna(0.0)
+        code = pd.Index(values, dtype=object).get_indexer(_text(buildings, column))
+        known = code >= 0
+        counts = np.bincount(
+            group[known] * len(values) + code[known], minlength=(k + 1) * len(values)
+        ).reshape(k + 1, len(values))[:k]
+        for j, value in enumerate(values):
+            out[f"{prefix}:{value}"] = counts[:, j].astype(np.int64)
+    out["lpr_sum"] = sums(_num(buildings, "lpr"))
     return out[statistic_columns()]
 
 
