@@ -93,6 +93,20 @@ def test_first_plan_fills_metrics_charts_and_map_columns(workspace):
     assert len(cx) == 11
     mx, my = ws.charts.current_marker.getData()
     assert my[0] == pytest.approx(bundle.result.metrics["risk_exposure"])
+    # the map can colour by the plan columns
+    from gis_app.core.styling import STYLE_PLAN_APPROACH, STYLE_PLAN_YEAR, StyleSpec, compute_style
+
+    buildings = ws.document.project.buildings
+    metrics = ws.controller.bundle.result.metrics
+    approach = compute_style(buildings, StyleSpec(kind=STYLE_PLAN_APPROACH))
+    counts = {entry.label: entry.count for entry in approach.legend}
+    assert counts["maatwerk"] == metrics["bespoke_buildings"]
+    assert counts["standaard"] == metrics["standard_buildings"]
+    years = compute_style(buildings, StyleSpec(kind=STYLE_PLAN_YEAR))
+    labels = [entry.label for entry in years.legend]
+    last_year = pd.Timestamp(metrics["all_done"]).year
+    assert f"gereed in {last_year}" in labels
+    assert sum(entry.count for entry in years.legend) == len(buildings)
 
 
 def test_moving_global_slider_changes_metrics_and_chart_data(qtbot, workspace):
@@ -161,7 +175,7 @@ def test_superseded_slider_moves_only_apply_the_last(qtbot, workspace):
     )
 
 
-def test_invalid_editor_value_is_reported_and_not_applied(qtbot, workspace):
+def test_editors_change_plan_and_invalid_values_are_refused(qtbot, workspace):
     ws = workspace
     before = ws.controller.config.to_dict()
     ok = ws.controller.update_config({"durations": {"heavy": {"bespoke": {"construction": 1}}}})
@@ -169,10 +183,6 @@ def test_invalid_editor_value_is_reported_and_not_applied(qtbot, workspace):
     assert "maatwerk" in ws.controller.error
     assert ws.controller.config.to_dict() == before
     assert "maatwerk" in ws.panel.status.text()
-
-
-def test_capacity_editor_changes_plan(qtbot, workspace):
-    ws = workspace
     end_before = ws.controller.bundle.result.metrics["all_done"]
     ws.panel.capacity_editor.starts_spin.setValue(20)
     wait_idle(qtbot, ws)
@@ -199,17 +209,21 @@ def test_screenshots(qtbot, workspace):
     assert (ARTIFACTS / "workspace_charts.png").stat().st_size > 10_000
 
 
-def test_map_styles_for_plan_columns(workspace):
-    from gis_app.core.styling import STYLE_PLAN_APPROACH, STYLE_PLAN_YEAR, StyleSpec, compute_style
+def test_share_control_in_cluster_panel_follows_selection_and_sets_share(qtbot, workspace):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    buildings = workspace.document.project.buildings
-    metrics = workspace.controller.bundle.result.metrics
-    approach = compute_style(buildings, StyleSpec(kind=STYLE_PLAN_APPROACH))
-    counts = {entry.label: entry.count for entry in approach.legend}
-    assert counts["maatwerk"] == metrics["bespoke_buildings"]
-    assert counts["standaard"] == metrics["standard_buildings"]
-    years = compute_style(buildings, StyleSpec(kind=STYLE_PLAN_YEAR))
-    labels = [entry.label for entry in years.legend]
-    last_year = pd.Timestamp(metrics["all_done"]).year
-    assert f"gereed in {last_year}" in labels
-    assert sum(entry.count for entry in years.legend) == len(buildings)
+    ws = workspace
+    host = QWidget()
+    QVBoxLayout(host)
+    qtbot.addWidget(host)
+    ws.hook_cluster_panel(host)
+    control = ws.cluster_panel_control
+    assert control is not None and not control.cluster_slider.isEnabled()
+    target = ws.controller.bundle.gantt["cluster_id"].iloc[-1]
+    ws.document.set_selected_clusters([target])
+    control.own_share.setChecked(True)
+    control.cluster_slider.slider.setValue(60)
+    wait_idle(qtbot, ws)
+    assert ws.controller.cluster_share(target) == pytest.approx(0.6)
+    assert ws.panel.cluster_slider.slider.value() == 60  # the other control follows
+    assert ws.panel.own_share.isChecked()

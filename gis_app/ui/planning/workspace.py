@@ -85,154 +85,43 @@ class ShareSlider(QWidget):
         return self.slider.value() / 100.0
 
 
-class PlanningPanel(QWidget):
+class ClusterShareControl(QWidget):
+    """Own bespoke share of the selected cluster(s): checkbox, slider, plan figures.
+
+    Used in the Planning panel and, below the cluster table, in the cluster panel; both
+    instances follow the document's cluster selection and the controller.
+    """
+
     def __init__(self, controller: PlanningController, parent: QWidget | None = None):
         super().__init__(parent)
         self.controller = controller
         self.document = controller.document
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(6, 6, 6, 6)
-
-        # global share
-        global_box = QGroupBox(self.tr("Snelheid ↔ maatwerk (alle clusters)"))
-        g_layout = QVBoxLayout(global_box)
-        self.global_slider = ShareSlider()
-        self.global_slider.setToolTip(
-            self.tr(
-                "Aandeel maatwerk voor clusters zonder eigen instelling. Sloop-nieuwbouw en eigen regie zijn altijd maatwerk."
-            )
-        )
-        self.global_numbers = QLabel("–")
-        g_layout.addWidget(self.global_slider)
-        g_layout.addWidget(self.global_numbers)
-        outer.addWidget(global_box)
-
-        # selected cluster
-        self.cluster_box = QGroupBox(self.tr("Geselecteerd cluster"))
-        c_layout = QVBoxLayout(self.cluster_box)
-        self.cluster_name = QLabel(
-            self.tr(
-                "Geen cluster geselecteerd (kies er een op de kaart, in de clusterlijst of de tijdlijn)."
-            )
-        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.cluster_name = QLabel()
         self.cluster_name.setWordWrap(True)
         self.own_share = QCheckBox(self.tr("eigen aandeel maatwerk voor dit cluster"))
+        self.own_share.setToolTip(
+            self.tr(
+                "Uit: het cluster volgt de globale schuif. Aan: dit cluster krijgt zijn eigen aandeel."
+            )
+        )
         self.cluster_slider = ShareSlider()
         self.cluster_numbers = QLabel("")
         self.cluster_numbers.setWordWrap(True)
-        c_layout.addWidget(self.cluster_name)
-        c_layout.addWidget(self.own_share)
-        c_layout.addWidget(self.cluster_slider)
-        c_layout.addWidget(self.cluster_numbers)
-        outer.addWidget(self.cluster_box)
-
-        # plan settings
-        settings_box = QGroupBox(self.tr("Plan"))
-        form = QFormLayout(settings_box)
-        self.order_combo = QComboBox()
-        self.order_combo.addItem(self.tr("standaard (hoog risico eerst)"), "default")
-        self.order_combo.addItem(
-            self.tr("geoptimaliseerd (minste risicoblootstelling)"), "optimise"
-        )
-        self.start_date = QDateEdit()
-        self.start_date.setCalendarPopup(True)
-        self.start_date.setDisplayFormat("dd-MM-yyyy")
-        self.threat = QDoubleSpinBox()
-        self.threat.setRange(0.05, 5.0)
-        self.threat.setSingleStep(0.05)
-        self.threat.setDecimals(2)
-        self.threat.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-        self.threat.setToolTip(
-            self.tr(
-                "Factor op het risico (LPR). 1 = huidig dreigingsniveau; lager bij minder gaswinning."
-            )
-        )
-        self.relief = QCheckBox(self.tr("lichtere maatregel onder de Meijdam-norm"))
-        form.addRow(self.tr("Volgorde clusters"), self.order_combo)
-        form.addRow(self.tr("Startdatum"), self.start_date)
-        form.addRow(self.tr("Dreigingsfactor"), self.threat)
-        form.addRow("", self.relief)
-        outer.addWidget(settings_box)
-
-        # figures
-        figures_box = QGroupBox(self.tr("Uitkomst"))
-        f_layout = QVBoxLayout(figures_box)
-        self.metrics = MetricsView()
-        f_layout.addWidget(self.metrics)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(6)
-        self.progress.setVisible(False)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #606060;")
-        f_layout.addWidget(self.progress)
-        f_layout.addWidget(self.status)
-        outer.addWidget(figures_box)
-
-        # editors
-        self.editors = QTabWidget()
-        self.capacity_editor = CapacityEditor()
-        self.durations_editor = DurationsEditor()
-        self.editors.addTab(self.capacity_editor, self.tr("Capaciteit"))
-        self.editors.addTab(self.durations_editor, self.tr("Duur en kosten"))
-        self.editors.setMinimumHeight(260)
-        outer.addWidget(self.editors, 1)
-
-        # wiring
-        self.global_slider.slider.valueChanged.connect(
-            lambda v: self.controller.set_global_share(v / 100.0)
-        )
+        layout.addWidget(self.cluster_name)
+        layout.addWidget(self.own_share)
+        layout.addWidget(self.cluster_slider)
+        layout.addWidget(self.cluster_numbers)
         self.cluster_slider.slider.valueChanged.connect(self._cluster_slider_moved)
         self.own_share.toggled.connect(self._own_share_toggled)
-        self.order_combo.currentIndexChanged.connect(
-            lambda _i: self.controller.set_order(self.order_combo.currentData())
-        )
-        self.start_date.dateChanged.connect(self._start_changed)
-        self.threat.valueChanged.connect(
-            lambda v: self.controller.update_config({"threat_factor": float(v)})
-        )
-        self.relief.toggled.connect(
-            lambda c: self.controller.update_config({"apply_threat_relief": bool(c)})
-        )
-        self.capacity_editor.changed.connect(self.controller.update_config)
-        self.durations_editor.changed.connect(self.controller.update_config)
-        controller.configChanged.connect(self.load_config)
-        controller.resultChanged.connect(self.show_result)
-        controller.errorChanged.connect(self._show_error)
-        controller.busyChanged.connect(self._busy)
-        controller.progressChanged.connect(lambda f: self.progress.setValue(int(f * 100)))
         controller.clusterShareChanged.connect(lambda _c: self.show_selected_cluster())
+        controller.resultChanged.connect(lambda _b: self.show_selected_cluster())
+        controller.configChanged.connect(self.show_selected_cluster)
         self.document.clusterSelectionChanged.connect(self.show_selected_cluster)
         self.document.clustersChanged.connect(self.show_selected_cluster)
-        self.load_config()
-        self.show_result(controller.bundle)
-
-    # --- config -> widgets -----------------------------------------------------------------
-    def load_config(self) -> None:
-        config = self.controller.config
-        self.global_slider.set_share(config.bespoke_share)
-        with QSignalBlocker(self.order_combo):
-            self.order_combo.setCurrentIndex(
-                max(0, self.order_combo.findData(self.controller.order))
-            )
-        with QSignalBlocker(self.start_date):
-            d = config.start_date
-            self.start_date.setDate(QDate(d.year, d.month, d.day))
-        with QSignalBlocker(self.threat):
-            self.threat.setValue(float(config.threat_factor))
-        with QSignalBlocker(self.relief):
-            self.relief.setChecked(bool(config.apply_threat_relief))
-        self.capacity_editor.set_config(config)
-        self.durations_editor.set_config(config)
         self.show_selected_cluster()
 
-    def _start_changed(self, value: QDate) -> None:
-        day = dt.date(value.year(), value.month(), value.day())
-        self.controller.update_config({"start_date": day.isoformat()})
-
-    # --- selected cluster ------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
         clusters = self.document.project.clusters
         known = set(clusters["cluster_id"].astype(str)) if clusters is not None else set()
@@ -304,6 +193,140 @@ class PlanningPanel(QWidget):
         for cluster_id in self.selected_ids():
             self.controller.set_cluster_share(cluster_id, share)
 
+
+class PlanningPanel(QWidget):
+    def __init__(self, controller: PlanningController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.document = controller.document
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+
+        # global share
+        global_box = QGroupBox(self.tr("Snelheid ↔ maatwerk (alle clusters)"))
+        g_layout = QVBoxLayout(global_box)
+        self.global_slider = ShareSlider()
+        self.global_slider.setToolTip(
+            self.tr(
+                "Aandeel maatwerk voor clusters zonder eigen instelling. Sloop-nieuwbouw en eigen regie zijn altijd maatwerk."
+            )
+        )
+        self.global_numbers = QLabel("–")
+        g_layout.addWidget(self.global_slider)
+        g_layout.addWidget(self.global_numbers)
+        outer.addWidget(global_box)
+
+        # selected cluster
+        self.cluster_control = ClusterShareControl(controller)
+        self.cluster_box = QGroupBox(self.tr("Geselecteerd cluster"))
+        QVBoxLayout(self.cluster_box).addWidget(self.cluster_control)
+        # shortcuts used by tests and the screenshots
+        self.own_share = self.cluster_control.own_share
+        self.cluster_slider = self.cluster_control.cluster_slider
+        self.cluster_numbers = self.cluster_control.cluster_numbers
+        outer.addWidget(self.cluster_box)
+
+        # plan settings
+        settings_box = QGroupBox(self.tr("Plan"))
+        form = QFormLayout(settings_box)
+        self.order_combo = QComboBox()
+        self.order_combo.addItem(self.tr("standaard (hoog risico eerst)"), "default")
+        self.order_combo.addItem(
+            self.tr("geoptimaliseerd (minste risicoblootstelling)"), "optimise"
+        )
+        self.start_date = QDateEdit()
+        self.start_date.setCalendarPopup(True)
+        self.start_date.setDisplayFormat("dd-MM-yyyy")
+        self.threat = QDoubleSpinBox()
+        self.threat.setRange(0.05, 5.0)
+        self.threat.setSingleStep(0.05)
+        self.threat.setDecimals(2)
+        self.threat.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+        self.threat.setToolTip(
+            self.tr(
+                "Factor op het risico (LPR). 1 = huidig dreigingsniveau; lager bij minder gaswinning."
+            )
+        )
+        self.relief = QCheckBox(self.tr("lichtere maatregel onder de Meijdam-norm"))
+        form.addRow(self.tr("Volgorde clusters"), self.order_combo)
+        form.addRow(self.tr("Startdatum"), self.start_date)
+        form.addRow(self.tr("Dreigingsfactor"), self.threat)
+        form.addRow("", self.relief)
+        outer.addWidget(settings_box)
+
+        # figures
+        figures_box = QGroupBox(self.tr("Uitkomst"))
+        f_layout = QVBoxLayout(figures_box)
+        self.metrics = MetricsView()
+        f_layout.addWidget(self.metrics)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress.setVisible(False)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #606060;")
+        f_layout.addWidget(self.progress)
+        f_layout.addWidget(self.status)
+        outer.addWidget(figures_box)
+
+        # editors
+        self.editors = QTabWidget()
+        self.capacity_editor = CapacityEditor()
+        self.durations_editor = DurationsEditor()
+        self.editors.addTab(self.capacity_editor, self.tr("Capaciteit"))
+        self.editors.addTab(self.durations_editor, self.tr("Duur en kosten"))
+        self.editors.setMinimumHeight(260)
+        outer.addWidget(self.editors, 1)
+
+        # wiring
+        self.global_slider.slider.valueChanged.connect(
+            lambda v: self.controller.set_global_share(v / 100.0)
+        )
+        self.order_combo.currentIndexChanged.connect(
+            lambda _i: self.controller.set_order(self.order_combo.currentData())
+        )
+        self.start_date.dateChanged.connect(self._start_changed)
+        self.threat.valueChanged.connect(
+            lambda v: self.controller.update_config({"threat_factor": float(v)})
+        )
+        self.relief.toggled.connect(
+            lambda c: self.controller.update_config({"apply_threat_relief": bool(c)})
+        )
+        self.capacity_editor.changed.connect(self.controller.update_config)
+        self.durations_editor.changed.connect(self.controller.update_config)
+        controller.configChanged.connect(self.load_config)
+        controller.resultChanged.connect(self.show_result)
+        controller.errorChanged.connect(self._show_error)
+        controller.busyChanged.connect(self._busy)
+        controller.progressChanged.connect(lambda f: self.progress.setValue(int(f * 100)))
+        self.load_config()
+        self.show_result(controller.bundle)
+
+    # --- config -> widgets -----------------------------------------------------------------
+    def load_config(self) -> None:
+        config = self.controller.config
+        self.global_slider.set_share(config.bespoke_share)
+        with QSignalBlocker(self.order_combo):
+            self.order_combo.setCurrentIndex(
+                max(0, self.order_combo.findData(self.controller.order))
+            )
+        with QSignalBlocker(self.start_date):
+            d = config.start_date
+            self.start_date.setDate(QDate(d.year, d.month, d.day))
+        with QSignalBlocker(self.threat):
+            self.threat.setValue(float(config.threat_factor))
+        with QSignalBlocker(self.relief):
+            self.relief.setChecked(bool(config.apply_threat_relief))
+        self.capacity_editor.set_config(config)
+        self.durations_editor.set_config(config)
+        self.cluster_control.show_selected_cluster()
+
+    def _start_changed(self, value: QDate) -> None:
+        day = dt.date(value.year(), value.month(), value.day())
+        self.controller.update_config({"start_date": day.isoformat()})
+
     # --- result ----------------------------------------------------------------------------
     def show_result(self, bundle) -> None:
         metrics = dict(getattr(bundle.result, "metrics", {}) or {}) if bundle is not None else {}
@@ -320,8 +343,6 @@ class PlanningPanel(QWidget):
                 )
             )
         self.status.setText(self.tr("berekend in {0} s").format(format_number(bundle.seconds, 2)))
-        if self.selected_ids():
-            self._show_cluster_numbers(self.selected_ids())
 
     def _show_error(self, text: str) -> None:
         if text:
@@ -351,6 +372,7 @@ class PlanningWorkspace:
         self.scenarios = ScenarioManager(self.controller, parent)
         self.dashboard = DashboardView(document, parent)
         self.docks: dict[str, QDockWidget] = {}
+        self.cluster_panel_control: ClusterShareControl | None = None
         self.controller.resultChanged.connect(self._result)
         self.controller.curveChanged.connect(self._curve)
         self.timeline.clusterClicked.connect(lambda cid: document.set_selected_clusters([cid]))
@@ -429,7 +451,17 @@ class PlanningWorkspace:
         dock("timeline", tr("Tijdlijn"), self.timeline, bottom, charts)
         planning.raise_()
         charts.raise_()
+        self.hook_cluster_panel(getattr(getattr(window, "clusters", None), "panel", None))
         return self.docks
+
+    def hook_cluster_panel(self, cluster_panel: QWidget | None) -> None:
+        """Put a share control for the selected cluster(s) under the cluster table."""
+        if cluster_panel is None or cluster_panel.layout() is None:
+            return
+        box = QGroupBox(cluster_panel.tr("Aandeel maatwerk (selectie)"))
+        self.cluster_panel_control = ClusterShareControl(self.controller, box)
+        QVBoxLayout(box).addWidget(self.cluster_panel_control)
+        cluster_panel.layout().addWidget(box)
 
 
 __all__ = ["PlanningPanel", "PlanningWorkspace", "ShareSlider"]
