@@ -22,11 +22,12 @@ the window and ``gis-app open`` read files the same way. Errors the user can act
 from __future__ import annotations
 
 import functools
+import time
 from pathlib import Path
 
 import numpy as np
 from pyproj import Transformer
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
     # --- menus -------------------------------------------------------------------------------
     def _create_menus(self) -> None:
         self._create_file_menu()
+        self._create_export_action()
         self._create_edit_menu()
         self._create_view_menu()
         self._create_selection_menu()
@@ -150,6 +152,11 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
+
+    def _create_export_action(self) -> None:
+        from gis_app.ui.export_dialog import install_export_action
+
+        install_export_action(self)  # Bestand > Exporteren...
 
     def _create_edit_menu(self) -> None:
         self.edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
@@ -338,7 +345,7 @@ class MainWindow(QMainWindow):
     def _size_docks(self) -> None:
         """First-use dock sizes, relative to the window so the map keeps most of it."""
         width, height = max(self.width(), 640), max(self.height(), 480)
-        side = int(min(300, 0.2 * width))
+        side = int(min(270, 0.17 * width))
         left = [d for d in (self.layers_dock, self.legend_dock) if d is not None]
         if left:
             self.resizeDocks(left, [side] * len(left), Qt.Orientation.Horizontal)
@@ -350,7 +357,7 @@ class MainWindow(QMainWindow):
                 Qt.Orientation.Vertical,
             )
         self.resizeDocks([self.identify_dock], [side], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.table_dock], [int(min(240, 0.28 * height))], Qt.Orientation.Vertical)
+        self.resizeDocks([self.table_dock], [int(min(300, 0.3 * height))], Qt.Orientation.Vertical)
 
     def add_dock(
         self,
@@ -528,6 +535,30 @@ class MainWindow(QMainWindow):
         box.setDetailedText(report.to_text())
         box.exec()
 
+    def wait_until_idle(self, timeout: float = 120.0, quiet: float = 0.6) -> bool:
+        """Process events until no background work (map render, plan computation) has run
+        for ``quiet`` seconds, so a screenshot shows what a user sees once things settle.
+
+        Background work is found generically: every ``QThreadPool`` owned by the window or
+        the document. Returns ``False`` when ``timeout`` passed first.
+        """
+        app = QApplication.instance()
+        deadline = time.monotonic() + timeout
+        quiet_since = time.monotonic()
+        while time.monotonic() < deadline:
+            _flush_events(app)
+            pools = self.findChildren(QThreadPool) + self.document.findChildren(QThreadPool)
+            if any(pool.activeThreadCount() > 0 for pool in pools):
+                for pool in pools:
+                    pool.waitForDone(50)
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= quiet:
+                _flush_events(app)
+                return True
+            else:
+                time.sleep(0.02)
+        return False
+
     def save_screenshot(self, path: str | Path, size: tuple[int, int] = (1600, 1000)) -> Path:
         """Lay the window out at ``size`` as a user first sees it and write it as a PNG."""
         width, height = size
@@ -539,8 +570,7 @@ class MainWindow(QMainWindow):
         self._size_docks()
         _flush_events(app)
         self.canvas.zoom_full()
-        self.canvas.wait_for_render()
-        app.processEvents()
+        self.wait_until_idle()
         self.canvas.render_now()
         _flush_events(app)
         image = self.grab().toImage()

@@ -142,3 +142,25 @@ def _lookup(keys: np.ndarray, mapping: dict) -> np.ndarray:
     out = values.to_numpy(dtype=object)
     out[pd.isna(out)] = ""
     return out
+
+
+def candidate_columns(buildings: pd.DataFrame) -> list[str]:
+    """The columns :func:`export_frame` will have for ``buildings``, without planning first
+    (the export dialog offers them before anything is computed)."""
+    present = set(buildings.columns)
+    derived = {
+        "package_id",
+        "package_name",
+        "contractor",
+        "cluster_id",
+        "cluster_name",
+        *PLAN_COLUMNS,
+    }
+    known = [c for c in COLUMN_ORDER if c in derived or c in present]
+    geometry = getattr(buildings, "_geometry_column_name", "geometry")
+    extra = [
+        c
+        for c in buildings.columns
+        if c not in known and c != geometry and c not in INTERNAL_COLUMNS and c != PACKAGE_COLUMN
+    ]
+    return known + extra

@@ -1,0 +1,151 @@
+"""The export dialog: choices, remembered columns, progress, errors in a dialog, the menu action."""
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from PySide6.QtCore import Qt
+
+from gis_app.core.project import Project
+from gis_app.core.schema import ensure_building_columns
+from gis_app.ui.document import ProjectDocument
+from gis_app.ui.export_dialog import ExportDialog
+
+
+def small_project(n=30) -> Project:
+    x = 250000 + 12.0 * np.arange(n)
+    buildings = gpd.GeoDataFrame(
+        {
+            "building_id": [f"00031000000001{i:02d}" for i in range(n)],
+            "risk_profile": np.where(np.arange(n) % 2, "verhoogd", "licht verhoogd"),
+            "address": [f"Ëlsstraat {i}" for i in range(n)],
+        },
+        geometry=shapely.box(x, 594000, x + 10, 594008),
+        crs="EPSG:28992",
+    )
+    return Project(buildings=ensure_building_columns(buildings))
+
+
+def checked(widget):
+    return [
+        widget.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(widget.count())
+        if widget.item(i).checkState() == Qt.CheckState.Checked
+    ]
+
+
+def set_checked(widget, names):
+    for i in range(widget.count()):
+        item = widget.item(i)
+        if item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            state = (
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in names
+                else Qt.CheckState.Unchecked
+            )
+            item.setCheckState(state)
+
+
+def test_dialog_defaults_leave_personal_data_out(qtbot):
+    document = ProjectDocument(small_project())
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    columns = checked(dialog.column_list)
+    assert "building_id" in columns and "measure" in columns
+    assert "address" not in columns and "residents" not in columns
+    assert dialog.package_list.count() == 0  # no packages yet: made on export
+    assert dialog.options().package_ids is None
+
+
+def test_dialog_exports_remembers_columns_and_marks_dirty(qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr("gis_app.ui.dialogs.message_box", lambda *a, **k: shown.append(a) or None)
+    document = ProjectDocument(small_project())
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    for fmt, check in dialog.format_checks.items():
+        check.setChecked(fmt in ("csv", "pdf"))
+    set_checked(dialog.column_list, {"address", "measure", "construction_start"})
+    dialog.folder_edit.setText(str(tmp_path / "uit"))
+    progress = []
+    dialog.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(document.dirtyChanged, timeout=60_000):
+        dialog.run_export()
+    assert dialog.report is not None and dialog.report.packages
+    assert progress and progress[-1] == 1000
+    assert document.project.settings["export_columns"] == [
+        "building_id",
+        "package_id",
+        "address",
+        "measure",
+        "construction_start",
+    ]
+    assert document.is_dirty
+    assert list((tmp_path / "uit" / "pdf").glob("*.pdf"))
+    assert shown  # the summary was shown
+    # a new dialog offers the remembered choice
+    again = ExportDialog(document)
+    qtbot.addWidget(again)
+    assert set(checked(again.column_list)) == {
+        "building_id",
+        "package_id",
+        "address",
+        "measure",
+        "construction_start",
+    }
+    assert again.package_list.count() == len(document.project.packages)
+
+
+def test_dialog_shows_errors_instead_of_raising(qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr("gis_app.ui.dialogs.message_box", lambda *a, **k: shown.append(a) or None)
+    document = ProjectDocument(Project())  # no buildings at all
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path))
+    dialog.run_export()
+    assert dialog.report is None
+    assert shown and "geen panden" in shown[-1][3]
+
+
+def test_cancel_stops_the_export(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr("gis_app.ui.dialogs.message_box", lambda *a, **k: None)
+    document = ProjectDocument(small_project())
+    dialog = ExportDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path))
+    dialog._cancelled = True
+    original = dialog._progress
+
+    def cancel_soon(fraction, message):
+        dialog._cancelled = fraction > 0.15
+        return original(fraction, message)
+
+    monkeypatch.setattr(dialog, "_progress", cancel_soon)
+    dialog.run_export()
+    assert dialog.report is None
+    assert "afgebroken" in dialog.status.text()
+
+
+def test_main_window_has_the_export_action(qtbot):
+    from gis_app.ui.main_window import MainWindow
+
+    window = MainWindow(ProjectDocument(small_project()))
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.file_menu.actions()]
+    assert "&Exporteren..." in titles
+    assert titles.index("&Exporteren...") < titles.index(window.quit_action.text())
+
+
+def test_packages_listed_when_present(qtbot):
+    project = small_project()
+    project.packages = gpd.GeoDataFrame(
+        pd.DataFrame({"package_id": ["C1-WP01"], "name": ["Ëls 1"], "n_buildings": [3]}),
+        geometry=[None],
+        crs="EPSG:28992",
+    )
+    dialog = ExportDialog(ProjectDocument(project))
+    qtbot.addWidget(dialog)
+    assert dialog.package_list.count() == 1
+    assert "Ëls 1" in dialog.package_list.item(0).text()
+    assert dialog.options().package_ids == ["C1-WP01"]
