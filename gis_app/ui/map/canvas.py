@@ -18,8 +18,10 @@ tool does not use it. Every finished navigation is a step for previous/next view
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -48,6 +50,10 @@ from gis_app.ui.map.tools import MapTool, PanTool
 from gis_app.ui.map.view import METRES_PER_INCH, MapView, ViewState, scale_denominator
 
 DEFAULT_DPI = 96.0
+#: Python's GIL switch interval while a map exists. PySide6 keeps the GIL during Qt
+#: calls, and the render worker is a Python thread: a short interval lets the UI thread
+#: take the GIL back quickly between the worker's (chunked) drawing calls.
+GIL_SWITCH_INTERVAL = 0.001
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
 KEY_ZOOM = 2.0
 PICK_TOLERANCE_PX = 3.0
@@ -71,6 +77,8 @@ class MapCanvas(QWidget):
         self.hover_tooltips = True
         self.last_render_seconds = 0.0
         self.last_render_stats: dict = {}
+        if sys.getswitchinterval() > GIL_SWITCH_INTERVAL:
+            sys.setswitchinterval(GIL_SWITCH_INTERVAL)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(200, 150)
@@ -397,12 +405,16 @@ class MapCanvas(QWidget):
         painter.fillRect(self.rect(), QColor(self.background))
         if self._image is not None and self._image_view is not None:
             current = self.view.state()
-            if self._image_view == current:
-                painter.drawImage(0, 0, self._image)
+            target = target_rect(self._image_view, current)
+            same_scale = (
+                abs(target.width() - self._image.width()) < 0.5
+                and abs(target.height() - self._image.height()) < 0.5
+            )
+            if same_scale:
+                # panning: a plain blit at a whole-pixel offset (no resampling)
+                painter.drawImage(QPoint(round(target.left()), round(target.top())), self._image)
             else:
-                painter.drawImage(
-                    target_rect(self._image_view, current), self._image, QRectF(self._image.rect())
-                )
+                painter.drawImage(target, self._image, QRectF(self._image.rect()))
         if self.show_decorations and self._has_view:
             paint_scale_bar(painter, self.width(), self.height(), self.view.mpp)
             paint_north_arrow(painter, self.width(), self.height())

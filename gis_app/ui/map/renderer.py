@@ -42,6 +42,7 @@ OUTLINE_MAX_MPP = 1.0  # outlines from about 1:3,800 on a 96 dpi screen
 LABEL_MAX_SCALE = 2000.0
 MAX_LABELS = 1500
 ANTIALIAS_MAX_POLYGONS = 400
+CHUNK_VERTICES = 1500
 BACKGROUND = "#f7f7f4"
 SELECTION_COLOR = "#00d5ff"
 SELECTION_OUTLINE = "#005f7a"
@@ -205,6 +206,30 @@ def _rings_path(coords: np.ndarray, ring_start: np.ndarray, view: ViewState) -> 
     return path
 
 
+def _draw_rows(
+    painter: QPainter, arrays: GeometryArrays, rows: np.ndarray, view: ViewState
+) -> None:
+    """Draw the rings of ``rows`` with the painter's pen and brush, in chunks.
+
+    PySide6 holds the GIL during each Qt call, so one huge ``drawPath`` in the worker
+    would freeze the UI thread for its whole duration; paths of at most
+    :data:`CHUNK_VERTICES` vertices keep every single call to a few milliseconds.
+    """
+    if len(rows) == 0:
+        return
+    counts = arrays.vertex_counts(rows)
+    total = int(counts.sum())
+    if total <= CHUNK_VERTICES:
+        chunks = [rows]
+    else:
+        cum = np.cumsum(counts)
+        cuts = np.searchsorted(cum, np.arange(CHUNK_VERTICES, total, CHUNK_VERTICES), side="right")
+        chunks = np.split(rows, np.unique(cuts[(cuts > 0) & (cuts < len(rows))]))
+    for chunk in chunks:
+        coords, starts = arrays.gather(chunk)
+        painter.drawPath(_rings_path(coords, starts, view))
+
+
 def _qcolor(rgba, alpha: int | None = None) -> QColor:
     r, g, b, a = (int(v) for v in rgba)
     return QColor(r, g, b, a if alpha is None else alpha)
@@ -271,22 +296,19 @@ def _draw_buildings(image, view: ViewState, snap: LayerSnapshot, request, stats)
         plain_colors = colors[plain_rows[order]]
         first = np.concatenate([[0], splits])
         for group, at in zip(groups, first, strict=True):
-            coords, starts = arrays.gather(group)
             painter.setBrush(QBrush(_qcolor(plain_colors[at])))
-            painter.drawPath(_rings_path(coords, starts, view))
+            _draw_rows(painter, arrays, group, view)
         if outline:
-            coords, starts = arrays.gather(plain_rows)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(QPen(_qcolor(OUTLINE_COLOR), 0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(_rings_path(coords, starts, view))
+            _draw_rows(painter, arrays, plain_rows, view)
     chosen = rows[large & sel_rows]
     if len(chosen):
-        coords, starts = arrays.gather(chosen)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(QColor(SELECTION_OUTLINE), 1.5))
         painter.setBrush(QBrush(QColor(SELECTION_COLOR)))
-        painter.drawPath(_rings_path(coords, starts, view))
+        _draw_rows(painter, arrays, chosen, view)
     if snap.labels is not None and 0 < request.scale_denominator <= LABEL_MAX_SCALE:
         _draw_labels(painter, view, arrays, rows[large], snap.labels)
     painter.end()
@@ -307,16 +329,17 @@ def _draw_labels(painter: QPainter, view, arrays, rows, labels) -> None:
     metrics = painter.fontMetrics()
     halo = QPen(QColor(255, 255, 255, 220), 3)
     halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    text_path = QPainterPath()
-    for row, x, y in zip(rows, sx, sy, strict=False):
-        text = str(labels[row])
-        if not text:
-            continue
-        width = metrics.horizontalAdvance(text)
-        text_path.addText(QPointF(x - width / 2.0, y + metrics.ascent() / 2.5), font, text)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.strokePath(text_path, halo)
-    painter.fillPath(text_path, QBrush(QColor(30, 30, 30)))
+    text_path = QPainterPath()
+    for i, (row, x, y) in enumerate(zip(rows, sx, sy, strict=True)):
+        text = str(labels[row])
+        if text:
+            width = metrics.horizontalAdvance(text)
+            text_path.addText(QPointF(x - width / 2.0, y + metrics.ascent() / 2.5), font, text)
+        if (i + 1) % 100 == 0 or i == len(rows) - 1:  # short Qt calls: see _draw_rows
+            painter.strokePath(text_path, halo)
+            painter.fillPath(text_path, QBrush(QColor(30, 30, 30)))
+            text_path = QPainterPath()
 
 
 def _draw_outlined(image, view: ViewState, snap: LayerSnapshot) -> None:
@@ -372,16 +395,16 @@ def _draw_vector(image, view: ViewState, snap: LayerSnapshot) -> None:
         dot = QPen(color, max(4.0, snap.width * 4.0))
         dot.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(dot)
-        painter.drawPoints(pg.functions.arrayToQPolygonF(sx, sy))
+        for at in range(0, len(sx), CHUNK_VERTICES):
+            chunk = slice(at, at + CHUNK_VERTICES)
+            painter.drawPoints(pg.functions.arrayToQPolygonF(sx[chunk], sy[chunk]))
     else:
-        coords, starts = arrays.gather(rows)
-        path = _rings_path(coords, starts, view)
         painter.setPen(stroke)
         if arrays.kind == GEOM_LINE or not snap.fill:
             painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
             painter.setBrush(QBrush(QColor(_with_alpha(snap.fill, snap.fill_alpha))))
-        painter.drawPath(path)
+        _draw_rows(painter, arrays, rows, view)
     painter.end()
 
 
