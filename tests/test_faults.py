@@ -238,7 +238,7 @@ def make_window(qtbot, tmp_path, monkeypatch, project):
     window = QMainWindow()
     document = ProjectDocument(project, parent=window)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    window.controller = ProjectController(window, document, settings=settings, autosave=False)
+    window.controller = ProjectController(window, document, settings=settings)
     qtbot.addWidget(window)
     return window
 

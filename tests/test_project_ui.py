@@ -70,12 +70,12 @@ def window(qtbot, settings, data_dir, boxes):
     win = QMainWindow()
     document = ProjectDocument(make_project(), parent=win)
     controller = ProjectController(win, document, settings=settings)
+    controller.start_session(offer_recovery=False)
     win.controller = controller
     qtbot.addWidget(win)
     win.show()
     yield win
-    if controller.autosave is not None:
-        controller.autosave.wait()
+    controller.autosave.wait()
 
 
 def test_menu_and_title_follow_the_document(window):
@@ -347,3 +347,25 @@ def test_a_repeating_failure_shows_one_dialog(window, boxes, hook, qtbot):
         QTimer.singleShot(0, fail)
     qtbot.waitUntil(lambda: hook.handled == 3)
     assert len(boxes.shown) == 1
+
+
+def test_a_window_without_a_session_closes_without_asking(qtbot, settings, data_dir, boxes):
+    win = QMainWindow()
+    document = ProjectDocument(make_project(), parent=win)
+    controller = ProjectController(win, document, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    document.mark_dirty()
+    assert win.close()
+    assert boxes.shown == [] and controller.autosave is None
+
+
+def test_start_session_offers_recovery(qtbot, settings, data_dir, boxes):
+    recovery.write_recovery(make_project(), pid=dead_pid())
+    win = QMainWindow()
+    controller = ProjectController(win, ProjectDocument(parent=win), settings=settings)
+    qtbot.addWidget(win)
+    boxes.answers = [QMessageBox.StandardButton.Cancel]
+    controller.start_session()
+    assert "Niet-opgeslagen werk herstellen" in boxes.all_text()
+    controller.autosave.wait()

@@ -27,12 +27,19 @@ def get_app() -> QApplication:
 
 def run_app(path: Path | None = None) -> int:
     app = get_app()
+    from gis_app.core.logsetup import setup_logging
+    from gis_app.ui.excepthook import install_excepthook
     from gis_app.ui.main_window import MainWindow
 
+    setup_logging()  # rotating log in the user's data folder, no personal data
+    install_excepthook()  # unexpected errors: a dialog and the log, the app keeps running
     window = MainWindow()
     window.show()
     app.processEvents()
     target = path or (SAMPLE_PROJECT if SAMPLE_PROJECT.exists() else None)
     if target is not None and hasattr(window, "open_path"):
         window.open_path(Path(target))
+    controller = getattr(window, "project_controller", None)
+    if controller is not None:  # ask on close, autosave, offer a crashed session's work
+        controller.start_session()
     return app.exec()

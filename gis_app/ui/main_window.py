@@ -99,6 +99,11 @@ class MainWindow(QMainWindow):
         self._create_status_bar()
         self._connect_document()
         self._update_title()
+        from gis_app.ui.project_controller import ProjectController
+
+        # New/Open/Save/Save As/recent in Bestand, the title, and (in run_app's session)
+        # the question on close, autosave and crash recovery.
+        self.project_controller = ProjectController(self, self.document)
 
     # =========================================================================================
     # construction
@@ -683,6 +688,10 @@ class MainWindow(QMainWindow):
         )
 
     def _update_title(self) -> None:
+        controller = getattr(self, "project_controller", None)
+        if controller is not None:  # "name[*] — gis_app" with the unsaved-changes mark
+            controller.update_title()
+            return
         project = self.document.project
         dirty = "*" if self.document.is_dirty else ""
         self.setWindowTitle(

@@ -18,11 +18,15 @@ Decisions:
 * Opening a project whose recorded sources changed or went missing shows which ones
   (information, not an error: the project opens as saved).
 * The window's existing *Openen...* and *Afsluiten* actions are reused when it has them
-  (``window.open_action``, ``window.quit_action``), so the menu has one of each.
+  (``window.open_action``, ``window.quit_action``), so the menu has one of each; opening
+  goes through the window's ``open_path`` when it has one (it also shows the join
+  report of an imported file), after the unsaved-changes question.
 * Recent projects: the last :data:`MAX_RECENT` project files, in QSettings
   ``recent_projects``; one that can no longer be opened is removed from the list.
-* Closing: the controller filters the window's close event; a window can also call
-  :meth:`ProjectController.confirm_close` from its own ``closeEvent``.
+* Closing: in an interactive session (:meth:`ProjectController.start_session`, called by
+  ``run_app``) the controller filters the window's close event and asks about unsaved
+  work; autosave and the recovery offer also belong to the session. A window without a
+  session (tests, screenshots) closes without asking.
 """
 
 from __future__ import annotations
@@ -75,17 +79,13 @@ class ProjectController(QObject):
         document: ProjectDocument,
         *,
         settings: QSettings | None = None,
-        autosave: bool = True,
     ):
         super().__init__(window)
         self.window = window
         self.document = document
         self.settings = settings if settings is not None else QSettings()
-        self.autosave = (
-            Autosave(document, settings=self.settings, parent=self) if autosave else None
-        )
-        if self.autosave is not None:
-            self.autosave.failed.connect(self._status)
+        self.autosave: Autosave | None = None
+        self.in_session = False
         self._save_target: Path | None = None
         self._create_actions()
         document.dirtyChanged.connect(self._on_dirty_changed)
@@ -290,9 +290,17 @@ class ProjectController(QObject):
         """Open a project or data file (after asking about unsaved changes when ``ask``)."""
         if ask and not self.maybe_save():
             return False
+        path = Path(path)
+        window_open = getattr(self.window, "open_path", None)
+        if callable(window_open):  # the main window's own open shows the join report too
+            opened = bool(window_open(path))
+            if opened:
+                self.settings.setValue(SETTINGS_KEY_LAST_DIR, str(path.parent))
+            else:
+                self.remove_recent(path)
+            return opened
         from gis_app.core.opening import open_path
 
-        path = Path(path)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             project, report = open_path(path)
@@ -443,8 +451,24 @@ class ProjectController(QObject):
             clear.triggered.connect(lambda _c=False: self._store_recent([]))
 
     # =========================================================================================
-    # recovery and closing
+    # session, recovery and closing
     # =========================================================================================
+    def start_session(self, *, autosave: bool = True, offer_recovery: bool = True) -> None:
+        """Make this the user's interactive session (``run_app`` calls it).
+
+        From now on closing the window asks about unsaved work, the project is autosaved
+        to this session's recovery file, and (``offer_recovery``) recovery files left by
+        a crashed session are offered. Windows built without a session (tests,
+        ``gis-app open --screenshot``) never block on a question when closed and never
+        write to the user's data folder.
+        """
+        self.in_session = True
+        if autosave and self.autosave is None:
+            self.autosave = Autosave(self.document, settings=self.settings, parent=self)
+            self.autosave.failed.connect(self._status)
+        if offer_recovery:
+            self.offer_recovery()
+
     def ask_recover(self, entry: recovery.RecoveryEntry) -> QMessageBox.StandardButton:
         """Yes = recover, Discard = delete the recovery file, Cancel = ask again next time."""
         name = entry.name or tr("naamloos project")
@@ -505,7 +529,7 @@ class ProjectController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         closing = watched is self.window and event.type() == QEvent.Type.Close
-        if closing and not self.confirm_close():
+        if closing and self.in_session and not self.confirm_close():
             event.ignore()
             return True
         return False
