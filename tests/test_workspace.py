@@ -190,6 +190,12 @@ def test_editors_change_plan_and_invalid_values_are_refused(qtbot, workspace):
     assert ws.controller.bundle.result.metrics["all_done"] < end_before
     _, capacity = ws.charts.capacity_line.getData()
     assert np.nanmax(capacity) >= 20 * 4
+    # a plan that cannot be made (no capacity) is reported, the last plan stays shown
+    shown = ws.controller.bundle
+    assert ws.controller.update_config({"starts_per_week": 0})
+    wait_idle(qtbot, ws)
+    assert "bouwcapaciteit is 0" in ws.panel.status.text()
+    assert ws.controller.bundle is shown
 
 
 def test_screenshots(qtbot, workspace):

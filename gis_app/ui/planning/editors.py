@@ -96,13 +96,16 @@ class _NumberDelegate(QStyledItemDelegate):
     def setModelData(self, editor, model, index):  # noqa: N802
         value = editor.value()
         model.setData(index, value, Qt.ItemDataRole.UserRole)
-        model.setData(
-            index, format_number(float(value), self._decimals), Qt.ItemDataRole.DisplayRole
-        )
+        model.setData(index, _display(float(value)), Qt.ItemDataRole.DisplayRole)
+
+
+def _display(value: float) -> str:
+    """Whole numbers without decimals (13, 30.000), others with one (12,5)."""
+    return format_number(value, 0 if float(value).is_integer() else 1)
 
 
 def _number_item(value: float, decimals: int = 0) -> QTableWidgetItem:
-    item = QTableWidgetItem(format_number(float(value), decimals))
+    item = QTableWidgetItem(_display(float(value)))
     item.setData(Qt.ItemDataRole.UserRole, value)
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
@@ -380,10 +383,18 @@ class DurationsEditor(QWidget):
     COLUMNS = (
         "maatregel",
         "aanpak",
-        "voorbereiding (weken)",
-        "uitvoering (weken)",
-        "kosten (€ per adres)",
+        "voorber.\n(weken)",
+        "uitvoer.\n(weken)",
+        "kosten\n(€/adres)",
     )
+    COLUMN_TIPS = (
+        "maatregel",
+        "standaard of maatwerk",
+        "voorbereiding: van start plan tot start bouw, in weken",
+        "uitvoering: duur van de bouw, in weken",
+        "kosten in euro per adres (verblijfsobject)",
+    )
+    SHORT_MEASURE = {"light": "licht", "heavy": "zwaar", "rebuild": "sloop-nieuwbouw"}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -391,10 +402,15 @@ class DurationsEditor(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.table = QTableWidget(len(WORK_MEASURES) * len(APPROACHES), len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        for column, tip in enumerate(self.COLUMN_TIPS):
+            self.table.horizontalHeaderItem(column).setToolTip(self.tr(tip))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setMinimumHeight(6 * 24 + 52)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setItemDelegateForColumn(2, _NumberDelegate(self.table, decimals=1, maximum=520))
         self.table.setItemDelegateForColumn(3, _NumberDelegate(self.table, decimals=1, maximum=520))
         self.table.setItemDelegateForColumn(
@@ -434,7 +450,8 @@ class DurationsEditor(QWidget):
             for measure in WORK_MEASURES:
                 for approach in APPROACHES:
                     row = self._row(measure, approach)
-                    label = QTableWidgetItem(self.tr(MEASURE_LABELS_NL[measure]))
+                    label = QTableWidgetItem(self.tr(self.SHORT_MEASURE.get(measure, measure)))
+                    label.setToolTip(self.tr(MEASURE_LABELS_NL[measure]))
                     kind = QTableWidgetItem(
                         self.tr("maatwerk") if approach == BESPOKE else self.tr("standaard")
                     )

@@ -277,7 +277,7 @@ class PlanningPanel(QWidget):
         self.durations_editor = DurationsEditor()
         self.editors.addTab(self.capacity_editor, self.tr("Capaciteit"))
         self.editors.addTab(self.durations_editor, self.tr("Duur en kosten"))
-        self.editors.setMinimumHeight(260)
+        self.editors.setMinimumHeight(320)
         outer.addWidget(self.editors, 1)
 
         # wiring
