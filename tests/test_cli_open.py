@@ -63,9 +63,9 @@ def test_parse_size():
 
 def test_screenshot_has_requested_size_and_a_drawn_map(qtbot, small_file, tmp_path, capsys):
     out = tmp_path / "shots" / "venster.png"
-    assert main(["open", str(small_file), "--screenshot", str(out), "--size", "1000x700"]) == 0
+    assert main(["open", str(small_file), "--screenshot", str(out), "--size", "1400x900"]) == 0
     image = QImage(str(out))
-    assert (image.width(), image.height()) == (1000, 700)
+    assert (image.width(), image.height()) == (1400, 900)
     region = map_region(rgb(image))
     # The map area is large and holds buildings in the risk colours, not just background.
     assert region.shape[0] > 250 and region.shape[1] > 350

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
 from gis_app.core.sample import generate_buildings
@@ -104,21 +104,21 @@ def test_map_click_selection_shows_in_table_and_table_selection_on_map(window, q
     assert window.attribute_table.selected_rows().tolist() == [row]
     assert "1 pand geselecteerd" in window.selection_label.text()
 
-    # Table -> map: the selection reaches the document and the map draws it.
-    model = window.attribute_table.model
-    view_rows = [5, 6, 7]
-    selection_model = window.attribute_table.view.selectionModel()
-    selection_model.clearSelection()
-    for view_row in view_rows:
-        selection_model.select(
-            model.index(view_row, 0),
-            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-        )
-    expected = sorted(model.rows[view_rows].tolist())
+    # Table -> map: a click and a shift-click in the table select on the map.
+    table = window.attribute_table
+    model = table.model
+    for view_row, modifier in (
+        (5, Qt.KeyboardModifier.NoModifier),
+        (7, Qt.KeyboardModifier.ShiftModifier),
+    ):
+        rect = table.view.visualRect(model.index(view_row, 1))
+        qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    expected = sorted(model.rows[[5, 6, 7]].tolist())
     assert window.document.selection.tolist() == expected
     snapshot = window.canvas.render_request().layers
     buildings_snapshot = [s for s in snapshot if s.kind == "buildings"][0]
     assert sorted(np.asarray(buildings_snapshot.selected).tolist()) == expected
+    assert "3 panden geselecteerd" in window.selection_label.text()
 
 
 def test_table_sorted_by_lpr_descending_shows_highest_first(window):

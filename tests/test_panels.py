@@ -6,7 +6,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 
 from gis_app.core.project import Project
 from gis_app.core.schema import WORKING_CRS, ensure_building_columns
@@ -107,23 +107,48 @@ def test_table_sort_by_lpr_descending(qtbot, document):
     assert table.model.rows[-1] == 2  # the building without LPR comes last
 
 
+def _click(qtbot, table, view_row, modifier=Qt.KeyboardModifier.NoModifier):
+    rect = table.view.visualRect(table.model.index(view_row, 1))
+    qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
 def test_table_selection_follows_document_and_back(qtbot, document):
     table = AttributeTable(document)
     qtbot.addWidget(table)
+    table.resize(900, 400)
+    table.show()
     lpr_column = table.model.columns.index("lpr")
     table.view.sortByColumn(lpr_column, Qt.SortOrder.DescendingOrder)
 
     document.set_selection([0, 3])
     assert table.selected_rows().tolist() == [0, 3]
+    highlighted = [
+        table.model.rows[r]
+        for r in range(table.model.rowCount())
+        if table.model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    ]
+    assert sorted(highlighted) == [0, 3]
 
     # A click on one row in the table (row 0 is building 4 after sorting) selects it alone.
-    with qtbot.waitSignal(document.selectionChanged):
-        table.view.selectionModel().select(
-            table.model.index(0, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+    _click(qtbot, table, 0)
     assert document.selection.tolist() == [4]
+    # Ctrl-click adds (toggles) a row, shift-click selects the range from the last click.
+    _click(qtbot, table, 2, Qt.KeyboardModifier.ControlModifier)
+    assert document.selection.tolist() == sorted([4, table.model.rows[2]])
+    _click(qtbot, table, 5, Qt.KeyboardModifier.ShiftModifier)
+    assert document.selection.tolist() == sorted(table.model.rows[2:6].tolist())
+    _click(qtbot, table, 5, Qt.KeyboardModifier.ControlModifier)
+    assert table.model.rows[5] not in document.selection
+
+
+def test_drag_selects_rows_passed_over(qtbot, document):
+    table = AttributeTable(document)
+    qtbot.addWidget(table)
+    table.click_row(1)
+    table.drag_to_row(4)
+    assert document.selection.tolist() == [1, 2, 3, 4]
+    table.drag_to_row(0)
+    assert document.selection.tolist() == [0, 1]
 
 
 def test_table_filter_on_column_and_all(qtbot, document):
@@ -192,6 +217,8 @@ def test_search_index_by_id_address_and_postcode():
     # exact address first, then the longer number that starts with it
     assert index.search("stationsweg 12").tolist() == [2, 3]
     assert index.search("loppersum molenweg").tolist() == [7]
+    assert index.search("appingedam kerk 4").tolist() == [5]  # word prefixes, any order
+    assert index.search("00241000000000").tolist() == list(range(8))  # id prefix
     assert index.search("KERKSTRAAT").tolist() == [4, 5, 6]
     assert index.search("nergensweg").tolist() == []
 

@@ -7,8 +7,14 @@ Built for 300,000 rows:
   array ``rows`` of data row positions (filtered, then sorted), so sorting is one
   ``np.argsort`` of a column and filtering one vectorised pandas string match, instead
   of a ``QSortFilterProxyModel`` calling back into Python for every comparison.
-* Selection is translated between view rows and data rows with that array and its
-  inverse, as runs of contiguous rows (``QItemSelectionRange``), never cell by cell.
+* Selection is not copied into a ``QItemSelectionModel`` (merging thousands of ranges
+  there takes seconds at this size). As in QGIS's attribute table, the table *draws* the
+  document's selection: the model keeps a boolean mask of selected data rows and answers
+  the background/foreground roles from it, so highlighting 300,000 rows costs one numpy
+  assignment and a repaint. Mouse clicks and drags in the table are turned into document
+  selections directly (click replaces, Ctrl-click toggles, Shift-click selects the range
+  from the last clicked row, Ctrl+Shift adds that range, dragging selects the rows
+  passed over).
 
 Decisions: sorting keeps missing values (NaN, empty text) last in both directions;
 milestones sort in NCG reporting order and risk profiles from high to low risk rather
@@ -24,14 +30,14 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QItemSelection,
-    QItemSelectionModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -81,7 +87,7 @@ def sort_permutation(values: np.ndarray, column: str, descending: bool) -> np.nd
                 keys[unknown] = len(order) + codes
             missing = (text == "").to_numpy()
         else:
-            uniques, codes = np.unique(text.to_numpy(dtype=object), return_inverse=True)
+            codes, _uniques = pd.factorize(text, sort=True)
             keys = codes.astype(float)
             missing = (text == "").to_numpy()
     keys = np.where(missing, np.nan, keys)
@@ -110,6 +116,12 @@ class BuildingTableModel(QAbstractTableModel):
         self._only_rows: np.ndarray | None = None
         self.rows = np.empty(0, dtype=np.int64)
         self._inverse: np.ndarray | None = None
+        self._selected = np.zeros(0, dtype=bool)
+        palette = QGuiApplication.palette()
+        self.highlight = palette.brush(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+        self.highlighted_text = palette.brush(
+            QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText
+        )
         self.set_frame(document.project.buildings)
 
     # --- data --------------------------------------------------------------------------------
@@ -136,6 +148,7 @@ class BuildingTableModel(QAbstractTableModel):
         self._filter_mask = None
         self._filter = ("", ALL_COLUMNS)
         self._only_rows = None
+        self._selected = np.zeros(self.n_total, dtype=bool)
         self._rebuild_rows()
         self.endResetModel()
 
@@ -201,11 +214,33 @@ class BuildingTableModel(QAbstractTableModel):
             column = self._columns[index.column()]
             value = self._array(column)[self.rows[index.row()]]
             return format_value(column, value)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if self._selected[self.rows[index.row()]]:
+                return self.highlight
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self._selected[self.rows[index.row()]]:
+                return self.highlighted_text
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             column = self._columns[index.column()]
             if self._array(column).dtype.kind in "iuf":
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    # --- selection ---------------------------------------------------------------------------
+    def set_selected(self, rows: np.ndarray) -> None:
+        """Highlight these data rows (the document's selection)."""
+        mask = np.zeros(self.n_total, dtype=bool)
+        rows = np.asarray(rows, dtype=np.int64)
+        mask[rows[(rows >= 0) & (rows < self.n_total)]] = True
+        self._selected = mask
+
+    def is_selected(self, view_row: int) -> bool:
+        return bool(self._selected[self.rows[view_row]])
+
+    def selected_data_rows(self) -> np.ndarray:
+        return np.flatnonzero(self._selected)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -306,14 +341,12 @@ class BuildingTableModel(QAbstractTableModel):
         return np.sort(positions[positions >= 0])
 
 
-def _runs(sorted_rows: np.ndarray) -> list[tuple[int, int]]:
-    """Contiguous runs ``(first, last)`` of sorted row numbers."""
-    if len(sorted_rows) == 0:
-        return []
-    breaks = np.flatnonzero(np.diff(sorted_rows) != 1)
-    starts = np.concatenate([[0], breaks + 1])
-    ends = np.concatenate([breaks, [len(sorted_rows) - 1]])
-    return list(zip(sorted_rows[starts].tolist(), sorted_rows[ends].tolist(), strict=True))
+def _toggle(sorted_rows: np.ndarray, row: int) -> np.ndarray:
+    """``sorted_rows`` with ``row`` removed when present, added otherwise."""
+    at = int(np.searchsorted(sorted_rows, row))
+    if at < len(sorted_rows) and sorted_rows[at] == row:
+        return np.delete(sorted_rows, at)
+    return np.insert(sorted_rows, at, row)
 
 
 class AttributeTable(QWidget):
@@ -355,7 +388,11 @@ class AttributeTable(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Selection is drawn from the document (module docstring), not kept by the view.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.viewport().installEventFilter(self)
+        self._anchor: int | None = None  # view row of the last plain or ctrl click
+        self._drag_base: np.ndarray | None = None  # selection a drag adds to
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(22)
@@ -383,7 +420,6 @@ class AttributeTable(QWidget):
         self.zoom_button.clicked.connect(self.zoomToSelectionRequested)
         self.clear_button.clicked.connect(lambda: self.document.set_selection([]))
         self.view.doubleClicked.connect(self._zoom_to_row)
-        self.view.selectionModel().selectionChanged.connect(self._selection_from_view)
         self.model.modelReset.connect(self._after_reset)
         self.model.layoutChanged.connect(self._update_count)
 
@@ -435,10 +471,13 @@ class AttributeTable(QWidget):
         self.model.set_filter(self.filter_edit.text(), column)
 
     def _apply_only_selection(self, checked: bool) -> None:
+        """Show only the selected rows. Clicks in the table then change the highlight but
+        keep the list; a selection made elsewhere (map, search) replaces the list."""
         self.model.set_only_rows(self.document.selection if checked else None)
 
     def _after_reset(self) -> None:
-        self._selection_from_document()
+        self._anchor = None
+        self.model.set_selected(self.document.selection)
         self._update_count()
 
     def _update_count(self) -> None:
@@ -456,61 +495,85 @@ class AttributeTable(QWidget):
 
     # --- selection sync ----------------------------------------------------------------------
     def _selection_from_document(self) -> None:
-        if self._syncing:
+        if self.only_selection.isChecked() and not self._syncing:
+            self.model.set_only_rows(self.document.selection)  # the reset calls back here
             return
-        if self.only_selection.isChecked():
-            # The shown set follows the selection; the reset calls back here with the new rows.
-            self._syncing = True
-            try:
-                self.model.set_only_rows(self.document.selection)
-            finally:
-                self._syncing = False
-        view_rows = self.model.view_rows(self.document.selection)
-        selection = QItemSelection()
-        last_column = max(self.model.columnCount() - 1, 0)
-        for first, last in _runs(view_rows):
-            selection.select(self.model.index(first, 0), self.model.index(last, last_column))
-        self._syncing = True
-        try:
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.view.selectionModel().select(selection, flags)
+        self.model.set_selected(self.document.selection)
+        self.view.viewport().update()
+        if not self._syncing and len(self.document.selection):
+            view_rows = self.model.view_positions()[self.document.selection]
+            view_rows = view_rows[view_rows >= 0]
             if len(view_rows):
                 self.view.scrollTo(
-                    self.model.index(int(view_rows[0]), 0),
+                    self.model.index(
+                        int(view_rows.min()), max(self.view.currentIndex().column(), 0)
+                    ),
                     QAbstractItemView.ScrollHint.EnsureVisible,
                 )
-        finally:
-            self._syncing = False
         self._update_count()
 
-    def _selection_from_view(self, *_args) -> None:
-        if self._syncing:
-            return
-        parts = [
-            np.arange(r.top(), r.bottom() + 1, dtype=np.int64)
-            for r in self.view.selectionModel().selection()
-        ]
-        view_rows = np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+    def _select_view_rows(self, view_rows: np.ndarray, base: np.ndarray | None = None) -> None:
         rows = self.model.data_rows(view_rows)
+        if base is not None and len(base):
+            rows = np.concatenate([base, rows])  # the document sorts and drops repeats
         self._syncing = True
         try:
             self.document.set_selection(rows)
         finally:
             self._syncing = False
-        self._update_count()
+
+    def click_row(self, view_row: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+        """What a click on a table row does to the selection (see the module docstring)."""
+        if not 0 <= view_row < self.model.rowCount():
+            return
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        current = self.document.selection
+        if shift and self._anchor is not None:
+            first, last = sorted((self._anchor, view_row))
+            self._drag_base = current if ctrl else None
+            self._select_view_rows(np.arange(first, last + 1), self._drag_base)
+            return
+        data_row = self.model.rows[view_row]
+        if ctrl:
+            self._syncing = True
+            try:
+                self.document.set_selection(_toggle(current, data_row))
+            finally:
+                self._syncing = False
+            self._drag_base = self.document.selection
+        else:
+            self._select_view_rows(np.array([view_row]))
+            self._drag_base = None
+        self._anchor = view_row
+
+    def drag_to_row(self, view_row: int) -> None:
+        """Extend a mouse drag from the anchor row to ``view_row``."""
+        if self._anchor is None or not 0 <= view_row < self.model.rowCount():
+            return
+        first, last = sorted((self._anchor, view_row))
+        self._select_view_rows(np.arange(first, last + 1), self._drag_base)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport():
+            kind = event.type()
+            if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+                index = self.view.indexAt(event.position().toPoint())
+                if index.isValid():
+                    self.click_row(index.row(), event.modifiers())
+                    self._dragging = True
+            elif kind == QEvent.Type.MouseMove and getattr(self, "_dragging", False):
+                if event.buttons() & Qt.MouseButton.LeftButton:
+                    index = self.view.indexAt(event.position().toPoint())
+                    if index.isValid():
+                        self.drag_to_row(index.row())
+            elif kind == QEvent.Type.MouseButtonRelease:
+                self._dragging = False
+        return super().eventFilter(watched, event)
 
     def selected_rows(self) -> np.ndarray:
         """Data rows highlighted in the table (sorted)."""
-        parts = [
-            np.arange(r.top(), r.bottom() + 1, dtype=np.int64)
-            for r in self.view.selectionModel().selection()
-        ]
-        if not parts:
-            return np.empty(0, dtype=np.int64)
-        return np.sort(self.model.data_rows(np.unique(np.concatenate(parts))))
+        return self.model.selected_data_rows()
 
     def _zoom_to_row(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -1,16 +1,24 @@
 """Search buildings by BAG id, address or postcode; the map zooms to the hits and selects them.
 
-:class:`SearchIndex` prepares lower-case text columns once per buildings table and
-answers each query with vectorised pandas string methods (no loop over buildings).
+:class:`SearchIndex` is built once per buildings table and answers a query without
+scanning 300,000 strings (pandas string methods without pyarrow are Python loops, about
+0.1–0.3 s per pass at that size, too slow to suggest hits while typing):
+
+* ids and addresses are kept sorted, so exact and prefix matches are two binary searches;
+* the words of "address postcode woonplaats" form a token index (every token once, with
+  the rows it occurs in), so a query word is a prefix range in the sorted tokens and a
+  vectorised lookup of the rows that hold one of those tokens.
 
 Matching (case-insensitive, decided here):
 
-* BAG id: the query's digits as a prefix of ``building_id`` (exact match ranks first);
-  from six digits on also as a substring, since people often type the tail of an id.
+* BAG id: the query's digits as a prefix of ``building_id`` (exact match ranks first).
+  On Enter, a query of six or more digits also matches inside ids (people type the tail
+  of an id); that one pass is a linear scan and is left out of the suggestions.
 * Postcode: ``9919AB``, ``9919 ab`` and ``9919`` match as a prefix, spaces ignored.
-* Address: every word of the query must occur in "address postcode woonplaats", so
-  ``stationsweg 12 loppersum`` and ``loppersum stationsweg`` both find the house; an
-  address that is exactly the query, or starts with it, ranks first.
+* Address: every word of the query must start a word of the address, postcode or
+  place, in any order, so ``stationsweg 12 loppersum`` and ``loppersum station`` both
+  find the house (``weg`` alone does not find Stationsweg). An address that is exactly
+  the query, or starts with it, ranks first.
 
 Hits are ranked by how well they match, then in file order. Pressing Enter selects all
 hits (a postcode or street selects the whole street: what a planner looks for) and zooms
@@ -19,6 +27,7 @@ to them; picking a suggestion from the list selects that one building.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -36,52 +45,104 @@ _EXACT_ID, _ID_PREFIX, _POSTCODE_PREFIX, _EXACT_ADDRESS, _ADDRESS_PREFIX = 0, 1,
 _WORDS, _ID_SUBSTRING = 5, 6
 
 
-def _text(frame: pd.DataFrame, column: str) -> pd.Series:
+def _values(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """A column as an object array of ``str`` ("" for missing)."""
     if column not in frame.columns:
-        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
-    return frame[column].fillna("").astype(str).reset_index(drop=True)
+        return np.full(len(frame), "", dtype=object)
+    values = frame[column].to_numpy(dtype=object)
+    return np.array(["" if v is None or v != v else str(v) for v in values], dtype=object)
+
+
+def _prefix_range(sorted_values: np.ndarray, prefix: str) -> tuple[int, int]:
+    """``[lo, hi)`` of the entries of a sorted object array that start with ``prefix``."""
+    lo = int(np.searchsorted(sorted_values, prefix, side="left"))
+    hi = int(np.searchsorted(sorted_values, prefix + _MAX_CHAR, side="left"))
+    return lo, hi
+
+
+_MAX_CHAR = "\U0010ffff"
 
 
 class SearchIndex:
-    """Lower-case search columns of one buildings table."""
+    """Sorted ids and addresses and a token index of one buildings table."""
 
     def __init__(self, buildings: pd.DataFrame):
+        # Plain comprehensions over the object arrays: one pass each, no pandas str overhead.
         self.n = len(buildings)
-        self.ids = _text(buildings, "building_id").str.lower()
-        self.postcodes = _text(buildings, "postcode").str.replace(" ", "", regex=False).str.lower()
-        self.addresses = _text(buildings, "address").str.lower().str.strip()
-        woonplaats = _text(buildings, "woonplaats").str.lower()
-        self.haystack = (
-            self.addresses + " " + self.postcodes + " " + woonplaats + " " + self.ids
-        ).str.replace(",", " ", regex=False)
-        self._display_address = _text(buildings, "address")
-        self._display_place = _text(buildings, "woonplaats")
-        self._display_id = _text(buildings, "building_id")
+        raw_ids = _values(buildings, "building_id")
+        raw_addresses = _values(buildings, "address")
+        raw_places = _values(buildings, "woonplaats")
+        raw_postcodes = _values(buildings, "postcode")
+        ids = np.array([v.lower() for v in raw_ids], dtype=object)
+        self._id_order = np.argsort(ids, kind="stable")
+        self._ids_sorted = ids[self._id_order]
+        self._ids = ids
+        addresses = np.array([" ".join(v.lower().split()) for v in raw_addresses], dtype=object)
+        self._address_order = np.argsort(addresses, kind="stable")
+        self._addresses_sorted = addresses[self._address_order]
+        tokens = [
+            f"{a} {p.replace(' ', '')} {w}".lower().replace(",", " ").split()
+            for a, p, w in zip(raw_addresses, raw_postcodes, raw_places, strict=True)
+        ]
+        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=self.n)
+        flat = np.fromiter(
+            itertools.chain.from_iterable(tokens), dtype=object, count=int(lengths.sum())
+        )
+        self._token_rows = np.repeat(np.arange(self.n, dtype=np.int32), lengths)
+        codes, uniques = pd.factorize(flat)
+        self._token_codes = codes.astype(np.int32)
+        uniques = np.asarray(uniques, dtype=object)
+        self._token_order = np.argsort(uniques)
+        self._tokens_sorted = uniques[self._token_order]
+        self._display_address = raw_addresses
+        self._display_place = raw_places
+        self._display_id = raw_ids
 
-    def search(self, query: str, limit: int | None = None) -> np.ndarray:
-        """Row positions of matching buildings, best first."""
+    def _rows_with_token_prefix(self, word: str) -> np.ndarray:
+        """Boolean mask of rows holding a token that starts with ``word``."""
+        lo, hi = _prefix_range(self._tokens_sorted, word)
+        mask = np.zeros(self.n, dtype=bool)
+        if hi > lo:
+            wanted = np.zeros(len(self._tokens_sorted), dtype=bool)
+            wanted[self._token_order[lo:hi]] = True
+            mask[self._token_rows[wanted[self._token_codes]]] = True
+        return mask
+
+    def search(self, query: str, limit: int | None = None, *, scan: bool = True) -> np.ndarray:
+        """Row positions of matching buildings, best first.
+
+        ``scan=False`` leaves out the linear id-substring pass (for suggestions while typing).
+        """
         query = " ".join(query.replace(",", " ").lower().split())
         if not query or self.n == 0:
             return np.empty(0, dtype=np.int64)
         rank = np.full(self.n, 99, dtype=np.int8)
 
-        def better(mask, value: int) -> None:
-            mask = np.asarray(mask, dtype=bool)
-            np.minimum(rank, np.where(mask, value, 99).astype(np.int8), out=rank)
+        def better(rows, value: int) -> None:
+            rows = np.asarray(rows)
+            if rows.dtype == bool:
+                rows = np.flatnonzero(rows)
+            rank[rows] = np.minimum(rank[rows], value)
 
         if _DIGITS.match(query):
-            better(self.ids == query, _EXACT_ID)
-            better(self.ids.str.startswith(query), _ID_PREFIX)
-            if len(query) >= 6:
-                better(self.ids.str.contains(query, regex=False), _ID_SUBSTRING)
-        if _POSTCODE.match(query):
-            better(self.postcodes.str.startswith(query.replace(" ", "")), _POSTCODE_PREFIX)
-        better(self.addresses == query, _EXACT_ADDRESS)
-        better(self.addresses.str.startswith(query), _ADDRESS_PREFIX)
+            lo, hi = _prefix_range(self._ids_sorted, query)
+            rows = self._id_order[lo:hi]
+            better(rows[self._ids[rows] == query], _EXACT_ID)
+            better(rows, _ID_PREFIX)
+            if scan and len(query) >= 6:
+                contains = pd.Series(self._ids, dtype=object).str.contains(query, regex=False)
+                better(contains.to_numpy(dtype=bool), _ID_SUBSTRING)
         words = query.split()
-        mask = np.ones(self.n, dtype=bool)
-        for word in words:
-            mask &= self.haystack.str.contains(word, regex=False).to_numpy(dtype=bool)
+        if _POSTCODE.match(query):
+            words = [query.replace(" ", "")]
+            better(self._rows_with_token_prefix(words[0]), _POSTCODE_PREFIX)
+        lo, hi = _prefix_range(self._addresses_sorted, query)
+        rows = self._address_order[lo:hi]
+        better(rows[self._addresses_sorted[lo:hi] == query], _EXACT_ADDRESS)
+        better(rows, _ADDRESS_PREFIX)
+        mask = self._rows_with_token_prefix(words[0])
+        for word in words[1:]:
+            mask &= self._rows_with_token_prefix(word)
         better(mask, _WORDS)
 
         hits = np.flatnonzero(rank < 99)
@@ -90,10 +151,10 @@ class SearchIndex:
 
     def describe(self, row: int) -> str:
         """One-line text for a hit: ``Stationsweg 12, Loppersum (0003100000118018)``."""
-        address = self._display_address.iat[row]
-        place = self._display_place.iat[row]
+        address = self._display_address[row]
+        place = self._display_place[row]
         label = ", ".join(part for part in (address, place) if part)
-        building_id = self._display_id.iat[row]
+        building_id = self._display_id[row]
         return f"{label} ({building_id})" if label else building_id
 
 
@@ -151,7 +212,7 @@ class SearchField(QLineEdit):
         if len(text.strip()) < 2:
             self._model.setStringList([])
             return
-        rows = self.index.search(text, limit=self.SUGGESTIONS)
+        rows = self.index.search(text, limit=self.SUGGESTIONS, scan=False)
         self._suggested = {self.index.describe(int(r)): int(r) for r in rows}
         self._model.setStringList(list(self._suggested))
         if self._suggested and self.hasFocus():
