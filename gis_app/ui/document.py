@@ -64,7 +64,7 @@ class ProjectDocument(QObject):
 
     # --- selection -------------------------------------------------------------------------
     def set_selection(self, rows) -> None:
-        rows = np.unique(np.asarray(rows, dtype=np.int64))
+        rows = _sorted_unique(np.asarray(rows, dtype=np.int64))
         if rows.shape == self.selection.shape and np.array_equal(rows, self.selection):
             return
         self.selection = rows
@@ -75,3 +75,12 @@ class ProjectDocument(QObject):
             return
         self.selected_cluster_ids = list(cluster_ids)
         self.clusterSelectionChanged.emit()
+
+
+def _sorted_unique(rows: np.ndarray) -> np.ndarray:
+    """``np.unique`` for row numbers: sort and drop repeats. numpy 2.4's ``np.unique`` uses a
+    hash table for integers and takes ~1 s for 300,000 rows; this takes ~20 ms."""
+    rows = np.sort(rows.ravel())
+    if len(rows) > 1:
+        rows = rows[np.concatenate(([True], rows[1:] != rows[:-1]))]
+    return rows
