@@ -23,6 +23,7 @@ import json
 import sys
 from pathlib import Path
 
+from gis_app.core.atomic import atomic_open
 from gis_app.core.errors import InputError, PlanningError
 
 
@@ -113,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json is not None:
         try:
             args.json.parent.mkdir(parents=True, exist_ok=True)
-            with open(args.json, "w", encoding="utf-8") as handle:
+            with atomic_open(args.json, "w", encoding="utf-8") as handle:
                 json.dump(result.to_json_dict(), handle, ensure_ascii=False)
         except OSError as error:
             raise InputError(f"kan niet schrijven: {error.strerror}", path=args.json) from None

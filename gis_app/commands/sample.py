@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
+from gis_app.core.atomic import atomic_path
 from gis_app.core.errors import InputError
 
 
@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
         footprints, risk = footprints_and_risk_table(buildings)
         _write_layer(footprints, args.out, "panden")
         csv_path = args.out.with_name(args.out.stem + "_risico.csv")
-        write_risk_csv(risk, csv_path)
+        with atomic_path(csv_path) as tmp:
+            write_risk_csv(risk, tmp)
         print(f"{len(footprints)} panden -> {args.out}; risicolijst -> {csv_path}")
     else:
         _write_layer(buildings, args.out, "buildings")
@@ -55,11 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_layer(frame, path: Path, layer: str) -> None:
-    """Write one layer to a new GeoPackage next to the target, then rename it over the target."""
+    """Write one layer to a new GeoPackage atomically (flushed, then renamed over the target)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}.gpkg")
-    try:
+    with atomic_path(path) as tmp:
         frame.to_file(tmp, layer=layer, driver="GPKG", engine="pyogrio")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
