@@ -369,3 +369,22 @@ def test_start_session_offers_recovery(qtbot, settings, data_dir, boxes):
     controller.start_session()
     assert "Niet-opgeslagen werk herstellen" in boxes.all_text()
     controller.autosave.wait()
+
+
+def test_the_main_window_has_one_file_menu_with_the_project_actions(qtbot, data_dir, tmp_path):
+    from gis_app.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    controller = window.project_controller
+    texts = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    for expected in ("&Nieuw", "&Openen...", "Op&slaan", "Opslaan &als...", "&Recente projecten"):
+        assert texts.count(expected) == 1, texts
+    assert texts[-1] == "&Afsluiten"
+    assert controller.open_action is window.open_action
+    path = save_project(make_project(), tmp_path / "Wirdum.gpkg")
+    assert controller.open_path(path, ask=False)
+    assert window.windowTitle() == "Wirdum[*] — gis_app"
+    window.document.mark_dirty()
+    assert window.isWindowModified()
+    assert window.close()  # no session: closing never blocks on a question
