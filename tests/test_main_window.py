@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 
 from gis_app.core.sample import generate_buildings
-from gis_app.core.styling import RISK_COLORS
+from gis_app.core.styling import RISK_COLORS, StyleSpec
 from gis_app.paths import SAMPLE_PROJECT
 from gis_app.ui.main_window import MainWindow, parse_scale
 from gis_app.ui.map.layers import LAYER_BUILDINGS
@@ -28,14 +28,31 @@ def small_file(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
-def window(qtbot, small_file):
+@pytest.fixture(scope="module")
+def shared_window(qapp, small_file):
+    """One window for the module (building one, with all docks, costs about a second)."""
     window = MainWindow()
-    qtbot.addWidget(window)
     window.resize(1200, 800)
     window.show()
-    qtbot.waitExposed(window)
     assert window.open_path(small_file, show_errors=False)
+    yield window
+    window.document.mark_clean()  # no "save changes?" question
+    window.close()
+    window.deleteLater()
+
+
+@pytest.fixture
+def window(shared_window, qtbot):
+    """The shared window, reset to what a user sees after opening the file."""
+    window = shared_window
+    qtbot.waitExposed(window)
+    window.document.set_selection([])
+    window.set_tool("pan")
+    window.layer_stack.set_building_style(StyleSpec())
+    window.style_panel.set_spec(StyleSpec())
+    for layer in window.layer_stack.layers():
+        window.layer_stack.set_visible(layer.id, True)
+        window.layer_stack.set_opacity(layer.id, 1.0)
     window.canvas.zoom_full()
     window.canvas.render_now()
     return window
@@ -162,6 +179,16 @@ def test_identify_shows_clicked_building(window, qtbot):
     building_id = window.document.project.buildings["building_id"].iat[row]
     assert panel.value_of(column_label("building_id")) == building_id
     assert window.document.selection.tolist() == []  # identify does not select
+
+
+def test_hover_tooltip_summarises_building(window):
+    buildings = window.document.project.buildings
+    row = int(np.flatnonzero(buildings["lpr"].notna().to_numpy())[0])
+    text = window.canvas.tooltip_text(row)
+    assert buildings["building_id"].iat[row] in text
+    assert buildings["address"].iat[row] in text
+    assert buildings["risk_profile"].iat[row] in text
+    assert "LPR" in text and "e-0" in text
 
 
 def test_status_bar_shows_coordinates_and_scale(window, qtbot):

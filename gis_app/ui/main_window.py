@@ -50,19 +50,13 @@ from gis_app.ui.map.canvas import MapCanvas
 from gis_app.ui.map.layers import LayerStack
 from gis_app.ui.map.tools import IdentifyTool, LassoSelectTool, SelectTool, ZoomBoxTool
 from gis_app.ui.panels.attribute_table import AttributeTable
-from gis_app.ui.panels.identify_panel import IdentifyPanel
+from gis_app.ui.panels.identify_panel import IdentifyPanel, building_summary
 from gis_app.ui.panels.labels import format_count
 from gis_app.ui.panels.layers_panel import LayersPanel
 from gis_app.ui.panels.search import SearchField
 from gis_app.ui.panels.style_panel import StylePanel
 
 COMMON_SCALES = (500, 1000, 2500, 5000, 10000, 25000, 50000, 100000, 250000)
-
-OPEN_FILTER = (
-    "Projecten en gegevens (*.gpkg *.shp *.zip *.geojson *.json *.fgb);;"
-    "GeoPackage (*.gpkg);;Shapefile (*.shp *.zip);;GeoJSON (*.geojson *.json);;"
-    "FlatGeobuf (*.fgb);;Alle bestanden (*)"
-)
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,6 +106,10 @@ class MainWindow(QMainWindow):
         self.layer_stack = LayerStack(self.document, self)
         self.canvas = MapCanvas(self.document, layers=self.layer_stack)
         self.setCentralWidget(self.canvas)
+        # Hover tooltip: the panels' short summary (adds LPR to what the canvas shows).
+        self.canvas.tooltip_text = lambda row: building_summary(
+            self.document.project.buildings, row
+        )
 
     def _create_panels(self) -> None:
         self.search_field = SearchField(self.document)
@@ -491,7 +489,14 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         start = str(Path(self.document.project.path).parent) if self.document.project.path else ""
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Project of gegevens openen"), start, self.tr(OPEN_FILTER)
+            self,
+            self.tr("Project of gegevens openen"),
+            start,
+            self.tr(
+                "Projecten en gegevens (*.gpkg *.shp *.zip *.geojson *.json *.fgb);;"
+                "GeoPackage (*.gpkg);;Shapefile (*.shp *.zip);;GeoJSON (*.geojson *.json);;"
+                "FlatGeobuf (*.fgb);;Alle bestanden (*)"
+            ),
         )
         if path:
             self.open_path(path)
@@ -699,6 +704,12 @@ class MainWindow(QMainWindow):
                 dirty=dirty, name=project.name
             )
         )
+
+    def closeEvent(self, event) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():  # let running renders and plan computations finish first
+            for pool in self.findChildren(QThreadPool) + self.document.findChildren(QThreadPool):
+                pool.waitForDone(5000)
 
     def _about(self) -> None:
         from gis_app import __version__

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,9 +32,11 @@ from gis_app.ui.panels.labels import column_label, format_value
 
 
 def building_summary(buildings, row: int) -> str:
-    """Hover tooltip text: id, address, risk profile and LPR of one building."""
+    """Hover tooltip text: id, address, risk profile and LPR, milestone and cluster."""
     record = buildings.iloc[int(row)]
-    lines = [str(record.get("building_id", ""))]
+    lines = [
+        QCoreApplication.translate("Identify", "Pand {id}").format(id=record.get("building_id", ""))
+    ]
     address = ", ".join(
         str(part) for part in (record.get("address", ""), record.get("woonplaats", "")) if part
     )
@@ -42,10 +44,13 @@ def building_summary(buildings, row: int) -> str:
         lines.append(address)
     profile = record.get("risk_profile", "")
     lpr = format_value("lpr", record.get("lpr", np.nan))
-    lines.append(
-        f"{column_label('risk_profile')}: {profile}"
-        + (f"    {column_label('lpr')}: {lpr}" if lpr else "")
-    )
+    lines.append(f"{column_label('risk_profile')}: {profile}" + (f",  LPR {lpr}" if lpr else ""))
+    milestone = record.get("milestone", "")
+    if milestone:
+        lines.append(f"{column_label('milestone')}: {format_value('milestone', milestone)}")
+    cluster = record.get("cluster_id", "")
+    if cluster:
+        lines.append(f"{column_label('cluster_id')}: {cluster}")
     return "\n".join(lines)
 
 

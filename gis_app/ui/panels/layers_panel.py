@@ -43,8 +43,6 @@ from gis_app.core.errors import GisAppError
 from gis_app.ui.map.layers import LAYER_BUILDINGS, LAYER_VECTOR, LayerStack, VectorStyle
 from gis_app.ui.panels.labels import format_count
 
-VECTOR_FILTER = "Vectorbestanden (*.gpkg *.shp *.zip *.geojson *.json *.fgb);;Alle bestanden (*)"
-
 
 def layer_swatch(stack: LayerStack, layer_id: str, size: int = 16) -> QPixmap:
     """A small square in the layer's colours (buildings: the first legend colours)."""
@@ -323,7 +321,12 @@ class LayersPanel(QWidget):
 
     def add_layer_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Achtergrondlaag toevoegen"), "", self.tr(VECTOR_FILTER)
+            self,
+            self.tr("Achtergrondlaag toevoegen"),
+            "",
+            self.tr(
+                "Vectorbestanden (*.gpkg *.shp *.zip *.geojson *.json *.fgb);;Alle bestanden (*)"
+            ),
         )
         if not path:
             return
