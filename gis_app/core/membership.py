@@ -19,8 +19,8 @@ Membership is stored on the buildings, column ``cluster_id`` (``""`` = no cluste
 Speed: the representative points and an ``STRtree`` over them are built once per
 buildings frame (:func:`membership_index`, cached). After an edit, only the rows whose
 point lies in the old or the new polygon can change, so :func:`update_membership`
-re-tests just those rows against the clusters (an ``STRtree`` over the few hundred
-cluster polygons is built per call, which is cheap). A full recompute
+re-tests just those rows against the clusters whose envelope meets theirs (a
+handful, found from the clusters' bounds). A full recompute
 (:func:`compute_membership`) is one vectorised tree query.
 """
 
@@ -99,18 +99,35 @@ def _first_cluster(
     if n_rows == 0 or len(clusters) == 0:
         return first, counts
     polygons = np.asarray(clusters.geometry.array)
-    usable = ~(shapely.is_missing(polygons) | shapely.is_empty(polygons))
     if rows is None:
+        usable = ~(shapely.is_missing(polygons) | shapely.is_empty(polygons))
         order = np.flatnonzero(usable)
         hits = index.tree.query(polygons[order], predicate="intersects")
         cluster_pos = order[hits[0]]
         local_row = hits[1]
     else:
+        # Few rows: only clusters whose envelope meets the rows' envelope can hold them,
+        # tested one by one with a vectorised point-in-polygon (no tree to build).
+        coords = index.coords[rows]
+        x0, y0 = np.nanmin(coords, axis=0) if len(coords) else (0.0, 0.0)
+        x1, y1 = np.nanmax(coords, axis=0) if len(coords) else (0.0, 0.0)
+        bounds = shapely.bounds(polygons)  # NaN for missing or empty: never "near"
+        near = np.flatnonzero(
+            (bounds[:, 0] <= x1)
+            & (bounds[:, 2] >= x0)
+            & (bounds[:, 1] <= y1)
+            & (bounds[:, 3] >= y0)
+        )
         points = index.points[rows]
-        tree = STRtree(np.where(usable, polygons, None))
-        hits = tree.query(points, predicate="intersects")
-        local_row = hits[0]
-        cluster_pos = hits[1]
+        local_parts, cluster_parts = [], []
+        for pos in near:
+            inside = np.flatnonzero(shapely.intersects(polygons[pos], points))
+            local_parts.append(inside)
+            cluster_parts.append(np.full(len(inside), pos, dtype=np.int64))
+        local_row = np.concatenate(local_parts) if local_parts else np.empty(0, dtype=np.int64)
+        cluster_pos = (
+            np.concatenate(cluster_parts) if cluster_parts else np.empty(0, dtype=np.int64)
+        )
     if len(local_row) == 0:
         return first, counts
     big = np.iinfo(np.int64).max
@@ -137,10 +154,19 @@ def _write_column(buildings: gpd.GeoDataFrame, values: np.ndarray) -> None:
 
 
 def current_membership(buildings: gpd.GeoDataFrame) -> np.ndarray:
-    """The stored ``cluster_id`` column as an object array (``""`` where missing)."""
+    """The stored ``cluster_id`` column as an object array (``""`` where missing).
+
+    Cheap when the column is already an object column without missing values (what
+    this module writes): no copy, no per-element work. Treat the result as read-only.
+    """
     if "cluster_id" not in buildings.columns:
         return np.full(len(buildings), NO_CLUSTER, dtype=object)
-    values = buildings["cluster_id"].to_numpy(dtype=object, na_value=NO_CLUSTER)
+    column = buildings["cluster_id"]
+    if column.dtype == object:
+        values = column.to_numpy()
+        if values.dtype == object:
+            return values
+    values = column.to_numpy(dtype=object, na_value=NO_CLUSTER)
     return np.asarray(values, dtype=object)
 
 
@@ -188,19 +214,25 @@ def _update_rows(buildings, clusters, rows, index):
     changed = old_ids != new_ids
     rows, old_ids, new_ids = rows[changed], old_ids[changed], new_ids[changed]
     if len(rows):
-        current = current.copy()
-        current[rows] = new_ids
-        _write_column(buildings, current)
+        _write_rows(buildings, rows, new_ids)
     return rows, old_ids, new_ids
+
+
+def _write_rows(buildings: gpd.GeoDataFrame, rows: np.ndarray, values: np.ndarray) -> None:
+    if buildings["cluster_id"].dtype == object:
+        # In place for the few changed rows (pandas copies first if the column is shared).
+        buildings.iloc[rows, buildings.columns.get_loc("cluster_id")] = values
+        return
+    current = current_membership(buildings).copy()
+    current[rows] = values
+    _write_column(buildings, current)
 
 
 def set_membership_rows(buildings: gpd.GeoDataFrame, rows: np.ndarray, values: np.ndarray) -> None:
     """Write ``values`` into ``cluster_id`` at ``rows`` (used by undo to restore exactly)."""
     if len(rows) == 0:
         return
-    current = current_membership(buildings).copy()
-    current[np.asarray(rows, dtype=np.int64)] = np.asarray(values, dtype=object)
-    _write_column(buildings, current)
+    _write_rows(buildings, np.asarray(rows, dtype=np.int64), np.asarray(values, dtype=object))
 
 
 def unclustered_rows(buildings: gpd.GeoDataFrame) -> np.ndarray:
