@@ -109,12 +109,20 @@ def naive_schedule(model, tm, order_groups) -> np.ndarray:
     return starts
 
 
-def timed(fn, repeats: int):
-    times, value = [], None
+CPU = {}
+
+
+def timed(fn, repeats: int, label: str | None = None):
+    """Best and median wall time; the best CPU time of the process goes to ``CPU[label]``."""
+    times, cpu, value = [], [], None
     for _ in range(repeats):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         value = fn()
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    if label:
+        CPU[label] = min(cpu)
     return min(times), statistics.median(times), value
 
 
@@ -140,24 +148,24 @@ def main() -> int:
     model = planner.model
 
     planner.run()  # warm-up
-    full_best, full_med, result = timed(lambda: planner.run(), repeats)
+    full_best, full_med, result = timed(lambda: planner.run(), repeats, "full")
 
     def with_tables():
         r = planner.run()
         return len(r.schedule) + len(r.clusters) + len(r.capacity)
 
     tables_best, tables_med, _ = timed(with_tables, max(3, repeats // 2))
-    order_ids = result.order_ids[: model.n_clusters]
+    order_ids = result.order_ids
     cid = order_ids[len(order_ids) // 3]
     values = iter(np.linspace(0.3, 0.9, 100).tolist())
     share_best, share_med, _ = timed(
-        lambda: planner.run(shares={cid: next(values)}, order=order_ids), repeats
+        lambda: planner.run(shares={cid: next(values)}, order=order_ids), repeats, "share"
     )
     opt_best, opt_med, optimised = timed(lambda: planner.run(order="optimise"), 3)
 
     # references
     w = model.weight.copy()
-    ref_best, ref_med, _ = timed(lambda: np.argsort(w), repeats)
+    ref_best, ref_med, _ = timed(lambda: np.argsort(w), repeats, "ref")
     tm = timing(model, model.bespoke_mask(model.shares_array()))
     fast_starts = schedule_starts(model, tm, planner._default)
     t0 = time.perf_counter()
@@ -174,6 +182,15 @@ def main() -> int:
         return 100 * (x / lb - 1)
 
     ms = 1000
+
+    def verdict(wall: float, cpu: float, goal_ms: float) -> str:
+        if wall * ms <= goal_ms:
+            return "met"
+        if cpu * ms <= goal_ms:
+            return "met in CPU time, not in wall time (machine shared)"
+        return "NOT met"
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
         f"## Planning engine ({n:,} buildings in {model.n_clusters:,} clusters"
         f"{', --quick' if args.quick else ''})",
@@ -181,28 +198,32 @@ def main() -> int:
         f"{n:,} generated buildings (`gis_app.core.sample`), {model.n_clusters:,} grid clusters, "
         f"{int(model.work.sum()):,} with work ({n_slotted:,} construction starts), capacity "
         f"{cfg.starts_per_week} starts/week (about 8 years of work). Best and median of "
-        f"{repeats} runs in one process.",
+        f"{repeats} runs in one process; the sliders' path keeps the order as an explicit list "
+        f"and reuses the planner's schedule cache. Wall time and the process's CPU time are "
+        f"both shown: the machine is shared (load average {load:.1f} on {os.cpu_count()} "
+        "logical CPUs when measured), so wall time includes waiting for a CPU.",
         "",
-        "| measurement | best ms | median ms | goal |",
-        "|---|---:|---:|---|",
+        "| measurement | best ms | median ms | best CPU ms | goal |",
+        "|---|---:|---:|---:|---|",
         f"| full plan with all metrics, `planner.run()` | {full_best * ms:.1f} | "
-        f"{full_med * ms:.1f} | <= {GOAL_FULL_MS} ms: "
-        f"**{'met' if full_best * ms <= GOAL_FULL_MS else 'NOT met'}** |",
+        f"{full_med * ms:.1f} | {CPU['full'] * ms:.1f} | <= {GOAL_FULL_MS} ms: "
+        f"**{verdict(full_best, CPU['full'], GOAL_FULL_MS)}** |",
         f"| one cluster's share changed, recomputed | {share_best * ms:.1f} | "
-        f"{share_med * ms:.1f} | <= {GOAL_SHARE_MS} ms: "
-        f"**{'met' if share_best * ms <= GOAL_SHARE_MS else 'NOT met'}** |",
+        f"{share_med * ms:.1f} | {CPU['share'] * ms:.1f} | <= {GOAL_SHARE_MS} ms: "
+        f"**{verdict(share_best, CPU['share'], GOAL_SHARE_MS)}** |",
         f"| full plan + schedule/clusters/capacity tables | {tables_best * ms:.1f} | "
-        f"{tables_med * ms:.1f} | |",
-        f"| scheduler alone (vectorised) | {sched_best * ms:.1f} | | |",
+        f"{tables_med * ms:.1f} | | |",
+        f"| scheduler alone (vectorised, no cache) | {sched_best * ms:.1f} | | | |",
         f'| optimised order (`order="optimise"`) | {opt_best * ms:.0f} | {opt_med * ms:.0f} | |',
-        f"| set-up: arrays + neighbour pairs (once) | {setup * ms:.0f} | | |",
+        f"| set-up: arrays + neighbour pairs (once) | {setup * ms:.0f} | | | |",
         "",
         "References in the same run:",
         "",
         "| reference | ms | ratio |",
         "|---|---:|---:|",
-        f"| one numpy pass: `argsort` of the {n:,} risk weights | {ref_best * ms:.1f} | "
-        f"full plan = {full_best / ref_best:.1f}x |",
+        f"| one numpy pass: `argsort` of the {n:,} risk weights | {ref_best * ms:.1f} "
+        f"(CPU {CPU['ref'] * ms:.1f}) | full plan = {full_best / ref_best:.1f}x, share change "
+        f"= {share_best / ref_best:.1f}x (CPU {CPU['share'] / CPU['ref']:.1f}x) |",
         f"| naive per-building Python scheduler (same starts, asserted) | {naive_s * ms:.0f} | "
         f"vectorised scheduler is {naive_s / sched_best:.0f}x faster |",
         "",

@@ -41,18 +41,19 @@ def _percentiles(values: np.ndarray) -> tuple[float | None, float | None]:
 
 
 def explainability(
-    pairs: np.ndarray,
+    pairs: tuple[np.ndarray, np.ndarray],
     bespoke: np.ndarray,
     completion_week: np.ndarray,
     years_apart: float,
 ) -> dict[str, int]:
-    if len(pairs) == 0:
+    """``pairs`` as two contiguous index arrays (faster gathers than the columns of one)."""
+    i, j = pairs
+    if len(i) == 0:
         return {
             "explainability_pairs": 0,
             "explainability_pairs_approach": 0,
             "explainability_pairs_time": 0,
         }
-    i, j = pairs[:, 0], pairs[:, 1]
     approach = bespoke[i] != bespoke[j]
     time = np.abs(completion_week[i] - completion_week[j]) > years_apart * WEEKS_PER_YEAR + 1e-9
     return {
@@ -65,7 +66,7 @@ def explainability(
 def wait_by_profile(model, wait_years: np.ndarray) -> dict[str, dict]:
     out = {}
     for code, profile in enumerate(PROFILE_CODES):
-        mask = model.work & (model.profile == code)
-        med, p90 = _percentiles(wait_years[mask])
-        out[profile] = {"n": int(mask.sum()), "median_years": med, "p90_years": p90}
+        idx = model.work_by_profile[code]
+        med, p90 = _percentiles(wait_years[idx])
+        out[profile] = {"n": int(len(idx)), "median_years": med, "p90_years": p90}
     return out

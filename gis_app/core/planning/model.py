@@ -306,6 +306,9 @@ class PlanningModel:
         to_light = lower & (new_profile == PROFILE_LICHT) & (measure >= 2)
         self.relief_to_none = to_none
         self.relief_to_light = to_light
+        self.n_relief_none = int(to_none.sum())
+        self.n_relief_light = int(to_light.sum())
+        self.n_relief = self.n_relief_none + self.n_relief_light
         self.original_measure = measure.copy()
         if config.apply_threat_relief:
             measure = measure.copy()
@@ -364,6 +367,18 @@ class PlanningModel:
         self.release_table = np.ceil(prep - 1e-9).astype(np.int64)
         self.construction_table = cons
         self.cost_table = cost
+        # the same per building, so a run needs no 2-D fancy indexing
+        m = self.measure
+        self.prep_std = prep[m, 0] * self.prep_factor
+        self.prep_bes = prep[m, 1] * self.prep_factor
+        self.release_std = np.ceil(self.prep_std - 1e-9).astype(np.int64)
+        self.release_bes = np.ceil(self.prep_bes - 1e-9).astype(np.int64)
+        self.dur_std = cons[m, 0]
+        self.dur_bes = cons[m, 1]
+        self.cost_std = np.where(self.work, cost[m, 0] * self.addresses, 0.0)
+        self.cost_bes = np.where(self.work, cost[m, 1] * self.addresses, 0.0)
+        self.total_cost_std = float(self.cost_std.sum())
+        self.cost_extra = self.cost_bes - self.cost_std
 
         # which buildings become bespoke first (rank 0 first): heavy work before light work
         # (bespoke design matters most where residents leave their home), then the lowest
@@ -439,6 +454,16 @@ class PlanningModel:
                 "verhoog de bouwcapaciteit"
             )
         self.capacity = capacity_arrays(config, self.horizon)
+        self.group_index = {str(cid): i for i, cid in enumerate(self.group_ids)}
+        self.group_id_index = pd.Index(self.group_ids.astype(str).astype(object))
+        # index arrays used by every run's metrics
+        self.work_idx = np.flatnonzero(self.work)
+        self.work_by_profile = [
+            np.flatnonzero(self.work & (self.profile == code)) for code in range(len(PROFILE_CODES))
+        ]
+        self.lock_of_building = self.lock_week[self.group]
+        self.has_locks = bool((self.lock_week >= 0).any())
+        self._default_order = None
 
     # --- per run --------------------------------------------------------------------------
     def shares_array(self, shares=None, global_share: float | None = None) -> np.ndarray:
@@ -452,9 +477,8 @@ class PlanningModel:
         out = np.where(np.isnan(self.base_share), g, self.base_share)
         if shares is not None:
             items = shares.items() if hasattr(shares, "items") else shares
-            index = {cid: i for i, cid in enumerate(self.group_ids)}
             for cid, value in items:
-                i = index.get(str(cid))
+                i = self.group_index.get(str(cid))
                 if i is None:
                     raise PlanningError(f"onbekend cluster '{cid}'")
                 if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -30,6 +30,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import pandas as pd
 
 from gis_app.core.planning.model import PlanningModel
 from gis_app.core.planning.schedule import Timing, members_of, schedule
@@ -37,7 +38,7 @@ from gis_app.core.planning.schedule import Timing, members_of, schedule
 EXHAUSTIVE_CLUSTERS = 6
 SMALL_BUILDINGS = 20_000
 SMALL_CLUSTERS = 15
-HEAD_SWAPS = 40
+HEAD_SWAPS = 24
 SMALL_PASSES = 30
 LARGE_PASSES = 4
 
@@ -68,6 +69,13 @@ def apply_position_locks(model: PlanningModel, order: np.ndarray) -> np.ndarray:
 
 
 def default_order(model: PlanningModel) -> np.ndarray:
+    """The municipal order (computed once per model)."""
+    if model._default_order is None:
+        model._default_order = _default_order(model)
+    return model._default_order.copy()
+
+
+def _default_order(model: PlanningModel) -> np.ndarray:
     g = np.arange(model.n_clusters)
     ids = np.unique(model.group_ids[g].astype(str), return_inverse=True)[1]
     base = g[np.lexsort((ids, -model.sum_lpr[g], -model.n_licht[g], -model.n_verhoogd[g]))]
@@ -84,21 +92,24 @@ def smith_order(model: PlanningModel) -> np.ndarray:
 
 
 def explicit_order(model: PlanningModel, cluster_ids) -> np.ndarray:
-    """An order given as cluster ids; clusters not named follow in the default order."""
+    """An order given as cluster ids; clusters not named follow in the default order.
+
+    Pseudo-cluster ids (``zonder-cluster-...``) are skipped: they always come last.
+    """
     from gis_app.core.errors import PlanningError
 
-    index = {str(cid): i for i, cid in enumerate(model.group_ids[: model.n_clusters])}
-    named: list[int] = []
-    seen: set[int] = set()
-    for cid in cluster_ids:
-        i = index.get(str(cid))
-        if i is None:
-            raise PlanningError(f"volgorde noemt onbekend cluster '{cid}'")
-        if i not in seen:
-            named.append(i)
-            seen.add(i)
-    rest = [int(g) for g in default_order(model) if int(g) not in seen]
-    return apply_position_locks(model, np.asarray(named + rest, dtype=np.int64))
+    ids = pd.Index(np.asarray([str(c) for c in cluster_ids], dtype=object))
+    found = model.group_id_index.get_indexer(ids)
+    if (found < 0).any():
+        bad = ids[int(np.flatnonzero(found < 0)[0])]
+        raise PlanningError(f"volgorde noemt onbekend cluster '{bad}'")
+    found = found[found < model.n_clusters]
+    _, first = np.unique(found, return_index=True)
+    named = found[np.sort(first)]
+    if len(named) < model.n_clusters:
+        default = default_order(model)
+        named = np.concatenate([named, default[~np.isin(default, named)]])
+    return apply_position_locks(model, named.astype(np.int64))
 
 
 # --- evaluation ------------------------------------------------------------------------------
@@ -244,11 +255,11 @@ class SwapSearch:
 
     def run(self, max_passes: int = LARGE_PASSES) -> tuple[np.ndarray, float]:
         """Passes of adjacent swaps. Swaps touching the head cost a full evaluation each, so
-        at most :data:`HEAD_SWAPS` of them are tried per pass (deterministic budget)."""
+        at most :data:`HEAD_SWAPS` of them are tried in all (deterministic budget)."""
         slots = movable_positions(self.model, self.order)
+        head_tries = 0
         for _ in range(max_passes):
             improved = False
-            head_tries = 0
             for a, b in zip(slots[:-1], slots[1:], strict=False):
                 in_head = self.pos_in_tail[self.order[a]] < 0 or self.pos_in_tail[self.order[b]] < 0
                 if in_head:

@@ -27,7 +27,7 @@ from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.model import PlanningModel
 from gis_app.core.planning.order import default_order, explicit_order, optimise_order
 from gis_app.core.planning.result import PlanResult
-from gis_app.core.planning.schedule import schedule_starts, timing
+from gis_app.core.planning.schedule import ScheduleCache, schedule_starts, timing
 
 ORDER_DEFAULT = "default"
 ORDER_OPTIMISE = "optimise"
@@ -97,7 +97,12 @@ class Planner:
         self.pairs = neighbour_pairs(geoms, _candidates, distance, model.work)
         m = model.measure
         self.measure_pairs = int((m[self.pairs[:, 0]] != m[self.pairs[:, 1]]).sum())
+        self.pair_arrays = (
+            np.ascontiguousarray(self.pairs[:, 0]),
+            np.ascontiguousarray(self.pairs[:, 1]),
+        )
         self._default = default_order(self.model)
+        self._cache = ScheduleCache()
 
     def with_config(self, config: PlanningConfig) -> Planner:
         same_distance = config.neighbour_distance_m == self.config.neighbour_distance_m
@@ -145,7 +150,7 @@ class Planner:
                 )
         else:
             groups, kind = explicit_order(model, order), "explicit"
-        starts = schedule_starts(model, tm, groups)
+        starts = schedule_starts(model, tm, groups, self._cache)
         return PlanResult(
             model,
             self.config,
@@ -156,7 +161,7 @@ class Planner:
             starts,
             tm.prep,
             tm.duration,
-            self.pairs,
+            self.pair_arrays,
             self.measure_pairs,
         )
 

@@ -110,18 +110,17 @@ class PlanResult:
         work = model.work
         cw = self.completion_week
 
-        def last(mask: np.ndarray) -> str:
-            m = mask & work
-            weeks = float(cw[m].max()) if m.any() else 0.0
+        def last(idx: np.ndarray) -> str:
+            weeks = float(cw[idx].max()) if len(idx) else 0.0
             return self.date_of(weeks).isoformat()
 
         n_work = int(work.sum())
         n_bespoke = int(self.bespoke.sum())
         metrics: dict[str, Any] = {
             "risk_exposure": float(self.exposure.sum()),
-            "all_verhoogd_done": last(model.profile == 0),
-            "all_licht_verhoogd_done": last(model.profile == 1),
-            "all_done": last(np.ones(model.n, dtype=bool)),
+            "all_verhoogd_done": last(model.work_by_profile[0]),
+            "all_licht_verhoogd_done": last(model.work_by_profile[1]),
+            "all_done": last(model.work_idx),
             "buildings": int(model.n),
             "buildings_with_work": n_work,
             "buildings_without_work": int(model.n - n_work),
@@ -135,7 +134,7 @@ class PlanResult:
             "unclustered_buildings": int(model.unclustered_total),
             "unclustered_ignored": int(model.unclustered_ignored),
             "unknown_cluster_references": int(model.n_unknown_cluster),
-            "neighbour_pairs": int(len(self._pairs)),
+            "neighbour_pairs": int(len(self._pairs[0])),
             "neighbour_pairs_different_measure": int(self._measure_pairs),
             "order": self.order_kind,
         }
@@ -143,9 +142,8 @@ class PlanResult:
         if config.costs is None:
             metrics["total_cost"] = None
         else:
-            a = self.bespoke.astype(np.int64)
-            metrics["total_cost"] = float(
-                (model.cost_table[model.measure, a] * model.addresses)[work].sum()
+            metrics["total_cost"] = model.total_cost_std + float(
+                np.dot(self.bespoke, model.cost_extra)
             )
         starts = self.start_week[model.slotted]
         if len(starts):
@@ -163,16 +161,20 @@ class PlanResult:
 
     def _threat_summary(self) -> dict[str, Any]:
         model = self.model
-        a = self.bespoke.astype(np.int64)
-        orig = model.original_measure
         to_none, to_light = model.relief_to_none, model.relief_to_light
-        cons = model.construction_table
-        freed_weeks = cons[orig, a][to_none].sum() + (cons[orig, a] - cons[1, a])[to_light].sum()
+        freed_weeks = 0.0
+        if model.n_relief:
+            idx = np.flatnonzero(to_none | to_light)
+            a = self.bespoke[idx].astype(np.int64)
+            orig = model.original_measure[idx]
+            cons = model.construction_table
+            freed = np.where(to_none[idx], cons[orig, a], cons[orig, a] - cons[1, a])
+            freed_weeks = float(freed.sum())
         return {
             "factor": float(self.config.threat_factor),
-            "candidates_no_measure": int(to_none.sum()),
-            "candidates_lighter_measure": int(to_light.sum()),
-            "starts_freed": int(to_none.sum()),
+            "candidates_no_measure": model.n_relief_none,
+            "candidates_lighter_measure": model.n_relief_light,
+            "starts_freed": model.n_relief_none,
             "construction_weeks_freed": float(freed_weeks),
             "applied": bool(self.config.apply_threat_relief),
         }

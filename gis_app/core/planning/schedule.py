@@ -78,15 +78,14 @@ class Timing:
 
 
 def timing(model: PlanningModel, bespoke: np.ndarray) -> Timing:
-    a = bespoke.astype(np.int64)
-    prep = model.prep_table[model.measure, a] * model.prep_factor
-    release = np.ceil(prep - 1e-9).astype(np.int64)
-    release = np.maximum(release, model.lock_week[model.group])
+    release = np.where(bespoke, model.release_bes, model.release_std)
+    if model.has_locks:
+        release = np.maximum(release, model.lock_of_building)
     return Timing(
         bespoke=bespoke & model.work,
         release=release,
-        prep=prep,
-        duration=model.construction_table[model.measure, a],
+        prep=np.where(bespoke, model.prep_bes, model.prep_std),
+        duration=np.where(bespoke, model.dur_bes, model.dur_std),
     )
 
 
@@ -136,6 +135,12 @@ def group_max_release(model: PlanningModel, tm: Timing) -> np.ndarray:
     return out
 
 
+def _subtract_counts(remaining: np.ndarray, weeks: np.ndarray) -> None:
+    lo = int(weeks.min())
+    counts = np.bincount(weeks - lo)
+    remaining[lo : lo + len(counts)] -= counts
+
+
 @dataclass
 class Schedule:
     starts: np.ndarray  # int64 construction start week per building, -1 without a start
@@ -145,44 +150,109 @@ class Schedule:
 
 
 def _first_free(remaining: np.ndarray, frm: int) -> int:
-    nz = np.flatnonzero(remaining[frm:] > 0)
-    return frm + int(nz[0]) if len(nz) else len(remaining)
+    n = len(remaining)
+    while frm < n and remaining[frm] <= 0:
+        frm += 1
+    return frm
 
 
 def run_chain(model: PlanningModel, tm: Timing, group: int, remaining: np.ndarray, starts):
+    """One cluster's chain on the remaining capacity (updated in place).
+
+    Only a window of weeks is summed: up to the chain's last release plus as many weeks as
+    it has buildings (every week has capacity from the first free one on, or the window is
+    widened to the whole horizon when the chain does not fit).
+    """
     members = model.members[model.member_start[group] : model.member_start[group + 1]]
     if len(members) == 0:
         return
-    s = sequence_starts(tm.release[members], cumulative(remaining))
+    release = tm.release[members]
+    window = min(len(remaining), int(release.max()) + len(members) + 2)
+    cum = cumulative(remaining[:window])
+    k = np.arange(len(members), dtype=np.int64)
+    m = np.maximum.accumulate(cum[release] - k)
+    if m[-1] + k[-1] >= cum[-1]:
+        cum = cumulative(remaining)
+        m = np.maximum.accumulate(cum[release] - k)
+    s = np.searchsorted(cum, m + k, side="right") - 1
     starts[members] = s
-    remaining -= np.bincount(s, minlength=len(remaining))
+    _subtract_counts(remaining, s)
 
 
-def schedule(model: PlanningModel, tm: Timing, order: np.ndarray) -> Schedule:
+class ScheduleCache:
+    """State of the last schedule, so that a change to one cluster replans only from there.
+
+    Kept by the :class:`~.planner.Planner` (one per planner). Valid for the same order and
+    capacity: the chains ahead of the first cluster whose releases changed give the same
+    starts, so the run resumes from the capacity snapshot taken before that cluster (or
+    before the tail). Purely an optimisation: results are identical to a fresh run (tested).
+    """
+
+    def __init__(self):
+        self.key = None
+        self.release = None
+        self.starts = None
+        self.snapshots: list[np.ndarray] = []  # remaining capacity before head chain i
+        self.frontiers: list[int] = []
+        self.head = 0
+
+
+def schedule(
+    model: PlanningModel, tm: Timing, order: np.ndarray, cache: ScheduleCache | None = None
+) -> Schedule:
     """Priority list schedule of ``order`` (see module docstring)."""
-    starts = np.full(model.n, -1, dtype=np.int64)
-    remaining = model.capacity.weekly.copy()
-    for g in locked_groups(model):
-        run_chain(model, tm, int(g), remaining, starts)
     seq = free_sequence(model, order)
     seq = seq[model.n_slots[seq] > 0]
+    key = seq.tobytes()
+    resume = None
+    if cache is not None and cache.key == key and cache.release is not None:
+        changed = np.flatnonzero(tm.release != cache.release)
+        if len(changed) == 0:
+            resume = cache.head
+        elif not (model.lock_of_building[changed] >= 0).any():
+            pos = np.full(model.n_groups, len(seq), dtype=np.int64)
+            pos[seq] = np.arange(len(seq))
+            first = int(pos[model.group[changed]].min())
+            resume = min(first, cache.head)
+    if resume is not None:
+        starts = cache.starts.copy()
+        remaining = cache.snapshots[resume].copy()
+        frontier = cache.frontiers[resume]
+        head = resume
+        snapshots, frontiers = cache.snapshots[: resume + 1], cache.frontiers[: resume + 1]
+    else:
+        starts = np.full(model.n, -1, dtype=np.int64)
+        remaining = model.capacity.weekly.copy()
+        for g in locked_groups(model):
+            run_chain(model, tm, int(g), remaining, starts)
+        frontier = _first_free(remaining, 0)
+        head = 0
+        snapshots, frontiers = [remaining.copy()], [frontier]
     if len(seq) == 0:
         return Schedule(starts, remaining, 0, seq)
     suffix = np.maximum.accumulate(group_max_release(model, tm)[seq][::-1])[::-1]
-    frontier = _first_free(remaining, 0)
-    head = 0
     while head < len(seq) and suffix[head] > frontier:
         run_chain(model, tm, int(seq[head]), remaining, starts)
         frontier = _first_free(remaining, frontier)
         head += 1
+        if cache is not None:
+            snapshots.append(remaining.copy())
+            frontiers.append(frontier)
     tail = members_of(model, seq[head:])
+    if cache is not None:
+        cache.key, cache.release, cache.head = key, tm.release.copy(), head
+        cache.snapshots, cache.frontiers = snapshots, frontiers
     if len(tail):
         s = sequence_starts(tm.release[tail], cumulative(remaining))
         starts[tail] = s
         remaining -= np.bincount(s, minlength=len(remaining))
+    if cache is not None:
+        cache.starts = starts.copy()
     return Schedule(starts, remaining, head, seq)
 
 
-def schedule_starts(model: PlanningModel, tm: Timing, order: np.ndarray) -> np.ndarray:
+def schedule_starts(
+    model: PlanningModel, tm: Timing, order: np.ndarray, cache: ScheduleCache | None = None
+) -> np.ndarray:
     """Construction start week per building (-1 for buildings without a start)."""
-    return schedule(model, tm, order).starts
+    return schedule(model, tm, order, cache).starts
