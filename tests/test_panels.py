@@ -6,7 +6,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from gis_app.core.project import Project
 from gis_app.core.schema import WORKING_CRS, ensure_building_columns
@@ -310,6 +310,33 @@ def test_layers_panel_moves_layer_and_adds_background_file(qtbot, document, tmp_
     assert panel.list.count() == len(stack.layers())
     panel.remove_current()
     assert panel.list.count() == 3
+
+
+def test_dragging_a_row_reorders_the_stack(qtbot, document):
+    stack = LayerStack(document)
+    panel = LayersPanel(stack)
+    qtbot.addWidget(panel)
+    top_before = panel.list.item(0).data(Qt.ItemDataRole.UserRole)
+    # What a drop does to the list widget: move the bottom row (buildings) to the top.
+    last = panel.list.count() - 1
+    assert panel.list.item(last).data(Qt.ItemDataRole.UserRole) == LAYER_BUILDINGS
+    panel.list.model().moveRow(QModelIndex(), last, QModelIndex(), 0)
+    qtbot.waitUntil(lambda: stack.layers()[-1].id == LAYER_BUILDINGS)
+    assert stack.index_of(top_before) == len(stack.layers()) - 2
+
+
+def test_search_field_suggests_while_typing(qtbot, document):
+    field = SearchField(document)
+    qtbot.addWidget(field)
+    field.show()
+    field.setFocus()
+    qtbot.keyClicks(field, "kerkstr")
+    qtbot.waitUntil(lambda: len(field._suggested) == 3)
+    first = next(iter(field._suggested))
+    assert first.startswith("Kerkstraat 2, Appingedam")
+    with qtbot.waitSignal(field.found) as blocker:
+        field._suggestion_chosen(first)
+    assert blocker.args[0].tolist() == [4]
 
 
 def test_style_panel_emits_graduated_spec(qtbot, document):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -154,7 +154,14 @@ class LayersPanel(QWidget):
         self._filling = False
         self.list = QListWidget()
         self.list.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
-        self.list.setToolTip(self.tr("Bovenste laag wordt als laatste getekend (bovenop)."))
+        self.list.setToolTip(
+            self.tr("De bovenste laag ligt bovenop. Sleep een laag om de volgorde te wijzigen.")
+        )
+        self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.model().rowsMoved.connect(
+            lambda *_args: QTimer.singleShot(0, self._apply_list_order)
+        )
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal)
         self.opacity_slider.setRange(0, 100)
         self.opacity_label = QLabel("100 %")
@@ -221,6 +228,7 @@ class LayersPanel(QWidget):
                         Qt.ItemFlag.ItemIsEnabled
                         | Qt.ItemFlag.ItemIsSelectable
                         | Qt.ItemFlag.ItemIsUserCheckable
+                        | Qt.ItemFlag.ItemIsDragEnabled
                     )
                     self.list.addItem(item)
             for row, layer in enumerate(layers):
@@ -241,6 +249,16 @@ class LayersPanel(QWidget):
         if layer.opacity < 1.0:
             tip += self.tr(" — dekking {p} %").format(p=round(layer.opacity * 100))
         item.setToolTip(tip)
+
+    def _apply_list_order(self) -> None:
+        """After a drag in the list: give the stack the order shown (top row = drawn last)."""
+        ids = [self.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.list.count())]
+        current = self.current_layer_id()
+        for index, layer_id in enumerate(reversed(ids)):
+            if self.stack.index_of(layer_id) != index:
+                self.stack.move_layer(layer_id, index)
+        if current is not None:
+            self.select_layer(current)
 
     def current_layer_id(self) -> str | None:
         item = self.list.currentItem()
