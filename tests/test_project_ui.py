@@ -388,3 +388,32 @@ def test_the_main_window_has_one_file_menu_with_the_project_actions(qtbot, data_
     window.document.mark_dirty()
     assert window.isWindowModified()
     assert window.close()  # no session: closing never blocks on a question
+
+
+def test_the_window_keeps_running_during_a_save_and_a_late_edit_stays_unsaved(
+    window, tmp_path, monkeypatch
+):
+    """The save runs in a worker thread with the event loop running; an edit that lands
+    while the file is being written is not in the file, so the project stays dirty."""
+    from PySide6.QtGui import QUndoCommand
+
+    import gis_app.ui.project_controller as module
+
+    controller = window.controller
+    edited = threading.Event()
+    real_save = module.save_project
+
+    def slow_save(project, path):
+        assert edited.wait(10), "the event loop did not run during the save"
+        return real_save(project, path)
+
+    def edit():
+        controller.document.undo_stack.push(QUndoCommand("late edit"))
+        edited.set()
+
+    monkeypatch.setattr(module, "save_project", slow_save)
+    controller.document.mark_dirty()
+    QTimer.singleShot(0, edit)
+    assert controller.save_to(tmp_path / "p.gpkg")
+    assert (tmp_path / "p.gpkg").exists()
+    assert controller.document.is_dirty and window.isWindowModified()
