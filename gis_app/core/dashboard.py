@@ -43,21 +43,27 @@ def _weights(buildings: pd.DataFrame, unit: str) -> np.ndarray:
     return np.ones(len(buildings), dtype=float)
 
 
+def _codes(series: pd.Series, categories) -> np.ndarray:
+    """Position of each value in ``categories`` (-1 when absent), by one hash lookup."""
+    values = series.to_numpy(dtype=object)
+    return pd.Index(list(categories), dtype=object).get_indexer(values).astype(np.int64)
+
+
 def _milestone_codes(buildings: pd.DataFrame) -> tuple[np.ndarray, tuple[str, ...]]:
     """Milestone index per building and the row codes (MILESTONES, plus ``onbekend`` if needed)."""
-    lookup = {code: i for i, code in enumerate(MILESTONES)}
-    codes = buildings["milestone"].astype(str).map(lookup)
+    codes = _codes(buildings["milestone"], MILESTONES)
     rows = MILESTONES
-    if codes.isna().any():
+    unknown = codes < 0
+    if unknown.any():
         rows = (*MILESTONES, UNKNOWN_MILESTONE)
-        codes = codes.fillna(len(MILESTONES))
-    return codes.to_numpy(dtype=np.int64), rows
+        codes[unknown] = len(MILESTONES)
+    return codes, rows
 
 
 def _profile_codes(buildings: pd.DataFrame) -> np.ndarray:
-    lookup = {p: i for i, p in enumerate(RISK_PROFILES_WITH_UNKNOWN)}
-    unknown = len(RISK_PROFILES)  # position of "onbekend"
-    return buildings["risk_profile"].astype(str).map(lookup).fillna(unknown).to_numpy(np.int64)
+    codes = _codes(buildings["risk_profile"], RISK_PROFILES_WITH_UNKNOWN)
+    codes[codes < 0] = len(RISK_PROFILES)  # position of "onbekend"
+    return codes
 
 
 def _cumulate(table: np.ndarray, n_known: int) -> np.ndarray:
@@ -128,20 +134,20 @@ def cluster_milestone_counts(
     """
     frame = buildings
     if profile is not None:
-        frame = buildings[buildings["risk_profile"].astype(str) == profile]
+        frame = buildings[(buildings["risk_profile"].to_numpy(dtype=object) == profile)]
     cluster_ids: list[str] = []
     names: dict[str, str] = {}
     if clusters is not None and len(clusters):
         cluster_ids = [str(c) for c in clusters["cluster_id"]]
         names = dict(zip(cluster_ids, clusters["name"].astype(str), strict=False))
-    in_frame = pd.unique(frame["cluster_id"].astype(str))
-    cluster_ids += [c for c in in_frame if c not in set(cluster_ids) and c != NO_CLUSTER]
-    has_none = bool((frame["cluster_id"].astype(str) == NO_CLUSTER).any())
+    in_frame = pd.unique(frame["cluster_id"].to_numpy(dtype=object))
+    known = set(cluster_ids)
+    cluster_ids += [str(c) for c in in_frame if c not in known and c != NO_CLUSTER]
+    has_none = NO_CLUSTER in set(in_frame)
     if has_none:
         cluster_ids.append(NO_CLUSTER)
     milestone, rows = _milestone_codes(frame)
-    position = {c: i for i, c in enumerate(cluster_ids)}
-    cluster_pos = frame["cluster_id"].astype(str).map(position).to_numpy(np.int64)
+    cluster_pos = _codes(frame["cluster_id"], cluster_ids)
     n_rows, n_cols = len(cluster_ids), len(rows)
     flat = np.bincount(
         cluster_pos * n_cols + milestone, weights=_weights(frame, unit), minlength=n_rows * n_cols

@@ -36,7 +36,14 @@ YEAR = pd.Timedelta(days=365.25)
 
 
 def _dates(values) -> np.ndarray:
+    if isinstance(values, (pd.Series, np.ndarray)) and np.asarray(values).dtype.kind == "M":
+        return np.asarray(values).astype("datetime64[ns]")
     return pd.to_datetime(pd.Series(values), errors="coerce").to_numpy("datetime64[ns]")
+
+
+def _text(series: pd.Series) -> np.ndarray:
+    """Values as a numpy object array (no string-dtype conversion: fast comparisons)."""
+    return series.to_numpy(dtype=object)
 
 
 def month_grid(start, end) -> pd.DatetimeIndex:
@@ -103,7 +110,7 @@ def cumulative_safe(schedule: pd.DataFrame, *, start=None, grid=None) -> pd.Data
         grid = month_grid(*_plan_span(schedule, start))
     grid_values = pd.DatetimeIndex(grid).to_numpy("datetime64[ns]")
     completion = _dates(schedule["completion"]) if len(schedule) else np.array([], "datetime64[ns]")
-    profiles = schedule["risk_profile"].astype(str).to_numpy() if len(schedule) else np.array([])
+    profiles = _text(schedule["risk_profile"]) if len(schedule) else np.array([], dtype=object)
     columns = {}
     present = set(profiles.tolist())
     for profile in RISK_PROFILES_WITH_UNKNOWN:
@@ -239,16 +246,18 @@ def gantt_rows(plan_clusters: pd.DataFrame, schedule: pd.DataFrame, clusters=Non
     prep = frame["start"].to_numpy("datetime64[ns]").copy()
     if len(schedule) and n:
         key = "plan_cluster" if "plan_cluster" in schedule else "cluster_id"
-        index = pd.Index(frame["cluster_id"]).get_indexer(schedule[key].astype(str))
+        index = pd.Index(frame["cluster_id"].to_numpy(object)).get_indexer(_text(schedule[key]))
         ok = index >= 0
-        profile = pd.Categorical(
-            schedule["risk_profile"].astype(str), categories=list(RISK_PROFILES_WITH_UNKNOWN)
-        ).codes.astype(np.int64)
+        profile = (
+            pd.Index(list(RISK_PROFILES_WITH_UNKNOWN), dtype=object)
+            .get_indexer(_text(schedule["risk_profile"]))
+            .astype(np.int64)
+        )
         profile[profile < 0] = n_profiles - 1
         counts = np.bincount(
             index[ok] * n_profiles + profile[ok], minlength=n * n_profiles
         ).reshape(n, n_profiles)
-        is_bespoke = (schedule["approach"].astype(str) == "bespoke").to_numpy()
+        is_bespoke = _text(schedule["approach"]) == "bespoke"
         bespoke = np.bincount(index[ok], weights=is_bespoke[ok], minlength=n).astype(np.int64)
         if "prep_start" in schedule:
             values = pd.to_datetime(schedule["prep_start"], errors="coerce").to_numpy(
@@ -296,9 +305,10 @@ def plan_building_columns(buildings: pd.DataFrame, schedule: pd.DataFrame) -> pd
         rows = schedule["row"].to_numpy(np.int64)
         years = np.full(len(index), np.nan)
         approach = np.full(len(index), "", dtype=object)
-        completion = pd.to_datetime(schedule["completion"], errors="coerce")
-        done_year = completion.dt.year.astype(float).to_numpy().copy()
-        kind = schedule["approach"].astype(str).to_numpy(object)
+        completion = _dates(schedule["completion"])
+        done_year = completion.astype("datetime64[Y]").astype(np.int64).astype(float) + 1970
+        done_year[np.isnat(completion)] = np.nan
+        kind = _text(schedule["approach"])
         done_year[kind == "none"] = np.nan
         years[rows] = done_year
         approach[rows] = kind

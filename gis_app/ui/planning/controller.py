@@ -399,16 +399,33 @@ def planner_at_share(planner, cluster_ids: list[str], share: float, order: str):
 
 
 def make_bundle(result, buildings: pd.DataFrame, config: PlanningConfig) -> PlanBundle:
-    """Chart data and map columns for one result (runs on the worker thread)."""
+    """Chart data and map columns for one result (runs on the worker thread).
+
+    The charts show the buildings with work: rows with approach ``none`` are left out
+    (by numpy masks on the few columns the views read, not a copy of the schedule).
+    """
     schedule = result.schedule
     start = pd.Timestamp(config.start_date)
-    work = (
-        schedule[schedule["approach"].astype(str) != "none"] if "approach" in schedule else schedule
-    )
-    if len(work):
-        grid = pv.month_grid(start, pd.to_datetime(work["completion"]).max())
-    else:
-        grid = pv.month_grid(start, start)
+    approach = schedule["approach"].to_numpy(dtype=object)
+    keep = approach != "none"
+    columns = [
+        c
+        for c in (
+            "plan_cluster",
+            "cluster_id",
+            "risk_profile",
+            "approach",
+            "prep_start",
+            "construction_start",
+            "completion",
+            "wait_years",
+            "exposure",
+        )
+        if c in schedule
+    ]
+    work = pd.DataFrame({c: schedule[c].to_numpy()[keep] for c in columns})
+    last = work["completion"].max() if len(work) else start
+    grid = pv.month_grid(start, last if pd.notna(last) else start)
     cumulative = pv.cumulative_safe(work, start=start, grid=grid)
     exposure = pv.exposure_over_time(work, start=start, grid=grid)
     capacity = pv.capacity_by_month(result.capacity)
@@ -418,8 +435,10 @@ def make_bundle(result, buildings: pd.DataFrame, config: PlanningConfig) -> Plan
     if "n_work" in clusters_table:
         clusters_table = clusters_table[clusters_table["n_work"].to_numpy() > 0]
     gantt = pv.gantt_rows(clusters_table, work, None)
-    columns = pv.plan_building_columns(buildings, schedule)
-    return PlanBundle(result, capacity, cumulative, exposure, gantt, columns, len(buildings), 0.0)
+    plan_columns = pv.plan_building_columns(buildings, schedule)
+    return PlanBundle(
+        result, capacity, cumulative, exposure, gantt, plan_columns, len(buildings), 0.0
+    )
 
 
 __all__ = ["PlanningController", "PlanBundle", "make_bundle", "PLAN_COLUMNS", "PlanningError"]
