@@ -417,3 +417,16 @@ def test_the_window_keeps_running_during_a_save_and_a_late_edit_stays_unsaved(
     assert controller.save_to(tmp_path / "p.gpkg")
     assert (tmp_path / "p.gpkg").exists()
     assert controller.document.is_dirty and window.isWindowModified()
+
+
+def test_autosave_interval_menu(window, settings):
+    controller = window.controller
+    actions = {a.text(): a for a in controller.autosave_menu.actions()}
+    assert actions["Elke 2 minuten"].isChecked()
+    actions["Uit"].trigger()
+    assert controller.autosave.interval_minutes == 0.0
+    assert not controller.autosave._timer.isActive()
+    actions["Elke 5 minuten"].trigger()
+    assert float(settings.value("autosave/interval_minutes")) == 5.0
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert texts.index("Automatisch opslaan") < texts.index("&Afsluiten")

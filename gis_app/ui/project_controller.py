@@ -38,7 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -494,8 +494,35 @@ class ProjectController(QObject):
         if autosave and self.autosave is None:
             self.autosave = Autosave(self.document, settings=self.settings, parent=self)
             self.autosave.failed.connect(self._status)
+            self._create_autosave_menu()
         if offer_recovery:
             self.offer_recovery()
+
+    def _create_autosave_menu(self) -> None:
+        """Bestand > Automatisch opslaan: the interval (QSettings), or off."""
+        self.autosave_menu = QMenu(tr("Automatisch opslaan"), self.window)
+        group = QActionGroup(self.autosave_menu)
+        group.setExclusive(True)
+        choices = (
+            (1.0, tr("Elke minuut")),
+            (2.0, tr("Elke 2 minuten")),
+            (5.0, tr("Elke 5 minuten")),
+            (10.0, tr("Elke 10 minuten")),
+            (0.0, tr("Uit")),
+        )
+        current = self.autosave.interval_minutes
+        for minutes, label in choices:
+            action = self.autosave_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(minutes == current)
+            action.setData(minutes)
+            action.triggered.connect(lambda _c=False, m=minutes: self.autosave.set_interval(m))
+            group.addAction(action)
+        self.autosave_menu.menuAction().setStatusTip(
+            tr("Niet-opgeslagen werk wordt bewaard in een herstelbestand, voor als het misgaat")
+        )
+        self.menu.insertMenu(self.quit_action, self.autosave_menu)
+        self.menu.insertSeparator(self.quit_action)
 
     def ask_recover(self, entry: recovery.RecoveryEntry) -> QMessageBox.StandardButton:
         """Yes = recover, Discard = delete the recovery file, Cancel = ask again next time."""
