@@ -78,18 +78,21 @@ def run(args: argparse.Namespace) -> int:
 
     project, report = load_path(args.file)  # GisAppError -> one line, exit 2 (cli.main)
 
+    if args.screenshot is None:
+        from gis_app.ui.app import run_app
+
+        return run_app(project=project, report=report)
+
     from gis_app.ui.app import get_app
     from gis_app.ui.main_window import MainWindow
 
-    app = get_app()
+    get_app()
     window = MainWindow()
     window.set_project(project, report)
-    if args.screenshot is None:
-        window.show()
-        return app.exec()
     try:
         written = window.save_screenshot(args.screenshot, size)
     finally:
+        window.document.mark_clean()  # nothing to ask about: the window only made a picture
         window.close()
         window.deleteLater()
     print(f"{written} ({size[0]}x{size[1]})")

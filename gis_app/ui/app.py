@@ -25,7 +25,12 @@ def get_app() -> QApplication:
     return app
 
 
-def run_app(path: Path | None = None) -> int:
+def run_app(path: Path | None = None, *, project=None, report=None) -> int:
+    """Show the main window and run the event loop.
+
+    ``project`` (already read, e.g. by ``gis-app open``) is shown as is; otherwise ``path``
+    is opened, or the bundled sample when neither is given.
+    """
     app = get_app()
     from gis_app.core.logsetup import setup_logging
     from gis_app.ui.excepthook import install_excepthook
@@ -36,9 +41,12 @@ def run_app(path: Path | None = None) -> int:
     window = MainWindow()
     window.show()
     app.processEvents()
-    target = path or (SAMPLE_PROJECT if SAMPLE_PROJECT.exists() else None)
-    if target is not None and hasattr(window, "open_path"):
-        window.open_path(Path(target))
+    if project is not None:
+        window.set_project(project, report)
+    else:
+        target = path or (SAMPLE_PROJECT if SAMPLE_PROJECT.exists() else None)
+        if target is not None and hasattr(window, "open_path"):
+            window.open_path(Path(target))
     controller = getattr(window, "project_controller", None)
     if controller is not None:  # ask on close, autosave, offer a crashed session's work
         controller.start_session()
