@@ -1,10 +1,10 @@
 """Identify: all attributes of one building, and the short hover summary.
 
 The panel shows the building the identify tool clicked (:meth:`IdentifyPanel.show_building`).
-Decision: when nothing was identified since the selection last changed and the selection
-holds exactly one building (a search hit, a click with the select tool, a table row),
-the panel shows that building too, so the attributes are always one glance away. A
-project change clears the panel.
+Decision: when the selection changes to exactly one building (a search hit, a click with
+the select tool, a table row), the panel shows that building too, so its attributes are
+always one glance away; a larger selection leaves the panel as it was. A project change
+clears the panel.
 
 Rows: the canonical columns under their Dutch labels, then the footprint area and any
 source columns the reader kept, under their own names.
@@ -59,7 +59,6 @@ class IdentifyPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.row: int | None = None
-        self._from_selection = False
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -92,13 +91,11 @@ class IdentifyPanel(QWidget):
 
     def show_building(self, row: int | None) -> None:
         """Show all attributes of building ``row`` (row position), or clear for ``None``."""
-        self._from_selection = False
         self._show(row)
 
     def _follow_selection(self) -> None:
         selection = self.document.selection
         if len(selection) == 1:
-            self._from_selection = True
             self._show(int(selection[0]))
 
     def _refresh(self) -> None:
