@@ -516,3 +516,51 @@ def test_meta_values_are_json_and_never_executed(tmp_path):
     project = load_project(path)
     assert project.settings == {"planning": payload}  # a string, nothing more
     assert not (tmp_path / "pwned").exists()
+
+
+def test_log_filter_keeps_personal_data_out(tmp_path, monkeypatch):
+    import logging
+
+    import pandas as pd
+
+    from gis_app.core import logsetup
+    from gis_app.core.errors import InputError as _InputError
+
+    monkeypatch.setenv("GIS_APP_DATA_DIR", str(tmp_path))
+    assert logsetup.setup_logging() == tmp_path / "logs" / "gis_app.log"
+    log = logging.getLogger("gis_app.test")
+    frame = pd.DataFrame({"adres": ["Kerkstraat 12"], "bewoners": [3]})
+    log.warning("rijen: %s", frame)
+    log.warning("pand 0003100000118018 aan 9919AB")
+    secret = "Molenweg " + "7"
+    try:
+        raise _InputError(f"onbekend adres {secret}", path=tmp_path / "risico.csv", row=12)
+    except _InputError:
+        log.exception("inlezen mislukt")
+    try:
+        {"a": 1}[secret]
+    except KeyError:
+        log.exception("onverwacht")
+    logsetup.shutdown_logging()
+    text = (tmp_path / "logs" / "gis_app.log").read_text(encoding="utf-8")
+    for leaked in ("Kerkstraat", "Molenweg", "9919", "0003100000118018"):
+        assert leaked not in text
+    assert "<DataFrame (1, 2)>" in text
+    assert "InputError (bestand=risico.csv, rij=12)" in text
+    assert "KeyError [melding weggelaten]" in text and "test_faults.py" in text
+
+
+def test_user_data_dir_per_platform(monkeypatch):
+    from gis_app.core import logsetup
+
+    monkeypatch.delenv("GIS_APP_DATA_DIR", raising=False)
+    monkeypatch.setattr(logsetup.sys, "platform", "win32")
+    monkeypatch.setenv("LOCALAPPDATA", "C:/Users/p/AppData/Local")
+    assert logsetup.user_data_dir() == Path("C:/Users/p/AppData/Local/gis_app")
+    monkeypatch.setattr(logsetup.sys, "platform", "linux")
+    monkeypatch.setenv("XDG_STATE_HOME", "/home/p/.state")
+    assert logsetup.user_data_dir() == Path("/home/p/.state/gis_app")
+    monkeypatch.delenv("XDG_STATE_HOME")
+    assert logsetup.user_data_dir() == Path.home() / ".local" / "state" / "gis_app"
+    monkeypatch.setenv("GIS_APP_DATA_DIR", "/tmp/x")
+    assert logsetup.user_data_dir() == Path("/tmp/x")
