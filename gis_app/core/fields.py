@@ -326,3 +326,22 @@ def detect_system_columns(columns: Iterable[str]) -> list[tuple[str, str]]:
         elif match := SYSTEM_PROBABILITY_PATTERN.match(norm):
             probabilities[int(match.group(1))] = column
     return [(systems[i], probabilities[i]) for i in sorted(systems) if i in probabilities]
+
+
+def numeric_columns(columns: Iterable[str]) -> set[str]:
+    """Source columns that are meant to hold numbers: LPR, counts, population, coordinates,
+    typology probabilities. A CSV reader may let its fast number parser handle these; every
+    other column must stay text (ids and codes keep their leading zeros)."""
+    columns = list(columns)
+    exclude = set()
+    id_column = detect_id_field(columns)
+    if id_column is not None:
+        exclude.add(id_column)
+    mapping = detect_fields(columns, exclude=exclude)
+    found = {mapping[c] for c in ("lpr", "addresses", "residents") if c in mapping}
+    found |= set(detect_population(columns, exclude=exclude | found).values())
+    points = detect_point_columns(columns)
+    if points is not None:
+        found |= set(points)
+    found |= {p for _, p in detect_system_columns(columns)}
+    return found - exclude

@@ -390,7 +390,7 @@ class _Attributes:
     """Canonical values of one source (NaN/None = not given), plus kept columns."""
 
     canonical: dict[str, np.ndarray]
-    extra: pd.DataFrame
+    extra: dict[str, np.ndarray]
     mapping: dict[str, str]
 
 
@@ -558,7 +558,7 @@ def _canonicalise(
     extra = frame[extra_columns]
     if convert_extra:
         extra = _convert_extra(extra)
-    return _Attributes(canonical, extra, mapping)
+    return _Attributes(canonical, {c: extra[c].to_numpy() for c in extra.columns}, mapping)
 
 
 def _text(values: pd.Series, transform=None) -> np.ndarray:
@@ -697,7 +697,7 @@ def load_buildings(
         report.field_mapping[canonical] = f"{footprints.name}: {source}"
 
     canonical = dict(attributes.canonical)
-    extra = attributes.extra.reset_index(drop=True)
+    extra = dict(attributes.extra)
     table_position = None
     if table_frame is not None:
         problems.extend(table_problems)
@@ -798,12 +798,20 @@ def _prepare_table(
 def _join(frame, table: _Table, report: JoinReport, problems: list[Problem], path: str):
     """Position of each footprint's table row (-1 = none); fills the report's counts."""
     n_table = len(table.ids)
+    footprint_ids = frame["building_id"].to_numpy(dtype=object)
+    # One hash pass over both id columns; everything after is integer work.
+    codes, uniques = pd.factorize(np.concatenate([table.ids, footprint_ids]))
+    table_codes, footprint_codes = codes[:n_table], codes[n_table:]
     has_id = table.ids != ""
+    with_id = np.flatnonzero(has_id)
+    first_row_of = np.full(len(uniques), -1, dtype=np.int64)
+    distinct, first_index = np.unique(table_codes[with_id], return_index=True)
+    first_row_of[distinct] = with_id[first_index]
     first = np.zeros(n_table, dtype=bool)
-    first[has_id] = ~pd.Series(table.ids[has_id]).duplicated(keep="first").to_numpy()
+    first[first_row_of[first_row_of >= 0]] = True
     duplicate = has_id & ~first
     if duplicate.any():
-        winner = pd.Series(table.rows[first], index=table.ids[first])
+        winners = table.rows[first_row_of[table_codes[duplicate]]]
         problems.append(
             Problem(
                 "id_duplicate",
@@ -811,15 +819,11 @@ def _join(frame, table: _Table, report: JoinReport, problems: list[Problem], pat
                 path,
                 rows=table.rows[duplicate].tolist(),
                 ids=table.ids[duplicate].tolist(),
-                values=[f"eerste: rij {int(winner[i])}" for i in table.ids[duplicate]],
+                values=[f"eerste: rij {int(w)}" for w in winners],
                 dropped=True,
             )
         )
-    footprint_ids = frame["building_id"].to_numpy(dtype=object)
-    index = pd.Index(table.ids[first])
-    firsts = np.flatnonzero(first)
-    found = index.get_indexer(footprint_ids)
-    position = np.where(found >= 0, firsts[np.maximum(found, 0)], -1)
+    position = first_row_of[footprint_codes]
     report.matched_by_id = int((position >= 0).sum())
     used = np.zeros(n_table, dtype=bool)
     used[position[position >= 0]] = True
@@ -892,7 +896,7 @@ def _take(values: np.ndarray, position: np.ndarray) -> np.ndarray:
     return taken
 
 
-def _combine(canonical, extra: pd.DataFrame, table: _Table, position: np.ndarray):
+def _combine(canonical, extra: dict, table: _Table, position: np.ndarray):
     combined = dict(canonical)
     for column, values in table.attributes.canonical.items():
         taken = _take(values, position)
@@ -907,12 +911,10 @@ def _combine(canonical, extra: pd.DataFrame, table: _Table, position: np.ndarray
                 combined[column] = merged
         else:
             combined[column] = taken
-    table_extra = {}
-    for column in table.attributes.extra.columns:
-        name = column if column not in extra.columns else f"{column}_tabel"
-        table_extra[name] = _take(table.attributes.extra[column].to_numpy(), position)
-    if table_extra:
-        extra = pd.concat([extra, pd.DataFrame(table_extra, index=extra.index)], axis=1)
+    extra = dict(extra)
+    for column, values in table.attributes.extra.items():
+        name = column if column not in extra else f"{column}_tabel"
+        extra[name] = _take(values, position)
     return combined, extra
 
 
@@ -982,11 +984,13 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
     data["risk_profile"] = profile
     data["profile_source"] = source
     data["lpr"] = lpr
-    for column in BUILDING_COLUMNS:
-        if column in data or column not in canonical:
+    for column, dtype in BUILDING_COLUMNS.items():
+        if column in data:
             continue
-        values = canonical[column]
-        if column == "eigen_regie":
+        values = canonical.get(column)
+        if values is None:
+            values = np.full(n, COLUMN_DEFAULTS.get(column, ""), dtype=dtype)
+        elif column == "eigen_regie":
             values = np.where(pd.isna(values), False, values).astype(bool)
         elif values.dtype == object:  # not given or not usable: the schema's default
             missing = pd.isna(values)
@@ -994,22 +998,21 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
                 values = values.copy()
                 values[missing] = COLUMN_DEFAULTS[column]
         data[column] = values
-    # object arrays stay object (the schema's dtype); pandas would otherwise convert them
-    buildings = pd.DataFrame(
-        {k: pd.Series(v, dtype=v.dtype if v.dtype != object else object) for k, v in data.items()},
-        index=pd.RangeIndex(n),
-    )
-    extra = extra.drop(
-        columns=[c for c in extra.columns if c in BUILDING_COLUMNS or c == "geometry"]
-    )
-    if len(extra.columns):
-        buildings = pd.concat([buildings, extra.reset_index(drop=True)], axis=1)
+    for column, values in extra.items():
+        if column not in data and column != "geometry":
+            data[column] = values
+    # One construction in the final column order; object arrays stay object (the schema's
+    # dtype) instead of being copied into pandas' str dtype.
+    columns = {
+        k: pd.Series(v, dtype=object if v.dtype == object else v.dtype, copy=False)
+        for k, v in data.items()
+    }
     buildings = gpd.GeoDataFrame(
-        buildings, geometry=frame.geometry.reset_index(drop=True).rename("geometry"), crs=frame.crs
+        pd.DataFrame(columns, index=pd.RangeIndex(n), copy=False),
+        geometry=gpd.GeoSeries(frame.geometry.values, index=pd.RangeIndex(n), crs=frame.crs),
+        crs=frame.crs,
     )
     ensure_building_columns(buildings)
-    ordered = list(BUILDING_COLUMNS) + [c for c in buildings.columns if c not in BUILDING_COLUMNS]
-    buildings = buildings[ordered]
     counts = buildings["risk_profile"].value_counts()
     report.profile_counts = {p: int(counts.get(p, 0)) for p in RISK_PROFILES_WITH_UNKNOWN}
     return buildings

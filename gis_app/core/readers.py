@@ -38,6 +38,7 @@ Decisions (the issue is silent on these):
 from __future__ import annotations
 
 import codecs
+import csv
 import importlib.util
 import io
 import os
@@ -922,11 +923,23 @@ def _read_csv(path: Path, problems: list[Problem]) -> pd.DataFrame:
         header_line = 2
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(head)
+    # Columns known to hold numbers go through pandas' C number parser (with the decimal
+    # separator that goes with the delimiter); a column with any value it cannot read stays
+    # text and is parsed -- and its bad values reported -- by the join. Everything else is
+    # read as text, so ids and codes keep their leading zeros.
+    header = next(csv.reader([head[0] if head else ""], delimiter=delimiter), [])
+    dtype: object = object
+    decimal = "," if delimiter in (";", "\t") else "."
+    if len(set(header)) == len(header):
+        numeric = fields.numeric_columns(header)
+        if numeric:
+            dtype = {name: object for name in header if name not in numeric}
     try:
         frame = pd.read_csv(
             io.BytesIO(data),
             sep=delimiter,
-            dtype=object,  # ids keep their zeros; numbers are parsed later (decimal comma)
+            dtype=dtype,
+            decimal=decimal,
             encoding="utf-8",
             keep_default_na=False,
             na_values=[""],
@@ -946,9 +959,13 @@ def _read_csv(path: Path, problems: list[Problem]) -> pd.DataFrame:
         raise InputError("bestand bevat geen gegevens", path=path) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     frame.index = pd.RangeIndex(header_line + 1, header_line + 1 + len(frame))
-    blank = frame.isna().all(axis=1).to_numpy()
-    if blank.any():
-        frame = frame.loc[~blank]
+    if len(frame.columns):
+        maybe_blank = frame.iloc[:, 0].isna().to_numpy()  # cheap first look
+        if maybe_blank.any():
+            blank = maybe_blank.copy()
+            blank[maybe_blank] = frame.loc[maybe_blank].isna().all(axis=1).to_numpy()
+            if blank.any():
+                frame = frame.loc[~blank]
     unnamed = [c for c in frame.columns if c.startswith("Unnamed: ") and frame[c].isna().all()]
     if unnamed:
         frame = frame.drop(columns=unnamed)  # trailing delimiters in Excel exports
