@@ -394,3 +394,12 @@ def test_open_path_opens_a_project(tmp_path):
     path = save_project(make_project(), tmp_path / "p.gpkg")
     project, report = open_path(path)
     assert report is None and len(project.buildings) == 12 and project.path == path
+
+
+def test_a_damaged_project_is_refused_not_imported_as_data(tmp_path):
+    path = save_project(make_project(), tmp_path / "p.gpkg")
+    set_meta(path, "settings", "kapot")
+    with sqlite3.connect(path) as con:
+        con.execute(f"update {META_TABLE} set value='{{kapot' where key='settings'")
+    with pytest.raises(ProjectError, match="beschadigd"):
+        open_path(path)

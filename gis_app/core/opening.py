@@ -7,8 +7,9 @@ opened with :func:`gis_app.core.projectfile.load_project`; any other data file
 :func:`gis_app.core.join.load_buildings` and becomes a new, unsaved project.
 
 Decision: a GeoPackage counts as a project when it carries the ``gis_app_meta`` table
-(any schema version, so a newer one is refused with a clear message rather than
-imported as plain data) or when its ``buildings`` layer has a ``building_id`` column.
+(any schema version, and even when that table is damaged, so a newer or damaged project
+is refused with a clear message rather than imported as plain data, losing its clusters
+and settings) or when its ``buildings`` layer has a ``building_id`` column.
 Every other GeoPackage is imported as footprints.
 """
 
@@ -21,10 +22,11 @@ from gis_app.core.errors import GisAppError, InputError
 from gis_app.core.project import Project
 from gis_app.core.projectfile import (
     BUILDINGS_LAYER,
+    META_TABLE,
     PROJECT_SUFFIX,
+    geopackage_layers,
     is_project_file,
     load_project,
-    read_project_info,
     source_record,
 )
 
@@ -35,10 +37,10 @@ def _is_project(path: Path, layer: str | None) -> bool:
     if layer not in (None, BUILDINGS_LAYER):
         return False
     try:
-        info = read_project_info(path)
+        layers = geopackage_layers(path)
     except GisAppError:
         return False
-    if info.schema_version > 0:
+    if META_TABLE in layers:  # a gis_app project, even a damaged or newer one
         return True
     return is_project_file(path)
 

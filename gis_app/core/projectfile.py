@@ -453,6 +453,13 @@ def _read_meta(path: Path) -> dict[str, Any]:
     return meta
 
 
+def geopackage_layers(path: str | Path) -> dict[str, str | None]:
+    """Layer name -> geometry type (``None`` for tables) of a GeoPackage; ProjectError if unreadable."""
+    path = Path(path)
+    _check_container(path)
+    return _list_layers(path)
+
+
 def read_project_info(path: str | Path) -> ProjectInfo:
     """Schema version, layers and metadata of a GeoPackage, without reading its layers."""
     path = Path(path)
