@@ -45,7 +45,7 @@ from PySide6.QtCore import QObject, Signal
 
 from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError, PlanningError
-from gis_app.core.planning.config import PlanningConfig
+from gis_app.core.planning.config import UNCLUSTERED_TRAILING, PlanningConfig
 from gis_app.core.planning.model import PSEUDO_PREFIX
 from gis_app.core.schema import BUILDING_COLUMNS
 from gis_app.ui.planning.worker import LatestOnlyRunner
@@ -69,6 +69,21 @@ def run_planner(planner, shares: dict[str, float | None] | None, order: str, glo
     known = set(planner.cluster_ids)
     shares = {k: v for k, v in (shares or {}).items() if k in known}
     return planner.run(shares=shares, order=order, global_share=global_share)
+
+
+def build_planner(buildings, clusters, config, candidates=None):
+    """A ``Planner``, reusing the neighbour candidate pairs of an earlier one when given.
+
+    ``_candidates`` is the planner's own shortcut (also used by ``Planner.with_config``);
+    should its signature change, the planner is simply built from scratch.
+    """
+    cls = _planner_class()
+    if candidates is not None:
+        try:
+            return cls(buildings, clusters, config, _candidates=candidates)
+        except TypeError:
+            pass
+    return cls(buildings, clusters, config)
 
 
 def _structural(config: PlanningConfig) -> dict:
@@ -125,10 +140,13 @@ class PlanningController(QObject):
         self._planner_key = None
         self._snapshot = None
         self._lock = threading.Lock()
+        self._run_lock = threading.Lock()
         self._optimised = None  # (planner key, cluster ids in the last optimised order)
+        self._pairs = None  # (buildings generation, neighbour distance, pairs)
+        self._buildings_generation = 0
         self._curve_wanted = False
         document.projectReplaced.connect(self.reload)
-        document.buildingsChanged.connect(self._structure_changed)
+        document.buildingsChanged.connect(self._buildings_changed)
         document.clustersChanged.connect(self._structure_changed)
         self.reload()
 
@@ -160,10 +178,17 @@ class PlanningController(QObject):
         self._planner_key = None
         self._optimised = None
         self._curve_wanted = False
+        self._pairs = None
+        self._buildings_generation += 1
         self.bundle = None
         self.curve = None
         self.configChanged.emit()
         self.recompute(curve=True)
+
+    def _buildings_changed(self) -> None:
+        self._buildings_generation += 1
+        self._pairs = None
+        self._structure_changed()
 
     def _structure_changed(self) -> None:
         self._planner = None
@@ -265,7 +290,7 @@ class PlanningController(QObject):
             columns.append("geometry")
         frame = buildings[columns].copy()
         clusters = self.project.clusters.copy() if self.project.clusters is not None else None
-        return frame, clusters
+        return frame, clusters, self._buildings_generation
 
     def recompute(self, *, curve: bool = False) -> None:
         if not self.auto:
@@ -297,7 +322,8 @@ class PlanningController(QObject):
             if cancelled():
                 return None
             progress(0.3)
-            result = run_planner(planner, shares, order, config.bespoke_share)
+            with self._run_lock:  # the planner keeps a schedule cache: one run at a time
+                result = run_planner(planner, shares, order, config.bespoke_share)
             progress(0.7)
             bundle = make_bundle(result, snapshot[0], config)
             bundle.shares = shares
@@ -322,9 +348,33 @@ class PlanningController(QObject):
                     return cached[2]
                 planner = cached[2].with_config(config)
             else:
-                planner = _planner_class()(snapshot[0], snapshot[1], config)
+                planner = build_planner(
+                    snapshot[0], snapshot[1], config, self._reusable_pairs(snapshot, config)
+                )
             self._planner = (key, structure, planner)
+            candidates = getattr(planner, "candidates", None)
+            if config.unclustered == UNCLUSTERED_TRAILING and candidates is not None:
+                self._pairs = (snapshot[2], config.neighbour_distance_m, candidates)
             return planner
+
+    def new_planner(self, snapshot, clusters, config):
+        """A separate planner for other settings (scenario comparison), reusing the
+        neighbour pairs when they fit. Safe to call from a worker thread."""
+        return build_planner(snapshot[0], clusters, config, self._reusable_pairs(snapshot, config))
+
+    def _reusable_pairs(self, snapshot, config):
+        """Neighbour candidates of the previous planner when only the clusters changed.
+
+        Finding the neighbour pairs is the slow part of setting up a planner (seconds at 300,000
+        buildings). They depend on the footprints only, and with unclustered buildings
+        planned (``"trailing"``) every building is planned, so after a cluster edit the
+        previous pairs are still right. Cleared when the buildings change.
+        """
+        if self._pairs is None or config.unclustered != UNCLUSTERED_TRAILING:
+            return None
+        generation, distance, pairs = self._pairs
+        same = generation == snapshot[2] and distance == config.neighbour_distance_m
+        return pairs if same else None
 
     def _recompute_curve(self, key, snapshot, config, order) -> None:
         def job(progress, cancelled):
@@ -332,7 +382,8 @@ class PlanningController(QObject):
             ids = planner.cluster_ids
 
             def run_at(share):
-                return planner_at_share(planner, ids, share, order)
+                with self._run_lock:
+                    return planner_at_share(planner, ids, share, order)
 
             return pv.tradeoff_curve(
                 run_at, TRADEOFF_SHARES, progress=progress, cancelled=cancelled

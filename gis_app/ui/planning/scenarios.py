@@ -359,8 +359,8 @@ class ScenarioManager(QWidget):
         if len(chosen) < 1 or not self.controller.has_buildings():
             self._say(self.tr("Vink ten minste twee scenario's aan om te vergelijken."), error=True)
             return
-        buildings, clusters = self.controller._snapshot_inputs()
-        planner_class = __import__("gis_app.core.planning", fromlist=["Planner"]).Planner
+        snapshot = self.controller._snapshot_inputs()
+        buildings, clusters = snapshot[0], snapshot[1]
 
         def job(progress, cancelled):
             out = {}
@@ -374,8 +374,8 @@ class ScenarioManager(QWidget):
                     scenario_clusters["approach_share"] = (
                         ids.map(scenario.shares).astype(float).to_numpy()
                     )
-                planner = planner_class(buildings, scenario_clusters, config)
-                result = run_planner(planner, dict(scenario.shares), scenario.order)
+                planner = self.controller.new_planner(snapshot, scenario_clusters, config)
+                result = run_planner(planner, dict(scenario.shares), scenario.order)  # own planner
                 out[scenario.name] = make_bundle(result, buildings, config)
                 progress((i + 1) / len(chosen))
             return out
