@@ -320,3 +320,26 @@ def test_accepting_suggestions_is_one_undo_step(qtbot, canvas):
     assert (M.current_membership(document.project.buildings) != "").all()
     document.undo_stack.undo()
     assert _state(document) == before
+
+
+def test_overlays_paint_while_drawing_and_editing(qtbot, canvas):
+    """Rubber bands and vertex handles are drawn on top of the map (pixels change)."""
+    canvas.render_now()
+    tool = DrawClusterTool(snapping=True)
+    canvas.set_tool(tool)
+    before = canvas.grab().toImage()
+    for x, y in [(X0 - 5, Y0 - 5), (X0 + 31, Y0 - 5)]:
+        _click(qtbot, canvas, _px(canvas, x, y))
+    qtbot.mouseMove(canvas, _px(canvas, X0 + 31, Y0 + 30))
+    drawing = canvas.grab().toImage()
+    assert drawing != before
+    qtbot.keyClick(canvas, Qt.Key.Key_Escape)
+    document = _one_cluster(canvas, box(X0 - 5, Y0 - 5, X0 + 19, Y0 + 12))
+    canvas.set_tool(EditClusterTool())
+    qtbot.mouseMove(canvas, _px(canvas, X0 + 19, Y0 + 12))
+    assert canvas.grab().toImage() != before
+    canvas.set_tool(SplitClusterTool())
+    _click(qtbot, canvas, _px(canvas, X0, Y0 - 10))
+    qtbot.mouseMove(canvas, _px(canvas, X0, Y0 + 20))
+    canvas.grab()
+    assert document.undo_stack.count() == 0

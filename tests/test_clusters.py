@@ -296,3 +296,21 @@ def test_normalise_polygon_repairs_and_refuses():
     assert fixed.is_valid and fixed.area == pytest.approx(50)
     with pytest.raises(ValueError):
         C.normalise_polygon(LineString([(0, 0), (1, 1)]))
+
+
+def test_suggestion_on_sample_area():
+    """Realistic villages (terraces, semi-detached, detached, flats, farms)."""
+    from gis_app.core.sample import generate_buildings
+
+    buildings = generate_buildings(3000, seed=1)
+    clusters, membership = C.suggest_clusters(buildings, max_buildings=40, max_spread=300)
+    ids = membership.to_numpy()
+    assert (ids != "").all() and membership.value_counts().max() <= 40
+    assert list(M.compute_membership(buildings, clusters)) == list(ids)
+    geoms = np.asarray(buildings.geometry.array)
+    left, right = shapely.STRtree(geoms).query(geoms, predicate="dwithin", distance=2.0)
+    pairs = left < right
+    same = ids[left[pairs]] == ids[right[pairs]]
+    assert same.mean() > 0.9  # the common case: touching neighbours share a cluster
+    # No cluster polygon takes in another cluster's building.
+    assert len(M.overlapping_rows(buildings, clusters)) == 0

@@ -502,8 +502,14 @@ def group_hulls(
                 )
 
     # Keep only the pieces that hold members, and make sure every member point is inside.
+    # Only concave hulls and cut hulls can have lost a member or split into pieces; a
+    # buffered convex hull contains every member footprint whole.
+    changed = np.zeros(n_groups, dtype=bool)
+    changed[needs] = True
+    if len(hit_group):
+        changed[hit_group] = True
     hulls = _drop_empty_pieces(hulls, labels, index)
-    return _ensure_members_inside(hulls, labels, index, buffer)
+    return _ensure_members_inside(hulls, labels, index, buffer, changed)
 
 
 def _polygon_parts(geoms: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -516,7 +522,8 @@ def _polygon_parts(geoms: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np
 
 
 def _drop_empty_pieces(hulls: np.ndarray, labels: np.ndarray, index: MembershipIndex) -> np.ndarray:
-    has = np.flatnonzero(~shapely.is_missing(hulls))
+    """Drop the pieces of multi-part hulls that hold no member (single polygons stay)."""
+    has = np.flatnonzero(~shapely.is_missing(hulls) & (shapely.get_type_id(hulls) != 3))
     if len(has) == 0:
         return hulls
     parts, part_group = shapely.get_parts(hulls[has], return_index=True)
@@ -528,7 +535,8 @@ def _drop_empty_pieces(hulls: np.ndarray, labels: np.ndarray, index: MembershipI
     keep = np.zeros(len(parts), dtype=bool)
     keep[hit_part[own]] = True
     parts, part_group = parts[keep], part_group[keep]
-    out = np.full(len(hulls), None, dtype=object)
+    out = hulls.copy()
+    out[has] = None
     if len(parts):
         groups = np.unique(part_group)
         out[groups] = shapely.multipolygons(parts, indices=np.searchsorted(groups, part_group))
@@ -537,8 +545,10 @@ def _drop_empty_pieces(hulls: np.ndarray, labels: np.ndarray, index: MembershipI
     return out
 
 
-def _ensure_members_inside(hulls, labels, index, buffer):
+def _ensure_members_inside(hulls, labels, index, buffer, changed=None):
     rows = np.flatnonzero((labels >= 0) & ~shapely.is_empty(index.points))
+    if changed is not None:
+        rows = rows[changed[labels[rows]]]
     if len(rows) == 0:
         return hulls
     groups = labels[rows]
