@@ -430,3 +430,22 @@ def test_autosave_interval_menu(window, settings):
     assert float(settings.value("autosave/interval_minutes")) == 5.0
     texts = [a.text() for a in window.file_menu.actions()]
     assert texts.index("Automatisch opslaan") < texts.index("&Afsluiten")
+
+
+def test_a_save_during_a_running_autosave_leaves_no_recovery_file(window, monkeypatch, qtbot):
+    controller = window.controller
+    release = threading.Event()
+    real_write = recovery.write_recovery
+
+    def slow_write(project, **kwargs):
+        assert release.wait(10)
+        return real_write(project, **kwargs)
+
+    monkeypatch.setattr(recovery, "write_recovery", slow_write)
+    controller.document.mark_dirty()
+    assert controller.autosave.autosave_now()
+    controller.document.mark_clean()  # saved while the autosave is still writing
+    release.set()
+    controller.autosave.wait()
+    qtbot.waitUntil(lambda: not recovery.recovery_paths()[0].exists())
+    assert not recovery.recovery_paths()[1].exists()

@@ -116,8 +116,8 @@ class Autosave(QObject):
     def _on_dirty_changed(self, dirty: bool) -> None:
         if dirty:
             self._generation += 1
-        else:  # saved (or a fresh project): nothing to recover
-            self.wait()
+        else:  # saved (or a fresh project): nothing to recover. A write still running
+            # is not waited for: _on_finished removes its file when it lands.
             recovery.remove_recovery()
             self._saved_generation = self._generation
 
