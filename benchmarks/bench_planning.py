@@ -214,7 +214,7 @@ def main() -> int:
         f"| full plan + schedule/clusters/capacity tables | {tables_best * ms:.1f} | "
         f"{tables_med * ms:.1f} | | |",
         f"| scheduler alone (vectorised, no cache) | {sched_best * ms:.1f} | | | |",
-        f'| optimised order (`order="optimise"`) | {opt_best * ms:.0f} | {opt_med * ms:.0f} | |',
+        f'| optimised order (`order="optimise"`) | {opt_best * ms:.0f} | {opt_med * ms:.0f} | | |',
         f"| set-up: arrays + neighbour pairs (once) | {setup * ms:.0f} | | | |",
         "",
         "References in the same run:",

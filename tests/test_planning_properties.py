@@ -84,7 +84,7 @@ def weeks(series: pd.Series) -> np.ndarray:
     return ((series - pd.Timestamp(START)).dt.days / 7).to_numpy()
 
 
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

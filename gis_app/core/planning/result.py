@@ -419,7 +419,8 @@ class PlanResult:
             f"Piek bouwstarts: {m['peak_starts']} per week",
         ]
         if m["total_cost"] is not None:
-            lines.append(f"Totale kosten: EUR {m['total_cost'] / 1e6:,.1f} mln".replace(",", " "))
+            millions = f"{m['total_cost'] / 1e6:.1f}".replace(".", ",")
+            lines.append(f"Totale kosten: EUR {millions} mln")
         if m["unclustered_buildings"]:
             how = "niet ingepland" if m["unclustered_ignored"] else "achteraan ingepland"
             lines.append(f"Panden zonder cluster: {m['unclustered_buildings']} ({how})")
