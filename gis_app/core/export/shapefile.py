@@ -8,12 +8,12 @@ the dBASE table looks like, because that is where Shapefiles lose data:
   Dutch description). The same CSV is in the zip.
 * Text is UTF-8 and the ``.cpg`` says so; the BAG id is a character field (``C``) as wide
   as the longest id (16 for BAG ids), so leading zeros stay.
-* Fields are as narrow as their content (GDAL ``RESIZE=YES``), which keeps the ``.dbf``
-  small; numbers stay numeric fields.
-* Dates are dBASE date fields (``D``, ``YYYYMMDD``). GDAL 3.12 writes a date-time column
-  as text, so dates are written as ``YYYYMMDD`` text and the field type byte is then set
-  to ``D`` in the ``.dbf`` header (:func:`_make_date_fields`); empty dates are blank,
-  which dBASE readers take as "no date".
+* Fields are as narrow as their content, which keeps the ``.dbf`` small; numbers stay
+  numeric fields. GDAL writes the geometry only; the table is written by
+  :mod:`gis_app.core.export.dbf` with whole-column numpy operations (GDAL would make every
+  text field 80 wide, or rewrite the file to narrow it, and writes dates as text).
+* Dates are dBASE date fields (``D``, ``YYYYMMDD``); empty dates are blank, which dBASE
+  readers take as "no date".
 * ``.prj`` is GDAL's ESRI WKT for RD New (``RD_New``, Double Stereographic), which
   ArcGIS, QGIS and GDAL all recognise as EPSG:28992.
 * A text longer than 254 bytes does not fit a dBASE field; it is cut (at a character
@@ -26,7 +26,6 @@ replaces its namesake atomically) and the zip through ``atomic_path``.
 
 from __future__ import annotations
 
-import struct
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -40,6 +39,7 @@ from pandas.api.types import infer_dtype
 
 from gis_app.core.atomic import atomic_files, atomic_path
 from gis_app.core.errors import ExportError
+from gis_app.core.export.dbf import write_dbf
 from gis_app.core.export.fields import field_mapping_text, shorten_field_names
 
 MAX_TEXT_BYTES = 254
@@ -131,60 +131,6 @@ def prepare_table(
     return out, mapping, date_fields, notes
 
 
-def _read_header(raw: bytes) -> tuple[int, int, int, list[tuple[str, int, int, int]]]:
-    n_records, header_len, record_len = struct.unpack("<IHH", raw[4:12])
-    fields = []
-    offset = 1  # deletion flag
-    position = 32
-    while position < header_len - 1 and raw[position] != 0x0D:
-        descriptor = raw[position : position + 32]
-        name = descriptor[:11].split(b"\x00", 1)[0].decode("ascii", errors="replace")
-        width = descriptor[16]
-        fields.append((name, position, offset, width))
-        offset += width
-        position += 32
-    return n_records, header_len, record_len, fields
-
-
-def _make_date_fields(dbf: Path, names: list[str]) -> None:
-    """Turn the ``YYYYMMDD`` text fields ``names`` into dBASE ``D`` fields, in place."""
-    if not names:
-        return
-    raw = bytearray(dbf.read_bytes())
-    n_records, header_len, record_len, fields = _read_header(bytes(raw))
-    wanted = {name.casefold() for name in names}
-    targets = [f for f in fields if f[0].casefold() in wanted]
-    if all(width == 8 for _, _, _, width in targets):
-        for _, position, _, _ in targets:
-            raw[position + 11] = ord("D")
-        dbf.write_bytes(bytes(raw))
-        return
-    # A column with no date at all was narrowed by RESIZE: widen it to 8 blanks.
-    records = np.frombuffer(
-        bytes(raw[header_len : header_len + n_records * record_len]), dtype=np.uint8
-    )
-    records = records.reshape(n_records, record_len)
-    pieces = [records[:, :1]]
-    new_record_len = 1
-    for name, position, offset, width in fields:
-        column = records[:, offset : offset + width]
-        if name.casefold() in wanted:
-            if width != 8:
-                if not np.all(column == ord(" ")):
-                    raise ExportError(
-                        f"datumveld {name} heeft een onverwachte breedte {width}", path=dbf
-                    )
-                column = np.full((n_records, 8), ord(" "), dtype=np.uint8)
-                raw[position + 16] = 8
-            raw[position + 11] = ord("D")
-        pieces.append(column)
-        new_record_len += column.shape[1]
-    header = bytearray(raw[:header_len])
-    struct.pack_into("<H", header, 10, new_record_len)
-    body = np.hstack(pieces).tobytes() if n_records else b""
-    dbf.write_bytes(bytes(header) + body + b"\x1a")
-
-
 def write_shapefile(
     frame: gpd.GeoDataFrame,
     folder: Path,
@@ -206,18 +152,21 @@ def write_shapefile(
     try:
         with atomic_files(target) as temp_target:
             with warnings.catch_warnings():
-                # GDAL reports the narrowing of fields and the like as warnings; the
-                # choices are ours and documented above.
+                # geometry only: the table is written by gis_app.core.export.dbf
                 warnings.simplefilter("ignore", RuntimeWarning)
+                kwargs = {"geometry_type": "Polygon"} if len(table) == 0 else {}
                 pyogrio.write_dataframe(
-                    table,
+                    gpd.GeoDataFrame(geometry=table.geometry.to_numpy(), crs=table.crs),
                     temp_target,
                     driver="ESRI Shapefile",
                     encoding="UTF-8",
-                    layer_options={"RESIZE": "YES"},
-                    promote_to_multi=None,
+                    **kwargs,
                 )
-            _make_date_fields(temp_target.with_suffix(".dbf"), date_fields)
+            write_dbf(
+                temp_target.with_suffix(".dbf"),
+                pd.DataFrame(table.drop(columns=table.geometry.name)),
+                date_fields,
+            )
             (temp_target.parent / mapping_name).write_text(
                 "\ufeff" + field_mapping_text(mapping, labels), encoding="utf-8", newline=""
             )
