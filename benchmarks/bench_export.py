@@ -1,0 +1,300 @@
+"""Benchmark: exporting 300,000 buildings to GeoPackage and Shapefile.
+
+Goal: the export takes at most 2x a bare ``pyogrio.write_dataframe`` of the same data
+(same rows, same columns), measured in the same run. What is timed:
+
+* **GeoPackage**: :func:`export_project` with ``formats=("gpkg",)`` -- building the export
+  table, the three layers (buildings, clusters, packages), temporary file, fsync and
+  rename -- against ``pyogrio.write_dataframe(frame, "x.gpkg")`` of the export table.
+* **Shapefile, one package**: all 300,000 buildings in one package (the same shape of
+  data as the reference): folder (.shp .shx .dbf .prj .cpg, field-name mapping, date
+  fields) and the .zip -- against ``pyogrio.write_dataframe(frame, "x.shp")``. Also shown
+  without the zip, and the zip alone.
+* **Shapefile, realistic packages**: the same buildings in packages of at most 50
+  buildings (about 6,000 folders and zips): the per-package cost is what a planner waits
+  for in practice.
+
+The plan is a synthetic schedule (construction starts in row order, 40 a week): the
+benchmark measures export, not planning. Best of ``--repeat`` runs for the main rows.
+
+    .venv/bin/python benchmarks/bench_export.py [--quick]
+
+Data: :func:`gis_app.core.sample.generate_buildings` (cached in benchmarks/data/).
+Writes ``benchmarks/results/export.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pickle
+import platform
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+RESULTS = HERE / "results"
+sys.path.insert(0, str(HERE.parent))
+
+GOAL_RATIO = 2.0
+
+
+def load_buildings(n: int):
+    for name in (f"planning_{n}.pkl", f"export_{n}.pkl"):
+        path = DATA / name
+        if path.exists():
+            with open(path, "rb") as handle:
+                return pickle.load(handle)
+    from gis_app.core import sample
+
+    print(f"generating {n:,} buildings (once) ...", flush=True)
+    buildings = sample.generate_buildings(n, seed=0)
+    DATA.mkdir(parents=True, exist_ok=True)
+    path = DATA / f"export_{n}.pkl"
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as handle:
+        pickle.dump(buildings, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return buildings
+
+
+class SyntheticPlan:
+    """Construction starts in row order, 40 a week; every building has work."""
+
+    def __init__(self, buildings):
+        import pandas as pd
+
+        n = len(buildings)
+        start = pd.Timestamp("2027-01-04") + pd.to_timedelta((np.arange(n) // 40) * 7, unit="D")
+        measure = buildings["expected_measure"].replace({"none": "light", "": "light"}).to_numpy()
+        self.schedule = pd.DataFrame(
+            {
+                "row": np.arange(n),
+                "building_id": buildings["building_id"].to_numpy(),
+                "cluster_id": buildings["cluster_id"].to_numpy(),
+                "measure": measure,
+                "approach": np.where(np.arange(n) % 5 == 0, "bespoke", "standard"),
+                "prep_start": start - pd.Timedelta(days=91),
+                "construction_start": start,
+                "completion": start + pd.Timedelta(days=126),
+                "wait_years": (np.arange(n) // 40) / 52.0,
+                "cost": 150_000.0,
+            }
+        )
+        ids = sorted(set(buildings["cluster_id"]))
+        self.clusters = pd.DataFrame({"cluster_id": ids, "position": range(len(ids))})
+
+
+def project_for(buildings, max_buildings: int):
+    import geopandas as gpd
+    import shapely
+
+    from gis_app.core.export.exporter import PreparedExport
+    from gis_app.core.packages import PackageSettings, make_packages, package_context
+    from gis_app.core.project import Project
+
+    b = buildings.copy()
+    # clusters: 1 km grid cells (the benchmark does not depend on the cluster suggester)
+    c = b.geometry.centroid
+    if max_buildings >= len(b):
+        b["cluster_id"] = "K_alle"  # one package holding everything
+    else:
+        cell = (c.x // 1000).astype(int).astype(str) + "_" + (c.y // 1000).astype(int).astype(str)
+        b["cluster_id"] = ("K" + cell).to_numpy(dtype=object)
+    ids = sorted(set(b["cluster_id"]))
+    clusters = gpd.GeoDataFrame(
+        {"cluster_id": ids, "name": ids},
+        geometry=[shapely.box(0, 0, 1, 1)] * len(ids),
+        crs="EPSG:28992",
+    )
+    plan = SyntheticPlan(b)
+    settings = PackageSettings(
+        max_buildings=max_buildings, max_addresses=10 * max_buildings, max_weeks=100_000
+    )
+    t = time.perf_counter()
+    packages, assignment = make_packages(plan, b, clusters, settings)
+    make_seconds = time.perf_counter() - t
+    b["package_id"] = assignment.to_numpy()
+    project = Project(buildings=b, clusters=clusters, packages=packages)
+    prepared = PreparedExport(plan, package_context(plan, b, clusters), packages, assignment)
+    return project, prepared, make_seconds
+
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    best = float("inf")
+    result = None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t)
+    return best, result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="20,000 buildings (smoke test)")
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    n = 20_000 if args.quick else 300_000
+    warnings.simplefilter("ignore", RuntimeWarning)
+
+    import pyogrio
+
+    from gis_app.core.export.exporter import ExportOptions, export_project
+    from gis_app.core.export.frame import export_frame
+
+    buildings = load_buildings(n)
+    work = Path(tempfile.mkdtemp(prefix="bench_export_", dir=DATA if DATA.exists() else None))
+    rows = []
+    try:
+        project, prepared, make_one = project_for(buildings, max_buildings=n)
+        assert len(prepared.packages) == 1
+        schedule = prepared.plan_result.schedule
+
+        def table():
+            return export_frame(
+                project.buildings,
+                prepared.assignment,
+                prepared.packages,
+                prepared.context,
+                schedule,
+                project.clusters,
+            )
+
+        frame_seconds, frame = timed(table, 1)
+        from gis_app.core.export import columns as colmod
+
+        chosen = colmod.default_columns(colmod.available_columns(frame.columns))
+        frame = frame[[*chosen, frame.geometry.name]]
+        print(
+            f"{len(frame):,} rows, {len(chosen)} columns; export table built in {frame_seconds:.2f} s",
+            flush=True,
+        )
+
+        counter = iter(range(10**6))
+
+        def fresh() -> Path:
+            path = work / f"run{next(counter)}"
+            path.mkdir()
+            return path
+
+        # references: bare pyogrio writes of the same table
+        ref_gpkg, _ = timed(
+            lambda: pyogrio.write_dataframe(frame, fresh() / "bare.gpkg"), args.repeat
+        )
+        ref_shp, _ = timed(
+            lambda: pyogrio.write_dataframe(frame, fresh() / "bare.shp"), args.repeat
+        )
+        print(f"bare pyogrio: gpkg {ref_gpkg:.2f} s, shp {ref_shp:.2f} s", flush=True)
+
+        options = {"columns": chosen, "remember_columns": False}
+        gpkg_s, _ = timed(
+            lambda: export_project(
+                project, fresh(), ExportOptions(formats=("gpkg",), **options), prepared=prepared
+            ),
+            args.repeat,
+        )
+        print(f"export gpkg {gpkg_s:.2f} s", flush=True)
+        shp_s, _ = timed(
+            lambda: export_project(
+                project, fresh(), ExportOptions(formats=("shp",), **options), prepared=prepared
+            ),
+            args.repeat,
+        )
+        print(f"export shp (folder + zip) {shp_s:.2f} s", flush=True)
+
+        from gis_app.core.export import shapefile as shpmod
+
+        original_zip = shpmod.write_zip
+        shpmod_zip_seconds = []
+
+        def counting_zip(*a, **k):
+            t = time.perf_counter()
+            out = original_zip(*a, **k)
+            shpmod_zip_seconds.append(time.perf_counter() - t)
+            return out
+
+        import gis_app.core.export.exporter as exporter_mod
+
+        shpmod.write_zip = counting_zip
+        try:
+            t = time.perf_counter()
+            export_project(
+                project, fresh(), ExportOptions(formats=("shp",), **options), prepared=prepared
+            )
+            shp_once = time.perf_counter() - t
+        finally:
+            shpmod.write_zip = original_zip
+        zip_s = sum(shpmod_zip_seconds)
+        del exporter_mod
+
+        rows.append(("GeoPackage (3 layers)", gpkg_s, ref_gpkg))
+        rows.append(("Shapefile, one package: folder + zip", shp_s, ref_shp))
+        rows.append(
+            ("Shapefile, one package: folder only (zip time subtracted)", shp_once - zip_s, ref_shp)
+        )
+
+        # realistic packages of at most 50 buildings
+        project50, prepared50, make_50 = project_for(buildings, max_buildings=50)
+        n_packages = len(prepared50.packages)
+        t = time.perf_counter()
+        export_project(
+            project50, fresh(), ExportOptions(formats=("shp",), **options), prepared=prepared50
+        )
+        shp_many = time.perf_counter() - t
+        print(f"export shp in {n_packages:,} packages {shp_many:.2f} s", flush=True)
+        rows.append(
+            (f"Shapefile, {n_packages:,} packages of <= 50 (folders + zips)", shp_many, ref_shp)
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    lines = [
+        f"## Export ({n:,} buildings to GeoPackage and Shapefile{', --quick' if args.quick else ''})",
+        "",
+        f"{len(frame):,} buildings, {len(chosen)} columns (the default choice: no personal data), "
+        "synthetic plan (the benchmark measures export, not planning). Reference: a bare "
+        "`pyogrio.write_dataframe` of the same export table, measured in the same run. "
+        f"Best of {args.repeat} runs for the first two rows, one run for the others.",
+        "",
+        "| export | seconds | bare pyogrio (s) | ratio | goal <= 2x |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for label, seconds, reference in rows:
+        ratio = seconds / reference
+        lines.append(
+            f"| {label} | {seconds:.2f} | {reference:.2f} | {ratio:.2f}x | {'met' if ratio <= GOAL_RATIO else '**not met**'} |"
+        )
+    lines += [
+        "",
+        f"Also measured: building the export table {frame_seconds:.2f} s (included in the export rows); "
+        f"zipping the one-package Shapefile {zip_s:.2f} s; making packages: one package {make_one:.2f} s, "
+        f"{n_packages:,} packages {make_50:.2f} s.",
+        "",
+        "Where the time goes: every file is written to a temporary name, fsync'ed and renamed "
+        "(`gis_app.core.atomic`), the Shapefile table is narrowed to its content (`RESIZE=YES`, "
+        "one extra pass over the .dbf) and its date fields set to dBASE dates, and each "
+        "package gets a .zip (deflate level 1). With thousands of small packages the fixed "
+        "cost per file (create, fsync, rename, zip) dominates.",
+        "",
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"GDAL {pyogrio.__gdal_version_string__} (pyogrio {pyogrio.__version__}); shared with other jobs, "
+        "so absolute figures vary; the ratio is measured in one run.",
+        "",
+    ]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "export.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
