@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 
 from gis_app.core.schema import MILESTONES, RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.document import ProjectDocument
-from gis_app.ui.panels.labels import CODED_COLUMNS, column_label, format_count, format_value
+from gis_app.ui.panels.labels import column_label, format_count, format_value
 
 #: Sort keys for columns whose natural order is not alphabetical.
 _ORDERED_VALUES = {
@@ -108,7 +108,7 @@ class BuildingTableModel(QAbstractTableModel):
         self._frame = None
         self._columns: list[str] = []
         self._arrays: dict[str, np.ndarray] = {}
-        self._text_cache: dict[str, pd.Series] = {}
+        self._text_cache: dict[str, tuple[np.ndarray, pd.Series]] = {}
         self._order: np.ndarray | None = None  # full sort permutation, None = file order
         self._sort: tuple[int, bool] | None = None
         self._filter_mask: np.ndarray | None = None
@@ -180,25 +180,29 @@ class BuildingTableModel(QAbstractTableModel):
             self._arrays[column] = array
         return array
 
-    def _text(self, column: str) -> pd.Series:
-        """Lower-case text of a column, as shown, for filtering (cached per column)."""
-        text = self._text_cache.get(column)
-        if text is None:
-            series = self._frame[column]
-            labels = CODED_COLUMNS.get(column)
-            if labels is not None:
-                series = series.map(lambda v: labels.get(v, v))
-            if series.dtype == bool:
-                series = series.map({True: "ja", False: "nee"})
-            if pd.api.types.is_float_dtype(series.dtype):
-                # Vectorised approximation of the shown text: decimal comma, no NaN.
-                text = series.astype(str).str.replace(".", ",", regex=False)
-                text = text.where(series.notna(), "")
-            else:
-                text = series.astype(object).where(series.notna(), "").astype(str)
-            text = text.str.lower()
-            self._text_cache[column] = text
-        return text
+    def _text(self, column: str) -> tuple[np.ndarray, pd.Series]:
+        """``(codes, texts)`` of a column for filtering: each distinct value once, as shown.
+
+        Cached per column. ``codes`` (int32, -1 for missing) index ``texts`` (lower-case
+        shown text of each distinct value), so a filter formats and matches the distinct
+        values only (a few hundred for most columns) and maps the result back to all rows
+        with one array lookup.
+        """
+        cached = self._text_cache.get(column)
+        if cached is None:
+            codes, uniques = pd.factorize(self._frame[column], use_na_sentinel=True)
+            shown = [format_value(column, value) for value in np.asarray(uniques, dtype=object)]
+            texts = pd.Series(shown, dtype=object).str.lower()
+            cached = (codes.astype(np.int32), texts)
+            self._text_cache[column] = cached
+        return cached
+
+    def _matches(self, column: str, text: str) -> np.ndarray:
+        """Rows whose shown value in ``column`` contains ``text`` (lower case)."""
+        codes, texts = self._text(column)
+        hit = texts.str.contains(text, regex=False).to_numpy(dtype=bool)
+        hit = np.append(hit, False)  # code -1 (missing value) shows as "": never a match
+        return hit[codes]
 
     # --- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
@@ -281,7 +285,7 @@ class BuildingTableModel(QAbstractTableModel):
             columns = self._columns if column == ALL_COLUMNS else [column]
             mask = np.zeros(len(self._frame), dtype=bool)
             for name in columns:
-                mask |= self._text(name).str.contains(text, regex=False).to_numpy(dtype=bool)
+                mask |= self._matches(name, text)
         self.beginResetModel()
         self._filter_mask = mask
         self._rebuild_rows()
