@@ -5,8 +5,11 @@ Built for 300,000 rows:
 * :class:`BuildingTableModel` reads cells straight from the numpy arrays behind the
   GeoDataFrame columns; it keeps no per-row copies. What the view shows is one int64
   array ``rows`` of data row positions (filtered, then sorted), so sorting is one
-  ``np.argsort`` of a column and filtering one vectorised pandas string match, instead
-  of a ``QSortFilterProxyModel`` calling back into Python for every comparison.
+  ``np.argsort`` of a column instead of a ``QSortFilterProxyModel`` calling back into
+  Python for every comparison (minutes at this size). Filtering matches the shown text
+  of each *distinct* value of a column (``pd.factorize``, cached) and maps the hits back
+  to all rows with one array lookup, so the text is the one the user sees (Dutch
+  milestone labels, decimal commas) without formatting 300,000 cells.
 * Selection is not copied into a ``QItemSelectionModel`` (merging thousands of ranges
   there takes seconds at this size). As in QGIS's attribute table, the table *draws* the
   document's selection: the model keeps a boolean mask of selected data rows and answers
