@@ -153,6 +153,12 @@ def test_cluster_slider_changes_that_clusters_share(qtbot, workspace):
     ws.panel.own_share.setChecked(False)
     wait_idle(qtbot, ws)
     assert ws.controller.cluster_share(target) is None
+    # a cluster edit rebuilds the planner but keeps the neighbour candidates (slow to find)
+    old = ws.controller._planner[2]
+    ws.document.clustersChanged.emit()
+    wait_idle(qtbot, ws)
+    new = ws.controller._planner[2]
+    assert new is not old and new.candidates is old.candidates
 
 
 def test_superseded_slider_moves_only_apply_the_last(qtbot, workspace):

@@ -44,7 +44,11 @@ SERIES_COLORS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9
 
 def to_seconds(values) -> np.ndarray:
     """Dates to seconds since the epoch (what pyqtgraph's date axis expects)."""
-    stamps = pd.to_datetime(pd.Series(values), errors="coerce").to_numpy("datetime64[ns]")
+    raw = values.to_numpy() if isinstance(values, (pd.Series, pd.Index)) else np.asarray(values)
+    if raw.dtype.kind == "M":
+        stamps = raw.astype("datetime64[ns]")
+    else:
+        stamps = pd.to_datetime(pd.Series(values), errors="coerce").to_numpy("datetime64[ns]")
     out = stamps.astype("int64").astype(float) / 1e9
     out[np.isnat(stamps)] = np.nan
     return out

@@ -73,32 +73,45 @@ class GanttItem(pg.GraphicsObject):
         prep_pen = QPen(QColor("#a0a0a0"))
         prep_pen.setCosmetic(True)
         ok = np.isfinite(self.x0) & np.isfinite(self.x1)
-        for i in np.flatnonzero(ok):  # one bar per cluster (hundreds), not per building
-            if np.isfinite(self.prep[i]) and self.prep[i] < self.x0[i]:
-                pale = QColor(self.colors[i])
-                pale.setAlpha(70)
-                painter.setPen(prep_pen)
-                painter.setBrush(QBrush(pale))
-                painter.drawRect(
-                    QRectF(
-                        self.prep[i],
-                        self.rows[i] - BAR_HEIGHT / 4,
-                        self.x0[i] - self.prep[i],
-                        BAR_HEIGHT / 2,
-                    )
+        # rectangles as plain lists, grouped by colour: one drawRects call per group
+        x0, x1, rows = self.x0.tolist(), self.x1.tolist(), self.rows.tolist()
+        prep, share = self.prep.tolist(), self.bespoke.tolist()
+        colors = list(self.colors)
+        groups: dict[str, tuple[list, list]] = {}
+        selected_rects, hatched = [], []
+        for i in np.flatnonzero(ok).tolist():  # one bar per cluster (thousands), not buildings
+            bars, preps = groups.setdefault(colors[i], ([], []))
+            if prep[i] == prep[i] and prep[i] < x0[i]:  # not NaN, starts earlier
+                preps.append(
+                    QRectF(prep[i], rows[i] - BAR_HEIGHT / 4, x0[i] - prep[i], BAR_HEIGHT / 2)
                 )
-            width = max(self.x1[i] - self.x0[i], 86400.0)
-            rect = QRectF(self.x0[i], self.rows[i] - BAR_HEIGHT / 2, width, BAR_HEIGHT)
-            painter.setPen(selected_pen if self.selected[i] else outline)
-            painter.setBrush(QBrush(QColor(self.colors[i])))
-            painter.drawRect(rect)
-            if self.bespoke[i] > 0:
-                band = QRectF(
-                    rect.left(), rect.top(), rect.width(), BAR_HEIGHT * min(self.bespoke[i], 1.0)
+            rect = QRectF(x0[i], rows[i] - BAR_HEIGHT / 2, max(x1[i] - x0[i], 86400.0), BAR_HEIGHT)
+            bars.append(rect)
+            if self.selected[i]:
+                selected_rects.append(rect)
+            if share[i] > 0:
+                hatched.append(
+                    QRectF(rect.left(), rect.top(), rect.width(), BAR_HEIGHT * min(share[i], 1.0))
                 )
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(hatch)
-                painter.drawRect(band)
+        painter.setPen(prep_pen)
+        for color, (_bars, preps) in groups.items():
+            pale = QColor(color)
+            pale.setAlpha(70)
+            painter.setBrush(QBrush(pale))
+            if preps:
+                painter.drawRects(preps)
+        painter.setPen(outline)
+        for color, (bars, _preps) in groups.items():
+            painter.setBrush(QBrush(QColor(color)))
+            painter.drawRects(bars)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(hatch)
+        if hatched:
+            painter.drawRects(hatched)
+        painter.setPen(selected_pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if selected_rects:
+            painter.drawRects(selected_rects)
         painter.end()
         self._picture = picture
         if ok.any():
@@ -201,7 +214,7 @@ class TimelineView(QWidget):
             to_seconds(self.rows["prep_start"]) if "prep_start" in self.rows else None,
         )
         step = max(1, int(np.ceil(len(self.rows) / MAX_LABELS)))
-        names = [str(name)[:18] for name in self.rows["name"]]
+        names = [str(name)[:18] for name in self.rows["name"].tolist()]
         ticks = [(float(r), names[i]) for i, r in enumerate(self.rows["row"]) if i % step == 0]
         self.plot.getPlotItem().getAxis("left").setTicks([ticks, []])
         if plan_start is not None:
