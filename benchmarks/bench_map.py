@@ -90,6 +90,12 @@ def read_buildings(path: Path):
     return ensure_building_columns(frame)
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process so far (all threads, user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
@@ -148,27 +154,32 @@ def child_render(path: str) -> dict:
     from gis_app.ui.document import ProjectDocument
     from gis_app.ui.map.canvas import MapCanvas
 
-    out: dict = {"n": len(buildings)}
-    t0 = time.perf_counter()
+    out: dict = {"n": len(buildings), "load_average": os.getloadavg()[0]}
+    t0, c0 = time.perf_counter(), cpu_seconds()
     document = ProjectDocument(Project(buildings=buildings))
     canvas = MapCanvas(document)
     canvas.resize(WIDTH, HEIGHT)
     canvas.view.resize(WIDTH, HEIGHT)
     canvas.zoom_full()
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), cpu_seconds()
     canvas.render_now()
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), cpu_seconds()
     out["arrays_s"] = t1 - t0
     out["first_render_s"] = t2 - t1
     out["first_total_s"] = t2 - t0
+    out["arrays_cpu_s"] = c1 - c0
+    out["first_render_cpu_s"] = c2 - c1
+    out["first_total_cpu_s"] = c2 - c0
     out["full_stats"] = canvas.last_render_stats
     out["full_mpp"] = canvas.view.mpp
-    warm = []
+    warm, warm_cpu = [], []
     for _ in range(5):
-        s = time.perf_counter()
+        s, c = time.perf_counter(), cpu_seconds()
         canvas.render_now()
         warm.append(time.perf_counter() - s)
+        warm_cpu.append(cpu_seconds() - c)
     out["full_warm_s"] = warm
+    out["full_warm_cpu_s"] = warm_cpu
     canvas.map_image().save(str(RESULTS / "map_full_extent.png"))
 
     # asynchronous path: request -> image shown (worker thread + hand-over)
@@ -182,16 +193,18 @@ def child_render(path: str) -> dict:
 
     centres = neighbourhood_centres(canvas.layers.buildings.arrays)
     mpp = NEIGHBOURHOOD_M / WIDTH
-    nbh, nbh_async, visible = [], [], []
+    nbh, nbh_cpu, nbh_async, visible = [], [], [], []
     for x, y in centres:
         canvas.view.set_state(x, y, mpp)
         canvas.render_now()  # first touch of this area
-        times = []
+        times, cpus = [], []
         for _ in range(3):
-            s = time.perf_counter()
+            s, c = time.perf_counter(), cpu_seconds()
             canvas.render_now()
             times.append(time.perf_counter() - s)
+            cpus.append(cpu_seconds() - c)
         nbh.append(float(np.median(times)))
+        nbh_cpu.append(float(np.median(cpus)))
         visible.append(canvas.last_render_stats.get("visible", 0))
         s = time.perf_counter()
         canvas.request_render()
@@ -199,6 +212,7 @@ def child_render(path: str) -> dict:
         nbh_async.append(time.perf_counter() - s)
     canvas.map_image().save(str(RESULTS / "map_neighbourhood.png"))
     out["nbh_s"] = nbh
+    out["nbh_cpu_s"] = nbh_cpu
     out["nbh_async_s"] = nbh_async
     out["nbh_visible"] = visible
     out["nbh_centres"] = centres
@@ -348,7 +362,7 @@ def child_memory(path: str) -> dict:
 
 
 QGIS_SCRIPT = r"""
-import json, sys, time
+import json, resource, sys, time
 from qgis.core import (QgsApplication, QgsVectorLayer, QgsMapSettings, QgsMapRendererSequentialJob,
     QgsMapRendererParallelJob, QgsCategorizedSymbolRenderer, QgsRendererCategory, QgsSymbol,
     QgsRectangle, Qgis)
@@ -376,11 +390,16 @@ def render(job_class, extent):
     settings.setBackgroundColor(QColor("#f7f7f4"))
     settings.setExtent(extent)
     job = job_class(settings)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu0 = usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     job.start()
     job.waitForFinished()
     seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpus.append(usage.ru_utime + usage.ru_stime - cpu0)
     return seconds, job.renderedImage()
+cpus = []
 full = layer.extent()
 out = {"version": Qgis.QGIS_VERSION, "features": layer.featureCount()}
 seq, par = [], []
@@ -390,14 +409,18 @@ for i in range(3):
 image.save(sys.argv[6])
 out["full_sequential_s"] = seq
 out["full_parallel_s"] = par
-nb = []
+out["full_cpu_s"] = cpus[:]
+nb, nbc = [], []
 for x, y in centres:
     half_w, half_h = nbh / 2, nbh / 2 * height / width
     rect = QgsRectangle(x - half_w, y - half_h, x + half_w, y + half_h)
     render(QgsMapRendererParallelJob, rect)
+    cpus.clear()
     times = [render(QgsMapRendererParallelJob, rect)[0] for _ in range(3)]
     nb.append(sorted(times)[1])
+    nbc.append(sorted(cpus)[1])
 out["nbh_parallel_s"] = nb
+out["nbh_cpu_s"] = nbc
 print("QGISJSON" + json.dumps(out))
 app.exitQgis()
 """
@@ -487,31 +510,42 @@ def write_report(n, path, ours, pans, memory, qgis, quick) -> str:
     first_total = ours["first_total_s"]
     first_render = ours["first_render_s"]
     warm = min(ours["full_warm_s"])
+    q_cpu = min(qgis["full_cpu_s"][1::2]) if qgis_ok and qgis.get("full_cpu_s") else None
+    first_cpu = ours["first_total_cpu_s"]
+
+    def cpu_ratio(value):
+        return f"{value / q_cpu:.3f}" if q_cpu else "–"
+
     lines += [
         "### Full extent",
         "",
-        "| measurement | ms | ratio to QGIS |",
-        "|---|---:|---:|",
-        f"| ours: first draw, render only (arrays already built) | {_ms(first_render)} | {first_render / q_ref:.3f} |",
-        f"| ours: first draw including building arrays + style from the GeoDataFrame | {_ms(first_total)} | **{first_total / q_ref:.3f}** |",
-        f"| ours: of which building arrays + style | {_ms(ours['arrays_s'])} | |",
-        f"| ours: repeated full-extent render (best of 5) | {_ms(warm)} | {warm / q_ref:.3f} |",
-        f"| ours: asynchronous request → image shown (median of 3) | {_ms(float(np.median(ours['full_async_s'])))} | |",
+        "| measurement | wall ms | ratio (wall) | CPU ms | ratio (CPU) |",
+        "|---|---:|---:|---:|---:|",
+        f"| ours: first draw, render only (arrays already built) | {_ms(first_render)} | "
+        f"{first_render / q_ref:.3f} | {_ms(ours['first_render_cpu_s'])} | {cpu_ratio(ours['first_render_cpu_s'])} |",
+        f"| ours: first draw including building arrays + style from the GeoDataFrame | {_ms(first_total)} | "
+        f"**{first_total / q_ref:.3f}** | {_ms(first_cpu)} | **{cpu_ratio(first_cpu)}** |",
+        f"| ours: of which building arrays + style | {_ms(ours['arrays_s'])} | | {_ms(ours['arrays_cpu_s'])} | |",
+        f"| ours: repeated full-extent render (best of 5) | {_ms(warm)} | {warm / q_ref:.3f} | "
+        f"{_ms(min(ours['full_warm_cpu_s']))} | {cpu_ratio(min(ours['full_warm_cpu_s']))} |",
+        f"| ours: asynchronous request → image shown (median of 3) | {_ms(float(np.median(ours['full_async_s'])))} | | | |",
     ]
     if qgis_ok:
         lines += [
-            f"| QGIS ParallelJob, best of 3 (reference) | {_ms(q_ref)} | 1.000 |",
-            f"| QGIS ParallelJob, first | {_ms(q_first)} | |",
-            f"| QGIS SequentialJob, best of 3 | {_ms(min(qgis['full_sequential_s']))} | |",
+            f"| QGIS ParallelJob, best of 3 (reference) | {_ms(q_ref)} | 1.000 | {_ms(q_cpu or 0)} | 1.000 |",
+            f"| QGIS ParallelJob, first | {_ms(q_first)} | | | |",
+            f"| QGIS SequentialJob, best of 3 | {_ms(min(qgis['full_sequential_s']))} | | | |",
         ]
     else:
-        lines += [f"| QGIS (stated in the issue, not measured) | {_ms(q_ref)} | 1.000 |"]
+        lines += [f"| QGIS (stated in the issue, not measured) | {_ms(q_ref)} | 1.000 | | |"]
     ratio = first_total / q_ref
     lines += [
         "",
         f"Reference: {ref_note}. Goal: first full-extent draw at most half of QGIS: "
-        f"{_verdict(ratio <= GOALS['full_ratio'])} ({ratio:.3f} of QGIS's best, including building "
-        "the arrays).",
+        f"{_verdict(ratio <= GOALS['full_ratio'])} ({ratio:.3f} of QGIS's best wall time, including "
+        "building the arrays). CPU ms is the process's user + system time over the same span "
+        "(QGIS: all its render threads), which the machine's load does not inflate; the load "
+        f"average was {ours['load_average']:.1f} on 2 cores when our part started.",
         "",
         f"At full extent ({ours['full_mpp']:.1f} m/px) every building is under 3 px, so all "
         f"{ours['full_stats'].get('rasterised', 0):,} are rasterised with numpy (level of detail); "
@@ -519,21 +553,24 @@ def write_report(n, path, ours, pans, memory, qgis, quick) -> str:
         "",
         "### Neighbourhood (1 km across)",
         "",
-        "| view centre (RD) | visible buildings | ours, render (median of 3) ms | ours, async request → shown ms | QGIS ParallelJob ms |",
+        "| view centre (RD) | visible buildings | ours, render ms (CPU ms) | ours, async request → shown ms | QGIS ParallelJob ms (CPU ms) |",
         "|---|---:|---:|---:|---:|",
     ]
     q_nbh = qgis.get("nbh_parallel_s") if qgis_ok else None
+    q_nbh_cpu = qgis.get("nbh_cpu_s") if qgis_ok else None
     for i, (x, y) in enumerate(ours["nbh_centres"]):
-        q = _ms(q_nbh[i]) if q_nbh else "–"
+        q = f"{_ms(q_nbh[i])} ({_ms(q_nbh_cpu[i])})" if q_nbh and q_nbh_cpu else "–"
         lines.append(
-            f"| {x:,.0f}, {y:,.0f} | {ours['nbh_visible'][i]:,} | {_ms(ours['nbh_s'][i])} | "
-            f"{_ms(ours['nbh_async_s'][i])} | {q} |"
+            f"| {x:,.0f}, {y:,.0f} | {ours['nbh_visible'][i]:,} | {_ms(ours['nbh_s'][i])} "
+            f"({_ms(ours['nbh_cpu_s'][i])}) | {_ms(ours['nbh_async_s'][i])} | {q} |"
         )
     worst = max(ours["nbh_s"])
+    worst_cpu = max(ours["nbh_cpu_s"])
     lines += [
         "",
-        f"Goal: neighbourhood redraw at most 50 ms: {_verdict(worst * 1000 <= GOALS['neighbourhood_ms'])} "
-        f"(worst view {_ms(worst)} ms).",
+        f"Goal: neighbourhood redraw at most 50 ms: wall time {_verdict(worst * 1000 <= GOALS['neighbourhood_ms'])} "
+        f"(worst view {_ms(worst)} ms), CPU time {_verdict(worst_cpu * 1000 <= GOALS['neighbourhood_ms'])} "
+        f"(worst {_ms(worst_cpu)} ms). Median of 3 renders per view.",
         "",
         "### Panning",
         "",

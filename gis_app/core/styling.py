@@ -20,9 +20,11 @@ Decisions:
   light = low, dark red = high); missing values get the ``onbekend`` grey and their own
   legend entry.
 * Natural breaks: Fisher–Jenks (exact dynamic programme, O(k·m²)) on at most
-  :data:`JENKS_MAX_VALUES` values; larger columns are reduced to that many evenly spaced
-  quantiles of the sorted data first. That keeps it below ~0.2 s at 300,000 buildings
-  while the breaks differ from the exact ones only within the quantile spacing.
+  :data:`JENKS_MAX_VALUES` distinct values (weighted by their counts); larger columns are
+  reduced to that many evenly spaced quantiles first, and each break found on that
+  summary is then moved to the largest real gap in the data between the neighbouring
+  summary points. That keeps it near 0.3 s at 300,000 buildings, and clearly separated
+  groups come out exactly.
 * Milestones use an ordered ramp (viridis stops) in NCG reporting order.
 * Any other text column: the 10 most frequent values get Okabe–Ito/Tableau colours,
   the rest is drawn as "overig".

@@ -89,6 +89,7 @@ class MapCanvas(QWidget):
         self._generation = 0
         self._shown_generation = -1
         self._has_view = False
+        self._last_mpp = -1.0
         self._middle_last: QPointF | None = None
         self._hover_pos: QPointF | None = None
 
@@ -257,7 +258,9 @@ class MapCanvas(QWidget):
         if record:
             self.commit_view()
         self.viewChanged.emit()
-        self.scaleChanged.emit(self.scale_denominator())
+        if self.view.mpp != self._last_mpp:
+            self._last_mpp = self.view.mpp
+            self.scaleChanged.emit(self.scale_denominator())
         self.request_render()
         self.update()
 

@@ -309,6 +309,8 @@ class LayerStack(QObject):
 
     def _on_clusters_changed(self) -> None:
         self._rebuild_clusters()
+        if "cluster_id" in style_columns(self.building_style):  # membership changed
+            self._restyle()
 
     def _rebuild_buildings(self) -> None:
         buildings = self.document.project.buildings
