@@ -666,19 +666,20 @@ def load_buildings(
     problems: list[Problem] = []
 
     if risk is not None:
-        # The table is read while GDAL reads the footprints: both release the GIL for most
-        # of their work, and on a planner's machine that hides most of the table's cost.
+        # The table is read and prepared while GDAL reads the footprints: GDAL and GEOS
+        # release the GIL for most of their work, so on a machine with two or more cores
+        # this hides most of the table's cost.
         with ThreadPoolExecutor(max_workers=1) as pool:
-            table_future = pool.submit(read_table, risk, sheet=sheet)
+            table_future = pool.submit(_read_and_prepare_table, risk, sheet, risk_id_field)
             frame, footprint_problems, rows = read_footprints_with_rows(
                 footprints, layer=layer, id_field=id_field, crs=crs
             )
-            table_frame, table_problems = table_future.result()
+            table, table_problems, table_notes = table_future.result()
     else:
         frame, footprint_problems, rows = read_footprints_with_rows(
             footprints, layer=layer, id_field=id_field, crs=crs
         )
-        table_frame, table_problems = None, []
+        table, table_problems, table_notes = None, [], []
     problems.extend(footprint_problems)
     report.footprints_read = int(rows[-1]) if len(rows) else 0
     report.footprints_read = max(report.footprints_read, _features_read(frame, footprint_problems))
@@ -699,9 +700,9 @@ def load_buildings(
     canonical = dict(attributes.canonical)
     extra = dict(attributes.extra)
     table_position = None
-    if table_frame is not None:
+    if table is not None:
         problems.extend(table_problems)
-        table = _prepare_table(table_frame, str(risk), risk_id_field, problems, notes)
+        notes.extend(table_notes)
         report.scores_read = len(table.ids)
         for name, source in table.attributes.mapping.items():
             report.field_mapping[name] = f"{Path(risk).name}: {source}"
@@ -717,6 +718,13 @@ def load_buildings(
     report.problems = problems
     report.notes = notes
     return buildings, report
+
+
+def _read_and_prepare_table(risk, sheet, risk_id_field) -> tuple[_Table, list[Problem], list[str]]:
+    table_frame, problems = read_table(risk, sheet=sheet)
+    notes: list[str] = []
+    table = _prepare_table(table_frame, str(risk), risk_id_field, problems, notes)
+    return table, problems, notes
 
 
 def _features_read(frame, problems: list[Problem]) -> int:
