@@ -204,6 +204,17 @@ def test_editors_change_plan_and_invalid_values_are_refused(qtbot, workspace):
     assert ws.controller.bundle is shown
 
 
+def test_hidden_timeline_draws_when_shown(qtbot, workspace):
+    ws = workspace
+    assert not ws.timeline.isVisible()
+    assert ws.timeline._pending is not None  # nothing drawn while hidden
+    ws.timeline.show()
+    qtbot.waitUntil(lambda: ws.timeline._pending is None)
+    bundle = ws.controller.bundle
+    assert len(ws.timeline.gantt.x0) == len(bundle.gantt)
+    assert list(ws.timeline.rows["cluster_id"]) == list(bundle.gantt["cluster_id"])
+
+
 def test_screenshots(qtbot, workspace):
     ws = workspace
     ARTIFACTS.mkdir(exist_ok=True)

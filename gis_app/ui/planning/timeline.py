@@ -74,7 +74,8 @@ class GanttItem(pg.GraphicsObject):
         prep_pen.setCosmetic(True)
         ok = np.isfinite(self.x0) & np.isfinite(self.x1)
         # rectangles as plain lists, grouped by colour: one drawRects call per group
-        x0, x1, rows = self.x0.tolist(), self.x1.tolist(), self.rows.tolist()
+        x0, rows = self.x0.tolist(), self.rows.tolist()
+        widths = np.maximum(self.x1 - self.x0, 86400.0).tolist()
         prep, share = self.prep.tolist(), self.bespoke.tolist()
         colors = list(self.colors)
         groups: dict[str, tuple[list, list]] = {}
@@ -85,7 +86,7 @@ class GanttItem(pg.GraphicsObject):
                 preps.append(
                     QRectF(prep[i], rows[i] - BAR_HEIGHT / 4, x0[i] - prep[i], BAR_HEIGHT / 2)
                 )
-            rect = QRectF(x0[i], rows[i] - BAR_HEIGHT / 2, max(x1[i] - x0[i], 86400.0), BAR_HEIGHT)
+            rect = QRectF(x0[i], rows[i] - BAR_HEIGHT / 2, widths[i], BAR_HEIGHT)
             bars.append(rect)
             if self.selected[i]:
                 selected_rects.append(rect)
@@ -170,6 +171,7 @@ class TimelineView(QWidget):
         layout.addWidget(self.legend)
         layout.addWidget(self.plot)
         self.rows = pd.DataFrame()
+        self._pending = None
         self.plot.scene().sigMouseMoved.connect(self._hover)
         self.plot.scene().sigMouseClicked.connect(self._click)
 
@@ -192,6 +194,24 @@ class TimelineView(QWidget):
         return "&nbsp;&nbsp;&nbsp;".join(parts)
 
     def set_rows(self, rows: pd.DataFrame, *, plan_start=None, selected_ids=()) -> None:
+        """Show ``rows``; while the widget is hidden (a tab behind another) the drawing
+        waits until it is shown, so a slider move does not pay for an unseen timeline."""
+        self._pending = (rows, plan_start, tuple(selected_ids))
+        if self.isVisible():
+            self._flush()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        self._flush()
+
+    def _flush(self) -> None:
+        if self._pending is None:
+            return
+        rows, plan_start, selected_ids = self._pending
+        self._pending = None
+        self._draw(rows, plan_start, selected_ids)
+
+    def _draw(self, rows: pd.DataFrame, plan_start, selected_ids) -> None:
         self.rows = rows.reset_index(drop=True)
         if not len(self.rows):
             self.gantt.setData([], [], [], [])
@@ -223,6 +243,10 @@ class TimelineView(QWidget):
         self.plot.getPlotItem().enableAutoRange()
 
     def set_selected(self, selected_ids) -> None:
+        if self._pending is not None:
+            rows, plan_start, _ids = self._pending
+            self._pending = (rows, plan_start, tuple(selected_ids))
+            return
         if len(self.rows):
             self.gantt.selected = self.rows["cluster_id"].isin(list(selected_ids)).to_numpy()
             self.gantt._build()
