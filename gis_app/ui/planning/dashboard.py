@@ -44,6 +44,14 @@ SHORT_LABELS = {
     "versterkingsbesluit": "versterkingsbesluit",
     "afgerond": "traject afgerond",
 }
+
+
+def _wrap(label: str) -> str:
+    """Header text on two lines (at the last space) so many columns fit a dock."""
+    head, _, tail = label.rpartition(" ")
+    return f"{head}\n{tail}" if head else label
+
+
 WATCHED_COLUMNS = {"milestone", "risk_profile", "addresses", "cluster_id"}
 
 
@@ -195,7 +203,7 @@ class DashboardView(QWidget):
         self.current = table
         headers = [
             self.tr("mijlpaal"),
-            *[self.tr(p) for p in RISK_PROFILES_WITH_UNKNOWN],
+            *[self.tr(p).replace(" ", "\n") for p in RISK_PROFILES_WITH_UNKNOWN],
             self.tr("totaal"),
         ]
         self.table.clear()
@@ -222,7 +230,7 @@ class DashboardView(QWidget):
         milestone_columns = [c for c in table.columns if c not in ("name", db.TOTAL)]
         headers = [
             self.tr("cluster"),
-            *[self.tr(MILESTONE_LABELS_NL.get(c, c)) for c in milestone_columns],
+            *[_wrap(self.tr(MILESTONE_LABELS_NL.get(c, c))) for c in milestone_columns],
             self.tr("totaal"),
         ]
         self.table.clear()

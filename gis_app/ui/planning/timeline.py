@@ -27,6 +27,12 @@ from gis_app.ui.planning.plotting import (
 
 BAR_HEIGHT = 0.7
 MAX_LABELS = 40
+NAME_CHARS = 26
+
+
+def _short(name: str) -> str:
+    """A cluster name that fits the axis; the tooltip shows it in full."""
+    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
 
 
 class GanttItem(pg.GraphicsObject):
@@ -158,7 +164,7 @@ class TimelineView(QWidget):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen("#606060"))
             axis.setTextPen(pg.mkPen("#303030"))
-        item.getAxis("left").setWidth(120)
+        item.getAxis("left").setWidth(165)
         self.gantt = GanttItem()
         self.plot.addItem(self.gantt)
         self.start_line = pg.InfiniteLine(
@@ -168,6 +174,7 @@ class TimelineView(QWidget):
         self.plot.addItem(self.start_line)
         self.legend = QLabel(self._legend_html())
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
         layout.addWidget(self.plot)
         self.rows = pd.DataFrame()
@@ -234,7 +241,7 @@ class TimelineView(QWidget):
             to_seconds(self.rows["prep_start"]) if "prep_start" in self.rows else None,
         )
         step = max(1, int(np.ceil(len(self.rows) / MAX_LABELS)))
-        names = [str(name)[:18] for name in self.rows["name"].tolist()]
+        names = [_short(str(name)) for name in self.rows["name"].tolist()]
         ticks = [(float(r), names[i]) for i, r in enumerate(self.rows["row"]) if i % step == 0]
         self.plot.getPlotItem().getAxis("left").setTicks([ticks, []])
         if plan_start is not None:
