@@ -374,11 +374,11 @@ def risk_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     overrides = dict(spec.colors)
     order = [PROFILE_VERHOOGD, PROFILE_LICHT, PROFILE_NORMAAL, PROFILE_UNKNOWN]
     colors = [overrides.get(p, RISK_COLORS[p]) for p in order]
-    values = frame["risk_profile"].to_numpy(dtype=object) if "risk_profile" in frame else None
     codes = np.full(len(frame), 3, dtype=np.int64)
-    if values is not None:
-        for i, profile in enumerate(order[:3]):
-            codes[values == profile] = i
+    if "risk_profile" in frame:
+        # one hashed lookup instead of a string comparison per profile
+        found = pd.Index(order[:3]).get_indexer(frame["risk_profile"].to_numpy(dtype=object))
+        codes = np.where(found >= 0, found, 3).astype(np.int64)
     rgba, legend = _categorical(codes, order, [RISK_LABELS[p] for p in order], colors, spec.alpha)
     return StyleResult(rgba, legend, title="risicoprofiel")
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import sys
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -90,6 +90,8 @@ class MapCanvas(QWidget):
         self._shown_generation = -1
         self._has_view = False
         self._last_mpp = -1.0
+        self._decoration_key = None
+        self._decoration_image: list = []
         self._middle_last: QPointF | None = None
         self._hover_pos: QPointF | None = None
 
@@ -405,10 +407,11 @@ class MapCanvas(QWidget):
     # --- Qt events -------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(self.background))
         if self._image is not None and self._image_view is not None:
             current = self.view.state()
             target = target_rect(self._image_view, current)
+            if not target.contains(QRectF(self.rect())):
+                painter.fillRect(self.rect(), QColor(self.background))
             same_scale = (
                 abs(target.width() - self._image.width()) < 0.5
                 and abs(target.height() - self._image.height()) < 0.5
@@ -418,15 +421,51 @@ class MapCanvas(QWidget):
                 painter.drawImage(QPoint(round(target.left()), round(target.top())), self._image)
             else:
                 painter.drawImage(target, self._image, QRectF(self._image.rect()))
+        else:
+            painter.fillRect(self.rect(), QColor(self.background))
         if self.show_decorations and self._has_view:
-            paint_scale_bar(painter, self.width(), self.height(), self.view.mpp)
-            paint_north_arrow(painter, self.width(), self.height())
+            for corner, image in self._decorations():
+                painter.drawImage(corner, image)
         if self._tool is not None:
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             self._tool.paint(painter, self)
             painter.restore()
         painter.end()
+
+    def _decorations(self) -> list[tuple[QPoint, QImage]]:
+        """Scale bar and north arrow as small cached images (redrawn when size or scale change).
+
+        Small images keep the per-frame cost of the decorations to two tiny blits while
+        panning, instead of antialiased text and shapes on every paint.
+        """
+        ratio = self.devicePixelRatioF()
+        w, h = self.width(), self.height()
+        key = (w, h, self.view.mpp, ratio)
+        if self._decoration_key != key:
+            regions = [
+                (QRect(0, max(h - 64, 0), min(w, 360), 64), paint_scale_bar),
+                (
+                    QRect(max(w - 80, 0), 0, 80, 80),
+                    lambda p, w_, h_, _mpp: paint_north_arrow(p, w_, h_),
+                ),
+            ]
+            items = []
+            for rect, paint in regions:
+                image = QImage(
+                    int(rect.width() * ratio),
+                    int(rect.height() * ratio),
+                    QImage.Format.Format_ARGB32_Premultiplied,
+                )
+                image.setDevicePixelRatio(ratio)
+                image.fill(Qt.GlobalColor.transparent)
+                painter = QPainter(image)
+                painter.translate(-rect.x(), -rect.y())
+                paint(painter, w, h, self.view.mpp)
+                painter.end()
+                items.append((rect.topLeft(), image))
+            self._decoration_image, self._decoration_key = items, key
+        return self._decoration_image
 
     def resizeEvent(self, event) -> None:
         size = event.size()
