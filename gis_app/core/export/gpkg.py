@@ -1,6 +1,7 @@
 """One GeoPackage with the layers ``buildings``, ``clusters`` and ``packages``, in RD New.
 
-The GeoPackage is the lossless export: full column names, full texts, every chosen
+The GeoPackage (version 1.2, which older QGIS and QField builds read without
+complaint) is the lossless export: full column names, full texts, every chosen
 attribute, dates as date-time fields (GDAL writes pandas dates as ``DateTime``; the
 time is always midnight). It is written to a temporary file and moved into place
 (:func:`gis_app.core.atomic.atomic_path`), so a reader never sees half a file.
@@ -47,8 +48,11 @@ def write_layers(path: Path, layers: dict[str, pd.DataFrame], *, fast: bool = Tr
         # the file is fsync'ed once before it is moved into place
         pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": "OFF"})
     try:
-        for name, frame in layers.items():
+        for index, (name, frame) in enumerate(layers.items()):
             kwargs = {"layer": name, "driver": "GPKG"}
+            if index == 0:
+                # GeoPackage 1.2: opens without warnings in older QGIS/QField builds too
+                kwargs["dataset_options"] = {"VERSION": "1.2"}
             if isinstance(frame, gpd.GeoDataFrame):
                 if len(frame) == 0:
                     kwargs["geometry_type"] = "MultiPolygon"
