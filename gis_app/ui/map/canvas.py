@@ -267,6 +267,9 @@ class MapCanvas(QWidget):
         self.update()
 
     # --- picking ---------------------------------------------------------------------------
+    # Picking works on the data whether or not the buildings layer is drawn: tools and the
+    # panels (search, table) address buildings by row, and hiding the layer to see what is
+    # under it should not make the selection tools stop working.
     def building_at(
         self, x: float, y: float, tolerance_px: float = PICK_TOLERANCE_PX
     ) -> int | None:
