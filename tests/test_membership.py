@@ -139,3 +139,20 @@ def test_empty_geometry_never_joins_and_index_is_cached():
 def test_no_clusters_means_no_membership():
     buildings = _buildings(_row_of_houses(3))
     assert list(M.compute_membership(buildings, _clusters())) == ["", "", ""]
+
+
+def test_overlap_tracker_follows_edits_like_a_full_recount():
+    buildings = _buildings(_row_of_houses(30))
+    clusters = _clusters(box(-1, -1, 60, 10), box(40, -1, 100, 10), box(150, -1, 181, 10))
+    tracker = M.OverlapTracker()
+    assert list(tracker.rows(buildings, clusters)) == list(M.overlapping_rows(buildings, clusters))
+    edits = [
+        ("C0003", box(85, -1, 181, 10)),  # now overlaps C0002
+        ("C0001", box(-1, -1, 20, 10)),  # no longer overlaps C0002
+        ("C0002", box(0, -1, 200, 10)),  # overlaps everything
+    ]
+    for cid, polygon in edits:
+        clusters = set_cluster_geometry(clusters, cid, polygon)
+        expected = M.overlapping_rows(buildings, clusters)
+        assert len(expected) > 0
+        assert list(tracker.rows(buildings, clusters)) == list(expected)

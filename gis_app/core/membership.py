@@ -246,11 +246,58 @@ def overlapping_rows(
     """Rows whose representative point lies in more than one cluster polygon.
 
     These buildings count for the first of those clusters only (see the module
-    docstring); the panel lists and the map can highlight them.
+    docstring); the panel lists and the map can highlight them. Computed from the
+    pairwise intersections of cluster polygons (few), not by testing every building.
     """
     index = index or membership_index(buildings)
-    _, counts = _first_cluster(index, clusters, None)
-    return np.flatnonzero(counts > 1).astype(np.int64)
+    if len(clusters) < 2:
+        return np.empty(0, dtype=np.int64)
+    polygons = np.asarray(clusters.geometry.array)
+    tree = STRtree(polygons)
+    a, b = tree.query(polygons, predicate="intersects")
+    pair = a < b
+    if not pair.any():
+        return np.empty(0, dtype=np.int64)
+    overlaps = shapely.intersection(polygons[a[pair]], polygons[b[pair]])
+    return index.rows_in(overlaps)
+
+
+class OverlapTracker:
+    """Overlapping rows kept up to date across edits without testing every building.
+
+    Between two calls, clusters whose polygon object is unchanged (edits replace only
+    the polygons they touch) cannot change which buildings overlap, except through the
+    changed ones: only the rows inside the old and new outlines of changed clusters are
+    re-counted. Falls back to :func:`overlapping_rows` for a new buildings frame or
+    when many clusters changed.
+    """
+
+    def __init__(self):
+        self._buildings_ref = None
+        self._polygons: dict[str, object] = {}
+        self._rows = np.empty(0, dtype=np.int64)
+
+    def rows(self, buildings: gpd.GeoDataFrame, clusters: gpd.GeoDataFrame) -> np.ndarray:
+        index = membership_index(buildings)
+        ids = _cluster_ids(clusters)
+        polygons = dict(zip(ids, np.asarray(clusters.geometry.array), strict=True))
+        same_frame = self._buildings_ref is not None and self._buildings_ref() is buildings
+        changed = [
+            c
+            for c in polygons.keys() | self._polygons.keys()
+            if polygons.get(c) is not self._polygons.get(c)
+        ]
+        if not same_frame or len(changed) > max(50, len(polygons) // 10):
+            self._rows = overlapping_rows(buildings, clusters, index=index)
+        elif changed:
+            outlines = [self._polygons.get(c) for c in changed] + [polygons.get(c) for c in changed]
+            rows = index.rows_in(outlines)
+            _, counts = _first_cluster(index, clusters, rows)
+            kept = np.setdiff1d(self._rows, rows, assume_unique=True)
+            self._rows = np.union1d(kept, rows[counts > 1]).astype(np.int64)
+        self._buildings_ref = weakref.ref(buildings)
+        self._polygons = polygons
+        return self._rows
 
 
 def members(buildings: gpd.GeoDataFrame, cluster_id: str) -> np.ndarray:

@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core.clusters import cluster_statistics, rank_clusters
-from gis_app.core.membership import members, overlapping_rows, unclustered_rows
+from gis_app.core.clusters import attribute_codes, cluster_statistics, rank_clusters
+from gis_app.core.membership import OverlapTracker, members, unclustered_rows
 from gis_app.core.schema import (
     MILESTONE_LABELS_NL,
     MILESTONES,
@@ -271,10 +271,13 @@ class ClusterPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self.refresh)
+        self._codes: dict | None = None  # attribute codes of the current buildings
+        self._codes_for = None
+        self._overlaps = OverlapTracker()
         document.clustersChanged.connect(self.schedule_refresh)
-        document.buildingsChanged.connect(self.schedule_refresh)
-        document.buildingAttributesChanged.connect(self.schedule_refresh)
-        document.projectReplaced.connect(self.schedule_refresh)
+        document.buildingsChanged.connect(self._buildings_changed)
+        document.buildingAttributesChanged.connect(self._attributes_changed)
+        document.projectReplaced.connect(self._buildings_changed)
         document.clusterSelectionChanged.connect(self._document_selection_changed)
         self._unclustered = np.empty(0, dtype=np.int64)
         self._overlapping = np.empty(0, dtype=np.int64)
@@ -284,21 +287,33 @@ class ClusterPanel(QWidget):
     def schedule_refresh(self, *_args) -> None:
         self._timer.start()
 
+    def _buildings_changed(self, *_args) -> None:
+        self._codes = None
+        self.schedule_refresh()
+
+    def _attributes_changed(self, columns=None) -> None:
+        if columns is None or set(columns) - {"cluster_id"}:
+            self._codes = None
+        self.schedule_refresh()
+
     def refresh(self) -> None:
         self._timer.stop()
         project = self.document.project
         buildings, clusters = project.buildings, project.clusters
-        stats = cluster_statistics(buildings, clusters)
-        ranking = rank_clusters(buildings, clusters) if len(clusters) else pd.DataFrame()
+        if self._codes is None or self._codes_for is not buildings:
+            self._codes = attribute_codes(buildings)
+            self._codes_for = buildings
+        stats = cluster_statistics(buildings, clusters, codes=self._codes)
+        ranking = (
+            rank_clusters(buildings, clusters, stats=stats) if len(clusters) else pd.DataFrame()
+        )
         self._syncing = True
         try:
             self.model.set_data(clusters, stats, ranking)
         finally:
             self._syncing = False
         self._unclustered = unclustered_rows(buildings)
-        self._overlapping = (
-            overlapping_rows(buildings, clusters) if len(clusters) else np.empty(0, dtype=np.int64)
-        )
+        self._overlapping = self._overlaps.rows(buildings, clusters)
         self.unclustered_button.setText(self.tr("Zonder cluster (%n)", "", len(self._unclustered)))
         self.overlap_button.setText(self.tr("Overlap (%n)", "", len(self._overlapping)))
         self.overlap_button.setEnabled(len(self._overlapping) > 0)
