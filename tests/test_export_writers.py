@@ -15,6 +15,8 @@ import pandas as pd
 import pytest
 import shapefile
 import shapely
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pyproj import CRS, Transformer
 
 from gis_app.core.export.geojson import write_geojson
@@ -288,3 +290,56 @@ def test_empty_tables(tmp_path):
     book = openpyxl.load_workbook(write_xlsx(tmp_path / "e.xlsx", frame))
     assert list(book["Adressen"].iter_rows(values_only=True))[0][0] == "BAG pand-id"
     assert book["Adressen"].max_row == 1
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.text(max_size=60)),
+            st.integers(min_value=-(10**12), max_value=10**12),
+            st.one_of(st.none(), st.floats(min_value=-1e7, max_value=1e7, allow_nan=False)),
+            st.one_of(
+                st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
+            ),
+            st.booleans(),
+        ),
+        max_size=12,
+    )
+)
+def test_dbf_round_trip_with_pyshp(tmp_path, rows):
+    """Whatever the values, pyshp reads back what was written (texts up to the byte limit)."""
+    text = [r[0] for r in rows]
+    frame = gpd.GeoDataFrame(
+        {
+            "tekst": pd.Series(text, dtype=object),
+            "geheel": pd.Series([r[1] for r in rows], dtype="int64"),
+            "getal": pd.Series([np.nan if r[2] is None else r[2] for r in rows], dtype="float64"),
+            "datum": pd.to_datetime(pd.Series([r[3] for r in rows], dtype=object), errors="coerce"),
+            "vlag": pd.Series([r[4] for r in rows], dtype=bool),
+        },
+        geometry=[shapely.box(i, 0, i + 1, 1) for i in range(len(rows))],
+        crs="EPSG:28992",
+    )
+    folder = tmp_path / f"r{len(list(tmp_path.iterdir()))}"
+    folder.mkdir()
+    write_shapefile(frame, folder, "t")
+    reader = shapefile.Reader(str(folder / "t.shp"), encoding="utf-8")
+    back = reader.records()
+    reader.close()
+    assert len(back) == len(rows)
+    for record, (t, whole, number, day, flag) in zip(back, rows, strict=True):
+        expected_text = (t or "").encode("utf-8")[:MAX_TEXT_BYTES].decode("utf-8", errors="ignore")
+        assert (record["tekst"] or "").rstrip() == expected_text.rstrip()
+        assert record["geheel"] == whole
+        if number is None:
+            assert record["getal"] is None
+        else:
+            assert record["getal"] == pytest.approx(number, abs=1e-9, rel=1e-12)
+        if day is None or not (1678 <= day.year <= 2261):
+            assert record["datum"] is None or day is not None
+        else:
+            assert record["datum"] == day
+        assert record["vlag"] is flag
