@@ -34,6 +34,7 @@ import re
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from gis_app.ui.document import ProjectDocument
@@ -220,7 +221,12 @@ class SearchField(QLineEdit):
     @property
     def index(self) -> SearchIndex:
         if self._index is None:
-            self._index = SearchIndex(self.document.project.buildings)
+            # Built on the first search (about a second at 300,000 buildings): show it.
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._index = SearchIndex(self.document.project.buildings)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
         return self._index
 
     def _update_suggestions(self) -> None:
