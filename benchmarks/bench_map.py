@@ -194,9 +194,13 @@ def child_render(path: str) -> dict:
     centres = neighbourhood_centres(canvas.layers.buildings.arrays)
     mpp = NEIGHBOURHOOD_M / WIDTH
     nbh, nbh_cpu, nbh_async, visible = [], [], [], []
+    first_touch, first_touch_cpu = [], []
     for x, y in centres:
         canvas.view.set_state(x, y, mpp)
-        canvas.render_now()  # first touch of this area
+        s, c = time.perf_counter(), cpu_seconds()
+        canvas.render_now()  # first touch of this area: builds its tile paths
+        first_touch.append(time.perf_counter() - s)
+        first_touch_cpu.append(cpu_seconds() - c)
         times, cpus = [], []
         for _ in range(3):
             s, c = time.perf_counter(), cpu_seconds()
@@ -213,6 +217,8 @@ def child_render(path: str) -> dict:
     canvas.map_image().save(str(RESULTS / "map_neighbourhood.png"))
     out["nbh_s"] = nbh
     out["nbh_cpu_s"] = nbh_cpu
+    out["nbh_first_s"] = first_touch
+    out["nbh_first_cpu_s"] = first_touch_cpu
     out["nbh_async_s"] = nbh_async
     out["nbh_visible"] = visible
     out["nbh_centres"] = centres
@@ -553,15 +559,16 @@ def write_report(n, path, ours, pans, memory, qgis, quick) -> str:
         "",
         "### Neighbourhood (1 km across)",
         "",
-        "| view centre (RD) | visible buildings | ours, render ms (CPU ms) | ours, async request → shown ms | QGIS ParallelJob ms (CPU ms) |",
-        "|---|---:|---:|---:|---:|",
+        "| view centre (RD) | visible buildings | ours, first render of the area ms (CPU ms) | ours, redraw ms (CPU ms) | ours, async request → shown ms | QGIS ParallelJob ms (CPU ms) |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     q_nbh = qgis.get("nbh_parallel_s") if qgis_ok else None
     q_nbh_cpu = qgis.get("nbh_cpu_s") if qgis_ok else None
     for i, (x, y) in enumerate(ours["nbh_centres"]):
         q = f"{_ms(q_nbh[i])} ({_ms(q_nbh_cpu[i])})" if q_nbh and q_nbh_cpu else "–"
         lines.append(
-            f"| {x:,.0f}, {y:,.0f} | {ours['nbh_visible'][i]:,} | {_ms(ours['nbh_s'][i])} "
+            f"| {x:,.0f}, {y:,.0f} | {ours['nbh_visible'][i]:,} | {_ms(ours['nbh_first_s'][i])} "
+            f"({_ms(ours['nbh_first_cpu_s'][i])}) | {_ms(ours['nbh_s'][i])} "
             f"({_ms(ours['nbh_cpu_s'][i])}) | {_ms(ours['nbh_async_s'][i])} | {q} |"
         )
     worst = max(ours["nbh_s"])
@@ -570,7 +577,10 @@ def write_report(n, path, ours, pans, memory, qgis, quick) -> str:
         "",
         f"Goal: neighbourhood redraw at most 50 ms: wall time {_verdict(worst * 1000 <= GOALS['neighbourhood_ms'])} "
         f"(worst view {_ms(worst)} ms), CPU time {_verdict(worst_cpu * 1000 <= GOALS['neighbourhood_ms'])} "
-        f"(worst {_ms(worst_cpu)} ms). Median of 3 renders per view.",
+        f"(worst {_ms(worst_cpu)} ms). Redraw: median of 3 renders per view after the first; "
+        "zoomed in this far the buildings are drawn from paths cached per 250 m tile and "
+        "colour, built on the first render of an area (first column) and reused while "
+        "panning and redrawing. QGIS: median of 3 after one warm-up render.",
         "",
         "### Panning",
         "",

@@ -45,6 +45,7 @@ def assert_buildings_coloured(canvas, image):
 def test_known_buildings_show_their_risk_colour_and_empty_spots_the_background(canvas):
     image = canvas.render_now()
     assert canvas.last_render_stats["polygons"] == 12  # drawn as polygons at this scale
+    assert canvas.last_render_stats["visible"] == 12
     assert_buildings_coloured(canvas, image)
     gap = canvas.map_to_screen(100020.0, 500020.0)  # between four buildings
     assert rgb(image, gap) == QColor(BACKGROUND).name()
@@ -73,6 +74,24 @@ def test_far_zoom_rasterises_buildings_with_their_colour(canvas):
     assert_buildings_coloured(canvas, image)
     empty = canvas.map_to_screen(100050.0, 500300.0)
     assert rgb(image, empty) == QColor(BACKGROUND).name()
+
+
+def test_middle_zoom_draws_uncached_polygons_in_their_colour(canvas):
+    # 10 m buildings at 2 m/px: 5 px polygons, drawn without the tile cache
+    canvas.view.set_state(100050.0, 500040.0, 2.0)
+    image = canvas.render_now()
+    assert canvas.last_render_stats["polygons"] == 12
+    assert "tiles" not in canvas.last_render_stats
+    assert_buildings_coloured(canvas, image)
+
+
+def test_tile_cache_follows_restyle(canvas):
+    canvas.render_now()
+    assert canvas.last_render_stats["tiles"] >= 1  # zoomed in: cached tile paths
+    canvas.layers.set_building_style(StyleSpec(colors=(("verhoogd", "#112233"),)))
+    image = canvas.render_now()
+    frame = canvas.document.project.buildings
+    assert rgb(image, canvas.map_to_screen(*centre(frame, 0))) == "#112233"
 
 
 def test_hole_shows_background(qtbot):

@@ -25,14 +25,16 @@ they start and the UI always gets the newest view as soon as the worker is free.
 
 from __future__ import annotations
 
+import threading
 import time
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
 import shapely
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from gis_app.core.spatial import GEOM_LINE, GEOM_POINT, GeometryArrays
 from gis_app.ui.map.view import ViewState
@@ -43,6 +45,8 @@ LABEL_MAX_SCALE = 2000.0
 MAX_LABELS = 1500
 ANTIALIAS_MAX_POLYGONS = 600
 CHUNK_VERTICES = 3000
+TILE_METRES = 250.0
+CACHE_MAX_MPP = 1.0  # from about 1:3,800 on: draw from cached tile paths
 BACKGROUND = "#f7f7f4"
 SELECTION_COLOR = "#00d5ff"
 SELECTION_OUTLINE = "#005f7a"
@@ -237,8 +241,150 @@ def _qcolor(rgba, alpha: int | None = None) -> QColor:
     return QColor(r, g, b, a if alpha is None else alpha)
 
 
+class TilePaths:
+    """Building paths cached per square tile and colour, in tile-local map coordinates.
+
+    Zoomed in (``mpp <= CACHE_MAX_MPP``) every visible building is drawn as a polygon,
+    and panning redraws the same buildings again and again. Each tile's paths (one per
+    colour) are built once, on first use, and drawn with a painter transform, so a
+    redraw costs only Qt's rasterisation. A cache belongs to one geometry array and one
+    colour array; a restyle or new geometry makes a new one.
+    """
+
+    def __init__(self, arrays: GeometryArrays, packed: np.ndarray, colors: np.ndarray):
+        self.arrays, self.packed, self.colors = arrays, packed, colors
+        b = arrays.bounds
+        cx = (b[:, 0] + b[:, 2]) / 2.0
+        cy = (b[:, 1] + b[:, 3]) / 2.0
+        ok = np.flatnonzero(np.isfinite(cx) & np.isfinite(cy))
+        tx = np.floor(cx[ok] / TILE_METRES).astype(np.int64)
+        ty = np.floor(cy[ok] / TILE_METRES).astype(np.int64)
+        keys = (tx << 32) + ty
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        self.rows = ok[order]
+        self.starts = np.r_[starts, len(order)]
+        self.origin = np.stack(
+            [tx[order][starts] * TILE_METRES, ty[order][starts] * TILE_METRES], axis=1
+        )
+        tb = b[self.rows]
+        self.bounds = (
+            np.stack(
+                [
+                    np.minimum.reduceat(tb[:, 0], starts),
+                    np.minimum.reduceat(tb[:, 1], starts),
+                    np.maximum.reduceat(tb[:, 2], starts),
+                    np.maximum.reduceat(tb[:, 3], starts),
+                ],
+                axis=1,
+            )
+            if len(starts)
+            else np.empty((0, 4))
+        )
+        self._paths: dict[int, list] = {}
+        self._lock = threading.Lock()
+
+    def visible(self, xmin, ymin, xmax, ymax) -> np.ndarray:
+        b = self.bounds
+        return np.flatnonzero(
+            (b[:, 0] <= xmax) & (b[:, 2] >= xmin) & (b[:, 1] <= ymax) & (b[:, 3] >= ymin)
+        )
+
+    def tile_rows(self, tile: int) -> np.ndarray:
+        return self.rows[self.starts[tile] : self.starts[tile + 1]]
+
+    def paths(self, tile: int) -> list[tuple[QColor, QPainterPath]]:
+        with self._lock:
+            cached = self._paths.get(tile)
+            if cached is not None:
+                return cached
+        rows = np.sort(self.tile_rows(tile))
+        keys = self.packed[rows]
+        ox, oy = self.origin[tile]
+        out = []
+        for key in np.unique(keys):
+            group = rows[keys == key]
+            coords, starts = self.arrays.gather(group)
+            local = ViewState(ox, oy, 1.0, 0, 0)  # identity-like: x - ox, oy - y
+            path = _rings_path(coords, starts, local)
+            out.append((_qcolor(self.colors[group[0]]), path))
+        with self._lock:
+            self._paths[tile] = out
+        return out
+
+    def transform(self, tile: int, view: ViewState) -> QTransform:
+        """Tile-local path coordinates (x - ox, oy - y) to screen pixels."""
+        ox, oy = self.origin[tile]
+        inv = 1.0 / view.mpp
+        return QTransform(
+            inv,
+            0.0,
+            0.0,
+            inv,
+            (ox - view.cx) * inv + view.width / 2.0,
+            (view.cy - oy) * inv + view.height / 2.0,
+        )
+
+
+_TILE_CACHE_LOCK = threading.Lock()
+_TILE_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def tile_paths(arrays: GeometryArrays, packed: np.ndarray, colors: np.ndarray) -> TilePaths:
+    """The tile cache for these arrays and colours (made on first use, replaced on restyle)."""
+    with _TILE_CACHE_LOCK:
+        cache = _TILE_CACHES.get(arrays)
+        if cache is None or cache.packed is not packed:
+            cache = TilePaths(arrays, packed, colors)
+            _TILE_CACHES[arrays] = cache
+        return cache
+
+
+def _draw_cached(image, view: ViewState, snap: LayerSnapshot, request, stats, packed) -> None:
+    arrays = snap.arrays
+    cache = tile_paths(arrays, packed, snap.colors)
+    tiles = cache.visible(*view.extent)
+    painter = QPainter(image)
+    outline = snap.outline and view.mpp <= OUTLINE_MAX_MPP
+    counts = cache.starts[tiles + 1] - cache.starts[tiles]
+    n = int(counts.sum())
+    stats["visible"] = int(len(arrays.bbox_rows(*view.extent)))
+    stats["polygons"] = n  # drawn: whole tiles, Qt clips what falls outside
+    stats["rasterised"] = 0
+    stats["tiles"] = int(len(tiles))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, n <= ANTIALIAS_MAX_POLYGONS)
+    painter.setPen(QPen(_qcolor(OUTLINE_COLOR), 0) if outline else QPen(Qt.PenStyle.NoPen))
+    for tile in tiles:
+        painter.setTransform(cache.transform(int(tile), view))
+        for color, path in cache.paths(int(tile)):
+            painter.setBrush(QBrush(color))
+            painter.drawPath(path)
+    painter.resetTransform()
+    rows = None
+    if snap.selected is not None and len(snap.selected):
+        sel = np.asarray(snap.selected, dtype=np.int64)
+        sel = sel[(sel >= 0) & (sel < arrays.n)]
+        b = arrays.bounds[sel]
+        xmin, ymin, xmax, ymax = view.extent
+        chosen = sel[(b[:, 0] <= xmax) & (b[:, 2] >= xmin) & (b[:, 1] <= ymax) & (b[:, 3] >= ymin)]
+        if len(chosen):
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(QColor(SELECTION_OUTLINE), 1.5))
+            painter.setBrush(QBrush(QColor(SELECTION_COLOR)))
+            _draw_rows(painter, arrays, chosen, view)
+    if snap.labels is not None and 0 < request.scale_denominator <= LABEL_MAX_SCALE:
+        rows = arrays.bbox_rows(*view.extent)
+        _draw_labels(painter, view, arrays, rows, snap.labels)
+    painter.end()
+
+
 def _draw_buildings(image, view: ViewState, snap: LayerSnapshot, request, stats) -> None:
     arrays = snap.arrays
+    if view.mpp <= CACHE_MAX_MPP:
+        packed = snap.packed if snap.packed is not None else _premultiplied(snap.colors)
+        _draw_cached(image, view, snap, request, stats, packed)
+        return
     rows = _visible_rows(arrays, view)
     everything = rows is None
     if everything:
