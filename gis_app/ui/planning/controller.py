@@ -102,7 +102,7 @@ class PlanBundle:
     cumulative: pd.DataFrame
     exposure: pd.DataFrame
     gantt: pd.DataFrame
-    plan_columns: pd.DataFrame | None
+    plan_columns: dict[str, pd.Series] | None
     n_rows: int
     seconds: float
     shares: dict[str, float] = field(default_factory=dict)
@@ -289,6 +289,7 @@ class PlanningController(QObject):
         if "geometry" in buildings.columns:
             columns.append("geometry")
         frame = buildings[columns].copy()
+        frame.index = buildings.index  # the same Index object: results insert without a reindex
         clusters = self.project.clusters.copy() if self.project.clusters is not None else None
         return frame, clusters, self._buildings_generation
 
@@ -413,7 +414,10 @@ class PlanningController(QObject):
         if bundle.plan_columns is None or len(buildings) != bundle.n_rows:
             return
         for column in PLAN_COLUMNS:
-            buildings[column] = bundle.plan_columns[column].to_numpy()
+            series = bundle.plan_columns[column]
+            # a Series built on the worker with the buildings' own index is inserted as it
+            # is (no validation pass over 300,000 values on the UI thread)
+            buildings[column] = series if series.index is buildings.index else series.to_numpy()
         self.document.buildingAttributesChanged.emit(list(PLAN_COLUMNS))
 
     def _apply_curve(self, curve) -> None:
@@ -486,7 +490,15 @@ def make_bundle(result, buildings: pd.DataFrame, config: PlanningConfig) -> Plan
     if "n_work" in clusters_table:
         clusters_table = clusters_table[clusters_table["n_work"].to_numpy() > 0]
     gantt = pv.gantt_rows(clusters_table, work, None)
-    plan_columns = pv.plan_building_columns(buildings, schedule)
+    columns_frame = pv.plan_building_columns(buildings, schedule)
+    plan_columns = {  # Series on the buildings' index, ready to insert on the UI thread
+        "plan_completion_year": pd.Series(
+            columns_frame["plan_completion_year"].to_numpy(float), index=buildings.index
+        ),
+        "plan_approach": pd.Series(
+            columns_frame["plan_approach"].to_numpy(object), index=buildings.index, dtype=object
+        ),
+    }
     return PlanBundle(
         result, capacity, cumulative, exposure, gantt, plan_columns, len(buildings), 0.0
     )

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPicture
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPicture
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES
@@ -27,12 +27,16 @@ from gis_app.ui.planning.plotting import (
 
 BAR_HEIGHT = 0.7
 MAX_LABELS = 40
-NAME_CHARS = 26
+NAME_CHARS = 32
 
 
 def _short(name: str) -> str:
-    """A cluster name that fits the axis; the tooltip shows it in full."""
-    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
+    """A cluster name that fits the axis (ellipsis in the middle, so names that differ
+    only at the end stay apart); the tooltip shows it in full."""
+    if len(name) <= NAME_CHARS:
+        return name
+    keep = NAME_CHARS - 1
+    return name[: keep - keep // 3] + "…" + name[-(keep // 3) :]
 
 
 class GanttItem(pg.GraphicsObject):
@@ -243,7 +247,11 @@ class TimelineView(QWidget):
         step = max(1, int(np.ceil(len(self.rows) / MAX_LABELS)))
         names = [_short(str(name)) for name in self.rows["name"].tolist()]
         ticks = [(float(r), names[i]) for i, r in enumerate(self.rows["row"]) if i % step == 0]
-        self.plot.getPlotItem().getAxis("left").setTicks([ticks, []])
+        axis = self.plot.getPlotItem().getAxis("left")
+        axis.setTicks([ticks, []])
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        widest = max((metrics.horizontalAdvance(text) for _pos, text in ticks), default=60)
+        axis.setWidth(int(min(280, max(80, widest + 24))))  # names are never hidden
         if plan_start is not None:
             self.start_line.setPos(float(to_seconds([plan_start])[0]))
             self.start_line.show()
