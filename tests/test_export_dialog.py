@@ -149,3 +149,50 @@ def test_packages_listed_when_present(qtbot):
     assert dialog.package_list.count() == 1
     assert "Ëls 1" in dialog.package_list.item(0).text()
     assert dialog.options().package_ids == ["C1-WP01"]
+
+
+def test_fieldpack_import_is_one_undo_step(qtbot, tmp_path, monkeypatch):
+    import pyogrio
+    from PySide6.QtWidgets import QMessageBox
+
+    from gis_app.core.export.exporter import ExportOptions, export_project
+    from gis_app.render.pdf_sheets import write_package_pdf
+    from gis_app.ui.export_dialog import import_fieldpack_interactive
+    from gis_app.ui.main_window import MainWindow
+
+    answers = []
+    monkeypatch.setattr(
+        "gis_app.ui.dialogs.message_box",
+        lambda *a, **k: answers.append(a) or QMessageBox.StandardButton.Yes,
+    )
+    document = ProjectDocument(small_project(12))
+    window = MainWindow(document)
+    qtbot.addWidget(window)
+    export_project(
+        document.project,
+        tmp_path,
+        ExportOptions(formats=(), field_pack=True),
+        pdf_writer=write_package_pdf,
+    )
+    gpkg = next((tmp_path / "veldpakketten").glob("*/*.gpkg"))
+    layer = gpd.read_file(gpkg, layer="buildings")
+    target = layer["building_id"].iloc[0]
+    layer.loc[0, "field_status"] = "opname"
+    layer.loc[0, "field_note"] = "Sleutel bij de buren"
+    gpkg.unlink()
+    pyogrio.write_dataframe(layer, gpkg, layer="buildings")
+    row = int(np.flatnonzero(document.project.buildings["building_id"] == target)[0])
+    before = document.project.buildings.loc[row, "milestone"]
+
+    report = import_fieldpack_interactive(window, gpkg)
+    assert report is not None and report.applied
+    assert document.project.buildings.loc[row, "milestone"] == "opname"
+    assert document.project.buildings.loc[row, "field_note"] == "Sleutel bij de buren"
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert document.project.buildings.loc[row, "milestone"] == before
+    document.undo_stack.redo()
+    assert document.project.buildings.loc[row, "milestone"] == "opname"
+    titles = [a.text() for a in window.file_menu.actions()]
+    assert "Veldpakket &importeren..." in titles
+    document.undo_stack.clear()  # no clean-state signal while the objects are torn down

@@ -11,6 +11,9 @@ The dialog only collects choices and calls :func:`gis_app.core.export.exporter.e
   Personal columns (address, postcode, residents) are marked and unchecked by default.
 * When the export made packages (or suggested clusters) the project changed: the
   document is marked dirty and told which building columns changed.
+* Bestand > Veldpakket importeren... compares a returned field pack with the project,
+  shows the changes and conflicts, and applies the non-conflicting changes as one undo
+  step (:class:`FieldPackImportCommand`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -291,6 +294,80 @@ class ExportDialog(QDialog):
             self.document.mark_dirty()
 
 
+class FieldPackImportCommand(QUndoCommand):
+    """Apply (redo) or take back (undo) the changes of a field pack report."""
+
+    def __init__(self, document, changes, text: str):
+        super().__init__(text)
+        self.document = document
+        self.changes = changes
+
+    def _apply(self, reverse: bool) -> None:
+        from gis_app.core.fieldpack import apply_changes
+
+        apply_changes(self.document.project.buildings, self.changes, reverse=reverse)
+        columns = sorted(set(self.changes["column"])) if len(self.changes) else []
+        self.document.buildingAttributesChanged.emit(columns)
+
+    def redo(self) -> None:
+        self._apply(reverse=False)
+
+    def undo(self) -> None:
+        self._apply(reverse=True)
+
+
+def import_fieldpack_interactive(window, path: str | Path | None = None) -> object | None:
+    """Ask for a returned field pack, show what it changes and its conflicts, apply on "Ja".
+
+    Conflicts are never applied (the report lists them); the import is one undo step.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from gis_app.core.fieldpack import compare_fieldpack, read_fieldpack
+    from gis_app.ui.dialogs import message_box, show_error, show_info
+
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(
+            window,
+            tr("Veldpakket importeren"),
+            str(QSettings().value(SETTINGS_DIR_KEY, "") or ""),
+            tr("Veldpakket (*.gpkg *.zip)"),
+        )
+        if not path:
+            return None
+    try:
+        report = compare_fieldpack(window.document.project.buildings, read_fieldpack(path), path)
+    except Exception as error:  # shown in a dialog, never a traceback
+        show_error(window, error, title=tr("Veldpakket importeren mislukt"))
+        return None
+    if len(report.changes) == 0:
+        show_info(
+            window,
+            tr("Veldpakket importeren"),
+            tr("Het veldpakket verandert niets."),
+            details=report.to_text(),
+        )
+        return report
+    answer = message_box(
+        window,
+        QMessageBox.Icon.Question,
+        tr("Veldpakket importeren"),
+        tr("{n} panden bijwerken? Conflicten worden niet overgenomen.").format(
+            n=report.updated_buildings
+        ),
+        details=report.to_text(),
+        buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        default=QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return report
+    window.document.undo_stack.push(
+        FieldPackImportCommand(window.document, report.changes, tr("Veldpakket importeren"))
+    )
+    report.applied = True
+    return report
+
+
 def install_export_action(window) -> QAction:
     """Add Bestand > Exporteren... to ``window`` (above Afsluiten)."""
     action = QAction(tr("&Exporteren..."), window)
@@ -302,11 +379,19 @@ def install_export_action(window) -> QAction:
         ExportDialog(window.document, window).exec()
 
     action.triggered.connect(open_dialog)
+    import_action = QAction(tr("Veldpakket &importeren..."), window)
+    import_action.setStatusTip(
+        tr("Mijlpalen en notities uit een teruggestuurd veldpakket overnemen")
+    )
+    import_action.triggered.connect(lambda: import_fieldpack_interactive(window))
     quit_action = getattr(window, "quit_action", None)
     if quit_action is not None:
         window.file_menu.insertAction(quit_action, action)
+        window.file_menu.insertAction(quit_action, import_action)
         window.file_menu.insertSeparator(quit_action)
     else:
         window.file_menu.addAction(action)
+        window.file_menu.addAction(import_action)
     window.export_action = action
+    window.import_fieldpack_action = import_action
     return action
