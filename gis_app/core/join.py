@@ -200,6 +200,8 @@ class JoinReport:
             )
         duplicates = sum(p.count for p in self.duplicate_ids)
         out_of_range = sum(p.count for p in self.values_out_of_range)
+        lines.append("")
+        lines.append("Controles")
         lines.append(f"  dubbele id's:                {_n(duplicates)} (eerste rij telt)")
         lines.append(f"  waarden buiten bereik:       {_n(out_of_range)}")
         if self.profile_counts:
