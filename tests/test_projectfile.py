@@ -145,6 +145,16 @@ def test_packages_layer_spatial_and_plain(tmp_path):
     assert list(loaded.packages["weeks"]) == [3, 4]
 
 
+def test_empty_packages_tables_round_trip(tmp_path):
+    project = make_project()
+    project.packages = pd.DataFrame()
+    loaded = load_project(save_project(project, tmp_path / "a.gpkg"))
+    assert isinstance(loaded.packages, pd.DataFrame) and loaded.packages.empty
+    project.packages = pd.DataFrame({"package_id": pd.Series([], dtype=object)})
+    loaded = load_project(save_project(project, tmp_path / "b.gpkg"))
+    assert list(loaded.packages.columns) == ["package_id"] and len(loaded.packages) == 0
+
+
 def test_empty_project_round_trip(tmp_path):
     loaded = load_project(save_project(Project(), tmp_path / "leeg.gpkg"))
     assert len(loaded.buildings) == 0 and len(loaded.clusters) == 0

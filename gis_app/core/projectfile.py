@@ -326,9 +326,13 @@ def write_project_file(project: Project, path: Path) -> None:
         (BUILDINGS_LAYER, project.buildings),
         (CLUSTERS_LAYER, project.clusters if project.clusters is not None else empty_clusters()),
     ]
-    if project.packages is not None:
-        layers.append((PACKAGES_LAYER, project.packages))
     counts: dict[str, int] = {}
+    if project.packages is not None:
+        packages = project.packages
+        if not isinstance(packages, gpd.GeoDataFrame) and len(packages.columns) == 0:
+            counts[PACKAGES_LAYER] = 0  # a table without columns: recorded, not written
+        else:
+            layers.append((PACKAGES_LAYER, packages))
     all_renames: dict[str, dict[str, str]] = {}
     orders: dict[str, list[str]] = {}
     restore = _fast_sqlite_writes()
@@ -639,6 +643,9 @@ def load_project(path: str | Path) -> Project:
     loaded = _Loaded(path, info.schema_version, dict(info.meta), buildings, clusters, packages)
     _migrate(loaded)
     meta = loaded.meta
+    recorded = meta.get("layers")
+    if loaded.packages is None and isinstance(recorded, dict) and PACKAGES_LAYER in recorded:
+        loaded.packages = pd.DataFrame()  # saved as an empty table (or lost: counted below)
 
     counts = meta.get("layers") or {}
     for name, frame in (
