@@ -96,16 +96,18 @@ class PlanCharts(QWidget):
         )
 
         # trade-off
+        self._tradeoff_title = tr("Afweging snelheid – maatwerk")
+        self._tradeoff_legend = [
+            ("#0072b2", "●━", tr("alle clusters hetzelfde aandeel")),
+            ("#d55e00", "★", tr("huidig plan")),
+        ]
         self.tradeoff_plot = make_plot(
-            tr("Afweging snelheid – maatwerk"),
+            self._tradeoff_title,
             tr("slachtoffer-jaren"),
             dates=False,
             percent_x=True,
             bottom_label=tr("aandeel maatwerk"),
-            legend=[
-                ("#0072b2", "●━", tr("alle clusters hetzelfde aandeel")),
-                ("#d55e00", "★", tr("huidig plan")),
-            ],
+            legend=self._tradeoff_legend,
         )
         self.tradeoff_curve = self.tradeoff_plot.plot(
             [],
@@ -203,6 +205,16 @@ class PlanCharts(QWidget):
             self.current_marker.setData([current[0]], [current[1]])
         elif current is None:
             self.current_marker.setData([], [])
+
+    def set_tradeoff_busy(self, busy: bool) -> None:
+        """The curve is being computed (11 plans): say so in the title."""
+        self.set_tradeoff_progress(0.0 if busy else None)
+
+    def set_tradeoff_progress(self, fraction: float | None) -> None:
+        title = self._tradeoff_title
+        if fraction is not None:
+            title += " — " + self.tr("wordt berekend ({0} %)").format(int(fraction * 100))
+        set_title(self.tradeoff_plot, title, self._tradeoff_legend)
 
     def clear(self) -> None:
         empty_month = pd.DataFrame({"month": pd.to_datetime([]), "starts": [], "capacity": []})

@@ -117,6 +117,7 @@ class PlanningController(QObject):
     busyChanged = Signal(bool)
     progressChanged = Signal(float)
     curveBusyChanged = Signal(bool)
+    curveProgressChanged = Signal(float)
 
     def __init__(self, document, parent: QObject | None = None):
         super().__init__(parent or document)
@@ -130,6 +131,7 @@ class PlanningController(QObject):
         self.curve_runner.resultReady.connect(self._apply_curve)
         self.curve_runner.failed.connect(self._failed)
         self.curve_runner.busyChanged.connect(self.curveBusyChanged)
+        self.curve_runner.progressChanged.connect(self.curveProgressChanged)
         self.config = PlanningConfig()
         self.order = "default"
         self.bundle: PlanBundle | None = None

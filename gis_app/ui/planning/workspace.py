@@ -300,7 +300,7 @@ class PlanningPanel(QWidget):
         controller.resultChanged.connect(self.show_result)
         controller.errorChanged.connect(self._show_error)
         controller.busyChanged.connect(self._busy)
-        controller.progressChanged.connect(lambda f: self.progress.setValue(int(f * 100)))
+        controller.progressChanged.connect(self._progress)
         self.load_config()
         self.show_result(controller.bundle)
 
@@ -354,7 +354,12 @@ class PlanningPanel(QWidget):
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         if busy:
-            self.progress.setValue(0)
+            self.progress.setRange(0, 0)  # moving bar until the job reports progress
+
+    def _progress(self, fraction: float) -> None:
+        if fraction > 0:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(int(fraction * 100))
 
 
 class PlanningWorkspace:
@@ -375,6 +380,8 @@ class PlanningWorkspace:
         self.cluster_panel_control: ClusterShareControl | None = None
         self.controller.resultChanged.connect(self._result)
         self.controller.curveChanged.connect(self._curve)
+        self.controller.curveBusyChanged.connect(self.charts.set_tradeoff_busy)
+        self.controller.curveProgressChanged.connect(self.charts.set_tradeoff_progress)
         self.timeline.clusterClicked.connect(lambda cid: document.set_selected_clusters([cid]))
         document.clusterSelectionChanged.connect(
             lambda: self.timeline.set_selected(document.selected_cluster_ids)
