@@ -304,3 +304,17 @@ def test_risk_id_field_given(tmp_path):
     buildings, report = load_buildings(fp, risk, risk_id_field="Sleutel")
     assert report.matched_by_id == 1
     assert buildings.loc[0, "risk_profile"] == "verhoogd"
+
+
+def test_exposure_points_as_a_geopackage_point_layer_join_by_location(tmp_path):
+    fp = footprints(tmp_path / "panden.gpkg", n=2)
+    inside = [shapely.Point(X0 + 30 * i + 6, Y0 + 4) for i in range(2)]
+    points = gpd.GeoDataFrame(
+        {"bag_building_id": ["", "0024100000555555"], "system_1": ["W2", "URM3L"]},
+        geometry=inside,
+        crs=28992,
+    ).to_crs(4326)  # delivered in WGS84: placed after transforming to RD
+    pyogrio.write_dataframe(points, tmp_path / "exposure.gpkg")
+    buildings, report = load_buildings(fp, tmp_path / "exposure.gpkg")
+    assert report.matched_by_location == 2
+    assert list(buildings["typology"]) == ["W2", "URM3L"]

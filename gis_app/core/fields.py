@@ -315,8 +315,9 @@ def detect_point_columns(columns: Iterable[str]) -> tuple[str, str] | None:
     return x, y
 
 
-def detect_system_columns(columns: Iterable[str]) -> list[tuple[str, str]]:
-    """Pairs ``(system_i, s_probability_i)`` in the order of ``i``."""
+def detect_system_columns(columns: Iterable[str]) -> list[tuple[str, str | None]]:
+    """Pairs ``(system_i, s_probability_i)`` in the order of ``i`` (probability ``None``
+    when the table has no probability for that system)."""
     systems: dict[int, str] = {}
     probabilities: dict[int, str] = {}
     for column in columns:
@@ -325,7 +326,7 @@ def detect_system_columns(columns: Iterable[str]) -> list[tuple[str, str]]:
             systems[int(match.group(1))] = column
         elif match := SYSTEM_PROBABILITY_PATTERN.match(norm):
             probabilities[int(match.group(1))] = column
-    return [(systems[i], probabilities[i]) for i in sorted(systems) if i in probabilities]
+    return [(systems[i], probabilities.get(i)) for i in sorted(systems)]
 
 
 def numeric_columns(columns: Iterable[str]) -> set[str]:
@@ -343,5 +344,5 @@ def numeric_columns(columns: Iterable[str]) -> set[str]:
     points = detect_point_columns(columns)
     if points is not None:
         found |= set(points)
-    found |= {p for _, p in detect_system_columns(columns)}
+    found |= {p for _, p in detect_system_columns(columns) if p is not None}
     return found - exclude

@@ -605,10 +605,15 @@ def _compose_address(frame: pd.DataFrame, parts: dict[str, str]) -> np.ndarray:
     return text.where(text != "", None).to_numpy(dtype=object, na_value=None)
 
 
-def _most_probable_system(frame: pd.DataFrame, systems: list[tuple[str, str]]) -> np.ndarray:
-    probabilities = np.vstack([parse_numbers(frame[p])[0] for _, p in systems])
+def _most_probable_system(frame: pd.DataFrame, systems: list[tuple[str, str | None]]) -> np.ndarray:
+    n = len(frame)
+    probabilities = np.vstack(
+        [parse_numbers(frame[p])[0] if p is not None else np.full(n, np.nan) for _, p in systems]
+    )
     names = np.vstack([_text(frame[s]) for s, _ in systems])
-    filled = np.where(np.isnan(probabilities), -np.inf, probabilities)
+    # without a probability a system ranks below any stated one, earlier systems first
+    rank = -1.0 - np.arange(len(systems), dtype=float)[:, None]
+    filled = np.where(np.isnan(probabilities), rank, probabilities)
     filled = np.where(pd.isna(names), -np.inf, filled)
     best = np.argmax(filled, axis=0)
     result = names[best, np.arange(names.shape[1])]

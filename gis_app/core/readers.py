@@ -1091,13 +1091,27 @@ def _blank(value) -> bool:
 
 
 def _read_vector_table(path: Path, layer: str | int | None) -> pd.DataFrame:
+    """Attribute table of a vector file; a point layer also gives ``point_x``/``point_y``
+    in RD New, so exposure points delivered as GeoPackage or GeoJSON join by location."""
     source = str(path)
     if path.suffix.lower() == ".zip":
         source, layer, _ = _zip_member(path, None if layer is None else str(layer))
     try:
-        frame = pyogrio.read_dataframe(source, layer=layer, read_geometry=False)
+        info = pyogrio.read_info(source, layer=layer)
+        points = _classify(info.get("geometry_type")) == "point" and info.get("crs") is not None
+        frame = pyogrio.read_dataframe(source, layer=layer, read_geometry=points)
     except Exception as error:
         raise _gdal_error(error, path) from None
+    if points and isinstance(frame, gpd.GeoDataFrame):
+        geometry = frame.geometry
+        if not _is_rd(CRS.from_user_input(geometry.crs)):
+            geometry = geometry.to_crs(WORKING_CRS)
+        single = shapely.get_type_id(geometry.values) == 0
+        x = np.where(single, shapely.get_x(geometry.values), np.nan)
+        y = np.where(single, shapely.get_y(geometry.values), np.nan)
+        frame = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+        if fields.detect_point_columns(frame.columns) is None:
+            frame["point_x"], frame["point_y"] = x, y
     frame = pd.DataFrame(frame)
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     return frame
