@@ -216,6 +216,7 @@ def test_search_index_by_id_address_and_postcode():
     assert index.search("9918KL").tolist() == [4, 5, 6]
     # exact address first, then the longer number that starts with it
     assert index.search("stationsweg 12").tolist() == [2, 3]
+    assert index.search("stationsweg 12", best_only=True).tolist() == [2]
     assert index.search("loppersum molenweg").tolist() == [7]
     assert index.search("appingedam kerk 4").tolist() == [5]  # word prefixes, any order
     assert index.search("00241000000000").tolist() == list(range(8))  # id prefix

@@ -95,5 +95,12 @@ def run(args: argparse.Namespace) -> int:
         window.document.mark_clean()  # nothing to ask about: the window only made a picture
         window.close()
         window.deleteLater()
+    scaled_from = getattr(window, "screenshot_scaled_from", None)
+    if scaled_from:
+        print(
+            f"gis-app open: the window needs at least {scaled_from[0]}x{scaled_from[1]} pixels; "
+            "the picture is scaled down to fit",
+            file=sys.stderr,
+        )
     print(f"{written} ({size[0]}x{size[1]})")
     return 0

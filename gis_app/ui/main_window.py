@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 from pyproj import Transformer
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -570,7 +570,13 @@ class MainWindow(QMainWindow):
         return False
 
     def save_screenshot(self, path: str | Path, size: tuple[int, int] = (1600, 1000)) -> Path:
-        """Lay the window out at ``size`` as a user first sees it and write it as a PNG."""
+        """Lay the window out at ``size`` as a user first sees it and write it as a PNG.
+
+        When the panels do not fit in ``size`` (the window has a minimum size), the window
+        is laid out at its minimum and scaled down into the requested size without
+        distortion (margins in the window colour); ``screenshot_scaled_from`` then holds
+        the size that was laid out, so the caller can say so.
+        """
         width, height = size
         path = Path(path)
         app = QApplication.instance()
@@ -584,13 +590,22 @@ class MainWindow(QMainWindow):
         self.canvas.render_now()
         _flush_events(app)
         image = self.grab().toImage()
+        self.screenshot_scaled_from = None
         if (image.width(), image.height()) != (width, height):
-            image = image.scaled(
+            self.screenshot_scaled_from = (image.width(), image.height())
+            scaled = image.scaled(
                 width,
                 height,
-                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
+            image = QImage(width, height, QImage.Format.Format_RGB32)
+            image.fill(self.palette().color(QPalette.ColorRole.Window))
+            painter = QPainter(image)
+            painter.drawImage(
+                (width - scaled.width()) // 2, (height - scaled.height()) // 2, scaled
+            )
+            painter.end()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -382,15 +383,22 @@ class AttributeTable(QWidget):
         self.clear_button = QPushButton(self.tr("Selectie opheffen"))
         self.count_label = QLabel()
 
+        # Two short rows rather than one long one: the dock must fit under the map on a
+        # laptop screen next to the side panels (one row needed 820 px).
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 4, 0)
         bar.addWidget(QLabel(self.tr("Filter:")))
         bar.addWidget(self.column_combo)
         bar.addWidget(self.filter_edit, 1)
-        bar.addWidget(self.only_selection)
-        bar.addWidget(self.zoom_button)
-        bar.addWidget(self.clear_button)
-        bar.addWidget(self.count_label)
+        tools = QHBoxLayout()
+        tools.setContentsMargins(4, 0, 4, 0)
+        tools.addWidget(self.only_selection)
+        tools.addWidget(self.zoom_button)
+        tools.addWidget(self.clear_button)
+        tools.addStretch(1)
+        tools.addWidget(self.count_label)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -414,6 +422,7 @@ class AttributeTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(tools)
         layout.addWidget(self.view)
 
         self._filter_timer = QTimer(self)

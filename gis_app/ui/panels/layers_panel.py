@@ -166,8 +166,12 @@ class LayersPanel(QWidget):
         self.opacity_slider.setRange(0, 100)
         self.opacity_label = QLabel("100 %")
         self.opacity_label.setMinimumWidth(42)
-        self.up_button = QPushButton(self.tr("Omhoog"))
-        self.down_button = QPushButton(self.tr("Omlaag"))
+        self.up_button = QPushButton("▲")
+        self.up_button.setToolTip(self.tr("Laag omhoog (bovenop tekenen)"))
+        self.down_button = QPushButton("▼")
+        self.down_button.setToolTip(self.tr("Laag omlaag"))
+        for button in (self.up_button, self.down_button):
+            button.setFixedWidth(32)
         self.style_button = QPushButton(self.tr("Stijl..."))
         self.zoom_button = QPushButton(self.tr("Zoom naar laag"))
         self.add_button = QPushButton(self.tr("Laag toevoegen..."))
@@ -183,6 +187,7 @@ class LayersPanel(QWidget):
         row1 = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.style_button, self.zoom_button):
             row1.addWidget(button)
+        row1.addStretch(1)
         row2 = QHBoxLayout()
         row2.addWidget(self.add_button)
         row2.addWidget(self.remove_button)

@@ -21,9 +21,10 @@ Matching (case-insensitive, decided here):
   find the house (``weg`` alone does not find Stationsweg). An address that is exactly
   the query, or starts with it, ranks first.
 
-Hits are ranked by how well they match, then in file order. Pressing Enter selects all
-hits (a postcode or street selects the whole street: what a planner looks for) and zooms
-to them; picking a suggestion from the list selects that one building.
+Hits are ranked by how well they match, then in file order. Pressing Enter selects the
+hits of the best kind of match (a postcode or street selects the whole street: what a
+planner looks for; an exact address selects that house, not also number 120 when 12 was
+typed) and zooms to them; picking a suggestion from the list selects that one building.
 """
 
 from __future__ import annotations
@@ -130,10 +131,14 @@ class SearchIndex:
             mask |= words.rows_with_prefix(word)
         return mask
 
-    def search(self, query: str, limit: int | None = None, *, scan: bool = True) -> np.ndarray:
+    def search(
+        self, query: str, limit: int | None = None, *, scan: bool = True, best_only: bool = False
+    ) -> np.ndarray:
         """Row positions of matching buildings, best first.
 
-        ``scan=False`` leaves out the linear id-substring pass (for suggestions while typing).
+        ``scan=False`` leaves out the linear id-substring pass (for suggestions while typing);
+        ``best_only`` keeps only the hits of the best kind of match (an exact address, not
+        also the longer house numbers that start with it).
         """
         query = " ".join(query.replace(",", " ").lower().split())
         if not query or self.n == 0:
@@ -164,6 +169,8 @@ class SearchIndex:
 
         hits = np.flatnonzero(rank < 99)
         hits = hits[np.argsort(rank[hits], kind="stable")]
+        if best_only and len(hits):
+            hits = hits[rank[hits] == rank[hits[0]]]
         return hits[:limit] if limit is not None else hits
 
     def describe(self, row: int) -> str:
@@ -253,7 +260,7 @@ class SearchField(QLineEdit):
         if text in self._suggested:
             rows = np.array([self._suggested[text]], dtype=np.int64)
         else:
-            rows = self.index.search(text)
+            rows = self.index.search(text, best_only=True)
         if not text.strip():
             return rows
         if len(rows) == 0:
