@@ -524,7 +524,7 @@ class AttributeTable(QWidget):
                     self.model.index(
                         int(view_rows.min()), max(self.view.currentIndex().column(), 0)
                     ),
-                    QAbstractItemView.ScrollHint.EnsureVisible,
+                    QAbstractItemView.ScrollHint.PositionAtTop,
                 )
         self._update_count()
 

@@ -123,10 +123,9 @@ class IdentifyPanel(QWidget):
         geometry = record[geometry_name]
         if geometry is not None and not shapely.is_empty(geometry):
             area = float(shapely.area(geometry))
-            rows.insert(
-                min(len(rows), 15),
-                (self.tr("Oppervlakte (m²)"), f"{area:.0f}", "area"),
-            )
+            columns = [column for _label, _value, column in rows]
+            at = columns.index("residents") + 1 if "residents" in columns else len(rows)
+            rows.insert(at, (self.tr("Oppervlakte (m²)"), f"{area:.0f}", "area"))
         self.table.setRowCount(len(rows))
         for i, (label, value, column) in enumerate(rows):
             key = QTableWidgetItem(label)
