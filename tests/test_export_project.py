@@ -247,7 +247,7 @@ def test_empty_package_exports_every_format(tmp_path, qapp):
 
 
 def test_cli_export(tmp_path, capsys):
-    from gis_app.core.projectfile import save_project
+    from gis_app.core.projectfile import load_project, save_project
 
     project = Project(buildings=generate_buildings(150, seed=5))
     path = tmp_path / "project.gpkg"
@@ -263,6 +263,7 @@ def test_cli_export(tmp_path, capsys):
             "shp,csv",
             "--fields",
             "default,address",
+            "--save-packages",
         ]
     )
     printed = capsys.readouterr()
@@ -277,6 +278,10 @@ def test_cli_export(tmp_path, capsys):
     )
     assert "adres" in header
     assert not (out / "werkpakketten.gpkg").exists()
+    saved = load_project(path)
+    assert saved.packages is not None and len(saved.packages) > 0
+    assert (saved.buildings["package_id"] != "").any()
+    assert "opgeslagen" in printed.out
 
     code = main(["export", str(path), "--out", str(out), "--format", "dwg"])
     err = capsys.readouterr().err

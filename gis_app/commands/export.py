@@ -80,11 +80,16 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from gis_app.core.errors import ExportError
     from gis_app.core.export import columns as colmod
-    from gis_app.core.export.exporter import ExportOptions, export_project, prepare_export
+    from gis_app.core.export.exporter import (
+        ExportOptions,
+        check_formats,
+        export_project,
+        prepare_export,
+    )
     from gis_app.core.export.frame import export_frame
     from gis_app.core.opening import open_path
 
-    formats = [f for f in args.format.split(",") if f.strip()]
+    formats = list(check_formats([f for f in args.format.split(",") if f.strip()]))
     if not formats and not args.field_pack:
         raise ExportError("geen exportformaat gekozen")
     project, join_report = open_path(args.project)

@@ -199,7 +199,7 @@ def package_file_names(packages: pd.DataFrame) -> dict[str, str]:
     return dict(zip(packages["package_id"].astype(str), unique_names(labels), strict=True))
 
 
-def _check_formats(formats) -> tuple[str, ...]:
+def check_formats(formats) -> tuple[str, ...]:
     out = []
     for item in formats:
         key = str(item).strip().lower()
@@ -254,7 +254,7 @@ def export_project(
 ) -> ExportReport:
     """Write the export (see the module docstring); returns what was written and noticed."""
     options = options or ExportOptions()
-    formats = _check_formats(options.formats)
+    formats = check_formats(options.formats)
     if "pdf" in formats and pdf_writer is None:
         raise ExportError("PDF-kaartbladen vragen de tekenmodule (pdf_writer); niet meegegeven")
     if options.field_pack and pdf_writer is None:
