@@ -154,7 +154,7 @@ def main() -> int:
     total = time.perf_counter() - t_all
 
     def pct(x):
-        return f"{100 * x:.2f} %"
+        return f"{100 * (0.0 if abs(x) < 5e-7 else x):.2f} %"  # no "-0.00 %" from rounding
 
     lines = [
         "## Order quality against the exact optimum (MILP, HiGHS)"
