@@ -413,3 +413,26 @@ def test_a_damaged_project_is_refused_not_imported_as_data(tmp_path):
         con.execute(f"update {META_TABLE} set value='{{kapot' where key='settings'")
     with pytest.raises(ProjectError, match="beschadigd"):
         open_path(path)
+
+
+def test_column_types_geopackage_lacks_round_trip(tmp_path):
+    project = make_project()
+    extra = {
+        "wachttijd": pd.to_timedelta(np.arange(12), unit="D") + pd.Timedelta(hours=6),
+        "gereed": pd.date_range("2027-01-01", periods=12, tz="Europe/Amsterdam"),
+        "aantal": pd.array([1, None] * 6, dtype="Int64"),
+        "akkoord": pd.array([True, None] * 6, dtype="boolean"),
+        "soort": pd.Categorical(["rij", "vrij"] * 6),
+        "klein": np.arange(12, dtype="int8"),
+        "maand": pd.period_range("2027-01", periods=12, freq="M"),
+    }
+    for name, values in extra.items():
+        project.buildings[name] = values
+    loaded = load_project(save_project(project, tmp_path / "p.gpkg"))
+    for name in extra:
+        original, back = project.buildings[name], loaded.buildings[name]
+        assert (
+            back.dtype == original.dtype
+            or str(back.dtype).split("[")[0] == str(original.dtype).split("[")[0]
+        ), name
+        assert back.astype(str).tolist() == original.astype(str).tolist(), name

@@ -11,8 +11,9 @@ Layout of a project file (``.gpkg``, so QGIS opens its layers too):
   JSON): ``format``, ``schema_version``, ``app_version``, ``saved_at`` (UTC, ISO 8601),
   ``name``, ``settings``, ``scenarios``, ``sources`` (path, sha256, role, layer, path
   relative to the project), ``layers`` (row count per layer, checked on open, so a file
-  that lost rows is refused rather than silently opened short), ``column_renames`` and
-  ``column_order`` (so a project reopens with its columns exactly as they were).
+  that lost rows is refused rather than silently opened short), ``column_renames``,
+  ``column_order`` and ``column_dtypes`` (so a project reopens with its columns exactly
+  as they were: names, order, nullable integers, categories, durations).
 
 Decisions:
 
@@ -26,7 +27,8 @@ Decisions:
   differ only in case, as SQLite columns are case-insensitive) are renamed on save and
   renamed back on open (``column_renames``), so a source column never breaks a save.
 * Object columns that mix types are stored as text (numbers as numbers); GeoPackage has
-  no "any" type.
+  no "any" type. Durations are stored as days (a number), periods and complex numbers
+  as text; every such column still saves.
 * Schema versions: ``0`` is a plain GeoPackage with a canonical ``buildings`` layer and no
   meta table (what ``gis-app sample`` writes); it opens via migration. A version newer
   than :data:`SCHEMA_VERSION` is refused with a clear message: opening it and saving again
@@ -224,6 +226,12 @@ def _storable(frame: pd.DataFrame, geometry_name: str | None) -> pd.DataFrame:
         if isinstance(series.dtype, pd.CategoricalDtype):
             series = series.astype(object)
             out[column] = series
+        if pd.api.types.is_timedelta64_dtype(series.dtype):  # durations: days as a number
+            out[column] = series.dt.total_seconds() / 86400.0
+            continue
+        if series.dtype.kind == "c" or isinstance(series.dtype, (pd.PeriodDtype, pd.IntervalDtype)):
+            out[column] = series.astype(str).where(series.notna(), None)
+            continue
         if series.dtype != object:
             continue
         kind = infer_dtype(series, skipna=True)
@@ -242,6 +250,41 @@ def _storable(frame: pd.DataFrame, geometry_name: str | None) -> pd.DataFrame:
                 )
             )
     return out
+
+
+def _special_dtypes(frame: pd.DataFrame) -> dict[str, str]:
+    """Column -> dtype for the columns GeoPackage gives back as another type.
+
+    Recorded on save and applied on open (:func:`_restore_dtypes`), so nullable
+    integers, categories, small integers and durations come back as they were.
+    """
+    kinds = {}
+    for column in frame.columns:
+        dtype = frame[column].dtype
+        text = str(dtype)
+        if text in ("object", "str", "string", "geometry", "float64", "int64", "bool"):
+            continue
+        kinds[str(column)] = text
+    return kinds
+
+
+def _restore_dtypes(frame: pd.DataFrame, recorded: Any) -> pd.DataFrame:
+    if not isinstance(recorded, dict):
+        return frame
+    for column, dtype in recorded.items():
+        if column not in frame.columns or not isinstance(dtype, str):
+            continue
+        if str(frame[column].dtype) == dtype:
+            continue
+        try:
+            if dtype.startswith("timedelta64"):
+                days = pd.to_numeric(frame[column], errors="coerce")
+                frame[column] = pd.to_timedelta(days, unit="D").astype(dtype)
+            else:
+                frame[column] = frame[column].astype(dtype)
+        except (TypeError, ValueError, OverflowError):
+            continue  # keep what the file holds rather than fail the open
+    return frame
 
 
 def _prepare_layer(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -272,7 +315,7 @@ def _write_layer(path: Path, frame: pd.DataFrame, layer: str) -> None:
 
 
 def _meta_rows(
-    project: Project, target: Path, counts: dict, renames: dict, orders: dict
+    project: Project, target: Path, counts: dict, renames: dict, orders: dict, dtypes: dict
 ) -> pd.DataFrame:
     sources = []
     for record in project.sources:
@@ -302,6 +345,7 @@ def _meta_rows(
         "layers": counts,
         "column_renames": renames,
         "column_order": orders,
+        "column_dtypes": dtypes,
     }
     return pd.DataFrame(
         {"key": list(items), "value": [_to_json(k, v) for k, v in items.items()]},
@@ -335,6 +379,7 @@ def write_project_file(project: Project, path: Path) -> None:
             layers.append((PACKAGES_LAYER, packages))
     all_renames: dict[str, dict[str, str]] = {}
     orders: dict[str, list[str]] = {}
+    dtypes: dict[str, dict[str, str]] = {}
     restore = _fast_sqlite_writes()
     try:
         for name, frame in layers:
@@ -342,9 +387,12 @@ def write_project_file(project: Project, path: Path) -> None:
             _write_layer(path, prepared, name)
             counts[name] = len(prepared)
             orders[name] = [str(c) for c in frame.columns]
+            special = _special_dtypes(frame)
+            if special:
+                dtypes[name] = special
             if renames:
                 all_renames[name] = renames
-        meta = _meta_rows(project, path, counts, all_renames, orders)
+        meta = _meta_rows(project, path, counts, all_renames, orders, dtypes)
         pyogrio.write_dataframe(meta, path, layer=META_TABLE, driver="GPKG", append=False)
     finally:
         restore()
@@ -666,9 +714,13 @@ def load_project(path: str | Path) -> Project:
     orders = meta.get("column_order") or {}
     if not isinstance(renames, dict) or not isinstance(orders, dict):
         raise ProjectError("het projectbestand is beschadigd (kolomgegevens)", path=path)
+    dtypes = meta.get("column_dtypes") or {}
+    if not isinstance(dtypes, dict):
+        dtypes = {}
     buildings = _restore_names(
         loaded.buildings, renames.get(BUILDINGS_LAYER), orders.get(BUILDINGS_LAYER)
     )
+    buildings = _restore_dtypes(buildings, dtypes.get(BUILDINGS_LAYER))
     if "building_id" not in buildings.columns:
         raise ProjectError("de laag 'buildings' heeft geen kolom 'building_id'", path=path)
     buildings["building_id"] = buildings["building_id"].fillna("").astype(str).astype(object)
@@ -680,6 +732,7 @@ def load_project(path: str | Path) -> Project:
         clusters = _restore_names(
             loaded.clusters, renames.get(CLUSTERS_LAYER), orders.get(CLUSTERS_LAYER)
         )
+        clusters = _restore_dtypes(clusters, dtypes.get(CLUSTERS_LAYER))
         if not isinstance(clusters, gpd.GeoDataFrame):
             raise ProjectError("de laag 'clusters' heeft geen geometrie", path=path)
         clusters = ensure_cluster_columns(clusters)
@@ -688,6 +741,7 @@ def load_project(path: str | Path) -> Project:
         packages = _restore_names(
             loaded.packages, renames.get(PACKAGES_LAYER), orders.get(PACKAGES_LAYER)
         )
+        packages = _restore_dtypes(packages, dtypes.get(PACKAGES_LAYER))
 
     settings = meta.get("settings")
     scenarios = meta.get("scenarios")
