@@ -57,7 +57,6 @@ from gis_app.core.readers import (
     normalise_ids,
     read_footprints_with_rows,
     read_table,
-    text_objects,
 )
 from gis_app.core.schema import (
     BUILDING_COLUMNS,
@@ -354,8 +353,8 @@ def parse_flags(values: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if pd.api.types.is_bool_dtype(series.dtype) and not series.isna().any():
         flags = series.to_numpy(dtype=bool)
         return flags, np.ones(len(flags), dtype=bool), np.zeros(len(flags), dtype=bool)
-    missing = series.isna().to_numpy()
-    codes, uniques = pd.factorize(series)
+    codes, uniques = pd.factorize(series)  # missing values get code -1
+    missing = codes < 0
     truth = np.array([str(u).strip().lower() in fields.TRUE_VALUES for u in uniques] + [False])
     falsity = np.array([str(u).strip().lower() in fields.FALSE_VALUES for u in uniques] + [False])
     flags = truth[codes]
@@ -377,11 +376,9 @@ def _vocabulary(values: pd.Series, aliases: dict[str, str]):
         if code is None and key in ("", "nan", "none"):
             code = ""
         mapped.append(code)
-    lookup = np.array(mapped + [None], dtype=object)
-    result = lookup[codes]
-    bad = pd.isna(result) & (codes >= 0)
-    result = np.where(result == "", None, result)
-    return result, bad
+    bad_lookup = np.array([m is None for m in mapped] + [False])
+    lookup = np.array([m or None for m in mapped] + [None], dtype=object)
+    return lookup[codes], bad_lookup[codes]
 
 
 # --- canonical attributes ---------------------------------------------------------------------
@@ -570,15 +567,8 @@ def _text(values: pd.Series, transform=None) -> np.ndarray:
     repeat a few hundred values over 300,000 rows.
     """
     series = pd.Series(values, copy=False)
-    if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
-        objects, _ = text_objects(series, convert=_number_text)
-    else:
-        objects = np.array(
-            ["" if pd.isna(v) else _number_text(v) for v in series.to_numpy(dtype=object)],
-            dtype=object,
-        )
-    codes, uniques = pd.factorize(objects)
-    cleaned = [u.strip() for u in uniques]
+    codes, uniques = pd.factorize(series)  # missing values get code -1
+    cleaned = [(u if isinstance(u, str) else _number_text(u)).strip() for u in uniques]
     if transform is not None:
         cleaned = [transform(u) for u in cleaned]
     lookup = np.array([u if u else None for u in cleaned] + [None], dtype=object)
