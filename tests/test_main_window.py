@@ -113,6 +113,27 @@ def test_open_error_is_a_message_not_a_traceback(window, tmp_path, monkeypatch):
     assert len(window.document.project.buildings) == before
 
 
+def test_import_report_with_problems_is_shown(window, small_file, monkeypatch):
+    """A data file whose join report lists problems is followed by the report dialog."""
+    from gis_app.ui import main_window as module
+
+    project, _ = module.load_path(small_file)
+
+    class Report:
+        problems = ["rij 3: geen geometrie"]
+        buildings_loaded = len(project.buildings)
+
+        def to_text(self):
+            return "rij 3: geen geometrie"
+
+    monkeypatch.setattr(module, "load_path", lambda path: (project, Report()))
+    shown = []
+    monkeypatch.setattr(MainWindow, "_show_report", lambda self, report: shown.append(report))
+    assert window.open_path(small_file)
+    assert len(shown) == 1 and shown[0].problems
+    assert window.last_report is shown[0]
+
+
 def test_map_click_selection_shows_in_table_and_table_selection_on_map(window, qtbot):
     row = _visible_big_building(window)
     window.set_tool("select")
