@@ -226,6 +226,9 @@ def _storable(frame: pd.DataFrame, geometry_name: str | None) -> pd.DataFrame:
         if isinstance(series.dtype, pd.CategoricalDtype):
             series = series.astype(object)
             out[column] = series
+        if isinstance(series.dtype, pd.DatetimeTZDtype):  # GeoPackage stores UTC
+            out[column] = series.dt.tz_convert("UTC")
+            continue
         if pd.api.types.is_timedelta64_dtype(series.dtype):  # durations: days as a number
             out[column] = series.dt.total_seconds() / 86400.0
             continue
