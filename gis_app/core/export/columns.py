@@ -7,7 +7,9 @@ the planner chose, and by default none that identify a household:
   position narrows a building down to a handful of households, so it goes with the
   address) and ``residents`` -- are left out unless the planner opts in;
 * source columns whose name looks personal (:func:`looks_personal`: owner, name,
-  phone, e-mail, street, house number...) are left out by default too;
+  phone, e-mail, street, house number...) are left out by default too, and so are
+  free-text notes (``field_note``, ``opmerking``...): people write names and phone
+  numbers in them;
 * everything else is in by default.
 
 ``building_id`` and ``package_id`` are always exported (they identify the rows and are
@@ -66,11 +68,11 @@ LABELS: dict[str, str] = {
 _PERSONAL_HINTS = re.compile(
     r"(adres|address|straat|street|huisnummer|huisnr|housenumber|postcode|zipcode|"
     r"bewoner|resident|inwoner|persoon|person|eigenaar|owner|naam|name|telefoon|phone|"
-    r"mobiel|e_?mail|geboorte|birth|iban|bsn)"
+    r"mobiel|e_?mail|geboorte|birth|iban|bsn|note|notitie|opmerking|remark|comment)"
 )
 #: Names that contain a hint above but are not personal.
 _NOT_PERSONAL = frozenset(
-    {"package_name", "cluster_name", "woonplaats", "woonplaatsnaam", "layer_name", "name"}
+    {"package_name", "cluster_name", "woonplaats", "woonplaatsnaam", "layer_name"}
 )
 
 
