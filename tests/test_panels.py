@@ -198,6 +198,19 @@ def test_zoom_button_requests_zoom(qtbot, document):
         table.zoom_button.click()
 
 
+def test_table_shows_new_and_changed_columns(qtbot, document):
+    table = AttributeTable(document)
+    qtbot.addWidget(table)
+    buildings = document.project.buildings
+    buildings["plan_jaar"] = np.arange(len(buildings)) + 2027
+    buildings["lpr"] = buildings["lpr"] * 2
+    document.buildingAttributesChanged.emit(["plan_jaar", "lpr"])
+    assert "plan_jaar" in table.model.columns
+    assert table.column_combo.findData("plan_jaar") >= 0
+    column = table.model.columns.index("lpr")
+    assert table.model.index(0, column).data() == "4,00e-05"
+
+
 def test_table_follows_new_project(qtbot, document):
     table = AttributeTable(document)
     qtbot.addWidget(table)

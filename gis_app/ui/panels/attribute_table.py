@@ -441,7 +441,7 @@ class AttributeTable(QWidget):
 
         document.projectReplaced.connect(self._reload)
         document.buildingsChanged.connect(self._reload)
-        document.buildingAttributesChanged.connect(self.model.refresh_columns)
+        document.buildingAttributesChanged.connect(self._attributes_changed)
         document.selectionChanged.connect(self._selection_from_document)
         self._fill_columns()
         self._update_count()
@@ -457,6 +457,14 @@ class AttributeTable(QWidget):
         if self.only_selection.isChecked():
             self._apply_only_selection(True)
         self._size_columns()
+
+    def _attributes_changed(self, columns: list) -> None:
+        """Values changed (plan results); new columns also appear in the filter choice."""
+        before = self.model.columns
+        self.model.refresh_columns(columns)
+        if self.model.columns != before:
+            self._fill_columns()
+            self._size_columns()
 
     def _fill_columns(self) -> None:
         current = self.column_combo.currentData()
