@@ -123,9 +123,12 @@ class ClusterShareControl(QWidget):
         self.show_selected_cluster()
 
     def selected_ids(self) -> list[str]:
+        wanted = [str(c) for c in self.document.selected_cluster_ids]
         clusters = self.document.project.clusters
-        known = set(clusters["cluster_id"].astype(str)) if clusters is not None else set()
-        return [c for c in self.document.selected_cluster_ids if str(c) in known]
+        if not wanted or clusters is None or not len(clusters):
+            return []
+        known = set(clusters["cluster_id"].to_numpy(dtype=object).tolist())
+        return [c for c in wanted if c in known]
 
     def show_selected_cluster(self) -> None:
         ids = self.selected_ids()
