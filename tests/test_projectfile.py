@@ -436,3 +436,18 @@ def test_column_types_geopackage_lacks_round_trip(tmp_path):
             or str(back.dtype).split("[")[0] == str(original.dtype).split("[")[0]
         ), name
         assert back.astype(str).tolist() == original.astype(str).tolist(), name
+
+
+def test_planning_and_package_settings_survive_save_and_open(tmp_path):
+    """Contract with the planning and packages modules: their settings are JSON data."""
+    from gis_app.core.packages import PackageSettings
+    from gis_app.core.planning.config import PlanningConfig
+
+    project = make_project()
+    config = PlanningConfig()
+    project.settings["planning"] = config.to_dict()
+    project.settings["packages"] = PackageSettings().to_dict()
+    loaded = load_project(save_project(project, tmp_path / "p.gpkg"))
+    assert PlanningConfig.from_dict(loaded.settings["planning"]).to_dict() == config.to_dict()
+    again = PackageSettings.from_dict(loaded.settings["packages"]).to_dict()
+    assert again == PackageSettings().to_dict()
