@@ -267,3 +267,18 @@ def test_json_document_shape():
     assert {"building_id", "cluster_id", "approach", "construction_start", "completion"} <= set(
         doc["schedule"][0]
     )
+
+
+def test_with_config_reuses_candidates_and_by_row_spreads_values():
+    buildings, clusters = make_instance(n_clusters=2, per_cluster=5, unclustered=2)
+    planner = Planner(buildings, clusters, config())
+    faster = planner.with_config(config(starts_per_week=10))
+    assert faster.candidates is planner.candidates
+    slow, fast = planner.run(), faster.run()
+    assert fast.metrics["all_done"] <= slow.metrics["all_done"]
+    years = fast.completion_year_by_row()
+    assert years.shape == (len(buildings),) and not np.isnan(years).any()
+    assert (years >= START.year).all()
+    ignored = Planner(buildings, clusters, config(unclustered="ignore")).run()
+    spread = ignored.by_row(ignored.completion_week)
+    assert np.isnan(spread[buildings["cluster_id"].to_numpy() == ""]).all()
