@@ -449,3 +449,31 @@ def test_a_save_during_a_running_autosave_leaves_no_recovery_file(window, monkey
     controller.autosave.wait()
     qtbot.waitUntil(lambda: not recovery.recovery_paths()[0].exists())
     assert not recovery.recovery_paths()[1].exists()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_exception_in_an_event_handler_reaches_the_hook(window, boxes, hook, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    class Broken(QWidget):
+        def mousePressEvent(self, event):  # noqa: N802 - Qt API
+            raise ZeroDivisionError
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+
+    widget = Broken()
+    qtbot.addWidget(widget)
+    widget.show()
+    press = QMouseEvent(
+        QEvent.Type.MouseButtonPress,
+        QPointF(5, 5),
+        QPointF(5, 5),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QCoreApplication.postEvent(widget, press)  # delivered by the event loop, as in use
+    qtbot.waitUntil(lambda: hook.handled >= 1)
+    assert "ZeroDivisionError" in boxes.shown[-1]["text"]
+    assert widget.isVisible()
