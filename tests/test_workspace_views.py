@@ -112,3 +112,28 @@ def test_plan_building_columns_align_to_buildings():
     assert np.isnan(cols["plan_completion_year"].iloc[0])
     assert list(cols["plan_completion_year"].iloc[1:]) == [2028.0, 2027.0]
     assert list(cols["plan_approach"]) == ["", "standard", "standard"]
+
+
+def test_bundle_from_arrays_equals_bundle_from_schedule_table():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_workspace import make_project
+
+    from gis_app.core.planning import Planner, PlanningConfig
+    from gis_app.ui.planning.controller import make_bundle
+
+    project = make_project(n=400, cell=2000.0)
+    config = PlanningConfig.from_dict(project.settings["planning"])
+    result = Planner(project.buildings, project.clusters, config).run(global_share=0.5)
+    fast = make_bundle(result, project.buildings, config)
+    slow = make_bundle(result, project.buildings, config, use_arrays=False)
+    pd.testing.assert_frame_equal(fast.cumulative, slow.cumulative)
+    pd.testing.assert_frame_equal(fast.exposure, slow.exposure)
+    pd.testing.assert_frame_equal(fast.gantt, slow.gantt)
+    for column in ("plan_completion_year", "plan_approach"):
+        pd.testing.assert_series_equal(fast.plan_columns[column], slow.plan_columns[column])
+    assert (fast.plan_columns["plan_approach"] == "bespoke").sum() == result.metrics[
+        "bespoke_buildings"
+    ]

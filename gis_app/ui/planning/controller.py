@@ -455,32 +455,86 @@ def planner_at_share(planner, cluster_ids: list[str], share: float, order: str):
     )
 
 
-def make_bundle(result, buildings: pd.DataFrame, config: PlanningConfig) -> PlanBundle:
+WORK_COLUMNS = (
+    "plan_cluster",
+    "cluster_id",
+    "risk_profile",
+    "approach",
+    "prep_start",
+    "construction_start",
+    "completion",
+    "wait_years",
+    "exposure",
+)
+
+
+def _from_table(result) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray]:
+    """Work rows and map arrays from ``result.schedule`` (the documented table)."""
+    schedule = result.schedule
+    keep = schedule["approach"].to_numpy(dtype=object) != "none"
+    work = pd.DataFrame({c: schedule[c].to_numpy()[keep] for c in WORK_COLUMNS if c in schedule})
+    rows = schedule["row"].to_numpy(np.int64)
+    completion = schedule["completion"].to_numpy("datetime64[ns]")
+    return work, rows, completion, schedule["approach"].to_numpy(dtype=object)
+
+
+def _from_arrays(result) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray]:
+    """The same from the result's per-building arrays, without building its schedule table.
+
+    Uses the arrays ``PlanResult`` documents (``start_week``, ``completion_week``,
+    ``prep_weeks``, ``bespoke``, ``exposure``, ``wait_years``, ``rows``) and the model's
+    group/profile codes; dates follow ``PlanResult``: start date + round(7 x weeks) days.
+    A test checks that both paths give the same bundle.
+    """
+    from gis_app.core.planning.model import PROFILE_CODES
+
+    model = result.model
+    work_mask = np.asarray(model.work, dtype=bool)
+    base = np.datetime64(result.config.start_date, "D")
+
+    def dates(weeks: np.ndarray) -> np.ndarray:
+        days = np.round(np.asarray(weeks, dtype=float) * 7.0).astype(np.int64)
+        return (base + days.astype("timedelta64[D]")).astype("datetime64[ns]")
+
+    approach = np.where(~work_mask, "none", np.where(result.bespoke, "bespoke", "standard")).astype(
+        object
+    )
+    completion = dates(result.completion_week)
+    idx = np.flatnonzero(work_mask)
+    start_week = np.asarray(result.start_week)[idx]
+    work = pd.DataFrame(
+        {
+            "plan_cluster": np.asarray(model.group_ids, dtype=object)[model.group[idx]],
+            "cluster_id": np.asarray(model.cluster_id_of_building, dtype=object)[idx],
+            "risk_profile": np.asarray(PROFILE_CODES, dtype=object)[model.profile[idx]],
+            "approach": approach[idx],
+            "prep_start": dates(np.maximum(start_week - np.asarray(result.prep_weeks)[idx], 0.0)),
+            "construction_start": dates(start_week),
+            "completion": completion[idx],
+            "wait_years": np.asarray(result.wait_years)[idx],
+            "exposure": np.asarray(result.exposure)[idx],
+        }
+    )
+    return work, np.asarray(result.rows, dtype=np.int64), completion, approach
+
+
+def make_bundle(
+    result, buildings: pd.DataFrame, config: PlanningConfig, *, use_arrays: bool = True
+) -> PlanBundle:
     """Chart data and map columns for one result (runs on the worker thread).
 
-    The charts show the buildings with work: rows with approach ``none`` are left out
-    (by numpy masks on the few columns the views read, not a copy of the schedule).
+    The charts show the buildings with work (approach ``none`` left out). By default
+    the data comes from the result's arrays (fast: no 300,000-row schedule table); when
+    the result lacks them, or with ``use_arrays=False``, from ``result.schedule``.
     """
-    schedule = result.schedule
     start = pd.Timestamp(config.start_date)
-    approach = schedule["approach"].to_numpy(dtype=object)
-    keep = approach != "none"
-    columns = [
-        c
-        for c in (
-            "plan_cluster",
-            "cluster_id",
-            "risk_profile",
-            "approach",
-            "prep_start",
-            "construction_start",
-            "completion",
-            "wait_years",
-            "exposure",
-        )
-        if c in schedule
-    ]
-    work = pd.DataFrame({c: schedule[c].to_numpy()[keep] for c in columns})
+    parts = None
+    if use_arrays:
+        try:
+            parts = _from_arrays(result)
+        except AttributeError:
+            parts = None
+    work, rows, completion, approach = parts if parts is not None else _from_table(result)
     last = work["completion"].max() if len(work) else start
     grid = pv.month_grid(start, last if pd.notna(last) else start)
     cumulative = pv.cumulative_safe(work, start=start, grid=grid)
@@ -492,14 +546,15 @@ def make_bundle(result, buildings: pd.DataFrame, config: PlanningConfig) -> Plan
     if "n_work" in clusters_table:
         clusters_table = clusters_table[clusters_table["n_work"].to_numpy() > 0]
     gantt = pv.gantt_rows(clusters_table, work, None)
-    columns_frame = pv.plan_building_columns(buildings, schedule)
+    years = np.full(len(buildings), np.nan)
+    kinds = np.full(len(buildings), "", dtype=object)
+    done = completion.astype("datetime64[Y]").astype(np.int64).astype(float) + 1970
+    done[(approach == "none") | np.isnat(completion)] = np.nan
+    years[rows] = done
+    kinds[rows] = approach
     plan_columns = {  # Series on the buildings' index, ready to insert on the UI thread
-        "plan_completion_year": pd.Series(
-            columns_frame["plan_completion_year"].to_numpy(float), index=buildings.index
-        ),
-        "plan_approach": pd.Series(
-            columns_frame["plan_approach"].to_numpy(object), index=buildings.index, dtype=object
-        ),
+        "plan_completion_year": pd.Series(years, index=buildings.index),
+        "plan_approach": pd.Series(kinds, index=buildings.index, dtype=object),
     }
     return PlanBundle(
         result, capacity, cumulative, exposure, gantt, plan_columns, len(buildings), 0.0
