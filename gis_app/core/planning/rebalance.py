@@ -30,7 +30,7 @@ from gis_app.core.errors import PlanningError
 from gis_app.core.planning.config import check_share
 from gis_app.core.planning.order import explicit_order, optimise_order
 from gis_app.core.planning.planner import Planner
-from gis_app.core.planning.schedule import schedule_starts, timing
+from gis_app.core.planning.schedule import ScheduleCache, schedule_starts, timing
 
 METRICS = {
     "all_verhoogd_done": 0,
@@ -93,13 +93,14 @@ class _Probe:
         code = METRICS[metric]
         self.mask = model.work if code is None else model.work & (model.profile == code)
         self.evaluations = 0
+        self.cache = ScheduleCache()
 
     def weeks(self, shares: Mapping[str, float] | None, global_share: float | None) -> float:
         model = self.model
         merged = {**self.base, **(shares or {})}
         bespoke = model.bespoke_mask(model.shares_array(merged, global_share))
         tm = timing(model, bespoke)
-        starts = schedule_starts(model, tm, self.order)
+        starts = schedule_starts(model, tm, self.order, self.cache)
         self.evaluations += 1
         if not self.mask.any():
             return 0.0
