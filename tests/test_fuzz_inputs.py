@@ -166,6 +166,13 @@ def test_footprint_reader_on_random_bytes(suffix, data):
 
 
 @FUZZ
+@given(suffix=st.sampled_from(FOOTPRINT_SUFFIXES), data=st.binary(max_size=2048))
+def test_open_path_on_random_bytes(suffix, data):
+    """What File > Open does with any file: a project or an import, or a clear error."""
+    _check_reader(open_path, f"bestand{suffix}", data)
+
+
+@FUZZ
 @given(suffix=st.sampled_from(TABLE_SUFFIXES), data=st.binary(max_size=2048))
 def test_table_reader_on_random_bytes(suffix, data):
     _check_reader(read_table, f"risico{suffix}", data)
