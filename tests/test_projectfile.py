@@ -451,3 +451,12 @@ def test_planning_and_package_settings_survive_save_and_open(tmp_path):
     assert PlanningConfig.from_dict(loaded.settings["planning"]).to_dict() == config.to_dict()
     again = PackageSettings.from_dict(loaded.settings["packages"]).to_dict()
     assert again == PackageSettings().to_dict()
+
+
+def test_the_bundled_sample_opens_as_a_version_0_project():
+    from gis_app.paths import SAMPLE_PROJECT
+
+    assert read_project_info(SAMPLE_PROJECT).schema_version == 0
+    project, report = open_path(SAMPLE_PROJECT)
+    assert report is None and len(project.buildings) > 10_000
+    assert project.buildings["building_id"].str.len().eq(16).all()
