@@ -72,6 +72,9 @@ class Planner:
 
     Changing the configuration: :meth:`with_config` (reuses the neighbour pairs when the
     buildings and the neighbour distance stay the same).
+
+    Not thread-safe: :meth:`run` updates the planner's schedule cache, so one run at a time
+    per planner (a worker thread may own the planner).
     """
 
     def __init__(
