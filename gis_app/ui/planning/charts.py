@@ -161,9 +161,7 @@ class PlanCharts(QWidget):
         )
         if len(x):
             top = float(max(np.max(starts), np.max(capacity), 1.0))
-            self.capacity_plot.getPlotItem().setYRange(
-                0, top * 1.3, padding=0
-            )  # room for the legend
+            self.capacity_plot.getPlotItem().setYRange(-top * 0.02, top * 1.08, padding=0)
             edges = np.append(x, x[-1] + MONTH_SECONDS)
             self.capacity_line.setData(edges, capacity, stepMode="center")
         else:
