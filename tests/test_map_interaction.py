@@ -101,3 +101,20 @@ def test_hidden_buildings_layer_draws_nothing(canvas):
     point = canvas.map_to_screen(*centre(canvas.document.project.buildings, 0))
     assert QColor(image.pixel(int(point.x()), int(point.y()))).name() == "#f7f7f4"
     assert canvas.building_at(*centre(canvas.document.project.buildings, 0)) == 0  # still pickable
+
+
+def test_drag_moves_the_image_and_renders_when_released(canvas, qtbot):
+    from gis_app.ui.map.tools import PanTool
+
+    canvas.set_tool(PanTool())
+    canvas.render_now()
+    shown = canvas.map_image()
+    send_mouse(canvas, "press", QPointF(100, 100))
+    with qtbot.assertNotEmitted(canvas.renderFinished, wait=60):
+        for x in range(105, 160, 5):
+            send_mouse(canvas, "move", QPointF(x, 100))
+    assert canvas.map_image() is shown  # only moved while dragging
+    with qtbot.waitSignal(canvas.renderFinished, timeout=5000):
+        send_mouse(canvas, "release", QPointF(160, 100))
+    assert canvas.map_image() is not shown
+    assert canvas.view.can_go_back()  # the drag is one history step

@@ -57,6 +57,7 @@ GIL_SWITCH_INTERVAL = 0.001
 WHEEL_STEP = 1.25  # zoom factor per wheel notch
 KEY_ZOOM = 2.0
 PICK_TOLERANCE_PX = 3.0
+SETTLE_MS = 150  # a drag or wheel gesture that pauses this long gets a fresh render
 MIN_ZOOM_EXTENT = 80.0  # metres: zooming to one building shows its street
 
 
@@ -101,6 +102,10 @@ class MapCanvas(QWidget):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._start_render)
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_MS)
+        self._settle_timer.timeout.connect(self.request_render)
         self._history_timer = QTimer(self)
         self._history_timer.setSingleShot(True)
         self._history_timer.setInterval(400)
@@ -221,7 +226,7 @@ class MapCanvas(QWidget):
     def zoom_by(self, factor: float, anchor: QPointF | None = None, record: bool = True) -> None:
         """Zoom in by ``factor`` (>1 in, <1 out) keeping the point under ``anchor`` fixed."""
         self.view.zoom(factor, None if anchor is None else (anchor.x(), anchor.y()))
-        self._view_changed(record=record)
+        self._view_changed(record=record, interactive=not record)
 
     def zoom_in(self) -> None:
         self.zoom_by(KEY_ZOOM)
@@ -230,18 +235,22 @@ class MapCanvas(QWidget):
         self.zoom_by(1.0 / KEY_ZOOM)
 
     def pan_pixels(self, dx: float, dy: float, record: bool = True) -> None:
-        """Move the map content by (dx, dy) screen pixels."""
+        """Move the map content by (dx, dy) screen pixels. ``record=False`` marks a step of
+        a drag: call :meth:`commit_view` when the drag ends."""
         self.view.pan_pixels(dx, dy)
-        self._view_changed(record=record)
+        self._view_changed(record=record, interactive=not record)
 
     def set_center(self, x: float, y: float, record: bool = True) -> None:
         self.view.set_state(x, y, self.view.mpp)
         self._view_changed(record=record)
 
     def commit_view(self) -> None:
-        """Record the current view as a previous/next history step."""
+        """Record the current view as a previous/next history step (end of a gesture)."""
         self._history_timer.stop()
         self.view.push_history()
+        if self._settle_timer.isActive():
+            self._settle_timer.stop()
+            self.request_render()
 
     def previous_view(self) -> bool:
         self.commit_view()
@@ -256,14 +265,22 @@ class MapCanvas(QWidget):
             return True
         return False
 
-    def _view_changed(self, record: bool) -> None:
+    def _view_changed(self, record: bool, interactive: bool = False) -> None:
+        """``interactive``: part of a drag or wheel gesture. Then, as in QGIS, the last image
+        is only moved, and the new one is rendered when the gesture pauses for
+        ``SETTLE_MS`` or ends (``commit_view``): the worker never competes with the UI
+        thread while the user is moving the map."""
         if record:
             self.commit_view()
         self.viewChanged.emit()
         if self.view.mpp != self._last_mpp:
             self._last_mpp = self.view.mpp
             self.scaleChanged.emit(self.scale_denominator())
-        self.request_render()
+        if interactive:
+            self._settle_timer.start()
+        else:
+            self._settle_timer.stop()
+            self.request_render()
         self.update()
 
     # --- picking ---------------------------------------------------------------------------
