@@ -4,8 +4,10 @@
 scanning 300,000 strings (pandas string methods without pyarrow are Python loops, about
 0.1–0.3 s per pass at that size, too slow to suggest hits while typing):
 
-* ids and addresses are numpy ``StringDType`` arrays, so an exact or prefix match is one
-  C-level pass (sorting 300,000 strings for binary search took seconds to build);
+* ids and addresses are UTF-8 byte arrays (numpy ``S`` dtype), so an exact, prefix or
+  substring match is one C-level pass of a few milliseconds (sorting 300,000 strings
+  for binary search took seconds to build; numpy's variable-width strings are ten
+  times slower to scan);
 * street, house number, postcode and place are factorised (each distinct value once,
   with a code per row) and the words of the distinct values are sorted, so a query word
   is a prefix range in a few thousand sorted words and one array lookup back to the rows.
@@ -48,12 +50,31 @@ _EXACT_ID, _ID_PREFIX, _POSTCODE_PREFIX, _EXACT_ADDRESS, _ADDRESS_PREFIX = 0, 1,
 _WORDS, _ID_SUBSTRING = 5, 6
 
 
-def _values(frame: pd.DataFrame, column: str) -> np.ndarray:
-    """A column as an object array of ``str`` ("" for missing)."""
+def _raw(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """A column as an object array (a view where possible), for display."""
     if column not in frame.columns:
         return np.full(len(frame), "", dtype=object)
-    values = frame[column].to_numpy(dtype=object)
-    return np.array(["" if v is None or v != v else str(v) for v in values], dtype=object)
+    return frame[column].to_numpy(dtype=object)
+
+
+def _text(value) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode()
+    return "" if value is None or value != value else str(value)
+
+
+def _encoded(values: np.ndarray, normalise) -> np.ndarray:
+    """UTF-8 bytes (numpy ``S`` dtype) of each normalised value: one Python pass, after
+    which exact, prefix and substring matches run in C (``S`` arrays are about ten times
+    faster than numpy's variable-width strings for these)."""
+    out = np.array([normalise(_text(v)).encode() for v in values], dtype=bytes)
+    return out if len(out) else np.empty(0, dtype="S1")
+
+
+def _normal_address(text: str) -> str:
+    return " ".join(text.lower().replace(",", " ").split())
 
 
 def _prefix_range(sorted_values: np.ndarray, prefix: str) -> tuple[int, int]:
@@ -64,7 +85,6 @@ def _prefix_range(sorted_values: np.ndarray, prefix: str) -> tuple[int, int]:
 
 
 _MAX_CHAR = "\U0010ffff"
-_STRING = np.dtypes.StringDType()
 
 
 class _Words:
@@ -75,18 +95,23 @@ class _Words:
     runs per row.
     """
 
-    def __init__(self, values: np.ndarray):
-        codes, uniques = pd.factorize(values)
-        self.codes = codes.astype(np.int32)
-        words = [str(u).split() for u in uniques]
+    def __init__(self, codes: np.ndarray, values: list[str]):
+        self.codes = np.asarray(codes, dtype=np.int32)  # -1: missing
+        words = [value.split() for value in values]
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
         flat = np.fromiter(
             itertools.chain.from_iterable(words), dtype=object, count=int(lengths.sum())
         )
-        self.n_values = len(uniques)
+        self.n_values = len(values)
         self.word_values = np.repeat(np.arange(self.n_values, dtype=np.int32), lengths)
         self.order = np.argsort(flat)
         self.sorted_words = flat[self.order]
+
+    @classmethod
+    def of_column(cls, values: np.ndarray, normalise) -> _Words:
+        """Factorise raw values first, then normalise only the distinct ones."""
+        codes, uniques = pd.factorize(values)
+        return cls(codes, [normalise(_text(u)) for u in uniques])
 
     def rows_with_prefix(self, prefix: str) -> np.ndarray:
         """Boolean mask of rows whose value has a word starting with ``prefix``."""
@@ -97,27 +122,26 @@ class _Words:
 
 
 class SearchIndex:
-    """Id and address arrays (numpy strings) and word indexes of one buildings table."""
+    """Id and address byte arrays and word indexes of one buildings table."""
 
     def __init__(self, buildings: pd.DataFrame):
-        # numpy StringDType arrays and factorised columns: no Python code per building.
         self.n = len(buildings)
-        raw_ids = _values(buildings, "building_id")
-        raw_addresses = _values(buildings, "address")
-        raw_places = _values(buildings, "woonplaats")
-        raw_postcodes = _values(buildings, "postcode")
-        self._ids = np.strings.lower(raw_ids.astype(_STRING))
-        addresses = np.strings.strip(np.strings.lower(raw_addresses.astype(_STRING)))
-        self._addresses = np.strings.replace(addresses, ",", " ")
-        head, separator, tail = np.strings.rpartition(self._addresses, np.array(" ", dtype=_STRING))
-        has_number = separator != ""
+        raw_ids = _raw(buildings, "building_id")
+        raw_addresses = _raw(buildings, "address")
+        raw_places = _raw(buildings, "woonplaats")
+        self._ids = _encoded(raw_ids, str.lower)
+        self._addresses = _encoded(raw_addresses, _normal_address)
+        head, separator, tail = np.strings.rpartition(self._addresses, b" ")
+        has_number = separator != b""
         streets = np.where(has_number, head, tail)
-        numbers = np.where(has_number, tail, "")
-        postcodes = np.strings.lower(np.strings.replace(raw_postcodes.astype(_STRING), " ", ""))
-        places = np.strings.lower(raw_places.astype(_STRING))
+        numbers = np.where(has_number, tail, b"")
         self._words = [
-            _Words(np.asarray(column, dtype=object))
-            for column in (streets, numbers, postcodes, places)
+            _Words.of_column(streets, str),
+            _Words.of_column(numbers, str),
+            _Words.of_column(
+                _raw(buildings, "postcode"), lambda text: text.replace(" ", "").lower()
+            ),
+            _Words.of_column(raw_places, str.lower),
         ]
         self._postcodes = self._words[2]
         self._display_address = raw_addresses
@@ -151,17 +175,19 @@ class SearchIndex:
                 rows = np.flatnonzero(rows)
             rank[rows] = np.minimum(rank[rows], value)
 
+        encoded = query.encode()
         if _DIGITS.match(query):
-            better(self._ids == query, _EXACT_ID)
-            better(np.strings.startswith(self._ids, query), _ID_PREFIX)
+            better(self._ids == encoded, _EXACT_ID)
+            better(np.strings.startswith(self._ids, encoded), _ID_PREFIX)
             if scan and len(query) >= 6:
-                better(np.strings.find(self._ids, query) >= 0, _ID_SUBSTRING)
+                better(np.strings.find(self._ids, encoded) >= 0, _ID_SUBSTRING)
         words = query.split()
         if _POSTCODE.match(query):
             words = [query.replace(" ", "")]
             better(self._postcodes.rows_with_prefix(words[0]), _POSTCODE_PREFIX)
-        better(self._addresses == query, _EXACT_ADDRESS)
-        better(np.strings.startswith(self._addresses, query), _ADDRESS_PREFIX)
+        if not _DIGITS.match(query):  # an address starts with a street name
+            better(self._addresses == encoded, _EXACT_ADDRESS)
+            better(np.strings.startswith(self._addresses, encoded), _ADDRESS_PREFIX)
         mask = self._rows_with_word(words[0])
         for word in words[1:]:
             mask &= self._rows_with_word(word)
@@ -175,10 +201,10 @@ class SearchIndex:
 
     def describe(self, row: int) -> str:
         """One-line text for a hit: ``Stationsweg 12, Loppersum (0003100000118018)``."""
-        address = self._display_address[row]
-        place = self._display_place[row]
+        address = _text(self._display_address[row])
+        place = _text(self._display_place[row])
         label = ", ".join(part for part in (address, place) if part)
-        building_id = self._display_id[row]
+        building_id = _text(self._display_id[row])
         return f"{label} ({building_id})" if label else building_id
 
 
