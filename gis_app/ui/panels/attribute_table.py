@@ -112,7 +112,7 @@ class BuildingTableModel(QAbstractTableModel):
         self._frame = None
         self._columns: list[str] = []
         self._arrays: dict[str, np.ndarray] = {}
-        self._text_cache: dict[str, tuple[np.ndarray, pd.Series]] = {}
+        self._text_cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._order: np.ndarray | None = None  # full sort permutation, None = file order
         self._sort: tuple[int, bool] | None = None
         self._filter_mask: np.ndarray | None = None
@@ -184,19 +184,26 @@ class BuildingTableModel(QAbstractTableModel):
             self._arrays[column] = array
         return array
 
-    def _text(self, column: str) -> tuple[np.ndarray, pd.Series]:
+    def _text(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         """``(codes, texts)`` of a column for filtering: each distinct value once, as shown.
 
-        Cached per column. ``codes`` (int32, -1 for missing) index ``texts`` (lower-case
-        shown text of each distinct value), so a filter formats and matches the distinct
-        values only (a few hundred for most columns) and maps the result back to all rows
-        with one array lookup.
+        Cached per column. ``codes`` (int32, -1 for missing) index ``texts``: the
+        lower-case shown text of each distinct value as UTF-8 bytes (numpy ``S`` array,
+        scanned in C), so a filter formats and matches the distinct values only and maps
+        the result back to all rows with one array lookup.
         """
         cached = self._text_cache.get(column)
         if cached is None:
             codes, uniques = pd.factorize(self._frame[column], use_na_sentinel=True)
-            shown = [format_value(column, value) for value in np.asarray(uniques, dtype=object)]
-            texts = pd.Series(shown, dtype=object).str.lower()
+            texts = np.array(
+                [
+                    format_value(column, value).lower().encode()
+                    for value in np.asarray(uniques, dtype=object)
+                ],
+                dtype=bytes,
+            )
+            if len(texts) == 0:
+                texts = np.empty(0, dtype="S1")
             cached = (codes.astype(np.int32), texts)
             self._text_cache[column] = cached
         return cached
@@ -204,7 +211,7 @@ class BuildingTableModel(QAbstractTableModel):
     def _matches(self, column: str, text: str) -> np.ndarray:
         """Rows whose shown value in ``column`` contains ``text`` (lower case)."""
         codes, texts = self._text(column)
-        hit = texts.str.contains(text, regex=False).to_numpy(dtype=bool)
+        hit = np.strings.find(texts, text.encode()) >= 0
         hit = np.append(hit, False)  # code -1 (missing value) shows as "": never a match
         return hit[codes]
 
