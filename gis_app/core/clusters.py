@@ -595,12 +595,28 @@ def hull_around_rows(
 # --- suggestion ----------------------------------------------------------------------------
 
 
-def _spreads(points: np.ndarray, labels: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    sizes = np.bincount(labels, minlength=n)
+def _extents(points: np.ndarray, labels: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per group ``0..n-1``: lower-left and upper-right of its points (inf/-inf when empty).
+
+    Sort once and ``reduceat`` (``np.minimum.at`` is ten times slower at this size).
+    """
     lo = np.full((n, 2), np.inf)
     hi = np.full((n, 2), -np.inf)
-    np.minimum.at(lo, labels, points)
-    np.maximum.at(hi, labels, points)
+    if len(labels) == 0:
+        return lo, hi
+    order = np.argsort(labels, kind="stable")
+    sorted_labels = labels[order]
+    starts = np.flatnonzero(np.r_[True, sorted_labels[1:] != sorted_labels[:-1]])
+    present = sorted_labels[starts]
+    sorted_points = points[order]
+    lo[present] = np.minimum.reduceat(sorted_points, starts, axis=0)
+    hi[present] = np.maximum.reduceat(sorted_points, starts, axis=0)
+    return lo, hi
+
+
+def _spreads(points: np.ndarray, labels: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    sizes = np.bincount(labels, minlength=n)
+    lo, hi = _extents(points, labels, n)
     spread = np.hypot(*(hi - lo).T)
     spread[sizes == 0] = 0.0
     return sizes, spread
@@ -784,10 +800,7 @@ def _merge_small_groups(
     lo_g, hi_g, d = lo_g[first], hi_g[first], d[first]
     by_distance = np.argsort(d, kind="stable")
 
-    lo = np.full((n_groups, 2), np.inf)
-    hi = np.full((n_groups, 2), -np.inf)
-    np.minimum.at(lo, labels, points)
-    np.maximum.at(hi, labels, points)
+    lo, hi = _extents(points, labels, n_groups)
     parent = np.arange(n_groups)
     size = sizes.astype(np.int64).copy()
 
@@ -865,19 +878,17 @@ def suggest_clusters(
     group_ids = np.empty(n_groups, dtype=object)
     group_ids[by_rank] = ids
     names = _group_names(buildings, labels, n_groups, rank_of_group)
-    frame = cluster_frame(
-        [
-            {
-                "cluster_id": group_ids[g],
-                "name": names[g],
-                "color": palette_color(int(rank_of_group[g]) - 1),
-                "approach_share": np.nan,
-                "lock_start": "",
-                "lock_position": np.nan,
-            }
-            for g in by_rank
-        ],
-        list(hulls[by_rank]),
+    palette = np.asarray(PALETTE, dtype=object)
+    frame = gpd.GeoDataFrame(
+        {
+            "cluster_id": pd.Series(group_ids[by_rank], dtype=object),
+            "name": pd.Series(names[by_rank], dtype=object),
+            "color": pd.Series(palette[(rank_of_group[by_rank] - 1) % len(PALETTE)], dtype=object),
+            "approach_share": np.full(n_groups, np.nan),
+            "lock_start": pd.Series([""] * n_groups, dtype=object),
+            "lock_position": np.full(n_groups, np.nan),
+        },
+        geometry=hulls[by_rank],
         crs=buildings.crs or WORKING_CRS,
     )
     frame["rank"] = rank_of_group[by_rank].astype(np.int64)
