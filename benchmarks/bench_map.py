@@ -180,7 +180,7 @@ def child_render(path: str) -> dict:
         warm_cpu.append(cpu_seconds() - c)
     out["full_warm_s"] = warm
     out["full_warm_cpu_s"] = warm_cpu
-    canvas.map_image().save(str(RESULTS / "map_full_extent.png"))
+    canvas.map_image().save(str(DATA / "map_full_extent.png"))
 
     # asynchronous path: request -> image shown (worker thread + hand-over)
     asyncs = []
@@ -214,7 +214,7 @@ def child_render(path: str) -> dict:
         canvas.request_render()
         _wait_signal(app, canvas.renderFinished)
         nbh_async.append(time.perf_counter() - s)
-    canvas.map_image().save(str(RESULTS / "map_neighbourhood.png"))
+    canvas.map_image().save(str(DATA / "map_neighbourhood.png"))
     out["nbh_s"] = nbh
     out["nbh_cpu_s"] = nbh_cpu
     out["nbh_first_s"] = first_touch
@@ -488,7 +488,7 @@ def run_qgis(path: Path, centres) -> dict | None:
                 str(HEIGHT),
                 str(NEIGHBOURHOOD_M),
                 json.dumps(centres),
-                str(RESULTS / "map_full_extent_qgis.png"),
+                str(DATA / "map_full_extent_qgis.png"),
             ],
             capture_output=True,
             text=True,
