@@ -661,8 +661,9 @@ def write_report(n, path, ours, pans, memory, qgis, quick) -> str:
         "",
         f"Goal: under 1.5 GB: {_verdict(memory['peak_mb'] <= GOALS['memory_mb'])}.",
         "",
-        "Images: `benchmarks/results/map_full_extent.png` (ours), `map_full_extent_qgis.png` (QGIS), "
-        "`map_neighbourhood.png`.",
+        "Images (not committed, written next to the data): `benchmarks/data/map_full_extent.png` "
+        "(ours), `map_full_extent_qgis.png` (QGIS with its default outlined fill symbol, which "
+        "at this scale makes every footprint a dark outline), `map_neighbourhood.png`.",
         "",
         f"Machine: {_machine()}.",
         "",
