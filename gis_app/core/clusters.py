@@ -194,7 +194,7 @@ def _concat(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.GeoDataFra
 def set_cluster_geometry(
     clusters: gpd.GeoDataFrame, cluster_id: str, geometry: BaseGeometry
 ) -> gpd.GeoDataFrame:
-    frame = clusters.copy()
+    frame = clusters.copy(deep=False)  # copy-on-write: the input stays unchanged
     geoms = np.asarray(frame.geometry.array).copy()
     geoms[_position(frame, cluster_id)] = normalise_polygon(geometry)
     frame = frame.set_geometry(gpd.GeoSeries(geoms, index=frame.index, crs=frame.crs))
@@ -207,7 +207,7 @@ def set_cluster_attribute(
     """Rename (``name``), recolour (``color``), set approach share... of one cluster."""
     if column == "geometry" or column == "cluster_id":
         raise ValueError(column)
-    frame = clusters.copy()
+    frame = clusters.copy(deep=False)
     values = frame[column].to_numpy(dtype=object).copy()
     values[_position(frame, cluster_id)] = value
     frame[column] = pd.Series(values, index=frame.index, dtype=object)
