@@ -33,7 +33,8 @@ class GeometryArrays:
         self.geometries = geoms
         n = len(geoms)
         self.n = n
-        self.kind = _dominant_kind(geoms)
+        types = shapely.get_type_id(geoms) if n else np.empty(0, dtype=np.int32)
+        self.kind = _dominant_kind(types)
         if n == 0:
             self.coords = np.empty((0, 2))
             self.ring_start = np.empty(0, dtype=bool)
@@ -52,7 +53,7 @@ class GeometryArrays:
         else:
             ring_start = np.zeros(len(coords), dtype=bool)
             ring_start[offsets[:-1][counts > 0]] = True
-            _mark_inner_rings(geoms, offsets, ring_start, self.kind)
+            _mark_inner_rings(geoms, types, offsets, ring_start, self.kind)
         self.coords = np.ascontiguousarray(coords, dtype=np.float64)
         self.ring_start = ring_start
         self.coord_offsets = offsets
@@ -191,14 +192,13 @@ def morton_key(bounds: np.ndarray, bits: int = 16) -> np.ndarray:
     return key
 
 
-def _mark_inner_rings(geoms, offsets, ring_start, kind) -> None:
+def _mark_inner_rings(geoms, types, offsets, ring_start, kind) -> None:
     """Mark where holes and further parts start, for the few geometries that have them.
 
     Most footprints are simple polygons (one ring), so rings are only extracted for
     geometries with holes or several parts; creating ring objects for all 300,000
     buildings would cost seconds.
     """
-    types = shapely.get_type_id(geoms)
     complex_ = np.isin(types, (5, 6, 7))  # multi-part and collections
     if kind == GEOM_POLYGON:
         complex_ |= (types == 3) & (shapely.get_num_interior_rings(geoms) > 0)
@@ -226,10 +226,7 @@ def _mark_inner_rings(geoms, offsets, ring_start, kind) -> None:
     ring_start[starts[starts < len(ring_start)]] = True
 
 
-def _dominant_kind(geoms: np.ndarray) -> str:
-    if len(geoms) == 0:
-        return GEOM_POLYGON
-    types = shapely.get_type_id(geoms)
+def _dominant_kind(types: np.ndarray) -> str:
     types = types[types >= 0]
     if len(types) == 0:
         return GEOM_POLYGON
