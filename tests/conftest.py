@@ -1,5 +1,29 @@
-"""Test setup shared by the whole suite: Qt runs headless."""
+"""Test setup shared by the whole suite.
 
+* Qt runs headless (offscreen platform).
+* The user's data folder (logs, recovery files) and Qt's settings (recent projects,
+  export folder, autosave interval) point into a temporary folder for the session, so
+  tests never read or change a real user's settings and never see each other's
+  leftovers from an earlier run.
+"""
+
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_session_home = tempfile.mkdtemp(prefix="gis_app_tests_")
+atexit.register(shutil.rmtree, _session_home, ignore_errors=True)
+os.environ["GIS_APP_DATA_DIR"] = os.path.join(_session_home, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_session_home, "config")
+
+
+def pytest_configure(config):
+    # Also for QSettings created before a QApplication exists (format and scope are fixed).
+    from PySide6.QtCore import QSettings
+
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, os.environ["XDG_CONFIG_HOME"])
+        QSettings.setPath(QSettings.Format.IniFormat, scope, os.environ["XDG_CONFIG_HOME"])
