@@ -40,6 +40,7 @@ from gis_app.core.spatial import GEOM_LINE, GEOM_POINT, GeometryArrays
 from gis_app.ui.map.view import ViewState
 
 LOD_PIXELS = 3.0
+RASTER_MIN_PIXELS = 2
 OUTLINE_MAX_MPP = 1.0  # outlines from about 1:3,800 on a 96 dpi screen
 LABEL_MAX_SCALE = 2000.0
 MAX_LABELS = 1500
@@ -411,10 +412,11 @@ def _draw_buildings(image, view: ViewState, snap: LayerSnapshot, request, stats)
     if small.any():
         buffer = _full_array(image)
         plain = small & ~sel_rows
+        # at least 2x2 px: a lone farm in an overview stays visible
         if plain.all():
-            _raster_blocks(buffer, view, bounds, packed)
+            _raster_blocks(buffer, view, bounds, packed, min_size=RASTER_MIN_PIXELS)
         else:
-            _raster_blocks(buffer, view, bounds[plain], packed[plain])
+            _raster_blocks(buffer, view, bounds[plain], packed[plain], min_size=RASTER_MIN_PIXELS)
         if (small & sel_rows).any():
             sel_value = _premultiplied(np.array([_rgba(SELECTION_COLOR)], dtype=np.uint8))
             chosen = small & sel_rows
