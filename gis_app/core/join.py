@@ -932,10 +932,14 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
     given = ~pd.isna(profile)
     from_lpr = profile_from_lpr(lpr)
     derive = ~given & ~np.isnan(lpr)
-    profile = np.where(given, profile, np.where(derive, from_lpr, PROFILE_UNKNOWN))
-    source = np.where(
-        given, PROFILE_SOURCE_DATA, np.where(derive, PROFILE_SOURCE_LPR, PROFILE_SOURCE_NONE)
-    )
+    # object arrays throughout: np.where with str scalars would give numpy '<U' arrays that
+    # pandas then turns back into 300,000 Python strings
+    profile = np.array(profile, dtype=object)
+    profile[derive] = from_lpr[derive]
+    profile[~given & ~derive] = PROFILE_UNKNOWN
+    source = np.full(n, PROFILE_SOURCE_NONE, dtype=object)
+    source[given] = PROFILE_SOURCE_DATA
+    source[derive] = PROFILE_SOURCE_LPR
     stated_source = canonical.get("profile_source")
     if stated_source is not None:
         keep = ~pd.isna(stated_source) & given
@@ -1000,8 +1004,7 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
         elif values.dtype == object:  # not given or not usable: the schema's default
             missing = pd.isna(values)
             if missing.any():
-                values = values.copy()
-                values[missing] = COLUMN_DEFAULTS[column]
+                values[missing] = COLUMN_DEFAULTS[column]  # arrays made for this load
         data[column] = values
     for column, values in extra.items():
         if column not in data and column != "geometry":
