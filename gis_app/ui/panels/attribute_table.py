@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 
 from gis_app.core.schema import MILESTONES, RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.document import ProjectDocument
-from gis_app.ui.panels.labels import column_label, format_count, format_value
+from gis_app.ui.panels.labels import CODED_COLUMNS, column_label, format_count, format_value
 
 #: Sort keys for columns whose natural order is not alphabetical.
 _ORDERED_VALUES = {
@@ -195,13 +195,14 @@ class BuildingTableModel(QAbstractTableModel):
         cached = self._text_cache.get(column)
         if cached is None:
             codes, uniques = pd.factorize(self._frame[column], use_na_sentinel=True)
-            texts = np.array(
-                [
-                    format_value(column, value).lower().encode()
-                    for value in np.asarray(uniques, dtype=object)
-                ],
-                dtype=bytes,
-            )
+            values = np.asarray(uniques, dtype=object)
+            if column not in CODED_COLUMNS and all(isinstance(v, str) for v in values[:50]):
+                # Plain text columns (ids, addresses: as many distinct values as rows):
+                # the shown text is the value itself; skip the formatting dispatch.
+                shown = [str(v).lower().encode() for v in values]
+            else:
+                shown = [format_value(column, v).lower().encode() for v in values]
+            texts = np.array(shown, dtype=bytes)
             if len(texts) == 0:
                 texts = np.empty(0, dtype="S1")
             cached = (codes.astype(np.int32), texts)
