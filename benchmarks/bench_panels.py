@@ -287,7 +287,7 @@ def main() -> int:
     ]
     for what, ours, reference, ref_ms, goal in rows:
         ratio = f"{ours / ref_ms:.2f}" if ref_ms else ""
-        ref_text = f"{ref_ms:.0f}" if ref_ms is not None else ""
+        ref_text = f"{ref_ms:.1f}" if ref_ms is not None else ""
         goal_text = ""
         if goal is not None:
             goal_text = f"≤ {goal:.0f} ms: {'met' if ours <= goal else 'NOT met'}"
