@@ -98,3 +98,10 @@ def test_cli_sample_split_writes_dutch_excel_csv(tmp_path):
 def test_cli_sample_refuses_a_non_geopackage_output(tmp_path, capsys):
     assert main(["sample", "--buildings", "10", "--out", str(tmp_path / "x.shp")]) == 2
     assert "GeoPackage" in capsys.readouterr().err
+
+
+def test_every_address_is_unique_within_its_woonplaats():
+    area = generate_buildings(N, seed=9)
+    with_address = area[area["address"] != ""]
+    assert not with_address.duplicated(["address", "woonplaats"]).any()
+    assert with_address["address"].str.fullmatch(r".+ \d+").all()

@@ -177,6 +177,61 @@ VILLAGES = (
     ),
 )
 
+#: Neighbourhood street names, as Dutch post-war neighbourhoods are named (trees, flowers,
+#: birds, painters); a village uses its own old streets first, then these.
+THEMED_STREETS = (
+    "Eikenlaan",
+    "Beukenlaan",
+    "Lindenlaan",
+    "Berkenlaan",
+    "Esdoornstraat",
+    "Wilgenlaan",
+    "Populierenlaan",
+    "Kastanjelaan",
+    "Iepenlaan",
+    "Elzenlaan",
+    "Rozenstraat",
+    "Tulpstraat",
+    "Narcissenstraat",
+    "Seringenstraat",
+    "Irisstraat",
+    "Lelystraat",
+    "Dahliastraat",
+    "Anjerstraat",
+    "Krokusstraat",
+    "Asterstraat",
+    "Merelstraat",
+    "Lijsterstraat",
+    "Zwaluwstraat",
+    "Kievitstraat",
+    "Meeuwenstraat",
+    "Vinkenstraat",
+    "Spreeuwenstraat",
+    "Reigerstraat",
+    "Gruttostraat",
+    "Tureluurstraat",
+    "Rembrandtlaan",
+    "Vermeerstraat",
+    "Frans Halsstraat",
+    "Mesdagstraat",
+    "Israëlsstraat",
+    "Mondriaanstraat",
+    "Jan Steenstraat",
+    "Van Goghstraat",
+    "Damsterdiep",
+    "Eemskanaalweg",
+    "Fivelstraat",
+    "Wierdeweg",
+    "Burgemeester Venemastraat",
+    "Dominee Hoekstrastraat",
+    "Meester Smitstraat",
+    "Julianastraat",
+    "Beatrixstraat",
+    "Marijkestraat",
+    "Irenestraat",
+    "Prins Bernhardlaan",
+)
+
 RURAL_SHARE = 0.06  # farms (house + barn) between the villages
 
 # Building kinds: footprint width along the street, depth, units per group, gap, addresses.
@@ -344,7 +399,9 @@ def _village_frames(rng, village: Village, n_buildings: int, first_nbh: int) -> 
     """Candidate buildings of one village, as column dicts per neighbourhood."""
     frames = []
     remaining, nbh = n_buildings, first_nbh
-    street_offset = int(rng.integers(0, len(village.streets)))
+    themed = list(THEMED_STREETS)
+    rng.shuffle(themed)
+    names = np.array(list(village.streets) + themed, dtype=object)
     cells = _spiral_cells(rng, village, max(6, n_buildings // 20))
     n_large = max(1, n_buildings // 400)
     for cell_index, centre in enumerate(cells):
@@ -364,9 +421,9 @@ def _village_frames(rng, village: Village, n_buildings: int, first_nbh: int) -> 
         cx, cy, w, d, a, street, number = _neighbourhood(rng, kind, size, centre, angle)
         if cx.size == 0:
             continue
-        street_names = np.array(village.streets, dtype=object)[
-            (street + street_offset + nbh) % len(village.streets)
-        ]
+        # Each neighbourhood gets its own run of street names; long streets (a name used
+        # again further out) simply continue, and house numbers are assigned per street later.
+        street_names = names[(street + 4 * (nbh - first_nbh)) % len(names)]
         kinds = np.full(cx.size, kind, dtype=object)
         frames.append(
             dict(
@@ -577,6 +634,14 @@ def _attributes(rng, cx, cy, kind, street, number, village_name, nbh_id, geoms):
     letters = np.array(list("ABCDEFGHJKLMNPRSTVWXZ"))
     pc_letters = letters[(nbh_id * 7) % letters.size] + letters[(nbh_id * 3 + 5) % letters.size]
     postcode = postcode_area + pc_letters.astype(object)
+    # House numbers run along each street through the neighbourhoods it crosses, so every
+    # address is unique within its woonplaats.
+    along = pd.DataFrame({"street": village_name + "|" + street, "nbh": nbh_id, "n": number})
+    number = (
+        (along.sort_values(["nbh", "n"], kind="stable").groupby("street").cumcount() + 1)
+        .sort_index()
+        .to_numpy()
+    )
     address = street + " " + number.astype(str).astype(object)
     address[kind == "barn"] = ""
     postcode[kind == "barn"] = ""
