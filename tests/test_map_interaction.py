@@ -118,3 +118,21 @@ def test_drag_moves_the_image_and_renders_when_released(canvas, qtbot):
         send_mouse(canvas, "release", QPointF(160, 100))
     assert canvas.map_image() is not shown
     assert canvas.view.can_go_back()  # the drag is one history step
+
+
+def test_scale_bar_lengths_are_round_and_labelled_in_dutch():
+    from gis_app.ui.map.decorations import format_length, scale_bar_length
+    from gis_app.ui.map.view import nice_length
+
+    assert [nice_length(v) for v in (0.7, 3.0, 19.0, 160.0, 7400.0)] == [
+        0.5,
+        2.0,
+        10.0,
+        100.0,
+        5000.0,
+    ]
+    metres, pixels = scale_bar_length(mpp=3.0, max_pixels=160)
+    assert metres == 200.0 and pixels == pytest.approx(200 / 3)
+    assert format_length(500) == "500 m"
+    assert format_length(2000) == "2 km"
+    assert format_length(2500) == "2,5 km"
