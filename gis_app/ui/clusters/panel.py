@@ -238,6 +238,15 @@ class ClusterPanel(QWidget):
         self.order_button.setToolTip(self.tr("Toon de clusters in hun volgorde (prioriteit)"))
         self.order_button.clicked.connect(self.sort_by_order)
         self.summary = QLabel(self)
+        self.rule = QLabel(
+            self.tr(
+                "Een pand hoort bij de cluster waarin zijn representatieve punt ligt; bij "
+                "overlap houdt de eerste cluster in de volgorde zijn panden."
+            ),
+            self,
+        )
+        self.rule.setWordWrap(True)
+        self.rule.setStyleSheet("color: palette(mid);")
 
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
@@ -268,6 +277,7 @@ class ClusterPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
+        layout.addWidget(self.rule)
         layout.addWidget(self.view, 1)
 
         self._timer = QTimer(self)
