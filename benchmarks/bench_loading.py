@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE.parent))
 USE_ARROW = importlib.util.find_spec("pyarrow") is not None
 GOAL_RATIO = 1.5
 GOAL_MEMORY_MB = 1024
-REPEATS = 3
+REPEATS = 5
 
 
 def data_files(n: int) -> tuple[Path, Path]:
