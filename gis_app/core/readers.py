@@ -37,7 +37,22 @@ Decisions (the issue is silent on these):
 * **Geometry repair**: only invalid geometries go through ``shapely.make_valid``; from a
   GeometryCollection result only the polygonal parts are kept. Geometries that are
   null, empty, not polygonal, or have no polygonal part after repair are left out and
-  listed by id.
+  listed by id. WKB that cannot be decoded at all counts as a missing geometry.
+* **Footprints without an id** are left out and listed by object number: without an id a
+  building can neither be joined nor saved as a pand.
+* **CSV text and numbers**: every column is read as text, except columns recognised as
+  numeric by name (LPR, addresses, residents, population, coordinates, typology
+  probabilities), which pandas' C parser reads with the decimal separator that goes with
+  the delimiter (``,`` for ``;`` and tab files, ``.`` for comma files). A numeric column
+  with any value it cannot read arrives as text and the join parses and reports it value
+  by value, so ``1,5e-05``, ``0,00002`` and ``1.234,5`` all parse and ``NaN`` or ``hoog``
+  are reported with their row. Wholly blank lines are skipped (they hold no data); an
+  Excel ``sep=;`` first line is honoured; UTF-16 with BOM is read too.
+* **Encodings** are tried in the order UTF-8 (BOM or not), Windows-1252; bytes that
+  Windows-1252 does not define make it Latin-1, and the report says so.
+* **XLSX**: without ``sheet``, the first sheet with an id-like or coordinate column is
+  used (the report names it when there were several); the header is the first non-empty
+  row; cells become text the way Excel shows them (``3100000118018``, ``2.5e-05``).
 """
 
 from __future__ import annotations
