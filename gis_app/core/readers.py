@@ -821,7 +821,9 @@ def _check_ids(ids, rows, keep, path: str, problems: list[Problem]) -> np.ndarra
         ok &= ~empty
     candidates = keep & ok
     duplicated = np.zeros(len(ids), dtype=bool)
-    duplicated[candidates] = pd.Series(ids[candidates]).duplicated(keep="first").to_numpy()
+    duplicated[candidates] = (
+        pd.Series(ids[candidates], dtype=object).duplicated(keep="first").to_numpy()
+    )
     if duplicated.any():
         first_row = pd.Series(rows[candidates], index=ids[candidates]).groupby(level=0).first()
         problems.append(
