@@ -171,7 +171,7 @@ def add_cluster(
         color=color or palette_color(number - 1),
     )
     added = cluster_frame([record], [normalise_polygon(geometry)], crs=clusters.crs or WORKING_CRS)
-    return _concat(clusters, added), cid
+    return append_clusters(clusters, added), cid
 
 
 def append_clusters(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -185,10 +185,6 @@ def append_clusters(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.Ge
         [first, second[first.columns.intersection(second.columns)]], ignore_index=True
     )
     return ensure_cluster_columns(gpd.GeoDataFrame(frame, geometry="geometry", crs=first.crs))
-
-
-def _concat(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    return append_clusters(first, second)
 
 
 def set_cluster_geometry(
@@ -249,7 +245,7 @@ def split_cluster(
         geoms.append(piece)
     head = set_cluster_geometry(clusters, cluster_id, pieces[0])
     added = cluster_frame(records, geoms, crs=clusters.crs or WORKING_CRS)
-    frame = _concat(_concat(head.iloc[: pos + 1], added), head.iloc[pos + 1 :])
+    frame = append_clusters(append_clusters(head.iloc[: pos + 1], added), head.iloc[pos + 1 :])
     return _reset(frame), [cluster_id, *new_ids]
 
 
@@ -1163,7 +1159,7 @@ def add_suggestions(
     )
     membership = membership.copy()
     membership[rows] = sub_membership.to_numpy(dtype=object)
-    frame = _concat(base, suggested[[*CLUSTER_COLUMNS, "geometry"]])
+    frame = append_clusters(base, suggested[[*CLUSTER_COLUMNS, "geometry"]])
     return Suggestion(
         clusters=frame,
         membership=membership,
