@@ -614,7 +614,9 @@ def _attributes(rng, cx, cy, kind, street, number, village_name, nbh_id, geoms):
     lpr = 10.0**log_median
     exponent = 10.0 ** np.floor(np.log10(lpr))
     lpr = np.round(lpr / exponent, 2) * exponent  # three significant digits, as in HRA lists
-    p90 = lpr * 10.0 ** rng.uniform(0.3, 1.0, n)  # P90 / median spread (estimate)
+    # P90 / median spread: close to the order of magnitude that schema.LPR_LICHT_THRESHOLD
+    # assumes, so a single-LPR import derives nearly the same profiles (estimate)
+    p90 = lpr * 10.0 ** rng.uniform(0.85, 1.0, n)
     profile = np.where(
         lpr > schema.MEIJDAM_NORM,
         schema.PROFILE_VERHOOGD,
