@@ -249,7 +249,6 @@ def overlapping_rows(
     docstring); the panel lists and the map can highlight them. Computed from the
     pairwise intersections of cluster polygons (few), not by testing every building.
     """
-    index = index or membership_index(buildings)
     if len(clusters) < 2:
         return np.empty(0, dtype=np.int64)
     polygons = np.asarray(clusters.geometry.array)
@@ -259,7 +258,8 @@ def overlapping_rows(
     if not pair.any():
         return np.empty(0, dtype=np.int64)
     overlaps = shapely.intersection(polygons[a[pair]], polygons[b[pair]])
-    return index.rows_in(overlaps)
+    # The buildings' index (a second at 300,000) is only needed when clusters overlap.
+    return (index or membership_index(buildings)).rows_in(overlaps)
 
 
 class OverlapTracker:
@@ -278,6 +278,10 @@ class OverlapTracker:
         self._rows = np.empty(0, dtype=np.int64)
 
     def rows(self, buildings: gpd.GeoDataFrame, clusters: gpd.GeoDataFrame) -> np.ndarray:
+        if len(clusters) < 2:
+            self._buildings_ref, self._polygons = None, {}
+            self._rows = np.empty(0, dtype=np.int64)
+            return self._rows
         index = membership_index(buildings)
         ids = _cluster_ids(clusters)
         polygons = dict(zip(ids, np.asarray(clusters.geometry.array), strict=True))
