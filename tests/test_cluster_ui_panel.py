@@ -200,3 +200,27 @@ def test_actions_import_export_and_from_selection(qtbot, document, tmp_path):
     canvas.set_tool(None)
     assert not actions.draw_action.isChecked()
     assert np.count_nonzero(ids == "") == 0
+
+
+def test_main_window_has_clusters_menu_toolbar_and_dock(qtbot):
+    from gis_app.ui.main_window import MainWindow
+
+    window = MainWindow(ProjectDocument(_project()))
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.clusters_menu.actions()]
+    for wanted in (
+        "Teken cluster",
+        "Lasso cluster",
+        "Bewerk",
+        "Splits",
+        "Samenvoegen",
+        "Cluster uit selectie",
+        "Voorstel clusters...",
+        "Importeer clusters...",
+        "Exporteer clusters...",
+    ):
+        assert wanted in texts
+    assert window.cluster_dock.widget() is window.clusters.panel
+    window.clusters.edit_action.trigger()
+    assert window.canvas.tool() is window.clusters.edit_tool
+    window.document.undo_stack.cleanChanged.disconnect()
