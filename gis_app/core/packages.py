@@ -112,6 +112,15 @@ PACKAGE_LABELS_NL = {
 }
 
 
+def isin(values, items) -> np.ndarray:
+    """``np.isin`` for text: hash-based (numpy's object ``isin`` compares all pairs)."""
+    return (
+        pd.Series(np.asarray(values, dtype=object), dtype=object)
+        .isin(list(items))
+        .to_numpy(dtype=bool)
+    )
+
+
 class PackageError(GisAppError):
     """A package operation that cannot be done (unknown package, nothing to split...)."""
 
@@ -355,20 +364,23 @@ def _ordered_rows(rows: np.ndarray, ctx: PackageContext) -> np.ndarray:
     return rows[order]
 
 
-def _cluster_sort_key(ctx: PackageContext, cluster_ids: Iterable[str]) -> list[str]:
-    firsts = {}
-    for cid in cluster_ids:
-        rows = np.flatnonzero(ctx.work & (ctx.cluster_id == cid))
-        firsts[cid] = ctx.construction_start[rows].min() if len(rows) else np.datetime64("NaT")
+def _free_rows_by_cluster(ctx: PackageContext, free: np.ndarray):
+    """``(cluster_id, rows)`` of the free rows per cluster, clusters in plan order (then by
+    first construction start, then id); one sort for all clusters."""
+    rows = np.flatnonzero(free)
+    if len(rows) == 0:
+        return []
+    codes, uniques = pd.factorize(pd.Series(ctx.cluster_id[rows], dtype=object))
+    starts = ctx.construction_start[rows].astype(np.int64)
+    first = np.full(len(uniques), np.iinfo(np.int64).max)
+    np.minimum.at(first, codes, starts)
     big = len(ctx.cluster_order) + 1
-    return sorted(
-        firsts,
-        key=lambda c: (
-            ctx.cluster_order.get(c, big),
-            np.datetime64(firsts[c], "ms").astype(np.int64),
-            c,
-        ),
-    )
+    rank = np.array([ctx.cluster_order.get(c, big) for c in uniques], dtype=np.int64)
+    names = np.asarray(uniques, dtype=object).astype(str)
+    cluster_order = np.lexsort((names, first, rank))
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    return [(str(uniques[c]), rows[order[bounds[c] : bounds[c + 1]]]) for c in cluster_order]
 
 
 def package_id_for(cluster_id: str, sequence: int) -> str:
@@ -434,7 +446,7 @@ def make_packages(
                 "contractor": record.get("contractor", "") or "",
                 "manual": bool(record.get("manual", False)),
             }
-        known = np.isin(previous, np.asarray(list(meta), dtype=object))
+        known = isin(previous, np.asarray(list(meta), dtype=object))
         keep_rows = np.flatnonzero(known)
         kept = pd.Series(previous[keep_rows], dtype=object)
         pkg_cluster = kept.map({p: m["cluster_id"] for p, m in meta.items()}).to_numpy(dtype=object)
@@ -444,30 +456,38 @@ def make_packages(
 
     free = ctx.work & (result == "")
     new_contractor_needed: list[str] = []
-    for cid in _cluster_sort_key(ctx, np.unique(ctx.cluster_id[free]).tolist()):
-        rows = _ordered_rows(np.flatnonzero(free & (ctx.cluster_id == cid)), ctx)
-        # fill room left in this cluster's non-manual packages
-        own = sorted(
-            (p for p, m in meta.items() if m["cluster_id"] == cid and not m["manual"]),
-            key=lambda p: meta[p]["sequence"],
-        )
-        addresses = buildings["addresses"].to_numpy(dtype=np.int64)
-        for pid in own:
+    addresses = np.maximum(buildings["addresses"].to_numpy(dtype=np.int64), 0)
+    # room left per existing non-manual package, and its cluster's packages in sequence order
+    kept = result != ""
+    used_b = pd.Series(1, index=result[kept]).groupby(level=0).sum().to_dict() if kept.any() else {}
+    used_a = (
+        pd.Series(addresses[kept], index=result[kept]).groupby(level=0).sum().to_dict()
+        if kept.any()
+        else {}
+    )
+    by_cluster: dict[str, list[str]] = {}
+    top_sequence: dict[str, int] = {}
+    for pid, m in sorted(meta.items(), key=lambda item: item[1]["sequence"]):
+        top_sequence[m["cluster_id"]] = max(top_sequence.get(m["cluster_id"], 0), m["sequence"])
+        if not m["manual"]:
+            by_cluster.setdefault(m["cluster_id"], []).append(pid)
+    for cid, rows in _free_rows_by_cluster(ctx, free):
+        rows = _ordered_rows(rows, ctx)
+        for pid in by_cluster.get(cid, []):  # fill room left in this cluster's packages
             if len(rows) == 0:
                 break
-            members = result == pid
-            room_b = max_buildings - int(members.sum())
-            room_a = cfg.max_addresses - int(addresses[members].sum())
+            room_b = max_buildings - int(used_b.get(pid, 0))
+            room_a = cfg.max_addresses - int(used_a.get(pid, 0))
             if room_b <= 0 or room_a <= 0:
                 continue
-            cum = np.cumsum(np.maximum(addresses[rows], 0))
+            cum = np.cumsum(addresses[rows])
             fit = min(room_b, int(np.searchsorted(cum, room_a, side="right")))
             if fit > 0:
                 result[rows[:fit]] = pid
+                used_b[pid] = used_b.get(pid, 0) + fit
+                used_a[pid] = used_a.get(pid, 0) + int(cum[fit - 1])
                 rows = rows[fit:]
-        sequence = max(
-            [meta[p]["sequence"] for p in meta if meta[p]["cluster_id"] == cid], default=0
-        )
+        sequence = top_sequence.get(cid, 0)
         for chunk in _cut(rows, ctx, cfg, max_buildings):
             sequence += 1
             pid = package_id_for(cid, sequence)
@@ -483,6 +503,7 @@ def make_packages(
             }
             result[chunk] = pid
             new_contractor_needed.append(pid)
+        top_sequence[cid] = sequence
 
     used = set(np.unique(result[result != ""]).tolist())
     meta = {p: m for p, m in meta.items() if p in used or m["manual"]}
@@ -503,7 +524,7 @@ def _assign_contractors(
     chosen: dict[str, str] = {}
     if ctx.contractor is not None:
         todo_ids = np.asarray(sorted(todo), dtype=object)
-        mask = np.isin(result, todo_ids) & (ctx.contractor != "")
+        mask = isin(result, todo_ids) & (ctx.contractor != "")
         if mask.any():
             pairs = pd.DataFrame({"p": result[mask], "c": ctx.contractor[mask].astype(str)})
             counts = pairs.groupby(["p", "c"]).size().reset_index(name="n")
@@ -640,13 +661,14 @@ def _outlines(
     if len(rows) == 0:
         return out
     geoms = buildings.geometry.to_numpy()[rows]
-    coords, which = shapely.get_coordinates(geoms, return_index=True)
-    if len(coords) == 0:
+    valid = ~shapely.is_missing(geoms)
+    geoms, owner = geoms[valid], codes[valid]
+    if len(geoms) == 0:
         return out
-    owner = codes[which]
     order = np.argsort(owner, kind="stable")
-    present = np.unique(owner)
-    points = shapely.multipoints(coords[order], indices=np.searchsorted(present, owner[order]))
+    present, index = np.unique(owner[order], return_inverse=True)
+    # a collection per package (no new point objects): its convex hull is the package's
+    points = shapely.geometrycollections(geoms[order], indices=index)
     hulls = shapely.buffer(shapely.convex_hull(points), OUTLINE_BUFFER_M, quad_segs=4)
     out[present] = hulls
     return out
@@ -723,7 +745,7 @@ def move_clusters(
     ctx: PackageContext,
 ) -> tuple[gpd.GeoDataFrame, pd.Series]:
     """Move all packaged buildings of the clusters into ``target``."""
-    wanted = np.isin(ctx.cluster_id, np.asarray(list(cluster_ids), dtype=object))
+    wanted = isin(ctx.cluster_id, np.asarray(list(cluster_ids), dtype=object))
     rows = np.flatnonzero(wanted & ctx.work)
     return move_buildings(packages, assignment, rows, target, ctx)
 
@@ -746,7 +768,7 @@ def merge_packages(
     into = into or ids[0]
     _require(meta, into)
     values = np.asarray(assignment, dtype=object).copy()
-    values[np.isin(values, np.asarray(ids, dtype=object))] = into
+    values[isin(values, np.asarray(ids, dtype=object))] = into
     for pid in ids:
         if pid != into:
             del meta[pid]

@@ -306,11 +306,7 @@ def export_project(
 
     # split once: positions of each package's rows (frame is in package order)
     pid_values = frame["package_id"].to_numpy(dtype=object)
-    groups = (
-        {pid: np.flatnonzero(pid_values == pid) for pid in ids}
-        if len(ids) < 2000
-        else _groups(pid_values, ids)
-    )
+    groups = _groups(pid_values, ids)
     records = {r["package_id"]: r for r in packages.to_dict("records")}
 
     steps = max(1, len(formats) * max(len(ids), 1) + (len(ids) if options.field_pack else 0))

@@ -10,7 +10,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from gis_app.core.packages import PACKAGE_COLUMN, PackageContext
+from gis_app.core.packages import PACKAGE_COLUMN, PackageContext, isin
 from gis_app.core.schema import BUILDING_COLUMNS
 
 #: Columns in the order exports show them (those present); source columns follow.
@@ -69,7 +69,7 @@ def export_frame(
     values = np.asarray(assignment, dtype=object)
     wanted = values != ""
     if package_ids is not None:
-        wanted &= np.isin(values, np.asarray(list(package_ids), dtype=object))
+        wanted &= isin(values, np.asarray(list(package_ids), dtype=object))
     rows = np.flatnonzero(wanted)
     # package order (as in the packages table), then construction start, then id
     order_of = {pid: i for i, pid in enumerate(packages["package_id"].astype(str))}

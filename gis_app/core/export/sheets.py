@@ -27,6 +27,7 @@ import pandas as pd
 import shapely
 
 from gis_app.core.export.columns import looks_personal
+from gis_app.core.packages import isin
 from gis_app.core.schema import MEASURE_LABELS_NL
 from gis_app.core.styling import RISK_COLORS, RISK_LABELS
 
@@ -170,7 +171,7 @@ def package_sheet(
         near = all_buildings.sindex.query(box, predicate="intersects")
         geoms = all_buildings.geometry.to_numpy()[near]
         ids = all_buildings["building_id"].astype(str).to_numpy()[near]
-        context = geoms[~np.isin(ids, frame["building_id"].astype(str).to_numpy())][
+        context = geoms[~isin(ids, frame["building_id"].astype(str).to_numpy())][
             :MAX_CONTEXT_BUILDINGS
         ]
 
