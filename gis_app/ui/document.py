@@ -29,11 +29,15 @@ class ProjectDocument(QObject):
         super().__init__(parent)
         self.project = project or Project()
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
+        # a bound method, not a lambda: Qt drops the connection when the document is deleted
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.selection = np.empty(0, dtype=np.int64)
         self.selected_cluster_ids: list[str] = []
         self._extra_dirty = False
         self.plan_result = None  # latest PlanResult, set by the planning workspace before planChanged
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirtyChanged.emit(not clean or self._extra_dirty)
 
     # --- project ---------------------------------------------------------------------------
     def replace_project(self, project: Project) -> None:
