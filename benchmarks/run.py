@@ -22,7 +22,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results"
-ORDER = ["loading", "map", "clusters", "planning", "milp", "export", "project"]
+ORDER = [
+    "loading",
+    "map",
+    "panels",
+    "clusters",
+    "planning",
+    "milp",
+    "workspace",
+    "export",
+    "project",
+]
 
 
 def machine_note() -> str:
