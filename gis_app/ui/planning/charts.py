@@ -122,7 +122,17 @@ class PlanCharts(QWidget):
             [], [], size=14, symbol="star", brush=pg.mkBrush("#d55e00"), pen=pg.mkPen("#202020")
         )
         self.tradeoff_plot.addItem(self.current_marker)
-        self.tradeoff_plot.getPlotItem().setXRange(0, 1, padding=0.04)
+        # The whole 0-100 % range always (the curve's settings run from 0 to 100 %), with
+        # fixed ticks every 20 %; the 10 % padding keeps the "0 %" and "100 %" labels inside
+        # the axis (pyqtgraph drops a label that sticks out of a gridded plot).
+        tradeoff = self.tradeoff_plot.getPlotItem()
+        tradeoff.setXRange(0, 1, padding=0.1)
+        tradeoff.enableAutoRange(x=False)
+        tradeoff.setMouseEnabled(x=False, y=True)
+        bottom = tradeoff.getAxis("bottom")
+        bottom.setTicks(
+            [[(v / 5, f"{v * 20} %") for v in range(6)], [(v / 10, "") for v in range(11)]]
+        )
 
         self.plots = [self.capacity_plot, self.safe_plot, self.exposure_plot, self.tradeoff_plot]
         self._columns = 0
@@ -145,7 +155,10 @@ class PlanCharts(QWidget):
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
         size = event.size()
-        self._arrange(4 if size.width() > 2.6 * size.height() else 2)
+        wide = size.width() > 2.6 * size.height()
+        # four in a row only when each keeps its minimum width (else the dock grows)
+        roomy = size.width() >= 4 * (self.plots[0].minimumWidth() + self.grid.spacing()) + 8
+        self._arrange(4 if wide and roomy else 2)
 
     # --- data ------------------------------------------------------------------------------
     def set_capacity(self, monthly: pd.DataFrame) -> None:

@@ -82,6 +82,7 @@ class DashboardView(QWidget):
         layout.addLayout(controls)
         self.caption = QLabel("")
         self.caption.setStyleSheet("color: #404040;")
+        self.caption.setWordWrap(True)  # the dock may be narrow on a 1366 px laptop
         layout.addWidget(self.caption)
 
         self.table = QTableWidget(0, 0)

@@ -210,7 +210,9 @@ class CapacityEditor(QWidget):
         total_layout = QVBoxLayout(self.total_box)
         total_layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Bouwstarts per week vanaf de startdatum:")))
+        starts_label = QLabel(self.tr("Bouwstarts per week vanaf de startdatum:"))
+        starts_label.setWordWrap(True)  # narrow side dock on a 1366 px laptop
+        row.addWidget(starts_label, 1)
         self.starts_spin = QSpinBox()
         self.starts_spin.setRange(0, 10000)
         self.starts_spin.setToolTip(
@@ -249,6 +251,7 @@ class CapacityEditor(QWidget):
         c_buttons.addStretch(1)
         c_layout.addLayout(c_buttons)
         self.calendar_label = QLabel(self.tr("Wijzigingen in de tijd voor de gekozen aannemer:"))
+        self.calendar_label.setWordWrap(True)
         c_layout.addWidget(self.calendar_label)
         self.contractor_periods = PeriodTable()
         c_layout.addWidget(self.contractor_periods)

@@ -89,6 +89,9 @@ class MetricsView(QWidget):
             value = QLabel("–")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setStyleSheet("font-weight: 600;")
+            # wrap rather than widen the side dock (1366 px laptops)
+            name.setWordWrap(True)
+            value.setWordWrap(True)
             if key in tips:
                 name.setToolTip(tips[key])
                 value.setToolTip(tips[key])

@@ -12,6 +12,7 @@ import math
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from gis_app.core.schema import PROFILE_LICHT, PROFILE_NORMAAL, PROFILE_UNKNOWN, PROFILE_VERHOOGD
@@ -175,7 +176,7 @@ def make_plot(
     axes["left"].setWidth(64)
     item.showGrid(x=True, y=True, alpha=0.15)
     item.setMenuEnabled(False)
-    plot.setMinimumSize(260, 180)
+    plot.setMinimumSize(220, 130)
     if legend is None:
         box = item.addLegend(
             offset=legend_offset, labelTextColor="#202020", brush=pg.mkBrush(255, 255, 255, 210)
@@ -195,9 +196,48 @@ def set_title(plot: pg.PlotWidget, title: str, legend: list[tuple[str, str, str]
         f'<span style="color:#303030; font-size:8pt;">{entries}</span>'
     )
     item = plot.getPlotItem()
+    _wrap_title(item)
     item.setTitle(html)
-    item.titleLabel.setMaximumHeight(42)
-    item.layout.setRowFixedHeight(0, 42)
+
+
+def _wrap_title(item: pg.PlotItem) -> None:
+    """Let the title (with its legend line) wrap to the plot's width.
+
+    pyqtgraph's ``LabelItem`` makes its one-line text the minimum width of the plot item;
+    in a narrow dock the plot item then grows wider than its view and the right part of
+    the plot (the x axis beyond about 80 %, the last legend entries) is cut off. Here the
+    text wraps at the label's width instead and the title row grows to the lines needed.
+    """
+    label = item.titleLabel
+    if getattr(label, "_gis_wrapping", False):
+        return
+    label._gis_wrapping = True
+    option = label.item.document().defaultTextOption()
+    option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    label.item.document().setDefaultTextOption(option)
+
+    def update_min() -> None:
+        width = label.rect().width()
+        if width > 10 and abs(label.item.textWidth() - width) > 0.5:
+            label.item.setTextWidth(width)
+        # top left of the label (the text is as wide as the label and centred inside;
+        # LabelItem centred it using the height before re-wrapping)
+        label.item.setPos(0, 0)
+        label.item.setPos(label.rect().topLeft() - label.itemRect().topLeft())
+        height = label.item.boundingRect().height()
+        label.setMinimumWidth(0)
+        label.setMinimumHeight(height)
+        label._sizeHint = {
+            Qt.SizeHint.MinimumSize: (0, height),
+            Qt.SizeHint.PreferredSize: (0, height),
+            Qt.SizeHint.MaximumSize: (-1, -1),
+            Qt.SizeHint.MinimumDescent: (0, 0),
+        }
+        if item.layout.rowMinimumHeight(0) != height:
+            item.layout.setRowFixedHeight(0, height)
+        label.updateGeometry()
+
+    label.updateMin = update_min
 
 
 def qcolor(hex_color: str, alpha: int = 255) -> QColor:

@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -130,7 +130,7 @@ class ScenarioManager(QWidget):
                 self.compare_button,
             )
         ):
-            grid.addWidget(button, i // 3, i % 3)
+            grid.addWidget(button, i // 2, i % 2)  # two columns: fits a narrow dock
         top_layout.addLayout(grid)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -150,7 +150,8 @@ class ScenarioManager(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setMinimumHeight(160)
         b_layout.addWidget(self.table, 2)
-        plots = QHBoxLayout()
+        # Side by side in a wide, low dock (bottom of the window), stacked in a tall one.
+        plots = self._plots_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.safe_plot = make_plot(
             self.tr("Verhoogd veilig (cumulatief)"), self.tr("panden"), legend=[]
         )
@@ -163,7 +164,7 @@ class ScenarioManager(QWidget):
         self.safe_curves: dict[str, pg.PlotDataItem] = {}
         self.risk_curves: dict[str, pg.PlotDataItem] = {}
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = self._splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 1)
@@ -185,6 +186,25 @@ class ScenarioManager(QWidget):
         self.runner.progressChanged.connect(lambda f: self.progress.setValue(int(f * 100)))
         self.document.projectReplaced.connect(self.refresh)
         self.refresh()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt naming)
+        """Wide and low (bottom dock): list | comparison side by side, plots in a row;
+        tall and narrow (side dock or floating): everything stacked."""
+        super().resizeEvent(event)
+        # In a scroll area the visible part is the viewport, not this (taller) widget.
+        viewport = self.parentWidget()
+        size = viewport.size() if viewport is not None else event.size()
+        wide = size.width() > 1.8 * size.height()
+        self._splitter.setOrientation(
+            Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        )
+        room = size.width() - (self._splitter.widget(0).minimumSizeHint().width() if wide else 0)
+        side_by_side = room >= 2 * self.safe_plot.minimumWidth() + 40
+        self._plots_layout.setDirection(
+            QBoxLayout.Direction.LeftToRight
+            if side_by_side and (wide or size.width() > 1.2 * size.height())
+            else QBoxLayout.Direction.TopToBottom
+        )
 
     # --- list ------------------------------------------------------------------------------
     def scenarios(self) -> list[sc.Scenario]:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -233,6 +234,12 @@ class PlanningPanel(QWidget):
         settings_box = QGroupBox(self.tr("Plan"))
         form = QFormLayout(settings_box)
         self.order_combo = QComboBox()
+        # Narrow side dock (1366 px laptops): the combo does not ask for its longest text.
+        self.order_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.order_combo.setMinimumContentsLength(14)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.order_combo.addItem(self.tr("standaard (hoog risico eerst)"), "default")
         self.order_combo.addItem(
             self.tr("geoptimaliseerd (minste risicoblootstelling)"), "optimise"
@@ -420,16 +427,17 @@ class PlanningWorkspace:
     def install(self, window: QMainWindow) -> dict[str, QDockWidget]:
         """Dock the views into ``window``.
 
-        Planning, Scenario's and Voortgang are tabbed on the right (next to the identify
-        panel when the window has one); Grafieken and Tijdlijn are tabbed along the
-        bottom (next to the attribute table). Planning and Grafieken are raised, so the
-        planner sees a slider and the charts it moves at once. Uses the window's
+        Planning is tabbed on the right (next to the identify panel when the window has
+        one); Grafieken, Tijdlijn, Scenario's and Voortgang are tabbed along the bottom
+        (next to the attribute table): the side holds the controls, the wide bottom the
+        results (tables and charts read better wide, and five tabs in a ~350 px side
+        dock would all be elided on a 1366 px screen). Planning and Grafieken are raised;
+        a main window may raise others afterwards (the MainWindow raises the attribute
+        table, see ``MainWindow._raise_first_tabs``). Uses the window's
         ``add_dock`` when it has one (toggles in Beeld > Panelen).
         """
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.panel)
-        scroll.setMinimumWidth(390)
+        scroll = _scrolling(self.panel)
+        scroll.setMinimumWidth(300)
         tr = window.tr
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -453,12 +461,12 @@ class PlanningWorkspace:
         planning = dock(
             "planning", tr("Planning"), scroll, right, getattr(window, "identify_dock", None)
         )
-        dock("scenarios", tr("Scenario's"), self.scenarios, right, planning)
-        dock("progress", tr("Voortgang"), self.dashboard, right, planning)
         charts = dock(
             "charts", tr("Grafieken"), self.charts, bottom, getattr(window, "table_dock", None)
         )
         dock("timeline", tr("Tijdlijn"), self.timeline, bottom, charts)
+        dock("scenarios", tr("Scenario's"), _scrolling(self.scenarios), bottom, charts)
+        dock("progress", tr("Voortgang"), _scrolling(self.dashboard), bottom, charts)
         planning.raise_()
         charts.raise_()
         self.hook_cluster_panel(getattr(getattr(window, "clusters", None), "panel", None))
@@ -472,6 +480,16 @@ class PlanningWorkspace:
         self.cluster_panel_control = ClusterShareControl(self.controller, box)
         QVBoxLayout(box).addWidget(self.cluster_panel_control)
         cluster_panel.layout().addWidget(box)
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area, so its dock can be smaller than its content
+    (the window must fit a 1366 x 768 laptop screen; the panels scroll instead)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
 
 
 __all__ = ["PlanningPanel", "PlanningWorkspace", "ShareSlider"]
