@@ -15,14 +15,32 @@ long jobs (the trade-off curve, a comparison) can stop early.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import logging
 import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
+
+#: Every runner alive, so interpreter exit can stop their threads first (a script or
+#: test that ends without closing the window would otherwise leave a job running while
+#: Python tears its objects down).
+_LIVE_RUNNERS: weakref.WeakSet = weakref.WeakSet()
+
+
+def shutdown_all(msecs: int = 10000) -> None:
+    """Cancel every runner's work and wait for its thread (window close, exit)."""
+    for runner in list(_LIVE_RUNNERS):
+        with contextlib.suppress(RuntimeError):  # its Qt side is already gone
+            runner.shutdown(msecs)
+
+
+atexit.register(shutdown_all)
 
 Job = Callable[[Callable[[float], None], Callable[[], bool]], Any]
 
@@ -48,13 +66,21 @@ class _Task(QRunnable):
         gen = self._generation
         try:
             result = self._job(
-                lambda fraction: self._signals.progress.emit(gen, float(fraction)),
+                lambda fraction: self._emit(self._signals.progress, gen, float(fraction)),
                 lambda: not self._is_current(gen),
             )
         except BaseException as error:  # reported to the UI thread, never lost
-            self._signals.failed.emit(gen, error, traceback.format_exc())
+            self._emit(self._signals.failed, gen, error, traceback.format_exc())
             return
-        self._signals.finished.emit(gen, result)
+        self._emit(self._signals.finished, gen, result)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        """Emit unless the receiving side is gone (the window was destroyed or the
+        interpreter is shutting down while this job ran): then nobody waits for the
+        result, and a traceback on stderr would only alarm the user."""
+        with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+            signal.emit(*args)
 
 
 class LatestOnlyRunner(QObject):
@@ -83,6 +109,7 @@ class LatestOnlyRunner(QObject):
         self._pending: tuple[int, Job] | None = None
         self.applied_generations: list[int] = []  # for diagnostics and tests
         self.dropped = 0
+        _LIVE_RUNNERS.add(self)
 
     # --- API -------------------------------------------------------------------------------
     @property
@@ -115,6 +142,18 @@ class LatestOnlyRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Block until the thread is idle (tests, application exit)."""
         return self._pool.waitForDone(msecs)
+
+    def shutdown(self, msecs: int = 10000) -> bool:
+        """Cancel (the running job sees ``cancelled()``) and wait for the thread to stop.
+
+        Called when the window closes or is destroyed and at interpreter exit, so no job
+        is still running while Qt objects are deleted. Idempotent.
+        """
+        self.cancel()
+        try:
+            return self._pool.waitForDone(msecs)
+        except RuntimeError:  # the pool was already deleted by Qt: nothing runs
+            return True
 
     # --- internals -------------------------------------------------------------------------
     def _is_current(self, generation: int) -> bool:
