@@ -56,7 +56,12 @@ class LegendWidget(QWidget):
 
     def rebuild(self, *_args) -> None:
         if self._body is not None:
+            # Hide the old rows now: deleteLater only removes them when the event loop
+            # next runs, and until then they were drawn under the new rows (overlapping
+            # text at the top of the legend after a style change or while loading).
             self._layout.removeWidget(self._body)
+            self._body.hide()
+            self._body.setParent(None)
             self._body.deleteLater()
         self._body = QWidget(self)
         grid = QGridLayout(self._body)
@@ -69,6 +74,7 @@ class LegendWidget(QWidget):
         def heading(text: str) -> None:
             nonlocal row
             label = QLabel(f"<b>{text}</b>")
+            label.setWordWrap(True)  # long column names in a narrow dock
             grid.addWidget(label, row, 0, 1, 2)
             row += 1
 
