@@ -102,8 +102,8 @@ def test_opens_file_and_shows_building_count(window):
 def test_open_error_is_a_message_not_a_traceback(window, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(
-        "gis_app.ui.main_window.QMessageBox.warning",
-        lambda parent, title, text: shown.append((title, text)),
+        "gis_app.ui.dialogs.message_box",
+        lambda parent, icon, title, text, **kw: shown.append((title, text)),
     )
     bad = tmp_path / "kapot.gpkg"
     bad.write_text("dit is geen geopackage")

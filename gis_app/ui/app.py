@@ -39,6 +39,7 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
     setup_logging()  # rotating log in the user's data folder, no personal data
     install_excepthook()  # unexpected errors: a dialog and the log, the app keeps running
     window = MainWindow()
+    window.enable_layout_memory()  # last session's window size and panel layout
     window.show()
     app.processEvents()
     if project is not None:

@@ -22,22 +22,34 @@ the window and ``gis-app open`` read files the same way. Errors the user can act
 from __future__ import annotations
 
 import functools
+import threading
 import time
 from pathlib import Path
 
 import numpy as np
 from pyproj import Transformer
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
+    QScrollArea,
     QToolBar,
     QWidget,
 )
@@ -57,6 +69,20 @@ from gis_app.ui.panels.search import SearchField
 from gis_app.ui.panels.style_panel import StylePanel
 
 COMMON_SCALES = (500, 1000, 2500, 5000, 10000, 25000, 50000, 100000, 250000)
+
+#: Files at least this large are read in a worker thread behind a busy dialog, so the
+#: window keeps painting (a 300,000-building GeoPackage takes several seconds).
+BACKGROUND_OPEN_BYTES = 5 * 1024 * 1024
+
+#: QSettings keys of the remembered window layout. The version is part of the state:
+#: a layout saved by a build with other docks is ignored rather than half-applied.
+SETTINGS_GEOMETRY = "main_window/geometry"
+SETTINGS_STATE = "main_window/state"
+LAYOUT_VERSION = 2
+
+#: The smallest screen the window must fit (a common 1366 x 768 laptop); a test checks
+#: the window's minimum size against it.
+SMALLEST_SCREEN = (1366, 768)
 
 
 @functools.lru_cache(maxsize=1)
@@ -206,6 +232,13 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu.addMenu(self.tr("&Panelen"))
         self.toolbars_menu = self.view_menu.addMenu(self.tr("&Werkbalken"))
+        self.reset_layout_action = self._action(
+            self.tr("Standaardindeling &herstellen"), self.reset_layout
+        )
+        self.reset_layout_action.setStatusTip(
+            self.tr("Panelen en werkbalken terug op hun oorspronkelijke plaats")
+        )
+        self.view_menu.addAction(self.reset_layout_action)
 
     def _create_selection_menu(self) -> None:
         self.selection_menu = self.menuBar().addMenu(self.tr("&Selectie"))
@@ -336,6 +369,66 @@ class MainWindow(QMainWindow):
         self._create_table_dock()
         self._create_cluster_docks()
         self._create_planning_docks()
+        self._raise_first_tabs()
+        self._size_docks()
+        self._default_state = self.saveState(LAYOUT_VERSION)  # for Standaardindeling herstellen
+        self._remember_layout = False
+
+    def _raise_first_tabs(self) -> None:
+        """The tabs in front after start (and after Standaardindeling herstellen).
+
+        * bottom: **Attribuuttabel**. It is what every GIS user looks for first, it answers
+          a click or a selection on the map at once, and it is useful before any plan
+          exists; the charts depend on the Planning panel's settings and are one click
+          away.
+        * right: **Planning**. The slider and the plan's figures (Uitkomst) are the reason
+          this application exists; moving the slider recolours nothing by itself but its
+          figures change next to it. Identificeren comes to the front by itself when the
+          identify tool hits a building, Clusters when a cluster tool is used.
+        * left: **Lagen** above the **Legenda**: what is on the map and what the colours
+          mean; the building style is one tab away.
+        """
+        for dock in (
+            getattr(self, "table_dock", None),
+            getattr(self, "planning", None) and self.planning.docks.get("planning"),
+            getattr(self, "layers_dock", None),
+        ):
+            if dock is not None:
+                dock.raise_()
+
+    # --- remembered layout -------------------------------------------------------------------
+    def enable_layout_memory(self, settings: QSettings | None = None) -> bool:
+        """Restore the window geometry and dock layout of the last session and save them
+        when the window closes (``run_app`` calls this; tests and screenshots do not, so
+        they always see the default layout). Returns ``True`` when a layout was restored.
+        """
+        self._remember_layout = True
+        settings = settings or QSettings()
+        self._layout_settings = settings  # where save_layout writes on close
+        restored = False
+        geometry = settings.value(SETTINGS_GEOMETRY)
+        if geometry is not None:
+            restored = bool(self.restoreGeometry(geometry))
+        state = settings.value(SETTINGS_STATE)
+        if state is not None:
+            restored = bool(self.restoreState(state, LAYOUT_VERSION)) or restored
+        return restored
+
+    def save_layout(self, settings: QSettings | None = None) -> None:
+        """Write the window geometry and dock layout to QSettings."""
+        settings = settings or getattr(self, "_layout_settings", None) or QSettings()
+        settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        settings.setValue(SETTINGS_STATE, self.saveState(LAYOUT_VERSION))
+        settings.sync()
+
+    def reset_layout(self) -> None:
+        """Beeld > Standaardindeling herstellen: every panel and toolbar back in its
+        original place and size (hidden panels shown again)."""
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        for dock in self.findChildren(QDockWidget):
+            if dock.isFloating():
+                dock.setFloating(False)
+        self._raise_first_tabs()
         self._size_docks()
 
     def _create_planning_docks(self) -> None:
@@ -346,9 +439,16 @@ class MainWindow(QMainWindow):
         self.planning.install(self)
 
     def _size_docks(self) -> None:
-        """First-use dock sizes, relative to the window so the map keeps most of it."""
+        """First-use dock sizes, relative to the window so the map keeps most of it.
+
+        The right side is wider than the left: the Planning panel needs about 340 px
+        for its sliders and figures, the layer list less. On a 1366 px screen this leaves
+        the map about 700 px; the panels scroll rather than grow (see
+        :data:`SMALLEST_SCREEN`).
+        """
         width, height = max(self.width(), 640), max(self.height(), 480)
-        side = int(min(270, 0.17 * width))
+        side = int(min(300, 0.2 * width))
+        right_side = int(min(400, 0.26 * width))
         left = [d for d in (self.layers_dock, self.legend_dock) if d is not None]
         if left:
             self.resizeDocks(left, [side] * len(left), Qt.Orientation.Horizontal)
@@ -359,7 +459,7 @@ class MainWindow(QMainWindow):
                 [upper, height - upper],
                 Qt.Orientation.Vertical,
             )
-        self.resizeDocks([self.identify_dock], [side], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.identify_dock], [right_side], Qt.Orientation.Horizontal)
         self.resizeDocks([self.table_dock], [int(min(300, 0.3 * height))], Qt.Orientation.Vertical)
 
     def add_dock(
@@ -408,8 +508,13 @@ class MainWindow(QMainWindow):
             self.legend_dock = None
             return
         self.legend_widget = LegendWidget(self.layer_stack)
+        # In a scroll area: a categorical style can have more classes than fit.
+        legend_scroll = QScrollArea()
+        legend_scroll.setWidgetResizable(True)
+        legend_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        legend_scroll.setWidget(self.legend_widget)
         self.legend_dock = self.add_dock(
-            self.legend_widget,
+            legend_scroll,
             self.tr("Legenda"),
             "LegendDock",
             Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -501,26 +606,86 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | Path, *, show_errors: bool = True) -> bool:
+    def open_path(
+        self, path: str | Path, *, show_errors: bool = True, background: bool | None = None
+    ) -> bool:
         """Open a project or data file; ``False`` (after a message) when it cannot be read.
 
         An imported data file with problems in its join report (repaired or dropped rows,
         unmatched ids) shows the report, so nothing is dropped silently.
+
+        ``background``: read in a worker thread behind a busy dialog while the window
+        keeps painting (``None`` = when the file is at least
+        :data:`BACKGROUND_OPEN_BYTES` and the window is shown). The call still returns
+        only when the file is read, so callers (the project controller, recent
+        projects) need not change; user input waits meanwhile. Errors: a dialog
+        (:func:`gis_app.ui.dialogs.show_error`), never a traceback.
         """
+        from gis_app.ui.dialogs import show_error
+
+        if background is None:
+            background = self.isVisible() and _file_bytes(path) >= BACKGROUND_OPEN_BYTES
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            project, report = load_path(path)
-        except GisAppError as error:
+            if background:
+                project, report = self._load_in_background(path)
+            else:
+                project, report = load_path(path)
+        except Exception as error:  # GisAppError: its message; others: with the log location
             QApplication.restoreOverrideCursor()
-            self.statusBar().showMessage(error.user_message(), 15000)
+            message = (
+                error.user_message()
+                if isinstance(error, GisAppError)
+                else self.tr("Openen mislukt")
+            )
+            self.statusBar().showMessage(message, 15000)
             if show_errors:
-                QMessageBox.warning(self, self.tr("Openen mislukt"), error.user_message())
+                show_error(self, error, title=self.tr("Openen mislukt"))
+            elif not isinstance(error, GisAppError):
+                raise
             return False
         QApplication.restoreOverrideCursor()
         self.set_project(project, report)
         if show_errors and report is not None and getattr(report, "problems", None):
             self._show_report(report)
         return True
+
+    def _load_in_background(self, path: str | Path) -> tuple[Project, object | None]:
+        """:func:`load_path` in a worker thread; the UI thread keeps painting (user input
+        is held back) and shows a busy dialog after half a second. Re-raises the
+        worker's error here."""
+        outcome: dict[str, object] = {}
+
+        def work() -> None:
+            try:
+                outcome["value"] = load_path(path)
+            except BaseException as error:  # handed to the UI thread
+                outcome["error"] = error
+
+        worker = threading.Thread(target=work, name="gis_app-open", daemon=True)
+        dialog = QProgressDialog(
+            self.tr("{name} wordt ingelezen...").format(name=Path(path).name), "", 0, 0, self
+        )
+        dialog.setWindowTitle(self.tr("Openen"))
+        dialog.setCancelButton(None)  # reading a GeoPackage cannot be interrupted safely
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setValue(0)
+        loop = QEventLoop(self)
+        timer = QTimer(self)
+        timer.setInterval(30)
+        timer.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
+        worker.start()
+        timer.start()
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        timer.stop()
+        worker.join()
+        dialog.reset()
+        dialog.deleteLater()
+        timer.deleteLater()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
 
     def set_project(self, project: Project, report=None) -> None:
         """Show ``project`` (read by :func:`load_path`) in the window."""
@@ -722,9 +887,23 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         super().closeEvent(event)
-        if event.isAccepted():  # let running renders and plan computations finish first
-            for pool in self.findChildren(QThreadPool) + self.document.findChildren(QThreadPool):
-                pool.waitForDone(5000)
+        if event.isAccepted():
+            if getattr(self, "_remember_layout", False):
+                self.save_layout()
+            self.stop_background_work()
+
+    def stop_background_work(self, msecs: int = 5000) -> None:
+        """Cancel plan computations (superseded jobs stop early) and wait for every
+        thread pool of the window and document, so nothing runs while Qt objects are
+        deleted (no "Signal source has been deleted" at exit). Safe to call twice."""
+        from gis_app.ui.planning.worker import LatestOnlyRunner
+
+        for runner in self.findChildren(LatestOnlyRunner) + self.document.findChildren(
+            LatestOnlyRunner
+        ):
+            runner.cancel()
+        for pool in self.findChildren(QThreadPool) + self.document.findChildren(QThreadPool):
+            pool.waitForDone(msecs)
 
     def _about(self) -> None:
         from gis_app import __version__
@@ -745,6 +924,14 @@ def _flush_events(app) -> None:
     app.processEvents()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
+
+
+def _file_bytes(path: str | Path) -> int:
+    """Size of ``path`` in bytes (0 when it cannot be read: the reader reports that)."""
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
 
 
 def parse_scale(text: str) -> float | None:
