@@ -89,7 +89,8 @@ class MetricsView(QWidget):
             value = QLabel("–")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setStyleSheet("font-weight: 600;")
-            # wrap rather than widen the side dock (1366 px laptops)
+            # the name wraps rather than widen the side dock (1366 px laptops); the
+            # value stays on one line (set_metrics uses non-breaking spaces)
             name.setWordWrap(True)
             value.setWordWrap(True)
             if key in tips:
@@ -103,7 +104,8 @@ class MetricsView(QWidget):
         wait = dict(metrics.get("wait") or {}).get("verhoogd") or {}
         metrics["median_wait_verhoogd"] = wait.get("median_years")
         for key, _label, kind in METRIC_ROWS:
-            self.values[key].setText(format_metric(kind, metrics.get(key), metrics))
+            text = format_metric(kind, metrics.get(key), metrics)
+            self.values[key].setText(text.replace(" ", "\u00a0"))
 
     def text(self, key: str) -> str:
-        return self.values[key].text()
+        return self.values[key].text().replace("\u00a0", " ")
