@@ -35,6 +35,7 @@ from gis_app.ui.map.layers import (
 )
 from gis_app.ui.map.renderer import (
     BACKGROUND,
+    CLUSTER_LABEL_MAX_SCALE,
     KIND_BUILDINGS,
     KIND_OUTLINED,
     KIND_VECTOR,
@@ -355,7 +356,15 @@ class MapCanvas(QWidget):
                     )
                 )
             elif layer.id in (LAYER_CLUSTERS, LAYER_PACKAGES):
+                labels = None
                 if layer.id == LAYER_CLUSTERS:
+                    names = getattr(self.layers, "cluster_names", None)
+                    if (
+                        names is not None
+                        and len(names) == layer.arrays.n
+                        and 0 < denominator <= CLUSTER_LABEL_MAX_SCALE
+                    ):
+                        labels = names
                     colors = self.layers.cluster_colors
                     selected = np.isin(
                         self.layers.cluster_ids,
@@ -374,6 +383,7 @@ class MapCanvas(QWidget):
                         width=style.width,
                         fill_alpha=style.fill_alpha,
                         dashed=layer.id == LAYER_PACKAGES,
+                        labels=labels,
                     )
                 )
             else:

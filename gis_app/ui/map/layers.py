@@ -110,6 +110,7 @@ class LayerStack(QObject):
         )
         self.cluster_colors = np.empty((0, 4), dtype=np.uint8)
         self.cluster_ids = np.empty(0, dtype=object)
+        self.cluster_names = np.empty(0, dtype=object)  # map labels (name, else id)
         self._rebuild_buildings()
         self._rebuild_clusters()
         self._rebuild_packages()
@@ -327,6 +328,14 @@ class LayerStack(QObject):
             if "cluster_id" in clusters
             else np.empty(0, dtype=object)
         )
+        # map labels: the name, or the id when a cluster has no name
+        names = (
+            clusters["name"].fillna("").astype(str).to_numpy(dtype=object)
+            if "name" in clusters
+            else np.full(len(clusters), "", dtype=object)
+        )
+        ids = self.cluster_ids if len(self.cluster_ids) == len(names) else names
+        self.cluster_names = np.where(names != "", names, ids)
         self.layerDataChanged.emit(LAYER_CLUSTERS)
 
     def _rebuild_packages(self) -> None:

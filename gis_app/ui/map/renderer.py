@@ -18,6 +18,11 @@ How buildings are drawn fast (the QGIS recipe, vectorised):
 * outlines only when zoomed in (``mpp <= OUTLINE_MAX_MPP``), labels only below
   1:``LABEL_MAX_SCALE`` and for at most ``MAX_LABELS`` buildings.
 
+Cluster names are drawn at a point inside each visible cluster (``point_on_surface``)
+from 1:``CLUSTER_LABEL_MAX_SCALE`` on (the canvas leaves ``labels`` empty when zoomed
+out further), bold with a white halo so they read over buildings of any colour; a name
+that would overlap one already drawn is left out rather than drawn on top of it.
+
 The :class:`Renderer` runs at most one job at a time in its own thread pool; while one
 runs, newer requests replace the pending one, so superseded renders are dropped before
 they start and the UI always gets the newest view as soon as the worker is free.
@@ -43,6 +48,7 @@ LOD_PIXELS = 3.0
 RASTER_MIN_PIXELS = 2
 OUTLINE_MAX_MPP = 1.0  # outlines from about 1:3,800 on a 96 dpi screen
 LABEL_MAX_SCALE = 2000.0
+CLUSTER_LABEL_MAX_SCALE = 25000.0  # cluster names from 1:25,000 on (a village quarter ~4 cm)
 MAX_LABELS = 1500
 ANTIALIAS_MAX_POLYGONS = 600
 CHUNK_VERTICES = 3000
@@ -72,7 +78,7 @@ class LayerSnapshot:
     width: float = 1.0
     fill_alpha: int = 160
     outline: bool = True
-    labels: np.ndarray | None = None  # text per building, or None
+    labels: np.ndarray | None = None  # text per building (per cluster: its name), or None
     dashed: bool = False
 
 
@@ -521,7 +527,41 @@ def _draw_outlined(image, view: ViewState, snap: LayerSnapshot) -> None:
         alpha = min(255, snap.fill_alpha * (2 if is_selected else 1))
         painter.setBrush(QBrush(_qcolor(rgba, alpha)) if snap.fill_alpha else Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
+    if snap.labels is not None and len(snap.labels) == arrays.n:
+        _draw_area_labels(painter, view, arrays, rows, snap.labels)
     painter.end()
+
+
+def _draw_area_labels(painter: QPainter, view, arrays, rows, labels) -> None:
+    """Names of areas (clusters) at a point inside each, bold with a white halo;
+    overlapping names are skipped (first come, first drawn)."""
+    points = shapely.point_on_surface(arrays.geometries[rows])
+    xy = shapely.get_coordinates(points)
+    if len(xy) != len(rows):
+        return
+    sx, sy = view.to_screen(xy[:, 0], xy[:, 1])
+    font = QFont()
+    font.setPointSizeF(9.0)
+    font.setBold(True)
+    painter.setFont(font)
+    metrics = painter.fontMetrics()
+    halo = QPen(QColor(255, 255, 255, 235), 3.5)
+    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    taken: list[QRectF] = []
+    for row, x, y in zip(rows.tolist(), sx, sy, strict=True):
+        text = str(labels[row] or "")
+        if not text or not (0 <= x <= view.width and 0 <= y <= view.height):
+            continue
+        width = metrics.horizontalAdvance(text)
+        box = QRectF(x - width / 2.0 - 3, y - metrics.ascent(), width + 6, metrics.height() + 2)
+        if any(box.intersects(other) for other in taken):
+            continue
+        taken.append(box)
+        path = QPainterPath()
+        path.addText(QPointF(x - width / 2.0, y + metrics.ascent() / 2.5), font, text)
+        painter.strokePath(path, halo)
+        painter.fillPath(path, QBrush(QColor(25, 25, 25)))
 
 
 def _draw_vector(image, view: ViewState, snap: LayerSnapshot) -> None:
