@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import struct
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -79,11 +80,19 @@ def _bool_column(values: np.ndarray) -> np.ndarray:
     return _ascii_matrix(text, 1)
 
 
-def write_dbf(
-    path: Path, table: pd.DataFrame, date_fields: list[str], *, today: dt.date | None = None
-) -> None:
-    """Write ``table`` (short field names, see :mod:`.fields`) as a dBASE III file."""
-    today = today or dt.date.today()
+@dataclass
+class EncodedTable:
+    """A table encoded as dBASE records once; any subset of rows is then written by slicing."""
+
+    fields: list[tuple[str, str, int, int]]  # (name, type, width, decimals)
+    records: np.ndarray  # uint8 (n, record length), deletion flag included
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+
+def encode_table(table: pd.DataFrame, date_fields: list[str]) -> EncodedTable:
+    """Encode ``table`` (short field names, see :mod:`.fields`) as fixed-width records."""
     n = len(table)
     descriptors = []
     blocks = []
@@ -119,27 +128,48 @@ def write_dbf(
         descriptors.append((name, kind, width, decimals))
         blocks.append(block)
     record_len = 1 + sum(d[2] for d in descriptors)
-    header_len = 32 + 32 * len(descriptors) + 1
-    header = bytearray(32)
-    header[0] = 0x03
-    header[1:4] = bytes([today.year - 1900, today.month, today.day])
-    struct.pack_into("<IHH", header, 4, n, header_len, record_len)
-    for name, kind, width, decimals in descriptors:
-        field = bytearray(32)
-        encoded = name.encode("ascii")[:10]
-        field[: len(encoded)] = encoded
-        field[11] = ord(kind)
-        field[16] = width
-        field[17] = decimals
-        header += field
-    header += b"\x0d"
     records = np.empty((n, record_len), dtype=np.uint8)
     records[:, 0] = ord(" ")
     offset = 1
     for block, (_, _, width, _) in zip(blocks, descriptors, strict=True):
         records[:, offset : offset + width] = block
         offset += width
+    return EncodedTable(descriptors, records)
+
+
+def write_encoded(
+    path: Path,
+    encoded: EncodedTable,
+    rows: np.ndarray | None = None,
+    *,
+    today: dt.date | None = None,
+) -> None:
+    """Write ``encoded`` (or only its ``rows``, in that order) as a dBASE III file."""
+    today = today or dt.date.today()
+    records = encoded.records if rows is None else encoded.records[rows]
+    record_len = encoded.records.shape[1]
+    header_len = 32 + 32 * len(encoded.fields) + 1
+    header = bytearray(32)
+    header[0] = 0x03
+    header[1:4] = bytes([today.year - 1900, today.month, today.day])
+    struct.pack_into("<IHH", header, 4, len(records), header_len, record_len)
+    for name, kind, width, decimals in encoded.fields:
+        field = bytearray(32)
+        encoded_name = name.encode("ascii")[:10]
+        field[: len(encoded_name)] = encoded_name
+        field[11] = ord(kind)
+        field[16] = width
+        field[17] = decimals
+        header += field
+    header += b"\x0d"
     with open(path, "wb") as handle:
         handle.write(bytes(header))
-        handle.write(records.tobytes())
+        handle.write(np.ascontiguousarray(records).tobytes())
         handle.write(b"\x1a")
+
+
+def write_dbf(
+    path: Path, table: pd.DataFrame, date_fields: list[str], *, today: dt.date | None = None
+) -> None:
+    """Write ``table`` (short field names, see :mod:`.fields`) as a dBASE III file."""
+    write_encoded(path, encode_table(table, date_fields), today=today)

@@ -50,7 +50,7 @@ from gis_app.core.export.frame import export_frame
 from gis_app.core.export.geojson import to_wgs84, write_geojson
 from gis_app.core.export.gpkg import write_geopackage
 from gis_app.core.export.names import inside, safe_name, unique_names
-from gis_app.core.export.shapefile import prepare_table, write_shapefile
+from gis_app.core.export.shapefile import encode_prepared, prepare_table, write_shapefile
 from gis_app.core.export.tables import table_frame, write_csv, write_xlsx
 from gis_app.core.packages import (
     PACKAGE_COLUMN,
@@ -334,8 +334,12 @@ def export_project(
 
     # convert once for the whole export, then slice per package
     shp_table = prepare_table(frame) if "shp" in formats else None
+    shp_records = None
     if shp_table is not None:
         report.warnings += shp_table[3]
+        shp_records = encode_prepared(shp_table)
+        # per package only the geometry is sliced; the table comes from shp_records
+        shp_geometry = gpd.GeoDataFrame(geometry=shp_table[0].geometry, crs=shp_table[0].crs)
     wgs84 = to_wgs84(frame) if "geojson" in formats else None
     needs_table = bool({"csv", "xlsx"} & set(formats)) or options.field_pack
     table = table_frame(frame.drop(columns=frame.geometry.name)) if needs_table else None
@@ -353,7 +357,7 @@ def export_project(
             if fmt == "shp":
                 sub = inside(root, FOLDERS[fmt], base)
                 sub.mkdir(exist_ok=True)
-                sliced = (shp_table[0].iloc[rows], shp_table[1], shp_table[2], [])
+                sliced = (shp_geometry.iloc[rows], shp_table[1], shp_table[2], [])
                 result = write_shapefile(
                     empty,
                     sub,
@@ -361,6 +365,7 @@ def export_project(
                     labels=labels,
                     zip_path=inside(root, FOLDERS[fmt], f"{base}.zip"),
                     prepared=sliced,
+                    encoded=(shp_records, rows),
                 )
                 report.files += result.files
                 report.files.append(result.zip_path)

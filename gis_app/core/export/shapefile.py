@@ -39,7 +39,7 @@ from pandas.api.types import infer_dtype
 
 from gis_app.core.atomic import atomic_files, atomic_path
 from gis_app.core.errors import ExportError
-from gis_app.core.export.dbf import write_dbf
+from gis_app.core.export.dbf import encode_table, write_dbf, write_encoded
 from gis_app.core.export.fields import field_mapping_text, shorten_field_names
 
 MAX_TEXT_BYTES = 254
@@ -139,12 +139,15 @@ def write_shapefile(
     labels: dict[str, str] | None = None,
     zip_path: Path | None = None,
     prepared: tuple | None = None,
+    encoded: tuple | None = None,
 ) -> ShapefileResult:
     """Write ``frame`` as ``folder/base.shp`` (+ sidecars and field mapping), optionally zipped.
 
     ``folder`` must exist; ``base`` must be a safe name (:mod:`~gis_app.core.export.names`).
     ``prepared`` is :func:`prepare_table` of these rows (an export prepares the whole table
-    once and slices it per package); ``frame`` is then not used.
+    once and slices it per package); ``frame`` is then not used. ``encoded`` is
+    ``(EncodedTable, rows)``: the whole export's dBASE records, encoded once, and the rows of
+    this package (all packages then share one field layout).
     """
     table, mapping, date_fields, notes = prepare_table(frame) if prepared is None else prepared
     target = folder / f"{base}.shp"
@@ -162,11 +165,14 @@ def write_shapefile(
                     encoding="UTF-8",
                     **kwargs,
                 )
-            write_dbf(
-                temp_target.with_suffix(".dbf"),
-                pd.DataFrame(table.drop(columns=table.geometry.name)),
-                date_fields,
-            )
+            if encoded is not None:
+                write_encoded(temp_target.with_suffix(".dbf"), encoded[0], encoded[1])
+            else:
+                write_dbf(
+                    temp_target.with_suffix(".dbf"),
+                    pd.DataFrame(table.drop(columns=table.geometry.name)),
+                    date_fields,
+                )
             (temp_target.parent / mapping_name).write_text(
                 "\ufeff" + field_mapping_text(mapping, labels), encoding="utf-8", newline=""
             )
@@ -208,3 +214,9 @@ def write_zip(zip_path: Path, files: list[Path], *, arcnames: list[str] | None =
             f"zip niet geschreven: {describe_os_error(error)}", path=zip_path
         ) from error
     return zip_path
+
+
+def encode_prepared(prepared: tuple):
+    """The dBASE records of a :func:`prepare_table` result, encoded once for all packages."""
+    table, _, date_fields, _ = prepared
+    return encode_table(pd.DataFrame(table.drop(columns=table.geometry.name)), date_fields)
