@@ -229,7 +229,7 @@ class SearchField(QLineEdit):
             )
         )
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(220)  # leaves room for the cluster tools at 1366 px
         self.setMaximumWidth(460)
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
