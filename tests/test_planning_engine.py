@@ -282,3 +282,11 @@ def test_with_config_reuses_candidates_and_by_row_spreads_values():
     ignored = Planner(buildings, clusters, config(unclustered="ignore")).run()
     spread = ignored.by_row(ignored.completion_week)
     assert np.isnan(spread[buildings["cluster_id"].to_numpy() == ""]).all()
+
+
+
+def test_two_capacity_changes_on_one_date_are_refused():
+    day = dt.date(2027, 3, 1)
+    config = PlanningConfig(capacity_calendar=[(day, 3), (day, 0)])
+    with pytest.raises(PlanningError, match="2027-03-01"):
+        config.validate()

@@ -58,7 +58,11 @@ def instances(draw):
     if draw(st.booleans()):
         clusters.loc[0, "lock_position"] = float(draw(st.integers(1, n_clusters + 1)))
     capacity = draw(st.integers(1, 3))
-    calendar = draw(st.lists(st.tuples(st.integers(1, 40), st.integers(0, 4)), max_size=3))
+    calendar = draw(
+        st.lists(
+            st.tuples(st.integers(1, 40), st.integers(0, 4)), max_size=3, unique_by=lambda c: c[0]
+        )
+    )
     calendar = [(START + dt.timedelta(weeks=w), c) for w, c in calendar]
     tail = max(calendar, key=lambda item: item[0])[1] if calendar else capacity
     if tail == 0:

@@ -250,14 +250,10 @@ class PlanningConfig:
                 f"dreigingsfactor {self.threat_factor} moet groter dan 0 zijn (1 = huidig)"
             )
         _as_int(self.starts_per_week, "bouwstarts per week")
-        for d, n in self.capacity_calendar:
-            _as_date(d, "capaciteitskalender")
-            _as_int(n, "capaciteitskalender")
+        _check_calendar(self.capacity_calendar, "capaciteitskalender")
         for contractor in self.contractors:
             _as_int(contractor.starts_per_week, f"capaciteit van {contractor.name}")
-            for d, n in contractor.calendar:
-                _as_date(d, f"kalender van {contractor.name}")
-                _as_int(n, f"kalender van {contractor.name}")
+            _check_calendar(contractor.calendar, f"kalender van {contractor.name}")
         if not (self.neighbour_distance_m >= 0):
             raise PlanningError("buurafstand kan niet negatief zijn")
         if not (self.years_apart >= 0):
@@ -505,3 +501,16 @@ def check_share(value: float, what: str = "aandeel maatwerk") -> float:
     if not (0.0 <= share <= 1.0):
         raise PlanningError(f"{what} {value} ligt niet tussen 0 en 1")
     return share
+
+
+def _check_calendar(calendar, what: str) -> None:
+    """Each entry a valid date and count; one entry per date (two would be ambiguous)."""
+    seen: set[dt.date] = set()
+    for d, n in calendar:
+        day = _as_date(d, what)
+        _as_int(n, what)
+        if day in seen:
+            raise PlanningError(
+                f"{what}: twee wijzigingen op {day.isoformat()}; geef per datum één aantal op"
+            )
+        seen.add(day)
