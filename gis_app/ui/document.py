@@ -23,6 +23,7 @@ class ProjectDocument(QObject):
     selectionChanged = Signal()  # building selection changed
     clusterSelectionChanged = Signal()
     planChanged = Signal()  # a new plan result is available
+    packagesChanged = Signal()  # project.packages replaced (work packages or their assignment)
     dirtyChanged = Signal(bool)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
@@ -34,7 +35,9 @@ class ProjectDocument(QObject):
         self.selection = np.empty(0, dtype=np.int64)
         self.selected_cluster_ids: list[str] = []
         self._extra_dirty = False
-        self.plan_result = None  # latest PlanResult, set by the planning workspace before planChanged
+        self.plan_result = (
+            None  # latest PlanResult, set by the planning workspace before planChanged
+        )
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.dirtyChanged.emit(not clean or self._extra_dirty)

@@ -369,6 +369,7 @@ class MainWindow(QMainWindow):
         self._create_table_dock()
         self._create_cluster_docks()
         self._create_planning_docks()
+        self._create_package_docks()
         self._raise_first_tabs()
         self._size_docks()
         self._default_state = self.saveState(LAYOUT_VERSION)  # for Standaardindeling herstellen
@@ -541,6 +542,23 @@ class MainWindow(QMainWindow):
             self.tr("Clusters"),
             "ClusterDock",
             tabify_with=self.identify_dock,
+        )
+
+    def _create_package_docks(self) -> None:
+        """Werkpakketten: panel (right, tabbed with Clusters) and menu; the map follows
+        ``document.packagesChanged``."""
+        from gis_app.ui.packages.panel import PackagesPanel
+
+        self.packages_panel = PackagesPanel(self.document, self)
+        self.packages_panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.packages_panel.zoomToRowsRequested.connect(self.zoom_to_rows)
+        self.document.packagesChanged.connect(self.layer_stack.refresh_packages)
+        self.packages_menu = self.packages_panel.fill_menu(self.add_menu(self.tr("&Werkpakketten")))
+        self.packages_dock = self.add_dock(
+            self.packages_panel,
+            self.tr("Werkpakketten"),
+            "PackagesDock",
+            tabify_with=self.cluster_dock,
         )
 
     def _create_table_dock(self) -> None:

@@ -1,0 +1,1 @@
+"""Work packages (werkpakketten) in the UI: the Werkpakketten dock and its undo commands."""
