@@ -553,6 +553,9 @@ class MainWindow(QMainWindow):
         self.packages_panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.packages_panel.zoomToRowsRequested.connect(self.zoom_to_rows)
         self.document.packagesChanged.connect(self.layer_stack.refresh_packages)
+        # outlines with a light fill: packages overlap where clusters do, and an opaque fill
+        # (the generic default) hides the buildings in them
+        self.layer_stack.set_layer_style("packages", fill_alpha=25)
         self.packages_menu = self.packages_panel.fill_menu(self.add_menu(self.tr("&Werkpakketten")))
         self.packages_dock = self.add_dock(
             self.packages_panel,

@@ -106,12 +106,11 @@ class PackageTableModel(QAbstractTableModel):
         self.columns: list[tuple[str, str]] = [
             ("package_id", self.tr("Id")),
             ("name", self.tr("Naam")),
-            ("cluster_id", self.tr("Cluster")),
+            ("n_buildings", self.tr("Panden")),
+            ("n_addresses", self.tr("Adressen")),
             ("contractor", self.tr("Aannemer")),
             ("period_start", self.tr("Start")),
             ("period_end", self.tr("Einde")),
-            ("n_buildings", self.tr("Panden")),
-            ("n_addresses", self.tr("Adressen")),
             ("n_light", self.tr("Licht")),
             ("n_heavy", self.tr("Zwaar")),
             ("n_rebuild", self.tr("Sloop-nieuwbouw")),
@@ -119,6 +118,7 @@ class PackageTableModel(QAbstractTableModel):
             ("n_bespoke", self.tr("Maatwerk")),
             ("residents", self.tr("Bewoners")),
             ("cost", self.tr("Kosten")),
+            ("cluster_id", self.tr("Cluster")),
             ("manual", self.tr("Handmatig")),
         ]
         self.tips = {
@@ -316,15 +316,22 @@ class PackagesPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
+        # one line per package: ids like "C0012-WP03" differ at the end, so elide the middle
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(64)
-        header.resizeSection(0, 110)  # id
-        header.resizeSection(1, 150)  # name
-        header.resizeSection(3, 110)  # contractor
-        header.resizeSection(4, 80)
-        header.resizeSection(5, 80)
+        widths = {"package_id": 96, "name": 150, "contractor": 110, "cost": 90}
+        widths.update(period_start=80, period_end=80, cluster_id=80)
+        metrics = header.fontMetrics()
+        for column, (key, label) in enumerate(self.model.columns):
+            fit = metrics.horizontalAdvance(label) + 24  # room for the sort arrow
+            header.resizeSection(column, max(widths.get(key, 56), fit))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().selectionChanged.connect(self._table_selection_changed)
