@@ -253,6 +253,8 @@ def test_main_window_has_dock_and_map_follows(qtbot, planned, messages):
     window.document.plan_result = result
     assert window.packages_dock.windowTitle() == "Werkpakketten"
     assert window.packages_dock in window.tabifiedDockWidgets(window.cluster_dock)
+    assert window.packages_dock.minimumSizeHint().width() <= 460  # fits a 1366 px screen
+    assert window.packages_menu.actions()  # the Werkpakketten menu carries the actions
     assert window.packages_panel.make_from_plan()
     assert len(window.layer_stack.packages.arrays.bounds) == len(window.document.project.packages)
     window.document.undo_stack.undo()

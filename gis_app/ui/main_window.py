@@ -78,7 +78,7 @@ BACKGROUND_OPEN_BYTES = 5 * 1024 * 1024
 #: a layout saved by a build with other docks is ignored rather than half-applied.
 SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_STATE = "main_window/state"
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3  # 3: the Werkpakketten dock
 
 #: The smallest screen the window must fit (a common 1366 x 768 laptop); a test checks
 #: the window's minimum size against it.
