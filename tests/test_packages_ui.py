@@ -260,3 +260,38 @@ def test_main_window_has_dock_and_map_follows(qtbot, planned, messages):
     window.document.undo_stack.undo()
     assert len(window.layer_stack.packages.arrays.bounds) == 0
     window.document.mark_clean()
+
+
+def test_dialog_paths_choose_target_and_contractor(panel, qtbot, monkeypatch):
+    document = panel.document
+    packages = document.project.packages
+    source, target = packages["package_id"].iloc[0], packages["package_id"].iloc[2]
+    offered = []
+
+    def get_item(parent, title, label, items, current, editable):
+        offered.extend(items)
+        return next(i for i in items if i.startswith(target)), True
+
+    monkeypatch.setattr(panel_module.QInputDialog, "getItem", get_item)
+    rows = panel.member_rows([source])[:1]
+    document.set_selection(rows)
+    assert panel.move_selection_to() == target
+    assert offered[0] == "Nieuw werkpakket" and len(offered) == len(packages) + 1
+    assert current_assignment(document.project.buildings)[rows[0]] == target
+
+    dialog = panel_module.ContractorDialog([target], "", ["Bouwbedrijf Noord"], "04-01-2027")
+    qtbot.addWidget(dialog)
+    assert dialog.value() == ""  # "(nog toe te wijzen)" means no contractor
+    dialog.contractor.setCurrentIndex(1)
+    assert dialog.value() == "Bouwbedrijf Noord"
+    dialog.contractor.setEditText("Aannemer Ûntwerp")
+    assert dialog.value() == "Aannemer Ûntwerp"
+
+
+def test_cancelled_dialog_changes_nothing(panel, monkeypatch):
+    document = panel.document
+    count = document.undo_stack.count()
+    monkeypatch.setattr(panel_module.QInputDialog, "getItem", lambda *a: ("", False))
+    document.set_selection(panel.member_rows([document.project.packages["package_id"].iloc[0]]))
+    assert panel.move_selection_to() is None
+    assert document.undo_stack.count() == count
