@@ -60,6 +60,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (smoke test)")
     parser.add_argument("--only", default="", help="comma-separated areas to run")
+    parser.add_argument(
+        "--assemble-only",
+        action="store_true",
+        help="run nothing; rebuild BENCHMARKS.md from benchmarks/results/",
+    )
     args = parser.parse_args()
     scripts = {p.stem.removeprefix("bench_"): p for p in sorted(HERE.glob("bench_*.py"))}
     wanted = [a for a in args.only.split(",") if a] or sorted(
@@ -67,7 +72,7 @@ def main() -> int:
     )
     failures = []
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    for area in wanted:
+    for area in [] if args.assemble_only else wanted:
         script = scripts.get(area)
         if script is None:
             failures.append(f"{area}: no benchmarks/bench_{area}.py")
@@ -91,6 +96,8 @@ def main() -> int:
         "in the unit tests.",
         "",
         f"Last assembled {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} on: {machine_note()}.",
+        "Each section names its own run's conditions (load average, sizes).",
+        "",
         "",
     ]
     if args.quick:
