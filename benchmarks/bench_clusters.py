@@ -21,12 +21,12 @@ Writes ``benchmarks/results/clusters.md``. Data is generated once into
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from common import buildings_gpkg, machine_note
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -38,48 +38,13 @@ GOAL_SUGGEST_S = 10.0
 N_EDITS = 30
 
 
-def buildings_file(n: int) -> Path:
-    path = DATA / f"clusters_{n}.gpkg"
-    if path.exists():
-        return path
-    import pyogrio
-
-    from gis_app.core.sample import generate_buildings
-
-    DATA.mkdir(parents=True, exist_ok=True)
-    print(f"generating {n:,} buildings into {path} (once) ...", flush=True)
-    buildings = generate_buildings(n, seed=0)
-    tmp = path.with_suffix(".tmp.gpkg")
-    tmp.unlink(missing_ok=True)
-    pyogrio.write_dataframe(buildings, tmp, layer="buildings", driver="GPKG")
-    tmp.replace(path)
-    return path
-
-
 def load(n: int):
     import pyogrio
 
     from gis_app.core.schema import ensure_building_columns
 
-    frame = pyogrio.read_dataframe(buildings_file(n), layer="buildings")
+    frame = pyogrio.read_dataframe(buildings_gpkg(n), layer="buildings")
     return ensure_building_columns(frame)
-
-
-def machine_note() -> str:
-    cpu = platform.machine()
-    try:
-        with open("/proc/cpuinfo") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    try:
-        load_avg = f", load average at start {os.getloadavg()[0]:.1f}"
-    except OSError:
-        load_avg = ""
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}{load_avg}"
 
 
 def bench_suggest(buildings, repeats: int) -> dict:

@@ -38,6 +38,8 @@ import sys
 import time
 from pathlib import Path
 
+from common import buildings_gpkg, cpu_name
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 RESULTS = HERE / "results"
@@ -60,25 +62,6 @@ GOALS = {
 
 
 # --- data -----------------------------------------------------------------------------------
-
-
-def data_file(n: int) -> Path:
-    """Canonical buildings GeoPackage (layer ``buildings``) for ``n`` buildings, made once."""
-    path = DATA / f"map_{n}.gpkg"
-    if path.exists():
-        return path
-    import pyogrio
-
-    from gis_app.core import sample
-
-    DATA.mkdir(parents=True, exist_ok=True)
-    print(f"generating {n:,} buildings into {path} (once) ...", flush=True)
-    buildings = sample.generate_buildings(n, seed=0)
-    tmp = path.with_suffix(".tmp.gpkg")
-    tmp.unlink(missing_ok=True)
-    pyogrio.write_dataframe(buildings, tmp, layer="buildings", driver="GPKG")
-    tmp.replace(path)
-    return path
 
 
 def read_buildings(path: Path):
@@ -672,15 +655,7 @@ def write_report(n, path, ours, pans, memory, qgis, quick) -> str:
 
 
 def _machine() -> str:
-    cpu = platform.machine()
-    try:
-        with open("/proc/cpuinfo") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
+    cpu = cpu_name()
     import PySide6
 
     return (
@@ -703,7 +678,7 @@ def main() -> int:
         os._exit(0)  # skip Qt teardown of a big process
     n = args.size or (20_000 if args.quick else 300_000)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = data_file(n)
+    path = buildings_gpkg(n)
     print(f"data: {path}", flush=True)
     ours = run_child("render", path)
     print(

@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from common import buildings_gpkg, machine_note
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -42,38 +43,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 GOAL_INTERACTIVE_MS = 100.0
 GOAL_SORT_FILTER_MS = 1000.0
 PROXY_SUBSET = 20_000
-
-
-def machine_note() -> str:
-    cpu = platform.machine()
-    try:
-        with open("/proc/cpuinfo") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    try:
-        load = f", load average at start {os.getloadavg()[0]:.1f}"
-    except OSError:
-        load = ""
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}{load}"
-
-
-def buildings(n: int):
-    import geopandas as gpd
-
-    path = DATA / f"panels_{n}.gpkg"
-    if path.exists():
-        return gpd.read_file(path, layer="buildings", engine="pyogrio")
-    from gis_app.core.sample import generate_buildings
-
-    DATA.mkdir(parents=True, exist_ok=True)
-    print(f"generating {n:,} buildings into {path} (once) ...", flush=True)
-    frame = generate_buildings(n, seed=0)
-    frame.to_file(path, layer="buildings", driver="GPKG", engine="pyogrio")
-    return frame
 
 
 def timed(function, repeat: int = 3) -> tuple[float, object]:
@@ -93,6 +62,7 @@ def main() -> int:
     args = parser.parse_args()
     n = args.size or (20_000 if args.quick else 300_000)
 
+    import geopandas as gpd
     import numpy as np
     from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
 
@@ -106,7 +76,9 @@ def main() -> int:
 
     note = machine_note()
     app = get_app()
-    frame = ensure_building_columns(buildings(n))
+    frame = ensure_building_columns(
+        gpd.read_file(buildings_gpkg(n), layer="buildings", engine="pyogrio")
+    )
     n = len(frame)
     rows: list[tuple[str, float, str, float | None, float]] = []  # what, ours, ref, ref ms, goal
 

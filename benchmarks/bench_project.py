@@ -21,13 +21,13 @@ Writes ``benchmarks/results/project.md``. Data is generated once into
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import buildings_gpkg, machine_note
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -37,40 +37,6 @@ sys.path.insert(0, str(HERE.parent))
 GOAL_SAVE_RATIO = 1.5
 GOAL_LOAD_RATIO = 1.5
 GOAL_SNAPSHOT_MS = 50.0
-
-
-def machine_note() -> str:
-    cpu = platform.machine()
-    try:
-        with open("/proc/cpuinfo") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    try:
-        load = f", load average at start {os.getloadavg()[0]:.1f}"
-    except OSError:
-        load = ""
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}{load}"
-
-
-def buildings_file(n: int) -> Path:
-    path = DATA / f"project_{n}.gpkg"
-    if path.exists():
-        return path
-    import pyogrio
-
-    from gis_app.core.atomic import atomic_path
-    from gis_app.core.sample import generate_buildings
-
-    DATA.mkdir(parents=True, exist_ok=True)
-    print(f"generating {n:,} buildings into {path} (once) ...", flush=True)
-    buildings = generate_buildings(n, seed=0)
-    with atomic_path(path) as tmp:
-        pyogrio.write_dataframe(buildings, tmp, layer="buildings", driver="GPKG")
-    return path
 
 
 def make_project(path: Path):
@@ -130,7 +96,7 @@ def main() -> int:
     from gis_app.core.projectfile import content_sha256, load_project, save_project
     from gis_app.ui.autosave import snapshot
 
-    source = buildings_file(n)
+    source = buildings_gpkg(n)
     project = make_project(source)
     work = Path(tempfile.mkdtemp(prefix="bench_project_", dir=DATA))
     target = work / "project.gpkg"
