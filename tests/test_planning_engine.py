@@ -284,7 +284,6 @@ def test_with_config_reuses_candidates_and_by_row_spreads_values():
     assert np.isnan(spread[buildings["cluster_id"].to_numpy() == ""]).all()
 
 
-
 def test_two_capacity_changes_on_one_date_are_refused():
     day = dt.date(2027, 3, 1)
     config = PlanningConfig(capacity_calendar=[(day, 3), (day, 0)])
