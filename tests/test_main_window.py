@@ -287,3 +287,11 @@ def test_screenshot_of_sample_area(qtbot):
     assert (image.width(), image.height()) == (1600, 1000)
     assert len(window.document.project.buildings) > 10000
     assert window.canvas.map_image() is not None
+
+
+def test_application_has_the_bundled_icon(qtbot):
+    from gis_app.ui.app import get_app
+
+    app = get_app()
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().pixmap(32, 32).toImage().pixelColor(16, 10).alpha() > 0

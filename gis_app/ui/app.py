@@ -10,9 +10,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from gis_app.paths import SAMPLE_PROJECT
+from gis_app.paths import RESOURCES_DIR, SAMPLE_PROJECT
+
+APP_ICON = RESOURCES_DIR / "gis_app.svg"
 
 
 def get_app() -> QApplication:
@@ -22,6 +25,8 @@ def get_app() -> QApplication:
         app.setApplicationName("gis_app")
         app.setOrganizationName("gis_app")
         app.setApplicationDisplayName("gis_app")
+    if app.windowIcon().isNull() and APP_ICON.exists():
+        app.setWindowIcon(QIcon(str(APP_ICON)))
     return app
 
 
