@@ -663,9 +663,11 @@ def load_buildings(
     problems: list[Problem] = []
 
     if risk is not None:
-        # The table is read and prepared while GDAL reads the footprints: GDAL and GEOS
-        # release the GIL for most of their work, so on a machine with two or more cores
-        # this hides most of the table's cost.
+        # The table is read and prepared while GDAL reads the footprints. Measured: the
+        # CSV parse (pandas' C parser making object columns), pyogrio's read and
+        # shapely.from_wkb all hold the GIL, so this overlaps little (the footprints'
+        # validity check, which does release it); hiding the table's cost needs a
+        # second process. Kept because it costs nothing measurable either.
         with ThreadPoolExecutor(max_workers=1) as pool:
             table_future = pool.submit(_read_and_prepare_table, risk, sheet, risk_id_field)
             frame, footprint_problems, rows = read_footprints_with_rows(
