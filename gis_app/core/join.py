@@ -57,6 +57,7 @@ from gis_app.core.readers import (
     normalise_ids,
     read_footprints_with_rows,
     read_table,
+    scientific_id_problem,
 )
 from gis_app.core.schema import (
     BUILDING_COLUMNS,
@@ -413,16 +414,9 @@ def _canonicalise(
 
     def report(kind, message, mask, values=None, dropped=False):
         if mask.any():
-            shown = [] if values is None else [str(v) for v in np.asarray(values)[mask]]
             problems.append(
-                Problem(
-                    kind,
-                    message,
-                    path,
-                    rows=rows[mask].tolist(),
-                    ids=[str(i) for i in ids[mask]],
-                    values=shown,
-                    dropped=dropped,
+                Problem.for_rows(
+                    kind, message, path, mask, rows, ids, values=values, dropped=dropped
                 )
             )
 
@@ -759,16 +753,7 @@ def _prepare_table(
     if id_column is not None:
         ids, scientific = normalise_ids(frame[id_column])
         if scientific.any():
-            problems.append(
-                Problem(
-                    "id_scientific",
-                    "pand-id in wetenschappelijke notatie (uit Excel?): uitgeschreven, maar "
-                    "controleer of Excel cijfers heeft afgerond",
-                    path,
-                    rows=rows[scientific].tolist(),
-                    ids=ids[scientific].tolist(),
-                )
-            )
+            problems.append(scientific_id_problem(path, scientific, rows, ids))
     else:
         ids = np.full(len(frame), "", dtype=object)
     points = None
@@ -782,13 +767,14 @@ def _prepare_table(
         ):
             outside = finite & ~((x > -7000) & (x < 300000) & (y > 289000) & (y < 629000))
             problems.append(
-                Problem(
+                Problem.for_rows(
                     "value_point_outside_rd",
                     f"coördinaten ({point_columns[0]}, {point_columns[1]}) liggen buiten RD New: "
                     "niet op locatie gekoppeld",
                     path,
-                    rows=rows[outside].tolist(),
-                    ids=[str(i) for i in ids[outside]],
+                    outside,
+                    rows,
+                    ids,
                 )
             )
             finite &= ~outside

@@ -108,6 +108,31 @@ class Problem:
     values: list[str] = field(default_factory=list)
     dropped: bool = False  # True when the rows were left out of the result
 
+    @classmethod
+    def for_rows(
+        cls,
+        kind: str,
+        message: str,
+        path: str | None,
+        mask: np.ndarray,
+        rows: np.ndarray,
+        ids: np.ndarray | None = None,
+        *,
+        values: np.ndarray | None = None,
+        dropped: bool = False,
+    ) -> Problem:
+        """The problem of the rows where ``mask`` holds; ``rows``, ``ids`` and ``values``
+        are whole-table arrays that line up with ``mask``."""
+        return cls(
+            kind,
+            message,
+            path,
+            rows=rows[mask].tolist(),
+            ids=[] if ids is None else [str(i) for i in ids[mask]],
+            values=[] if values is None else [str(v) for v in np.asarray(values)[mask]],
+            dropped=dropped,
+        )
+
     @property
     def count(self) -> int:
         return max(len(self.rows), len(self.ids), len(self.values), 1)
@@ -123,6 +148,19 @@ class Problem:
             "values": [str(v) for v in self.values],
             "dropped": self.dropped,
         }
+
+
+def scientific_id_problem(path: str | None, mask, rows, ids) -> Problem:
+    """Ids that arrived in scientific notation: written out, but Excel may have rounded them."""
+    return Problem.for_rows(
+        "id_scientific",
+        "pand-id in wetenschappelijke notatie (uit Excel?): uitgeschreven, maar "
+        "controleer of Excel cijfers heeft afgerond",
+        path,
+        mask,
+        rows,
+        ids,
+    )
 
 
 # --- building ids -----------------------------------------------------------------------------
@@ -517,16 +555,7 @@ def read_footprints_with_rows(
     if target is not None:
         source_crs = target
     if scientific.any():
-        problems.append(
-            Problem(
-                "id_scientific",
-                "pand-id in wetenschappelijke notatie (uit Excel?): uitgeschreven, maar "
-                "controleer of Excel cijfers heeft afgerond",
-                str(path),
-                rows=rows[scientific].tolist(),
-                ids=ids[scientific].tolist(),
-            )
-        )
+        problems.append(scientific_id_problem(str(path), scientific, rows, ids))
     keep &= _check_ids(ids, rows, keep, str(path), problems)
 
     if not keep.all():
@@ -714,12 +743,13 @@ def _clean_geometries(features: _Features, ids, rows, path: str, problems: list[
         with_parts = collection & ~no_parts
         if with_parts.any():
             problems.append(
-                Problem(
+                Problem.for_rows(
                     "geometry_collection",
                     "geometrieverzameling: alleen de vlakdelen zijn behouden",
                     path,
-                    rows=rows[with_parts].tolist(),
-                    ids=ids[with_parts].tolist(),
+                    with_parts,
+                    rows,
+                    ids,
                 )
             )
         type_ids = np.where(collection & ~no_parts, 6, type_ids)
@@ -745,46 +775,53 @@ def _clean_geometries(features: _Features, ids, rows, path: str, problems: list[
         fixed = invalid & ~collapsed
         if fixed.any():
             problems.append(
-                Problem(
+                Problem.for_rows(
                     "geometry_repaired",
                     "ongeldige geometrie hersteld (make_valid)",
                     path,
-                    rows=rows[fixed].tolist(),
-                    ids=ids[fixed].tolist(),
+                    fixed,
+                    rows,
+                    ids,
                 )
             )
     if missing.any():
         problems.append(
-            Problem(
+            Problem.for_rows(
                 "geometry_empty",
                 "lege of ontbrekende geometrie: weggelaten",
                 path,
-                rows=rows[missing].tolist(),
-                ids=ids[missing].tolist(),
+                missing,
+                rows,
+                ids,
                 dropped=True,
             )
         )
     if not_polygon.any():
-        names = shapely.get_type_id(geoms[not_polygon])
+        names = np.full(len(geoms), "", dtype=object)
+        names[not_polygon] = [
+            _GEOM_NAMES.get(int(t), str(t)) for t in shapely.get_type_id(geoms[not_polygon])
+        ]
         problems.append(
-            Problem(
+            Problem.for_rows(
                 "geometry_not_polygon",
                 "geometrie is geen vlak (punt of lijn): weggelaten",
                 path,
-                rows=rows[not_polygon].tolist(),
-                ids=ids[not_polygon].tolist(),
-                values=[_GEOM_NAMES.get(int(t), str(t)) for t in names],
+                not_polygon,
+                rows,
+                ids,
+                values=names,
                 dropped=True,
             )
         )
     if collapsed.any():
         problems.append(
-            Problem(
+            Problem.for_rows(
                 "geometry_collapsed",
                 "ongeldige geometrie zonder oppervlakte na herstel: weggelaten",
                 path,
-                rows=rows[collapsed].tolist(),
-                ids=ids[collapsed].tolist(),
+                collapsed,
+                rows,
+                ids,
                 dropped=True,
             )
         )
@@ -817,12 +854,13 @@ def _check_ids(ids, rows, keep, path: str, problems: list[Problem]) -> np.ndarra
     empty = (ids == "") & keep
     if empty.any():
         problems.append(
-            Problem(
+            Problem.for_rows(
                 "id_missing",
                 "pand zonder id: weggelaten (een pand zonder id kan niet worden gekoppeld of "
                 "bewaard)",
                 path,
-                rows=rows[empty].tolist(),
+                empty,
+                rows,
                 dropped=True,
             )
         )
