@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -56,8 +55,8 @@ from gis_app.ui.clusters.commands import (
     RenameClusterCommand,
     set_clusters_order,
 )
+from gis_app.ui.sorting import SORT_ROLE, SortRoleProxy
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _MEASURE_SHORT = {"none": "geen", "light": "licht", "heavy": "zwaar", "rebuild": "sloop-nieuwbouw"}
@@ -196,15 +195,6 @@ class ClusterTableModel(QAbstractTableModel):
     renameRequested = Signal(str, str)
 
 
-class _SortProxy(QSortFilterProxyModel):
-    def lessThan(self, left, right) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
-
-
 class ClusterPanel(QWidget):
     """Dock content: buttons for unclustered/overlapping buildings and the cluster table."""
 
@@ -215,7 +205,7 @@ class ClusterPanel(QWidget):
         self.document = document
         self._syncing = False
         self.model = ClusterTableModel(self)
-        self.proxy = _SortProxy(self)
+        self.proxy = SortRoleProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
 

@@ -46,7 +46,6 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -90,8 +89,8 @@ from gis_app.core.packages import (
 from gis_app.ui.dialogs import show_error, show_info
 from gis_app.ui.packages.commands import PackageEditCommand
 from gis_app.ui.panels.labels import format_count
+from gis_app.ui.sorting import SORT_ROLE, SortRoleProxy
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NEW_PACKAGE = "\x00new"  # target meaning "a new package" in the move operations
 
 _DATE_COLUMNS = ("period_start", "period_end")
@@ -208,15 +207,6 @@ class PackageTableModel(QAbstractTableModel):
         return format_count(int(value))
 
 
-class _SortProxy(QSortFilterProxyModel):
-    def lessThan(self, left, right) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
-
-
 class ContractorDialog(QDialog):
     """Contractor (editable list of known contractors) and the package's period (read-only)."""
 
@@ -286,7 +276,7 @@ class PackagesPanel(QWidget):
         self._ctx: PackageContext | None = None
         self._ctx_key: tuple | None = None
         self.model = PackageTableModel(self)
-        self.proxy = _SortProxy(self)
+        self.proxy = SortRoleProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
 
