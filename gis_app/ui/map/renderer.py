@@ -466,22 +466,35 @@ def _draw_buildings(image, view: ViewState, snap: LayerSnapshot, request, stats)
     painter.end()
 
 
+def _prepare_labels(
+    painter: QPainter, view, arrays, rows, point_size: float, bold: bool, halo: QPen
+):
+    """Shared by the label painters: screen anchors (a point inside each feature), the
+    font set on the painter, its metrics and the white halo pen; None when the anchors
+    cannot be placed one per row."""
+    xy = shapely.get_coordinates(shapely.point_on_surface(arrays.geometries[rows]))
+    if len(xy) != len(rows):
+        return None
+    sx, sy = view.to_screen(xy[:, 0], xy[:, 1])
+    font = QFont()
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    painter.setFont(font)
+    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    return sx, sy, font, painter.fontMetrics(), halo
+
+
 def _draw_labels(painter: QPainter, view, arrays, rows, labels) -> None:
     if len(rows) == 0:
         return
     rows = rows[:MAX_LABELS]
-    points = shapely.point_on_surface(arrays.geometries[rows])
-    xy = shapely.get_coordinates(points)
-    if len(xy) != len(rows):
+    prepared = _prepare_labels(
+        painter, view, arrays, rows, 7.5, False, QPen(QColor(255, 255, 255, 220), 3)
+    )
+    if prepared is None:
         return
-    sx, sy = view.to_screen(xy[:, 0], xy[:, 1])
-    font = QFont()
-    font.setPointSizeF(7.5)
-    painter.setFont(font)
-    metrics = painter.fontMetrics()
-    halo = QPen(QColor(255, 255, 255, 220), 3)
-    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+    sx, sy, font, metrics, halo = prepared
     text_path = QPainterPath()
     for i, (row, x, y) in enumerate(zip(rows, sx, sy, strict=True)):
         text = str(labels[row])
@@ -535,19 +548,12 @@ def _draw_outlined(image, view: ViewState, snap: LayerSnapshot) -> None:
 def _draw_area_labels(painter: QPainter, view, arrays, rows, labels) -> None:
     """Names of areas (clusters) at a point inside each, bold with a white halo;
     overlapping names are skipped (first come, first drawn)."""
-    points = shapely.point_on_surface(arrays.geometries[rows])
-    xy = shapely.get_coordinates(points)
-    if len(xy) != len(rows):
+    prepared = _prepare_labels(
+        painter, view, arrays, rows, 9.0, True, QPen(QColor(255, 255, 255, 235), 3.5)
+    )
+    if prepared is None:
         return
-    sx, sy = view.to_screen(xy[:, 0], xy[:, 1])
-    font = QFont()
-    font.setPointSizeF(9.0)
-    font.setBold(True)
-    painter.setFont(font)
-    metrics = painter.fontMetrics()
-    halo = QPen(QColor(255, 255, 255, 235), 3.5)
-    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+    sx, sy, font, metrics, halo = prepared
     taken: list[QRectF] = []
     for row, x, y in zip(rows.tolist(), sx, sy, strict=True):
         text = str(labels[row] or "")
