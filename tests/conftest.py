@@ -10,7 +10,10 @@
 import atexit
 import os
 import shutil
+import subprocess
 import tempfile
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -27,3 +30,18 @@ def pytest_configure(config):
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.NativeFormat, scope, os.environ["XDG_CONFIG_HOME"])
         QSettings.setPath(QSettings.Format.IniFormat, scope, os.environ["XDG_CONFIG_HOME"])
+
+
+@pytest.fixture(scope="session")
+def ogrinfo():
+    """GDAL's command-line reader (Debian gdal-bin), the independent reader of the export
+    tests; installed when missing and running as root (scripts/test.py does this too)."""
+    path = shutil.which("ogrinfo")
+    if path is None and hasattr(os, "geteuid") and os.geteuid() == 0:
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "gdal-bin"], check=False, capture_output=True
+        )
+        path = shutil.which("ogrinfo")
+    if path is None:
+        pytest.fail("ogrinfo (Debian package gdal-bin) is required: apt-get install -y gdal-bin")
+    return path

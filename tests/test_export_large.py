@@ -4,14 +4,14 @@ import subprocess
 
 import shapefile
 import shapely
-from test_export_project import grid_buildings, ogrinfo, prepared_for  # noqa: F401
+from test_export_project import grid_buildings, prepared_for
 
 from gis_app.core.export.exporter import ExportOptions, export_project
 from gis_app.core.packages import PackageSettings
 from gis_app.core.project import Project
 
 
-def test_package_of_50000_buildings(tmp_path, ogrinfo):  # noqa: F811
+def test_package_of_50000_buildings(tmp_path, ogrinfo):
     """Shapefile and GeoPackage only (a 50,000-row PDF or XLSX is not what anyone reads)."""
     project = Project(buildings=grid_buildings(50_000))
     prepared = prepared_for(

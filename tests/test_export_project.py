@@ -1,8 +1,6 @@
 """Whole exports: planning and packaging on demand, hostile names, column choice, the CLI, 50,000 buildings."""
 
 import csv
-import os
-import shutil
 import subprocess
 
 import geopandas as gpd
@@ -26,19 +24,6 @@ from gis_app.core.project import Project
 from gis_app.core.sample import generate_buildings
 from gis_app.core.schema import ensure_building_columns
 from gis_app.render.pdf_sheets import write_package_pdf
-
-
-@pytest.fixture(scope="session")
-def ogrinfo():
-    path = shutil.which("ogrinfo")
-    if path is None and hasattr(os, "geteuid") and os.geteuid() == 0:
-        subprocess.run(
-            ["apt-get", "install", "-y", "-qq", "gdal-bin"], check=False, capture_output=True
-        )
-        path = shutil.which("ogrinfo")
-    if path is None:
-        pytest.fail("ogrinfo (Debian package gdal-bin) is required: apt-get install -y gdal-bin")
-    return path
 
 
 def files_under(path):

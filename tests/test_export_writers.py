@@ -3,8 +3,6 @@
 import csv
 import datetime as dt
 import json
-import os
-import shutil
 import subprocess
 import zipfile
 
@@ -23,20 +21,6 @@ from gis_app.core.export.geojson import write_geojson
 from gis_app.core.export.gpkg import write_geopackage
 from gis_app.core.export.shapefile import MAX_TEXT_BYTES, write_shapefile
 from gis_app.core.export.tables import neutralise, write_csv, write_xlsx
-
-
-@pytest.fixture(scope="session")
-def ogrinfo():
-    """GDAL's command line reader (Debian gdal-bin); installed when missing and root."""
-    path = shutil.which("ogrinfo")
-    if path is None and hasattr(os, "geteuid") and os.geteuid() == 0:
-        subprocess.run(
-            ["apt-get", "install", "-y", "-qq", "gdal-bin"], check=False, capture_output=True
-        )
-        path = shutil.which("ogrinfo")
-    if path is None:
-        pytest.fail("ogrinfo (Debian package gdal-bin) is required: apt-get install -y gdal-bin")
-    return path
 
 
 def run_ogrinfo(ogrinfo, *args) -> str:
