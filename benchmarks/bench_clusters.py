@@ -24,14 +24,8 @@ import argparse
 import statistics
 import sys
 import time
-from pathlib import Path
 
-from common import buildings_gpkg, machine_note
-
-HERE = Path(__file__).resolve().parent
-DATA = HERE / "data"
-RESULTS = HERE / "results"
-sys.path.insert(0, str(HERE.parent))
+from common import RESULTS, buildings_gpkg, machine_note  # also puts the repo on sys.path
 
 GOAL_EDIT_MS = 50.0
 GOAL_SUGGEST_S = 10.0

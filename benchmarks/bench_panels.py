@@ -30,14 +30,9 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-from common import buildings_gpkg, machine_note
+from common import RESULTS, buildings_gpkg, machine_note  # also puts the repo on sys.path
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE / "data"
-RESULTS = HERE / "results"
-sys.path.insert(0, str(HERE.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 GOAL_INTERACTIVE_MS = 100.0

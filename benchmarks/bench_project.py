@@ -27,12 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import buildings_gpkg, machine_note
-
-HERE = Path(__file__).resolve().parent
-DATA = HERE / "data"
-RESULTS = HERE / "results"
-sys.path.insert(0, str(HERE.parent))
+from common import DATA, RESULTS, buildings_gpkg, machine_note  # also puts the repo on sys.path
 
 GOAL_SAVE_RATIO = 1.5
 GOAL_LOAD_RATIO = 1.5
