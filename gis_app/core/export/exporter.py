@@ -317,6 +317,20 @@ def export_project(
         _report(progress, 0.2 + 0.8 * done / steps, message)
         done += 1
 
+    sheets: dict = {}  # the PDF and the field pack of one package share its sheet
+
+    def sheet_for(pid):
+        if pid not in sheets:
+            sheets[pid] = _sheet(
+                records[pid],
+                full.iloc[groups[pid]],
+                project.buildings,
+                chosen,
+                options,
+                exported_at,
+            )
+        return sheets[pid]
+
     if "gpkg" in formats:
         step("GeoPackage schrijven")
         cluster_ids = set(packages["cluster_id"].astype(str))
@@ -386,14 +400,7 @@ def export_project(
                     )
                 )
             elif fmt == "pdf":
-                sheet = _sheet(
-                    records[pid],
-                    full.iloc[groups[pid]],
-                    project.buildings,
-                    chosen,
-                    options,
-                    exported_at,
-                )
+                sheet = sheet_for(pid)
                 target = inside(root, FOLDERS[fmt], f"{base}.pdf")
                 pdf_writer(target, sheet)
                 report.files.append(target)
@@ -408,14 +415,7 @@ def export_project(
         for pid in ids:
             step(f"Veldpakket {pid}")
             part = frame.iloc[groups[pid]]
-            sheet = _sheet(
-                records[pid],
-                full.iloc[groups[pid]],
-                project.buildings,
-                chosen,
-                options,
-                exported_at,
-            )
+            sheet = sheet_for(pid)
             files = write_fieldpack(
                 root,
                 FOLDERS["fieldpack"],
