@@ -137,6 +137,7 @@ def test_large_layer_read_in_parallel_chunks_keeps_order(tmp_path, monkeypatch):
     n = 2_000
     ids = [f"0003100000{i:06d}" for i in range(n)]
     path = write(frame(ids=ids, geoms=boxes(n), nummer=np.arange(n)), tmp_path / "veel.gpkg")
+    monkeypatch.setattr(readers.arrow_io, "available", lambda: False)  # the classic path
     monkeypatch.setattr(readers, "MIN_CHUNK_FEATURES", 300)
     monkeypatch.setattr(readers.os, "cpu_count", lambda: 4)
     buildings, _ = read_footprints(path)

@@ -18,6 +18,10 @@ class GisAppError(Exception):
         self.row = row
         super().__init__(self.user_message())
 
+    def __reduce__(self):
+        # picklable with its file and row: errors come back from the table worker process
+        return (_rebuild_error, (type(self), self.message, self.path, self.row))
+
     def user_message(self) -> str:
         where = ""
         if self.path:
@@ -26,6 +30,10 @@ class GisAppError(Exception):
                 where += f", rij {self.row}"
             where += ": "
         return where + self.message
+
+
+def _rebuild_error(cls, message, path, row):
+    return cls(message, path=path, row=row)
 
 
 class InputError(GisAppError):

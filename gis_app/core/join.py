@@ -49,8 +49,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gis_app.core import fields
-from gis_app.core.errors import InputError
+from gis_app.core import fields, workers
+from gis_app.core.errors import GisAppError, InputError
 from gis_app.core.readers import (
     Problem,
     looks_like_rd,
@@ -657,17 +657,13 @@ def load_buildings(
     problems: list[Problem] = []
 
     if risk is not None:
-        # The table is read and prepared while GDAL reads the footprints. Measured: the
-        # CSV parse (pandas' C parser making object columns), pyogrio's read and
-        # shapely.from_wkb all hold the GIL, so this overlaps little (the footprints'
-        # validity check, which does release it); hiding the table's cost needs a
-        # second process. Kept because it costs nothing measurable either.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            table_future = pool.submit(_read_and_prepare_table, risk, sheet, risk_id_field)
-            frame, footprint_problems, rows = read_footprints_with_rows(
-                footprints, layer=layer, id_field=id_field, crs=crs
-            )
-            table, table_problems, table_notes = table_future.result()
+        # The table is read and prepared while GDAL reads the footprints: in the worker
+        # process when that pays (see _table_in_worker), else in a thread here.
+        table_job = _start_table(risk, sheet, risk_id_field)
+        frame, footprint_problems, rows = read_footprints_with_rows(
+            footprints, layer=layer, id_field=id_field, crs=crs
+        )
+        table, table_problems, table_notes = table_job()
     else:
         frame, footprint_problems, rows = read_footprints_with_rows(
             footprints, layer=layer, id_field=id_field, crs=crs
@@ -711,6 +707,56 @@ def load_buildings(
     report.problems = problems
     report.notes = notes
     return buildings, report
+
+
+#: Tables at least this large are parsed in the worker process even when it has still to
+#: start: from about this size the parse (about 0.5 s) outweighs the worker's start-up,
+#: which runs beside the footprint read anyway. Smaller tables use a worker that is ready.
+WORKER_START_MIN_BYTES = 16_000_000
+#: Below this size a table is parsed here: the hand-over would cost more than it hides.
+WORKER_MIN_BYTES = 2_000_000
+
+
+def _table_in_worker(risk) -> bool:
+    """Whether to parse the table in the worker process (measured in BENCHMARKS.md)."""
+    try:
+        size = Path(risk).stat().st_size
+    except OSError:
+        return False  # the reader gives the message
+    if size < WORKER_MIN_BYTES:
+        return False
+    return workers.is_ready() or size >= WORKER_START_MIN_BYTES
+
+
+def _start_table(risk, sheet, risk_id_field):
+    """Start reading and preparing the table; returns a function that waits for it.
+
+    Why not a thread alone: the CSV parse and the footprint read both hold the GIL, so
+    in two threads they take turns; the worker process runs the parse on another core.
+    """
+    job = None
+    if _table_in_worker(risk):
+        job = workers.submit(_read_and_prepare_table, risk, sheet, risk_id_field)
+    pool = ThreadPoolExecutor(max_workers=1)
+    local = (
+        pool.submit(_read_and_prepare_table, risk, sheet, risk_id_field) if job is None else None
+    )
+
+    def result():
+        try:
+            if job is not None:
+                try:
+                    return job.result()
+                except GisAppError:
+                    raise  # a real problem with the file, found in the worker
+                except Exception as error:  # noqa: BLE001 - the worker failed, not the file
+                    workers.discard_if_broken(error)
+                    return _read_and_prepare_table(risk, sheet, risk_id_field)
+            return local.result()
+        finally:
+            pool.shutdown(wait=False)
+
+    return result
 
 
 def _read_and_prepare_table(risk, sheet, risk_id_field) -> tuple[_Table, list[Problem], list[str]]:

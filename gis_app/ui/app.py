@@ -56,4 +56,12 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
     controller = getattr(window, "project_controller", None)
     if controller is not None:  # ask on close, autosave, offer a crashed session's work
         controller.start_session()
-    return app.exec()
+    from gis_app.core import workers
+
+    # start the table worker now, so a risk table imported later is parsed beside the
+    # footprint read instead of after it (see gis_app/core/workers.py)
+    workers.warm_up()
+    try:
+        return app.exec()
+    finally:
+        workers.shutdown()

@@ -1,0 +1,199 @@
+"""The Arrow-stream reader gives what pyogrio.raw.read gives, and the loader falls back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import pytest
+import shapely
+
+from gis_app.core import arrow_io, join, readers, workers
+from gis_app.core.errors import InputError
+
+X0, Y0 = 240_000.0, 590_000.0
+
+
+def typed_frame(n: int = 7) -> gpd.GeoDataFrame:
+    """Every field type planners' files carry, with nulls, accents and odd text."""
+    text = ["Bloemstraat 1", "Ëenrum", None, "", "a\x1fb", "Straße 3", "Zuid"][:n]
+    geoms = [shapely.box(X0 + i, Y0, X0 + i + 0.8, Y0 + 0.8) for i in range(n)]
+    geoms[2] = None
+    geoms[3] = shapely.Polygon()
+    return gpd.GeoDataFrame(
+        {
+            "identificatie": [f"000310000011801{i}" for i in range(n)],
+            "tekst": text,
+            "geheel": pd.array([1, None, 3, 4, 5, 6, 7][:n], dtype="Int64"),
+            "geheel_vol": np.arange(n, dtype=np.int32),
+            "getal": [1.5, None, 2.0, -1.0, 0.0, 1e-7, 3.25][:n],
+            "vlag": pd.array([True, None, False, True, True, False, True][:n], dtype="boolean"),
+            "datum": [dt.date(2020, 1, 2), None, *[dt.date(2021, 3, i + 1) for i in range(n - 2)]],
+            "moment": [
+                pd.Timestamp("2020-01-01 10:00"),
+                pd.NaT,
+                *[pd.Timestamp("2021-01-01")] * (n - 2),
+            ],
+        },
+        geometry=geoms,
+        crs=28992,
+    )
+
+
+def assert_same_as_raw_read(path, **arrow_kwargs):
+    layer = arrow_io.read_layer(str(path), **arrow_kwargs)
+    meta, _, wkb, columns = pyogrio.raw.read(str(path))
+    assert layer.names == list(meta["fields"])
+    for name, got, expected in zip(layer.names, layer.columns, columns, strict=True):
+        assert got.dtype == expected.dtype, name
+        assert len(got) == len(expected), name
+        if got.dtype == object:
+            assert list(got) == list(expected), name
+        else:
+            np.testing.assert_array_equal(got, expected, err_msg=name)
+    got_wkb = np.concatenate(layer.wkb_batches)
+    assert [None if b is None else shapely.from_wkb(b) for b in got_wkb] == [
+        None if b is None else shapely.from_wkb(b) for b in wkb
+    ]
+
+
+@pytest.mark.parametrize(
+    ("driver", "suffix"), [("GPKG", "gpkg"), ("ESRI Shapefile", "shp"), ("GeoJSON", "geojson")]
+)
+def test_arrow_read_equals_the_raw_read_for_every_field_type(tmp_path, driver, suffix):
+    path = tmp_path / f"typen.{suffix}"
+    pyogrio.write_dataframe(typed_frame(), path, driver=driver)
+    assert_same_as_raw_read(path)
+
+
+def test_arrow_read_over_many_batches_with_nulls_in_one_only(tmp_path):
+    n = 50
+    frame = gpd.GeoDataFrame(
+        {
+            "identificatie": [f"00031000001180{i:02d}" for i in range(n)],
+            # nulls only in the last batch: the other batches' integers must be promoted
+            "nummer": pd.array(list(range(n - 1)) + [None], dtype="Int64"),
+            "naam": ["Ten Boer"] * 20 + ["Tjuchem"] * 20 + [None] * 10,
+        },
+        geometry=[shapely.box(X0 + i, Y0, X0 + i + 1, Y0 + 1) for i in range(n)],
+        crs=28992,
+    )
+    path = tmp_path / "batches.gpkg"
+    pyogrio.write_dataframe(frame, path)
+    assert_same_as_raw_read(path, batch_size=7)
+
+
+def test_loader_reads_through_arrow_and_drops_z(tmp_path, monkeypatch):
+    frame = gpd.GeoDataFrame(
+        {"identificatie": ["0003100000118018", "0003100000118019"]},
+        geometry=[
+            shapely.Polygon([(X0, Y0, 1), (X0 + 5, Y0, 2), (X0 + 5, Y0 + 5, 3), (X0, Y0, 1)]),
+            shapely.box(X0 + 10, Y0, X0 + 15, Y0 + 5),
+        ],
+        crs=28992,
+    )
+    path = tmp_path / "z.gpkg"
+    pyogrio.write_dataframe(frame, path)
+    calls = []
+    real = arrow_io.read_layer
+    monkeypatch.setattr(arrow_io, "read_layer", lambda *a, **k: calls.append(a) or real(*a, **k))
+    buildings, _ = readers.read_footprints(path)
+    assert calls, "the Arrow path was not taken"
+    assert not shapely.has_z(buildings.geometry.values).any()
+    assert buildings.geometry.iloc[0].area == pytest.approx(12.5)
+
+
+def test_loader_falls_back_when_the_arrow_read_fails(tmp_path, monkeypatch):
+    path = tmp_path / "panden.gpkg"
+    pyogrio.write_dataframe(typed_frame(), path)
+    expected, expected_problems = readers.read_footprints(path)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("ArrowArrayStream::get_next() failed")
+
+    monkeypatch.setattr(arrow_io, "read_layer", broken)
+    buildings, problems = readers.read_footprints(path)
+    pd.testing.assert_frame_equal(buildings, expected)
+    assert [p.kind for p in problems] == [p.kind for p in expected_problems]
+
+
+def test_errors_survive_pickling_with_file_and_row():
+    error = InputError("LPR is geen getal", path="risico.csv", row=12)
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is InputError
+    assert (again.message, again.path, again.row) == ("LPR is geen getal", "risico.csv", 12)
+    assert str(again) == "risico.csv, rij 12: LPR is geen getal"
+
+
+def write_pair(tmp_path, n=40):
+    ids = [f"00031000001{i:05d}" for i in range(n)]
+    footprints = gpd.GeoDataFrame(
+        {"identificatie": ids},
+        geometry=[shapely.box(X0 + 2 * i, Y0, X0 + 2 * i + 1, Y0 + 1) for i in range(n)],
+        crs=28992,
+    )
+    fp = tmp_path / "panden.gpkg"
+    pyogrio.write_dataframe(footprints, fp)
+    lines = ["bag_pand_id;risicoprofiel;lpr;woonplaats"]
+    lines += [f"{i};verhoogd;1,5e-05;Loppersum" for i in ids[:-2]]
+    lines += [f"{ids[-2]};kwartaal;nan;Wirdum", "0003100000199999;normaal;1e-7;Garrelsweer"]
+    risk = tmp_path / "risico.csv"
+    risk.write_bytes("\n".join(lines).encode("cp1252"))
+    return fp, risk
+
+
+def test_table_parsed_in_the_worker_process_gives_the_same_load(tmp_path, monkeypatch):
+    fp, risk = write_pair(tmp_path)
+    local, local_report = join.load_buildings(fp, risk)
+    assert workers.warm_up() is not None
+    workers.warm_up().result(timeout=120)
+    monkeypatch.setattr(join, "WORKER_MIN_BYTES", 0)
+    submitted = []
+    real_submit = workers.submit
+    monkeypatch.setattr(
+        workers, "submit", lambda *a, **k: submitted.append(a[0]) or real_submit(*a, **k)
+    )
+    remote, remote_report = join.load_buildings(fp, risk)
+    assert submitted == [join._read_and_prepare_table]
+    pd.testing.assert_frame_equal(remote, local)
+    assert remote_report.to_dict() == local_report.to_dict()
+    # the table's own findings came back from the worker: the unknown profile, the
+    # unreadable LPR and the row without a footprint, with their rows
+    assert [row for row, _ in remote_report.scores_without_footprints] == [41]
+    kinds = {p.kind: p.rows for p in remote_report.problems}
+    assert kinds["value_risk_profile_unknown"] == [40]
+    assert kinds["value_lpr_not_number"] == [40]
+
+
+def test_a_bad_table_in_the_worker_gives_the_files_message(tmp_path, monkeypatch):
+    fp, _ = write_pair(tmp_path)
+    bad = tmp_path / "leeg.csv"
+    bad.write_text("   \n\n", encoding="utf-8")
+    workers.warm_up().result(timeout=120)
+    monkeypatch.setattr(join, "WORKER_MIN_BYTES", 0)
+    with pytest.raises(InputError) as caught:
+        join.load_buildings(fp, bad)
+    assert caught.value.path == str(bad)
+
+
+def test_a_dead_worker_falls_back_to_this_process(tmp_path, monkeypatch):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    fp, risk = write_pair(tmp_path)
+    expected, _ = join.load_buildings(fp, risk)
+
+    def dead(*args, **kwargs):
+        future = Future()
+        future.set_exception(BrokenProcessPool("worker killed"))
+        return future
+
+    monkeypatch.setattr(join, "WORKER_MIN_BYTES", 0)
+    monkeypatch.setattr(workers, "is_ready", lambda: True)
+    monkeypatch.setattr(workers, "submit", dead)
+    buildings, _ = join.load_buildings(fp, risk)
+    pd.testing.assert_frame_equal(buildings, expected)
