@@ -919,6 +919,22 @@ def _join(frame, table: _Table, report: JoinReport, problems: list[Problem], pat
     return position
 
 
+def _missing(values: np.ndarray) -> np.ndarray:
+    """``pd.isna`` for object arrays, several times faster on the text columns built here.
+
+    None is missing, and so is every value not equal to itself (NaN, NaT); ``pd.NA``
+    cannot be compared at all and sends the array through pandas.
+    """
+    values = np.asarray(values)
+    if values.dtype != object:
+        return pd.isna(values)
+    try:
+        not_self = values != values  # noqa: PLR0124 - NaN and NaT are not equal to themselves
+    except TypeError:  # pd.NA somewhere
+        return pd.isna(values)
+    return not_self | (values == None)  # noqa: E711 - elementwise
+
+
 def _take(values: np.ndarray, position: np.ndarray) -> np.ndarray:
     values = np.asarray(values)
     taken = (
@@ -963,7 +979,7 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
     profile = canonical.get("risk_profile")
     if profile is None:
         profile = np.full(n, None, dtype=object)
-    given = ~pd.isna(profile)
+    given = ~_missing(np.asarray(profile, dtype=object))
     from_lpr = profile_from_lpr(lpr)
     derive = ~given & ~np.isnan(lpr)
     # object arrays throughout: np.where with str scalars would give numpy '<U' arrays that
@@ -1005,15 +1021,16 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
                     kind,
                     message,
                     path,
-                    ids=[str(i) for i in ids[mask]],
-                    values=list(
-                        map(
-                            "{}, LPR {:.2g} wijst op {}".format,
-                            profile[mask],
-                            lpr[mask],
-                            from_lpr[mask],
+                    ids=[str(i) for i in ids[mask].tolist()],
+                    values=[
+                        f"{given_profile}, LPR {value:.2g} wijst op {derived}"
+                        for given_profile, value, derived in zip(
+                            profile[mask].tolist(),
+                            lpr[mask].tolist(),
+                            from_lpr[mask].tolist(),
+                            strict=True,
                         )
-                    ),
+                    ],
                 )
             )
     report.profiles_derived = int(derive.sum())
@@ -1034,9 +1051,9 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
         if values is None:
             values = np.full(n, COLUMN_DEFAULTS.get(column, ""), dtype=dtype)
         elif column == "eigen_regie":
-            values = np.where(pd.isna(values), False, values).astype(bool)
+            values = np.where(_missing(values), False, values).astype(bool)
         elif values.dtype == object:  # not given or not usable: the schema's default
-            missing = pd.isna(values)
+            missing = _missing(values)
             if missing.any():
                 values[missing] = COLUMN_DEFAULTS[column]  # arrays made for this load
         data[column] = values
@@ -1049,10 +1066,16 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
         k: pd.Series(v, dtype=object if v.dtype == object else v.dtype, copy=False)
         for k, v in data.items()
     }
+    columns["geometry"] = gpd.GeoSeries(
+        frame.geometry.values, index=pd.RangeIndex(n), crs=frame.crs
+    )
+    # copy=False: geopandas would copy (and pandas consolidate) every column, about 0.2 s
+    # at 300,000 buildings; copy-on-write keeps the shared arrays safe
     buildings = gpd.GeoDataFrame(
         pd.DataFrame(columns, index=pd.RangeIndex(n), copy=False),
-        geometry=gpd.GeoSeries(frame.geometry.values, index=pd.RangeIndex(n), crs=frame.crs),
+        geometry="geometry",
         crs=frame.crs,
+        copy=False,
     )
     ensure_building_columns(buildings)
     counts = buildings["risk_profile"].value_counts()
