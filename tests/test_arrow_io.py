@@ -158,7 +158,7 @@ def test_table_parsed_in_the_worker_process_gives_the_same_load(tmp_path, monkey
         workers, "submit", lambda *a, **k: submitted.append(a[0]) or real_submit(*a, **k)
     )
     remote, remote_report = join.load_buildings(fp, risk)
-    assert submitted == [join._read_and_prepare_table]
+    assert submitted == [join._read_and_prepare_table_for_handover]
     pd.testing.assert_frame_equal(remote, local)
     assert remote_report.to_dict() == local_report.to_dict()
     # the table's own findings came back from the worker: the unknown profile, the
@@ -167,6 +167,23 @@ def test_table_parsed_in_the_worker_process_gives_the_same_load(tmp_path, monkey
     kinds = {p.kind: p.rows for p in remote_report.problems}
     assert kinds["value_risk_profile_unknown"] == [40]
     assert kinds["value_lpr_not_number"] == [40]
+
+
+def test_a_table_handed_over_without_id_texts_joins_footprints_with_other_ids(tmp_path):
+    # the table's ids are all BAG-form (keys), the footprints' are not: the texts come back
+    fp, risk = write_pair(tmp_path)
+    table, _, _ = join._read_and_prepare_table_for_handover(risk, None, None)
+    assert table.ids is None and table.keys is not None
+    frame = gpd.GeoDataFrame(
+        {"building_id": np.array(["0003100000100000", "pand-7"], dtype=object)},
+        geometry=[shapely.box(X0, Y0, X0 + 1, Y0 + 1), shapely.box(X0 + 2, Y0, X0 + 3, Y0 + 1)],
+        crs=28992,
+    )
+    report = join.JoinReport(str(fp), str(risk))
+    position = join._join(frame, table, report, [], str(risk))
+    assert position.tolist() == [0, -1]
+    assert report.footprints_without_scores == ["pand-7"]
+    assert (41, "0003100000199999") in report.scores_without_footprints
 
 
 def test_a_bad_table_in_the_worker_gives_the_files_message(tmp_path, monkeypatch):

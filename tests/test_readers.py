@@ -369,3 +369,19 @@ def test_table_from_a_vector_file_attributes(tmp_path):
     assert list(table.index) == [1, 2, 3]
     assert list(table["identificatie"]) == IDS
     assert table["lpr"].tolist() == [1e-4, 2e-6, 1e-7]
+
+
+def test_id_keys_are_equal_exactly_where_bag_ids_are():
+    from gis_app.core.readers import id_keys
+
+    ids = np.array(
+        ["0003100000118018", "1900100000000001", "0003100000118018", "", "9999999999999999"],
+        dtype=object,
+    )
+    keys = id_keys(ids)
+    assert keys.tolist() == [3100000118018, 1900100000000001, 3100000118018, -1, 9999999999999999]
+    # anything not in BAG form keeps the text comparison (leading zeros would collide)
+    assert id_keys(np.array(["0003100000118018", "3100000118018"], dtype=object)) is None
+    assert id_keys(np.array(["0003100000118018", "000310000011801A"], dtype=object)) is None
+    assert id_keys(np.array(["00031000001180180"], dtype=object)) is None
+    assert id_keys(np.array([], dtype=object)) is None

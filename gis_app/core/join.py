@@ -53,6 +53,7 @@ from gis_app.core import fields, workers
 from gis_app.core.errors import GisAppError, InputError
 from gis_app.core.readers import (
     Problem,
+    id_keys,
     looks_like_rd,
     normalise_ids,
     read_footprints_with_rows,
@@ -630,10 +631,28 @@ def _convert_extra(extra: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass
 class _Table:
-    ids: np.ndarray
+    ids: np.ndarray | None  # None after _without_ids: then rebuilt from keys where needed
     rows: np.ndarray
     attributes: _Attributes
     points: np.ndarray | None  # shapely points or None
+    keys: np.ndarray | None = None  # readers.id_keys(ids), made where the table is read
+
+    def has_id(self) -> np.ndarray:
+        return self.keys >= 0 if self.ids is None else self.ids != ""
+
+    def ids_at(self, where) -> list[str]:
+        """The ids of some rows (a mask or positions) as text."""
+        if self.ids is not None:
+            return [str(i) for i in self.ids[where].tolist()]
+        # keys exist only for 16-digit ids, so the text is the key with its zeros back
+        return [f"{k:016d}" if k >= 0 else "" for k in self.keys[where].tolist()]
+
+    def without_ids(self) -> _Table:
+        """This table without its id texts when the keys say it all (for the worker's
+        hand-over: pickling 300,000 id strings costs more than the rest of the table)."""
+        if self.keys is None:
+            return self
+        return _Table(None, self.rows, self.attributes, self.points, self.keys)
 
 
 def load_buildings(
@@ -692,7 +711,7 @@ def load_buildings(
     if table is not None:
         problems.extend(table_problems)
         notes.extend(table_notes)
-        report.scores_read = len(table.ids)
+        report.scores_read = len(table.rows)
         for name, source in table.attributes.mapping.items():
             report.field_mapping[name] = f"{Path(risk).name}: {source}"
         table_position = _join(frame, table, report, problems, str(risk))
@@ -736,7 +755,7 @@ def _start_table(risk, sheet, risk_id_field):
     """
     job = None
     if _table_in_worker(risk):
-        job = workers.submit(_read_and_prepare_table, risk, sheet, risk_id_field)
+        job = workers.submit(_read_and_prepare_table_for_handover, risk, sheet, risk_id_field)
     pool = ThreadPoolExecutor(max_workers=1)
     local = (
         pool.submit(_read_and_prepare_table, risk, sheet, risk_id_field) if job is None else None
@@ -757,6 +776,12 @@ def _start_table(risk, sheet, risk_id_field):
             pool.shutdown(wait=False)
 
     return result
+
+
+def _read_and_prepare_table_for_handover(risk, sheet, risk_id_field):
+    """:func:`_read_and_prepare_table` as the worker process returns it (see _Table)."""
+    table, problems, notes = _read_and_prepare_table(risk, sheet, risk_id_field)
+    return table.without_ids(), problems, notes
 
 
 def _read_and_prepare_table(risk, sheet, risk_id_field) -> tuple[_Table, list[Problem], list[str]]:
@@ -831,17 +856,25 @@ def _prepare_table(
     )
     if id_column is not None:
         attributes.mapping = {"building_id": id_column, **attributes.mapping}
-    return _Table(ids, rows, attributes, points)
+    return _Table(ids, rows, attributes, points, id_keys(ids) if id_column else None)
 
 
 def _join(frame, table: _Table, report: JoinReport, problems: list[Problem], path: str):
     """Position of each footprint's table row (-1 = none); fills the report's counts."""
-    n_table = len(table.ids)
+    n_table = len(table.rows)
     footprint_ids = frame["building_id"].to_numpy(dtype=object)
-    # One hash pass over both id columns; everything after is integer work.
-    codes, uniques = pd.factorize(np.concatenate([table.ids, footprint_ids]))
+    # One hash pass over both id columns (their integer keys when both are in BAG form);
+    # everything after is integer work.
+    footprint_keys = id_keys(footprint_ids) if table.keys is not None else None
+    if footprint_keys is not None:
+        codes, uniques = pd.factorize(np.concatenate([table.keys, footprint_keys]))
+    else:
+        table_ids = table.ids
+        if table_ids is None:  # handed over without texts; the footprints need them
+            table_ids = np.array(table.ids_at(slice(None)), dtype=object)
+        codes, uniques = pd.factorize(np.concatenate([table_ids, footprint_ids]))
     table_codes, footprint_codes = codes[:n_table], codes[n_table:]
-    has_id = table.ids != ""
+    has_id = table.has_id()
     with_id = np.flatnonzero(has_id)
     first_row_of = np.full(len(uniques), -1, dtype=np.int64)
     distinct, first_index = np.unique(table_codes[with_id], return_index=True)
@@ -857,7 +890,7 @@ def _join(frame, table: _Table, report: JoinReport, problems: list[Problem], pat
                 "dubbele pand-id in de tabel: de eerste rij telt, de andere zijn niet gebruikt",
                 path,
                 rows=table.rows[duplicate].tolist(),
-                ids=table.ids[duplicate].tolist(),
+                ids=table.ids_at(duplicate),
                 values=[f"eerste: rij {int(w)}" for w in winners],
                 dropped=True,
             )
@@ -913,7 +946,7 @@ def _join(frame, table: _Table, report: JoinReport, problems: list[Problem], pat
             report.matched_by_location = len(placed)
     leftover = ~used & ~duplicate
     report.scores_without_footprints = list(
-        zip(table.rows[leftover].tolist(), [str(i) for i in table.ids[leftover]], strict=True)
+        zip(table.rows[leftover].tolist(), table.ids_at(leftover), strict=True)
     )
     report.footprints_without_scores = [str(i) for i in footprint_ids[position < 0]]
     return position

@@ -184,8 +184,10 @@ def normalise_ids(values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarra
         return _ids_from_numbers(series.to_numpy(dtype=float, na_value=np.nan)), scientific
 
     objects, _ = text_objects(series, convert=_id_text)
-    # Fast path (vectorised): ids that are 16 characters without surrounding spaces are
-    # already in BAG form; only the others go through the slower text rules.
+    if _all_bag_form(objects):  # the usual file: nothing to change
+        return objects, scientific
+    # Vectorised: ids that are 16 characters without surrounding spaces are already in
+    # BAG form; only the others go through the slower text rules.
     fixed = np.asarray(objects, dtype=str)
     stripped = np.strings.strip(fixed)
     lengths = np.strings.str_len(stripped)
@@ -202,6 +204,57 @@ def normalise_ids(values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarra
     result[odd] = slow
     scientific[np.flatnonzero(odd)[sci]] = True
     return result, scientific
+
+
+_WHITESPACE_BYTES = np.array([9, 10, 11, 12, 13, 32], dtype=np.uint8)
+
+
+def _all_bag_form(texts: np.ndarray) -> bool:
+    """Whether every text is 16 ASCII characters without whitespace (no rule applies)."""
+    values = texts.tolist()
+    if not values or set(map(len, values)) != {16}:
+        return False
+    try:
+        joined = "".join(values).encode("ascii")
+    except UnicodeEncodeError:
+        return False
+    return not np.isin(np.frombuffer(joined, dtype=np.uint8), _WHITESPACE_BYTES).any()
+
+
+_EIGHT_DIGITS = 10.0 ** np.arange(7, -1, -1)
+
+
+def id_keys(ids: np.ndarray) -> np.ndarray | None:
+    """Integer keys for normalised ids: equal keys exactly where the ids are equal.
+
+    Only when every id is in BAG form (16 ASCII digits) or empty (key -1); otherwise
+    ``None`` and callers compare the text. Why: hashing 300,000 text ids costs about
+    0.1 s, hashing their integers a few ms, and the join hashes both files' ids at once.
+    """
+    n = len(ids)
+    if n == 0:
+        return None
+    texts = ids.tolist()
+    try:
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    except TypeError:  # not all text
+        return None
+    empty = lengths == 0
+    if not ((lengths == 16) | empty).all():
+        return None
+    try:  # empties add nothing: the others are 16 characters each
+        joined = "".join(texts).encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    digits = np.frombuffer(joined, dtype=np.uint8).reshape(-1, 16) - 48
+    if (digits > 9).any():  # below "0" wraps around to above 9
+        return None
+    # two exact 8-digit halves in floating point (a fast matrix product), then int64
+    high = (digits[:, :8] @ _EIGHT_DIGITS).astype(np.int64)
+    low = (digits[:, 8:] @ _EIGHT_DIGITS).astype(np.int64)
+    keys = np.full(n, -1, dtype=np.int64)
+    keys[~empty] = high * 100_000_000 + low
+    return keys
 
 
 def _normalise_text_ids(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -952,9 +1005,9 @@ def _check_ids(ids, rows, keep, path: str, problems: list[Problem]) -> np.ndarra
         ok &= ~empty
     candidates = keep & ok
     duplicated = np.zeros(len(ids), dtype=bool)
-    duplicated[candidates] = (
-        pd.Series(ids[candidates], dtype=object).duplicated(keep="first").to_numpy()
-    )
+    keys = id_keys(ids[candidates])
+    candidate_ids = pd.Series(ids[candidates] if keys is None else keys, copy=False)
+    duplicated[candidates] = candidate_ids.duplicated(keep="first").to_numpy()
     if duplicated.any():
         first_row = pd.Series(rows[candidates], index=ids[candidates]).groupby(level=0).first()
         problems.append(
@@ -1065,7 +1118,7 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 def _read_csv(path: Path, problems: list[Problem]) -> pd.DataFrame:
     data, encoding = _text_encoding(path, path.read_bytes())
-    if not data.strip():
+    if not data or data.isspace():  # strip() would copy the whole file
         raise InputError("bestand bevat geen gegevens (alleen witruimte)", path=path)
     header_line = 1
     head = data[:65536].decode(encoding, errors="replace").splitlines()[:50]
