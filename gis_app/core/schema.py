@@ -64,14 +64,24 @@ PROFILE_SOURCE_LPR = "afgeleid uit LPR"  # derived from LPR with the thresholds 
 PROFILE_SOURCE_NONE = "onbekend"  # neither profile nor LPR known
 
 
-def profile_from_lpr(lpr: np.ndarray | pd.Series) -> np.ndarray:
-    """Derive risk profiles from LPR values; NaN gives ``onbekend``."""
+#: Profiles by the codes of :func:`profile_codes_from_lpr`.
+PROFILE_BY_CODE = np.array(
+    [PROFILE_NORMAAL, PROFILE_LICHT, PROFILE_VERHOOGD, PROFILE_UNKNOWN], dtype=object
+)
+
+
+def profile_codes_from_lpr(lpr: np.ndarray | pd.Series) -> np.ndarray:
+    """0 normaal, 1 licht verhoogd, 2 verhoogd, 3 onbekend (NaN), as int8."""
     values = np.asarray(lpr, dtype=float)
-    # 0 normaal, 1 licht verhoogd, 2 verhoogd, 3 unknown; comparisons with NaN are False
+    # comparisons with NaN are False, so NaN lands on 0 before it is set to 3
     codes = (values > LPR_LICHT_THRESHOLD).astype(np.int8) + (values > MEIJDAM_NORM)
     codes[np.isnan(values)] = 3
-    names = np.array([PROFILE_NORMAAL, PROFILE_LICHT, PROFILE_VERHOOGD, PROFILE_UNKNOWN], object)
-    return names[codes]
+    return codes
+
+
+def profile_from_lpr(lpr: np.ndarray | pd.Series) -> np.ndarray:
+    """Derive risk profiles from LPR values; NaN gives ``onbekend``."""
+    return PROFILE_BY_CODE[profile_codes_from_lpr(lpr)]
 
 
 # --- measure class --------------------------------------------------------------------------
