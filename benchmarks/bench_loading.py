@@ -7,8 +7,8 @@ of a load in a fresh subprocess (this process plus the table worker). Goal: at m
 the bare read, peak under 1 GB.
 
 The table worker process (gis_app.core.workers) is started before the timed loads, as
-the application starts it when it opens; the first load with a worker still starting is
-measured separately in a fresh process ("cold").
+the application starts it when it opens; a first load in a fresh process, before the
+worker is ready (the table is then parsed in a thread), is measured separately.
 
     .venv/bin/python benchmarks/bench_loading.py [--quick] [--size N]
 
@@ -130,7 +130,7 @@ print(json.dumps({{"wall": time.perf_counter() - start}}))
 
 
 def cold_load(footprints: Path, risk: Path) -> float:
-    """Seconds of the first load in a fresh process, the table worker not yet started."""
+    """Seconds of the first load in a fresh process, before the table worker is ready."""
     code = _COLD_CHILD.format(root=str(HERE.parent), footprints=str(footprints), risk=str(risk))
     out = subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
@@ -359,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{t['load']:.2f} | **{ratio:.2f}** | {t['load_cpu']:.2f} |",
         f"| `load_buildings(footprints)` (no risk table) | {t['load_footprints_only']:.2f} | "
         f"{ratio_fp:.2f} | {t['load_footprints_only_cpu']:.2f} |",
-        f"| first load in a fresh process, table worker still starting (cold) | {cold:.2f} | "
+        f"| first load in a fresh process, before the worker is ready (table in a thread) | {cold:.2f} | "
         f"{cold / t['bare']:.2f} | |",
         "",
         f"Goal: at most {GOAL_RATIO}x the bare read: **{'met' if ok_time else 'NOT met'}** "

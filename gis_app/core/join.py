@@ -731,23 +731,22 @@ def load_buildings(
     return buildings, report
 
 
-#: Tables at least this large are parsed in the worker process even when it has still to
-#: start: from about this size the parse (about 0.5 s) outweighs the worker's start-up,
-#: which runs beside the footprint read anyway. Smaller tables use a worker that is ready.
-WORKER_START_MIN_BYTES = 16_000_000
 #: Below this size a table is parsed here: the hand-over would cost more than it hides.
 WORKER_MIN_BYTES = 2_000_000
 
 
 def _table_in_worker(risk) -> bool:
-    """Whether to parse the table in the worker process (measured in BENCHMARKS.md)."""
+    """Whether to parse the table in the worker process (measured in BENCHMARKS.md).
+
+    Only when the worker has finished starting: starting it (Python plus pandas, geopandas
+    and shapely) takes about a second, and measured on a 300,000-row table a first load
+    that waited for a starting worker took 3.6-4.0 s against 3.2-3.4 s in a thread.
+    """
     try:
         size = Path(risk).stat().st_size
     except OSError:
         return False  # the reader gives the message
-    if size < WORKER_MIN_BYTES:
-        return False
-    return workers.is_ready() or size >= WORKER_START_MIN_BYTES
+    return size >= WORKER_MIN_BYTES and workers.is_ready()
 
 
 def _start_table(risk, sheet, risk_id_field):

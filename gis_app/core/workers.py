@@ -12,10 +12,10 @@ Decisions:
 * **spawn**, on every platform: forking a process that runs Qt and thread pools is not
   safe, and Windows can only spawn anyway.
 * **one long-lived worker**, started ahead (:func:`warm_up`, called when the application
-  starts and before the CLI reads): starting Python and importing pandas, geopandas and
-  shapely costs about a second, more than the parse it would hide. A load that finds the
-  worker still starting waits for it only if it is ready in time; see
-  :func:`gis_app.core.join.load_buildings`.
+  starts): starting Python and importing pandas, geopandas and shapely costs about a
+  second, more than the parse it would hide, so a load uses the worker only once it is
+  ready (see ``gis_app.core.join._table_in_worker``); until then, and in one-off CLI
+  commands, the table is parsed in a thread as before.
 * **never required**: when the worker cannot be started or dies, the work runs in this
   process as before, and the result is the same.
 """
