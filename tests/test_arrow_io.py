@@ -214,3 +214,57 @@ def test_a_dead_worker_falls_back_to_this_process(tmp_path, monkeypatch):
     monkeypatch.setattr(workers, "submit", dead)
     buildings, _ = join.load_buildings(fp, risk)
     pd.testing.assert_frame_equal(buildings, expected)
+
+
+# --- repairs applied after the join (readers.PendingRepair) ------------------------------------
+
+
+def footprints_with_bad_geometry(tmp_path, *, collapsing: bool):
+    n = 8
+    ids = [f"00031000001{i:05d}" for i in range(n)]
+    geoms = [shapely.box(X0 + 3 * i, Y0, X0 + 3 * i + 2, Y0 + 2) for i in range(n)]
+    # a bow-tie: invalid, repaired into two triangles
+    geoms[2] = shapely.Polygon(
+        [(X0 + 6, Y0), (X0 + 8, Y0 + 2), (X0 + 8, Y0), (X0 + 6, Y0 + 2), (X0 + 6, Y0)]
+    )
+    ids[5] = ids[1]  # a duplicate id: the first one wins
+    if collapsing:  # no area at all: nothing polygonal is left after the repair
+        geoms[6] = shapely.Polygon([(X0 + 18, Y0), (X0 + 19, Y0), (X0 + 20, Y0), (X0 + 18, Y0)])
+    frame = gpd.GeoDataFrame({"identificatie": ids}, geometry=geoms, crs=28992)
+    path = tmp_path / "panden.gpkg"
+    pyogrio.write_dataframe(frame, path)
+    lines = ["bag_pand_id;risicoprofiel;point_x;point_y"]
+    lines += [f"{i};verhoogd;;" for i in ids[:4]]
+    lines += [f";normaal;{X0 + 19.5};{Y0 + 1}"]  # an exposure-style point, matched by location
+    risk = tmp_path / "risico.csv"
+    risk.write_text("\n".join(lines), encoding="utf-8")
+    return path, risk
+
+
+@pytest.mark.parametrize("collapsing", [False, True])
+@pytest.mark.parametrize("with_table", [False, True])
+def test_repairs_applied_after_the_join_give_the_same_load(
+    tmp_path, monkeypatch, collapsing, with_table
+):
+    path, risk = footprints_with_bad_geometry(tmp_path, collapsing=collapsing)
+    table = risk if with_table else None
+    expected, expected_report = join.load_buildings(path, table, defer_repair=False)
+    applied = []
+    real_apply = readers.PendingRepair.apply
+    monkeypatch.setattr(
+        readers.PendingRepair,
+        "apply",
+        lambda self, *a: applied.append(1) or real_apply(self, *a),
+    )
+    buildings, report = join.load_buildings(path, table)
+    assert applied, "the repairs were not deferred"
+    pd.testing.assert_frame_equal(buildings, expected)
+    assert report.to_dict() == expected_report.to_dict()
+    assert [(p.kind, p.rows) for p in report.problems] == [
+        (p.kind, p.rows) for p in expected_report.problems
+    ]
+    kinds = [p.kind for p in report.problems]
+    assert "geometry_repaired" in kinds
+    assert ("geometry_collapsed" in kinds) == collapsing
+    bow_tie = buildings.loc[buildings["building_id"] == "0003100000100002", "geometry"].iloc[0]
+    assert bow_tie.is_valid and bow_tie.area == pytest.approx(2.0)

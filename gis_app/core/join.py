@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import geopandas as gpd
@@ -56,7 +57,7 @@ from gis_app.core.readers import (
     id_keys,
     looks_like_rd,
     normalise_ids,
-    read_footprints_with_rows,
+    read_footprints_deferred,
     read_table,
     scientific_id_problem,
 )
@@ -667,6 +668,7 @@ def load_buildings(
     layer: str | None = None,
     risk_id_field: str | None = None,
     sheet: str | int | None = None,
+    defer_repair: bool = True,
 ) -> tuple[gpd.GeoDataFrame, JoinReport]:
     """Read footprints (and a risk table), join them, and return buildings + report.
 
@@ -678,18 +680,27 @@ def load_buildings(
     notes: list[str] = []
     problems: list[Problem] = []
 
+    arguments = dict(
+        id_field=id_field, crs=crs, layer=layer, risk_id_field=risk_id_field, sheet=sheet
+    )
+    # The footprints' validity checks may still run while the join does (readers.
+    # PendingRepair); the repairs are applied at the end.
+    read = partial(
+        read_footprints_deferred,
+        footprints,
+        layer=layer,
+        id_field=id_field,
+        crs=crs,
+        defer_repair=defer_repair,
+    )
     if risk is not None:
         # The table is read and prepared while GDAL reads the footprints: in the worker
         # process when that pays (see _table_in_worker), else in a thread here.
         table_job = _start_table(risk, sheet, risk_id_field)
-        frame, footprint_problems, rows = read_footprints_with_rows(
-            footprints, layer=layer, id_field=id_field, crs=crs
-        )
+        frame, footprint_problems, rows, pending = read()
         table, table_problems, table_notes = table_job()
     else:
-        frame, footprint_problems, rows = read_footprints_with_rows(
-            footprints, layer=layer, id_field=id_field, crs=crs
-        )
+        frame, footprint_problems, rows, pending = read()
         table, table_problems, table_notes = None, [], []
     problems.extend(footprint_problems)
     report.footprints_read = int(rows[-1]) if len(rows) else 0
@@ -717,10 +728,20 @@ def load_buildings(
         report.scores_read = len(table.rows)
         for name, source in table.attributes.mapping.items():
             report.field_mapping[name] = f"{Path(risk).name}: {source}"
+        if table.points is not None and pending is not None:
+            # matching points to footprints needs the repaired footprints
+            frame = pending.apply(frame, problems)
+            pending = None
+            if frame is None:  # a repair dropped a footprint: load again, repairing first
+                return load_buildings(footprints, risk, **arguments, defer_repair=False)
         table_position = _join(frame, table, report, problems, str(risk))
         canonical, extra = _combine(canonical, extra, table, table_position)
 
     buildings = _assemble(frame, canonical, extra, problems, notes, report, str(risk or footprints))
+    if pending is not None:
+        buildings = pending.apply(buildings, problems)
+        if buildings is None:  # a repair dropped a footprint: load again, repairing first
+            return load_buildings(footprints, risk, **arguments, defer_repair=False)
     report.buildings_loaded = len(buildings)
     order = ["building_id", *BUILDING_COLUMNS]
     report.field_mapping = dict(

@@ -555,6 +555,26 @@ def read_footprints_with_rows(
     crs: object = None,
 ) -> tuple[gpd.GeoDataFrame, list[Problem], np.ndarray]:
     """:func:`read_footprints` plus each kept feature's 1-based object number in the file."""
+    frame, problems, rows, _ = read_footprints_deferred(
+        path, layer=layer, id_field=id_field, crs=crs, defer_repair=False
+    )
+    return frame, problems, rows
+
+
+def read_footprints_deferred(
+    path: str | Path,
+    *,
+    layer: str | None = None,
+    id_field: str | None = None,
+    crs: object = None,
+    defer_repair: bool = True,
+) -> tuple[gpd.GeoDataFrame, list[Problem], np.ndarray, PendingRepair | None]:
+    """:func:`read_footprints_with_rows`, possibly before the geometry repairs are known.
+
+    When the fourth value is a :class:`PendingRepair`, the frame's geometries are as read
+    and ``pending.apply(frame, problems)`` completes it (see there). Repairs are not
+    deferred when the geometries are reprojected (they are repaired before that).
+    """
     path = Path(path)
     _check_file(path, FOOTPRINT_EXTENSIONS, "panden (footprints)")
     suffix = path.suffix.lower()
@@ -604,10 +624,14 @@ def read_footprints_with_rows(
     attributes = attributes.drop(
         columns=[c for c in attributes.columns if c in (id_column, "building_id")]
     )
-    source_crs = features.crs
-    geoms, keep = _clean_geometries(features, ids, rows, str(path), problems)
-    if target is not None:
-        source_crs = target
+    source_crs = target if target is not None else features.crs
+    try:
+        reprojected = source_crs is not None and not _is_rd(CRS.from_user_input(source_crs))
+    except Exception:  # noqa: BLE001 - reported below, where the frame gets its CRS
+        reprojected = True
+    geoms, keep, pending = _clean_geometries(
+        features, ids, rows, str(path), problems, defer=defer_repair and not reprojected
+    )
     if scientific.any():
         problems.append(scientific_id_problem(str(path), scientific, rows, ids))
     keep &= _check_ids(ids, rows, keep, str(path), problems)
@@ -623,6 +647,8 @@ def read_footprints_with_rows(
         copy=False,
     )
     frame.insert(0, "building_id", pd.Series(ids[keep], dtype=object))
+    if pending is not None:
+        pending.kept = keep
     rows = rows[keep]
     if len(frame) == 0:
         raise InputError(
@@ -639,7 +665,7 @@ def read_footprints_with_rows(
             ) from None
     else:
         frame = frame.set_crs(WORKING_CRS, allow_override=True)
-    return frame, problems, rows
+    return frame, problems, rows, pending
 
 
 def _resolve_crs(path, source, layer, info, crs, has_prj, problems) -> CRS | None:
@@ -714,8 +740,24 @@ class _Features:
     geoms: np.ndarray
     type_ids: np.ndarray
     empty: np.ndarray
-    valid: np.ndarray  # meaningful for polygonal, non-empty geometries only
+    valid: np.ndarray | None  # for polygonal, non-empty geometries; None: still being checked
     crs: object
+    # validity still being checked in a thread: (future of _validity_of, batch offset)
+    pending: list = field(default_factory=list)
+    pending_pool: ThreadPoolExecutor | None = None
+
+    def resolve_valid(self) -> np.ndarray:
+        """The validity of every geometry, waiting for the checks still running."""
+        if self.valid is None:
+            valid = np.ones(len(self.geoms), dtype=bool)
+            for future, offset in self.pending:
+                positions, batch_valid = future.result()
+                valid[offset + positions] = batch_valid
+            self.valid, self.pending = valid, []
+            if self.pending_pool is not None:
+                self.pending_pool.shutdown(wait=False)
+                self.pending_pool = None
+        return self.valid
 
 
 def _read_chunk(source: str, layer, skip: int, count: int | None):
@@ -759,23 +801,36 @@ def _check_batch(geoms: np.ndarray):
 
 
 def _read_features_arrow(path: Path, source: str, layer) -> _Features:
-    """Arrow-stream read; each batch's geometry checks run in a worker thread.
+    """Arrow-stream read; each batch's geometry checks run in worker threads.
 
     The checks (type, emptiness, Z/M, ``shapely.is_valid``) release the GIL, so they run
     on a second core while this thread decodes the next batch's WKB and converts the text
-    columns (both hold the GIL).
+    columns (both hold the GIL). The validity checks are left running when this returns
+    (``_Features.pending``): a caller that can use the time waits for them later.
     """
     checked = []
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    validity_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="validity")
+    validity = []
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
 
-        def decode(wkb: np.ndarray) -> None:
-            geoms = shapely.from_wkb(wkb, on_invalid="fix")  # unreadable -> None, reported
-            checked.append(pool.submit(_checked_batch, geoms))
+            def decode(wkb: np.ndarray) -> None:
+                geoms = shapely.from_wkb(wkb, on_invalid="fix")  # unreadable -> None
+                basic = pool.submit(_checked_batch, geoms)
+                offset = sum(len(batch) for batch in decoded)
+                decoded.append(wkb)
+                checked.append(basic)
+                validity.append((validity_pool.submit(_validity_of, basic), offset))
 
-        layer_data = arrow_io.read_layer(source, layer, on_wkb_batch=decode)
-        parts = [future.result() for future in checked]
+            decoded: list[np.ndarray] = []
+            layer_data = arrow_io.read_layer(source, layer, on_wkb_batch=decode)
+            parts = [future.result() for future in checked]
+    except BaseException:
+        validity_pool.shutdown(wait=False, cancel_futures=True)
+        raise
     meta = layer_data.meta
     if meta.get("geometry_type") is None:
+        validity_pool.shutdown(wait=False, cancel_futures=True)
         raise InputError("bevat geen geometrie", path=path)
 
     def joined(index):
@@ -783,27 +838,34 @@ def _read_features_arrow(path: Path, source: str, layer) -> _Features:
         return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
     if parts:
-        geoms, type_ids, empty, valid = (joined(i) for i in range(4))
+        geoms, type_ids, empty = (joined(i) for i in range(3))
     else:
         geoms = np.empty(0, dtype=object)
-        type_ids, empty, valid = np.empty(0, np.int32), np.empty(0, bool), np.empty(0, bool)
+        type_ids, empty = np.empty(0, np.int32), np.empty(0, bool)
     columns = {
         # object columns stay object: pandas would otherwise copy them into its str dtype
         name: pd.Series(values, dtype=values.dtype, copy=False)
         for name, values in zip(layer_data.names, layer_data.columns, strict=True)
     }
     attributes = pd.DataFrame(columns, index=pd.RangeIndex(len(geoms)), copy=False)
-    return _Features(attributes, geoms, type_ids, empty, valid, meta.get("crs"))
+    return _Features(
+        attributes, geoms, type_ids, empty, None, meta.get("crs"), validity, validity_pool
+    )
 
 
 def _checked_batch(geoms: np.ndarray):
-    """(2-D geometries, type ids, empty, valid) for one batch of decoded geometries."""
+    """(2-D geometries, type ids, empty, which need the validity check) for one batch."""
     if shapely.has_z(geoms).any() or _has_m(geoms):
         geoms = shapely.force_2d(geoms)  # the working CRS is 2-D
     type_ids, empty, check = _check_batch(geoms)
-    valid = np.ones(len(geoms), dtype=bool)
-    valid[check] = shapely.is_valid(geoms[check])
-    return geoms, type_ids, empty, valid
+    return geoms, type_ids, empty, check
+
+
+def _validity_of(basic_checks):
+    """(positions in the batch, their validity) once the batch's basic checks are done."""
+    geoms, _, _, check = basic_checks.result()
+    positions = np.flatnonzero(check)
+    return positions, shapely.is_valid(geoms[positions])
 
 
 def _has_m(geoms: np.ndarray) -> bool:
@@ -865,14 +927,22 @@ def _read_features_classic(path: Path, source: str, layer, n_features: int) -> _
     return _Features(attributes, joined(1), joined(3), joined(4), joined(5), meta.get("crs"))
 
 
-def _clean_geometries(features: _Features, ids, rows, path: str, problems: list[Problem]):
-    """Repair invalid polygons, drop what is not a polygon; return (geoms, keep mask)."""
+def _clean_geometries(
+    features: _Features, ids, rows, path: str, problems: list[Problem], *, defer: bool = False
+):
+    """Repair invalid polygons, drop what is not a polygon; return (geoms, keep, pending).
+
+    With ``defer`` (and no geometry collections) the repair waits: ``keep`` assumes every
+    polygon valid and ``pending`` (a :class:`PendingRepair`) applies the repairs later,
+    while the validity checks run beside the join. Without it ``pending`` is None.
+    """
     geoms = features.geoms
     type_ids = features.type_ids  # -1 for None
     missing = (type_ids < 0) | features.empty
 
     collection = type_ids == 7
     if collection.any():
+        defer = False  # rare; their parts are checked here and now
         parts = _polygonal_parts(geoms[collection])
         geoms = geoms.copy()
         geoms[collection] = parts
@@ -895,33 +965,18 @@ def _clean_geometries(features: _Features, ids, rows, path: str, problems: list[
 
     polygonal = np.isin(type_ids, _POLYGON_TYPE_IDS) & ~missing
     not_polygon = ~missing & ~polygonal
-    invalid = polygonal & ~features.valid
-    if collection.any():  # polygonal parts taken from collections were not checked yet
-        from_collection = polygonal & collection
-        invalid[from_collection] = ~shapely.is_valid(geoms[from_collection])
     collapsed = np.zeros(len(geoms), dtype=bool)
-    if invalid.any():
-        repaired = shapely.make_valid(geoms[invalid])
-        repaired_types = shapely.get_type_id(repaired)
-        needs_parts = ~np.isin(repaired_types, _POLYGON_TYPE_IDS)
-        if needs_parts.any():
-            repaired[needs_parts] = _polygonal_parts(repaired[needs_parts])
-        gone = (repaired == None) | shapely.is_empty(repaired)  # noqa: E711
-        geoms = geoms.copy()
-        geoms[invalid] = repaired
-        collapsed[np.flatnonzero(invalid)[gone]] = True
-        fixed = invalid & ~collapsed
-        if fixed.any():
-            problems.append(
-                Problem.for_rows(
-                    "geometry_repaired",
-                    "ongeldige geometrie hersteld (make_valid)",
-                    path,
-                    fixed,
-                    rows,
-                    ids,
-                )
-            )
+    pending = None
+    if defer:
+        pending = PendingRepair(features, geoms, polygonal, ids, rows, path, len(problems))
+    else:
+        invalid = polygonal & ~features.resolve_valid()
+        if collection.any():  # polygonal parts taken from collections were not checked yet
+            from_collection = polygonal & collection
+            invalid[from_collection] = ~shapely.is_valid(geoms[from_collection])
+        geoms, collapsed, repaired = _repair(geoms, invalid, ids, rows, path)
+        if repaired is not None:
+            problems.append(repaired)
     if missing.any():
         problems.append(
             Problem.for_rows(
@@ -964,7 +1019,77 @@ def _clean_geometries(features: _Features, ids, rows, path: str, problems: list[
             )
         )
     keep = polygonal & ~collapsed
-    return geoms, keep
+    return geoms, keep, pending
+
+
+def _repair(geoms, invalid, ids, rows, path: str):
+    """``make_valid`` for the invalid ones: (geoms, collapsed mask, repaired problem)."""
+    collapsed = np.zeros(len(geoms), dtype=bool)
+    if not invalid.any():
+        return geoms, collapsed, None
+    repaired = shapely.make_valid(geoms[invalid])
+    repaired_types = shapely.get_type_id(repaired)
+    needs_parts = ~np.isin(repaired_types, _POLYGON_TYPE_IDS)
+    if needs_parts.any():
+        repaired[needs_parts] = _polygonal_parts(repaired[needs_parts])
+    gone = (repaired == None) | shapely.is_empty(repaired)  # noqa: E711
+    geoms = geoms.copy()
+    geoms[invalid] = repaired
+    collapsed[np.flatnonzero(invalid)[gone]] = True
+    fixed = invalid & ~collapsed
+    problem = None
+    if fixed.any():
+        problem = Problem.for_rows(
+            "geometry_repaired",
+            "ongeldige geometrie hersteld (make_valid)",
+            path,
+            fixed,
+            rows,
+            ids,
+        )
+    return geoms, collapsed, problem
+
+
+class PendingRepair:
+    """Repairs of invalid footprints, applied once the validity checks are in.
+
+    A load starts the join while the checks still run. Repairing a polygon changes no
+    row, so the result is patched afterwards -- unless a repair leaves no area at all
+    (the footprint is then dropped): :meth:`apply` says so and the caller loads again
+    without deferring. Why: the checks take about 0.3 s of a second core at 300,000
+    footprints, and waiting for them held up everything after the read.
+    """
+
+    def __init__(self, features, geoms, polygonal, ids, rows, path, problem_index):
+        self._features = features
+        self._geoms = geoms
+        self._polygonal = polygonal
+        self._ids = ids
+        self._rows = rows  # object numbers of all features read
+        self._path = path
+        self._problem_index = problem_index  # where the repaired-problem goes
+        self.kept: np.ndarray | None = None  # which features became rows (set by the reader)
+
+    def apply(self, frame: gpd.GeoDataFrame, problems: list[Problem]) -> gpd.GeoDataFrame | None:
+        """``frame`` (rows = the kept features, in order) with repaired geometries, the
+        repaired-problem inserted in ``problems``; None when a repair dropped a footprint."""
+        invalid = self._polygonal & ~self._features.resolve_valid()
+        if not invalid.any():
+            return frame
+        geoms, collapsed, repaired = _repair(
+            self._geoms, invalid, self._ids, self._rows, self._path
+        )
+        if collapsed.any():
+            return None
+        if repaired is not None:
+            problems.insert(self._problem_index, repaired)
+        fix = invalid & self.kept
+        positions = (np.cumsum(self.kept) - 1)[fix]
+        geometry = np.array(frame.geometry.values, dtype=object)
+        geometry[positions] = geoms[fix]
+        frame = frame.copy(deep=False)
+        frame[frame.geometry.name] = gpd.GeoSeries(geometry, index=frame.index, crs=frame.crs)
+        return frame
 
 
 _GEOM_NAMES = {0: "Point", 1: "LineString", 2: "LinearRing", 4: "MultiPoint", 5: "MultiLineString"}
