@@ -808,7 +808,7 @@ def _read_and_prepare_table_for_handover(risk, sheet, risk_id_field):
 
 
 def _read_and_prepare_table(risk, sheet, risk_id_field) -> tuple[_Table, list[Problem], list[str]]:
-    table_frame, problems = read_table(risk, sheet=sheet)
+    table_frame, problems = read_table(risk, sheet=sheet, categorical_text=True)
     notes: list[str] = []
     table = _prepare_table(table_frame, str(risk), risk_id_field, problems, notes)
     return table, problems, notes
