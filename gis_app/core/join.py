@@ -419,6 +419,8 @@ def _canonicalise(
 
     def report(kind, message, mask, values=None, dropped=False):
         if mask.any():
+            if isinstance(values, pd.Series):  # converted only when there is a problem
+                values = values.to_numpy(dtype=object)
             problems.append(
                 Problem.for_rows(
                     kind, message, path, mask, rows, ids, values=values, dropped=dropped
@@ -442,7 +444,7 @@ def _canonicalise(
             f"value_{column}_unknown",
             f"onbekend {_VOCABULARY_NAMES_NL[column]}: als onbekend gelezen",
             bad,
-            frame[source].to_numpy(dtype=object),
+            frame[source],
         )
         canonical[column] = codes
 
@@ -454,7 +456,7 @@ def _canonicalise(
     if "lpr" in mapping:
         raw = frame[mapping["lpr"]]
         lpr, bad = parse_numbers(raw)
-        shown = raw.to_numpy(dtype=object)
+        shown = raw
         report("value_lpr_not_number", "LPR is geen getal: als onbekend gelezen", bad, shown)
         negative = lpr < 0
         report("value_lpr_negative", "LPR is negatief: als onbekend gelezen", negative, shown)
@@ -476,7 +478,7 @@ def _canonicalise(
             "value_addresses",
             "aantal adressen is geen geheel getal van minstens 0: 1 aangenomen",
             invalid,
-            raw.to_numpy(dtype=object),
+            raw,
         )
         canonical["addresses"] = np.where(invalid, 1.0, addresses)
 
@@ -489,7 +491,7 @@ def _canonicalise(
             "value_residents",
             "aantal bewoners is geen getal van minstens 0: als onbekend gelezen",
             invalid,
-            raw.to_numpy(dtype=object),
+            raw,
         )
         canonical["residents"] = np.where(invalid, np.nan, residents)
     else:
@@ -503,7 +505,7 @@ def _canonicalise(
                         "value_residents",
                         f"bevolking ({population[key]}) is geen getal: als onbekend gelezen",
                         bad | (values < 0),
-                        frame[population[key]].to_numpy(dtype=object),
+                        frame[population[key]],
                     )
                     arrays.append(np.where(values < 0, np.nan, values))
             stacked = np.vstack(arrays)
@@ -526,7 +528,7 @@ def _canonicalise(
             "value_eigen_regie",
             "eigen regie is geen ja/nee: als nee gelezen",
             bad,
-            raw.to_numpy(dtype=object),
+            raw,
         )
         canonical["eigen_regie"] = np.where(known, flags, None)
 
