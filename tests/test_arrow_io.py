@@ -70,6 +70,16 @@ def test_arrow_read_equals_the_raw_read_for_every_field_type(tmp_path, driver, s
     assert_same_as_raw_read(path)
 
 
+def test_arrow_read_of_a_shapefile_without_cpg_decodes_like_the_raw_read(tmp_path):
+    # no .cpg: the DBF is ISO-8859-1 by the format's rule; accents must survive
+    path = tmp_path / "oud.shp"
+    frame = typed_frame().assign(tekst=["Ëenrum", "Loppersumerweg é", None, "", "ß", "x", "ü"])
+    pyogrio.write_dataframe(frame, path, encoding="cp1252")
+    path.with_suffix(".cpg").unlink()
+    assert_same_as_raw_read(path)
+    assert "Ëenrum" in list(arrow_io.read_layer(str(path)).columns[1])
+
+
 def test_arrow_read_over_many_batches_with_nulls_in_one_only(tmp_path):
     n = 50
     frame = gpd.GeoDataFrame(

@@ -104,11 +104,17 @@ def read_layer(
                 wkb_batches.append(wkb)
                 if on_wkb_batch is not None:
                     on_wkb_batch(wkb)
+        # text as the source stores it: a Shapefile without .cpg comes through undecoded,
+        # and pyogrio names its encoding (ISO-8859-1 by the format's rule), as raw.read uses
+        encoding = meta.get("encoding") or "utf-8"
         names, columns = [], []
         for index, (name, fmt) in enumerate(fields):
             if index == geometry_index:
                 continue
-            parts = [_column(batch.child(index), view.child(index), fmt) for batch, view in batches]
+            parts = [
+                _column(batch.child(index), view.child(index), fmt, encoding)
+                for batch, view in batches
+            ]
             names.append(name)
             columns.append(_concatenate(parts, fmt))
     return ArrowLayer(meta, names, columns, wkb_batches)
@@ -150,10 +156,10 @@ def _valid_mask(view) -> np.ndarray | None:
     return mask[view.offset : view.offset + view.length].astype(bool)
 
 
-def _column(array, view, fmt: str) -> np.ndarray:
+def _column(array, view, fmt: str, encoding: str = "utf-8") -> np.ndarray:
     valid = _valid_mask(view)
     if fmt in _TEXT_FORMATS:
-        return _text(view, _TEXT_FORMATS[fmt], valid)
+        return _text(view, _TEXT_FORMATS[fmt], valid, encoding)
     if fmt in _BINARY_FORMATS:
         return _binary(view, _BINARY_FORMATS[fmt])
     if fmt in _NUMBER_FORMATS:
@@ -204,7 +210,7 @@ def _offsets(view, dtype) -> np.ndarray:
     return offsets[view.offset : view.offset + view.length + 1].astype(np.int64)
 
 
-def _text(view, offset_dtype, valid: np.ndarray | None) -> np.ndarray:
+def _text(view, offset_dtype, valid: np.ndarray | None, encoding: str = "utf-8") -> np.ndarray:
     n = view.length
     out = np.empty(n, dtype=object)
     if n == 0:
@@ -216,13 +222,13 @@ def _text(view, offset_dtype, valid: np.ndarray | None) -> np.ndarray:
         # one decode and one split in C instead of a Python slice per value
         joined = _with_separators(data, starts)
         try:
-            out[:] = joined.tobytes().decode("utf-8").split(chr(_SEPARATOR))
-        except UnicodeDecodeError:
-            out[:] = [part.decode("utf-8", "replace") for part in joined.tobytes().split(b"\x1f")]
+            out[:] = joined.tobytes().decode(encoding).split(chr(_SEPARATOR))
+        except (UnicodeDecodeError, LookupError):
+            out[:] = [_decode(part, encoding) for part in joined.tobytes().split(b"\x1f")]
     else:
         raw = data.tobytes()
         out[:] = [
-            raw[a:b].decode("utf-8", "replace")
+            _decode(raw[a:b], encoding)
             for a, b in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True)
         ]
     if valid is not None:
@@ -239,6 +245,13 @@ def _with_separators(data: np.ndarray, starts: np.ndarray) -> np.ndarray:
     keep[starts[1:-1] + np.arange(n - 1)] = False
     out[keep] = data
     return out
+
+
+def _decode(value: bytes, encoding: str) -> str:
+    try:
+        return value.decode(encoding, "replace")
+    except LookupError:  # an encoding Python does not know: keep what can be read
+        return value.decode("utf-8", "replace")
 
 
 def _binary(view, offset_dtype) -> np.ndarray:
