@@ -135,6 +135,30 @@ def test_profile_derived_from_lpr_is_marked(tmp_path):
     assert "afgeleid uit LPR" in report.to_text()
 
 
+def test_expected_measure_of_a_load_follows_the_schema_rule(tmp_path):
+    # the loader works the expected measure out on codes; it must agree with the rule
+    n = 8
+    fp = footprints(tmp_path / "panden.gpkg", n=n)
+    rows = [
+        ("verhoogd", "", ""),
+        ("licht verhoogd", "", ""),
+        ("normaal", "", ""),
+        ("", "3e-5", ""),
+        ("", "", ""),
+        ("verhoogd", "", "sloop-nieuwbouw"),
+        ("normaal", "", "zware versterking"),
+        ("grijs", "2e-6", ""),
+    ]
+    lines = ["identificatie;risicoprofiel;lpr;maatregel"]
+    lines += [f"{i};{p};{lpr};{m}" for i, (p, lpr, m) in zip(ids(n), rows, strict=True)]
+    buildings, _ = load_buildings(fp, csv(tmp_path / "risico.csv", "\n".join(lines)))
+    rule = schema.expected_measure(buildings["measure_class"], buildings["risk_profile"])
+    assert list(buildings["expected_measure"]) == list(rule)
+    assert list(buildings["expected_measure"]) == [
+        "heavy", "light", "none", "heavy", "light", "rebuild", "heavy", "none"
+    ]  # fmt: skip
+
+
 def test_given_profile_wins_over_disagreeing_lpr_and_is_reported(tmp_path):
     fp = footprints(tmp_path / "panden.gpkg", n=3)
     risk = csv(

@@ -64,7 +64,9 @@ from gis_app.core.readers import (
 from gis_app.core.schema import (
     BUILDING_COLUMNS,
     COLUMN_DEFAULTS,
+    EXPECTED_MEASURE_BY_PROFILE,
     MEASURE_ALIASES,
+    MEASURE_LIGHT,
     MILESTONE_ALIASES,
     PROFILE_ALIASES,
     PROFILE_BY_CODE,
@@ -1142,7 +1144,15 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
         crs=frame.crs,
         copy=False,
     )
-    ensure_building_columns(buildings)
+    # the expected measure from the profile codes: the assessed measure where there is one
+    profile_code = np.where(given, given_code, np.where(derive, lpr_code, 3))
+    by_code = [EXPECTED_MEASURE_BY_PROFILE[name] for name in PROFILE_BY_CODE]
+    derived_measure = np.array([*by_code, MEASURE_LIGHT], dtype=object)[
+        np.where(profile_code < 0, len(by_code), profile_code)  # a kept odd profile: light
+    ]
+    measure = data["measure_class"]
+    expected = np.where(measure != "", measure, derived_measure)
+    ensure_building_columns(buildings, text_checked=True, expected=expected)
     counts = buildings["risk_profile"].value_counts()
     report.profile_counts = {p: int(counts.get(p, 0)) for p in RISK_PROFILES_WITH_UNKNOWN}
     return buildings

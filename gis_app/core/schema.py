@@ -239,8 +239,15 @@ def expected_measure(measure_class: pd.Series, risk_profile: pd.Series) -> pd.Se
     return pd.Series(values, index=measure_class.index, dtype=object, name=measure_class.name)
 
 
-def ensure_building_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add missing canonical columns with defaults and coerce dtypes (in place; returned)."""
+def ensure_building_columns(
+    frame: pd.DataFrame, *, text_checked: bool = False, expected: np.ndarray | None = None
+) -> pd.DataFrame:
+    """Add missing canonical columns with defaults and coerce dtypes (in place; returned).
+
+    ``text_checked``: the caller built every object column from text only (the loader),
+    so they are not inspected again. ``expected``: the ``expected_measure`` values, when
+    the caller has worked them out already (the loader has the profiles as codes).
+    """
     for column, dtype in BUILDING_COLUMNS.items():
         if column == "building_id":
             continue
@@ -248,6 +255,8 @@ def ensure_building_columns(frame: pd.DataFrame) -> pd.DataFrame:
             frame[column] = COLUMN_DEFAULTS[column]
         if dtype == "object":
             values = frame[column]
+            if text_checked and values.dtype == object:
+                continue
             # already all text in an object column (the readers' output): nothing to convert;
             # this skips two full copies per column at 300,000 buildings
             if values.dtype != object or pd.api.types.infer_dtype(values, skipna=False) != "string":
@@ -261,7 +270,9 @@ def ensure_building_columns(frame: pd.DataFrame) -> pd.DataFrame:
     profile = frame["risk_profile"]
     if (profile.to_numpy() == "").any():
         frame["risk_profile"] = profile.replace("", PROFILE_UNKNOWN)
-    frame["expected_measure"] = expected_measure(frame["measure_class"], frame["risk_profile"])
+    if expected is None:
+        expected = expected_measure(frame["measure_class"], frame["risk_profile"])
+    frame["expected_measure"] = pd.Series(expected, index=frame.index, dtype=object, copy=False)
     return frame
 
 
