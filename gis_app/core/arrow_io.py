@@ -90,7 +90,8 @@ def read_layer(
     """
     if nanoarrow is None:  # pragma: no cover - see available()
         raise RuntimeError("nanoarrow is not installed")
-    with pyogrio.raw.open_arrow(source, layer=layer, batch_size=batch_size) as (meta, reader):
+    opened = pyogrio.raw.open_arrow(source, layer=layer, batch_size=batch_size, use_pyarrow=False)
+    with opened as (meta, reader):
         stream = nanoarrow.c_array_stream(reader)
         schema = stream.get_schema()
         fields = [(child.name, child.format) for child in schema.children]
