@@ -42,7 +42,6 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 import geopandas as gpd
@@ -64,19 +63,14 @@ from gis_app.core.readers import (
 from gis_app.core.schema import (
     BUILDING_COLUMNS,
     COLUMN_DEFAULTS,
-    EXPECTED_MEASURE_BY_PROFILE,
     MEASURE_ALIASES,
-    MEASURE_LIGHT,
     MILESTONE_ALIASES,
     PROFILE_ALIASES,
     PROFILE_BY_CODE,
-    PROFILE_LICHT,
-    PROFILE_NORMAAL,
     PROFILE_SOURCE_DATA,
     PROFILE_SOURCE_LPR,
     PROFILE_SOURCE_NONE,
     PROFILE_UNKNOWN,
-    PROFILE_VERHOOGD,
     RISK_PROFILES_WITH_UNKNOWN,
     ensure_building_columns,
     profile_codes_from_lpr,
@@ -684,28 +678,14 @@ def load_buildings(
     notes: list[str] = []
     problems: list[Problem] = []
 
-    arguments = dict(
-        id_field=id_field, crs=crs, layer=layer, risk_id_field=risk_id_field, sheet=sheet
+    # The table is read and prepared while GDAL reads the footprints: in the worker process
+    # when that pays (see _table_in_worker), else in a thread here. The footprints'
+    # validity checks may still run while the join does (readers.PendingRepair).
+    table_job = _start_table(risk, sheet, risk_id_field) if risk is not None else None
+    frame, footprint_problems, rows, pending = read_footprints_deferred(
+        footprints, layer=layer, id_field=id_field, crs=crs, defer_repair=defer_repair
     )
-    # The footprints' validity checks may still run while the join does (readers.
-    # PendingRepair); the repairs are applied at the end.
-    read = partial(
-        read_footprints_deferred,
-        footprints,
-        layer=layer,
-        id_field=id_field,
-        crs=crs,
-        defer_repair=defer_repair,
-    )
-    if risk is not None:
-        # The table is read and prepared while GDAL reads the footprints: in the worker
-        # process when that pays (see _table_in_worker), else in a thread here.
-        table_job = _start_table(risk, sheet, risk_id_field)
-        frame, footprint_problems, rows, pending = read()
-        table, table_problems, table_notes = table_job()
-    else:
-        frame, footprint_problems, rows, pending = read()
-        table, table_problems, table_notes = None, [], []
+    table, table_problems, table_notes = table_job() if table_job else (None, [], [])
     problems.extend(footprint_problems)
     report.footprints_read = int(rows[-1]) if len(rows) else 0
     report.footprints_read = max(report.footprints_read, _features_read(frame, footprint_problems))
@@ -737,7 +717,16 @@ def load_buildings(
             frame = pending.apply(frame, problems)
             pending = None
             if frame is None:  # a repair dropped a footprint: load again, repairing first
-                return load_buildings(footprints, risk, **arguments, defer_repair=False)
+                return load_buildings(
+                    footprints,
+                    risk,
+                    id_field=id_field,
+                    crs=crs,
+                    layer=layer,
+                    risk_id_field=risk_id_field,
+                    sheet=sheet,
+                    defer_repair=False,
+                )
         table_position = _join(frame, table, report, problems, str(risk))
         canonical, extra = _combine(canonical, extra, table, table_position)
 
@@ -745,7 +734,16 @@ def load_buildings(
     if pending is not None:
         buildings = pending.apply(buildings, problems)
         if buildings is None:  # a repair dropped a footprint: load again, repairing first
-            return load_buildings(footprints, risk, **arguments, defer_repair=False)
+            return load_buildings(
+                footprints,
+                risk,
+                id_field=id_field,
+                crs=crs,
+                layer=layer,
+                risk_id_field=risk_id_field,
+                sheet=sheet,
+                defer_repair=False,
+            )
     report.buildings_loaded = len(buildings)
     order = ["building_id", *BUILDING_COLUMNS]
     report.field_mapping = dict(
@@ -783,24 +781,20 @@ def _start_table(risk, sheet, risk_id_field):
     job = None
     if _table_in_worker(risk):
         job = workers.submit(_read_and_prepare_table_for_handover, risk, sheet, risk_id_field)
-    pool = ThreadPoolExecutor(max_workers=1)
-    local = (
-        pool.submit(_read_and_prepare_table, risk, sheet, risk_id_field) if job is None else None
-    )
+    if job is None:
+        pool = ThreadPoolExecutor(max_workers=1)
+        local = pool.submit(_read_and_prepare_table, risk, sheet, risk_id_field)
+        pool.shutdown(wait=False)  # the thread ends when the table is read
+        return local.result
 
     def result():
         try:
-            if job is not None:
-                try:
-                    return job.result()
-                except GisAppError:
-                    raise  # a real problem with the file, found in the worker
-                except Exception as error:  # noqa: BLE001 - the worker failed, not the file
-                    workers.discard_if_broken(error)
-                    return _read_and_prepare_table(risk, sheet, risk_id_field)
-            return local.result()
-        finally:
-            pool.shutdown(wait=False)
+            return job.result()
+        except GisAppError:
+            raise  # a real problem with the file, found in the worker
+        except Exception as error:  # noqa: BLE001 - the worker failed, not the file
+            workers.discard_if_broken(error)
+            return _read_and_prepare_table(risk, sheet, risk_id_field)
 
     return result
 
@@ -979,22 +973,6 @@ def _join(frame, table: _Table, report: JoinReport, problems: list[Problem], pat
     return position
 
 
-def _missing(values: np.ndarray) -> np.ndarray:
-    """``pd.isna`` for object arrays, several times faster on the text columns built here.
-
-    None is missing, and so is every value not equal to itself (NaN, NaT); ``pd.NA``
-    cannot be compared at all and sends the array through pandas.
-    """
-    values = np.asarray(values)
-    if values.dtype != object:
-        return pd.isna(values)
-    try:
-        not_self = values != values  # noqa: PLR0124 - NaN and NaT are not equal to themselves
-    except TypeError:  # pd.NA somewhere
-        return pd.isna(values)
-    return not_self | (values == None)  # noqa: E711 - elementwise
-
-
 def _take(values: np.ndarray, position: np.ndarray) -> np.ndarray:
     values = np.asarray(values)
     taken = (
@@ -1043,7 +1021,7 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
     # comparison of 300,000 Python strings costs about 10 ms.
     codes, uniques = pd.factorize(np.asarray(profile, dtype=object), use_na_sentinel=True)
     given = codes >= 0
-    standard = {PROFILE_NORMAAL: 0, PROFILE_LICHT: 1, PROFILE_VERHOOGD: 2, PROFILE_UNKNOWN: 3}
+    standard = {name: code for code, name in enumerate(PROFILE_BY_CODE)}
     # -2: a value the vocabulary kept as it was (never equal to a derived profile)
     given_code = np.array([standard.get(u, -2) for u in uniques] + [-1], dtype=np.int8)[codes]
     lpr_code = profile_codes_from_lpr(lpr)
@@ -1118,9 +1096,9 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
         if values is None:
             values = np.full(n, COLUMN_DEFAULTS.get(column, ""), dtype=dtype)
         elif column == "eigen_regie":
-            values = np.where(_missing(values), False, values).astype(bool)
+            values = np.where(pd.isna(values), False, values).astype(bool)
         elif values.dtype == object:  # not given or not usable: the schema's default
-            missing = _missing(values)
+            missing = pd.isna(values)
             if missing.any():
                 values[missing] = COLUMN_DEFAULTS[column]  # arrays made for this load
         data[column] = values
@@ -1144,15 +1122,7 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
         crs=frame.crs,
         copy=False,
     )
-    # the expected measure from the profile codes: the assessed measure where there is one
-    profile_code = np.where(given, given_code, np.where(derive, lpr_code, 3))
-    by_code = [EXPECTED_MEASURE_BY_PROFILE[name] for name in PROFILE_BY_CODE]
-    derived_measure = np.array([*by_code, MEASURE_LIGHT], dtype=object)[
-        np.where(profile_code < 0, len(by_code), profile_code)  # a kept odd profile: light
-    ]
-    measure = data["measure_class"]
-    expected = np.where(measure != "", measure, derived_measure)
-    ensure_building_columns(buildings, text_checked=True, expected=expected)
+    ensure_building_columns(buildings, text_checked=True)
     counts = buildings["risk_profile"].value_counts()
     report.profile_counts = {p: int(counts.get(p, 0)) for p in RISK_PROFILES_WITH_UNKNOWN}
     return buildings

@@ -828,16 +828,16 @@ def _read_features_arrow(path: Path, source: str, layer) -> _Features:
     validity = []
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
+            decoded = 0  # geometries decoded so far: the next batch's offset
 
             def decode(wkb: np.ndarray) -> None:
+                nonlocal decoded
                 geoms = shapely.from_wkb(wkb, on_invalid="fix")  # unreadable -> None
                 basic = pool.submit(_checked_batch, geoms)
-                offset = sum(len(batch) for batch in decoded)
-                decoded.append(wkb)
                 checked.append(basic)
-                validity.append((validity_pool.submit(_validity_of, basic), offset))
+                validity.append((validity_pool.submit(_validity_of, basic), decoded))
+                decoded += len(geoms)
 
-            decoded: list[np.ndarray] = []
             layer_data = arrow_io.read_layer(source, layer, on_wkb_batch=decode)
             parts = [future.result() for future in checked]
     except BaseException:

@@ -239,14 +239,11 @@ def expected_measure(measure_class: pd.Series, risk_profile: pd.Series) -> pd.Se
     return pd.Series(values, index=measure_class.index, dtype=object, name=measure_class.name)
 
 
-def ensure_building_columns(
-    frame: pd.DataFrame, *, text_checked: bool = False, expected: np.ndarray | None = None
-) -> pd.DataFrame:
+def ensure_building_columns(frame: pd.DataFrame, *, text_checked: bool = False) -> pd.DataFrame:
     """Add missing canonical columns with defaults and coerce dtypes (in place; returned).
 
     ``text_checked``: the caller built every object column from text only (the loader),
-    so they are not inspected again. ``expected``: the ``expected_measure`` values, when
-    the caller has worked them out already (the loader has the profiles as codes).
+    so they are not inspected again.
     """
     for column, dtype in BUILDING_COLUMNS.items():
         if column == "building_id":
@@ -270,9 +267,7 @@ def ensure_building_columns(
     profile = frame["risk_profile"]
     if (profile.to_numpy() == "").any():
         frame["risk_profile"] = profile.replace("", PROFILE_UNKNOWN)
-    if expected is None:
-        expected = expected_measure(frame["measure_class"], frame["risk_profile"])
-    frame["expected_measure"] = pd.Series(expected, index=frame.index, dtype=object, copy=False)
+    frame["expected_measure"] = expected_measure(frame["measure_class"], frame["risk_profile"])
     return frame
 
 
