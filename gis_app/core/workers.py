@@ -103,26 +103,30 @@ def submit(function, *args, **kwargs) -> Future | None:
     The function and its arguments and result must pickle. A worker that has died is
     replaced on the next :func:`warm_up`.
     """
-    global _pool, _ready
     if warm_up() is None:
         return None
     with _lock:
         pool = _pool
+    if pool is None:  # forgotten meanwhile by another thread
+        return None
     try:
         return pool.submit(function, *args, **kwargs)
     except (BrokenProcessPool, RuntimeError) as error:
         _log.info("worker process unusable (%s); starting a new one next time", error)
-        with _lock:
-            if _pool is pool:
-                _pool = _ready = None
+        _forget(pool)
         return None
 
 
 def discard_if_broken(error: BaseException) -> None:
     """Forget the worker after a :class:`BrokenProcessPool` so the next use starts anew."""
-    global _pool, _ready
     if isinstance(error, BrokenProcessPool):
-        with _lock:
+        _forget(_pool)
+
+
+def _forget(pool: ProcessPoolExecutor | None) -> None:
+    global _pool, _ready
+    with _lock:
+        if _pool is pool:
             _pool = _ready = None
 
 
