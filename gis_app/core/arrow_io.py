@@ -158,11 +158,11 @@ def _valid_mask(view) -> np.ndarray | None:
 
 
 def _column(array, view, fmt: str, encoding: str = "utf-8") -> np.ndarray:
+    if fmt in _BINARY_FORMATS:
+        return _binary(view, _BINARY_FORMATS[fmt])
     valid = _valid_mask(view)
     if fmt in _TEXT_FORMATS:
         return _text(view, _TEXT_FORMATS[fmt], valid, encoding)
-    if fmt in _BINARY_FORMATS:
-        return _binary(view, _BINARY_FORMATS[fmt])
     if fmt in _NUMBER_FORMATS:
         values = _fixed(view, _NUMBER_FORMATS[fmt])
         if valid is None:
