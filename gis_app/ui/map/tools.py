@@ -107,6 +107,10 @@ class PanTool(MapTool):
 class _RectangleMixin:
     """Rubber band rectangle in screen coordinates."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._reset_rect()
+
     def _reset_rect(self) -> None:
         self._origin: QPointF | None = None
         self._current: QPointF | None = None
@@ -139,10 +143,6 @@ class ZoomBoxTool(_RectangleMixin, MapTool):
     """Drag a box to zoom into it; click zooms in 2×, shift/right-click zooms out."""
 
     name = "zoom"
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._reset_rect()
 
     def cursor(self) -> QCursor:
         return QCursor(Qt.CursorShape.CrossCursor)
@@ -211,10 +211,6 @@ class SelectTool(_RectangleMixin, MapTool):
     """Click or drag a rectangle to select buildings (modifiers: module docstring)."""
 
     name = "select"
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._reset_rect()
 
     def cursor(self) -> QCursor:
         return QCursor(Qt.CursorShape.PointingHandCursor)
