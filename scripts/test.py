@@ -1,6 +1,11 @@
-"""Install (first time) and run the whole test suite headless.
+"""Install (first time), check the code style and run the whole test suite headless.
 
 Usage: python3 scripts/test.py [pytest arguments]
+
+``ruff check`` and ``ruff format --check`` run first on the whole tree, so CI enforces
+the style habits; a finding stops the run before the tests (fix with ``ruff check --fix``
+and ``ruff format``). Given pytest arguments, only the tests run: a developer re-running
+one test file is not stopped by a formatting slip elsewhere.
 """
 
 import os
@@ -13,4 +18,10 @@ if __name__ == "__main__":
     py = ensure_venv()
     ensure_debian_packages({"ogrinfo": "gdal-bin"})
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if len(sys.argv) == 1:
+        targets = ["gis_app", "tests", "benchmarks", "scripts"]
+        for check in (["check", *targets], ["format", "--check", *targets]):
+            print(f"gis_app: ruff {' '.join(check)}", flush=True)
+            if subprocess.call([str(py), "-m", "ruff", *check], cwd=ROOT) != 0:
+                sys.exit(1)
     sys.exit(subprocess.call([str(py), "-m", "pytest", *sys.argv[1:]], cwd=ROOT, env=env))

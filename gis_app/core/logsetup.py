@@ -27,9 +27,10 @@ import logging
 import logging.handlers
 import os
 import re
-import sys
 import traceback
 from pathlib import Path
+
+import platformdirs
 
 APP_DIR_NAME = "gis_app"
 ENV_DATA_DIR = "GIS_APP_DATA_DIR"
@@ -43,18 +44,15 @@ _BAG_ID = re.compile(r"\b\d{16}\b")
 
 
 def user_data_dir() -> Path:
-    """The per-user folder for logs and recovery files (not created here)."""
+    """The per-user folder for logs and recovery files (not created here).
+
+    ``platformdirs`` knows each platform's convention (and ``XDG_STATE_HOME`` on Linux);
+    the environment override comes first so tests and portable installs can move it.
+    """
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override)
-    if sys.platform.startswith("win"):
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / APP_DIR_NAME
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / APP_DIR_NAME
-    state = os.environ.get("XDG_STATE_HOME")
-    base = Path(state) if state else Path.home() / ".local" / "state"
-    return base / APP_DIR_NAME
+    return Path(platformdirs.user_state_dir(APP_DIR_NAME, appauthor=False))
 
 
 def log_dir() -> Path:

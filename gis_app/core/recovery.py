@@ -13,8 +13,10 @@ Decisions:
   never offered to another one.
 * The JSON side file is written after the GeoPackage; a recovery entry counts only when
   both exist, so a session killed during its very first autosave offers nothing broken.
-* Process ids can be reused by the system; a reused id would hide a recovery file until
-  that process ends. That is rare and loses nothing (the file stays on disk).
+* A session holds an operating-system lock on ``recovery-<pid>.lock`` (``filelock``) from
+  its first autosave until it ends; the system releases it however the process ends.
+  Whether a session still runs is asked of that lock, never of the process id, which the
+  system may have given to another program since.
 * No Qt here: the command line and the fault tests use the same functions as the UI.
 """
 
@@ -24,9 +26,10 @@ import contextlib
 import datetime as _dt
 import json
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from gis_app.core.atomic import atomic_write
 from gis_app.core.logsetup import user_data_dir
@@ -69,7 +72,7 @@ class RecoveryEntry:
         return project
 
     def discard(self) -> None:
-        for path in (self.path, self.info_path):
+        for path in (self.path, self.info_path, _lock_path(self.pid)):
             with contextlib.suppress(OSError):
                 path.unlink()
 
@@ -78,6 +81,8 @@ def write_recovery(project: Project, *, pid: int | None = None) -> Path:
     """Write the recovery files for this session (atomically); returns the project file."""
     data_path, info_path = recovery_paths(pid)
     data_path.parent.mkdir(parents=True, exist_ok=True)
+    if pid is None:
+        hold_session_lock()
     save_project(project, data_path)
     info = {
         "pid": os.getpid() if pid is None else pid,
@@ -96,42 +101,46 @@ def remove_recovery(pid: int | None = None) -> None:
             path.unlink()
 
 
-def pid_alive(pid: int) -> bool:
-    """Whether process ``pid`` is still running (zombies count as ended)."""
-    if pid <= 0:
+def _lock_path(pid: int) -> Path:
+    return recovery_dir() / f"{_PREFIX}{pid}.lock"
+
+
+_session_lock: FileLock | None = None
+
+
+def hold_session_lock() -> None:
+    """Lock this session's recovery files for as long as the process lives.
+
+    The operating system releases the lock when the process ends, however it ends, so a
+    held lock means "still running" and a free one means "ended" -- unlike a process id,
+    which the system may give to another program.
+    """
+    global _session_lock
+    if _session_lock is not None and _session_lock.is_locked:
+        return
+    path = _lock_path(os.getpid())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(path, timeout=0, thread_local=False)
+    lock.acquire()
+    _session_lock = lock
+
+
+def session_running(pid: int) -> bool:
+    """Whether the session of process ``pid`` still holds its recovery lock."""
+    if pid == os.getpid():
+        return _session_lock is not None and _session_lock.is_locked
+    path = _lock_path(pid)
+    if not path.exists():
         return False
-    if sys.platform.startswith("win"):
-        return _pid_alive_windows(pid)
+    probe = FileLock(path, timeout=0, thread_local=False)
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
+        probe.acquire()
+    except Timeout:
         return True
     except OSError:
         return False
-    stat = Path(f"/proc/{pid}/stat")
-    with contextlib.suppress(OSError, IndexError):
-        state = stat.read_text().rsplit(")", 1)[1].split()[0]
-        if state in ("Z", "X"):
-            return False
-    return True
-
-
-def _pid_alive_windows(pid: int) -> bool:  # pragma: no cover - Windows only
-    import ctypes
-
-    kernel32 = ctypes.windll.kernel32
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return False
-    try:
-        code = ctypes.c_ulong()
-        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-            return False
-        return code.value == 259  # STILL_ACTIVE
-    finally:
-        kernel32.CloseHandle(handle)
+    probe.release()
+    return False
 
 
 def find_recoverable() -> list[RecoveryEntry]:
@@ -146,7 +155,7 @@ def find_recoverable() -> list[RecoveryEntry]:
         except ValueError:
             continue
         data_path = info_path.with_suffix(".gpkg")
-        if pid == os.getpid() or not data_path.is_file() or pid_alive(pid):
+        if pid == os.getpid() or not data_path.is_file() or session_running(pid):
             continue
         try:
             info = json.loads(info_path.read_text(encoding="utf-8"))
