@@ -63,11 +63,11 @@ def main() -> int:
 
     from gis_app.core.project import Project
     from gis_app.core.schema import ensure_building_columns
+    from gis_app.core.search import SearchIndex
     from gis_app.ui.app import get_app
     from gis_app.ui.document import ProjectDocument
     from gis_app.ui.panels.attribute_table import ALL_COLUMNS, AttributeTable
     from gis_app.ui.panels.identify_panel import IdentifyPanel
-    from gis_app.ui.panels.search import SearchIndex
 
     note = machine_note()
     app = get_app()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from gis_app.core.project import Project
 from gis_app.core.schema import WORKING_CRS, ensure_building_columns
+from gis_app.core.search import SearchIndex
 from gis_app.core.styling import METHOD_JENKS, STYLE_GRADUATED, STYLE_RISK
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.map.layers import LAYER_BUILDINGS, LayerStack
@@ -17,7 +18,7 @@ from gis_app.ui.panels.attribute_table import AttributeTable, sort_permutation
 from gis_app.ui.panels.identify_panel import IdentifyPanel, building_summary
 from gis_app.ui.panels.labels import column_label
 from gis_app.ui.panels.layers_panel import LayersPanel
-from gis_app.ui.panels.search import SearchField, SearchIndex
+from gis_app.ui.panels.search import SearchField
 from gis_app.ui.panels.style_panel import StylePanel
 
 
