@@ -4,7 +4,7 @@ Everything here takes plain frames and geometries and returns new ones; nothing 
 changed in place, so the UI's undo commands can keep the before and after states.
 Membership (which building is in which cluster) lives in :mod:`gis_app.core.membership`.
 
-Decisions (where the issue left room):
+Decisions:
 
 * **Cluster order** is the row order of ``project.clusters``. It is the priority order
   and decides overlaps (first cluster keeps its buildings). New clusters are appended,

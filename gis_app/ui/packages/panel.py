@@ -11,7 +11,7 @@ Every edit runs the pure operation of :mod:`gis_app.core.packages` and pushes on
 :class:`~gis_app.ui.packages.commands.PackageEditCommand` on ``document.undo_stack``
 (so Bewerken > Ongedaan maken works and the project becomes dirty).
 
-Decisions where the issue is silent:
+Decisions:
 
 * The operations need the current plan (``document.plan_result``, kept up to date by the
   planning workspace): totals and periods are recomputed from it. Without a plan the
