@@ -72,7 +72,7 @@ def bench_edits(buildings, clusters) -> dict:
     import shapely
 
     from gis_app.core import clusters as C
-    from gis_app.core import membership as M
+    from gis_app.core.clusters import membership as M
 
     index = M.membership_index(buildings)
     M.assign_membership(buildings, clusters, index=index)

@@ -9,8 +9,8 @@ import shapely
 from PySide6.QtCore import QPoint, Qt
 from shapely.geometry import box
 
-from gis_app.core import membership as M
 from gis_app.core.clusters import cluster_frame
+from gis_app.core.clusters import membership as M
 from gis_app.core.project import Project
 from gis_app.core.schema import ensure_building_columns
 from gis_app.ui.clusters.commands import (

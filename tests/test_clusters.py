@@ -9,7 +9,7 @@ import shapely
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
 
 from gis_app.core import clusters as C
-from gis_app.core import membership as M
+from gis_app.core.clusters import membership as M
 from gis_app.core.schema import CLUSTER_COLUMNS, ensure_building_columns
 
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from gis_app.core import clusters as core
-from gis_app.core.membership import (
+from gis_app.core.clusters.membership import (
     assign_membership,
     current_membership,
     set_membership_rows,

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.clusters import attribute_codes, cluster_statistics, rank_clusters
-from gis_app.core.membership import OverlapTracker, members, unclustered_rows
+from gis_app.core.clusters.membership import OverlapTracker, members, unclustered_rows
 from gis_app.core.schema import (
     MILESTONE_LABELS_NL,
     MILESTONES,

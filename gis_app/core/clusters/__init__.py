@@ -52,7 +52,7 @@ from shapely import STRtree
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from gis_app.core.membership import (
+from gis_app.core.clusters.membership import (
     NO_CLUSTER,
     MembershipIndex,
     current_membership,
@@ -1141,7 +1141,7 @@ def add_suggestions(
         subset, rows = buildings, np.arange(len(buildings))
         membership = np.full(len(buildings), NO_CLUSTER, dtype=object)
     else:
-        from gis_app.core.membership import compute_membership
+        from gis_app.core.clusters.membership import compute_membership
 
         base = clusters
         membership = compute_membership(buildings, clusters)
