@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from shapely.geometry import box
 
-from gis_app.core.clusters import cluster_frame
 from gis_app.core.clusters import membership as M
+from gis_app.core.clusters.frames import cluster_frame
 from gis_app.core.clusters.io import read_clusters
 from gis_app.core.project import Project
 from gis_app.core.schema import ensure_building_columns

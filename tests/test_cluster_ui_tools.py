@@ -9,8 +9,8 @@ import shapely
 from PySide6.QtCore import QPoint, Qt
 from shapely.geometry import box
 
-from gis_app.core.clusters import cluster_frame
 from gis_app.core.clusters import membership as M
+from gis_app.core.clusters.frames import cluster_frame
 from gis_app.core.project import Project
 from gis_app.core.schema import ensure_building_columns
 from gis_app.ui.clusters.commands import (
@@ -307,7 +307,7 @@ def test_undo_redo_round_trips_for_every_command(qtbot, canvas):
 
 
 def test_accepting_suggestions_is_one_undo_step(qtbot, canvas):
-    from gis_app.core.clusters import add_suggestions
+    from gis_app.core.clusters.accept import add_suggestions
 
     document = canvas.document
     before = _state(document)

@@ -8,8 +8,38 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
 
-from gis_app.core import clusters as C
 from gis_app.core.clusters import membership as M
+from gis_app.core.clusters.accept import add_suggestions
+from gis_app.core.clusters.frames import (
+    add_cluster,
+    cluster_frame,
+    merge_clusters,
+    move_cluster_to,
+    remove_clusters,
+    set_cluster_attribute,
+    split_cluster,
+)
+from gis_app.core.clusters.geometry import (
+    delete_vertex,
+    insert_vertex,
+    move_vertex,
+    nearest_edge,
+    nearest_vertex,
+    normalise_polygon,
+    polygon_parts,
+    ring_coords,
+    split_polygon,
+    translate,
+    vertex_table,
+)
+from gis_app.core.clusters.hulls import hull_around_rows
+from gis_app.core.clusters.ranking import (
+    cluster_statistics,
+    order_by_rank,
+    rank_clusters,
+    rank_reason,
+)
+from gis_app.core.clusters.suggest import suggest_clusters
 from gis_app.core.schema import CLUSTER_COLUMNS, ensure_building_columns
 
 
@@ -46,7 +76,7 @@ def _village(seed=0, blocks=12):
 
 def test_suggestion_properties():
     buildings = _village()
-    clusters, membership = C.suggest_clusters(buildings, max_buildings=8, max_spread=80)
+    clusters, membership = suggest_clusters(buildings, max_buildings=8, max_spread=80)
     ids = membership.to_numpy()
     # Every building in at most one cluster, and all known ids.
     assert set(ids) - {""} == set(clusters["cluster_id"])
@@ -67,7 +97,7 @@ def test_suggestion_properties():
 
 def test_adjacent_houses_share_a_cluster():
     buildings = _village(seed=3)
-    clusters, membership = C.suggest_clusters(buildings, max_buildings=40, max_spread=300)
+    clusters, membership = suggest_clusters(buildings, max_buildings=40, max_spread=300)
     geoms = np.asarray(buildings.geometry.array)
     tree = shapely.STRtree(geoms)
     left, right = tree.query(geoms, predicate="dwithin", distance=2.0)
@@ -83,7 +113,7 @@ def test_adjacent_houses_share_a_cluster():
 def test_oversized_terrace_is_split_but_neighbours_mostly_together():
     geoms = [box(i * 6.0, 0, i * 6.0 + 6, 9) for i in range(100)]  # one 600 m terrace
     buildings = _buildings(geoms)
-    clusters, membership = C.suggest_clusters(buildings, max_buildings=30, max_spread=1000)
+    clusters, membership = suggest_clusters(buildings, max_buildings=30, max_spread=1000)
     ids = membership.to_numpy()
     assert membership.value_counts().max() <= 30
     assert len(clusters) >= 4
@@ -96,19 +126,17 @@ def test_small_groups_join_neighbours_within_limits():
     # A street of detached houses 14 m apart: no footprints within 10 m of each other.
     geoms = [box(i * 20.0, 0, i * 20.0 + 6, 9) for i in range(12)]
     buildings = _buildings(geoms)
-    _, membership = C.suggest_clusters(buildings, max_buildings=50, max_spread=1000)
+    _, membership = suggest_clusters(buildings, max_buildings=50, max_spread=1000)
     assert membership.nunique() == 1
-    _, membership = C.suggest_clusters(buildings, max_buildings=5, max_spread=1000)
+    _, membership = suggest_clusters(buildings, max_buildings=5, max_spread=1000)
     assert membership.value_counts().max() <= 5 and membership.nunique() == 3
-    _, membership = C.suggest_clusters(
-        buildings, max_buildings=50, max_spread=1000, min_buildings=1
-    )
+    _, membership = suggest_clusters(buildings, max_buildings=50, max_spread=1000, min_buildings=1)
     assert membership.nunique() == 12  # joining switched off
 
 
 def test_suggested_polygons_reproduce_the_membership():
     buildings = _village(seed=5)
-    clusters, membership = C.suggest_clusters(buildings, max_buildings=6, max_spread=60)
+    clusters, membership = suggest_clusters(buildings, max_buildings=6, max_spread=60)
     recomputed = M.compute_membership(buildings, clusters)
     assert list(recomputed) == list(membership)
     assert len(M.overlapping_rows(buildings, clusters)) == 0
@@ -119,7 +147,7 @@ def test_ranking_puts_verhoogd_first_with_reason():
     geoms += [box(i * 100.0 + 6, 0, i * 100.0 + 12, 9) for i in range(3)]
     profiles = ["normaal", "verhoogd", "licht verhoogd", "normaal", "verhoogd", "normaal"]
     buildings = _buildings(geoms, risk_profile=profiles, woonplaats=["Loppersum"] * 6)
-    clusters, membership = C.suggest_clusters(buildings)
+    clusters, membership = suggest_clusters(buildings)
     assert len(clusters) == 3
     first = clusters.iloc[0]
     assert membership.iloc[1] == first["cluster_id"]  # the cluster with two verhoogd
@@ -130,7 +158,7 @@ def test_ranking_puts_verhoogd_first_with_reason():
 
 def test_rank_reason_mentions_lpr_when_known():
     assert (
-        C.rank_reason(3, 1, 2, 1, 2e-5)
+        rank_reason(3, 1, 2, 1, 2e-5)
         == "rang 3: 1 verhoogd, 2 licht verhoogd van 1 pand; som LPR 2.0e-05"
     )
 
@@ -140,23 +168,23 @@ def test_rank_existing_clusters_and_order_by_rank():
         [box(0, 0, 5, 5), box(10, 0, 15, 5), box(20, 0, 25, 5)],
         risk_profile=["normaal", "verhoogd", "verhoogd"],
     )
-    clusters = C.cluster_frame(
+    clusters = cluster_frame(
         [{"cluster_id": "A"}, {"cluster_id": "B"}], [box(-1, -1, 6, 6), box(9, -1, 26, 6)]
     )
     M.assign_membership(buildings, clusters)
-    ranking = C.rank_clusters(buildings, clusters)
+    ranking = rank_clusters(buildings, clusters)
     assert list(ranking["rank"]) == [2, 1]
-    assert list(C.order_by_rank(buildings, clusters)["cluster_id"]) == ["B", "A"]
+    assert list(order_by_rank(buildings, clusters)["cluster_id"]) == ["B", "A"]
 
 
 def test_add_suggestions_keeps_existing_clusters_first():
     buildings = _village(seed=2)
-    existing = C.cluster_frame(
+    existing = cluster_frame(
         [{"cluster_id": "C0001", "name": "Mijn cluster"}], [box(-5, -5, 40, 20)]
     )
     M.assign_membership(buildings, existing)
     mine = set(M.members(buildings, "C0001"))
-    suggestion = C.add_suggestions(buildings, existing, max_buildings=10, max_spread=100)
+    suggestion = add_suggestions(buildings, existing, max_buildings=10, max_spread=100)
     assert suggestion.clusters["cluster_id"].iloc[0] == "C0001"
     assert "C0001" not in suggestion.added_ids
     assert set(np.flatnonzero(suggestion.membership == "C0001")) == mine
@@ -167,16 +195,16 @@ def test_add_suggestions_keeps_existing_clusters_first():
 def test_suggest_reports_progress_and_rejects_bad_limits():
     buildings = _village()
     seen = []
-    C.suggest_clusters(buildings, progress=lambda f, m: seen.append(f))
+    suggest_clusters(buildings, progress=lambda f, m: seen.append(f))
     assert seen[-1] == 1.0 and seen == sorted(seen)
     with pytest.raises(ValueError):
-        C.suggest_clusters(buildings, max_buildings=0)
+        suggest_clusters(buildings, max_buildings=0)
 
 
 def test_hull_from_selection_contains_exactly_the_selection():
     buildings = _village(seed=4)
     rows = [0, 1, 2, 5]  # not contiguous: house 3 and 4 lie between
-    hull = C.hull_around_rows(buildings, rows)
+    hull = hull_around_rows(buildings, rows)
     points = shapely.point_on_surface(np.asarray(buildings.geometry.array))
     inside = np.flatnonzero(shapely.intersects(hull, points))
     assert list(inside) == rows
@@ -195,12 +223,12 @@ def test_cluster_statistics_by_groupby():
         milestone=["opname", "in_plan", "opname", "afgerond"],
         measure_class=["heavy", "", "", "light"],
     )
-    clusters = C.cluster_frame(
+    clusters = cluster_frame(
         [{"cluster_id": "A"}, {"cluster_id": "B"}, {"cluster_id": "E"}],
         [box(-1, -1, 16, 6), box(19, -1, 26, 6), box(1000, 0, 1001, 1)],
     )
     M.assign_membership(buildings, clusters)
-    stats = C.cluster_statistics(buildings, clusters, include_unclustered=True)
+    stats = cluster_statistics(buildings, clusters, include_unclustered=True)
     assert list(stats.index) == ["A", "B", "E", ""]
     assert stats.loc["A", "n_buildings"] == 2 and stats.loc["A", "addresses"] == 3
     assert stats.loc["A", "residents"] == 3.0
@@ -218,84 +246,84 @@ def test_cluster_statistics_by_groupby():
 
 def test_vertex_edits():
     square = box(0, 0, 10, 10)
-    ring = C.ring_coords(square, 0, 0)
+    ring = ring_coords(square, 0, 0)
     assert len(ring) == 4
-    moved = C.move_vertex(square, (0, 0, 0), (20, 20))
-    assert tuple(C.ring_coords(moved, 0, 0)[0]) == (20.0, 20.0)
-    inserted = C.insert_vertex(square, 0, 0, 1, (5, -3))
-    coords = C.ring_coords(inserted, 0, 0)
+    moved = move_vertex(square, (0, 0, 0), (20, 20))
+    assert tuple(ring_coords(moved, 0, 0)[0]) == (20.0, 20.0)
+    inserted = insert_vertex(square, 0, 0, 1, (5, -3))
+    coords = ring_coords(inserted, 0, 0)
     assert len(coords) == 5 and tuple(coords[2]) == (5.0, -3.0)
-    deleted = C.delete_vertex(inserted, (0, 0, 2))
+    deleted = delete_vertex(inserted, (0, 0, 2))
     assert shapely.equals(deleted, square)
     triangle = Polygon([(0, 0), (1, 0), (0, 1)])
     with pytest.raises(ValueError):
-        C.delete_vertex(triangle, (0, 0, 0))
-    assert C.translate(square, 5, -2).bounds == (5, -2, 15, 8)
+        delete_vertex(triangle, (0, 0, 0))
+    assert translate(square, 5, -2).bounds == (5, -2, 15, 8)
 
 
 def test_vertex_edits_on_multipolygon_and_hole():
     shell = box(0, 0, 10, 10)
     holed = Polygon(shell.exterior.coords, [box(4, 4, 6, 6).exterior.coords])
     multi = MultiPolygon([box(20, 0, 30, 10), holed])
-    moved = C.move_vertex(multi, (1, 1, 0), (3, 3))
-    assert (3.0, 3.0) in [tuple(c) for c in C.ring_coords(moved, 1, 1)]
-    assert shapely.equals(C.polygon_parts(moved)[0], box(20, 0, 30, 10))
-    coords, addresses = C.vertex_table(multi)
+    moved = move_vertex(multi, (1, 1, 0), (3, 3))
+    assert (3.0, 3.0) in [tuple(c) for c in ring_coords(moved, 1, 1)]
+    assert shapely.equals(polygon_parts(moved)[0], box(20, 0, 30, 10))
+    coords, addresses = vertex_table(multi)
     assert len(coords) == 12 and addresses[-1].tolist() == [1, 1, 3]
 
 
 def test_hit_testing():
     square = box(0, 0, 10, 10)
-    assert C.nearest_vertex(square, (9.5, 10.2), 1.0) is not None
-    assert C.nearest_vertex(square, (5, 5), 1.0) is None
-    part, ring, after, point = C.nearest_edge(square, (5, 10.3), 1.0)
+    assert nearest_vertex(square, (9.5, 10.2), 1.0) is not None
+    assert nearest_vertex(square, (5, 5), 1.0) is None
+    part, ring, after, point = nearest_edge(square, (5, 10.3), 1.0)
     assert (part, ring) == (0, 0) and point == pytest.approx((5.0, 10.0))
-    assert C.nearest_edge(square, (5, 5), 1.0) is None
+    assert nearest_edge(square, (5, 5), 1.0) is None
 
 
 def test_split_polygon_and_cluster():
-    clusters = C.cluster_frame(
+    clusters = cluster_frame(
         [{"cluster_id": "C0001", "name": "Noord"}, {"cluster_id": "C0002", "name": "Zuid"}],
         [box(0, 0, 10, 10), box(0, -20, 10, -10)],
     )
     line = LineString([(3, -1), (3, 11)])
-    frame, ids = C.split_cluster(clusters, "C0001", line)
+    frame, ids = split_cluster(clusters, "C0001", line)
     assert ids == ["C0001", "C0003"]
     assert list(frame["cluster_id"]) == ["C0001", "C0003", "C0002"]
     assert frame.geometry.iloc[0].area == pytest.approx(70)  # largest piece keeps the id
     assert frame.geometry.iloc[1].area == pytest.approx(30)
     assert frame["name"].iloc[1] == "Noord (2)"
     # A line ending inside the polygon is extended to cut through.
-    assert len(C.split_polygon(box(0, 0, 10, 10), LineString([(5, 2), (5, 8)]))) == 2
+    assert len(split_polygon(box(0, 0, 10, 10), LineString([(5, 2), (5, 8)]))) == 2
     with pytest.raises(ValueError):
-        C.split_cluster(clusters, "C0001", LineString([(20, 0), (20, 10)]))
+        split_cluster(clusters, "C0001", LineString([(20, 0), (20, 10)]))
 
 
 def test_merge_rename_recolour_delete_add():
-    clusters = C.cluster_frame(
+    clusters = cluster_frame(
         [{"cluster_id": "C0001", "name": "a"}, {"cluster_id": "C0002", "name": "b"}],
         [box(0, 0, 10, 10), box(10, 0, 20, 10)],
     )
-    merged, keep = C.merge_clusters(clusters, ["C0002", "C0001"])
+    merged, keep = merge_clusters(clusters, ["C0002", "C0001"])
     assert keep == "C0001" and list(merged["cluster_id"]) == ["C0001"]
     assert merged.geometry.iloc[0].area == pytest.approx(200)
-    renamed = C.set_cluster_attribute(clusters, "C0002", "name", "Oost")
+    renamed = set_cluster_attribute(clusters, "C0002", "name", "Oost")
     assert list(renamed["name"]) == ["a", "Oost"] and list(clusters["name"]) == ["a", "b"]
-    recoloured = C.set_cluster_attribute(clusters, "C0001", "color", "#123456")
+    recoloured = set_cluster_attribute(clusters, "C0001", "color", "#123456")
     assert recoloured["color"].iloc[0] == "#123456"
-    assert list(C.remove_clusters(clusters, ["C0001"])["cluster_id"]) == ["C0002"]
-    added, cid = C.add_cluster(clusters, box(50, 50, 60, 60))
+    assert list(remove_clusters(clusters, ["C0001"])["cluster_id"]) == ["C0002"]
+    added, cid = add_cluster(clusters, box(50, 50, 60, 60))
     assert cid == "C0003" and added["cluster_id"].iloc[-1] == "C0003"
-    moved = C.move_cluster_to(added, "C0003", 0)
+    moved = move_cluster_to(added, "C0003", 0)
     assert list(moved["cluster_id"]) == ["C0003", "C0001", "C0002"]
 
 
 def test_normalise_polygon_repairs_and_refuses():
     bowtie = Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])
-    fixed = C.normalise_polygon(bowtie)
+    fixed = normalise_polygon(bowtie)
     assert fixed.is_valid and fixed.area == pytest.approx(50)
     with pytest.raises(ValueError):
-        C.normalise_polygon(LineString([(0, 0), (1, 1)]))
+        normalise_polygon(LineString([(0, 0), (1, 1)]))
 
 
 def test_suggestion_on_sample_area():
@@ -303,7 +331,7 @@ def test_suggestion_on_sample_area():
     from gis_app.core.sample import generate_buildings
 
     buildings = generate_buildings(3000, seed=1)
-    clusters, membership = C.suggest_clusters(buildings, max_buildings=40, max_spread=300)
+    clusters, membership = suggest_clusters(buildings, max_buildings=40, max_spread=300)
     ids = membership.to_numpy()
     assert (ids != "").all() and membership.value_counts().max() <= 40
     assert list(M.compute_membership(buildings, clusters)) == list(ids)

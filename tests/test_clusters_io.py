@@ -11,9 +11,10 @@ import shapely
 from shapely.geometry import LineString, box
 
 from gis_app.cli import main
-from gis_app.core.clusters import cluster_frame, cluster_statistics
 from gis_app.core.clusters import membership as M
+from gis_app.core.clusters.frames import cluster_frame
 from gis_app.core.clusters.io import read_clusters, write_clusters
+from gis_app.core.clusters.ranking import cluster_statistics
 from gis_app.core.errors import InputError, MissingCrsError
 from gis_app.core.project import Project
 from gis_app.core.projectfile import load_project, save_project

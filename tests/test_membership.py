@@ -7,8 +7,8 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon, box
 
-from gis_app.core.clusters import add_cluster, cluster_frame, set_cluster_geometry
 from gis_app.core.clusters import membership as M
+from gis_app.core.clusters.frames import add_cluster, cluster_frame, set_cluster_geometry
 from gis_app.core.schema import ensure_building_columns
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 
-from gis_app.core.clusters import suggest_clusters
+from gis_app.core.clusters.suggest import suggest_clusters
 from gis_app.core.packages import PACKAGE_COLUMN, current_assignment
 from gis_app.core.planning import plan
 from gis_app.core.project import Project

@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
                 path=args.project,
             )
         try:
-            from gis_app.core.clusters import suggest_clusters
+            from gis_app.core.clusters.suggest import suggest_clusters
         except ImportError:
             raise PlanningError(
                 "clustervoorstel is niet beschikbaar in deze versie", path=args.project

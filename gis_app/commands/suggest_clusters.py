@@ -20,7 +20,7 @@ from gis_app.core.errors import InputError
 
 
 def register(subparsers) -> None:
-    from gis_app.core.clusters import (
+    from gis_app.core.clusters.suggest import (
         DEFAULT_LINK_DISTANCE,
         DEFAULT_MAX_BUILDINGS,
         DEFAULT_MAX_SPREAD,
@@ -76,7 +76,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gis_app.core.clusters import add_suggestions
+    from gis_app.core.clusters.accept import add_suggestions
     from gis_app.core.opening import open_path
     from gis_app.core.projectfile import is_project_file, save_project
 

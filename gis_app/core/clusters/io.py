@@ -29,11 +29,8 @@ import shapely
 from pyproj import CRS
 
 from gis_app.core.atomic import atomic_path, describe_os_error
-from gis_app.core.clusters import (
-    make_cluster_ids,
-    normalise_polygon,
-    palette_color,
-)
+from gis_app.core.clusters.frames import make_cluster_ids, palette_color
+from gis_app.core.clusters.geometry import normalise_polygon
 from gis_app.core.errors import ExportError, InputError, MissingCrsError
 from gis_app.core.fields import normalise_name
 from gis_app.core.schema import CLUSTER_COLUMNS, WORKING_CRS, ensure_cluster_columns
@@ -314,7 +311,7 @@ def write_clusters(
     """Write clusters to a GeoPackage (layer ``clusters``, RD New) or GeoJSON (WGS84).
 
     ``statistics`` (indexed by ``cluster_id``, e.g. from
-    :func:`gis_app.core.clusters.cluster_statistics`) adds columns such as the
+    :func:`gis_app.core.clusters.ranking.cluster_statistics`) adds columns such as the
     number of buildings. The write is atomic.
     """
     path = Path(path)

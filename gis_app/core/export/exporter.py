@@ -135,7 +135,7 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
         raise ExportError("het project bevat geen panden om te exporteren", path=project.path)
     has_clusters = project.clusters is not None and len(project.clusters) > 0
     if not has_clusters:
-        from gis_app.core.clusters import suggest_clusters
+        from gis_app.core.clusters.suggest import suggest_clusters
 
         _report(progress, 0.02, "Clusters voorstellen")
         clusters, membership = suggest_clusters(buildings, existing=project.clusters)

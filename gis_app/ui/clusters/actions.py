@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
-from gis_app.core.clusters import cluster_statistics
 from gis_app.core.clusters.io import read_clusters, write_clusters
+from gis_app.core.clusters.ranking import cluster_statistics
 from gis_app.core.errors import GisAppError
 from gis_app.ui.clusters.commands import (
     ClusterFromSelectionCommand,

@@ -20,7 +20,19 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from gis_app.core import clusters as core
+from gis_app.core.clusters.accept import Suggestion
+from gis_app.core.clusters.frames import (
+    add_cluster,
+    append_clusters,
+    cluster_frame,
+    merge_clusters,
+    move_cluster_to,
+    remove_clusters,
+    set_cluster_attribute,
+    set_cluster_geometry,
+    split_cluster,
+)
+from gis_app.core.clusters.hulls import hull_around_rows
 from gis_app.core.clusters.membership import (
     assign_membership,
     current_membership,
@@ -124,7 +136,7 @@ class AddClusterCommand(ClusterEditCommand):
     """A drawn (or lassoed) cluster, appended last in the order."""
 
     def __init__(self, document, geometry, *, name: str | None = None, text: str | None = None):
-        clusters, cid = core.add_cluster(document.project.clusters, geometry, name=name)
+        clusters, cid = add_cluster(document.project.clusters, geometry, name=name)
         super().__init__(
             document, clusters, text or tr("Cluster tekenen"), touched=[cid], select=[cid]
         )
@@ -135,7 +147,7 @@ class ClusterFromSelectionCommand(AddClusterCommand):
     """A cluster around the selected buildings (a hull containing exactly them)."""
 
     def __init__(self, document, rows):
-        hull = core.hull_around_rows(document.project.buildings, rows)
+        hull = hull_around_rows(document.project.buildings, rows)
         super().__init__(document, hull, text=tr("Cluster uit selectie"))
 
 
@@ -143,21 +155,21 @@ class EditClusterGeometryCommand(ClusterEditCommand):
     """New outline for one cluster: vertex moved, inserted or deleted, polygon moved."""
 
     def __init__(self, document, cluster_id: str, geometry, text: str | None = None):
-        clusters = core.set_cluster_geometry(document.project.clusters, cluster_id, geometry)
+        clusters = set_cluster_geometry(document.project.clusters, cluster_id, geometry)
         super().__init__(document, clusters, text or tr("Cluster bewerken"), touched=[cluster_id])
         self.cluster_id = cluster_id
 
 
 class SplitClusterCommand(ClusterEditCommand):
     def __init__(self, document, cluster_id: str, line):
-        clusters, ids = core.split_cluster(document.project.clusters, cluster_id, line)
+        clusters, ids = split_cluster(document.project.clusters, cluster_id, line)
         super().__init__(document, clusters, tr("Cluster splitsen"), touched=ids, select=ids)
         self.cluster_ids = ids
 
 
 class MergeClustersCommand(ClusterEditCommand):
     def __init__(self, document, cluster_ids: Sequence[str]):
-        clusters, keep = core.merge_clusters(document.project.clusters, cluster_ids)
+        clusters, keep = merge_clusters(document.project.clusters, cluster_ids)
         super().__init__(
             document, clusters, tr("Clusters samenvoegen"), touched=list(cluster_ids), select=[keep]
         )
@@ -166,19 +178,19 @@ class MergeClustersCommand(ClusterEditCommand):
 
 class RenameClusterCommand(ClusterEditCommand):
     def __init__(self, document, cluster_id: str, name: str):
-        clusters = core.set_cluster_attribute(document.project.clusters, cluster_id, "name", name)
+        clusters = set_cluster_attribute(document.project.clusters, cluster_id, "name", name)
         super().__init__(document, clusters, tr("Cluster hernoemen"))
 
 
 class RecolourClusterCommand(ClusterEditCommand):
     def __init__(self, document, cluster_id: str, color: str):
-        clusters = core.set_cluster_attribute(document.project.clusters, cluster_id, "color", color)
+        clusters = set_cluster_attribute(document.project.clusters, cluster_id, "color", color)
         super().__init__(document, clusters, tr("Clusterkleur wijzigen"))
 
 
 class DeleteClustersCommand(ClusterEditCommand):
     def __init__(self, document, cluster_ids: Sequence[str]):
-        clusters = core.remove_clusters(document.project.clusters, cluster_ids)
+        clusters = remove_clusters(document.project.clusters, cluster_ids)
         text = tr("Cluster verwijderen") if len(cluster_ids) == 1 else tr("Clusters verwijderen")
         super().__init__(document, clusters, text, touched=list(cluster_ids), select=[])
 
@@ -187,14 +199,14 @@ class MoveClusterInOrderCommand(ClusterEditCommand):
     """Move a cluster up or down in the order (the order decides who keeps an overlap)."""
 
     def __init__(self, document, cluster_id: str, position: int):
-        clusters = core.move_cluster_to(document.project.clusters, cluster_id, position)
+        clusters = move_cluster_to(document.project.clusters, cluster_id, position)
         super().__init__(document, clusters, tr("Clustervolgorde wijzigen"), touched=[cluster_id])
 
 
 class AcceptSuggestionsCommand(ClusterEditCommand):
     """Suggested clusters accepted in bulk: one undo step."""
 
-    def __init__(self, document, suggestion: core.Suggestion):
+    def __init__(self, document, suggestion: Suggestion):
         super().__init__(
             document,
             suggestion.clusters,
@@ -209,9 +221,9 @@ class ImportClustersCommand(ClusterEditCommand):
     """Imported clusters appended after the existing ones (or replacing them)."""
 
     def __init__(self, document, imported, *, replace: bool = False):
-        base = core.cluster_frame([], [], crs=document.project.clusters.crs)
+        base = cluster_frame([], [], crs=document.project.clusters.crs)
         existing = base if replace else document.project.clusters
-        clusters = core.append_clusters(existing, imported) if len(imported) else existing
+        clusters = append_clusters(existing, imported) if len(imported) else existing
         super().__init__(document, clusters, tr("Clusters importeren"), touched=None, select=[])
         self.count = len(imported)
 

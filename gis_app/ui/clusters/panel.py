@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core.clusters import attribute_codes, cluster_statistics, rank_clusters
 from gis_app.core.clusters.membership import OverlapTracker, members, unclustered_rows
+from gis_app.core.clusters.ranking import attribute_codes, cluster_statistics, rank_clusters
 from gis_app.core.schema import (
     MILESTONE_LABELS_NL,
     MILESTONES,

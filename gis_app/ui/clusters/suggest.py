@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from gis_app.core import clusters as core
+from gis_app.core.clusters.accept import Suggestion, add_suggestions
+from gis_app.core.clusters.suggest import (
+    DEFAULT_LINK_DISTANCE,
+    DEFAULT_MAX_BUILDINGS,
+    DEFAULT_MAX_SPREAD,
+)
 from gis_app.ui.clusters.commands import AcceptSuggestionsCommand
 
 #: Workers whose dialog was closed keep running until done; held here so they are not
@@ -33,7 +38,7 @@ _RUNNING: set = set()
 
 class SuggestWorker(QThread):
     progressed = Signal(float, str)
-    succeeded = Signal(object)  # core.Suggestion
+    succeeded = Signal(object)  # Suggestion
     failed = Signal(str)
 
     def __init__(self, buildings, clusters, options: dict, parent=None):
@@ -44,7 +49,7 @@ class SuggestWorker(QThread):
 
     def run(self) -> None:
         try:
-            suggestion = core.add_suggestions(
+            suggestion = add_suggestions(
                 self.buildings,
                 self.clusters,
                 progress=lambda fraction, text: self.progressed.emit(fraction, text),
@@ -65,22 +70,22 @@ class SuggestClustersDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self.worker: SuggestWorker | None = None
-        self.suggestion: core.Suggestion | None = None
+        self.suggestion: Suggestion | None = None
         self.setWindowTitle(self.tr("Voorstel clusters"))
 
         self.max_buildings = QSpinBox(self)
         self.max_buildings.setRange(1, 100000)
-        self.max_buildings.setValue(core.DEFAULT_MAX_BUILDINGS)
+        self.max_buildings.setValue(DEFAULT_MAX_BUILDINGS)
         self.max_spread = QDoubleSpinBox(self)
         self.max_spread.setRange(1.0, 100000.0)
         self.max_spread.setDecimals(0)
         self.max_spread.setSuffix(" m")
-        self.max_spread.setValue(core.DEFAULT_MAX_SPREAD)
+        self.max_spread.setValue(DEFAULT_MAX_SPREAD)
         self.link_distance = QDoubleSpinBox(self)
         self.link_distance.setRange(0.0, 500.0)
         self.link_distance.setDecimals(1)
         self.link_distance.setSuffix(" m")
-        self.link_distance.setValue(core.DEFAULT_LINK_DISTANCE)
+        self.link_distance.setValue(DEFAULT_LINK_DISTANCE)
         self.replace = QCheckBox(self.tr("Bestaande clusters vervangen"), self)
         self.replace.setToolTip(
             self.tr(

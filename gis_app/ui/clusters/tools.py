@@ -26,7 +26,17 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPainterPath, QPen,
 from scipy.spatial import cKDTree
 from shapely.geometry import LineString, Polygon
 
-from gis_app.core import clusters as core
+from gis_app.core.clusters.geometry import (
+    delete_vertex,
+    insert_vertex,
+    move_vertex,
+    nearest_edge,
+    nearest_vertex,
+    normalise_polygon,
+    polygon_parts,
+    translate,
+    vertex_table,
+)
 from gis_app.ui.clusters.commands import (
     AddClusterCommand,
     EditClusterGeometryCommand,
@@ -81,7 +91,7 @@ def _dedupe(points, tolerance: float) -> list[tuple[float, float]]:
 
 def _rings_path(canvas, geometry) -> QPainterPath:
     path = QPainterPath()
-    for poly in core.polygon_parts(geometry):
+    for poly in polygon_parts(geometry):
         for ring in [poly.exterior, *poly.interiors]:
             coords = np.asarray(ring.coords)
             path.addPolygon(QPolygonF([canvas.map_to_screen(x, y) for x, y in coords[:, :2]]))
@@ -221,7 +231,7 @@ class DrawClusterTool(_PolylineTool):
 
     def finished(self, points) -> None:
         try:
-            polygon = core.normalise_polygon(Polygon(points))
+            polygon = normalise_polygon(Polygon(points))
         except ValueError as error:
             self.message.emit(str(error))
             return
@@ -343,23 +353,23 @@ class EditClusterTool(MapTool):
         geometry = self.geometry()
         button = event.button()
         if button == Qt.MouseButton.RightButton and geometry is not None:
-            address = core.nearest_vertex(geometry, map_xy, self._tolerance(HANDLE_PX))
+            address = nearest_vertex(geometry, map_xy, self._tolerance(HANDLE_PX))
             if address is not None:
                 self.delete_vertex(address)
             return
         if button != Qt.MouseButton.LeftButton:
             return
         if geometry is not None:
-            address = core.nearest_vertex(geometry, map_xy, self._tolerance(HANDLE_PX))
+            address = nearest_vertex(geometry, map_xy, self._tolerance(HANDLE_PX))
             if address is not None:
                 self._begin("vertex", geometry, map_xy, event, self.tr("Hoekpunt verplaatsen"))
                 self._address = address
                 return
-            edge = core.nearest_edge(geometry, map_xy, self._tolerance(EDGE_PX))
+            edge = nearest_edge(geometry, map_xy, self._tolerance(EDGE_PX))
             if edge is not None:
                 part, ring, after, point = edge
                 self._begin("vertex", geometry, map_xy, event, self.tr("Hoekpunt toevoegen"))
-                self._preview = core.insert_vertex(geometry, part, ring, after, point)
+                self._preview = insert_vertex(geometry, part, ring, after, point)
                 self._inserted = True
                 self._address = (part, ring, after + 1)
                 self.canvas.update_overlay()
@@ -385,17 +395,17 @@ class EditClusterTool(MapTool):
             geometry = self.geometry()
             hover = None
             if geometry is not None:
-                hover = core.nearest_vertex(geometry, map_xy, self._tolerance(HANDLE_PX))
+                hover = nearest_vertex(geometry, map_xy, self._tolerance(HANDLE_PX))
             if hover != self._hover_vertex:
                 self._hover_vertex = hover
                 self.canvas.update_overlay()
             return
         if self._drag == "vertex":
             base = self._preview if self._preview is not None else self._original
-            self._preview = core.move_vertex(base, self._address, map_xy)
+            self._preview = move_vertex(base, self._address, map_xy)
         else:
             dx, dy = map_xy[0] - self._start[0], map_xy[1] - self._start[1]
-            self._preview = core.translate(self._original, dx, dy)
+            self._preview = translate(self._original, dx, dy)
         self.canvas.update_overlay()
 
     def mouse_release(self, event, map_xy) -> None:
@@ -414,7 +424,7 @@ class EditClusterTool(MapTool):
         geometry = self.geometry()
         if geometry is None:
             return
-        address = core.nearest_vertex(geometry, map_xy, self._tolerance(HANDLE_PX))
+        address = nearest_vertex(geometry, map_xy, self._tolerance(HANDLE_PX))
         if address is not None:
             self._end()
             self.delete_vertex(address)
@@ -440,7 +450,7 @@ class EditClusterTool(MapTool):
         if cid is None or geometry is None:
             return
         try:
-            edited = core.delete_vertex(geometry, address)
+            edited = delete_vertex(geometry, address)
         except ValueError as error:
             self.message.emit(str(error))
             return
@@ -449,7 +459,7 @@ class EditClusterTool(MapTool):
 
     def _commit(self, cid, geometry, text) -> None:
         try:
-            geometry = core.normalise_polygon(geometry)
+            geometry = normalise_polygon(geometry)
         except ValueError as error:
             self.message.emit(str(error))
             return
@@ -476,7 +486,7 @@ class EditClusterTool(MapTool):
         )
         painter.setBrush(QBrush(FILL_COLOR) if self._drag else Qt.BrushStyle.NoBrush)
         painter.drawPath(_rings_path(canvas, geometry))
-        coords, addresses = core.vertex_table(geometry)
+        coords, addresses = vertex_table(geometry)
         painter.setPen(QPen(LINE_COLOR, 1))
         for (x, y), address in zip(coords, addresses, strict=True):
             centre = canvas.map_to_screen(x, y)
