@@ -77,9 +77,7 @@ class ProjectDocument(QObject):
         self.selection = np.empty(0, dtype=np.int64)
         self.selected_cluster_ids: list[str] = []
         self._extra_dirty = False
-        self.plan_result = (
-            None  # latest PlanResult, set by the planning workspace before planChanged
-        )
+        self.plan_result = None  # latest PlanResult, set by set_plan_result before planChanged
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.dirtyChanged.emit(not clean or self._extra_dirty)
