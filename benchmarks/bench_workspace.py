@@ -96,7 +96,7 @@ def main() -> int:
     wait_idle(controller)
     first_s = time.perf_counter() - t0
 
-    planner = controller._planner[2]
+    planner = controller.session.cached.planner
     config = controller.config
 
     def run_with_tables():
@@ -106,7 +106,10 @@ def main() -> int:
 
     ref_best, ref_median, result = timed(run_with_tables, repeats)
     bundle_best, bundle_median, bundle = timed(
-        lambda: make_bundle(planner.run(global_share=0.4), controller._snapshot[0], config), repeats
+        lambda: make_bundle(
+            planner.run(global_share=0.4), controller.session.inputs.buildings, config
+        ),
+        repeats,
     )
     ui_best, ui_median, _ = timed(lambda: controller._apply(bundle), repeats)
     start_date = config.start_date

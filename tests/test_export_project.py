@@ -12,6 +12,7 @@ import shapefile
 import shapely
 
 from gis_app.cli import main
+from gis_app.core.change import applied
 from gis_app.core.errors import ExportError
 from gis_app.core.export.exporter import (
     ExportOptions,
@@ -31,19 +32,23 @@ def files_under(path):
 
 
 @pytest.fixture(scope="module")
-def planned_project():
-    """A small sample project, planned and packaged once by a first export."""
-    project = Project(buildings=generate_buildings(250, seed=3))
-    return project
+def bare_project():
+    """A small sample project without clusters, plan settings or packages."""
+    return Project(buildings=generate_buildings(250, seed=3))
 
 
-def test_export_plans_and_packages_a_bare_project(tmp_path, qapp, planned_project, ogrinfo):
-    project = planned_project
+@pytest.fixture(scope="module")
+def planned_project(bare_project):
+    """The sample project with what a first export made (clusters, packages) applied."""
+    return applied(bare_project, prepare_export(bare_project).change)
+
+
+def test_export_plans_and_packages_a_bare_project(tmp_path, qapp, bare_project, ogrinfo):
     out = tmp_path / "export"
-    prepared = prepare_export(project)
+    prepared = prepare_export(bare_project)
     some = prepared.packages["package_id"].tolist()[:3]
     report = export_project(
-        project,
+        bare_project,
         out,
         ExportOptions(package_ids=some),
         pdf_writer=write_package_pdf,
@@ -53,6 +58,10 @@ def test_export_plans_and_packages_a_bare_project(tmp_path, qapp, planned_projec
     assert (
         "geen clusters" in text and "geen werkpakketten" in text and "standaardinstellingen" in text
     )
+    # the export leaves the project alone; what it made is the change the caller applies
+    assert bare_project.packages is None and "package_id" not in bare_project.buildings
+    assert len(bare_project.clusters) == 0
+    project = applied(bare_project, prepared.change)
     assert project.packages is not None and len(project.packages) > len(report.packages) == 3
     assert "package_id" in project.buildings
     for path in report.files:

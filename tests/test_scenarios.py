@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from gis_app.core import scenarios as sc
+from gis_app.core.change import applied, scenario_change
 from gis_app.core.project import Project
 from gis_app.core.schema import ensure_cluster_columns
 
@@ -34,18 +35,21 @@ def test_capture_and_apply_round_trip_through_json():
     )
     assert scenario.name == "Snel"
     assert scenario.shares == {"C1": 0.8, "C3": 0.1}
-    sc.store_scenarios(project, [scenario])
-    text = json.dumps(project.scenarios)  # JSON-safe
+    text = json.dumps([scenario.to_dict()])  # JSON-safe
     project.scenarios = json.loads(text)
     project.settings["planning"] = {"bespoke_share": 1.0}
     project.clusters["approach_share"] = [0.0, 0.5, 0.5]
     loaded = sc.load_scenarios(project)
     assert loaded[0].order == "optimise"
     assert loaded[0].metrics == {"risk_exposure": 1.5}
-    sc.apply(project, loaded[0])
-    assert project.settings["planning"] == {"bespoke_share": 0.35, "start_date": "2027-01-01"}
-    shares = project.clusters["approach_share"].to_numpy()
+    change = scenario_change(project, loaded[0])
+    result = applied(project, change)
+    assert result.settings["planning"] == {"bespoke_share": 0.35, "start_date": "2027-01-01"}
+    shares = result.clusters["approach_share"].to_numpy()
     assert shares[0] == 0.8 and np.isnan(shares[1]) and shares[2] == 0.1
+    # the input project is left as it was
+    assert project.settings["planning"] == {"bespoke_share": 1.0}
+    assert project.clusters["approach_share"].tolist() == [0.0, 0.5, 0.5]
 
 
 def test_applied_settings_are_a_copy():

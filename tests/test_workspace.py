@@ -154,10 +154,10 @@ def test_cluster_slider_changes_that_clusters_share(qtbot, workspace):
     wait_idle(qtbot, ws)
     assert ws.controller.cluster_share(target) is None
     # a cluster edit rebuilds the planner but keeps the neighbour candidates (slow to find)
-    old = ws.controller._planner[2]
+    old = ws.controller.session.cached.planner
     ws.document.clustersChanged.emit()
     wait_idle(qtbot, ws)
-    new = ws.controller._planner[2]
+    new = ws.controller.session.cached.planner
     assert new is not old and new.candidates is old.candidates
 
 

@@ -78,6 +78,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from gis_app.core.change import applied
     from gis_app.core.errors import ExportError
     from gis_app.core.export import columns as colmod
     from gis_app.core.export.exporter import (
@@ -95,19 +96,21 @@ def run(args: argparse.Namespace) -> int:
     project, join_report = open_path(args.project)
     if project.path is None and args.project.suffix.lower() == ".gpkg":
         project.path = args.project
-    had_packages = project.packages is not None and len(project.packages) > 0
     prepared = prepare_export(project)
+    if prepared.change is not None:
+        # this command's own copy of the project gets what the export made
+        project = applied(project, prepared.change)
     for note in prepared.notes:
         print(note)
     columns = None
     if args.fields:
         frame = export_frame(
-            project.buildings,
+            prepared.buildings,
             prepared.assignment,
             prepared.packages,
             prepared.context,
             getattr(prepared.plan_result, "schedule", None),
-            project.clusters,
+            prepared.clusters,
             package_ids=[],
         )
         available = colmod.available_columns(frame.columns)
@@ -132,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     )
     report = export_project(project, args.out, options, pdf_writer=pdf_writer, prepared=prepared)
     print(report.to_text(notes=False))
-    if args.save_packages and not had_packages:
+    if args.save_packages and prepared.change is not None and prepared.change.packages is not None:
         from gis_app.core.projectfile import save_project
 
         if join_report is not None:

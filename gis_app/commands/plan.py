@@ -8,7 +8,7 @@ Decisions:
   total from the start date on (calendar and contractors are then not used),
   ``--start`` sets the start date.
 * A project without clusters: with ``--auto-clusters`` clusters are suggested
-  (:func:`gis_app.core.clusters.suggest_clusters`, default sizes) for this run only; the
+  (:func:`gis_app.core.clusters.suggest.suggest_clusters`, default sizes) for this run only; the
   project file is not changed (``gis-app suggest-clusters`` stores them). Without it the
   command stops with status 2 and says so.
 * ``--json OUT`` writes :meth:`PlanResult.to_json_dict` (metrics, weekly capacity, the

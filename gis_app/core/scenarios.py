@@ -121,10 +121,6 @@ def load_scenarios(project) -> list[Scenario]:
     return out
 
 
-def store_scenarios(project, scenarios: Iterable[Scenario]) -> None:
-    project.scenarios = [s.to_dict() for s in scenarios]
-
-
 def cluster_shares(clusters: pd.DataFrame) -> dict[str, float]:
     """Own shares of the clusters that have one (NaN = follows the global share)."""
     if clusters is None or not len(clusters) or "approach_share" not in clusters:
@@ -148,15 +144,6 @@ def capture(
         note=note,
         metrics=json_safe(dict(metrics or {})),
     )
-
-
-def apply(project, scenario: Scenario) -> None:
-    """Put the scenario's settings and cluster shares into the project (in place)."""
-    project.settings["planning"] = copy.deepcopy(scenario.settings)
-    clusters = project.clusters
-    if clusters is not None and len(clusters):
-        ids = clusters["cluster_id"].astype(str)
-        clusters["approach_share"] = ids.map(scenario.shares).astype(float).to_numpy()
 
 
 # --- list operations (return new lists; the caller stores them) ------------------------------

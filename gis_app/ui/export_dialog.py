@@ -9,11 +9,15 @@ The dialog only collects choices and calls :func:`gis_app.core.export.exporter.e
 * The column choice is stored in ``project.settings["export_columns"]`` (so it travels
   with the project) and the target folder in QSettings (it belongs to this computer).
   Personal columns (address, postcode, residents) are marked and unchecked by default.
-* When the export made packages (or suggested clusters) the project changed: the
-  document is marked dirty and told which building columns changed.
+* The export never changes the project itself. When it has to make clusters, a plan or
+  packages, the dialog says so before running; what was made
+  (:attr:`PreparedExport.change <gis_app.core.export.exporter.PreparedExport>`) is applied
+  through the document as one undo step ("Werkpakketten maken voor export"), so the
+  Werkpakketten panel, the map and the attribute table follow and Ctrl+Z takes it back.
+  The remembered column choice goes through the document too.
 * Bestand > Veldpakket importeren... compares a returned field pack with the project,
   shows the changes and conflicts, and applies the non-conflicting changes as one undo
-  step (:class:`FieldPackImportCommand`).
+  step (:meth:`ProjectDocument.apply_field_pack <gis_app.ui.document.ProjectDocument.apply_field_pack>`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -45,7 +49,10 @@ from gis_app.core.export.exporter import (
     FORMATS,
     ExportCancelled,
     ExportOptions,
+    PreparedExport,
+    export_needs,
     export_project,
+    prepare_export,
 )
 from gis_app.core.export.frame import candidate_columns
 
@@ -90,6 +97,33 @@ class ExportDialog(QDialog):
         )
         grid.addWidget(self.field_pack_check, 3, 0, 1, 2)
         layout.addWidget(formats_box)
+
+        # what the export has to make first: said before running, applied as one undo step
+        needs = export_needs(project)
+        lines = []
+        if "clusters" in needs:
+            lines.append(
+                self.tr(
+                    "Het project heeft geen clusters: bij het exporteren worden ze voorgesteld."
+                )
+            )
+        if "plan" in needs:
+            lines.append(
+                self.tr(
+                    "Er is geen planning ingesteld: de export plant met de standaardinstellingen."
+                )
+            )
+        if "packages" in needs:
+            lines.append(
+                self.tr(
+                    "Er zijn nog geen werkpakketten: de export maakt ze uit de planning "
+                    "(ongedaan te maken met Bewerken > Ongedaan maken)."
+                )
+            )
+        self.needs_label = QLabel("\n".join(lines))
+        self.needs_label.setWordWrap(True)
+        self.needs_label.setVisible(bool(lines))
+        layout.addWidget(self.needs_label)
 
         middle = QHBoxLayout()
         # packages
@@ -216,7 +250,7 @@ class ExportDialog(QDialog):
             package_ids=packages,
             columns=self._checked(self.column_list),
             field_pack=self.field_pack_check.isChecked(),
-            remember_columns=True,
+            remember_columns=False,  # remembered through the document after the export
         )
 
     # --- running ---------------------------------------------------------------------------
@@ -249,8 +283,6 @@ class ExportDialog(QDialog):
             show_info(self, self.tr("Exporteren"), self.tr("Kies minstens één werkpakket."))
             return
         project = self.document.project
-        had_packages = project.packages is not None and len(project.packages) > 0
-        old_columns = project.settings.get(colmod.SETTINGS_KEY)
         pdf_writer = None
         if "pdf" in options.formats or options.field_pack:
             from gis_app.render.pdf_sheets import write_package_pdf
@@ -260,9 +292,16 @@ class ExportDialog(QDialog):
         self._running = True
         self.export_button.setEnabled(False)
         self.close_button.setText(self.tr("Afbreken"))
+        prepared = None
         try:
+            prepared = prepare_export(project, progress=self._progress)
             self.report = export_project(
-                project, Path(folder), options, pdf_writer=pdf_writer, progress=self._progress
+                project,
+                Path(folder),
+                options,
+                pdf_writer=pdf_writer,
+                progress=self._progress,
+                prepared=prepared,
             )
         except ExportCancelled:
             self.status.setText(
@@ -276,44 +315,27 @@ class ExportDialog(QDialog):
             self._running = False
             self.export_button.setEnabled(True)
             self.close_button.setText(self.tr("Sluiten"))
-            self._notify_document(had_packages, old_columns)
+            self.apply_prepared(prepared)
+        self.document.remember_export_columns(self.report.columns)
         QSettings().setValue(SETTINGS_DIR_KEY, folder)
         show_info(self, self.tr("Export gereed"), self.report.to_text())
         self.accept()
 
-    def _notify_document(self, had_packages: bool, old_columns) -> None:
-        project = self.document.project
-        changed = False
-        if not had_packages and project.packages is not None and len(project.packages):
-            self.document.buildingAttributesChanged.emit(["package_id", "cluster_id"])
-            self.document.clustersChanged.emit()
-            changed = True
-        if project.settings.get(colmod.SETTINGS_KEY) != old_columns:
-            changed = True
-        if changed:
-            self.document.mark_dirty()
+    def apply_prepared(self, prepared: PreparedExport | None) -> None:
+        """Put what the export made (clusters, packages) into the project: one undo step.
 
-
-class FieldPackImportCommand(QUndoCommand):
-    """Apply (redo) or take back (undo) the changes of a field pack report."""
-
-    def __init__(self, document, changes, text: str):
-        super().__init__(text)
-        self.document = document
-        self.changes = changes
-
-    def _apply(self, reverse: bool) -> None:
-        from gis_app.core.fieldpack import apply_changes
-
-        apply_changes(self.document.project.buildings, self.changes, reverse=reverse)
-        columns = sorted(set(self.changes["column"])) if len(self.changes) else []
-        self.document.buildingAttributesChanged.emit(columns)
-
-    def redo(self) -> None:
-        self._apply(reverse=False)
-
-    def undo(self) -> None:
-        self._apply(reverse=True)
+        Applied whenever the preparation finished, also after a cancelled or failed write:
+        files already written name these packages.
+        """
+        change = None if prepared is None else prepared.change
+        if change is None or change.is_empty:
+            return
+        text = (
+            self.tr("Clusters en werkpakketten maken voor export")
+            if change.clusters is not None
+            else self.tr("Werkpakketten maken voor export")
+        )
+        self.document.apply_change(change, text=text)
 
 
 def import_fieldpack_interactive(window, path: str | Path | None = None) -> object | None:
@@ -361,9 +383,7 @@ def import_fieldpack_interactive(window, path: str | Path | None = None) -> obje
     )
     if answer != QMessageBox.StandardButton.Yes:
         return report
-    window.document.undo_stack.push(
-        FieldPackImportCommand(window.document, report.changes, tr("Veldpakket importeren"))
-    )
+    window.document.apply_field_pack(report.changes, tr("Veldpakket importeren"))
     report.applied = True
     return report
 

@@ -380,8 +380,7 @@ class ProjectController(QObject):
             for signal in signals:
                 signal.disconnect(note_change)
         QApplication.restoreOverrideCursor()
-        project.path = written
-        project.name = written.stem
+        self.document.set_file(written)
         self._save_target = written
         self.settings.setValue(SETTINGS_KEY_LAST_DIR, str(written.parent))
         self.add_recent(written)

@@ -28,8 +28,9 @@ PDF sheets are drawn with Qt, which core may not import: the caller passes
 
 When the project has no packages, :func:`prepare_export` plans (suggesting clusters
 first when there are none) and makes packages with the default settings, and its notes
-say so; the project object is updated (packages, ``package_id``, suggested clusters),
-saving it is the caller's decision.
+say so. The project object is never changed: what was made comes back as a
+:class:`~gis_app.core.change.Change` that the caller applies (the window as one undo
+step, the command line on its own copy); saving it is the caller's decision.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from gis_app.core.change import Change
 from gis_app.core.errors import ExportError, GisAppError
 from gis_app.core.export import columns as colmod
 from gis_app.core.export.frame import export_frame
@@ -118,6 +120,9 @@ class PreparedExport:
     packages: gpd.GeoDataFrame
     assignment: pd.Series
     notes: list[str] = field(default_factory=list)
+    buildings: gpd.GeoDataFrame | None = None  # the frames to export (with what was made)
+    clusters: gpd.GeoDataFrame | None = None
+    change: Change | None = None  # what the project lacks; None: nothing was made
 
 
 def _report(progress: ProgressCallback | None, fraction: float, message: str) -> None:
@@ -125,51 +130,82 @@ def _report(progress: ProgressCallback | None, fraction: float, message: str) ->
         raise ExportCancelled("de export is afgebroken")
 
 
+def export_needs(project) -> list[str]:
+    """What :func:`prepare_export` will have to make for ``project``, in that order:
+    ``"clusters"`` (none yet: suggested), ``"plan"`` (no planning settings: planned with
+    the defaults), ``"packages"`` (none yet: made with the default package settings)."""
+    needs = []
+    if project.clusters is None or len(project.clusters) == 0:
+        needs.append("clusters")
+    if not project.settings.get("planning"):
+        needs.append("plan")
+    if project.packages is None or len(project.packages) == 0:
+        needs.append("packages")
+    return needs
+
+
 def prepare_export(project, *, progress: ProgressCallback | None = None) -> PreparedExport:
-    """A plan and packages for ``project``; makes them when missing (see module docstring)."""
+    """A plan and packages for ``project``; makes them when missing (see module docstring).
+
+    ``project`` is left unchanged: what had to be made comes back as
+    ``PreparedExport.change`` (clusters with their membership, packages with the
+    ``package_id`` column), and ``buildings``/``clusters`` are the frames to export
+    (the project's own when nothing had to be made).
+    """
     from gis_app.core.planning import PlanningConfig, plan
 
     notes: list[str] = []
     buildings = project.buildings
     if buildings is None or len(buildings) == 0:
         raise ExportError("het project bevat geen panden om te exporteren", path=project.path)
-    has_clusters = project.clusters is not None and len(project.clusters) > 0
-    if not has_clusters:
+    clusters = project.clusters
+    new_columns: dict[str, np.ndarray] = {}
+    new_clusters = None
+    made: list[str] = []
+    if clusters is None or len(clusters) == 0:
         from gis_app.core.clusters.suggest import suggest_clusters
 
         _report(progress, 0.02, "Clusters voorstellen")
-        clusters, membership = suggest_clusters(buildings, existing=project.clusters)
-        keep = [c for c in clusters.columns if c not in ("rank", "reason")]
-        project.clusters = clusters[keep]
-        buildings["cluster_id"] = (
+        suggested, membership = suggest_clusters(buildings, existing=clusters)
+        keep = [c for c in suggested.columns if c not in ("rank", "reason")]
+        clusters = new_clusters = suggested[keep]
+        new_columns["cluster_id"] = (
             membership.reindex(buildings.index).fillna("").astype(str).to_numpy(dtype=object)
         )
+        buildings = buildings.copy()  # the project's frame stays as it is
+        buildings["cluster_id"] = new_columns["cluster_id"]
+        made.append("clusters")
         notes.append(f"Het project had geen clusters: {len(clusters)} clusters voorgesteld.")
     planning_settings = project.settings.get("planning")
     config = PlanningConfig.from_dict(planning_settings) if planning_settings else PlanningConfig()
     _report(progress, 0.05, "Planning berekenen")
     try:
-        result = plan(buildings, project.clusters, config)
+        result = plan(buildings, clusters, config)
     except GisAppError:
         raise
     except Exception as error:  # pragma: no cover - a planning defect, shown as one line
         raise ExportError(f"de planning kon niet worden berekend: {error}") from error
     if not planning_settings:
         notes.append("Planning berekend met de standaardinstellingen.")
-    ctx = package_context(result, buildings, project.clusters)
+    ctx = package_context(result, buildings, clusters)
+    new_packages = None
     if project.packages is None or len(project.packages) == 0:
         _report(progress, 0.1, "Werkpakketten maken")
         cfg = settings_from(project.settings)
         packages, assignment = make_packages(
             result,
             buildings,
-            project.clusters,
+            clusters,
             cfg,
             existing=None,
             assignment=np.full(len(buildings), "", dtype=object),
         )
-        project.packages = packages
-        buildings[PACKAGE_COLUMN] = assignment.to_numpy(dtype=object)
+        new_packages = packages
+        new_columns[PACKAGE_COLUMN] = assignment.to_numpy(dtype=object)
+        if "cluster_id" not in made:
+            buildings = buildings.copy()
+        buildings[PACKAGE_COLUMN] = new_columns[PACKAGE_COLUMN]
+        made.append("packages")
         notes.append(
             f"Het project had geen werkpakketten: {len(packages)} gemaakt met de standaardinstellingen "
             f"(per cluster, hoogstens {cfg.max_buildings} panden of {cfg.max_addresses} adressen, "
@@ -185,7 +221,28 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
             notes.append(
                 f"{loose} pand(en) met werk in de planning zitten in geen werkpakket en worden niet geëxporteerd."
             )
-    return PreparedExport(result, ctx, packages, assignment, notes)
+    change = None
+    if made:
+        change = Change(
+            description=(
+                "Clusters en werkpakketten maken voor export"
+                if new_clusters is not None
+                else "Werkpakketten maken voor export"
+            ),
+            clusters=new_clusters,
+            building_columns=new_columns,
+            packages=new_packages,
+        )
+    return PreparedExport(
+        result,
+        ctx,
+        packages,
+        assignment,
+        notes,
+        buildings=buildings,
+        clusters=clusters,
+        change=change,
+    )
 
 
 def package_file_names(packages: pd.DataFrame) -> dict[str, str]:
@@ -275,6 +332,9 @@ def export_project(
     root = root.resolve()
 
     prepared = prepared or prepare_export(project, progress=progress)
+    # the frames with what the preparation made; the project itself is left unchanged
+    buildings = project.buildings if prepared.buildings is None else prepared.buildings
+    project_clusters = project.clusters if prepared.clusters is None else prepared.clusters
     report = ExportReport(out_dir=root, notes=list(prepared.notes))
     packages = _package_rows(prepared.packages, options.package_ids)
     ids = packages["package_id"].astype(str).tolist()
@@ -282,12 +342,12 @@ def export_project(
     _report(progress, 0.15, "Exporttabel samenstellen")
     schedule = getattr(prepared.plan_result, "schedule", None)
     frame = export_frame(
-        project.buildings,
+        buildings,
         prepared.assignment,
         prepared.packages,
         prepared.context,
         schedule,
-        project.clusters,
+        project_clusters,
         package_ids=ids,
     )
     available = colmod.available_columns(frame.columns)
@@ -324,7 +384,7 @@ def export_project(
             sheets[pid] = _sheet(
                 records[pid],
                 full.iloc[groups[pid]],
-                project.buildings,
+                buildings,
                 chosen,
                 options,
                 exported_at,
@@ -334,7 +394,7 @@ def export_project(
     if "gpkg" in formats:
         step("GeoPackage schrijven")
         cluster_ids = set(packages["cluster_id"].astype(str))
-        clusters = project.clusters
+        clusters = project_clusters
         clusters = (
             clusters[clusters["cluster_id"].astype(str).isin(cluster_ids)]
             if clusters is not None
@@ -422,7 +482,7 @@ def export_project(
                 names[pid],
                 part,
                 records[pid],
-                project.buildings,
+                buildings,
                 sheet=sheet,
                 pdf_writer=pdf_writer,
                 exported_at=exported_at,

@@ -1,12 +1,13 @@
 """Undo commands for every cluster edit.
 
-Each command holds the cluster table before and after (frames are replaced, never
-changed in place, so holding both costs little) and the membership rows it changed
-with their old and new ``cluster_id``. Undo puts back the exact old table and the
-exact old values; nothing is recomputed on undo or redo, so a round trip restores
-geometry and membership bit for bit.
+Each command computes the new cluster table with a pure function of
+:mod:`gis_app.core.clusters` and hands it to the document's
+:class:`~gis_app.ui.document.ClusterEditCommand`, which applies it: it holds the cluster
+table before and after and the membership rows it changed with their old and new
+``cluster_id``. Undo puts back the exact old table and the exact old values; nothing is
+recomputed on undo or redo, so a round trip restores geometry and membership bit for bit.
 
-Membership is updated incrementally (:func:`gis_app.core.membership.update_membership`)
+Membership is updated incrementally (:func:`gis_app.core.clusters.membership.update_membership`)
 from the old and new outlines of the clusters an edit touched; accepting suggestions
 brings its own membership.
 """
@@ -18,7 +19,6 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from gis_app.core.clusters.accept import Suggestion
 from gis_app.core.clusters.frames import (
@@ -33,103 +33,13 @@ from gis_app.core.clusters.frames import (
     split_cluster,
 )
 from gis_app.core.clusters.hulls import hull_around_rows
-from gis_app.core.clusters.membership import (
-    assign_membership,
-    current_membership,
-    set_membership_rows,
-    update_membership,
-)
+from gis_app.ui.document import ClusterEditCommand
+
+__all__ = ["ClusterEditCommand"]  # the document's command, re-exported for the edit commands
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ClusterCommands", text)
-
-
-def _geometry_of(clusters, cluster_id: str):
-    match = clusters["cluster_id"].astype(str).to_numpy() == cluster_id
-    positions = np.flatnonzero(match)
-    return clusters.geometry.iloc[int(positions[0])] if len(positions) else None
-
-
-class ClusterEditCommand(QUndoCommand):
-    """Replace ``project.clusters`` by ``new_clusters`` and update membership.
-
-    ``touched`` names the clusters whose outline changed or that were added or
-    removed: membership is re-tested only where their old or new outlines lie.
-    ``touched=None`` recomputes all membership (imports, reordering many clusters).
-    ``membership`` (a full ``cluster_id`` array) is used as it is (suggestions).
-    """
-
-    def __init__(
-        self,
-        document,
-        new_clusters,
-        text: str,
-        *,
-        touched: Sequence[str] | None = (),
-        membership: np.ndarray | None = None,
-        select: Sequence[str] | None = None,
-    ):
-        super().__init__(text)
-        self.document = document
-        self.old_clusters = document.project.clusters
-        self.new_clusters = new_clusters
-        self._touched = None if touched is None else [str(t) for t in touched]
-        self._membership = membership
-        self._select = None if select is None else [str(s) for s in select]
-        self._old_selection = list(document.selected_cluster_ids)
-        self.rows: np.ndarray | None = None
-        self.before: np.ndarray | None = None
-        self.after: np.ndarray | None = None
-
-    # The first redo computes the membership change; later ones replay it.
-    def _compute(self) -> None:
-        project = self.document.project
-        buildings = project.buildings
-        if self._membership is not None:
-            old = current_membership(buildings)
-            new = np.asarray(self._membership, dtype=object)
-            rows = np.flatnonzero(old != new)
-            self.rows, self.before, self.after = rows, old[rows], new[rows]
-            set_membership_rows(buildings, rows, self.after)
-        elif self._touched is None:
-            old = current_membership(buildings)
-            new = assign_membership(buildings, self.new_clusters)
-            rows = np.flatnonzero(old != new)
-            self.rows, self.before, self.after = rows, old[rows], new[rows]
-        else:
-            outlines = []
-            for cid in self._touched:
-                outlines.append(_geometry_of(self.old_clusters, cid))
-                outlines.append(_geometry_of(self.new_clusters, cid))
-            self.rows, self.before, self.after = update_membership(
-                buildings, self.new_clusters, outlines
-            )
-        self._membership = None
-
-    def redo(self) -> None:
-        project = self.document.project
-        project.clusters = self.new_clusters
-        if self.rows is None:
-            self._compute()
-        else:
-            set_membership_rows(project.buildings, self.rows, self.after)
-        self._notify(self._select)
-
-    def undo(self) -> None:
-        project = self.document.project
-        project.clusters = self.old_clusters
-        set_membership_rows(project.buildings, self.rows, self.before)
-        self._notify(self._old_selection)
-
-    def _notify(self, selection: Sequence[str] | None) -> None:
-        document = self.document
-        document.clustersChanged.emit()
-        if self.rows is not None and len(self.rows):
-            document.buildingAttributesChanged.emit(["cluster_id"])
-        ids = set(document.project.clusters["cluster_id"].astype(str))
-        wanted = document.selected_cluster_ids if selection is None else selection
-        document.set_selected_clusters([c for c in wanted if c in ids])
 
 
 class AddClusterCommand(ClusterEditCommand):

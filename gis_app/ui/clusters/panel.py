@@ -1,6 +1,6 @@
 """The cluster panel: every cluster with live statistics, sortable, selection in step with the map.
 
-Statistics come from :func:`gis_app.core.clusters.cluster_statistics` (one pandas
+Statistics come from :func:`gis_app.core.clusters.ranking.cluster_statistics` (one pandas
 groupby over the buildings), recomputed shortly after clusters or building attributes
 change; the widget only formats them. The table's own order is the cluster order
 (priority, and who keeps an overlap) until the user sorts a column; "Volgorde" sorts

@@ -6,17 +6,19 @@ and the fast :class:`Planner`. Every change (global share, a cluster's share, an
 the start date, the threat factor, the order) submits a new computation to a
 :class:`LatestOnlyRunner`; superseded ones are dropped. The computation (planner run and
 the chart data of :mod:`gis_app.core.planning_views`) happens on the worker thread; the
-UI thread only applies the finished bundle: it writes ``plan_completion_year`` and
-``plan_approach`` into the buildings (then ``document.buildingAttributesChanged``),
-stores the result in ``document.plan_result`` and emits ``document.planChanged``.
+UI thread only applies the finished bundle through
+:meth:`~gis_app.ui.document.ProjectDocument.set_plan_result` (the plan columns
+``plan_completion_year`` and ``plan_approach`` and ``document.plan_result``; the
+document emits its signals). Settings and shares are stored through the document too.
 
 Decisions:
 
-* The ``Planner`` is rebuilt (on the worker) when the buildings, the cluster membership
-  or the configuration change; share changes only re-run it. The worker gets a
-  snapshot of the columns the planner reads, so the UI thread may write plan columns
+* The planner cache is a Qt-free :class:`~gis_app.core.planning.session.PlannerSession`:
+  the ``Planner`` is rebuilt (on the worker) when the buildings, the cluster membership
+  or the configuration change; share changes only re-run it. The worker plans from a
+  copy of the columns the planner reads, so the UI thread may write plan columns
   into the buildings while a computation runs.
-* A cluster share set here is written to ``project.clusters.approach_share`` directly
+* A cluster share is stored by :meth:`~gis_app.ui.document.ProjectDocument.set_cluster_share`
   and marks the document dirty (no undo entry: it is a setting, like the editors, and a
   slider drag would flood the undo stack). ``clusterShareChanged`` tells the cluster
   panel to refresh.
@@ -35,7 +37,6 @@ Decisions:
 from __future__ import annotations
 
 import copy
-import threading
 import time
 from dataclasses import dataclass, field
 
@@ -45,52 +46,18 @@ from PySide6.QtCore import QObject, Signal
 
 from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError, PlanningError
-from gis_app.core.planning.config import UNCLUSTERED_TRAILING, PlanningConfig
+from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.model import PSEUDO_PREFIX
-from gis_app.core.schema import BUILDING_COLUMNS
+from gis_app.core.planning.session import (
+    PlanInputs,
+    PlannerSession,
+)
+from gis_app.ui.document import PLANNING_ORDER_KEY
 from gis_app.ui.planning.worker import LatestOnlyRunner
 
 PLAN_COLUMNS = ["plan_completion_year", "plan_approach"]
-ORDER_KEY = "planning_order"
+ORDER_KEY = PLANNING_ORDER_KEY
 TRADEOFF_SHARES = tuple(np.round(np.linspace(0.0, 1.0, 11), 2))
-
-
-def _planner_class():
-    from gis_app.core.planning import Planner
-
-    return Planner
-
-
-def run_planner(planner, shares: dict[str, float | None] | None, order: str, global_share=None):
-    """One plan from the fast planner (shares: cluster id -> share, None = global).
-
-    Shares of clusters the planner does not know (added after its snapshot) are left out.
-    """
-    known = set(planner.cluster_ids)
-    shares = {k: v for k, v in (shares or {}).items() if k in known}
-    return planner.run(shares=shares, order=order, global_share=global_share)
-
-
-def build_planner(buildings, clusters, config, candidates=None):
-    """A ``Planner``, reusing the neighbour candidate pairs of an earlier one when given.
-
-    ``_candidates`` is the planner's own shortcut (also used by ``Planner.with_config``);
-    should its signature change, the planner is simply built from scratch.
-    """
-    cls = _planner_class()
-    if candidates is not None:
-        try:
-            return cls(buildings, clusters, config, _candidates=candidates)
-        except TypeError:
-            pass
-    return cls(buildings, clusters, config)
-
-
-def _structural(config: PlanningConfig) -> dict:
-    """The configuration without the global share (which ``run`` takes directly)."""
-    data = config.to_dict()
-    data.pop("bespoke_share", None)
-    return data
 
 
 @dataclass
@@ -138,14 +105,7 @@ class PlanningController(QObject):
         self.curve: pd.DataFrame | None = None
         self.error = ""
         self.auto = True  # recompute on every change
-        self._planner = None  # (key, structural config, Planner), shared by both runners
-        self._planner_key = None
-        self._snapshot = None
-        self._lock = threading.Lock()
-        self._run_lock = threading.Lock()
-        self._optimised = None  # (planner key, cluster ids in the last optimised order)
-        self._pairs = None  # (buildings generation, neighbour distance, pairs)
-        self._buildings_generation = 0
+        self.session = PlannerSession()  # the planner cache, shared by both runners
         self._curve_wanted = False
         document.projectReplaced.connect(self.reload)
         document.buildingsChanged.connect(self._buildings_changed)
@@ -176,25 +136,19 @@ class PlanningController(QObject):
             )
         order = self.project.settings.get(ORDER_KEY, "default")
         self.order = order if order in ("default", "optimise") else "default"
-        self._planner = None
-        self._planner_key = None
-        self._optimised = None
+        self.session.reset()
         self._curve_wanted = False
-        self._pairs = None
-        self._buildings_generation += 1
         self.bundle = None
         self.curve = None
         self.configChanged.emit()
         self.recompute(curve=True)
 
     def _buildings_changed(self) -> None:
-        self._buildings_generation += 1
-        self._pairs = None
-        self._structure_changed()
+        self.session.buildings_changed()
+        self.recompute(curve=True)
 
     def _structure_changed(self) -> None:
-        self._planner = None
-        self._planner_key = None
+        self.session.clusters_changed()
         self.recompute(curve=True)
 
     def has_buildings(self) -> bool:
@@ -202,9 +156,7 @@ class PlanningController(QObject):
 
     # --- changes ---------------------------------------------------------------------------
     def _store(self) -> None:
-        self.project.settings["planning"] = self.config.to_dict()
-        self.project.settings[ORDER_KEY] = self.order
-        self.document.mark_dirty()
+        self.document.set_plan_settings(self.config.to_dict(), self.order)
 
     def set_global_share(self, share: float) -> None:
         share = float(min(max(share, 0.0), 1.0))
@@ -224,16 +176,8 @@ class PlanningController(QObject):
 
     def set_cluster_share(self, cluster_id: str, share: float | None) -> None:
         """Give a cluster its own share (None: follow the global share again)."""
-        clusters = self.project.clusters
-        mask = (clusters["cluster_id"].astype(str) == str(cluster_id)).to_numpy()
-        if not mask.any():
+        if not self.document.set_cluster_share(cluster_id, share):
             return
-        value = np.nan if share is None else float(min(max(share, 0.0), 1.0))
-        old = clusters.loc[mask, "approach_share"].to_numpy(float)
-        if np.array_equal(old, np.full(len(old), value), equal_nan=True):
-            return
-        clusters.loc[mask, "approach_share"] = value
-        self.document.mark_dirty()
         self.clusterShareChanged.emit(str(cluster_id))
         self.recompute(curve=False)
 
@@ -284,16 +228,9 @@ class PlanningController(QObject):
             cid: (None if np.isnan(v) else float(v)) for cid, v in zip(ids, shares, strict=True)
         }
 
-    def _snapshot_inputs(self):
+    def plan_inputs(self) -> PlanInputs:
         """Copies of what the planner reads, taken on the UI thread."""
-        buildings = self.project.buildings
-        columns = [c for c in BUILDING_COLUMNS if c in buildings.columns]
-        if "geometry" in buildings.columns:
-            columns.append("geometry")
-        frame = buildings[columns].copy()
-        frame.index = buildings.index  # the same Index object: results insert without a reindex
-        clusters = self.project.clusters.copy() if self.project.clusters is not None else None
-        return frame, clusters, self._buildings_generation
+        return self.session.take_inputs(self.project.buildings, self.project.clusters)
 
     def recompute(self, *, curve: bool = False) -> None:
         if not self.auto:
@@ -304,31 +241,28 @@ class PlanningController(QObject):
             self.bundle = None
             self.resultChanged.emit(None)
             return
-        if self._planner_key is None:
-            self._snapshot = self._snapshot_inputs()
-            self._planner_key = object()
-        key = self._planner_key
-        snapshot = self._snapshot
+        session = self.session
+        key, inputs = session.inputs_for(self.project.buildings, self.project.clusters)
         config = self.config.copy()
         shares = self.current_shares()
         order = self.order
         if order == "optimise":
-            if curve or self._optimised is None or self._optimised[0] is not key:
-                self._optimised = None  # settings moved: optimise again
+            kept = None if curve else session.optimised_order(key)
+            if kept is None:
+                session.forget_optimised()  # settings moved: optimise again
             else:
-                order = list(self._optimised[1])  # a share moved: keep the optimised order
+                order = kept  # a share moved: keep the optimised order
         self._curve_wanted = self._curve_wanted or curve
 
         def job(progress, cancelled):
             started = time.perf_counter()
-            planner = self._planner_for(key, snapshot, config)
+            planner = session.planner_for(key, inputs, config)
             if cancelled():
                 return None
             progress(0.3)
-            with self._run_lock:  # the planner keeps a schedule cache: one run at a time
-                result = run_planner(planner, shares, order, config.bespoke_share)
+            result = session.run(planner, shares, order, config.bespoke_share)
             progress(0.7)
-            bundle = make_bundle(result, snapshot[0], config)
+            bundle = make_bundle(result, inputs.buildings, config)
             bundle.shares = shares
             bundle.seconds = time.perf_counter() - started
             progress(1.0)
@@ -336,56 +270,20 @@ class PlanningController(QObject):
 
         self.runner.submit(job)
 
-    def _planner_for(self, key, snapshot, config):
-        """The planner for ``key`` and ``config`` (worker thread; built once, then reused).
-
-        Same inputs and configuration: reused. Only the configuration changed:
-        ``Planner.with_config`` (keeps the neighbour pairs). The global share is not part
-        of the comparison: ``run`` takes it directly.
-        """
-        structure = _structural(config)
-        with self._lock:
-            cached = self._planner
-            if cached is not None and cached[0] is key:
-                if cached[1] == structure:
-                    return cached[2]
-                planner = cached[2].with_config(config)
-            else:
-                planner = build_planner(
-                    snapshot[0], snapshot[1], config, self._reusable_pairs(snapshot, config)
-                )
-            self._planner = (key, structure, planner)
-            candidates = getattr(planner, "candidates", None)
-            if config.unclustered == UNCLUSTERED_TRAILING and candidates is not None:
-                self._pairs = (snapshot[2], config.neighbour_distance_m, candidates)
-            return planner
-
-    def new_planner(self, snapshot, clusters, config):
+    def new_planner(self, inputs: PlanInputs, clusters, config):
         """A separate planner for other settings (scenario comparison), reusing the
         neighbour pairs when they fit. Safe to call from a worker thread."""
-        return build_planner(snapshot[0], clusters, config, self._reusable_pairs(snapshot, config))
+        return self.session.new_planner(inputs, clusters, config)
 
-    def _reusable_pairs(self, snapshot, config):
-        """Neighbour candidates of the previous planner when only the clusters changed.
+    def _recompute_curve(self, key, inputs: PlanInputs, config, order) -> None:
+        session = self.session
 
-        Finding the neighbour pairs is the slow part of setting up a planner (seconds at 300,000
-        buildings). They depend on the footprints only, and with unclustered buildings
-        planned (``"trailing"``) every building is planned, so after a cluster edit the
-        previous pairs are still right. Cleared when the buildings change.
-        """
-        if self._pairs is None or config.unclustered != UNCLUSTERED_TRAILING:
-            return None
-        generation, distance, pairs = self._pairs
-        same = generation == snapshot[2] and distance == config.neighbour_distance_m
-        return pairs if same else None
-
-    def _recompute_curve(self, key, snapshot, config, order) -> None:
         def job(progress, cancelled):
-            planner = self._planner_for(key, snapshot, config)
+            planner = session.planner_for(key, inputs, config)
             ids = planner.cluster_ids
 
             def run_at(share):
-                with self._run_lock:
+                with session.run_lock:
                     return planner_at_share(planner, ids, share, order)
 
             return pv.tradeoff_curve(
@@ -400,27 +298,17 @@ class PlanningController(QObject):
             return
         self.bundle = bundle
         self._set_error("")
+        session = self.session
         if self.order == "optimise" and getattr(bundle.result, "order_kind", "") == "optimise":
-            self._optimised = (self._planner_key, real_order(bundle.result))
-        if self._curve_wanted and self._planner_key is not None:
+            session.remember_optimised(session.key, real_order(bundle.result))
+        if self._curve_wanted and session.key is not None:
             self._curve_wanted = False
             order = real_order(bundle.result) if self.order == "optimise" else self.order
-            self._recompute_curve(self._planner_key, self._snapshot, self.config.copy(), order)
-        self._write_plan_columns(bundle)
-        self.document.plan_result = bundle.result
-        self.document.planChanged.emit()
+            self._recompute_curve(session.key, session.inputs, self.config.copy(), order)
+        fits = bundle.plan_columns is not None and bundle.n_rows == len(self.project.buildings)
+        columns = {c: bundle.plan_columns[c] for c in PLAN_COLUMNS} if fits else None
+        self.document.set_plan_result(bundle.result, columns)
         self.resultChanged.emit(bundle)
-
-    def _write_plan_columns(self, bundle: PlanBundle) -> None:
-        buildings = self.project.buildings
-        if bundle.plan_columns is None or len(buildings) != bundle.n_rows:
-            return
-        for column in PLAN_COLUMNS:
-            series = bundle.plan_columns[column]
-            # a Series built on the worker with the buildings' own index is inserted as it
-            # is (no validation pass over 300,000 values on the UI thread)
-            buildings[column] = series if series.index is buildings.index else series.to_numpy()
-        self.document.buildingAttributesChanged.emit(list(PLAN_COLUMNS))
 
     def _apply_curve(self, curve) -> None:
         self.curve = curve

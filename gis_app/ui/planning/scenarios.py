@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core import scenarios as sc
+from gis_app.core.change import scenario_change
 from gis_app.core.errors import GisAppError
 from gis_app.core.planning.config import PlanningConfig
+from gis_app.core.planning.session import run_planner
 from gis_app.core.schema import PROFILE_VERHOOGD
-from gis_app.ui.planning.controller import make_bundle, run_planner
+from gis_app.ui.planning.controller import make_bundle
 from gis_app.ui.planning.plotting import (
     SERIES_COLORS,
     format_date,
@@ -211,8 +213,7 @@ class ScenarioManager(QWidget):
         return sc.load_scenarios(self.document.project)
 
     def _store(self, items: list[sc.Scenario]) -> None:
-        sc.store_scenarios(self.document.project, items)
-        self.document.mark_dirty()
+        self.document.set_scenarios([s.to_dict() for s in items])
         self.refresh()
 
     def refresh(self) -> None:
@@ -326,9 +327,9 @@ class ScenarioManager(QWidget):
         except GisAppError as error:
             self._say(error.user_message(), error=True)
             return False
-        sc.apply(self.document.project, scenario)
+        # the configuration first: the cluster change that follows makes the plan recompute
         self.controller.set_config(config, order=scenario.order, recompute=False)
-        self.document.clustersChanged.emit()  # shares changed: panels refresh, plan recomputes
+        self.document.apply_change(scenario_change(self.document.project, scenario), undoable=False)
         self._say(self.tr("Scenario '{0}' toegepast.").format(name))
         return True
 
@@ -379,8 +380,8 @@ class ScenarioManager(QWidget):
         if len(chosen) < 1 or not self.controller.has_buildings():
             self._say(self.tr("Vink ten minste twee scenario's aan om te vergelijken."), error=True)
             return
-        snapshot = self.controller._snapshot_inputs()
-        buildings, clusters = snapshot[0], snapshot[1]
+        inputs = self.controller.plan_inputs()
+        buildings, clusters = inputs.buildings, inputs.clusters
 
         def job(progress, cancelled):
             out = {}
@@ -394,7 +395,7 @@ class ScenarioManager(QWidget):
                     scenario_clusters["approach_share"] = (
                         ids.map(scenario.shares).astype(float).to_numpy()
                     )
-                planner = self.controller.new_planner(snapshot, scenario_clusters, config)
+                planner = self.controller.new_planner(inputs, scenario_clusters, config)
                 result = run_planner(planner, dict(scenario.shares), scenario.order)  # own planner
                 out[scenario.name] = make_bundle(result, buildings, config)
                 progress((i + 1) / len(chosen))

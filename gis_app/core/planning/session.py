@@ -1,0 +1,224 @@
+"""The planner cache of an interactive planning session, without Qt.
+
+Building a :class:`~gis_app.core.planning.Planner` is the slow part of a plan (neighbour
+pairs, the model: seconds at 300,000 buildings); running it for new shares is fast. A
+:class:`PlannerSession` keeps the planner of the current inputs and configuration so a
+slider only re-runs it. The UI's planning controller owns one session and calls it from
+its worker threads; every method here is safe to call from any thread.
+
+Rules:
+
+* :meth:`PlannerSession.inputs` takes a copy of what the planner reads (the building
+  columns of :data:`~gis_app.core.schema.BUILDING_COLUMNS` and the clusters) once per
+  input state and names it with a fresh ``key``; the UI thread may go on writing plan
+  columns into the buildings while a worker plans from the copy.
+* :meth:`PlannerSession.planner_for` reuses the cached planner for the same key and the
+  same configuration (the global share aside: ``Planner.run`` takes it directly), derives
+  one with ``Planner.with_config`` when only the configuration changed, and builds a new
+  one otherwise.
+* The neighbour candidate pairs depend on the footprints only: after a cluster edit
+  (:meth:`PlannerSession.clusters_changed`) they are reused when every building is
+  planned (unclustered buildings ``"trailing"``) and the neighbour distance is the same;
+  :meth:`PlannerSession.buildings_changed` drops them.
+* The last optimised cluster order is kept per key, so moving a share keeps it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from gis_app.core.planning.config import UNCLUSTERED_TRAILING, PlanningConfig
+from gis_app.core.schema import BUILDING_COLUMNS
+
+
+def _planner_class():
+    from gis_app.core.planning import Planner
+
+    return Planner
+
+
+def build_planner(buildings, clusters, config, candidates=None):
+    """A ``Planner``, reusing the neighbour candidate pairs of an earlier one when given.
+
+    ``_candidates`` is the planner's own shortcut (also used by ``Planner.with_config``);
+    should its signature change, the planner is simply built from scratch.
+    """
+    cls = _planner_class()
+    if candidates is not None:
+        try:
+            return cls(buildings, clusters, config, _candidates=candidates)
+        except TypeError:
+            pass
+    return cls(buildings, clusters, config)
+
+
+def run_planner(planner, shares: dict[str, float | None] | None, order, global_share=None):
+    """One plan from the fast planner (shares: cluster id -> share, None = global).
+
+    Shares of clusters the planner does not know (added after its inputs were taken) are
+    left out.
+    """
+    known = set(planner.cluster_ids)
+    shares = {k: v for k, v in (shares or {}).items() if k in known}
+    return planner.run(shares=shares, order=order, global_share=global_share)
+
+
+def structural_config(config: PlanningConfig) -> dict:
+    """The configuration without the global share (which ``Planner.run`` takes directly)."""
+    data = config.to_dict()
+    data.pop("bespoke_share", None)
+    return data
+
+
+@dataclass(frozen=True)
+class PlanInputs:
+    """Copies of what the planner reads, taken at one moment."""
+
+    buildings: pd.DataFrame  # planner columns (and geometry) on the buildings' own index
+    clusters: Any  # GeoDataFrame copy, or None
+    generation: int  # the buildings generation the copy was taken at
+
+
+@dataclass(frozen=True)
+class CachedPlanner:
+    key: object  # the PlanInputs key it was built for
+    structure: dict  # structural_config of its configuration
+    planner: Any
+
+
+@dataclass(frozen=True)
+class NeighbourPairs:
+    generation: int  # buildings generation they were found for
+    distance: float  # neighbour distance in metres
+    candidates: np.ndarray
+
+
+@dataclass(frozen=True)
+class OptimisedOrder:
+    key: object
+    cluster_ids: tuple[str, ...]
+
+
+@dataclass
+class PlannerSession:
+    """The planner cache (see the module docstring). Fields are read by tests and benchmarks."""
+
+    key: object | None = None  # names the current inputs; None: take a new copy
+    inputs: PlanInputs | None = None
+    cached: CachedPlanner | None = None
+    pairs: NeighbourPairs | None = None
+    optimised: OptimisedOrder | None = None
+    generation: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # the planner keeps a schedule cache: one run at a time
+    run_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    # --- what changed ----------------------------------------------------------------------
+    # Called on the thread that owns the project. No lock: a worker may hold it for
+    # seconds while it builds a planner, and a plain attribute store is atomic; a planner
+    # that worker stores afterwards carries the old key and is never reused.
+    def reset(self) -> None:
+        """A different project: forget everything."""
+        self.key = None
+        self.inputs = None
+        self.cached = None
+        self.pairs = None
+        self.optimised = None
+        self.generation += 1
+
+    def clusters_changed(self) -> None:
+        """Clusters or membership changed: new inputs, neighbour pairs may be reused."""
+        self.key = None
+        self.cached = None
+
+    def buildings_changed(self) -> None:
+        """Buildings replaced: new inputs and new neighbour pairs."""
+        self.generation += 1
+        self.pairs = None
+        self.key = None
+        self.cached = None
+
+    # --- inputs ----------------------------------------------------------------------------
+    def take_inputs(self, buildings, clusters) -> PlanInputs:
+        """Copies of what the planner reads (call on the thread that owns the frames)."""
+        columns = [c for c in BUILDING_COLUMNS if c in buildings.columns]
+        if "geometry" in buildings.columns:
+            columns.append("geometry")
+        frame = buildings[columns].copy()
+        frame.index = buildings.index  # the same Index object: results insert without a reindex
+        return PlanInputs(frame, clusters.copy() if clusters is not None else None, self.generation)
+
+    def inputs_for(self, buildings, clusters) -> tuple[object, PlanInputs]:
+        """``(key, inputs)`` of the current state; a new copy only after a change.
+
+        Called on the thread that owns the frames (see the note on ``reset``)."""
+        if self.key is None or self.inputs is None:
+            self.inputs = self.take_inputs(buildings, clusters)
+            self.key = object()
+        return self.key, self.inputs
+
+    # --- planners --------------------------------------------------------------------------
+    def planner_for(self, key, inputs: PlanInputs, config: PlanningConfig):
+        """The planner for ``key`` and ``config``: reused, derived or built (module docstring)."""
+        structure = structural_config(config)
+        with self.lock:
+            cached = self.cached
+            if cached is not None and cached.key is key:
+                if cached.structure == structure:
+                    return cached.planner
+                planner = cached.planner.with_config(config)
+            else:
+                planner = build_planner(
+                    inputs.buildings, inputs.clusters, config, self._reusable_pairs(inputs, config)
+                )
+            self.cached = CachedPlanner(key, structure, planner)
+            candidates = getattr(planner, "candidates", None)
+            if config.unclustered == UNCLUSTERED_TRAILING and candidates is not None:
+                self.pairs = NeighbourPairs(
+                    inputs.generation, config.neighbour_distance_m, candidates
+                )
+            return planner
+
+    def new_planner(self, inputs: PlanInputs, clusters, config: PlanningConfig):
+        """A separate planner for other settings (scenario comparison), reusing the
+        neighbour pairs when they fit; the cache is left as it is."""
+        with self.lock:
+            candidates = self._reusable_pairs(inputs, config)
+        return build_planner(inputs.buildings, clusters, config, candidates)
+
+    def reusable_pairs(self, inputs: PlanInputs, config: PlanningConfig):
+        with self.lock:
+            return self._reusable_pairs(inputs, config)
+
+    def _reusable_pairs(self, inputs: PlanInputs, config: PlanningConfig):
+        pairs = self.pairs
+        if pairs is None or config.unclustered != UNCLUSTERED_TRAILING:
+            return None
+        same = (
+            pairs.generation == inputs.generation and pairs.distance == config.neighbour_distance_m
+        )
+        return pairs.candidates if same else None
+
+    def run(self, planner, shares, order, global_share=None):
+        """:func:`run_planner` under the session's run lock."""
+        with self.run_lock:
+            return run_planner(planner, shares, order, global_share)
+
+    # --- optimised order -------------------------------------------------------------------
+    def remember_optimised(self, key, cluster_ids) -> None:
+        self.optimised = OptimisedOrder(key, tuple(str(c) for c in cluster_ids))
+
+    def optimised_order(self, key) -> list[str] | None:
+        """The last optimised order for these inputs (None: optimise again)."""
+        optimised = self.optimised
+        if optimised is None or optimised.key is not key:
+            return None
+        return list(optimised.cluster_ids)
+
+    def forget_optimised(self) -> None:
+        self.optimised = None
