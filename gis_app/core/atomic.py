@@ -279,7 +279,7 @@ def _writer_path(temp: Path) -> tuple[Path, Path | None]:
     """Where a writer should write ``temp``: (path, scratch folder to move it from or None)."""
     if gdal_safe(temp):
         return temp, None
-    alias = _folder_alias(temp.parent)
+    alias = _folder_alias(Path(os.path.abspath(temp.parent)))  # a relative link would loop
     if alias is not None:
         return alias / temp.name, None
     scratch = Path(tempfile.mkdtemp(dir=_alias_dir()))
