@@ -30,11 +30,12 @@ Decisions:
   misread replaced, ``<host>`` four hex digits of the machine name, ``<pid>`` the writing
   process). :func:`stale_temp_files` finds the ones a killed process left behind;
   :func:`remove_stale_temp_files` (one target) and :func:`remove_stale_temp_files_in`
-  (a whole folder, used by exports) remove a leftover when its writer is gone: the
-  process ``<pid>`` no longer runs on this machine, or, for a writer on another machine
-  sharing the folder (or a name without a pid), the file is older than an hour (no live
-  writer leaves a file untouched that long). Only names of exactly this pattern are
-  touched, never other files.
+  (a whole folder, used by exports) remove a leftover when its writer is gone: written
+  on this machine by another process, as soon as that process no longer runs (while it
+  runs, never); written on another machine sharing the folder, by this process, or
+  named without a pid (older versions), once it is older than an hour (no live writer
+  leaves a file untouched that long). Only names of exactly this pattern are touched,
+  never other files.
 * Paths handed to GDAL are taken literally. pyogrio reads ``a!b`` as "member ``b`` of
   archive ``a``", cuts a name at ``;`` and treats ``x.zip`` and ``scheme:`` as archives
   or URLs, so a package named ``Spoed! Noord`` would be written into the current folder.
@@ -138,18 +139,15 @@ def _writer_gone(path: Path, now: float, older_than: float) -> bool:
     match = _TEMP_PATTERN.match(path.name)
     if match is None:
         return False
+    pid = match.group("pid")
+    if pid is not None and match.group("host") == _HOST_TAG and int(pid) != os.getpid():
+        from gis_app.core.recovery import pid_alive  # recovery imports this module
+
+        return not pid_alive(int(pid))  # a running writer keeps its file, however slow
     try:
-        age = now - path.lstat().st_mtime
+        return now - path.lstat().st_mtime >= older_than
     except OSError:
         return False
-    if age >= older_than:
-        return True
-    pid = match.group("pid")
-    if pid is None or match.group("host") != _HOST_TAG or int(pid) == os.getpid():
-        return False
-    from gis_app.core.recovery import pid_alive  # recovery imports this module
-
-    return not pid_alive(int(pid))
 
 
 def remove_stale_temp_files(target: str | Path, *, older_than: float = STALE_AGE_SECONDS) -> int:
@@ -367,8 +365,9 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; on success it replaces ``target``.
 
     The path does not exist yet when yielded (GDAL refuses to create a GeoPackage over
-    an empty file), and GDAL takes it literally (see :func:`gdal_safe`). If the body raises, the temporary file (and SQLite side files) are
-    removed and ``target`` is untouched.
+    an empty file), and GDAL takes it literally (see :func:`gdal_safe`). If the body
+    raises, the temporary file (and SQLite side files) are removed and ``target`` is
+    untouched.
     """
     target = Path(target)
     _check_folder(target)
