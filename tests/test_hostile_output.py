@@ -300,6 +300,20 @@ def test_damaged_project_under_exclamation_path_is_one_line(tmp_path, monkeypatc
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kapot!1.gpkg"]
 
 
+def test_damaged_source_under_exclamation_path_names_the_users_file(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "bron!map"
+    folder.mkdir()
+    source = folder / "panden!1.geojson"
+    source.write_text("{geen json")
+    code = main(["import", str(source), "--out", str(tmp_path / "p.gpkg")])
+    line = one_line(capsys.readouterr().err)
+    assert code == 2
+    assert str(source) in line and "gis_app-gdal" not in line and "data.geojson" not in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bron!map"]
+    assert source.read_text() == "{geen json"
+
+
 def test_gdal_source_is_literal_for_every_hostile_path(tmp_path):
     frame = generate_buildings(30, seed=1)[["building_id", "geometry"]]
     for name in ("a!b", "x;y", "z.zip!q", "h#i?j", "-k"):
@@ -318,6 +332,29 @@ def test_gdal_source_is_literal_for_every_hostile_path(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["a!b", "x;y", "z.zip!q", "h#i?j", "-k"]
     )
+
+
+def test_clusters_round_trip_under_hostile_paths(tmp_path, monkeypatch):
+    from shapely.geometry import box
+
+    from gis_app.core.cluster_io import read_clusters, write_clusters
+    from gis_app.core.clusters import cluster_frame
+
+    monkeypatch.chdir(tmp_path)
+    clusters = cluster_frame(
+        [{"cluster_id": "C1", "name": "Spoed! Noord"}, {"cluster_id": "C2", "name": "x;y"}],
+        [box(247000, 594000, 247100, 594100), box(247100, 594000, 247200, 594080)],
+    )
+    folder = tmp_path / "clusters!map;1"
+    folder.mkdir()
+    for name in ("Spoed! Noord.gpkg", "x;y.geojson", "arch.zip!z.gpkg"):
+        path = write_clusters(clusters, folder / name)
+        back, _ = read_clusters(path)
+        assert list(back["name"]) == ["Spoed! Noord", "x;y"], name
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["Spoed! Noord.gpkg", "x;y.geojson", "arch.zip!z.gpkg"]
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clusters!map;1"]
 
 
 # --- formulas from column names -----------------------------------------------------------------

@@ -43,7 +43,8 @@ Decisions:
   names are made of safe characters; :func:`atomic_path`/:func:`atomic_files` write
   through a link to the target folder when the folder itself is not safe (or, where
   links are not allowed, into a scratch folder and move the result); :func:`gdal_source`
-  gives readers a safe alias of an existing file.
+  gives readers a safe alias of an existing file, and :func:`gdal_message` puts the
+  user's path back into a GDAL message that names an alias.
 * The new file gets the permission bits of the file it replaces, or the usual
   ``0o666 & ~umask`` for a new file (``mkstemp`` would make it ``0o600``).
 * OSErrors are raised unchanged (callers wrap them in their own :class:`GisAppError`
@@ -190,6 +191,8 @@ def gdal_safe(path: str | Path) -> bool:
 
 _alias_lock = threading.Lock()
 _alias_root: Path | None = None
+#: alias path -> the user's path it stands for (for messages, see :func:`gdal_message`)
+_alias_names: dict[str, str] = {}
 _ALIAS_PREFIX = "gis_app-gdal-"
 
 
@@ -234,10 +237,28 @@ def _link(source: Path, link: Path) -> bool:
     return True
 
 
+def _remember_alias(alias: Path, original: Path) -> None:
+    with _alias_lock:
+        _alias_names[str(alias)] = str(original)
+
+
+def gdal_message(error: object) -> str:
+    """The first line of a GDAL error (or text) with alias paths replaced by the user's paths."""
+    text = str(error).strip()
+    text = text.splitlines()[0] if text else type(error).__name__
+    if _alias_root is not None and str(_alias_root) in text:
+        with _alias_lock:
+            aliases = sorted(_alias_names.items(), key=lambda item: -len(item[0]))
+        for alias, original in aliases:
+            text = text.replace(alias, original)
+    return text
+
+
 def _folder_alias(folder: Path) -> Path | None:
     """A GDAL-safe path reaching ``folder`` through a link, or None where links fail."""
     link = Path(tempfile.mkdtemp(dir=_alias_dir())) / "d"
     if _link(folder, link):
+        _remember_alias(link, folder)
         return link
     shutil.rmtree(link.parent, ignore_errors=True)
     return None
@@ -265,6 +286,7 @@ def gdal_source(path: str | Path) -> str:
         ]
     for part in parts:
         link = alias / ("data" + part.name[len(stem) :])
+        _remember_alias(link, part)
         if not _link(part, link) and part.exists():
             if part.is_dir():
                 shutil.copytree(part, link)
@@ -281,6 +303,7 @@ def _writer_path(temp: Path) -> tuple[Path, Path | None]:
     if alias is not None:
         return alias / temp.name, None
     scratch = Path(tempfile.mkdtemp(dir=_alias_dir()))
+    _remember_alias(scratch, temp.parent)
     return scratch / temp.name, scratch
 
 

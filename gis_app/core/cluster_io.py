@@ -28,7 +28,7 @@ import pyogrio
 import shapely
 from pyproj import CRS
 
-from gis_app.core.atomic import atomic_path, describe_os_error, gdal_source
+from gis_app.core.atomic import atomic_path, describe_os_error, gdal_message, gdal_source
 from gis_app.core.clusters import (
     make_cluster_ids,
     normalise_polygon,
@@ -112,8 +112,7 @@ def _choose_layer(path: Path, layer: str | None) -> str | None:
 
 
 def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+    return gdal_message(error)
 
 
 def _find_column(columns, aliases: tuple[str, ...], used: set[str]) -> str | None:

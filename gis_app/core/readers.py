@@ -79,7 +79,7 @@ import shapely
 from pyproj import CRS
 
 from gis_app.core import arrow_io, fields, safezip
-from gis_app.core.atomic import gdal_source
+from gis_app.core.atomic import gdal_message, gdal_source
 from gis_app.core.errors import InputError, MissingCrsError
 from gis_app.core.schema import WORKING_CRS, WORKING_EPSG
 
@@ -470,7 +470,7 @@ def _zip_member(path: Path, layer: str | None) -> tuple[str, str | None, set[str
 
 
 def _gdal_error(error: Exception, path: Path) -> InputError:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    text = gdal_message(error)  # first line; an alias of a '!' path named as the user's path
     suffix = path.suffix.lower()
     if suffix == ".gpkg":
         hint = "GeoPackage kan niet gelezen worden (beschadigd of afgebroken bestand?)"
