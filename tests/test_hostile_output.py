@@ -357,6 +357,19 @@ def test_clusters_round_trip_under_hostile_paths(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clusters!map;1"]
 
 
+def test_a_project_name_of_the_longest_allowed_length_saves_and_cleans_up(tmp_path):
+    name = "ë" * 120 + "!.gpkg"  # 247 bytes: a temporary name must not grow past 255
+    path = save_project(Project(buildings=generate_buildings(30, seed=3)), tmp_path / name)
+    save_project(load_project(path), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    stale = atomic.temp_path_for(path)
+    assert len(stale.name.encode("utf-8")) < 200 and atomic.gdal_safe(stale)
+    stale.write_bytes(b"half")
+    os.utime(stale, (0, 0))
+    assert atomic.stale_temp_files(path) == [stale]
+    assert atomic.remove_stale_temp_files(path) == 1
+
+
 # --- formulas from column names -----------------------------------------------------------------
 
 FORMULA_COLUMNS = ["=cmd|' /C calc'!A0", "@SUM(A1)", "+1+1", "-2+3", "\tTAB", '=HYPERLINK("x")']
@@ -511,3 +524,65 @@ def test_leftovers_of_killed_exports_are_removed_on_the_next_run(
     # once that writer is gone too, the next run removes its file
     assert atomic.remove_stale_temp_files_in(out / "adreslijsten") == 1
     assert not live_temp[0].exists()
+
+
+KILLED_EXPORT = textwrap.dedent(
+    """
+    import os, signal, sys
+    from gis_app.core import atomic
+    from gis_app.cli import main
+
+    commits = []
+    real_commit = atomic._commit
+
+    def commit_then_die(temp, target):
+        commits.append(target)
+        if len(commits) == int(sys.argv[3]):  # the file is written, not yet renamed
+            os.kill(os.getpid(), signal.SIGKILL)
+        real_commit(temp, target)
+
+    atomic._commit = commit_then_die
+    main(["export", sys.argv[1], "--out", sys.argv[2], "--format", "gpkg,csv,xlsx,geojson"])
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX SIGKILL")
+def test_export_killed_mid_way_is_cleaned_and_completed_by_the_next_run(
+    tmp_path, monkeypatch, capsys, hostile_project
+):
+    script = tmp_path / "export.py"
+    script.write_text(KILLED_EXPORT)
+    out = tmp_path / "uit!1"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for nth, leftover in ((1, "werkpakketten.gpkg"), (9, ".geojson")):
+        # killed after the nth file is written, before it is renamed into place
+        process = subprocess.run(
+            [sys.executable, str(script), str(hostile_project), str(out), str(nth)],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+        )
+        assert process.returncode == -signal.SIGKILL
+        # the second run removed the first one's leftover before it was killed itself
+        leftovers = [p.name for p in out.rglob(".*")]
+        assert len(leftovers) == 1 and leftover in leftovers[0] and ".tmp" in leftovers[0]
+    foreign = out / ".lijst.csv.tmp"
+    foreign.write_text("van iemand anders")
+    project_hash = sha256(hostile_project)
+
+    monkeypatch.chdir(tmp_path)
+    code = main(
+        ["export", str(hostile_project), "--out", str(out), "--format", "gpkg,csv,xlsx,geojson"]
+    )
+    printed = capsys.readouterr()
+    assert code == 0, printed.err
+    assert printed.err == ""
+    assert sorted(out.rglob(".*")) == [foreign]
+    assert foreign.read_text() == "van iemand anders"
+    assert sha256(hostile_project) == project_hash
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.py", "uit!1"]
+    n_packages = len(load_project(hostile_project).packages)
+    assert len(list((out / "adreslijsten").glob("*.csv"))) == n_packages
+    assert len(list((out / "adreslijsten").glob("*.xlsx"))) == n_packages
+    assert len(list((out / "geojson").glob("*.geojson"))) == n_packages

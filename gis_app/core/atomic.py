@@ -97,8 +97,14 @@ _TEMP_PATTERN = re.compile(
 _UNSAFE_NAME_CHARS = re.compile(r'[!;?#%:@&=+$,*"<>|\\/\x00-\x1f\x7f]')
 
 
+#: Bytes of the target's name kept in a temporary name: with the marker it stays well
+#: under the 255-byte limit of file names even for a target name of that length.
+_TEMP_STEM_BYTES = 120
+
+
 def _temp_stem(name: str) -> str:
-    return _UNSAFE_NAME_CHARS.sub("_", name)
+    safe = _UNSAFE_NAME_CHARS.sub("_", name)
+    return safe.encode("utf-8")[:_TEMP_STEM_BYTES].decode("utf-8", errors="ignore")
 
 
 def temp_path_for(target: str | Path) -> Path:
