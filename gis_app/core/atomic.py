@@ -206,7 +206,12 @@ def _alias_dir() -> Path:
     """This process's private folder for links GDAL can open (removed at exit)."""
     global _alias_root
     with _alias_lock:
-        if _alias_root is None or not _alias_root.is_dir():
+        # a forked child makes its own: the parent removes its folder when it exits
+        if (
+            _alias_root is None
+            or not _alias_root.is_dir()
+            or not _alias_root.name.startswith(f"{_ALIAS_PREFIX}{os.getpid()}-")
+        ):
             _remove_dead_alias_dirs()
             root = Path(tempfile.mkdtemp(prefix=f"{_ALIAS_PREFIX}{os.getpid()}-"))
             if not gdal_safe(root):
