@@ -25,10 +25,26 @@ moves each one into place; each file is replaced atomically, the set as a whole 
 
 Decisions:
 
-* The temporary file is hidden (leading dot) and named ``.<name>.<token>.tmp<suffix>``;
-  :func:`stale_temp_files` finds the ones a killed process left behind, and
-  :func:`remove_stale_temp_files` removes those older than an hour (a concurrent writer
-  in another process is never that slow).
+* The temporary file is hidden (leading dot) and named
+  ``.<name>.<host>-<pid>-<token>.tmp<suffix>`` (``<name>`` with the characters GDAL would
+  misread replaced, ``<host>`` four hex digits of the machine name, ``<pid>`` the writing
+  process). :func:`stale_temp_files` finds the ones a killed process left behind;
+  :func:`remove_stale_temp_files` (one target) and :func:`remove_stale_temp_files_in`
+  (a whole folder, used by exports) remove a leftover when its writer is gone: written
+  on this machine by another process, as soon as that process no longer runs (while it
+  runs, never); written on another machine sharing the folder, by this process, or
+  named without a pid (older versions), once it is older than an hour (no live writer
+  leaves a file untouched that long). Only names of exactly this pattern are touched,
+  never other files.
+* Paths handed to GDAL are taken literally. pyogrio reads ``a!b`` as "member ``b`` of
+  archive ``a``", cuts a name at ``;`` and treats ``x.zip`` and ``scheme:`` as archives
+  or URLs, so a package named ``Spoed! Noord`` would be written into the current folder.
+  :func:`gdal_safe` tells whether pyogrio passes a path through unchanged; temporary
+  names are made of safe characters; :func:`atomic_path`/:func:`atomic_files` write
+  through a link to the target folder when the folder itself is not safe (or, where
+  links are not allowed, into a scratch folder and move the result); :func:`gdal_source`
+  gives readers a safe alias of an existing file, and :func:`gdal_message` puts the
+  user's path back into a GDAL message that names an alias.
 * The new file gets the permission bits of the file it replaces, or the usual
   ``0o666 & ~umask`` for a new file (``mkstemp`` would make it ``0o600``).
 * OSErrors are raised unchanged (callers wrap them in their own :class:`GisAppError`
@@ -40,14 +56,21 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import shutil
+import socket
 import stat
 import sys
+import tempfile
+import threading
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+import psutil
 
 _IS_WINDOWS = sys.platform.startswith("win")
 _TEMP_MARKER = ".tmp"
@@ -65,41 +88,246 @@ def _default_mode() -> int:
 _DEFAULT_MODE = _default_mode()
 
 
+_HOST_TAG = f"{zlib.crc32(socket.gethostname().encode('utf-8', 'replace')) & 0xFFFF:04x}"
+#: ``.<name>.<host>-<pid>-<token>.tmp<rest>`` (and the older ``.<name>.<token>.tmp<rest>``).
+_TEMP_PATTERN = re.compile(
+    r"^\.(?P<name>.+)\.(?:(?P<host>[0-9a-f]{4})-(?P<pid>\d{1,10})-)?[0-9a-f]{8}\.tmp(?P<rest>.*)$",
+    re.DOTALL,
+)
+#: Characters pyogrio or GDAL may read as syntax (archive, URL, parameters), and those
+#: Windows forbids; replaced in temporary names only.
+_UNSAFE_NAME_CHARS = re.compile(r'[!;?#%:@&=+$,*"<>|\\/\x00-\x1f\x7f]')
+
+
+#: Bytes of the target's name kept in a temporary name: with the marker it stays well
+#: under the 255-byte limit of file names even for a target name of that length.
+_TEMP_STEM_BYTES = 120
+
+
+def _temp_stem(name: str) -> str:
+    safe = _UNSAFE_NAME_CHARS.sub("_", name)
+    return safe.encode("utf-8")[:_TEMP_STEM_BYTES].decode("utf-8", errors="ignore")
+
+
 def temp_path_for(target: str | Path) -> Path:
-    """A fresh hidden temporary path next to ``target`` keeping its extension."""
+    """A fresh hidden temporary path next to ``target`` keeping its extension.
+
+    The name holds only characters GDAL takes literally, and the writing process's id so
+    that a later run can tell a leftover of a killed process from a write in progress.
+    """
     target = Path(target)
     token = secrets.token_hex(4)
-    return target.with_name(f".{target.name}.{token}{_TEMP_MARKER}{target.suffix}")
+    suffix = _temp_stem(target.suffix)
+    stem = _temp_stem(target.name)
+    return target.with_name(f".{stem}.{_HOST_TAG}-{os.getpid()}-{token}{_TEMP_MARKER}{suffix}")
+
+
+def _is_temp_name(name: str, target_name: str | None = None) -> bool:
+    match = _TEMP_PATTERN.match(name)
+    if match is None:
+        return False
+    return target_name is None or match.group("name") == _temp_stem(target_name)
 
 
 def stale_temp_files(target: str | Path) -> list[Path]:
     """Temporary files of earlier (interrupted) writes of ``target``."""
     target = Path(target)
     folder = target.parent
-    prefix = f".{target.name}."
     if not folder.is_dir():
         return []
     found = []
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
-            name = entry.name
-            if name.startswith(prefix) and _TEMP_MARKER in name[len(prefix) :]:
+            if _is_temp_name(entry.name, target.name):
                 found.append(entry)
     return sorted(found)
 
 
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` runs on this machine (a zombie has ended).
+
+    Process ids are reused, so a "yes" may be another program; callers only use it to
+    keep a file a little longer, never to delete one.
+    """
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.AccessDenied:
+        return True  # another user's process: it exists
+    except (psutil.NoSuchProcess, ValueError):
+        return False
+
+
+def _writer_gone(path: Path, now: float, older_than: float) -> bool:
+    """Whether the process that wrote temporary file ``path`` can no longer be writing it."""
+    match = _TEMP_PATTERN.match(path.name)
+    if match is None:
+        return False
+    pid = match.group("pid")
+    if pid is not None and match.group("host") == _HOST_TAG and int(pid) != os.getpid():
+        return not process_running(int(pid))  # a running writer keeps its file, however slow
+    try:
+        return now - path.lstat().st_mtime >= older_than
+    except OSError:
+        return False
+
+
 def remove_stale_temp_files(target: str | Path, *, older_than: float = STALE_AGE_SECONDS) -> int:
-    """Remove temporary files of ``target`` older than ``older_than`` seconds; count removed."""
+    """Remove leftovers of interrupted writes of ``target`` (rule in the module docstring)."""
     now = time.time()
     removed = 0
     for path in stale_temp_files(target):
-        try:
-            if now - path.stat().st_mtime >= older_than:
-                _remove_quietly(path)
-                removed += 1
-        except OSError:
-            continue
+        if _writer_gone(path, now, older_than):
+            _remove_quietly(path)
+            removed += 1
     return removed
+
+
+def remove_stale_temp_files_in(folder: str | Path, *, older_than: float = STALE_AGE_SECONDS) -> int:
+    """Remove leftovers of interrupted writes of any file in ``folder`` (not recursive)."""
+    now = time.time()
+    removed = 0
+    with contextlib.suppress(OSError):
+        for entry in list(Path(folder).iterdir()):
+            if _is_temp_name(entry.name) and _writer_gone(entry, now, older_than):
+                _remove_quietly(entry)
+                removed += 1
+    return removed
+
+
+# --- paths GDAL takes literally ---------------------------------------------------------------
+
+
+def gdal_safe(path: str | Path) -> bool:
+    """Whether pyogrio hands the absolute form of ``path`` to GDAL unchanged."""
+    text = os.path.abspath(path)
+    if Path(text).as_posix().startswith("/vsi"):
+        return False
+    try:
+        from pyogrio.util import vsi_path
+    except ImportError:  # pragma: no cover - pyogrio is a dependency
+        return "!" not in text and ";" not in text
+    return vsi_path(text) == text
+
+
+_alias_lock = threading.Lock()
+_alias_root: Path | None = None
+#: alias path -> the user's path it stands for (for messages, see :func:`gdal_message`)
+_alias_names: dict[str, str] = {}
+_ALIAS_PREFIX = "gis_app-gdal-"
+
+
+def _alias_dir() -> Path:
+    """This process's private folder for links GDAL can open (removed at exit)."""
+    global _alias_root
+    with _alias_lock:
+        # a forked child makes its own: the parent removes its folder when it exits
+        if (
+            _alias_root is None
+            or not _alias_root.is_dir()
+            or not _alias_root.name.startswith(f"{_ALIAS_PREFIX}{os.getpid()}-")
+        ):
+            _remove_dead_alias_dirs()
+            root = Path(tempfile.mkdtemp(prefix=f"{_ALIAS_PREFIX}{os.getpid()}-"))
+            if not gdal_safe(root):
+                shutil.rmtree(root, ignore_errors=True)
+                raise OSError(
+                    errno.EINVAL, "de tijdelijke map heeft een pad dat GDAL niet leest", str(root)
+                )
+            import atexit
+
+            atexit.register(shutil.rmtree, root, ignore_errors=True)
+            _alias_root = root
+        return _alias_root
+
+
+def _remove_dead_alias_dirs() -> None:
+    """Alias folders of killed processes (they hold links and scratch files only)."""
+    with contextlib.suppress(OSError):
+        for entry in Path(tempfile.gettempdir()).iterdir():
+            if not entry.name.startswith(_ALIAS_PREFIX) or not entry.is_dir():
+                continue
+            pid = entry.name[len(_ALIAS_PREFIX) :].split("-", 1)[0]
+            if pid.isdigit() and int(pid) != os.getpid() and not process_running(int(pid)):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _link(source: Path, link: Path) -> bool:
+    """``link`` -> ``source`` as a symbolic link; False where links are not allowed."""
+    try:
+        os.symlink(source, link, target_is_directory=source.is_dir())
+    except (OSError, NotImplementedError):
+        return False
+    return True
+
+
+def _remember_alias(alias: Path, original: Path) -> None:
+    with _alias_lock:
+        _alias_names[str(alias)] = str(original)
+
+
+def gdal_message(error: object) -> str:
+    """The first line of a GDAL error (or text) with alias paths replaced by the user's paths."""
+    text = str(error).strip()
+    text = text.splitlines()[0] if text else type(error).__name__
+    if _alias_root is not None and str(_alias_root) in text:
+        with _alias_lock:
+            aliases = sorted(_alias_names.items(), key=lambda item: -len(item[0]))
+        for alias, original in aliases:
+            text = text.replace(alias, original)
+    return text
+
+
+def _folder_alias(folder: Path) -> Path | None:
+    """A GDAL-safe path reaching ``folder`` through a link, or None where links fail."""
+    link = Path(tempfile.mkdtemp(dir=_alias_dir())) / "d"
+    if _link(folder, link):
+        _remember_alias(link, folder)
+        return link
+    shutil.rmtree(link.parent, ignore_errors=True)
+    return None
+
+
+def gdal_source(path: str | Path) -> str:
+    """A path to the existing file ``path`` that pyogrio/GDAL take literally.
+
+    Usually the absolute path itself. Otherwise a link to the file in a private folder
+    of this process, named ``data<suffix>``, with links to its side files (same stem:
+    ``.shx``, ``.dbf``, ``-wal``...); a copy where links are not allowed. The alias lives
+    until the process ends, so a dataset opened through it may stay open.
+    """
+    source = Path(os.path.abspath(path))
+    if gdal_safe(source):
+        return str(source)
+    alias = Path(tempfile.mkdtemp(dir=_alias_dir()))
+    stem = source.name[: len(source.name) - len(source.suffix)] if source.suffix else source.name
+    parts = [source]
+    with contextlib.suppress(OSError):
+        parts += [
+            entry
+            for entry in source.parent.iterdir()
+            if entry.name != source.name and entry.name.startswith(stem + ".")
+        ]
+    for part in parts:
+        link = alias / ("data" + part.name[len(stem) :])
+        _remember_alias(link, part)
+        if not _link(part, link) and part.exists():
+            if part.is_dir():
+                shutil.copytree(part, link)
+            else:
+                shutil.copy2(part, link)
+    return str(alias / ("data" + source.name[len(stem) :]))
+
+
+def _writer_path(temp: Path) -> tuple[Path, Path | None]:
+    """Where a writer should write ``temp``: (path, scratch folder to move it from or None)."""
+    if gdal_safe(temp):
+        return temp, None
+    alias = _folder_alias(Path(os.path.abspath(temp.parent)))  # a relative link would loop
+    if alias is not None:
+        return alias / temp.name, None
+    scratch = Path(tempfile.mkdtemp(dir=_alias_dir()))
+    _remember_alias(scratch, temp.parent)
+    return scratch / temp.name, scratch
 
 
 def fsync_file(path: str | Path) -> None:
@@ -183,14 +411,18 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; on success it replaces ``target``.
 
     The path does not exist yet when yielded (GDAL refuses to create a GeoPackage over
-    an empty file). If the body raises, the temporary file (and SQLite side files) are
-    removed and ``target`` is untouched.
+    an empty file), and GDAL takes it literally (see :func:`gdal_safe`). If the body
+    raises, the temporary file (and SQLite side files) are removed and ``target`` is
+    untouched.
     """
     target = Path(target)
     _check_folder(target)
     temp = temp_path_for(target)
+    writer, scratch = _writer_path(temp)
     try:
-        yield temp
+        yield writer
+        if scratch is not None and writer.exists():
+            shutil.move(str(writer), str(temp))
         _commit(temp, target)
     except BaseException:
         _remove_quietly(temp)
@@ -199,6 +431,12 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         for suffix in _SIDECAR_SUFFIXES:
             with contextlib.suppress(OSError):
                 Path(str(temp) + suffix).unlink()
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+        elif writer != temp:
+            with contextlib.suppress(OSError):
+                writer.parent.unlink()  # the link to the folder, not the folder
+                writer.parent.parent.rmdir()
 
 
 @contextlib.contextmanager
@@ -246,21 +484,38 @@ def atomic_write(
     return target
 
 
+#: Stem of the files a multi-file writer writes into the temporary folder.
+_PART_STEM = "part"
+
+
 @contextlib.contextmanager
 def atomic_files(target: str | Path) -> Iterator[Path]:
-    """For multi-file outputs (Shapefile): yield ``<tempdir>/<target name>``.
+    """For multi-file outputs (Shapefile): yield ``<tempdir>/part<suffix>``.
 
     Everything the body writes into that temporary folder is moved next to ``target``
-    afterwards, each file replacing its namesake atomically. The folder is removed in
-    every case.
+    afterwards, each file replacing its namesake atomically: ``part.shx`` becomes
+    ``<target stem>.shx``, other names are kept. The yielded path is GDAL-safe whatever
+    the target's name (see :func:`gdal_safe`). The folder is removed in every case.
     """
     target = Path(target)
     _check_folder(target)
     temp_dir = temp_path_for(target).with_suffix("")
     temp_dir.mkdir()
+    writer, scratch = _writer_path(temp_dir / f"{_PART_STEM}{_temp_stem(target.suffix)}")
+    stem = target.name[: len(target.name) - len(target.suffix)] if target.suffix else target.name
     try:
-        yield temp_dir / target.name
-        written = sorted(p for p in temp_dir.iterdir() if p.is_file())
+        yield writer
+        written = []
+        for path in sorted(p for p in writer.parent.iterdir() if p.is_file()):
+            name = path.name
+            if name.startswith(_PART_STEM + "."):
+                name = stem + name[len(_PART_STEM) :]
+            moved = temp_dir / name
+            if scratch is not None:
+                shutil.move(str(path), str(moved))
+            elif name != path.name:
+                os.replace(path, moved)
+            written.append(moved)
         if not written:
             raise FileNotFoundError(errno.ENOENT, "the writer produced no file", str(temp_dir))
         for path in written:
@@ -272,6 +527,12 @@ def atomic_files(target: str | Path) -> Iterator[Path]:
         fsync_dir(target.parent)
     finally:
         shutil.rmtree(temp_dir, ignore_errors=True)
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+        elif writer.parent != temp_dir:
+            with contextlib.suppress(OSError):
+                writer.parent.unlink()  # the link to the folder
+                writer.parent.parent.rmdir()
 
 
 _ERRNO_MESSAGES_NL = {

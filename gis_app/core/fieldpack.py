@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 import pyogrio
 
+from gis_app.core.atomic import gdal_source
 from gis_app.core.errors import ExportError, InputError
 from gis_app.core.export.gpkg import gis_ready, write_layers
 from gis_app.core.export.names import inside
@@ -277,12 +278,14 @@ def read_fieldpack(path: str | Path) -> pd.DataFrame:
     try:
         gpkg = _find_gpkg(path, workdir)
         try:
-            layers = [str(name) for name, _ in pyogrio.list_layers(gpkg)]
+            layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(gpkg))]
             if BUILDINGS_LAYER not in layers:
                 raise InputError(
                     "geen laag 'buildings': dit is geen veldpakket van gis_app", path=path
                 )
-            frame = pyogrio.read_dataframe(gpkg, layer=BUILDINGS_LAYER, read_geometry=False)
+            frame = pyogrio.read_dataframe(
+                gdal_source(gpkg), layer=BUILDINGS_LAYER, read_geometry=False
+            )
         except InputError:
             raise
         except Exception as error:

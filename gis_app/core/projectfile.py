@@ -55,7 +55,12 @@ import pyogrio
 from pandas.api.types import infer_dtype
 
 from gis_app import __version__
-from gis_app.core.atomic import atomic_path, describe_os_error, remove_stale_temp_files
+from gis_app.core.atomic import (
+    atomic_path,
+    describe_os_error,
+    gdal_source,
+    remove_stale_temp_files,
+)
 from gis_app.core.errors import GisAppError, ProjectError
 from gis_app.core.project import Project, SourceRecord, empty_clusters
 from gis_app.core.schema import (
@@ -485,7 +490,7 @@ def _check_container(path: Path) -> None:
 
 def _list_layers(path: Path) -> dict[str, str | None]:
     try:
-        layers = pyogrio.list_layers(path)
+        layers = pyogrio.list_layers(gdal_source(path))
     except Exception as error:
         raise ProjectError(
             "het projectbestand is beschadigd of geen geldige GeoPackage", path=path
@@ -495,7 +500,7 @@ def _list_layers(path: Path) -> dict[str, str | None]:
 
 def _read_meta(path: Path) -> dict[str, Any]:
     try:
-        frame = pyogrio.read_dataframe(path, layer=META_TABLE, read_geometry=False)
+        frame = pyogrio.read_dataframe(gdal_source(path), layer=META_TABLE, read_geometry=False)
     except Exception as error:
         raise ProjectError(
             "het projectbestand is beschadigd (projectgegevens onleesbaar)", path=path
@@ -552,7 +557,7 @@ def is_project_file(path: str | Path) -> bool:
     if BUILDINGS_LAYER not in info.layers:
         return False
     try:
-        fields = pyogrio.read_info(path, layer=BUILDINGS_LAYER)["fields"]
+        fields = pyogrio.read_info(gdal_source(path), layer=BUILDINGS_LAYER)["fields"]
     except Exception:
         return False
     return "building_id" in [str(f) for f in fields]
@@ -561,9 +566,9 @@ def is_project_file(path: str | Path) -> bool:
 def _read_layer(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
     try:
         if spatial:
-            frame = pyogrio.read_dataframe(path, layer=layer)
+            frame = pyogrio.read_dataframe(gdal_source(path), layer=layer)
         else:
-            frame = pyogrio.read_dataframe(path, layer=layer, read_geometry=False)
+            frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False)
     except Exception as error:
         raise ProjectError(
             f"het projectbestand is beschadigd (laag '{layer}' onleesbaar)", path=path

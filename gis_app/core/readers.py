@@ -79,6 +79,7 @@ import shapely
 from pyproj import CRS
 
 from gis_app.core import arrow_io, fields, safezip
+from gis_app.core.atomic import gdal_message, gdal_source
 from gis_app.core.errors import InputError, MissingCrsError
 from gis_app.core.schema import WORKING_CRS, WORKING_EPSG
 
@@ -469,7 +470,7 @@ def _zip_member(path: Path, layer: str | None) -> tuple[str, str | None, set[str
 
 
 def _gdal_error(error: Exception, path: Path) -> InputError:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    text = gdal_message(error)  # first line; an alias of a '!' path named as the user's path
     suffix = path.suffix.lower()
     if suffix == ".gpkg":
         hint = "GeoPackage kan niet gelezen worden (beschadigd of afgebroken bestand?)"
@@ -500,7 +501,7 @@ def list_layers(path: str | Path) -> list[tuple[str, str | None]]:
     """``(name, geometry type)`` of every layer in a vector file (``None`` = no geometry)."""
     path = Path(path)
     _check_file(path, FOOTPRINT_EXTENSIONS + (".dbf",), "een kaartlaag")
-    source = str(path)
+    source = gdal_source(path)  # taken literally: a '!' or ';' in the path is no syntax
     if path.suffix.lower() == ".zip":
         source, _, _ = _zip_member(path, None)
     try:
@@ -593,7 +594,7 @@ def read_footprints_deferred(
     path = Path(path)
     _check_file(path, FOOTPRINT_EXTENSIONS, "panden (footprints)")
     suffix = path.suffix.lower()
-    source = str(path)
+    source = gdal_source(path)  # taken literally: a '!' or ';' in the path is no syntax
     has_prj = True
     if suffix == ".zip":
         source, layer, members = _zip_member(path, layer)
@@ -1460,7 +1461,7 @@ def _blank(value) -> bool:
 def _read_vector_table(path: Path, layer: str | int | None) -> pd.DataFrame:
     """Attribute table of a vector file; a point layer also gives ``point_x``/``point_y``
     in RD New, so exposure points delivered as GeoPackage or GeoJSON join by location."""
-    source = str(path)
+    source = gdal_source(path)  # taken literally: a '!' or ';' in the path is no syntax
     if path.suffix.lower() == ".zip":
         source, layer, _ = _zip_member(path, None if layer is None else str(layer))
     try:

@@ -28,7 +28,7 @@ import pyogrio
 import shapely
 from pyproj import CRS
 
-from gis_app.core.atomic import atomic_path, describe_os_error
+from gis_app.core.atomic import atomic_path, describe_os_error, gdal_message, gdal_source
 from gis_app.core.clusters.frames import make_cluster_ids, palette_color
 from gis_app.core.clusters.geometry import normalise_polygon
 from gis_app.core.errors import ExportError, InputError, MissingCrsError
@@ -84,7 +84,7 @@ def _check_path(path: Path, suffixes: tuple[str, ...]) -> None:
 
 def _choose_layer(path: Path, layer: str | None) -> str | None:
     try:
-        layers = pyogrio.list_layers(path)
+        layers = pyogrio.list_layers(gdal_source(path))
     except Exception as error:
         raise InputError(
             f"bestand kan niet gelezen worden: {_first_line(error)}", path=path
@@ -109,8 +109,7 @@ def _choose_layer(path: Path, layer: str | None) -> str | None:
 
 
 def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+    return gdal_message(error)
 
 
 def _find_column(columns, aliases: tuple[str, ...], used: set[str]) -> str | None:
@@ -138,7 +137,7 @@ def read_clusters(
     _check_path(path, READ_SUFFIXES)
     layer = _choose_layer(path, layer)
     try:
-        frame = pyogrio.read_dataframe(path, layer=layer)
+        frame = pyogrio.read_dataframe(gdal_source(path), layer=layer)
     except Exception as error:
         raise InputError(
             f"bestand kan niet gelezen worden: {_first_line(error)}", path=path

@@ -35,6 +35,7 @@ step, the command line on its own copy); saving it is the caller's decision.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -300,6 +301,26 @@ def _info_rows(row: dict[str, Any]) -> list[tuple[str, object]]:
     return out
 
 
+def remove_export_leftovers(root: Path) -> int:
+    """Remove temporary files that killed exports left in ``root``; returns how many.
+
+    Only the folders an export writes (``root``, the format folders and the package
+    folders below them) are searched, so a large folder the user chose is not walked,
+    and only names of :mod:`gis_app.core.atomic`'s temporary pattern whose writer is gone
+    are removed (the rule is in that module's docstring).
+    """
+    from gis_app.core.atomic import remove_stale_temp_files_in
+
+    folders = [root]
+    for name in sorted(set(FOLDERS.values())):
+        folder = root / name
+        if folder.is_dir() and not folder.is_symlink():
+            folders.append(folder)
+            with contextlib.suppress(OSError):  # unreadable: the export itself will say so
+                folders += [p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()]
+    return sum(remove_stale_temp_files_in(folder) for folder in folders)
+
+
 def export_project(
     project,
     out_dir: str | Path,
@@ -330,6 +351,7 @@ def export_project(
             f"exportmap niet aangemaakt: {describe_os_error(error)}", path=root
         ) from error
     root = root.resolve()
+    remove_export_leftovers(root)
 
     prepared = prepared or prepare_export(project, progress=progress)
     # the frames with what the preparation made; the project itself is left unchanged

@@ -111,13 +111,16 @@ def shorten_field_names(names: Iterable[str], limit: int = MAX_FIELD_NAME) -> di
 
 
 def field_mapping_text(mapping: dict[str, str], labels: dict[str, str] | None = None) -> str:
-    """The mapping as CSV text (``;``-separated, like the address lists)."""
+    """The mapping as CSV text (``;``-separated, like the address lists), formulas neutralised."""
+    from gis_app.core.export.tables import neutralise_text  # tables imports pandas; fields not
+
     labels = labels or {}
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(["kort", "volledig", "omschrijving"])
     for full, short in mapping.items():
-        writer.writerow([short, full, labels.get(full, "")])
+        # names come from source files: a column "=cmd|..." must not become a formula
+        writer.writerow([neutralise_text(str(t)) for t in (short, full, labels.get(full, ""))])
     return buffer.getvalue()
 
 

@@ -176,6 +176,15 @@ def write_shapefile(
             (temp_target.parent / mapping_name).write_text(
                 "\ufeff" + field_mapping_text(mapping, labels), encoding="utf-8", newline=""
             )
+            missing = [
+                suffix
+                for suffix in SHAPEFILE_SUFFIXES
+                if not temp_target.with_suffix(suffix).is_file()
+            ]
+            if missing:  # GDAL wrote elsewhere or not at all: never ship half a Shapefile
+                raise ExportError(
+                    f"Shapefile niet geschreven: {', '.join(missing)} ontbreekt", path=target
+                )
     except OSError as error:
         from gis_app.core.atomic import describe_os_error
 

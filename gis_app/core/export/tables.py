@@ -14,7 +14,11 @@ Decisions (where the brief is silent):
   (:func:`neutralise`), the OWASP recommendation for CSV injection. Excel then shows the
   text (with the apostrophe) and never evaluates it. Numbers stay numbers (``-3`` as a
   number is not a formula); only text is touched. The same rule is applied in XLSX,
-  where openpyxl would otherwise store such a text as a formula.
+  where openpyxl would otherwise store such a text as a formula. Every text we write
+  gets it: cells, column headers (a source column may be called ``=cmd|' /C calc'!A0``),
+  the ``Toelichting`` sheet and the Shapefile's ``_veldnamen.csv`` mapping
+  (:func:`neutralise_text`). In XLSX the characters XML cannot hold are removed first,
+  so ``\x01=1+1`` cannot become a formula after the removal.
 * Ids are text: in XLSX the BAG id is a text cell, so ``0003100000118018`` keeps its
   zeros. A CSV has no types; the file holds the exact text, but Excel opening a CSV by
   double-click turns long digit strings into numbers. Use the XLSX in Excel (or import
@@ -53,6 +57,16 @@ SHEET_NAME = "Adressen"
 INFO_SHEET_NAME = "Toelichting"
 
 
+def neutralise_text(text: str) -> str:
+    """``text`` with a leading apostrophe when a spreadsheet could run it as a formula."""
+    return "'" + text if FORMULA_START.match(text) else text
+
+
+def _xlsx_text(value: object) -> str:
+    """Text for an XLSX cell: characters XML cannot hold removed, then neutralised."""
+    return neutralise_text(_XML_ILLEGAL.sub("", str(value)))
+
+
 def neutralise(values: pd.Series) -> pd.Series:
     """Text cells that a spreadsheet could run as a formula get a leading apostrophe."""
     values = values.astype(object)
@@ -86,7 +100,7 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             data[column] = neutralise(values.astype(object).where(values.notna(), None))
     out = pd.DataFrame(data, index=range(len(frame)))
-    out.columns = [LABELS.get(c, c) for c in out.columns]
+    out.columns = [neutralise_text(str(LABELS.get(c, c))) for c in out.columns]
     return out
 
 
@@ -126,12 +140,10 @@ def _cell_values(series: pd.Series) -> list:
     for value in series.tolist():
         if value is None or (isinstance(value, float) and np.isnan(value)):
             out.append(None)
-        elif isinstance(value, str):
-            out.append(_XML_ILLEGAL.sub("", value))
         elif isinstance(value, (int, float, dt.date)):
             out.append(value)
         else:
-            out.append(_XML_ILLEGAL.sub("", str(value)))
+            out.append(_xlsx_text(value))
     return out
 
 
@@ -178,7 +190,7 @@ def write_xlsx(
             bold = Font(bold=True)
             header_cells = []
             for header in table.columns:
-                cell = WriteOnlyCell(sheet, value=_XML_ILLEGAL.sub("", str(header)))
+                cell = WriteOnlyCell(sheet, value=_xlsx_text(header))
                 cell.font = bold
                 header_cells.append(cell)
             sheet.append(header_cells)
@@ -188,14 +200,14 @@ def write_xlsx(
             notes.column_dimensions["A"].width = 28
             notes.column_dimensions["B"].width = 60
             for label, value in info or []:
-                notes.append([_XML_ILLEGAL.sub("", str(label)), _info_value(value)])
+                notes.append([_xlsx_text(label), _info_value(value)])
             notes.append([])
             notes.append(
                 [WriteOnlyCell(notes, value="Kolom"), WriteOnlyCell(notes, value="Veldnaam")]
             )
             for column in frame.columns:
                 if column != "geometry":
-                    notes.append([LABELS.get(column, column), column])
+                    notes.append([_xlsx_text(LABELS.get(column, column)), _xlsx_text(column)])
             book.save(temp)
     except OSError as error:
         raise ExportError(f"XLSX niet geschreven: {describe_os_error(error)}", path=path) from error
@@ -207,5 +219,4 @@ def _info_value(value: object) -> object:
         return None
     if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
         return value
-    text = _XML_ILLEGAL.sub("", str(value))
-    return "'" + text if FORMULA_START.match(text) else text
+    return _xlsx_text(value)

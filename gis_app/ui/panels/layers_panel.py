@@ -365,7 +365,9 @@ class LayersPanel(QWidget):
         try:
             import pyogrio
 
-            names = [str(row[0]) for row in pyogrio.list_layers(path)]
+            from gis_app.core.atomic import gdal_source
+
+            names = [str(row[0]) for row in pyogrio.list_layers(gdal_source(path))]
         except Exception:  # unreadable: add_layer reports it with the path
             return None
         if len(names) <= 1:
