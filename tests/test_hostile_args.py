@@ -23,6 +23,8 @@ import numpy as np
 import pytest
 import shapely
 from planning_fixtures import make_instance
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from gis_app.cli import main
 from gis_app.commands import _args
@@ -35,6 +37,8 @@ from gis_app.core.projectfile import (
     source_record,
 )
 from gis_app.core.readers import NETHERLANDS_MARGIN, RD_BOUNDS, read_footprints
+from gis_app.ui.document import ProjectDocument
+from gis_app.ui.project_controller import ProjectController
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -414,3 +418,36 @@ def test_argument_types_parse_what_they_accept():
         with pytest.raises(Exception) as info:
             parse(text)
         assert type(info.value).__name__ == "ArgumentTypeError"
+
+
+def test_open_of_a_pipe_exits_2_with_one_line(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.fail("this test needs named pipes (a POSIX system)")
+    pipe = tmp_path / "wacht.gpkg"
+    os.mkfifo(pipe)
+    out = tmp_path / "shot.png"
+    result = run_cli("open", str(pipe), "--screenshot", str(out), timeout=60)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "wacht.gpkg" in lines[0] and "geen gewoon bestand" in lines[0]
+    assert not out.exists()
+
+
+def test_a_window_without_a_session_notes_changed_sources_without_a_box(
+    tmp_path, qtbot, monkeypatch
+):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.windowTitle()) or 0)
+    project_path, source = project_with_source(tmp_path)
+    source.unlink()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    controller = ProjectController(
+        window, ProjectDocument(load_project(project_path), parent=window), settings=settings
+    )
+    assert not controller.in_session
+    controller.report_changed_sources()
+    assert shown == []
+    assert "bronbestand" in window.statusBar().currentMessage()
