@@ -13,6 +13,7 @@ import pkgutil
 import sys
 
 from gis_app import __version__
+from gis_app.commands._args import OneLineArgumentParser
 from gis_app.core.errors import GisAppError
 
 EXIT_OK = 0
@@ -20,7 +21,7 @@ EXIT_UNUSABLE_INPUT = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineArgumentParser(
         prog="gis-app",
         description=(
             "Desktop GIS for planning the earthquake reinforcement of buildings in Groningen. "
@@ -41,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version, or a refused argument (one line printed)
+        return exit_.code if isinstance(exit_.code, int) else EXIT_UNUSABLE_INPUT
     if args.command is None:
         from gis_app.ui.app import run_app
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+
+from gis_app.commands import _args
 
 
 def register(subparsers) -> None:
@@ -35,9 +36,11 @@ def register(subparsers) -> None:
             "offline field packs. A project without packages is planned and packaged first."
         ),
     )
-    parser.add_argument("project", type=Path, help="project file (.gpkg) or a footprints file")
     parser.add_argument(
-        "--out", type=Path, required=True, help="folder to write into (created if missing)"
+        "project", type=_args.path, help="project file (.gpkg) or a footprints file"
+    )
+    parser.add_argument(
+        "--out", type=_args.path, required=True, help="folder to write into (created if missing)"
     )
     parser.add_argument(
         "--format",
@@ -46,6 +49,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument(
         "--package",
+        type=_args.nonempty_list,
         action="append",
         default=None,
         metavar="ID",
@@ -53,6 +57,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument(
         "--fields",
+        type=_args.nonempty_list,
         default=None,
         help=(
             "comma-separated columns to export (names or Dutch labels; 'default', 'all'). "

@@ -19,6 +19,7 @@ import json
 import sys
 from pathlib import Path
 
+from gis_app.commands import _args
 from gis_app.core.errors import InputError
 
 _SUMMARY_KEYS = (
@@ -50,8 +51,8 @@ def register(subparsers) -> None:
             "location for point tables), print the join report and write a project GeoPackage."
         ),
     )
-    parser.add_argument("footprints", type=Path, metavar="FOOTPRINTS", help="footprint file")
-    parser.add_argument("--risk", type=Path, metavar="TABLE", help="risk table (CSV or XLSX)")
+    parser.add_argument("footprints", type=_args.path, metavar="FOOTPRINTS", help="footprint file")
+    parser.add_argument("--risk", type=_args.path, metavar="TABLE", help="risk table (CSV or XLSX)")
     parser.add_argument(
         "--id-field", metavar="F", help="building id field in the footprints (default: detected)"
     )
@@ -66,10 +67,20 @@ def register(subparsers) -> None:
         help="coordinate system of the footprints when the file has none (e.g. 28992)",
     )
     parser.add_argument(
-        "--out", type=Path, required=True, metavar="PROJECT.gpkg", help="project file to write"
+        "--out",
+        type=_args.path,
+        required=True,
+        metavar="PROJECT.gpkg",
+        help="project file to write",
     )
     parser.add_argument(
         "--json", action="store_true", help="print the report as JSON instead of text"
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse footprints outside the Netherlands (RD New area plus 50 km) instead of "
+        "only reporting them",
     )
     parser.set_defaults(func=run)
 
@@ -98,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
         risk_id_field=args.risk_id_field,
         sheet=args.sheet,
     )
+    if args.strict:
+        _refuse_outside_netherlands(report, args.footprints)
     project = Project(buildings=buildings, name=out.stem)
     project.sources = [source_record(args.footprints, "footprints", args.layer or "")]
     if args.risk is not None:
@@ -113,3 +126,17 @@ def run(args: argparse.Namespace) -> int:
     done = f"{len(buildings):,} panden opgeslagen in {written}".replace(",", ".")
     print(done, file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+def _refuse_outside_netherlands(report, footprints: Path) -> None:
+    """``--strict``: footprints outside the Netherlands stop the import (nothing written)."""
+    for problem in report.problems:
+        if problem.kind == "geometry_outside_netherlands":
+            first = f"object {problem.rows[0]}" if problem.rows else ""
+            if problem.ids:
+                first += f" ({problem.ids[0]})"
+            raise InputError(
+                f"--strict: {problem.count} panden liggen buiten Nederland (meer dan 50 km "
+                f"buiten het RD New-gebied), eerste: {first}; klopt het coördinatenstelsel?",
+                path=footprints,
+            )

@@ -16,8 +16,8 @@ import argparse
 import os
 import re
 import sys
-from pathlib import Path
 
+from gis_app.commands import _args
 from gis_app.core.errors import InputError
 
 DEFAULT_SIZE = "1600x1000"
@@ -48,9 +48,9 @@ def register(subparsers) -> None:
             "written as a PNG and the command exits."
         ),
     )
-    parser.add_argument("file", type=Path, help="project (.gpkg) or data file")
+    parser.add_argument("file", type=_args.path, help="project (.gpkg) or data file")
     parser.add_argument(
-        "--screenshot", type=Path, metavar="OUT.png", help="write the main window to this PNG"
+        "--screenshot", type=_args.path, metavar="OUT.png", help="write the main window to this PNG"
     )
     parser.add_argument(
         "--size",
@@ -67,6 +67,38 @@ def _needs_offscreen() -> bool:
     if sys.platform.startswith("linux"):
         return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     return False
+
+
+def _report_changed_sources(project) -> None:
+    """One stderr line naming the sources that changed, went missing or cannot be
+    checked; the window only notes it in its status bar (nobody answers a box here)."""
+    if not project.sources or project.path is None:
+        return
+    from gis_app.core.projectfile import changed_sources
+
+    changes = changed_sources(project)
+    if changes:
+        print(
+            "gis-app open: let op, bronbestanden van het project: "
+            + "; ".join(change.describe() for change in changes),
+            file=sys.stderr,
+        )
+
+
+#: Qt's offscreen platform warns about window features it lacks; harmless for a picture.
+_OFFSCREEN_NOISE = ("propagateSizeHints",)
+
+
+def _quiet_offscreen_warnings() -> None:
+    """Drop the offscreen platform's own warnings, keep every other Qt message."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind, _context, message):
+        if any(noise in message for noise in _OFFSCREEN_NOISE):
+            return
+        print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
     from gis_app.ui.main_window import MainWindow
 
     get_app()
+    _quiet_offscreen_warnings()
+    _report_changed_sources(project)
     window = MainWindow()
     window.set_project(project, report)
     try:

@@ -23,8 +23,12 @@ import json
 import sys
 from pathlib import Path
 
+from gis_app.commands import _args
 from gis_app.core.atomic import atomic_open
 from gis_app.core.errors import InputError, PlanningError
+
+#: Upper bound of --capacity: far above any contractor pool, far below an overflow.
+MAX_STARTS_PER_WEEK = 100_000
 
 
 def register(subparsers) -> None:
@@ -37,16 +41,20 @@ def register(subparsers) -> None:
             "bespoke share and the explainability count."
         ),
     )
-    parser.add_argument("project", type=Path, help="project file (.gpkg)")
+    parser.add_argument("project", type=_args.path, help="project file (.gpkg)")
     parser.add_argument(
-        "--bespoke", type=float, default=None, metavar="S", help="global bespoke share 0-1"
+        "--bespoke",
+        type=_args.number(0.0, 1.0),
+        default=None,
+        metavar="S",
+        help="global bespoke share 0-1",
     )
     parser.add_argument(
         "--capacity",
-        type=int,
+        type=_args.integer(1, MAX_STARTS_PER_WEEK),
         default=None,
         metavar="N",
-        help="at most N construction starts per week in total",
+        help=f"at most N construction starts per week in total (1..{MAX_STARTS_PER_WEEK})",
     )
     parser.add_argument(
         "--auto-clusters",
@@ -59,8 +67,15 @@ def register(subparsers) -> None:
         default="default",
         help="cluster order: municipal default or optimised for risk (default: default)",
     )
-    parser.add_argument("--start", default=None, help="start date of the plan (YYYY-MM-DD)")
-    parser.add_argument("--json", type=Path, default=None, metavar="OUT", help="write JSON here")
+    parser.add_argument(
+        "--start",
+        type=_args.date_in_window,
+        default=None,
+        help="start date of the plan (YYYY-MM-DD, 2000-01-01..2100-12-31)",
+    )
+    parser.add_argument(
+        "--json", type=_args.path, default=None, metavar="OUT", help="write JSON here"
+    )
     parser.set_defaults(func=run)
 
 

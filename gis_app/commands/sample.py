@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from gis_app.commands import _args
 from gis_app.core.atomic import atomic_path
 from gis_app.core.errors import InputError
+
+#: Bounds of --buildings (the benchmarks use 300,000) and --seed (numpy's 32-bit seeds).
+MAX_SAMPLE_BUILDINGS = 2_000_000
+MAX_SEED = 2**32 - 1
 
 
 def register(subparsers) -> None:
@@ -19,9 +24,19 @@ def register(subparsers) -> None:
             "the same area."
         ),
     )
-    parser.add_argument("--buildings", type=int, default=15000, help="number of buildings")
-    parser.add_argument("--out", type=Path, required=True, help="output GeoPackage (.gpkg)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--buildings",
+        type=_args.integer(1, MAX_SAMPLE_BUILDINGS),
+        default=15000,
+        help=f"number of buildings (1..{MAX_SAMPLE_BUILDINGS})",
+    )
+    parser.add_argument("--out", type=_args.path, required=True, help="output GeoPackage (.gpkg)")
+    parser.add_argument(
+        "--seed",
+        type=_args.integer(0, MAX_SEED),
+        default=0,
+        help=f"random seed 0..{MAX_SEED} (default 0)",
+    )
     parser.add_argument(
         "--split",
         action="store_true",

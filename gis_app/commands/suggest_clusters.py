@@ -14,9 +14,14 @@ Decisions:
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from gis_app.commands import _args
 from gis_app.core.errors import InputError
+
+#: Bounds of the size options (buildings, metres): generous, but finite and meaningful.
+MAX_CLUSTER_BUILDINGS = 100_000
+MAX_SPREAD_METRES = 100_000.0
+MAX_LINK_METRES = 10_000.0
 
 
 def register(subparsers) -> None:
@@ -36,16 +41,18 @@ def register(subparsers) -> None:
             "a cluster_id column on the buildings layer."
         ),
     )
-    parser.add_argument("project", type=Path, help="project file (.gpkg) or a footprints file")
+    parser.add_argument(
+        "project", type=_args.path, help="project file (.gpkg) or a footprints file"
+    )
     parser.add_argument(
         "--max-buildings",
-        type=int,
+        type=_args.integer(1, MAX_CLUSTER_BUILDINGS),
         default=DEFAULT_MAX_BUILDINGS,
         help=f"most buildings per cluster (default {DEFAULT_MAX_BUILDINGS})",
     )
     parser.add_argument(
         "--max-spread",
-        type=float,
+        type=_args.number(0.0, MAX_SPREAD_METRES, low_open=True),
         default=DEFAULT_MAX_SPREAD,
         help=(
             "largest extent of a cluster in metres: the diagonal of the bounding box of its "
@@ -54,7 +61,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument(
         "--link-distance",
-        type=float,
+        type=_args.number(0.0, MAX_LINK_METRES),
         default=DEFAULT_LINK_DISTANCE,
         help=(
             "buildings whose footprints are at most this many metres apart start in the same "
@@ -68,7 +75,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument(
         "--out",
-        type=Path,
+        type=_args.path,
         default=None,
         help="write the project with the clusters to this GeoPackage instead of in place",
     )

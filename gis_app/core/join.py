@@ -134,7 +134,12 @@ class JoinReport:
 
     @property
     def geometries_dropped(self) -> list[str]:
-        kinds = ("geometry_empty", "geometry_not_polygon", "geometry_collapsed")
+        kinds = (
+            "geometry_empty",
+            "geometry_not_polygon",
+            "geometry_collapsed",
+            "geometry_not_finite",
+        )
         return [str(i) for p in self._of_kind(*kinds) for i in (p.ids or p.rows)]
 
     @property

@@ -15,9 +15,12 @@ Every other GeoPackage is imported as footprints.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
+from gis_app.core.atomic import describe_os_error
 from gis_app.core.errors import GisAppError, InputError
 from gis_app.core.project import Project
 from gis_app.core.projectfile import (
@@ -53,8 +56,16 @@ def open_path(
     Raises a :class:`GisAppError` subclass for anything that cannot be opened.
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError("het bestand bestaat niet (meer)", path=path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError("het bestand bestaat niet (meer)", path=path) from None
+    except (OSError, ValueError) as error:  # name too long, no permission, NUL byte
+        reason = describe_os_error(error) if isinstance(error, OSError) else str(error)
+        raise InputError(f"niet te openen: {reason}", path=path) from None
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        # GDAL would wait forever for a pipe's writer or read a device without end
+        raise InputError("geen gewoon bestand (een apparaat of pipe)", path=path)
     if _is_project(path, layer):
         return load_project(path), None
 

@@ -43,6 +43,9 @@ import datetime as _dt
 import hashlib
 import json
 import math
+import os
+import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,22 +89,55 @@ _SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 # --- source files -------------------------------------------------------------------------
 
 
-def content_sha256(path: str | Path) -> str:
-    """SHA-256 of a source file's content (for a Shapefile: .shp + .shx + .dbf + .prj + .cpg)."""
-    path = Path(path)
+#: Sources larger than this are not hashed on reopen (reported as not checked): reading
+#: them would hold up opening the project. BAG footprints of a whole province stay far below.
+MAX_SOURCE_HASH_BYTES = 2 << 30
+#: Time budget for checking all sources of a project on reopen (seconds); a slow disk or
+#: network share gives "not checked" for what is left instead of a window that waits.
+SOURCE_CHECK_SECONDS = 10.0
+
+
+class SourceUnavailable(OSError):
+    """A source that cannot be checked: not a regular file, too big, or too slow to read."""
+
+
+def _source_parts(path: Path) -> list[Path]:
+    if path.suffix.lower() != ".shp":
+        return [path]
+    parts = []
+    for suffix in _SHAPEFILE_PARTS:
+        for candidate in (path.with_suffix(suffix), path.with_suffix(suffix.upper())):
+            if candidate.exists():
+                parts.append(candidate)
+                break
+    return parts
+
+
+def content_sha256(
+    path: str | Path, *, max_bytes: int | None = None, deadline: float | None = None
+) -> str:
+    """SHA-256 of a source file's content (for a Shapefile: .shp + .shx + .dbf + .prj + .cpg).
+
+    Only regular files are read: a device (``/dev/zero``), pipe or folder raises
+    :class:`SourceUnavailable` without being opened, as does content larger than
+    ``max_bytes`` or a read still running at ``deadline`` (``time.monotonic()``).
+    """
+    parts = _source_parts(Path(path))
+    sizes = []
+    for part in parts:
+        info = os.stat(part)  # follows links: a link to a device is a device
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceUnavailable(f"{part}: geen gewoon bestand")
+        sizes.append(info.st_size)
+    if max_bytes is not None and sum(sizes) > max_bytes:
+        raise SourceUnavailable(f"{path}: te groot om te controleren")
     digest = hashlib.sha256()
-    parts = [path]
-    if path.suffix.lower() == ".shp":
-        parts = []
-        for suffix in _SHAPEFILE_PARTS:
-            for candidate in (path.with_suffix(suffix), path.with_suffix(suffix.upper())):
-                if candidate.exists():
-                    parts.append(candidate)
-                    break
     for part in parts:
         with open(part, "rb") as handle:
             while chunk := handle.read(_HASH_CHUNK):
                 digest.update(chunk)
+                if deadline is not None and time.monotonic() > deadline:
+                    raise SourceUnavailable(f"{path}: controle duurde te lang")
     return digest.hexdigest()
 
 
@@ -113,36 +149,62 @@ def source_record(path: str | Path, role: str, layer: str = "") -> SourceRecord:
 
 @dataclass
 class SourceStatus:
-    """The state of one recorded source on reopen: ``ok``, ``changed`` or ``missing``."""
+    """The state of one recorded source on reopen: ``changed``, ``missing`` or
+    ``unavailable`` (present but not checked: not a regular file, too big or too slow)."""
 
     record: SourceRecord
     status: str
     found_at: Path | None = None
 
+    def describe(self) -> str:
+        """Dutch, one phrase: ``"panden.gpkg (footprints): niet gevonden"``."""
+        name = Path(self.record.path).name or self.record.path
+        what = {
+            "missing": "niet gevonden",
+            "changed": "gewijzigd sinds het project is gemaakt",
+        }.get(self.status, "niet te controleren (geen gewoon bestand, te groot of te traag)")
+        return f"{name} ({self.record.role}): {what}"
+
 
 def _resolve_source(record: SourceRecord, project_dir: Path | None, relative: str) -> Path | None:
+    """Where the source is now: the first regular file among the candidates, else the
+    first other non-folder (a device or pipe, reported as unavailable), else ``None``."""
     candidates = [Path(record.path)]
     if project_dir is not None:
         if relative:
             candidates.append(project_dir / relative)
         candidates.append(project_dir / Path(record.path).name)
+    irregular = None
     for candidate in candidates:
         try:
-            if candidate.is_file():
-                return candidate
-        except OSError:
+            mode = os.stat(candidate).st_mode
+        except (OSError, ValueError):  # ValueError: a NUL byte in a damaged path
             continue
-    return None
+        if stat.S_ISREG(mode):
+            return candidate
+        if irregular is None and not stat.S_ISDIR(mode):
+            irregular = candidate
+    return irregular
 
 
-def changed_sources(project: Project) -> list[SourceStatus]:
-    """Which recorded sources changed or are missing (``ok`` ones are left out).
+def changed_sources(
+    project: Project,
+    *,
+    max_bytes: int = MAX_SOURCE_HASH_BYTES,
+    seconds: float = SOURCE_CHECK_SECONDS,
+) -> list[SourceStatus]:
+    """Which recorded sources changed, are missing or cannot be checked (``ok`` ones are
+    left out).
 
     A source is looked for at its recorded path, then relative to the project file, then
-    by name next to the project file (a project folder copied to another machine).
+    by name next to the project file (a project folder copied to another machine). Only
+    regular files up to ``max_bytes`` are read, all together within ``seconds``; anything
+    else is ``unavailable`` and never read, so a source path such as ``/dev/zero`` or a
+    huge file cannot hold up opening the project.
     """
     project_dir = Path(project.path).parent if project.path else None
     relatives = getattr(project, "_source_relatives", {})
+    deadline = time.monotonic() + seconds
     result = []
     for record in project.sources:
         found = _resolve_source(record, project_dir, relatives.get(record.path, ""))
@@ -150,7 +212,10 @@ def changed_sources(project: Project) -> list[SourceStatus]:
             result.append(SourceStatus(record, "missing"))
             continue
         try:
-            digest = content_sha256(found)
+            digest = content_sha256(found, max_bytes=max_bytes, deadline=deadline)
+        except SourceUnavailable:
+            result.append(SourceStatus(record, "unavailable", found))
+            continue
         except OSError:
             result.append(SourceStatus(record, "missing", found))
             continue

@@ -89,6 +89,10 @@ VECTOR_TABLE_EXTENSIONS = (".gpkg", ".shp", ".dbf", ".geojson", ".json", ".fgb",
 
 #: RD New's area of validity in metres (EPSG:28992 bounds, slightly generous).
 RD_BOUNDS = (-7_000.0, 289_000.0, 300_000.0, 629_000.0)
+#: Footprints farther than this outside :data:`RD_BOUNDS` are reported as lying outside the
+#: Netherlands (metres). 50 km keeps border towns, the Wadden and the Eems-Dollard inside
+#: while a wrong ``.prj`` or swapped axes (hundreds of kilometres off) still stand out.
+NETHERLANDS_MARGIN = 50_000.0
 
 
 _POLYGON_TYPE_IDS = (3, 6)  # shapely type ids of Polygon and MultiPolygon
@@ -671,17 +675,74 @@ def read_footprints_deferred(
             "bevat geen bruikbare panden: alle geometrieën zijn leeg of geen vlak", path=path
         )
     if frame.crs is not None and not _is_rd(CRS.from_user_input(frame.crs)):
+        from_name = _crs_name(CRS.from_user_input(frame.crs))
         try:
             frame = frame.to_crs(WORKING_CRS)
         except Exception as error:
             raise InputError(
-                f"omzetten van {_crs_name(CRS.from_user_input(frame.crs))} naar RD New "
-                f"(EPSG:28992) mislukt: {error}",
+                f"omzetten van {from_name} naar RD New (EPSG:28992) mislukt: {error}",
                 path=path,
             ) from None
+        frame, rows = _drop_non_finite(frame, rows, from_name, path, problems)
+        bounds = None  # the bounds as read are in the source CRS
     else:
         frame = frame.set_crs(WORKING_CRS, allow_override=True)
+        bounds = None if features.bounds is None else features.bounds[keep]
+    outside = _outside_netherlands(frame.geometry.values, bounds)
+    if outside is not None:
+        problems.append(
+            Problem.for_rows(
+                "geometry_outside_netherlands",
+                f"ligt buiten Nederland (meer dan {NETHERLANDS_MARGIN / 1000:g} km buiten het "
+                "RD New-gebied): klopt het coördinatenstelsel?",
+                str(path),
+                outside,
+                rows,
+                frame["building_id"].to_numpy(),
+            )
+        )
     return frame, problems, rows, pending
+
+
+def _drop_non_finite(frame, rows, from_name: str, path: Path, problems: list[Problem]):
+    """Leave out footprints the transformation to RD New turned into NaN or infinity
+    (coordinates outside the source CRS, such as latitude 400, or a ``.prj`` that does
+    not fit them); every one of them: an :class:`InputError`."""
+    bad = non_finite(frame.geometry.values)
+    if not bad.any():
+        return frame, rows
+    message = (
+        f"coördinaten niet om te zetten van {from_name} naar RD New (niet eindig): "
+        "weggelaten; klopt het coördinatenstelsel?"
+    )
+    if bad.all():
+        raise InputError(
+            f"geen enkel pand bruikbaar: de coördinaten zijn niet om te zetten van {from_name} "
+            "naar RD New (niet eindig); klopt het coördinatenstelsel (het .prj-bestand of --crs)?",
+            path=path,
+        )
+    problems.append(
+        _non_finite_problem(bad, rows, frame["building_id"].to_numpy(), str(path), message)
+    )
+    return frame.loc[~bad].reset_index(drop=True), rows[~bad]
+
+
+def _outside_netherlands(geoms: np.ndarray, bounds: np.ndarray | None = None) -> np.ndarray | None:
+    """Mask of footprints beyond :data:`RD_BOUNDS` plus :data:`NETHERLANDS_MARGIN`, or
+    ``None`` when all lie inside. ``bounds`` (n, 4) are those computed while reading, when
+    the geometries were not transformed since (a repair stays within them)."""
+    if bounds is None:
+        bounds = shapely.bounds(geoms)
+    x0, y0, x1, y1 = RD_BOUNDS
+    m = NETHERLANDS_MARGIN
+    # comparisons with NaN are False: a geometry without bounds is not called "outside"
+    outside = (
+        (bounds[:, 0] < x0 - m)
+        | (bounds[:, 1] < y0 - m)
+        | (bounds[:, 2] > x1 + m)
+        | (bounds[:, 3] > y1 + m)
+    )
+    return outside if outside.any() else None
 
 
 def _resolve_crs(path, source, layer, info, crs, has_prj, problems) -> CRS | None:
@@ -761,6 +822,7 @@ class _Features:
     # validity still being checked in a thread: (future of _validity_of, batch offset)
     pending: list = field(default_factory=list)
     pending_pool: ThreadPoolExecutor | None = None
+    bounds: np.ndarray | None = None  # (n, 4) per geometry as read
 
     def resolve_valid(self) -> np.ndarray:
         """The validity of every geometry, waiting for the checks still running."""
@@ -776,6 +838,13 @@ class _Features:
         return self.valid
 
 
+def _from_wkb(wkb: np.ndarray) -> np.ndarray:
+    """Geometries from WKB; unreadable -> None. NaN coordinates decode without numpy's
+    "invalid value" warning: they are reported per footprint instead (non_finite)."""
+    with np.errstate(invalid="ignore"):
+        return shapely.from_wkb(wkb, on_invalid="fix")
+
+
 def _read_chunk(source: str, layer, skip: int, count: int | None):
     meta, _, wkb, columns = pyogrio.raw.read(
         source, layer=layer, skip_features=skip, max_features=count, force_2d=True
@@ -783,11 +852,11 @@ def _read_chunk(source: str, layer, skip: int, count: int | None):
     if wkb is None:
         geoms = np.full(len(columns[0]) if columns else 0, None, dtype=object)
     else:
-        geoms = shapely.from_wkb(wkb, on_invalid="fix")  # unreadable -> None, reported
-    type_ids, empty, check = _check_batch(geoms)
+        geoms = _from_wkb(wkb)  # unreadable -> None, reported
+    type_ids, empty, check, bounds = _check_batch(geoms)
     valid = np.ones(len(geoms), dtype=bool)
     valid[check] = shapely.is_valid(geoms[check])
-    return meta, geoms, columns, type_ids, empty, valid
+    return meta, geoms, columns, type_ids, empty, valid, bounds
 
 
 def _read_features(path: Path, source: str, layer, n_features: int) -> _Features:
@@ -809,11 +878,13 @@ def _read_features(path: Path, source: str, layer, n_features: int) -> _Features
 
 
 def _check_batch(geoms: np.ndarray):
-    """Per-geometry type, emptiness, and which ones need the validity check."""
+    """Per-geometry type, emptiness, which ones need the validity check, and the bounds
+    (for the outside-the-Netherlands check; computed here, beside the decoding, because
+    ``shapely.bounds`` releases the GIL and costs 40-60 ms at 300,000 on the main thread)."""
     type_ids = shapely.get_type_id(geoms)
     empty = shapely.is_empty(geoms)
     check = np.isin(type_ids, _POLYGON_TYPE_IDS) & ~empty
-    return type_ids, empty, check
+    return type_ids, empty, check, shapely.bounds(geoms)
 
 
 def _read_features_arrow(path: Path, source: str, layer) -> _Features:
@@ -833,7 +904,7 @@ def _read_features_arrow(path: Path, source: str, layer) -> _Features:
 
             def decode(wkb: np.ndarray) -> None:
                 nonlocal decoded
-                geoms = shapely.from_wkb(wkb, on_invalid="fix")  # unreadable -> None
+                geoms = _from_wkb(wkb)  # unreadable -> None
                 basic = pool.submit(_checked_batch, geoms)
                 checked.append(basic)
                 validity.append((validity_pool.submit(_validity_of, basic), decoded))
@@ -855,9 +926,11 @@ def _read_features_arrow(path: Path, source: str, layer) -> _Features:
 
     if parts:
         geoms, type_ids, empty = (joined(i) for i in range(3))
+        bounds = joined(4)
     else:
         geoms = np.empty(0, dtype=object)
         type_ids, empty = np.empty(0, np.int32), np.empty(0, bool)
+        bounds = np.empty((0, 4))
     columns = {
         # object columns stay object: pandas would otherwise copy them into its str dtype
         name: pd.Series(values, dtype=values.dtype, copy=False)
@@ -865,7 +938,15 @@ def _read_features_arrow(path: Path, source: str, layer) -> _Features:
     }
     attributes = pd.DataFrame(columns, index=pd.RangeIndex(len(geoms)), copy=False)
     return _Features(
-        attributes, geoms, type_ids, empty, None, meta.get("crs"), validity, validity_pool
+        attributes,
+        geoms,
+        type_ids,
+        empty,
+        None,
+        meta.get("crs"),
+        validity,
+        validity_pool,
+        bounds=bounds,
     )
 
 
@@ -873,13 +954,13 @@ def _checked_batch(geoms: np.ndarray):
     """(2-D geometries, type ids, empty, which need the validity check) for one batch."""
     if shapely.has_z(geoms).any() or _has_m(geoms):
         geoms = shapely.force_2d(geoms)  # the working CRS is 2-D
-    type_ids, empty, check = _check_batch(geoms)
-    return geoms, type_ids, empty, check
+    type_ids, empty, check, bounds = _check_batch(geoms)
+    return geoms, type_ids, empty, check, bounds
 
 
 def _validity_of(basic_checks):
     """(positions in the batch, their validity) once the batch's basic checks are done."""
-    geoms, _, _, check = basic_checks.result()
+    geoms, _, _, check, _ = basic_checks.result()
     positions = np.flatnonzero(check)
     return positions, shapely.is_valid(geoms[positions])
 
@@ -940,7 +1021,9 @@ def _read_features_classic(path: Path, source: str, layer, n_features: int) -> _
         # object columns stay object: pandas would otherwise copy them into its str dtype
         columns[name] = pd.Series(values, dtype=values.dtype, copy=False)
     attributes = pd.DataFrame(columns, index=pd.RangeIndex(len(joined(1))), copy=False)
-    return _Features(attributes, joined(1), joined(3), joined(4), joined(5), meta.get("crs"))
+    return _Features(
+        attributes, joined(1), joined(3), joined(4), joined(5), meta.get("crs"), bounds=joined(6)
+    )
 
 
 def _clean_geometries(
@@ -982,6 +1065,7 @@ def _clean_geometries(
     polygonal = np.isin(type_ids, _POLYGON_TYPE_IDS) & ~missing
     not_polygon = ~missing & ~polygonal
     collapsed = np.zeros(len(geoms), dtype=bool)
+    unusable = np.zeros(len(geoms), dtype=bool)
     pending = None
     if defer:
         pending = PendingRepair(features, geoms, polygonal, ids, rows, path, len(problems))
@@ -990,9 +1074,11 @@ def _clean_geometries(
         if collection.any():  # polygonal parts taken from collections were not checked yet
             from_collection = polygonal & collection
             invalid[from_collection] = ~shapely.is_valid(geoms[from_collection])
-        geoms, collapsed, repaired = _repair(geoms, invalid, ids, rows, path)
+        geoms, collapsed, unusable, repaired = _repair(geoms, invalid, ids, rows, path)
         if repaired is not None:
             problems.append(repaired)
+        if unusable.any():
+            problems.append(_non_finite_problem(unusable, rows, ids, path))
     if missing.any():
         problems.append(
             Problem.for_rows(
@@ -1034,15 +1120,37 @@ def _clean_geometries(
                 dropped=True,
             )
         )
-    keep = polygonal & ~collapsed
+    keep = polygonal & ~collapsed & ~unusable
     return geoms, keep, pending
 
 
+def non_finite(geoms: np.ndarray) -> np.ndarray:
+    """Per geometry: has a NaN or infinite coordinate (vectorised over all vertices)."""
+    bad = np.zeros(len(geoms), dtype=bool)
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    broken = ~np.isfinite(coords).all(axis=1)
+    if broken.any():
+        bad[index[broken]] = True
+    return bad
+
+
 def _repair(geoms, invalid, ids, rows, path: str):
-    """``make_valid`` for the invalid ones: (geoms, collapsed mask, repaired problem)."""
+    """``make_valid`` for the invalid ones: (geoms, collapsed mask, non-finite mask,
+    repaired problem).
+
+    A NaN or infinite coordinate makes a geometry invalid and ``make_valid`` raises on it,
+    so those are picked out of the invalid ones first and never repaired (non-finite mask).
+    """
     collapsed = np.zeros(len(geoms), dtype=bool)
+    unusable = np.zeros(len(geoms), dtype=bool)
     if not invalid.any():
-        return geoms, collapsed, None
+        return geoms, collapsed, unusable, None
+    positions = np.flatnonzero(invalid)
+    unusable[positions[non_finite(geoms[positions])]] = True
+    if unusable.any():
+        invalid = invalid & ~unusable
+        if not invalid.any():
+            return geoms, collapsed, unusable, None
     repaired = shapely.make_valid(geoms[invalid])
     repaired_types = shapely.get_type_id(repaired)
     needs_parts = ~np.isin(repaired_types, _POLYGON_TYPE_IDS)
@@ -1063,16 +1171,28 @@ def _repair(geoms, invalid, ids, rows, path: str):
             rows,
             ids,
         )
-    return geoms, collapsed, problem
+    return geoms, collapsed, unusable, problem
+
+
+def _non_finite_problem(mask, rows, ids, path: str, message: str = "") -> Problem:
+    return Problem.for_rows(
+        "geometry_not_finite",
+        message or "coördinaat is geen eindig getal (NaN of oneindig): weggelaten",
+        path,
+        mask,
+        rows,
+        ids,
+        dropped=True,
+    )
 
 
 class PendingRepair:
     """Repairs of invalid footprints, applied once the validity checks are in.
 
     A load starts the join while the checks still run. Repairing a polygon changes no
-    row, so the result is patched afterwards -- unless a repair leaves no area at all
-    (the footprint is then dropped): :meth:`apply` says so and the caller loads again
-    without deferring. Why: the checks take about 0.3 s of a second core at 300,000
+    row, so the result is patched afterwards -- unless a repair leaves no area at all or
+    a coordinate is not finite (the footprint is then dropped): :meth:`apply` says so and
+    the caller loads again without deferring. Why: the checks take about 0.3 s of a second core at 300,000
     footprints, and waiting for them held up everything after the read.
     """
 
@@ -1092,10 +1212,10 @@ class PendingRepair:
         invalid = self._polygonal & ~self._features.resolve_valid()
         if not invalid.any():
             return frame
-        geoms, collapsed, repaired = _repair(
+        geoms, collapsed, unusable, repaired = _repair(
             self._geoms, invalid, self._ids, self._rows, self._path
         )
-        if collapsed.any():
+        if collapsed.any() or unusable.any():
             return None
         if repaired is not None:
             problems.insert(self._problem_index, repaired)

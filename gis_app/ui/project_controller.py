@@ -414,6 +414,13 @@ class ProjectController(QObject):
                         name=name, role=change.record.role
                     )
                 )
+            elif change.status == "unavailable":
+                lines.append(
+                    tr(
+                        "• {name} ({role}): niet te controleren "
+                        "(geen gewoon bestand, te groot of te traag)"
+                    ).format(name=name, role=change.record.role)
+                )
             else:
                 lines.append(
                     tr("• {name} ({role}): gewijzigd sinds het project is gemaakt").format(
@@ -423,8 +430,20 @@ class ProjectController(QObject):
         return "\n".join(lines)
 
     def report_changed_sources(self) -> None:
+        """Tell the user which sources changed: a message box in an interactive session,
+        else (tests, ``gis-app open --screenshot``) a status bar notice and a log line,
+        because nobody is there to close a modal box."""
         text = self.changed_sources_text()
         if not text:
+            return
+        if not self.in_session:
+            count = len(text.splitlines())
+            self._status(
+                tr("Project geopend; {count} bronbestand(en) gewijzigd of niet gevonden").format(
+                    count=count
+                )
+            )
+            log.info("Bronbestanden gewijzigd of niet beschikbaar: %d", count)
             return
         message_box(
             self.window,
