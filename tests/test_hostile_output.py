@@ -341,10 +341,10 @@ def test_gdal_source_is_literal_for_every_hostile_path(tmp_path):
 
 
 def test_clusters_round_trip_under_hostile_paths(tmp_path, monkeypatch):
-    from gis_app.core.clusters.io import read_clusters, write_clusters
     from shapely.geometry import box
 
     from gis_app.core.clusters.frames import cluster_frame
+    from gis_app.core.clusters.io import read_clusters, write_clusters
 
     monkeypatch.chdir(tmp_path)
     clusters = cluster_frame(
