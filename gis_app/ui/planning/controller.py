@@ -4,7 +4,7 @@
 ``project.settings["planning"]``), the order choice (``project.settings["planning_order"]``)
 and the fast :class:`Planner`. Every change (global share, a cluster's share, an editor,
 the start date, the threat factor, the order) submits a new computation to a
-:class:`LatestOnlyRunner`; superseded ones are dropped. The computation (planner run and
+:class:`~gis_app.ui.tasks.LatestOnly` lane of the task runner; superseded ones are dropped. The computation (planner run and
 the chart data of :mod:`gis_app.core.planning_views`) happens on the worker thread; the
 UI thread only applies the finished bundle: it writes ``plan_completion_year`` and
 ``plan_approach`` into the buildings (then ``document.buildingAttributesChanged``),
@@ -48,7 +48,7 @@ from gis_app.core.errors import GisAppError, PlanningError
 from gis_app.core.planning.config import UNCLUSTERED_TRAILING, PlanningConfig
 from gis_app.core.planning.model import PSEUDO_PREFIX
 from gis_app.core.schema import BUILDING_COLUMNS
-from gis_app.ui.planning.worker import LatestOnlyRunner
+from gis_app.ui.tasks import LatestOnly
 
 PLAN_COLUMNS = ["plan_completion_year", "plan_approach"]
 ORDER_KEY = "planning_order"
@@ -122,8 +122,8 @@ class PlanningController(QObject):
     def __init__(self, document, parent: QObject | None = None):
         super().__init__(parent or document)
         self.document = document
-        self.runner = LatestOnlyRunner(self)
-        self.curve_runner = LatestOnlyRunner(self)
+        self.runner = LatestOnly(self)
+        self.curve_runner = LatestOnly(self)
         self.runner.resultReady.connect(self._apply)
         self.runner.failed.connect(self._failed)
         self.runner.busyChanged.connect(self.busyChanged)
@@ -319,12 +319,10 @@ class PlanningController(QObject):
                 order = list(self._optimised[1])  # a share moved: keep the optimised order
         self._curve_wanted = self._curve_wanted or curve
 
-        def job(progress, cancelled):
+        def job(progress):
             started = time.perf_counter()
             planner = self._planner_for(key, snapshot, config)
-            if cancelled():
-                return None
-            progress(0.3)
+            progress(0.3)  # raises Cancelled when a newer change superseded this one
             with self._run_lock:  # the planner keeps a schedule cache: one run at a time
                 result = run_planner(planner, shares, order, config.bespoke_share)
             progress(0.7)
@@ -380,7 +378,7 @@ class PlanningController(QObject):
         return pairs if same else None
 
     def _recompute_curve(self, key, snapshot, config, order) -> None:
-        def job(progress, cancelled):
+        def job(progress):
             planner = self._planner_for(key, snapshot, config)
             ids = planner.cluster_ids
 
@@ -389,7 +387,7 @@ class PlanningController(QObject):
                     return planner_at_share(planner, ids, share, order)
 
             return pv.tradeoff_curve(
-                run_at, TRADEOFF_SHARES, progress=progress, cancelled=cancelled
+                run_at, TRADEOFF_SHARES, progress=progress, cancelled=lambda: progress.cancelled
             )
 
         self.curve_runner.submit(job)

@@ -46,7 +46,7 @@ from gis_app.ui.planning.plotting import (
     set_title,
     to_seconds,
 )
-from gis_app.ui.planning.worker import LatestOnlyRunner
+from gis_app.ui.tasks import LatestOnly
 
 DIFF_BACKGROUND = QColor("#fff3c4")
 BETTER = QColor("#1b7a3a")
@@ -93,7 +93,7 @@ class ScenarioManager(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.document = controller.document
-        self.runner = LatestOnlyRunner(self)
+        self.runner = LatestOnly(self)
         self.comparison: sc.Comparison | None = None
         self.compared_bundles: dict = {}
 
@@ -382,11 +382,10 @@ class ScenarioManager(QWidget):
         snapshot = self.controller._snapshot_inputs()
         buildings, clusters = snapshot[0], snapshot[1]
 
-        def job(progress, cancelled):
+        def job(progress):
             out = {}
             for i, scenario in enumerate(chosen):
-                if cancelled():
-                    return None
+                progress(i / len(chosen))  # raises Cancelled when superseded
                 config = PlanningConfig.from_dict(scenario.settings)
                 scenario_clusters = clusters.copy() if clusters is not None else None
                 if scenario_clusters is not None and len(scenario_clusters):
