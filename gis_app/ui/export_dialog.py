@@ -3,9 +3,12 @@
 The dialog only collects choices and calls :func:`gis_app.core.export.exporter.export_project`
 (with the Qt PDF writer); it holds no export logic. Decisions:
 
-* The export runs in the GUI thread with a progress bar and an "Afbreken" button (the
-  progress callback keeps the window responsive): Qt's PDF painter and fonts are only
-  safe in the GUI thread, and a package export is seconds, not minutes.
+* The export runs on the task runner (:mod:`gis_app.ui.tasks`) with a progress bar and
+  an "Afbreken" button; the dialog stays responsive. PDF sheets are painted on the worker
+  thread too (QPainter on a QPdfWriter is safe outside the GUI thread; no QPixmap or
+  widget is involved). Afbreken stops the export at its next file and leaves the folder
+  as it was: the exporter writes into a staging folder and moves the files in place only
+  at the end.
 * The column choice is stored in ``project.settings["export_columns"]`` (so it travels
   with the project) and the target folder in QSettings (it belongs to this computer).
   Personal columns (address, postcode, residents) are marked and unchecked by default.
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,13 +44,9 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.export import columns as colmod
-from gis_app.core.export.exporter import (
-    FORMATS,
-    ExportCancelled,
-    ExportOptions,
-    export_project,
-)
+from gis_app.core.export.exporter import FORMATS, ExportOptions, export_project
 from gis_app.core.export.frame import candidate_columns
+from gis_app.ui.tasks import task_runner
 
 SETTINGS_DIR_KEY = "export/last_dir"
 FORMAT_LABELS = {
@@ -65,12 +64,13 @@ def tr(text: str) -> str:
 
 
 class ExportDialog(QDialog):
+    exportFinished = Signal(bool)  # the export ended: written (True) or not (False)
+
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
         self.report = None
-        self._cancelled = False
-        self._running = False
+        self._task = None  # the running export (gis_app.ui.tasks.Task)
         self.setWindowTitle(self.tr("Exporteren"))
         self.resize(720, 640)
         project = document.project
@@ -220,34 +220,52 @@ class ExportDialog(QDialog):
         )
 
     # --- running ---------------------------------------------------------------------------
-    def _progress(self, fraction: float, message: str) -> bool:
+    def _progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
         self.status.setText(message)
-        QCoreApplication.processEvents()
-        return not self._cancelled
 
     def _close_or_cancel(self) -> None:
-        if self._running:
-            self._cancelled = True
+        if self._task is not None:
+            self.cancel_export()
         else:
             self.reject()
 
-    def run_export(self) -> None:
+    def cancel_export(self) -> None:
+        """Stop the running export at its next file; nothing of it is kept."""
+        if self._task is not None:
+            self._task.cancel()
+            self.close_button.setEnabled(False)
+            self.status.setText(self.tr("Export wordt afgebroken..."))
+
+    def reject(self) -> None:  # Esc or the window's close button while exporting: cancel
+        if self._task is not None:
+            self.cancel_export()
+            return
+        super().reject()
+
+    def run_export(self) -> bool:
+        """Start the export on the task runner; ``True`` when it started.
+
+        The outcome follows as ``exportFinished(exported)``: the report (``self.report``)
+        and a summary, an error dialog, or a note that it was cancelled.
+        """
         from gis_app.ui.dialogs import show_error, show_info
 
+        if self._task is not None:
+            return False
         folder = self.folder_edit.text().strip()
         options = self.options()
         if not folder:
             show_info(
                 self, self.tr("Exporteren"), self.tr("Kies eerst een map om in te exporteren.")
             )
-            return
+            return False
         if not options.formats and not options.field_pack:
             show_info(self, self.tr("Exporteren"), self.tr("Kies minstens één formaat."))
-            return
+            return False
         if options.package_ids is not None and not options.package_ids:
             show_info(self, self.tr("Exporteren"), self.tr("Kies minstens één werkpakket."))
-            return
+            return False
         project = self.document.project
         had_packages = project.packages is not None and len(project.packages) > 0
         old_columns = project.settings.get(colmod.SETTINGS_KEY)
@@ -256,30 +274,44 @@ class ExportDialog(QDialog):
             from gis_app.render.pdf_sheets import write_package_pdf
 
             pdf_writer = write_package_pdf
-        self._cancelled = False
-        self._running = True
         self.export_button.setEnabled(False)
         self.close_button.setText(self.tr("Afbreken"))
-        try:
-            self.report = export_project(
-                project, Path(folder), options, pdf_writer=pdf_writer, progress=self._progress
-            )
-        except ExportCancelled:
-            self.status.setText(
-                self.tr("Export afgebroken; de bestanden die klaar waren zijn compleet.")
-            )
-            return
-        except Exception as error:  # shown in a dialog, never a traceback
-            show_error(self, error, title=self.tr("Exporteren mislukt"))
-            return
-        finally:
-            self._running = False
+        self.progress.setValue(0)
+
+        def finish(exported: bool) -> None:
+            self._task = None
             self.export_button.setEnabled(True)
+            self.close_button.setEnabled(True)
             self.close_button.setText(self.tr("Sluiten"))
             self._notify_document(had_packages, old_columns)
-        QSettings().setValue(SETTINGS_DIR_KEY, folder)
-        show_info(self, self.tr("Export gereed"), self.report.to_text())
-        self.accept()
+            self.exportFinished.emit(exported)
+
+        def exported(report) -> None:
+            self.report = report
+            QSettings().setValue(SETTINGS_DIR_KEY, folder)
+            finish(True)
+            show_info(self, self.tr("Export gereed"), report.to_text())
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            finish(False)
+            show_error(self, error, title=self.tr("Exporteren mislukt"))
+
+        def cancelled() -> None:
+            self.status.setText(self.tr("Export afgebroken; er is niets weggeschreven."))
+            finish(False)
+
+        self._task = task_runner().submit(
+            lambda progress: export_project(
+                project, Path(folder), options, pdf_writer=pdf_writer, progress=progress
+            ),
+            name="export",
+            on_result=exported,
+            on_error=failed,
+            on_progress=self._progress,
+            on_cancelled=cancelled,
+        )
+        return True
 
     def _notify_document(self, had_packages: bool, old_columns) -> None:
         project = self.document.project
