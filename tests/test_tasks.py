@@ -73,9 +73,11 @@ def test_superseded_jobs_are_dropped_and_only_the_last_result_is_applied(qtbot, 
 def test_a_running_job_is_cancelled_when_superseded_and_its_result_dropped(qtbot, runner):
     lane = LatestOnly(runner=runner)
     gate = threading.Event()
+    started = threading.Event()
     seen = {}
 
     def slow(progress):
+        started.set()
         gate.wait(10)
         seen["cancelled"] = progress.cancelled
         progress(0.5)  # raises Cancelled: stops here
@@ -85,6 +87,7 @@ def test_a_running_job_is_cancelled_when_superseded_and_its_result_dropped(qtbot
     applied = []
     lane.resultReady.connect(applied.append)
     lane.submit(slow)
+    assert started.wait(10)
     lane.submit(lambda progress: "new")
     gate.set()
     qtbot.waitUntil(lambda: applied == ["new"], timeout=10000)
