@@ -170,6 +170,49 @@ def test_cancel_stops_the_task_at_its_next_progress_call(qtbot, runner):
     qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
 
 
+def test_work_that_ended_despite_a_late_cancel_delivers_its_result(qtbot, runner):
+    """A save that committed its file is saved, even if Cancel came too late to stop it."""
+    started = threading.Event()
+    release = threading.Event()
+    outcome = []
+
+    def commit(progress):
+        started.set()
+        release.wait(10)
+        return "geschreven"  # no progress call after the cancel: the work is done
+
+    task = runner.submit(
+        commit,
+        on_result=outcome.append,
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )
+    assert started.wait(10)
+    task.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10000)
+    assert outcome == ["geschreven"]
+
+
+def test_a_cancelled_lane_does_not_apply_its_running_job(qtbot, runner):
+    lane = LatestOnly(runner=runner)
+    release = threading.Event()
+    started = threading.Event()
+    applied = []
+    lane.resultReady.connect(applied.append)
+
+    def job(progress):
+        started.set()
+        release.wait(10)
+        return "plan"
+
+    lane.submit(job)
+    assert started.wait(10)
+    with qtbot.waitSignal(lane.busyChanged, timeout=10000) as blocker:
+        lane.cancel()
+        release.set()
+    assert blocker.args == [False] and applied == []
+
+
 def test_a_queued_task_cancelled_before_it_started_never_runs(qtbot, runner):
     gate = threading.Event()
     ran = []

@@ -730,8 +730,14 @@ class MainWindow(QMainWindow):
             self._opened(False, on_done)
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+        def load(progress):
+            loaded = load_path(path)
+            progress(1.0)  # cancelled while reading: the read is dropped here
+            return loaded
+
         task = self.tasks.submit(
-            lambda _progress: load_path(path),
+            load,
             name="open",
             latest=self._open_key,
             on_result=loaded,

@@ -19,7 +19,10 @@ Kinds of work:
   callbacks.
 * **Progress and cancel** (open, save, export, cluster suggestion): ``on_progress``
   receives ``(fraction, text)``; :meth:`Task.cancel` stops the task at its next
-  progress call and ``on_cancelled`` is called instead of ``on_result``.
+  progress call and ``on_cancelled`` is called instead of ``on_result``. A task that
+  returns normally after a cancel has done its work (a save already committed, an export
+  already moved in place), so its result is delivered; work that must be dropped after a
+  late cancel calls ``progress`` once more before returning.
 
 Errors: a task's exception goes to ``on_error`` when the submitter gave one (a
 ``GisAppError`` the user can act on); otherwise to the exception hook
@@ -266,13 +269,17 @@ class TaskRunner(QObject):
 
     def shutdown(self, msecs: int = 10000) -> bool:
         """Cancel everything and wait for the threads (window close, exit). Idempotent."""
+        had_tasks = bool(self._active)
         for task in list(self._queued.values()):
             self._queued.pop(task.latest, None)
             task.token.cancel()
             self._finish(task, "dropped")
         for task in list(self._active):
             task.token.cancel()
-        return self.wait_for_threads(msecs)
+        done = self.wait_for_threads(msecs)
+        if had_tasks and not self._active:  # only dropped queued tasks: nothing else says so
+            self._check_idle()
+        return done
 
     # --- internals -------------------------------------------------------------------------
     def _start(self, task: Task) -> None:
@@ -320,10 +327,6 @@ class TaskRunner(QObject):
     def _deliver(self, task: Task, result: object, error: BaseException | None) -> None:
         on_result, on_error, _on_progress, on_cancelled = task.callbacks
         if error is not None and isinstance(error, Cancelled) and task.cancelled:
-            if on_cancelled is not None:
-                on_cancelled()
-            return
-        if error is None and task.cancelled:  # finished before it saw the cancel
             if on_cancelled is not None:
                 on_cancelled()
             return
@@ -419,6 +422,8 @@ class LatestOnly(QObject):
     def _done(self, generation: int, value, *, failed: bool = False, cancelled: bool = False):
         if generation != self.generation:
             return
+        if not failed and self._task is not None and self._task.cancelled:
+            cancelled = True  # cancel() means: do not apply, even if the job got to its end
         self._answered += 1
         with contextlib.suppress(RuntimeError):  # the lane's owner is being deleted
             if not self.is_busy():
