@@ -93,7 +93,6 @@ class Task:
         self.callbacks = callbacks
         self.state = "queued"  # queued -> running -> delivered (or dropped)
         self.superseded = False  # a newer request under the same key replaced it
-        self.result: Any = None
 
     @property
     def cancelled(self) -> bool:
@@ -105,7 +104,8 @@ class Task:
 
     def cancel(self) -> None:
         """Stop the task: a queued one never starts, a running one raises ``Cancelled`` at
-        its next progress call; ``on_cancelled`` is called instead of ``on_result``."""
+        its next progress call; then ``on_cancelled`` is called instead of ``on_result``
+        (a task that returned without another progress call delivers its result)."""
         self.runner._cancel(self)
 
 
@@ -336,12 +336,12 @@ class TaskRunner(QObject):
             else:
                 sys.excepthook(type(error), error, error.__traceback__)
             return
-        task.result = result
         if on_result is not None:
             on_result(result)
 
     def _finish(self, task: Task, state: str) -> None:
         task.state = state
+        task.fn = None  # its closure may hold a snapshot of the whole project
         with contextlib.suppress(ValueError):
             self._active.remove(task)
 
