@@ -43,7 +43,8 @@ def window(qtbot, monkeypatch):
     monkeypatch.setattr("gis_app.ui.dialogs.message_box", lambda *a, **k: None)
 
     def settle(window) -> None:
-        window.wait_until_idle()
+        with qtbot.waitSignal(window.settled, timeout=60_000):
+            window.when_idle()
         window.document.undo_stack.clear()  # no clean-state signal while torn down
         window.document.mark_clean()  # no "save changes?" question
 
@@ -58,7 +59,9 @@ def export_from_dialog(window, qtbot, folder) -> ExportDialog:
     for fmt, check in dialog.format_checks.items():
         check.setChecked(fmt == "csv")
     dialog.folder_edit.setText(str(folder))
-    dialog.run_export()
+    with qtbot.waitSignal(dialog.exportFinished, timeout=120_000) as blocker:
+        assert dialog.run_export()
+    assert blocker.args == [True]
     assert dialog.report is not None and dialog.report.packages
     return dialog
 

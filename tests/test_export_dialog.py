@@ -6,6 +6,8 @@ import pandas as pd
 import shapely
 from PySide6.QtCore import Qt
 
+from gis_app.core.change import applied
+from gis_app.core.export.exporter import prepare_export
 from gis_app.core.project import Project
 from gis_app.core.schema import ensure_building_columns
 from gis_app.ui.document import ProjectDocument
@@ -69,8 +71,8 @@ def test_dialog_exports_remembers_columns_and_marks_dirty(qtbot, tmp_path, monke
     dialog.folder_edit.setText(str(tmp_path / "uit"))
     progress = []
     dialog.progress.valueChanged.connect(progress.append)
-    with qtbot.waitSignal(document.dirtyChanged, timeout=60_000):
-        dialog.run_export()
+    with qtbot.waitSignal(dialog.exportFinished, timeout=60_000):
+        assert dialog.run_export()
     assert dialog.report is not None and dialog.report.packages
     assert progress and progress[-1] == 1000
     assert document.project.settings["export_columns"] == [
@@ -103,28 +105,62 @@ def test_dialog_shows_errors_instead_of_raising(qtbot, tmp_path, monkeypatch):
     dialog = ExportDialog(document)
     qtbot.addWidget(dialog)
     dialog.folder_edit.setText(str(tmp_path))
-    dialog.run_export()
+    with qtbot.waitSignal(dialog.exportFinished, timeout=60_000) as blocker:
+        assert dialog.run_export()
+    assert blocker.args == [False]
     assert dialog.report is None
     assert shown and "geen panden" in shown[-1][3]
 
 
-def test_cancel_stops_the_export(qtbot, tmp_path, monkeypatch):
+def many_packages_project(n: int = 240) -> Project:
+    """``n`` buildings in rows, cut into packages of at most 4: about 60 packages (made
+    beforehand, so the export only writes)."""
+    project = small_project(n)
+    x = 250000 + 12.0 * (np.arange(n) % 40)
+    y = 594000 + 12.0 * (np.arange(n) // 40)
+    project.buildings = project.buildings.set_geometry(shapely.box(x, y, x + 10, y + 8))
+    project.settings["packages"] = {"max_buildings": 4}
+    return applied(project, prepare_export(project).change)
+
+
+def test_cancelled_export_leaves_the_folder_as_it_was(qtbot, tmp_path, monkeypatch):
+    """Afbreken once progress has started: no export files, no staging or temporary
+    files; what was in the folder before is still there, unchanged."""
     monkeypatch.setattr("gis_app.ui.dialogs.message_box", lambda *a, **k: None)
-    document = ProjectDocument(small_project())
+    document = ProjectDocument(many_packages_project())
     dialog = ExportDialog(document)
     qtbot.addWidget(dialog)
-    dialog.folder_edit.setText(str(tmp_path))
-    dialog._cancelled = True
-    original = dialog._progress
+    folder = tmp_path / "uit"
+    folder.mkdir()
+    (folder / "oud.txt").write_text("van een eerdere export", encoding="utf-8")
+    for fmt, check in dialog.format_checks.items():
+        check.setChecked(fmt in ("shp", "geojson", "csv", "xlsx"))
+    dialog.folder_edit.setText(str(folder))
+    fractions = []
 
-    def cancel_soon(fraction, message):
-        dialog._cancelled = fraction > 0.15
-        return original(fraction, message)
+    def cancel_once_writing(value: int) -> None:
+        fractions.append(value / 1000)
+        if value > 300 and dialog.close_button.isEnabled():  # writing packages by now
+            dialog.close_button.click()  # "Afbreken"
 
-    monkeypatch.setattr(dialog, "_progress", cancel_soon)
-    dialog.run_export()
-    assert dialog.report is None
-    assert "afgebroken" in dialog.status.text()
+    dialog.progress.valueChanged.connect(cancel_once_writing)
+    with qtbot.waitSignal(dialog.exportFinished, timeout=120_000) as blocker:
+        assert dialog.run_export()
+        assert dialog.close_button.text() == "Afbreken"
+    assert blocker.args == [False]
+    assert any(0.3 < f < 1.0 for f in fractions)  # cancelled after progress had started
+    assert len(document.project.packages) > 40  # it did have many packages to write
+    assert dialog.report is None and "afgebroken" in dialog.status.text()
+    left = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+    assert left == ["oud.txt"]
+    assert (folder / "oud.txt").read_text(encoding="utf-8") == "van een eerdere export"
+    # the dialog can export again afterwards, and then writes everything
+    dialog.progress.valueChanged.disconnect(cancel_once_writing)
+    with qtbot.waitSignal(dialog.exportFinished, timeout=120_000) as blocker:
+        assert dialog.run_export()
+    assert blocker.args == [True]
+    assert len(list((folder / "adreslijsten").glob("*.csv"))) == len(document.project.packages)
+    assert not [p for p in folder.rglob("*") if p.name.startswith(".")]
 
 
 def test_main_window_has_the_export_action(qtbot):

@@ -25,6 +25,7 @@ from gis_app.core.errors import InputError, ProjectError
 from gis_app.core.projectfile import META_TABLE, load_project, read_project_info, save_project
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.project_controller import ProjectController
+from tests.test_project_ui import finish_save
 from tests.test_projectfile import make_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -252,7 +253,7 @@ def test_ui_full_disk_keeps_the_work_and_save_as_elsewhere_works(
     controller.document.project.settings["note"] = "nieuw"
     controller.document.mark_dirty()
     monkeypatch.setattr(pyogrio, "write_dataframe", enospc)
-    assert not controller.save()
+    assert not finish_save(qtbot, controller, controller.save)
     assert boxes and "Opslaan mislukt" in boxes[-1] and "schijf is vol" in boxes[-1]
     assert controller.document.is_dirty and window.isWindowModified()
     monkeypatch.undo()
@@ -260,7 +261,7 @@ def test_ui_full_disk_keeps_the_work_and_save_as_elsewhere_works(
     elsewhere = tmp_path / "usb"
     elsewhere.mkdir()
     monkeypatch.setattr(controller, "ask_save_path", lambda: elsewhere / "p.gpkg")
-    assert controller.save_as()
+    assert finish_save(qtbot, controller, controller.save_as)
     assert load_project(elsewhere / "p.gpkg").settings["note"] == "nieuw"
     assert load_project(path).settings["note"] == "oud"
     assert not controller.document.is_dirty
@@ -276,11 +277,11 @@ def test_ui_project_folder_deleted_while_open(qtbot, tmp_path, monkeypatch, boxe
     path.unlink()
     folder.rmdir()  # the network share went away
     controller.document.mark_dirty()
-    assert not controller.save()
+    assert not finish_save(qtbot, controller, controller.save)
     assert "bestaat niet" in boxes[-1]
     assert controller.document.is_dirty and len(controller.document.project.buildings) == 12
     monkeypatch.setattr(controller, "ask_save_path", lambda: tmp_path / "gered.gpkg")
-    assert controller.save_as()
+    assert finish_save(qtbot, controller, controller.save_as)
     assert len(load_project(tmp_path / "gered.gpkg").buildings) == 12
 
 

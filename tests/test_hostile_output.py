@@ -570,9 +570,12 @@ def test_export_killed_mid_way_is_cleaned_and_completed_by_the_next_run(
             capture_output=True,
         )
         assert process.returncode == -signal.SIGKILL
-        # the second run removed the first one's leftover before it was killed itself
-        leftovers = [p.name for p in out.rglob(".*")]
-        assert len(leftovers) == 1 and leftover in leftovers[0] and ".tmp" in leftovers[0]
+        # the export writes into one hidden staging folder; the second run removed the
+        # first one's folder before it was killed itself
+        stages = [p for p in out.iterdir() if p.name.startswith(".")]
+        assert len(stages) == 1 and stages[0].name.startswith(".export.") and stages[0].is_dir()
+        inside = [p.name for p in stages[0].rglob(".*")]
+        assert len(inside) == 1 and leftover in inside[0] and ".tmp" in inside[0]
     foreign = out / ".lijst.csv.tmp"
     foreign.write_text("van iemand anders")
     project_hash = sha256(hostile_project)

@@ -282,7 +282,9 @@ def test_screenshot_of_sample_area(qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_path(SAMPLE_PROJECT, show_errors=False)
-    out = window.save_screenshot(ARTIFACTS / "main_window_sample.png", (1600, 1000))
+    with qtbot.waitSignal(window.screenshotSaved, timeout=120000) as blocker:
+        window.save_screenshot(ARTIFACTS / "main_window_sample.png", (1600, 1000))
+    out = blocker.args[0]
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1600, 1000)
     assert len(window.document.project.buildings) > 10000

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDockWidget, QLabel
 
+from gis_app.core.project import Project
 from gis_app.core.sample import generate_buildings
 from gis_app.ui.main_window import SMALLEST_SCREEN, MainWindow
 
@@ -47,7 +48,9 @@ def test_minimum_size_fits_a_1366_by_768_screen(window):
 
 
 def test_laid_out_at_1366_the_picture_is_not_scaled(window, tmp_path, qtbot):
-    out = window.save_screenshot(tmp_path / "laptop.png", SMALLEST_SCREEN)
+    with qtbot.waitSignal(window.screenshotSaved, timeout=120000) as blocker:
+        window.save_screenshot(tmp_path / "laptop.png", SMALLEST_SCREEN)
+    out = blocker.args[0]
     assert window.screenshot_scaled_from is None
     assert window.width() == 1366 and window.height() == 768
     assert out.exists()
@@ -126,7 +129,8 @@ def test_tradeoff_axis_shows_0_to_100_percent(window, qtbot):
     window.resize(1366, 768)
     window.show()
     window.planning.docks["charts"].raise_()
-    window.wait_until_idle()
+    with qtbot.waitSignal(window.settled, timeout=60000):
+        window.when_idle()
     item = window.planning.charts.tradeoff_plot.getPlotItem()
     low, high = item.getViewBox().viewRange()[0]
     assert low <= 0.0 and high >= 1.0
@@ -135,9 +139,15 @@ def test_tradeoff_axis_shows_0_to_100_percent(window, qtbot):
     assert item.geometry().width() <= plot.viewport().width() + 1
 
 
-def test_open_in_background_keeps_the_result_and_reports_errors(window, small_file, tmp_path):
+def test_open_in_background_keeps_the_result_and_reports_errors(
+    window, small_file, tmp_path, qtbot
+):
     window.show()
-    assert window.open_path(small_file, background=True)
+    window.document.replace_project(Project())
+    with qtbot.waitSignal(window.openFinished, timeout=60000) as blocker:
+        assert window.open_path(small_file, background=True)  # started: the window paints on
+        assert len(window.document.project.buildings) == 0
+    assert blocker.args == [True]
     assert len(window.document.project.buildings) == 300
     shown = []
     import gis_app.ui.dialogs as dialogs
@@ -147,11 +157,43 @@ def test_open_in_background_keeps_the_result_and_reports_errors(window, small_fi
     try:
         bad = tmp_path / "kapot.gpkg"
         bad.write_text("geen geopackage")
-        assert window.open_path(bad, background=True) is False
+        with qtbot.waitSignal(window.openFinished, timeout=60000) as blocker:
+            window.open_path(bad, background=True)
+        assert blocker.args == [False]
     finally:
         dialogs.message_box = original
     assert shown and shown[0][0] == "Openen mislukt" and "kapot.gpkg" in shown[0][1]
     assert len(window.document.project.buildings) == 300
+
+
+def test_cancelling_an_open_in_background_keeps_the_current_project(
+    window, small_file, qtbot, monkeypatch
+):
+    import threading
+
+    import gis_app.ui.main_window as module
+    from gis_app.ui.tasks import TaskProgressDialog
+
+    window.show()
+    gate = threading.Event()
+    real_load = module.load_path
+
+    def slow_load(path):
+        assert gate.wait(10)
+        return real_load(path)
+
+    monkeypatch.setattr(module, "load_path", slow_load)
+    before = window.document.project
+    with qtbot.waitSignal(window.openFinished, timeout=60000) as blocker:
+        assert window.open_path(small_file, background=True)
+        dialog = window.findChild(TaskProgressDialog)
+        assert dialog is not None and dialog.isVisible()
+        dialog.cancel_button.click()
+        gate.set()
+    assert blocker.args == [False]
+    assert window.document.project is before
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
+    assert window.document.project is before  # the finished read was dropped
 
 
 SCRIPT = """

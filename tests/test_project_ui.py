@@ -53,6 +53,20 @@ def boxes(monkeypatch):
     return recorder
 
 
+def finish_save(qtbot, controller, start) -> bool:
+    """Run ``start()`` (a save command) and wait for the background save it started;
+    the save's outcome, or ``False`` when no save started."""
+    outcome: list[bool] = []
+    controller.saveFinished.connect(outcome.append)
+    try:
+        if not start():
+            return False
+        qtbot.waitUntil(lambda: bool(outcome), timeout=30000)
+        return outcome[0]
+    finally:
+        controller.saveFinished.disconnect(outcome.append)
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
@@ -89,19 +103,21 @@ def test_menu_and_title_follow_the_document(window):
     assert window.isWindowModified()
 
 
-def test_save_as_then_save_writes_the_project_and_clears_the_mark(window, tmp_path, monkeypatch):
+def test_save_as_then_save_writes_the_project_and_clears_the_mark(
+    window, tmp_path, monkeypatch, qtbot
+):
     controller = window.controller
     target = tmp_path / "plan.gpkg"
     asked = []
     monkeypatch.setattr(controller, "ask_save_path", lambda: asked.append(1) or target)
     controller.document.mark_dirty()
-    assert controller.save()  # no own file yet: asks for one
+    assert finish_save(qtbot, controller, controller.save)  # no own file yet: asks for one
     assert asked == [1] and target.exists()
     assert window.windowTitle() == "plan[*] — gis_app" and not window.isWindowModified()
     assert controller.recent_projects()[0] == target.resolve()
     controller.document.project.settings["note"] = "tweede"
     controller.document.mark_dirty()
-    assert controller.save()
+    assert finish_save(qtbot, controller, controller.save)
     assert asked == [1]  # saved to its own file without asking
     assert load_project(target).settings["note"] == "tweede"
 
@@ -120,7 +136,7 @@ def test_save_of_a_plain_geopackage_asks_for_a_new_file(window, tmp_path, monkey
     assert read_project_info(plain).schema_version == 0
 
 
-def test_closing_with_unsaved_changes_asks(window, boxes, tmp_path, monkeypatch):
+def test_closing_with_unsaved_changes_asks(window, boxes, tmp_path, monkeypatch, qtbot):
     controller = window.controller
     controller.document.mark_dirty()
     boxes.answers = [QMessageBox.StandardButton.Cancel]
@@ -130,7 +146,8 @@ def test_closing_with_unsaved_changes_asks(window, boxes, tmp_path, monkeypatch)
     target = tmp_path / "bij-sluiten.gpkg"
     monkeypatch.setattr(controller, "ask_save_path", lambda: target)
     boxes.answers = [QMessageBox.StandardButton.Save]
-    assert window.close()
+    assert not window.close()  # closes itself once the background save succeeded
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
     assert target.exists() and not controller.document.is_dirty
 
 
@@ -202,7 +219,9 @@ def test_changed_sources_are_reported_on_open(window, boxes, tmp_path, qtbot):
 # --- autosave and recovery --------------------------------------------------------------------
 
 
-def test_autosave_writes_only_unsaved_changes_and_a_save_removes_it(window, tmp_path, monkeypatch):
+def test_autosave_writes_only_unsaved_changes_and_a_save_removes_it(
+    window, tmp_path, monkeypatch, qtbot
+):
     controller = window.controller
     autosave = controller.autosave
     data, info = recovery.recovery_paths()
@@ -215,7 +234,7 @@ def test_autosave_writes_only_unsaved_changes_and_a_save_removes_it(window, tmp_
     assert load_project(data).settings["stap"] == 1
     assert not autosave.autosave_now(wait=True)  # nothing new since
     monkeypatch.setattr(controller, "ask_save_path", lambda: tmp_path / "opgeslagen.gpkg")
-    assert controller.save()
+    assert finish_save(qtbot, controller, controller.save)
     assert not data.exists() and not info.exists()
 
 
@@ -391,7 +410,7 @@ def test_the_main_window_has_one_file_menu_with_the_project_actions(qtbot, data_
 
 
 def test_the_window_keeps_running_during_a_save_and_a_late_edit_stays_unsaved(
-    window, tmp_path, monkeypatch
+    window, tmp_path, monkeypatch, qtbot
 ):
     """The save runs in a worker thread with the event loop running; an edit that lands
     while the file is being written is not in the file, so the project stays dirty."""
@@ -403,9 +422,9 @@ def test_the_window_keeps_running_during_a_save_and_a_late_edit_stays_unsaved(
     edited = threading.Event()
     real_save = module.save_project
 
-    def slow_save(project, path):
+    def slow_save(project, path, **kwargs):
         assert edited.wait(10), "the event loop did not run during the save"
-        return real_save(project, path)
+        return real_save(project, path, **kwargs)
 
     def edit():
         controller.document.undo_stack.push(QUndoCommand("late edit"))
@@ -414,7 +433,7 @@ def test_the_window_keeps_running_during_a_save_and_a_late_edit_stays_unsaved(
     monkeypatch.setattr(module, "save_project", slow_save)
     controller.document.mark_dirty()
     QTimer.singleShot(0, edit)
-    assert controller.save_to(tmp_path / "p.gpkg")
+    assert finish_save(qtbot, controller, lambda: controller.save_to(tmp_path / "p.gpkg"))
     assert (tmp_path / "p.gpkg").exists()
     assert controller.document.is_dirty and window.isWindowModified()
 

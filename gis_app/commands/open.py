@@ -118,17 +118,34 @@ def run(args: argparse.Namespace) -> int:
     from gis_app.ui.app import get_app
     from gis_app.ui.main_window import MainWindow
 
-    get_app()
+    app = get_app()
     _quiet_offscreen_warnings()
     _report_changed_sources(project)
     window = MainWindow()
     window.set_project(project, report)
+    outcome: dict = {}
+
+    def finished(key: str, value) -> None:
+        outcome[key] = value
+        # exit(), not quit(): QGuiApplication's quit also starts the application's
+        # shutdown, after which a process that goes on (the tests run this in-process)
+        # no longer receives signals from other threads
+        app.exit(0)
+
+    # the window waits for the plan and charts itself; the application's own event loop
+    # runs meanwhile and ends when the picture is written
+    window.screenshotSaved.connect(lambda path: finished("written", path))
+    window.screenshotFailed.connect(lambda error: finished("error", error))
     try:
-        written = window.save_screenshot(args.screenshot, size)
+        window.save_screenshot(args.screenshot, size)
+        app.exec()
     finally:
         window.document.mark_clean()  # nothing to ask about: the window only made a picture
         window.close()
         window.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    written = outcome["written"]
     scaled_from = getattr(window, "screenshot_scaled_from", None)
     if scaled_from:
         print(

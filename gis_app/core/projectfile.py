@@ -65,6 +65,7 @@ from gis_app.core.atomic import (
     remove_stale_temp_files,
 )
 from gis_app.core.errors import GisAppError, ProjectError
+from gis_app.core.progress import Cancelled, ProgressCallback, no_progress
 from gis_app.core.project import Project, SourceRecord, empty_clusters
 from gis_app.core.schema import (
     WORKING_CRS,
@@ -437,8 +438,13 @@ def _fast_sqlite_writes() -> Callable[[], None]:
     return lambda: pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": old})
 
 
-def write_project_file(project: Project, path: Path) -> None:
-    """Write the project to ``path`` directly (not atomically; use :func:`save_project`)."""
+def write_project_file(
+    project: Project, path: Path, progress: ProgressCallback = no_progress
+) -> None:
+    """Write the project to ``path`` directly (not atomically; use :func:`save_project`).
+
+    ``progress(fraction, text)`` is called before each layer and may raise
+    :class:`~gis_app.core.progress.Cancelled`."""
     layers: list[tuple[str, pd.DataFrame]] = [
         (BUILDINGS_LAYER, project.buildings),
         (CLUSTERS_LAYER, project.clusters if project.clusters is not None else empty_clusters()),
@@ -455,7 +461,8 @@ def write_project_file(project: Project, path: Path) -> None:
     dtypes: dict[str, dict[str, str]] = {}
     restore = _fast_sqlite_writes()
     try:
-        for name, frame in layers:
+        for index, (name, frame) in enumerate(layers):
+            progress(index / (len(layers) + 1), name)
             prepared, renames = _prepare_layer(frame)
             _write_layer(path, prepared, name)
             counts[name] = len(prepared)
@@ -465,14 +472,20 @@ def write_project_file(project: Project, path: Path) -> None:
                 dtypes[name] = special
             if renames:
                 all_renames[name] = renames
+        progress(len(layers) / (len(layers) + 1), META_TABLE)
         meta = _meta_rows(project, path, counts, all_renames, orders, dtypes)
         pyogrio.write_dataframe(meta, path, layer=META_TABLE, driver="GPKG", append=False)
     finally:
         restore()
 
 
-def save_project(project: Project, path: str | Path) -> Path:
+def save_project(
+    project: Project, path: str | Path, *, progress: ProgressCallback = no_progress
+) -> Path:
     """Save ``project`` to ``path`` atomically; returns the path written.
+
+    ``progress`` (:mod:`gis_app.core.progress`) is called between layers; when it raises
+    ``Cancelled`` the temporary file is removed and the existing file stays as it was.
 
     A path without extension gets ``.gpkg``; any other extension is refused. Raises
     :class:`ProjectError` (with a Dutch reason: full disk, no permission, ...) and leaves
@@ -486,7 +499,9 @@ def save_project(project: Project, path: str | Path) -> Path:
     remove_stale_temp_files(path)
     try:
         with atomic_path(path) as temp:
-            write_project_file(project, temp)
+            write_project_file(project, temp, progress)
+    except Cancelled:
+        raise
     except GisAppError as error:
         if error.path is not None:
             raise

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -46,16 +47,19 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
     window = MainWindow()
     window.enable_layout_memory()  # last session's window size and panel layout
     window.show()
-    app.processEvents()
-    if project is not None:
-        window.set_project(project, report)
-    else:
-        target = path or (SAMPLE_PROJECT if SAMPLE_PROJECT.exists() else None)
-        if target is not None and hasattr(window, "open_path"):
-            window.open_path(Path(target))
-    controller = getattr(window, "project_controller", None)
-    if controller is not None:  # ask on close, autosave, offer a crashed session's work
-        controller.start_session()
+
+    def start() -> None:  # on the event loop's first turn, so the window is painted first
+        if project is not None:
+            window.set_project(project, report)
+        else:
+            target = path or (SAMPLE_PROJECT if SAMPLE_PROJECT.exists() else None)
+            if target is not None and hasattr(window, "open_path"):
+                window.open_path(Path(target))
+        controller = getattr(window, "project_controller", None)
+        if controller is not None:  # ask on close, autosave, offer a crashed session's work
+            controller.start_session()
+
+    QTimer.singleShot(0, window, start)
     from gis_app.core import workers
 
     # start the table worker now, so a risk table imported later is parsed beside the

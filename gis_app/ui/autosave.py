@@ -3,8 +3,8 @@
 Every ``interval`` (QSettings ``autosave/interval_minutes``, default 2, 0 switches it
 off) the project is written to this session's recovery file
 (:mod:`gis_app.core.recovery`) when it has unsaved changes that the recovery file does
-not have yet. The write runs in a worker thread on a snapshot, so the planner can keep
-working; the file is written atomically, so a crash during the autosave leaves the
+not have yet. The write runs on the task runner (:mod:`gis_app.ui.tasks`) on a
+snapshot, so the planner can keep working; the file is written atomically, so a crash during the autosave leaves the
 previous recovery file intact. Saving the project or discarding the changes removes the
 recovery file; a clean exit removes it too. On the next start, a recovery file whose
 session is gone (crash, kill, power cut) is offered.
@@ -27,12 +27,13 @@ import logging
 import threading
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 
 from gis_app.core import recovery
 from gis_app.core.errors import GisAppError
 from gis_app.core.project import Project
 from gis_app.ui.document import ProjectDocument
+from gis_app.ui.tasks import task_runner
 
 log = logging.getLogger("gis_app.autosave")
 
@@ -62,7 +63,6 @@ class Autosave(QObject):
 
     saved = Signal(str)  # path of the recovery file
     failed = Signal(str)  # message
-    _finished = Signal(object, object)  # generation, error or None
 
     def __init__(
         self,
@@ -79,10 +79,11 @@ class Autosave(QObject):
             interval_minutes = _read_interval(self.settings)
         self._generation = 0
         self._saved_generation = 0
-        self._worker: threading.Thread | None = None
+        self._task = None  # the running write (gis_app.ui.tasks.Task)
+        self._written = threading.Event()  # set by the running write when it ends
+        self._outcome: dict = {}
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.autosave_now)
-        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         for signal in (
             document.buildingsChanged,
             document.clustersChanged,
@@ -128,7 +129,7 @@ class Autosave(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._worker is not None and self._worker.is_alive()
+        return self._task is not None
 
     # --- writing ------------------------------------------------------------------------------
     def autosave_now(self, *, wait: bool = False) -> bool:
@@ -137,28 +138,43 @@ class Autosave(QObject):
             return False
         generation = self._generation
         data = snapshot(self.document.project)
+        written = self._written = threading.Event()
+        outcome = self._outcome = {}
 
-        def work() -> None:
-            error = None
+        def work(_progress) -> None:
             try:
                 recovery.write_recovery(data)
-            except Exception as caught:  # reported to the GUI thread, never raised here
-                error = caught
-            self._finished.emit(generation, error)
+            except Exception as caught:  # reported on the GUI thread below
+                outcome["error"] = caught
+                raise
+            finally:
+                written.set()
 
-        self._worker = threading.Thread(target=work, name="gis_app-autosave", daemon=True)
-        self._worker.start()
+        holder = []  # the task, for callbacks made before it exists
+        self._task = task_runner().submit(
+            work,
+            name="autosave",
+            on_result=lambda _r: self._on_finished(holder[0], generation, None),
+            on_error=lambda error: self._on_finished(holder[0], generation, error),
+        )
+        holder.append(self._task)
+        self._running_generation = generation
         if wait:
             self.wait()
         return True
 
     def wait(self, timeout: float | None = 60.0) -> None:
-        """Block until a running autosave has finished (exit, tests)."""
-        if self._worker is not None:
-            self._worker.join(timeout)
-        QCoreApplication.sendPostedEvents(self)
+        """Block until a running autosave has finished and handle its outcome now (exit,
+        tests); the runner's later delivery of the same outcome is then ignored."""
+        task = self._task
+        if task is None or not self._written.wait(timeout):
+            return
+        self._on_finished(task, self._running_generation, self._outcome.get("error"))
 
-    def _on_finished(self, generation: int, error: BaseException | None) -> None:
+    def _on_finished(self, task, generation: int, error: BaseException | None) -> None:
+        if task is not self._task:  # handled already by wait()
+            return
+        self._task = None
         if error is None:
             if self.document.is_dirty:
                 self._saved_generation = generation

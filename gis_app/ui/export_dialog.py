@@ -3,9 +3,12 @@
 The dialog only collects choices and calls :func:`gis_app.core.export.exporter.export_project`
 (with the Qt PDF writer); it holds no export logic. Decisions:
 
-* The export runs in the GUI thread with a progress bar and an "Afbreken" button (the
-  progress callback keeps the window responsive): Qt's PDF painter and fonts are only
-  safe in the GUI thread, and a package export is seconds, not minutes.
+* The export runs on the task runner (:mod:`gis_app.ui.tasks`) with a progress bar and
+  an "Afbreken" button; the dialog stays responsive. PDF sheets are painted on the worker
+  thread too (QPainter on a QPdfWriter is safe outside the GUI thread; no QPixmap or
+  widget is involved). Afbreken stops the export at its next file and leaves the folder
+  as it was: the exporter writes into a staging folder and moves the files in place only
+  at the end.
 * The column choice is stored in ``project.settings["export_columns"]`` (so it travels
   with the project) and the target folder in QSettings (it belongs to this computer).
   Personal columns (address, postcode, residents) are marked and unchecked by default.
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,7 +50,6 @@ from PySide6.QtWidgets import (
 from gis_app.core.export import columns as colmod
 from gis_app.core.export.exporter import (
     FORMATS,
-    ExportCancelled,
     ExportOptions,
     PreparedExport,
     export_needs,
@@ -55,6 +57,7 @@ from gis_app.core.export.exporter import (
     prepare_export,
 )
 from gis_app.core.export.frame import candidate_columns
+from gis_app.ui.tasks import task_runner
 
 SETTINGS_DIR_KEY = "export/last_dir"
 FORMAT_LABELS = {
@@ -72,12 +75,13 @@ def tr(text: str) -> str:
 
 
 class ExportDialog(QDialog):
+    exportFinished = Signal(bool)  # the export ended: written (True) or not (False)
+
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
         self.report = None
-        self._cancelled = False
-        self._running = False
+        self._task = None  # the running export (gis_app.ui.tasks.Task)
         self.setWindowTitle(self.tr("Exporteren"))
         self.resize(720, 640)
         project = document.project
@@ -254,78 +258,116 @@ class ExportDialog(QDialog):
         )
 
     # --- running ---------------------------------------------------------------------------
-    def _progress(self, fraction: float, message: str) -> bool:
+    def _progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
         self.status.setText(message)
-        QCoreApplication.processEvents()
-        return not self._cancelled
 
     def _close_or_cancel(self) -> None:
-        if self._running:
-            self._cancelled = True
+        if self._task is not None:
+            self.cancel_export()
         else:
             self.reject()
 
-    def run_export(self) -> None:
+    def cancel_export(self) -> None:
+        """Stop the running export at its next file; nothing of it is kept."""
+        if self._task is not None:
+            self._task.cancel()
+            self.close_button.setEnabled(False)
+            self.status.setText(self.tr("Export wordt afgebroken..."))
+
+    def reject(self) -> None:  # Esc or the window's close button while exporting: cancel
+        if self._task is not None:
+            self.cancel_export()
+            return
+        super().reject()
+
+    def run_export(self) -> bool:
+        """Start the export on the task runner; ``True`` when it started.
+
+        The outcome follows as ``exportFinished(exported)``: the report (``self.report``)
+        and a summary, an error dialog, or a note that it was cancelled.
+        """
         from gis_app.ui.dialogs import show_error, show_info
 
+        if self._task is not None:
+            return False
         folder = self.folder_edit.text().strip()
         options = self.options()
         if not folder:
             show_info(
                 self, self.tr("Exporteren"), self.tr("Kies eerst een map om in te exporteren.")
             )
-            return
+            return False
         if not options.formats and not options.field_pack:
             show_info(self, self.tr("Exporteren"), self.tr("Kies minstens één formaat."))
-            return
+            return False
         if options.package_ids is not None and not options.package_ids:
             show_info(self, self.tr("Exporteren"), self.tr("Kies minstens één werkpakket."))
-            return
+            return False
         project = self.document.project
         pdf_writer = None
         if "pdf" in options.formats or options.field_pack:
             from gis_app.render.pdf_sheets import write_package_pdf
 
             pdf_writer = write_package_pdf
-        self._cancelled = False
-        self._running = True
         self.export_button.setEnabled(False)
         self.close_button.setText(self.tr("Afbreken"))
-        prepared = None
-        try:
-            prepared = prepare_export(project, progress=self._progress)
-            self.report = export_project(
+        self.progress.setValue(0)
+
+        def finish(exported: bool) -> None:
+            self._task = None
+            self.export_button.setEnabled(True)
+            self.close_button.setEnabled(True)
+            self.close_button.setText(self.tr("Sluiten"))
+            self.exportFinished.emit(exported)
+
+        def exported(outcome) -> None:
+            prepared, report = outcome
+            self.report = report
+            self.apply_prepared(prepared)
+            self.document.remember_export_columns(report.columns)
+            QSettings().setValue(SETTINGS_DIR_KEY, folder)
+            finish(True)
+            show_info(self, self.tr("Export gereed"), report.to_text())
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            finish(False)
+            show_error(self, error, title=self.tr("Exporteren mislukt"))
+
+        def cancelled() -> None:
+            self.status.setText(self.tr("Export afgebroken; er is niets weggeschreven."))
+            finish(False)
+
+        def work(progress):
+            # preparing (clusters, plan, packages) and writing both run off the UI thread;
+            # what the preparation made reaches the project only with a finished export
+            prepared = prepare_export(project, progress=progress)
+            report = export_project(
                 project,
                 Path(folder),
                 options,
                 pdf_writer=pdf_writer,
-                progress=self._progress,
+                progress=progress,
                 prepared=prepared,
             )
-        except ExportCancelled:
-            self.status.setText(
-                self.tr("Export afgebroken; de bestanden die klaar waren zijn compleet.")
-            )
-            return
-        except Exception as error:  # shown in a dialog, never a traceback
-            show_error(self, error, title=self.tr("Exporteren mislukt"))
-            return
-        finally:
-            self._running = False
-            self.export_button.setEnabled(True)
-            self.close_button.setText(self.tr("Sluiten"))
-            self.apply_prepared(prepared)
-        self.document.remember_export_columns(self.report.columns)
-        QSettings().setValue(SETTINGS_DIR_KEY, folder)
-        show_info(self, self.tr("Export gereed"), self.report.to_text())
-        self.accept()
+            return prepared, report
+
+        self._task = task_runner().submit(
+            work,
+            name="export",
+            on_result=exported,
+            on_error=failed,
+            on_progress=self._progress,
+            on_cancelled=cancelled,
+        )
+        return True
 
     def apply_prepared(self, prepared: PreparedExport | None) -> None:
         """Put what the export made (clusters, packages) into the project: one undo step.
 
-        Applied whenever the preparation finished, also after a cancelled or failed write:
-        files already written name these packages.
+        Applied when the export finished: a cancelled or failed export leaves nothing in the
+        folder (it is written into a hidden folder first), so nothing names these packages.
         """
         change = None if prepared is None else prepared.change
         if change is None or change.is_empty:

@@ -22,21 +22,13 @@ the window and ``gis-app open`` read files the same way. Errors the user can act
 from __future__ import annotations
 
 import functools
-import threading
-import time
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from pyproj import Transformer
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QEventLoop,
-    QSettings,
-    Qt,
-    QThreadPool,
-    QTimer,
-)
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,7 +40,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QScrollArea,
     QToolBar,
     QWidget,
@@ -67,6 +58,7 @@ from gis_app.ui.panels.labels import format_count
 from gis_app.ui.panels.layers_panel import LayersPanel
 from gis_app.ui.panels.search import SearchField
 from gis_app.ui.panels.style_panel import StylePanel
+from gis_app.ui.tasks import TaskProgressDialog, task_runner
 
 COMMON_SCALES = (500, 1000, 2500, 5000, 10000, 25000, 50000, 100000, 250000)
 
@@ -84,6 +76,12 @@ LAYOUT_VERSION = 3  # 3: the Werkpakketten dock
 #: the window's minimum size against it.
 SMALLEST_SCREEN = (1366, 768)
 
+#: How long the task runner must stay idle before the window counts as settled: follow-up
+#: work (the map's next image) is started by timers on the next event-loop turns.
+SETTLE_MS = 150
+#: A screenshot is taken after this long even when background work has not ended.
+SCREENSHOT_TIMEOUT_MS = 120_000
+
 
 @functools.lru_cache(maxsize=1)
 def rd_to_wgs84() -> Transformer:
@@ -99,10 +97,17 @@ def load_path(path: str | Path) -> tuple[Project, object | None]:
 
 
 class MainWindow(QMainWindow):
+    openFinished = Signal(bool)  # a file was opened (True) or not (False)
+    settled = Signal()  # after when_idle: no background work left
+    screenshotSaved = Signal(object)  # Path
+    screenshotFailed = Signal(object)  # GisAppError
+
     def __init__(self, document: ProjectDocument | None = None):
         super().__init__()
         self.setObjectName("MainWindow")
         self.document = document or ProjectDocument(parent=self)
+        self.tasks = task_runner()  # all background work (see gis_app/ui/tasks.py)
+        self._open_key = object()  # a newer background open supersedes an older one
         self.last_report = None
         self._to_wgs84 = rd_to_wgs84()
         self.setDockOptions(
@@ -628,85 +633,118 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(
-        self, path: str | Path, *, show_errors: bool = True, background: bool | None = None
+        self,
+        path: str | Path,
+        *,
+        show_errors: bool = True,
+        background: bool | None = None,
+        on_done: Callable[[bool], None] | None = None,
     ) -> bool:
         """Open a project or data file; ``False`` (after a message) when it cannot be read.
 
         An imported data file with problems in its join report (repaired or dropped rows,
         unmatched ids) shows the report, so nothing is dropped silently.
 
-        ``background``: read in a worker thread behind a busy dialog while the window
-        keeps painting (``None`` = when the file is at least
-        :data:`BACKGROUND_OPEN_BYTES` and the window is shown). The call still returns
-        only when the file is read, so callers (the project controller, recent
-        projects) need not change; user input waits meanwhile. Errors: a dialog
-        (:func:`gis_app.ui.dialogs.show_error`), never a traceback.
+        ``background``: read on the task runner behind a progress dialog with a Cancel
+        button while the window keeps painting (``None`` = when the file is at least
+        :data:`BACKGROUND_OPEN_BYTES` and the window is shown). Then the call returns
+        ``True`` at once (the read started) and the outcome follows: ``on_done(opened)``
+        and ``openFinished(opened)``, which a read in the foreground also calls and
+        emits before it returns. A cancelled read keeps the current project. Errors: a
+        dialog (:func:`gis_app.ui.dialogs.show_error`), never a traceback.
         """
-        from gis_app.ui.dialogs import show_error
-
         if background is None:
             background = self.isVisible() and _file_bytes(path) >= BACKGROUND_OPEN_BYTES
+        if background:
+            self._load_in_background(Path(path), show_errors, on_done)
+            return True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if background:
-                project, report = self._load_in_background(path)
-            else:
-                project, report = load_path(path)
+            project, report = load_path(path)
         except Exception as error:  # GisAppError: its message; others: with the log location
             QApplication.restoreOverrideCursor()
-            message = (
-                error.user_message()
-                if isinstance(error, GisAppError)
-                else self.tr("Openen mislukt")
-            )
-            self.statusBar().showMessage(message, 15000)
-            if show_errors:
-                show_error(self, error, title=self.tr("Openen mislukt"))
-            elif not isinstance(error, GisAppError):
+            if not self._open_failed(error, show_errors):
                 raise
+            self._opened(False, on_done)
             return False
         QApplication.restoreOverrideCursor()
+        self._show_opened(project, report, show_errors)
+        self._opened(True, on_done)
+        return True
+
+    def _open_failed(self, error: BaseException, show_errors: bool) -> bool:
+        """Say why opening failed; ``False`` when the error is a bug nobody was shown."""
+        from gis_app.ui.dialogs import show_error
+
+        message = (
+            error.user_message() if isinstance(error, GisAppError) else self.tr("Openen mislukt")
+        )
+        self.statusBar().showMessage(message, 15000)
+        if show_errors:
+            show_error(self, error, title=self.tr("Openen mislukt"))
+            return True
+        return isinstance(error, GisAppError)
+
+    def _show_opened(self, project: Project, report, show_errors: bool) -> None:
         self.set_project(project, report)
         if show_errors and report is not None and getattr(report, "problems", None):
             self._show_report(report)
-        return True
 
-    def _load_in_background(self, path: str | Path) -> tuple[Project, object | None]:
-        """:func:`load_path` in a worker thread; the UI thread keeps painting (user input
-        is held back) and shows a busy dialog after half a second. Re-raises the
-        worker's error here."""
-        outcome: dict[str, object] = {}
+    def _opened(self, opened: bool, on_done: Callable[[bool], None] | None) -> None:
+        if on_done is not None:
+            on_done(opened)
+        self.openFinished.emit(opened)
 
-        def work() -> None:
-            try:
-                outcome["value"] = load_path(path)
-            except BaseException as error:  # handed to the UI thread
-                outcome["error"] = error
-
-        worker = threading.Thread(target=work, name="gis_app-open", daemon=True)
-        dialog = QProgressDialog(
-            self.tr("{name} wordt ingelezen...").format(name=Path(path).name), "", 0, 0, self
+    def _load_in_background(
+        self, path: Path, show_errors: bool, on_done: Callable[[bool], None] | None
+    ) -> None:
+        """:func:`load_path` on the task runner behind a window-modal progress dialog (it
+        holds back user input while the window keeps painting). Cancel keeps the current
+        project; the read itself cannot be interrupted safely, so it finishes in the
+        background and its result is dropped."""
+        dialog = TaskProgressDialog(
+            self,
+            self.tr("Openen"),
+            self.tr("{name} wordt ingelezen...").format(name=path.name),
+            delay_ms=0,  # at once: it holds back clicks on the project being replaced
         )
-        dialog.setWindowTitle(self.tr("Openen"))
-        dialog.setCancelButton(None)  # reading a GeoPackage cannot be interrupted safely
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(500)
-        dialog.setValue(0)
-        loop = QEventLoop(self)
-        timer = QTimer(self)
-        timer.setInterval(30)
-        timer.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
-        worker.start()
-        timer.start()
-        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        timer.stop()
-        worker.join()
-        dialog.reset()
-        dialog.deleteLater()
-        timer.deleteLater()
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["value"]
+
+        def finish() -> None:
+            dialog.finish()
+            QApplication.restoreOverrideCursor()
+
+        def loaded(value) -> None:
+            finish()
+            self._show_opened(*value, show_errors)
+            self._opened(True, on_done)
+
+        def failed(error: BaseException) -> None:
+            finish()
+            if not self._open_failed(error, show_errors):
+                sys.excepthook(type(error), error, error.__traceback__)
+            self._opened(False, on_done)
+
+        def cancelled() -> None:
+            finish()
+            self.statusBar().showMessage(self.tr("Openen geannuleerd"), 10000)
+            self._opened(False, on_done)
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+        def load(progress):
+            loaded = load_path(path)
+            progress(1.0)  # cancelled while reading: the read is dropped here
+            return loaded
+
+        task = self.tasks.submit(
+            load,
+            name="open",
+            latest=self._open_key,
+            on_result=loaded,
+            on_error=failed,
+            on_cancelled=cancelled,
+        )
+        dialog.attach(task)
 
     def set_project(self, project: Project, report=None) -> None:
         """Show ``project`` (read by :func:`load_path`) in the window."""
@@ -731,50 +769,78 @@ class MainWindow(QMainWindow):
         box.setDetailedText(report.to_text())
         box.exec()
 
-    def wait_until_idle(self, timeout: float = 120.0, quiet: float = 0.6) -> bool:
-        """Process events until no background work (map render, plan computation) has run
-        for ``quiet`` seconds, so a screenshot shows what a user sees once things settle.
+    def when_idle(self, callback: Callable[[], None] | None = None) -> None:
+        """Call ``callback`` (then emit ``settled``) once no background work is left.
 
-        Background work is found generically: every ``QThreadPool`` owned by the window or
-        the document. Returns ``False`` when ``timeout`` passed first.
+        Background work is every task of the task runner (open, plan, trade-off curve,
+        map image). Follow-up work is often started by a timer after a result arrives
+        (the map asks for a new image on the next event-loop turn), so the runner's
+        ``idle`` is only believed after :data:`SETTLE_MS` without new work; should work
+        start meanwhile, the next ``idle`` is awaited. Signals only: nothing here loops.
         """
-        app = QApplication.instance()
-        deadline = time.monotonic() + timeout
-        quiet_since = time.monotonic()
-        while time.monotonic() < deadline:
-            _flush_events(app)
-            pools = self.findChildren(QThreadPool) + self.document.findChildren(QThreadPool)
-            if any(pool.activeThreadCount() > 0 for pool in pools):
-                for pool in pools:
-                    pool.waitForDone(50)
-                quiet_since = time.monotonic()
-            elif time.monotonic() - quiet_since >= quiet:
-                _flush_events(app)
-                return True
-            else:
-                time.sleep(0.02)
-        return False
 
-    def save_screenshot(self, path: str | Path, size: tuple[int, int] = (1600, 1000)) -> Path:
-        """Lay the window out at ``size`` as a user first sees it and write it as a PNG.
+        def settled() -> None:
+            if self.tasks.busy:
+                self.tasks.idle.connect(on_idle, Qt.ConnectionType.SingleShotConnection)
+                return
+            if callback is not None:
+                callback()
+            self.settled.emit()
+
+        def on_idle() -> None:
+            QTimer.singleShot(SETTLE_MS, self, settled)
+
+        if self.tasks.busy:
+            self.tasks.idle.connect(on_idle, Qt.ConnectionType.SingleShotConnection)
+        else:
+            on_idle()
+
+    def save_screenshot(self, path: str | Path, size: tuple[int, int] = (1600, 1000)) -> None:
+        """Lay the window out at ``size`` as a user first sees it, wait until the load, the
+        plan and the charts are done (:meth:`when_idle`), and write it as a PNG; then
+        ``screenshotSaved(Path)``, or ``screenshotFailed(error)``.
 
         When the panels do not fit in ``size`` (the window has a minimum size), the window
         is laid out at its minimum and scaled down into the requested size without
         distortion (margins in the window colour); ``screenshot_scaled_from`` then holds
         the size that was laid out, so the caller can say so.
         """
+        self.resize(*size)
+        self.show()
+
+        def lay_out() -> None:  # after the show: the docks have their first sizes
+            self._size_docks()
+            QTimer.singleShot(0, self, zoom)
+
+        grabbed = []
+
+        def zoom() -> None:
+            self.canvas.zoom_full()
+            self.when_idle(grab)
+            # work that never ends (a bug) must not hold the picture back for ever
+            QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self, grab)
+
+        def grab() -> None:
+            if grabbed:
+                return
+            grabbed.append(True)
+            self.canvas.render_now()
+            QTimer.singleShot(0, self, write)  # one event-loop turn: the canvas repaints
+
+        def write() -> None:
+            try:
+                written = self.write_screenshot(path, size)
+            except GisAppError as error:
+                self.screenshotFailed.emit(error)
+                return
+            self.screenshotSaved.emit(written)
+
+        QTimer.singleShot(0, self, lay_out)
+
+    def write_screenshot(self, path: str | Path, size: tuple[int, int]) -> Path:
+        """Grab the window as it is now into a PNG of ``size`` (see :meth:`save_screenshot`)."""
         width, height = size
         path = Path(path)
-        app = QApplication.instance()
-        self.resize(width, height)
-        self.show()
-        _flush_events(app)
-        self._size_docks()
-        _flush_events(app)
-        self.canvas.zoom_full()
-        self.wait_until_idle()
-        self.canvas.render_now()
-        _flush_events(app)
         image = self.grab().toImage()
         self.screenshot_scaled_from = None
         if (image.width(), image.height()) != (width, height):
@@ -914,17 +980,10 @@ class MainWindow(QMainWindow):
             self.stop_background_work()
 
     def stop_background_work(self, msecs: int = 5000) -> None:
-        """Cancel plan computations (superseded jobs stop early) and wait for every
-        thread pool of the window and document, so nothing runs while Qt objects are
-        deleted (no "Signal source has been deleted" at exit). Safe to call twice."""
-        from gis_app.ui.planning.worker import LatestOnlyRunner
-
-        for runner in self.findChildren(LatestOnlyRunner) + self.document.findChildren(
-            LatestOnlyRunner
-        ):
-            runner.cancel()
-        for pool in self.findChildren(QThreadPool) + self.document.findChildren(QThreadPool):
-            pool.waitForDone(msecs)
+        """Cancel the background work and wait for its threads, so nothing runs while Qt
+        objects are deleted (no "Signal source has been deleted" at exit). Safe to call
+        twice. The task runner serves the whole application, which has one window."""
+        self.tasks.shutdown(msecs)
 
     def _about(self) -> None:
         from gis_app import __version__
@@ -937,14 +996,6 @@ class MainWindow(QMainWindow):
                 "panden op de kaart, clusters, planning en werkpakketten."
             ).format(version=__version__),
         )
-
-
-def _flush_events(app) -> None:
-    """Process pending events including deferred deletes (widgets replaced by rebuilds),
-    which ``processEvents`` alone leaves on screen until the event loop runs."""
-    app.processEvents()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    app.processEvents()
 
 
 def _file_bytes(path: str | Path) -> int:

@@ -33,11 +33,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,8 +44,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressDialog,
-    QWidget,
 )
 
 from gis_app.core import recovery
@@ -61,6 +58,7 @@ from gis_app.core.projectfile import (
 from gis_app.ui.autosave import Autosave, snapshot
 from gis_app.ui.dialogs import message_box, show_error
 from gis_app.ui.document import ProjectDocument
+from gis_app.ui.tasks import TaskProgressDialog, task_runner
 
 log = logging.getLogger("gis_app.project")
 
@@ -83,6 +81,8 @@ def tr(text: str) -> str:
 class ProjectController(QObject):
     """See the module docstring."""
 
+    saveFinished = Signal(bool)  # a save ended: written (True) or not (False)
+
     def __init__(
         self,
         window: QMainWindow,
@@ -97,6 +97,7 @@ class ProjectController(QObject):
         self.autosave: Autosave | None = None
         self.in_session = False
         self._save_target: Path | None = None
+        self._saving = False  # a save runs on the task runner
         self._create_actions()
         document.dirtyChanged.connect(self._on_dirty_changed)
         document.projectReplaced.connect(self._on_project_replaced)
@@ -273,42 +274,59 @@ class ProjectController(QObject):
     # =========================================================================================
     # commands
     # =========================================================================================
-    def maybe_save(self) -> bool:
-        """Ask about unsaved changes; ``True`` means: go ahead (saved or discarded)."""
+    def maybe_save(self, proceed: Callable[[], object]) -> bool:
+        """Ask about unsaved changes, then ``proceed()`` when the work is saved or discarded.
+
+        Returns ``True`` when ``proceed`` ran now (nothing to save, or Discard). With Save
+        the save runs in the background and ``proceed`` follows once it succeeded (a
+        failed or cancelled save stops there); the call returns ``False``. Cancel: nothing
+        happens, ``False``.
+        """
         if not self.document.is_dirty:
+            proceed()
             return True
         answer = self.ask_unsaved()
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+            self.save(on_done=lambda saved: proceed() if saved else None)
+            return False
+        if answer == QMessageBox.StandardButton.Discard:
+            proceed()
+            return True
+        return False
 
     def new_project(self) -> bool:
-        if not self.maybe_save():
-            return False
-        self._show_project(Project(), None)
-        return True
+        return self.maybe_save(lambda: self._show_project(Project(), None))
 
     def open_dialog(self) -> bool:
-        if not self.maybe_save():
-            return False
-        path = self.ask_open_path()
-        if path is None:
-            return False
-        return self.open_path(path, ask=False)
+        def ask_and_open() -> None:
+            path = self.ask_open_path()
+            if path is not None:
+                self.open_path(path, ask=False)
+
+        return self.maybe_save(ask_and_open)
 
     def open_path(self, path: str | Path, *, ask: bool = True) -> bool:
-        """Open a project or data file (after asking about unsaved changes when ``ask``)."""
-        if ask and not self.maybe_save():
-            return False
+        """Open a project or data file (after asking about unsaved changes when ``ask``).
+
+        ``False`` when it was not opened (yet): refused, failed, or waiting for a save or
+        a background read; the window's ``openFinished`` tells the outcome of the latter.
+        """
+        if ask:
+            opened = []
+            if not self.maybe_save(lambda: opened.append(self.open_path(path, ask=False))):
+                return False
+            return bool(opened and opened[0])
         path = Path(path)
         window_open = getattr(self.window, "open_path", None)
         if callable(window_open):  # the main window's own open shows the join report too
-            opened = bool(window_open(path))
-            if opened:
-                self.settings.setValue(SETTINGS_KEY_LAST_DIR, str(path.parent))
-            else:
-                self.remove_recent(path)
-            return opened
+
+            def done(opened: bool) -> None:
+                if opened:
+                    self.settings.setValue(SETTINGS_KEY_LAST_DIR, str(path.parent))
+                else:
+                    self.remove_recent(path)
+
+            return bool(window_open(path, on_done=done))
         from gis_app.core.opening import open_path
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -335,25 +353,34 @@ class ProjectController(QObject):
         else:
             self.document.replace_project(project)
 
-    def save(self) -> bool:
-        """Save to the project's own file, or ask for one (see the module docstring)."""
-        if self._save_target is None:
-            return self.save_as()
-        return self.save_to(self._save_target)
+    def save(self, on_done: Callable[[bool], object] | None = None) -> bool:
+        """Save to the project's own file, or ask for one (see the module docstring).
 
-    def save_as(self) -> bool:
+        ``True`` when the save started; ``on_done(saved)`` and ``saveFinished(saved)``
+        follow when it ends (see :meth:`save_to`)."""
+        if self._save_target is None:
+            return self.save_as(on_done)
+        return self.save_to(self._save_target, on_done)
+
+    def save_as(self, on_done: Callable[[bool], object] | None = None) -> bool:
         path = self.ask_save_path()
         if path is None:
             return False
-        return self.save_to(path)
+        return self.save_to(path, on_done)
 
-    def save_to(self, path: str | Path) -> bool:
+    def save_to(self, path: str | Path, on_done: Callable[[bool], object] | None = None) -> bool:
         """Write the project to ``path``; on failure show why and keep everything as it was.
 
-        The write runs in a worker thread on a snapshot while a progress dialog (after half
-        a second) keeps the window painted and blocks input; a project of 300,000
-        buildings takes seconds, and a window that stops repainting looks crashed.
+        The write runs on the task runner on a snapshot, behind a window-modal progress
+        dialog with a Cancel button (after half a second); the window keeps painting (a
+        project of 300,000 buildings takes seconds). Returns ``True`` when the save
+        started (``False``: another save still runs); the outcome follows as
+        ``on_done(saved)`` and ``saveFinished(saved)``. A cancelled save removes its
+        temporary file and leaves an existing file untouched.
         """
+        if self._saving:
+            self._status(tr("Er wordt al opgeslagen; wacht tot dat klaar is."))
+            return False
         path = Path(path)
         project = self.document.project
         data = snapshot(project)
@@ -365,21 +392,52 @@ class ProjectController(QObject):
         signals = (self.document.undo_stack.indexChanged, self.document.clustersChanged)
         for signal in signals:
             signal.connect(note_change)
+        dialog = TaskProgressDialog(self.window, tr("Opslaan"), tr("Project opslaan..."))
+        self._saving = True
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = run_in_thread(
-                self.window, tr("Project opslaan..."), lambda: save_project(data, path)
-            )
-        except Exception as error:
+
+        def finish(saved: bool) -> None:
+            self._saving = False
+            for signal in signals:
+                signal.disconnect(note_change)
+            dialog.finish()
             QApplication.restoreOverrideCursor()
+
+        def done(saved: bool) -> None:
+            if on_done is not None:
+                on_done(saved)
+            self.saveFinished.emit(saved)
+
+        def saved(written: Path) -> None:
+            finish(True)
+            self._saved(project, written, bool(changed_during_save))
+            done(True)
+
+        def failed(error: BaseException) -> None:
+            finish(False)
             if isinstance(error, GisAppError):
                 log.warning("Opslaan mislukt: %s", type(error).__name__)
             show_error(self.window, error, title=tr("Opslaan mislukt"))
-            return False
-        finally:
-            for signal in signals:
-                signal.disconnect(note_change)
-        QApplication.restoreOverrideCursor()
+            done(False)
+
+        def cancelled() -> None:
+            finish(False)
+            self._status(tr("Opslaan geannuleerd; het project is niet opgeslagen."))
+            done(False)
+
+        task = task_runner().submit(
+            lambda progress: save_project(data, path, progress=progress),
+            name="save",
+            on_result=saved,
+            on_error=failed,
+            on_progress=lambda fraction, _text: dialog.set_progress(fraction),
+            on_cancelled=cancelled,
+        )
+        dialog.attach(task)
+        return True
+
+    def _saved(self, project: Project, written: Path, changed_during_save: bool) -> None:
+        """The project is in ``written``: it is now the project's own file."""
         self.document.set_file(written)
         self._save_target = written
         self.settings.setValue(SETTINGS_KEY_LAST_DIR, str(written.parent))
@@ -390,7 +448,6 @@ class ProjectController(QObject):
         self.update_title()
         self._status(tr("Project opgeslagen: {path}").format(path=written))
         log.info("Project opgeslagen (%d panden)", len(project.buildings))
-        return True
 
     # =========================================================================================
     # sources
@@ -581,24 +638,38 @@ class ProjectController(QObject):
             except GisAppError as error:
                 show_error(self.window, error, title=tr("Herstellen mislukt"))
                 continue
-            if not self.maybe_save():
-                return False
-            self._show_project(project, None)
-            self.document.mark_dirty()
-            if self.autosave is not None:  # our own recovery file first, then drop the old one
-                self.autosave.autosave_now(wait=True)
-            entry.discard()
-            self._status(tr("Niet-opgeslagen werk hersteld; sla het project op."))
-            return True
+
+            def recover(project=project, entry=entry) -> None:
+                self._show_project(project, None)
+                self.document.mark_dirty()
+                if self.autosave is not None:  # our own recovery file first, then drop the old
+                    self.autosave.autosave_now(wait=True)
+                entry.discard()
+                self._status(tr("Niet-opgeslagen werk hersteld; sla het project op."))
+
+            return self.maybe_save(recover)
         return False
 
     def confirm_close(self) -> bool:
-        """Ask about unsaved work; on ``True`` the session ends cleanly."""
-        if not self.maybe_save():
-            return False
+        """Ask about unsaved work; ``True``: close now, the session ends cleanly.
+
+        With Save the close waits for the save: the window closes itself once the save
+        succeeded (a failed or cancelled save keeps it open)."""
+        after_save = []
+
+        def proceed() -> None:
+            if after_save:  # the save has ended: close again, now without changes
+                QTimer.singleShot(0, self.window, self.window.close)
+            else:
+                self._end_session()
+
+        closing = self.maybe_save(proceed)
+        after_save.append(True)
+        return closing
+
+    def _end_session(self) -> None:
         if self.autosave is not None:
             self.autosave.shutdown()
-        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         closing = watched is self.window and event.type() == QEvent.Type.Close
@@ -606,43 +677,3 @@ class ProjectController(QObject):
             event.ignore()
             return True
         return False
-
-
-def run_in_thread(parent: QWidget | None, label: str, function: Callable[[], object]):
-    """Run ``function`` in a worker thread and wait for it with the event loop running.
-
-    A busy progress dialog (no cancel: a half-written file is never kept anyway) appears
-    when the work takes longer than half a second and blocks input to ``parent``. Returns
-    the function's result or raises its exception in the calling thread.
-    """
-    outcome: dict[str, object] = {}
-    done = threading.Event()
-
-    def work() -> None:
-        try:
-            outcome["value"] = function()
-        except BaseException as error:  # handed to the GUI thread below
-            outcome["error"] = error
-        finally:
-            done.set()
-
-    worker = threading.Thread(target=work, name="gis_app-save", daemon=True)
-    worker.start()
-    worker.join(0.05)
-    if not done.is_set():
-        loop = QEventLoop()
-        progress = QProgressDialog(label, "", 0, 0, parent)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
-        timer = QTimer()
-        timer.timeout.connect(lambda: done.is_set() and loop.quit())
-        timer.start(30)
-        loop.exec()
-        timer.stop()
-        progress.reset()
-        progress.deleteLater()
-    worker.join()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome.get("value")

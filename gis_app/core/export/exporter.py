@@ -21,6 +21,15 @@ Guarantees: every file is written atomically (:mod:`gis_app.core.atomic`), every
 checked to lie inside the chosen folder (:func:`~gis_app.core.export.names.inside`), and
 only the chosen columns leave the tool (:mod:`~gis_app.core.export.columns`).
 
+All or nothing: the files are first written into a hidden staging folder inside the
+chosen folder (same file system, so the final step is a rename per file) and moved into
+place only when every file is written. A cancelled or failed export removes the staging
+folder, so the chosen folder holds exactly what it held before: no half export, and no
+file of an earlier export replaced by a newer one of a different set. Cancelling works
+through the ``progress`` callable (:mod:`gis_app.core.progress`): it is called between
+packages and files and raises :class:`~gis_app.core.progress.Cancelled`, or returns
+``False`` (older callers), which raises :class:`ExportCancelled`.
+
 PDF sheets are drawn with Qt, which core may not import: the caller passes
 ``pdf_writer(path, sheet)`` (the UI and CLI pass
 :func:`gis_app.render.pdf_sheets.write_package_pdf`). Without it, asking for ``pdf`` is an
@@ -37,6 +46,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +76,7 @@ from gis_app.core.packages import (
     refresh,
     settings_from,
 )
+from gis_app.core.progress import Cancelled
 
 FORMATS = ("gpkg", "shp", "geojson", "csv", "xlsx", "pdf")
 GPKG_NAME = "werkpakketten.gpkg"
@@ -81,8 +93,8 @@ ProgressCallback = Callable[[float, str], Any]
 PdfWriter = Callable[[Path, Any], Any]
 
 
-class ExportCancelled(ExportError):
-    """The user stopped the export; files written so far are complete, the rest is not written."""
+class ExportCancelled(ExportError, Cancelled):
+    """The user stopped the export; nothing of it was left in the export folder."""
 
 
 @dataclass
@@ -344,15 +356,66 @@ def export_project(
         raise ExportError("de exportmap is een bestand, geen map", path=root)
     try:
         root.mkdir(parents=True, exist_ok=True)
+        root = root.resolve()
+        remove_export_leftovers(root)
+        # a hidden temporary folder named like every temporary file of ours (writer's host
+        # and process id), so the next run removes it when this one was killed
+        from gis_app.core.atomic import temp_path_for
+
+        stage = temp_path_for(root / "export")
+        stage.mkdir()
     except OSError as error:
         from gis_app.core.atomic import describe_os_error
 
         raise ExportError(
             f"exportmap niet aangemaakt: {describe_os_error(error)}", path=root
         ) from error
-    root = root.resolve()
-    remove_export_leftovers(root)
+    try:
+        report = _export_into(
+            project, root, stage, options, formats, pdf_writer, progress, prepared
+        )
+        _move_into_place(stage, root, report)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    shutil.rmtree(stage, ignore_errors=True)
+    with contextlib.suppress(Cancelled):  # too late to cancel: the files are in place
+        _report(progress, 1.0, "Export gereed")
+    return report
 
+
+def _move_into_place(stage: Path, root: Path, report: ExportReport) -> None:
+    """Rename every staged file to its place in ``root`` (same file system: one rename each)
+    and point the report's paths there."""
+    moved: dict[Path, Path] = {}
+    try:
+        for folder, _dirs, files in os.walk(stage):
+            for name in files:
+                source = Path(folder) / name
+                target = inside(root, *source.relative_to(stage).parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+                moved[source] = target
+    except OSError as error:
+        from gis_app.core.atomic import describe_os_error
+
+        raise ExportError(
+            f"export niet op zijn plaats gezet: {describe_os_error(error)}", path=root
+        ) from error
+    report.files = [moved.get(Path(f), root / Path(f).relative_to(stage)) for f in report.files]
+
+
+def _export_into(
+    project,
+    root: Path,
+    stage: Path,
+    options: ExportOptions,
+    formats: tuple[str, ...],
+    pdf_writer: PdfWriter | None,
+    progress: ProgressCallback | None,
+    prepared: PreparedExport | None,
+) -> ExportReport:
+    """Write the export into ``stage``; the report names ``root`` as its folder."""
     prepared = prepared or prepare_export(project, progress=progress)
     # the frames with what the preparation made; the project itself is left unchanged
     buildings = project.buildings if prepared.buildings is None else prepared.buildings
@@ -424,7 +487,7 @@ def export_project(
         )
         layers = {"buildings": frame, "clusters": clusters, "packages": packages}
         layers = {k: v for k, v in layers.items() if v is not None}
-        target = inside(root, GPKG_NAME)
+        target = inside(stage, GPKG_NAME)
         report.files.append(write_geopackage(target, layers))
         done += max(len(ids), 1) - 1
 
@@ -444,14 +507,14 @@ def export_project(
     for fmt in ("shp", "geojson", "csv", "xlsx", "pdf"):
         if fmt not in formats:
             continue
-        folder = inside(root, FOLDERS[fmt])
+        folder = inside(stage, FOLDERS[fmt])
         folder.mkdir(exist_ok=True)
         for pid in ids:
             step(f"{fmt.upper()} {pid}")
             rows = groups[pid]
             base = names[pid]
             if fmt == "shp":
-                sub = inside(root, FOLDERS[fmt], base)
+                sub = inside(stage, FOLDERS[fmt], base)
                 sub.mkdir(exist_ok=True)
                 sliced = (shp_geometry.iloc[rows], shp_table[1], shp_table[2], [])
                 result = write_shapefile(
@@ -459,20 +522,20 @@ def export_project(
                     sub,
                     base,
                     labels=labels,
-                    zip_path=inside(root, FOLDERS[fmt], f"{base}.zip"),
+                    zip_path=inside(stage, FOLDERS[fmt], f"{base}.zip"),
                     prepared=sliced,
                     encoded=(shp_records, rows),
                 )
                 report.files += result.files
                 report.files.append(result.zip_path)
             elif fmt == "geojson":
-                target = inside(root, FOLDERS[fmt], f"{base}.geojson")
+                target = inside(stage, FOLDERS[fmt], f"{base}.geojson")
                 report.files.append(write_geojson(target, wgs84.iloc[rows], wgs84=True))
             elif fmt == "csv":
-                target = inside(root, FOLDERS[fmt], f"{base}.csv")
+                target = inside(stage, FOLDERS[fmt], f"{base}.csv")
                 report.files.append(write_csv(target, empty, table=table.iloc[rows]))
             elif fmt == "xlsx":
-                target = inside(root, FOLDERS[fmt], f"{base}.xlsx")
+                target = inside(stage, FOLDERS[fmt], f"{base}.xlsx")
                 report.files.append(
                     write_xlsx(
                         target,
@@ -483,7 +546,7 @@ def export_project(
                 )
             elif fmt == "pdf":
                 sheet = sheet_for(pid)
-                target = inside(root, FOLDERS[fmt], f"{base}.pdf")
+                target = inside(stage, FOLDERS[fmt], f"{base}.pdf")
                 pdf_writer(target, sheet)
                 report.files.append(target)
         if not ids:
@@ -492,14 +555,14 @@ def export_project(
     if options.field_pack:
         from gis_app.core.fieldpack import write_fieldpack
 
-        folder = inside(root, FOLDERS["fieldpack"])
+        folder = inside(stage, FOLDERS["fieldpack"])
         folder.mkdir(exist_ok=True)
         for pid in ids:
             step(f"Veldpakket {pid}")
             part = frame.iloc[groups[pid]]
             sheet = sheet_for(pid)
             files = write_fieldpack(
-                root,
+                stage,
                 FOLDERS["fieldpack"],
                 names[pid],
                 part,
@@ -511,7 +574,6 @@ def export_project(
                 table=table.iloc[groups[pid]],
             )
             report.files += files
-    _report(progress, 1.0, "Export gereed")
     return report
 
 

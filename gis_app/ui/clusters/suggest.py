@@ -1,15 +1,18 @@
-"""The "Voorstel clusters..." dialog: limits, a worker thread, a progress bar, one undo step.
+"""The "Voorstel clusters..." dialog: limits, background work, a progress bar, one undo step.
 
-The suggestion runs in a ``QThread`` (shapely releases the GIL in its vectorised
-operations, so the window stays responsive); progress arrives by queued signals. When
-the computation ends, the dialog shows how many clusters it made and the first ranks;
-"Overnemen" pushes one :class:`AcceptSuggestionsCommand`. If the project or its clusters
-changed while the suggestion ran, the result is stale and is not offered.
+The suggestion runs on the task runner (:mod:`gis_app.ui.tasks`; shapely releases the
+GIL in its vectorised operations, so the window stays responsive); progress arrives on
+the UI thread. When the computation ends, the dialog shows how many clusters it made and
+the first ranks; "Overnemen" pushes one :class:`AcceptSuggestionsCommand`. If the project
+or its clusters changed while the suggestion ran, the result is stale and is not
+offered. Closing the dialog (Annuleren) cancels the suggestion at its next step.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Signal
+import sys
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,36 +32,9 @@ from gis_app.core.clusters.suggest import (
     DEFAULT_MAX_BUILDINGS,
     DEFAULT_MAX_SPREAD,
 )
+from gis_app.core.errors import GisAppError
 from gis_app.ui.clusters.commands import AcceptSuggestionsCommand
-
-#: Workers whose dialog was closed keep running until done; held here so they are not
-#: destroyed while their thread runs.
-_RUNNING: set = set()
-
-
-class SuggestWorker(QThread):
-    progressed = Signal(float, str)
-    succeeded = Signal(object)  # Suggestion
-    failed = Signal(str)
-
-    def __init__(self, buildings, clusters, options: dict, parent=None):
-        super().__init__(parent)
-        self.buildings = buildings
-        self.clusters = clusters
-        self.options = options
-
-    def run(self) -> None:
-        try:
-            suggestion = add_suggestions(
-                self.buildings,
-                self.clusters,
-                progress=lambda fraction, text: self.progressed.emit(fraction, text),
-                **self.options,
-            )
-        except Exception as error:  # shown in the dialog; never a traceback
-            self.failed.emit(str(error) or type(error).__name__)
-            return
-        self.succeeded.emit(suggestion)
+from gis_app.ui.tasks import Task, task_runner
 
 
 class SuggestClustersDialog(QDialog):
@@ -69,7 +45,7 @@ class SuggestClustersDialog(QDialog):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.worker: SuggestWorker | None = None
+        self.worker: Task | None = None  # the running suggestion
         self.suggestion: Suggestion | None = None
         self.setWindowTitle(self.tr("Voorstel clusters"))
 
@@ -144,18 +120,22 @@ class SuggestClustersDialog(QDialog):
         self.run_button.setEnabled(False)
         self.progress.setValue(0)
         self._snapshot = (project.buildings, project.clusters)
-        self.worker = SuggestWorker(project.buildings, project.clusters, self.options(), self)
-        self.worker.progressed.connect(self._progressed)
-        self.worker.succeeded.connect(self._succeeded)
-        self.worker.failed.connect(self._failed)
-        self.worker.finished.connect(self._finished)
-        self.worker.start()
+        buildings, clusters, options = project.buildings, project.clusters, self.options()
+        self.worker = task_runner().submit(
+            lambda progress: add_suggestions(buildings, clusters, progress=progress, **options),
+            name="suggest",
+            on_result=self._succeeded,
+            on_error=self._failed,
+            on_progress=self._progressed,
+            on_cancelled=self._finished,
+        )
 
     def _progressed(self, fraction: float, text: str) -> None:
         self.progress.setValue(int(round(fraction * 100)))
         self.status.setText(self.tr(text))
 
     def _succeeded(self, suggestion) -> None:
+        self._finished()
         project = self.document.project
         if not (project.buildings is self._snapshot[0] and project.clusters is self._snapshot[1]):
             self.status.setText(
@@ -173,7 +153,13 @@ class SuggestClustersDialog(QDialog):
         self.status.setText("\n".join(lines))
         self.accept_button.setEnabled(bool(suggestion.added_ids))
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        self._finished()
+        if isinstance(error, GisAppError):
+            message = error.user_message()
+        else:  # a bug: the exception hook logs and reports it
+            message = type(error).__name__
+            sys.excepthook(type(error), error, error.__traceback__)
         self.status.setText(self.tr("Voorstel mislukt: %1").replace("%1", message))
 
     def _finished(self) -> None:
@@ -188,16 +174,7 @@ class SuggestClustersDialog(QDialog):
         self.accepted_suggestion.emit(command)
         self.accept()
 
-    def wait(self, msecs: int = 60000) -> bool:
-        """Block until the worker is done (tests, closing the window)."""
-        return self.worker.wait(msecs) if self.worker is not None else True
-
     def reject(self) -> None:
-        if self.worker is not None:
-            # Let the computation end in the background; its result is ignored.
-            worker = self.worker
-            worker.succeeded.disconnect(self._succeeded)
-            worker.setParent(None)
-            _RUNNING.add(worker)
-            worker.finished.connect(lambda: _RUNNING.discard(worker))
+        if self.worker is not None:  # stop the computation; its result is not wanted
+            self.worker.cancel()
         super().reject()

@@ -23,9 +23,10 @@ from 1:``CLUSTER_LABEL_MAX_SCALE`` on (the canvas leaves ``labels`` empty when z
 out further), bold with a white halo so they read over buildings of any colour; a name
 that would overlap one already drawn is left out rather than drawn on top of it.
 
-The :class:`Renderer` runs at most one job at a time in its own thread pool; while one
-runs, newer requests replace the pending one, so superseded renders are dropped before
-they start and the UI always gets the newest view as soon as the worker is free.
+The :class:`Renderer` is a latest-request-wins lane of the application's task runner
+(:mod:`gis_app.ui.tasks`): one render at a time; a newer request replaces the queued one
+and cancels the running one (which stops between layers), so the UI always gets the
+newest view as soon as a thread is free and never an outdated image.
 """
 
 from __future__ import annotations
@@ -38,11 +39,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 import shapely
-from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from gis_app.core.spatial import GEOM_LINE, GEOM_POINT, GeometryArrays
 from gis_app.ui.map.view import ViewState
+from gis_app.ui.tasks import LatestOnly
 
 LOD_PIXELS = 3.0
 RASTER_MIN_PIXELS = 2
@@ -103,13 +105,15 @@ class RenderResult:
 # --- the pure render function ---------------------------------------------------------------
 
 
-def render_map(request: RenderRequest) -> RenderResult:
+def render_map(request: RenderRequest, progress=None) -> RenderResult:
     start = time.perf_counter()
     view = request.view
     image = QImage(view.width, view.height, IMAGE_FORMAT)
     image.fill(QColor(request.background))
     stats: dict = {}
     for snapshot in request.layers:
+        if progress is not None:
+            progress(0.0)  # raises Cancelled when a newer request superseded this one
         if snapshot.opacity <= 0.0 or snapshot.arrays is None or snapshot.arrays.n == 0:
             continue
         if snapshot.opacity < 1.0:
@@ -622,67 +626,30 @@ def target_rect(image_view: ViewState, current: ViewState) -> QRectF:
 # --- the off-thread runner ------------------------------------------------------------------
 
 
-class _JobSignals(QObject):
-    done = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, request: RenderRequest, signals: _JobSignals):
-        super().__init__()
-        self.request = request
-        self.signals = signals
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = render_map(self.request)
-        except Exception as error:  # keep the worker alive; the canvas logs and redraws
-            result = error
-        self.signals.done.emit((self.request, result))
-
-
 class Renderer(QObject):
-    """Runs :func:`render_map` in a worker thread; emits ``finished(RenderResult)``."""
+    """Runs :func:`render_map` on the task runner; emits ``finished(RenderResult)`` for the
+    newest request only (older ones are dropped), ``failed(error)`` likewise."""
 
     finished = Signal(object)
     failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _JobSignals(self)
-        self._signals.done.connect(self._on_done)
-        self._running: RenderRequest | None = None
-        self._pending: RenderRequest | None = None
-        self.dropped = 0  # superseded requests that never started (for diagnostics)
+        self._lane = LatestOnly(self)
+        self._lane.resultReady.connect(self.finished)
+        self._lane.failed.connect(self.failed)
 
     @property
     def busy(self) -> bool:
-        return self._running is not None
+        return self._lane.is_busy()
+
+    @property
+    def dropped(self) -> int:
+        """Superseded requests whose image was never shown (diagnostics)."""
+        return self._lane.dropped
 
     def submit(self, request: RenderRequest) -> None:
-        if self._running is not None:
-            if self._pending is not None:
-                self.dropped += 1
-            self._pending = request
-            return
-        self._start(request)
-
-    def _start(self, request: RenderRequest) -> None:
-        self._running = request
-        self._pool.start(_Job(request, self._signals))
-
-    def _on_done(self, payload) -> None:
-        _request, result = payload
-        self._running = None
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            self._start(pending)
-        if isinstance(result, Exception):
-            self.failed.emit(result)
-        else:
-            self.finished.emit(result)
+        self._lane.submit(lambda progress: render_map(request, progress), name="render")
 
     def wait(self, msecs: int = 10000) -> bool:
-        return self._pool.waitForDone(msecs)
+        return self._lane.wait(msecs)

@@ -4,7 +4,7 @@
 ``project.settings["planning"]``), the order choice (``project.settings["planning_order"]``)
 and the fast :class:`Planner`. Every change (global share, a cluster's share, an editor,
 the start date, the threat factor, the order) submits a new computation to a
-:class:`LatestOnlyRunner`; superseded ones are dropped. The computation (planner run and
+:class:`~gis_app.ui.tasks.LatestOnly` lane of the task runner; superseded ones are dropped. The computation (planner run and
 the chart data of :mod:`gis_app.core.planning_views`) happens on the worker thread; the
 UI thread only applies the finished bundle through
 :meth:`~gis_app.ui.document.ProjectDocument.set_plan_result` (the plan columns
@@ -53,7 +53,7 @@ from gis_app.core.planning.session import (
     PlannerSession,
 )
 from gis_app.ui.document import PLANNING_ORDER_KEY
-from gis_app.ui.planning.worker import LatestOnlyRunner
+from gis_app.ui.tasks import LatestOnly
 
 PLAN_COLUMNS = ["plan_completion_year", "plan_approach"]
 ORDER_KEY = PLANNING_ORDER_KEY
@@ -89,8 +89,8 @@ class PlanningController(QObject):
     def __init__(self, document, parent: QObject | None = None):
         super().__init__(parent or document)
         self.document = document
-        self.runner = LatestOnlyRunner(self)
-        self.curve_runner = LatestOnlyRunner(self)
+        self.runner = LatestOnly(self)
+        self.curve_runner = LatestOnly(self)
         self.runner.resultReady.connect(self._apply)
         self.runner.failed.connect(self._failed)
         self.runner.busyChanged.connect(self.busyChanged)
@@ -254,12 +254,10 @@ class PlanningController(QObject):
                 order = kept  # a share moved: keep the optimised order
         self._curve_wanted = self._curve_wanted or curve
 
-        def job(progress, cancelled):
+        def job(progress):
             started = time.perf_counter()
             planner = session.planner_for(key, inputs, config)
-            if cancelled():
-                return None
-            progress(0.3)
+            progress(0.3)  # raises Cancelled when a newer change superseded this one
             result = session.run(planner, shares, order, config.bespoke_share)
             progress(0.7)
             bundle = make_bundle(result, inputs.buildings, config)
@@ -278,7 +276,7 @@ class PlanningController(QObject):
     def _recompute_curve(self, key, inputs: PlanInputs, config, order) -> None:
         session = self.session
 
-        def job(progress, cancelled):
+        def job(progress):
             planner = session.planner_for(key, inputs, config)
             ids = planner.cluster_ids
 
@@ -287,7 +285,7 @@ class PlanningController(QObject):
                     return planner_at_share(planner, ids, share, order)
 
             return pv.tradeoff_curve(
-                run_at, TRADEOFF_SHARES, progress=progress, cancelled=cancelled
+                run_at, TRADEOFF_SHARES, progress=progress, cancelled=lambda: progress.cancelled
             )
 
         self.curve_runner.submit(job)

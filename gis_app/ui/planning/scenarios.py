@@ -48,7 +48,7 @@ from gis_app.ui.planning.plotting import (
     set_title,
     to_seconds,
 )
-from gis_app.ui.planning.worker import LatestOnlyRunner
+from gis_app.ui.tasks import LatestOnly
 
 DIFF_BACKGROUND = QColor("#fff3c4")
 BETTER = QColor("#1b7a3a")
@@ -95,7 +95,7 @@ class ScenarioManager(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.document = controller.document
-        self.runner = LatestOnlyRunner(self)
+        self.runner = LatestOnly(self)
         self.comparison: sc.Comparison | None = None
         self.compared_bundles: dict = {}
 
@@ -383,11 +383,10 @@ class ScenarioManager(QWidget):
         inputs = self.controller.plan_inputs()
         buildings, clusters = inputs.buildings, inputs.clusters
 
-        def job(progress, cancelled):
+        def job(progress):
             out = {}
             for i, scenario in enumerate(chosen):
-                if cancelled():
-                    return None
+                progress(i / len(chosen))  # raises Cancelled when superseded
                 config = PlanningConfig.from_dict(scenario.settings)
                 scenario_clusters = clusters.copy() if clusters is not None else None
                 if scenario_clusters is not None and len(scenario_clusters):

@@ -1,0 +1,305 @@
+"""The task runner: latest request wins, progress, cancel, errors reach the hook, idle."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from gis_app.core.errors import PlanningError
+from gis_app.core.progress import Cancelled, CancelToken, Progress
+from gis_app.ui.tasks import LatestOnly, TaskRunner
+
+GIS_APP = Path(__file__).resolve().parents[1] / "gis_app"
+
+
+@pytest.fixture
+def runner(qapp):
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+# --- core progress ------------------------------------------------------------------------
+
+
+def test_progress_reports_scaled_parts_and_raises_once_cancelled():
+    seen = []
+    token = CancelToken()
+    progress = Progress(lambda fraction, text: seen.append((fraction, text)), token)
+    progress(0.5, "half")
+    progress.part(0.5, 1.0)(0.5, "three quarters")
+    progress(7.0)  # clamped
+    assert seen == [(0.5, "half"), (0.75, "three quarters"), (1.0, "")]
+    token.cancel()
+    with pytest.raises(Cancelled):
+        progress(0.9, "too late")
+    assert progress.cancelled and len(seen) == 3
+
+
+# --- latest request wins ------------------------------------------------------------------
+
+
+def test_superseded_jobs_are_dropped_and_only_the_last_result_is_applied(qtbot, runner):
+    lane = LatestOnly(runner=runner)
+    applied = []
+    started = []
+    lane.resultReady.connect(applied.append)
+    gate = threading.Event()
+
+    def job(value, block=False):
+        def run(progress):
+            started.append(value)
+            if block:
+                gate.wait(10)
+            return value
+
+        return run
+
+    lane.submit(job(0, block=True))
+    qtbot.waitUntil(lambda: started == [0])
+    for value in range(1, 6):  # fired quickly while job 0 still runs
+        lane.submit(job(value))
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
+    assert applied == [5]
+    assert started == [0, 5]  # 1..4 were superseded before they started
+    assert lane.applied_generations == [6]
+    assert lane.dropped == 5
+
+
+def test_a_running_job_is_cancelled_when_superseded_and_its_result_dropped(qtbot, runner):
+    lane = LatestOnly(runner=runner)
+    gate = threading.Event()
+    started = threading.Event()
+    seen = {}
+
+    def slow(progress):
+        started.set()
+        gate.wait(10)
+        seen["cancelled"] = progress.cancelled
+        progress(0.5)  # raises Cancelled: stops here
+        seen["went on"] = True
+        return "old"
+
+    applied = []
+    lane.resultReady.connect(applied.append)
+    lane.submit(slow)
+    assert started.wait(10)
+    lane.submit(lambda progress: "new")
+    gate.set()
+    qtbot.waitUntil(lambda: applied == ["new"], timeout=10000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
+    assert seen == {"cancelled": True} and applied == ["new"]
+
+
+def test_errors_of_the_newest_job_are_reported(qtbot, runner):
+    lane = LatestOnly(runner=runner)
+
+    def bad(progress):
+        raise PlanningError("capaciteit is nul")
+
+    with qtbot.waitSignal(lane.failed, timeout=10000) as blocker:
+        lane.submit(bad)
+    assert isinstance(blocker.args[0], PlanningError)
+    qtbot.waitUntil(lambda: not lane.is_busy(), timeout=10000)
+
+
+def test_latest_keys_are_independent(qtbot, runner):
+    results = []
+    gate = threading.Event()
+
+    def blocked(progress):
+        gate.wait(10)
+        return "map"
+
+    runner.submit(blocked, latest="map", on_result=results.append)
+    runner.submit(lambda progress: "plan", latest="plan", on_result=results.append)
+    qtbot.waitUntil(lambda: results == ["plan"], timeout=10000)  # not behind the map
+    gate.set()
+    qtbot.waitUntil(lambda: results == ["plan", "map"], timeout=10000)
+
+
+# --- progress, cancel, errors -------------------------------------------------------------
+
+
+def test_progress_and_result_arrive_on_the_ui_thread_in_order(qtbot, runner):
+    events = []
+    ui_thread = threading.current_thread()
+
+    def work(progress):
+        for step in range(4):
+            progress(step / 4, f"stap {step}")
+        return "klaar"
+
+    def on_progress(fraction, text):
+        assert threading.current_thread() is ui_thread
+        events.append((fraction, text))
+
+    runner.submit(work, on_progress=on_progress, on_result=lambda r: events.append(r))
+    qtbot.waitUntil(lambda: "klaar" in events, timeout=10000)
+    assert events == [(0.0, "stap 0"), (0.25, "stap 1"), (0.5, "stap 2"), (0.75, "stap 3"), "klaar"]
+
+
+def test_cancel_stops_the_task_at_its_next_progress_call(qtbot, runner):
+    started = threading.Event()
+    release = threading.Event()
+    steps = []
+    outcome = []
+
+    def work(progress):
+        started.set()
+        release.wait(10)
+        for step in range(100):
+            progress(step / 100)
+            steps.append(step)
+        return "klaar"
+
+    task = runner.submit(
+        work,
+        on_result=lambda r: outcome.append(("result", r)),
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )
+    assert started.wait(10)
+    task.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10000)
+    assert outcome == ["cancelled"] and steps == [] and task.cancelled
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
+
+
+def test_work_that_ended_despite_a_late_cancel_delivers_its_result(qtbot, runner):
+    """A save that committed its file is saved, even if Cancel came too late to stop it."""
+    started = threading.Event()
+    release = threading.Event()
+    outcome = []
+
+    def commit(progress):
+        started.set()
+        release.wait(10)
+        return "geschreven"  # no progress call after the cancel: the work is done
+
+    task = runner.submit(
+        commit,
+        on_result=outcome.append,
+        on_cancelled=lambda: outcome.append("cancelled"),
+    )
+    assert started.wait(10)
+    task.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=10000)
+    assert outcome == ["geschreven"]
+
+
+def test_a_cancelled_lane_does_not_apply_its_running_job(qtbot, runner):
+    lane = LatestOnly(runner=runner)
+    release = threading.Event()
+    started = threading.Event()
+    applied = []
+    lane.resultReady.connect(applied.append)
+
+    def job(progress):
+        started.set()
+        release.wait(10)
+        return "plan"
+
+    lane.submit(job)
+    assert started.wait(10)
+    with qtbot.waitSignal(lane.busyChanged, timeout=10000) as blocker:
+        lane.cancel()
+        release.set()
+    assert blocker.args == [False] and applied == []
+
+
+def test_a_queued_task_cancelled_before_it_started_never_runs(qtbot, runner):
+    gate = threading.Event()
+    ran = []
+    runner.submit(lambda progress: gate.wait(10), latest="lane")
+    cancelled = []
+    second = runner.submit(
+        lambda progress: ran.append(1), latest="lane", on_cancelled=lambda: cancelled.append(1)
+    )
+    second.cancel()
+    assert cancelled == [1]  # said at once: it never started
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
+    assert ran == []
+
+
+def test_an_error_goes_to_on_error(qtbot, runner):
+    errors = []
+    runner.submit(lambda progress: 1 / 0, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    assert isinstance(errors[0], ZeroDivisionError)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_without_a_handler_reaches_the_exception_hook(
+    qtbot, runner, monkeypatch, tmp_path
+):
+    from gis_app.core import logsetup
+    from gis_app.ui.excepthook import install_excepthook, uninstall_excepthook
+
+    shown = []
+    monkeypatch.setenv("GIS_APP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    logsetup.setup_logging()
+    install_excepthook()
+    try:
+        runner.submit(lambda progress: {}["ontbrekende sleutel"], name="kapot")
+        qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+        qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
+    finally:
+        uninstall_excepthook()
+        logsetup.shutdown_logging()
+    assert "KeyError" in shown[0]
+    assert "KeyError" in logsetup.log_file().read_text(encoding="utf-8")
+
+
+# --- idle -----------------------------------------------------------------------------------
+
+
+def test_idle_comes_after_the_callbacks_and_their_follow_up_work(qtbot, runner):
+    order = []
+
+    def first_done(result):
+        order.append(result)
+        runner.submit(lambda progress: "second", on_result=order.append)
+
+    runner.idle.connect(lambda: order.append("idle"))
+    with qtbot.waitSignal(runner.idle, timeout=10000):
+        runner.submit(lambda progress: "first", on_result=first_done)
+        assert runner.busy
+    qtbot.waitUntil(lambda: "idle" in order, timeout=10000)
+    assert order == ["first", "second", "idle"]
+    assert not runner.busy
+
+
+# --- the rule for the whole package ---------------------------------------------------------
+
+
+def test_no_nested_event_loops_polling_or_process_events_in_gis_app():
+    """Background work goes through gis_app/ui/tasks.py; waiting is done with signals."""
+    forbidden = ("processEvents", "QEventLoop", "waitForDone", ".exec_(")
+    offenders = []
+    for path in sorted(GIS_APP.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for word in forbidden:
+            if word in text:
+                offenders.append(f"{path.relative_to(GIS_APP)}: {word}")
+    assert offenders == []
+
+
+def test_background_threads_start_only_in_the_task_runner():
+    """Threads for UI work are the runner's; core may use its own pools for its work."""
+    allowed = {"ui/tasks.py"}
+    offenders = []
+    for path in sorted((GIS_APP / "ui").rglob("*.py")):
+        name = str(path.relative_to(GIS_APP))
+        text = path.read_text(encoding="utf-8")
+        for word in ("threading.Thread(", "QThread", "QThreadPool", "QRunnable"):
+            if word in text and name not in allowed:
+                offenders.append(f"{name}: {word}")
+    assert offenders == []
