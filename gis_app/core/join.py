@@ -55,9 +55,10 @@ from gis_app.core.readers import (
     Problem,
     id_keys,
     looks_like_rd,
-    normalise_ids,
+    normalise_ids_checked,
     read_footprints_deferred,
     read_table,
+    refused_id_problem,
     scientific_id_problem,
 )
 from gis_app.core.schema import (
@@ -843,9 +844,12 @@ def _prepare_table(
             path=path,
         )
     if id_column is not None:
-        ids, scientific = normalise_ids(frame[id_column])
+        ids, scientific, refused = normalise_ids_checked(frame[id_column])
         if scientific.any():
             problems.append(scientific_id_problem(path, scientific, rows, ids))
+        if refused.any():
+            values = frame[id_column].to_numpy(dtype=object)
+            problems.append(refused_id_problem(path, refused, rows, values, dropped=False))
     else:
         ids = np.full(len(frame), "", dtype=object)
     points = None

@@ -66,6 +66,7 @@ import io
 import logging
 import os
 import re
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -89,9 +90,18 @@ VECTOR_TABLE_EXTENSIONS = (".gpkg", ".shp", ".dbf", ".geojson", ".json", ".fgb",
 #: RD New's area of validity in metres (EPSG:28992 bounds, slightly generous).
 RD_BOUNDS = (-7_000.0, 289_000.0, 300_000.0, 629_000.0)
 
+#: Widest table read. A project holds the table's columns next to the footprints' and the
+#: canonical ones in one GeoPackage layer, and SQLite stops at 2,000 columns; real risk
+#: tables have tens.
+MAX_TABLE_COLUMNS = 1_000
+#: Longest line of a CSV: a record of 1,000 columns of 1 KB each still fits.
+MAX_LINE_BYTES = 2**20
+
 
 _POLYGON_TYPE_IDS = (3, 6)  # shapely type ids of Polygon and MultiPolygon
 _BAG_PREFIX = re.compile(r"^nl\.imbag\.pand\.", re.IGNORECASE)
+#: Numbers from here on cannot be building ids (BAG ids have 16 digits).
+_ID_LIMIT = 10**16
 
 
 @dataclass
@@ -174,38 +184,74 @@ def normalise_ids(values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarra
 
     Returns ``(ids, scientific)``: an object array of str with ``""`` for a missing id, and
     a boolean mask of ids that arrived in scientific notation (possibly rounded by Excel).
+    Ids that are refused (see :func:`normalise_ids_checked`) come back as ``""``.
+    """
+    ids, scientific, _ = normalise_ids_checked(values)
+    return ids, scientific
+
+
+def normalise_ids_checked(
+    values: pd.Series | np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`normalise_ids` plus the mask of refused ids: ``(ids, scientific, refused)``.
+
+    A number that cannot be a building id -- infinite, or an integer of 10^16 or more
+    (BAG ids have 16 digits; above that a float has already lost digits, and int64 would
+    wrap) -- is refused: its id is ``""`` and the caller reports the row with its value.
     """
     series = pd.Series(values, copy=False)
     n = len(series)
     scientific = np.zeros(n, dtype=bool)
+    refused = np.zeros(n, dtype=bool)
     if n == 0:
-        return np.empty(0, dtype=object), scientific
+        return np.empty(0, dtype=object), scientific, refused
     if pd.api.types.is_bool_dtype(series.dtype):
         series = series.astype(object)
     if pd.api.types.is_numeric_dtype(series.dtype):
-        return _ids_from_numbers(series.to_numpy(dtype=float, na_value=np.nan)), scientific
+        ids, refused = _ids_from_numbers(series.to_numpy(dtype=float, na_value=np.nan))
+        return ids, scientific, refused
 
     objects, _ = text_objects(series, convert=_id_text)
     if _all_bag_form(objects):  # the usual file: nothing to change
-        return objects, scientific
-    # Vectorised: ids that are 16 characters without surrounding spaces are already in
-    # BAG form; only the others go through the slower text rules.
+        return objects, scientific, refused
+    # Vectorised: ids of 16 digits without surrounding spaces are already in BAG form;
+    # only the others go through the slower text rules (a 16-character "...129763.0" is
+    # an Excel float and must lose its ".0" like any other).
     fixed = np.asarray(objects, dtype=str)
     stripped = np.strings.strip(fixed)
     lengths = np.strings.str_len(stripped)
     changed = lengths != np.strings.str_len(fixed)
-    odd = lengths != 16
+    odd = (lengths != 16) | ~np.strings.isdigit(stripped)
     if not odd.any() and not changed.any():
-        return objects, scientific
+        return objects, scientific, refused
     result = objects.copy()
     if changed.any():
         result[changed] = stripped[changed].astype(object)
     if not odd.any():
-        return result, scientific
-    slow, sci = _normalise_text_ids(pd.Series(stripped[odd].astype(object), dtype=object))
+        return result, scientific, refused
+    slow, sci, bad = _normalise_text_ids(pd.Series(stripped[odd].astype(object), dtype=object))
     result[odd] = slow
-    scientific[np.flatnonzero(odd)[sci]] = True
-    return result, scientific
+    positions = np.flatnonzero(odd)
+    scientific[positions[sci]] = True
+    refused[positions[bad]] = True
+    return result, scientific, refused
+
+
+def refused_id_problem(path: str | None, mask, rows, values, *, dropped: bool) -> Problem:
+    """Ids refused by :func:`normalise_ids_checked`, with the value as it was in the file."""
+    shown = np.array([_id_text(v) for v in np.asarray(values, dtype=object)[mask]], dtype=object)
+    full = np.full(len(mask), "", dtype=object)
+    full[mask] = shown
+    return Problem.for_rows(
+        "id_invalid",
+        "pand-id is geen geldig id (oneindig, of een getal van meer dan 16 cijfers): "
+        + ("weggelaten" if dropped else "rij niet op id gekoppeld"),
+        path,
+        mask,
+        rows,
+        values=full,
+        dropped=dropped,
+    )
 
 
 def _sixteen_characters(texts: list) -> np.ndarray | None:
@@ -229,9 +275,9 @@ def _sixteen_characters(texts: list) -> np.ndarray | None:
 
 
 def _all_bag_form(texts: np.ndarray) -> bool:
-    """Whether every text is 16 ASCII characters without whitespace (no rule applies)."""
+    """Whether every text is 16 ASCII digits (no rule applies)."""
     data = _sixteen_characters(texts.tolist()) if len(texts) else None
-    return data is not None and not (data <= 32).any()  # whitespace and control bytes
+    return data is not None and not ((data - 48) > 9).any()  # below "0" wraps above 9
 
 
 _EIGHT_DIGITS = 10.0 ** np.arange(7, -1, -1)
@@ -272,21 +318,25 @@ def id_keys(ids: np.ndarray) -> np.ndarray | None:
     return keys
 
 
-def _normalise_text_ids(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def _normalise_text_ids(text: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(ids, scientific, refused)`` for ids given as text."""
     text = text.str.replace(_BAG_PREFIX, "", regex=True)
     # Excel turned the id into a float: "3100000118018.0"
     text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
     sci = text.str.contains(r"^\d(?:[.,]\d+)?[eE]\+?\d+$", regex=True).to_numpy(dtype=bool)
+    refused = np.zeros(len(text), dtype=bool)
     if sci.any():
         text = text.copy()
-        text[sci] = [_expand_scientific(v) for v in text[sci]]
+        expanded = [_expand_scientific(v) for v in text[sci]]
+        refused[np.flatnonzero(sci)] = [v is None for v in expanded]
+        text[sci] = [v if v is not None else "" for v in expanded]
     lengths = text.str.len()
     digits = text.str.isdigit()
     pad = (digits & (lengths >= 13) & (lengths < 16)).to_numpy(dtype=bool)
     result = np.array(text.to_numpy(dtype=object), dtype=object)
     if pad.any():
         result[pad] = text[pad].str.zfill(16).to_numpy(dtype=object)
-    return result, sci
+    return result, sci & ~refused, refused
 
 
 def text_objects(series: pd.Series, convert=str) -> tuple[np.ndarray, np.ndarray]:
@@ -310,24 +360,34 @@ def text_objects(series: pd.Series, convert=str) -> tuple[np.ndarray, np.ndarray
 def _id_text(value) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < _ID_LIMIT:
         return str(int(value))
+    if isinstance(value, float):
+        return repr(value)  # 1e+300 stays short, and is refused as an id
     return str(value)
 
 
-def _expand_scientific(value: str) -> str:
+def _expand_scientific(value: str) -> str | None:
+    """``3,1E+12`` written out; None when it is 10^16 or more (not an id; and writing out
+    ``1e999999999`` would take minutes)."""
     try:
         number = Decimal(value.replace(",", "."))
     except InvalidOperation:
         return value
+    if number.adjusted() >= 16:
+        return None
     if number != number.to_integral_value():
         return value
     return str(int(number))
 
 
-def _ids_from_numbers(numbers: np.ndarray) -> np.ndarray:
+def _ids_from_numbers(numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(ids, refused)`` for a numeric id column (refused: infinite or 10^16 and more)."""
     result = np.full(numbers.shape, "", dtype=object)
     known = ~np.isnan(numbers)
+    with np.errstate(invalid="ignore"):
+        refused = known & ~(np.abs(numbers) < _ID_LIMIT)
+    known &= ~refused
     integral = known & (np.mod(numbers, 1.0, where=known, out=np.zeros_like(numbers)) == 0)
     if integral.any():
         ints = numbers[integral].astype(np.int64)
@@ -341,7 +401,7 @@ def _ids_from_numbers(numbers: np.ndarray) -> np.ndarray:
     other = known & ~integral
     if other.any():
         result[other] = [repr(float(v)) for v in numbers[other]]
-    return result
+    return result, refused
 
 
 # --- CRS --------------------------------------------------------------------------------------
@@ -635,7 +695,9 @@ def read_footprints_deferred(
     rows = np.arange(1, len(features.geoms) + 1, dtype=np.int64)
     attributes = features.attributes
     id_column = _footprint_id_column(path, attributes, id_field)
-    ids, scientific = normalise_ids(attributes[id_column])
+    ids, scientific, refused = normalise_ids_checked(attributes[id_column])
+    if refused.any():
+        refused_values = attributes[id_column].to_numpy(dtype=object)
     attributes = attributes.drop(
         columns=[c for c in attributes.columns if c in (id_column, "building_id")]
     )
@@ -649,6 +711,9 @@ def read_footprints_deferred(
     )
     if scientific.any():
         problems.append(scientific_id_problem(str(path), scientific, rows, ids))
+    if refused.any():
+        problems.append(refused_id_problem(str(path), refused, rows, refused_values, dropped=True))
+        keep &= ~refused
     keep &= _check_ids(ids, rows, keep, str(path), problems)
 
     if not keep.all():
@@ -1201,22 +1266,43 @@ def read_table(
 
 
 def _text_encoding(path: Path, raw: bytes) -> tuple[bytes, str]:
-    """The bytes to parse and their encoding: UTF-8 (BOM or not), UTF-16 with BOM, or
-    Windows-1252.
+    """The bytes to parse and their encoding: UTF-8 (BOM or not), UTF-16 or UTF-32 (BOM
+    or not), or Windows-1252.
 
     Windows-1252 files are handed to the parser as they are, with their encoding: pandas
     decodes them chunk by chunk, measured 0.2 s faster at 34 MB than decoding and
     re-encoding the whole file first. Whether a file is Windows-1252 or something else
     (bytes it does not define: 0x81, 0x8D, 0x8F, 0x90, 0x9D) is decided by
-    :func:`_read_csv`, which reads such a file as Latin-1 and says so.
+    :func:`_read_csv`, which reads such a file as Latin-1 and says so. UTF-16 and UTF-32
+    (Excel's "Unicode text") are decoded here and handed on as UTF-8; they are recognised
+    by their BOM or, without one, by the pattern of NUL bytes in the first 4 KB. NUL bytes
+    left after that mean the file is no text table at all.
     """
+    wide = None
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]  # and still checked: a BOM does not make it UTF-8
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE
+        wide = "utf-32"
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        wide = "utf-16"
+    else:
+        wide = _wide_encoding_without_bom(raw[:4096])
+    if wide is not None:
+        name = wide.upper().replace("-LE", "").replace("-BE", "")
         try:
-            return raw.decode("utf-16").encode("utf-8"), "utf-8"
-        except UnicodeDecodeError as error:
-            raise InputError(f"UTF-16-bestand is beschadigd ({error})", path=path) from None
+            raw = raw.decode(wide).encode("utf-8")
+        except UnicodeError as error:
+            raise InputError(f"{name}-bestand is beschadigd ({error})", path=path) from None
+        if raw.startswith(codecs.BOM_UTF8):  # a BOM after a BOM-less guess: it was one
+            raw = raw[len(codecs.BOM_UTF8) :]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise InputError(
+            "bevat NUL-tekens: geen teksttabel (een binair bestand, of een tekenset die niet "
+            "herkend is); sla de tabel op als CSV in UTF-8",
+            path=path,
+            row=raw.count(b"\n", 0, nul) + 1,
+        )
     if raw.isascii():  # the common case, and a few ms to check
         return raw, "utf-8"
     try:
@@ -1224,6 +1310,53 @@ def _text_encoding(path: Path, raw: bytes) -> tuple[bytes, str]:
         return raw, "utf-8"
     except UnicodeDecodeError:
         return raw, "cp1252"
+
+
+def _wide_encoding_without_bom(sample: bytes) -> str | None:
+    """UTF-16/UTF-32 (LE or BE) recognised by where the NUL bytes of ASCII characters fall."""
+    usable = len(sample) // 4 * 4
+    if usable < 4 or b"\x00" not in sample:
+        return None
+    nul = np.frombuffer(sample[:usable], dtype=np.uint8).reshape(-1, 4) == 0
+    share = nul.mean(axis=0)  # per byte position within 4
+    high, low = share > 0.7, share < 0.3
+    if low[0] and high[1:].all():
+        return "utf-32-le"
+    if high[:3].all() and low[3]:
+        return "utf-32-be"
+    if low[0] and high[1] and low[2] and high[3]:
+        return "utf-16-le"
+    if high[0] and low[1] and high[2] and low[3]:
+        return "utf-16-be"
+    return None
+
+
+def _line_longer_than(data: bytes, limit: int) -> int | None:
+    """The 1-based number of the first line longer than ``limit`` bytes, or None.
+
+    Cheap on ordinary files: a line longer than ``limit`` covers at least one whole
+    aligned block of ``limit // 2`` bytes, so only blocks without any line end are looked
+    at more closely (a 34 MB table takes about 70 ``find`` calls that stop at once).
+    """
+    block = max(limit // 2, 1)
+    size = len(data)
+    start = 0
+    while start + block <= size:
+        end = start + block
+        if data.find(b"\n", start, end) >= 0 or data.find(b"\r", start, end) >= 0:
+            start = end
+            continue
+        line_start = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
+        line_end = _next_line_end(data, end)
+        if line_end - line_start > limit:
+            return data.count(b"\n", 0, line_start) + 1
+        start = line_end + 1
+    return None
+
+
+def _next_line_end(data: bytes, start: int) -> int:
+    ends = [i for i in (data.find(b"\n", start), data.find(b"\r", start)) if i >= 0]
+    return min(ends) if ends else len(data)
 
 
 def _latin1_problem(path: Path) -> Problem:
@@ -1267,6 +1400,16 @@ def _read_csv(
     data, encoding = _text_encoding(path, path.read_bytes())
     if not data or data.isspace():  # strip() would copy the whole file
         raise InputError("bestand bevat geen gegevens (alleen witruimte)", path=path)
+    # Checked before pandas parses: one 10 MB line of commas makes it build a million
+    # columns for minutes.
+    long_line = _line_longer_than(data, MAX_LINE_BYTES)
+    if long_line is not None:
+        raise InputError(
+            f"regel is langer dan {MAX_LINE_BYTES // 2**20} MB; dat is geen tabel met één "
+            "record per regel",
+            path=path,
+            row=long_line,
+        )
     header_line = 1
     head = data[:65536].decode(encoding, errors="replace").splitlines()[:50]
     delimiter = None
@@ -1277,11 +1420,13 @@ def _read_csv(
         header_line = 2
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(head)
+    first_lines = _first_lines(data, encoding, 2)
+    header = next(csv.reader(first_lines[:1], delimiter=delimiter), [])
+    trailing = _check_width(path, header, first_lines[1:2], delimiter, header_line)
     # Columns known to hold numbers go through pandas' C number parser (with the decimal
     # separator that goes with the delimiter); a column with any value it cannot read stays
     # text and is parsed -- and its bad values reported -- by the join. Everything else is
     # read as text, so ids and codes keep their leading zeros.
-    header = next(csv.reader([head[0] if head else ""], delimiter=delimiter), [])
     dtype: object = object
     decimal = "," if delimiter in (";", "\t") else "."
     if len(set(header)) == len(header):
@@ -1296,6 +1441,12 @@ def _read_csv(
             }
 
     def parse(encoding: str) -> pd.DataFrame:
+        with warnings.catch_warnings():
+            if trailing:  # only empty fields go: checked by _check_width
+                warnings.filterwarnings("ignore", category=pd.errors.ParserWarning)
+            return read(encoding)
+
+    def read(encoding: str) -> pd.DataFrame:
         return pd.read_csv(
             io.BytesIO(data),
             sep=delimiter,
@@ -1305,6 +1456,9 @@ def _read_csv(
             keep_default_na=False,
             na_values=[""],
             skip_blank_lines=False,
+            # never take the first column(s) as the index when a row has more fields than
+            # the header (_check_width has refused the cases where that loses data)
+            index_col=False,
             engine="c",
         )
 
@@ -1340,6 +1494,51 @@ def _read_csv(
     if unnamed:
         frame = frame.drop(columns=unnamed)  # trailing delimiters in Excel exports
     return frame
+
+
+def _first_lines(data: bytes, encoding: str, count: int) -> list[str]:
+    """The first ``count`` lines, whole (each at most MAX_LINE_BYTES by then)."""
+    lines = []
+    start = 0
+    for _ in range(count):
+        if start >= len(data):
+            break
+        end = _next_line_end(data, start)
+        lines.append(data[start:end].decode(encoding, errors="replace"))
+        start = end + (2 if data[end : end + 2] == b"\r\n" else 1)
+    return lines
+
+
+def _check_width(
+    path: Path, header: list[str], first_row: list[str], delimiter, header_line
+) -> bool:
+    """Refuse tables too wide to use, and a first record with more fields than the header.
+
+    Returns whether the first record has empty fields beyond the header (trailing
+    delimiters, as Excel writes them), which pandas drops with a warning.
+    """
+    if len(header) > MAX_TABLE_COLUMNS:
+        raise InputError(
+            f"de kopregel heeft {_count(len(header))} kolommen (scheidingsteken "
+            f"'{_show(delimiter)}'); meer dan {_count(MAX_TABLE_COLUMNS)} kolommen kan een "
+            "project niet bewaren: verkeerd scheidingsteken, of geen tabel?",
+            path=path,
+            row=header_line,
+        )
+    fields_of_row = next(csv.reader(first_row, delimiter=delimiter), [])
+    extra = [f for f in fields_of_row[len(header) :] if f.strip()]
+    if extra:
+        raise InputError(
+            f"CSV kan niet gelezen worden (scheidingsteken '{_show(delimiter)}'): de rij "
+            f"heeft {_count(len(fields_of_row))} velden, de kopregel {_count(len(header))}",
+            path=path,
+            row=header_line + 1,
+        )
+    return len(fields_of_row) > len(header)
+
+
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _show(delimiter: str) -> str:
