@@ -1545,36 +1545,172 @@ def _show(delimiter: str) -> str:
     return "tab" if delimiter == "\t" else delimiter
 
 
+# --- XLSX -------------------------------------------------------------------------------------
+
+#: An XLSX is a zip that is read into memory whole (GDAL streams zipped Shapefiles; python-
+#: calamine holds the sheet): tighter limits than for other zips.
+XLSX_ZIP_LIMITS = safezip.ZipLimits(max_total_bytes=512 * 1024**2, max_members=1_000)
+#: Cells the used range of a worksheet may span (rows x columns). calamine allocates the
+#: whole rectangle at 32 bytes a cell, and aborts the process when that fails: a single
+#: value in XFD1048576 asks for 550 GB. 300,000 rows of 15 columns are 4.5 million.
+MAX_XLSX_CELLS = 20_000_000
+MAX_XLSX_ROWS = 1_048_576  # Excel's own
+_CELL_REF = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"[^>]*?(/?)>')
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*?)(/?)>")
+_REF_ATTRIBUTE = re.compile(rb"""\sr\s*=\s*["']\s*([A-Za-z]*)([0-9]*)""")
+_CHUNK = 8 << 20
+
+
+def _check_xlsx(path: Path) -> None:
+    """Refuse an XLSX that would not fit in memory: zip-bomb limits on the archive, then
+    the used range of every worksheet (see :data:`MAX_XLSX_CELLS`).
+
+    Worksheets are found as every ``.xml`` member that holds cells (the workbook may name
+    any member as a sheet). The range is the largest row and column of a cell with a
+    value, as calamine places them (an explicit ``r`` reference, else the next position).
+    """
+    try:
+        with safezip.open_checked(path, XLSX_ZIP_LIMITS) as (archive, members):
+            _check_sheets(path, archive, members)
+    except InputError as error:
+        if not error.message.startswith("het zip-bestand"):
+            raise
+        # safezip speaks of a zip; the user gave a spreadsheet
+        raise InputError(f"Excel-bestand (XLSX is een zip): {error.message}", path=path) from None
+
+
+def _check_sheets(path: Path, archive, members) -> None:
+    for info, name in members:
+        if info.is_dir() or not str(name).lower().endswith(".xml"):
+            continue
+        rows, columns = _used_range(path, archive, info)
+        if columns > MAX_TABLE_COLUMNS:
+            raise InputError(
+                f"werkblad ({name}) heeft een waarde in kolom {_count(columns)}; meer dan "
+                f"{_count(MAX_TABLE_COLUMNS)} kolommen kan een project niet bewaren",
+                path=path,
+            )
+        if rows > MAX_XLSX_ROWS or rows * columns > MAX_XLSX_CELLS:
+            raise InputError(
+                f"werkblad ({name}) beslaat {_count(rows)} rijen x {_count(columns)} "
+                f"kolommen; meer dan {_count(MAX_XLSX_CELLS)} cellen wordt niet gelezen "
+                "(staat er een losse waarde ver onder of naast de tabel?)",
+                path=path,
+            )
+
+
+def _used_range(path: Path, archive, info) -> tuple[int, int]:
+    """(last row, last column), 1-based, of the cells with a value in one XML member."""
+    rows = columns = 0
+    for data in _whole_tags(path, archive, info):
+        if not _plain_cells(data):
+            walk = _RangeWalk()  # an unusual writer: place every cell as calamine does
+            for again in _whole_tags(path, archive, info):
+                walk.feed(again)
+            return walk.rows, walk.columns
+        for letters, digits, closed in _CELL_REF.findall(data):
+            if not closed:  # <c r="B7" s="1"/> is formatted, without a value
+                rows = max(rows, int(digits))
+                columns = max(columns, _column_number(letters))
+    return rows, columns
+
+
+def _whole_tags(path: Path, archive, info):
+    """The member's bytes in chunks that end before a ``<``, so no tag is cut in two."""
+    tail = b""
+    for chunk in safezip.iter_member(path, archive, info, _CHUNK):
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        if cut < 0:
+            cut = len(data)
+        data, tail = data[:cut], data[cut:]
+        if len(tail) > _CHUNK:
+            raise InputError("Excel-bestand bevat een onleesbaar lang XML-element", path=path)
+        if data:
+            yield data
+    if tail:
+        yield tail
+
+
+def _plain_cells(data: bytes) -> bool:
+    """Whether every cell tag in ``data`` starts ``<c r="`` and nothing else can place a
+    cell (prefixed tags, references without double quotes or with spaces around ``=``)."""
+    cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/")
+    if cells != data.count(b'<c r="'):
+        return False
+    return not any(
+        data.find(odd) >= 0
+        for odd in (b":c ", b":c>", b":c/", b"r='", b"r =", b"r\t", b"r\n", b"r\r")
+    )
+
+
+class _RangeWalk:
+    """calamine's placement of cells, tag by tag: the slow, exact scan for unusual files."""
+
+    def __init__(self) -> None:
+        self.rows = self.columns = 0
+        self._row = 0
+        self._column = 0
+
+    def feed(self, data: bytes) -> None:
+        for kind, attributes, closed in _TAG.findall(data):
+            ref = _REF_ATTRIBUTE.search(b" " + attributes)
+            if kind == b"row":
+                self._row = int(ref.group(2)) if ref and ref.group(2) else self._row + 1
+                self._column = 0
+                continue
+            if ref and ref.group(1) and ref.group(2):
+                self._row = int(ref.group(2))
+                self._column = _column_number(ref.group(1))
+            else:
+                self._column += 1
+            if not closed:
+                self.rows = max(self.rows, self._row)
+                self.columns = max(self.columns, self._column)
+
+
+def _column_number(letters: bytes) -> int:
+    if len(letters) > 3:
+        return 1 << 40  # beyond any sheet
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
 def _cell_text(value) -> object:
-    if value is None:
-        return np.nan
+    """A calamine cell as the text Excel shows (NaN when empty)."""
+    if isinstance(value, str):
+        return value if value.strip() else np.nan
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
         if value != value:
             return np.nan
-        if value.is_integer() and abs(value) < 1e16:
+        if value.is_integer() and abs(value) < _ID_LIMIT:
             return str(int(value))
         return repr(value)
     if isinstance(value, int):
         return str(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    text = str(value)
-    return text if text.strip() else np.nan
+    if value is None:
+        return np.nan
+    return str(value)
 
 
 def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> pd.DataFrame:
-    import openpyxl
+    import python_calamine
 
+    _check_xlsx(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        names = list(workbook.sheet_names)
+    except Exception as error:  # calamine's errors: not a workbook, damaged XML, password
         raise InputError(
             f"Excel-bestand kan niet gelezen worden ({type(error).__name__}: {error})", path=path
         ) from None
     try:
-        names = workbook.sheetnames
         if sheet is not None:
             if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit()):
                 index = int(sheet)
@@ -1589,10 +1725,10 @@ def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> 
                 raise InputError(
                     f"werkblad '{sheet}' bestaat niet; werkbladen: {', '.join(names)}", path=path
                 )
-            return _sheet_frame(path, workbook[chosen])
+            return _sheet_frame(path, workbook, chosen)
         first = None
         for name in names:
-            frame = _sheet_frame(path, workbook[name], allow_empty=True)
+            frame = _sheet_frame(path, workbook, name, allow_empty=True)
             if frame is None:
                 continue
             first = first if first is not None else (name, frame)
@@ -1613,15 +1749,31 @@ def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> 
         workbook.close()
 
 
-def _sheet_frame(path: Path, worksheet, allow_empty: bool = False) -> pd.DataFrame | None:
+def _sheet_values(path: Path, workbook, name: str) -> tuple[list[list], int]:
+    """The sheet's cells (rows of Python values, "" when empty) and the row number of the
+    first one: calamine leaves out empty rows and columns before the data and stops at the
+    last cell with a value (formatted empty rows after it are not read)."""
+    try:
+        worksheet = workbook.get_sheet_by_name(name)
+        values = worksheet.to_python(skip_empty_area=False)
+    except Exception as error:
+        raise InputError(
+            f"werkblad '{name}' kan niet gelezen worden ({type(error).__name__}: {error})",
+            path=path,
+        ) from None
+    return values, 1
+
+
+def _sheet_frame(path: Path, workbook, name: str, allow_empty: bool = False) -> pd.DataFrame | None:
+    rows_of_values, first_row = _sheet_values(path, workbook, name)
     header = None
     header_row = 0
     records: list[list] = []
     numbers: list[int] = []
-    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+    for number, values in enumerate(rows_of_values, start=first_row):
         if header is None:
             if values and any(v is not None and str(v).strip() for v in values):
-                header = [str(v).strip() if v is not None else "" for v in values]
+                header = [_header_text(v) for v in values]
                 header_row = number
             continue
         cells = [_cell_text(v) for v in values]
@@ -1632,7 +1784,7 @@ def _sheet_frame(path: Path, worksheet, allow_empty: bool = False) -> pd.DataFra
     if header is None:
         if allow_empty:
             return None
-        raise InputError(f"werkblad '{worksheet.title}' is leeg", path=path)
+        raise InputError(f"werkblad '{name}' is leeg", path=path)
     while (
         header
         and header[-1] == ""
@@ -1647,9 +1799,16 @@ def _sheet_frame(path: Path, worksheet, allow_empty: bool = False) -> pd.DataFra
     )
     if len(frame) == 0 and not allow_empty:
         raise InputError(
-            f"werkblad '{worksheet.title}' bevat alleen een kopregel (rij {header_row})", path=path
+            f"werkblad '{name}' bevat alleen een kopregel (rij {header_row})", path=path
         )
     return frame
+
+
+def _header_text(value) -> str:
+    if value is None or value == "":
+        return ""
+    text = _cell_text(value)
+    return "" if isinstance(text, float) else str(text).strip()
 
 
 def _blank(value) -> bool:

@@ -28,6 +28,7 @@ import contextlib
 import io
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -164,6 +165,41 @@ def _copy_limited(source, sink, zip_path: Path, allowed: int, budget: list[int])
         sink.write(chunk)
 
 
+@contextlib.contextmanager
+def open_checked(zip_path: str | Path, limits: ZipLimits = ZipLimits()):
+    """The open archive and its validated ``(info, safe name)`` pairs, for reading entries
+    with :func:`iter_member` (an XLSX is checked this way before python-calamine opens it)."""
+    zip_path = Path(zip_path)
+    with _open(zip_path) as archive:
+        yield archive, check_members(zip_path, archive, limits)
+
+
+def iter_member(zip_path: str | Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int):
+    """The bytes of one checked entry in chunks of at most ``size``; InputError when it
+    inflates to more than it declares (the declared sizes were checked) or is damaged."""
+    zip_path = Path(zip_path)
+    written = 0
+    try:
+        with archive.open(info) as source:
+            while chunk := source.read(size):
+                written += len(chunk)
+                if written > info.file_size:
+                    raise InputError(
+                        "het zip-bestand pakt groter uit dan het aangeeft (mogelijk een zip-bom)",
+                        path=zip_path,
+                    )
+                yield chunk
+    except (
+        zipfile.BadZipFile,
+        zlib.error,  # a damaged deflate stream
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as error:
+        raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
+
+
 def read_member(zip_path: str | Path, name: str, limits: ZipLimits = ZipLimits()) -> bytes:
     """The bytes of one entry (by validated name), within the limits."""
     zip_path = Path(zip_path)
@@ -176,7 +212,7 @@ def read_member(zip_path: str | Path, name: str, limits: ZipLimits = ZipLimits()
                         _copy_limited(
                             source, sink, zip_path, info.file_size, [limits.max_total_bytes]
                         )
-                except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+                except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as error:
                     raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
                 return sink.getvalue()
     raise InputError(f"'{name}' staat niet in het zip-bestand", path=zip_path)
