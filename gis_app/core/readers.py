@@ -494,6 +494,75 @@ def _check_shapefile_parts(path: Path, names: set[str] | None = None) -> bool:
     return has(".prj")
 
 
+#: Windows code page numbers a .cpg may hold, where Python's name is not "cp" + number.
+_CODE_PAGES = {
+    "65001": "utf-8",
+    "65000": "utf-7",
+    "1200": "utf-16-le",
+    "1201": "utf-16-be",
+    "12000": "utf-32-le",
+    "12001": "utf-32-be",
+    "20127": "ascii",
+    "28591": "latin-1",
+}
+
+
+def _check_codepage(path: Path, source: str) -> None:
+    """Refuse a Shapefile whose ``.cpg`` names a text encoding that is not ASCII-compatible.
+
+    GDAL converts the attributes from that encoding; from UTF-7, UTF-16/32 or EBCDIC it
+    silently loses letters (and ids). Encodings Python does not know are left to GDAL.
+    """
+    suffix = path.suffix.lower()
+    text = None
+    if source.startswith("/vsizip/"):
+        member = source.split(".zip/", 1)[1] if ".zip/" in source else ""
+        wanted = str(Path(member).with_suffix(".cpg")).lower()
+        names = [n for n in safezip.list_members(path) if n.lower() == wanted]
+        if names:
+            text = safezip.read_member(path, names[0])[:256].decode("ascii", "replace")
+    elif suffix in (".shp", ".dbf"):
+        cpg = _sibling(path, ".cpg")
+        if cpg is not None:
+            with open(cpg, "rb") as handle:
+                text = handle.read(256).decode("ascii", "replace")
+    if not text or not text.strip():
+        return
+    name = text.strip().splitlines()[0].strip()
+    encoding = _python_encoding(name)
+    if encoding is not None and not _ascii_compatible(encoding):
+        raise InputError(
+            f"het .cpg-bestand noemt de tekenset '{name}'; die is niet ASCII-compatibel "
+            "(zoals UTF-7, UTF-16/32 of EBCDIC) en letters en id's zouden verloren gaan: "
+            "sla de Shapefile op in UTF-8 of Windows-1252",
+            path=path,
+        )
+
+
+def _python_encoding(name: str) -> str | None:
+    compact = name.upper().replace("ANSI", "").replace(" ", "")
+    candidates = [name]
+    if compact.isdigit():
+        candidates.insert(0, _CODE_PAGES.get(compact, f"cp{compact}"))
+    for candidate in candidates:
+        try:
+            return codecs.lookup(candidate).name
+        except (LookupError, ValueError):
+            continue
+    return None
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """Whether printable ASCII and the line ends are the same bytes in ``encoding``."""
+    sample = bytes(range(32, 127)) + b"\t\r\n"
+    try:
+        return sample.decode(encoding) == sample.decode("ascii") and (
+            sample.decode("ascii").encode(encoding) == sample
+        )
+    except (UnicodeError, LookupError):
+        return False
+
+
 def _zip_member(path: Path, layer: str | None) -> tuple[str, str | None, set[str]]:
     """The GDAL path of the vector file inside a zip (read through /vsizip/, never extracted)."""
     # validated first (paths, sizes, zip bombs): GDAL then reads the member in place
@@ -669,6 +738,8 @@ def read_footprints_deferred(
         except InputError as error:
             raise InputError(error.message, path=path) from None
 
+    if source.lower().endswith(".shp"):
+        _check_codepage(path, source)
     layer = _choose_layer(path, source, layer)
     try:
         info = pyogrio.read_info(source, layer=layer)
@@ -1821,6 +1892,8 @@ def _read_vector_table(path: Path, layer: str | int | None) -> pd.DataFrame:
     source = str(path)
     if path.suffix.lower() == ".zip":
         source, layer, _ = _zip_member(path, None if layer is None else str(layer))
+    if source.lower().endswith((".shp", ".dbf")):
+        _check_codepage(path, source)
     try:
         info = pyogrio.read_info(source, layer=layer)
         points = _classify(info.get("geometry_type")) == "point" and info.get("crs") is not None
