@@ -77,6 +77,10 @@ from gis_app.core.schema import (
     profile_codes_from_lpr,
 )
 
+#: Attribute columns a project's buildings layer can hold: SQLite stops at 2,000 columns
+#: per table, and GeoPackage, planning and work packages add a few of their own.
+MAX_BUILDING_COLUMNS = 1_900
+
 #: How many ids/rows a detail line of :meth:`JoinReport.to_text` shows before "... en N meer".
 TEXT_DETAIL_LIMIT = 10
 
@@ -745,6 +749,7 @@ def load_buildings(
                 sheet=sheet,
                 defer_repair=False,
             )
+    _check_width(buildings, footprints, risk)
     report.buildings_loaded = len(buildings)
     order = ["building_id", *BUILDING_COLUMNS]
     report.field_mapping = dict(
@@ -753,6 +758,19 @@ def load_buildings(
     report.problems = problems
     report.notes = notes
     return buildings, report
+
+
+def _check_width(buildings, footprints: Path, risk) -> None:
+    """Refuse a load whose columns a project file could not store (checked here, not when
+    saving: the cause is the input, not the place it is saved to)."""
+    width = len(buildings.columns) - 1  # without the geometry
+    if width > MAX_BUILDING_COLUMNS:
+        sources = footprints.name + (f" en {Path(risk).name}" if risk is not None else "")
+        raise InputError(
+            f"{sources} geven samen {_n(width)} kolommen; een project kan er hoogstens "
+            f"{_n(MAX_BUILDING_COLUMNS)} bewaren: laat overbodige kolommen weg",
+            path=footprints if risk is None else risk,
+        )
 
 
 #: Below this size a table is parsed here: the hand-over would cost more than it hides.
