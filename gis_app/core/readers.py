@@ -1634,7 +1634,12 @@ XLSX_ZIP_LIMITS = safezip.ZipLimits(max_total_bytes=512 * 1024**2, max_members=1
 #: value in XFD1048576 asks for 550 GB. 300,000 rows of 15 columns are 4.5 million.
 MAX_XLSX_CELLS = 20_000_000
 MAX_XLSX_ROWS = 1_048_576  # Excel's own
-_CELL_REF = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"[^>]*?(/?)>')
+# every cell tag, with its reference when the tag starts <c r="A1" (as Excel, openpyxl and
+# LibreOffice write it); the second form also captures the other attributes, whose closing
+# "/" marks a cell without a value
+_CELL_START = re.compile(rb'<c(?=[\s/>])(?: r="([A-Za-z]+)([0-9]+)")?')
+_CELL_TAG = re.compile(rb'<c(?=[\s/>])(?: r="([A-Za-z]+)([0-9]+)")?([^>]*)>')
+_TAG = re.compile(rb'<c(?=[\s/>])(?: r="([A-Za-z]+)([0-9]+)")?[^>]*?(/?)>')
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*?)(/?)>")
 _REF_ATTRIBUTE = re.compile(rb"""\sr\s*=\s*["']\s*([A-Za-z]*)([0-9]*)""")
 _CHUNK = 8 << 20
@@ -1679,18 +1684,37 @@ def _check_sheets(path: Path, archive, members) -> None:
 
 
 def _used_range(path: Path, archive, info) -> tuple[int, int]:
-    """(last row, last column), 1-based, of the cells with a value in one XML member."""
+    """(last row, last column), 1-based, of the cells with a value in one XML member.
+
+    First every cell counts (the fast scan); only when that range is too large are the
+    cells without a value (``<c r="B7" s="1"/>``, formatting) left out, as calamine does.
+    """
+    rows, columns = _scan_range(path, archive, info, with_empty=True)
+    if columns > MAX_TABLE_COLUMNS or rows > MAX_XLSX_ROWS or rows * columns > MAX_XLSX_CELLS:
+        rows, columns = _scan_range(path, archive, info, with_empty=False)
+    return rows, columns
+
+
+def _scan_range(path: Path, archive, info, *, with_empty: bool) -> tuple[int, int]:
     rows = columns = 0
     for data in _whole_tags(path, archive, info):
-        if not _plain_cells(data):
-            walk = _RangeWalk()  # an unusual writer: place every cell as calamine does
+        if with_empty:
+            refs = _CELL_START.findall(data)
+        else:
+            refs = [(a, b) for a, b, rest in _CELL_TAG.findall(data) if not rest.endswith(b"/")]
+        if not refs:
+            continue
+        letters = {letters for letters, _ in refs}
+        digits = {digits for _, digits in refs}  # a row's cells share it: few distinct
+        if b"" in letters or data.find(b":c") >= 0:
+            # a cell without its reference first, or with a namespace prefix: place every
+            # cell as calamine does, tag by tag (slow, and rare)
+            walk = _RangeWalk()
             for again in _whole_tags(path, archive, info):
                 walk.feed(again)
             return walk.rows, walk.columns
-        for letters, digits, closed in _CELL_REF.findall(data):
-            if not closed:  # <c r="B7" s="1"/> is formatted, without a value
-                rows = max(rows, int(digits))
-                columns = max(columns, _column_number(letters))
+        rows = max(rows, *map(int, digits))
+        columns = max(columns, *map(_column_number, letters))
     return rows, columns
 
 
@@ -1709,18 +1733,6 @@ def _whole_tags(path: Path, archive, info):
             yield data
     if tail:
         yield tail
-
-
-def _plain_cells(data: bytes) -> bool:
-    """Whether every cell tag in ``data`` starts ``<c r="`` and nothing else can place a
-    cell (prefixed tags, references without double quotes or with spaces around ``=``)."""
-    cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/")
-    if cells != data.count(b'<c r="'):
-        return False
-    return not any(
-        data.find(odd) >= 0
-        for odd in (b":c ", b":c>", b":c/", b"r='", b"r =", b"r\t", b"r\n", b"r\r")
-    )
 
 
 class _RangeWalk:
@@ -1845,42 +1857,71 @@ def _sheet_values(path: Path, workbook, name: str) -> tuple[list[list], int]:
 
 def _sheet_frame(path: Path, workbook, name: str, allow_empty: bool = False) -> pd.DataFrame | None:
     rows_of_values, first_row = _sheet_values(path, workbook, name)
-    header = None
-    header_row = 0
-    records: list[list] = []
-    numbers: list[int] = []
-    for number, values in enumerate(rows_of_values, start=first_row):
-        if header is None:
-            if values and any(v is not None and str(v).strip() for v in values):
-                header = [_header_text(v) for v in values]
-                header_row = number
-            continue
-        cells = [_cell_text(v) for v in values]
-        if all(isinstance(c, float) for c in cells):  # wholly blank row
-            continue
-        records.append(cells)
-        numbers.append(number)
-    if header is None:
+    header_index = next(
+        (i for i, values in enumerate(rows_of_values) if any(map(_filled, values))), None
+    )
+    if header_index is None:
         if allow_empty:
             return None
         raise InputError(f"werkblad '{name}' is leeg", path=path)
-    while (
-        header
-        and header[-1] == ""
-        and all(len(r) < len(header) or _blank(r[len(header) - 1]) for r in records)
-    ):
+    header = [_header_text(v) for v in rows_of_values[header_index]]
+    header_row = first_row + header_index
+    records = rows_of_values[header_index + 1 :]
+    # calamine's rows all have the sheet's width: one object grid, converted column by
+    # column (measured 3x faster than cell by cell at 50,000 rows)
+    grid = np.empty((len(records), len(header)), dtype=object)
+    if records:
+        grid[:] = records
+    cells = np.empty_like(grid)
+    for column in range(grid.shape[1]):
+        cells[:, column] = _column_text(grid[:, column])
+    blank = pd.isna(cells).all(axis=1) if cells.shape[1] else np.ones(len(cells), dtype=bool)
+    while header and header[-1] == "" and pd.isna(cells[:, len(header) - 1]).all():
         header.pop()
     width = len(header)
     header = [h or f"kolom_{i + 1}" for i, h in enumerate(header)]
-    rows = [(r + [np.nan] * (width - len(r)))[:width] for r in records]
+    numbers = np.arange(header_row + 1, header_row + 1 + len(records), dtype=np.int64)
     frame = pd.DataFrame(
-        rows, columns=header, index=pd.Index(numbers, dtype=np.int64), dtype=object
+        cells[~blank, :width],  # wholly blank rows hold no data
+        columns=header,
+        index=pd.Index(numbers[~blank], dtype=np.int64),
+        dtype=object,
     )
     if len(frame) == 0 and not allow_empty:
         raise InputError(
             f"werkblad '{name}' bevat alleen een kopregel (rij {header_row})", path=path
         )
     return frame
+
+
+def _filled(value) -> bool:
+    return not isinstance(value, str) or bool(value.strip())
+
+
+def _column_text(column: np.ndarray) -> np.ndarray:
+    """:func:`_cell_text` of every cell of one column, the common types without a Python
+    call per cell: text as it is, whole numbers below 10^16 as integers."""
+    out = np.full(len(column), np.nan, dtype=object)
+    kinds = np.fromiter(map(type, column), dtype=object, count=len(column))
+    text = kinds == str  # noqa: E721 - exact types, elementwise
+    if text.any():
+        values = column[text]
+        filled = values != ""
+        filled[filled] = ~np.fromiter(map(str.isspace, values[filled]), dtype=bool)
+        out[np.flatnonzero(text)[filled]] = values[filled]
+    numbers = kinds == float  # noqa: E721
+    if numbers.any():
+        floats = column[numbers].astype(np.float64)
+        with np.errstate(invalid="ignore"):
+            whole = (np.mod(floats, 1.0) == 0) & (np.abs(floats) < _ID_LIMIT)
+        positions = np.flatnonzero(numbers)
+        out[positions[whole]] = floats[whole].astype(np.int64).astype(str).astype(object)
+        other = ~whole & ~np.isnan(floats)
+        out[positions[other]] = [repr(v) for v in floats[other].tolist()]
+    rest = ~text & ~numbers
+    if rest.any():
+        out[rest] = [_cell_text(v) for v in column[rest]]
+    return out
 
 
 def _header_text(value) -> str:
