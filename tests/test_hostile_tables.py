@@ -122,6 +122,23 @@ def test_a_header_of_too_many_columns_is_refused_before_parsing(tmp_path):
     assert "1.001 kolommen" in caught.value.message and "1.000" in caught.value.message
 
 
+@pytest.mark.parametrize("length", [5_000, 900_000])
+def test_a_column_name_that_is_no_name_is_refused(tmp_path, length):
+    path = tmp_path / "naam.csv"
+    path.write_text("x" * length + ";bag_id\n" + f"a;{IDS[0]}\n")
+    with pytest.raises(InputError) as caught:
+        read_table(path)
+    assert "kolomnaam" in caught.value.message
+    assert len(caught.value.user_message()) < 300  # the message does not repeat the name
+
+
+def test_a_long_value_in_the_first_record_is_read(tmp_path):
+    path = tmp_path / "lang.csv"
+    path.write_text(f"bag_id;opmerking\n{IDS[0]};" + "x" * 500_000 + "\n")
+    table, _ = read_table(path)
+    assert table["opmerking"].str.len().tolist() == [500_000]
+
+
 def test_a_first_record_wider_than_its_header_is_refused(tmp_path):
     # pandas would otherwise turn the extra fields into a 500,000-level row index (minutes)
     path = tmp_path / "scheef.csv"

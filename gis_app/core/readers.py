@@ -104,6 +104,8 @@ RD_BOUNDS = (-7_000.0, 289_000.0, 300_000.0, 629_000.0)
 MAX_TABLE_COLUMNS = 1_000
 #: Longest line of a CSV: a record of 1,000 columns of 1 KB each still fits.
 MAX_LINE_BYTES = 2**20
+#: Longest column name: names are shown in messages and the attribute table.
+MAX_COLUMN_NAME = 1_000
 
 
 _POLYGON_TYPE_IDS = (3, 6)  # shapely type ids of Polygon and MultiPolygon
@@ -1338,10 +1340,28 @@ def read_table(
         frame = _read_vector_table(path, sheet)
     if len(frame.columns) == 0:
         raise InputError("tabel heeft geen kolommen", path=path)
+    _check_columns(path, [str(c) for c in frame.columns])
     if len(frame) == 0:
         raise InputError("tabel bevat geen rijen", path=path)
     frame.index.name = "rij"
     return frame, problems
+
+
+def _check_columns(path: Path, names: list[str]) -> None:
+    """The same width limit for every kind of table, and column names a message can show."""
+    if len(names) > MAX_TABLE_COLUMNS:
+        raise InputError(
+            f"tabel heeft {_count(len(names))} kolommen; meer dan "
+            f"{_count(MAX_TABLE_COLUMNS)} kolommen kan een project niet bewaren",
+            path=path,
+        )
+    for number, name in enumerate(names, start=1):
+        if len(name) > MAX_COLUMN_NAME:
+            raise InputError(
+                f"kolom {number} heeft een naam van {_count(len(name))} tekens "
+                f"('{name[:30]}...'); meer dan {_count(MAX_COLUMN_NAME)} is geen kolomnaam",
+                path=path,
+            )
 
 
 def _text_encoding(path: Path, raw: bytes) -> tuple[bytes, str]:
@@ -1500,7 +1520,16 @@ def _read_csv(
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(head)
     first_lines = _first_lines(data, encoding, 2)
-    header = next(csv.reader(first_lines[:1], delimiter=delimiter), [])
+    try:
+        header = next(csv.reader(first_lines[:1], delimiter=delimiter), [])
+    except csv.Error:  # a column name over csv's field limit (128 KB)
+        raise InputError(
+            "de kopregel kan niet gelezen worden: een kolomnaam is langer dan "
+            f"{csv.field_size_limit() // 1024} KB",
+            path=path,
+            row=header_line,
+        ) from None
+    _check_columns(path, header)
     trailing = _check_width(path, header, first_lines[1:2], delimiter, header_line)
     # Columns known to hold numbers go through pandas' C number parser (with the decimal
     # separator that goes with the delimiter); a column with any value it cannot read stays
@@ -1604,7 +1633,11 @@ def _check_width(
             path=path,
             row=header_line,
         )
-    fields_of_row = next(csv.reader(first_row, delimiter=delimiter), [])
+    try:
+        fields_of_row = next(csv.reader(first_row, delimiter=delimiter), [])
+    except csv.Error:  # a value over csv's field limit: count the delimiters instead
+        count = _count_outside_quotes(first_row[0], delimiter) + 1 if first_row else 0
+        fields_of_row = [""] * len(header) + ["?"] * max(count - len(header), 0)
     extra = [f for f in fields_of_row[len(header) :] if f.strip()]
     if extra:
         raise InputError(
@@ -1869,9 +1902,13 @@ def _sheet_frame(path: Path, workbook, name: str, allow_empty: bool = False) -> 
     records = rows_of_values[header_index + 1 :]
     # calamine's rows all have the sheet's width: one object grid, converted column by
     # column (measured 3x faster than cell by cell at 50,000 rows)
-    grid = np.empty((len(records), len(header)), dtype=object)
-    if records:
-        grid[:] = records
+    grid = np.full((len(records), len(header)), "", dtype=object)
+    try:
+        if records:
+            grid[:] = records
+    except ValueError:  # rows of unequal length (calamine gives a rectangle; in case)
+        for i, values in enumerate(records):
+            grid[i, : len(values)] = values[: len(header)]
     cells = np.empty_like(grid)
     for column in range(grid.shape[1]):
         cells[:, column] = _column_text(grid[:, column])
