@@ -257,6 +257,20 @@ def test_far_cells_without_references_are_placed_as_calamine_places_them(tmp_pat
         read_table(across)
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<c r="A' + "9" * 5000 + '"><v>1</v></c>',  # more digits than int() will take
+        "<c r='B2000000'><v>1</v></c>",  # quoted differently: placed tag by tag
+        '<x:c r="AAAA1"><v>1</v></x:c>',  # a namespace prefix and a four-letter column
+    ],
+)
+def test_odd_cell_references_are_refused_not_crashed_on(tmp_path, cell):
+    path = raw_xlsx(tmp_path / "raar.xlsx", [HEADER_AND_ROW, f'<row r="3">{cell}</row>'])
+    with pytest.raises(InputError, match="werkblad"):
+        read_table(path)
+
+
 def test_item7_xlsx_with_too_many_entries_exits_2(tmp_path):
     footprints(tmp_path / "panden.gpkg")
     members = [(f"xl/media/plaatje{i}.bin", b"") for i in range(1_200)]

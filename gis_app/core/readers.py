@@ -1746,7 +1746,7 @@ def _scan_range(path: Path, archive, info, *, with_empty: bool) -> tuple[int, in
             for again in _whole_tags(path, archive, info):
                 walk.feed(again)
             return walk.rows, walk.columns
-        rows = max(rows, *map(int, digits))
+        rows = max(rows, *map(_row_number, digits))
         columns = max(columns, *map(_column_number, letters))
     return rows, columns
 
@@ -1780,17 +1780,22 @@ class _RangeWalk:
         for kind, attributes, closed in _TAG.findall(data):
             ref = _REF_ATTRIBUTE.search(b" " + attributes)
             if kind == b"row":
-                self._row = int(ref.group(2)) if ref and ref.group(2) else self._row + 1
+                self._row = _row_number(ref.group(2)) if ref and ref.group(2) else self._row + 1
                 self._column = 0
                 continue
             if ref and ref.group(1) and ref.group(2):
-                self._row = int(ref.group(2))
+                self._row = _row_number(ref.group(2))
                 self._column = _column_number(ref.group(1))
             else:
                 self._column += 1
             if not closed:
                 self.rows = max(self.rows, self._row)
                 self.columns = max(self.columns, self._column)
+
+
+def _row_number(digits: bytes) -> int:
+    # thousands of digits are beyond any sheet; int() would refuse (or take long)
+    return int(digits) if len(digits) <= 9 else 1 << 40
 
 
 def _column_number(letters: bytes) -> int:
