@@ -355,7 +355,14 @@ def test_item11_excel_float_ids_of_14_digits_join(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "raw", ["10100000129763.0", "10100000129763", "010100000129763.0", " 10100000129763.0"]
+    "raw",
+    [
+        "10100000129763.0",
+        "10100000129763",
+        "010100000129763.0",
+        " 10100000129763.0",
+        "10100000129763,0",
+    ],
 )
 def test_the_point_zero_form_is_the_integer_form(raw):
     ids, _, refused = normalise_ids_checked(pd.Series([raw], dtype=object))

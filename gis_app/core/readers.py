@@ -21,8 +21,11 @@ Decisions (the issue is silent on these):
   municipality code starts with ``0`` or ``1`` and the smallest, ``0003``, leaves 13
   digits -- so they are zero-padded to 16. Shorter numbers are written as plain integers
   (``7`` stays ``"7"``). Text keeps its zeros; surrounding spaces, a ``NL.IMBAG.Pand.``
-  prefix and an Excel ``.0`` tail are removed; ``3,1E+12``-style scientific notation is
-  expanded (and reported, because Excel may already have rounded it).
+  prefix and an Excel ``.0`` (or ``,0``) tail are removed, after which the digits follow
+  the number rule (``10100000129763.0`` is ``0010100000129763``); ``3,1E+12``-style
+  scientific notation is expanded (and reported, because Excel may already have rounded
+  it). Numbers of 10^16 and more (and infinity) are no ids: refused per row, never
+  wrapped to a negative int64.
 * **Duplicate footprint ids**: the first feature wins; the others are left out and
   listed (with their object numbers).
 * **A stated CRS** (``crs=``) is used when the file has none; when the file has one that
@@ -331,8 +334,8 @@ def id_keys(ids: np.ndarray) -> np.ndarray | None:
 def _normalise_text_ids(text: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(ids, scientific, refused)`` for ids given as text."""
     text = text.str.replace(_BAG_PREFIX, "", regex=True)
-    # Excel turned the id into a float: "3100000118018.0"
-    text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    # Excel turned the id into a float: "3100000118018.0" (a Dutch Excel: ",0")
+    text = text.str.replace(r"^(\d+)[.,]0+$", r"\1", regex=True)
     sci = text.str.contains(r"^\d(?:[.,]\d+)?[eE]\+?\d+$", regex=True).to_numpy(dtype=bool)
     refused = np.zeros(len(text), dtype=bool)
     if sci.any():
