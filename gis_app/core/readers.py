@@ -1532,8 +1532,8 @@ def _read_csv(
             path=path,
             row=header_line,
         ) from None
-    _check_columns(path, header)
     trailing = _check_width(path, header, first_lines[1:2], delimiter, header_line)
+    _check_columns(path, header)
     # Columns known to hold numbers go through pandas' C number parser (with the decimal
     # separator that goes with the delimiter); a column with any value it cannot read stays
     # text and is parsed -- and its bad values reported -- by the join. Everything else is
