@@ -1458,8 +1458,10 @@ def _line_longer_than(data: bytes, limit: int) -> int | None:
 
 
 def _next_line_end(data: bytes, start: int) -> int:
-    ends = [i for i in (data.find(b"\n", start), data.find(b"\r", start)) if i >= 0]
-    return min(ends) if ends else len(data)
+    newline = data.find(b"\n", start)
+    end = newline if newline >= 0 else len(data)
+    carriage = data.find(b"\r", start, end)  # only up to the newline: not the whole file
+    return carriage if carriage >= 0 else end
 
 
 def _latin1_problem(path: Path) -> Problem:
