@@ -149,6 +149,15 @@ def test_a_first_record_wider_than_its_header_is_refused(tmp_path):
     assert "500.000 velden, de kopregel 2" in caught.value.message
 
 
+def test_trailing_delimiters_on_every_record_do_not_shift_the_columns(tmp_path):
+    # pandas took the ids for the row index here, and the LPR for the ids
+    path = tmp_path / "excel.csv"
+    path.write_text("".join(f"{i};1,5e-06;\n" for i in IDS).join(["bag_id;lpr\n", ""]))
+    table, _ = read_table(path)
+    assert table["bag_id"].tolist() == IDS
+    assert table["lpr"].tolist() == [1.5e-06] * len(IDS)
+
+
 def test_trailing_delimiters_of_the_first_record_are_dropped_not_shifted(tmp_path):
     path = tmp_path / "excel.csv"
     path.write_text(f"bag_id;lpr\n{IDS[0]};1,5e-06;;\n{IDS[1]};2e-06\n")
