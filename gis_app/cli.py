@@ -3,6 +3,11 @@
 Each subcommand lives in its own module under :mod:`gis_app.commands` and exposes
 ``register(subparsers)``; modules are discovered, so adding a command touches no
 shared file. User-facing errors (:class:`GisAppError`) print one line and exit 2.
+
+Warnings raised while a command runs (pyogrio's RuntimeWarnings about a file, pandas'
+parser warnings...) are held back until it ends: shown as usual when it succeeds or
+fails unexpectedly, dropped when it exits 2, so that standard error then holds exactly
+the one line that says what is wrong.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
+import warnings
 
 from gis_app import __version__
 from gis_app.commands._args import OneLineArgumentParser
@@ -50,13 +56,30 @@ def main(argv: list[str] | None = None) -> int:
         from gis_app.ui.app import run_app
 
         return run_app()
+    held: list[warnings.WarningMessage] = []
     try:
-        return int(args.func(args) or EXIT_OK)
+        with warnings.catch_warnings(record=True) as held:
+            status = int(args.func(args) or EXIT_OK)
     except GisAppError as error:
-        print(f"gis-app {args.command}: {error.user_message()}", file=sys.stderr)
+        # the held warnings are dropped: this one line says what matters
+        message = " ".join(error.user_message().split())  # one line, whatever the text
+        print(f"gis-app {args.command}: {message}", file=sys.stderr)
         return EXIT_UNUSABLE_INPUT
     except KeyboardInterrupt:
         return 130
+    except BaseException:
+        _show(held)  # with the traceback that follows
+        raise
+    _show(held)
+    return status
+
+
+def _show(held: list[warnings.WarningMessage]) -> None:
+    """Show warnings held back while a command ran, as Python would have shown them."""
+    for warning in held:
+        warnings.showwarning(
+            warning.message, warning.category, warning.filename, warning.lineno, warning.file
+        )
 
 
 if __name__ == "__main__":

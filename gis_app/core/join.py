@@ -55,9 +55,10 @@ from gis_app.core.readers import (
     Problem,
     id_keys,
     looks_like_rd,
-    normalise_ids,
+    normalise_ids_checked,
     read_footprints_deferred,
     read_table,
+    refused_id_problem,
     scientific_id_problem,
 )
 from gis_app.core.schema import (
@@ -75,6 +76,10 @@ from gis_app.core.schema import (
     ensure_building_columns,
     profile_codes_from_lpr,
 )
+
+#: Attribute columns a project's buildings layer can hold: SQLite stops at 2,000 columns
+#: per table, and GeoPackage, planning and work packages add a few of their own.
+MAX_BUILDING_COLUMNS = 1_900
 
 #: How many ids/rows a detail line of :meth:`JoinReport.to_text` shows before "... en N meer".
 TEXT_DETAIL_LIMIT = 10
@@ -749,6 +754,7 @@ def load_buildings(
                 sheet=sheet,
                 defer_repair=False,
             )
+    _check_width(buildings, footprints, risk)
     report.buildings_loaded = len(buildings)
     order = ["building_id", *BUILDING_COLUMNS]
     report.field_mapping = dict(
@@ -757,6 +763,19 @@ def load_buildings(
     report.problems = problems
     report.notes = notes
     return buildings, report
+
+
+def _check_width(buildings, footprints: Path, risk) -> None:
+    """Refuse a load whose columns a project file could not store (checked here, not when
+    saving: the cause is the input, not the place it is saved to)."""
+    width = len(buildings.columns) - 1  # without the geometry
+    if width > MAX_BUILDING_COLUMNS:
+        sources = footprints.name + (f" en {Path(risk).name}" if risk is not None else "")
+        raise InputError(
+            f"{sources} geven samen {_n(width)} kolommen; een project kan er hoogstens "
+            f"{_n(MAX_BUILDING_COLUMNS)} bewaren: laat overbodige kolommen weg",
+            path=footprints if risk is None else risk,
+        )
 
 
 #: Below this size a table is parsed here: the hand-over would cost more than it hides.
@@ -848,9 +867,12 @@ def _prepare_table(
             path=path,
         )
     if id_column is not None:
-        ids, scientific = normalise_ids(frame[id_column])
+        ids, scientific, refused = normalise_ids_checked(frame[id_column])
         if scientific.any():
             problems.append(scientific_id_problem(path, scientific, rows, ids))
+        if refused.any():
+            values = frame[id_column].to_numpy(dtype=object)
+            problems.append(refused_id_problem(path, refused, rows, values, dropped=False))
     else:
         ids = np.full(len(frame), "", dtype=object)
     points = None

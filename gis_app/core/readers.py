@@ -21,8 +21,11 @@ Decisions (the issue is silent on these):
   municipality code starts with ``0`` or ``1`` and the smallest, ``0003``, leaves 13
   digits -- so they are zero-padded to 16. Shorter numbers are written as plain integers
   (``7`` stays ``"7"``). Text keeps its zeros; surrounding spaces, a ``NL.IMBAG.Pand.``
-  prefix and an Excel ``.0`` tail are removed; ``3,1E+12``-style scientific notation is
-  expanded (and reported, because Excel may already have rounded it).
+  prefix and an Excel ``.0`` (or ``,0``) tail are removed, after which the digits follow
+  the number rule (``10100000129763.0`` is ``0010100000129763``); ``3,1E+12``-style
+  scientific notation is expanded (and reported, because Excel may already have rounded
+  it). Numbers of 10^16 and more (and infinity) are no ids: refused per row, never
+  wrapped to a negative int64.
 * **Duplicate footprint ids**: the first feature wins; the others are left out and
   listed (with their object numbers).
 * **A stated CRS** (``crs=``) is used when the file has none; when the file has one that
@@ -50,12 +53,21 @@ Decisions (the issue is silent on these):
   with any value it cannot read arrives as text and the join parses and reports it value
   by value, so ``1,5e-05``, ``0,00002`` and ``1.234,5`` all parse and ``NaN`` or ``hoog``
   are reported with their row. Wholly blank lines are skipped (they hold no data); an
-  Excel ``sep=;`` first line is honoured; UTF-16 with BOM is read too.
-* **Encodings** are tried in the order UTF-8 (BOM or not), Windows-1252; bytes that
-  Windows-1252 does not define make it Latin-1, and the report says so.
+  Excel ``sep=;`` first line is honoured; UTF-16 and UTF-32 are read too.
+* **Encodings** are tried in the order UTF-16/32 (BOM, or the NUL pattern without one),
+  UTF-8 (BOM or not), Windows-1252; bytes that Windows-1252 does not define make it
+  Latin-1, and the report says so. A Shapefile's ``.cpg`` naming an encoding that is not
+  ASCII-compatible (UTF-7, UTF-16, EBCDIC) is refused: GDAL would lose letters silently.
 * **XLSX**: without ``sheet``, the first sheet with an id-like or coordinate column is
   used (the report names it when there were several); the header is the first non-empty
-  row; cells become text the way Excel shows them (``3100000118018``, ``2.5e-05``).
+  row; cells become text the way Excel shows them (``3100000118018``, ``2.5e-05``). The
+  sheet is read with python-calamine after the zip-bomb limits of
+  :mod:`gis_app.core.safezip` and a check of the used range (:func:`_check_xlsx`);
+  reading stops at the last cell with a value. Checks included, measured 9x faster than
+  openpyxl cell by cell at 50,000 rows (BENCHMARKS.md).
+* **Hostile input** is refused before it is parsed, with file and row: CSV lines over
+  1 MB, tables of more than :data:`MAX_TABLE_COLUMNS` columns, NUL bytes; ids that are
+  numbers of 10^16 or more are refused per row, never wrapped.
 """
 
 from __future__ import annotations
@@ -66,6 +78,7 @@ import io
 import logging
 import os
 import re
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -94,9 +107,20 @@ RD_BOUNDS = (-7_000.0, 289_000.0, 300_000.0, 629_000.0)
 #: while a wrong ``.prj`` or swapped axes (hundreds of kilometres off) still stand out.
 NETHERLANDS_MARGIN = 50_000.0
 
+#: Widest table read. A project holds the table's columns next to the footprints' and the
+#: canonical ones in one GeoPackage layer, and SQLite stops at 2,000 columns; real risk
+#: tables have tens.
+MAX_TABLE_COLUMNS = 1_000
+#: Longest line of a CSV: a record of 1,000 columns of 1 KB each still fits.
+MAX_LINE_BYTES = 2**20
+#: Longest column name: names are shown in messages and the attribute table.
+MAX_COLUMN_NAME = 1_000
+
 
 _POLYGON_TYPE_IDS = (3, 6)  # shapely type ids of Polygon and MultiPolygon
 _BAG_PREFIX = re.compile(r"^nl\.imbag\.pand\.", re.IGNORECASE)
+#: Numbers from here on cannot be building ids (BAG ids have 16 digits).
+_ID_LIMIT = 10**16
 
 
 @dataclass
@@ -179,38 +203,74 @@ def normalise_ids(values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarra
 
     Returns ``(ids, scientific)``: an object array of str with ``""`` for a missing id, and
     a boolean mask of ids that arrived in scientific notation (possibly rounded by Excel).
+    Ids that are refused (see :func:`normalise_ids_checked`) come back as ``""``.
+    """
+    ids, scientific, _ = normalise_ids_checked(values)
+    return ids, scientific
+
+
+def normalise_ids_checked(
+    values: pd.Series | np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`normalise_ids` plus the mask of refused ids: ``(ids, scientific, refused)``.
+
+    A number that cannot be a building id -- infinite, or an integer of 10^16 or more
+    (BAG ids have 16 digits; above that a float has already lost digits, and int64 would
+    wrap) -- is refused: its id is ``""`` and the caller reports the row with its value.
     """
     series = pd.Series(values, copy=False)
     n = len(series)
     scientific = np.zeros(n, dtype=bool)
+    refused = np.zeros(n, dtype=bool)
     if n == 0:
-        return np.empty(0, dtype=object), scientific
+        return np.empty(0, dtype=object), scientific, refused
     if pd.api.types.is_bool_dtype(series.dtype):
         series = series.astype(object)
     if pd.api.types.is_numeric_dtype(series.dtype):
-        return _ids_from_numbers(series.to_numpy(dtype=float, na_value=np.nan)), scientific
+        ids, refused = _ids_from_numbers(series.to_numpy(dtype=float, na_value=np.nan))
+        return ids, scientific, refused
 
     objects, _ = text_objects(series, convert=_id_text)
     if _all_bag_form(objects):  # the usual file: nothing to change
-        return objects, scientific
-    # Vectorised: ids that are 16 characters without surrounding spaces are already in
-    # BAG form; only the others go through the slower text rules.
+        return objects, scientific, refused
+    # Vectorised: ids of 16 digits without surrounding spaces are already in BAG form;
+    # only the others go through the slower text rules (a 16-character "...129763.0" is
+    # an Excel float and must lose its ".0" like any other).
     fixed = np.asarray(objects, dtype=str)
     stripped = np.strings.strip(fixed)
     lengths = np.strings.str_len(stripped)
     changed = lengths != np.strings.str_len(fixed)
-    odd = lengths != 16
+    odd = (lengths != 16) | ~np.strings.isdigit(stripped)
     if not odd.any() and not changed.any():
-        return objects, scientific
+        return objects, scientific, refused
     result = objects.copy()
     if changed.any():
         result[changed] = stripped[changed].astype(object)
     if not odd.any():
-        return result, scientific
-    slow, sci = _normalise_text_ids(pd.Series(stripped[odd].astype(object), dtype=object))
+        return result, scientific, refused
+    slow, sci, bad = _normalise_text_ids(pd.Series(stripped[odd].astype(object), dtype=object))
     result[odd] = slow
-    scientific[np.flatnonzero(odd)[sci]] = True
-    return result, scientific
+    positions = np.flatnonzero(odd)
+    scientific[positions[sci]] = True
+    refused[positions[bad]] = True
+    return result, scientific, refused
+
+
+def refused_id_problem(path: str | None, mask, rows, values, *, dropped: bool) -> Problem:
+    """Ids refused by :func:`normalise_ids_checked`, with the value as it was in the file."""
+    shown = np.array([_id_text(v) for v in np.asarray(values, dtype=object)[mask]], dtype=object)
+    full = np.full(len(mask), "", dtype=object)
+    full[mask] = shown
+    return Problem.for_rows(
+        "id_invalid",
+        "pand-id is geen geldig id (oneindig, of een getal van meer dan 16 cijfers): "
+        + ("weggelaten" if dropped else "rij niet op id gekoppeld"),
+        path,
+        mask,
+        rows,
+        values=full,
+        dropped=dropped,
+    )
 
 
 def _sixteen_characters(texts: list) -> np.ndarray | None:
@@ -234,9 +294,9 @@ def _sixteen_characters(texts: list) -> np.ndarray | None:
 
 
 def _all_bag_form(texts: np.ndarray) -> bool:
-    """Whether every text is 16 ASCII characters without whitespace (no rule applies)."""
+    """Whether every text is 16 ASCII digits (no rule applies)."""
     data = _sixteen_characters(texts.tolist()) if len(texts) else None
-    return data is not None and not (data <= 32).any()  # whitespace and control bytes
+    return data is not None and not ((data - 48) > 9).any()  # below "0" wraps above 9
 
 
 _EIGHT_DIGITS = 10.0 ** np.arange(7, -1, -1)
@@ -277,21 +337,25 @@ def id_keys(ids: np.ndarray) -> np.ndarray | None:
     return keys
 
 
-def _normalise_text_ids(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def _normalise_text_ids(text: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(ids, scientific, refused)`` for ids given as text."""
     text = text.str.replace(_BAG_PREFIX, "", regex=True)
-    # Excel turned the id into a float: "3100000118018.0"
-    text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+    # Excel turned the id into a float: "3100000118018.0" (a Dutch Excel: ",0")
+    text = text.str.replace(r"^(\d+)[.,]0+$", r"\1", regex=True)
     sci = text.str.contains(r"^\d(?:[.,]\d+)?[eE]\+?\d+$", regex=True).to_numpy(dtype=bool)
+    refused = np.zeros(len(text), dtype=bool)
     if sci.any():
         text = text.copy()
-        text[sci] = [_expand_scientific(v) for v in text[sci]]
+        expanded = [_expand_scientific(v) for v in text[sci]]
+        refused[np.flatnonzero(sci)] = [v is None for v in expanded]
+        text[sci] = [v if v is not None else "" for v in expanded]
     lengths = text.str.len()
     digits = text.str.isdigit()
     pad = (digits & (lengths >= 13) & (lengths < 16)).to_numpy(dtype=bool)
     result = np.array(text.to_numpy(dtype=object), dtype=object)
     if pad.any():
         result[pad] = text[pad].str.zfill(16).to_numpy(dtype=object)
-    return result, sci
+    return result, sci & ~refused, refused
 
 
 def text_objects(series: pd.Series, convert=str) -> tuple[np.ndarray, np.ndarray]:
@@ -315,24 +379,34 @@ def text_objects(series: pd.Series, convert=str) -> tuple[np.ndarray, np.ndarray
 def _id_text(value) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < _ID_LIMIT:
         return str(int(value))
+    if isinstance(value, float):
+        return repr(value)  # 1e+300 stays short, and is refused as an id
     return str(value)
 
 
-def _expand_scientific(value: str) -> str:
+def _expand_scientific(value: str) -> str | None:
+    """``3,1E+12`` written out; None when it is 10^16 or more (not an id; and writing out
+    ``1e999999999`` would take minutes)."""
     try:
         number = Decimal(value.replace(",", "."))
     except InvalidOperation:
         return value
+    if number.adjusted() >= 16:
+        return None
     if number != number.to_integral_value():
         return value
     return str(int(number))
 
 
-def _ids_from_numbers(numbers: np.ndarray) -> np.ndarray:
+def _ids_from_numbers(numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(ids, refused)`` for a numeric id column (refused: infinite or 10^16 and more)."""
     result = np.full(numbers.shape, "", dtype=object)
     known = ~np.isnan(numbers)
+    with np.errstate(invalid="ignore"):
+        refused = known & ~(np.abs(numbers) < _ID_LIMIT)
+    known &= ~refused
     integral = known & (np.mod(numbers, 1.0, where=known, out=np.zeros_like(numbers)) == 0)
     if integral.any():
         ints = numbers[integral].astype(np.int64)
@@ -346,7 +420,7 @@ def _ids_from_numbers(numbers: np.ndarray) -> np.ndarray:
     other = known & ~integral
     if other.any():
         result[other] = [repr(float(v)) for v in numbers[other]]
-    return result
+    return result, refused
 
 
 # --- CRS --------------------------------------------------------------------------------------
@@ -437,6 +511,75 @@ def _check_shapefile_parts(path: Path, names: set[str] | None = None) -> bool:
                 "bestaat uit .shp, .shx, .dbf en .prj: kopieer ze samen",
             )
     return has(".prj")
+
+
+#: Windows code page numbers a .cpg may hold, where Python's name is not "cp" + number.
+_CODE_PAGES = {
+    "65001": "utf-8",
+    "65000": "utf-7",
+    "1200": "utf-16-le",
+    "1201": "utf-16-be",
+    "12000": "utf-32-le",
+    "12001": "utf-32-be",
+    "20127": "ascii",
+    "28591": "latin-1",
+}
+
+
+def _check_codepage(path: Path, source: str) -> None:
+    """Refuse a Shapefile whose ``.cpg`` names a text encoding that is not ASCII-compatible.
+
+    GDAL converts the attributes from that encoding; from UTF-7, UTF-16/32 or EBCDIC it
+    silently loses letters (and ids). Encodings Python does not know are left to GDAL.
+    """
+    suffix = path.suffix.lower()
+    text = None
+    if source.startswith("/vsizip/"):
+        member = source.split(".zip/", 1)[1] if ".zip/" in source else ""
+        wanted = str(Path(member).with_suffix(".cpg")).lower()
+        names = [n for n in safezip.list_members(path) if n.lower() == wanted]
+        if names:
+            text = safezip.read_member(path, names[0])[:256].decode("ascii", "replace")
+    elif suffix in (".shp", ".dbf"):
+        cpg = _sibling(path, ".cpg")
+        if cpg is not None:
+            with open(cpg, "rb") as handle:
+                text = handle.read(256).decode("ascii", "replace")
+    if not text or not text.strip():
+        return
+    name = text.strip().splitlines()[0].strip()
+    encoding = _python_encoding(name)
+    if encoding is not None and not _ascii_compatible(encoding):
+        raise InputError(
+            f"het .cpg-bestand noemt de tekenset '{name}'; die is niet ASCII-compatibel "
+            "(zoals UTF-7, UTF-16/32 of EBCDIC) en letters en id's zouden verloren gaan: "
+            "sla de Shapefile op in UTF-8 of Windows-1252",
+            path=path,
+        )
+
+
+def _python_encoding(name: str) -> str | None:
+    compact = name.upper().replace("ANSI", "").replace(" ", "")
+    candidates = [name]
+    if compact.isdigit():
+        candidates.insert(0, _CODE_PAGES.get(compact, f"cp{compact}"))
+    for candidate in candidates:
+        try:
+            return codecs.lookup(candidate).name
+        except (LookupError, ValueError):
+            continue
+    return None
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """Whether printable ASCII and the line ends are the same bytes in ``encoding``."""
+    sample = bytes(range(32, 127)) + b"\t\r\n"
+    try:
+        return sample.decode(encoding) == sample.decode("ascii") and (
+            sample.decode("ascii").encode(encoding) == sample
+        )
+    except (UnicodeError, LookupError):
+        return False
 
 
 def _zip_member(path: Path, layer: str | None) -> tuple[str, str | None, set[str]]:
@@ -614,6 +757,8 @@ def read_footprints_deferred(
         except InputError as error:
             raise InputError(error.message, path=path) from None
 
+    if source.lower().endswith(".shp"):
+        _check_codepage(path, source)
     layer = _choose_layer(path, source, layer)
     try:
         info = pyogrio.read_info(source, layer=layer)
@@ -640,7 +785,9 @@ def read_footprints_deferred(
     rows = np.arange(1, len(features.geoms) + 1, dtype=np.int64)
     attributes = features.attributes
     id_column = _footprint_id_column(path, attributes, id_field)
-    ids, scientific = normalise_ids(attributes[id_column])
+    ids, scientific, refused = normalise_ids_checked(attributes[id_column])
+    if refused.any():
+        refused_values = attributes[id_column].to_numpy(dtype=object)
     attributes = attributes.drop(
         columns=[c for c in attributes.columns if c in (id_column, "building_id")]
     )
@@ -654,6 +801,9 @@ def read_footprints_deferred(
     )
     if scientific.any():
         problems.append(scientific_id_problem(str(path), scientific, rows, ids))
+    if refused.any():
+        problems.append(refused_id_problem(str(path), refused, rows, refused_values, dropped=True))
+        keep &= ~refused
     keep &= _check_ids(ids, rows, keep, str(path), problems)
 
     if not keep.all():
@@ -1315,29 +1465,68 @@ def read_table(
         frame = _read_vector_table(path, sheet)
     if len(frame.columns) == 0:
         raise InputError("tabel heeft geen kolommen", path=path)
+    _check_columns(path, [str(c) for c in frame.columns])
     if len(frame) == 0:
         raise InputError("tabel bevat geen rijen", path=path)
     frame.index.name = "rij"
     return frame, problems
 
 
+def _check_columns(path: Path, names: list[str]) -> None:
+    """The same width limit for every kind of table, and column names a message can show."""
+    if len(names) > MAX_TABLE_COLUMNS:
+        raise InputError(
+            f"tabel heeft {_count(len(names))} kolommen; meer dan "
+            f"{_count(MAX_TABLE_COLUMNS)} kolommen kan een project niet bewaren",
+            path=path,
+        )
+    for number, name in enumerate(names, start=1):
+        if len(name) > MAX_COLUMN_NAME:
+            raise InputError(
+                f"kolom {number} heeft een naam van {_count(len(name))} tekens "
+                f"('{name[:30]}...'); meer dan {_count(MAX_COLUMN_NAME)} is geen kolomnaam",
+                path=path,
+            )
+
+
 def _text_encoding(path: Path, raw: bytes) -> tuple[bytes, str]:
-    """The bytes to parse and their encoding: UTF-8 (BOM or not), UTF-16 with BOM, or
-    Windows-1252.
+    """The bytes to parse and their encoding: UTF-8 (BOM or not), UTF-16 or UTF-32 (BOM
+    or not), or Windows-1252.
 
     Windows-1252 files are handed to the parser as they are, with their encoding: pandas
     decodes them chunk by chunk, measured 0.2 s faster at 34 MB than decoding and
     re-encoding the whole file first. Whether a file is Windows-1252 or something else
     (bytes it does not define: 0x81, 0x8D, 0x8F, 0x90, 0x9D) is decided by
-    :func:`_read_csv`, which reads such a file as Latin-1 and says so.
+    :func:`_read_csv`, which reads such a file as Latin-1 and says so. UTF-16 and UTF-32
+    (Excel's "Unicode text") are decoded here and handed on as UTF-8; they are recognised
+    by their BOM or, without one, by the pattern of NUL bytes in the first 4 KB. NUL bytes
+    left after that mean the file is no text table at all.
     """
+    wide = None
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]  # and still checked: a BOM does not make it UTF-8
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE
+        wide = "utf-32"
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        wide = "utf-16"
+    else:
+        wide = _wide_encoding_without_bom(raw[:4096])
+    if wide is not None:
+        name = wide.upper().replace("-LE", "").replace("-BE", "")
         try:
-            return raw.decode("utf-16").encode("utf-8"), "utf-8"
-        except UnicodeDecodeError as error:
-            raise InputError(f"UTF-16-bestand is beschadigd ({error})", path=path) from None
+            raw = raw.decode(wide).encode("utf-8")
+        except UnicodeError as error:
+            raise InputError(f"{name}-bestand is beschadigd ({error})", path=path) from None
+        if raw.startswith(codecs.BOM_UTF8):  # a BOM after a BOM-less guess: it was one
+            raw = raw[len(codecs.BOM_UTF8) :]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise InputError(
+            "bevat NUL-tekens: geen teksttabel (een binair bestand, of een tekenset die niet "
+            "herkend is); sla de tabel op als CSV in UTF-8",
+            path=path,
+            row=raw.count(b"\n", 0, nul) + 1,
+        )
     if raw.isascii():  # the common case, and a few ms to check
         return raw, "utf-8"
     try:
@@ -1345,6 +1534,55 @@ def _text_encoding(path: Path, raw: bytes) -> tuple[bytes, str]:
         return raw, "utf-8"
     except UnicodeDecodeError:
         return raw, "cp1252"
+
+
+def _wide_encoding_without_bom(sample: bytes) -> str | None:
+    """UTF-16/UTF-32 (LE or BE) recognised by where the NUL bytes of ASCII characters fall."""
+    usable = len(sample) // 4 * 4
+    if usable < 4 or b"\x00" not in sample:
+        return None
+    nul = np.frombuffer(sample[:usable], dtype=np.uint8).reshape(-1, 4) == 0
+    share = nul.mean(axis=0)  # per byte position within 4
+    high, low = share > 0.7, share < 0.3
+    if low[0] and high[1:].all():
+        return "utf-32-le"
+    if high[:3].all() and low[3]:
+        return "utf-32-be"
+    if low[0] and high[1] and low[2] and high[3]:
+        return "utf-16-le"
+    if high[0] and low[1] and high[2] and low[3]:
+        return "utf-16-be"
+    return None
+
+
+def _line_longer_than(data: bytes, limit: int) -> int | None:
+    """The 1-based number of the first line longer than ``limit`` bytes, or None.
+
+    Cheap on ordinary files: a line longer than ``limit`` covers at least one whole
+    aligned block of ``limit // 2`` bytes, so only blocks without any line end are looked
+    at more closely (a 34 MB table takes about 70 ``find`` calls that stop at once).
+    """
+    block = max(limit // 2, 1)
+    size = len(data)
+    start = 0
+    while start + block <= size:
+        end = start + block
+        if data.find(b"\n", start, end) >= 0 or data.find(b"\r", start, end) >= 0:
+            start = end
+            continue
+        line_start = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
+        line_end = _next_line_end(data, end)
+        if line_end - line_start > limit:
+            return data.count(b"\n", 0, line_start) + 1
+        start = line_end + 1
+    return None
+
+
+def _next_line_end(data: bytes, start: int) -> int:
+    newline = data.find(b"\n", start)
+    end = newline if newline >= 0 else len(data)
+    carriage = data.find(b"\r", start, end)  # only up to the newline: not the whole file
+    return carriage if carriage >= 0 else end
 
 
 def _latin1_problem(path: Path) -> Problem:
@@ -1388,6 +1626,16 @@ def _read_csv(
     data, encoding = _text_encoding(path, path.read_bytes())
     if not data or data.isspace():  # strip() would copy the whole file
         raise InputError("bestand bevat geen gegevens (alleen witruimte)", path=path)
+    # Checked before pandas parses: one 10 MB line of commas makes it build a million
+    # columns for minutes.
+    long_line = _line_longer_than(data, MAX_LINE_BYTES)
+    if long_line is not None:
+        raise InputError(
+            f"regel is langer dan {MAX_LINE_BYTES // 2**20} MB; dat is geen tabel met één "
+            "record per regel",
+            path=path,
+            row=long_line,
+        )
     header_line = 1
     head = data[:65536].decode(encoding, errors="replace").splitlines()[:50]
     delimiter = None
@@ -1398,11 +1646,22 @@ def _read_csv(
         header_line = 2
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(head)
+    first_lines = _first_lines(data, encoding, 2)
+    try:
+        header = next(csv.reader(first_lines[:1], delimiter=delimiter), [])
+    except csv.Error:  # a column name over csv's field limit (128 KB)
+        raise InputError(
+            "de kopregel kan niet gelezen worden: een kolomnaam is langer dan "
+            f"{csv.field_size_limit() // 1024} KB",
+            path=path,
+            row=header_line,
+        ) from None
+    trailing = _check_width(path, header, first_lines[1:2], delimiter, header_line)
+    _check_columns(path, header)
     # Columns known to hold numbers go through pandas' C number parser (with the decimal
     # separator that goes with the delimiter); a column with any value it cannot read stays
     # text and is parsed -- and its bad values reported -- by the join. Everything else is
     # read as text, so ids and codes keep their leading zeros.
-    header = next(csv.reader([head[0] if head else ""], delimiter=delimiter), [])
     dtype: object = object
     decimal = "," if delimiter in (";", "\t") else "."
     if len(set(header)) == len(header):
@@ -1417,6 +1676,12 @@ def _read_csv(
             }
 
     def parse(encoding: str) -> pd.DataFrame:
+        with warnings.catch_warnings():
+            if trailing:  # only empty fields go: checked by _check_width
+                warnings.filterwarnings("ignore", category=pd.errors.ParserWarning)
+            return read(encoding)
+
+    def read(encoding: str) -> pd.DataFrame:
         return pd.read_csv(
             io.BytesIO(data),
             sep=delimiter,
@@ -1426,6 +1691,9 @@ def _read_csv(
             keep_default_na=False,
             na_values=[""],
             skip_blank_lines=False,
+            # never take the first column(s) as the index when a row has more fields than
+            # the header (_check_width has refused the cases where that loses data)
+            index_col=False,
             engine="c",
         )
 
@@ -1463,40 +1731,242 @@ def _read_csv(
     return frame
 
 
+def _first_lines(data: bytes, encoding: str, count: int) -> list[str]:
+    """The first ``count`` lines, whole (each at most MAX_LINE_BYTES by then)."""
+    lines = []
+    start = 0
+    for _ in range(count):
+        if start >= len(data):
+            break
+        end = _next_line_end(data, start)
+        lines.append(data[start:end].decode(encoding, errors="replace"))
+        start = end + (2 if data[end : end + 2] == b"\r\n" else 1)
+    return lines
+
+
+def _check_width(
+    path: Path, header: list[str], first_row: list[str], delimiter, header_line
+) -> bool:
+    """Refuse tables too wide to use, and a first record with more fields than the header.
+
+    Returns whether the first record has empty fields beyond the header (trailing
+    delimiters, as Excel writes them), which pandas drops with a warning.
+    """
+    if len(header) > MAX_TABLE_COLUMNS:
+        raise InputError(
+            f"de kopregel heeft {_count(len(header))} kolommen (scheidingsteken "
+            f"'{_show(delimiter)}'); meer dan {_count(MAX_TABLE_COLUMNS)} kolommen kan een "
+            "project niet bewaren: verkeerd scheidingsteken, of geen tabel?",
+            path=path,
+            row=header_line,
+        )
+    try:
+        fields_of_row = next(csv.reader(first_row, delimiter=delimiter), [])
+    except csv.Error:  # a value over csv's field limit: count the delimiters instead
+        count = _count_outside_quotes(first_row[0], delimiter) + 1 if first_row else 0
+        fields_of_row = [""] * len(header) + ["?"] * max(count - len(header), 0)
+    extra = [f for f in fields_of_row[len(header) :] if f.strip()]
+    if extra:
+        raise InputError(
+            f"CSV kan niet gelezen worden (scheidingsteken '{_show(delimiter)}'): de rij "
+            f"heeft {_count(len(fields_of_row))} velden, de kopregel {_count(len(header))}",
+            path=path,
+            row=header_line + 1,
+        )
+    return len(fields_of_row) > len(header)
+
+
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
 def _show(delimiter: str) -> str:
     return "tab" if delimiter == "\t" else delimiter
 
 
+# --- XLSX -------------------------------------------------------------------------------------
+
+#: An XLSX is a zip that is read into memory whole (GDAL streams zipped Shapefiles; python-
+#: calamine holds the sheet): tighter limits than for other zips.
+XLSX_ZIP_LIMITS = safezip.ZipLimits(max_total_bytes=512 * 1024**2, max_members=1_000)
+#: Cells the used range of a worksheet may span (rows x columns). calamine allocates the
+#: whole rectangle at 32 bytes a cell, and aborts the process when that fails: a single
+#: value in XFD1048576 asks for 550 GB. 300,000 rows of 15 columns are 4.5 million.
+MAX_XLSX_CELLS = 20_000_000
+MAX_XLSX_ROWS = 1_048_576  # Excel's own
+# every cell tag, with its reference when the tag starts <c r="A1" (as Excel, openpyxl and
+# LibreOffice write it); the second form also captures the other attributes, whose closing
+# "/" marks a cell without a value
+_CELL_START = re.compile(rb'<c(?=[\s/>])(?: r="([A-Za-z]+)([0-9]+)")?')
+_CELL_TAG = re.compile(rb'<c(?=[\s/>])(?: r="([A-Za-z]+)([0-9]+)")?([^>]*)>')
+_TAG = re.compile(rb'<c(?=[\s/>])(?: r="([A-Za-z]+)([0-9]+)")?[^>]*?(/?)>')
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*?)(/?)>")
+_REF_ATTRIBUTE = re.compile(rb"""\sr\s*=\s*["']\s*([A-Za-z]*)([0-9]*)""")
+_CHUNK = 8 << 20
+
+
+def _check_xlsx(path: Path) -> None:
+    """Refuse an XLSX that would not fit in memory: zip-bomb limits on the archive, then
+    the used range of every worksheet (see :data:`MAX_XLSX_CELLS`).
+
+    Worksheets are found as every ``.xml`` member that holds cells (the workbook may name
+    any member as a sheet). The range is the largest row and column of a cell with a
+    value, as calamine places them (an explicit ``r`` reference, else the next position).
+    """
+    try:
+        with safezip.open_checked(path, XLSX_ZIP_LIMITS) as (archive, members):
+            _check_sheets(path, archive, members)
+    except InputError as error:
+        if not error.message.startswith("het zip-bestand"):
+            raise
+        # safezip speaks of a zip; the user gave a spreadsheet
+        raise InputError(f"Excel-bestand (XLSX is een zip): {error.message}", path=path) from None
+
+
+def _check_sheets(path: Path, archive, members) -> None:
+    for info, name in members:
+        if info.is_dir() or not str(name).lower().endswith(".xml"):
+            continue
+        rows, columns = _used_range(path, archive, info)
+        if columns > MAX_TABLE_COLUMNS:
+            raise InputError(
+                f"werkblad ({name}) heeft een waarde in kolom {_count(columns)}; meer dan "
+                f"{_count(MAX_TABLE_COLUMNS)} kolommen kan een project niet bewaren",
+                path=path,
+            )
+        if rows > MAX_XLSX_ROWS or rows * columns > MAX_XLSX_CELLS:
+            raise InputError(
+                f"werkblad ({name}) beslaat {_count(rows)} rijen x {_count(columns)} "
+                f"kolommen; meer dan {_count(MAX_XLSX_CELLS)} cellen wordt niet gelezen "
+                "(staat er een losse waarde ver onder of naast de tabel?)",
+                path=path,
+            )
+
+
+def _used_range(path: Path, archive, info) -> tuple[int, int]:
+    """(last row, last column), 1-based, of the cells with a value in one XML member.
+
+    First every cell counts (the fast scan); only when that range is too large are the
+    cells without a value (``<c r="B7" s="1"/>``, formatting) left out, as calamine does.
+    """
+    rows, columns = _scan_range(path, archive, info, with_empty=True)
+    if columns > MAX_TABLE_COLUMNS or rows > MAX_XLSX_ROWS or rows * columns > MAX_XLSX_CELLS:
+        rows, columns = _scan_range(path, archive, info, with_empty=False)
+    return rows, columns
+
+
+def _scan_range(path: Path, archive, info, *, with_empty: bool) -> tuple[int, int]:
+    rows = columns = 0
+    for data in _whole_tags(path, archive, info):
+        if with_empty:
+            refs = _CELL_START.findall(data)
+        else:
+            refs = [(a, b) for a, b, rest in _CELL_TAG.findall(data) if not rest.endswith(b"/")]
+        if not refs:
+            continue
+        letters = {letters for letters, _ in refs}
+        digits = {digits for _, digits in refs}  # a row's cells share it: few distinct
+        if b"" in letters or data.find(b":c") >= 0:
+            # a cell without its reference first, or with a namespace prefix: place every
+            # cell as calamine does, tag by tag (slow, and rare)
+            walk = _RangeWalk()
+            for again in _whole_tags(path, archive, info):
+                walk.feed(again)
+            return walk.rows, walk.columns
+        rows = max(rows, *map(_row_number, digits))
+        columns = max(columns, *map(_column_number, letters))
+    return rows, columns
+
+
+def _whole_tags(path: Path, archive, info):
+    """The member's bytes in chunks that end before a ``<``, so no tag is cut in two."""
+    tail = b""
+    for chunk in safezip.iter_member(path, archive, info, _CHUNK):
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        if cut < 0:
+            cut = len(data)
+        data, tail = data[:cut], data[cut:]
+        if len(tail) > _CHUNK:
+            raise InputError("Excel-bestand bevat een onleesbaar lang XML-element", path=path)
+        if data:
+            yield data
+    if tail:
+        yield tail
+
+
+class _RangeWalk:
+    """calamine's placement of cells, tag by tag: the slow, exact scan for unusual files."""
+
+    def __init__(self) -> None:
+        self.rows = self.columns = 0
+        self._row = 0
+        self._column = 0
+
+    def feed(self, data: bytes) -> None:
+        for kind, attributes, closed in _TAG.findall(data):
+            ref = _REF_ATTRIBUTE.search(b" " + attributes)
+            if kind == b"row":
+                self._row = _row_number(ref.group(2)) if ref and ref.group(2) else self._row + 1
+                self._column = 0
+                continue
+            if ref and ref.group(1) and ref.group(2):
+                self._row = _row_number(ref.group(2))
+                self._column = _column_number(ref.group(1))
+            else:
+                self._column += 1
+            if not closed:
+                self.rows = max(self.rows, self._row)
+                self.columns = max(self.columns, self._column)
+
+
+def _row_number(digits: bytes) -> int:
+    # thousands of digits are beyond any sheet; int() would refuse (or take long)
+    return int(digits) if len(digits) <= 9 else 1 << 40
+
+
+def _column_number(letters: bytes) -> int:
+    if len(letters) > 3:
+        return 1 << 40  # beyond any sheet
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
 def _cell_text(value) -> object:
-    if value is None:
-        return np.nan
+    """A calamine cell as the text Excel shows (NaN when empty)."""
+    if isinstance(value, str):
+        return value if value.strip() else np.nan
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
         if value != value:
             return np.nan
-        if value.is_integer() and abs(value) < 1e16:
+        if value.is_integer() and abs(value) < _ID_LIMIT:
             return str(int(value))
         return repr(value)
     if isinstance(value, int):
         return str(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    text = str(value)
-    return text if text.strip() else np.nan
+    if value is None:
+        return np.nan
+    return str(value)
 
 
 def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> pd.DataFrame:
-    import openpyxl
+    import python_calamine
 
+    _check_xlsx(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        names = list(workbook.sheet_names)
+    except Exception as error:  # calamine's errors: not a workbook, damaged XML, password
         raise InputError(
             f"Excel-bestand kan niet gelezen worden ({type(error).__name__}: {error})", path=path
         ) from None
     try:
-        names = workbook.sheetnames
         if sheet is not None:
             if isinstance(sheet, int) or (isinstance(sheet, str) and sheet.isdigit()):
                 index = int(sheet)
@@ -1511,10 +1981,10 @@ def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> 
                 raise InputError(
                     f"werkblad '{sheet}' bestaat niet; werkbladen: {', '.join(names)}", path=path
                 )
-            return _sheet_frame(path, workbook[chosen])
+            return _sheet_frame(path, workbook, chosen)
         first = None
         for name in names:
-            frame = _sheet_frame(path, workbook[name], allow_empty=True)
+            frame = _sheet_frame(path, workbook, name, allow_empty=True)
             if frame is None:
                 continue
             first = first if first is not None else (name, frame)
@@ -1535,43 +2005,99 @@ def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> 
         workbook.close()
 
 
-def _sheet_frame(path: Path, worksheet, allow_empty: bool = False) -> pd.DataFrame | None:
-    header = None
-    header_row = 0
-    records: list[list] = []
-    numbers: list[int] = []
-    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-        if header is None:
-            if values and any(v is not None and str(v).strip() for v in values):
-                header = [str(v).strip() if v is not None else "" for v in values]
-                header_row = number
-            continue
-        cells = [_cell_text(v) for v in values]
-        if all(isinstance(c, float) for c in cells):  # wholly blank row
-            continue
-        records.append(cells)
-        numbers.append(number)
-    if header is None:
+def _sheet_values(path: Path, workbook, name: str) -> tuple[list[list], int]:
+    """The sheet's cells (rows of Python values, "" when empty) and the row number of the
+    first one: calamine leaves out empty rows and columns before the data and stops at the
+    last cell with a value (formatted empty rows after it are not read)."""
+    try:
+        worksheet = workbook.get_sheet_by_name(name)
+        values = worksheet.to_python(skip_empty_area=False)
+    except Exception as error:
+        raise InputError(
+            f"werkblad '{name}' kan niet gelezen worden ({type(error).__name__}: {error})",
+            path=path,
+        ) from None
+    return values, 1
+
+
+def _sheet_frame(path: Path, workbook, name: str, allow_empty: bool = False) -> pd.DataFrame | None:
+    rows_of_values, first_row = _sheet_values(path, workbook, name)
+    header_index = next(
+        (i for i, values in enumerate(rows_of_values) if any(map(_filled, values))), None
+    )
+    if header_index is None:
         if allow_empty:
             return None
-        raise InputError(f"werkblad '{worksheet.title}' is leeg", path=path)
-    while (
-        header
-        and header[-1] == ""
-        and all(len(r) < len(header) or _blank(r[len(header) - 1]) for r in records)
-    ):
+        raise InputError(f"werkblad '{name}' is leeg", path=path)
+    header = [_header_text(v) for v in rows_of_values[header_index]]
+    header_row = first_row + header_index
+    records = rows_of_values[header_index + 1 :]
+    # calamine's rows all have the sheet's width: one object grid, converted column by
+    # column (measured 3x faster than cell by cell at 50,000 rows)
+    grid = np.full((len(records), len(header)), "", dtype=object)
+    try:
+        if records:
+            grid[:] = records
+    except ValueError:  # rows of unequal length (calamine gives a rectangle; in case)
+        for i, values in enumerate(records):
+            grid[i, : len(values)] = values[: len(header)]
+    cells = np.empty_like(grid)
+    for column in range(grid.shape[1]):
+        cells[:, column] = _column_text(grid[:, column])
+    blank = pd.isna(cells).all(axis=1) if cells.shape[1] else np.ones(len(cells), dtype=bool)
+    while header and header[-1] == "" and pd.isna(cells[:, len(header) - 1]).all():
         header.pop()
     width = len(header)
     header = [h or f"kolom_{i + 1}" for i, h in enumerate(header)]
-    rows = [(r + [np.nan] * (width - len(r)))[:width] for r in records]
+    numbers = np.arange(header_row + 1, header_row + 1 + len(records), dtype=np.int64)
     frame = pd.DataFrame(
-        rows, columns=header, index=pd.Index(numbers, dtype=np.int64), dtype=object
+        cells[~blank, :width],  # wholly blank rows hold no data
+        columns=header,
+        index=pd.Index(numbers[~blank], dtype=np.int64),
+        dtype=object,
     )
     if len(frame) == 0 and not allow_empty:
         raise InputError(
-            f"werkblad '{worksheet.title}' bevat alleen een kopregel (rij {header_row})", path=path
+            f"werkblad '{name}' bevat alleen een kopregel (rij {header_row})", path=path
         )
     return frame
+
+
+def _filled(value) -> bool:
+    return not isinstance(value, str) or bool(value.strip())
+
+
+def _column_text(column: np.ndarray) -> np.ndarray:
+    """:func:`_cell_text` of every cell of one column, the common types without a Python
+    call per cell: text as it is, whole numbers below 10^16 as integers."""
+    out = np.full(len(column), np.nan, dtype=object)
+    kinds = np.fromiter(map(type, column), dtype=object, count=len(column))
+    text = kinds == str  # noqa: E721 - exact types, elementwise
+    if text.any():
+        values = column[text]
+        filled = values != ""
+        filled[filled] = ~np.fromiter(map(str.isspace, values[filled]), dtype=bool)
+        out[np.flatnonzero(text)[filled]] = values[filled]
+    numbers = kinds == float  # noqa: E721
+    if numbers.any():
+        floats = column[numbers].astype(np.float64)
+        with np.errstate(invalid="ignore"):
+            whole = (np.mod(floats, 1.0) == 0) & (np.abs(floats) < _ID_LIMIT)
+        positions = np.flatnonzero(numbers)
+        out[positions[whole]] = floats[whole].astype(np.int64).astype(str).astype(object)
+        other = ~whole & ~np.isnan(floats)
+        out[positions[other]] = [repr(v) for v in floats[other].tolist()]
+    rest = ~text & ~numbers
+    if rest.any():
+        out[rest] = [_cell_text(v) for v in column[rest]]
+    return out
+
+
+def _header_text(value) -> str:
+    if value is None or value == "":
+        return ""
+    text = _cell_text(value)
+    return "" if isinstance(text, float) else str(text).strip()
 
 
 def _blank(value) -> bool:
@@ -1584,6 +2110,8 @@ def _read_vector_table(path: Path, layer: str | int | None) -> pd.DataFrame:
     source = gdal_source(path)  # taken literally: a '!' or ';' in the path is no syntax
     if path.suffix.lower() == ".zip":
         source, layer, _ = _zip_member(path, None if layer is None else str(layer))
+    if source.lower().endswith((".shp", ".dbf")):
+        _check_codepage(path, source)
     try:
         info = pyogrio.read_info(source, layer=layer)
         points = _classify(info.get("geometry_type")) == "point" and info.get("crs") is not None

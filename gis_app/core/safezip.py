@@ -5,8 +5,8 @@ outside the folder it is extracted into (``../../.bashrc``, ``/etc/passwd``,
 ``C:\\Windows\\...``), to expand into terabytes (a zip bomb), or to carry symbolic links.
 Every part of gis_app that opens a zip goes through this module.
 
-Rules (checked on the central directory before anything is written, and again while
-bytes are written, because the declared sizes can lie):
+Rules (checked on the central directory before anything is read, and again while bytes
+are inflated, because the declared sizes can lie):
 
 * entry names must be relative, without ``..`` parts, drive letters, NUL bytes or a
   leading slash/backslash; backslashes count as separators (Windows-made zips);
@@ -18,8 +18,9 @@ bytes are written, because the declared sizes can lie):
 * nested zips are not opened.
 
 Every problem raises :class:`~gis_app.core.errors.InputError` carrying the zip's path.
-Nothing is ever written outside ``target_dir``; on failure the files written so far by
-the extraction are removed.
+Nothing is extracted to disk: GDAL reads a zipped Shapefile in place through ``/vsizip/``
+(after :func:`check_zip`), and XLSX sheets and ``.cpg`` files are read in memory
+(:func:`open_checked` with :func:`iter_member`, :func:`read_member`).
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ import contextlib
 import io
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from gis_app.core.atomic import describe_os_error
 from gis_app.core.errors import InputError
 
 MAX_TOTAL_BYTES = 4 * 1024**3  # 4 GiB: far above any realistic footprint set
@@ -164,6 +165,41 @@ def _copy_limited(source, sink, zip_path: Path, allowed: int, budget: list[int])
         sink.write(chunk)
 
 
+@contextlib.contextmanager
+def open_checked(zip_path: str | Path, limits: ZipLimits = ZipLimits()):
+    """The open archive and its validated ``(info, safe name)`` pairs, for reading entries
+    with :func:`iter_member` (an XLSX is checked this way before python-calamine opens it)."""
+    zip_path = Path(zip_path)
+    with _open(zip_path) as archive:
+        yield archive, check_members(zip_path, archive, limits)
+
+
+def iter_member(zip_path: str | Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int):
+    """The bytes of one checked entry in chunks of at most ``size``; InputError when it
+    inflates to more than it declares (the declared sizes were checked) or is damaged."""
+    zip_path = Path(zip_path)
+    written = 0
+    try:
+        with archive.open(info) as source:
+            while chunk := source.read(size):
+                written += len(chunk)
+                if written > info.file_size:
+                    raise InputError(
+                        "het zip-bestand pakt groter uit dan het aangeeft (mogelijk een zip-bom)",
+                        path=zip_path,
+                    )
+                yield chunk
+    except (
+        zipfile.BadZipFile,
+        zlib.error,  # a damaged deflate stream
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as error:
+        raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
+
+
 def read_member(zip_path: str | Path, name: str, limits: ZipLimits = ZipLimits()) -> bytes:
     """The bytes of one entry (by validated name), within the limits."""
     zip_path = Path(zip_path)
@@ -176,59 +212,7 @@ def read_member(zip_path: str | Path, name: str, limits: ZipLimits = ZipLimits()
                         _copy_limited(
                             source, sink, zip_path, info.file_size, [limits.max_total_bytes]
                         )
-                except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+                except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as error:
                     raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
                 return sink.getvalue()
     raise InputError(f"'{name}' staat niet in het zip-bestand", path=zip_path)
-
-
-def safe_extract(
-    zip_path: str | Path, target_dir: str | Path, limits: ZipLimits = ZipLimits()
-) -> list[Path]:
-    """Extract a zip into ``target_dir`` (created if needed); returns the files written.
-
-    Raises :class:`InputError` for an unsafe or damaged zip; files written before the
-    problem was found are removed again.
-    """
-    zip_path = Path(zip_path)
-    target = Path(target_dir)
-    target.mkdir(parents=True, exist_ok=True)
-    root = target.resolve()
-    written: list[Path] = []
-    budget = [limits.max_total_bytes]
-    try:
-        with _open(zip_path) as archive:
-            for info, name in check_members(zip_path, archive, limits):
-                destination = (root / name).resolve()
-                if destination != root and root not in destination.parents:
-                    raise InputError(
-                        f"het zip-bestand bevat een pad buiten de map ({info.filename!r})",
-                        path=zip_path,
-                    )
-                try:
-                    _extract_one(archive, info, destination, zip_path, written, budget)
-                except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as error:
-                    raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
-                except OSError as error:  # a name used as file and folder, a full disk
-                    raise InputError(
-                        f"uitpakken mislukt bij {info.filename!r}: {describe_os_error(error)}",
-                        path=zip_path,
-                    ) from error
-    except BaseException:
-        for path in written:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        raise
-    return written
-
-
-def _extract_one(archive, info, destination: Path, zip_path: Path, written, budget) -> None:
-    if info.is_dir():
-        destination.mkdir(parents=True, exist_ok=True)
-        return
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    if destination.is_symlink() or destination.is_dir():
-        raise InputError(f"ongeldige naam in het zip-bestand ({info.filename!r})", path=zip_path)
-    with archive.open(info) as source, open(destination, "wb") as sink:
-        written.append(destination)
-        _copy_limited(source, sink, zip_path, info.file_size, budget)
