@@ -54,6 +54,7 @@ LABEL_MAX_SCALE = 2000  # labels at 1:2,000 and closer, as on the app's map
 OUTLINE_COLOR = (50, 50, 50, 170)  # the map's building outline
 OUTLINE_WIDTH_MM = 0.1
 LABEL_COLOR = "#202020"
+EMPTY_TEXT = "\u2205leeg"  # stands in for the empty text, which QGIS reads as "other values"
 
 
 @dataclass(frozen=True)
@@ -356,19 +357,22 @@ def buildings_renderer(frame: pd.DataFrame, spec: StyleSpec) -> ET.Element:
         cats = _categories(list(MILESTONES), result, other_last=True)
         return categorized_renderer("milestone", cats, alpha=alpha, outline=outline)
     if spec.kind == STYLE_CATEGORICAL:
-        # the legend's "(leeg)" is the empty text, "overig" all other values
+        # legend: the most frequent values in order, then "overig" (all other values);
+        # the empty text gets its own category through a stand-in value
         series = frame[spec.column].fillna("").astype(str) if spec.column in frame else None
-        top = list(series.value_counts().index[: len(result.legend)]) if series is not None else []
+        top = list(series.value_counts().index[:10]) if series is not None else []
         cats = []
         for index, entry in enumerate(result.legend):
-            if index < len(top) and entry.label != "overig":
-                value = top[index]
-                if value == "":
-                    continue  # QGIS cannot tell "" from "all other values": drawn as overig
-                cats.append(Category(value, entry.label, entry.color))
-            else:
-                cats.append(Category("", entry.label, entry.color))
-        expression = f"coalesce(to_string({_field(spec.column)}), '')"
+            value = top[index] if index < len(top) else ""
+            cats.append(
+                Category(
+                    EMPTY_TEXT if value == "" and index < len(top) else value,
+                    entry.label,
+                    entry.color,
+                )
+            )
+        text = f"coalesce(to_string({_field(spec.column)}), '')"
+        expression = f"if({text} = '', '{EMPTY_TEXT}', {text})"
         return categorized_renderer(expression, cats, alpha=alpha, outline=outline)
     if spec.kind == STYLE_PLAN_APPROACH:
         values = ["standard", "bespoke", "none"]
