@@ -524,3 +524,29 @@ def test_file_menu_exports_the_map_as_a_qgis_project(qtbot, tmp_path, monkeypatc
     entries = {e["id"]: e for e in stored["layers"]}
     assert entries["clusters"]["opacity"] == 0.4 and entries["packages"]["visible"] is False
     assert window.document.is_dirty  # the export made packages: the project changed
+
+
+def test_unreadable_background_layer_is_named_and_left_out(tmp_path):
+    settings = {
+        "layers": [
+            {
+                "id": "vector-0-weg",
+                "name": "Weg",
+                "kind": "vector",
+                "source": str(tmp_path / "verdwenen.gpkg"),
+                "source_layer": "",
+            },
+            {"id": "clusters", "kind": "clusters", "visible": False, "opacity": 0.5},
+        ]
+    }
+    state = map_state(settings)
+    assert state.backgrounds == []
+    assert len(state.problems) == 1
+    assert "Weg" in state.problems[0] and "verdwenen.gpkg" in state.problems[0]
+    assert state.visible == {"clusters": False} and state.opacity == {"clusters": 0.5}
+    assert state.order == ["clusters", "buildings", "packages"]
+
+
+def test_missing_qgis_is_explained(monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "SYSTEM_PYTHON", "/bestaat/niet/python3")
+    assert "/bestaat/niet/python3" in _qgis_problem()

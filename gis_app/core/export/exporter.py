@@ -427,8 +427,8 @@ def export_project(
         from gis_app.core.fieldpack import write_fieldpack
         from gis_app.core.qgis.writers import MAP_SETTINGS_KEY, map_state
 
-        state = map_state(project.settings.get(MAP_SETTINGS_KEY)) if options.styles else None
-        report.warnings += state.problems if state is not None else []
+        state = map_state(project.settings.get(MAP_SETTINGS_KEY))  # background layers
+        report.warnings += state.problems
 
         folder = inside(root, FOLDERS["fieldpack"])
         folder.mkdir(exist_ok=True)
