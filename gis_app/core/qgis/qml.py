@@ -389,11 +389,11 @@ def buildings_renderer(frame: pd.DataFrame, spec: StyleSpec) -> ET.Element:
         expression = f"to_string(floor({_field(STYLE_PLAN_YEAR)}))"
         return categorized_renderer(expression, cats, alpha=alpha, outline=outline)
     if spec.kind == STYLE_GRADUATED:
-        return _graduated(frame, spec, result, alpha, outline)
+        return _graduated(spec, result, alpha, outline)
     raise ValueError(f"unknown style kind {spec.kind!r}")
 
 
-def _graduated(frame, spec, result, alpha, outline) -> ET.Element:
+def _graduated(spec, result, alpha, outline) -> ET.Element:
     edges = np.asarray(result.breaks if result.breaks is not None else [], dtype=float)
     classes = [e for e in result.legend if e.lower is not None]
     ranges = []
