@@ -41,16 +41,40 @@ def ensure_venv(extras: str = "dev") -> Path:
     return py
 
 
-def ensure_debian_packages(packages: dict[str, str]) -> None:
-    """Install Debian packages (command -> package) when missing and we are root on Linux.
+SYSTEM_PYTHON = "/usr/bin/python3"
 
-    Used for GDAL's command-line tools, which the export tests use as an independent reader.
+
+def system_python_has(module: str) -> bool:
+    """Whether the system Python (the one Debian's python3-* packages belong to) imports
+    ``module``."""
+    if not Path(SYSTEM_PYTHON).exists():
+        return False
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    probe = [SYSTEM_PYTHON, "-c", f"import {module}"]
+    return (
+        subprocess.call(probe, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0
+    )
+
+
+def ensure_debian_packages(
+    packages: dict[str, str], python_modules: dict[str, str] | None = None
+) -> None:
+    """Install Debian packages when missing and we are root on Linux: ``packages`` maps a
+    command to its package, ``python_modules`` a module of the system Python to its package.
+
+    Used for GDAL's command-line tools, which the export tests use as an independent
+    reader, and QGIS's Python bindings (python3-qgis), with which the tests check that
+    QGIS opens our projects and styles.
     """
     if not sys.platform.startswith("linux") or shutil.which("apt-get") is None:
         return
     if hasattr(os, "geteuid") and os.geteuid() != 0:
         return
     missing = [pkg for cmd, pkg in packages.items() if shutil.which(cmd) is None]
+    missing += [
+        pkg for module, pkg in (python_modules or {}).items() if not system_python_has(module)
+    ]
     if not missing:
         return
     print(f"gis_app: apt-get install {' '.join(missing)}", flush=True)

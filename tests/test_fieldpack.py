@@ -77,13 +77,13 @@ def gpkg_of(folder):
 def test_field_pack_contents(exported):
     project, folder, report = exported
     names = {p.suffix for p in folder.iterdir()}
-    assert {".gpkg", ".pdf", ".csv", ".txt"} <= names
+    assert {".gpkg", ".qgs", ".pdf", ".csv", ".txt"} <= names
     assert folder.with_suffix(".zip").exists()
     with zipfile.ZipFile(folder.with_suffix(".zip")) as archive:
         assert all(n.startswith(folder.name + "/") for n in archive.namelist())
     gpkg = gpkg_of(folder)
     layers = {name for name, _ in pyogrio.list_layers(gpkg)}
-    assert layers == {"buildings", "package"}
+    assert layers == {"buildings", "package", "layer_styles"}  # styles: core/qgis
     layer = gpd.read_file(gpkg, layer="buildings")
     assert layer.crs.to_epsg() == 28992
     assert layer["field_status"].isna().all() and layer["field_note"].isna().all()
@@ -94,7 +94,7 @@ def test_field_pack_contents(exported):
     # self-contained: only vector feature tables, nothing that refers to a tile server
     with sqlite3.connect(gpkg) as db:
         kinds = {row[0] for row in db.execute("select data_type from gpkg_contents")}
-    assert kinds == {"features"}
+    assert kinds == {"features", "attributes"}  # attributes: the layer_styles table
 
 
 def edit_in_field(gpkg, edits):

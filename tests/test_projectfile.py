@@ -190,12 +190,13 @@ def test_other_crs_is_converted_to_rd_on_save(tmp_path):
 def test_file_is_a_geopackage_qgis_can_read_with_meta_table(tmp_path):
     path = save_project(make_project(), tmp_path / "p.gpkg")
     layers = dict(pyogrio.list_layers(path))
-    assert set(layers) == {"buildings", "clusters", META_TABLE}
-    assert layers[META_TABLE] is None
+    assert set(layers) == {"buildings", "clusters", META_TABLE, "layer_styles"}
+    assert layers[META_TABLE] is None and layers["layer_styles"] is None
     with sqlite3.connect(path) as con:
         kinds = dict(con.execute("select table_name, data_type from gpkg_contents"))
         meta = dict(con.execute(f"select key, value from {META_TABLE}"))
     assert kinds[META_TABLE] == "attributes" and kinds["buildings"] == "features"
+    assert kinds["layer_styles"] == "attributes"  # QGIS's default styles (core/qgis)
     assert json.loads(meta["schema_version"]) == SCHEMA_VERSION
     assert json.loads(meta["layers"]) == {"buildings": 12, "clusters": 2}
     info = read_project_info(path)

@@ -28,12 +28,16 @@ def register(subparsers) -> None:
 
     parser = subparsers.add_parser(
         "export",
-        help="export work packages (Shapefile, GeoPackage, GeoJSON, CSV, XLSX, PDF, field packs)",
+        help=(
+            "export work packages (Shapefile, GeoPackage, GeoJSON, CSV, XLSX, PDF, QGIS project, "
+            "field packs)"
+        ),
         description=(
             "Write the work packages of a project into a folder: one GeoPackage (layers "
             "buildings, clusters, packages), per package a Shapefile (folder and .zip), "
-            "GeoJSON (WGS84), CSV and XLSX address lists and a PDF map sheet, and optionally "
-            "offline field packs. A project without packages is planned and packaged first."
+            "GeoJSON (WGS84), CSV and XLSX address lists and a PDF map sheet, a QGIS project "
+            "(werkpakketten.qgz, format qgis) and optionally offline field packs for QField. "
+            "A project without packages is planned and packaged first."
         ),
     )
     parser.add_argument(

@@ -8,8 +8,11 @@ holding
   ``field_note`` and ``field_date``; and per row the *export stamp*: ``export_milestone``
   and ``export_note`` (the office's values at export), ``exported_at`` and
   ``export_hash`` (a checksum of id, milestone, note and export time, so an edited stamp
-  is noticed). Layer ``package`` holds the package outline. A GeoPackage opens in QGIS
-  and QField without any network (no web layers, no external styles);
+  is noticed). Layer ``package`` holds the package outline, layers ``achtergrond_*`` the
+  map's background layers clipped around the package. Every layer carries its QGIS style;
+* ``<pakket>.qgs`` -- the QGIS/QField project: the attribute form (milestone dropdown,
+  date picker, read-only export columns), buildings coloured by the work to do, the map
+  on the package (:mod:`gis_app.core.qgis`). Nothing refers to a network service;
 * ``<pakket>.pdf`` -- the map sheet; ``<pakket>.csv`` -- the address list;
 * ``LEESMIJ.txt`` -- what to fill in and which values the status accepts.
 
@@ -98,7 +101,8 @@ def _readme(package: dict[str, Any], exported_at: dt.datetime) -> str:
     return f"""Veldpakket werkpakket {package.get("package_id", "")} ({package.get("name", "")})
 Geëxporteerd: {exported_at:%d-%m-%Y %H:%M}
 
-Open het GeoPackage-bestand in QGIS of QField (werkt zonder internet).
+Open het project (.qgs) in QField of QGIS (werkt zonder internet): de kaart opent op
+het werkpakket, met formulier en keuzelijst voor de mijlpaal.
 De laag 'buildings' heeft drie lege velden voor het veldwerk:
 
   field_status  de bereikte mijlpaal (code of omschrijving, zie hieronder)
@@ -150,9 +154,15 @@ def write_fieldpack(
     pdf_writer: Callable[[Path, Any], Any],
     exported_at: dt.datetime,
     table: pd.DataFrame | None = None,
+    map_state: Any = None,
+    labels: dict[str, str] | None = None,
 ) -> list[Path]:
-    """Write ``root/folder_name/base/`` and ``root/folder_name/base.zip``; returns the files."""
+    """Write ``root/folder_name/base/`` and ``root/folder_name/base.zip``; returns the files.
+
+    ``map_state`` (:class:`gis_app.core.qgis.writers.MapState`) brings the background
+    layers; ``labels`` are the Dutch column labels shown in the form."""
     from gis_app.core.atomic import atomic_path, atomic_write, describe_os_error
+    from gis_app.core.qgis.writers import fieldpack_layers
 
     target = inside(root, folder_name, base)
     target.mkdir(parents=True, exist_ok=True)
@@ -168,11 +178,16 @@ def write_fieldpack(
         crs=part.crs,
     )
     gpkg = inside(root, folder_name, base, f"{base}.gpkg")
+    qgis = fieldpack_layers(
+        {BUILDINGS_LAYER: gis_ready(layer), PACKAGE_LAYER: gis_ready(package_layer)},
+        package_layer.total_bounds if outline is not None else None,
+        map_state,
+        labels=labels,
+    )
     try:
         with atomic_path(gpkg) as temp:
-            write_layers(
-                temp, {BUILDINGS_LAYER: gis_ready(layer), PACKAGE_LAYER: gis_ready(package_layer)}
-            )
+            write_layers(temp, qgis.layers)
+            qgis.finish(temp)
     except OSError as error:
         raise ExportError(
             f"veldpakket niet geschreven: {describe_os_error(error)}", path=gpkg
@@ -187,7 +202,9 @@ def write_fieldpack(
     readme = atomic_write(
         inside(root, folder_name, base, README_NAME), _readme(package, exported_at)
     )
-    files = [gpkg, pdf, csv, readme]
+    title = f"Veldpakket {package.get('package_id', '')} {package.get('name', '')}".strip()
+    qgs = qgis.write_project(inside(root, folder_name, base, f"{base}.qgs"), gpkg.name, title=title)
+    files = [gpkg, qgs, pdf, csv, readme]
     archive = inside(root, folder_name, f"{base}.zip")
     write_zip(archive, files, arcnames=[f"{base}/{f.name}" for f in files])
     return [*files, archive]

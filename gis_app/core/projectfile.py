@@ -13,7 +13,8 @@ Layout of a project file (``.gpkg``, so QGIS opens its layers too):
   relative to the project), ``layers`` (row count per layer, checked on open, so a file
   that lost rows is refused rather than silently opened short), ``column_renames``,
   ``column_order`` and ``column_dtypes`` (so a project reopens with its columns exactly
-  as they were: names, order, nullable integers, categories, durations).
+  as they were: names, order, nullable integers, categories, durations);
+* table ``layer_styles`` -- QGIS's default style per layer (:mod:`gis_app.core.qgis`).
 
 Decisions:
 
@@ -67,6 +68,7 @@ from gis_app.core.atomic import (
 from gis_app.core.errors import GisAppError, ProjectError
 from gis_app.core.progress import Cancelled, ProgressCallback, no_progress
 from gis_app.core.project import Project, SourceRecord, empty_clusters
+from gis_app.core.qgis.writers import style_project_file
 from gis_app.core.schema import (
     WORKING_CRS,
     WORKING_EPSG,
@@ -500,6 +502,7 @@ def save_project(
     try:
         with atomic_path(path) as temp:
             write_project_file(project, temp, progress)
+            style_project_file(temp, project)  # QGIS opens the layers as the map shows them
     except Cancelled:
         raise
     except GisAppError as error:

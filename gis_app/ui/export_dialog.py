@@ -67,6 +67,7 @@ FORMAT_LABELS = {
     "csv": "CSV-adreslijst per werkpakket",
     "xlsx": "Excel-adreslijst per werkpakket",
     "pdf": "PDF-kaartblad per werkpakket",
+    "qgis": "QGIS-project (.qgz bij het GeoPackage, met stijlen)",
 }
 
 
@@ -438,6 +439,9 @@ def install_export_action(window) -> QAction:
     )
 
     def open_dialog() -> None:
+        from gis_app.ui.qgis_export import store_map_state
+
+        store_map_state(window)  # field packs and QGIS projects follow the map
         ExportDialog(window.document, window).exec()
 
     action.triggered.connect(open_dialog)

@@ -191,6 +191,9 @@ class MainWindow(QMainWindow):
         from gis_app.ui.export_dialog import install_export_action
 
         install_export_action(self)  # Bestand > Exporteren...
+        from gis_app.ui.qgis_export import install_qgis_export_action
+
+        install_qgis_export_action(self)  # Bestand > Exporteren als QGIS-project...
 
     def _create_edit_menu(self) -> None:
         self.edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))

@@ -383,6 +383,9 @@ class ProjectController(QObject):
             return False
         path = Path(path)
         project = self.document.project
+        from gis_app.ui.qgis_export import store_map_state
+
+        store_map_state(self.window)  # the saved layer styles follow the map
         data = snapshot(project)
         changed_during_save = []
 

@@ -8,7 +8,10 @@ formats into the chosen folder:
 =========  =====================================================================
 format     files (``<pakket>`` = safe name of "package id + name")
 =========  =====================================================================
-gpkg       ``werkpakketten.gpkg``: layers buildings, clusters, packages (RD New)
+gpkg       ``werkpakketten.gpkg``: layers buildings, clusters, packages (RD New),
+           each with its QGIS style (``layer_styles``)
+qgis       ``werkpakketten.qgz`` beside that GeoPackage, which then also holds the
+           background layers (:mod:`gis_app.core.qgis`)
 shp        ``shapefile/<pakket>/<pakket>.shp`` (+ .shx .dbf .prj .cpg, field names)
            and ``shapefile/<pakket>.zip``
 geojson    ``geojson/<pakket>.geojson`` (WGS84, RFC 7946)
@@ -78,8 +81,9 @@ from gis_app.core.packages import (
 )
 from gis_app.core.progress import Cancelled
 
-FORMATS = ("gpkg", "shp", "geojson", "csv", "xlsx", "pdf")
+FORMATS = ("gpkg", "shp", "geojson", "csv", "xlsx", "pdf", "qgis")
 GPKG_NAME = "werkpakketten.gpkg"
+QGIS_NAME = "werkpakketten.qgz"
 FOLDERS = {
     "shp": "shapefile",
     "geojson": "geojson",
@@ -105,6 +109,7 @@ class ExportOptions:
     field_pack: bool = False
     color_by: str = "measure"  # PDF map colours: "measure" or "risk_profile"
     remember_columns: bool = True
+    styles: bool = True  # QGIS styles in the GeoPackages (off only to measure their cost)
 
 
 @dataclass
@@ -476,7 +481,7 @@ def _export_into(
             )
         return sheets[pid]
 
-    if "gpkg" in formats:
+    if "gpkg" in formats or "qgis" in formats:
         step("GeoPackage schrijven")
         cluster_ids = set(packages["cluster_id"].astype(str))
         clusters = project_clusters
@@ -487,8 +492,21 @@ def _export_into(
         )
         layers = {"buildings": frame, "clusters": clusters, "packages": packages}
         layers = {k: v for k, v in layers.items() if v is not None}
+        qgis = None
+        if options.styles or "qgis" in formats:
+            from gis_app.core.qgis.writers import export_layers
+
+            qgis = export_layers(project, layers, full, with_project="qgis" in formats)
+            layers = qgis.layers
+            report.warnings += qgis.state.problems
         target = inside(stage, GPKG_NAME)
-        report.files.append(write_geopackage(target, layers))
+        finish = qgis.finish if qgis is not None and options.styles else None
+        report.files.append(write_geopackage(target, layers, finish=finish))
+        if "qgis" in formats:
+            title = getattr(project, "name", "") or "werkpakketten"
+            report.files.append(
+                qgis.write_project(inside(stage, QGIS_NAME), GPKG_NAME, title=title)
+            )
         done += max(len(ids), 1) - 1
 
     # convert once for the whole export, then slice per package
@@ -554,6 +572,10 @@ def _export_into(
 
     if options.field_pack:
         from gis_app.core.fieldpack import write_fieldpack
+        from gis_app.core.qgis.writers import MAP_SETTINGS_KEY, map_state
+
+        state = map_state(project.settings.get(MAP_SETTINGS_KEY))  # background layers
+        report.warnings += state.problems
 
         folder = inside(stage, FOLDERS["fieldpack"])
         folder.mkdir(exist_ok=True)
@@ -572,6 +594,8 @@ def _export_into(
                 pdf_writer=pdf_writer,
                 exported_at=exported_at,
                 table=table.iloc[groups[pid]],
+                map_state=state,
+                labels=labels,
             )
             report.files += files
     return report

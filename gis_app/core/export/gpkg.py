@@ -10,6 +10,7 @@ time is always midnight). It is written to a temporary file and moved into place
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
@@ -65,12 +66,17 @@ def write_layers(path: Path, layers: dict[str, pd.DataFrame], *, fast: bool = Tr
         pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": old})
 
 
-def write_geopackage(path: Path, layers: dict[str, pd.DataFrame]) -> Path:
-    """Write the layers (each made :func:`gis_ready`) into ``path`` atomically."""
+def write_geopackage(
+    path: Path, layers: dict[str, pd.DataFrame], *, finish: Callable[[Path], None] | None = None
+) -> Path:
+    """Write the layers (each made :func:`gis_ready`) into ``path`` atomically; ``finish``
+    adds to the complete temporary file before it is moved into place (layer styles)."""
     prepared = {name: gis_ready(frame) for name, frame in layers.items()}
     try:
         with atomic_path(path) as temp:
             write_layers(temp, prepared)
+            if finish is not None:
+                finish(temp)
     except OSError as error:
         raise ExportError(
             f"GeoPackage niet geschreven: {describe_os_error(error)}", path=path
