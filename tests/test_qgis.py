@@ -21,6 +21,7 @@ import pyogrio
 import pytest
 import shapely
 
+from gis_app.core.change import applied
 from gis_app.core.export.exporter import ExportOptions, export_project, prepare_export
 from gis_app.core.export.sheets import MEASURE_COLORS
 from gis_app.core.fieldpack import import_fieldpack
@@ -156,6 +157,7 @@ def plan(tmp_path_factory, qapp):
     folder = tmp_path_factory.mktemp("qgis")
     project = Project(buildings=generate_buildings(300, seed=7))
     prepared = prepare_export(project)
+    project = applied(project, prepared.change)  # the caller applies what the export made
     # two packages with verhoogd buildings: the picture must show that colour
     verhoogd = project.buildings["risk_profile"] == "verhoogd"
     packaged = project.buildings["package_id"] != ""
@@ -516,14 +518,20 @@ def test_file_menu_exports_the_map_as_a_qgis_project(qtbot, tmp_path, monkeypatc
     assert texts.index("Exporteren als &QGIS-project...") == texts.index("&Exporteren...") + 1
     window.layer_stack.set_opacity("clusters", 0.4)
     window.layer_stack.set_visible("packages", False)
-    report = export_qgis_project_interactive(window, tmp_path / "qgis")
-    assert report is not None and (tmp_path / "qgis" / "werkpakketten.qgz").exists()
+    reports = []
+    task = export_qgis_project_interactive(window, tmp_path / "qgis", on_done=reports.append)
+    qtbot.waitUntil(lambda: task.done and bool(reports), timeout=120_000)
+    assert reports[0] is not None and (tmp_path / "qgis" / "werkpakketten.qgz").exists()
     assert shown and "geëxporteerd" in shown[-1][3]
     stored = window.document.project.settings["map"]
     assert stored["extent"] == pytest.approx(list(window.canvas.extent()))
     entries = {e["id"]: e for e in stored["layers"]}
     assert entries["clusters"]["opacity"] == 0.4 and entries["packages"]["visible"] is False
     assert window.document.is_dirty  # the export made packages: the project changed
+    assert window.document.project.packages is not None  # ... as one undo step
+    window.document.undo_stack.undo()
+    assert window.document.project.packages is None
+    window.document.mark_clean()
 
 
 def test_unreadable_background_layer_is_named_and_left_out(tmp_path):

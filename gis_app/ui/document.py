@@ -207,6 +207,13 @@ class ProjectDocument(QObject):
         self.mark_dirty()
 
     # --- derived values (no undo, not dirty) -------------------------------------------------
+    def set_map_state(self, settings: dict) -> None:
+        """Store what the map shows (layers, building style, extent) for QGIS projects and
+        styles: a description of the view, so neither undoable nor a reason to save."""
+        from gis_app.core.qgis.writers import MAP_SETTINGS_KEY
+
+        self.project.settings[MAP_SETTINGS_KEY] = copy.deepcopy(dict(settings))
+
     def set_plan_result(self, result, plan_columns: dict[str, pd.Series] | None = None) -> None:
         """Publish a new plan: its map columns (when they fit the buildings) and the result.
 

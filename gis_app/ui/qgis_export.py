@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog
-
-from gis_app.core.qgis.writers import MAP_SETTINGS_KEY
+from PySide6.QtWidgets import QFileDialog
 
 SETTINGS_DIR_KEY = "export/qgis_dir"
 
@@ -39,17 +37,23 @@ def map_settings(window) -> dict | None:
 
 
 def store_map_state(window) -> None:
-    """Put the map's state into ``project.settings`` (does not mark the project dirty:
-    it describes the view, not the plan)."""
+    """Put the map's state into the project's settings through the document (it describes
+    the view, not the plan: no undo step, the project does not become unsaved)."""
     settings = map_settings(window)
     if settings is not None:
-        window.document.project.settings[MAP_SETTINGS_KEY] = settings
+        window.document.set_map_state(settings)
 
 
-def export_qgis_project_interactive(window, folder: str | Path | None = None):
-    """Ask for a folder (unless given) and write the QGIS project; returns the report."""
-    from gis_app.core.export.exporter import ExportOptions, export_project
+def export_qgis_project_interactive(window, folder: str | Path | None = None, on_done=None):
+    """Ask for a folder (unless given) and write the QGIS project in the background.
+
+    Returns the task (None when no folder was chosen). What the export had to make
+    (clusters, a plan, packages) becomes one undo step when it finished;
+    ``on_done(report | None)`` follows on the UI thread.
+    """
+    from gis_app.core.export.exporter import ExportOptions, export_project, prepare_export
     from gis_app.ui.dialogs import show_error, show_info
+    from gis_app.ui.tasks import TaskProgressDialog, task_runner
 
     if folder is None:
         start = str(QSettings().value(SETTINGS_DIR_KEY, "") or "")
@@ -60,23 +64,46 @@ def export_qgis_project_interactive(window, folder: str | Path | None = None):
             return None
     store_map_state(window)
     project = window.document.project
-    had_packages = project.packages is not None and len(project.packages) > 0
     options = ExportOptions(formats=("qgis",), remember_columns=False)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        report = export_project(project, Path(folder), options)
-    except Exception as error:  # shown in a dialog, never a traceback
-        QApplication.restoreOverrideCursor()
+    dialog = TaskProgressDialog(
+        window, tr("Exporteren als QGIS-project"), tr("QGIS-project schrijven...")
+    )
+
+    def work(progress):
+        prepared = prepare_export(project, progress=progress)
+        report = export_project(
+            project, Path(folder), options, progress=progress, prepared=prepared
+        )
+        return prepared, report
+
+    def finished(report) -> None:
+        dialog.finish()
+        if on_done is not None:
+            on_done(report)
+
+    def exported(outcome) -> None:
+        prepared, report = outcome
+        change = prepared.change
+        if change is not None and not change.is_empty:
+            window.document.apply_change(change, text=tr("Werkpakketten maken voor export"))
+        QSettings().setValue(SETTINGS_DIR_KEY, str(folder))
+        finished(report)
+        show_info(window, tr("QGIS-project geschreven"), report.to_text())
+
+    def failed(error: BaseException) -> None:
+        finished(None)
         show_error(window, error, title=tr("Exporteren als QGIS-project mislukt"))
-        return None
-    QApplication.restoreOverrideCursor()
-    if not had_packages and project.packages is not None and len(project.packages):
-        window.document.buildingAttributesChanged.emit(["package_id", "cluster_id"])
-        window.document.clustersChanged.emit()
-        window.document.mark_dirty()
-    QSettings().setValue(SETTINGS_DIR_KEY, str(folder))
-    show_info(window, tr("QGIS-project geschreven"), report.to_text())
-    return report
+
+    task = task_runner().submit(
+        work,
+        name="qgis-export",
+        on_result=exported,
+        on_error=failed,
+        on_progress=lambda fraction, _text: dialog.set_progress(fraction),
+        on_cancelled=lambda: finished(None),
+    )
+    dialog.attach(task)
+    return task
 
 
 def install_qgis_export_action(window) -> QAction:
