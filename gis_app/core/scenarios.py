@@ -310,8 +310,9 @@ def compare(results: Mapping[str, Any]) -> Comparison:
     """Compare results (``PlanResult`` or metrics dicts) keyed by scenario name.
 
     The first entry is the baseline for ``deltas``. Metrics from ``METRIC_SPECS`` come
-    first, in that order; other numeric or date metrics present in every result follow
-    (so a new metric of the planner shows up without a change here).
+    first, in that order; the metrics of ``gis_app.core.explain.EXTRA_METRIC_LABELS``
+    present in every result follow. A metric without a Dutch label there is left out
+    (the comparison shows no internal names): a new planner metric needs a label there.
     """
     names = list(results)
     if not names:
@@ -326,14 +327,22 @@ def compare(results: Mapping[str, Any]) -> Comparison:
         if any(key in m for m in metrics.values()):
             keys.append(key)
             labels[key], units[key], kinds[key], better[key] = label, unit, kind, lower
+    from gis_app.core.explain import EXTRA_METRIC_LABELS
+
     for key in metrics[names[0]]:
         if key in labels or not all(key in m for m in metrics.values()):
             continue
+        # only metrics with a Dutch label and unit: the table never shows internal names
+        if key not in EXTRA_METRIC_LABELS:
+            continue
+        label, unit, kind = EXTRA_METRIC_LABELS[key]
         sample = metrics[names[0]][key]
-        if isinstance(sample, bool) or not isinstance(sample, (int, float, np.number)):
+        if kind != "date" and (
+            isinstance(sample, bool) or not isinstance(sample, (int, float, np.number))
+        ):
             continue
         keys.append(key)
-        labels[key], units[key], kinds[key], better[key] = key.replace("_", " "), "", "float", None
+        labels[key], units[key], kinds[key], better[key] = label, unit, kind, None
     values = pd.DataFrame(
         {n: [_as_value(metrics[n].get(k), kinds[k]) for k in keys] for n in names},
         index=pd.Index(keys, name="metric"),
