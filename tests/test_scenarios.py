@@ -218,15 +218,15 @@ def test_compare_two_scenarios_shows_metrics_and_highlights_differences(qtbot, u
     assert comparison.names == ["Snel", "Maatwerk"]
     table = ws.scenarios.table
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    assert headers[2:] == ["Snel", "Maatwerk"]
+    assert headers[1:3] == ["Snel", "Maatwerk"] and headers[3] == "eenheid"
     labels = [table.item(r, 0).text() for r in range(table.rowCount())]
     row = labels.index("risicoblootstelling")
     assert (
         comparison.values.at["risk_exposure", "Maatwerk"]
         > comparison.values.at["risk_exposure", "Snel"]
     )
-    assert "(+" in table.item(row, 3).text()  # difference to the baseline shown
-    assert table.item(row, 3).data(0x0100) is True  # highlighted as different
+    assert "(+" in table.item(row, 2).text()  # difference to the baseline shown
+    assert table.item(row, 2).data(0x0100) is True  # highlighted as different
     assert "risk_exposure" in ws.scenarios.highlighted_rows()
     assert "bespoke_buildings" in ws.scenarios.highlighted_rows()
     # overlaid curves, one per scenario

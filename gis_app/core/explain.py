@@ -28,7 +28,7 @@ import pandas as pd
 
 from gis_app.core import formatting as fmt
 
-ORDER_LABELS_NL = {"default": "standaard (hoog risico eerst)", "optimise": "geoptimaliseerd"}
+ORDER_LABELS_NL = {"default": "standaard", "optimise": "geoptimaliseerd"}
 
 
 # --- slider against plan share ---------------------------------------------------------------
@@ -236,7 +236,7 @@ EXTRA_METRIC_LABELS: dict[str, tuple[str, str, str]] = {
     "buildings": ("panden in het plan", "panden", "int"),
     "buildings_with_work": ("panden met werk", "panden", "int"),
     "buildings_without_work": ("panden zonder werk", "panden", "int"),
-    "already_done": ("al gereed (bouw gereed of afgerond, met maatregel)", "panden", "int"),
+    "already_done": ("al gereed (met maatregel)", "panden", "int"),
     "in_construction": ("in uitvoering (bouw gestart)", "panden", "int"),
     "standard_buildings": ("panden standaard", "panden", "int"),
     "clusters": ("clusters", "clusters", "int"),
@@ -245,8 +245,8 @@ EXTRA_METRIC_LABELS: dict[str, tuple[str, str, str]] = {
     "unknown_cluster_references": ("verwijzingen naar onbekend cluster", "panden", "int"),
     "neighbour_pairs": ("burenparen met werk", "paren", "int"),
     "neighbour_pairs_different_measure": ("burenparen met andere maatregel", "paren", "int"),
-    "explainability_pairs_approach": ("uitlegbaarheid: buren met andere aanpak", "paren", "int"),
-    "explainability_pairs_time": ("uitlegbaarheid: buren ver uit elkaar gereed", "paren", "int"),
+    "explainability_pairs_approach": ("buren met andere aanpak", "paren", "int"),
+    "explainability_pairs_time": ("buren ver uit elkaar gereed", "paren", "int"),
     "peak_starts": ("piek bouwstarts", "starts per week", "int"),
     "capacity_utilisation": ("benutting capaciteit", "%", "share"),
     "last_start": ("laatste bouwstart", "datum", "date"),

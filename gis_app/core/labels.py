@@ -75,10 +75,13 @@ PAND_TYPE_LABELS_NL = {
     "large": "groot gebouw",
 }
 
+#: The assessed measure: empty means not assessed yet.
+MEASURE_CLASS_LABELS_NL = {**MEASURE_LABELS_NL, "": "nog niet beoordeeld"}
+
 #: Columns whose values are codes shown through a Dutch word.
 VALUE_LABELS: dict[str, Mapping[str, str]] = {
     "milestone": MILESTONE_LABELS_NL,
-    "measure_class": MEASURE_LABELS_NL,
+    "measure_class": MEASURE_CLASS_LABELS_NL,
     "expected_measure": MEASURE_LABELS_NL,
     "measure": MEASURE_LABELS_NL,
     "approach": APPROACH_LABELS_NL,
