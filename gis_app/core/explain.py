@@ -217,14 +217,14 @@ def scenario_inputs(
     start = config.start_date
     return [
         ("capaciteit", "bouwstarts per week", capacity),
-        ("volgorde clusters", "", ORDER_LABELS_NL.get(order, order)),
+        ("volgorde clusters", "keuze", ORDER_LABELS_NL.get(order, order)),
         ("aandeel maatwerk (schuif)", "% van panden met keuze", fmt.percent(config.bespoke_share)),
         ("clusters met eigen aandeel", "clusters", own_text),
         ("startdatum", "datum", f"{start.day} {MONTHS_NL[start.month - 1]} {start.year}"),
         ("dreigingsfactor", "× LPR", fmt.decimal(config.threat_factor, 2)),
         (
             "lichtere maatregel onder de norm",
-            "",
+            "keuze",
             "toegepast" if config.apply_threat_relief else "niet toegepast",
         ),
     ]
