@@ -229,8 +229,8 @@ def delete(scenarios: list[Scenario], name: str) -> list[Scenario]:
 # --- comparison -----------------------------------------------------------------------------
 
 #: Metrics shown when comparing, in this order: key, Dutch label, unit, kind.
-#: ``kind`` is "float", "int", "share", "date" or "money"; ``lower_is_better`` tells the
-#: UI which way a difference is an improvement (None: neither).
+#: ``kind`` is "float", "int", "share", "date", "years" (one decimal) or "money";
+#: ``lower_is_better`` tells the UI which way a difference is an improvement (None: neither).
 METRIC_SPECS: tuple[tuple[str, str, str, str, bool | None], ...] = (
     ("risk_exposure", "risicoblootstelling", "verwachte slachtoffer-jaren", "float", True),
     ("all_verhoogd_done", "alle verhoogd gereed", "datum", "date", True),
@@ -239,9 +239,9 @@ METRIC_SPECS: tuple[tuple[str, str, str, str, bool | None], ...] = (
     ("bespoke_buildings", "panden maatwerk", "panden", "int", None),
     ("bespoke_share", "aandeel maatwerk", "%", "share", None),
     ("explainability_pairs", "moeilijk uitlegbare buren", "paren", "int", True),
-    ("median_wait_verhoogd", "mediane wachttijd verhoogd", "jaar", "float", True),
-    ("median_wait_licht_verhoogd", "mediane wachttijd licht verhoogd", "jaar", "float", True),
-    ("median_wait_normaal", "mediane wachttijd normaal", "jaar", "float", True),
+    ("median_wait_verhoogd", "mediane wachttijd verhoogd", "jaar", "years", True),
+    ("median_wait_licht_verhoogd", "mediane wachttijd licht verhoogd", "jaar", "years", True),
+    ("median_wait_normaal", "mediane wachttijd normaal", "jaar", "years", True),
     ("total_cost", "kosten", "€", "money", True),
 )
 

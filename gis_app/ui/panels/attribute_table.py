@@ -107,7 +107,7 @@ class FullTextTooltips(QStyledItemDelegate):
         return True
 
 
-class _HeaderTooltips(QObject):
+class HeaderTooltips(QObject):
     """Header tooltips only for section titles that are cut off."""
 
     def __init__(self, header: QHeaderView):
@@ -504,7 +504,7 @@ class AttributeTable(QWidget):
         header.setHighlightSections(False)
         self.view.setSortingEnabled(True)
         self.view.setItemDelegate(FullTextTooltips(self.view))
-        self._header_tooltips = _HeaderTooltips(header)
+        self._header_tooltips = HeaderTooltips(header)
         # connected after setSortingEnabled, so this runs after the view has sorted
         header.sortIndicatorChanged.connect(lambda _c, _o: self.view.scrollToTop())
 

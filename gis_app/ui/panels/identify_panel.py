@@ -86,6 +86,7 @@ class IdentifyPanel(QWidget):
         document.projectReplaced.connect(self.clear)
         document.buildingsChanged.connect(self.clear)
         document.buildingAttributesChanged.connect(lambda _cols: self._refresh())
+        document.clustersChanged.connect(self._refresh)  # a renamed cluster shows its new name
         document.selectionChanged.connect(self._follow_selection)
         self.clear()
 

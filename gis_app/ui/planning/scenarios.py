@@ -44,7 +44,7 @@ from gis_app.core.explain import done_counts, done_explanation, scenario_inputs
 from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.session import run_planner
 from gis_app.core.schema import PROFILE_VERHOOGD
-from gis_app.ui.panels.attribute_table import FullTextTooltips
+from gis_app.ui.panels.attribute_table import FullTextTooltips, HeaderTooltips
 from gis_app.ui.planning.controller import make_bundle
 from gis_app.ui.planning.plotting import (
     SERIES_COLORS,
@@ -76,6 +76,8 @@ def format_value(kind: str, value) -> str:
         return f"€ {format_number(float(value) / 1e6, 2)} mln"
     if kind == "int":
         return format_number(float(value), 0)
+    if kind == "years":  # waits: a tenth of a year (about a month) is what matters
+        return format_number(float(value), 1)
     return format_significant(float(value))
 
 
@@ -85,8 +87,8 @@ def format_delta(kind: str, delta) -> str:
     delta = float(delta)
     sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
     magnitude = abs(delta)
-    if kind == "date":
-        if magnitude >= 60:
+    if kind == "date":  # months from four weeks on, so the rows read alike
+        if magnitude >= 28:
             return f"{sign}{format_number(magnitude / 30.44, 1)} mnd"
         return f"{sign}{format_number(magnitude, 0)} dagen"
     if kind == "share":
@@ -95,6 +97,8 @@ def format_delta(kind: str, delta) -> str:
         return f"{sign}€ {format_number(magnitude / 1e6, 2)} mln"
     if kind == "int":
         return f"{sign}{format_number(magnitude, 0)}"
+    if kind == "years":
+        return f"{sign}{format_number(magnitude, 1)}"
     return f"{sign}{format_significant(magnitude)}"
 
 
@@ -165,6 +169,8 @@ class ScenarioManager(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(20)
         self.table.setItemDelegate(FullTextTooltips(self.table))
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._header_tooltips = HeaderTooltips(self.table.horizontalHeader())
         t_layout.addWidget(self.table, 1)
         self.done_note = QLabel("")
         self.done_note.setWordWrap(True)
