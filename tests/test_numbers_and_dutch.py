@@ -484,3 +484,21 @@ def test_search_with_several_houses_lets_the_planner_choose(qtbot):
     # a street alone still selects every hit at once
     field.run_search("spreeuwenstraat")
     assert sorted(found[-1]) == [0, 1, 2]
+
+
+def test_renamed_cluster_shows_its_new_name_in_identify_panel_and_table(qtbot):
+    from gis_app.ui.clusters.commands import RenameClusterCommand
+    from gis_app.ui.panels.attribute_table import AttributeTable
+    from gis_app.ui.panels.identify_panel import IdentifyPanel
+
+    document = ProjectDocument(_named_project())
+    panel = IdentifyPanel(document)
+    table = AttributeTable(document)
+    qtbot.addWidget(panel)
+    qtbot.addWidget(table)
+    panel.show_building(0)
+    column = table.model.columns.index("cluster_id")
+    assert table.model.index(0, column).data() == "Delfzijl-114"
+    document.undo_stack.push(RenameClusterCommand(document, "C0158", "Spreeuwenhof"))
+    assert panel.value_of("Cluster") == "Spreeuwenhof"
+    assert table.model.index(0, column).data() == "Spreeuwenhof"
