@@ -159,7 +159,7 @@ def test_ranking_puts_verhoogd_first_with_reason():
 def test_rank_reason_mentions_lpr_when_known():
     assert (
         rank_reason(3, 1, 2, 1, 2e-5)
-        == "rang 3: 1 verhoogd, 2 licht verhoogd van 1 pand; som LPR 2.0e-05"
+        == "rang 3: 1 verhoogd, 2 licht verhoogd van 1 pand; som LPR 2,0e-05"
     )
 
 

@@ -103,7 +103,7 @@ def test_table_sort_by_lpr_descending(qtbot, document):
     lpr_column = table.model.columns.index("lpr")
     table.view.sortByColumn(lpr_column, Qt.SortOrder.DescendingOrder)
     first = table.model.index(0, lpr_column).data()
-    assert first == "8,00e-05"
+    assert first == "8,0e-05"
     assert table.model.rows[0] == 4
     assert table.model.rows[-1] == 2  # the building without LPR comes last
 
@@ -209,7 +209,7 @@ def test_table_shows_new_and_changed_columns(qtbot, document):
     assert "plan_jaar" in table.model.columns
     assert table.column_combo.findData("plan_jaar") >= 0
     column = table.model.columns.index("lpr")
-    assert table.model.index(0, column).data() == "4,00e-05"
+    assert table.model.index(0, column).data() == "4,0e-05"
 
 
 def test_table_follows_new_project(qtbot, document):
@@ -262,8 +262,8 @@ def test_identify_panel_shows_all_attributes(qtbot, document):
     assert panel.value_of(column_label("building_id")) == "0024100000000004"
     assert panel.value_of(column_label("risk_profile")) == "verhoogd"
     assert panel.value_of(column_label("milestone")) == "nog niet in lokaal plan"
-    assert panel.value_of("bouwjaar") == "1950"  # source column kept
-    assert panel.value_of("Oppervlakte (m²)") == "120"
+    assert panel.value_of("Bouwjaar") == "1950"  # source column kept, Dutch label, no "1.950"
+    assert panel.value_of("Oppervlakte") == "120 m²"
     assert "Kerkstraat 2" in panel.title.text()
 
 
@@ -281,7 +281,7 @@ def test_building_summary_has_id_address_profile_lpr():
     assert "0024100000000000" in text
     assert "Stationsweg 1, Loppersum" in text
     assert "verhoogd" in text
-    assert "2,00e-05" in text
+    assert "2,0e-05" in text
 
 
 # --- layers and style -------------------------------------------------------------------------

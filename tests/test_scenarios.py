@@ -96,6 +96,7 @@ def test_compare_values_deltas_and_differences():
         "bespoke_buildings": 10,
         "total_cost": 5e6,
         "custom": 3.0,
+        "peak_starts": 40,
     }
     b = {
         "risk_exposure": 2.5,
@@ -103,6 +104,7 @@ def test_compare_values_deltas_and_differences():
         "bespoke_buildings": 10,
         "total_cost": 4e6,
         "custom": 3.0,
+        "peak_starts": 40,
     }
     comparison = sc.compare({"Snel": a, "Maatwerk": b})
     assert comparison.names == ["Snel", "Maatwerk"]
@@ -118,7 +120,11 @@ def test_compare_values_deltas_and_differences():
     assert comparison.deltas.at["total_cost", "Maatwerk"] == pytest.approx(-1e6)
     assert comparison.differs["risk_exposure"]
     assert not comparison.differs["bespoke_buildings"]
-    assert "custom" in comparison.values.index and not comparison.differs["custom"]
+    # a metric without a Dutch label is left out; a known extra one comes in Dutch
+    assert "custom" not in comparison.values.index
+    assert "peak_starts" in comparison.values.index and not comparison.differs["peak_starts"]
+    assert comparison.labels["peak_starts"] == "piek bouwstarts"
+    assert comparison.units["peak_starts"] == "starts per week"
     assert comparison.labels["risk_exposure"] == "risicoblootstelling"
 
 
@@ -212,15 +218,15 @@ def test_compare_two_scenarios_shows_metrics_and_highlights_differences(qtbot, u
     assert comparison.names == ["Snel", "Maatwerk"]
     table = ws.scenarios.table
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    assert headers[2:] == ["Snel", "Maatwerk"]
+    assert headers[1:3] == ["Snel", "Maatwerk"] and headers[3] == "eenheid"
     labels = [table.item(r, 0).text() for r in range(table.rowCount())]
     row = labels.index("risicoblootstelling")
     assert (
         comparison.values.at["risk_exposure", "Maatwerk"]
         > comparison.values.at["risk_exposure", "Snel"]
     )
-    assert "(+" in table.item(row, 3).text()  # difference to the baseline shown
-    assert table.item(row, 3).data(0x0100) is True  # highlighted as different
+    assert "(+" in table.item(row, 2).text()  # difference to the baseline shown
+    assert table.item(row, 2).data(0x0100) is True  # highlighted as different
     assert "risk_exposure" in ws.scenarios.highlighted_rows()
     assert "bespoke_buildings" in ws.scenarios.highlighted_rows()
     # overlaid curves, one per scenario

@@ -229,8 +229,8 @@ def delete(scenarios: list[Scenario], name: str) -> list[Scenario]:
 # --- comparison -----------------------------------------------------------------------------
 
 #: Metrics shown when comparing, in this order: key, Dutch label, unit, kind.
-#: ``kind`` is "float", "int", "share", "date" or "money"; ``lower_is_better`` tells the
-#: UI which way a difference is an improvement (None: neither).
+#: ``kind`` is "float", "int", "share", "date", "years" (one decimal) or "money";
+#: ``lower_is_better`` tells the UI which way a difference is an improvement (None: neither).
 METRIC_SPECS: tuple[tuple[str, str, str, str, bool | None], ...] = (
     ("risk_exposure", "risicoblootstelling", "verwachte slachtoffer-jaren", "float", True),
     ("all_verhoogd_done", "alle verhoogd gereed", "datum", "date", True),
@@ -239,9 +239,9 @@ METRIC_SPECS: tuple[tuple[str, str, str, str, bool | None], ...] = (
     ("bespoke_buildings", "panden maatwerk", "panden", "int", None),
     ("bespoke_share", "aandeel maatwerk", "%", "share", None),
     ("explainability_pairs", "moeilijk uitlegbare buren", "paren", "int", True),
-    ("median_wait_verhoogd", "mediane wachttijd verhoogd", "jaar", "float", True),
-    ("median_wait_licht_verhoogd", "mediane wachttijd licht verhoogd", "jaar", "float", True),
-    ("median_wait_normaal", "mediane wachttijd normaal", "jaar", "float", True),
+    ("median_wait_verhoogd", "mediane wachttijd verhoogd", "jaar", "years", True),
+    ("median_wait_licht_verhoogd", "mediane wachttijd licht verhoogd", "jaar", "years", True),
+    ("median_wait_normaal", "mediane wachttijd normaal", "jaar", "years", True),
     ("total_cost", "kosten", "€", "money", True),
 )
 
@@ -310,8 +310,9 @@ def compare(results: Mapping[str, Any]) -> Comparison:
     """Compare results (``PlanResult`` or metrics dicts) keyed by scenario name.
 
     The first entry is the baseline for ``deltas``. Metrics from ``METRIC_SPECS`` come
-    first, in that order; other numeric or date metrics present in every result follow
-    (so a new metric of the planner shows up without a change here).
+    first, in that order; the metrics of ``gis_app.core.explain.EXTRA_METRIC_LABELS``
+    present in every result follow. A metric without a Dutch label there is left out
+    (the comparison shows no internal names): a new planner metric needs a label there.
     """
     names = list(results)
     if not names:
@@ -326,14 +327,22 @@ def compare(results: Mapping[str, Any]) -> Comparison:
         if any(key in m for m in metrics.values()):
             keys.append(key)
             labels[key], units[key], kinds[key], better[key] = label, unit, kind, lower
+    from gis_app.core.explain import EXTRA_METRIC_LABELS
+
     for key in metrics[names[0]]:
         if key in labels or not all(key in m for m in metrics.values()):
             continue
+        # only metrics with a Dutch label and unit: the table never shows internal names
+        if key not in EXTRA_METRIC_LABELS:
+            continue
+        label, unit, kind = EXTRA_METRIC_LABELS[key]
         sample = metrics[names[0]][key]
-        if isinstance(sample, bool) or not isinstance(sample, (int, float, np.number)):
+        if kind != "date" and (
+            isinstance(sample, bool) or not isinstance(sample, (int, float, np.number))
+        ):
             continue
         keys.append(key)
-        labels[key], units[key], kinds[key], better[key] = key.replace("_", " "), "", "float", None
+        labels[key], units[key], kinds[key], better[key] = label, unit, kind, None
     values = pd.DataFrame(
         {n: [_as_value(metrics[n].get(k), kinds[k]) for k in keys] for n in names},
         index=pd.Index(keys, name="metric"),

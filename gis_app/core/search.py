@@ -27,6 +27,9 @@ Hits are ranked by how well they match, then in file order. Pressing Enter selec
 hits of the best kind of match (a postcode or street selects the whole street: what a
 planner looks for; an exact address selects that house, not also number 120 when 12 was
 typed) and zooms to them; picking a suggestion from the list selects that one building.
+A query with a house number means one house: when it still hits several buildings
+(the same address in two villages, 67 and 67a), :func:`names_one_house` tells the
+search field to list them and let the planner choose.
 """
 
 from __future__ import annotations
@@ -39,6 +42,21 @@ import pandas as pd
 
 _POSTCODE = re.compile(r"^\d{4}\s?[a-z]{0,2}$")
 _DIGITS = re.compile(r"^\d+$")
+
+_HOUSE_NUMBER = re.compile(r"^\d+[a-z]?(-\d+)?$")
+
+
+def names_one_house(query: str) -> bool:
+    """True when ``query`` is an address with a house number (``spreeuwenstraat 67``),
+    not a postcode, a BAG id or a street alone (those select every hit at once)."""
+    text = " ".join(query.replace(",", " ").lower().split())
+    if not text or _DIGITS.match(text) or _POSTCODE.match(text):
+        return False
+    words = text.split()
+    has_word = any(not _HOUSE_NUMBER.match(w) and not _DIGITS.match(w) for w in words)
+    has_number = any(_HOUSE_NUMBER.match(w) for w in words)
+    return has_word and has_number
+
 
 # Rank of each kind of match (lower is better).
 _EXACT_ID, _ID_PREFIX, _POSTCODE_PREFIX, _EXACT_ADDRESS, _ADDRESS_PREFIX = 0, 1, 2, 3, 4

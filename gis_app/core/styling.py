@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from gis_app.core.formatting import scientific
 from gis_app.core.schema import (
     MILESTONE_LABELS_NL,
     MILESTONES,
@@ -350,7 +351,7 @@ def _format_number(value: float) -> str:
         return "0"
     magnitude = abs(value)
     if magnitude < 1e-3 or magnitude >= 1e6:
-        return f"{value:.2e}".replace(".", ",")
+        return scientific(value)  # the window's one scientific style: 3,0e-03
     if magnitude >= 100:
         return f"{value:,.0f}".replace(",", ".")
     return f"{value:.3g}".replace(".", ",")

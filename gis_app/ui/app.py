@@ -3,6 +3,10 @@
 The window is shown first and the file opened after that, so the map fits the full
 extent into the window's real size (not the size before it was shown). Without a file
 the bundled sample area opens, so a first-time user sees a map and not an empty window.
+
+Dutch all the way: :func:`install_dutch` loads Qt's own translations (``qtbase_nl``:
+file dialogs, Save/Discard/Cancel, context menus of text fields) and makes Dutch the
+default locale, so every spin box and number field uses the decimal comma.
 """
 
 from __future__ import annotations
@@ -10,13 +14,37 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from gis_app.paths import RESOURCES_DIR, SAMPLE_PROJECT
 
 APP_ICON = RESOURCES_DIR / "gis_app.svg"
+
+
+DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+QT_TRANSLATIONS = ("qtbase", "qt")  # qtbase: dialogs and buttons; qt: the rest when present
+
+
+def install_dutch(app: QApplication) -> list[str]:
+    """Load Qt's Dutch translations into ``app`` and make Dutch the default locale.
+
+    Returns the names of the catalogues loaded (none when Qt's translations are missing:
+    the window then still works, with Qt's own texts in English). Safe to call twice.
+    """
+    QLocale.setDefault(DUTCH)
+    loaded = getattr(app, "_gis_app_translators", None)
+    if loaded is not None:
+        return [name for name, _t in loaded]
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    loaded = []
+    for name in QT_TRANSLATIONS:
+        translator = QTranslator(app)
+        if translator.load(DUTCH, name, "_", folder) and app.installTranslator(translator):
+            loaded.append((name, translator))
+    app._gis_app_translators = loaded  # keep them alive as long as the application
+    return [name for name, _t in loaded]
 
 
 def get_app() -> QApplication:
@@ -26,6 +54,7 @@ def get_app() -> QApplication:
         app.setApplicationName("gis_app")
         app.setOrganizationName("gis_app")
         app.setApplicationDisplayName("gis_app")
+        install_dutch(app)
     if app.windowIcon().isNull() and APP_ICON.exists():
         app.setWindowIcon(QIcon(str(APP_ICON)))
     return app

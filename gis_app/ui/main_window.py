@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         # Hover tooltip: the panels' short summary (adds LPR to what the canvas shows).
         self.canvas.tooltip_text = lambda row: building_summary(
-            self.document.project.buildings, row
+            self.document.project.buildings, row, self.document.project.clusters
         )
 
     def _create_panels(self) -> None:

@@ -36,7 +36,16 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,6 +64,7 @@ from gis_app.core.projectfile import (
     read_project_info,
     save_project,
 )
+from gis_app.paths import ROOT_DIR
 from gis_app.ui.autosave import Autosave, snapshot
 from gis_app.ui.dialogs import message_box, show_error
 from gis_app.ui.document import ProjectDocument
@@ -65,6 +75,32 @@ log = logging.getLogger("gis_app.project")
 MAX_RECENT = 8
 SETTINGS_KEY_RECENT = "recent_projects"
 SETTINGS_KEY_LAST_DIR = "last_project_dir"
+
+
+def save_start_folder(
+    project_dir: Path | None, last_dir: str, documents: str, program_dir: Path = ROOT_DIR
+) -> Path:
+    """Where *Opslaan als* opens: the project's folder, else the last used one, else the
+    user's documents folder (else home); never inside the program's own folder (the
+    bundled sample lives there, and an update would replace it)."""
+
+    def usable(folder) -> bool:
+        if not folder:
+            return False
+        path = Path(folder)
+        try:
+            resolved = path.resolve()
+            inside = resolved == program_dir.resolve() or program_dir.resolve() in resolved.parents
+        except OSError:
+            return False
+        return path.is_dir() and not inside
+
+    for folder in (project_dir, last_dir, documents):
+        if usable(folder):
+            return Path(folder)
+    return Path.home()
+
+
 APP_TITLE = "gis_app"
 PROJECT_FILTER = "gis_app-project (*.gpkg)"
 OPEN_FILTER = (
@@ -265,7 +301,11 @@ class ProjectController(QObject):
 
     def _suggested_save_path(self) -> Path:
         project = self.document.project
-        folder = Path(self._last_dir() or Path.home())
+        folder = save_start_folder(
+            Path(project.path).parent if project.path is not None else None,
+            str(self.settings.value(SETTINGS_KEY_LAST_DIR, "") or ""),
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+        )
         name = project.name or tr("Naamloos project")
         if project.path is not None and self._save_target is None:
             name = Path(project.path).stem + tr(" project")

@@ -15,6 +15,7 @@ import pandas as pd
 
 from gis_app.core.clusters.frames import reset_rows
 from gis_app.core.clusters.membership import NO_CLUSTER, current_membership
+from gis_app.core.formatting import scientific
 from gis_app.core.schema import (
     MEASURE_CLASSES,
     MILESTONES,
@@ -66,7 +67,7 @@ def rank_reason(rank: int, verhoogd: int, licht: int, n: int, lpr_sum: float) ->
     noun = "pand" if n == 1 else "panden"
     text = f"rang {rank}: {verhoogd} verhoogd, {licht} licht verhoogd van {n} {noun}"
     if lpr_sum > 0:
-        text += f"; som LPR {lpr_sum:.1e}"
+        text += f"; som LPR {scientific(lpr_sum)}"
     return text
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from gis_app.core.errors import ExportError
 from gis_app.core.fields import normalise_name
+from gis_app.core.labels import EXPORT_EXTRA_LABELS
 
 SETTINGS_KEY = "export_columns"
 
@@ -63,6 +64,8 @@ LABELS: dict[str, str] = {
     "completion": "gereed",
     "wait_years": "wachttijd (jaar)",
     "cost": "kosten (EUR)",
+    # source and plan columns, in the window's words (core/labels.py)
+    **{c: label for c, label in EXPORT_EXTRA_LABELS.items()},
 }
 
 _PERSONAL_HINTS = re.compile(

@@ -41,16 +41,11 @@ import pandas as pd
 from gis_app.core.atomic import atomic_open, atomic_path, describe_os_error
 from gis_app.core.errors import ExportError
 from gis_app.core.export.columns import LABELS
-from gis_app.core.schema import MEASURE_LABELS_NL, MILESTONE_LABELS_NL
+from gis_app.core.labels import APPROACH_LABELS_NL, VALUE_LABELS
 
-APPROACH_LABELS = {"standard": "standaard", "bespoke": "maatwerk", "none": "geen werk"}
-CODE_LABELS: dict[str, dict[str, str]] = {
-    "measure": MEASURE_LABELS_NL,
-    "measure_class": MEASURE_LABELS_NL,
-    "expected_measure": MEASURE_LABELS_NL,
-    "approach": APPROACH_LABELS,
-    "milestone": MILESTONE_LABELS_NL,
-}
+APPROACH_LABELS = APPROACH_LABELS_NL
+#: Coded columns and their Dutch words: the window's (core/labels.py), so both agree.
+CODE_LABELS: dict[str, dict[str, str]] = {c: dict(v) for c, v in VALUE_LABELS.items()}
 FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 SHEET_NAME = "Adressen"

@@ -25,6 +25,9 @@ than alphabetically. After an attribute-only change (plan results) the current o
 filter are kept, as in QGIS, until the user sorts or filters again. A table selection
 replaces the document selection (it is the set of rows the user highlighted); rows
 hidden by the filter are therefore deselected when the user clicks in a filtered table.
+Sorting scrolls to the top (the first rows of the new order are what the user asked
+for). The cluster column shows the cluster's name, as the map does, and sorts and
+filters by it. A cell or header whose text is cut off shows the full text as tooltip.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -51,11 +55,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
+from gis_app.core.labels import cluster_names
 from gis_app.core.schema import MILESTONES, RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.panels.labels import CODED_COLUMNS, column_label, format_count, format_value
@@ -67,6 +74,68 @@ _ORDERED_VALUES = {
 }
 
 ALL_COLUMNS = "__all__"
+#: Columns whose cells show a name looked up from the id they hold.
+NAMED_COLUMNS = ("cluster_id",)
+
+
+def elided_tooltip(view, index: QModelIndex) -> str | None:
+    """The cell's full text when the column is too narrow to show it, else None."""
+    if not index.isValid():
+        return None
+    text = index.data(Qt.ItemDataRole.DisplayRole)
+    if text is None or str(text) == "":
+        return None
+    text = str(text)
+    needed = view.fontMetrics().horizontalAdvance(text) + 12  # the cell's text margins
+    if needed > view.visualRect(index).width():
+        return text
+    return None
+
+
+class FullTextTooltips(QStyledItemDelegate):
+    """Delegate: an explicit tooltip of the model, else the full text of a cut-off cell."""
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 (Qt naming)
+        if event is None or event.type() != QEvent.Type.ToolTip:
+            return super().helpEvent(event, view, option, index)
+        own = index.data(Qt.ItemDataRole.ToolTipRole)
+        text = str(own) if own else elided_tooltip(view, index)
+        if text:
+            QToolTip.showText(event.globalPos(), text, view)
+        else:
+            QToolTip.hideText()
+        return True
+
+
+class HeaderTooltips(QObject):
+    """Header tooltips only for section titles that are cut off."""
+
+    def __init__(self, header: QHeaderView):
+        super().__init__(header)
+        self.header = header
+        header.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.ToolTip:
+            section = self.header.logicalIndexAt(event.position().toPoint())
+            text = header_tooltip(self.header, section)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.header)
+            else:
+                QToolTip.hideText()
+            return True
+        return False
+
+
+def header_tooltip(header: QHeaderView, section: int) -> str | None:
+    """The full title of a header section that is too narrow for it, else None."""
+    if section < 0 or header.model() is None:
+        return None
+    text = header.model().headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
+    if not text:
+        return None
+    needed = header.fontMetrics().horizontalAdvance(str(text)) + 24  # margins, sort arrow
+    return str(text) if needed > header.sectionSize(section) else None
 
 
 def sort_permutation(values: np.ndarray, column: str, descending: bool) -> np.ndarray:
@@ -121,6 +190,7 @@ class BuildingTableModel(QAbstractTableModel):
         self.rows = np.empty(0, dtype=np.int64)
         self._inverse: np.ndarray | None = None
         self._selected = np.zeros(0, dtype=bool)
+        self._names: dict[str, dict[str, str]] = {}
         palette = QGuiApplication.palette()
         self.highlight = palette.brush(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
         self.highlighted_text = palette.brush(
@@ -147,6 +217,7 @@ class BuildingTableModel(QAbstractTableModel):
         )
         self._arrays = {}
         self._text_cache = {}
+        self._names = {"cluster_id": cluster_names(self.document.project.clusters)}
         self._order = None
         self._sort = None
         self._filter_mask = None
@@ -181,8 +252,17 @@ class BuildingTableModel(QAbstractTableModel):
         array = self._arrays.get(column)
         if array is None:
             array = self._frame[column].to_numpy()
+            names = self._names.get(column)
+            if names:  # the shown name (cluster name as on the map), not the id
+                values = pd.Series(array, dtype=object).astype(str)
+                array = values.map(names).fillna(values).to_numpy(dtype=object)
             self._arrays[column] = array
         return array
+
+    def set_cluster_names(self, names: dict[str, str]) -> None:
+        """Clusters were renamed, added or removed: the cluster column shows the new names."""
+        self._names["cluster_id"] = dict(names)
+        self.refresh_columns(["cluster_id"])
 
     def _text(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         """``(codes, texts)`` of a column for filtering: each distinct value once, as shown.
@@ -194,7 +274,7 @@ class BuildingTableModel(QAbstractTableModel):
         """
         cached = self._text_cache.get(column)
         if cached is None:
-            codes, uniques = pd.factorize(self._frame[column], use_na_sentinel=True)
+            codes, uniques = pd.factorize(self._array(column), use_na_sentinel=True)
             values = np.asarray(uniques, dtype=object)
             if column not in CODED_COLUMNS and all(isinstance(v, str) for v in values[:50]):
                 # Plain text columns (ids, addresses: as many distinct values as rows):
@@ -265,9 +345,6 @@ class BuildingTableModel(QAbstractTableModel):
                     return column_label(self._columns[section])
                 return None
             return str(section + 1)
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.ToolTipRole and horizontal and 0 <= section < len(self._columns):
-            return self._columns[section]
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -426,6 +503,10 @@ class AttributeTable(QWidget):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         self.view.setSortingEnabled(True)
+        self.view.setItemDelegate(FullTextTooltips(self.view))
+        self._header_tooltips = HeaderTooltips(header)
+        # connected after setSortingEnabled, so this runs after the view has sorted
+        header.sortIndicatorChanged.connect(lambda _c, _o: self.view.scrollToTop())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -451,6 +532,9 @@ class AttributeTable(QWidget):
         document.buildingsChanged.connect(self._reload)
         document.buildingAttributesChanged.connect(self._attributes_changed)
         document.selectionChanged.connect(self._selection_from_document)
+        document.clustersChanged.connect(
+            lambda: self.model.set_cluster_names(cluster_names(document.project.clusters))
+        )
         self._fill_columns()
         self._update_count()
 

@@ -7,7 +7,9 @@ always one glance away; a larger selection leaves the panel as it was. A project
 clears the panel.
 
 Rows: the canonical columns under their Dutch labels, then the footprint area and any
-source columns the reader kept, under their own names.
+source columns the reader kept, each under a Dutch label with Dutch values
+(:mod:`gis_app.core.labels`). The cluster is named as the map names it (its name; the
+id is in the tooltip).
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app.core import formatting as fmt
+from gis_app.core.labels import cluster_label, cluster_names
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.panels.labels import column_label, format_value
 
 
-def building_summary(buildings, row: int) -> str:
+def building_summary(buildings, row: int, clusters=None) -> str:
     """Hover tooltip text: id, address, risk profile and LPR, milestone and cluster."""
     record = buildings.iloc[int(row)]
     lines = [
@@ -50,7 +54,8 @@ def building_summary(buildings, row: int) -> str:
         lines.append(f"{column_label('milestone')}: {format_value('milestone', milestone)}")
     cluster = record.get("cluster_id", "")
     if cluster:
-        lines.append(f"{column_label('cluster_id')}: {cluster}")
+        name = cluster_label(cluster, cluster_names(clusters))
+        lines.append(f"{column_label('cluster_id')}: {name}")
     return "\n".join(lines)
 
 
@@ -81,6 +86,7 @@ class IdentifyPanel(QWidget):
         document.projectReplaced.connect(self.clear)
         document.buildingsChanged.connect(self.clear)
         document.buildingAttributesChanged.connect(lambda _cols: self._refresh())
+        document.clustersChanged.connect(self._refresh)  # a renamed cluster shows its new name
         document.selectionChanged.connect(self._follow_selection)
         self.clear()
 
@@ -115,24 +121,34 @@ class IdentifyPanel(QWidget):
         )
         title = self.tr("Pand {id}").format(id=record.get("building_id", ""))
         self.title.setText(f"<b>{title}</b>" + (f"<br>{address}" if address else ""))
+        names = cluster_names(self.document.project.clusters)
         rows: list[tuple[str, str, str]] = []
         for column in buildings.columns:
             if column == geometry_name:
                 continue
-            rows.append((column_label(column), format_value(column, record[column]), column))
+            value = record[column]
+            if column == "cluster_id":
+                text = cluster_label(value, names)
+            else:
+                text = format_value(column, value)
+            rows.append((column_label(column), text, column))
         geometry = record[geometry_name]
         if geometry is not None and not shapely.is_empty(geometry):
             area = float(shapely.area(geometry))
             columns = [column for _label, _value, column in rows]
             at = columns.index("residents") + 1 if "residents" in columns else len(rows)
-            rows.insert(at, (self.tr("Oppervlakte (m²)"), f"{area:.0f}", "area"))
+            rows.insert(at, (self.tr("Oppervlakte"), fmt.area(area), ""))
         self.table.setRowCount(len(rows))
         for i, (label, value, column) in enumerate(rows):
             key = QTableWidgetItem(label)
-            key.setToolTip(column)
+            if column:  # the field's name in the file, for finding it in QGIS or a CSV
+                key.setToolTip(self.tr("Veld in het bestand: {name}").format(name=column))
             self.table.setItem(i, 0, key)
             item = QTableWidgetItem(value)
-            item.setToolTip(value)
+            tip = value
+            if column == "cluster_id" and str(record[column]):
+                tip = self.tr("{name} (id {id})").format(name=value, id=record[column])
+            item.setToolTip(tip)
             self.table.setItem(i, 1, item)
 
     def value_of(self, label: str) -> str | None:

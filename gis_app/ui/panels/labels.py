@@ -1,22 +1,23 @@
-"""Dutch column headers and value formatting shared by the attribute table and identify panel.
+"""Dutch column headers and cell texts for the attribute table and the identify panel.
 
-Canonical columns (core/schema.py) are shown with a Dutch label; coded values
-(milestone, measure class) are shown with their Dutch label from the schema while the
-data keeps the code. Source columns the reader kept are shown under their own name.
-Floats use the Dutch decimal comma; LPR (tiny probabilities) is shown in scientific
-notation, since fixed notation would read 0,00 for every building.
+The words live in :mod:`gis_app.core.labels` (shared with the exports); this module
+passes the headers through Qt's translation and keeps the names the panels import.
+Coded values (milestone, measure, approach, building type) show as Dutch words while
+the data keeps the code; numbers use the decimal comma, LPR the one scientific style
+(``3,0e-03``), years no thousands dot.
 """
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from gis_app.core.schema import MEASURE_LABELS_NL, MILESTONE_LABELS_NL
+from gis_app.core import formatting as fmt
+from gis_app.core import labels as core_labels
 
 _CONTEXT = "Columns"
+
+#: Columns whose values are codes shown through a Dutch word.
+CODED_COLUMNS = core_labels.VALUE_LABELS
 
 
 def _t(text: str) -> str:
@@ -24,61 +25,23 @@ def _t(text: str) -> str:
 
 
 def column_labels() -> dict[str, str]:
-    """Canonical column -> Dutch header (translated at call time, not import time)."""
-    return {
-        "building_id": _t("BAG-id"),
-        "risk_profile": _t("Risicoprofiel"),
-        "profile_source": _t("Herkomst profiel"),
-        "lpr": _t("LPR (per jaar)"),
-        "typology": _t("Typologie"),
-        "milestone": _t("Mijlpaal"),
-        "measure_class": _t("Maatregel (beoordeeld)"),
-        "expected_measure": _t("Verwachte maatregel"),
-        "addresses": _t("Adressen"),
-        "residents": _t("Bewoners"),
-        "address": _t("Adres"),
-        "postcode": _t("Postcode"),
-        "woonplaats": _t("Woonplaats"),
-        "eigen_regie": _t("Eigen regie"),
-        "cluster_id": _t("Cluster"),
-    }
+    """Known column -> Dutch header (translated at call time, not import time)."""
+    return {column: _t(label) for column, label in core_labels.COLUMN_LABELS.items()}
 
 
 def column_label(column: str) -> str:
-    return column_labels().get(column, column)
-
-
-#: Columns whose values are codes shown through a Dutch label.
-CODED_COLUMNS = {
-    "milestone": MILESTONE_LABELS_NL,
-    "measure_class": MEASURE_LABELS_NL,
-    "expected_measure": MEASURE_LABELS_NL,
-}
+    known = core_labels.COLUMN_LABELS.get(column)
+    return _t(known) if known is not None else core_labels.column_label(column)
 
 
 def format_value(column: str, value: object) -> str:
     """The text shown for one cell."""
-    if value is None:
-        return ""
-    labels = CODED_COLUMNS.get(column)
-    if labels is not None:
-        return labels.get(value, "" if value is None else str(value))
-    if isinstance(value, (bool, np.bool_)):
-        return _t("ja") if value else _t("nee")
-    if isinstance(value, (float, np.floating)):
-        number = float(value)
-        if math.isnan(number):
-            return ""
-        if column == "lpr" or (number != 0 and abs(number) < 1e-3):
-            return f"{number:.2e}".replace(".", ",")
-        if number.is_integer() and abs(number) < 1e15:
-            return f"{int(number):d}"
-        return f"{number:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    if isinstance(value, (np.integer,)):
-        return str(int(value))
-    return str(value)
+    text = core_labels.value_label(column, value)
+    if text in ("ja", "nee"):
+        return _t(text)
+    return text
 
 
 def format_count(n: int) -> str:
     """A count with the Dutch thousands separator: 15.000."""
-    return f"{int(n):,}".replace(",", ".")
+    return fmt.count(n)

@@ -1,14 +1,19 @@
 """The search field: type a BAG id, address or postcode; the map zooms to the hits and
-selects them. Matching and ranking live in :mod:`gis_app.core.search`."""
+selects them. Matching and ranking live in :mod:`gis_app.core.search`.
+
+An address with a house number that matches several buildings (the same street and
+number in two villages, 67 and 67a) is not resolved by jumping to the first: a list
+under the field names each hit and lets the planner choose one, or all of them.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QCompleter, QLineEdit, QMenu
 
-from gis_app.core.search import SearchIndex
+from gis_app.core.search import SearchIndex, names_one_house
 from gis_app.ui.document import ProjectDocument
 
 
@@ -19,12 +24,15 @@ class SearchField(QLineEdit):
     message = Signal(str)
 
     SUGGESTIONS = 12
+    #: At most this many hits are listed to choose from.
+    CHOICES = 20
 
     def __init__(self, document: ProjectDocument, parent=None):
         super().__init__(parent)
         self.document = document
         self._index: SearchIndex | None = None
         self._suggested: dict[str, int] = {}
+        self.choice_menu: QMenu | None = None
         self.setPlaceholderText(self.tr("Zoek BAG-id, adres of postcode"))
         self.setToolTip(
             self.tr(
@@ -95,6 +103,8 @@ class SearchField(QLineEdit):
             return rows
         if len(rows) == 0:
             self.message.emit(self.tr("Niets gevonden voor '{query}'").format(query=text.strip()))
+        elif len(rows) > 1 and names_one_house(text):
+            self.offer_choice(rows)
         else:
             if len(rows) == 1:
                 self.message.emit(
@@ -104,3 +114,37 @@ class SearchField(QLineEdit):
                 self.message.emit(self.tr("{n} panden gevonden").format(n=len(rows)))
             self.found.emit(rows)
         return rows
+
+    def offer_choice(self, rows: np.ndarray) -> QMenu:
+        """List the hits under the field; choosing one selects it, the first entry all."""
+        if self.choice_menu is not None:
+            self.choice_menu.close()
+            self.choice_menu.deleteLater()
+        menu = self.choice_menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        all_rows = np.asarray(rows, dtype=np.int64)
+        every = menu.addAction(self.tr("Alle {n} panden selecteren").format(n=len(all_rows)))
+        every.triggered.connect(lambda: self._choose(all_rows))
+        menu.addSeparator()
+        for row in all_rows[: self.CHOICES]:
+            action = menu.addAction(self.index.describe(int(row)))
+            action.triggered.connect(
+                lambda _checked=False, r=int(row): self._choose(np.array([r], dtype=np.int64))
+            )
+        if len(all_rows) > self.CHOICES:
+            more = menu.addAction(self.tr("… en {n} meer").format(n=len(all_rows) - self.CHOICES))
+            more.setEnabled(False)
+        self.message.emit(
+            self.tr("{n} panden gevonden: kies er een uit de lijst").format(n=len(all_rows))
+        )
+        menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+        return menu
+
+    def _choose(self, rows: np.ndarray) -> None:
+        if len(rows) == 1:
+            self.message.emit(
+                self.tr("Gevonden: {hit}").format(hit=self.index.describe(int(rows[0])))
+            )
+        else:
+            self.message.emit(self.tr("{n} panden gevonden").format(n=len(rows)))
+        self.found.emit(rows)

@@ -7,6 +7,9 @@ milestones, the clusters or the cluster selection change.
 Views: *hele gebied*, *geselecteerde clusters* (milestone × risk profile), and *per
 cluster* (cluster × milestone). Unit: panden or adressen; reading: in fase (current
 milestone) or bereikt (at or beyond). A stacked bar chart shows the area table.
+Under the table, for the whole area in buildings, a note ties the "afgerond" row to
+the plan's "al gereed" (:func:`gis_app.core.explain.done_explanation`), since the two
+count differently.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core import dashboard as db
+from gis_app.core.explain import done_counts, done_explanation
 from gis_app.core.schema import MILESTONE_LABELS_NL, MILESTONES, RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.planning.plotting import RISK_FILL, DutchNumberAxis, format_number
 
@@ -129,8 +133,16 @@ class DashboardView(QWidget):
             ]
         )
 
+        self.done_note = QLabel("")
+        self.done_note.setStyleSheet("color: #505050;")
+        self.done_note.setWordWrap(True)
+        table_box = QWidget()
+        box_layout = QVBoxLayout(table_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(self.table, 1)
+        box_layout.addWidget(self.done_note)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
+        splitter.addWidget(table_box)
         splitter.addWidget(self.chart)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -198,6 +210,15 @@ class DashboardView(QWidget):
                 )
             area = db.milestone_counts(buildings, unit=unit, cumulative=cumulative, mask=mask)
             self._fill_milestones(area)
+        note = ""
+        if scope == SCOPE_AREA and unit == "panden" and len(buildings):
+            counts = done_counts(buildings)
+            note = self.tr(
+                "Het plan telt als al gereed de panden met een maatregel waarvan de bouw "
+                "gereed of het traject afgerond is: {0}"
+            ).format(done_explanation(counts))
+        self.done_note.setText(note)
+        self.done_note.setVisible(bool(note))
         self._fill_chart(area)
 
     def _fill_milestones(self, table: pd.DataFrame) -> None:

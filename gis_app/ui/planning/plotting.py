@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from gis_app.core import formatting as fmt
 from gis_app.core.schema import PROFILE_LICHT, PROFILE_NORMAAL, PROFILE_UNKNOWN, PROFILE_VERHOOGD
 
 try:  # the map's colours, so chart and map agree
@@ -56,29 +57,13 @@ def to_seconds(values) -> np.ndarray:
 
 
 def format_number(value: float, decimals: int | None = None) -> str:
-    """Dutch number: thousands with a dot, decimals with a comma."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if decimals is None:
-        magnitude = abs(value)
-        decimals = (
-            0 if magnitude >= 100 or float(value).is_integer() else (2 if magnitude >= 1 else 3)
-        )
-        if 0 < magnitude < 0.001:
-            return f"{value:.1e}".replace(".", ",")
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    """Dutch number: thousands with a dot, decimals with a comma (core/formatting.py)."""
+    return fmt.number(value, decimals)
 
 
 def format_significant(value: float, digits: int = 3) -> str:
-    """Dutch number with about ``digits`` significant digits (0,00312; 1,25; 1.240)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    magnitude = abs(float(value))
-    if magnitude == 0:
-        return "0"
-    decimals = max(0, digits - 1 - int(math.floor(math.log10(magnitude))))
-    return format_number(float(value), min(decimals, 8))
+    """Dutch number with about ``digits`` significant digits (3,1e-03; 1,25; 1.240)."""
+    return fmt.significant(value, digits)
 
 
 def format_date(value) -> str:
@@ -133,7 +118,7 @@ class DutchNumberAxis(pg.AxisItem):
             max(0, -int(math.floor(math.log10(spacing * scale)))) if spacing * scale < 1 else 0
         )
         if decimals > 6:
-            return [f"{v:.1e}".replace(".", ",") for v in values]
+            return [fmt.scientific(v) for v in values]
         return [format_number(v * scale, decimals) for v in values]
 
 

@@ -2,9 +2,13 @@
 delete, and compare two or more scenarios side by side.
 
 The comparison recomputes each checked scenario's plan off the UI thread (each with its
-own settings, shares and order, on the current buildings), then shows a metrics table
-(value and difference to the first checked scenario; rows where the scenarios differ
-are highlighted, the better value green, the worse red) and overlaid curves.
+own settings, shares and order, on the current buildings), then shows a table and
+overlaid curves. The table first lists each scenario's inputs (capacity, order, shares,
+start date, threat factor: :func:`gis_app.core.explain.scenario_inputs`), then its
+outcomes (value and difference to the first checked scenario; rows where the scenarios
+differ are highlighted, the better value green, the worse red). Every row is Dutch with
+a unit; "al gereed" carries the reconciliation with Voortgang's "afgerond". Table and
+curves are two tabs, so the table gets the dock's width; the table scrolls.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +40,11 @@ from PySide6.QtWidgets import (
 from gis_app.core import scenarios as sc
 from gis_app.core.change import scenario_change
 from gis_app.core.errors import GisAppError
+from gis_app.core.explain import done_counts, done_explanation, scenario_inputs
 from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.session import run_planner
 from gis_app.core.schema import PROFILE_VERHOOGD
+from gis_app.ui.panels.attribute_table import FullTextTooltips, HeaderTooltips
 from gis_app.ui.planning.controller import make_bundle
 from gis_app.ui.planning.plotting import (
     SERIES_COLORS,
@@ -51,6 +58,9 @@ from gis_app.ui.planning.plotting import (
 from gis_app.ui.tasks import LatestOnly
 
 DIFF_BACKGROUND = QColor("#fff3c4")
+SECTION_BACKGROUND = QColor("#e8e8e8")
+LABEL_COLUMN_MAX = 180
+VALUE_COLUMN_MIN = 110
 BETTER = QColor("#1b7a3a")
 WORSE = QColor("#b00020")
 
@@ -66,6 +76,8 @@ def format_value(kind: str, value) -> str:
         return f"€ {format_number(float(value) / 1e6, 2)} mln"
     if kind == "int":
         return format_number(float(value), 0)
+    if kind == "years":  # waits: a tenth of a year (about a month) is what matters
+        return format_number(float(value), 1)
     return format_significant(float(value))
 
 
@@ -75,8 +87,8 @@ def format_delta(kind: str, delta) -> str:
     delta = float(delta)
     sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
     magnitude = abs(delta)
-    if kind == "date":
-        if magnitude >= 60:
+    if kind == "date":  # months from four weeks on, so the rows read alike
+        if magnitude >= 28:
             return f"{sign}{format_number(magnitude / 30.44, 1)} mnd"
         return f"{sign}{format_number(magnitude, 0)} dagen"
     if kind == "share":
@@ -85,6 +97,8 @@ def format_delta(kind: str, delta) -> str:
         return f"{sign}€ {format_number(magnitude / 1e6, 2)} mln"
     if kind == "int":
         return f"{sign}{format_number(magnitude, 0)}"
+    if kind == "years":
+        return f"{sign}{format_number(magnitude, 1)}"
     return f"{sign}{format_significant(magnitude)}"
 
 
@@ -144,14 +158,29 @@ class ScenarioManager(QWidget):
         top_layout.addWidget(self.progress)
         top_layout.addWidget(self.message)
 
-        bottom = QWidget()
-        b_layout = QVBoxLayout(bottom)
-        b_layout.setContentsMargins(0, 0, 0, 0)
+        bottom = self.result_tabs = QTabWidget()
+        table_page = QWidget()
+        t_layout = QVBoxLayout(table_page)
+        t_layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 0)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setMinimumHeight(160)
-        b_layout.addWidget(self.table, 2)
+        self.table.setMinimumHeight(120)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(20)
+        self.table.setItemDelegate(FullTextTooltips(self.table))
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._header_tooltips = HeaderTooltips(self.table.horizontalHeader())
+        t_layout.addWidget(self.table, 1)
+        self.done_note = QLabel("")
+        self.done_note.setWordWrap(True)
+        self.done_note.setStyleSheet("color: #505050;")
+        t_layout.addWidget(self.done_note)
+        bottom.addTab(table_page, self.tr("Vergelijking"))
+        curves_page = QWidget()
+        b_layout = QVBoxLayout(curves_page)
+        b_layout.setContentsMargins(0, 0, 0, 0)
+        bottom.addTab(curves_page, self.tr("Curven"))
         # Side by side in a wide, low dock (bottom of the window), stacked in a tall one.
         plots = self._plots_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.safe_plot = make_plot(
@@ -202,6 +231,7 @@ class ScenarioManager(QWidget):
         )
         room = size.width() - (self._splitter.widget(0).minimumSizeHint().width() if wide else 0)
         side_by_side = room >= 2 * self.safe_plot.minimumWidth() + 40
+        self._fit_columns()
         self._plots_layout.setDirection(
             QBoxLayout.Direction.LeftToRight
             if side_by_side and (wide or size.width() > 1.2 * size.height())
@@ -412,6 +442,12 @@ class ScenarioManager(QWidget):
             return
         self.compared_bundles = bundles
         self.comparison = sc.compare({name: b.result for name, b in bundles.items()})
+        by_name = {s.name: s for s in self.scenarios()}
+        self.compared_inputs = {
+            name: scenario_inputs(by_name[name].settings, by_name[name].order, by_name[name].shares)
+            for name in bundles
+            if name in by_name
+        }
         self._fill_table(self.comparison)
         self._fill_curves(bundles)
         self._say(
@@ -423,19 +459,64 @@ class ScenarioManager(QWidget):
 
     def _fill_table(self, comparison: sc.Comparison) -> None:
         names = comparison.names
+        inputs = getattr(self, "compared_inputs", {}) or {}
+        input_rows = next(iter(inputs.values()), [])
         self.table.clear()
-        self.table.setRowCount(len(comparison.values.index))
+        n_rows = len(comparison.values.index) + (len(input_rows) + 2 if input_rows else 0)
+        self.table.setRowCount(n_rows)
+        # label, the scenarios' values next to it, the unit last: the values stay in view
+        # in a narrow dock, and a long unit never pushes them out
+        unit_col = 1 + len(names)
         self.table.setColumnCount(2 + len(names))
-        self.table.setHorizontalHeaderLabels([self.tr("kengetal"), self.tr("eenheid"), *names])
+        self.table.setHorizontalHeaderLabels([self.tr("kengetal"), *names, self.tr("eenheid")])
         bold = QFont(self.table.font())
         bold.setBold(True)
-        for row, key in enumerate(comparison.values.index):
+        row = 0
+
+        def section(title: str) -> None:
+            nonlocal row
+            item = QTableWidgetItem(title)
+            item.setFont(bold)
+            item.setBackground(QBrush(SECTION_BACKGROUND))
+            self.table.setItem(row, 0, item)
+            for col in range(1, 2 + len(names)):
+                filler = QTableWidgetItem("")
+                filler.setBackground(QBrush(SECTION_BACKGROUND))
+                self.table.setItem(row, col, filler)
+            row += 1
+
+        if input_rows:
+            section(self.tr("Invoer"))
+            for i, (label, unit, _value) in enumerate(input_rows):
+                values = [inputs[n][i][2] if n in inputs else "–" for n in names]
+                differs = len(set(values)) > 1
+                self.table.setItem(row, 0, QTableWidgetItem(self.tr(label)))
+                self.table.setItem(row, unit_col, QTableWidgetItem(self.tr(unit)))
+                for col, text in enumerate(values):
+                    item = QTableWidgetItem(text)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                    self.table.setItem(row, 1 + col, item)
+                if differs:
+                    for col in range(2 + len(names)):
+                        self.table.item(row, col).setBackground(QBrush(DIFF_BACKGROUND))
+                    self.table.item(row, 0).setFont(bold)
+                row += 1
+            section(self.tr("Uitkomst"))
+        done_tip = ""
+        buildings = self.document.project.buildings
+        if buildings is not None and len(buildings) and "milestone" in buildings:
+            done_tip = self.tr(done_explanation(done_counts(buildings)))
+        for key in comparison.values.index:
             kind = comparison.kinds[key]
             differs = bool(comparison.differs[key])
             label = QTableWidgetItem(self.tr(comparison.labels[key]))
             unit = QTableWidgetItem(self.tr(comparison.units[key]))
+            if key == "already_done" and done_tip:
+                label.setToolTip(done_tip)
             self.table.setItem(row, 0, label)
-            self.table.setItem(row, 1, unit)
+            self.table.setItem(row, unit_col, unit)
             for col, name in enumerate(names):
                 value = comparison.values.at[key, name]
                 delta = comparison.deltas.at[key, name]
@@ -454,14 +535,45 @@ class ScenarioManager(QWidget):
                         improved = (float(delta) < 0) == bool(better)
                         item.setForeground(QBrush(BETTER if improved else WORSE))
                         item.setFont(bold)
-                self.table.setItem(row, 2 + col, item)
+                self.table.setItem(row, 1 + col, item)
             if differs:
-                for col in (0, 1):
+                for col in (0, unit_col):
                     self.table.item(row, col).setBackground(QBrush(DIFF_BACKGROUND))
                 self.table.item(row, 0).setFont(bold)
+            row += 1
+        self.done_note.setText(
+            done_tip if "already_done" in comparison.values.index and done_tip else ""
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self._fit_columns()
+        self.result_tabs.setCurrentIndex(0)
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text, shrunk to fit the dock when they do not: the
+        label column to at most LABEL_COLUMN_MAX, then the scenario columns evenly (not
+        below VALUE_COLUMN_MIN; beyond that the table scrolls). Cut-off text shows as a
+        tooltip."""
+        columns = self.table.columnCount()
+        if columns < 3:
+            return
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        widths = [self.table.columnWidth(c) for c in range(columns)]
+        room = self.table.viewport().width()
+        if sum(widths) <= room:
+            return
+        widths[0] = min(widths[0], LABEL_COLUMN_MAX)
+        unit = widths[-1]
+        values = columns - 2
+        share = max(VALUE_COLUMN_MIN, (room - widths[0] - min(unit, 90)) // values)
+        for c in range(1, 1 + values):
+            widths[c] = min(widths[c], share)
+        for c, width in enumerate(widths):
+            self.table.setColumnWidth(c, width)
 
     def _fill_curves(self, bundles: dict) -> None:
         for plot, curves in (

@@ -10,14 +10,22 @@ planning views and docks them into a main window ("Planning", "Grafieken", "Tijd
 Sliders work in whole percent. A slider move recomputes at once (the runner drops
 superseded computations, so dragging stays smooth); the numbers next to a slider
 show the setting at once and the plan's figures when the plan arrives.
+
+Numbers that explain themselves: under each slider the parts behind the plan's share
+(the slider applies to buildings with a choice; demolish-rebuild and eigen regie are
+always bespoke; buildings without work do not count; :mod:`gis_app.core.explain`).
+Under the order choice, what the optimised order changes against the standard one
+("alles gereed" later or sooner, risk exposure saved): :class:`OrderComparison` plans
+the other order in the background after each plan, on the controller's planner.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QDate, QLocale, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,12 +46,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app.core.explain import order_note, share_counts, share_explanation
+from gis_app.core.planning.session import run_planner, structural_config
 from gis_app.ui.planning.charts import PlanCharts
-from gis_app.ui.planning.controller import PlanningController
+from gis_app.ui.planning.controller import PlanningController, real_order
 from gis_app.ui.planning.editors import CapacityEditor, DurationsEditor
 from gis_app.ui.planning.metrics import MetricsView
 from gis_app.ui.planning.plotting import format_month, format_number
 from gis_app.ui.planning.timeline import TimelineView
+from gis_app.ui.planning.worker import LatestOnlyRunner
+
+NOTE_STYLE = "color: #505050;"
 
 
 def _percent(share: float) -> str:
@@ -177,15 +190,22 @@ class ClusterShareControl(QWidget):
         bespoke = int(rows["bespoke"].sum())
         start, end = rows["start"].min(), rows["end"].max()
         position = ", ".join(str(int(p) + 1) for p in rows["row"].head(5))
-        self.cluster_numbers.setText(
-            self.tr("maatwerk {0} van {1} panden · plaats {2} in de volgorde · {3} – {4}").format(
-                format_number(bespoke, 0),
-                format_number(n, 0),
-                position,
-                format_month(start) if pd.notna(start) else "–",
-                format_month(end) if pd.notna(end) else "–",
-            )
+        counts = share_counts(bundle.result, ids)
+        with_work = counts.with_work if counts is not None else n
+        text = self.tr(
+            "maatwerk {0} van {1} panden met werk ({2} in cluster) · plaats {3} in de "
+            "planvolgorde · {4} – {5}"
+        ).format(
+            format_number(bespoke, 0),
+            format_number(with_work, 0),
+            format_number(counts.buildings if counts is not None else n, 0),
+            position,
+            format_month(start) if pd.notna(start) else "–",
+            format_month(end) if pd.notna(end) else "–",
         )
+        if counts is not None:
+            text += "\n" + share_explanation(self.cluster_slider.share(), counts)
+        self.cluster_numbers.setText(text)
 
     def _cluster_slider_moved(self, value: int) -> None:
         for cluster_id in self.selected_ids():
@@ -196,6 +216,73 @@ class ClusterShareControl(QWidget):
         share = self.cluster_slider.share() if checked else None
         for cluster_id in self.selected_ids():
             self.controller.set_cluster_share(cluster_id, share)
+
+
+class OrderComparison(QObject):
+    """Plans the order not chosen, after each plan, to say what the choice changes.
+
+    Runs on its own background runner with the controller's planner (same inputs,
+    settings and shares). The optimised order of the other plan is kept while only
+    shares move, as the controller does (optimising takes seconds at full size).
+    ``noteChanged(text)`` carries the sentence for next to the order choice.
+    """
+
+    noteChanged = Signal(str)
+
+    def __init__(self, controller: PlanningController):
+        super().__init__(controller)
+        self.controller = controller
+        self.runner = LatestOnlyRunner(self)
+        self.runner.resultReady.connect(self._done)
+        self.runner.failed.connect(lambda _error: self.noteChanged.emit(""))
+        self._optimised: tuple[object, str, list[str]] | None = None
+        self.note = ""
+        controller.resultChanged.connect(self.update)
+
+    def update(self, bundle=None) -> None:
+        bundle = self.controller.bundle if bundle is None else bundle
+        session = self.controller.session
+        if bundle is None or session.key is None or session.inputs is None:
+            self.runner.cancel()
+            self._set("")
+            return
+        key, inputs = session.key, session.inputs
+        config = self.controller.config.copy()
+        shares = dict(bundle.shares)
+        current = self.controller.order
+        other = "default" if current == "optimise" else "optimise"
+        here = dict(getattr(bundle.result, "metrics", {}) or {})
+        structure = json.dumps(structural_config(config), sort_keys=True, default=str)
+        kept = self._optimised
+        order = other
+        if other == "optimise" and kept is not None and kept[:2] == (key, structure):
+            order = kept[2]
+
+        def job(progress, cancelled):
+            planner = session.planner_for(key, inputs, config)
+            if cancelled():
+                return None
+            with session.run_lock:
+                result = run_planner(planner, shares, order, config.bespoke_share)
+            progress(1.0)
+            optimised = real_order(result) if other == "optimise" else None
+            metrics = dict(getattr(result, "metrics", {}) or {})
+            return current, here, metrics, (key, structure, optimised)
+
+        self.runner.submit(job)
+
+    def _done(self, outcome) -> None:
+        if outcome is None:
+            return
+        current, here, there, (key, structure, optimised) = outcome
+        if optimised is not None:
+            self._optimised = (key, structure, optimised)
+        default, optimise = (here, there) if current == "default" else (there, here)
+        self._set(order_note(default, optimise))
+
+    def _set(self, text: str) -> None:
+        self.note = text
+        self.noteChanged.emit(text)
 
 
 class PlanningPanel(QWidget):
@@ -216,8 +303,12 @@ class PlanningPanel(QWidget):
             )
         )
         self.global_numbers = QLabel("–")
+        self.share_explanation = QLabel("")
+        self.share_explanation.setWordWrap(True)
+        self.share_explanation.setStyleSheet(NOTE_STYLE)
         g_layout.addWidget(self.global_slider)
         g_layout.addWidget(self.global_numbers)
+        g_layout.addWidget(self.share_explanation)
         outer.addWidget(global_box)
 
         # selected cluster
@@ -259,6 +350,12 @@ class PlanningPanel(QWidget):
         )
         self.relief = QCheckBox(self.tr("lichtere maatregel onder de Meijdam-norm"))
         form.addRow(self.tr("Volgorde clusters"), self.order_combo)
+        self.order_note = QLabel("")
+        self.order_note.setWordWrap(True)
+        self.order_note.setStyleSheet(NOTE_STYLE)
+        form.addRow(self.order_note)
+        self.order_comparison = OrderComparison(controller)
+        self.order_comparison.noteChanged.connect(self.order_note.setText)
         form.addRow(self.tr("Startdatum"), self.start_date)
         form.addRow(self.tr("Dreigingsfactor"), self.threat)
         form.addRow("", self.relief)
@@ -352,6 +449,10 @@ class PlanningPanel(QWidget):
                     _percent(share), format_number(float(n), 0)
                 )
             )
+        counts = share_counts(bundle.result)
+        self.share_explanation.setText(
+            share_explanation(self.controller.config.bespoke_share, counts)
+        )
         self.status.setText(self.tr("berekend in {0} s").format(format_number(bundle.seconds, 2)))
 
     def _show_error(self, text: str) -> None:

@@ -1,0 +1,266 @@
+"""Plain-Dutch explanations of the plan's figures, where two numbers seem to disagree.
+
+* **Slider against plan share** (:func:`share_counts`, :func:`share_explanation`). The
+  slider sets the share of bespoke work among the buildings *with a choice*: buildings
+  with work that are not always bespoke. Demolish-rebuild and eigen regie are always
+  bespoke, and buildings without work (no measure, or construction already finished)
+  are not counted at all. The plan's share is bespoke buildings over buildings with
+  work. So 20 % on the slider can read 25 % in the plan, and a cluster at 100 % can
+  hold "2 van 8 panden" bespoke. The explanation lists exactly these parts.
+* **Already done against Voortgang** (:func:`done_counts`, :func:`done_explanation`).
+  The plan's "al gereed" counts buildings that need a measure and whose construction
+  is finished (milestone ``bouw_gereed`` or ``afgerond``); Voortgang's "afgerond"
+  counts every building whose trajectory is closed, with or without a measure.
+* **Optimised order** (:func:`order_note`): what the optimised order costs in time
+  ("alles gereed" later) and what it saves in risk exposure, against the standard order.
+* **Scenario inputs** (:func:`scenario_inputs`): the settings that make a scenario, as
+  (label, unit, value) rows for the comparison table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from gis_app.core import formatting as fmt
+
+ORDER_LABELS_NL = {"default": "standaard", "optimise": "geoptimaliseerd"}
+
+
+# --- slider against plan share ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShareCounts:
+    """Buildings behind a bespoke share (of the whole plan or of some clusters)."""
+
+    buildings: int  # planned buildings
+    with_work: int  # need a measure and are not finished
+    without_work: int  # no measure, or finished (``already_done``)
+    already_done: int  # of ``without_work``: construction finished
+    forced: int  # always bespoke: demolish-rebuild or eigen regie
+    choice: int  # with a choice between standard and bespoke (the slider's base)
+    chosen: int  # bespoke among ``choice`` (what the slider decided)
+    bespoke: int  # forced + chosen
+
+    @property
+    def plan_share(self) -> float:
+        return self.bespoke / self.with_work if self.with_work else 0.0
+
+
+def share_counts(result, cluster_ids: Iterable[str] | None = None) -> ShareCounts | None:
+    """Counts from a ``PlanResult`` (its model's arrays), for all buildings or only those
+    of ``cluster_ids``; None when the result does not carry them."""
+    model = getattr(result, "model", None)
+    bespoke = getattr(result, "bespoke", None)
+    try:
+        work = np.asarray(model.work, dtype=bool)
+        forced = np.asarray(model.forced, dtype=bool)
+        eligible = np.asarray(model.eligible, dtype=bool)
+        done = np.asarray(getattr(model, "already_done", np.zeros(len(work), bool)), dtype=bool)
+        bespoke = np.asarray(bespoke, dtype=bool)
+    except (AttributeError, TypeError):
+        return None
+    keep = np.ones(len(work), dtype=bool)
+    if cluster_ids is not None:
+        wanted = pd.Index([str(c) for c in cluster_ids], dtype=object)
+        ids = np.asarray(model.group_ids, dtype=object)[np.asarray(model.group)]
+        keep = wanted.get_indexer(ids.astype(str).astype(object)) >= 0
+    n = int(keep.sum())
+    with_work = int((work & keep).sum())
+    return ShareCounts(
+        buildings=n,
+        with_work=with_work,
+        without_work=n - with_work,
+        already_done=int((done & keep).sum()),
+        forced=int((forced & keep).sum()),
+        choice=int((eligible & keep).sum()),
+        chosen=int((eligible & bespoke & keep).sum()),
+        bespoke=int((bespoke & work & keep).sum()),
+    )
+
+
+def share_explanation(slider_share: float, counts: ShareCounts | None) -> str:
+    """Why the plan's share differs from the slider, in three short lines."""
+    if counts is None:
+        return ""
+    lines = [
+        f"Schuif {fmt.percent(slider_share)} geldt voor de {fmt.count(counts.choice)} panden "
+        f"met een keuze: {fmt.count(counts.chosen)} maatwerk.",
+        f"Altijd maatwerk (sloop-nieuwbouw, eigen regie): {fmt.count(counts.forced)}.",
+        f"Plan: {fmt.count(counts.bespoke)} van {fmt.count(counts.with_work)} panden met werk "
+        f"= {fmt.percent(counts.plan_share)}.",
+    ]
+    if counts.without_work:
+        other = counts.without_work - counts.already_done
+        parts = []
+        if other:
+            parts.append(f"{fmt.count(other)} zonder maatregel")
+        if counts.already_done:
+            parts.append(f"{fmt.count(counts.already_done)} al gereed")
+        lines.append(f"Tellen niet mee: {' en '.join(parts)}.")
+    return "\n".join(lines)
+
+
+# --- already done against Voortgang ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DoneCounts:
+    afgerond: int  # milestone "afgerond", every building (Voortgang's count)
+    afgerond_without_measure: int  # of those: no measure needed
+    bouw_gereed_with_measure: int  # milestone "bouw_gereed" with a measure
+    already_done: int  # the plan's count: with a measure and finished
+
+    @property
+    def adds_up(self) -> bool:
+        return (
+            self.afgerond - self.afgerond_without_measure + self.bouw_gereed_with_measure
+            == self.already_done
+        )
+
+
+def done_counts(buildings: pd.DataFrame) -> DoneCounts:
+    """The parts of the plan's "al gereed" and Voortgang's "afgerond" (in buildings)."""
+    milestone = buildings["milestone"].astype(str).to_numpy(dtype=object)
+    measure_column = "expected_measure" if "expected_measure" in buildings else "measure_class"
+    measure = buildings[measure_column].astype(str).str.strip().to_numpy(dtype=object)
+    needs = measure != "none"  # unknown ("") counts as light work, as the planner does
+    afgerond = milestone == "afgerond"
+    gereed = milestone == "bouw_gereed"
+    return DoneCounts(
+        afgerond=int(afgerond.sum()),
+        afgerond_without_measure=int((afgerond & ~needs).sum()),
+        bouw_gereed_with_measure=int((gereed & needs).sum()),
+        already_done=int(((afgerond | gereed) & needs).sum()),
+    )
+
+
+def done_explanation(counts: DoneCounts) -> str:
+    """``al gereed 589 = 642 afgerond (Voortgang) − 120 zonder maatregel + 67 bouw gereed``."""
+    return (
+        f"Al gereed {fmt.count(counts.already_done)} = {fmt.count(counts.afgerond)} afgerond "
+        f"(Voortgang) − {fmt.count(counts.afgerond_without_measure)} afgerond zonder "
+        f"maatregel + {fmt.count(counts.bouw_gereed_with_measure)} met bouw gereed."
+    )
+
+
+# --- optimised order -------------------------------------------------------------------------
+
+
+def order_note(default_metrics: Mapping[str, Any], optimised_metrics: Mapping[str, Any]) -> str:
+    """What the optimised order changes against the standard one: finish date and exposure."""
+    d_end, o_end = default_metrics.get("all_done"), optimised_metrics.get("all_done")
+    d_exp = default_metrics.get("risk_exposure")
+    o_exp = optimised_metrics.get("risk_exposure")
+    if d_end is None or o_end is None or d_exp is None or o_exp is None:
+        return ""
+    months = fmt.months_between(d_end, o_end)
+    if months >= 0.5:
+        when = (
+            f"Geoptimaliseerd is alles {fmt.months(months)} later gereed "
+            f"({_month(o_end)} i.p.v. {_month(d_end)})"
+        )
+    elif months <= -0.5:
+        when = f"Geoptimaliseerd is alles {fmt.months(-months)} eerder gereed ({_month(o_end)})"
+    else:
+        when = f"Geoptimaliseerd is alles even snel gereed ({_month(o_end)})"
+    saved = float(d_exp) - float(o_exp)
+    if saved > 0:
+        share = saved / float(d_exp) if float(d_exp) > 0 else 0.0
+        risk = (
+            f", en bespaart het {fmt.significant(saved)} slachtoffer-jaren "
+            f"risicoblootstelling ({fmt.percent(share)} minder)."
+        )
+    elif saved < 0:
+        risk = f", met {fmt.significant(-saved)} slachtoffer-jaren méér risicoblootstelling."
+    else:
+        risk = ", met dezelfde risicoblootstelling."
+    return when + risk
+
+
+MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def _month(value) -> str:
+    stamp = pd.Timestamp(value)
+    return f"{MONTHS_NL[stamp.month - 1]} {stamp.year}"
+
+
+# --- scenario inputs -------------------------------------------------------------------------
+
+
+def scenario_inputs(
+    settings: Mapping[str, Any], order: str, shares: Mapping[str, float]
+) -> list[tuple[str, str, str]]:
+    """(label, unit, value) rows of what a scenario sets, for the comparison table."""
+    from gis_app.core.planning.config import PlanningConfig
+
+    config = PlanningConfig.from_dict(dict(settings))
+    capacity = f"{fmt.count(config.starts_per_week)}"
+    if config.contractors:
+        total = sum(int(c.starts_per_week) for c in config.contractors)
+        capacity = f"{fmt.count(total)} ({len(config.contractors)} aannemers)"
+    if config.capacity_calendar:
+        capacity += f", {len(config.capacity_calendar)} wijzigingen in de tijd"
+    own = list(shares.values())
+    if own:
+        low, high = min(own), max(own)
+        span = fmt.percent(low) if low == high else f"{fmt.percent(low)}–{fmt.percent(high)}"
+        own_text = f"{len(own)} clusters ({span})"
+    else:
+        own_text = "geen"
+    start = config.start_date
+    return [
+        ("capaciteit", "bouwstarts per week", capacity),
+        ("volgorde clusters", "keuze", ORDER_LABELS_NL.get(order, order)),
+        ("aandeel maatwerk (schuif)", "% van panden met keuze", fmt.percent(config.bespoke_share)),
+        ("clusters met eigen aandeel", "clusters", own_text),
+        ("startdatum", "datum", f"{start.day} {MONTHS_NL[start.month - 1]} {start.year}"),
+        ("dreigingsfactor", "× LPR", fmt.decimal(config.threat_factor, 2)),
+        (
+            "lichtere maatregel onder de norm",
+            "keuze",
+            "toegepast" if config.apply_threat_relief else "niet toegepast",
+        ),
+    ]
+
+
+#: Dutch label, unit and kind of plan metrics that the comparison shows after its main
+#: rows (keys of ``PlanResult.metrics``); kind as in :mod:`gis_app.core.scenarios`.
+EXTRA_METRIC_LABELS: dict[str, tuple[str, str, str]] = {
+    "buildings": ("panden in het plan", "panden", "int"),
+    "buildings_with_work": ("panden met werk", "panden", "int"),
+    "buildings_without_work": ("panden zonder werk", "panden", "int"),
+    "already_done": ("al gereed (met maatregel)", "panden", "int"),
+    "in_construction": ("in uitvoering (bouw gestart)", "panden", "int"),
+    "standard_buildings": ("panden standaard", "panden", "int"),
+    "clusters": ("clusters", "clusters", "int"),
+    "unclustered_buildings": ("panden zonder cluster", "panden", "int"),
+    "unclustered_ignored": ("panden zonder cluster, niet gepland", "panden", "int"),
+    "unknown_cluster_references": ("verwijzingen naar onbekend cluster", "panden", "int"),
+    "neighbour_pairs": ("burenparen met werk", "paren", "int"),
+    "neighbour_pairs_different_measure": ("burenparen met andere maatregel", "paren", "int"),
+    "explainability_pairs_approach": ("buren met andere aanpak", "paren", "int"),
+    "explainability_pairs_time": ("buren ver uit elkaar gereed", "paren", "int"),
+    "peak_starts": ("piek bouwstarts", "starts per week", "int"),
+    "capacity_utilisation": ("benutting capaciteit", "%", "share"),
+    "last_start": ("laatste bouwstart", "datum", "date"),
+}
+
+
+__all__ = [
+    "DoneCounts",
+    "EXTRA_METRIC_LABELS",
+    "ShareCounts",
+    "done_counts",
+    "done_explanation",
+    "order_note",
+    "scenario_inputs",
+    "share_counts",
+    "share_explanation",
+]
