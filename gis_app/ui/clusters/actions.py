@@ -283,8 +283,9 @@ class ClusterActions(QObject):
                 self.canvas.show_extent(*geometry.bounds)
 
     def suggest(self) -> SuggestClustersDialog:
-        dialog = SuggestClustersDialog(self.document, self.window)
-        dialog.setModal(True)
+        dialog = SuggestClustersDialog(self.document, self.window, canvas=self.canvas)
+        # not modal: the planner pans and zooms the map to judge the previewed outlines
+        dialog.setModal(False)
         dialog.show()
         return dialog
 

@@ -2,9 +2,13 @@
 
 The suggestion runs in a ``QThread`` (shapely releases the GIL in its vectorised
 operations, so the window stays responsive); progress arrives by queued signals. When
-the computation ends, the dialog shows how many clusters it made and the first ranks;
-"Overnemen" pushes one :class:`AcceptSuggestionsCommand`. If the project or its clusters
-changed while the suggestion ran, the result is stale and is not offered.
+the computation ends, the dialog shows how many clusters it made and the first ranks,
+and the map shows the suggested outlines (dashed, magenta) so the planner can look at
+them before accepting; the dialog is not modal, so the map can be panned and zoomed
+meanwhile. "Minimaal aantal panden" leaves out smaller suggestions at once, without
+computing again (:func:`gis_app.core.clusters.accept.without_small`). "Overnemen" pushes
+one :class:`AcceptSuggestionsCommand`. If the project or its clusters changed while the
+suggestion ran, the result is stale and is not offered.
 """
 
 from __future__ import annotations
@@ -23,13 +27,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from gis_app.core.clusters.accept import Suggestion, add_suggestions
+from gis_app.core.clusters.accept import Suggestion, add_suggestions, without_small
 from gis_app.core.clusters.suggest import (
     DEFAULT_LINK_DISTANCE,
     DEFAULT_MAX_BUILDINGS,
     DEFAULT_MAX_SPREAD,
 )
 from gis_app.ui.clusters.commands import AcceptSuggestionsCommand
+
+#: The dialog's minimum cluster size: pairs and single houses are not worth a cluster of
+#: their own when they cannot join a neighbour (the command line keeps 1).
+DEFAULT_MIN_SIZE = 3
 
 #: Workers whose dialog was closed keep running until done; held here so they are not
 #: destroyed while their thread runs.
@@ -66,11 +74,13 @@ class SuggestClustersDialog(QDialog):
 
     accepted_suggestion = Signal(object)
 
-    def __init__(self, document, parent=None):
+    def __init__(self, document, parent=None, canvas=None):
         super().__init__(parent)
         self.document = document
+        self.canvas = canvas  # the map that previews the suggestion (optional)
         self.worker: SuggestWorker | None = None
         self.suggestion: Suggestion | None = None
+        self._full: Suggestion | None = None  # before the minimum size
         self.setWindowTitle(self.tr("Voorstel clusters"))
 
         self.max_buildings = QSpinBox(self)
@@ -86,6 +96,17 @@ class SuggestClustersDialog(QDialog):
         self.link_distance.setDecimals(1)
         self.link_distance.setSuffix(" m")
         self.link_distance.setValue(DEFAULT_LINK_DISTANCE)
+        self.min_size = QSpinBox(self)
+        self.min_size.setRange(1, 1000)
+        self.min_size.setValue(DEFAULT_MIN_SIZE)
+        self.min_size.setToolTip(
+            self.tr(
+                "Kleine groepen voegen eerst samen met een buurgroep binnen 40 m als de "
+                "grenzen dat toelaten; wat dan nog kleiner is, wordt geen cluster. Die "
+                "panden blijven zonder cluster en worden per gemeente na de clusters gepland."
+            )
+        )
+        self.min_size.valueChanged.connect(self._min_size_changed)
         self.replace = QCheckBox(self.tr("Bestaande clusters vervangen"), self)
         self.replace.setToolTip(
             self.tr(
@@ -99,6 +120,7 @@ class SuggestClustersDialog(QDialog):
         form.addRow(
             self.tr("Panden samen als ze minder dan ... uit elkaar staan"), self.link_distance
         )
+        form.addRow(self.tr("Minimaal aantal panden per cluster"), self.min_size)
         form.addRow(self.replace)
 
         self.progress = QProgressBar(self)
@@ -140,6 +162,8 @@ class SuggestClustersDialog(QDialog):
             self.status.setText(self.tr("Er zijn geen panden om te groeperen."))
             return
         self.suggestion = None
+        self._full = None
+        self._preview(None)
         self.accept_button.setEnabled(False)
         self.run_button.setEnabled(False)
         self.progress.setValue(0)
@@ -162,16 +186,47 @@ class SuggestClustersDialog(QDialog):
                 self.tr("De clusters zijn intussen gewijzigd; maak het voorstel opnieuw.")
             )
             return
+        self._full = suggestion
+        self._apply_min_size()
+
+    def _min_size_changed(self, *_args) -> None:
+        if self._full is not None:
+            self._apply_min_size()
+
+    def _apply_min_size(self) -> None:
+        suggestion = without_small(self._full, self.min_size.value())
         self.suggestion = suggestion
-        lines = [
-            self.tr("%n clusters voorgesteld.", "", len(suggestion.added_ids)),
-            *[
-                f"{n}: {r}"
-                for n, r in list(zip(suggestion.names, suggestion.reasons, strict=True))[:5]
-            ],
+        lines = [self.tr("%n clusters voorgesteld.", "", len(suggestion.added_ids))]
+        if suggestion.left_out:
+            lines.append(
+                self.tr(
+                    "%n kleinere groepen weggelaten; %1 panden blijven zonder cluster.",
+                    "",
+                    suggestion.left_out,
+                ).replace("%1", str(suggestion.left_out_buildings))
+            )
+        if suggestion.sizes:
+            lines.append(
+                self.tr("Kleinste cluster: %1 panden, grootste: %2.")
+                .replace("%1", str(min(suggestion.sizes)))
+                .replace("%2", str(max(suggestion.sizes)))
+            )
+        if self.canvas is not None and suggestion.added_ids:
+            lines.append(self.tr("Op de kaart: de voorgestelde omtrekken (gestreept)."))
+        lines += [
+            f"{n}: {r}" for n, r in list(zip(suggestion.names, suggestion.reasons, strict=True))[:5]
         ]
         self.status.setText("\n".join(lines))
         self.accept_button.setEnabled(bool(suggestion.added_ids))
+        self._preview(suggestion)
+
+    def _preview(self, suggestion: Suggestion | None) -> None:
+        if self.canvas is None:
+            return
+        if suggestion is None or not suggestion.added_ids:
+            self.canvas.set_preview(None)
+            return
+        self.canvas.set_preview(suggestion.added.geometry.to_numpy())
 
     def _failed(self, message: str) -> None:
         self.status.setText(self.tr("Voorstel mislukt: %1").replace("%1", message))
@@ -184,6 +239,7 @@ class SuggestClustersDialog(QDialog):
         if self.suggestion is None:
             return
         command = AcceptSuggestionsCommand(self.document, self.suggestion)
+        self._preview(None)
         self.document.undo_stack.push(command)
         self.accepted_suggestion.emit(command)
         self.accept()
@@ -191,6 +247,10 @@ class SuggestClustersDialog(QDialog):
     def wait(self, msecs: int = 60000) -> bool:
         """Block until the worker is done (tests, closing the window)."""
         return self.worker.wait(msecs) if self.worker is not None else True
+
+    def done(self, result: int) -> None:  # accept, reject and closing all end here
+        self._preview(None)
+        super().done(result)
 
     def reject(self) -> None:
         if self.worker is not None:

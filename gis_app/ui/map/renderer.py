@@ -64,7 +64,8 @@ CACHE_MAX_MPP = 1.0  # from about 1:3,800 on: draw from cached tile paths
 BACKGROUND = "#f7f7f4"
 SELECTION_COLOR = SELECTION_HALO  # kept for callers that name it
 SELECTION_OUTLINE = SELECTION_HALO_DARK
-HALO_PIXELS = 6  # a selected building seen as a dot gets a ring of at least this size
+HALO_PIXELS = 6
+AREA_OUTLINE_MIN_PIXELS = 10  # clusters smaller than this on screen: tint only  # a selected building seen as a dot gets a ring of at least this size
 OUTLINE_COLOR = (50, 50, 50, 170)
 IMAGE_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
 
@@ -590,6 +591,15 @@ def _draw_outlined(image, view: ViewState, snap: LayerSnapshot) -> None:
     if outline:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if not snap.dashed:
+            # at overview a cluster of a few pixels is only its tint: outlines of hundreds
+            # of tiny clusters would hide the buildings' colours (confetti)
+            b = arrays.bounds[rows]
+            size_px = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]) / view.mpp
+            big = size_px >= AREA_OUTLINE_MIN_PIXELS
+            if not big.all():
+                rows = rows[big]
+                keys = np.ascontiguousarray(colors[rows]).view(np.uint32).ravel()
+                groups = [(rows[keys == key]) for key in np.unique(keys)]
             casing = QPen(_qcolor(CLUSTER_CASING), snap.width + 2.0)
             casing.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             painter.setPen(casing)
@@ -606,7 +616,8 @@ def _draw_outlined(image, view: ViewState, snap: LayerSnapshot) -> None:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             _draw_rows(painter, arrays, group, view)
-        chosen = rows[np.asarray(selected, dtype=bool)[rows]] if len(selected) else rows[:0]
+        every = np.arange(arrays.n)
+        chosen = every[np.asarray(selected, dtype=bool)] if len(selected) else every[:0]
         if len(chosen):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             casing = QPen(QColor(255, 255, 255, 230), snap.width * 2 + 4.0)
