@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -447,33 +448,35 @@ class TimelineView(QWidget):
         self.to_selection_button = QPushButton(self.tr("Naar selectie"), self)
         self.to_selection_button.setToolTip(self.tr("Scroll naar de geselecteerde cluster"))
 
-        # two short rows rather than one long one: the dock must fit a 1366 px screen
+        # short rows rather than one long one: the dock fits a 1366 px screen beside the
+        # map (at most 460 px minimum width)
         for combo in (self.municipality, self.profile, self.contractor):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(12)
-        self.search.setMinimumWidth(120)
+            combo.setMinimumContentsLength(6)
+        self.search.setMinimumWidth(80)
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.setSpacing(6)
         bar.addWidget(self.search, 2)
         bar.addWidget(self.municipality, 1)
         bar.addWidget(self.profile, 1)
         bar.addWidget(self.contractor, 1)
-        bar.addWidget(self.count)
         layout.addLayout(bar)
-
-        self.legend = QLabel(self._legend_html())
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
         second = QHBoxLayout()
         second.setSpacing(6)
-        second.addWidget(self.legend, 1)
+        second.addWidget(self.count, 1)
         second.addWidget(self.to_selection_button)
         second.addWidget(self.zoom_out_button)
         second.addWidget(self.zoom_in_button)
         second.addWidget(self.full_button)
         layout.addLayout(second)
+
+        self.legend = QLabel(self._legend_html())
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         self.gantt = GanttCanvas(self)
         layout.addWidget(self.gantt, 1)
 
