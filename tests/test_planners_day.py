@@ -489,8 +489,9 @@ def test_timeline_selection_both_ways_with_the_map(setup, qtbot):
     canvas.zoom_to_extent(X0 - 5, Y0 - 5, X0 + 40, Y0 + 20, 0)
     assert not canvas.extent()[2] > X0 + 250
     view.gantt.scroll_to_row(850)
-    k = int(np.flatnonzero(view.gantt.order == 850)[0]) - view.gantt.first_visible()
-    y = 36 + k * ROW_HEIGHT + ROW_HEIGHT // 2
+    y = view.gantt.row_y(850)
+    assert 36 < y < view.gantt.viewport().height()
+    assert view.gantt.row_at(y) == 850
     qtbot.mouseClick(view.gantt.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(300, y))
     assert document.selected_cluster_ids == ["C0003"]
     xmin, ymin, xmax, ymax = canvas.extent()
@@ -504,3 +505,25 @@ def test_timeline_selection_both_ways_with_the_map(setup, qtbot):
     assert view.gantt.selected[850] and view.gantt.selected.sum() == 1
     top = view.gantt.first_visible()
     assert top <= 850 < top + view.gantt.rows_in_view()
+
+
+def test_delete_key_on_the_map_and_rename_from_the_map_menu(setup, qtbot, monkeypatch):
+    document, canvas, actions, messages = setup
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.activateWindow()
+    canvas.setFocus()
+    qtbot.waitUntil(canvas.hasFocus)
+    document.set_selected_clusters(["C0003"])
+    assert actions.delete_action.isEnabled()
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert _ids(document) == ["C0001", "C0002"]
+    assert "Oost verwijderd" in messages[-1]
+    document.undo_stack.undo()
+    assert _ids(document) == ["C0001", "C0002", "C0003"]
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kerkbuurt", True))
+    menu = actions.map_menu(X0 + 150, Y0 + 4)
+    {a.text(): a for a in menu.actions()}["Hernoemen..."].trigger()
+    assert document.project.clusters.set_index("cluster_id").loc["C0002", "name"] == "Kerkbuurt"

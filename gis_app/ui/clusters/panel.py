@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -713,13 +714,17 @@ class ClusterPanel(QWidget):
         return menu
 
     def rename_interactively(self, cluster_id: str) -> None:
-        """Open the name cell for editing (the dock is raised by the caller when needed)."""
+        """Ask for a new name in a small dialog (works from the map too, also when the
+        Clusters dock is behind another tab)."""
         if cluster_id not in self.model.ids:
             return
-        index = self.proxy.mapFromSource(self.model.index(self.model.ids.index(cluster_id), 1))
-        self.view.scrollTo(index)
-        self.view.setCurrentIndex(index)
-        self.view.edit(index)
+        current = self.model.names[self.model.ids.index(cluster_id)]
+        name, ok = QInputDialog.getText(
+            self.window(), self.tr("Cluster hernoemen"), self.tr("Nieuwe naam:"), text=current
+        )
+        name = name.strip()
+        if ok and name and name != current:
+            self.rename(cluster_id, name)
 
     def _context_menu(self, position) -> None:
         ids = self.selected_ids()

@@ -65,7 +65,8 @@ BACKGROUND = "#f7f7f4"
 SELECTION_COLOR = SELECTION_HALO  # kept for callers that name it
 SELECTION_OUTLINE = SELECTION_HALO_DARK
 HALO_PIXELS = 6
-AREA_OUTLINE_MIN_PIXELS = 10  # clusters smaller than this on screen: tint only  # a selected building seen as a dot gets a ring of at least this size
+AREA_OUTLINE_MIN_PIXELS = 10  # clusters smaller than this on screen: tint only...
+AREA_OUTLINE_CROWD = 150  # ...when more than this many are in view  # a selected building seen as a dot gets a ring of at least this size
 OUTLINE_COLOR = (50, 50, 50, 170)
 IMAGE_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
 
@@ -591,12 +592,13 @@ def _draw_outlined(image, view: ViewState, snap: LayerSnapshot) -> None:
     if outline:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if not snap.dashed:
-            # at overview a cluster of a few pixels is only its tint: outlines of hundreds
-            # of tiny clusters would hide the buildings' colours (confetti)
+            # at overview, with hundreds of clusters in view, a cluster of a few pixels is
+            # only its tint: their outlines would hide the buildings' colours (confetti);
+            # a handful of clusters keep their outlines, so they can be found
             b = arrays.bounds[rows]
             size_px = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]) / view.mpp
             big = size_px >= AREA_OUTLINE_MIN_PIXELS
-            if not big.all():
+            if len(rows) > AREA_OUTLINE_CROWD and not big.all():
                 rows = rows[big]
                 keys = np.ascontiguousarray(colors[rows]).view(np.uint32).ravel()
                 groups = [(rows[keys == key]) for key in np.unique(keys)]

@@ -222,6 +222,18 @@ class GanttCanvas(QAbstractScrollArea):
         k = int((y - AXIS_HEIGHT + self.verticalScrollBar().value()) // ROW_HEIGHT)
         return int(self.order[k]) if 0 <= k < len(self.order) else None
 
+    def row_y(self, row: int) -> int | None:
+        """Viewport y of the middle of data row ``row`` (None when filtered out)."""
+        where = np.flatnonzero(self.order == row)
+        if not len(where):
+            return None
+        return (
+            AXIS_HEIGHT
+            + int(where[0]) * ROW_HEIGHT
+            - self.verticalScrollBar().value()
+            + ROW_HEIGHT // 2
+        )
+
     def first_visible(self) -> int:
         """Position in ``order`` of the top row in view."""
         return self.verticalScrollBar().value() // ROW_HEIGHT
