@@ -175,7 +175,9 @@ def claim_notice(clusters, cluster_id: str, after, losses: dict[str, int]) -> st
         return tr(
             "Let op: cluster %1 bevat geen panden (er ligt geen pandpunt binnen de omtrek)."
         ).replace("%1", name)
-    text = tr("Cluster %1: %n panden", "", count).replace("%1", name)
+    text = (
+        tr("Cluster %1: 1 pand") if count == 1 else tr("Cluster %1: %n panden", "", count)
+    ).replace("%1", name)
     if losses:
         parts = [
             tr("%1 van %2").replace("%1", str(n)).replace("%2", names.get(c, c))

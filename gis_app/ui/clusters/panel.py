@@ -377,6 +377,7 @@ class ClusterPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(70)
         header.resizeSection(1, 150)  # name
+        header.resizeSection(2, 120)  # "Plaats in planning"
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
@@ -514,9 +515,11 @@ class ClusterPanel(QWidget):
             if len(empty) > 5:
                 shown += ", …"
             self.warning.setText(
-                self.tr("Let op: %n clusters zonder panden: %1", "", len(empty)).replace(
-                    "%1", shown
-                )
+                (
+                    self.tr("Let op: 1 cluster zonder panden: %1")
+                    if len(empty) == 1
+                    else self.tr("Let op: %n clusters zonder panden: %1", "", len(empty))
+                ).replace("%1", shown)
             )
         self.warning.setVisible(bool(empty))
         new = [c for c in empty if self._empty_before is not None and c not in self._empty_before]

@@ -199,11 +199,18 @@ class SuggestClustersDialog(QDialog):
         lines = [self.tr("%n clusters voorgesteld.", "", len(suggestion.added_ids))]
         if suggestion.left_out:
             lines.append(
-                self.tr(
-                    "%n kleinere groepen weggelaten; %1 panden blijven zonder cluster.",
-                    "",
-                    suggestion.left_out,
-                ).replace("%1", str(suggestion.left_out_buildings))
+                (
+                    self.tr("1 kleinere groep weggelaten; ")
+                    if suggestion.left_out == 1
+                    else self.tr("%n kleinere groepen weggelaten; ", "", suggestion.left_out)
+                )
+                + (
+                    self.tr("1 pand blijft zonder cluster.")
+                    if suggestion.left_out_buildings == 1
+                    else self.tr("%1 panden blijven zonder cluster.").replace(
+                        "%1", str(suggestion.left_out_buildings)
+                    )
+                )
             )
         if suggestion.sizes:
             lines.append(

@@ -726,7 +726,11 @@ class TimelineView(QWidget):
         total = len(self.rows)
         shown = int(mask.sum())
         self.count.setText(
-            self.tr("%n clusters in de planning", "", total)
+            (
+                self.tr("1 cluster in de planning")
+                if total == 1
+                else self.tr("%n clusters in de planning", "", total)
+            )
             if shown == total
             else self.tr("%1 van %2 clusters").replace("%1", str(shown)).replace("%2", str(total))
         )
