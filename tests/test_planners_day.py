@@ -527,3 +527,15 @@ def test_delete_key_on_the_map_and_rename_from_the_map_menu(setup, qtbot, monkey
     menu = actions.map_menu(X0 + 150, Y0 + 4)
     {a.text(): a for a in menu.actions()}["Hernoemen..."].trigger()
     assert document.project.clusters.set_index("cluster_id").loc["C0002", "name"] == "Kerkbuurt"
+
+
+def test_cluster_display_is_kept_in_the_layer_settings(setup):
+    _document, canvas, actions, _messages = setup
+    actions.set_display(CLUSTER_DISPLAY_OUTLINE)
+    settings = canvas.layers.to_settings()
+    assert settings["cluster_display"] == CLUSTER_DISPLAY_OUTLINE
+    canvas.layers.set_cluster_display(CLUSTER_DISPLAY_UNDER)
+    canvas.layers.apply_settings(settings)
+    assert canvas.layers.cluster_display == CLUSTER_DISPLAY_OUTLINE
+    with pytest.raises(ValueError):
+        canvas.layers.set_cluster_display("confetti")
