@@ -192,7 +192,7 @@ def test_actions_import_export_and_from_selection(qtbot, document, tmp_path):
     ids = M.current_membership(document.project.buildings)
     assert (
         len(set(ids[[9, 10, 11]])) == 1
-        and ids[9] == document.project.clusters["cluster_id"].iloc[-1]
+        and ids[9] == document.project.clusters["cluster_id"].iloc[0]  # put first: voorrang 1
     )
     actions.draw_action.trigger()
     assert canvas.tool() is actions.draw_tool

@@ -282,9 +282,11 @@ def test_undo_redo_round_trips_for_every_command(qtbot, canvas):
         lambda: EditClusterGeometryCommand(
             document,
             "C0002",
-            shapely.affinity.translate(document.project.clusters.geometry.iloc[1], 6),
+            shapely.affinity.translate(
+                document.project.clusters.set_index("cluster_id").geometry["C0002"], 6
+            ),
         ),
-        lambda: MoveClusterInOrderCommand(document, "C0002", 0),
+        lambda: MoveClusterInOrderCommand(document, "C0002", 1),  # new clusters come first
         lambda: SplitClusterCommand(
             document, "C0002", shapely.LineString([(X0 + 48, Y0 - 20), (X0 + 48, Y0 + 30)])
         ),

@@ -34,18 +34,21 @@ def test_hover_text_names_the_building(canvas):
 
 
 def test_selection_visible_at_far_zoom(canvas):
-    # 10 m buildings at 20 m/px are sub-pixel; a selected one still shows as a 3 px block
+    # 10 m buildings at 20 m/px are sub-pixel; a selected one still shows: a ring in the
+    # selection colour around the building's own block
     canvas.view.set_state(100050.0, 500040.0, 20.0)
+    point = canvas.map_to_screen(*centre(canvas.document.project.buildings, 6))
+    own = QColor(*(int(v) for v in canvas.layers.building_colors[6][:3])).name()
     canvas.document.set_selection([6])
     image = canvas.render_now()
     assert canvas.last_render_stats["rasterised"] == 12
-    point = canvas.map_to_screen(*centre(canvas.document.project.buildings, 6))
     hits = [
         QColor(image.pixel(int(point.x()) + dx, int(point.y()) + dy)).name()
-        for dx in (-1, 0, 1)
-        for dy in (-1, 0, 1)
+        for dx in range(-3, 4)
+        for dy in range(-3, 4)
     ]
-    assert hits.count(SELECTION_COLOR) >= 4
+    assert hits.count(SELECTION_COLOR) >= 12
+    assert own in hits  # the building's colour is not replaced
 
 
 def test_work_packages_are_drawn_after_refresh(canvas):

@@ -549,3 +549,40 @@ def style_columns(spec: StyleSpec) -> set[str]:
     if spec.kind in (STYLE_PLAN_YEAR, STYLE_PLAN_APPROACH):
         return {spec.kind}
     return {spec.column}
+
+
+# --- clusters, packages and the selection on the map ---------------------------------------
+#
+# The building colours (risk profile by default) are the reason for the map, so the areas
+# drawn with them must not hide them:
+#
+# * Clusters are drawn as an outline on top of the buildings and, by default, a faint
+#   fill *under* the buildings (``CLUSTER_DISPLAY_UNDER``), so at overview a cluster reads
+#   as a tinted area and the risk colours stay as they are. ``CLUSTER_DISPLAY_OUTLINE``
+#   draws outlines only; ``CLUSTER_DISPLAY_OVER`` the older translucent fill on top.
+# * The outline is the cluster's own colour darkened towards grey (``cluster_outline``),
+#   with a thin white casing, so neighbouring clusters stay apart without turning the
+#   overview into confetti.
+# * The selection is a halo around the buildings (``SELECTION_HALO``) and a thicker
+#   outline for selected clusters; it never replaces the fill colour.
+
+CLUSTER_DISPLAY_UNDER = "under"
+CLUSTER_DISPLAY_OUTLINE = "outline"
+CLUSTER_DISPLAY_OVER = "over"
+CLUSTER_DISPLAYS = (CLUSTER_DISPLAY_UNDER, CLUSTER_DISPLAY_OUTLINE, CLUSTER_DISPLAY_OVER)
+CLUSTER_UNDER_ALPHA = 45  # fill under the buildings: a tint, not a colour
+CLUSTER_OVER_ALPHA = 45
+CLUSTER_CASING = (255, 255, 255, 200)
+SELECTION_HALO = "#00b4e6"  # around selected buildings, never over their fill
+SELECTION_HALO_DARK = "#004e66"  # the inner line of the halo, for contrast on light fills
+SELECTED_CLUSTER_COLOR = "#0060a0"
+PACKAGE_OUTLINE = "#4b4b4b"
+PREVIEW_COLOR = (200, 0, 140)  # suggested clusters before they are accepted (magenta)
+
+
+def cluster_outline(color: str, amount: float = 0.35) -> tuple[int, int, int, int]:
+    """The cluster's colour mixed with dark grey: recognisable, but calm at overview."""
+    r, g, b, _ = hex_to_rgba(color) if isinstance(color, str) else tuple(color)
+    grey = 60
+    mix = lambda c: int(round(c * (1 - amount) + grey * amount))  # noqa: E731
+    return mix(r), mix(g), mix(b), 255

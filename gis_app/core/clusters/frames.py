@@ -7,10 +7,12 @@ cluster is in :mod:`gis_app.core.clusters.membership`.
 
 Decisions:
 
-* **Cluster order** is the row order of ``project.clusters``. It is the priority order
-  and decides overlaps (first cluster keeps its buildings). New clusters are appended,
-  so drawing over an existing cluster never takes buildings away from it. Accepted
-  suggestions are stored in rank order.
+* **Priority** ("voorrang") is the row order of ``project.clusters``. It decides
+  overlaps (the first cluster keeps its buildings); it is not the plan order, which the
+  planner computes. A cluster the planner draws or makes from a selection is put
+  *first* (``add_cluster(..., position=0)``), so it takes the buildings inside it from
+  the clusters it overlaps: drawing a cluster means "these buildings belong together".
+  Imported clusters are appended. Accepted suggestions are stored in rank order.
 * **Ids** are ``C0001``, ``C0002``... (the next free number).
 """
 
@@ -116,8 +118,13 @@ def add_cluster(
     name: str | None = None,
     color: str | None = None,
     cluster_id: str | None = None,
+    position: int | None = None,
 ) -> tuple[gpd.GeoDataFrame, str]:
-    """A new frame with one cluster appended (last in order); returns it and the new id."""
+    """A new frame with one cluster added; returns it and the new id.
+
+    ``position`` is its place in the priority order (0 = first, so it takes the
+    buildings inside it from overlapping clusters); None appends it last.
+    """
     cid = cluster_id or make_cluster_ids(clusters, 1)[0]
     number = len(clusters) + 1
     record = {c: COLUMN_DEFAULTS.get(c, "") for c in CLUSTER_COLUMNS}
@@ -127,7 +134,11 @@ def add_cluster(
         color=color or palette_color(number - 1),
     )
     added = cluster_frame([record], [normalise_polygon(geometry)], crs=clusters.crs or WORKING_CRS)
-    return append_clusters(clusters, added), cid
+    if position is None or position >= len(clusters):
+        return append_clusters(clusters, added), cid
+    at = max(0, int(position))
+    head = append_clusters(clusters.iloc[:at], added) if at else added
+    return reset_rows(append_clusters(head, clusters.iloc[at:])), cid
 
 
 def append_clusters(first: gpd.GeoDataFrame, second: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -225,4 +236,23 @@ def move_cluster_to(clusters: gpd.GeoDataFrame, cluster_id: str, position: int) 
     order = list(range(len(clusters)))
     order.pop(pos)
     order.insert(max(0, min(position, len(order))), pos)
+    return reset_rows(clusters.iloc[order].copy())
+
+
+def move_clusters_to(
+    clusters: gpd.GeoDataFrame, cluster_ids: Sequence[str], position: int
+) -> gpd.GeoDataFrame:
+    """Move several clusters, keeping their mutual order, so the first lands at ``position``.
+
+    ``position`` counts in the order *without* the moved clusters (0 = first; ``len``
+    or more = last), which is what a drop between two rows of a list means.
+    """
+    ids = set(map(str, cluster_ids))
+    all_ids = clusters["cluster_id"].astype(str).to_numpy()
+    moved = np.flatnonzero(np.isin(all_ids, list(ids)))
+    if len(moved) == 0:
+        return clusters
+    rest = np.flatnonzero(~np.isin(all_ids, list(ids)))
+    at = max(0, min(int(position), len(rest)))
+    order = np.concatenate([rest[:at], moved, rest[at:]])
     return reset_rows(clusters.iloc[order].copy())

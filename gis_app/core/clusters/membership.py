@@ -307,3 +307,32 @@ class OverlapTracker:
 def members(buildings: gpd.GeoDataFrame, cluster_id: str) -> np.ndarray:
     """Row positions of the members of one cluster (from the stored column)."""
     return np.flatnonzero(current_membership(buildings) == cluster_id).astype(np.int64)
+
+
+def losses_by_cluster(
+    before: np.ndarray, after: np.ndarray, *, gainer: str | None = None
+) -> dict[str, int]:
+    """Buildings each cluster lost in an edit, from the changed rows' old and new ids.
+
+    ``before``/``after`` are the ``cluster_id`` values of the rows whose membership
+    changed (what an undo command stores). Counts only rows that left a cluster for
+    another cluster (``gainer`` only, when given); ordered by count, most first.
+    """
+    before = np.asarray(before, dtype=object)
+    after = np.asarray(after, dtype=object)
+    moved = (before != NO_CLUSTER) & (after != NO_CLUSTER) & (before != after)
+    if gainer is not None:
+        moved &= after == gainer
+    if not moved.any():
+        return {}
+    ids, counts = np.unique(before[moved].astype(str), return_counts=True)
+    order = np.lexsort((ids, -counts))
+    return {str(ids[i]): int(counts[i]) for i in order}
+
+
+def empty_clusters(buildings: gpd.GeoDataFrame, clusters: gpd.GeoDataFrame) -> list[str]:
+    """Ids of the clusters that hold no building (in cluster order)."""
+    if len(clusters) == 0:
+        return []
+    held = set(pd.unique(current_membership(buildings)))
+    return [c for c in _cluster_ids(clusters).tolist() if c not in held]

@@ -209,3 +209,54 @@ def _codes(values: np.ndarray, vocabulary) -> np.ndarray:
     position = {value: i for i, value in enumerate(vocabulary)}
     lookup = np.array([position.get(u, -1) for u in uniques] + [-1], dtype=np.int64)
     return lookup[codes]  # NA sentinel -1 picks the trailing -1
+
+
+#: Names of the municipality codes in BAG ids (the first four digits), historic codes
+#: included because BAG ids keep the code of the municipality that issued them.
+MUNICIPALITY_NAMES = {
+    "0003": "Appingedam",
+    "0005": "Bedum",
+    "0009": "Ten Boer",
+    "0010": "Delfzijl",
+    "0014": "Groningen",
+    "0017": "Haren",
+    "0024": "Loppersum",
+    "0040": "Slochteren",
+    "0047": "Veendam",
+    "0053": "Winsum",
+    "0056": "Zuidhorn",
+    "0765": "Pekela",
+    "1651": "Eemsmond",
+    "1663": "De Marne",
+    "1952": "Midden-Groningen",
+    "1966": "Het Hogeland",
+    "1969": "Westerkwartier",
+    "1979": "Eemsdelta",
+}
+
+
+def municipality_of(building_ids) -> np.ndarray:
+    """Municipality name per BAG id (from its first four digits); ``"gemeente <code>"``
+    for an unknown code and ``"onbekend"`` for an id that is not a BAG id."""
+    ids = pd.Series(np.asarray(building_ids, dtype=object)).astype(str)
+    code = ids.str.slice(0, 4)
+    ok = (ids.str.len() == 16) & ids.str.isdigit()
+    named = code.map(MUNICIPALITY_NAMES).fillna("gemeente " + code)
+    return np.where(ok, named, "onbekend").astype(object)
+
+
+def cluster_municipalities(buildings: gpd.GeoDataFrame) -> pd.Series:
+    """The municipality of most of each cluster's buildings, indexed by cluster id."""
+    ids = current_membership(buildings)
+    has = ids != NO_CLUSTER
+    if not has.any() or "building_id" not in buildings.columns:
+        return pd.Series(dtype=object)
+    table = pd.DataFrame(
+        {
+            "cluster_id": ids[has],
+            "gemeente": municipality_of(buildings["building_id"].to_numpy(dtype=object)[has]),
+        }
+    )
+    counts = table.groupby(["cluster_id", "gemeente"], sort=False).size().reset_index(name="n")
+    counts = counts.sort_values(["cluster_id", "n", "gemeente"], ascending=[True, False, True])
+    return counts.drop_duplicates("cluster_id").set_index("cluster_id")["gemeente"]

@@ -2,15 +2,21 @@
 
 ``ClusterActions(document, canvas, parent_window)`` owns the tools, the panel and the
 actions (draw, lasso, edit, split, merge, cluster from selection, suggest, import,
-export, delete, snapping). Tool messages and results go out through ``message`` (for
-the status bar). Errors from import/export are shown in a dialog with the
-user message of the :class:`GisAppError` (path and row), never a traceback.
+export, delete, snapping, how clusters are drawn). Tool messages and results go out
+through ``message`` (for the status bar) and show in the panel's notice line. Errors
+from import/export are shown in a dialog with the user message of the
+:class:`GisAppError` (path and row), never a traceback.
+
+The map gets the same context menu as the cluster list (right click on a cluster; with
+buildings selected also "Cluster uit selectie"), Delete on the map removes the selected
+clusters, and a cluster selected elsewhere (list, timeline) is brought into view.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
@@ -18,9 +24,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 from gis_app.core.clusters.io import read_clusters, write_clusters
 from gis_app.core.clusters.ranking import cluster_statistics
 from gis_app.core.errors import GisAppError
+from gis_app.core.styling import CLUSTER_DISPLAYS
 from gis_app.ui.clusters.commands import (
     ClusterFromSelectionCommand,
-    DeleteClustersCommand,
     ImportClustersCommand,
     MergeClustersCommand,
 )
@@ -44,6 +50,10 @@ class ClusterActions(QObject):
         self.window = window
         self.panel = ClusterPanel(document, window)
         self.panel.zoomToRowsRequested.connect(self._zoom_to_rows)
+        self.panel.zoomToBoundsRequested.connect(lambda box: canvas.zoom_to_extent(*box, 0.15))
+        self.panel.message.connect(self.message)
+        self.message.connect(self.panel.show_notice)
+        self.follow_selection = True  # bring a cluster selected elsewhere into view
 
         self.draw_tool = DrawClusterTool(self)
         self.lasso_tool = LassoClusterTool(self)
@@ -87,6 +97,27 @@ class ClusterActions(QObject):
         self.from_selection_action.triggered.connect(self.cluster_from_selection)
         self.delete_action = QAction(t("Cluster verwijderen"), self)
         self.delete_action.triggered.connect(self.delete_selected)
+        # Delete on the map removes the selected clusters (the list has its own Delete)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        canvas.addAction(self.delete_action)
+        self.display_group = QActionGroup(self)
+        self.display_actions: dict[str, QAction] = {}
+        display_texts = {
+            key: t(text)
+            for key, text in (
+                (CLUSTER_DISPLAYS[0], "Omtrek met lichte vulling onder de panden"),
+                (CLUSTER_DISPLAYS[1], "Alleen omtrek"),
+                (CLUSTER_DISPLAYS[2], "Doorzichtige vulling over de panden"),
+            )
+        }
+        for key in CLUSTER_DISPLAYS:
+            action = QAction(display_texts[key], self)
+            action.setCheckable(True)
+            action.setChecked(canvas.layers.cluster_display == key)
+            action.triggered.connect(lambda _c=False, key=key: self.set_display(key))
+            self.display_group.addAction(action)
+            self.display_actions[key] = action
         self.suggest_action = QAction(t("Voorstel clusters..."), self)
         self.suggest_action.triggered.connect(self.suggest)
         self.import_action = QAction(t("Importeer clusters..."), self)
@@ -95,6 +126,8 @@ class ClusterActions(QObject):
         self.export_action.triggered.connect(self.export_clusters)
 
         canvas.toolChanged.connect(self._tool_changed)
+        canvas.contextMenuRequested.connect(self.map_context_menu)
+        document.clusterSelectionChanged.connect(self._show_selected_cluster)
         document.selectionChanged.connect(self._update_enabled)
         document.clusterSelectionChanged.connect(self._update_enabled)
         document.clustersChanged.connect(self._update_enabled)
@@ -145,6 +178,10 @@ class ClusterActions(QObject):
         menu.addSeparator()
         menu.addAction(self.import_action)
         menu.addAction(self.export_action)
+        menu.addSeparator()
+        display = menu.addMenu(self.tr("Weergave op de kaart"))
+        for key in CLUSTER_DISPLAYS:
+            display.addAction(self.display_actions[key])
         return menu
 
     def toolbar(self, parent=None) -> QToolBar:
@@ -194,7 +231,7 @@ class ClusterActions(QObject):
     def delete_selected(self) -> None:
         ids = list(self.document.selected_cluster_ids)
         if ids:
-            self.document.undo_stack.push(DeleteClustersCommand(self.document, ids))
+            self.panel.delete(ids)
 
     def cluster_from_selection(self) -> None:
         rows = self.document.selection
@@ -207,10 +244,48 @@ class ClusterActions(QObject):
             self.message.emit(str(error))
             return
         self.document.undo_stack.push(command)
+        self.message.emit(command.notice())
+
+    def set_display(self, display: str) -> None:
+        self.canvas.layers.set_cluster_display(display)
+        self.display_actions[display].setChecked(True)
+
+    # --- the map -----------------------------------------------------------------------
+    def map_menu(self, x: float, y: float) -> QMenu | None:
+        """The context menu for a right click at map point (x, y), or None when there is
+        nothing to offer. A click on an unselected cluster selects it first."""
+        cid = self.canvas.cluster_at(x, y)
+        selected = list(self.document.selected_cluster_ids)
+        if cid is not None and cid not in selected:
+            selected = [cid]
+            self.document.set_selected_clusters(selected)
+        menu = self.panel.cluster_menu(selected, self.window) if selected else QMenu(self.window)
+        if len(self.document.selection):
+            if not menu.isEmpty():
+                menu.addSeparator()
+            menu.addAction(self.from_selection_action)
+        return None if menu.isEmpty() else menu
+
+    def map_context_menu(self, global_pos, x: float, y: float) -> None:
+        menu = self.map_menu(x, y)
+        if menu is not None:
+            menu.popup(global_pos)
+
+    def _show_selected_cluster(self) -> None:
+        ids = self.document.selected_cluster_ids
+        if not self.follow_selection or len(ids) != 1:
+            return
+        clusters = self.document.project.clusters
+        match = np.flatnonzero(clusters["cluster_id"].astype(str).to_numpy() == ids[0])
+        if len(match):
+            geometry = clusters.geometry.iloc[int(match[0])]
+            if geometry is not None and not geometry.is_empty:
+                self.canvas.show_extent(*geometry.bounds)
 
     def suggest(self) -> SuggestClustersDialog:
-        dialog = SuggestClustersDialog(self.document, self.window)
-        dialog.setModal(True)
+        dialog = SuggestClustersDialog(self.document, self.window, canvas=self.canvas)
+        # not modal: the planner pans and zooms the map to judge the previewed outlines
+        dialog.setModal(False)
         dialog.show()
         return dialog
 

@@ -27,30 +27,47 @@ from gis_app.core.clusters.frames import (
     cluster_frame,
     merge_clusters,
     move_cluster_to,
+    move_clusters_to,
     remove_clusters,
     set_cluster_attribute,
     set_cluster_geometry,
     split_cluster,
 )
 from gis_app.core.clusters.hulls import hull_around_rows
+from gis_app.core.clusters.membership import losses_by_cluster
 from gis_app.ui.document import ClusterEditCommand
 
 __all__ = ["ClusterEditCommand"]  # the document's command, re-exported for the edit commands
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ClusterCommands", text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("ClusterCommands", text, disambiguation, n)
 
 
 class AddClusterCommand(ClusterEditCommand):
-    """A drawn (or lassoed) cluster, appended last in the order."""
+    """A drawn (or lassoed) cluster, put first in the priority order.
+
+    First, so it takes the buildings inside it from the clusters it overlaps (see
+    :mod:`gis_app.core.clusters.frames`); :meth:`notice` names the clusters that lost
+    buildings, and undo gives them back.
+    """
 
     def __init__(self, document, geometry, *, name: str | None = None, text: str | None = None):
-        clusters, cid = add_cluster(document.project.clusters, geometry, name=name)
+        clusters, cid = add_cluster(document.project.clusters, geometry, name=name, position=0)
         super().__init__(
             document, clusters, text or tr("Cluster tekenen"), touched=[cid], select=[cid]
         )
         self.cluster_id = cid
+
+    def losses(self) -> dict[str, int]:
+        """Buildings taken from each other cluster (after the command ran)."""
+        if self.rows is None:
+            return {}
+        return losses_by_cluster(self.before, self.after, gainer=self.cluster_id)
+
+    def notice(self) -> str:
+        """One line for the status bar and the cluster panel (after the command ran)."""
+        return claim_notice(self.new_clusters, self.cluster_id, self.after, self.losses())
 
 
 class ClusterFromSelectionCommand(AddClusterCommand):
@@ -106,11 +123,13 @@ class DeleteClustersCommand(ClusterEditCommand):
 
 
 class MoveClusterInOrderCommand(ClusterEditCommand):
-    """Move a cluster up or down in the order (the order decides who keeps an overlap)."""
+    """Move a cluster up or down in the priority order (it decides who keeps an overlap)."""
 
     def __init__(self, document, cluster_id: str, position: int):
         clusters = move_cluster_to(document.project.clusters, cluster_id, position)
-        super().__init__(document, clusters, tr("Clustervolgorde wijzigen"), touched=[cluster_id])
+        super().__init__(
+            document, clusters, tr("Voorrang van cluster wijzigen"), touched=[cluster_id]
+        )
 
 
 class AcceptSuggestionsCommand(ClusterEditCommand):
@@ -136,6 +155,53 @@ class ImportClustersCommand(ClusterEditCommand):
         clusters = append_clusters(existing, imported) if len(imported) else existing
         super().__init__(document, clusters, tr("Clusters importeren"), touched=None, select=[])
         self.count = len(imported)
+
+
+def cluster_names(clusters) -> dict[str, str]:
+    """Display name per cluster id (the name, else the id), as the map labels them."""
+    ids = clusters["cluster_id"].astype(str).tolist()
+    names = clusters["name"].fillna("").astype(str).tolist() if "name" in clusters else ids
+    return {c: (n or c) for c, n in zip(ids, names, strict=True)}
+
+
+def claim_notice(clusters, cluster_id: str, after, losses: dict[str, int]) -> str:
+    """ "Cluster X: 5 panden, waarvan 3 van Y en 2 van Z (Ctrl+Z maakt ongedaan)"."""
+    names = cluster_names(clusters)
+    count = int(
+        np.count_nonzero(np.asarray(after if after is not None else [], dtype=object) == cluster_id)
+    )
+    name = names.get(cluster_id, cluster_id)
+    if count == 0:
+        return tr(
+            "Let op: cluster %1 bevat geen panden (er ligt geen pandpunt binnen de omtrek)."
+        ).replace("%1", name)
+    text = (
+        tr("Cluster %1: 1 pand") if count == 1 else tr("Cluster %1: %n panden", "", count)
+    ).replace("%1", name)
+    if losses:
+        parts = [
+            tr("%1 van %2").replace("%1", str(n)).replace("%2", names.get(c, c))
+            for c, n in losses.items()
+        ]
+        if len(parts) > 4:
+            rest = len(parts) - 3
+            parts = [*parts[:3], tr("%n andere clusters", "", rest)]
+        text += ", " + tr("overgenomen: %1").replace("%1", ", ".join(parts))
+    return text + " " + tr("(Ctrl+Z maakt ongedaan)")
+
+
+class MoveClustersCommand(ClusterEditCommand):
+    """Several clusters moved together in the priority order (drag and drop, to first/last)."""
+
+    def __init__(self, document, cluster_ids: Sequence[str], position: int):
+        clusters = move_clusters_to(document.project.clusters, cluster_ids, position)
+        super().__init__(
+            document,
+            clusters,
+            tr("Voorrang van clusters wijzigen"),
+            touched=list(cluster_ids),
+            select=list(cluster_ids),
+        )
 
 
 def set_clusters_order(document, ordered_ids: Sequence[str]) -> ClusterEditCommand:

@@ -104,6 +104,7 @@ class _PolylineTool(MapTool):
 
     message = Signal(str)
     closed = True  # draw the rubber band as a polygon
+    uses_right_button = True  # a right click finishes the line
     min_points = 3
 
     def __init__(self, parent=None, *, snapping: bool = False):
@@ -237,6 +238,7 @@ class DrawClusterTool(_PolylineTool):
             return
         command = AddClusterCommand(self.canvas.document, polygon)
         self.canvas.document.undo_stack.push(command)
+        self.message.emit(command.notice())
         self.clusterCreated.emit(command.cluster_id)
 
 
@@ -313,6 +315,7 @@ class SplitClusterTool(_PolylineTool):
 class EditClusterTool(MapTool):
     """Move, insert and delete vertices and move the polygon of the selected cluster."""
 
+    uses_right_button = True
     name = "edit_cluster"
     message = Signal(str)
 

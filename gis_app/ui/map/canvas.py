@@ -21,11 +21,20 @@ from __future__ import annotations
 import sys
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from gis_app.core.schema import MILESTONE_LABELS_NL
+from gis_app.core.spatial import GeometryArrays
+from gis_app.core.styling import (
+    CLUSTER_DISPLAY_OVER,
+    CLUSTER_DISPLAY_UNDER,
+    CLUSTER_OVER_ALPHA,
+    CLUSTER_UNDER_ALPHA,
+    PREVIEW_COLOR,
+)
 from gis_app.ui.map.decorations import paint_north_arrow, paint_scale_bar
 from gis_app.ui.map.layers import (
     LAYER_BUILDINGS,
@@ -68,6 +77,8 @@ class MapCanvas(QWidget):
     scaleChanged = Signal(float)  # scale denominator N of 1:N
     renderFinished = Signal()  # a new image is shown
     toolChanged = Signal(object)  # the active MapTool
+    # right click (when the tool does not use the right button): global position, RD x, y
+    contextMenuRequested = Signal(QPoint, float, float)
 
     def __init__(self, document, parent: QWidget | None = None, layers: LayerStack | None = None):
         super().__init__(parent)
@@ -96,6 +107,8 @@ class MapCanvas(QWidget):
         self._decoration_image: list = []
         self._middle_last: QPointF | None = None
         self._hover_pos: QPointF | None = None
+        self._preview: QPainterPath | None = None  # map coordinates (RD metres)
+        self._preview_count = 0
 
         self._renderer = Renderer(self)
         self._renderer.finished.connect(self._on_rendered)
@@ -373,6 +386,28 @@ class MapCanvas(QWidget):
                 else:
                     colors = getattr(self.layers, "package_colors", None)
                     selected = np.zeros(layer.arrays.n, dtype=bool)
+                part, fill_alpha = "both", style.fill_alpha
+                if layer.id == LAYER_CLUSTERS:
+                    display = getattr(self.layers, "cluster_display", CLUSTER_DISPLAY_OVER)
+                    if display == CLUSTER_DISPLAY_OVER:
+                        fill_alpha = CLUSTER_OVER_ALPHA
+                    else:
+                        part = "outline"
+                    if display == CLUSTER_DISPLAY_UNDER:
+                        # the tint goes under the buildings, so their colours stay pure
+                        under = LayerSnapshot(
+                            KIND_OUTLINED,
+                            layer.arrays,
+                            layer.opacity,
+                            colors=colors,
+                            fill_alpha=CLUSTER_UNDER_ALPHA,
+                            part="fill",
+                        )
+                        at = next(
+                            (i for i, snap in enumerate(snapshots) if snap.kind == KIND_BUILDINGS),
+                            None,
+                        )
+                        snapshots.insert(len(snapshots) if at is None else at, under)
                 snapshots.append(
                     LayerSnapshot(
                         KIND_OUTLINED,
@@ -381,9 +416,10 @@ class MapCanvas(QWidget):
                         colors=colors,
                         selected=selected,
                         width=style.width,
-                        fill_alpha=style.fill_alpha,
+                        fill_alpha=fill_alpha,
                         dashed=layer.id == LAYER_PACKAGES,
                         labels=labels,
+                        part=part,
                     )
                 )
             else:
@@ -453,6 +489,8 @@ class MapCanvas(QWidget):
                 painter.drawImage(target, self._image, QRectF(self._image.rect()))
         else:
             painter.fillRect(self.rect(), QColor(self.background))
+        if self._preview is not None and self._has_view:
+            self._paint_preview(painter)
         if self.show_decorations and self._has_view:
             for corner, image in self._decorations():
                 painter.drawImage(corner, image)
@@ -462,6 +500,80 @@ class MapCanvas(QWidget):
             self._tool.paint(painter, self)
             painter.restore()
         painter.end()
+
+    # --- preview of polygons that are not in the project yet ------------------------------
+    def set_preview(self, geometries) -> None:
+        """Draw these polygons (RD) over the map as dashed outlines until cleared (None).
+
+        Used to look at suggested clusters before accepting them. The path is built once
+        in map coordinates and drawn through the view transform, so panning stays cheap.
+        """
+        if geometries is None or len(geometries) == 0:
+            self._preview, self._preview_count = None, 0
+            self.update()
+            return
+        arrays = GeometryArrays(np.asarray(geometries, dtype=object))
+        rows = np.arange(arrays.n)
+        coords, starts = arrays.gather(rows)
+        connect = np.ones(len(coords), dtype=np.int32)
+        if len(coords):
+            connect[:-1] = ~starts[1:]
+            connect[-1] = 0
+        path = pg.arrayToQPath(coords[:, 0], coords[:, 1], connect=connect, finiteCheck=False)
+        self._preview, self._preview_count = path, arrays.n
+        self.update()
+
+    @property
+    def preview_count(self) -> int:
+        return self._preview_count
+
+    def _paint_preview(self, painter: QPainter) -> None:
+        state = self.view.state()
+        scale = 1.0 / state.mpp
+        transform = QTransform(
+            scale,
+            0,
+            0,
+            -scale,
+            state.width / 2.0 - state.cx * scale,
+            state.height / 2.0 + state.cy * scale,
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setTransform(transform)
+        halo = QPen(QColor(255, 255, 255, 220), 4.0)
+        halo.setCosmetic(True)
+        painter.setBrush(QColor(PREVIEW_COLOR[0], PREVIEW_COLOR[1], PREVIEW_COLOR[2], 30))
+        painter.setPen(halo)
+        painter.drawPath(self._preview)
+        pen = QPen(QColor(*PREVIEW_COLOR), 2.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(pen)
+        painter.drawPath(self._preview)
+        painter.restore()
+
+    def show_extent(self, xmin, ymin, xmax, ymax) -> bool:
+        """Bring a box into view: pan to it when it is off-screen, zoom out only when it
+        does not fit. Returns whether the view changed (a cluster chosen in another panel)."""
+        if not np.all(np.isfinite([xmin, ymin, xmax, ymax])):
+            return False
+        vx0, vy0, vx1, vy1 = self.extent()
+        inside = xmin >= vx0 and xmax <= vx1 and ymin >= vy0 and ymax <= vy1
+        if inside and self._has_view:
+            return False
+        fits = (xmax - xmin) <= 0.9 * (vx1 - vx0) and (ymax - ymin) <= 0.9 * (vy1 - vy0)
+        if fits and self._has_view:
+            self.set_center((xmin + xmax) / 2.0, (ymin + ymax) / 2.0)
+        else:
+            self.zoom_to_extent(xmin, ymin, xmax, ymax, 0.15)
+        return True
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        if getattr(self._tool, "uses_right_button", False):
+            return
+        x, y = self.screen_to_map(QPointF(event.pos()))
+        self.contextMenuRequested.emit(event.globalPos(), x, y)
 
     def _decorations(self) -> list[tuple[QPoint, QImage]]:
         """Scale bar and north arrow as small cached images (redrawn when size or scale change).

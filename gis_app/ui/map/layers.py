@@ -11,6 +11,10 @@ added, ``buildings``, ``packages`` (work packages, empty until they exist), ``cl
 Decision: a newly added background layer goes directly *below the buildings* (above
 earlier background layers): municipal boundaries, roads and water are context, and a
 filled boundary on top would hide the buildings. The user can reorder afterwards.
+
+Clusters are drawn as :attr:`LayerStack.cluster_display` says (see the cluster part of
+:mod:`gis_app.core.styling`): by default an outline above the buildings and a faint
+tint under them, so the building colours stay readable with hundreds of clusters.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from PySide6.QtCore import QObject, Signal
 
 from gis_app.core.spatial import GeometryArrays, read_vector_layer
 from gis_app.core.styling import (
+    CLUSTER_DISPLAY_UNDER,
+    CLUSTER_DISPLAYS,
     StyleResult,
     StyleSpec,
     compute_style,
@@ -111,6 +117,7 @@ class LayerStack(QObject):
         self.cluster_colors = np.empty((0, 4), dtype=np.uint8)
         self.cluster_ids = np.empty(0, dtype=object)
         self.cluster_names = np.empty(0, dtype=object)  # map labels (name, else id)
+        self.cluster_display = CLUSTER_DISPLAY_UNDER
         self._rebuild_buildings()
         self._rebuild_clusters()
         self._rebuild_packages()
@@ -244,10 +251,19 @@ class LayerStack(QObject):
         self.buildingStyleChanged.emit()
         self.layerChanged.emit(LAYER_BUILDINGS)
 
+    def set_cluster_display(self, display: str) -> None:
+        """How clusters are drawn: one of :data:`gis_app.core.styling.CLUSTER_DISPLAYS`."""
+        if display not in CLUSTER_DISPLAYS:
+            raise ValueError(display)
+        if display != self.cluster_display:
+            self.cluster_display = display
+            self.layerChanged.emit(LAYER_CLUSTERS)
+
     # --- settings (saved with the project by whoever saves it) -----------------------------
     def to_settings(self) -> dict:
         return {
             "building_style": self.building_style.to_dict(),
+            "cluster_display": self.cluster_display,
             "order": [layer.id for layer in self._layers],
             "layers": [
                 {
@@ -273,6 +289,8 @@ class LayerStack(QObject):
             self.building_style = StyleSpec.from_dict(settings["building_style"])
             self.style_result = compute_style(self.document.project.buildings, self.building_style)
             self._packed = None
+        if settings.get("cluster_display") in CLUSTER_DISPLAYS:
+            self.cluster_display = settings["cluster_display"]
         for entry in settings.get("layers", []):
             try:
                 if entry.get("kind") == LAYER_VECTOR:

@@ -3,7 +3,9 @@
 It is a view of the :class:`~gis_app.ui.map.layers.LayerStack` and rebuilds itself
 whenever the style or the layers change, so it always matches what the map draws.
 Counts are shown per class ("verhoogd (1.234)") because planners read the legend as a
-quick tally.
+quick tally. Clusters, work packages and the selection get entries drawn the way the map
+draws them (outline and tint of the chosen cluster display, dashed package outline, the
+halo around selected buildings), with their counts.
 """
 
 from __future__ import annotations
@@ -12,9 +14,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from gis_app.core.clusters.frames import PALETTE
+from gis_app.core.styling import (
+    CLUSTER_DISPLAY_OUTLINE,
+    CLUSTER_DISPLAY_OVER,
+    CLUSTER_OVER_ALPHA,
+    CLUSTER_UNDER_ALPHA,
+    PACKAGE_OUTLINE,
+    RISK_COLORS,
+    SELECTED_CLUSTER_COLOR,
+    SELECTION_HALO,
+    SELECTION_HALO_DARK,
+    cluster_outline,
+)
 from gis_app.ui.map.layers import LAYER_BUILDINGS, LAYER_CLUSTERS, LAYER_PACKAGES, LayerStack
 
 SWATCH = 14
+PALETTE_SAMPLE = PALETTE[1]  # a cluster colour for the legend swatch
 
 
 def swatch(fill: str, stroke: str = "#555555", alpha: int = 255, dashed: bool = False) -> QPixmap:
@@ -30,6 +46,48 @@ def swatch(fill: str, stroke: str = "#555555", alpha: int = 255, dashed: bool = 
         pen.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(pen)
     painter.drawRect(1, 1, SWATCH - 3, SWATCH - 3)
+    painter.end()
+    return pixmap
+
+
+def area_swatch(
+    fill: str,
+    fill_alpha: int,
+    stroke: QColor,
+    width: float,
+    *,
+    dashed: bool = False,
+    inner: str = "",
+    halo: str = "",
+) -> QPixmap:
+    """A wider swatch: a tinted area with its outline (clusters, packages) or a building
+    (``inner``) with a halo, as the map draws them."""
+    pixmap = QPixmap(SWATCH * 2, SWATCH)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    rect = pixmap.rect().adjusted(2, 2, -3, -3)
+    if halo:
+        painter.setPen(QPen(QColor(halo), 4.0))
+        painter.setBrush(QColor(inner))
+        painter.drawRect(rect.adjusted(3, 2, -3, -2))
+        painter.setPen(QPen(QColor(SELECTION_HALO_DARK), 1.0))
+        painter.drawRect(rect.adjusted(3, 2, -3, -2))
+        painter.end()
+        return pixmap
+    tint = QColor(fill) if fill else QColor(0, 0, 0, 0)
+    if fill:
+        tint.setAlpha(fill_alpha)
+    painter.setBrush(tint)
+    pen = QPen(stroke, width)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.drawRect(rect)
+    if inner:  # a building inside the area: the tint lies under it
+        painter.setPen(QPen(QColor(60, 60, 60), 0.8))
+        painter.setBrush(QColor(inner))
+        painter.drawRect(rect.adjusted(6, 3, -8, -3))
     painter.end()
     return pixmap
 
@@ -52,7 +110,15 @@ class LegendWidget(QWidget):
         layers.layersChanged.connect(self.rebuild)
         layers.layerChanged.connect(self.rebuild)
         layers.layerDataChanged.connect(self.rebuild)
+        layers.document.selectionChanged.connect(self._selection_changed)
+        self._selected_count = len(layers.document.selection)
         self.rebuild()
+
+    def _selection_changed(self) -> None:
+        count = len(self.layers.document.selection)
+        if (count > 0) != (self._selected_count > 0) or count != self._selected_count:
+            self._selected_count = count
+            self.rebuild()
 
     def rebuild(self, *_args) -> None:
         if self._body is not None:
@@ -95,14 +161,55 @@ class LegendWidget(QWidget):
             for item in result.legend:
                 text = self.tr("{0} ({1})").format(item.label, _format_count(item.count))
                 entry(swatch(item.color), text, item.color)
+            selected = len(self.layers.document.selection)
+            if selected:
+                sample = result.legend[0].color if result.legend else RISK_COLORS["verhoogd"]
+                entry(
+                    area_swatch(
+                        "", 0, QColor(SELECTION_HALO), 1.0, inner=sample, halo=SELECTION_HALO
+                    ),
+                    self.tr("geselecteerd, rand om het pand ({0})").format(_format_count(selected)),
+                    SELECTION_HALO,
+                )
         for layer in reversed(self.layers.layers()):
             if layer.id == LAYER_BUILDINGS or not layer.visible or not layer.feature_count:
                 continue
             style = layer.style
+            count = _format_count(layer.feature_count)
             if layer.id == LAYER_CLUSTERS:
-                entry(swatch("#808080", "#404040", 60), layer.name, "")
+                display = self.layers.cluster_display
+                heading(self.tr("{0} ({1})").format(layer.name, count))
+                alpha = (
+                    0
+                    if display == CLUSTER_DISPLAY_OUTLINE
+                    else (
+                        CLUSTER_OVER_ALPHA
+                        if display == CLUSTER_DISPLAY_OVER
+                        else CLUSTER_UNDER_ALPHA
+                    )
+                )
+                texts = {
+                    CLUSTER_DISPLAY_OUTLINE: self.tr("omtrek in de clusterkleur"),
+                    CLUSTER_DISPLAY_OVER: self.tr("omtrek, doorzichtige vulling over de panden"),
+                }
+                text = texts.get(display, self.tr("omtrek, lichte vulling onder de panden"))
+                outline = QColor(*cluster_outline(PALETTE_SAMPLE))
+                entry(
+                    area_swatch(PALETTE_SAMPLE, alpha, outline, 1.5, inner=RISK_COLORS["normaal"]),
+                    text,
+                    "",
+                )
+                entry(
+                    area_swatch("", 0, QColor(SELECTED_CLUSTER_COLOR), 3.0),
+                    self.tr("geselecteerde cluster"),
+                    SELECTED_CLUSTER_COLOR,
+                )
             elif layer.id == LAYER_PACKAGES:
-                entry(swatch("", "#4b4b4b", dashed=True), layer.name, "")
+                entry(
+                    area_swatch("", 0, QColor(PACKAGE_OUTLINE), 1.5, dashed=True),
+                    self.tr("{0}: gestreepte omtrek ({1})").format(layer.name, count),
+                    "",
+                )
             else:
                 entry(swatch(style.fill, style.stroke, style.fill_alpha), layer.name, style.fill)
         grid.setColumnStretch(1, 1)

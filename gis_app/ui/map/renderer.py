@@ -43,6 +43,13 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from gis_app.core.spatial import GEOM_LINE, GEOM_POINT, GeometryArrays
+from gis_app.core.styling import (
+    CLUSTER_CASING,
+    SELECTED_CLUSTER_COLOR,
+    SELECTION_HALO,
+    SELECTION_HALO_DARK,
+    cluster_outline,
+)
 from gis_app.ui.map.view import ViewState
 from gis_app.ui.tasks import LatestOnly
 
@@ -57,8 +64,11 @@ CHUNK_VERTICES = 3000
 TILE_METRES = 250.0
 CACHE_MAX_MPP = 1.0  # from about 1:3,800 on: draw from cached tile paths
 BACKGROUND = "#f7f7f4"
-SELECTION_COLOR = "#00d5ff"
-SELECTION_OUTLINE = "#005f7a"
+SELECTION_COLOR = SELECTION_HALO  # kept for callers that name it
+SELECTION_OUTLINE = SELECTION_HALO_DARK
+HALO_PIXELS = 6
+AREA_OUTLINE_MIN_PIXELS = 10  # clusters smaller than this on screen: tint only...
+AREA_OUTLINE_CROWD = 150  # ...when more than this many are in view  # a selected building seen as a dot gets a ring of at least this size
 OUTLINE_COLOR = (50, 50, 50, 170)
 IMAGE_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
 
@@ -82,6 +92,7 @@ class LayerSnapshot:
     outline: bool = True
     labels: np.ndarray | None = None  # text per building (per cluster: its name), or None
     dashed: bool = False
+    part: str = "both"  # outlined layers: "fill", "outline" or "both" (see _draw_outlined)
 
 
 @dataclass(frozen=True)
@@ -201,6 +212,23 @@ def _raster_blocks(buffer, view, bounds, values, min_size: int = 1) -> None:
                 flat[index] = val
             else:
                 flat[index[ok]] = val[ok]
+
+
+def _raster_squares(buffer, view, bounds, value, size: int) -> None:
+    """A ``size`` x ``size`` pixel square of one colour around each box's centre (few
+    boxes: the selected ones), under the 1–3 pixel block drawn afterwards."""
+    x0, _, _, y1 = view.extent
+    inv = 1.0 / view.mpp
+    cx = np.floor(((bounds[:, 0] + bounds[:, 2]) / 2.0 - x0) * inv).astype(np.int64)
+    cy = np.floor((y1 - (bounds[:, 1] + bounds[:, 3]) / 2.0) * inv).astype(np.int64)
+    h, stride = buffer.shape
+    flat = buffer.reshape(-1)
+    half = size // 2
+    for dy in range(-half, size - half):
+        for dx in range(-half, size - half):
+            px, py = cx + dx, cy + dy
+            ok = (px >= 0) & (px < view.width) & (py >= 0) & (py < h)
+            flat[py[ok] * stride + px[ok]] = value
 
 
 def _full_array(image: QImage) -> np.ndarray:
@@ -380,10 +408,7 @@ def _draw_cached(image, view: ViewState, snap: LayerSnapshot, request, stats, pa
         xmin, ymin, xmax, ymax = view.extent
         chosen = sel[(b[:, 0] <= xmax) & (b[:, 2] >= xmin) & (b[:, 1] <= ymax) & (b[:, 3] >= ymin)]
         if len(chosen):
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setPen(QPen(QColor(SELECTION_OUTLINE), 1.5))
-            painter.setBrush(QBrush(QColor(SELECTION_COLOR)))
-            _draw_rows(painter, arrays, chosen, view)
+            _draw_selection_halo(painter, arrays, chosen, view, snap.colors)
     if snap.labels is not None and 0 < request.scale_denominator <= LABEL_MAX_SCALE:
         rows = arrays.bbox_rows(*view.extent)
         _draw_labels(painter, view, arrays, rows, snap.labels)
@@ -428,10 +453,12 @@ def _draw_buildings(image, view: ViewState, snap: LayerSnapshot, request, stats)
         else:
             _raster_blocks(buffer, view, bounds[plain], packed[plain], min_size=RASTER_MIN_PIXELS)
         if (small & sel_rows).any():
-            sel_value = _premultiplied(np.array([_rgba(SELECTION_COLOR)], dtype=np.uint8))
+            # a halo: a larger block in the selection colour, the building's own colour
+            # drawn again on top of it, so the risk colour stays visible
             chosen = small & sel_rows
-            values = np.repeat(sel_value, int(chosen.sum()))
-            _raster_blocks(buffer, view, bounds[chosen], values, min_size=3)
+            halo = _premultiplied(np.array([_rgba(SELECTION_HALO)], dtype=np.uint8))[0]
+            _raster_squares(buffer, view, bounds[chosen], halo, HALO_PIXELS)
+            _raster_blocks(buffer, view, bounds[chosen], packed[chosen], min_size=RASTER_MIN_PIXELS)
 
     large = ~small
     if not large.any():
@@ -461,13 +488,36 @@ def _draw_buildings(image, view: ViewState, snap: LayerSnapshot, request, stats)
             _draw_rows(painter, arrays, group, view)
     chosen = rows[large & sel_rows]
     if len(chosen):
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(QColor(SELECTION_OUTLINE), 1.5))
-        painter.setBrush(QBrush(QColor(SELECTION_COLOR)))
-        _draw_rows(painter, arrays, chosen, view)
+        _draw_selection_halo(painter, arrays, chosen, view, colors)
     if snap.labels is not None and 0 < request.scale_denominator <= LABEL_MAX_SCALE:
         _draw_labels(painter, view, arrays, rows[large], snap.labels)
     painter.end()
+
+
+def _draw_selection_halo(painter: QPainter, arrays, rows, view, colors) -> None:
+    """Selected buildings: a wide stroke in the selection colour, then the building's own
+    fill on top (it covers the inner half of the stroke) and a thin dark line: a halo
+    around the building that leaves its (risk) colour as it is."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    halo = QPen(QColor(SELECTION_HALO), 5.0)
+    halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(halo)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    _draw_rows(painter, arrays, rows, view)
+    painter.setPen(QPen(QColor(SELECTION_HALO_DARK), 1.2))
+    if colors is None or len(colors) < arrays.n:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        _draw_rows(painter, arrays, rows, view)
+    else:
+        keys = colors[rows].view(np.uint32).ravel() if colors.dtype == np.uint8 else None
+        if keys is None or len(keys) != len(rows):
+            keys = np.zeros(len(rows), dtype=np.uint32)
+        for key in np.unique(keys):
+            group = rows[keys == key]
+            painter.setBrush(QBrush(_qcolor(colors[group[0]])))
+            _draw_rows(painter, arrays, group, view)
+    painter.restore()
 
 
 def _prepare_labels(
@@ -512,39 +562,80 @@ def _draw_labels(painter: QPainter, view, arrays, rows, labels) -> None:
 
 
 def _draw_outlined(image, view: ViewState, snap: LayerSnapshot) -> None:
-    """Clusters and work packages: each feature outlined in its own colour, light fill."""
+    """Clusters and work packages: each feature in its own colour.
+
+    ``snap.part`` says what to draw: ``"fill"`` (only the fill at ``fill_alpha``: the
+    clusters' tint drawn under the buildings), ``"outline"`` (a white casing and the
+    outline in the feature's colour darkened, see
+    :func:`gis_app.core.styling.cluster_outline`) or ``"both"``. Features are grouped
+    by colour, so a few paths draw hundreds of clusters. Selected features get a
+    thicker outline in :data:`SELECTED_CLUSTER_COLOR` on top.
+    """
     arrays = snap.arrays
     rows = _visible_rows(arrays, view)
     rows = np.arange(arrays.n) if rows is None else rows
     if len(rows) == 0:
         return
     selected = snap.selected if snap.selected is not None else np.zeros(arrays.n, dtype=bool)
+    colors = (
+        snap.colors
+        if snap.colors is not None and len(snap.colors) == arrays.n
+        else np.full((arrays.n, 4), 128, dtype=np.uint8)
+    )
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    # unselected first, selected on top
-    for row in sorted(rows.tolist(), key=lambda r: bool(selected[r])):
-        coords, starts = arrays.gather(np.array([row]))
-        path = _rings_path(coords, starts, view)
-        rgba = (
-            snap.colors[row]
-            if snap.colors is not None and row < len(snap.colors)
-            else (
-                128,
-                128,
-                128,
-                255,
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(rows) <= ANTIALIAS_MAX_POLYGONS)
+    keys = np.ascontiguousarray(colors[rows]).view(np.uint32).ravel()
+    groups = [(rows[keys == key]) for key in np.unique(keys)]
+    fill = snap.part in ("fill", "both") and snap.fill_alpha > 0
+    outline = snap.part in ("outline", "both")
+    if fill:
+        painter.setPen(Qt.PenStyle.NoPen)
+        for group in groups:
+            painter.setBrush(QBrush(_qcolor(colors[group[0]], snap.fill_alpha)))
+            _draw_rows(painter, arrays, group, view)
+    if outline:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if not snap.dashed:
+            # at overview, with hundreds of clusters in view, a cluster of a few pixels is
+            # only its tint: their outlines would hide the buildings' colours (confetti);
+            # a handful of clusters keep their outlines, so they can be found
+            b = arrays.bounds[rows]
+            size_px = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]) / view.mpp
+            big = size_px >= AREA_OUTLINE_MIN_PIXELS
+            if len(rows) > AREA_OUTLINE_CROWD and not big.all():
+                rows = rows[big]
+                keys = np.ascontiguousarray(colors[rows]).view(np.uint32).ravel()
+                groups = [(rows[keys == key]) for key in np.unique(keys)]
+            casing = QPen(_qcolor(CLUSTER_CASING), snap.width + 2.0)
+            # bevel joins: round joins on hundreds of wide antialiased outlines cost 4x
+            casing.setJoinStyle(Qt.PenJoinStyle.BevelJoin)
+            painter.setPen(casing)
+            _draw_rows(painter, arrays, rows, view)
+        for group in groups:
+            color = (
+                _qcolor(colors[group[0]])
+                if snap.dashed
+                else _qcolor(cluster_outline(tuple(int(v) for v in colors[group[0]])))
             )
-        )
-        is_selected = bool(selected[row])
-        pen = QPen(_qcolor(rgba, 255), snap.width * (2.0 if is_selected else 1.0))
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        if snap.dashed:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        alpha = min(255, snap.fill_alpha * (2 if is_selected else 1))
-        painter.setBrush(QBrush(_qcolor(rgba, alpha)) if snap.fill_alpha else Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-    if snap.labels is not None and len(snap.labels) == arrays.n:
+            pen = QPen(color, snap.width)
+            pen.setJoinStyle(Qt.PenJoinStyle.BevelJoin)
+            if snap.dashed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            _draw_rows(painter, arrays, group, view)
+        every = np.arange(arrays.n)
+        chosen = every[np.asarray(selected, dtype=bool)] if len(selected) else every[:0]
+        if len(chosen):
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            casing = QPen(QColor(255, 255, 255, 230), snap.width * 2 + 4.0)
+            casing.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(casing)
+            _draw_rows(painter, arrays, chosen, view)
+            pen = QPen(QColor(SELECTED_CLUSTER_COLOR), snap.width * 2 + 1.0)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+            _draw_rows(painter, arrays, chosen, view)
+    if outline and snap.labels is not None and len(snap.labels) == arrays.n:
         _draw_area_labels(painter, view, arrays, rows, snap.labels)
     painter.end()
 

@@ -34,6 +34,9 @@ class MapTool(QObject):
 
     #: Shown in the toolbar / status bar
     name = "tool"
+    #: True when the right button does something in this tool (finish a line, delete a
+    #: vertex); the canvas then opens no context menu on a right click.
+    uses_right_button = False
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

@@ -484,7 +484,7 @@ class PlanningWorkspace:
         self.controller = PlanningController(document)
         self.panel = PlanningPanel(self.controller, parent)
         self.charts = PlanCharts(parent)
-        self.timeline = TimelineView(parent)
+        self.timeline = TimelineView(parent, document=document)
         self.scenarios = ScenarioManager(self.controller, parent)
         self.dashboard = DashboardView(document, parent)
         self.docks: dict[str, QDockWidget] = {}
