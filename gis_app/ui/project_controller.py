@@ -191,6 +191,8 @@ class ProjectController(QObject):
         self.update_title()
         if check_sources and project.sources and project.path is not None:
             QTimer.singleShot(0, self.report_changed_sources)
+        if project.load_warnings:
+            QTimer.singleShot(0, self.report_load_warnings)
 
     @staticmethod
     def _own_project_file(project: Project) -> Path | None:
@@ -436,6 +438,23 @@ class ProjectController(QObject):
                 "sindsdien veranderd:"
             ),
             informative=text,
+        )
+
+    def report_load_warnings(self) -> None:
+        """Say what opening the project left out (the messages come from core, in Dutch)."""
+        warnings = list(self.document.project.load_warnings)
+        if not warnings:
+            return
+        self.document.project.load_warnings = []  # said once, not again after a later save
+        message_box(
+            self.window,
+            QMessageBox.Icon.Warning,
+            tr("Project deels geopend"),
+            tr(
+                "Het project is geopend met al zijn panden, maar niet alles in het bestand was "
+                "bruikbaar. Dit is weggelaten of vervangen door standaardwaarden:"
+            ),
+            informative="\n".join("• " + text for text in warnings),
         )
 
     # =========================================================================================
