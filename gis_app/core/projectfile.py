@@ -71,6 +71,8 @@ from gis_app.core.projectmeta import (
     parse_value,
 )
 from gis_app.core.schema import (
+    BUILDING_COLUMNS,
+    CLUSTER_COLUMNS,
     WORKING_CRS,
     WORKING_EPSG,
     ensure_building_columns,
@@ -746,6 +748,27 @@ def _restore_names(
     return frame
 
 
+def _note_text_in_number_columns(
+    frame: pd.DataFrame, dtypes: dict[str, str], layer: str, warnings: list[str]
+) -> None:
+    """Warn about canonical number columns holding text (edited elsewhere, e.g. an LPR of
+    "hoog"): the schema reads such values as unknown, which the planner must not do silently."""
+    for column, dtype in dtypes.items():
+        if dtype in ("object", "bool") or column not in frame.columns:
+            continue
+        values = frame[column]
+        if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
+            continue
+        text = values.astype(str).str.strip()
+        given = values.notna() & (text != "")
+        unreadable = int((given & pd.to_numeric(values, errors="coerce").isna()).sum())
+        if unreadable:
+            warnings.append(
+                f"laag '{layer}', kolom '{column}': {unreadable} waarden zijn geen getal en "
+                "zijn als onbekend gelezen"
+            )
+
+
 def _sources_from_meta(
     path: Path, items: Any, warnings: list[str]
 ) -> tuple[list[SourceRecord], dict[str, str]]:
@@ -840,6 +863,7 @@ def load_project(path: str | Path) -> Project:
     if "building_id" not in buildings.columns:
         raise ProjectError("de laag 'buildings' heeft geen kolom 'building_id'", path=path)
     buildings["building_id"] = buildings["building_id"].fillna("").astype(str).astype(object)
+    _note_text_in_number_columns(buildings, BUILDING_COLUMNS, BUILDINGS_LAYER, warnings)
     buildings = ensure_building_columns(buildings)
 
     if loaded.clusters is None:
@@ -855,6 +879,7 @@ def load_project(path: str | Path) -> Project:
         clusters = _restore_dtypes(clusters, dtypes.get(CLUSTERS_LAYER))
         if not isinstance(clusters, gpd.GeoDataFrame):
             raise ProjectError("de laag 'clusters' heeft geen geometrie", path=path)
+        _note_text_in_number_columns(clusters, CLUSTER_COLUMNS, CLUSTERS_LAYER, warnings)
         clusters = ensure_cluster_columns(clusters)
     packages = None
     if loaded.packages is not None:

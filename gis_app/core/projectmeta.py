@@ -73,7 +73,8 @@ def parse_value(key: str, text: str) -> Any:
     deep or not JSON."""
     if len(text) > MAX_META_CHARS:
         raise MetaProblem(
-            f"projectgegevens '{key}' zijn groter dan {MAX_META_CHARS // (1024 * 1024)} MB"
+            f"projectgegevens '{key}' zijn te groot ({len(text):,} tekens, hoogstens "
+            f"{MAX_META_CHARS:,})".replace(",", ".")
         )
     if json_depth(text) > MAX_JSON_DEPTH:
         raise MetaProblem(
