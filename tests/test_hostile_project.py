@@ -751,3 +751,19 @@ def test_mutated_projects_open_and_plan_without_tracebacks_or_hangs(
     assert sha256(project) == digest
     written = sorted(p.name for p in folder.iterdir())
     assert written == (["mutant.gpkg", "shot.png"] if answer["code"] == 0 else ["mutant.gpkg"])
+
+
+def test_cluster_export_onto_the_open_project_is_refused(qtbot, project_file):
+    from gis_app.ui.clusters.actions import ClusterActions
+    from gis_app.ui.map.canvas import MapCanvas
+
+    document = ProjectDocument(load_project(project_file))
+    canvas = MapCanvas(document)
+    qtbot.addWidget(canvas)
+    actions = ClusterActions(document, canvas)  # no window: the message is emitted only
+    messages = []
+    actions.message.connect(messages.append)
+    before = tree(project_file.parent)
+    actions.export_clusters(str(project_file))
+    assert tree(project_file.parent) == before
+    assert messages and "overschrijven" in messages[-1]

@@ -35,6 +35,17 @@ Decisions:
   would silently drop what the newer version stored.
 * Changed sources are not an error on open: :func:`changed_sources` tells the UI which
   source files changed or went missing so it can say so.
+* Layers and tables the app does not own (a colleague's notes layer added in QGIS, QGIS's
+  ``layer_styles``, a plain SQLite table) are copied from the file the project was opened
+  from into the new file before it replaces the old one: a save never drops someone
+  else's work. If one cannot be copied the save fails and the old file stays.
+* A project is never saved over one of its own sources (the footprints or risk table it
+  was made from); :mod:`gis_app.core.outputs` decides what counts as the same file.
+* Metadata is checked before use (:mod:`gis_app.core.projectmeta`): values too large or
+  nested too deep are refused like damaged JSON; settings, scenarios, column types and
+  renames that cannot be used are left out and named in ``Project.load_warnings``, and
+  the project opens with its buildings and the defaults. Text in a canonical number
+  column (an LPR of "hoog") is read as unknown, with a warning.
 """
 
 from __future__ import annotations

@@ -120,6 +120,7 @@ def _check_packages(value: Any) -> Any:
             and isinstance(c.get("name", ""), str)
             and isinstance(c.get("starts_per_week", 0), (int, float))
             and not isinstance(c.get("starts_per_week", 0), bool)
+            and 0 <= c.get("starts_per_week", 0) <= 1_000_000
             for c in contractors
         )
     ):
