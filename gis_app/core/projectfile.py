@@ -478,6 +478,11 @@ def _carry_foreign_layers(source: Path, target: Path) -> None:
     A colleague's layer added in QGIS must survive a save by gis_app. When one cannot be
     copied the save fails (the old file stays as it was) instead of dropping it silently.
     """
+    try:
+        if not source.is_file() or BUILDINGS_LAYER not in _list_layers(source):
+            return  # gone, or not a project: nothing of anyone else's to keep
+    except (GisAppError, OSError, ValueError):
+        return
     for name, kind in foreign_layers(source).items():
         try:
             frame = pyogrio.read_dataframe(source, layer=name, read_geometry=kind is not None)
@@ -495,8 +500,10 @@ def _carry_foreign_layers(source: Path, target: Path) -> None:
                 f"({_gdal_reason(error)}); het bestand is niet gewijzigd"
             ) from error
     try:
-        with contextlib.closing(sqlite3.connect(target)) as connection:
-            connection.execute("ATTACH DATABASE ? AS old", (str(source),))
+        with contextlib.closing(sqlite3.connect(target.resolve().as_uri(), uri=True)) as connection:
+            connection.execute(
+                "ATTACH DATABASE ? AS old", (source.resolve().as_uri() + "?mode=ro",)
+            )
             for name, sql in _unregistered_tables(connection, "old"):
                 quoted = '"' + name.replace('"', '""') + '"'
                 if connection.execute(
