@@ -767,3 +767,27 @@ def test_cluster_export_onto_the_open_project_is_refused(qtbot, project_file):
     actions.export_clusters(str(project_file))
     assert tree(project_file.parent) == before
     assert messages and "overschrijven" in messages[-1]
+
+
+def test_a_plain_table_is_copied_as_data_without_running_its_definition(project_file):
+    """Its rows and column types survive; its CHECK and generated column (the file's own
+    SQL, evaluated on insert) are not run."""
+    with sqlite3.connect(project_file) as connection:
+        connection.execute(
+            "CREATE TABLE lastig (a INTEGER CHECK (a > 100), b TEXT, "
+            "c INTEGER GENERATED ALWAYS AS (a * 2))"
+        )
+        connection.execute("INSERT INTO lastig (a, b) VALUES (101, 'een'), (102, 'twee')")
+        connection.execute("CREATE VIRTUAL TABLE zoek USING rtree(id, x0, x1)")
+    project = load_project(project_file)
+    project.settings["note"] = "opnieuw"
+    save_project(project, project_file)
+    with sqlite3.connect(project_file) as connection:
+        assert connection.execute("SELECT a, b FROM lastig ORDER BY a").fetchall() == [
+            (101, "een"),
+            (102, "twee"),
+        ]
+        kinds = {row[1]: row[2] for row in connection.execute("PRAGMA table_info(lastig)")}
+        connection.execute("INSERT INTO lastig (a, b) VALUES (1, 'mag nu')")  # no CHECK
+    assert kinds == {"a": "INTEGER", "b": "TEXT"}
+    assert load_project(project_file).settings["note"] == "opnieuw"

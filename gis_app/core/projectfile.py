@@ -55,6 +55,7 @@ import datetime as _dt
 import hashlib
 import json
 import math
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -472,6 +473,35 @@ def _unregistered_tables(connection: sqlite3.Connection, schema: str) -> list[tu
     ]
 
 
+_SQL_TYPE = re.compile(r"^[A-Za-z0-9_ (),]{0,60}$")
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _copy_plain_table(connection: sqlite3.Connection, name: str) -> None:
+    """Copy table ``name`` of the attached ``old`` database into ``main``: columns, their
+    declared types and rows. The file's own CREATE statement is not run (its constraints,
+    defaults and generated columns would be the file's code, evaluated on insert)."""
+    columns = [
+        (str(row[1]), str(row[2] or ""))
+        for row in connection.execute(f"PRAGMA old.table_xinfo({_quote(name)})")
+        if row[6] == 0  # hidden 0: an ordinary column (not generated, not virtual-table)
+    ]
+    if not columns:
+        return
+    definitions = ", ".join(
+        _quote(column) + (f" {kind}" if kind and _SQL_TYPE.match(kind) else "")
+        for column, kind in columns
+    )
+    names = ", ".join(_quote(column) for column, _kind in columns)
+    connection.execute(f"CREATE TABLE main.{_quote(name)} ({definitions})")
+    connection.execute(
+        f"INSERT INTO main.{_quote(name)} ({names}) SELECT {names} FROM old.{_quote(name)}"
+    )
+
+
 def _carry_foreign_layers(source: Path, target: Path) -> None:
     """Copy the layers and tables of ``source`` that gis_app does not own into ``target``.
 
@@ -505,13 +535,13 @@ def _carry_foreign_layers(source: Path, target: Path) -> None:
                 "ATTACH DATABASE ? AS old", (source.resolve().as_uri() + "?mode=ro",)
             )
             for name, sql in _unregistered_tables(connection, "old"):
-                quoted = '"' + name.replace('"', '""') + '"'
+                if sql.lstrip().upper().startswith("CREATE VIRTUAL"):
+                    continue  # an index of some other tool (needs its module), not data
                 if connection.execute(
                     "SELECT 1 FROM main.sqlite_master WHERE lower(name) = lower(?)", (name,)
                 ).fetchone():
                     continue
-                connection.execute(sql)
-                connection.execute(f"INSERT INTO main.{quoted} SELECT * FROM old.{quoted}")
+                _copy_plain_table(connection, name)
             connection.commit()
             connection.execute("DETACH DATABASE old")
     except sqlite3.Error as error:
