@@ -899,7 +899,14 @@ def load_project(path: str | Path) -> Project:
             )
 
     warnings: list[str] = []
-    renames, orders, dtypes = checked_layer_maps(meta, warnings)
+    try:
+        renames, orders, dtypes = checked_layer_maps(meta, warnings)
+        settings = checked_settings(meta.get("settings"), warnings)
+        scenarios = checked_scenarios(meta.get("scenarios"), warnings)
+    except MetaProblem as problem:
+        raise ProjectError(
+            f"het projectbestand is beschadigd ({problem.message})", path=path
+        ) from problem
     buildings = _restore_names(
         loaded.buildings,
         renames.get(BUILDINGS_LAYER),
@@ -940,8 +947,6 @@ def load_project(path: str | Path) -> Project:
         )
         packages = _restore_dtypes(packages, dtypes.get(PACKAGES_LAYER))
 
-    settings = checked_settings(meta.get("settings"), warnings)
-    scenarios = checked_scenarios(meta.get("scenarios"), warnings)
     sources, relatives = _sources_from_meta(path, meta.get("sources"), warnings)
     project = Project(
         buildings=buildings,

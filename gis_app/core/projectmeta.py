@@ -11,8 +11,11 @@ Decisions:
 * Limits come before parsing: a value longer than :data:`MAX_META_CHARS` or nested deeper
   than :data:`MAX_JSON_DEPTH` is not parsed at all (Python's JSON parser recurses, and so
   would every function walking the result).
-* What the app can do without is dropped, with a Dutch warning naming it, and the project
-  opens with its buildings and the defaults: planning settings, package settings, one
+* Settings that are not an object, scenarios that are not a list and column renames or
+  orders that are not objects mean a damaged file: it is refused (:class:`MetaProblem`,
+  turned into a :class:`ProjectError` "beschadigd (...)"), as before these checks.
+* Within them, what the app can do without is dropped, with a Dutch warning naming it,
+  and the project opens with its buildings and the defaults: planning settings, package settings, one
   scenario, column types, renames, the remembered export columns, the source list.
   :func:`checked_meta` returns the warnings; the command line prints them on stderr and
   the window shows them. What identifies the file (``format``, ``schema_version``) is
@@ -167,11 +170,14 @@ def _reason(error: BaseException) -> str:
 
 
 def checked_settings(settings: Any, warnings: list[str]) -> dict[str, Any]:
-    """The project settings with every unusable known entry left out (and a warning)."""
-    if not isinstance(settings, dict):
-        if settings is not None:
-            warnings.append("projectinstellingen ongeldig (geen object); standaardwaarden gebruikt")
+    """The project settings with every unusable known entry left out (and a warning).
+
+    Settings that are not an object at all mean a damaged file: :class:`MetaProblem`.
+    """
+    if settings is None:
         return {}
+    if not isinstance(settings, dict):
+        raise MetaProblem("instellingen")
     out = dict(settings)
     for key, (label, check) in SETTINGS_CHECKS.items():
         if key not in out:
@@ -188,10 +194,10 @@ def checked_scenarios(scenarios: Any, warnings: list[str]) -> list[dict[str, Any
     """The scenarios that can be used; each one left out gets a warning naming it."""
     from gis_app.core.scenarios import MAX_SCENARIOS, checked_scenario
 
-    if not isinstance(scenarios, list):
-        if scenarios is not None:
-            warnings.append("scenario's ongeldig (geen lijst); geen scenario's geladen")
+    if scenarios is None:
         return []
+    if not isinstance(scenarios, list):
+        raise MetaProblem("instellingen")
     if len(scenarios) > MAX_SCENARIOS:
         warnings.append(
             f"meer dan {MAX_SCENARIOS} scenario's; alleen de eerste {MAX_SCENARIOS} geladen"
@@ -256,8 +262,10 @@ def checked_layer_maps(
             else:
                 warnings.append(f"kolomnamen van laag '{str(layer)[:60]}' niet hersteld (ongeldig)")
     elif raw is not None:
-        warnings.append("kolomnamen niet hersteld (ongeldige gegevens)")
+        raise MetaProblem("kolomgegevens")
     raw = meta.get("column_order")
+    if raw is not None and not isinstance(raw, dict):
+        raise MetaProblem("kolomgegevens")
     if isinstance(raw, dict):
         for layer, order in raw.items():
             if (
