@@ -793,3 +793,17 @@ def test_a_plain_table_is_copied_as_data_without_running_its_definition(project_
         connection.execute("INSERT INTO lastig (a, b) VALUES (1, 'mag nu')")  # no CHECK
     assert kinds == {"a": "INTEGER", "b": "TEXT"}
     assert load_project(project_file).settings["note"] == "opnieuw"
+
+
+def test_absurd_numbers_in_building_columns_are_read_as_unknown(tmp_path, capsys):
+    project = make_project()
+    project.buildings["lpr"] = [1e400, -1.0, 2.0] + [1e-5] * 9
+    project.buildings["residents"] = [float("inf")] + [2.0] * 11
+    path = save_project(project, tmp_path / "p.gpkg")
+    assert cli_main(["plan", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "kolom 'lpr': 3 waarden buiten 0 tot 1" in err
+    assert "kolom 'residents': 1 waarden buiten" in err
+    loaded = load_project(path)
+    assert loaded.buildings["lpr"].isna().sum() == 3
+    assert loaded.buildings["residents"].isna().sum() == 1

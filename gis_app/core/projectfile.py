@@ -796,23 +796,43 @@ def _restore_names(
     return frame
 
 
-def _note_text_in_number_columns(
+#: Plausible range of canonical number columns; values outside (or infinite) are read as
+#: unknown: an LPR of 1e400 would make the risk exposure infinite.
+NUMBER_RANGES: dict[str, tuple[float, float]] = {
+    "lpr": (0.0, 1.0),
+    "addresses": (0.0, 100_000.0),
+    "residents": (0.0, 1_000_000.0),
+    "approach_share": (0.0, 1.0),
+    "lock_position": (0.0, 10_000_000.0),
+}
+
+
+def _clean_number_columns(
     frame: pd.DataFrame, dtypes: dict[str, str], layer: str, warnings: list[str]
 ) -> None:
-    """Warn about canonical number columns holding text (edited elsewhere, e.g. an LPR of
-    "hoog"): the schema reads such values as unknown, which the planner must not do silently."""
+    """Canonical number columns holding text or absurd values (edited elsewhere, e.g. an
+    LPR of "hoog" or 1e400) are read as unknown, with a warning: the schema would turn
+    text into unknown silently, and the planner must not compute with infinity."""
     for column, dtype in dtypes.items():
         if dtype in ("object", "bool") or column not in frame.columns:
             continue
         values = frame[column]
-        if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
-            continue
-        text = values.astype(str).str.strip()
-        given = values.notna() & (text != "")
-        unreadable = int((given & pd.to_numeric(values, errors="coerce").isna()).sum())
-        if unreadable:
+        numbers = pd.to_numeric(values, errors="coerce")
+        if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+            text = values.astype(str).str.strip()
+            unreadable = int((values.notna() & (text != "") & numbers.isna()).sum())
+            if unreadable:
+                warnings.append(
+                    f"laag '{layer}', kolom '{column}': {unreadable} waarden zijn geen getal "
+                    "en zijn als onbekend gelezen"
+                )
+        low, high = NUMBER_RANGES.get(column, (-math.inf, math.inf))
+        outside = numbers.notna() & ~((numbers >= low) & (numbers <= high))
+        count = int(outside.sum())
+        if count:
+            frame[column] = numbers.astype(float).where(~outside)
             warnings.append(
-                f"laag '{layer}', kolom '{column}': {unreadable} waarden zijn geen getal en "
+                f"laag '{layer}', kolom '{column}': {count} waarden buiten {low:g} tot {high:g} "
                 "zijn als onbekend gelezen"
             )
 
@@ -918,7 +938,7 @@ def load_project(path: str | Path) -> Project:
     if "building_id" not in buildings.columns:
         raise ProjectError("de laag 'buildings' heeft geen kolom 'building_id'", path=path)
     buildings["building_id"] = buildings["building_id"].fillna("").astype(str).astype(object)
-    _note_text_in_number_columns(buildings, BUILDING_COLUMNS, BUILDINGS_LAYER, warnings)
+    _clean_number_columns(buildings, BUILDING_COLUMNS, BUILDINGS_LAYER, warnings)
     buildings = ensure_building_columns(buildings)
 
     if loaded.clusters is None:
@@ -934,7 +954,7 @@ def load_project(path: str | Path) -> Project:
         clusters = _restore_dtypes(clusters, dtypes.get(CLUSTERS_LAYER))
         if not isinstance(clusters, gpd.GeoDataFrame):
             raise ProjectError("de laag 'clusters' heeft geen geometrie", path=path)
-        _note_text_in_number_columns(clusters, CLUSTER_COLUMNS, CLUSTERS_LAYER, warnings)
+        _clean_number_columns(clusters, CLUSTER_COLUMNS, CLUSTERS_LAYER, warnings)
         clusters = ensure_cluster_columns(clusters)
     packages = None
     if loaded.packages is not None:
