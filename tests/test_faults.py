@@ -508,7 +508,8 @@ def test_meta_values_are_json_and_never_executed(tmp_path):
             (json.dumps({"planning": payload}),),
         )
     project = load_project(path)
-    assert project.settings == {"planning": payload}  # a string, nothing more
+    assert project.settings == {}  # a string is no planning: left out, with a warning
+    assert any("planningsinstellingen" in w for w in project.load_warnings)
     assert not (tmp_path / "pwned").exists()
 
 

@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from gis_app.core.export.frame import export_frame
     from gis_app.core.opening import open_path
+    from gis_app.core.outputs import check_export_folder
 
     formats = list(check_formats([f for f in args.format.split(",") if f.strip()]))
     if not formats and not args.field_pack:
@@ -105,6 +106,9 @@ def run(args: argparse.Namespace) -> int:
     project, join_report = open_path(args.project)
     if project.path is None and args.project.suffix.lower() == ".gpkg":
         project.path = args.project
+    check_export_folder(project, args.out)
+    for warning in project.load_warnings:
+        print(f"gis-app export: waarschuwing: {warning}", file=sys.stderr)
     prepared = prepare_export(project)
     if prepared.change is not None:
         # this command's own copy of the project gets what the export made

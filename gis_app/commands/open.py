@@ -109,6 +109,14 @@ def run(args: argparse.Namespace) -> int:
     from gis_app.ui.main_window import load_path
 
     project, report = load_path(args.file)  # GisAppError -> one line, exit 2 (cli.main)
+    if args.screenshot is not None:
+        from gis_app.core.outputs import check_outputs, protected_files
+
+        check_outputs([args.screenshot], protected_files(project, [args.file]), what="--screenshot")
+    for warning in project.load_warnings:
+        print(f"gis-app open: waarschuwing: {warning}", file=sys.stderr)
+    if args.screenshot is not None:
+        project.load_warnings = []  # said above; a message box would wait for a click
 
     if args.screenshot is None:
         from gis_app.ui.app import run_app

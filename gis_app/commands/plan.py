@@ -84,14 +84,20 @@ def _load(path: Path):
         raise InputError("bestand bestaat niet", path=path)
     from gis_app.core.projectfile import load_project
 
-    project = load_project(path)
-    return project.buildings, project.clusters, dict(project.settings or {})
+    return load_project(path)
 
 
 def run(args: argparse.Namespace) -> int:
+    from gis_app.core.outputs import check_outputs, protected_files
     from gis_app.core.planning import Planner, PlanningConfig
 
-    buildings, clusters, settings = _load(args.project)
+    project = _load(args.project)
+    if args.json is not None:
+        check_outputs([args.json], protected_files(project), what="--json")
+    for warning in project.load_warnings:
+        print(f"gis-app plan: waarschuwing: {warning}", file=sys.stderr)
+    buildings, clusters = project.buildings, project.clusters
+    settings = dict(project.settings or {})
     has_clusters = clusters is not None and len(clusters) > 0
     if not has_clusters:
         if not args.auto_clusters:

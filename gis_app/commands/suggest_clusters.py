@@ -14,6 +14,7 @@ Decisions:
 from __future__ import annotations
 
 import argparse
+import sys
 
 from gis_app.commands import _args
 from gis_app.core.errors import InputError
@@ -108,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--out moet een GeoPackage (.gpkg) zijn", path=target)
 
     project, _report = open_path(args.project)
+    for warning in project.load_warnings:
+        print(f"gis-app suggest-clusters: waarschuwing: {warning}", file=sys.stderr)
     kept = 0 if args.replace else len(project.clusters)
     suggestion = add_suggestions(
         project.buildings,

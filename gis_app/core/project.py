@@ -59,3 +59,6 @@ class Project:
     sources: list[SourceRecord] = field(default_factory=list)
     path: Path | None = None
     name: str = "Naamloos project"
+    #: What opening the file had to leave out or replace by defaults (Dutch, one per item);
+    #: the command line prints them, the window shows them. Not saved.
+    load_warnings: list[str] = field(default_factory=list)

@@ -36,15 +36,29 @@ Decisions:
   would silently drop what the newer version stored.
 * Changed sources are not an error on open: :func:`changed_sources` tells the UI which
   source files changed or went missing so it can say so.
+* Layers and tables the app does not own (a colleague's notes layer added in QGIS, QGIS's
+  ``layer_styles``, a plain SQLite table) are copied from the file the project was opened
+  from into the new file before it replaces the old one: a save never drops someone
+  else's work. If one cannot be copied the save fails and the old file stays.
+* A project is never saved over one of its own sources (the footprints or risk table it
+  was made from); :mod:`gis_app.core.outputs` decides what counts as the same file.
+* Metadata is checked before use (:mod:`gis_app.core.projectmeta`): values too large or
+  nested too deep are refused like damaged JSON; settings, scenarios, column types and
+  renames that cannot be used are left out and named in ``Project.load_warnings``, and
+  the project opens with its buildings and the defaults. Text in a canonical number
+  column (an LPR of "hoog") is read as unknown, with a warning.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
 import math
 import os
+import re
+import sqlite3
 import stat
 import time
 from collections.abc import Callable
@@ -66,10 +80,22 @@ from gis_app.core.atomic import (
     remove_stale_temp_files,
 )
 from gis_app.core.errors import GisAppError, ProjectError
+from gis_app.core.outputs import check_outputs, protected_files
 from gis_app.core.progress import Cancelled, ProgressCallback, no_progress
 from gis_app.core.project import Project, SourceRecord, empty_clusters
+from gis_app.core.projectmeta import (
+    MetaProblem,
+    checked_layer_maps,
+    checked_renames,
+    checked_scenarios,
+    checked_settings,
+    checked_sources,
+    parse_value,
+)
 from gis_app.core.qgis.writers import style_project_file
 from gis_app.core.schema import (
+    BUILDING_COLUMNS,
+    CLUSTER_COLUMNS,
     WORKING_CRS,
     WORKING_EPSG,
     ensure_building_columns,
@@ -260,11 +286,11 @@ def _from_json(path: Path, key: str, text: Any, default: Any) -> Any:
     if text is None or (isinstance(text, float) and math.isnan(text)):
         return default
     try:
-        return json.loads(str(text))
-    except ValueError as error:
+        return parse_value(key[:60], str(text))  # size and depth limits before parsing
+    except MetaProblem as problem:
         raise ProjectError(
-            f"het projectbestand is beschadigd (gegevens '{key}' onleesbaar)", path=path
-        ) from error
+            f"het projectbestand is beschadigd ({problem.message})", path=path
+        ) from problem
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -347,8 +373,9 @@ def _special_dtypes(frame: pd.DataFrame) -> dict[str, str]:
 def _restore_dtypes(frame: pd.DataFrame, recorded: Any) -> pd.DataFrame:
     if not isinstance(recorded, dict):
         return frame
+    geometry = frame._geometry_column_name if isinstance(frame, gpd.GeoDataFrame) else None
     for column, dtype in recorded.items():
-        if column not in frame.columns or not isinstance(dtype, str):
+        if column not in frame.columns or column == geometry or not isinstance(dtype, str):
             continue
         if str(frame[column].dtype) == dtype:
             continue
@@ -358,7 +385,7 @@ def _restore_dtypes(frame: pd.DataFrame, recorded: Any) -> pd.DataFrame:
                 frame[column] = pd.to_timedelta(days, unit="D").astype(dtype)
             else:
                 frame[column] = frame[column].astype(dtype)
-        except (TypeError, ValueError, OverflowError):
+        except (TypeError, ValueError, OverflowError, KeyError, MemoryError):
             continue  # keep what the file holds rather than fail the open
     return frame
 
@@ -481,6 +508,131 @@ def write_project_file(
         restore()
 
 
+#: Layers and tables gis_app writes itself; every other one in a project file belongs to
+#: someone else (a QGIS user's notes, QGIS's ``layer_styles``) and is carried through.
+OWN_LAYERS = (BUILDINGS_LAYER, CLUSTERS_LAYER, PACKAGES_LAYER, META_TABLE)
+_SYSTEM_TABLE_PREFIXES = ("gpkg_", "gpkgext_", "rtree_", "sqlite_")
+
+
+def foreign_layers(path: str | Path) -> dict[str, str | None]:
+    """Layers of the project file ``path`` that gis_app does not own (name -> geometry type,
+    ``None`` for a table); empty when ``path`` is not a project GeoPackage."""
+    path = Path(path)
+    try:
+        if not path.is_file() or path.suffix.lower() != PROJECT_SUFFIX:
+            return {}
+        layers = _list_layers(path)
+    except (GisAppError, OSError, ValueError):
+        return {}
+    if BUILDINGS_LAYER not in layers:
+        return {}
+    own = {name.lower() for name in OWN_LAYERS}
+    return {name: kind for name, kind in layers.items() if name.lower() not in own}
+
+
+def _unregistered_tables(connection: sqlite3.Connection, schema: str) -> list[tuple[str, str]]:
+    """Plain SQLite tables GDAL does not list (not in gpkg_contents): (name, CREATE sql)."""
+    rows = connection.execute(
+        f"SELECT name, sql FROM {schema}.sqlite_master WHERE type = 'table'"
+    ).fetchall()
+    try:
+        registered = {
+            str(r[0]).lower()
+            for r in connection.execute(f"SELECT table_name FROM {schema}.gpkg_contents")
+        }
+    except sqlite3.Error:
+        registered = set()
+    own = {name.lower() for name in OWN_LAYERS}
+    return [
+        (str(name), str(sql))
+        for name, sql in rows
+        if sql
+        and not str(name).lower().startswith(_SYSTEM_TABLE_PREFIXES)
+        and str(name).lower() not in registered
+        and str(name).lower() not in own
+    ]
+
+
+_SQL_TYPE = re.compile(r"^[A-Za-z0-9_ (),]{0,60}$")
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _copy_plain_table(connection: sqlite3.Connection, name: str) -> None:
+    """Copy table ``name`` of the attached ``old`` database into ``main``: columns, their
+    declared types and rows. The file's own CREATE statement is not run (its constraints,
+    defaults and generated columns would be the file's code, evaluated on insert)."""
+    columns = [
+        (str(row[1]), str(row[2] or ""))
+        for row in connection.execute(f"PRAGMA old.table_xinfo({_quote(name)})")
+        if row[6] == 0  # hidden 0: an ordinary column (not generated, not virtual-table)
+    ]
+    if not columns:
+        return
+    definitions = ", ".join(
+        _quote(column) + (f" {kind}" if kind and _SQL_TYPE.match(kind) else "")
+        for column, kind in columns
+    )
+    names = ", ".join(_quote(column) for column, _kind in columns)
+    connection.execute(f"CREATE TABLE main.{_quote(name)} ({definitions})")
+    connection.execute(
+        f"INSERT INTO main.{_quote(name)} ({names}) SELECT {names} FROM old.{_quote(name)}"
+    )
+
+
+def _carry_foreign_layers(source: Path, target: Path) -> None:
+    """Copy the layers and tables of ``source`` that gis_app does not own into ``target``.
+
+    A colleague's layer added in QGIS must survive a save by gis_app. When one cannot be
+    copied the save fails (the old file stays as it was) instead of dropping it silently.
+    """
+    try:
+        if not source.is_file() or BUILDINGS_LAYER not in _list_layers(source):
+            return  # gone, or not a project: nothing of anyone else's to keep
+    except (GisAppError, OSError, ValueError):
+        return
+    for name, kind in foreign_layers(source).items():
+        try:
+            frame = pyogrio.read_dataframe(
+                gdal_source(source), layer=name, read_geometry=kind is not None
+            )
+            kwargs: dict[str, Any] = {}
+            if isinstance(frame, gpd.GeoDataFrame):
+                kwargs["promote_to_multi"] = False
+                if len(frame) == 0:
+                    kwargs["geometry_type"] = "Unknown"
+            pyogrio.write_dataframe(
+                frame, target, layer=name, driver="GPKG", append=False, **kwargs
+            )
+        except Exception as error:  # GDAL errors (pyogrio.errors.*) and odd content
+            raise ProjectError(
+                f"laag '{name}' (niet van gis_app) kon niet worden meegenomen "
+                f"({_gdal_reason(error)}); het bestand is niet gewijzigd"
+            ) from error
+    try:
+        with contextlib.closing(sqlite3.connect(target.resolve().as_uri(), uri=True)) as connection:
+            connection.execute(
+                "ATTACH DATABASE ? AS old", (source.resolve().as_uri() + "?mode=ro",)
+            )
+            for name, sql in _unregistered_tables(connection, "old"):
+                if sql.lstrip().upper().startswith("CREATE VIRTUAL"):
+                    continue  # an index of some other tool (needs its module), not data
+                if connection.execute(
+                    "SELECT 1 FROM main.sqlite_master WHERE lower(name) = lower(?)", (name,)
+                ).fetchone():
+                    continue
+                _copy_plain_table(connection, name)
+            connection.commit()
+            connection.execute("DETACH DATABASE old")
+    except sqlite3.Error as error:
+        raise ProjectError(
+            f"tabellen die niet van gis_app zijn konden niet worden meegenomen ({error}); "
+            "het bestand is niet gewijzigd"
+        ) from error
+
+
 def save_project(
     project: Project, path: str | Path, *, progress: ProgressCallback = no_progress
 ) -> Path:
@@ -498,10 +650,15 @@ def save_project(
         path = path.with_suffix(PROJECT_SUFFIX)
     if path.suffix.lower() != PROJECT_SUFFIX:
         raise ProjectError("een project wordt opgeslagen als GeoPackage (.gpkg)", path=path)
+    # a project saved over the footprints or the risk table it was made from loses them
+    check_outputs([path], protected_files(None, [r.path for r in project.sources]), what="opslaan")
+    carry_from = Path(project.path) if project.path is not None else None
     remove_stale_temp_files(path)
     try:
         with atomic_path(path) as temp:
             write_project_file(project, temp, progress)
+            if carry_from is not None:
+                _carry_foreign_layers(carry_from, temp)
             style_project_file(temp, project)  # QGIS opens the layers as the map shows them
     except Cancelled:
         raise
@@ -710,22 +867,72 @@ def _migrate(loaded: _Loaded) -> None:
         loaded.version += 1
 
 
-def _restore_names(frame: pd.DataFrame, renames: Any, order: Any = None) -> pd.DataFrame:
+def _restore_names(
+    frame: pd.DataFrame, renames: Any, order: Any, layer: str, warnings: list[str]
+) -> pd.DataFrame:
     """Undo the renames of :func:`_safe_columns` and restore the saved column order."""
     if isinstance(renames, dict) and renames:
-        mapping = {str(new): str(old) for new, old in renames.items() if new in frame.columns}
+        columns = [str(c) for c in frame.columns]
+        mapping = checked_renames(columns, renames, layer, warnings)
         frame = frame.rename(columns=mapping)
-    if isinstance(order, list) and set(order) == set(map(str, frame.columns)):
+    columns = list(map(str, frame.columns))
+    if (
+        isinstance(order, list)
+        and len(order) == len(columns)
+        and set(order) == set(columns)
+        and len(set(columns)) == len(columns)
+    ):
         frame = frame[order]
     return frame
 
 
-def _sources_from_meta(path: Path, items: Any) -> tuple[list[SourceRecord], dict[str, str]]:
+#: Plausible range of canonical number columns; values outside (or infinite) are read as
+#: unknown: an LPR of 1e400 would make the risk exposure infinite.
+NUMBER_RANGES: dict[str, tuple[float, float]] = {
+    "lpr": (0.0, 1.0),
+    "addresses": (0.0, 100_000.0),
+    "residents": (0.0, 1_000_000.0),
+    "approach_share": (0.0, 1.0),
+    "lock_position": (0.0, 10_000_000.0),
+}
+
+
+def _clean_number_columns(
+    frame: pd.DataFrame, dtypes: dict[str, str], layer: str, warnings: list[str]
+) -> None:
+    """Canonical number columns holding text or absurd values (edited elsewhere, e.g. an
+    LPR of "hoog" or 1e400) are read as unknown, with a warning: the schema would turn
+    text into unknown silently, and the planner must not compute with infinity."""
+    for column, dtype in dtypes.items():
+        if dtype in ("object", "bool") or column not in frame.columns:
+            continue
+        values = frame[column]
+        numbers = pd.to_numeric(values, errors="coerce")
+        if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+            text = values.astype(str).str.strip()
+            unreadable = int((values.notna() & (text != "") & numbers.isna()).sum())
+            if unreadable:
+                warnings.append(
+                    f"laag '{layer}', kolom '{column}': {unreadable} waarden zijn geen getal "
+                    "en zijn als onbekend gelezen"
+                )
+        low, high = NUMBER_RANGES.get(column, (-math.inf, math.inf))
+        outside = numbers.notna() & ~((numbers >= low) & (numbers <= high))
+        count = int(outside.sum())
+        if count:
+            frame[column] = numbers.astype(float).where(~outside)
+            warnings.append(
+                f"laag '{layer}', kolom '{column}': {count} waarden buiten {low:g} tot {high:g} "
+                "zijn als onbekend gelezen"
+            )
+
+
+def _sources_from_meta(
+    path: Path, items: Any, warnings: list[str]
+) -> tuple[list[SourceRecord], dict[str, str]]:
     records: list[SourceRecord] = []
     relatives: dict[str, str] = {}
-    if not isinstance(items, list):
-        return records, relatives
-    for item in items:
+    for item in checked_sources(items, warnings):
         if not isinstance(item, dict) or "path" not in item:
             continue
         record = SourceRecord(
@@ -801,44 +1008,56 @@ def load_project(path: str | Path) -> Project:
                 path=path,
             )
 
-    renames = meta.get("column_renames") or {}
-    orders = meta.get("column_order") or {}
-    if not isinstance(renames, dict) or not isinstance(orders, dict):
-        raise ProjectError("het projectbestand is beschadigd (kolomgegevens)", path=path)
-    dtypes = meta.get("column_dtypes") or {}
-    if not isinstance(dtypes, dict):
-        dtypes = {}
+    warnings: list[str] = []
+    try:
+        renames, orders, dtypes = checked_layer_maps(meta, warnings)
+        settings = checked_settings(meta.get("settings"), warnings)
+        scenarios = checked_scenarios(meta.get("scenarios"), warnings)
+    except MetaProblem as problem:
+        raise ProjectError(
+            f"het projectbestand is beschadigd ({problem.message})", path=path
+        ) from problem
     buildings = _restore_names(
-        loaded.buildings, renames.get(BUILDINGS_LAYER), orders.get(BUILDINGS_LAYER)
+        loaded.buildings,
+        renames.get(BUILDINGS_LAYER),
+        orders.get(BUILDINGS_LAYER),
+        BUILDINGS_LAYER,
+        warnings,
     )
     buildings = _restore_dtypes(buildings, dtypes.get(BUILDINGS_LAYER))
     if "building_id" not in buildings.columns:
         raise ProjectError("de laag 'buildings' heeft geen kolom 'building_id'", path=path)
     buildings["building_id"] = buildings["building_id"].fillna("").astype(str).astype(object)
+    _clean_number_columns(buildings, BUILDING_COLUMNS, BUILDINGS_LAYER, warnings)
     buildings = ensure_building_columns(buildings)
 
     if loaded.clusters is None:
         clusters = empty_clusters()
     else:
         clusters = _restore_names(
-            loaded.clusters, renames.get(CLUSTERS_LAYER), orders.get(CLUSTERS_LAYER)
+            loaded.clusters,
+            renames.get(CLUSTERS_LAYER),
+            orders.get(CLUSTERS_LAYER),
+            CLUSTERS_LAYER,
+            warnings,
         )
         clusters = _restore_dtypes(clusters, dtypes.get(CLUSTERS_LAYER))
         if not isinstance(clusters, gpd.GeoDataFrame):
             raise ProjectError("de laag 'clusters' heeft geen geometrie", path=path)
+        _clean_number_columns(clusters, CLUSTER_COLUMNS, CLUSTERS_LAYER, warnings)
         clusters = ensure_cluster_columns(clusters)
     packages = None
     if loaded.packages is not None:
         packages = _restore_names(
-            loaded.packages, renames.get(PACKAGES_LAYER), orders.get(PACKAGES_LAYER)
+            loaded.packages,
+            renames.get(PACKAGES_LAYER),
+            orders.get(PACKAGES_LAYER),
+            PACKAGES_LAYER,
+            warnings,
         )
         packages = _restore_dtypes(packages, dtypes.get(PACKAGES_LAYER))
 
-    settings = meta.get("settings")
-    scenarios = meta.get("scenarios")
-    if not isinstance(settings, dict) or not isinstance(scenarios, list):
-        raise ProjectError("het projectbestand is beschadigd (instellingen)", path=path)
-    sources, relatives = _sources_from_meta(path, meta.get("sources"))
+    sources, relatives = _sources_from_meta(path, meta.get("sources"), warnings)
     project = Project(
         buildings=buildings,
         clusters=clusters,
@@ -848,6 +1067,7 @@ def load_project(path: str | Path) -> Project:
         sources=sources,
         path=path,
         name=path.stem,
+        load_warnings=warnings,
     )
     if relatives:
         project._source_relatives = relatives  # type: ignore[attr-defined]

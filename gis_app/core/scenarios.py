@@ -107,6 +107,75 @@ class Scenario:
         )
 
 
+# --- checking what a project file holds -----------------------------------------------------
+
+MAX_SCENARIOS = 1_000
+MAX_SHARES = 1_000_000
+_MAX_TEXT = 10_000
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (bool, int, float, str))
+
+
+def checked_scenario(entry: Any) -> dict[str, Any]:
+    """A scenario entry read from a project file, with every field of the right type.
+
+    Raises :class:`PlanningError` (naming what is wrong) when a field cannot be used: the
+    settings are checked by :meth:`PlanningConfig.from_dict`, shares must be numbers in
+    [0, 1] per cluster id, texts must be texts. ``metrics`` is only a display hint: values
+    that are not plain numbers or texts (one level of nesting) are left out.
+    """
+    from gis_app.core.planning.config import PlanningConfig  # late: planning imports a lot
+
+    if not isinstance(entry, Mapping):
+        raise PlanningError("een scenario is geen object met namen en waarden")
+    for key in ("name", "order", "created", "note"):
+        value = entry.get(key)
+        if value is not None and not isinstance(value, str):
+            raise PlanningError(f"'{key}' is geen tekst")
+        if isinstance(value, str) and len(value) > _MAX_TEXT:
+            raise PlanningError(f"'{key}' is langer dan {_MAX_TEXT} tekens")
+    settings = entry.get("settings")
+    if settings is not None and not isinstance(settings, Mapping):
+        raise PlanningError("de instellingen zijn geen object")
+    PlanningConfig.from_dict(dict(settings or {}))
+    shares = entry.get("shares")
+    if shares is not None:
+        if not isinstance(shares, Mapping) or len(shares) > MAX_SHARES:
+            raise PlanningError("de aandelen per cluster zijn geen object")
+        for cluster, share in shares.items():
+            if share is None:
+                continue
+            if isinstance(share, bool) or not isinstance(share, (int, float)):
+                raise PlanningError(f"aandeel van cluster '{str(cluster)[:40]}' is geen getal")
+            if not (math.isnan(share) or 0.0 <= share <= 1.0):
+                raise PlanningError(
+                    f"aandeel van cluster '{str(cluster)[:40]}' ligt niet tussen 0 en 1"
+                )
+    out = dict(entry)
+    if "metrics" not in entry:
+        return out
+    metrics = entry.get("metrics")
+    clean: dict[str, Any] = {}
+    if isinstance(metrics, Mapping):
+        for key, value in metrics.items():
+            if _scalar(value):
+                clean[str(key)] = value
+            elif isinstance(value, Mapping):
+                clean[str(key)] = {
+                    str(k): (
+                        {str(a): b for a, b in v.items() if _scalar(b)}
+                        if isinstance(v, Mapping)
+                        else v
+                    )
+                    for k, v in value.items()
+                    if _scalar(v) or isinstance(v, Mapping)
+                }
+    out["metrics"] = clean
+    return out
+
+
 # --- the list in the project ----------------------------------------------------------------
 
 

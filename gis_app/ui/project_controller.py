@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 
 from gis_app.core import recovery
 from gis_app.core.errors import GisAppError
+from gis_app.core.outputs import check_outputs, protected_files
 from gis_app.core.project import Project
 from gis_app.core.projectfile import (
     SCHEMA_VERSION,
@@ -228,6 +229,8 @@ class ProjectController(QObject):
         self.update_title()
         if check_sources and project.sources and project.path is not None:
             QTimer.singleShot(0, self.report_changed_sources)
+        if project.load_warnings:
+            QTimer.singleShot(0, self.report_load_warnings)
 
     @staticmethod
     def _own_project_file(project: Project) -> Path | None:
@@ -423,6 +426,13 @@ class ProjectController(QObject):
             return False
         path = Path(path)
         project = self.document.project
+        try:  # refused at once, before any work starts: never over one of its own inputs
+            check_outputs(
+                [path], protected_files(None, [r.path for r in project.sources]), what="opslaan"
+            )
+        except GisAppError as error:
+            show_error(self.window, error, title=tr("Opslaan mislukt"))
+            return False
         from gis_app.ui.qgis_export import store_map_state
 
         store_map_state(self.window)  # the saved layer styles follow the map
@@ -554,6 +564,23 @@ class ProjectController(QObject):
                 "sindsdien veranderd:"
             ),
             informative=text,
+        )
+
+    def report_load_warnings(self) -> None:
+        """Say what opening the project left out (the messages come from core, in Dutch)."""
+        warnings = list(self.document.project.load_warnings)
+        if not warnings:
+            return
+        self.document.project.load_warnings = []  # said once, not again after a later save
+        message_box(
+            self.window,
+            QMessageBox.Icon.Warning,
+            tr("Project deels geopend"),
+            tr(
+                "Het project is geopend met al zijn panden, maar niet alles in het bestand was "
+                "bruikbaar. Dit is weggelaten of vervangen door standaardwaarden:"
+            ),
+            informative="\n".join("• " + text for text in warnings),
         )
 
     # =========================================================================================

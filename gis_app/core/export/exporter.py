@@ -69,6 +69,7 @@ from gis_app.core.export.gpkg import write_geopackage
 from gis_app.core.export.names import inside, safe_name, unique_names
 from gis_app.core.export.shapefile import encode_prepared, prepare_table, write_shapefile
 from gis_app.core.export.tables import table_frame, write_csv, write_xlsx
+from gis_app.core.outputs import check_export_folder
 from gis_app.core.packages import (
     PACKAGE_COLUMN,
     PACKAGE_LABELS_NL,
@@ -359,6 +360,7 @@ def export_project(
     root = Path(out_dir)
     if root.exists() and not root.is_dir():
         raise ExportError("de exportmap is een bestand, geen map", path=root)
+    check_export_folder(project, root)  # before anything is written
     try:
         root.mkdir(parents=True, exist_ok=True)
         root = root.resolve()

@@ -36,6 +36,7 @@ hold), shares lie in [0, 1], capacities are non-negative integers, threat factor
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import math
@@ -96,6 +97,19 @@ DEFAULT_LPR_BY_PROFILE: dict[str, float] = {
 DAYS_PER_YEAR = 365.25
 WEEKS_PER_YEAR = DAYS_PER_YEAR / 7.0
 
+# Limits on settings read from a project file or typed in: far beyond any real plan, but
+# small enough that dates stay within the calendar and arrays within memory.
+MIN_YEAR, MAX_YEAR = 1900, 2200
+MAX_DURATION_WEEKS = 1040.0  # 20 years for one step of one building
+MAX_STARTS_PER_WEEK = 1_000_000
+MAX_COST_PER_ADDRESS = 1e10
+MAX_CALENDAR_ENTRIES = 10_000
+MAX_CONTRACTORS = 1_000
+MAX_THREAT_FACTOR = 1e6
+MAX_NEIGHBOUR_DISTANCE_M = 10_000.0
+MAX_YEARS_APART = 1_000.0
+MAX_RESIDENTS_PER_ADDRESS = 1_000.0
+
 
 def _this_monday() -> dt.date:
     today = dt.date.today()
@@ -103,27 +117,78 @@ def _this_monday() -> dt.date:
 
 
 def _as_date(value: Any, what: str) -> dt.date:
+    day = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    raise PlanningError(f"{what}: '{value}' is geen datum (verwacht JJJJ-MM-DD)")
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            day = dt.date.fromisoformat(value.strip()[:10])
+    if day is None:
+        raise PlanningError(f"{what}: '{_short(value)}' is geen datum (verwacht JJJJ-MM-DD)")
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise PlanningError(f"{what}: {day.isoformat()} ligt niet tussen {MIN_YEAR} en {MAX_YEAR}")
+    return day
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """``value`` as text for a message, cut short (a project file may hold anything)."""
+    text = str(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _as_float(value: Any, what: str, low: float, high: float) -> float:
+    """A finite number in ``[low, high]``; text and booleans are refused."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PlanningError(f"{what}: '{_short(value)}' is geen getal")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not (math.isfinite(number) and low <= number <= high):
+        raise PlanningError(f"{what}: {_short(value)} ligt niet tussen {low:g} en {high:g}")
+    return number
+
+
+def _as_list(value: Any, what: str, limit: int) -> list:
+    if not isinstance(value, (list, tuple)):
+        raise PlanningError(f"{what}: verwacht een lijst")
+    if len(value) > limit:
+        raise PlanningError(f"{what}: meer dan {limit} regels")
+    return list(value)
+
+
+def _as_mapping(value: Any, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise PlanningError(f"{what}: verwacht een object met namen en waarden")
+    return value
+
+
+def _calendar(value: Any, what: str) -> list[tuple[dt.date, int]]:
+    out = []
+    for entry in _as_list(value, what, MAX_CALENDAR_ENTRIES):
+        if not isinstance(entry, (list, tuple)) or len(entry) != 2:
+            raise PlanningError(f"{what}: elke regel is een datum en een aantal")
+        out.append((_as_date(entry[0], what), _as_int(entry[1], what)))
+    return out
 
 
 def _as_int(value: Any, what: str) -> int:
+    if isinstance(value, bool):
+        raise PlanningError(f"{what}: '{value}' is geen getal")
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise PlanningError(f"{what}: '{value}' is geen getal") from None
+        raise PlanningError(f"{what}: '{_short(value)}' is geen getal") from None
+    except OverflowError:
+        number = math.inf
     if not math.isfinite(number) or number != int(number):
-        raise PlanningError(f"{what}: {value} moet een geheel aantal zijn")
+        raise PlanningError(f"{what}: {_short(value)} moet een geheel aantal zijn")
     if number < 0:
-        raise PlanningError(f"{what}: {value} mag niet negatief zijn")
+        raise PlanningError(f"{what}: {_short(value)} mag niet negatief zijn")
+    if number > MAX_STARTS_PER_WEEK:
+        raise PlanningError(f"{what}: {_short(value)} is meer dan {MAX_STARTS_PER_WEEK}")
     return int(number)
 
 
@@ -144,13 +209,16 @@ class Contractor:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Contractor:
+        data = _as_mapping(data, "aannemer")
+        name = data.get("name", "")
+        if not isinstance(name, str) or len(name) > 200:
+            raise PlanningError("aannemer: de naam is geen tekst (of langer dan 200 tekens)")
         return cls(
-            name=str(data.get("name", "")),
-            starts_per_week=_as_int(data.get("starts_per_week", 0), "starts per week"),
-            calendar=[
-                (_as_date(d, "capaciteitskalender"), _as_int(n, "capaciteitskalender"))
-                for d, n in data.get("calendar", [])
-            ],
+            name=name,
+            starts_per_week=_as_int(
+                data.get("starts_per_week", 0), f"capaciteit van aannemer {name}"
+            ),
+            calendar=_calendar(data.get("calendar", []), f"kalender van aannemer {name}"),
         )
 
 
@@ -224,6 +292,12 @@ class PlanningConfig:
                             f"({APPROACH_LABELS_NL[approach]}) is {value} weken: "
                             "een duur kan niet negatief zijn"
                         )
+                    if value > MAX_DURATION_WEEKS:
+                        raise PlanningError(
+                            f"duur {_PART_NL[part]} voor {MEASURE_LABELS_NL[measure]} "
+                            f"({APPROACH_LABELS_NL[approach]}) is {value:g} weken: meer dan "
+                            f"{MAX_DURATION_WEEKS:g} weken"
+                        )
             for part in ("prep", "construction"):
                 std = float(table[STANDARD][part])
                 bes = float(table[BESPOKE][part])
@@ -244,11 +318,26 @@ class PlanningConfig:
                         ) from None
                     if not math.isfinite(value) or value < 0:
                         raise PlanningError(f"kosten {value} kunnen niet negatief zijn")
+                    if value > MAX_COST_PER_ADDRESS:
+                        raise PlanningError(
+                            f"kosten {value:g} per adres zijn meer dan {MAX_COST_PER_ADDRESS:g}"
+                        )
         check_share(self.bespoke_share, "globaal aandeel maatwerk")
         if not (math.isfinite(self.threat_factor) and self.threat_factor > 0):
             raise PlanningError(
                 f"dreigingsfactor {self.threat_factor} moet groter dan 0 zijn (1 = huidig)"
             )
+        if self.threat_factor > MAX_THREAT_FACTOR:
+            raise PlanningError(
+                f"dreigingsfactor {self.threat_factor:g} is groter dan {MAX_THREAT_FACTOR:g}"
+            )
+        if not MIN_YEAR <= self.start_date.year <= MAX_YEAR:
+            raise PlanningError(
+                f"startdatum {self.start_date.isoformat()} ligt niet tussen {MIN_YEAR} en "
+                f"{MAX_YEAR}"
+            )
+        if len(self.contractors) > MAX_CONTRACTORS:
+            raise PlanningError(f"meer dan {MAX_CONTRACTORS} aannemers")
         _as_int(self.starts_per_week, "bouwstarts per week")
         _check_calendar(self.capacity_calendar, "capaciteitskalender")
         for contractor in self.contractors:
@@ -256,10 +345,18 @@ class PlanningConfig:
             _check_calendar(contractor.calendar, f"kalender van {contractor.name}")
         if not (self.neighbour_distance_m >= 0):
             raise PlanningError("buurafstand kan niet negatief zijn")
+        if not (self.neighbour_distance_m <= MAX_NEIGHBOUR_DISTANCE_M):
+            raise PlanningError(f"buurafstand is meer dan {MAX_NEIGHBOUR_DISTANCE_M:g} m")
         if not (self.years_apart >= 0):
             raise PlanningError("drempel 'jaren uit elkaar' kan niet negatief zijn")
+        if not (self.years_apart <= MAX_YEARS_APART):
+            raise PlanningError(f"drempel 'jaren uit elkaar' is meer dan {MAX_YEARS_APART:g} jaar")
         if not (self.residents_per_address >= 0):
             raise PlanningError("bewoners per adres kan niet negatief zijn")
+        if not (self.residents_per_address <= MAX_RESIDENTS_PER_ADDRESS):
+            raise PlanningError(f"bewoners per adres is meer dan {MAX_RESIDENTS_PER_ADDRESS:g}")
+        for profile, value in self.lpr_by_profile.items():
+            _as_float(value, f"LPR als onbekend, profiel {profile}", 0.0, 1.0)
         if self.unclustered not in (UNCLUSTERED_TRAILING, UNCLUSTERED_IGNORE):
             raise PlanningError(
                 f"onbekende keuze '{self.unclustered}' voor panden zonder cluster "
@@ -289,9 +386,14 @@ class PlanningConfig:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> PlanningConfig:
-        """Read a dict written by :meth:`to_dict`; missing keys take their defaults."""
+        """Read a dict written by :meth:`to_dict`; missing keys take their defaults.
+
+        Everything is checked for type and range (a project file may hold anything):
+        a wrong value is a :class:`PlanningError` naming the setting, never another
+        exception. Unknown keys, measures and approaches are ignored.
+        """
         config = cls()
-        if not data:
+        if data is None or (isinstance(data, dict) and not data):
             return config
         if not isinstance(data, dict):
             raise PlanningError("planningsinstellingen: verwacht een object")
@@ -300,46 +402,72 @@ class PlanningConfig:
         if "starts_per_week" in data:
             config.starts_per_week = _as_int(data["starts_per_week"], "bouwstarts per week")
         if "capacity_calendar" in data:
-            config.capacity_calendar = [
-                (_as_date(d, "capaciteitskalender"), _as_int(n, "capaciteitskalender"))
-                for d, n in data["capacity_calendar"]
-            ]
+            config.capacity_calendar = _calendar(data["capacity_calendar"], "capaciteitskalender")
         if "contractors" in data:
-            config.contractors = [Contractor.from_dict(c) for c in data["contractors"]]
+            config.contractors = [
+                Contractor.from_dict(c)
+                for c in _as_list(data["contractors"], "aannemers", MAX_CONTRACTORS)
+            ]
         if "durations" in data:
             merged = copy.deepcopy(DEFAULT_DURATIONS)
-            for measure, table in (data["durations"] or {}).items():
-                for approach, parts in (table or {}).items():
-                    merged.setdefault(measure, {}).setdefault(approach, {}).update(parts)
+            given = _as_mapping(data["durations"] or {}, "duur")
+            for measure in WORK_MEASURES:
+                table = _as_mapping(given.get(measure) or {}, f"duur {measure}")
+                for approach in APPROACHES:
+                    parts = _as_mapping(table.get(approach) or {}, f"duur {measure} {approach}")
+                    for part in ("prep", "construction"):
+                        if part in parts:
+                            merged[measure][approach][part] = _as_float(
+                                parts[part],
+                                f"duur {_PART_NL[part]} {MEASURE_LABELS_NL[measure]}, "
+                                f"{APPROACH_LABELS_NL[approach]}",
+                                0.0,
+                                MAX_DURATION_WEEKS,
+                            )
             config.durations = merged
         if "costs" in data:
             if data["costs"] is None:
                 config.costs = None
             else:
                 merged = copy.deepcopy(DEFAULT_COSTS)
-                for measure, table in data["costs"].items():
-                    merged.setdefault(measure, {}).update(table)
+                given = _as_mapping(data["costs"], "kosten")
+                for measure in WORK_MEASURES:
+                    table = _as_mapping(given.get(measure) or {}, f"kosten {measure}")
+                    for approach in APPROACHES:
+                        if approach in table:
+                            merged[measure][approach] = _as_float(
+                                table[approach],
+                                f"kosten {MEASURE_LABELS_NL[measure]}, "
+                                f"{APPROACH_LABELS_NL[approach]}",
+                                0.0,
+                                MAX_COST_PER_ADDRESS,
+                            )
                 config.costs = merged
-        for key in (
-            "bespoke_share",
-            "threat_factor",
-            "neighbour_distance_m",
-            "years_apart",
-            "residents_per_address",
+        for key, high in (
+            ("bespoke_share", 1.0),
+            ("threat_factor", MAX_THREAT_FACTOR),
+            ("neighbour_distance_m", MAX_NEIGHBOUR_DISTANCE_M),
+            ("years_apart", MAX_YEARS_APART),
+            ("residents_per_address", MAX_RESIDENTS_PER_ADDRESS),
         ):
             if key in data:
-                try:
-                    setattr(config, key, float(data[key]))
-                except (TypeError, ValueError):
-                    raise PlanningError(f"{key}: '{data[key]}' is geen getal") from None
+                setattr(config, key, _as_float(data[key], key, 0.0, high))
         if "apply_threat_relief" in data:
-            config.apply_threat_relief = bool(data["apply_threat_relief"])
+            if not isinstance(data["apply_threat_relief"], bool):
+                raise PlanningError("apply_threat_relief: verwacht ja of nee (true/false)")
+            config.apply_threat_relief = data["apply_threat_relief"]
         if "lpr_by_profile" in data:
+            given = _as_mapping(data["lpr_by_profile"], "LPR per profiel")
+            if len(given) > 100:
+                raise PlanningError("LPR per profiel: meer dan 100 profielen")
             config.lpr_by_profile = dict(DEFAULT_LPR_BY_PROFILE) | {
-                str(k): float(v) for k, v in data["lpr_by_profile"].items()
+                str(k)[:100]: _as_float(v, f"LPR als onbekend, profiel {_short(k)}", 0.0, 1.0)
+                for k, v in given.items()
             }
         if "unclustered" in data:
-            config.unclustered = str(data["unclustered"])
+            if not isinstance(data["unclustered"], str):
+                raise PlanningError("unclustered: verwacht een tekst")
+            config.unclustered = data["unclustered"]
         return config.validate()
 
     def copy(self) -> PlanningConfig:

@@ -54,7 +54,7 @@ from gis_app.ui.planning.editors import CapacityEditor, DurationsEditor
 from gis_app.ui.planning.metrics import MetricsView
 from gis_app.ui.planning.plotting import format_month, format_number
 from gis_app.ui.planning.timeline import TimelineView
-from gis_app.ui.planning.worker import LatestOnlyRunner
+from gis_app.ui.tasks import LatestOnly
 
 NOTE_STYLE = "color: #505050;"
 
@@ -232,7 +232,7 @@ class OrderComparison(QObject):
     def __init__(self, controller: PlanningController):
         super().__init__(controller)
         self.controller = controller
-        self.runner = LatestOnlyRunner(self)
+        self.runner = LatestOnly(self)
         self.runner.resultReady.connect(self._done)
         self.runner.failed.connect(lambda _error: self.noteChanged.emit(""))
         self._optimised: tuple[object, str, list[str]] | None = None
@@ -258,10 +258,9 @@ class OrderComparison(QObject):
         if other == "optimise" and kept is not None and kept[:2] == (key, structure):
             order = kept[2]
 
-        def job(progress, cancelled):
+        def job(progress):
             planner = session.planner_for(key, inputs, config)
-            if cancelled():
-                return None
+            progress(0.3)  # raises Cancelled when a newer plan superseded this one
             with session.run_lock:
                 result = run_planner(planner, shares, order, config.bespoke_share)
             progress(1.0)
