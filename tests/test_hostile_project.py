@@ -155,6 +155,15 @@ def test_plan_json_onto_an_input_of_the_project_is_refused(tmp_path, capsys):
     assert tree(tmp_path) == before
 
 
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="needs Linux's /proc")
+def test_plan_json_into_a_folder_that_takes_no_files_names_the_real_cause(project_file):
+    result = gis_app("plan", project_file, "--json", "/proc/version")
+    lines = stderr_lines(result.stderr)
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert "/proc/version" in lines[0] and "neemt geen nieuwe bestanden aan" in lines[0]
+    assert "No such file" not in lines[0]
+
+
 @pytest.mark.parametrize("how", ["same", "hardlink"])
 def test_open_screenshot_onto_the_project_is_refused(tmp_path, project_file, how):
     target = alias(project_file, how)

@@ -138,7 +138,14 @@ def run(args: argparse.Namespace) -> int:
             with atomic_open(args.json, "w", encoding="utf-8") as handle:
                 json.dump(result.to_json_dict(), handle, ensure_ascii=False)
         except OSError as error:
-            raise InputError(f"kan niet schrijven: {error.strerror}", path=args.json) from None
+            from gis_app.core.atomic import describe_os_error
+
+            reason = describe_os_error(error)
+            if isinstance(error, FileNotFoundError) and args.json.parent.is_dir():
+                # the file exists or its folder does: the folder takes no new files
+                # (/proc, a read-only mount), which is where the temporary file goes
+                reason = "de map neemt geen nieuwe bestanden aan"
+            raise InputError(f"kan niet schrijven: {reason}", path=args.json) from None
         print(f"JSON geschreven: {args.json}")
     sys.stdout.flush()
     return 0
