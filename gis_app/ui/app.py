@@ -40,7 +40,7 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
     app = get_app()
     from gis_app.core.logsetup import setup_logging
     from gis_app.ui.excepthook import install_excepthook
-    from gis_app.ui.main_window import MainWindow
+    from gis_app.ui.shell.main_window import MainWindow
 
     setup_logging()  # rotating log in the user's data folder, no personal data
     install_excepthook()  # unexpected errors: a dialog and the log, the app keeps running
