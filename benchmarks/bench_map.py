@@ -374,7 +374,7 @@ def child_memory(path: str) -> dict:
 
     from gis_app.core.project import Project
     from gis_app.ui.document import ProjectDocument
-    from gis_app.ui.main_window import MainWindow
+    from gis_app.ui.shell.main_window import MainWindow
 
     imports = peak_mb()
     buildings = read_buildings(Path(path))

@@ -203,7 +203,7 @@ def test_actions_import_export_and_from_selection(qtbot, document, tmp_path):
 
 
 def test_main_window_has_clusters_menu_toolbar_and_dock(qtbot):
-    from gis_app.ui.main_window import MainWindow
+    from gis_app.ui.shell.main_window import MainWindow
 
     window = MainWindow(ProjectDocument(_project()))
     qtbot.addWidget(window)

@@ -38,7 +38,7 @@ def rows_of_buildings(n: int = 40) -> gpd.GeoDataFrame:
 
 @pytest.fixture
 def window(qtbot, monkeypatch):
-    from gis_app.ui.main_window import MainWindow
+    from gis_app.ui.shell.main_window import MainWindow
 
     monkeypatch.setattr("gis_app.ui.dialogs.message_box", lambda *a, **k: None)
 

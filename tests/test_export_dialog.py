@@ -164,7 +164,7 @@ def test_cancelled_export_leaves_the_folder_as_it_was(qtbot, tmp_path, monkeypat
 
 
 def test_main_window_has_the_export_action(qtbot):
-    from gis_app.ui.main_window import MainWindow
+    from gis_app.ui.shell.main_window import MainWindow
 
     window = MainWindow(ProjectDocument(small_project()))
     qtbot.addWidget(window)
@@ -194,7 +194,7 @@ def test_fieldpack_import_is_one_undo_step(qtbot, tmp_path, monkeypatch):
     from gis_app.core.export.exporter import ExportOptions, export_project
     from gis_app.render.pdf_sheets import write_package_pdf
     from gis_app.ui.export_dialog import import_fieldpack_interactive
-    from gis_app.ui.main_window import MainWindow
+    from gis_app.ui.shell.main_window import MainWindow
 
     answers = []
     monkeypatch.setattr(

@@ -24,7 +24,7 @@ from gis_app.core import atomic, recovery, safezip
 from gis_app.core.errors import InputError, ProjectError
 from gis_app.core.projectfile import META_TABLE, load_project, read_project_info, save_project
 from gis_app.ui.document import ProjectDocument
-from gis_app.ui.project_controller import ProjectController
+from gis_app.ui.shell.project_controller import ProjectController
 from tests.test_project_ui import finish_save
 from tests.test_projectfile import make_project
 

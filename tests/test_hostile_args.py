@@ -38,7 +38,7 @@ from gis_app.core.projectfile import (
 )
 from gis_app.core.readers import NETHERLANDS_MARGIN, RD_BOUNDS, read_footprints
 from gis_app.ui.document import ProjectDocument
-from gis_app.ui.project_controller import ProjectController
+from gis_app.ui.shell.project_controller import ProjectController
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -47,7 +47,7 @@ from gis_app.core.projectfile import (
     source_record,
 )
 from gis_app.ui.document import ProjectDocument
-from gis_app.ui.project_controller import ProjectController
+from gis_app.ui.shell.project_controller import ProjectController
 from tests.test_projectfile import make_project
 
 REPO = Path(__file__).resolve().parent.parent

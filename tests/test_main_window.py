@@ -14,9 +14,10 @@ from PySide6.QtGui import QColor, QImage
 from gis_app.core.sample import generate_buildings
 from gis_app.core.styling import RISK_COLORS, StyleSpec
 from gis_app.paths import SAMPLE_PROJECT
-from gis_app.ui.main_window import MainWindow, parse_scale
 from gis_app.ui.map.layers import LAYER_BUILDINGS
 from gis_app.ui.panels.labels import column_label
+from gis_app.ui.shell.main_window import MainWindow
+from gis_app.ui.shell.status_bar import parse_scale
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
@@ -115,7 +116,7 @@ def test_open_error_is_a_message_not_a_traceback(window, tmp_path, monkeypatch):
 
 def test_import_report_with_problems_is_shown(window, small_file, monkeypatch):
     """A data file whose join report lists problems is followed by the report dialog."""
-    from gis_app.ui import main_window as module
+    from gis_app.ui.shell import file_actions as module
 
     project, _ = module.load_path(small_file)
 
@@ -140,7 +141,7 @@ def test_map_click_selection_shows_in_table_and_table_selection_on_map(window, q
     qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=_screen_point(window, row))
     assert window.document.selection.tolist() == [row]
     assert window.attribute_table.selected_rows().tolist() == [row]
-    assert "1 pand geselecteerd" in window.selection_label.text()
+    assert "1 pand geselecteerd" in window.status_bar.selection_label.text()
 
     # Table -> map: a click and a shift-click in the table select on the map.
     table = window.attribute_table
@@ -156,7 +157,7 @@ def test_map_click_selection_shows_in_table_and_table_selection_on_map(window, q
     snapshot = window.canvas.render_request().layers
     buildings_snapshot = [s for s in snapshot if s.kind == "buildings"][0]
     assert sorted(np.asarray(buildings_snapshot.selected).tolist()) == expected
-    assert "3 panden geselecteerd" in window.selection_label.text()
+    assert "3 panden geselecteerd" in window.status_bar.selection_label.text()
 
 
 def test_table_sorted_by_lpr_descending_shows_highest_first(window):
@@ -215,14 +216,17 @@ def test_hover_tooltip_summarises_building(window):
 def test_status_bar_shows_coordinates_and_scale(window, qtbot):
     point = QPoint(window.canvas.width() // 2, window.canvas.height() // 2)
     qtbot.mouseMove(window.canvas, point)
-    qtbot.waitUntil(lambda: "RD x 2" in window.rd_label.text())
+    qtbot.waitUntil(lambda: "RD x 2" in window.status_bar.rd_label.text())
     x, y = window.canvas.screen_to_map(point.toPointF())
-    assert f"{int(x) // 1000}." in window.rd_label.text()
-    assert "° N" in window.wgs84_label.text() and "53," in window.wgs84_label.text()
-    assert window.scale_combo.currentText().startswith("1:")
+    assert f"{int(x) // 1000}." in window.status_bar.rd_label.text()
+    assert (
+        "° N" in window.status_bar.wgs84_label.text()
+        and "53," in window.status_bar.wgs84_label.text()
+    )
+    assert window.status_bar.scale_combo.currentText().startswith("1:")
 
-    window.scale_combo.setEditText("1:2500")
-    window._scale_entered()
+    window.status_bar.scale_combo.setEditText("1:2500")
+    window.status_bar.scale_entered()
     assert window.canvas.scale_denominator() == pytest.approx(2500, rel=1e-6)
 
 

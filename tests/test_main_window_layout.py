@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel
 
 from gis_app.core.project import Project
 from gis_app.core.sample import generate_buildings
-from gis_app.ui.main_window import SMALLEST_SCREEN, MainWindow
+from gis_app.ui.shell.main_window import SMALLEST_SCREEN, MainWindow
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +171,7 @@ def test_cancelling_an_open_in_background_keeps_the_current_project(
 ):
     import threading
 
-    import gis_app.ui.main_window as module
+    import gis_app.ui.shell.file_actions as module
     from gis_app.ui.tasks import TaskProgressDialog
 
     window.show()
@@ -199,7 +199,7 @@ def test_cancelling_an_open_in_background_keeps_the_current_project(
 SCRIPT = """
 from gis_app.ui.app import get_app
 app = get_app()
-from gis_app.ui.main_window import MainWindow
+from gis_app.ui.shell.main_window import MainWindow
 w = MainWindow()
 w.open_path({path!r})
 w.show()

@@ -193,7 +193,7 @@ def test_search_rule_for_one_house():
 
 def test_save_folder_is_never_the_program_folder(tmp_path):
     from gis_app.paths import ROOT_DIR, SAMPLE_DATA_DIR
-    from gis_app.ui.project_controller import save_start_folder
+    from gis_app.ui.shell.project_controller import save_start_folder
 
     documents = tmp_path / "Documenten"
     documents.mkdir()

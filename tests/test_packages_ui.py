@@ -244,7 +244,7 @@ def test_table_sorts_by_buildings(panel):
 
 
 def test_main_window_has_dock_and_map_follows(qtbot, planned, messages):
-    from gis_app.ui.main_window import MainWindow
+    from gis_app.ui.shell.main_window import MainWindow
 
     buildings, clusters, result = planned
     window = MainWindow()

@@ -18,7 +18,7 @@ from gis_app.core.project import Project
 from gis_app.core.projectfile import load_project, read_project_info, save_project, source_record
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.excepthook import install_excepthook, uninstall_excepthook
-from gis_app.ui.project_controller import ProjectController
+from gis_app.ui.shell.project_controller import ProjectController
 from tests.test_projectfile import make_buildings, make_project
 
 
@@ -93,7 +93,7 @@ def window(qtbot, settings, data_dir, boxes):
 
 
 def test_menu_and_title_follow_the_document(window):
-    titles = [a.text() for a in window.file_menu.actions()]
+    titles = [a.text() for a in window.controller.menu.actions()]
     for expected in ("&Nieuw", "&Openen...", "Op&slaan", "Opslaan &als...", "&Recente projecten"):
         assert expected in titles
     assert titles[-1] == "&Afsluiten"
@@ -391,7 +391,7 @@ def test_start_session_offers_recovery(qtbot, settings, data_dir, boxes):
 
 
 def test_the_main_window_has_one_file_menu_with_the_project_actions(qtbot, data_dir, tmp_path):
-    from gis_app.ui.main_window import MainWindow
+    from gis_app.ui.shell.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
@@ -409,6 +409,73 @@ def test_the_main_window_has_one_file_menu_with_the_project_actions(qtbot, data_
     assert window.close()  # no session: closing never blocks on a question
 
 
+def test_the_main_windows_open_action_asks_once_and_opens_through_the_window(
+    qtbot, data_dir, tmp_path, monkeypatch
+):
+    """Openen... has one handler (the controller's): it asks for a file once and opens
+    it through the window's ``open_path``, which emits ``openFinished``."""
+    from gis_app.ui.shell.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    controller = window.project_controller
+    path = save_project(make_project(), tmp_path / "Garrelsweer.gpkg")
+    asked = []
+    monkeypatch.setattr(controller, "ask_open_path", lambda: asked.append(1) or path)
+    with qtbot.waitSignal(window.openFinished, timeout=30000) as blocker:
+        window.open_action.trigger()
+    assert asked == [1] and blocker.args == [True]
+    assert window.document.project.name == "Garrelsweer"
+    assert controller.recent_projects()[0] == path.resolve()
+
+
+def test_the_controller_uses_the_collaborators_it_is_given(qtbot, settings, data_dir, tmp_path):
+    """Menu, actions, the open function, showing a project and the step before a save are
+    passed in; the controller adds no menu of its own and calls what it was given."""
+    from PySide6.QtGui import QAction
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    menu = win.menuBar().addMenu("Bestand")
+    open_action = QAction("Openen (venster)", win)
+    quit_action = QAction("Afsluiten (venster)", win)
+    menu.addAction(open_action)
+    menu.addAction(quit_action)
+    document = ProjectDocument(make_project(), parent=win)
+    calls = []
+
+    def open_file(path, *, on_done):
+        calls.append(("open", path))
+        on_done(False)  # as when the file could not be read
+        return False
+
+    controller = ProjectController(
+        win,
+        document,
+        settings=settings,
+        file_menu=menu,
+        open_action=open_action,
+        quit_action=quit_action,
+        open_file=open_file,
+        show_project=lambda project, report: calls.append(("show", project.name, report)),
+        before_save=lambda: calls.append(("before save",)),
+    )
+    assert len(win.menuBar().actions()) == 1  # no second Bestand menu
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts.count("Openen (venster)") == 1 and texts[-1] == "Afsluiten (venster)"
+    assert "&Openen..." not in texts and "&Afsluiten" not in texts
+    missing = tmp_path / "weg.gpkg"
+    controller.add_recent(missing)
+    assert not controller.open_path(missing, ask=False)
+    assert calls == [("open", missing)]
+    assert missing.resolve() not in controller.recent_projects()  # not opened: forgotten
+    assert controller.new_project()
+    assert calls[-1][0] == "show" and calls[-1][2] is None  # an empty project, no report
+    assert finish_save(qtbot, controller, lambda: controller.save_to(tmp_path / "p.gpkg"))
+    assert ("before save",) in calls
+    assert load_project(tmp_path / "p.gpkg").name == "p"
+
+
 def test_the_window_keeps_running_during_a_save_and_a_late_edit_stays_unsaved(
     window, tmp_path, monkeypatch, qtbot
 ):
@@ -416,7 +483,7 @@ def test_the_window_keeps_running_during_a_save_and_a_late_edit_stays_unsaved(
     while the file is being written is not in the file, so the project stays dirty."""
     from PySide6.QtGui import QUndoCommand
 
-    import gis_app.ui.project_controller as module
+    import gis_app.ui.shell.project_controller as module
 
     controller = window.controller
     edited = threading.Event()
@@ -447,7 +514,7 @@ def test_autosave_interval_menu(window, settings):
     assert not controller.autosave._timer.isActive()
     actions["Elke 5 minuten"].trigger()
     assert float(settings.value("autosave/interval_minutes")) == 5.0
-    texts = [a.text() for a in window.file_menu.actions()]
+    texts = [a.text() for a in window.controller.menu.actions()]
     assert texts.index("Automatisch opslaan") < texts.index("&Afsluiten")
 
 

@@ -507,8 +507,8 @@ if __name__ == "__main__":  # pragma: no cover - a quick look at the checker's o
 
 def test_file_menu_exports_the_map_as_a_qgis_project(qtbot, tmp_path, monkeypatch):
     from gis_app.ui.document import ProjectDocument
-    from gis_app.ui.main_window import MainWindow
     from gis_app.ui.qgis_export import export_qgis_project_interactive
+    from gis_app.ui.shell.main_window import MainWindow
 
     shown = []
     monkeypatch.setattr("gis_app.ui.dialogs.message_box", lambda *a, **k: shown.append(a))

@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshot is not None and _needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    from gis_app.ui.main_window import load_path
+    from gis_app.ui.shell.file_actions import load_path
 
     project, report = load_path(args.file)  # GisAppError -> one line, exit 2 (cli.main)
     if args.screenshot is not None:
@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         return run_app(project=project, report=report)
 
     from gis_app.ui.app import get_app
-    from gis_app.ui.main_window import MainWindow
+    from gis_app.ui.shell.main_window import MainWindow
 
     app = get_app()
     _quiet_offscreen_warnings()
@@ -154,7 +154,7 @@ def run(args: argparse.Namespace) -> int:
     if "error" in outcome:
         raise outcome["error"]
     written = outcome["written"]
-    scaled_from = getattr(window, "screenshot_scaled_from", None)
+    scaled_from = window.screenshot_scaled_from
     if scaled_from:
         print(
             f"gis-app open: the window needs at least {scaled_from[0]}x{scaled_from[1]} pixels; "

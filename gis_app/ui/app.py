@@ -69,7 +69,7 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
     app = get_app()
     from gis_app.core.logsetup import setup_logging
     from gis_app.ui.excepthook import install_excepthook
-    from gis_app.ui.main_window import MainWindow
+    from gis_app.ui.shell.main_window import MainWindow
 
     setup_logging()  # rotating log in the user's data folder, no personal data
     install_excepthook()  # unexpected errors: a dialog and the log, the app keeps running
@@ -82,11 +82,10 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
             window.set_project(project, report)
         else:
             target = path or (SAMPLE_PROJECT if SAMPLE_PROJECT.exists() else None)
-            if target is not None and hasattr(window, "open_path"):
+            if target is not None:
                 window.open_path(Path(target))
-        controller = getattr(window, "project_controller", None)
-        if controller is not None:  # ask on close, autosave, offer a crashed session's work
-            controller.start_session()
+        # ask on close, autosave, offer a crashed session's work
+        window.project_controller.start_session()
 
     QTimer.singleShot(0, window, start)
     from gis_app.core import workers

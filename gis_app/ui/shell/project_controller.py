@@ -1,7 +1,7 @@
 """File handling of the main window: New, Open, Save, Save As, recent projects, closing.
 
-``ProjectController(window, document)`` adds its actions to the window's *Bestand* menu
-(``window.file_menu`` when the window has one, else a new menu), keeps the window title
+``ProjectController(window, document, ...)`` adds its actions to the *Bestand* menu
+(``file_menu`` when given, else a new menu in the window's menu bar), keeps the window title
 as ``name[*] — gis_app`` with Qt's unsaved-changes mark, asks Save/Discard/Cancel before
 unsaved work would be lost (New, Open, closing the window), and owns the autosave
 (:class:`~gis_app.ui.autosave.Autosave`) and the recovery offer at start.
@@ -17,10 +17,14 @@ Decisions:
   never overwritten by accident.
 * Opening a project whose recorded sources changed or went missing shows which ones
   (information, not an error: the project opens as saved).
-* The window's existing *Openen...* and *Afsluiten* actions are reused when it has them
-  (``window.open_action``, ``window.quit_action``), so the menu has one of each; opening
-  goes through the window's ``open_path`` when it has one (it also shows the join
-  report of an imported file), after the unsaved-changes question.
+* The collaborators are explicit: the *Openen...* and *Afsluiten* actions already in the
+  menu (``open_action``, ``quit_action``; the controller connects *Openen...*, so the menu
+  has one of each), the function that opens a file (``open_file``, an :class:`OpenFile`:
+  the main window's ``open_path``, which also shows the join report of an imported
+  file), the one that shows a project (``show_project``) and what runs before a save
+  (``before_save``: the main window stores the map's state). Without them the controller
+  makes its own actions, reads files itself and shows a project by replacing the
+  document's.
 * Recent projects: the last :data:`MAX_RECENT` project files, in QSettings
   ``recent_projects``; one that can no longer be opened is removed from the list.
 * Closing: in an interactive session (:meth:`ProjectController.start_session`, called by
@@ -31,10 +35,10 @@ Decisions:
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -115,6 +119,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ProjectController", text)
 
 
+class OpenFile(Protocol):
+    """Opens ``path`` and calls ``on_done(opened)`` when it is known whether the file was
+    opened; returns ``False`` when it was not (yet): refused, failed, or still reading."""
+
+    def __call__(self, path: Path, *, on_done: Callable[[bool], None]) -> bool: ...
+
+
 class ProjectController(QObject):
     """See the module docstring."""
 
@@ -126,16 +137,25 @@ class ProjectController(QObject):
         document: ProjectDocument,
         *,
         settings: QSettings | None = None,
+        file_menu: QMenu | None = None,
+        open_action: QAction | None = None,
+        quit_action: QAction | None = None,
+        open_file: OpenFile | None = None,
+        show_project: Callable[[Project, object | None], None] | None = None,
+        before_save: Callable[[], None] | None = None,
     ):
         super().__init__(window)
         self.window = window
         self.document = document
         self.settings = settings if settings is not None else QSettings()
+        self._open_file = open_file
+        self._show_project_in_window = show_project
+        self._before_save = before_save
         self.autosave: Autosave | None = None
         self.in_session = False
         self._save_target: Path | None = None
         self._saving = False  # a save runs on the task runner
-        self._create_actions()
+        self._create_actions(file_menu, open_action, quit_action)
         document.dirtyChanged.connect(self._on_dirty_changed)
         document.projectReplaced.connect(self._on_project_replaced)
         window.installEventFilter(self)
@@ -144,12 +164,12 @@ class ProjectController(QObject):
     # =========================================================================================
     # menu
     # =========================================================================================
-    def _create_actions(self) -> None:
+    def _create_actions(
+        self, menu: QMenu | None, open_action: QAction | None, quit_action: QAction | None
+    ) -> None:
         window = self.window
-        menu = getattr(window, "file_menu", None)
         if menu is None:
             menu = window.menuBar().addMenu(tr("&Bestand"))
-            window.file_menu = menu
         self.menu = menu
 
         self.new_action = QAction(tr("&Nieuw"), self)
@@ -157,16 +177,12 @@ class ProjectController(QObject):
         self.new_action.setStatusTip(tr("Een nieuw, leeg project beginnen"))
         self.new_action.triggered.connect(lambda _c=False: self.new_project())
 
-        self.open_action = getattr(window, "open_action", None)
-        if self.open_action is None:
+        self.open_action = open_action
+        owned_open = self.open_action is None
+        if owned_open:
             self.open_action = QAction(tr("&Openen..."), self)
             self.open_action.setShortcut(QKeySequence.StandardKey.Open)
             self.open_action.setStatusTip(tr("Een project of een bestand met panden openen"))
-            owned_open = True
-        else:
-            with contextlib.suppress(RuntimeError, TypeError):  # the window's own handler
-                self.open_action.triggered.disconnect()
-            owned_open = False
         self.open_action.triggered.connect(lambda _c=False: self.open_dialog())
 
         self.save_action = QAction(tr("Op&slaan"), self)
@@ -183,7 +199,7 @@ class ProjectController(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
 
-        self.quit_action = getattr(window, "quit_action", None)
+        self.quit_action = quit_action
         owned_quit = self.quit_action is None
         if owned_quit:
             self.quit_action = QAction(tr("&Afsluiten"), self)
@@ -252,9 +268,7 @@ class ProjectController(QObject):
         self.window.setWindowModified(self.document.is_dirty)
 
     def _status(self, text: str) -> None:
-        bar = getattr(self.window, "statusBar", None)
-        if callable(bar):
-            bar().showMessage(text, 15000)
+        self.window.statusBar().showMessage(text, 15000)
 
     # =========================================================================================
     # dialogs (overridable in tests)
@@ -360,8 +374,7 @@ class ProjectController(QObject):
                 return False
             return bool(opened and opened[0])
         path = Path(path)
-        window_open = getattr(self.window, "open_path", None)
-        if callable(window_open):  # the main window's own open shows the join report too
+        if self._open_file is not None:  # the main window's open shows the join report too
 
             def done(opened: bool) -> None:
                 if opened:
@@ -369,7 +382,7 @@ class ProjectController(QObject):
                 else:
                     self.remove_recent(path)
 
-            return bool(window_open(path, on_done=done))
+            return bool(self._open_file(path, on_done=done))
         from gis_app.core.opening import open_path
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -390,9 +403,8 @@ class ProjectController(QObject):
         return True
 
     def _show_project(self, project: Project, report) -> None:
-        set_project = getattr(self.window, "set_project", None)
-        if callable(set_project):
-            set_project(project, report)
+        if self._show_project_in_window is not None:
+            self._show_project_in_window(project, report)
         else:
             self.document.replace_project(project)
 
@@ -433,9 +445,8 @@ class ProjectController(QObject):
         except GisAppError as error:
             show_error(self.window, error, title=tr("Opslaan mislukt"))
             return False
-        from gis_app.ui.qgis_export import store_map_state
-
-        store_map_state(self.window)  # the saved layer styles follow the map
+        if self._before_save is not None:
+            self._before_save()  # the main window: the saved layer styles follow the map
         data = snapshot(project)
         changed_during_save = []
 

@@ -14,27 +14,21 @@ How to extend (other modules add their parts with small edits):
 * actions on existing menus: ``self.file_menu``, ``self.edit_menu``, ``self.view_menu``,
   ``self.selection_menu``, ``self.help_menu``.
 
-Opening a file goes through :func:`load_path` (``gis_app.core.opening.open_path``), so
-the window and ``gis-app open`` read files the same way. Errors the user can act on
-(:class:`~gis_app.core.errors.GisAppError`) are shown in a message box.
+Opening files (:mod:`~gis_app.ui.shell.file_actions`) and screenshots
+(:mod:`~gis_app.ui.shell.screenshot`) are parts of the window in their own modules; the
+status bar is :class:`~gis_app.ui.shell.status_bar.StatusBar`; Bestand's project
+commands belong to :class:`~gis_app.ui.shell.project_controller.ProjectController`.
 """
 
 from __future__ import annotations
 
-import functools
-import sys
-from collections.abc import Callable
-from pathlib import Path
+from functools import partial
 
 import numpy as np
-from pyproj import Transformer
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QPainter, QPalette
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
     QDockWidget,
-    QFileDialog,
     QFrame,
     QLabel,
     QMainWindow,
@@ -45,8 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core.errors import ExportError, GisAppError
-from gis_app.core.project import Project
 from gis_app.core.schema import RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.map.canvas import MapCanvas
@@ -54,17 +46,14 @@ from gis_app.ui.map.layers import LayerStack
 from gis_app.ui.map.tools import IdentifyTool, LassoSelectTool, SelectTool, ZoomBoxTool
 from gis_app.ui.panels.attribute_table import AttributeTable
 from gis_app.ui.panels.identify_panel import IdentifyPanel, building_summary
-from gis_app.ui.panels.labels import format_count
 from gis_app.ui.panels.layers_panel import LayersPanel
 from gis_app.ui.panels.search import SearchField
 from gis_app.ui.panels.style_panel import StylePanel
-from gis_app.ui.tasks import TaskProgressDialog, task_runner
-
-COMMON_SCALES = (500, 1000, 2500, 5000, 10000, 25000, 50000, 100000, 250000)
-
-#: Files at least this large are read in a worker thread behind a busy dialog, so the
-#: window keeps painting (a 300,000-building GeoPackage takes several seconds).
-BACKGROUND_OPEN_BYTES = 5 * 1024 * 1024
+from gis_app.ui.shell.file_actions import FileActions
+from gis_app.ui.shell.project_controller import ProjectController
+from gis_app.ui.shell.screenshot import Screenshots
+from gis_app.ui.shell.status_bar import StatusBar
+from gis_app.ui.tasks import task_runner
 
 #: QSettings keys of the remembered window layout. The version is part of the state:
 #: a layout saved by a build with other docks is ignored rather than half-applied.
@@ -76,27 +65,8 @@ LAYOUT_VERSION = 3  # 3: the Werkpakketten dock
 #: the window's minimum size against it.
 SMALLEST_SCREEN = (1366, 768)
 
-#: How long the task runner must stay idle before the window counts as settled: follow-up
-#: work (the map's next image) is started by timers on the next event-loop turns.
-SETTLE_MS = 150
-#: A screenshot is taken after this long even when background work has not ended.
-SCREENSHOT_TIMEOUT_MS = 120_000
 
-
-@functools.lru_cache(maxsize=1)
-def rd_to_wgs84() -> Transformer:
-    """RD New -> WGS84 (lon, lat), created once per process (creating one takes ~0.1 s)."""
-    return Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)
-
-
-def load_path(path: str | Path) -> tuple[Project, object | None]:
-    """Read a project or data file: ``(project, join report or None)``; raises GisAppError."""
-    from gis_app.core.opening import open_path
-
-    return open_path(Path(path))
-
-
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, Screenshots, QMainWindow):
     openFinished = Signal(bool)  # a file was opened (True) or not (False)
     settled = Signal()  # after when_idle: no background work left
     screenshotSaved = Signal(object)  # Path
@@ -109,7 +79,6 @@ class MainWindow(QMainWindow):
         self.tasks = task_runner()  # all background work (see gis_app/ui/tasks.py)
         self._open_key = object()  # a newer background open supersedes an older one
         self.last_report = None
-        self._to_wgs84 = rd_to_wgs84()
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
             | QMainWindow.DockOption.AllowTabbedDocks
@@ -122,13 +91,7 @@ class MainWindow(QMainWindow):
         self._create_toolbars()
         self._create_docks()
         self._create_status_bar()
-        self._connect_document()
-        self._update_title()
-        from gis_app.ui.project_controller import ProjectController
-
-        # New/Open/Save/Save As/recent in Bestand, the title, and (in run_app's session)
-        # the question on close, autosave and crash recovery.
-        self.project_controller = ProjectController(self, self.document)
+        self._create_project_controller()
 
     # =========================================================================================
     # construction
@@ -179,7 +142,7 @@ class MainWindow(QMainWindow):
         self.open_action = QAction(self.tr("&Openen..."), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.setStatusTip(self.tr("Een project of een bestand met panden openen"))
-        self.open_action.triggered.connect(self.open_dialog)
+        # triggered: the project controller asks about unsaved work first, then opens
         self.file_menu.addAction(self.open_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Afsluiten"), self)
@@ -580,295 +543,31 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
 
-    # --- status bar --------------------------------------------------------------------------
     def _create_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.rd_label = QLabel()
-        self.wgs84_label = QLabel()
-        self.scale_combo = QComboBox()
-        self.scale_combo.setEditable(True)
-        self.scale_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for n in COMMON_SCALES:
-            self.scale_combo.addItem(f"1:{format_count(n)}", n)
-        self.scale_combo.setMinimumWidth(110)
-        self.scale_combo.lineEdit().returnPressed.connect(self._scale_entered)
-        self.scale_combo.activated.connect(lambda _i: self._scale_entered())
-        self.selection_label = QLabel()
-        for widget, tip in (
-            (self.rd_label, self.tr("Cursorpositie in RD New (EPSG:28992), meter")),
-            (self.wgs84_label, self.tr("Cursorpositie in WGS84 (breedte, lengte)")),
-            (self.scale_combo, self.tr("Kaartschaal; typ een schaal als 1:5000 en Enter")),
-            (self.selection_label, self.tr("Aantal geselecteerde panden")),
-        ):
-            widget.setToolTip(tip)
-            bar.addPermanentWidget(widget)
-        self.rd_label.setMinimumWidth(200)
-        self.wgs84_label.setMinimumWidth(170)
-        self.selection_label.setMinimumWidth(150)
-        self.show_cursor(None, None)
-        self._update_selection_label()
-        self._update_scale()
+        self.status_bar = StatusBar(self.canvas, self.document)
+        self.setStatusBar(self.status_bar)
 
-    # --- signals -----------------------------------------------------------------------------
-    def _connect_document(self) -> None:
-        self.document.selectionChanged.connect(self._update_selection_label)
-        self.document.projectReplaced.connect(self._update_title)
-        self.document.dirtyChanged.connect(lambda _dirty: self._update_title())
-        self.canvas.cursorMoved.connect(self.show_cursor)
-        self.canvas.scaleChanged.connect(lambda _n: self._update_scale())
+    def _create_project_controller(self) -> None:
+        """New/Open/Save/Save As/recent in Bestand (around the window's Openen and
+        Afsluiten), the title, and (in run_app's session) the question on close, autosave
+        and crash recovery. Opening goes through :meth:`open_path`, which also shows the
+        join report of an imported file; a save first stores the map's state."""
+        from gis_app.ui.qgis_export import store_map_state
+
+        self.project_controller = ProjectController(
+            self,
+            self.document,
+            file_menu=self.file_menu,
+            open_action=self.open_action,
+            quit_action=self.quit_action,
+            open_file=self.open_path,
+            show_project=self.set_project,
+            before_save=partial(store_map_state, self),
+        )
 
     # =========================================================================================
     # behaviour
     # =========================================================================================
-    def open_dialog(self) -> None:
-        start = str(Path(self.document.project.path).parent) if self.document.project.path else ""
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Project of gegevens openen"),
-            start,
-            self.tr(
-                "Projecten en gegevens (*.gpkg *.shp *.zip *.geojson *.json *.fgb);;"
-                "GeoPackage (*.gpkg);;Shapefile (*.shp *.zip);;GeoJSON (*.geojson *.json);;"
-                "FlatGeobuf (*.fgb);;Alle bestanden (*)"
-            ),
-        )
-        if path:
-            self.open_path(path)
-
-    def open_path(
-        self,
-        path: str | Path,
-        *,
-        show_errors: bool = True,
-        background: bool | None = None,
-        on_done: Callable[[bool], None] | None = None,
-    ) -> bool:
-        """Open a project or data file; ``False`` (after a message) when it cannot be read.
-
-        An imported data file with problems in its join report (repaired or dropped rows,
-        unmatched ids) shows the report, so nothing is dropped silently.
-
-        ``background``: read on the task runner behind a progress dialog with a Cancel
-        button while the window keeps painting (``None`` = when the file is at least
-        :data:`BACKGROUND_OPEN_BYTES` and the window is shown). Then the call returns
-        ``True`` at once (the read started) and the outcome follows: ``on_done(opened)``
-        and ``openFinished(opened)``, which a read in the foreground also calls and
-        emits before it returns. A cancelled read keeps the current project. Errors: a
-        dialog (:func:`gis_app.ui.dialogs.show_error`), never a traceback.
-        """
-        if background is None:
-            background = self.isVisible() and _file_bytes(path) >= BACKGROUND_OPEN_BYTES
-        if background:
-            self._load_in_background(Path(path), show_errors, on_done)
-            return True
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            project, report = load_path(path)
-        except Exception as error:  # GisAppError: its message; others: with the log location
-            QApplication.restoreOverrideCursor()
-            if not self._open_failed(error, show_errors):
-                raise
-            self._opened(False, on_done)
-            return False
-        QApplication.restoreOverrideCursor()
-        self._show_opened(project, report, show_errors)
-        self._opened(True, on_done)
-        return True
-
-    def _open_failed(self, error: BaseException, show_errors: bool) -> bool:
-        """Say why opening failed; ``False`` when the error is a bug nobody was shown."""
-        from gis_app.ui.dialogs import show_error
-
-        message = (
-            error.user_message() if isinstance(error, GisAppError) else self.tr("Openen mislukt")
-        )
-        self.statusBar().showMessage(message, 15000)
-        if show_errors:
-            show_error(self, error, title=self.tr("Openen mislukt"))
-            return True
-        return isinstance(error, GisAppError)
-
-    def _show_opened(self, project: Project, report, show_errors: bool) -> None:
-        self.set_project(project, report)
-        if show_errors and report is not None and getattr(report, "problems", None):
-            self._show_report(report)
-
-    def _opened(self, opened: bool, on_done: Callable[[bool], None] | None) -> None:
-        if on_done is not None:
-            on_done(opened)
-        self.openFinished.emit(opened)
-
-    def _load_in_background(
-        self, path: Path, show_errors: bool, on_done: Callable[[bool], None] | None
-    ) -> None:
-        """:func:`load_path` on the task runner behind a window-modal progress dialog (it
-        holds back user input while the window keeps painting). Cancel keeps the current
-        project; the read itself cannot be interrupted safely, so it finishes in the
-        background and its result is dropped."""
-        dialog = TaskProgressDialog(
-            self,
-            self.tr("Openen"),
-            self.tr("{name} wordt ingelezen...").format(name=path.name),
-            delay_ms=0,  # at once: it holds back clicks on the project being replaced
-        )
-
-        def finish() -> None:
-            dialog.finish()
-            QApplication.restoreOverrideCursor()
-
-        def loaded(value) -> None:
-            finish()
-            self._show_opened(*value, show_errors)
-            self._opened(True, on_done)
-
-        def failed(error: BaseException) -> None:
-            finish()
-            if not self._open_failed(error, show_errors):
-                sys.excepthook(type(error), error, error.__traceback__)
-            self._opened(False, on_done)
-
-        def cancelled() -> None:
-            finish()
-            self.statusBar().showMessage(self.tr("Openen geannuleerd"), 10000)
-            self._opened(False, on_done)
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-        def load(progress):
-            loaded = load_path(path)
-            progress(1.0)  # cancelled while reading: the read is dropped here
-            return loaded
-
-        task = self.tasks.submit(
-            load,
-            name="open",
-            latest=self._open_key,
-            on_result=loaded,
-            on_error=failed,
-            on_cancelled=cancelled,
-        )
-        dialog.attach(task)
-
-    def set_project(self, project: Project, report=None) -> None:
-        """Show ``project`` (read by :func:`load_path`) in the window."""
-        self.last_report = report
-        self.document.replace_project(project)
-        n = len(project.buildings)
-        self.statusBar().showMessage(
-            self.tr("{name}: {n} panden geladen").format(name=project.name, n=format_count(n)),
-            10000,
-        )
-
-    def _show_report(self, report) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.tr("Inleesrapport"))
-        box.setText(
-            self.tr("{n} panden ingelezen, {p} meldingen. Zie de details.").format(
-                n=format_count(getattr(report, "buildings_loaded", 0)),
-                p=format_count(len(report.problems)),
-            )
-        )
-        box.setDetailedText(report.to_text())
-        box.exec()
-
-    def when_idle(self, callback: Callable[[], None] | None = None) -> None:
-        """Call ``callback`` (then emit ``settled``) once no background work is left.
-
-        Background work is every task of the task runner (open, plan, trade-off curve,
-        map image). Follow-up work is often started by a timer after a result arrives
-        (the map asks for a new image on the next event-loop turn), so the runner's
-        ``idle`` is only believed after :data:`SETTLE_MS` without new work; should work
-        start meanwhile, the next ``idle`` is awaited. Signals only: nothing here loops.
-        """
-
-        def settled() -> None:
-            if self.tasks.busy:
-                self.tasks.idle.connect(on_idle, Qt.ConnectionType.SingleShotConnection)
-                return
-            if callback is not None:
-                callback()
-            self.settled.emit()
-
-        def on_idle() -> None:
-            QTimer.singleShot(SETTLE_MS, self, settled)
-
-        if self.tasks.busy:
-            self.tasks.idle.connect(on_idle, Qt.ConnectionType.SingleShotConnection)
-        else:
-            on_idle()
-
-    def save_screenshot(self, path: str | Path, size: tuple[int, int] = (1600, 1000)) -> None:
-        """Lay the window out at ``size`` as a user first sees it, wait until the load, the
-        plan and the charts are done (:meth:`when_idle`), and write it as a PNG; then
-        ``screenshotSaved(Path)``, or ``screenshotFailed(error)``.
-
-        When the panels do not fit in ``size`` (the window has a minimum size), the window
-        is laid out at its minimum and scaled down into the requested size without
-        distortion (margins in the window colour); ``screenshot_scaled_from`` then holds
-        the size that was laid out, so the caller can say so.
-        """
-        self.resize(*size)
-        self.show()
-
-        def lay_out() -> None:  # after the show: the docks have their first sizes
-            self._size_docks()
-            QTimer.singleShot(0, self, zoom)
-
-        grabbed = []
-
-        def zoom() -> None:
-            self.canvas.zoom_full()
-            self.when_idle(grab)
-            # work that never ends (a bug) must not hold the picture back for ever
-            QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self, grab)
-
-        def grab() -> None:
-            if grabbed:
-                return
-            grabbed.append(True)
-            self.canvas.render_now()
-            QTimer.singleShot(0, self, write)  # one event-loop turn: the canvas repaints
-
-        def write() -> None:
-            try:
-                written = self.write_screenshot(path, size)
-            except GisAppError as error:
-                self.screenshotFailed.emit(error)
-                return
-            self.screenshotSaved.emit(written)
-
-        QTimer.singleShot(0, self, lay_out)
-
-    def write_screenshot(self, path: str | Path, size: tuple[int, int]) -> Path:
-        """Grab the window as it is now into a PNG of ``size`` (see :meth:`save_screenshot`)."""
-        width, height = size
-        path = Path(path)
-        image = self.grab().toImage()
-        self.screenshot_scaled_from = None
-        if (image.width(), image.height()) != (width, height):
-            self.screenshot_scaled_from = (image.width(), image.height())
-            scaled = image.scaled(
-                width,
-                height,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            image = QImage(width, height, QImage.Format.Format_RGB32)
-            image.fill(self.palette().color(QPalette.ColorRole.Window))
-            painter = QPainter(image)
-            painter.drawImage(
-                (width - scaled.width()) // 2, (height - scaled.height()) // 2, scaled
-            )
-            painter.end()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise ExportError(f"kan de map niet maken ({error})", path=path.parent) from error
-        if not image.save(str(path), "PNG"):
-            raise ExportError("kan de schermafdruk niet schrijven", path=path)
-        return path
-
     def set_tool(self, key: str) -> None:
         """Activate a map tool by key: pan, zoom, identify, select, lasso."""
         self.canvas.set_tool(self.tools[key])
@@ -926,55 +625,6 @@ class MainWindow(QMainWindow):
         profiles = self.document.project.buildings["risk_profile"].to_numpy(dtype=object)
         self.document.set_selection(np.flatnonzero(profiles == profile))
 
-    # --- status bar --------------------------------------------------------------------------
-    def show_cursor(self, x: float | None, y: float | None) -> None:
-        if x is None or y is None or not np.isfinite(x) or not np.isfinite(y):
-            self.rd_label.setText(self.tr("RD x –, y –"))
-            self.wgs84_label.setText(self.tr("WGS84 –"))
-            return
-        lon, lat = self._to_wgs84.transform(x, y)
-        self.rd_label.setText(self.tr("RD x {x}, y {y} m").format(x=_metres(x), y=_metres(y)))
-        self.wgs84_label.setText(
-            self.tr("{lat}° N, {lon}° O").format(
-                lat=f"{lat:.5f}".replace(".", ","), lon=f"{lon:.5f}".replace(".", ",")
-            )
-        )
-
-    def _update_scale(self) -> None:
-        denominator = self.canvas.scale_denominator()
-        if denominator and np.isfinite(denominator) and not self.scale_combo.lineEdit().hasFocus():
-            self.scale_combo.setEditText(f"1:{format_count(round(denominator))}")
-
-    def _scale_entered(self) -> None:
-        denominator = parse_scale(self.scale_combo.currentText())
-        if denominator is None:
-            self.statusBar().showMessage(self.tr("Ongeldige schaal; typ bijvoorbeeld 1:5000"), 5000)
-            self._update_scale()
-            return
-        self.canvas.set_scale(denominator)
-        self.canvas.setFocus()
-
-    def _update_selection_label(self) -> None:
-        n = len(self.document.selection)
-        self.selection_label.setText(
-            self.tr("{n} panden geselecteerd").format(n=format_count(n))
-            if n != 1
-            else self.tr("1 pand geselecteerd")
-        )
-
-    def _update_title(self) -> None:
-        controller = getattr(self, "project_controller", None)
-        if controller is not None:  # "name[*] — gis_app" with the unsaved-changes mark
-            controller.update_title()
-            return
-        project = self.document.project
-        dirty = "*" if self.document.is_dirty else ""
-        self.setWindowTitle(
-            self.tr("{dirty}{name} — gis_app versterkingsplanning").format(
-                dirty=dirty, name=project.name
-            )
-        )
-
     def closeEvent(self, event) -> None:
         super().closeEvent(event)
         if event.isAccepted():
@@ -999,27 +649,3 @@ class MainWindow(QMainWindow):
                 "panden op de kaart, clusters, planning en werkpakketten."
             ).format(version=__version__),
         )
-
-
-def _file_bytes(path: str | Path) -> int:
-    """Size of ``path`` in bytes (0 when it cannot be read: the reader reports that)."""
-    try:
-        return Path(path).stat().st_size
-    except OSError:
-        return 0
-
-
-def parse_scale(text: str) -> float | None:
-    """``"1:5.000"``, ``"1:5000"`` or ``"5000"`` -> 5000.0; ``None`` when unreadable."""
-    text = text.strip().replace(" ", "").replace(".", "")
-    if ":" in text:
-        text = text.split(":", 1)[1]
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        return None
-    return value if 1 <= value <= 1e8 else None
-
-
-def _metres(value: float) -> str:
-    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")

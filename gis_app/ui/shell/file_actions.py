@@ -1,0 +1,188 @@
+"""Opening files in the main window: a project or data file, in the background when large.
+
+Opening goes through :func:`load_path` (``gis_app.core.opening.open_path``), so the window
+and ``gis-app open`` read files the same way. Errors the user can act on
+(:class:`~gis_app.core.errors.GisAppError`) are shown in a message box. The menu actions
+(Openen..., recent projects) belong to the
+:class:`~gis_app.ui.shell.project_controller.ProjectController`, which asks about unsaved
+work first and then calls :meth:`FileActions.open_path`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gis_app.core.errors import GisAppError
+from gis_app.core.project import Project
+from gis_app.ui.panels.labels import format_count
+from gis_app.ui.tasks import TaskProgressDialog
+
+if TYPE_CHECKING:
+    from gis_app.ui.shell.main_window import MainWindow
+
+#: Files at least this large are read in a worker thread behind a busy dialog, so the
+#: window keeps painting (a 300,000-building GeoPackage takes several seconds).
+BACKGROUND_OPEN_BYTES = 5 * 1024 * 1024
+
+
+def load_path(path: str | Path) -> tuple[Project, object | None]:
+    """Read a project or data file: ``(project, join report or None)``; raises GisAppError."""
+    from gis_app.core.opening import open_path
+
+    return open_path(Path(path))
+
+
+class FileActions:
+    """The main window's file opening (a part of :class:`MainWindow`, which declares the
+    ``openFinished`` signal and provides ``document``, ``tasks`` and the status bar)."""
+
+    def open_path(
+        self: MainWindow,
+        path: str | Path,
+        *,
+        show_errors: bool = True,
+        background: bool | None = None,
+        on_done: Callable[[bool], None] | None = None,
+    ) -> bool:
+        """Open a project or data file; ``False`` (after a message) when it cannot be read.
+
+        An imported data file with problems in its join report (repaired or dropped rows,
+        unmatched ids) shows the report, so nothing is dropped silently.
+
+        ``background``: read on the task runner behind a progress dialog with a Cancel
+        button while the window keeps painting (``None`` = when the file is at least
+        :data:`BACKGROUND_OPEN_BYTES` and the window is shown). Then the call returns
+        ``True`` at once (the read started) and the outcome follows: ``on_done(opened)``
+        and ``openFinished(opened)``, which a read in the foreground also calls and
+        emits before it returns. A cancelled read keeps the current project. Errors: a
+        dialog (:func:`gis_app.ui.dialogs.show_error`), never a traceback.
+        """
+        if background is None:
+            background = self.isVisible() and _file_bytes(path) >= BACKGROUND_OPEN_BYTES
+        if background:
+            self._load_in_background(Path(path), show_errors, on_done)
+            return True
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            project, report = load_path(path)
+        except Exception as error:  # GisAppError: its message; others: with the log location
+            QApplication.restoreOverrideCursor()
+            if not self._open_failed(error, show_errors):
+                raise
+            self._opened(False, on_done)
+            return False
+        QApplication.restoreOverrideCursor()
+        self._show_opened(project, report, show_errors)
+        self._opened(True, on_done)
+        return True
+
+    def _open_failed(self: MainWindow, error: BaseException, show_errors: bool) -> bool:
+        """Say why opening failed; ``False`` when the error is a bug nobody was shown."""
+        from gis_app.ui.dialogs import show_error
+
+        message = (
+            error.user_message() if isinstance(error, GisAppError) else self.tr("Openen mislukt")
+        )
+        self.statusBar().showMessage(message, 15000)
+        if show_errors:
+            show_error(self, error, title=self.tr("Openen mislukt"))
+            return True
+        return isinstance(error, GisAppError)
+
+    def _show_opened(self: MainWindow, project: Project, report, show_errors: bool) -> None:
+        self.set_project(project, report)
+        if show_errors and report is not None and getattr(report, "problems", None):
+            self._show_report(report)
+
+    def _opened(self: MainWindow, opened: bool, on_done: Callable[[bool], None] | None) -> None:
+        if on_done is not None:
+            on_done(opened)
+        self.openFinished.emit(opened)
+
+    def _load_in_background(
+        self: MainWindow, path: Path, show_errors: bool, on_done: Callable[[bool], None] | None
+    ) -> None:
+        """:func:`load_path` on the task runner behind a window-modal progress dialog (it
+        holds back user input while the window keeps painting). Cancel keeps the current
+        project; the read itself cannot be interrupted safely, so it finishes in the
+        background and its result is dropped."""
+        dialog = TaskProgressDialog(
+            self,
+            self.tr("Openen"),
+            self.tr("{name} wordt ingelezen...").format(name=path.name),
+            delay_ms=0,  # at once: it holds back clicks on the project being replaced
+        )
+
+        def finish() -> None:
+            dialog.finish()
+            QApplication.restoreOverrideCursor()
+
+        def loaded(value) -> None:
+            finish()
+            self._show_opened(*value, show_errors)
+            self._opened(True, on_done)
+
+        def failed(error: BaseException) -> None:
+            finish()
+            if not self._open_failed(error, show_errors):
+                sys.excepthook(type(error), error, error.__traceback__)
+            self._opened(False, on_done)
+
+        def cancelled() -> None:
+            finish()
+            self.statusBar().showMessage(self.tr("Openen geannuleerd"), 10000)
+            self._opened(False, on_done)
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+        def load(progress):
+            loaded = load_path(path)
+            progress(1.0)  # cancelled while reading: the read is dropped here
+            return loaded
+
+        task = self.tasks.submit(
+            load,
+            name="open",
+            latest=self._open_key,
+            on_result=loaded,
+            on_error=failed,
+            on_cancelled=cancelled,
+        )
+        dialog.attach(task)
+
+    def set_project(self: MainWindow, project: Project, report=None) -> None:
+        """Show ``project`` (read by :func:`load_path`) in the window."""
+        self.last_report = report
+        self.document.replace_project(project)
+        n = len(project.buildings)
+        self.statusBar().showMessage(
+            self.tr("{name}: {n} panden geladen").format(name=project.name, n=format_count(n)),
+            10000,
+        )
+
+    def _show_report(self: MainWindow, report) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Inleesrapport"))
+        box.setText(
+            self.tr("{n} panden ingelezen, {p} meldingen. Zie de details.").format(
+                n=format_count(getattr(report, "buildings_loaded", 0)),
+                p=format_count(len(report.problems)),
+            )
+        )
+        box.setDetailedText(report.to_text())
+        box.exec()
+
+
+def _file_bytes(path: str | Path) -> int:
+    """Size of ``path`` in bytes (0 when it cannot be read: the reader reports that)."""
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
