@@ -207,6 +207,13 @@ class ProjectDocument(QObject):
         self.mark_dirty()
 
     # --- derived values (no undo, not dirty) -------------------------------------------------
+    def take_load_warnings(self) -> list[str]:
+        """What opening the project left out (core's Dutch messages), handed out once: a
+        later save or a second look does not repeat them."""
+        warnings = list(self.project.load_warnings)
+        self.project.load_warnings = []
+        return warnings
+
     def set_map_state(self, settings: dict) -> None:
         """Store what the map shows (layers, building style, extent) for QGIS projects and
         styles: a description of the view, so neither undoable nor a reason to save."""

@@ -579,10 +579,9 @@ class ProjectController(QObject):
 
     def report_load_warnings(self) -> None:
         """Say what opening the project left out (the messages come from core, in Dutch)."""
-        warnings = list(self.document.project.load_warnings)
+        warnings = self.document.take_load_warnings()
         if not warnings:
             return
-        self.document.project.load_warnings = []  # said once, not again after a later save
         message_box(
             self.window,
             QMessageBox.Icon.Warning,
