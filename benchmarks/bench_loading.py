@@ -1,12 +1,12 @@
 """Benchmark: loading 300,000 footprints and joining 300,000 risk rows.
 
-Measures :func:`gis_app.core.join.load_buildings` (read + validation + repair + join +
+Measures :func:`gis_app.core.join.load.load_buildings` (read + validation + repair + join +
 report) against a bare ``pyogrio.read_dataframe`` of the same GeoPackage in the same run
 (best of 7 each, interleaved so both see the same machine load), and the peak memory
 of a load in a fresh subprocess (this process plus the table worker). Goal: at most 1.5x
 the bare read, peak under 1 GB.
 
-The table worker process (gis_app.core.workers) is started before the timed loads, as
+The table worker process (gis_app.core.join.worker) is started before the timed loads, as
 the application starts it when it opens; a first load in a fresh process, before the
 worker is ready (the table is then parsed in a thread), is measured separately.
 
@@ -79,7 +79,7 @@ def _bare_read(footprints: Path):
 
 
 def _load(footprints: Path, risk: Path | None):
-    from gis_app.core.join import load_buildings
+    from gis_app.core.join.load import load_buildings
 
     return load_buildings(footprints, risk)
 
@@ -94,8 +94,8 @@ def timings(footprints: Path, risk: Path) -> dict:
     """Best of REPEATS wall-clock seconds (and CPU seconds of this process) per measurement."""
     import statistics
 
-    import gis_app.core.join  # noqa: F401  (import cost is not part of a load)
-    from gis_app.core import workers
+    import gis_app.core.join.load  # noqa: F401  (import cost is not part of a load)
+    from gis_app.core.join import worker as workers
 
     ready = workers.warm_up()  # as the application does when it starts
     if ready is not None:
@@ -130,12 +130,12 @@ _COLD_CHILD = """
 import json, sys, time
 sys.path.insert(0, {root!r})
 import pyogrio
-import gis_app.core.join
+import gis_app.core.join.load
 start = time.perf_counter()
 if {mode!r} == "bare":
     pyogrio.read_dataframe({footprints!r})
 else:
-    gis_app.core.join.load_buildings({footprints!r}, {risk!r})
+    gis_app.core.join.load.load_buildings({footprints!r}, {risk!r})
 print(json.dumps({{"wall": time.perf_counter() - start}}))
 """
 
@@ -161,7 +161,8 @@ def stages(footprints: Path, risk: Path) -> list[tuple[str, float]]:
 
     import shapely
 
-    from gis_app.core import arrow_io, join
+    from gis_app.core.io import arrow_io
+    from gis_app.core.join import load as join
 
     def cpu(function, *args):
         best, result = float("inf"), None
@@ -259,8 +260,8 @@ def hwm_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 import importlib.util, numpy, pandas, geopandas, shapely, pyogrio
-import gis_app.core.join
-from gis_app.core import workers
+import gis_app.core.join.load
+from gis_app.core.join import worker as workers
 USE_ARROW = importlib.util.find_spec("pyarrow") is not None
 worker_mb = 0.0
 if {mode!r} == "bare":
@@ -271,7 +272,7 @@ else:
     if ready is not None:
         ready.result()
     before = hwm_mb()
-    result = gis_app.core.join.load_buildings({footprints!r}, {risk!r})
+    result = gis_app.core.join.load.load_buildings({footprints!r}, {risk!r})
     worker_mb = workers.worker_peak_memory_mb() or 0.0
 print(json.dumps({{"before_mb": before, "peak_mb": hwm_mb(), "worker_mb": worker_mb}}))
 """

@@ -12,8 +12,11 @@ import pyogrio
 import pytest
 import shapely
 
-from gis_app.core import arrow_io, join, readers, workers
+from gis_app.core import readers
 from gis_app.core.errors import InputError
+from gis_app.core.io import arrow_io
+from gis_app.core.join import load as join
+from gis_app.core.join import worker as workers
 
 X0, Y0 = 240_000.0, 590_000.0
 

@@ -15,7 +15,7 @@ import shapely
 from pyproj import Transformer
 
 from gis_app.core.errors import InputError, MissingCrsError
-from gis_app.core.join import load_buildings
+from gis_app.core.join.load import load_buildings
 from gis_app.core.readers import read_footprints, read_table
 
 X0, Y0 = 260_000.0, 594_000.0  # Delfzijl, RD metres

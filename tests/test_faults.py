@@ -20,9 +20,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from gis_app.core import atomic, recovery, safezip
 from gis_app.core.errors import InputError, ProjectError
-from gis_app.core.projectfile import META_TABLE, load_project, read_project_info, save_project
+from gis_app.core.io import atomic, recovery
+from gis_app.core.io import zips as safezip
+from gis_app.core.io.projectfile import META_TABLE, load_project, read_project_info, save_project
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.project_controller import ProjectController
 from tests.test_project_ui import finish_save
@@ -38,8 +39,8 @@ SAVER = textwrap.dedent(
     import numpy as np, shapely
     import geopandas as gpd
     from gis_app.core.project import Project
-    from gis_app.core.projectfile import save_project
-    from gis_app.core.recovery import write_recovery
+    from gis_app.core.io.projectfile import save_project
+    from gis_app.core.io.recovery import write_recovery
     from gis_app.core.schema import ensure_building_columns
 
     target, n, baseline = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"

@@ -27,7 +27,7 @@ from openpyxl.styles import PatternFill
 
 from gis_app.core import readers
 from gis_app.core.errors import InputError
-from gis_app.core.join import load_buildings
+from gis_app.core.join.load import load_buildings
 from gis_app.core.readers import normalise_ids_checked, read_footprints, read_table
 
 X0, Y0 = 260_000.0, 594_000.0

@@ -103,7 +103,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_scan_sees_the_package():
     graph = import_graph()
     assert "gis_app.core.project" in graph
-    assert "gis_app.core.project" in graph["gis_app.core.projectfile"]
+    assert "gis_app.core.project" in graph["gis_app.core.io.projectfile"]
 
 
 def test_the_cycle_finder_finds_a_cycle():

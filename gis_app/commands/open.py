@@ -74,7 +74,7 @@ def _report_changed_sources(project) -> None:
     checked; the window only notes it in its status bar (nobody answers a box here)."""
     if not project.sources or project.path is None:
         return
-    from gis_app.core.projectfile import changed_sources
+    from gis_app.core.io.projectfile import changed_sources
 
     changes = changed_sources(project)
     if changes:

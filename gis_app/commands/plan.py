@@ -24,8 +24,8 @@ import sys
 from pathlib import Path
 
 from gis_app.commands import _args
-from gis_app.core.atomic import atomic_open
 from gis_app.core.errors import InputError, PlanningError
+from gis_app.core.io.atomic import atomic_open
 
 #: Upper bound of --capacity: far above any contractor pool, far below an overflow.
 MAX_STARTS_PER_WEEK = 100_000
@@ -82,7 +82,7 @@ def register(subparsers) -> None:
 def _load(path: Path):
     if not path.exists():
         raise InputError("bestand bestaat niet", path=path)
-    from gis_app.core.projectfile import load_project
+    from gis_app.core.io.projectfile import load_project
 
     project = load_project(path)
     return project.buildings, project.clusters, dict(project.settings or {})

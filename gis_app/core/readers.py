@@ -33,7 +33,7 @@ Decisions (the issue is silent on these):
   records it.
 * **Z coordinates** are dropped (the working CRS is 2-D); this loses no rows.
 * **I/O path**: features are read through GDAL's Arrow stream without pyarrow
-  (:mod:`gis_app.core.arrow_io`, about 0.15 s for 300,000 BAG footprints where
+  (:mod:`gis_app.core.io.arrow_io`, about 0.15 s for 300,000 BAG footprints where
   ``pyogrio.raw.read`` takes 1.0-1.5 s holding the GIL); the geometry checks run in
   threads beside the decoding (they release the GIL) and the validity check may still
   run after the read (:class:`PendingRepair`). Should the Arrow read fail, the classic
@@ -62,7 +62,7 @@ Decisions (the issue is silent on these):
   used (the report names it when there were several); the header is the first non-empty
   row; cells become text the way Excel shows them (``3100000118018``, ``2.5e-05``). The
   sheet is read with python-calamine after the zip-bomb limits of
-  :mod:`gis_app.core.safezip` and a check of the used range (:func:`_check_xlsx`);
+  :mod:`gis_app.core.io.zips` and a check of the used range (:func:`_check_xlsx`);
   reading stops at the last cell with a value. Checks included, measured 9x faster than
   openpyxl cell by cell at 50,000 rows (BENCHMARKS.md).
 * **Hostile input** is refused before it is parsed, with file and row: CSV lines over
@@ -91,9 +91,11 @@ import pyogrio
 import shapely
 from pyproj import CRS
 
-from gis_app.core import arrow_io, fields, safezip
-from gis_app.core.atomic import gdal_message, gdal_source
+from gis_app.core import fields
 from gis_app.core.errors import InputError, MissingCrsError
+from gis_app.core.io import arrow_io
+from gis_app.core.io import zips as safezip
+from gis_app.core.io.atomic import gdal_message, gdal_source
 from gis_app.core.schema import WORKING_CRS, WORKING_EPSG
 
 FOOTPRINT_EXTENSIONS = (".gpkg", ".shp", ".zip", ".geojson", ".json", ".fgb")
@@ -1012,7 +1014,7 @@ def _read_chunk(source: str, layer, skip: int, count: int | None):
 def _read_features(path: Path, source: str, layer, n_features: int) -> _Features:
     """Read all features: through GDAL's Arrow stream, else with ``pyogrio.raw.read``.
 
-    The Arrow path (:mod:`gis_app.core.arrow_io`) is the fast one. Should it fail for a
+    The Arrow path (:mod:`gis_app.core.io.arrow_io`) is the fast one. Should it fail for a
     source (a driver or GDAL build without it, or a file it cannot stream), the classic
     path reads it again; that one also gives the message for files that cannot be read at
     all, so a broken file is reported the same way whichever path was tried first.

@@ -60,10 +60,10 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
             controller.start_session()
 
     QTimer.singleShot(0, window, start)
-    from gis_app.core import workers
+    from gis_app.core.join import worker as workers
 
     # start the table worker now, so a risk table imported later is parsed beside the
-    # footprint read instead of after it (see gis_app/core/workers.py)
+    # footprint read instead of after it (see gis_app/core/join/worker.py)
     workers.warm_up()
     try:
         return app.exec()

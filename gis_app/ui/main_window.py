@@ -14,7 +14,7 @@ How to extend (other modules add their parts with small edits):
 * actions on existing menus: ``self.file_menu``, ``self.edit_menu``, ``self.view_menu``,
   ``self.selection_menu``, ``self.help_menu``.
 
-Opening a file goes through :func:`load_path` (``gis_app.core.opening.open_path``), so
+Opening a file goes through :func:`load_path` (``gis_app.core.io.opening.open_path``), so
 the window and ``gis-app open`` read files the same way. Errors the user can act on
 (:class:`~gis_app.core.errors.GisAppError`) are shown in a message box.
 """
@@ -91,7 +91,7 @@ def rd_to_wgs84() -> Transformer:
 
 def load_path(path: str | Path) -> tuple[Project, object | None]:
     """Read a project or data file: ``(project, join report or None)``; raises GisAppError."""
-    from gis_app.core.opening import open_path
+    from gis_app.core.io.opening import open_path
 
     return open_path(Path(path))
 

@@ -21,7 +21,7 @@ Decisions:
 * Data only: JSON and GeoPackage tables. Nothing is pickled or evaluated; settings and
   scenarios must be JSON-serialisable (numpy scalars, dates and paths are converted; any
   other object is refused at save time with a :class:`ProjectError` naming the key).
-* Saving goes through :func:`gis_app.core.atomic.atomic_path`: the previous file stays
+* Saving goes through :func:`gis_app.core.io.atomic.atomic_path`: the previous file stays
   intact until the new one is complete and on disk. ``save_project`` does not change
   ``project.path``/``project.name``; the caller decides (Save As does, autosave doesn't).
 * Column names GeoPackage cannot hold next to each other (``fid``, ``geom``, names that
@@ -59,13 +59,13 @@ import pyogrio
 from pandas.api.types import infer_dtype
 
 from gis_app import __version__
-from gis_app.core.atomic import (
+from gis_app.core.errors import GisAppError, ProjectError
+from gis_app.core.io.atomic import (
     atomic_path,
     describe_os_error,
     gdal_source,
     remove_stale_temp_files,
 )
-from gis_app.core.errors import GisAppError, ProjectError
 from gis_app.core.progress import Cancelled, ProgressCallback, no_progress
 from gis_app.core.project import Project, SourceRecord, empty_clusters
 from gis_app.core.qgis.writers import style_project_file

@@ -14,7 +14,7 @@ Decisions:
 * **one long-lived worker**, started ahead (:func:`warm_up`, called when the application
   starts): starting Python and importing pandas, geopandas and shapely costs about a
   second, more than the parse it would hide, so a load uses the worker only once it is
-  ready (see ``gis_app.core.join._table_in_worker``); until then, and in one-off CLI
+  ready (see ``gis_app.core.join.load._table_in_worker``); until then, and in one-off CLI
   commands, the table is parsed in a thread as before.
 * **never required**: when the worker cannot be started or dies, the work runs in this
   process as before, and the result is the same.
@@ -58,7 +58,7 @@ def _without_main_module():
 
 def _initialise() -> None:
     # the imports a table parse needs, done once when the worker starts
-    import gis_app.core.join  # noqa: F401
+    import gis_app.core.join.load  # noqa: F401
 
 
 def _ping() -> bool:

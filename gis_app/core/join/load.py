@@ -49,8 +49,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gis_app.core import fields, workers
+from gis_app.core import fields
 from gis_app.core.errors import GisAppError, InputError
+from gis_app.core.join import worker as workers
 from gis_app.core.readers import (
     Problem,
     id_keys,
