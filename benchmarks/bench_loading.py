@@ -12,7 +12,7 @@ worker is ready (the table is then parsed in a thread), is measured separately.
 
     .venv/bin/python benchmarks/bench_loading.py [--quick] [--size N]
 
-It also measures reading a risk table saved as XLSX (:func:`gis_app.core.readers.read_table`,
+It also measures reading a risk table saved as XLSX (:func:`gis_app.core.io.tables.read_table`,
 python-calamine) against reading the same file cell by cell with openpyxl, as the reader
 did before (``--xlsx-only`` runs just that part and prints it).
 
@@ -203,7 +203,7 @@ def gil_overlap(footprints: Path, risk: Path) -> list[tuple[str, float, float]]:
     import pyogrio
     import shapely
 
-    from gis_app.core import readers
+    from gis_app.core.io import tables
 
     _, _, wkb, _ = pyogrio.raw.read(footprints, force_2d=True)
     geoms = shapely.from_wkb(wkb)
@@ -221,8 +221,8 @@ def gil_overlap(footprints: Path, risk: Path) -> list[tuple[str, float, float]]:
         ),
         (
             "risk CSV read (read_table), the whole file twice",
-            lambda: readers.read_table(risk),
-            lambda: readers.read_table(risk),
+            lambda: tables.read_table(risk),
+            lambda: tables.read_table(risk),
         ),
     ]
     out = []
@@ -348,7 +348,7 @@ def _openpyxl_cells(path: Path) -> int:
     """The previous XLSX reader's work: openpyxl read-only, cell by cell, each cell made text."""
     import openpyxl
 
-    from gis_app.core.readers import _cell_text
+    from gis_app.core.io.tables import _cell_text
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
@@ -362,7 +362,7 @@ def _openpyxl_cells(path: Path) -> int:
 
 
 def _calamine_table(path: Path) -> int:
-    from gis_app.core.readers import read_table
+    from gis_app.core.io.tables import read_table
 
     table, _ = read_table(path)
     return len(table)
@@ -370,7 +370,7 @@ def _calamine_table(path: Path) -> int:
 
 def xlsx_timings(path: Path, repeats: int = 3) -> dict:
     """Best wall seconds of read_table (calamine) and of the openpyxl cell-by-cell read."""
-    import gis_app.core.readers  # noqa: F401  (import cost is not part of a read)
+    import gis_app.core.io.tables  # noqa: F401  (import cost is not part of a read)
 
     new, old = [], []
     rows = 0

@@ -12,9 +12,9 @@ import pyogrio
 import pytest
 import shapely
 
-from gis_app.core import readers
 from gis_app.core.errors import InputError
 from gis_app.core.io import arrow_io
+from gis_app.core.io.footprints import PendingRepair, read_footprints
 from gis_app.core.join import load as join
 from gis_app.core.join import worker as workers
 
@@ -114,7 +114,7 @@ def test_loader_reads_through_arrow_and_drops_z(tmp_path, monkeypatch):
     calls = []
     real = arrow_io.read_layer
     monkeypatch.setattr(arrow_io, "read_layer", lambda *a, **k: calls.append(a) or real(*a, **k))
-    buildings, _ = readers.read_footprints(path)
+    buildings, _ = read_footprints(path)
     assert calls, "the Arrow path was not taken"
     assert not shapely.has_z(buildings.geometry.values).any()
     assert buildings.geometry.iloc[0].area == pytest.approx(12.5)
@@ -123,13 +123,13 @@ def test_loader_reads_through_arrow_and_drops_z(tmp_path, monkeypatch):
 def test_loader_falls_back_when_the_arrow_read_fails(tmp_path, monkeypatch):
     path = tmp_path / "panden.gpkg"
     pyogrio.write_dataframe(typed_frame(), path)
-    expected, expected_problems = readers.read_footprints(path)
+    expected, expected_problems = read_footprints(path)
 
     def broken(*args, **kwargs):
         raise RuntimeError("ArrowArrayStream::get_next() failed")
 
     monkeypatch.setattr(arrow_io, "read_layer", broken)
-    buildings, problems = readers.read_footprints(path)
+    buildings, problems = read_footprints(path)
     pd.testing.assert_frame_equal(buildings, expected)
     assert [p.kind for p in problems] == [p.kind for p in expected_problems]
 
@@ -229,7 +229,7 @@ def test_a_dead_worker_falls_back_to_this_process(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(buildings, expected)
 
 
-# --- repairs applied after the join (readers.PendingRepair) ------------------------------------
+# --- repairs applied after the join (PendingRepair) ------------------------------------
 
 
 def footprints_with_bad_geometry(tmp_path, *, collapsing: bool):
@@ -263,9 +263,9 @@ def test_repairs_applied_after_the_join_give_the_same_load(
     table = risk if with_table else None
     expected, expected_report = join.load_buildings(path, table, defer_repair=False)
     applied = []
-    real_apply = readers.PendingRepair.apply
+    real_apply = PendingRepair.apply
     monkeypatch.setattr(
-        readers.PendingRepair,
+        PendingRepair,
         "apply",
         lambda self, *a: applied.append(1) or real_apply(self, *a),
     )

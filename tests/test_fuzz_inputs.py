@@ -29,9 +29,10 @@ from hypothesis import strategies as st
 
 from gis_app.core.errors import GisAppError, ProjectError
 from gis_app.core.io import zips as safezip
+from gis_app.core.io.footprints import read_footprints
 from gis_app.core.io.opening import open_path
 from gis_app.core.io.projectfile import load_project, save_project
-from gis_app.core.readers import read_footprints, read_table
+from gis_app.core.io.tables import read_table
 from tests.test_projectfile import make_project
 
 FUZZ = settings(

@@ -1,7 +1,7 @@
 """Loading buildings: footprints + risk scores -> the canonical buildings table and a report.
 
-:func:`load_buildings` reads the footprints (:func:`~gis_app.core.readers.read_footprints`),
-optionally a risk table (:func:`~gis_app.core.readers.read_table`), maps recognised
+:func:`load_buildings` reads the footprints (:func:`~gis_app.core.io.footprints.read_footprints`),
+optionally a risk table (:func:`~gis_app.core.io.tables.read_table`), maps recognised
 columns onto :mod:`gis_app.core.schema` (:mod:`gis_app.core.fields`), joins them and
 returns the buildings with a :class:`JoinReport` that lists everything repaired, left
 out or doubtful, with file and row. Nothing is dropped silently.
@@ -51,17 +51,17 @@ import shapely
 
 from gis_app.core import fields
 from gis_app.core.errors import GisAppError, InputError
-from gis_app.core.join import worker as workers
-from gis_app.core.readers import (
-    Problem,
+from gis_app.core.io.crs import looks_like_rd
+from gis_app.core.io.footprints import read_footprints_deferred
+from gis_app.core.io.ids import (
     id_keys,
-    looks_like_rd,
     normalise_ids_checked,
-    read_footprints_deferred,
-    read_table,
     refused_id_problem,
     scientific_id_problem,
 )
+from gis_app.core.io.problems import Problem
+from gis_app.core.io.tables import read_table
+from gis_app.core.join import worker as workers
 from gis_app.core.schema import (
     BUILDING_COLUMNS,
     COLUMN_DEFAULTS,
@@ -106,7 +106,7 @@ _PROFILE_SOURCES = (PROFILE_SOURCE_DATA, PROFILE_SOURCE_LPR, PROFILE_SOURCE_NONE
 class JoinReport:
     """What a load did, for the user: counts first, then every detail with file and row.
 
-    ``problems`` holds the details (see :class:`~gis_app.core.readers.Problem`); the
+    ``problems`` holds the details (see :class:`~gis_app.core.io.problems.Problem`); the
     properties below pick them out by kind.
     """
 
@@ -648,7 +648,7 @@ class _Table:
     rows: np.ndarray
     attributes: _Attributes
     points: np.ndarray | None  # shapely points or None
-    keys: np.ndarray | None = None  # readers.id_keys(ids), made where the table is read
+    keys: np.ndarray | None = None  # ids.id_keys(ids), made where the table is read
 
     def has_id(self) -> np.ndarray:
         return self.keys >= 0 if self.ids is None else self.ids != ""
@@ -691,7 +691,7 @@ def load_buildings(
 
     # The table is read and prepared while GDAL reads the footprints: in the worker process
     # when that pays (see _table_in_worker), else in a thread here. The footprints'
-    # validity checks may still run while the join does (readers.PendingRepair).
+    # validity checks may still run while the join does (footprints.PendingRepair).
     table_job = _start_table(risk, sheet, risk_id_field) if risk is not None else None
     frame, footprint_problems, rows, pending = read_footprints_deferred(
         footprints, layer=layer, id_field=id_field, crs=crs, defer_repair=defer_repair
