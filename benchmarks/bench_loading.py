@@ -93,11 +93,14 @@ def _timed(function, *args):
 def timings(footprints: Path, risk: Path) -> dict:
     """Best of REPEATS wall-clock seconds (and CPU seconds of this process) per measurement."""
     import statistics
+    from functools import partial
+    from importlib import import_module
 
     import gis_app.core.join.load  # noqa: F401  (import cost is not part of a load)
-    from gis_app.core.join import worker as workers
+    from gis_app.core.join import worker
 
-    ready = workers.warm_up()  # as the application does when it starts
+    # as the application does when it starts
+    ready = worker.warm_up(partial(import_module, "gis_app.core.join.table"))
     if ready is not None:
         ready.result()
     runs = {"bare": [], "load": [], "load_footprints_only": []}
@@ -162,7 +165,7 @@ def stages(footprints: Path, risk: Path) -> list[tuple[str, float]]:
     import shapely
 
     from gis_app.core.io import arrow_io
-    from gis_app.core.join import load as join
+    from gis_app.core.join import table as join_table
 
     def cpu(function, *args):
         best, result = float("inf"), None
@@ -176,7 +179,7 @@ def stages(footprints: Path, risk: Path) -> list[tuple[str, float]]:
     wkb = layer.wkb_batches
     wkb_s, geoms = cpu(lambda: [shapely.from_wkb(batch) for batch in wkb])
     valid_s, _ = cpu(lambda: [shapely.is_valid(batch) for batch in geoms])
-    prepare_s, prepared = cpu(join._read_and_prepare_table_for_handover, risk, None, None)
+    prepare_s, prepared = cpu(join_table._read_and_prepare_table_for_handover, risk, None, None)
     handover_s, _ = cpu(lambda: pickle.loads(pickle.dumps(prepared, protocol=5)))
     return [
         ("GDAL Arrow stream read + text columns (arrow_io.read_layer)", read_s),
@@ -261,19 +264,21 @@ def hwm_mb():
 
 import importlib.util, numpy, pandas, geopandas, shapely, pyogrio
 import gis_app.core.join.load
-from gis_app.core.join import worker as workers
+from functools import partial
+from importlib import import_module
+from gis_app.core.join import worker
 USE_ARROW = importlib.util.find_spec("pyarrow") is not None
 worker_mb = 0.0
 if {mode!r} == "bare":
     before = hwm_mb()
     result = pyogrio.read_dataframe({footprints!r}, use_arrow=USE_ARROW)
 else:
-    ready = workers.warm_up()
+    ready = worker.warm_up(partial(import_module, "gis_app.core.join.table"))
     if ready is not None:
         ready.result()
     before = hwm_mb()
     result = gis_app.core.join.load.load_buildings({footprints!r}, {risk!r})
-    worker_mb = workers.worker_peak_memory_mb() or 0.0
+    worker_mb = worker.worker_peak_memory_mb() or 0.0
 print(json.dumps({{"before_mb": before, "peak_mb": hwm_mb(), "worker_mb": worker_mb}}))
 """
 
