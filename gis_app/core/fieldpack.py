@@ -262,7 +262,7 @@ class FieldPackReport:
 
 
 def _find_gpkg(path: Path, workdir: Path) -> Path:
-    from gis_app.core.io import zips as safezip
+    from gis_app.core.io import zips
 
     if path.is_dir():
         found = sorted(path.rglob("*.gpkg"))
@@ -276,10 +276,10 @@ def _find_gpkg(path: Path, workdir: Path) -> Path:
     if suffix == ".gpkg":
         return path
     if suffix == ".zip":
-        members = [m for m in safezip.list_members(path) if m.lower().endswith(".gpkg")]
+        members = [m for m in zips.list_members(path) if m.lower().endswith(".gpkg")]
         if len(members) != 1:
             raise InputError("het zip-bestand bevat geen of meer dan één GeoPackage", path=path)
-        data = safezip.read_member(path, members[0])
+        data = zips.read_member(path, members[0])
         target = workdir / "veldpakket.gpkg"
         target.write_bytes(data)
         return target
