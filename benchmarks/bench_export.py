@@ -444,7 +444,7 @@ def main() -> int:
         f"characters wide), this export {our_dbf / 2**20:.0f} MiB (fields as wide as their content).",
         "",
         "Where the time goes: every file is written to a temporary name, fsync'ed and renamed "
-        "(`gis_app.core.atomic`); GDAL writes the Shapefile geometry and "
+        "(`gis_app.core.io.atomic`); GDAL writes the Shapefile geometry and "
         "`gis_app.core.export.dbf` the table (numpy, fields as wide as their content, "
         "dBASE dates), which is why the Shapefile export beats the bare write; each package "
         "also gets a .zip (deflate level 1). With thousands of small packages the fixed "

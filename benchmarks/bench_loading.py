@@ -1,18 +1,18 @@
 """Benchmark: loading 300,000 footprints and joining 300,000 risk rows.
 
-Measures :func:`gis_app.core.join.load_buildings` (read + validation + repair + join +
+Measures :func:`gis_app.core.join.load.load_buildings` (read + validation + repair + join +
 report) against a bare ``pyogrio.read_dataframe`` of the same GeoPackage in the same run
 (best of 7 each, interleaved so both see the same machine load), and the peak memory
 of a load in a fresh subprocess (this process plus the table worker). Goal: at most 1.5x
 the bare read, peak under 1 GB.
 
-The table worker process (gis_app.core.workers) is started before the timed loads, as
+The table worker process (gis_app.core.join.worker) is started before the timed loads, as
 the application starts it when it opens; a first load in a fresh process, before the
 worker is ready (the table is then parsed in a thread), is measured separately.
 
     .venv/bin/python benchmarks/bench_loading.py [--quick] [--size N]
 
-It also measures reading a risk table saved as XLSX (:func:`gis_app.core.readers.read_table`,
+It also measures reading a risk table saved as XLSX (:func:`gis_app.core.io.tables.read_table`,
 python-calamine) against reading the same file cell by cell with openpyxl, as the reader
 did before (``--xlsx-only`` runs just that part and prints it).
 
@@ -79,7 +79,7 @@ def _bare_read(footprints: Path):
 
 
 def _load(footprints: Path, risk: Path | None):
-    from gis_app.core.join import load_buildings
+    from gis_app.core.join.load import load_buildings
 
     return load_buildings(footprints, risk)
 
@@ -93,11 +93,14 @@ def _timed(function, *args):
 def timings(footprints: Path, risk: Path) -> dict:
     """Best of REPEATS wall-clock seconds (and CPU seconds of this process) per measurement."""
     import statistics
+    from functools import partial
+    from importlib import import_module
 
-    import gis_app.core.join  # noqa: F401  (import cost is not part of a load)
-    from gis_app.core import workers
+    import gis_app.core.join.load  # noqa: F401  (import cost is not part of a load)
+    from gis_app.core.join import worker
 
-    ready = workers.warm_up()  # as the application does when it starts
+    # as the application does when it starts
+    ready = worker.warm_up(partial(import_module, "gis_app.core.join.table"))
     if ready is not None:
         ready.result()
     runs = {"bare": [], "load": [], "load_footprints_only": []}
@@ -130,12 +133,12 @@ _COLD_CHILD = """
 import json, sys, time
 sys.path.insert(0, {root!r})
 import pyogrio
-import gis_app.core.join
+import gis_app.core.join.load
 start = time.perf_counter()
 if {mode!r} == "bare":
     pyogrio.read_dataframe({footprints!r})
 else:
-    gis_app.core.join.load_buildings({footprints!r}, {risk!r})
+    gis_app.core.join.load.load_buildings({footprints!r}, {risk!r})
 print(json.dumps({{"wall": time.perf_counter() - start}}))
 """
 
@@ -161,7 +164,8 @@ def stages(footprints: Path, risk: Path) -> list[tuple[str, float]]:
 
     import shapely
 
-    from gis_app.core import arrow_io, join
+    from gis_app.core.io import arrow_io
+    from gis_app.core.join import table as join_table
 
     def cpu(function, *args):
         best, result = float("inf"), None
@@ -175,7 +179,7 @@ def stages(footprints: Path, risk: Path) -> list[tuple[str, float]]:
     wkb = layer.wkb_batches
     wkb_s, geoms = cpu(lambda: [shapely.from_wkb(batch) for batch in wkb])
     valid_s, _ = cpu(lambda: [shapely.is_valid(batch) for batch in geoms])
-    prepare_s, prepared = cpu(join._read_and_prepare_table_for_handover, risk, None, None)
+    prepare_s, prepared = cpu(join_table._read_and_prepare_table_for_handover, risk, None, None)
     handover_s, _ = cpu(lambda: pickle.loads(pickle.dumps(prepared, protocol=5)))
     return [
         ("GDAL Arrow stream read + text columns (arrow_io.read_layer)", read_s),
@@ -202,7 +206,7 @@ def gil_overlap(footprints: Path, risk: Path) -> list[tuple[str, float, float]]:
     import pyogrio
     import shapely
 
-    from gis_app.core import readers
+    from gis_app.core.io import tables
 
     _, _, wkb, _ = pyogrio.raw.read(footprints, force_2d=True)
     geoms = shapely.from_wkb(wkb)
@@ -220,8 +224,8 @@ def gil_overlap(footprints: Path, risk: Path) -> list[tuple[str, float, float]]:
         ),
         (
             "risk CSV read (read_table), the whole file twice",
-            lambda: readers.read_table(risk),
-            lambda: readers.read_table(risk),
+            lambda: tables.read_table(risk),
+            lambda: tables.read_table(risk),
         ),
     ]
     out = []
@@ -259,20 +263,22 @@ def hwm_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 import importlib.util, numpy, pandas, geopandas, shapely, pyogrio
-import gis_app.core.join
-from gis_app.core import workers
+import gis_app.core.join.load
+from functools import partial
+from importlib import import_module
+from gis_app.core.join import worker
 USE_ARROW = importlib.util.find_spec("pyarrow") is not None
 worker_mb = 0.0
 if {mode!r} == "bare":
     before = hwm_mb()
     result = pyogrio.read_dataframe({footprints!r}, use_arrow=USE_ARROW)
 else:
-    ready = workers.warm_up()
+    ready = worker.warm_up(partial(import_module, "gis_app.core.join.table"))
     if ready is not None:
         ready.result()
     before = hwm_mb()
-    result = gis_app.core.join.load_buildings({footprints!r}, {risk!r})
-    worker_mb = workers.worker_peak_memory_mb() or 0.0
+    result = gis_app.core.join.load.load_buildings({footprints!r}, {risk!r})
+    worker_mb = worker.worker_peak_memory_mb() or 0.0
 print(json.dumps({{"before_mb": before, "peak_mb": hwm_mb(), "worker_mb": worker_mb}}))
 """
 
@@ -347,7 +353,7 @@ def _openpyxl_cells(path: Path) -> int:
     """The previous XLSX reader's work: openpyxl read-only, cell by cell, each cell made text."""
     import openpyxl
 
-    from gis_app.core.readers import _cell_text
+    from gis_app.core.io.tables import _cell_text
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
@@ -361,7 +367,7 @@ def _openpyxl_cells(path: Path) -> int:
 
 
 def _calamine_table(path: Path) -> int:
-    from gis_app.core.readers import read_table
+    from gis_app.core.io.tables import read_table
 
     table, _ = read_table(path)
     return len(table)
@@ -369,7 +375,7 @@ def _calamine_table(path: Path) -> int:
 
 def xlsx_timings(path: Path, repeats: int = 3) -> dict:
     """Best wall seconds of read_table (calamine) and of the openpyxl cell-by-cell read."""
-    import gis_app.core.readers  # noqa: F401  (import cost is not part of a read)
+    import gis_app.core.io.tables  # noqa: F401  (import cost is not part of a read)
 
     new, old = [], []
     rows = 0

@@ -40,8 +40,8 @@ def make_project(path: Path):
     import pyogrio
     import shapely
 
+    from gis_app.core.io.projectfile import source_record
     from gis_app.core.project import Project
-    from gis_app.core.projectfile import source_record
     from gis_app.core.schema import ensure_building_columns, ensure_cluster_columns
 
     buildings = ensure_building_columns(pyogrio.read_dataframe(path, layer="buildings"))
@@ -88,7 +88,7 @@ def main() -> int:
 
     import pyogrio
 
-    from gis_app.core.projectfile import content_sha256, load_project, save_project
+    from gis_app.core.io.projectfile import content_sha256, load_project, save_project
     from gis_app.ui.autosave import snapshot
 
     source = buildings_gpkg(n)

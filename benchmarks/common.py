@@ -25,7 +25,7 @@ def buildings_gpkg(n: int, seed: int = 0) -> Path:
         return path
     import pyogrio
 
-    from gis_app.core.atomic import atomic_path
+    from gis_app.core.io.atomic import atomic_path
     from gis_app.core.sample import generate_buildings
 
     DATA.mkdir(parents=True, exist_ok=True)

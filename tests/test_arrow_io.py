@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from functools import partial
+from importlib import import_module
 
 import geopandas as gpd
 import numpy as np
@@ -12,8 +14,15 @@ import pyogrio
 import pytest
 import shapely
 
-from gis_app.core import arrow_io, join, readers, workers
 from gis_app.core.errors import InputError
+from gis_app.core.io import arrow_io
+from gis_app.core.io.footprints import PendingRepair, read_footprints
+from gis_app.core.join import load, worker
+from gis_app.core.join import table as join_table
+from gis_app.core.join.report import JoinReport
+
+#: The worker's initializer, as the application passes it.
+TABLE_IMPORTS = partial(import_module, "gis_app.core.join.table")
 
 X0, Y0 = 240_000.0, 590_000.0
 
@@ -111,7 +120,7 @@ def test_loader_reads_through_arrow_and_drops_z(tmp_path, monkeypatch):
     calls = []
     real = arrow_io.read_layer
     monkeypatch.setattr(arrow_io, "read_layer", lambda *a, **k: calls.append(a) or real(*a, **k))
-    buildings, _ = readers.read_footprints(path)
+    buildings, _ = read_footprints(path)
     assert calls, "the Arrow path was not taken"
     assert not shapely.has_z(buildings.geometry.values).any()
     assert buildings.geometry.iloc[0].area == pytest.approx(12.5)
@@ -120,13 +129,13 @@ def test_loader_reads_through_arrow_and_drops_z(tmp_path, monkeypatch):
 def test_loader_falls_back_when_the_arrow_read_fails(tmp_path, monkeypatch):
     path = tmp_path / "panden.gpkg"
     pyogrio.write_dataframe(typed_frame(), path)
-    expected, expected_problems = readers.read_footprints(path)
+    expected, expected_problems = read_footprints(path)
 
     def broken(*args, **kwargs):
         raise RuntimeError("ArrowArrayStream::get_next() failed")
 
     monkeypatch.setattr(arrow_io, "read_layer", broken)
-    buildings, problems = readers.read_footprints(path)
+    buildings, problems = read_footprints(path)
     pd.testing.assert_frame_equal(buildings, expected)
     assert [p.kind for p in problems] == [p.kind for p in expected_problems]
 
@@ -158,17 +167,17 @@ def write_pair(tmp_path, n=40):
 
 def test_table_parsed_in_the_worker_process_gives_the_same_load(tmp_path, monkeypatch):
     fp, risk = write_pair(tmp_path)
-    local, local_report = join.load_buildings(fp, risk)
-    assert workers.warm_up() is not None
-    workers.warm_up().result(timeout=120)
-    monkeypatch.setattr(join, "WORKER_MIN_BYTES", 0)
+    local, local_report = load.load_buildings(fp, risk)
+    assert worker.warm_up(TABLE_IMPORTS) is not None
+    worker.warm_up(TABLE_IMPORTS).result(timeout=120)
+    monkeypatch.setattr(join_table, "WORKER_MIN_BYTES", 0)
     submitted = []
-    real_submit = workers.submit
+    real_submit = worker.submit
     monkeypatch.setattr(
-        workers, "submit", lambda *a, **k: submitted.append(a[0]) or real_submit(*a, **k)
+        worker, "submit", lambda *a, **k: submitted.append(a[0]) or real_submit(*a, **k)
     )
-    remote, remote_report = join.load_buildings(fp, risk)
-    assert submitted == [join._read_and_prepare_table_for_handover]
+    remote, remote_report = load.load_buildings(fp, risk)
+    assert submitted == [join_table._read_and_prepare_table_for_handover]
     pd.testing.assert_frame_equal(remote, local)
     assert remote_report.to_dict() == local_report.to_dict()
     # the table's own findings came back from the worker: the unknown profile, the
@@ -182,15 +191,15 @@ def test_table_parsed_in_the_worker_process_gives_the_same_load(tmp_path, monkey
 def test_a_table_handed_over_without_id_texts_joins_footprints_with_other_ids(tmp_path):
     # the table's ids are all BAG-form (keys), the footprints' are not: the texts come back
     fp, risk = write_pair(tmp_path)
-    table, _, _ = join._read_and_prepare_table_for_handover(risk, None, None)
+    table, _, _ = join_table._read_and_prepare_table_for_handover(risk, None, None)
     assert table.ids is None and table.keys is not None
     frame = gpd.GeoDataFrame(
         {"building_id": np.array(["0003100000100000", "pand-7"], dtype=object)},
         geometry=[shapely.box(X0, Y0, X0 + 1, Y0 + 1), shapely.box(X0 + 2, Y0, X0 + 3, Y0 + 1)],
         crs=28992,
     )
-    report = join.JoinReport(str(fp), str(risk))
-    position = join._join(frame, table, report, [], str(risk))
+    report = JoinReport(str(fp), str(risk))
+    position = load._join(frame, table, report, [], str(risk))
     assert position.tolist() == [0, -1]
     assert report.footprints_without_scores == ["pand-7"]
     assert (41, "0003100000199999") in report.scores_without_footprints
@@ -200,10 +209,10 @@ def test_a_bad_table_in_the_worker_gives_the_files_message(tmp_path, monkeypatch
     fp, _ = write_pair(tmp_path)
     bad = tmp_path / "leeg.csv"
     bad.write_text("   \n\n", encoding="utf-8")
-    workers.warm_up().result(timeout=120)
-    monkeypatch.setattr(join, "WORKER_MIN_BYTES", 0)
+    worker.warm_up(TABLE_IMPORTS).result(timeout=120)
+    monkeypatch.setattr(join_table, "WORKER_MIN_BYTES", 0)
     with pytest.raises(InputError) as caught:
-        join.load_buildings(fp, bad)
+        load.load_buildings(fp, bad)
     assert caught.value.path == str(bad)
 
 
@@ -212,21 +221,21 @@ def test_a_dead_worker_falls_back_to_this_process(tmp_path, monkeypatch):
     from concurrent.futures.process import BrokenProcessPool
 
     fp, risk = write_pair(tmp_path)
-    expected, _ = join.load_buildings(fp, risk)
+    expected, _ = load.load_buildings(fp, risk)
 
     def dead(*args, **kwargs):
         future = Future()
         future.set_exception(BrokenProcessPool("worker killed"))
         return future
 
-    monkeypatch.setattr(join, "WORKER_MIN_BYTES", 0)
-    monkeypatch.setattr(workers, "is_ready", lambda: True)
-    monkeypatch.setattr(workers, "submit", dead)
-    buildings, _ = join.load_buildings(fp, risk)
+    monkeypatch.setattr(join_table, "WORKER_MIN_BYTES", 0)
+    monkeypatch.setattr(worker, "is_ready", lambda: True)
+    monkeypatch.setattr(worker, "submit", dead)
+    buildings, _ = load.load_buildings(fp, risk)
     pd.testing.assert_frame_equal(buildings, expected)
 
 
-# --- repairs applied after the join (readers.PendingRepair) ------------------------------------
+# --- repairs applied after the join (PendingRepair) ------------------------------------
 
 
 def footprints_with_bad_geometry(tmp_path, *, collapsing: bool):
@@ -258,15 +267,15 @@ def test_repairs_applied_after_the_join_give_the_same_load(
 ):
     path, risk = footprints_with_bad_geometry(tmp_path, collapsing=collapsing)
     table = risk if with_table else None
-    expected, expected_report = join.load_buildings(path, table, defer_repair=False)
+    expected, expected_report = load.load_buildings(path, table, defer_repair=False)
     applied = []
-    real_apply = readers.PendingRepair.apply
+    real_apply = PendingRepair.apply
     monkeypatch.setattr(
-        readers.PendingRepair,
+        PendingRepair,
         "apply",
         lambda self, *a: applied.append(1) or real_apply(self, *a),
     )
-    buildings, report = join.load_buildings(path, table)
+    buildings, report = load.load_buildings(path, table)
     assert applied, "the repairs were not deferred"
     pd.testing.assert_frame_equal(buildings, expected)
     assert report.to_dict() == expected_report.to_dict()

@@ -15,8 +15,9 @@ import shapely
 from pyproj import Transformer
 
 from gis_app.core.errors import InputError, MissingCrsError
-from gis_app.core.join import load_buildings
-from gis_app.core.readers import read_footprints, read_table
+from gis_app.core.io.footprints import read_footprints
+from gis_app.core.io.tables import read_table
+from gis_app.core.join.load import load_buildings
 
 X0, Y0 = 260_000.0, 594_000.0  # Delfzijl, RD metres
 IDS = ["0010100000000001", "0010100000000002", "0010100000000003"]

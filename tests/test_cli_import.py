@@ -10,7 +10,7 @@ import pytest
 import shapely
 
 from gis_app.cli import main
-from gis_app.core.projectfile import load_project
+from gis_app.core.io.projectfile import load_project
 
 X0, Y0 = 238_000.0, 598_000.0  # Huizinge, RD metres
 IDS = ["0024100000000011", "0024100000000012", "0024100000000013"]

@@ -16,8 +16,8 @@ from gis_app.core.clusters.frames import cluster_frame
 from gis_app.core.clusters.io import read_clusters, write_clusters
 from gis_app.core.clusters.ranking import cluster_statistics
 from gis_app.core.errors import InputError, MissingCrsError
+from gis_app.core.io.projectfile import load_project, save_project
 from gis_app.core.project import Project
-from gis_app.core.projectfile import load_project, save_project
 from gis_app.core.schema import ensure_building_columns
 
 

@@ -241,7 +241,7 @@ def test_empty_package_exports_every_format(tmp_path, qapp):
 
 
 def test_cli_export(tmp_path, capsys):
-    from gis_app.core.projectfile import load_project, save_project
+    from gis_app.core.io.projectfile import load_project, save_project
 
     project = Project(buildings=generate_buildings(150, seed=5))
     path = tmp_path / "project.gpkg"

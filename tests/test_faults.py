@@ -20,9 +20,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from gis_app.core import atomic, recovery, safezip
 from gis_app.core.errors import InputError, ProjectError
-from gis_app.core.projectfile import META_TABLE, load_project, read_project_info, save_project
+from gis_app.core.io import atomic, recovery, zips
+from gis_app.core.io.projectfile import META_TABLE, load_project, read_project_info, save_project
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.shell.project_controller import ProjectController
 from tests.test_project_ui import finish_save
@@ -38,8 +38,8 @@ SAVER = textwrap.dedent(
     import numpy as np, shapely
     import geopandas as gpd
     from gis_app.core.project import Project
-    from gis_app.core.projectfile import save_project
-    from gis_app.core.recovery import write_recovery
+    from gis_app.core.io.projectfile import save_project
+    from gis_app.core.io.recovery import write_recovery
     from gis_app.core.schema import ensure_building_columns
 
     target, n, baseline = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
@@ -404,10 +404,10 @@ def make_zip(path: Path, members: dict[str, bytes], *, compression=zipfile.ZIP_D
 def test_zip_entries_outside_the_target_are_refused(tmp_path, name):
     archive = make_zip(tmp_path / "a.zip", {"ok.txt": b"ok", name: b"evil"})
     with pytest.raises(InputError, match="zip") as caught:
-        safezip.list_members(archive)
+        zips.list_members(archive)
     assert caught.value.path == str(archive)
     with pytest.raises(InputError):
-        safezip.read_member(archive, "ok.txt")
+        zips.read_member(archive, "ok.txt")
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.zip"]  # nothing written
 
 
@@ -417,34 +417,34 @@ def test_zip_symlink_entry_is_refused(tmp_path):
     with zipfile.ZipFile(tmp_path / "l.zip", "w") as archive:
         archive.writestr(info, "/etc/passwd")
     with pytest.raises(InputError, match="snelkoppeling"):
-        safezip.check_zip(tmp_path / "l.zip")
+        zips.check_zip(tmp_path / "l.zip")
 
 
 def test_zip_bomb_is_refused_before_anything_is_written(tmp_path):
     bomb = make_zip(tmp_path / "bom.zip", {"panden.shp": b"\0" * (40 * 1024**2)})
     assert bomb.stat().st_size < 200_000
     with pytest.raises(InputError, match="zip-bom"):
-        safezip.read_member(bomb, "panden.shp")
+        zips.read_member(bomb, "panden.shp")
     with pytest.raises(InputError, match="zip-bom"):
-        safezip.check_zip(bomb)
+        zips.check_zip(bomb)
 
 
 def test_zip_total_size_limit(tmp_path):
     archive = make_zip(tmp_path / "groot.zip", {f"d{i}.bin": os.urandom(1000) for i in range(5)})
-    limits = safezip.ZipLimits(max_total_bytes=3000)
+    limits = zips.ZipLimits(max_total_bytes=3000)
     with pytest.raises(InputError, match="grens"):
-        safezip.check_zip(archive, limits)
+        zips.check_zip(archive, limits)
     with pytest.raises(InputError, match="te veel"):
-        safezip.check_zip(archive, safezip.ZipLimits(max_members=3))
+        zips.check_zip(archive, zips.ZipLimits(max_members=3))
 
 
 def test_good_zip_is_listed_and_read(tmp_path):
     archive = make_zip(
         tmp_path / "goed.zip", {"panden/a.shp": b"shp", "panden/a.dbf": b"dbf", "lees.txt": b"x"}
     )
-    safezip.check_zip(archive)
-    assert safezip.read_member(archive, "panden/a.dbf") == b"dbf"
-    assert safezip.list_members(archive) == ["panden/a.shp", "panden/a.dbf", "lees.txt"]
+    zips.check_zip(archive)
+    assert zips.read_member(archive, "panden/a.dbf") == b"dbf"
+    assert zips.list_members(archive) == ["panden/a.shp", "panden/a.dbf", "lees.txt"]
 
 
 @pytest.mark.parametrize("content", [b"", b"PK\x03\x04kapot", os.urandom(3000)])
@@ -452,7 +452,7 @@ def test_damaged_zip_is_a_clear_error(tmp_path, content):
     path = tmp_path / "x.zip"
     path.write_bytes(content)
     with pytest.raises(InputError, match="zip"):
-        safezip.check_zip(path)
+        zips.check_zip(path)
 
 
 # --- data only --------------------------------------------------------------------------------

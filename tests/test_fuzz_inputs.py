@@ -27,11 +27,12 @@ import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gis_app.core import safezip
 from gis_app.core.errors import GisAppError, ProjectError
-from gis_app.core.opening import open_path
-from gis_app.core.projectfile import load_project, save_project
-from gis_app.core.readers import read_footprints, read_table
+from gis_app.core.io import zips
+from gis_app.core.io.footprints import read_footprints
+from gis_app.core.io.opening import open_path
+from gis_app.core.io.projectfile import load_project, save_project
+from gis_app.core.io.tables import read_table
 from tests.test_projectfile import make_project
 
 FUZZ = settings(
@@ -266,8 +267,8 @@ def test_zip_reading_never_writes_outside_the_target(members):
                 out.writestr(zipfile.ZipInfo(name), content)
         target = box.root / "target"
         with contextlib.suppress(GisAppError):
-            for name in safezip.list_members(archive):
-                safezip.read_member(archive, name)
+            for name in zips.list_members(archive):
+                zips.read_member(archive, name)
         outside = [
             p
             for p in box.root.rglob("*")

@@ -28,15 +28,16 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from gis_app.cli import main
 from gis_app.commands import _args
-from gis_app.core.join import load_buildings
-from gis_app.core.project import Project
-from gis_app.core.projectfile import (
+from gis_app.core.io.crs import NETHERLANDS_MARGIN, RD_BOUNDS
+from gis_app.core.io.footprints import read_footprints
+from gis_app.core.io.projectfile import (
     changed_sources,
     load_project,
     save_project,
     source_record,
 )
-from gis_app.core.readers import NETHERLANDS_MARGIN, RD_BOUNDS, read_footprints
+from gis_app.core.join.load import load_buildings
+from gis_app.core.project import Project
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.shell.project_controller import ProjectController
 

@@ -28,7 +28,6 @@ import pytest
 import shapefile
 
 from gis_app.cli import main
-from gis_app.core import atomic
 from gis_app.core.change import applied
 from gis_app.core.export.exporter import (
     ExportOptions,
@@ -37,8 +36,14 @@ from gis_app.core.export.exporter import (
     prepare_export,
 )
 from gis_app.core.export.shapefile import MAPPING_SUFFIX, SHAPEFILE_SUFFIXES
+from gis_app.core.io import atomic
+from gis_app.core.io.projectfile import (
+    is_project_file,
+    load_project,
+    read_project_info,
+    save_project,
+)
 from gis_app.core.project import Project
-from gis_app.core.projectfile import is_project_file, load_project, read_project_info, save_project
 from gis_app.core.sample import generate_buildings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -444,7 +449,7 @@ KILLED_WRITER = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
-    from gis_app.core import atomic
+    from gis_app.core.io import atomic
 
     target, kind, wait = Path(sys.argv[1]), sys.argv[2], sys.argv[3] == "wait"
     context = atomic.atomic_files(target) if kind == "files" else atomic.atomic_path(target)
@@ -535,7 +540,7 @@ def test_leftovers_of_killed_exports_are_removed_on_the_next_run(
 KILLED_EXPORT = textwrap.dedent(
     """
     import os, signal, sys
-    from gis_app.core import atomic
+    from gis_app.core.io import atomic
     from gis_app.cli import main
 
     commits = []

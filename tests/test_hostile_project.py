@@ -37,10 +37,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from gis_app.cli import main as cli_main
-from gis_app.core import projectmeta
 from gis_app.core.errors import ProjectError
 from gis_app.core.export.exporter import ExportOptions, export_project
-from gis_app.core.projectfile import (
+from gis_app.core.io import projectmeta
+from gis_app.core.io.projectfile import (
     META_TABLE,
     load_project,
     save_project,

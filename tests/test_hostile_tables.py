@@ -25,10 +25,12 @@ import pytest
 import shapely
 from openpyxl.styles import PatternFill
 
-from gis_app.core import readers
 from gis_app.core.errors import InputError
-from gis_app.core.join import load_buildings
-from gis_app.core.readers import normalise_ids_checked, read_footprints, read_table
+from gis_app.core.io import tables
+from gis_app.core.io.footprints import read_footprints
+from gis_app.core.io.ids import normalise_ids, normalise_ids_checked
+from gis_app.core.io.tables import read_table
+from gis_app.core.join.load import load_buildings
 
 X0, Y0 = 260_000.0, 594_000.0
 IDS = [f"00101000001297{i:02d}" for i in range(60, 64)]
@@ -114,8 +116,8 @@ def test_a_long_line_further_down_names_its_row(tmp_path):
 
 def test_a_header_of_too_many_columns_is_refused_before_parsing(tmp_path):
     path = tmp_path / "breed.csv"
-    header = ";".join(["bag_id", *(f"k{i}" for i in range(readers.MAX_TABLE_COLUMNS))])
-    path.write_text(header + "\n" + IDS[0] + ";1" * readers.MAX_TABLE_COLUMNS + "\n")
+    header = ";".join(["bag_id", *(f"k{i}" for i in range(tables.MAX_TABLE_COLUMNS))])
+    path.write_text(header + "\n" + IDS[0] + ";1" * tables.MAX_TABLE_COLUMNS + "\n")
     with pytest.raises(InputError) as caught:
         read_table(path)
     assert caught.value.row == 1
@@ -321,7 +323,7 @@ def test_xlsx_with_formatted_empty_rows_reads_only_the_data_rows(tmp_path):
     table, _ = read_table(path)
     assert table.index.tolist() == [3, 4, 6]  # spreadsheet rows; blank and formatted rows out
     assert list(table.columns) == ["bag_pand_id", "lpr"]
-    ids, _ = readers.normalise_ids(table["bag_pand_id"])
+    ids, _ = normalise_ids(table["bag_pand_id"])
     assert ids.tolist() == IDS[:3]
     assert table["lpr"].tolist() == ["2.5e-05", "1,5e-06", "3e-06"]
 

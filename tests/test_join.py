@@ -13,7 +13,8 @@ import shapely
 
 from gis_app.core import sample, schema
 from gis_app.core.errors import InputError
-from gis_app.core.join import load_buildings, parse_flags, parse_numbers
+from gis_app.core.join.load import load_buildings
+from gis_app.core.join.values import parse_flags, parse_numbers
 
 X0, Y0 = 247_000.0, 594_000.0  # Loppersum, RD metres
 

@@ -8,8 +8,8 @@ import json
 from planning_fixtures import make_instance
 
 from gis_app.cli import main
+from gis_app.core.io.projectfile import save_project
 from gis_app.core.project import Project
-from gis_app.core.projectfile import save_project
 
 
 def write_project(tmp_path, with_clusters=True):

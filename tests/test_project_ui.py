@@ -13,9 +13,10 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from gis_app.core import logsetup, recovery
+from gis_app.core import logsetup
+from gis_app.core.io import recovery
+from gis_app.core.io.projectfile import load_project, read_project_info, save_project, source_record
 from gis_app.core.project import Project
-from gis_app.core.projectfile import load_project, read_project_info, save_project, source_record
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.excepthook import install_excepthook, uninstall_excepthook
 from gis_app.ui.shell.project_controller import ProjectController
@@ -256,7 +257,7 @@ def test_autosave_failure_is_reported_and_work_stays(window, monkeypatch, qtbot)
     def full_disk(*_a, **_k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("gis_app.core.projectfile.write_project_file", full_disk)
+    monkeypatch.setattr("gis_app.core.io.projectfile.write_project_file", full_disk)
     window.controller.document.mark_dirty()
     assert autosave.autosave_now(wait=True)
     qtbot.waitUntil(lambda: bool(messages))

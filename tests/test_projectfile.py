@@ -13,11 +13,10 @@ import pyogrio
 import pytest
 import shapely
 
-from gis_app.core import atomic
 from gis_app.core.errors import ProjectError
-from gis_app.core.opening import open_path
-from gis_app.core.project import Project, empty_clusters
-from gis_app.core.projectfile import (
+from gis_app.core.io import atomic
+from gis_app.core.io.opening import open_path
+from gis_app.core.io.projectfile import (
     META_TABLE,
     SCHEMA_VERSION,
     changed_sources,
@@ -27,6 +26,7 @@ from gis_app.core.projectfile import (
     save_project,
     source_record,
 )
+from gis_app.core.project import Project, empty_clusters
 from gis_app.core.schema import ensure_building_columns, ensure_cluster_columns
 
 

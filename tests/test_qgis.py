@@ -25,8 +25,8 @@ from gis_app.core.change import applied
 from gis_app.core.export.exporter import ExportOptions, export_project, prepare_export
 from gis_app.core.export.sheets import MEASURE_COLORS
 from gis_app.core.fieldpack import import_fieldpack
+from gis_app.core.io.projectfile import load_project, save_project
 from gis_app.core.project import Project
-from gis_app.core.projectfile import load_project, save_project
 from gis_app.core.qgis.layer_styles import STYLE_NAME, read_layer_styles, write_layer_styles
 from gis_app.core.qgis.writers import layer_styles_for, map_state, style_geopackage
 from gis_app.core.sample import generate_buildings

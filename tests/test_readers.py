@@ -14,13 +14,10 @@ import shapely
 
 from gis_app.core import fields
 from gis_app.core.errors import InputError, MissingCrsError
-from gis_app.core.readers import (
-    detect_delimiter,
-    list_layers,
-    normalise_ids,
-    read_footprints,
-    read_table,
-)
+from gis_app.core.io.footprints import read_footprints
+from gis_app.core.io.ids import normalise_ids
+from gis_app.core.io.tables import detect_delimiter, read_table
+from gis_app.core.io.vectorfiles import list_layers
 
 X0, Y0 = 255_000.0, 593_500.0  # Appingedam, RD metres
 IDS = ["0003100000118018", "0003100000118019", "0003100000118020"]
@@ -132,14 +129,14 @@ def test_holes_and_multipolygons_are_kept(tmp_path):
 
 
 def test_large_layer_read_in_parallel_chunks_keeps_order(tmp_path, monkeypatch):
-    from gis_app.core import readers
+    from gis_app.core.io import footprints
 
     n = 2_000
     ids = [f"0003100000{i:06d}" for i in range(n)]
     path = write(frame(ids=ids, geoms=boxes(n), nummer=np.arange(n)), tmp_path / "veel.gpkg")
-    monkeypatch.setattr(readers.arrow_io, "available", lambda: False)  # the classic path
-    monkeypatch.setattr(readers, "MIN_CHUNK_FEATURES", 300)
-    monkeypatch.setattr(readers.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(footprints.arrow_io, "available", lambda: False)  # the classic path
+    monkeypatch.setattr(footprints, "MIN_CHUNK_FEATURES", 300)
+    monkeypatch.setattr(footprints.os, "cpu_count", lambda: 4)
     buildings, _ = read_footprints(path)
     assert list(buildings["building_id"]) == ids
     assert list(buildings["nummer"]) == list(range(n))
@@ -372,7 +369,7 @@ def test_table_from_a_vector_file_attributes(tmp_path):
 
 
 def test_id_keys_are_equal_exactly_where_bag_ids_are():
-    from gis_app.core.readers import id_keys
+    from gis_app.core.io.ids import id_keys
 
     ids = np.array(
         ["0003100000118018", "1900100000000001", "0003100000118018", "", "9999999999999999"],

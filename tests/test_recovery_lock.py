@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gis_app.core import recovery
+from gis_app.core.io import recovery
 from gis_app.core.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +19,7 @@ SESSION = textwrap.dedent(
     """
     import sys, time
     from gis_app.core.project import Project
-    from gis_app.core.recovery import write_recovery
+    from gis_app.core.io.recovery import write_recovery
     write_recovery(Project(name="lopend"))
     print("written", flush=True)
     time.sleep(120)

@@ -156,7 +156,7 @@ def ui_workspace(qtbot):
 def test_scenario_survives_save_and_reopen(qtbot, ui_workspace, tmp_path):
     from test_workspace import wait_idle
 
-    from gis_app.core.projectfile import load_project, save_project
+    from gis_app.core.io.projectfile import load_project, save_project
     from gis_app.ui.document import ProjectDocument
     from gis_app.ui.planning.workspace import PlanningWorkspace
 

@@ -97,8 +97,8 @@ def run(args: argparse.Namespace) -> int:
         prepare_export,
     )
     from gis_app.core.export.frame import export_frame
-    from gis_app.core.opening import open_path
-    from gis_app.core.outputs import check_export_folder
+    from gis_app.core.io.opening import open_path
+    from gis_app.core.io.outputs import check_export_folder
 
     formats = list(check_formats([f for f in args.format.split(",") if f.strip()]))
     if not formats and not args.field_pack:
@@ -149,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
     report = export_project(project, args.out, options, pdf_writer=pdf_writer, prepared=prepared)
     print(report.to_text(notes=False))
     if args.save_packages and prepared.change is not None and prepared.change.packages is not None:
-        from gis_app.core.projectfile import save_project
+        from gis_app.core.io.projectfile import save_project
 
         if join_report is not None:
             print(

@@ -1,8 +1,8 @@
 """``gis-app import FOOTPRINTS [--risk TABLE] ... --out PROJECT.gpkg``: load data into a project.
 
 Reads the footprints (and a risk table), joins them with
-:func:`gis_app.core.join.load_buildings`, prints the join report and writes a new project
-file with :func:`gis_app.core.projectfile.save_project`. Exit status 0 on success; 2 with a
+:func:`gis_app.core.join.load.load_buildings`, prints the join report and writes a new project
+file with :func:`gis_app.core.io.projectfile.save_project`. Exit status 0 on success; 2 with a
 one-line reason on unusable input (any :class:`~gis_app.core.errors.GisAppError`).
 
 Decisions: the report goes to standard output (``--json`` prints
@@ -86,9 +86,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gis_app.core.join import load_buildings
+    from gis_app.core.io.projectfile import save_project, source_record
+    from gis_app.core.join.load import load_buildings
     from gis_app.core.project import Project
-    from gis_app.core.projectfile import save_project, source_record
 
     out = args.out if args.out.suffix else args.out.with_suffix(".gpkg")
     if out.suffix.lower() != ".gpkg":

@@ -74,7 +74,7 @@ def _report_changed_sources(project) -> None:
     checked; the window only notes it in its status bar (nobody answers a box here)."""
     if not project.sources or project.path is None:
         return
-    from gis_app.core.projectfile import changed_sources
+    from gis_app.core.io.projectfile import changed_sources
 
     changes = changed_sources(project)
     if changes:
@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
 
     project, report = load_path(args.file)  # GisAppError -> one line, exit 2 (cli.main)
     if args.screenshot is not None:
-        from gis_app.core.outputs import check_outputs, protected_files
+        from gis_app.core.io.outputs import check_outputs, protected_files
 
         check_outputs([args.screenshot], protected_files(project, [args.file]), what="--screenshot")
     for warning in project.load_warnings:

@@ -24,8 +24,8 @@ import sys
 from pathlib import Path
 
 from gis_app.commands import _args
-from gis_app.core.atomic import atomic_open
 from gis_app.core.errors import InputError, PlanningError
+from gis_app.core.io.atomic import atomic_open
 
 #: Upper bound of --capacity: far above any contractor pool, far below an overflow.
 MAX_STARTS_PER_WEEK = 100_000
@@ -82,13 +82,13 @@ def register(subparsers) -> None:
 def _load(path: Path):
     if not path.exists():
         raise InputError("bestand bestaat niet", path=path)
-    from gis_app.core.projectfile import load_project
+    from gis_app.core.io.projectfile import load_project
 
     return load_project(path)
 
 
 def run(args: argparse.Namespace) -> int:
-    from gis_app.core.outputs import check_outputs, protected_files
+    from gis_app.core.io.outputs import check_outputs, protected_files
     from gis_app.core.planning import Planner, PlanningConfig
 
     project = _load(args.project)
@@ -138,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
             with atomic_open(args.json, "w", encoding="utf-8") as handle:
                 json.dump(result.to_json_dict(), handle, ensure_ascii=False)
         except OSError as error:
-            from gis_app.core.atomic import describe_os_error
+            from gis_app.core.io.atomic import describe_os_error
 
             reason = describe_os_error(error)
             if isinstance(error, FileNotFoundError) and args.json.parent.is_dir():

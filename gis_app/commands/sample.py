@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from gis_app.commands import _args
-from gis_app.core.atomic import atomic_path
 from gis_app.core.errors import InputError
+from gis_app.core.io.atomic import atomic_path
 
 #: Bounds of --buildings (the benchmarks use 300,000) and --seed (numpy's 32-bit seeds).
 MAX_SAMPLE_BUILDINGS = 2_000_000

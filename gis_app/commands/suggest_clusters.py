@@ -85,8 +85,8 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gis_app.core.clusters.accept import add_suggestions
-    from gis_app.core.opening import open_path
-    from gis_app.core.projectfile import is_project_file, save_project
+    from gis_app.core.io.opening import open_path
+    from gis_app.core.io.projectfile import is_project_file, save_project
 
     if args.max_buildings < 1:
         raise InputError("--max-buildings moet minstens 1 zijn")

@@ -17,7 +17,7 @@ holding
 * ``LEESMIJ.txt`` -- what to fill in and which values the status accepts.
 
 Back (:func:`import_fieldpack`): the returned pack (folder, ``.gpkg`` or ``.zip``) is read
-(zips through :mod:`gis_app.core.safezip`, never extracted blindly) and compared row by
+(zips through :mod:`gis_app.core.io.zips`, never extracted blindly) and compared row by
 row, by BAG id, with the project:
 
 * *changed in the field*: ``field_status`` gives a milestone other than the exported one,
@@ -52,12 +52,12 @@ import numpy as np
 import pandas as pd
 import pyogrio
 
-from gis_app.core.atomic import gdal_source
 from gis_app.core.errors import ExportError, InputError
 from gis_app.core.export.gpkg import gis_ready, write_layers
 from gis_app.core.export.names import inside
 from gis_app.core.export.shapefile import write_zip
 from gis_app.core.export.tables import write_csv
+from gis_app.core.io.atomic import gdal_source
 from gis_app.core.schema import MILESTONE_ALIASES, MILESTONE_LABELS_NL, MILESTONES
 
 FIELD_COLUMNS = ("field_status", "field_note", "field_date")
@@ -161,7 +161,7 @@ def write_fieldpack(
 
     ``map_state`` (:class:`gis_app.core.qgis.writers.MapState`) brings the background
     layers; ``labels`` are the Dutch column labels shown in the form."""
-    from gis_app.core.atomic import atomic_path, atomic_write, describe_os_error
+    from gis_app.core.io.atomic import atomic_path, atomic_write, describe_os_error
     from gis_app.core.qgis.writers import fieldpack_layers
 
     target = inside(root, folder_name, base)
@@ -262,7 +262,7 @@ class FieldPackReport:
 
 
 def _find_gpkg(path: Path, workdir: Path) -> Path:
-    from gis_app.core import safezip
+    from gis_app.core.io import zips
 
     if path.is_dir():
         found = sorted(path.rglob("*.gpkg"))
@@ -276,10 +276,10 @@ def _find_gpkg(path: Path, workdir: Path) -> Path:
     if suffix == ".gpkg":
         return path
     if suffix == ".zip":
-        members = [m for m in safezip.list_members(path) if m.lower().endswith(".gpkg")]
+        members = [m for m in zips.list_members(path) if m.lower().endswith(".gpkg")]
         if len(members) != 1:
             raise InputError("het zip-bestand bevat geen of meer dan één GeoPackage", path=path)
-        data = safezip.read_member(path, members[0])
+        data = zips.read_member(path, members[0])
         target = workdir / "veldpakket.gpkg"
         target.write_bytes(data)
         return target

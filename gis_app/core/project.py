@@ -2,7 +2,7 @@
 
 One ``Project`` is the single source of truth (like napari's viewer model): the UI
 wraps it in a Qt document that emits change signals; core functions take and return
-plain data. Persistence to a GeoPackage lives in :mod:`gis_app.core.projectfile`.
+plain data. Persistence to a GeoPackage lives in :mod:`gis_app.core.io.projectfile`.
 """
 
 from __future__ import annotations

@@ -41,9 +41,9 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from gis_app.core.atomic import atomic_path, describe_os_error
 from gis_app.core.errors import ExportError
 from gis_app.core.export.sheets import PackageSheet
+from gis_app.core.io.atomic import atomic_path, describe_os_error
 
 DPI = 300
 MARGIN_MM = 12.0

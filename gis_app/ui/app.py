@@ -88,12 +88,16 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
         window.project_controller.start_session()
 
     QTimer.singleShot(0, window, start)
-    from gis_app.core import workers
+    from functools import partial
+    from importlib import import_module
+
+    from gis_app.core.join import worker
 
     # start the table worker now, so a risk table imported later is parsed beside the
-    # footprint read instead of after it (see gis_app/core/workers.py)
-    workers.warm_up()
+    # footprint read instead of after it (see gis_app/core/join/worker.py); the worker
+    # imports the table code itself: importing it here would delay the first paint
+    worker.warm_up(partial(import_module, "gis_app.core.join.table"))
     try:
         return app.exec()
     finally:
-        workers.shutdown()
+        worker.shutdown()

@@ -2,7 +2,7 @@
 
 Every ``interval`` (QSettings ``autosave/interval_minutes``, default 2, 0 switches it
 off) the project is written to this session's recovery file
-(:mod:`gis_app.core.recovery`) when it has unsaved changes that the recovery file does
+(:mod:`gis_app.core.io.recovery`) when it has unsaved changes that the recovery file does
 not have yet. The write runs on the task runner (:mod:`gis_app.ui.tasks`) on a
 snapshot, so the planner can keep working; the file is written atomically, so a crash during the autosave leaves the
 previous recovery file intact. Saving the project or discarding the changes removes the
@@ -29,8 +29,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 
-from gis_app.core import recovery
 from gis_app.core.errors import GisAppError
+from gis_app.core.io import recovery
 from gis_app.core.project import Project
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.tasks import task_runner

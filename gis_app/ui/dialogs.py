@@ -20,8 +20,8 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from gis_app.core.atomic import describe_os_error
 from gis_app.core.errors import GisAppError
+from gis_app.core.io.atomic import describe_os_error
 from gis_app.core.logsetup import format_exception_safely, log_file
 
 log = logging.getLogger("gis_app.ui")

@@ -28,11 +28,11 @@ import pyogrio
 import shapely
 from pyproj import CRS
 
-from gis_app.core.atomic import atomic_path, describe_os_error, gdal_message, gdal_source
 from gis_app.core.clusters.frames import make_cluster_ids, palette_color
 from gis_app.core.clusters.geometry import normalise_polygon
 from gis_app.core.errors import ExportError, InputError, MissingCrsError
 from gis_app.core.fields import normalise_name
+from gis_app.core.io.atomic import atomic_path, describe_os_error, gdal_message, gdal_source
 from gis_app.core.schema import CLUSTER_COLUMNS, WORKING_CRS, ensure_cluster_columns
 
 READ_SUFFIXES = (".gpkg", ".geojson", ".json")

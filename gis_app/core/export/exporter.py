@@ -20,7 +20,7 @@ pdf        ``pdf/<pakket>.pdf`` (needs a ``pdf_writer``, see below)
 field pack ``veldpakketten/<pakket>/`` and ``veldpakketten/<pakket>.zip``
 =========  =====================================================================
 
-Guarantees: every file is written atomically (:mod:`gis_app.core.atomic`), every path is
+Guarantees: every file is written atomically (:mod:`gis_app.core.io.atomic`), every path is
 checked to lie inside the chosen folder (:func:`~gis_app.core.export.names.inside`), and
 only the chosen columns leave the tool (:mod:`~gis_app.core.export.columns`).
 
@@ -69,7 +69,7 @@ from gis_app.core.export.gpkg import write_geopackage
 from gis_app.core.export.names import inside, safe_name, unique_names
 from gis_app.core.export.shapefile import encode_prepared, prepare_table, write_shapefile
 from gis_app.core.export.tables import table_frame, write_csv, write_xlsx
-from gis_app.core.outputs import check_export_folder
+from gis_app.core.io.outputs import check_export_folder
 from gis_app.core.packages import (
     PACKAGE_COLUMN,
     PACKAGE_LABELS_NL,
@@ -324,10 +324,10 @@ def remove_export_leftovers(root: Path) -> int:
 
     Only the folders an export writes (``root``, the format folders and the package
     folders below them) are searched, so a large folder the user chose is not walked,
-    and only names of :mod:`gis_app.core.atomic`'s temporary pattern whose writer is gone
+    and only names of :mod:`gis_app.core.io.atomic`'s temporary pattern whose writer is gone
     are removed (the rule is in that module's docstring).
     """
-    from gis_app.core.atomic import remove_stale_temp_files_in
+    from gis_app.core.io.atomic import remove_stale_temp_files_in
 
     folders = [root]
     for name in sorted(set(FOLDERS.values())):
@@ -367,12 +367,12 @@ def export_project(
         remove_export_leftovers(root)
         # a hidden temporary folder named like every temporary file of ours (writer's host
         # and process id), so the next run removes it when this one was killed
-        from gis_app.core.atomic import temp_path_for
+        from gis_app.core.io.atomic import temp_path_for
 
         stage = temp_path_for(root / "export")
         stage.mkdir()
     except OSError as error:
-        from gis_app.core.atomic import describe_os_error
+        from gis_app.core.io.atomic import describe_os_error
 
         raise ExportError(
             f"exportmap niet aangemaakt: {describe_os_error(error)}", path=root
@@ -404,7 +404,7 @@ def _move_into_place(stage: Path, root: Path, report: ExportReport) -> None:
                 os.replace(source, target)
                 moved[source] = target
     except OSError as error:
-        from gis_app.core.atomic import describe_os_error
+        from gis_app.core.io.atomic import describe_os_error
 
         raise ExportError(
             f"export niet op zijn plaats gezet: {describe_os_error(error)}", path=root

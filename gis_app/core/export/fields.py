@@ -128,6 +128,6 @@ def write_field_mapping(
     path: str | Path, mapping: dict[str, str], labels: dict[str, str] | None = None
 ) -> Path:
     """Write the mapping CSV (UTF-8 with BOM) atomically."""
-    from gis_app.core.atomic import atomic_write
+    from gis_app.core.io.atomic import atomic_write
 
     return atomic_write(path, "\ufeff" + field_mapping_text(mapping, labels), newline="")

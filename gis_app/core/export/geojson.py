@@ -14,9 +14,9 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 
-from gis_app.core.atomic import atomic_path, describe_os_error
 from gis_app.core.errors import ExportError
 from gis_app.core.export.gpkg import gis_ready
+from gis_app.core.io.atomic import atomic_path, describe_os_error
 
 COORDINATE_PRECISION = 9
 

@@ -4,7 +4,7 @@ The GeoPackage (version 1.2, which older QGIS and QField builds read without
 complaint) is the lossless export: full column names, full texts, every chosen
 attribute, dates as date-time fields (GDAL writes pandas dates as ``DateTime``; the
 time is always midnight). It is written to a temporary file and moved into place
-(:func:`gis_app.core.atomic.atomic_path`), so a reader never sees half a file.
+(:func:`gis_app.core.io.atomic.atomic_path`), so a reader never sees half a file.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from gis_app.core.atomic import atomic_path, describe_os_error
 from gis_app.core.errors import ExportError
+from gis_app.core.io.atomic import atomic_path, describe_os_error
 from gis_app.core.schema import WORKING_CRS, WORKING_EPSG
 
 LAYER_ORDER = ("buildings", "clusters", "packages")

@@ -20,7 +20,7 @@ the dBASE table looks like, because that is where Shapefiles lose data:
   boundary) and the export report says which field and how many rows, so nothing is
   lost silently. The GeoPackage always has the full text.
 
-The files are written through :func:`gis_app.core.atomic.atomic_files` (each file
+The files are written through :func:`gis_app.core.io.atomic.atomic_files` (each file
 replaces its namesake atomically) and the zip through ``atomic_path``.
 """
 
@@ -37,10 +37,10 @@ import pandas as pd
 import pyogrio
 from pandas.api.types import infer_dtype
 
-from gis_app.core.atomic import atomic_files, atomic_path
 from gis_app.core.errors import ExportError
 from gis_app.core.export.dbf import encode_table, write_dbf, write_encoded
 from gis_app.core.export.fields import field_mapping_text, shorten_field_names
+from gis_app.core.io.atomic import atomic_files, atomic_path
 
 MAX_TEXT_BYTES = 254
 SHAPEFILE_SUFFIXES = (".shp", ".shx", ".dbf", ".prj", ".cpg")
@@ -186,7 +186,7 @@ def write_shapefile(
                     f"Shapefile niet geschreven: {', '.join(missing)} ontbreekt", path=target
                 )
     except OSError as error:
-        from gis_app.core.atomic import describe_os_error
+        from gis_app.core.io.atomic import describe_os_error
 
         raise ExportError(
             f"Shapefile niet geschreven: {describe_os_error(error)}", path=target
@@ -217,7 +217,7 @@ def write_zip(zip_path: Path, files: list[Path], *, arcnames: list[str] | None =
             for path, name in zip(files, names, strict=True):
                 archive.write(path, name)
     except OSError as error:
-        from gis_app.core.atomic import describe_os_error
+        from gis_app.core.io.atomic import describe_os_error
 
         raise ExportError(
             f"zip niet geschreven: {describe_os_error(error)}", path=zip_path

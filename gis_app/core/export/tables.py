@@ -38,9 +38,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from gis_app.core.atomic import atomic_open, atomic_path, describe_os_error
 from gis_app.core.errors import ExportError
 from gis_app.core.export.columns import LABELS
+from gis_app.core.io.atomic import atomic_open, atomic_path, describe_os_error
 from gis_app.core.labels import APPROACH_LABELS_NL, VALUE_LABELS
 
 APPROACH_LABELS = APPROACH_LABELS_NL

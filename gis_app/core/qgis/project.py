@@ -12,7 +12,7 @@ folder can be copied to another machine or a tablet. The project holds:
 * the map extent the project opens on (both the saved canvas view and the default view).
 
 Nothing refers to a network service: no web layers, no online basemap, no absolute path.
-The file is written atomically (:mod:`gis_app.core.atomic`). XML with
+The file is written atomically (:mod:`gis_app.core.io.atomic`). XML with
 :mod:`xml.etree.ElementTree` (core has no Qt).
 """
 
@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gis_app.core.atomic import atomic_path, atomic_write
+from gis_app.core.io.atomic import atomic_path, atomic_write
 from gis_app.core.qgis.qml import QGIS_VERSION, LayerStyle, _number
 
 #: RD New as QGIS describes it (srsid is QGIS's internal id for EPSG:28992).

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 from gis_app.core.clusters.io import read_clusters, write_clusters
 from gis_app.core.clusters.ranking import cluster_statistics
 from gis_app.core.errors import GisAppError
-from gis_app.core.outputs import check_outputs, protected_files
+from gis_app.core.io.outputs import check_outputs, protected_files
 from gis_app.core.styling import CLUSTER_DISPLAYS
 from gis_app.ui.clusters.commands import (
     ClusterFromSelectionCommand,

@@ -365,7 +365,7 @@ class LayersPanel(QWidget):
         try:
             import pyogrio
 
-            from gis_app.core.atomic import gdal_source
+            from gis_app.core.io.atomic import gdal_source
 
             names = [str(row[0]) for row in pyogrio.list_layers(gdal_source(path))]
         except Exception:  # unreadable: add_layer reports it with the path

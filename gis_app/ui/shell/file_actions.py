@@ -1,6 +1,6 @@
 """Opening files in the main window: a project or data file, in the background when large.
 
-Opening goes through :func:`load_path` (``gis_app.core.opening.open_path``), so the window
+Opening goes through :func:`load_path` (``gis_app.core.io.opening.open_path``), so the window
 and ``gis-app open`` read files the same way. Errors the user can act on
 (:class:`~gis_app.core.errors.GisAppError`) are shown in a message box. The menu actions
 (Openen..., recent projects) belong to the
@@ -33,7 +33,7 @@ BACKGROUND_OPEN_BYTES = 5 * 1024 * 1024
 
 def load_path(path: str | Path) -> tuple[Project, object | None]:
     """Read a project or data file: ``(project, join report or None)``; raises GisAppError."""
-    from gis_app.core.opening import open_path
+    from gis_app.core.io.opening import open_path
 
     return open_path(Path(path))
 

@@ -59,16 +59,16 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from gis_app.core import recovery
 from gis_app.core.errors import GisAppError
-from gis_app.core.outputs import check_outputs, protected_files
-from gis_app.core.project import Project
-from gis_app.core.projectfile import (
+from gis_app.core.io import recovery
+from gis_app.core.io.outputs import check_outputs, protected_files
+from gis_app.core.io.projectfile import (
     SCHEMA_VERSION,
     changed_sources,
     read_project_info,
     save_project,
 )
+from gis_app.core.project import Project
 from gis_app.paths import ROOT_DIR
 from gis_app.ui.autosave import Autosave, snapshot
 from gis_app.ui.dialogs import message_box, show_error
@@ -383,7 +383,7 @@ class ProjectController(QObject):
                     self.remove_recent(path)
 
             return bool(self._open_file(path, on_done=done))
-        from gis_app.core.opening import open_path
+        from gis_app.core.io.opening import open_path
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

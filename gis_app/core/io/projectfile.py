@@ -21,7 +21,7 @@ Decisions:
 * Data only: JSON and GeoPackage tables. Nothing is pickled or evaluated; settings and
   scenarios must be JSON-serialisable (numpy scalars, dates and paths are converted; any
   other object is refused at save time with a :class:`ProjectError` naming the key).
-* Saving goes through :func:`gis_app.core.atomic.atomic_path`: the previous file stays
+* Saving goes through :func:`gis_app.core.io.atomic.atomic_path`: the previous file stays
   intact until the new one is complete and on disk. ``save_project`` does not change
   ``project.path``/``project.name``; the caller decides (Save As does, autosave doesn't).
 * Column names GeoPackage cannot hold next to each other (``fid``, ``geom``, names that
@@ -41,8 +41,8 @@ Decisions:
   from into the new file before it replaces the old one: a save never drops someone
   else's work. If one cannot be copied the save fails and the old file stays.
 * A project is never saved over one of its own sources (the footprints or risk table it
-  was made from); :mod:`gis_app.core.outputs` decides what counts as the same file.
-* Metadata is checked before use (:mod:`gis_app.core.projectmeta`): values too large or
+  was made from); :mod:`gis_app.core.io.outputs` decides what counts as the same file.
+* Metadata is checked before use (:mod:`gis_app.core.io.projectmeta`): values too large or
   nested too deep are refused like damaged JSON; settings, scenarios, column types and
   renames that cannot be used are left out and named in ``Project.load_warnings``, and
   the project opens with its buildings and the defaults. Text in a canonical number
@@ -73,17 +73,15 @@ import pyogrio
 from pandas.api.types import infer_dtype
 
 from gis_app import __version__
-from gis_app.core.atomic import (
+from gis_app.core.errors import GisAppError, ProjectError
+from gis_app.core.io.atomic import (
     atomic_path,
     describe_os_error,
     gdal_source,
     remove_stale_temp_files,
 )
-from gis_app.core.errors import GisAppError, ProjectError
-from gis_app.core.outputs import check_outputs, protected_files
-from gis_app.core.progress import Cancelled, ProgressCallback, no_progress
-from gis_app.core.project import Project, SourceRecord, empty_clusters
-from gis_app.core.projectmeta import (
+from gis_app.core.io.outputs import check_outputs, protected_files
+from gis_app.core.io.projectmeta import (
     MetaProblem,
     checked_layer_maps,
     checked_renames,
@@ -92,6 +90,8 @@ from gis_app.core.projectmeta import (
     checked_sources,
     parse_value,
 )
+from gis_app.core.progress import Cancelled, ProgressCallback, no_progress
+from gis_app.core.project import Project, SourceRecord, empty_clusters
 from gis_app.core.qgis.writers import style_project_file
 from gis_app.core.schema import (
     BUILDING_COLUMNS,

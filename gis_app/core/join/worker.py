@@ -14,8 +14,11 @@ Decisions:
 * **one long-lived worker**, started ahead (:func:`warm_up`, called when the application
   starts): starting Python and importing pandas, geopandas and shapely costs about a
   second, more than the parse it would hide, so a load uses the worker only once it is
-  ready (see ``gis_app.core.join._table_in_worker``); until then, and in one-off CLI
+  ready (see ``gis_app.core.join.table._table_in_worker``); until then, and in one-off CLI
   commands, the table is parsed in a thread as before.
+* **the caller names the imports**: :func:`warm_up` takes the initializer that imports
+  what the work needs (for a table parse, :mod:`gis_app.core.join.table`), so this module
+  imports nothing of the work it runs.
 * **never required**: when the worker cannot be started or dies, the work runs in this
   process as before, and the result is the same.
 """
@@ -37,6 +40,7 @@ _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _ready: Future | None = None
 _disabled = False
+_initializer = None  # runs once in a new worker process (see warm_up)
 
 
 @contextlib.contextmanager
@@ -56,22 +60,23 @@ def _without_main_module():
             sys.modules["__main__"] = main
 
 
-def _initialise() -> None:
-    # the imports a table parse needs, done once when the worker starts
-    import gis_app.core.join  # noqa: F401
-
-
 def _ping() -> bool:
     return True
 
 
-def warm_up() -> Future | None:
+def warm_up(initializer=None) -> Future | None:
     """Start the worker if it is not running; the returned future is done when it is ready.
 
-    Returns ``None`` when no worker can be used (then callers do the work themselves).
+    ``initializer`` (it must pickle: a module-level function, or
+    ``functools.partial(importlib.import_module, "module")``) runs once in each new worker
+    process before any work, e.g. to import what the work needs; the last one given is
+    kept for the workers started later. Returns ``None`` when no worker can be used
+    (then callers do the work themselves).
     """
-    global _pool, _ready, _disabled
+    global _pool, _ready, _disabled, _initializer
     with _lock:
+        if initializer is not None:
+            _initializer = initializer
         if _disabled:
             return None
         if _pool is None:
@@ -79,7 +84,7 @@ def warm_up() -> Future | None:
                 _pool = ProcessPoolExecutor(
                     max_workers=1,
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_initialise,
+                    initializer=_initializer,
                 )
                 with _without_main_module():
                     _ready = _pool.submit(_ping)  # starts the process now

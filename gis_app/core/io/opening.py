@@ -2,9 +2,9 @@
 
 ``open_path`` is what File > Open and ``gis-app <file>`` call. A gis_app project (or a
 plain GeoPackage with a canonical ``buildings`` layer, such as the bundled sample) is
-opened with :func:`gis_app.core.projectfile.load_project`; any other data file
+opened with :func:`gis_app.core.io.projectfile.load_project`; any other data file
 (Shapefile, zipped Shapefile, GeoJSON, FlatGeobuf, another GeoPackage) is imported with
-:func:`gis_app.core.join.load_buildings` and becomes a new, unsaved project.
+:func:`gis_app.core.join.load.load_buildings` and becomes a new, unsaved project.
 
 Decision: a GeoPackage counts as a project when it carries the ``gis_app_meta`` table
 (any schema version, and even when that table is damaged, so a newer or damaged project
@@ -20,10 +20,9 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from gis_app.core.atomic import describe_os_error
 from gis_app.core.errors import GisAppError, InputError
-from gis_app.core.project import Project
-from gis_app.core.projectfile import (
+from gis_app.core.io.atomic import describe_os_error
+from gis_app.core.io.projectfile import (
     BUILDINGS_LAYER,
     META_TABLE,
     PROJECT_SUFFIX,
@@ -32,6 +31,7 @@ from gis_app.core.projectfile import (
     load_project,
     source_record,
 )
+from gis_app.core.project import Project
 
 
 def _is_project(path: Path, layer: str | None) -> bool:
@@ -69,7 +69,7 @@ def open_path(
     if _is_project(path, layer):
         return load_project(path), None
 
-    from gis_app.core.join import load_buildings  # imported late: a heavy module
+    from gis_app.core.join.load import load_buildings  # imported late: a heavy module
 
     buildings, report = load_buildings(path, crs=crs, layer=layer)
     project = Project(buildings=buildings, name=path.stem)

@@ -31,10 +31,10 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from gis_app.core.atomic import atomic_write
+from gis_app.core.io.atomic import atomic_write
+from gis_app.core.io.projectfile import load_project, save_project
 from gis_app.core.logsetup import user_data_dir
 from gis_app.core.project import Project
-from gis_app.core.projectfile import load_project, save_project
 
 RECOVERY_DIR_NAME = "recovery"
 _PREFIX = "recovery-"
