@@ -56,9 +56,8 @@ from gis_app.core.planning.config import WEEKS_PER_YEAR
 from gis_app.core.planning.planner import Planner
 from gis_app.core.planning.schedule import (
     cumulative,
+    fixed_passes,
     free_sequence,
-    locked_groups,
-    run_chain,
     timing,
 )
 
@@ -83,8 +82,7 @@ def _base(planner: Planner, shares):
     tm = timing(model, model.bespoke_mask(share))
     starts = np.full(model.n, -1, dtype=np.int64)
     remaining = model.capacity.weekly.copy()
-    for g in locked_groups(model):
-        run_chain(model, tm, int(g), remaining, starts)
+    fixed_passes(model, tm, remaining, starts)
     # constant part of the exposure (weeks x weight): durations, in-progress, fixed clusters
     w = model.weight
     const = float(np.dot(w[model.slotted], tm.duration[model.slotted]))
@@ -205,7 +203,7 @@ def lower_bound(planner: Planner, shares=None) -> float:
     model, tm, _, remaining, const = _base(planner, shares)
     cum = cumulative(remaining)
     locked = model.lock_week[model.group] >= 0
-    free = np.flatnonzero(model.slotted & ~locked)
+    free = np.flatnonzero(model.chained & ~locked)
     if len(free) == 0:
         return const / WEEKS_PER_YEAR
     w = model.weight[free]
