@@ -185,21 +185,17 @@ def test_taking_a_building_ahead_gives_it_its_own_early_start():
     assert planner.model.n_ahead_unknown == 1
 
 
-def test_remedies_show_both_ways_with_their_cost():
-    buildings, clusters = make_instance(n_clusters=6, per_cluster=8, seed=5, spacing=6.0)
-    buildings["milestone"] = "versterkingsbesluit"
-    cfg = config(deadlines={"verhoogd": "0.5y"}, years_apart=0.4, starts_per_week=1)
-    planner = Planner(buildings, clusters, cfg)
-    result = planner.run()
-    assert result.metrics["deadline_misses"]
-    remedies = planner.deadline_remedies(result)
-    assert remedies
-    ids = set(planner.model.building_id.tolist())
-    pairs = {
-        tuple(sorted((planner.model.building_id[a], planner.model.building_id[b])))
+def check_remedies(planner, result):
+    """Each remedy's figures match the plan it describes; returns the named pairs."""
+    model = planner.model
+    ids = set(model.building_id.tolist())
+    neighbours = {
+        tuple(sorted((model.building_id[a], model.building_id[b])))
         for a, b in zip(*planner.pair_arrays, strict=True)
     }
-    for remedy in remedies:
+    limit = planner.config.years_apart * 365.25
+    named = []
+    for remedy in planner.deadline_remedies(result):
         pull = remedy.pull_forward
         assert pull.order[0] == remedy.cluster_id
         moved = planner.run(order=pull.order, keep_deadlines=False)
@@ -210,9 +206,29 @@ def test_remedies_show_both_ways_with_their_cost():
         before = result.schedule.set_index("building_id")["completion"]
         after = max(dt.date.fromisoformat(day) for day in take.completion.values())
         assert after <= max(before[b] for b in take.building_ids).date()
+        cfg = planner.config.copy()
+        cfg.ahead_of_cluster = take.building_ids
+        ahead = Planner(planner.buildings, planner.clusters, cfg).run(order=result.order_ids)
+        done = ahead.schedule.set_index("building_id")["completion"]
         for a, b in take.pairs:
-            assert tuple(sorted((a, b))) in pairs  # named pairs are real neighbours
-    assert any(r.take_ahead.pairs for r in remedies)
+            assert tuple(sorted((a, b))) in neighbours  # named pairs are real neighbours
+            assert abs((done[a] - done[b]).days) > limit  # now far apart ...
+            assert abs((before[a] - before[b]).days) <= limit  # ... and were not
+        named += take.pairs
+    return named
+
+
+def test_remedies_show_both_ways_with_their_cost():
+    buildings, clusters = make_instance(n_clusters=6, per_cluster=8, seed=5, spacing=6.0)
+    buildings["milestone"] = "versterkingsbesluit"
+    named = []
+    for years_apart in (0.25, 0.3, 0.35, 0.4):
+        cfg = config(deadlines={"verhoogd": "0.5y"}, years_apart=years_apart, starts_per_week=1)
+        planner = Planner(buildings, clusters, cfg)
+        result = planner.run()
+        assert result.metrics["deadline_misses"]
+        named += check_remedies(planner, result)
+    assert named  # taking buildings ahead creates pairs in some of these settings
 
 
 def test_assistant_meets_deadlines_by_pairs_or_by_exposure():

@@ -45,6 +45,7 @@ dual values seen and the clusters-ignored bound of :func:`.milp.lower_bound`.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -282,19 +283,20 @@ def exposure_lower_bound(
     rho_max = float(lam.max()) if len(lam) else 0.0
     span = float(cols.weeks[-1] - cols.R + 1) if len(cols.weeks) else 1.0
     mu_grid = [0.0] + [rho_max * span * f for f in (0.01, 0.03, 0.1, 0.3, 1.0)]
-    for sc in (0.25, 0.5, 1.0):
-        for mu_try in mu_grid:
-            value, _, _ = dual(lam * sc, mu_try)
-            if value > best:
-                best, mu, scale = value, mu_try, sc
-            if should_stop is not None and should_stop():
-                break
+    stop = False
+    for sc, mu_try in itertools.product((0.25, 0.5, 1.0), mu_grid):
+        value, _, _ = dual(lam * sc, mu_try)
+        if value > best:
+            best, mu, scale = value, mu_try, sc
+        if should_stop is not None and should_stop():
+            stop = True
+            break
     lam = lam * scale
     theta = 1.0
     stalls = 0
     iterations = 0
-    cancelled = False
-    for iterations in range(1, max_iterations + 1):  # noqa: B007
+    cancelled = stop
+    for iterations in range(1, 0 if stop else max_iterations + 1):  # noqa: B007
         value, reduced, per_job = dual(lam, mu)
         if not np.isfinite(best) or value > best + 1e-12 * max(1.0, abs(best)):
             best = value

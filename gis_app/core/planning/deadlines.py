@@ -11,9 +11,12 @@ scheduled. In the sequence the scheduler runs once preparation no longer holds a
 ``V + j``; the building meets its deadline when that slot lies in a week no later than its
 *latest start* (deadline minus construction), so the cluster meets all its deadlines when
 ``V <= limit_c`` (:func:`entry_limits`), i.e. when it ends by ``due_c = limit_c + n_c``.
-The repair builds the order from the back: the last place goes to the cluster that comes
-latest in the requested order among those whose ``due`` allows the last place; when none
-does, to the one with the latest ``due`` (the least late). So an order that already keeps
+When capacity cannot keep every deadline, the fewest clusters are let go first
+(:func:`given_up`, Moore-Hodgson: earliest due first, dropping the largest cluster whenever
+one would end late); they keep their place in the requested order and their buildings are
+reported as misses. The repair then builds the order from the back: the last place goes
+to the cluster that comes latest in the requested order among those whose ``due`` allows
+the last place; when none does, to the one with the latest ``due`` (the least late). So an order that already keeps
 every deadline is returned unchanged, a cluster only moves forward when its deadline needs
 it, and the clusters it passes keep their relative order (Smith's backward rule with
 deadlines, with the requested order as the priority). Fixed-start clusters and
@@ -65,19 +68,32 @@ def shared_capacity(model: PlanningModel, tm: Timing) -> np.ndarray:
     return cumulative(remaining)
 
 
-def entry_limits(model: PlanningModel, latest: np.ndarray, cum: np.ndarray) -> np.ndarray:
-    """Per group: the last slot its chain may enter at and still meet every deadline."""
+def entry_limits(
+    model: PlanningModel, tm: Timing, latest: np.ndarray, cum: np.ndarray
+) -> np.ndarray:
+    """Per group: the last slot its chain may enter at and still meet every deadline that
+    some entry can meet. In the sequence the j-th building starts in slot
+    ``max(V, P_j) + j`` (``P_j``: releases of the chain up to j, :mod:`.milp`); a building
+    whose deadline even ``V = 0`` misses (its preparation ends too late) does not limit
+    its cluster: moving the cluster cannot help it, only delay others."""
     out = np.full(model.n_groups, NO_DEADLINE, dtype=np.int64)
     members = model.members
     has = model.n_slots > 0
     if len(members) == 0:
         return out
+    firsts = model.member_start[:-1][has]
     ls = latest[members]
     j = np.arange(len(members), dtype=np.int64) - np.repeat(model.member_start[:-1], model.n_slots)
-    bounded = ls < NO_DEADLINE
+    released = cum[np.minimum(tm.release[members], len(cum) - 1)] - j
+    # running maximum within each chain: a per-chain offset keeps the chains apart
+    step = 4 * int(cum[-1]) + 4 * len(members) + 4
+    offset = np.repeat(np.arange(len(firsts), dtype=np.int64), model.n_slots[has]) * step
+    p = np.maximum.accumulate(released + offset) - offset
     week = np.clip(ls + 1, 0, len(cum) - 1)
-    limit = np.where(bounded, np.where(ls < 0, -1 - j, cum[week] - 1 - j), NO_DEADLINE)
-    out[has] = np.minimum.reduceat(limit, model.member_start[:-1][has])
+    last_slot = cum[week] - 1  # the last slot of week ls
+    bounded = (ls < NO_DEADLINE) & (ls >= 0) & (p + j <= last_slot)
+    limit = np.where(bounded, last_slot - j, NO_DEADLINE)
+    out[has] = np.minimum.reduceat(limit, firsts)
     return out
 
 
@@ -95,7 +111,7 @@ def repair_order(
         return order
     if latest is None:
         latest = latest_start(model, tm)
-    limits = entry_limits(model, latest, shared_capacity(model, tm))
+    limits = entry_limits(model, tm, latest, shared_capacity(model, tm))
     movable = (model.lock_week[order] < 0) & (model.n_slots[order] > 0)
     places = np.flatnonzero(movable)
     groups = order[places]
@@ -103,6 +119,12 @@ def repair_order(
         return order
     sizes = model.n_slots[groups]
     due = np.minimum(limits[groups], NO_DEADLINE - sizes) + sizes
+    members = model.members
+    bounded_member = latest[members] < NO_DEADLINE
+    has = model.n_slots > 0
+    counts = np.zeros(model.n_groups, dtype=np.int64)
+    counts[has] = np.add.reduceat(bounded_member.astype(np.int64), model.member_start[:-1][has])
+    due[given_up(due, sizes, counts[groups])] = NO_DEADLINE
     by_due = np.argsort(-due, kind="stable").tolist()
     due_list = due.tolist()
     size_list = sizes.tolist()
@@ -125,6 +147,30 @@ def repair_order(
     out[places] = groups[np.asarray(backwards[::-1], dtype=np.int64)]
     if (~np.isnan(model.lock_position[out])).any():
         out = apply_position_locks(model, out)
+    return out
+
+
+def given_up(due: np.ndarray, sizes: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Clusters that cannot all be on time: which to let go (Moore-Hodgson, weighted).
+
+    Earliest due first; whenever the cluster just added ends after its due, the cluster
+    taken so far that frees the most capacity per building with a deadline (``weights``)
+    is let go. What remains can all be on time in that order (with equal weights no larger
+    set can).
+    """
+    out = np.zeros(len(due), dtype=bool)
+    bounded = np.flatnonzero(due < NO_DEADLINE)
+    if len(bounded) == 0:
+        return out
+    taken: list[tuple[int, int]] = []
+    total = 0
+    for i in bounded[np.argsort(due[bounded], kind="stable")].tolist():
+        heapq.heappush(taken, (-float(sizes[i]) / max(int(weights[i]), 1), i))
+        total += int(sizes[i])
+        if total > due[i]:
+            _, j = heapq.heappop(taken)
+            total -= int(sizes[j])
+            out[j] = True
     return out
 
 

@@ -306,10 +306,14 @@ def optimise_order(model: PlanningModel, tm: Timing) -> np.ndarray:
     default = default_order(model)
     ev = OrderEvaluator(model, tm)
     smith = smith_order(model)
+    candidates = []
     if model.has_deadlines:
+        # the orders as they are, and repaired (the repair works on the sequence, so either
+        # can have fewer weeks late in the real schedule)
+        candidates += [(ev.cost(default), 5, default), (ev.cost(smith), 4, smith)]
         default = repair_order(model, tm, default, ev.latest)
         smith = repair_order(model, tm, smith, ev.latest)
-    candidates = [(ev.cost(default), 2, default)]
+    candidates.append((ev.cost(default), 2, default))
     candidates.append((ev.cost(smith), 1, smith))
     start = min(candidates, key=lambda c: (c[0], c[1]))[2]
     n_movable = len(movable_positions(model, start))

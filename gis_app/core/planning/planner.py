@@ -29,9 +29,11 @@ from gis_app.core.planning.deadlines import (
     PullForward,
     Remedies,
     TakeAhead,
+    latest_start,
     moved_forward,
     new_pairs,
     repair_order,
+    weeks_late,
 )
 from gis_app.core.planning.model import PlanningModel
 from gis_app.core.planning.order import default_order, explicit_order, optimise_order
@@ -115,6 +117,7 @@ class Planner:
         )
         self._default = default_order(self.model)
         self._cache = ScheduleCache()
+        self._cache_requested = ScheduleCache()  # the requested order when deadlines move it
 
     def with_config(self, config: PlanningConfig) -> Planner:
         same_distance = config.neighbour_distance_m == self.config.neighbour_distance_m
@@ -166,9 +169,33 @@ class Planner:
         else:
             groups, kind = explicit_order(model, order), "explicit"
         requested = groups
+        starts = None
         if model.has_deadlines and keep_deadlines and kind != ORDER_OPTIMISE:
-            groups = repair_order(model, tm, groups)
-        starts = schedule_starts(model, tm, groups, self._cache)
+            repaired = repair_order(model, tm, groups)
+            if not np.array_equal(repaired, groups):
+                # the repair works on the sequence; keep it only when the real schedule
+                # has fewer late buildings (then weeks late, then exposure) than the
+                # requested order
+                latest = latest_start(model, tm)
+                mine = schedule_starts(model, tm, repaired, self._cache)
+                theirs = schedule_starts(model, tm, groups, self._cache_requested)
+                w = model.weight
+
+                def key(s):
+                    late = s > latest
+                    return (
+                        int(late.sum()),
+                        weeks_late(s, latest),
+                        float(np.dot(w, np.maximum(s, 0))),
+                    )
+
+                key_mine, key_theirs = key(mine), key(theirs)
+                if key_mine <= key_theirs:
+                    groups, starts = repaired, mine
+                else:
+                    starts = theirs
+        if starts is None:
+            starts = schedule_starts(model, tm, groups, self._cache)
         result = PlanResult(
             model,
             self.config,
