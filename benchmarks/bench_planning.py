@@ -47,6 +47,7 @@ sys.path.insert(0, str(HERE.parent))
 GOAL_FULL_MS = 200
 GOAL_SHARE_MS = 50
 GOAL_BOUND_S = 60.0
+BOUND_LIMIT_S = 50.0  # the bound is anytime: stop in time to stay within the goal
 #: deadlines for the "switched on" measurements: every verhoogd building within 6 years
 DEADLINES = {"verhoogd": "6y"}
 
@@ -187,7 +188,7 @@ def main() -> int:
     m_opt = optimised.metrics
 
     # the certified bound that keeps clusters (Lagrangian), within 60 s
-    bound = planner.bound(time_limit=GOAL_BOUND_S)
+    bound = planner.bound(time_limit=BOUND_LIMIT_S)
 
     # deadlines switched on: the same planner set-up (neighbour pairs reused)
     dl_cfg = cfg.copy()
@@ -218,7 +219,7 @@ def main() -> int:
     planner_p = Planner(prepared, clusters, cfg)
     p_def = planner_p.run().metrics["risk_exposure"]
     p_opt = planner_p.run(order="optimise").metrics["risk_exposure"]
-    bound_p = planner_p.bound(time_limit=GOAL_BOUND_S)
+    bound_p = planner_p.bound(time_limit=BOUND_LIMIT_S)
 
     def gap(x):
         return 100 * (x / lb - 1)

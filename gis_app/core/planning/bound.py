@@ -71,8 +71,9 @@ class BoundResult:
 
     ``lower_bound``: expected fatality-years (same unit as ``risk_exposure``);
     ``clusters_ignored_bound``: the weaker bound that ignores clusters (for comparison);
-    ``iterations``: dual steps done; ``seconds``: time used; ``cancelled``: stopped by
-    ``should_stop`` (the bound is valid, only less tight); ``reference_exposure``: the plan
+    ``iterations``: dual steps done; ``seconds``: time used (the time limit covers the
+    set-up too; stopped during set-up, the clusters-ignored bound is returned);
+    ``cancelled``: stopped by ``should_stop`` (the bound is valid, only less tight); ``reference_exposure``: the plan
     used to steer the steps (Smith's order).
     """
 
@@ -93,7 +94,7 @@ class BoundResult:
 class _Columns:
     """Every (cluster, option, entry week) of the relaxation as flat arrays."""
 
-    def __init__(self, model, tm, cum: np.ndarray, jobs: list[int]):
+    def __init__(self, model, tm, cum: np.ndarray, jobs: list[int], keep_going=None):
         w = model.weight
         self.cum = cum
         n_total = int(model.n_slots[jobs].sum())
@@ -114,7 +115,11 @@ class _Columns:
         cols_t, cols_g, cols_m, cols_cost, cols_pre, cols_first = [], [], [], [], [], []
         self.segments = []
         self.constant_cost = 0.0
+        self.complete = True
         for k_job, members in enumerate(members_of):
+            if keep_going is not None and k_job % 64 == 0 and not keep_going():
+                self.complete = False
+                return
             n = len(members)
             ww = w[members]
             j = np.arange(n, dtype=np.int64)
@@ -251,7 +256,16 @@ def exposure_lower_bound(
     reference = (upper + const) / WEEKS_PER_YEAR
     if not jobs:
         return BoundResult(const / WEEKS_PER_YEAR, weak, 0, 0.0, False, reference)
-    cols = _Columns(model, tm, cumulative(remaining), jobs)
+
+    def keep_going() -> bool:
+        if should_stop is not None and should_stop():
+            return False
+        return time.perf_counter() - t0 <= time_limit
+
+    cols = _Columns(model, tm, cumulative(remaining), jobs, keep_going)
+    if not cols.complete:  # stopped while setting up: the clusters-ignored bound stands
+        cancelled = should_stop is not None and should_stop()
+        return BoundResult(weak, weak, 0, time.perf_counter() - t0, cancelled, reference)
     n_weeks = len(cols.weeks)
     # prices from Smith's rule: risk per start of the cluster that the ratio order has in
     # each week (laid out from week R on); a cluster of ratio rho is then indifferent
@@ -288,14 +302,14 @@ def exposure_lower_bound(
         value, _, _ = dual(lam * sc, mu_try)
         if value > best:
             best, mu, scale = value, mu_try, sc
-        if should_stop is not None and should_stop():
+        if not keep_going():
             stop = True
             break
     lam = lam * scale
     theta = 1.0
     stalls = 0
     iterations = 0
-    cancelled = stop
+    cancelled = stop and should_stop is not None and should_stop()
     for iterations in range(1, 0 if stop else max_iterations + 1):  # noqa: B007
         value, reduced, per_job = dual(lam, mu)
         if not np.isfinite(best) or value > best + 1e-12 * max(1.0, abs(best)):

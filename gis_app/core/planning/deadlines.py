@@ -51,12 +51,12 @@ from gis_app.core.planning.schedule import Timing, cumulative, fixed_passes
 def latest_start(model: PlanningModel, tm: Timing) -> np.ndarray:
     """Per building: the last start week whose completion is on or before its deadline
     (``NO_DEADLINE`` without one; negative when even week 0 is too late)."""
-    days = model.deadline_days
     out = np.full(model.n, NO_DEADLINE, dtype=np.int64)
-    has = days < NO_DEADLINE
-    if has.any():
+    idx = np.flatnonzero(model.deadline_days < NO_DEADLINE)
+    if len(idx):
         # completion day = round(7 x (start + duration)) <= deadline day
-        out[has] = np.floor((days[has] + 0.49) / 7.0 - tm.duration[has] + 1e-9).astype(np.int64)
+        days = model.deadline_days[idx]
+        out[idx] = np.floor((days + 0.49) / 7.0 - tm.duration[idx] + 1e-9).astype(np.int64)
     return out
 
 

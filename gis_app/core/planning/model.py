@@ -480,6 +480,7 @@ class PlanningModel:
             if name in self.deadline_by_profile:
                 days[code] = (self.deadline_by_profile[name] - config.start_date).days
         self.deadline_days = np.where(self.work, days[self.profile], NO_DEADLINE)
+        self.deadline_idx = np.flatnonzero(self.slotted & (self.deadline_days < NO_DEADLINE))
         self.has_deadlines = bool((self.deadline_days < NO_DEADLINE).any())
         # the ahead-of-cluster buildings by release, then risk (most first), then id
         ahead = np.flatnonzero(self.ahead)

@@ -33,7 +33,6 @@ from gis_app.core.planning.deadlines import (
     moved_forward,
     new_pairs,
     repair_order,
-    weeks_late,
 )
 from gis_app.core.planning.model import PlanningModel
 from gis_app.core.planning.order import default_order, explicit_order, optimise_order
@@ -171,26 +170,20 @@ class Planner:
         requested = groups
         starts = None
         if model.has_deadlines and keep_deadlines and kind != ORDER_OPTIMISE:
-            repaired = repair_order(model, tm, groups)
+            latest = latest_start(model, tm)
+            repaired = repair_order(model, tm, groups, latest)
             if not np.array_equal(repaired, groups):
                 # the repair works on the sequence; keep it only when the real schedule
                 # has fewer late buildings (then weeks late, then exposure) than the
                 # requested order
-                latest = latest_start(model, tm)
                 mine = schedule_starts(model, tm, repaired, self._cache)
                 theirs = schedule_starts(model, tm, groups, self._cache_requested)
-                w = model.weight
-
-                def key(s):
-                    late = s > latest
-                    return (
-                        int(late.sum()),
-                        weeks_late(s, latest),
-                        float(np.dot(w, np.maximum(s, 0))),
-                    )
-
-                key_mine, key_theirs = key(mine), key(theirs)
-                if key_mine <= key_theirs:
+                a, b = _lateness(model, mine, latest), _lateness(model, theirs, latest)
+                if a == b:  # as late: the lower exposure
+                    w = model.weight
+                    a = float(np.dot(w, np.maximum(mine, 0)))
+                    b = float(np.dot(w, np.maximum(theirs, 0)))
+                if a <= b:
                     groups, starts = repaired, mine
                 else:
                     starts = theirs
@@ -335,6 +328,14 @@ class Planner:
             )
             out.append(Remedies(cid, list(late), pull, take, notes))
         return out
+
+
+def _lateness(model, starts: np.ndarray, latest: np.ndarray) -> tuple[int, float]:
+    """Late buildings and weeks late (only buildings with a deadline can be late)."""
+    idx = model.deadline_idx
+    late = starts[idx] - latest[idx]
+    positive = late[late > 0]
+    return len(positive), float(positive.sum())
 
 
 def plan(
