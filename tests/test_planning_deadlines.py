@@ -287,3 +287,16 @@ def test_plan_bad_deadline_exits_2_with_one_line(tmp_path, capsys, value):
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
     assert "uiterlijk gereed" in err or "--deadline" in err
+
+
+def test_locked_clusters_keep_their_place_under_a_deadline():
+    buildings, clusters = prepared_instance(2, n_clusters=5)
+    free = Planner(buildings, clusters, config())
+    day, witness = earliest_verhoogd_order(free)
+    clusters = clusters.copy()
+    last = free.default_order()[-1]
+    clusters.loc[clusters["cluster_id"] == last, "lock_position"] = 5
+    planner = Planner(buildings, clusters, config(deadlines={"verhoogd": day}))
+    for order in ("default", "optimise", witness):
+        result = planner.run(order=order)
+        assert result.order_ids[4] == last  # position 5 stays its place
