@@ -94,6 +94,7 @@ class Planner:
         config: PlanningConfig | None = None,
         *,
         _candidates: np.ndarray | None = None,
+        _pairs: np.ndarray | None = None,
     ):
         self.buildings = buildings
         self.clusters = clusters
@@ -107,7 +108,9 @@ class Planner:
             _candidates = candidate_pairs(geoms, distance)
         self.candidates = _candidates
         model = self.model
-        self.pairs = neighbour_pairs(geoms, _candidates, distance, model.work)
+        if _pairs is None:
+            _pairs = neighbour_pairs(geoms, _candidates, distance, model.work)
+        self.pairs = _pairs
         m = model.measure
         self.measure_pairs = int((m[self.pairs[:, 0]] != m[self.pairs[:, 1]]).sum())
         self.pair_arrays = (
@@ -121,11 +124,16 @@ class Planner:
     def with_config(self, config: PlanningConfig) -> Planner:
         same_distance = config.neighbour_distance_m == self.config.neighbour_distance_m
         same_rows = config.unclustered == self.config.unclustered
+        # deadlines and buildings taken ahead change no building's work: same pairs
+        ignore = ("deadlines", "ahead_of_cluster")
+        mine = {k: v for k, v in self.config.to_dict().items() if k not in ignore}
+        theirs = {k: v for k, v in config.copy().validate().to_dict().items() if k not in ignore}
         return Planner(
             self.buildings,
             self.clusters,
             config,
             _candidates=self.candidates if (same_distance and same_rows) else None,
+            _pairs=self.pairs if mine == theirs else None,
         )
 
     @property
