@@ -300,3 +300,21 @@ def test_locked_clusters_keep_their_place_under_a_deadline():
     for order in ("default", "optimise", witness):
         result = planner.run(order=order)
         assert result.order_ids[4] == last  # position 5 stays its place
+
+
+def test_repairing_a_repaired_order_changes_nothing():
+    """The sliders keep the order of the last plan: its repair must be a fixed point, so a
+    slider move costs one schedule."""
+    from gis_app.core.planning.deadlines import latest_start, repair_order
+    from gis_app.core.planning.schedule import timing
+
+    buildings, clusters = make_instance(n_clusters=12, per_cluster=7, seed=8)
+    planner = Planner(buildings, clusters, config(deadlines={"verhoogd": "1.5y"}))
+    model = planner.model
+    tm = timing(model, model.bespoke_mask(model.shares_array()))
+    latest = latest_start(model, tm)
+    rng = np.random.default_rng(0)
+    for _ in range(5):
+        order = rng.permutation(model.n_clusters)
+        once = repair_order(model, tm, order, latest)
+        assert np.array_equal(repair_order(model, tm, once, latest), once)

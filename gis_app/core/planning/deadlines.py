@@ -124,7 +124,7 @@ def repair_order(
     has = model.n_slots > 0
     counts = np.zeros(model.n_groups, dtype=np.int64)
     counts[has] = np.add.reduceat(bounded_member.astype(np.int64), model.member_start[:-1][has])
-    due[given_up(due, sizes, counts[groups])] = NO_DEADLINE
+    due[given_up(due, sizes, counts[groups], groups)] = NO_DEADLINE
     by_due = np.argsort(-due, kind="stable").tolist()
     due_list = due.tolist()
     size_list = sizes.tolist()
@@ -150,25 +150,28 @@ def repair_order(
     return out
 
 
-def given_up(due: np.ndarray, sizes: np.ndarray, weights: np.ndarray) -> np.ndarray:
+def given_up(
+    due: np.ndarray, sizes: np.ndarray, weights: np.ndarray, ids: np.ndarray
+) -> np.ndarray:
     """Clusters that cannot all be on time: which to let go (Moore-Hodgson, weighted).
 
     Earliest due first; whenever the cluster just added ends after its due, the cluster
     taken so far that frees the most capacity per building with a deadline (``weights``)
     is let go. What remains can all be on time in that order (with equal weights no larger
-    set can).
+    set can). Ties go by ``ids`` (the groups), so the outcome does not depend on the order
+    the clusters were given in: repairing a repaired order changes nothing.
     """
     out = np.zeros(len(due), dtype=bool)
     bounded = np.flatnonzero(due < NO_DEADLINE)
     if len(bounded) == 0:
         return out
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[float, int, int]] = []
     total = 0
-    for i in bounded[np.argsort(due[bounded], kind="stable")].tolist():
-        heapq.heappush(taken, (-float(sizes[i]) / max(int(weights[i]), 1), i))
+    for i in bounded[np.lexsort((ids[bounded], due[bounded]))].tolist():
+        heapq.heappush(taken, (-float(sizes[i]) / max(int(weights[i]), 1), int(ids[i]), i))
         total += int(sizes[i])
-        if total > due[i]:
-            _, j = heapq.heappop(taken)
+        while total > due[i] and taken:
+            j = heapq.heappop(taken)[2]
             total -= int(sizes[j])
             out[j] = True
     return out
