@@ -83,11 +83,10 @@ def entry_limits(
         return out
     firsts = model.member_start[:-1][has]
     ls = latest[members]
-    j = np.arange(len(members), dtype=np.int64) - np.repeat(model.member_start[:-1], model.n_slots)
+    j, chain = _chain_positions(model)
     released = cum[np.minimum(tm.release[members], len(cum) - 1)] - j
     # running maximum within each chain: a per-chain offset keeps the chains apart
-    step = 4 * int(cum[-1]) + 4 * len(members) + 4
-    offset = np.repeat(np.arange(len(firsts), dtype=np.int64), model.n_slots[has]) * step
+    offset = chain * (4 * int(cum[-1]) + 4 * len(members) + 4)
     p = np.maximum.accumulate(released + offset) - offset
     week = np.clip(ls + 1, 0, len(cum) - 1)
     last_slot = cum[week] - 1  # the last slot of week ls
@@ -95,6 +94,33 @@ def entry_limits(
     limit = np.where(bounded, last_slot - j, NO_DEADLINE)
     out[has] = np.minimum.reduceat(limit, firsts)
     return out
+
+
+def _chain_positions(model: PlanningModel) -> tuple[np.ndarray, np.ndarray]:
+    """Per chain member: its position in its chain and the number of its chain (cached)."""
+    cached = getattr(model, "_chain_positions", None)
+    if cached is None:
+        has = model.n_slots > 0
+        j = np.arange(len(model.members), dtype=np.int64) - np.repeat(
+            model.member_start[:-1], model.n_slots
+        )
+        chain = np.repeat(np.arange(int(has.sum()), dtype=np.int64), model.n_slots[has])
+        cached = (j, chain)
+        model._chain_positions = cached
+    return cached
+
+
+def _deadline_members(model: PlanningModel) -> np.ndarray:
+    """Per group: chain members with a deadline (cached: deadlines do not change per run)."""
+    cached = getattr(model, "_deadline_member_counts", None)
+    if cached is None:
+        bounded = (model.deadline_days[model.members] < NO_DEADLINE).astype(np.int64)
+        has = model.n_slots > 0
+        cached = np.zeros(model.n_groups, dtype=np.int64)
+        if len(bounded):
+            cached[has] = np.add.reduceat(bounded, model.member_start[:-1][has])
+        model._deadline_member_counts = cached
+    return cached
 
 
 def repair_order(
@@ -119,12 +145,7 @@ def repair_order(
         return order
     sizes = model.n_slots[groups]
     due = np.minimum(limits[groups], NO_DEADLINE - sizes) + sizes
-    members = model.members
-    bounded_member = latest[members] < NO_DEADLINE
-    has = model.n_slots > 0
-    counts = np.zeros(model.n_groups, dtype=np.int64)
-    counts[has] = np.add.reduceat(bounded_member.astype(np.int64), model.member_start[:-1][has])
-    due[given_up(due, sizes, counts[groups], groups)] = NO_DEADLINE
+    due[given_up(due, sizes, _deadline_members(model)[groups], groups)] = NO_DEADLINE
     by_due = np.argsort(-due, kind="stable").tolist()
     due_list = due.tolist()
     size_list = sizes.tolist()
@@ -167,12 +188,14 @@ def given_up(
         return out
     taken: list[tuple[float, int, int]] = []
     total = 0
+    size_list, due_list, id_list = sizes.tolist(), due.tolist(), ids.tolist()
+    ratio = (sizes / np.maximum(weights, 1)).tolist()
     for i in bounded[np.lexsort((ids[bounded], due[bounded]))].tolist():
-        heapq.heappush(taken, (-float(sizes[i]) / max(int(weights[i]), 1), int(ids[i]), i))
-        total += int(sizes[i])
-        while total > due[i] and taken:
+        heapq.heappush(taken, (-ratio[i], id_list[i], i))
+        total += size_list[i]
+        while total > due_list[i] and taken:
             j = heapq.heappop(taken)[2]
-            total -= int(sizes[j])
+            total -= size_list[j]
             out[j] = True
     return out
 
