@@ -13,6 +13,12 @@ Decisions:
   command stops with status 2 and says so.
 * ``--json OUT`` writes :meth:`PlanResult.to_json_dict` (metrics, weekly capacity, the
   schedule per building, clusters in order, the configuration used).
+* ``--deadline PROFIEL=TERMIJN`` (repeatable) sets "uiterlijk gereed" for a risk profile on
+  top of the saved ones: years after the start date (``verhoogd=3y``) or a date
+  (``verhoogd=2029-12-31``); ``licht_verhoogd`` may be written with an underscore.
+* The lower bound on risk exposure and the optimality gap (:meth:`Planner.bound`) take
+  up to a minute on a 300,000-building project, so they are computed only with
+  ``--bound`` (and then also written to ``--json``); a plain ``--json`` stays fast.
 """
 
 from __future__ import annotations
@@ -76,7 +82,35 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--json", type=_args.path, default=None, metavar="OUT", help="write JSON here"
     )
+    parser.add_argument(
+        "--deadline",
+        action="append",
+        default=[],
+        metavar="PROFIEL=TERMIJN",
+        help="'uiterlijk gereed' for a risk profile, in years after the start (verhoogd=3y) "
+        "or as a date (verhoogd=2029-12-31); repeatable",
+    )
+    parser.add_argument(
+        "--bound",
+        action="store_true",
+        help="also compute the lower bound on risk exposure and the optimality gap "
+        "(also written to --json then; it takes up to a minute at 300,000 buildings)",
+    )
     parser.set_defaults(func=run)
+
+
+def deadline_options(values: list[str]) -> dict[str, str]:
+    """``["verhoogd=3y", "licht_verhoogd=2031-12-31"]`` -> deadlines by profile (unchecked)."""
+    out = {}
+    for value in values:
+        profile, sep, term = str(value).partition("=")
+        if not sep or not profile.strip() or not term.strip():
+            raise PlanningError(
+                f"--deadline '{value}': verwacht PROFIEL=TERMIJN, bijvoorbeeld verhoogd=3y "
+                "of verhoogd=2029-12-31"
+            )
+        out[profile.strip()] = term.strip()
+    return out
 
 
 def _load(path: Path):
@@ -128,7 +162,13 @@ def run(args: argparse.Namespace) -> int:
             config.start_date = dt.date.fromisoformat(args.start)
         except ValueError:
             raise PlanningError(f"startdatum '{args.start}' is geen datum (JJJJ-MM-DD)") from None
-    result = Planner(buildings, clusters, config).run(order=args.order)
+    if args.deadline:
+        config.deadlines = {**config.deadlines, **deadline_options(args.deadline)}
+    config.validate()
+    planner = Planner(buildings, clusters, config)
+    result = planner.run(order=args.order)
+    if args.bound:
+        planner.attach_bound(result)
     print(f"Plan voor {args.project.name}: {len(buildings)} panden, {len(clusters)} clusters")
     for line in result.summary_lines():
         print("  " + line)

@@ -123,6 +123,41 @@ def cumulative_safe(schedule: pd.DataFrame, *, start=None, grid=None) -> pd.Data
     return frame
 
 
+SAFE_PERCENTILES = (("p50", 0.5), ("p90", 0.9), ("p100", 1.0))
+
+
+def safe_date_points(safe_dates) -> pd.DataFrame:
+    """The marked points of the "buildings safe over time" chart: per risk profile, the
+    dates by which 50 %, 90 % and all of its buildings with work are safe.
+
+    ``safe_dates``: ``metrics["safe_dates"]`` of a plan (or the metrics themselves).
+    Columns: ``profile``, ``percentile`` (``p50``/``p90``/``p100``), ``share`` (0.5, 0.9,
+    1.0), ``date`` (Timestamp), ``count`` (buildings of that profile safe by then at
+    least: ``ceil(share x n)``, the y value on the cumulative chart of the same plan).
+    """
+    if isinstance(safe_dates, dict) and "safe_dates" in safe_dates:
+        safe_dates = safe_dates["safe_dates"]
+    rows = []
+    for profile in RISK_PROFILES_WITH_UNKNOWN:
+        entry = (safe_dates or {}).get(profile)
+        if not entry:
+            continue
+        n = int(entry.get("n", 0))
+        for key, share in SAFE_PERCENTILES:
+            if entry.get(key) is None:
+                continue
+            rows.append(
+                {
+                    "profile": profile,
+                    "percentile": key,
+                    "share": share,
+                    "date": pd.Timestamp(entry[key]),
+                    "count": int(np.ceil(share * n)),
+                }
+            )
+    return pd.DataFrame(rows, columns=["profile", "percentile", "share", "date", "count"])
+
+
 def exposure_over_time(schedule: pd.DataFrame, *, start=None, grid=None) -> pd.DataFrame:
     """Remaining risk per month: ``annual_risk`` and ``exposure_to_go``.
 

@@ -312,6 +312,14 @@ METRIC_SPECS: tuple[tuple[str, str, str, str, bool | None], ...] = (
     ("median_wait_licht_verhoogd", "mediane wachttijd licht verhoogd", "jaar", "years", True),
     ("median_wait_normaal", "mediane wachttijd normaal", "jaar", "years", True),
     ("total_cost", "kosten", "€", "money", True),
+    ("safe_p50_verhoogd", "50% verhoogd veilig", "datum", "date", True),
+    ("safe_p90_verhoogd", "90% verhoogd veilig", "datum", "date", True),
+    ("safe_p100_verhoogd", "alle verhoogd veilig", "datum", "date", True),
+    ("safe_p50_licht_verhoogd", "50% licht verhoogd veilig", "datum", "date", True),
+    ("safe_p90_licht_verhoogd", "90% licht verhoogd veilig", "datum", "date", True),
+    ("safe_p100_licht_verhoogd", "alle licht verhoogd veilig", "datum", "date", True),
+    ("deadline_missed_buildings", "panden na uiterlijk gereed", "panden", "int", True),
+    ("optimality_gap", "boven de ondergrens", "%", "share", True),
 )
 
 
@@ -337,11 +345,17 @@ class Comparison:
 
 def flat_metrics(metrics: Mapping[str, Any]) -> dict[str, Any]:
     """Metrics with the per-profile waits (``wait[profile]["median_years"]``) as
-    ``median_wait_<profile>`` keys; other nested values are left out."""
+    ``median_wait_<profile>`` keys and the safe dates (``safe_dates[profile]["p50"]``) as
+    ``safe_p50_<profile>`` keys; other nested values are left out."""
     out = {k: v for k, v in metrics.items() if not isinstance(v, Mapping)}
     for profile, stats in dict(metrics.get("wait") or {}).items():
         if isinstance(stats, Mapping) and "median_years" in stats:
             out[f"median_wait_{str(profile).replace(' ', '_')}"] = stats["median_years"]
+    for profile, dates in dict(metrics.get("safe_dates") or {}).items():
+        if isinstance(dates, Mapping):
+            for key in ("p50", "p90", "p100"):
+                if key in dates:
+                    out[f"safe_{key}_{str(profile).replace(' ', '_')}"] = dates[key]
     return out
 
 

@@ -13,7 +13,8 @@ Modules: :mod:`.config` (assumptions and defaults), :mod:`.model` (array prepara
 model decisions), :mod:`.schedule` (list scheduling under capacity), :mod:`.order`
 (default order, Smith's rule, improvement moves), :mod:`.metrics`, :mod:`.result`,
 :mod:`.milp` (exact optimum for small instances, HiGHS), :mod:`.rebalance` (assistant),
-:mod:`.threat` (threat level candidates).
+:mod:`.threat` (threat level candidates), :mod:`.deadlines` (deadlines per risk profile:
+repair, misses, remedies), :mod:`.bound` (certified lower bound on risk exposure).
 """
 
 from gis_app.core.planning.config import (

@@ -27,6 +27,8 @@ Defaults and their sources (DOMAIN.md, "Figures for realistic defaults"; (P) pub
   normaal 3e-7, onbekend 1e-6. Without it an unassessed building would carry no risk and
   the optimiser would push it to the end.
 * Explainability: neighbours within 25 m whose completion is more than 1 year apart (E).
+* Deadlines ("uiterlijk gereed") per risk profile: none by default; a planner's promise,
+  not a published figure.
 
 Invariants checked by :meth:`PlanningConfig.validate` (a :class:`PlanningError` otherwise):
 durations are non-negative and bespoke durations are at least the standard ones (bespoke
@@ -256,6 +258,17 @@ class PlanningConfig:
     residents_per_address: float = 2.1
     lpr_by_profile: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_LPR_BY_PROFILE))
     unclustered: str = UNCLUSTERED_TRAILING
+    #: "uiterlijk gereed" per risk profile: ``"3y"`` (years after ``start_date``) or an ISO
+    #: date ``"2029-12-31"`` (see :func:`parse_deadline`).
+    deadlines: dict[str, str] = field(default_factory=dict)
+    #: buildings taken ahead of their cluster ("voortrekken"), by building_id: each gets
+    #: its own construction start as early as capacity and preparation allow.
+    ahead_of_cluster: list[str] = field(default_factory=list)
+
+    # --- deadlines -----------------------------------------------------------------------
+    def deadline_dates(self) -> dict[str, dt.date]:
+        """The deadline of each profile that has one, as a date."""
+        return {p: deadline_date(v, self.start_date) for p, v in self.deadlines.items()}
 
     # --- lookups -------------------------------------------------------------------------
     def duration(self, measure: str, approach: str, part: str) -> float:
@@ -357,6 +370,11 @@ class PlanningConfig:
             raise PlanningError(f"bewoners per adres is meer dan {MAX_RESIDENTS_PER_ADDRESS:g}")
         for profile, value in self.lpr_by_profile.items():
             _as_float(value, f"LPR als onbekend, profiel {profile}", 0.0, 1.0)
+        self.deadlines = {
+            _deadline_profile(p): _canonical_deadline(v, self.start_date)
+            for p, v in dict(self.deadlines or {}).items()
+        }
+        self.ahead_of_cluster = [str(b) for b in (self.ahead_of_cluster or [])]
         if self.unclustered not in (UNCLUSTERED_TRAILING, UNCLUSTERED_IGNORE):
             raise PlanningError(
                 f"onbekende keuze '{self.unclustered}' voor panden zonder cluster "
@@ -382,6 +400,8 @@ class PlanningConfig:
             "residents_per_address": float(self.residents_per_address),
             "lpr_by_profile": dict(self.lpr_by_profile),
             "unclustered": self.unclustered,
+            "deadlines": dict(self.deadlines),
+            "ahead_of_cluster": list(self.ahead_of_cluster),
         }
 
     @classmethod
@@ -468,6 +488,10 @@ class PlanningConfig:
             if not isinstance(data["unclustered"], str):
                 raise PlanningError("unclustered: verwacht een tekst")
             config.unclustered = data["unclustered"]
+        if isinstance(data.get("deadlines"), dict):
+            config.deadlines = {str(k): str(v) for k, v in data["deadlines"].items()}
+        if isinstance(data.get("ahead_of_cluster"), list):
+            config.ahead_of_cluster = [str(b) for b in data["ahead_of_cluster"]]
         return config.validate()
 
     def copy(self) -> PlanningConfig:
@@ -592,6 +616,16 @@ class PlanningConfig:
                     "(E) uit de profielgrenzen",
                 )
             )
+        for profile, value in self.deadlines.items():
+            rows.append(
+                _row(
+                    f"deadlines.{profile}",
+                    f"Uiterlijk gereed, profiel {profile}",
+                    deadline_date(value, self.start_date).isoformat(),
+                    "datum" if "-" in value else f"datum ({value[:-1]} jaar na start)",
+                    "belofte van de planner",
+                )
+            )
         rows.append(
             _row(
                 "unclustered",
@@ -642,3 +676,60 @@ def _check_calendar(calendar, what: str) -> None:
                 f"{what}: twee wijzigingen op {day.isoformat()}; geef per datum één aantal op"
             )
         seen.add(day)
+
+
+DEADLINE_PROFILES = (PROFILE_VERHOOGD, PROFILE_LICHT, PROFILE_NORMAAL, PROFILE_UNKNOWN)
+
+
+def _deadline_profile(name: Any) -> str:
+    profile = str(name).strip().lower().replace("_", " ")
+    if profile not in DEADLINE_PROFILES:
+        raise PlanningError(
+            f"uiterlijk gereed: onbekend risicoprofiel '{name}' "
+            f"(kies {', '.join(DEADLINE_PROFILES)})"
+        )
+    return profile
+
+
+def parse_deadline(text: Any) -> float | dt.date:
+    """``"3y"``/``"3j"``/``"2,5y"`` (years after the start date) or ``"2029-12-31"``."""
+    if isinstance(text, dt.date):
+        return text
+    value = str(text).strip().lower()
+    if value[-1:] in ("y", "j"):
+        try:
+            years = float(value[:-1].replace(",", "."))
+        except ValueError:
+            years = float("nan")
+        if not (math.isfinite(years) and years > 0):
+            raise PlanningError(
+                f"uiterlijk gereed '{text}': aantal jaren moet een getal groter dan 0 zijn"
+            )
+        return years
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PlanningError(
+            f"uiterlijk gereed '{text}' is geen termijn of datum "
+            "(verwacht bijvoorbeeld 3y of 2029-12-31)"
+        ) from None
+
+
+def deadline_date(text: Any, start: dt.date) -> dt.date:
+    """The date of a deadline; years count as 365.25 days each from ``start``."""
+    value = parse_deadline(text)
+    if isinstance(value, dt.date):
+        return value
+    return start + dt.timedelta(days=round(value * DAYS_PER_YEAR))
+
+
+def _canonical_deadline(text: Any, start: dt.date) -> str:
+    value = parse_deadline(text)
+    if isinstance(value, dt.date):
+        if value <= start:
+            raise PlanningError(
+                f"uiterlijk gereed {value.isoformat()} ligt niet na de startdatum "
+                f"({start.isoformat()})"
+            )
+        return value.isoformat()
+    return f"{value:g}y"

@@ -23,6 +23,18 @@ Definitions (what the numbers in the dashboard mean):
   costs.
 * Capacity: ``peak_starts`` (most starts in one week), ``capacity_utilisation`` (starts /
   capacity over the weeks up to the last start).
+* ``safe_dates``: per profile with work, ``{n, p50, p90, p100}``: the dates by which 50 %,
+  90 % and all of its buildings with work are safe (the ``ceil(q x n)``-th completion;
+  ``p100`` = ``all_<profile>_done``).
+* Deadlines (:mod:`.deadlines`): ``deadlines`` ({profile: ISO date}), ``deadline_misses``
+  (buildings safe after their profile's deadline: building_id, cluster_id, profile,
+  deadline, completion, days_late), ``deadline_missed_buildings`` / ``_clusters``,
+  ``deadline_clusters_pulled_forward`` (clusters the repair put earlier than asked),
+  ``ahead_of_cluster`` (buildings taken ahead of their cluster).
+* On request (:meth:`.planner.Planner.attach_bound`): ``exposure_lower_bound`` (a certified
+  lower bound on the exposure of every plan, :mod:`.bound`) and ``optimality_gap`` =
+  (risk_exposure - bound) / risk_exposure: the plan is at most that far from the best
+  possible.
 """
 
 from __future__ import annotations

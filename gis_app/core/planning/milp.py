@@ -53,12 +53,12 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from gis_app.core.errors import PlanningError
 from gis_app.core.planning.config import WEEKS_PER_YEAR
+from gis_app.core.planning.deadlines import latest_start
 from gis_app.core.planning.planner import Planner
 from gis_app.core.planning.schedule import (
     cumulative,
+    fixed_passes,
     free_sequence,
-    locked_groups,
-    run_chain,
     timing,
 )
 
@@ -83,8 +83,7 @@ def _base(planner: Planner, shares):
     tm = timing(model, model.bespoke_mask(share))
     starts = np.full(model.n, -1, dtype=np.int64)
     remaining = model.capacity.weekly.copy()
-    for g in locked_groups(model):
-        run_chain(model, tm, int(g), remaining, starts)
+    fixed_passes(model, tm, remaining, starts)
     # constant part of the exposure (weeks x weight): durations, in-progress, fixed clusters
     w = model.weight
     const = float(np.dot(w[model.slotted], tm.duration[model.slotted]))
@@ -99,7 +98,11 @@ def solve_order_milp(
     *,
     time_limit: float = 120.0,
 ) -> MilpResult:
-    """Exact best order of the clusters for the risk exposure (see module docstring)."""
+    """Exact best order of the clusters for the risk exposure (see module docstring).
+
+    With deadlines (``PlanningConfig.deadlines``) only entries at which every building of
+    the cluster meets its deadline are allowed (:func:`.deadlines.latest_start`); a
+    :class:`PlanningError` says so when no order can keep them."""
     model, tm, _, remaining, const = _base(planner, shares)
     if (~np.isnan(model.lock_position[: model.n_clusters])).any():
         raise PlanningError("de exacte optimalisatie ondersteunt geen vaste posities")
@@ -120,6 +123,7 @@ def solve_order_milp(
     horizon = max(i[3] for i in info) + sum(i[4] for i in info) + 1
     if horizon >= cum[-1]:
         raise PlanningError("horizon van de capaciteit te kort voor de exacte optimalisatie")
+    latest = latest_start(model, tm) if model.has_deadlines else None
     n_vars = sum(max(horizon - i[4] + 1 - int(i[2][0]), 0) for i in info)
     if n_vars > MAX_VARIABLES:
         raise PlanningError(
@@ -132,6 +136,14 @@ def solve_order_milp(
         v = np.arange(int(p[0]), horizon - n + 1, dtype=np.int64)
         slot = np.maximum(v[:, None], p[None, :]) + np.arange(n)[None, :]
         week = np.searchsorted(cum, slot, side="right") - 1
+        if latest is not None:
+            keep = (week <= latest[members][None, :]).all(axis=1)
+            if not keep.any():
+                raise PlanningError(
+                    f"cluster {model.group_ids[_g]} haalt zijn uiterlijk gereed in geen enkele "
+                    "volgorde"
+                )
+            v, slot, week = v[keep], slot[keep], week[keep]
         costs.append(week @ model.weight[members])
         end = np.maximum(v, last) + n
         starts_v.append(v)
@@ -205,7 +217,7 @@ def lower_bound(planner: Planner, shares=None) -> float:
     model, tm, _, remaining, const = _base(planner, shares)
     cum = cumulative(remaining)
     locked = model.lock_week[model.group] >= 0
-    free = np.flatnonzero(model.slotted & ~locked)
+    free = np.flatnonzero(model.chained & ~locked)
     if len(free) == 0:
         return const / WEEKS_PER_YEAR
     w = model.weight[free]

@@ -81,6 +81,8 @@ MEASURE_CODES = (MEASURE_NONE, MEASURE_LIGHT, MEASURE_HEAVY, MEASURE_REBUILD)
 #: Profile codes used in the arrays.
 PROFILE_CODES = (PROFILE_VERHOOGD, PROFILE_LICHT, PROFILE_NORMAAL, PROFILE_UNKNOWN)
 PSEUDO_PREFIX = "zonder-cluster-"
+#: ``deadline_days`` of a building without a deadline (later than any plan).
+NO_DEADLINE = np.iinfo(np.int64).max // 4
 
 
 def week_of(start: dt.date, day: dt.date) -> int:
@@ -393,7 +395,14 @@ class PlanningModel:
         self.eligible_rank[~self.eligible] = -1
         self.n_eligible = np.bincount(self.group[self.eligible], minlength=self.n_groups)
         self.n_work = np.bincount(self.group[self.work], minlength=self.n_groups)
-        self.n_slots = np.bincount(self.group[self.slotted], minlength=self.n_groups)
+        # buildings taken ahead of their cluster get their own start (schedule.py) and
+        # leave their cluster's chain; unknown ids are counted, not an error (the building
+        # may have been removed since the list was made)
+        wanted = pd.Index([str(b) for b in config.ahead_of_cluster])
+        self.ahead = self.slotted & np.isin(self.building_id.astype(str), wanted)
+        self.n_ahead_unknown = int((~wanted.isin(self.building_id.astype(str))).sum())
+        self.chained = self.slotted & ~self.ahead
+        self.n_slots = np.bincount(self.group[self.chained], minlength=self.n_groups)
         self.n_members = np.bincount(self.group, minlength=self.n_groups)
 
         # fixed chain of buildings that need a construction start, per group: the eligible
@@ -401,7 +410,7 @@ class PlanningModel:
         # turn bespoke as the share rises form the tail), then the forced bespoke ones by
         # release, risk weight, id. Independent of the share: see the module docstring.
         std_release = self.release_table[self.measure, 0]
-        idx = np.flatnonzero(self.slotted)
+        idx = np.flatnonzero(self.chained)
         forced = self.forced[idx]
         seq = np.lexsort(
             (
@@ -463,6 +472,21 @@ class PlanningModel:
         ]
         self.lock_of_building = self.lock_week[self.group]
         self.has_locks = bool((self.lock_week >= 0).any())
+        # deadlines ("uiterlijk gereed") as days after the start date, per building with work
+        # (NO_DEADLINE where its profile has none)
+        self.deadline_by_profile = config.deadline_dates()
+        days = np.full(len(PROFILE_CODES), NO_DEADLINE, dtype=np.int64)
+        for code, name in enumerate(PROFILE_CODES):
+            if name in self.deadline_by_profile:
+                days[code] = (self.deadline_by_profile[name] - config.start_date).days
+        self.deadline_days = np.where(self.work, days[self.profile], NO_DEADLINE)
+        self.deadline_idx = np.flatnonzero(self.slotted & (self.deadline_days < NO_DEADLINE))
+        self.has_deadlines = bool((self.deadline_days < NO_DEADLINE).any())
+        # the ahead-of-cluster buildings by release, then risk (most first), then id
+        ahead = np.flatnonzero(self.ahead)
+        self.ahead_idx = ahead[
+            np.lexsort((self.id_rank[ahead], -self.weight[ahead], self.release_std[ahead]))
+        ]
         self._default_order = None
 
     # --- per run --------------------------------------------------------------------------

@@ -17,7 +17,9 @@ clusters and are not part of it.
   position, repeated until no move improves; on large ones passes of adjacent swaps whose
   effect is computed on the two blocks only (exact, see :class:`SwapSearch`). The result is
   the best of the default order, Smith's order and the improved order, so it is never worse
-  than the default. Deterministic: no randomness, no time limits.
+  than the default. Deterministic: no randomness, no time limits. With deadlines the
+  starting orders are repaired (:func:`.deadlines.repair_order`) and every move is judged
+  on weeks late first, exposure second (:class:`OrderEvaluator`).
 
 Locks: a cluster with ``lock_position`` p is at position p (positions beyond the number of
 clusters put it at the end, in position order); clusters with a ``lock_start`` are placed by
@@ -32,6 +34,12 @@ import itertools
 import numpy as np
 import pandas as pd
 
+from gis_app.core.planning.deadlines import (
+    lateness_penalty,
+    latest_start,
+    repair_order,
+    weeks_late,
+)
 from gis_app.core.planning.model import PlanningModel
 from gis_app.core.planning.schedule import Timing, members_of, schedule
 
@@ -119,17 +127,26 @@ class OrderEvaluator:
     """Exact weighted start cost ``sum w x start`` of an order, for one set of shares.
 
     Construction durations and the buildings already in construction do not depend on the
-    order, so minimising this minimises the risk exposure.
+    order, so minimising this minimises the risk exposure. With deadlines, every week a
+    building starts after its latest start adds :func:`.deadlines.lateness_penalty` (more
+    than any exposure difference): deadlines first, then exposure.
     """
 
     def __init__(self, model: PlanningModel, tm: Timing):
         self.model = model
         self.tm = tm
         self.w = np.where(model.slotted, model.weight, 0.0)
+        self.latest = latest_start(model, tm) if model.has_deadlines else None
+        self.penalty = lateness_penalty(model) if model.has_deadlines else 0.0
+
+    def late(self, starts: np.ndarray, latest: np.ndarray | None) -> float:
+        if self.latest is None or latest is None:
+            return 0.0
+        return self.penalty * weeks_late(starts, latest)
 
     def cost(self, order: np.ndarray) -> float:
         starts = schedule(self.model, self.tm, order).starts
-        return float(np.dot(self.w, np.maximum(starts, 0)))
+        return float(np.dot(self.w, np.maximum(starts, 0))) + self.late(starts, self.latest)
 
 
 def movable_positions(model: PlanningModel, order: np.ndarray) -> np.ndarray:
@@ -202,7 +219,9 @@ class SwapSearch:
     def _rebuild(self) -> None:
         model, ev = self.model, self.ev
         sch = schedule(model, ev.tm, self.order)
-        self.head_cost = float(np.dot(ev.w, np.maximum(sch.starts, 0)))
+        self.head_cost = float(np.dot(ev.w, np.maximum(sch.starts, 0))) + ev.late(
+            sch.starts, ev.latest
+        )
         self.seq = sch.free_seq
         self.head = sch.head
         tail_groups = self.seq[self.head :]
@@ -214,7 +233,8 @@ class SwapSearch:
         # weeks of the tail's slots: the tail was scheduled last, so add its starts back
         self.weeks = sch.starts[self.members] if len(self.members) else np.empty(0, np.int64)
         self.wk = ev.w[self.members]
-        self.tail_cost = float(np.dot(self.wk, self.weeks))
+        self.lk = ev.latest[self.members] if ev.latest is not None else None
+        self.tail_cost = float(np.dot(self.wk, self.weeks)) + ev.late(self.weeks, self.lk)
         self.head_cost -= self.tail_cost
 
     def total(self) -> float:
@@ -240,8 +260,14 @@ class SwapSearch:
         a, b = int(self.block[p]), int(self.block[q + 1])
         members = members_of(model, part)
         w_new = self.ev.w[members]
-        old = float(np.dot(self.wk[a:b], self.weeks[a:b]))
-        new = float(np.dot(w_new, self.weeks[a:b]))
+        weeks = self.weeks[a:b]
+        old = float(np.dot(self.wk[a:b], weeks))
+        new = float(np.dot(w_new, weeks))
+        l_new = None
+        if self.lk is not None:
+            l_new = self.ev.latest[members]
+            old += self.ev.late(weeks, self.lk[a:b])
+            new += self.ev.late(weeks, l_new)
         if _better(new, old):
             self.order = candidate
             self.tail_groups[p : q + 1] = part
@@ -249,6 +275,8 @@ class SwapSearch:
             self.block[p + 1 : q + 2] = a + np.cumsum(model.n_slots[part])
             self.members[a:b] = members
             self.wk[a:b] = w_new
+            if l_new is not None:
+                self.lk[a:b] = l_new
             self.tail_cost += new - old
             return True
         return False
@@ -277,8 +305,15 @@ def optimise_order(model: PlanningModel, tm: Timing) -> np.ndarray:
     """The order of lowest risk exposure found (never worse than the default order)."""
     default = default_order(model)
     ev = OrderEvaluator(model, tm)
-    candidates = [(ev.cost(default), 2, default)]
     smith = smith_order(model)
+    candidates = []
+    if model.has_deadlines:
+        # the orders as they are, and repaired (the repair works on the sequence, so either
+        # can have fewer weeks late in the real schedule)
+        candidates += [(ev.cost(default), 5, default), (ev.cost(smith), 4, smith)]
+        default = repair_order(model, tm, default, ev.latest)
+        smith = repair_order(model, tm, smith, ev.latest)
+    candidates.append((ev.cost(default), 2, default))
     candidates.append((ev.cost(smith), 1, smith))
     start = min(candidates, key=lambda c: (c[0], c[1]))[2]
     n_movable = len(movable_positions(model, start))
@@ -290,4 +325,8 @@ def optimise_order(model: PlanningModel, tm: Timing) -> np.ndarray:
     else:
         improved, cost = SwapSearch(ev, start).run()
     candidates.append((cost, 0, improved))
+    if model.has_deadlines:
+        repaired = repair_order(model, tm, improved, ev.latest)
+        if not np.array_equal(repaired, improved):
+            candidates.append((ev.cost(repaired), 3, repaired))
     return min(candidates, key=lambda c: (c[0], c[1]))[2]

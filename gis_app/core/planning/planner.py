@@ -23,7 +23,17 @@ import pandas as pd
 import shapely
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.planning.bound import BoundResult, exposure_lower_bound
 from gis_app.core.planning.config import PlanningConfig
+from gis_app.core.planning.deadlines import (
+    PullForward,
+    Remedies,
+    TakeAhead,
+    latest_start,
+    moved_forward,
+    new_pairs,
+    repair_order,
+)
 from gis_app.core.planning.model import PlanningModel
 from gis_app.core.planning.order import default_order, explicit_order, optimise_order
 from gis_app.core.planning.result import PlanResult
@@ -84,6 +94,7 @@ class Planner:
         config: PlanningConfig | None = None,
         *,
         _candidates: np.ndarray | None = None,
+        _pairs: np.ndarray | None = None,
     ):
         self.buildings = buildings
         self.clusters = clusters
@@ -97,7 +108,9 @@ class Planner:
             _candidates = candidate_pairs(geoms, distance)
         self.candidates = _candidates
         model = self.model
-        self.pairs = neighbour_pairs(geoms, _candidates, distance, model.work)
+        if _pairs is None:
+            _pairs = neighbour_pairs(geoms, _candidates, distance, model.work)
+        self.pairs = _pairs
         m = model.measure
         self.measure_pairs = int((m[self.pairs[:, 0]] != m[self.pairs[:, 1]]).sum())
         self.pair_arrays = (
@@ -106,15 +119,21 @@ class Planner:
         )
         self._default = default_order(self.model)
         self._cache = ScheduleCache()
+        self._cache_requested = ScheduleCache()  # the requested order when deadlines move it
 
     def with_config(self, config: PlanningConfig) -> Planner:
         same_distance = config.neighbour_distance_m == self.config.neighbour_distance_m
         same_rows = config.unclustered == self.config.unclustered
+        # deadlines and buildings taken ahead change no building's work: same pairs
+        ignore = ("deadlines", "ahead_of_cluster")
+        mine = {k: v for k, v in self.config.to_dict().items() if k not in ignore}
+        theirs = {k: v for k, v in config.copy().validate().to_dict().items() if k not in ignore}
         return Planner(
             self.buildings,
             self.clusters,
             config,
             _candidates=self.candidates if (same_distance and same_rows) else None,
+            _pairs=self.pairs if mine == theirs else None,
         )
 
     @property
@@ -135,9 +154,12 @@ class Planner:
         order: str | Sequence[str] = ORDER_DEFAULT,
         *,
         global_share: float | None = None,
+        keep_deadlines: bool = True,
     ) -> PlanResult:
         """Schedule and measure. ``shares``: per cluster id, overriding the clusters table;
-        ``global_share`` overrides the configuration's global share (clusters with NaN)."""
+        ``global_share`` overrides the configuration's global share (clusters with NaN).
+        With deadlines the order is repaired to keep them (:mod:`.deadlines`) unless
+        ``keep_deadlines`` is False (then misses are only reported)."""
         model = self.model
         share_by_group = model.shares_array(shares, global_share)
         bespoke = model.bespoke_mask(share_by_group)
@@ -153,8 +175,29 @@ class Planner:
                 )
         else:
             groups, kind = explicit_order(model, order), "explicit"
-        starts = schedule_starts(model, tm, groups, self._cache)
-        return PlanResult(
+        requested = groups
+        starts = None
+        if model.has_deadlines and keep_deadlines and kind != ORDER_OPTIMISE:
+            latest = latest_start(model, tm)
+            repaired = repair_order(model, tm, groups, latest)
+            if not np.array_equal(repaired, groups):
+                # the repair works on the sequence; keep it only when the real schedule
+                # has fewer late buildings (then weeks late, then exposure) than the
+                # requested order
+                mine = schedule_starts(model, tm, repaired, self._cache)
+                theirs = schedule_starts(model, tm, groups, self._cache_requested)
+                a, b = _lateness(model, mine, latest), _lateness(model, theirs, latest)
+                if a == b:  # as late: the lower exposure
+                    w = model.weight
+                    a = float(np.dot(w, np.maximum(mine, 0)))
+                    b = float(np.dot(w, np.maximum(theirs, 0)))
+                if a <= b:
+                    groups, starts = repaired, mine
+                else:
+                    starts = theirs
+        if starts is None:
+            starts = schedule_starts(model, tm, groups, self._cache)
+        result = PlanResult(
             model,
             self.config,
             groups,
@@ -167,6 +210,140 @@ class Planner:
             self.pair_arrays,
             self.measure_pairs,
         )
+        result.pulled_forward = moved_forward(model, requested, groups)
+        result.metrics["deadline_clusters_pulled_forward"] = len(result.pulled_forward)
+        return result
+
+    # --- how good is a plan -------------------------------------------------------------
+    def bound(
+        self,
+        shares: Mapping[str, float] | None = None,
+        *,
+        should_stop=None,
+        time_limit: float = 60.0,
+    ) -> BoundResult:
+        """A certified lower bound on the risk exposure of every plan with these shares
+        (:mod:`.bound`). Seconds on a large project: run it in the background;
+        ``should_stop()`` returning True ends it early with a valid, less tight bound."""
+        return exposure_lower_bound(self, shares, should_stop=should_stop, time_limit=time_limit)
+
+    def attach_bound(self, result: PlanResult, bound: BoundResult | None = None, **kwargs):
+        """Put ``exposure_lower_bound`` and ``optimality_gap`` into ``result.metrics``
+        (computing the bound with :meth:`bound` when not given); returns the bound."""
+        if bound is None:
+            bound = self.bound(**kwargs)
+        exposure = result.metrics["risk_exposure"]
+        result.metrics["exposure_lower_bound"] = bound.lower_bound
+        result.metrics["optimality_gap"] = bound.gap(exposure)
+        result.metrics["bound_cancelled"] = bound.cancelled
+        return bound
+
+    # --- deadlines ---------------------------------------------------------------------
+    def deadline_remedies(
+        self,
+        result: PlanResult,
+        cluster_ids: Sequence[str] | None = None,
+        *,
+        limit: int = 10,
+        shares: Mapping[str, float] | None = None,
+    ) -> list[Remedies]:
+        """The two remedies (:mod:`.deadlines`) for clusters with late buildings in ``result``.
+
+        ``cluster_ids``: the clusters to look at (default: those with the most late
+        buildings, at most ``limit``). Each remedy costs one plan, so ask for it on request
+        (a button, a background job), not on every slider move. ``shares``: the shares the
+        result was computed with (overrides as given to :meth:`run`).
+        """
+        misses = result.metrics.get("deadline_misses") or []
+        by_cluster: dict[str, list[str]] = {}
+        for miss in misses:
+            by_cluster.setdefault(miss["cluster_id"], []).append(miss["building_id"])
+        if cluster_ids is None:
+            chosen = sorted(by_cluster, key=lambda c: (-len(by_cluster[c]), c))[:limit]
+        else:
+            chosen = [str(c) for c in cluster_ids if str(c) in by_cluster]
+        current = list(result.order_ids[: self.model.n_clusters])
+        base_exposure = result.metrics["risk_exposure"]
+        base_misses = {m["building_id"] for m in misses}
+        model = self.model
+        out = []
+        index = {b: i for i, b in enumerate(model.building_id.tolist())}
+        # buildings whose preparation alone ends too late: no order or remedy helps them
+        release = np.ceil(result.prep_weeks - 1e-9)
+        latest = np.floor((model.deadline_days + 0.49) / 7.0 - result.duration_weeks + 1e-9)
+        hopeless = model.slotted & (release > latest)
+        for cid in chosen:
+            notes = []
+            late = [b for b in by_cluster[cid] if not hopeless[index[b]]]
+            if len(late) < len(by_cluster[cid]):
+                notes.append(
+                    f"{len(by_cluster[cid]) - len(late)} panden kunnen het niet halen: hun "
+                    "voorbereiding en uitvoering duren langer dan de tijd tot de termijn"
+                )
+            if not late:
+                late = list(by_cluster[cid])
+            # remedy 1: the cluster first, the others in their order (no further repair, so
+            # the cost is this move's alone)
+            if cid in current:
+                order = [cid] + [c for c in current if c != cid]
+                moved = self.run(shares, order=order, keep_deadlines=False)
+            else:
+                order = current
+                moved = result
+                notes.append(
+                    "panden zonder cluster komen achteraan; naar voren halen kan alleen "
+                    "per pand (voortrekken)"
+                )
+            moved_misses = moved.metrics.get("deadline_misses") or []
+            still = {m["building_id"] for m in moved_misses if m["cluster_id"] == cid}
+            before_end = dict(
+                zip(result.clusters["cluster_id"], result.clusters["end"], strict=True)
+            )
+            later = {}
+            for c, end in zip(moved.clusters["cluster_id"], moved.clusters["end"], strict=True):
+                if c != cid and c in before_end and end > before_end[c]:
+                    later[str(c)] = int((end - before_end[c]).days)
+            pull = PullForward(
+                cluster_id=cid,
+                order=list(moved.order_ids[: model.n_clusters]),
+                meets=not still,
+                extra_exposure=moved.metrics["risk_exposure"] - base_exposure,
+                later_clusters=later,
+                new_misses=sum(
+                    1
+                    for m in moved_misses
+                    if m["cluster_id"] != cid and m["building_id"] not in base_misses
+                ),
+            )
+            # remedy 2: the late buildings ahead of their cluster
+            config = self.config.copy()
+            config.ahead_of_cluster = list(dict.fromkeys([*config.ahead_of_cluster, *late]))
+            other = self.with_config(config)
+            ahead = other.run(shares, order=current)
+            idx = np.asarray([index[b] for b in late], dtype=np.int64)
+            ahead_misses = {m["building_id"] for m in ahead.metrics.get("deadline_misses") or []}
+            pairs = new_pairs(result, ahead, idx)
+            ids = model.building_id
+            take = TakeAhead(
+                cluster_id=cid,
+                building_ids=list(late),
+                meets=not (set(late) & ahead_misses),
+                completion={
+                    str(ids[i]): ahead.date_of(ahead.completion_week[i]).isoformat() for i in idx
+                },
+                pairs=[(str(ids[a]), str(ids[b])) for a, b in pairs],
+                extra_exposure=ahead.metrics["risk_exposure"] - base_exposure,
+            )
+            out.append(Remedies(cid, list(late), pull, take, notes))
+        return out
+
+
+def _lateness(model, starts: np.ndarray, latest: np.ndarray) -> tuple[int, float]:
+    """Late buildings and weeks late (only buildings with a deadline can be late)."""
+    idx = model.deadline_idx
+    late = starts[idx] - latest[idx]
+    positive = late[late > 0]
+    return len(positive), float(positive.sum())
 
 
 def plan(

@@ -16,6 +16,13 @@ returned share, and ``meets_target`` reports that check.)
 Variants: :func:`max_global_share` sets one share for every cluster (``keep_cluster_shares``
 keeps clusters that have their own share and only moves the global one);
 :func:`max_cluster_share` moves one cluster's share with the others fixed.
+
+Deadlines (``PlanningConfig.deadlines``): :func:`meet_deadlines` finds a way to meet them
+with the fewest explainability pairs (``objective="pairs"``: move whole clusters forward
+first, take single buildings ahead of their cluster only for what is left) or with the least
+extra risk exposure (``objective="exposure"``: take the late buildings ahead of their
+cluster, so the other clusters keep their places, and move clusters only for what is left);
+:func:`deadline_options` gives both side by side.
 """
 
 from __future__ import annotations
@@ -216,3 +223,114 @@ def max_cluster_shares(
     """:func:`max_cluster_share` for each cluster (all by default; about 10 plans each)."""
     ids = planner.cluster_ids if cluster_ids is None else [str(c) for c in cluster_ids]
     return {cid: max_cluster_share(planner, cid, target, **kwargs) for cid in ids}
+
+
+# --- deadlines -------------------------------------------------------------------------------
+
+DEADLINE_OBJECTIVES = ("pairs", "exposure")
+MAX_ROUNDS = 4
+
+
+@dataclass
+class DeadlinePlan:
+    """A way to meet the deadlines and what it costs, against the requested order planned
+    without any deadline measure.
+
+    ``order``: cluster ids to plan with; ``ahead_of_cluster``: building ids to take ahead of
+    their cluster (``PlanningConfig.ahead_of_cluster``); ``pulled_forward``: clusters moved
+    forward; ``misses``: buildings still late (0 = every deadline met);
+    ``risk_exposure`` / ``extra_exposure`` (expected fatality-years);
+    ``explainability_pairs`` / ``extra_pairs``; ``new_pairs``: the explainability pairs
+    that only this plan has, named ``(building_id, neighbour_id)``.
+    """
+
+    objective: str
+    order: list[str]
+    ahead_of_cluster: list[str]
+    pulled_forward: list[str]
+    misses: int
+    risk_exposure: float
+    extra_exposure: float
+    explainability_pairs: int
+    extra_pairs: int
+    new_pairs: list[tuple[str, str]]
+
+    @property
+    def meets(self) -> bool:
+        return self.misses == 0
+
+    @property
+    def message(self) -> str:
+        how = (
+            "minste moeilijk uitlegbare buren"
+            if self.objective == "pairs"
+            else "minste extra risicoblootstelling"
+        )
+        done = "alle termijnen gehaald" if self.meets else f"{self.misses} panden blijven te laat"
+        return (
+            f"{how.capitalize()}: {done}; {len(self.pulled_forward)} clusters naar voren, "
+            f"{len(self.ahead_of_cluster)} panden voorgetrokken; "
+            f"{self.extra_pairs:+d} buurparen, risicoblootstelling {self.extra_exposure:+.3g}"
+        )
+
+
+def meet_deadlines(
+    planner: Planner,
+    objective: str = "pairs",
+    *,
+    order="default",
+    shares: Mapping[str, float] | None = None,
+) -> DeadlinePlan:
+    """A plan that meets the deadlines by ``objective`` (module docstring)."""
+    from gis_app.core.planning.deadlines import new_pairs
+
+    if objective not in DEADLINE_OBJECTIVES:
+        raise PlanningError(f"onbekend doel '{objective}' (kies pairs of exposure)")
+    if not planner.config.deadlines:
+        raise PlanningError("er is geen uiterlijk gereed ingesteld")
+    base = planner.run(shares, order=order, keep_deadlines=False)
+    requested = list(base.order_ids[: planner.model.n_clusters])
+    ahead = list(planner.config.ahead_of_cluster)
+    current = planner
+    repair = objective == "pairs"
+    result = current.run(shares, order=requested, keep_deadlines=repair)
+    for _ in range(MAX_ROUNDS):
+        late = [m["building_id"] for m in result.metrics["deadline_misses"]]
+        if not late:
+            break
+        fresh = [b for b in late if b not in set(ahead)]
+        if not fresh and not repair:
+            repair = True  # taking ahead is not enough: move clusters for the rest
+        elif not fresh:
+            break
+        ahead = list(dict.fromkeys([*ahead, *fresh]))
+        config = planner.config.copy()
+        config.ahead_of_cluster = ahead
+        current = planner.with_config(config)
+        result = current.run(shares, order=requested, keep_deadlines=repair)
+    model = planner.model
+    changed = np.flatnonzero(
+        (result.completion_week != base.completion_week) | (result.bespoke != base.bespoke)
+    )
+    pairs = new_pairs(base, result, changed) if len(changed) else []
+    ids = model.building_id
+    m, b = result.metrics, base.metrics
+    return DeadlinePlan(
+        objective=objective,
+        order=list(result.order_ids[: model.n_clusters]),
+        ahead_of_cluster=ahead,
+        pulled_forward=list(result.pulled_forward),
+        misses=int(m["deadline_missed_buildings"]),
+        risk_exposure=float(m["risk_exposure"]),
+        extra_exposure=float(m["risk_exposure"] - b["risk_exposure"]),
+        explainability_pairs=int(m["explainability_pairs"]),
+        extra_pairs=int(m["explainability_pairs"] - b["explainability_pairs"]),
+        new_pairs=[(str(ids[i]), str(ids[j])) for i, j in pairs],
+    )
+
+
+def deadline_options(planner: Planner, **kwargs) -> dict[str, DeadlinePlan]:
+    """Both ways to meet the deadlines, side by side: ``{"pairs": ..., "exposure": ...}``."""
+    return {
+        objective: meet_deadlines(planner, objective, **kwargs) for objective in DEADLINE_OBJECTIVES
+    }

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core.planning.config import APPROACH_LABELS_NL, WEEKS_PER_YEAR, PlanningConfig
+from gis_app.core.planning.deadlines import deadline_misses, safe_dates
 from gis_app.core.planning.metrics import explainability, wait_by_profile
 from gis_app.core.planning.model import MEASURE_CODES, PROFILE_CODES, PlanningModel
 
@@ -75,6 +76,8 @@ class PlanResult:
         self.exposure = np.where(work, model.weight * self.wait_years, 0.0)
         self._pairs = pairs
         self._measure_pairs = measure_pairs
+        #: cluster ids the deadline repair put earlier than the requested order
+        self.pulled_forward: list[str] = []
         self.metrics = self._metrics()
 
     # --- identity ----------------------------------------------------------------------
@@ -139,6 +142,13 @@ class PlanResult:
             "order": self.order_kind,
         }
         metrics.update(explainability(self._pairs, self.bespoke, cw, config.years_apart))
+        metrics["safe_dates"] = safe_dates(model, cw, config.start_date)
+        misses = deadline_misses(model, cw, config.start_date)
+        metrics["deadlines"] = {p: d.isoformat() for p, d in model.deadline_by_profile.items()}
+        metrics["deadline_misses"] = misses
+        metrics["deadline_missed_buildings"] = len(misses)
+        metrics["deadline_missed_clusters"] = len({m["cluster_id"] for m in misses})
+        metrics["ahead_of_cluster"] = int(model.ahead.sum())
         if config.costs is None:
             metrics["total_cost"] = None
         else:
@@ -246,7 +256,7 @@ class PlanResult:
         np.maximum.at(end, model.group[work], self.completion_week[work])
         n_bespoke = np.bincount(model.group[self.bespoke], minlength=model.n_groups)
         exposure = np.bincount(model.group, weights=self.exposure, minlength=model.n_groups)
-        has = model.n_slots > 0
+        has = np.bincount(model.group[slotted], minlength=model.n_groups) > 0
         position = np.empty(model.n_groups, dtype=np.int64)
         position[groups] = np.arange(1, len(groups) + 1)
         start_dates = self._dates(np.where(has, first, 0), has)
@@ -424,6 +434,28 @@ class PlanResult:
         if m["unclustered_buildings"]:
             how = "niet ingepland" if m["unclustered_ignored"] else "achteraan ingepland"
             lines.append(f"Panden zonder cluster: {m['unclustered_buildings']} ({how})")
+        for profile, dates in m.get("safe_dates", {}).items():
+            lines.append(
+                f"Veilig {profile}: 50% op {dates['p50']}, 90% op {dates['p90']}, "
+                f"alle op {dates['p100']}"
+            )
+        for profile, day in m.get("deadlines", {}).items():
+            late = [x for x in m["deadline_misses"] if x["profile"] == profile]
+            if late:
+                clusters = len({x["cluster_id"] for x in late})
+                lines.append(
+                    f"Uiterlijk gereed {profile} {day}: niet gehaald door {len(late)} panden "
+                    f"in {clusters} clusters (tot {max(x['days_late'] for x in late)} dagen te laat)"
+                )
+            else:
+                lines.append(f"Uiterlijk gereed {profile} {day}: gehaald")
+        if m.get("exposure_lower_bound") is not None:
+            gap = m.get("optimality_gap")
+            text = "onbekend" if gap is None else f"{100 * gap:.1f}%".replace(".", ",")
+            lines.append(
+                f"Ondergrens risicoblootstelling: {_fmt(m['exposure_lower_bound'], 3)} "
+                f"(plan hoogstens {text} boven het best mogelijke)"
+            )
         for profile, w in m["wait"].items():
             if w["n"]:
                 lines.append(

@@ -19,6 +19,9 @@ The scheduling rule (what the planner sees):
   the ones fixed earlier (ordered by date), with their buildings released no earlier than
   that date. So a fixed cluster starts in the first week on or after its date in which its
   preparation is done and capacity is free: never before the date.
+* Buildings taken ahead of their cluster (``ahead_of_cluster``, "voortrekken") come next:
+  each on its own, by release, at the first week with free capacity on or after its
+  release. They are not part of their cluster's chain.
 * Completion = construction start + construction duration; a building is safe at
   completion. Buildings without work are safe at week 0.
 
@@ -179,6 +182,20 @@ def run_chain(model: PlanningModel, tm: Timing, group: int, remaining: np.ndarra
     _subtract_counts(remaining, s)
 
 
+def fixed_passes(model: PlanningModel, tm: Timing, remaining: np.ndarray, starts) -> None:
+    """The passes every order shares: fixed-start clusters, then ahead-of-cluster buildings."""
+    for g in locked_groups(model):
+        run_chain(model, tm, int(g), remaining, starts)
+    ahead = model.ahead_idx
+    if len(ahead):
+        # by release, each at the first free week on or after it (sorted releases make the
+        # non-overtaking formula the same as placing each one alone)
+        ahead = ahead[np.argsort(tm.release[ahead], kind="stable")]
+        s = sequence_starts(tm.release[ahead], cumulative(remaining))
+        starts[ahead] = s
+        _subtract_counts(remaining, s)
+
+
 class ScheduleCache:
     """State of the last schedule, so that a change to one cluster replans only from there.
 
@@ -209,7 +226,7 @@ def schedule(
         changed = np.flatnonzero(tm.release != cache.release)
         if len(changed) == 0:
             resume = cache.head
-        elif not (model.lock_of_building[changed] >= 0).any():
+        elif not ((model.lock_of_building[changed] >= 0) | model.ahead[changed]).any():
             pos = np.full(model.n_groups, len(seq), dtype=np.int64)
             pos[seq] = np.arange(len(seq))
             first = int(pos[model.group[changed]].min())
@@ -223,8 +240,7 @@ def schedule(
     else:
         starts = np.full(model.n, -1, dtype=np.int64)
         remaining = model.capacity.weekly.copy()
-        for g in locked_groups(model):
-            run_chain(model, tm, int(g), remaining, starts)
+        fixed_passes(model, tm, remaining, starts)
         frontier = _first_free(remaining, 0)
         head = 0
         snapshots, frontiers = [remaining.copy()], [frontier]

@@ -1,0 +1,94 @@
+"""The lower bound on risk exposure (Lagrangian, keeps clusters): never above a real plan."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from planning_fixtures import config, make_instance
+
+from gis_app.core.planning import Planner
+from gis_app.core.planning.milp import lower_bound, solve_order_milp
+
+MILESTONES = ["in_plan", "opname", "beoordeling", "versterkingsbesluit"]
+
+
+@st.composite
+def instances(draw):
+    n_clusters = draw(st.integers(2, 6))
+    per_cluster = draw(st.integers(2, 7))
+    seed = draw(st.integers(0, 10_000))
+    buildings, clusters = make_instance(n_clusters=n_clusters, per_cluster=per_cluster, seed=seed)
+    rng = np.random.default_rng(seed)
+    prepared = draw(st.booleans())
+    buildings["milestone"] = (
+        "versterkingsbesluit" if prepared else rng.choice(MILESTONES, len(buildings))
+    )
+    clusters["approach_share"] = rng.choice([np.nan, 0.0, 0.5, 1.0], n_clusters)
+    cfg = config(
+        starts_per_week=draw(st.integers(1, 4)), bespoke_share=draw(st.sampled_from([0, 0.3, 1]))
+    )
+    return buildings, clusters, cfg, rng
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances())
+def test_bound_is_never_above_a_plan_or_the_milp_optimum(inst):
+    buildings, clusters, cfg, rng = inst
+    planner = Planner(buildings, clusters, cfg)
+    bound = planner.bound()
+    assert bound.lower_bound >= bound.clusters_ignored_bound - 1e-15
+    exposures = [planner.run(order=o).metrics["risk_exposure"] for o in ("default", "optimise")]
+    ids = planner.cluster_ids
+    for _ in range(6):
+        order = [ids[i] for i in rng.permutation(len(ids))]
+        exposures.append(planner.run(order=order).metrics["risk_exposure"])
+    milp = solve_order_milp(planner, time_limit=20)
+    assert milp.optimal
+    exposures += [milp.objective_exposure, milp.exposure]
+    tolerance = 1e-9 * max(exposures)
+    assert bound.lower_bound <= min(exposures) + tolerance
+
+
+def test_bound_keeps_clusters():
+    """Prepared buildings (no backfilling): clearly above the bound that ignores clusters,
+    and within a few percent of the exact optimum."""
+    buildings, clusters = make_instance(n_clusters=8, per_cluster=8, seed=11)
+    buildings["milestone"] = "versterkingsbesluit"
+    planner = Planner(buildings, clusters, config(starts_per_week=2))
+    bound = planner.bound()
+    optimum = solve_order_milp(planner).objective_exposure
+    assert bound.lower_bound > lower_bound(planner) * 1.01
+    assert bound.lower_bound <= optimum * (1 + 1e-9)
+    assert bound.gap(optimum) < 0.05
+
+
+def test_bound_stops_when_asked_and_stays_valid():
+    buildings, clusters = make_instance(n_clusters=6, per_cluster=6, seed=4)
+    planner = Planner(buildings, clusters, config())
+    calls = []
+
+    def should_stop():
+        calls.append(1)
+        return True
+
+    bound = planner.bound(should_stop=should_stop)
+    assert bound.cancelled and calls
+    assert bound.iterations <= 1
+    assert bound.lower_bound <= planner.run(order="optimise").metrics["risk_exposure"]
+
+
+def test_attach_bound_puts_bound_and_gap_in_the_metrics():
+    buildings, clusters = make_instance(n_clusters=5, per_cluster=6, seed=7)
+    planner = Planner(buildings, clusters, config())
+    result = planner.run()
+    assert "exposure_lower_bound" not in result.metrics  # on request only
+    bound = planner.attach_bound(result)
+    exposure = result.metrics["risk_exposure"]
+    assert result.metrics["exposure_lower_bound"] == bound.lower_bound
+    assert result.metrics["optimality_gap"] == pytest.approx(
+        (exposure - bound.lower_bound) / exposure
+    )
+    assert 0 <= result.metrics["optimality_gap"] < 1
+    assert any("Ondergrens" in line for line in result.summary_lines())
