@@ -14,6 +14,7 @@ import sys
 
 from gis_app import __version__
 from gis_app.commands._args import OneLineArgumentParser
+from gis_app.commands._progress import close_all as close_progress
 from gis_app.core.errors import GisAppError
 
 EXIT_OK = 0
@@ -53,9 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or EXIT_OK)
     except GisAppError as error:
+        close_progress()  # a progress bar must not share the error's line
         print(f"gis-app {args.command}: {error.user_message()}", file=sys.stderr)
         return EXIT_UNUSABLE_INPUT
     except KeyboardInterrupt:
+        close_progress()
         return 130
 
 
