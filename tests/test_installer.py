@@ -11,6 +11,7 @@ parsing it, the WGS84 GeoJSON by its coordinates.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -81,7 +82,7 @@ def run_built(folder: Path, args: list[str], env: dict, cwd: Path) -> subprocess
     )
 
 
-def test_the_build_holds_no_link_to_this_python(built):
+def test_the_build_holds_its_data_and_no_link_outside(built):
     # nothing in the folder may point back into the venv it was built from
     venv = Path(sys.prefix).resolve()
     links = [p for p in built.rglob("*") if p.is_symlink()]
@@ -95,6 +96,8 @@ def test_the_build_holds_no_link_to_this_python(built):
     assert {"libqoffscreen.so", "libqxcb.so"} <= platforms
     assert any(built.rglob("imageformats/libqjpeg.so"))
     assert any(built.rglob("resources/gis_app.svg"))
+    for source in (ROOT / "resources" / "i18n").glob("*.ts"):  # compiled by the build
+        assert any(built.rglob(f"resources/i18n/{source.stem}.qm")), source.name
 
 
 def test_version_from_a_clean_environment(built, clean_env, tmp_path):
@@ -193,15 +196,25 @@ def test_plan_json_from_the_built_program(built, clean_env, tmp_path):
     assert len(plan["schedule"]) == metrics["buildings"]
 
 
-def test_exports_use_the_bundled_gdal_and_proj_data(built, clean_env, tmp_path, ogrinfo):
-    # a small area made by the built program itself, then exported in RD New and WGS84
+def test_import_and_export_with_the_bundled_gdal_and_proj_data(built, clean_env, tmp_path, ogrinfo):
+    # footprints and a Dutch-Excel risk table made by the built program, imported by it
     made = run_built(
         built,
-        ["sample", "--buildings", "400", "--seed", "7", "--out", "area.gpkg"],
+        ["sample", "--buildings", "400", "--seed", "7", "--split", "--out", "panden.gpkg"],
         clean_env,
         tmp_path,
     )
     assert made.returncode == 0, made.stderr
+    imported = run_built(
+        built,
+        ["import", "panden.gpkg", "--risk", "panden_risico.csv", "--out", "area.gpkg"],
+        clean_env,
+        tmp_path,
+    )
+    assert imported.returncode == 0, imported.stderr
+    # the join report: every footprint loaded and matched to its table row
+    assert re.search(r"panden geladen:\s+400\b", imported.stdout), imported.stdout
+    assert re.search(r"gekoppeld op pand-id:\s+400\b", imported.stdout), imported.stdout
     # a PROJ_DATA/GDAL_DATA of the user's own that does not fit must not matter
     env = dict(clean_env, PROJ_DATA=str(tmp_path / "nothing"), GDAL_DATA=str(tmp_path / "nothing"))
     out = tmp_path / "export"
