@@ -251,19 +251,23 @@ def test_the_background_worker_starts_in_the_built_program(built, clean_env, tmp
     not parse the worker's arguments as a command line and exit."""
     gdal_dir = next(built.rglob("pyogrio.libs"))
     settle_s = 5.0
-    app = subprocess.Popen(
-        [str(built / "gis-app")],
-        cwd=tmp_path,
-        env=clean_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    log = tmp_path / "stderr.txt"
+    with open(log, "wb") as stderr:
+        app = subprocess.Popen(
+            [str(built / "gis-app")],
+            cwd=tmp_path,
+            env=clean_env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     worker = None
+    children = []
     try:
         parent = psutil.Process(app.pid)
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline and app.poll() is None and worker is None:
-            for child in parent.children(recursive=True):
+            children = parent.children(recursive=True)
+            for child in children:
                 try:
                     if "--multiprocessing-fork" not in child.cmdline():
                         continue
@@ -279,18 +283,16 @@ def test_the_background_worker_starts_in_the_built_program(built, clean_env, tmp
         time.sleep(settle_s)
         assert worker.is_running() and worker.status() != psutil.STATUS_ZOMBIE
         assert worker in parent.children(recursive=True)
-        assert app.poll() is None, app.stderr.read().decode(errors="replace")[-2000:]
+        assert app.poll() is None, log.read_text(errors="replace")[-2000:]
     finally:
-        children = psutil.Process(app.pid).children(recursive=True) if app.poll() is None else []
-        app.terminate()
-        try:
-            app.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait()
+        if app.poll() is None:
+            children = psutil.Process(app.pid).children(recursive=True)
+        app.kill()
+        app.wait(timeout=60)
+        # the worker and multiprocessing's resource tracker outlive a killed parent
         for child in children:
             try:
-                child.wait(timeout=30)
-            except psutil.TimeoutExpired:
                 child.kill()
-        app.stderr.close()
+                child.wait(timeout=30)
+            except psutil.NoSuchProcess:
+                pass
