@@ -20,6 +20,7 @@ import warnings
 
 from gis_app import __version__
 from gis_app.commands._args import OneLineArgumentParser
+from gis_app.commands._progress import close_all as close_progress
 from gis_app.core.errors import GisAppError
 
 EXIT_OK = 0
@@ -62,10 +63,12 @@ def main(argv: list[str] | None = None) -> int:
             status = int(args.func(args) or EXIT_OK)
     except GisAppError as error:
         # the held warnings are dropped: this one line says what matters
+        close_progress()  # a progress bar must not share the error's line
         message = " ".join(error.user_message().split())  # one line, whatever the text
         print(f"gis-app {args.command}: {message}", file=sys.stderr)
         return EXIT_UNUSABLE_INPUT
     except KeyboardInterrupt:
+        close_progress()
         return 130
     except BaseException:
         _show(held)  # with the traceback that follows

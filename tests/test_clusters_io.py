@@ -139,7 +139,7 @@ def _project_file(tmp_path, n_rows=3, per_row=12):
 
 def test_cli_suggest_clusters_in_place(tmp_path, capsys):
     path = _project_file(tmp_path)
-    assert main(["suggest-clusters", str(path), "--max-buildings", "6"]) == 0
+    assert main(["suggest-clusters", str(path), "--max-buildings", "6", "--quiet"]) == 0
     out = capsys.readouterr().out
     project = load_project(path)
     assert len(project.clusters) == 6

@@ -7,6 +7,7 @@ import errno
 import io
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -560,3 +561,42 @@ def test_user_data_dir_follows_the_platform_convention(monkeypatch):
         assert logsetup.user_data_dir().name == "gis_app"
     monkeypatch.setenv("GIS_APP_DATA_DIR", "/tmp/x")
     assert logsetup.user_data_dir() == Path("/tmp/x")
+
+
+# --- the table worker does not outlive a killed application -----------------------------------
+
+KILLED_APP = textwrap.dedent(
+    """
+    import functools, importlib, sys, time
+    from gis_app.core.join import worker
+
+    worker.warm_up(functools.partial(importlib.import_module, "json")).result(timeout=120)
+    print(worker.submit(worker._pid).result(timeout=60), flush=True)
+    time.sleep(300)
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX SIGKILL")
+def test_the_table_worker_ends_when_the_application_is_killed(tmp_path):
+    import psutil
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    app = subprocess.Popen(
+        [sys.executable, "-c", KILLED_APP], env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        worker_pid = int(app.stdout.readline())
+        assert psutil.pid_exists(worker_pid)
+    finally:
+        app.kill()
+        app.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if not psutil.pid_exists(worker_pid) or (
+            psutil.Process(worker_pid).status() == psutil.STATUS_ZOMBIE
+        ):
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail("the worker process still runs 30 s after its application was killed")

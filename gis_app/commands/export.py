@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gis_app.commands import _args
+from gis_app.commands import _args, _progress
 
 
 def register(subparsers) -> None:
@@ -83,6 +83,7 @@ def register(subparsers) -> None:
         action="store_true",
         help="store packages made by this export in the project file (atomically)",
     )
+    _progress.add_quiet_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -109,12 +110,13 @@ def run(args: argparse.Namespace) -> int:
     check_export_folder(project, args.out)
     for warning in project.load_warnings:
         print(f"gis-app export: waarschuwing: {warning}", file=sys.stderr)
-    prepared = prepare_export(project)
+    progress = _progress.progress_for(args, "export")
+    prepared = prepare_export(project, progress=progress)
     if prepared.change is not None:
         # this command's own copy of the project gets what the export made
         project = applied(project, prepared.change)
     for note in prepared.notes:
-        print(note)
+        progress.write(note)
     columns = None
     if args.fields:
         frame = export_frame(
@@ -146,7 +148,9 @@ def run(args: argparse.Namespace) -> int:
         color_by=args.color_by,
         remember_columns=False,
     )
-    report = export_project(project, args.out, options, pdf_writer=pdf_writer, prepared=prepared)
+    report = export_project(
+        project, args.out, options, pdf_writer=pdf_writer, prepared=prepared, progress=progress
+    )
     print(report.to_text(notes=False))
     if args.save_packages and prepared.change is not None and prepared.change.packages is not None:
         from gis_app.core.io.projectfile import save_project

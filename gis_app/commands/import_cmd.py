@@ -19,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from gis_app.commands import _args
+from gis_app.commands import _args, _progress
 from gis_app.core.errors import InputError
 
 _SUMMARY_KEYS = (
@@ -82,6 +82,7 @@ def register(subparsers) -> None:
         help="refuse footprints outside the Netherlands (RD New area plus 50 km) instead of "
         "only reporting them",
     )
+    _progress.add_quiet_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -100,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
                 "--out is hetzelfde bestand als de invoer; kies een andere naam", path=out
             )
 
+    progress = _progress.progress_for(args, "import", machine_output=args.json)
+    progress(0.0, "Bestanden lezen en koppelen")
     buildings, report = load_buildings(
         args.footprints,
         args.risk,
@@ -119,10 +122,12 @@ def run(args: argparse.Namespace) -> int:
     project.settings["import_report"] = {k: summary[k] for k in _SUMMARY_KEYS}
 
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        progress.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(report.to_text())
+        progress.write(report.to_text())
+    progress(0.8, "Project opslaan")
     written = save_project(project, out)
+    progress(1.0, "Klaar")
     done = f"{len(buildings):,} panden opgeslagen in {written}".replace(",", ".")
     print(done, file=sys.stderr if args.json else sys.stdout)
     return 0

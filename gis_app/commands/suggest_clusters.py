@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gis_app.commands import _args
+from gis_app.commands import _args, _progress
 from gis_app.core.errors import InputError
 
 #: Bounds of the size options (buildings, metres): generous, but finite and meaningful.
@@ -80,6 +80,7 @@ def register(subparsers) -> None:
         default=None,
         help="write the project with the clusters to this GeoPackage instead of in place",
     )
+    _progress.add_quiet_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -108,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
     elif target.suffix.lower() != ".gpkg":
         raise InputError("--out moet een GeoPackage (.gpkg) zijn", path=target)
 
+    progress = _progress.progress_for(args, "suggest-clusters")
+    progress(0.0, "Project lezen")
     project, _report = open_path(args.project)
     for warning in project.load_warnings:
         print(f"gis-app suggest-clusters: waarschuwing: {warning}", file=sys.stderr)
@@ -119,11 +122,14 @@ def run(args: argparse.Namespace) -> int:
         max_spread=args.max_spread,
         link_distance=args.link_distance,
         replace=args.replace,
+        progress=lambda fraction, message: progress(0.05 + 0.85 * fraction, message),
     )
     project.clusters = suggestion.clusters
     project.buildings = project.buildings.copy()
     project.buildings["cluster_id"] = suggestion.membership
+    progress(0.9, "Project opslaan")
     written = save_project(project, target)
+    progress(1.0, "Klaar")
 
     n_new = len(suggestion.added_ids)
     in_clusters = int((suggestion.membership != "").sum())
