@@ -16,7 +16,9 @@ How packages are made (:func:`make_packages`):
   buildings or ``max_addresses`` addresses, and none spans more than ``max_weeks``
   weeks of construction starts (a contractor works a package as one stream). With
   contractors configured, a package never holds more buildings than the largest
-  contractor can start in ``max_weeks`` weeks (capacity split).
+  contractor can start in ``max_weeks`` weeks (capacity split). A last package of
+  at most ``merge_leftover`` (5) buildings joins the package before it in its cluster,
+  past the limits by at most that many buildings (0 turns this off).
 * Contractor: when the plan attributes starts to contractors (schedule column
   ``contractor``), a package gets the contractor of most of its buildings. Otherwise the
   configured contractors (``PackageSettings.contractors``, else the planning
@@ -142,6 +144,9 @@ class PackageSettings:
     max_buildings: int = 50
     max_addresses: int = 80
     max_weeks: int = 26
+    #: A last package of a cluster with at most this many buildings joins the package
+    #: before it (a contractor does not start a work stream for 1-5 houses); 0 = never.
+    merge_leftover: int = 5
     contractors: list[ContractorCapacity] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -149,6 +154,7 @@ class PackageSettings:
             "max_buildings": self.max_buildings,
             "max_addresses": self.max_addresses,
             "max_weeks": self.max_weeks,
+            "merge_leftover": self.merge_leftover,
             "contractors": [
                 {"name": c.name, "starts_per_week": c.starts_per_week} for c in self.contractors
             ],
@@ -169,6 +175,16 @@ class PackageSettings:
                 if value < 1:
                     raise PackageError(f"pakketinstelling {key} moet minstens 1 zijn")
                 setattr(out, key, value)
+        if "merge_leftover" in data:
+            try:
+                value = int(data["merge_leftover"])
+            except (TypeError, ValueError):
+                raise PackageError(
+                    f"pakketinstelling merge_leftover: '{data['merge_leftover']}' is geen getal"
+                ) from None
+            if value < 0:
+                raise PackageError("pakketinstelling merge_leftover mag niet negatief zijn")
+            out.merge_leftover = value
         for item in data.get("contractors") or []:
             out.contractors.append(
                 ContractorCapacity(
@@ -355,6 +371,9 @@ def _cut(
         end = max(i + 1, min(end_b, end_a, end_t))
         chunks.append(rows[i:end])
         i = end
+    if len(chunks) > 1 and len(chunks[-1]) <= cfg.merge_leftover:
+        # a leftover of a few buildings joins its neighbour, even past the limits
+        chunks[-2:] = [np.concatenate(chunks[-2:])]
     return chunks
 
 

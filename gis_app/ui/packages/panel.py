@@ -73,6 +73,7 @@ from gis_app.core.packages import (
     PACKAGE_COLUMN,
     PackageContext,
     PackageError,
+    PackageSettings,
     current_assignment,
     isin,
     make_packages,
@@ -327,6 +328,8 @@ class PackagesPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._table_selection_changed)
         self.view.doubleClicked.connect(lambda _index: self.zoom_to_selected())
 
+        self._build_limits()
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
         buttons.addStretch(1)
@@ -334,6 +337,7 @@ class PackagesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
+        layout.addWidget(self.limits_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
@@ -349,6 +353,66 @@ class PackagesPanel(QWidget):
         self.refresh()
 
     # --- actions ---------------------------------------------------------------------------
+    def _build_limits(self) -> None:
+        """The limits used by "Maak werkpakketten uit planning", editable where packages are
+        made and stored in the project (``settings["packages"]``)."""
+        from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QSpinBox
+
+        self.limits_box = QGroupBox(self.tr("Grenzen per werkpakket"), self)
+        form = QFormLayout(self.limits_box)
+        form.setContentsMargins(6, 4, 6, 4)
+
+        def spin(maximum: int, suffix: str) -> QSpinBox:
+            box = QSpinBox(self.limits_box)
+            box.setRange(1, maximum)
+            box.setSuffix(suffix)
+            box.valueChanged.connect(self._limits_edited)
+            return box
+
+        self.max_buildings_spin = spin(10_000, self.tr(" panden"))
+        self.max_addresses_spin = spin(100_000, self.tr(" adressen"))
+        self.max_weeks_spin = spin(520, self.tr(" weken"))
+        self.merge_leftover_check = QCheckBox(
+            self.tr("Restpakket van 1-5 panden bij het vorige pakket voegen"), self.limits_box
+        )
+        self.merge_leftover_check.toggled.connect(self._limits_edited)
+        form.addRow(self.tr("Hoogstens"), self.max_buildings_spin)
+        form.addRow(self.tr("Hoogstens"), self.max_addresses_spin)
+        form.addRow(self.tr("Bouwstarts binnen"), self.max_weeks_spin)
+        form.addRow(self.merge_leftover_check)
+        self._load_limits()
+
+    def _load_limits(self) -> None:
+        try:
+            cfg = PackageSettings.from_dict(self.document.project.settings.get("packages"))
+        except Exception:  # noqa: BLE001 - unusable stored limits: show the defaults
+            cfg = PackageSettings()
+        self._syncing_limits = True
+        try:
+            self.max_buildings_spin.setValue(cfg.max_buildings)
+            self.max_addresses_spin.setValue(cfg.max_addresses)
+            self.max_weeks_spin.setValue(cfg.max_weeks)
+            self.merge_leftover_check.setChecked(cfg.merge_leftover > 0)
+        finally:
+            self._syncing_limits = False
+
+    def limits(self) -> dict:
+        """The limits as shown, in the form of ``PackageSettings.to_dict``."""
+        stored = dict(self.document.project.settings.get("packages") or {})
+        stored.update(
+            max_buildings=self.max_buildings_spin.value(),
+            max_addresses=self.max_addresses_spin.value(),
+            max_weeks=self.max_weeks_spin.value(),
+            merge_leftover=PackageSettings.merge_leftover
+            if self.merge_leftover_check.isChecked()
+            else 0,
+        )
+        return stored
+
+    def _limits_edited(self, *_args) -> None:
+        if not getattr(self, "_syncing_limits", False):
+            self.document.set_package_settings(self.limits())
+
     def _create_actions(self) -> None:
         def action(text: str, slot, tip: str, shortcut: str | None = None) -> QAction:
             act = QAction(text, self)
@@ -482,6 +546,7 @@ class PackagesPanel(QWidget):
         self.summary.setText(text)
 
     def _project_replaced(self, *_args) -> None:
+        self._load_limits()
         self._forget_context()
         self.note.hide()
         self.refresh()
