@@ -295,3 +295,32 @@ def test_cancelled_dialog_changes_nothing(panel, monkeypatch):
     document.set_selection(panel.member_rows([document.project.packages["package_id"].iloc[0]]))
     assert panel.move_selection_to() is None
     assert document.undo_stack.count() == count
+
+
+def test_limits_are_visible_editable_and_used_when_making(panel, qtbot):
+    document = panel.document
+    assert panel.limits_box.isVisibleTo(panel)
+    assert panel.max_buildings_spin.value() == 50 and panel.merge_leftover_check.isChecked()
+    before = len(document.project.packages)
+    panel.max_buildings_spin.setValue(4)
+    panel.merge_leftover_check.setChecked(False)
+    stored = document.project.settings["packages"]
+    assert stored["max_buildings"] == 4 and stored["merge_leftover"] == 0
+    assert document.is_dirty
+    # a fresh cut with the new limits: no package above 4 buildings, more packages
+    document.undo_stack.undo()
+    assert panel.make_from_plan()
+    packages = document.project.packages
+    assert packages["n_buildings"].max() <= 4 and len(packages) > before
+    # with the leftover merge on again, each cluster's small last package (1-5 buildings)
+    # joins the one before it: exactly one package fewer per such cluster
+    last = packages.sort_values("sequence").groupby("cluster_id").tail(1)
+    per_cluster = packages.groupby("cluster_id").size()
+    leftovers = int(((last["n_buildings"] <= 5) & last["cluster_id"].map(per_cluster).gt(1)).sum())
+    assert leftovers > 0
+    document.undo_stack.undo()
+    panel.merge_leftover_check.setChecked(True)
+    assert panel.make_from_plan()
+    merged = document.project.packages
+    assert len(merged) == len(packages) - leftovers
+    assert merged["n_buildings"].sum() == packages["n_buildings"].sum()
