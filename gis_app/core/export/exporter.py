@@ -471,6 +471,7 @@ def _export_into(
         done += 1
 
     sheets: dict = {}  # the PDF and the field pack of one package share its sheet
+    addresses = None
 
     def sheet_for(pid):
         if pid not in sheets:
@@ -481,6 +482,7 @@ def _export_into(
                 chosen,
                 options,
                 exported_at,
+                addresses,
             )
         return sheets[pid]
 
@@ -527,12 +529,12 @@ def _export_into(
     wgs84 = to_wgs84(frame) if "geojson" in formats else None
     table = table_frame(frame.drop(columns=frame.geometry.name)) if options.field_pack else None
     lists = list_groups = None
+    if {"csv", "xlsx", "pdf"} & set(formats) or options.field_pack:
+        exported = buildings[buildings["building_id"].astype(str).isin(set(frame["building_id"]))]
+        addresses = address_rows(project, exported)
     if {"csv", "xlsx"} & set(formats):
         # the address lists: one row per address, not per pand
-        exported = buildings[buildings["building_id"].astype(str).isin(set(frame["building_id"]))]
-        per_address = address_list(
-            frame.drop(columns=frame.geometry.name), address_rows(project, exported)
-        )
+        per_address = address_list(frame.drop(columns=frame.geometry.name), addresses)
         lists = table_frame(per_address)
         list_groups = _groups(per_address["package_id"].to_numpy(dtype=object), ids)
     empty = frame.iloc[:0]
@@ -627,7 +629,7 @@ def _groups(values: np.ndarray, ids: list[str]) -> dict[str, np.ndarray]:
     return out
 
 
-def _sheet(record, part, all_buildings, chosen, options, exported_at):
+def _sheet(record, part, all_buildings, chosen, options, exported_at, addresses=None):
     from gis_app.core.export.sheets import package_sheet
 
     return package_sheet(
@@ -637,4 +639,5 @@ def _sheet(record, part, all_buildings, chosen, options, exported_at):
         columns=chosen,
         color_by=options.color_by,
         exported_at=exported_at,
+        addresses=addresses,
     )
