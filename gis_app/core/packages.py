@@ -912,3 +912,58 @@ def set_package_attribute(
     out.loc[hit, column] = "" if value is None else str(value)
     out.loc[hit, "manual"] = True
     return out
+
+
+def choose_packages(
+    packages: pd.DataFrame,
+    *,
+    contractor: str | None = None,
+    start: Any = None,
+    end: Any = None,
+    text: str = "",
+) -> list[str]:
+    """Ids of the packages that match every given criterion, in table order.
+
+    ``contractor``: exactly that contractor (``""`` = not yet assigned); ``start``/``end``:
+    the package's period (first construction start to last completion) overlaps that
+    window (either end open); ``text``: in the id, name or contractor, case-insensitive.
+    """
+    if packages is None or len(packages) == 0:
+        return []
+    keep = np.ones(len(packages), dtype=bool)
+    contractors = (
+        packages["contractor"].fillna("").astype(str).str.strip().to_numpy()
+        if "contractor" in packages
+        else np.full(len(packages), "", dtype=object)
+    )
+    if contractor is not None:
+        keep &= contractors == contractor.strip()
+    nat = pd.Series(pd.NaT, index=packages.index)
+    period_start = pd.to_datetime(packages.get("period_start", nat), errors="coerce")
+    period_end = pd.to_datetime(packages.get("period_end", nat), errors="coerce")
+    period_end = period_end.fillna(period_start)
+    if start is not None:
+        keep &= (period_end >= pd.Timestamp(start)).to_numpy()
+    if end is not None:
+        keep &= (period_start <= pd.Timestamp(end)).to_numpy()
+    needle = text.strip().casefold()
+    if needle:
+        haystack = (
+            packages["package_id"].astype(str)
+            + " "
+            + packages["name"].fillna("").astype(str)
+            + " "
+            + contractors
+        ).str.casefold()
+        keep &= haystack.str.contains(needle, regex=False).to_numpy()
+    return packages["package_id"].astype(str)[keep].tolist()
+
+
+def contractor_names(packages: pd.DataFrame | None, settings: Any = None) -> list[str]:
+    """The contractors to pick from: configured ones first, then those on packages."""
+    names = [c.name for c in settings_from(settings).contractors if c.name] if settings else []
+    if packages is not None and len(packages) and "contractor" in packages:
+        names += sorted(
+            {c.strip() for c in packages["contractor"].fillna("").astype(str) if c.strip()}
+        )
+    return list(dict.fromkeys(names))
