@@ -113,7 +113,8 @@ class ExportDialog(QDialog):
         self.field_pack_check = QCheckBox(
             self.tr("Veldpakket per werkpakket (offline, QGIS/QField)")
         )
-        grid.addWidget(self.field_pack_check, 3, 0, 1, 2)
+        # below the last row of formats (seven formats fill four rows)
+        grid.addWidget(self.field_pack_check, (len(FORMATS) + 1) // 2, 0, 1, 2)
         layout.addWidget(formats_box)
 
         # what the export has to make first: said before running, applied as one undo step
@@ -161,7 +162,7 @@ class ExportDialog(QDialog):
         else:
             for record in packages.itertuples(index=False):
                 contractor = str(getattr(record, "contractor", "") or "").strip()
-                text = self.tr("{id}  {name} — {contractor}, {period} ({n} panden)").format(
+                text = self.tr("{id}  {name} ({n} panden) — {contractor}, {period}").format(
                     id=record.package_id,
                     name=record.name,
                     contractor=contractor or self.tr("nog toe te wijzen"),
