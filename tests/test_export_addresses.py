@@ -229,3 +229,31 @@ def test_every_geopackage_declares_multipolygon_and_version_1_2(tmp_path, qapp, 
         )
         assert "Multi Polygon" in done.stdout
         assert "Warning" not in done.stderr and "user_version" not in done.stderr
+
+
+def test_cli_exports_one_contractors_packages_in_a_period(tmp_path, capsys):
+    from gis_app.cli import main
+    from gis_app.core.change import applied
+    from gis_app.core.export.exporter import prepare_export
+    from gis_app.core.sample import generate_buildings
+
+    project = Project(buildings=generate_buildings(200, seed=11))
+    project = applied(project, prepare_export(project).change)
+    packages = project.packages.copy()
+    packages["contractor"] = ["Bouw A" if i % 2 == 0 else "Bouw B" for i in range(len(packages))]
+    project.packages = packages
+    path = save_project(project, tmp_path / "p.gpkg")
+    starts = pd.to_datetime(packages["period_start"])
+    cut = starts.sort_values().iloc[len(starts) // 2]
+    expected = packages[(packages["contractor"] == "Bouw A") & (starts <= cut)]["package_id"]
+    assert 0 < len(expected) < len(packages)
+    out = tmp_path / "uit"
+    code = main(
+        ["export", str(path), "--out", str(out), "--format", "csv"]
+        + ["--contractor", "Bouw A", "--until", cut.date().isoformat()]
+    )
+    assert code == 0
+    written = sorted(p.name.split(" ")[0] for p in (out / "adreslijsten").glob("*.csv"))
+    assert written == sorted(expected)
+    assert main(["export", str(path), "--out", str(out), "--contractor", "Niemand"]) == 2
+    assert capsys.readouterr().err.strip().count("\n") == 0
