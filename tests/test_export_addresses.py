@@ -172,6 +172,8 @@ def test_address_lists_one_row_per_address_with_readable_values(tmp_path, qapp, 
     assert cell["LPR"].value == 1.23e-4 and cell["LPR"].number_format == "0.00E+00"
     assert cell["bouwjaar"].value == 1931 and isinstance(cell["bouwjaar"].value, int)
     assert sheet.max_row == 5
+    explained = [r[0] for r in book["Toelichting"].iter_rows(values_only=True)]
+    assert "huisnummer" in explained and "straat" in explained and "adres" not in explained
 
     shp = next((tmp_path / "shapefile").glob("*/*.shp"))
     reader = shapefile.Reader(str(shp))

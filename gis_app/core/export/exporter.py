@@ -536,6 +536,7 @@ def _export_into(
         # the address lists: one row per address, not per pand
         per_address = address_list(frame.drop(columns=frame.geometry.name), addresses)
         lists = table_frame(per_address)
+        list_columns = per_address.iloc[:0]  # the Toelichting sheet lists these columns
         list_groups = _groups(per_address["package_id"].to_numpy(dtype=object), ids)
     empty = frame.iloc[:0]
 
@@ -574,7 +575,7 @@ def _export_into(
                 report.files.append(
                     write_xlsx(
                         target,
-                        empty.drop(columns=empty.geometry.name),
+                        list_columns,
                         info=_info_rows(records[pid]),
                         table=lists.iloc[list_groups[pid]],
                     )
