@@ -32,22 +32,28 @@ COLUMNS = [
 ]
 
 
-def test_personal_columns_are_opt_in():
-    available = available_columns(COLUMNS)
+def test_addresses_are_in_by_default_and_resident_data_opt_in():
+    available = available_columns([*COLUMNS, "eigen_regie", "E-mail", "straatnaam"])
     default = default_columns(available)
+    # public BAG data: the contractor needs it to find the door
     assert {
         "building_id",
         "package_id",
+        "address",
+        "postcode",
         "woonplaats",
+        "straatnaam",
         "measure",
         "construction_start",
         "bouwjaar",
     } <= set(default)
-    assert not {"address", "postcode", "residents", "Eigenaar", "Telefoon nr", "field_note"} & set(
-        default
-    )
+    personal = {"residents", "eigen_regie", "Eigenaar", "Telefoon nr", "E-mail", "field_note"}
+    assert not personal & set(default)
+    # the column chooser marks exactly these as personal data
+    assert {c.name for c in available if c.personal} == personal
     assert "geometry" not in [c.name for c in available]
     assert looks_personal("name") and not looks_personal("package_name")
+    assert looks_personal("eigenaar_adres") and not looks_personal("openbare_ruimte_naam")
 
 
 def test_choice_is_remembered_and_required_columns_stay():

@@ -48,13 +48,20 @@ def set_checked(widget, names):
             item.setCheckState(state)
 
 
-def test_dialog_defaults_leave_personal_data_out(qtbot):
+def test_dialog_defaults_take_addresses_and_leave_personal_data_out(qtbot):
     document = ProjectDocument(small_project())
     dialog = ExportDialog(document)
     qtbot.addWidget(dialog)
     columns = checked(dialog.column_list)
     assert "building_id" in columns and "measure" in columns
-    assert "address" not in columns and "residents" not in columns
+    assert "address" in columns and "postcode" in columns  # public BAG data
+    assert "residents" not in columns and "eigen_regie" not in columns
+    marked = {
+        dialog.column_list.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(dialog.column_list.count())
+        if "persoonsgegevens" in dialog.column_list.item(i).text()
+    }
+    assert {"residents", "eigen_regie"} <= marked and "address" not in marked
     assert dialog.package_list.count() == 0  # no packages yet: made on export
     assert dialog.options().package_ids is None
 
@@ -232,3 +239,60 @@ def test_fieldpack_import_is_one_undo_step(qtbot, tmp_path, monkeypatch):
     titles = [a.text() for a in window.file_menu.actions()]
     assert "Veldpakket &importeren..." in titles
     document.undo_stack.clear()  # no clean-state signal while the objects are torn down
+
+
+def packaged_project():
+    """A project with six packages of five buildings, two contractors, consecutive periods."""
+    project = small_project(30)
+    project.settings["packages"] = {"max_buildings": 5, "merge_leftover": 0}
+    project = applied(project, prepare_export(project).change)
+    packages = project.packages.iloc[:6].copy()
+    packages["contractor"] = ["Bouw A", "Bouw B", "", "Bouw A", "Bouw B", "Bouw A"][: len(packages)]
+    start = pd.Timestamp("2027-01-04")
+    packages["period_start"] = [start + pd.Timedelta(weeks=8 * i) for i in range(len(packages))]
+    packages["period_end"] = packages["period_start"] + pd.Timedelta(weeks=6)
+    project.packages = packages
+    return project
+
+
+def test_packages_chosen_by_contractor_period_selection_and_text(qtbot):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    project = packaged_project()
+    ids = project.packages["package_id"].tolist()
+    assert len(ids) == 6
+    dialog = ExportDialog(ProjectDocument(project), selected_packages=[ids[4], ids[5]])
+    qtbot.addWidget(dialog)
+    assert checked(dialog.package_list) == ids  # all by default
+    contractors = [
+        dialog.contractor_combo.itemText(i) for i in range(dialog.contractor_combo.count())
+    ]
+    assert contractors == ["nog toe te wijzen", "Bouw A", "Bouw B"]
+    dialog.contractor_combo.setCurrentIndex(1)
+    assert dialog.choose_packages(contractor=dialog.contractor()) == [ids[0], ids[3], ids[5]]
+    assert checked(dialog.package_list) == [ids[0], ids[3], ids[5]]
+    assert dialog.options().package_ids == [ids[0], ids[3], ids[5]]
+    assert "3 van 6 gekozen" in dialog.chosen_label.text()
+    dialog.contractor_combo.setCurrentIndex(0)
+    dialog.choose_packages(contractor=dialog.contractor())
+    assert checked(dialog.package_list) == [ids[2]]  # not yet assigned
+    # period: 2027-03-01 .. 2027-04-30 overlaps package 1 (from 01-03) and 2 (from 26-04)
+    dialog.period_from.setDate(QDate(2027, 3, 1))
+    dialog.period_to.setDate(QDate(2027, 4, 30))
+    assert dialog.period_start() == dt.date(2027, 3, 1)
+    dialog.choose_packages(start=dialog.period_start(), end=dialog.period_end())
+    assert checked(dialog.package_list) == [ids[1], ids[2]]
+    assert dialog.selection_button.isEnabled()
+    dialog.selection_button.click()
+    assert checked(dialog.package_list) == [ids[4], ids[5]]
+    dialog.package_filter.setText("bouw b")
+    visible = [
+        dialog.package_list.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(dialog.package_list.count())
+        if not dialog.package_list.item(i).isHidden()
+    ]
+    assert visible == [ids[1], ids[4]]
+    text = dialog.package_list.item(0).text()
+    assert "Bouw A" in text and "04-01-2027 t/m 15-02-2027" in text

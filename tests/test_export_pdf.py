@@ -118,3 +118,53 @@ def test_empty_package_sheet(tmp_path, qapp):
     layout = write_package_pdf(path, sheet)
     assert layout.page_count == 0
     assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_sheet_lists_every_address_and_prints_house_numbers_and_streets(tmp_path, qapp):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPainterPath
+
+    from gis_app.core.export.addresses import address_rows
+    from gis_app.render.pdf_sheets import HOUSE_NUMBER_MM, _mm, house_number_font
+
+    frame = frame_of(3).assign(address=["Kerkstraat 1", "Kerkstraat 3", "Molenweg 8b"])
+    frame["postcode"] = ["9919AB", "9919AB", "9919AC"]
+    table = pd.DataFrame(
+        {
+            "building_id": [frame["building_id"].iloc[1]] * 2,
+            "straat": ["Kerkstraat"] * 2,
+            "huisnummer": [3, 3],
+            "toevoeging": ["2", "1"],
+            "postcode": ["9919AB"] * 2,
+            "woonplaats": ["Groningen"] * 2,
+        }
+    )
+    project = type("P", (), {"buildings": frame, "addresses": table})()
+    sheet = package_sheet(
+        {"package_id": "C1-WP01", "name": "Kerkstraat"},
+        frame,
+        frame,
+        columns=["building_id", "address", "postcode", "measure"],
+        addresses=address_rows(project),
+    )
+    assert sheet.header[:6] == ["nr", "BAG pand-id", "straat", "huisnr.", "postcode", "woonplaats"]
+    assert [(r[0], r[2], r[3]) for r in sheet.rows] == [
+        ("1", "Kerkstraat", "1"),
+        ("2", "Kerkstraat", "3-1"),
+        ("2", "Kerkstraat", "3-2"),
+        ("3", "Molenweg", "8B"),
+    ]
+    assert sheet.label_texts == ["1", "3", "8B"]
+    assert sorted(name for name, *_ in sheet.street_labels) == ["Kerkstraat", "Molenweg"]
+    # digits print at least 2.5 mm high: measured on the glyph outlines the sheet draws
+    path = QPainterPath()
+    path.addText(QPointF(0, 0), house_number_font(), "0123456789")
+    assert path.boundingRect().height() >= _mm(HOUSE_NUMBER_MM)
+    assert path.boundingRect().height() < _mm(HOUSE_NUMBER_MM) * 1.3
+    pdf = tmp_path / "blad.pdf"
+    write_package_pdf(pdf, sheet)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Kerkstraat" in text and "Molenweg" in text and "3-2" in text

@@ -81,8 +81,8 @@ def test_export_plans_and_packages_a_bare_project(tmp_path, qapp, bare_project, 
     packaged = int(project.buildings["package_id"].isin(some).sum())
     assert f"Feature Count: {packaged}" in listing
     back = gpd.read_file(out / "werkpakketten.gpkg", layer="buildings")
-    # personal data stays home by default
-    assert "address" not in back and "residents" not in back and "postcode" not in back
+    # addresses (public BAG data) go out by default, resident data stays home
+    assert "address" in back and "postcode" in back and "residents" not in back
     assert {"building_id", "package_id", "measure", "construction_start"} <= set(back.columns)
     expected = project.buildings.set_index("building_id")
     assert (
@@ -140,13 +140,17 @@ def test_column_choice_is_remembered_and_personal_data_opt_in(tmp_path, planned_
     assert again.columns == report.columns
     book = openpyxl.load_workbook(next((tmp_path / "b" / "adreslijsten").glob("*.xlsx")))
     header = next(book["Adressen"].iter_rows(values_only=True))
-    assert "adres" in header and "bewoners" in header and "mijlpaal" not in header
+    assert "straat" in header and "bewoners" in header and "mijlpaal" not in header
     rows = list(book["Adressen"].iter_rows(values_only=True))[1:]
     members = project.buildings[project.buildings["package_id"] == pid]
     assert sorted(r[0] for r in rows) == sorted(members["building_id"])
     by_id = members.set_index("building_id")
     for row in rows:
-        assert row[header.index("adres")] == by_id.loc[row[0], "address"]
+        number = row[header.index("huisnummer")]
+        assert isinstance(number, int)
+        address = f"{row[header.index('straat')]} {number}{row[header.index('huisletter')] or ''}"
+        assert address == by_id.loc[row[0], "address"]
+        assert row[header.index("bewoners")] == round(by_id.loc[row[0], "residents"])
 
 
 def test_unknown_package_and_format_are_errors(tmp_path, planned_project):
@@ -270,7 +274,7 @@ def test_cli_export(tmp_path, capsys):
             delimiter=";",
         )
     )
-    assert "adres" in header
+    assert {"straat", "huisnummer", "postcode", "woonplaats"} <= set(header)
     assert not (out / "werkpakketten.gpkg").exists()
     saved = load_project(path)
     assert saved.packages is not None and len(saved.packages) > 0

@@ -230,7 +230,7 @@ def test_csv_utf8_bom_semicolon_and_neutralised(tmp_path):
     town = header.index("woonplaats")
     assert [r[town] for r in body] == ["'+31 tel", "'-5", "'@SUM(A1)"]
     assert body[0][header.index("start bouw")] == "2027-03-01"
-    assert body[0][header.index("LPR")] == "1,5e-05"
+    assert body[0][header.index("LPR")] == "1,50e-05"  # 3 significant digits
     assert body[0][header.index("maatregel")] == "zware versterking"
     assert body[0][header.index("eigen regie")] == "ja"
     for row in body:

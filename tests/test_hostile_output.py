@@ -89,7 +89,8 @@ def hostile_project(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bron") / "project!map;1"
     folder.mkdir()
     project = Project(buildings=generate_buildings(120, seed=11))
-    project.settings["packages"] = {"max_buildings": 8}  # enough packages for every name
+    # enough packages for every name
+    project.settings["packages"] = {"max_buildings": 8, "merge_leftover": 0}
     project = applied(project, prepare_export(project).change)  # clusters, plan, packages
     packages = project.packages.copy()
     assert len(packages) >= len(HOSTILE_NAMES), "the sample gives too few packages"

@@ -75,7 +75,10 @@ def test_packages_respect_limits_and_cover_all_work():
     measure[5] = "none"
     plan = FakePlan(make_schedule(b, measure=measure))
     packages, assignment = make_packages(
-        plan, b, None, PackageSettings(max_buildings=10, max_addresses=100, max_weeks=500)
+        plan,
+        b,
+        None,
+        PackageSettings(merge_leftover=0, max_buildings=10, max_addresses=100, max_weeks=500),
     )
     assert assignment.iloc[5] == ""  # no work, no package
     assert (assignment.drop(index=5) != "").all()
@@ -100,7 +103,10 @@ def test_address_and_week_limits_split():
     b = make_buildings((20,), addresses=[5] * 20)
     plan = FakePlan(make_schedule(b, measure=["light"] * 20), order=("C1",))
     packages, _ = make_packages(
-        plan, b, None, PackageSettings(max_buildings=100, max_addresses=12, max_weeks=500)
+        plan,
+        b,
+        None,
+        PackageSettings(merge_leftover=0, max_buildings=100, max_addresses=12, max_weeks=500),
     )
     assert packages["n_addresses"].max() <= 12
     assert len(packages) == 10
@@ -108,7 +114,10 @@ def test_address_and_week_limits_split():
         make_schedule(b, measure=["light"] * 20, start_weeks=np.arange(20) * 4), order=("C1",)
     )
     packages, _ = make_packages(
-        weekly, b, None, PackageSettings(max_buildings=100, max_addresses=1000, max_weeks=10)
+        weekly,
+        b,
+        None,
+        PackageSettings(merge_leftover=0, max_buildings=100, max_addresses=1000, max_weeks=10),
     )
     spans = (packages["period_start"].diff().dropna() >= pd.Timedelta(0)).all()
     assert spans
@@ -129,7 +138,7 @@ def test_totals_and_periods():
 
 def test_ids_stable_across_replanning():
     b = make_buildings((30, 12))
-    cfg = PackageSettings(max_buildings=10)
+    cfg = PackageSettings(merge_leftover=0, max_buildings=10)
     plan = FakePlan(make_schedule(b))
     packages, assignment = make_packages(plan, b, None, cfg)
     b["package_id"] = assignment.to_numpy()
@@ -145,7 +154,7 @@ def test_ids_stable_across_replanning():
 
 def test_replanning_moves_buildings_whose_cluster_changed_and_numbers_new_packages_after():
     b = make_buildings((30, 12))
-    cfg = PackageSettings(max_buildings=10)
+    cfg = PackageSettings(merge_leftover=0, max_buildings=10)
     packages, assignment = make_packages(FakePlan(make_schedule(b)), b, None, cfg)
     b["package_id"] = assignment.to_numpy()
     # three buildings of C1 are moved to C2 by the planner (cluster edit); C2 packages are full-ish
@@ -169,7 +178,7 @@ def test_replanning_moves_buildings_whose_cluster_changed_and_numbers_new_packag
 
 def test_new_packages_never_reuse_an_id():
     b = make_buildings((25,))
-    cfg = PackageSettings(max_buildings=10)
+    cfg = PackageSettings(merge_leftover=0, max_buildings=10)
     packages, assignment = make_packages(FakePlan(make_schedule(b), ("C1",)), b, None, cfg)
     assert list(packages["package_id"]) == ["C1-WP01", "C1-WP02", "C1-WP03"]
     b["package_id"] = assignment.to_numpy()
@@ -196,6 +205,7 @@ def test_contractors_from_plan_and_from_capacity():
     cfg = PackageSettings.from_dict(
         {
             "max_buildings": 5,
+            "merge_leftover": 0,
             "contractors": [
                 {"name": "Groot", "starts_per_week": 3},
                 {"name": "Klein", "starts_per_week": 1},
@@ -224,7 +234,9 @@ def test_operations_are_pure_and_mark_manual():
     b = make_buildings((30, 12))
     plan = FakePlan(make_schedule(b))
     ctx = package_context(plan, b)
-    packages, assignment = make_packages(plan, b, None, PackageSettings(max_buildings=10))
+    packages, assignment = make_packages(
+        plan, b, None, PackageSettings(merge_leftover=0, max_buildings=10)
+    )
     before_packages, before_assignment = packages.copy(), assignment.copy()
 
     moved, moved_assignment = move_buildings(packages, assignment, [0, 1], "C2-WP01", ctx)
@@ -274,7 +286,7 @@ def test_manual_edits_survive_replanning():
     b = make_buildings((30, 12))
     plan = FakePlan(make_schedule(b))
     ctx = package_context(plan, b)
-    cfg = PackageSettings(max_buildings=10)
+    cfg = PackageSettings(merge_leftover=0, max_buildings=10)
     packages, assignment = make_packages(plan, b, None, cfg)
     packages, assignment = move_buildings(packages, assignment, [0, 1], "C2-WP01", ctx)
     b["package_id"] = assignment.to_numpy()
@@ -298,5 +310,24 @@ def test_settings_validation():
         PackageSettings.from_dict({"max_buildings": 0})
     with pytest.raises(PackageError):
         PackageSettings.from_dict({"max_weeks": "veel"})
-    cfg = PackageSettings.from_dict(PackageSettings(max_buildings=7).to_dict())
+    cfg = PackageSettings.from_dict(PackageSettings(merge_leftover=0, max_buildings=7).to_dict())
     assert cfg.max_buildings == 7
+
+
+def test_leftover_of_a_few_buildings_joins_its_neighbour():
+    b = make_buildings((23, 12))
+    plan = FakePlan(make_schedule(b, measure=["heavy"] * 35))
+    merged, _ = make_packages(
+        plan, b, None, PackageSettings(max_buildings=10, max_addresses=100, max_weeks=500)
+    )
+    # cluster of 23: 10 + 13 (the leftover 3 joined); cluster of 12: 12 (leftover 2 joined)
+    assert merged["n_buildings"].tolist() == [10, 13, 12]
+    kept, _ = make_packages(
+        plan,
+        b,
+        None,
+        PackageSettings(max_buildings=10, max_addresses=100, max_weeks=500, merge_leftover=0),
+    )
+    assert kept["n_buildings"].tolist() == [10, 10, 3, 10, 2]
+    assert PackageSettings.from_dict({"merge_leftover": 0}).merge_leftover == 0
+    assert PackageSettings().to_dict()["merge_leftover"] == 5

@@ -295,3 +295,78 @@ def test_cancelled_dialog_changes_nothing(panel, monkeypatch):
     document.set_selection(panel.member_rows([document.project.packages["package_id"].iloc[0]]))
     assert panel.move_selection_to() is None
     assert document.undo_stack.count() == count
+
+
+def test_limits_are_visible_editable_and_used_when_making(panel, qtbot):
+    document = panel.document
+    assert panel.limits_box.isVisibleTo(panel)
+    assert panel.max_buildings_spin.value() == 50 and panel.merge_leftover_check.isChecked()
+    before = len(document.project.packages)
+    panel.max_buildings_spin.setValue(4)
+    panel.merge_leftover_check.setChecked(False)
+    stored = document.project.settings["packages"]
+    assert stored["max_buildings"] == 4 and stored["merge_leftover"] == 0
+    assert document.is_dirty
+    # a fresh cut with the new limits: no package above 4 buildings, more packages
+    document.undo_stack.undo()
+    assert panel.make_from_plan()
+    packages = document.project.packages
+    assert packages["n_buildings"].max() <= 4 and len(packages) > before
+    # with the leftover merge on again, each cluster's small last package (1-5 buildings)
+    # joins the one before it: exactly one package fewer per such cluster
+    last = packages.sort_values("sequence").groupby("cluster_id").tail(1)
+    per_cluster = packages.groupby("cluster_id").size()
+    leftovers = int(((last["n_buildings"] <= 5) & last["cluster_id"].map(per_cluster).gt(1)).sum())
+    assert leftovers > 0
+    document.undo_stack.undo()
+    panel.merge_leftover_check.setChecked(True)
+    assert panel.make_from_plan()
+    merged = document.project.packages
+    assert len(merged) == len(packages) - leftovers
+    assert merged["n_buildings"].sum() == packages["n_buildings"].sum()
+
+
+def test_contractor_list_filters_the_table(panel):
+    from gis_app.core.packages import set_package_attribute
+
+    document = panel.document
+    ids = document.project.packages["package_id"].tolist()
+    packages = document.project.packages
+    for pid, name in zip(ids[:3], ["Bouw A", "Bouw B", "Bouw A"], strict=True):
+        packages = set_package_attribute(packages, pid, "contractor", name)
+    panel._push(packages, None, "aannemers")
+    choices = [panel.contractor_filter.itemText(i) for i in range(panel.contractor_filter.count())]
+    assert choices == ["alle", "Bouw A", "Bouw B", "nog toe te wijzen"]
+    panel.filter_contractor("Bouw A")
+    shown = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
+    assert sorted(shown) == sorted([ids[0], ids[2]])
+    assert "getoond: 2 van Bouw A" in panel.summary.text()
+    panel.filter_contractor("")
+    assert panel.proxy.rowCount() == len(ids) - 3
+    panel.filter_contractor(None)
+    assert panel.proxy.rowCount() == len(ids)
+    # the contractor dialog offers the same list to pick from
+    assert {"Bouw A", "Bouw B"} <= set(panel.known_contractors())
+
+
+def test_names_shorten_at_a_word_and_columns_are_remembered(panel, qtbot):
+    from PySide6.QtCore import QSettings
+
+    from gis_app.ui.packages.panel import HEADER_SETTINGS_KEY, PackagesPanel, elide_words
+
+    metrics = panel.view.fontMetrics()
+    name = "Burgemeester Brouwerstraat en omgeving deel 12"
+    width = metrics.horizontalAdvance("Burgemeester Brouwerstraat en…") + 1
+    short = elide_words(name, metrics, width)
+    assert short == "Burgemeester Brouwerstraat en…"
+    assert elide_words("Stedum-001 deel 1", metrics, 1000) == "Stedum-001 deel 1"
+    column = [key for key, _ in panel.model.columns].index("name")
+    index = panel.proxy.index(0, column)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()  # the full name
+    header = panel.view.horizontalHeader()
+    header.resizeSection(column, 333)
+    assert QSettings().value(HEADER_SETTINGS_KEY) is not None
+    again = PackagesPanel(panel.document)
+    qtbot.addWidget(again)
+    assert again.view.horizontalHeader().sectionSize(column) == 333
+    QSettings().remove(HEADER_SETTINGS_KEY)

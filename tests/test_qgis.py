@@ -333,7 +333,14 @@ def test_field_pack_form_widgets(checked):
     for name, widget in widgets.items():
         if name.startswith("export") or name == "building_id":
             assert widget["read_only"], name
-    assert layer["form_order"][:4] == ["building_id", "field_status", "field_date", "field_note"]
+    # the address (exported by default: public BAG data) first, so the field worker finds the door
+    assert layer["form_order"][:5] == [
+        "address",
+        "building_id",
+        "field_status",
+        "field_date",
+        "field_note",
+    ]
 
 
 def test_field_pack_map_opens_on_the_package_with_clipped_backgrounds(checked, plan):

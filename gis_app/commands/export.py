@@ -60,13 +60,35 @@ def register(subparsers) -> None:
         help="export only this package (repeat or comma-separate for more)",
     )
     parser.add_argument(
+        "--contractor",
+        default=None,
+        metavar="NAAM",
+        help="export only this contractor's packages ('' = not yet assigned)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="period_from",
+        type=_args.date_in_window,
+        default=None,
+        metavar="JJJJ-MM-DD",
+        help="export only packages whose period runs on or after this date",
+    )
+    parser.add_argument(
+        "--until",
+        dest="period_until",
+        type=_args.date_in_window,
+        default=None,
+        metavar="JJJJ-MM-DD",
+        help="export only packages whose period starts on or before this date",
+    )
+    parser.add_argument(
         "--fields",
         type=_args.nonempty_list,
         default=None,
         help=(
             "comma-separated columns to export (names or Dutch labels; 'default', 'all'). "
             "Default: the choice remembered in the project, else everything except personal "
-            "data (address, postcode, residents)"
+            "data (residents, eigen regie, names, phone numbers, e-mail)"
         ),
     )
     parser.add_argument(
@@ -133,6 +155,21 @@ def run(args: argparse.Namespace) -> int:
     package_ids = None
     if args.package:
         package_ids = [p.strip() for item in args.package for p in item.split(",") if p.strip()]
+    period = (args.period_from, args.period_until)
+    if args.contractor is not None or period != (None, None):
+        from gis_app.core.packages import choose_packages
+
+        matching = choose_packages(
+            prepared.packages,
+            contractor=args.contractor,
+            start=args.period_from,
+            end=args.period_until,
+        )
+        if package_ids is not None:
+            matching = [p for p in matching if p in set(package_ids)]
+        if not matching:
+            raise ExportError("geen werkpakket past bij de gekozen aannemer en periode")
+        package_ids = matching
     needs_pdf = "pdf" in [f.strip().lower() for f in formats] or args.field_pack
     pdf_writer = None
     if needs_pdf:

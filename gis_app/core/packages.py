@@ -16,7 +16,9 @@ How packages are made (:func:`make_packages`):
   buildings or ``max_addresses`` addresses, and none spans more than ``max_weeks``
   weeks of construction starts (a contractor works a package as one stream). With
   contractors configured, a package never holds more buildings than the largest
-  contractor can start in ``max_weeks`` weeks (capacity split).
+  contractor can start in ``max_weeks`` weeks (capacity split). A last package of
+  at most ``merge_leftover`` (5) buildings joins the package before it in its cluster,
+  past the limits by at most that many buildings (0 turns this off).
 * Contractor: when the plan attributes starts to contractors (schedule column
   ``contractor``), a package gets the contractor of most of its buildings. Otherwise the
   configured contractors (``PackageSettings.contractors``, else the planning
@@ -142,6 +144,9 @@ class PackageSettings:
     max_buildings: int = 50
     max_addresses: int = 80
     max_weeks: int = 26
+    #: A last package of a cluster with at most this many buildings joins the package
+    #: before it (a contractor does not start a work stream for 1-5 houses); 0 = never.
+    merge_leftover: int = 5
     contractors: list[ContractorCapacity] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -149,6 +154,7 @@ class PackageSettings:
             "max_buildings": self.max_buildings,
             "max_addresses": self.max_addresses,
             "max_weeks": self.max_weeks,
+            "merge_leftover": self.merge_leftover,
             "contractors": [
                 {"name": c.name, "starts_per_week": c.starts_per_week} for c in self.contractors
             ],
@@ -169,6 +175,16 @@ class PackageSettings:
                 if value < 1:
                     raise PackageError(f"pakketinstelling {key} moet minstens 1 zijn")
                 setattr(out, key, value)
+        if "merge_leftover" in data:
+            try:
+                value = int(data["merge_leftover"])
+            except (TypeError, ValueError):
+                raise PackageError(
+                    f"pakketinstelling merge_leftover: '{data['merge_leftover']}' is geen getal"
+                ) from None
+            if value < 0:
+                raise PackageError("pakketinstelling merge_leftover mag niet negatief zijn")
+            out.merge_leftover = value
         for item in data.get("contractors") or []:
             out.contractors.append(
                 ContractorCapacity(
@@ -355,6 +371,9 @@ def _cut(
         end = max(i + 1, min(end_b, end_a, end_t))
         chunks.append(rows[i:end])
         i = end
+    if len(chunks) > 1 and len(chunks[-1]) <= cfg.merge_leftover:
+        # a leftover of a few buildings joins its neighbour, even past the limits
+        chunks[-2:] = [np.concatenate(chunks[-2:])]
     return chunks
 
 
@@ -893,3 +912,58 @@ def set_package_attribute(
     out.loc[hit, column] = "" if value is None else str(value)
     out.loc[hit, "manual"] = True
     return out
+
+
+def choose_packages(
+    packages: pd.DataFrame,
+    *,
+    contractor: str | None = None,
+    start: Any = None,
+    end: Any = None,
+    text: str = "",
+) -> list[str]:
+    """Ids of the packages that match every given criterion, in table order.
+
+    ``contractor``: exactly that contractor (``""`` = not yet assigned); ``start``/``end``:
+    the package's period (first construction start to last completion) overlaps that
+    window (either end open); ``text``: in the id, name or contractor, case-insensitive.
+    """
+    if packages is None or len(packages) == 0:
+        return []
+    keep = np.ones(len(packages), dtype=bool)
+    contractors = (
+        packages["contractor"].fillna("").astype(str).str.strip().to_numpy()
+        if "contractor" in packages
+        else np.full(len(packages), "", dtype=object)
+    )
+    if contractor is not None:
+        keep &= contractors == contractor.strip()
+    nat = pd.Series(pd.NaT, index=packages.index)
+    period_start = pd.to_datetime(packages.get("period_start", nat), errors="coerce")
+    period_end = pd.to_datetime(packages.get("period_end", nat), errors="coerce")
+    period_end = period_end.fillna(period_start)
+    if start is not None:
+        keep &= (period_end >= pd.Timestamp(start)).to_numpy()
+    if end is not None:
+        keep &= (period_start <= pd.Timestamp(end)).to_numpy()
+    needle = text.strip().casefold()
+    if needle:
+        haystack = (
+            packages["package_id"].astype(str)
+            + " "
+            + packages["name"].fillna("").astype(str)
+            + " "
+            + contractors
+        ).str.casefold()
+        keep &= haystack.str.contains(needle, regex=False).to_numpy()
+    return packages["package_id"].astype(str)[keep].tolist()
+
+
+def contractor_names(packages: pd.DataFrame | None, settings: Any = None) -> list[str]:
+    """The contractors to pick from: configured ones first, then those on packages."""
+    names = [c.name for c in settings_from(settings).contractors if c.name] if settings else []
+    if packages is not None and len(packages) and "contractor" in packages:
+        names += sorted(
+            {c.strip() for c in packages["contractor"].fillna("").astype(str) if c.strip()}
+        )
+    return list(dict.fromkeys(names))

@@ -67,6 +67,45 @@ def _mm(value: float) -> float:
     return value / 25.4 * DPI
 
 
+#: Printed height of a house number's digits on the map (a contractor reads it on site).
+HOUSE_NUMBER_MM = 2.5
+STREET_NAME_PT = 9.0
+
+
+def path_font(height_px: float, *, bold: bool = False, sample: str = "0123456789") -> QFont:
+    """A font for ``QPainterPath.addText`` whose ``sample`` glyphs are ``height_px`` device
+    pixels high. A path takes the font's pixel size as it is (a point size would be
+    read at screen resolution and print about a third of the size on the sheet)."""
+    font = QFont(FONT_FAMILY)
+    font.setBold(bold)
+    font.setPixelSize(100)
+    measured = QFontMetricsF(font).tightBoundingRect(sample).height() or 72.0
+    # a little over: whole pixel sizes and hinting make glyphs come out a hair smaller
+    font.setPixelSize(max(1, math.ceil(100 * height_px / measured * 1.04)))
+    return font
+
+
+def _halo_text(painter: QPainter, path: QPainterPath, color: QColor, halo: float) -> None:
+    painter.setPen(QPen(QColor(255, 255, 255, 235), halo))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(color))
+    painter.drawPath(path)
+
+
+def house_number_font(_device=None) -> QFont:
+    """A bold font whose digits print at least :data:`HOUSE_NUMBER_MM` high."""
+    return path_font(_mm(HOUSE_NUMBER_MM), bold=True)
+
+
+def street_name_font() -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setItalic(True)
+    font.setPixelSize(round(STREET_NAME_PT / 72 * DPI))
+    return font
+
+
 # --- layout model -------------------------------------------------------------------------
 
 
@@ -339,27 +378,71 @@ class _SheetPainter:
         self.north_arrow(painter, rect)
 
     def labels(self, painter: QPainter, transform: _MapTransform) -> None:
-        """Row numbers on the buildings, with a white halo so they read on any colour."""
+        """House numbers on the buildings (row numbers where a pand has no address), with a
+        white halo so they read on any colour; a label that would overlap one already
+        printed is left out rather than printed illegibly. Then the street names, each
+        placed along its houses where it covers the fewest house numbers."""
+        placed: list[QRectF] = []
         points = self.sheet.label_points
-        if len(points) == 0:
+        if len(points):
+            font = house_number_font()
+            metrics = QFontMetricsF(font)
+            xy = transform.xy(np.asarray(points, dtype=float))
+            texts = self.sheet.label_texts or [str(i + 1) for i in range(len(xy))]
+            for (x, y), text in zip(xy, texts, strict=False):
+                width = metrics.horizontalAdvance(text)
+                box = QRectF(x - width / 2, y - metrics.capHeight() / 2, width, metrics.capHeight())
+                if any(box.intersects(other) for other in placed):
+                    continue
+                placed.append(box.adjusted(-_mm(0.4), -_mm(0.4), _mm(0.4), _mm(0.4)))
+                path = QPainterPath()
+                path.addText(QPointF(x - width / 2, y + metrics.capHeight() / 2), font, text)
+                _halo_text(painter, path, QColor("#000000"), _mm(0.6))
+        self.street_names(painter, transform, placed)
+
+    def street_names(
+        self, painter: QPainter, transform: _MapTransform, numbers: list[QRectF]
+    ) -> None:
+        """Each street's name along its houses, in dark blue italics."""
+        if not self.sheet.street_labels:
             return
-        font = _font(7, bold=True)
-        metrics = QFontMetricsF(font, painter.device())
-        xy = transform.xy(np.asarray(points, dtype=float))
-        painter.setFont(font)
-        for i, (x, y) in enumerate(xy):
-            text = str(i + 1)
-            width = metrics.horizontalAdvance(text)
+        font = street_name_font()
+        metrics = QFontMetricsF(font)
+        line = metrics.height()
+        for name, x, y, angle in self.sheet.street_labels:
+            ((px, py),) = transform.xy(np.array([[x, y]], dtype=float))
+            width = metrics.horizontalAdvance(name)
+            theta = math.radians(-angle)
+            along = np.array([math.cos(theta), math.sin(theta)])
+            across = np.array([-along[1], along[0]])
+            best, best_score = (px, py), None
+            for step_across in (0, 1, -1, 2, -2, 3, -3):
+                for step_along in (0, 0.3, -0.3):
+                    cx, cy = (
+                        np.array([px, py])
+                        + across * step_across * line * 0.8
+                        + along * step_along * width
+                    )
+                    samples = [
+                        (
+                            cx + along[0] * t * width / 2 + across[0] * u * line / 3,
+                            cy + along[1] * t * width / 2 + across[1] * u * line / 3,
+                        )
+                        for t in np.linspace(-1, 1, 24)
+                        for u in (-1, 0, 1)
+                    ]
+                    score = sum(
+                        any(r.contains(QPointF(sx, sy)) for r in numbers) for sx, sy in samples
+                    )
+                    if best_score is None or score < best_score:
+                        best, best_score = (cx, cy), score
             path = QPainterPath()
-            path.addText(
-                QPointF(x - width / 2, y + metrics.ascent() / 2 - metrics.descent() / 2), font, text
-            )
-            painter.setPen(QPen(QColor(255, 255, 255, 230), _mm(0.5)))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor("#000000")))
-            painter.drawPath(path)
+            path.addText(QPointF(-width / 2, metrics.capHeight() / 2), font, name)
+            painter.save()
+            painter.translate(*best)
+            painter.rotate(-angle)  # map y points up, the page's y down
+            _halo_text(painter, path, QColor("#1f3a68"), _mm(0.7))
+            painter.restore()
 
     def legend(self, painter: QPainter, rect: QRectF) -> None:
         sheet = self.sheet

@@ -206,6 +206,17 @@ class ProjectDocument(QObject):
         colmod.remember_columns(self.project.settings, wanted)
         self.mark_dirty()
 
+    def set_package_settings(self, settings: dict) -> None:
+        """Store the limits for cutting work packages (``settings["packages"]``); a setting
+        like the export columns: saved with the project, not an undo step."""
+        from gis_app.core.packages import SETTINGS_KEY as PACKAGE_SETTINGS_KEY
+
+        wanted = copy.deepcopy(dict(settings))
+        if self.project.settings.get(PACKAGE_SETTINGS_KEY) == wanted:
+            return
+        self.project.settings[PACKAGE_SETTINGS_KEY] = wanted
+        self.mark_dirty()
+
     # --- derived values (no undo, not dirty) -------------------------------------------------
     def take_load_warnings(self) -> list[str]:
         """What opening the project left out (core's Dutch messages), handed out once: a

@@ -11,7 +11,11 @@ The dialog only collects choices and calls :func:`gis_app.core.export.exporter.e
   at the end.
 * The column choice is stored in ``project.settings["export_columns"]`` (so it travels
   with the project) and the target folder in QSettings (it belongs to this computer).
-  Personal columns (address, postcode, residents) are marked and unchecked by default.
+  Personal columns (residents, eigen regie, names, phone numbers, e-mail) are marked
+  and unchecked by default; addresses (public BAG data) are checked.
+* Packages are chosen by contractor, by period (overlapping the chosen dates), by the
+  selection in the Werkpakketten panel, or by a text filter; each choice ticks exactly
+  the packages that match, and "Alle"/"Geen" remain.
 * The export never changes the project itself. When it has to make clusters, a plan or
   packages, the dialog says so before running; what was made
   (:attr:`PreparedExport.change <gis_app.core.export.exporter.PreparedExport>`) is applied
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -78,13 +83,21 @@ def tr(text: str) -> str:
 class ExportDialog(QDialog):
     exportFinished = Signal(bool)  # the export ended: written (True) or not (False)
 
-    def __init__(self, document, parent: QWidget | None = None):
+    def __init__(
+        self,
+        document,
+        parent: QWidget | None = None,
+        *,
+        selected_packages: list[str] | None = None,
+    ):
+        """``selected_packages``: the packages selected in the Werkpakketten panel, offered
+        as "Selectie uit paneel"."""
         super().__init__(parent)
         self.document = document
         self.report = None
         self._task = None  # the running export (gis_app.ui.tasks.Task)
         self.setWindowTitle(self.tr("Exporteren"))
-        self.resize(720, 640)
+        self.resize(900, 660)
         project = document.project
         layout = QVBoxLayout(self)
 
@@ -100,7 +113,8 @@ class ExportDialog(QDialog):
         self.field_pack_check = QCheckBox(
             self.tr("Veldpakket per werkpakket (offline, QGIS/QField)")
         )
-        grid.addWidget(self.field_pack_check, 3, 0, 1, 2)
+        # below the last row of formats (seven formats fill four rows)
+        grid.addWidget(self.field_pack_check, (len(FORMATS) + 1) // 2, 0, 1, 2)
         layout.addWidget(formats_box)
 
         # what the export has to make first: said before running, applied as one undo step
@@ -147,14 +161,23 @@ class ExportDialog(QDialog):
             packages_layout.addWidget(note)
         else:
             for record in packages.itertuples(index=False):
-                text = self.tr("{id}  {name}  ({n} panden)").format(
-                    id=record.package_id, name=record.name, n=int(record.n_buildings)
+                contractor = str(getattr(record, "contractor", "") or "").strip()
+                text = self.tr("{id}  {name} ({n} panden) — {contractor}, {period}").format(
+                    id=record.package_id,
+                    name=record.name,
+                    contractor=contractor or self.tr("nog toe te wijzen"),
+                    period=_period_text(
+                        getattr(record, "period_start", None), getattr(record, "period_end", None)
+                    ),
+                    n=int(record.n_buildings),
                 )
                 item = QListWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, str(record.package_id))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
                 self.package_list.addItem(item)
+        self._build_package_choice(packages_layout, packages, selected_packages)
         packages_layout.addWidget(self.package_list)
         row = QHBoxLayout()
         for label, state in (
@@ -164,8 +187,12 @@ class ExportDialog(QDialog):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, s=state: self._set_all(self.package_list, s))
             row.addWidget(button)
+        self.chosen_label = QLabel("")
+        row.addWidget(self.chosen_label, 1)
         packages_layout.addLayout(row)
-        middle.addWidget(packages_box)
+        self.package_list.itemChanged.connect(self._update_chosen_count)
+        self._update_chosen_count()
+        middle.addWidget(packages_box, 3)
 
         # columns
         columns_box = QGroupBox(self.tr("Kolommen"))
@@ -193,7 +220,7 @@ class ExportDialog(QDialog):
             )
             self.column_list.addItem(item)
         columns_layout.addWidget(self.column_list)
-        middle.addWidget(columns_box)
+        middle.addWidget(columns_box, 2)
         layout.addLayout(middle)
 
         # folder
@@ -225,6 +252,129 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     # --- choices ---------------------------------------------------------------------------
+    def _build_package_choice(self, layout, packages, selected_packages) -> None:
+        """Choose packages by contractor, by period, by the panel's selection, or by text:
+        each button ticks exactly the packages that match (and shows them)."""
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QComboBox, QDateEdit
+
+        from gis_app.core.packages import contractor_names
+
+        self.package_filter = QLineEdit()
+        self.package_filter.setPlaceholderText(self.tr("Zoek op id, naam of aannemer"))
+        self.package_filter.setClearButtonEnabled(True)
+        self.package_filter.textChanged.connect(self._filter_packages)
+        layout.addWidget(self.package_filter)
+
+        grid = QGridLayout()
+        self.contractor_combo = QComboBox()
+        self.contractor_combo.addItem(self.tr("nog toe te wijzen"), "")
+        for name in contractor_names(packages, self.document.project.settings):
+            self.contractor_combo.addItem(name, name)
+        self.contractor_combo.setCurrentIndex(min(1, self.contractor_combo.count() - 1))
+        by_contractor = QPushButton(self.tr("Alleen deze aannemer"))
+        by_contractor.clicked.connect(lambda: self.choose_packages(contractor=self.contractor()))
+        grid.addWidget(QLabel(self.tr("Aannemer:")), 0, 0)
+        grid.addWidget(self.contractor_combo, 0, 1, 1, 3)
+        grid.addWidget(by_contractor, 0, 4)
+
+        self.period_from = QDateEdit()
+        self.period_to = QDateEdit()
+        for edit in (self.period_from, self.period_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+        starts = _dates(packages, "period_start") if packages is not None else []
+        first = min(starts) if starts else None
+        begin = QDate(first.year, first.month, first.day) if first else QDate.currentDate()
+        self.period_from.setDate(begin)
+        self.period_to.setDate(begin.addMonths(3))
+        by_period = QPushButton(self.tr("Alleen deze periode"))
+        by_period.clicked.connect(
+            lambda: self.choose_packages(start=self.period_start(), end=self.period_end())
+        )
+        grid.addWidget(QLabel(self.tr("Van:")), 1, 0)
+        grid.addWidget(self.period_from, 1, 1)
+        grid.addWidget(QLabel(self.tr("tot en met:")), 1, 2)
+        grid.addWidget(self.period_to, 1, 3)
+        grid.addWidget(by_period, 1, 4)
+
+        self.selected_packages = [str(p) for p in (selected_packages or [])]
+        self.selection_button = QPushButton(
+            self.tr("Selectie uit paneel Werkpakketten (%1)").replace(
+                "%1", str(len(self.selected_packages))
+            )
+        )
+        self.selection_button.setEnabled(bool(self.selected_packages))
+        self.selection_button.clicked.connect(lambda: self.tick_packages(self.selected_packages))
+        grid.addWidget(self.selection_button, 2, 0, 1, 5)
+        layout.addLayout(grid)
+        enabled = self.package_list.count() > 0
+        for widget in (
+            self.package_filter,
+            self.contractor_combo,
+            by_contractor,
+            self.period_from,
+            self.period_to,
+            by_period,
+        ):
+            widget.setEnabled(enabled)
+
+    def contractor(self) -> str:
+        return str(self.contractor_combo.currentData() or "")
+
+    def period_start(self):
+        return self.period_from.date().toPython()
+
+    def period_end(self):
+        return self.period_to.date().toPython()
+
+    def choose_packages(self, **criteria) -> list[str]:
+        """Tick exactly the packages matching ``criteria`` (see
+        :func:`gis_app.core.packages.choose_packages`); returns their ids."""
+        from gis_app.core.packages import choose_packages
+
+        ids = choose_packages(self.document.project.packages, **criteria)
+        self.tick_packages(ids)
+        return ids
+
+    def tick_packages(self, ids) -> None:
+        wanted = {str(i) for i in ids}
+        self.package_filter.clear()
+        for i in range(self.package_list.count()):
+            item = self.package_list.item(i)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in wanted
+                else Qt.CheckState.Unchecked
+            )
+        first = next(
+            (
+                self.package_list.item(i)
+                for i in range(self.package_list.count())
+                if self.package_list.item(i).checkState() == Qt.CheckState.Checked
+            ),
+            None,
+        )
+        if first is not None:
+            self.package_list.scrollToItem(first)
+
+    def _filter_packages(self, text: str) -> None:
+        from gis_app.core.packages import choose_packages
+
+        shown = set(choose_packages(self.document.project.packages, text=text))
+        for i in range(self.package_list.count()):
+            item = self.package_list.item(i)
+            item.setHidden(item.data(Qt.ItemDataRole.UserRole) not in shown)
+
+    def _update_chosen_count(self, *_args) -> None:
+        total = self.package_list.count()
+        if total:
+            self.chosen_label.setText(
+                self.tr("%1 van %2 gekozen")
+                .replace("%1", str(len(self._checked(self.package_list))))
+                .replace("%2", str(total))
+            )
+
     @staticmethod
     def _set_all(widget: QListWidget, state: Qt.CheckState) -> None:
         for i in range(widget.count()):
@@ -381,6 +531,21 @@ class ExportDialog(QDialog):
         self.document.apply_change(change, text=text)
 
 
+def _dates(packages, column: str) -> list:
+    if column not in packages:
+        return []
+    values = pd.to_datetime(packages[column], errors="coerce").dropna()
+    return [v.date() for v in values]
+
+
+def _period_text(start, end) -> str:
+    def day(value) -> str:
+        stamp = pd.Timestamp(value) if value is not None else pd.NaT
+        return "-" if pd.isna(stamp) else stamp.strftime("%d-%m-%Y")
+
+    return f"{day(start)} t/m {day(end)}"
+
+
 def import_fieldpack_interactive(window, path: str | Path | None = None) -> object | None:
     """Ask for a returned field pack, show what it changes and its conflicts, apply on "Ja".
 
@@ -442,7 +607,9 @@ def install_export_action(window) -> QAction:
         from gis_app.ui.qgis_export import store_map_state
 
         store_map_state(window)  # field packs and QGIS projects follow the map
-        ExportDialog(window.document, window).exec()
+        panel = getattr(window, "packages_panel", None)
+        selected = panel.selected_ids() if panel is not None else []
+        ExportDialog(window.document, window, selected_packages=selected).exec()
 
     action.triggered.connect(open_dialog)
     import_action = QAction(tr("Veldpakket &importeren..."), window)

@@ -1,16 +1,18 @@
 """Which columns leave the tool: the planner's choice, remembered in the project.
 
-Addresses are personal data (AVG/GDPR). An export therefore carries only the columns
-the planner chose, and by default none that identify a household:
+Addresses are public BAG data and the contractor needs them to find the door, so they
+are in by default. Information about the people living there is personal data
+(AVG/GDPR) and stays out unless the planner opts in:
 
-* :data:`PERSONAL_COLUMNS` -- ``address``, ``postcode`` (a PC6 postcode with the map
-  position narrows a building down to a handful of households, so it goes with the
-  address) and ``residents`` -- are left out unless the planner opts in;
+* :data:`PERSONAL_COLUMNS` -- ``residents`` and ``eigen_regie`` -- are left out unless
+  the planner opts in;
 * source columns whose name looks personal (:func:`looks_personal`: owner, name,
-  phone, e-mail, street, house number...) are left out by default too, and so are
+  phone, e-mail, birth date, IBAN...) are left out by default too, and so are
   free-text notes (``field_note``, ``opmerking``...): people write names and phone
   numbers in them;
-* everything else is in by default.
+* everything else, the address included, is in by default.
+
+The column chooser marks personal columns as such (:attr:`ExportColumn.personal`).
 
 ``building_id`` and ``package_id`` are always exported (they identify the rows and are
 needed to bring a field pack back), whatever the choice says.
@@ -34,7 +36,7 @@ from gis_app.core.labels import EXPORT_EXTRA_LABELS
 SETTINGS_KEY = "export_columns"
 
 REQUIRED_COLUMNS = ("building_id", "package_id")
-PERSONAL_COLUMNS = ("address", "postcode", "residents")
+PERSONAL_COLUMNS = ("residents", "eigen_regie")
 
 #: Dutch labels of the columns gis_app writes, in the order exports show them.
 LABELS: dict[str, str] = {
@@ -62,17 +64,24 @@ LABELS: dict[str, str] = {
     "prep_start": "start voorbereiding",
     "construction_start": "start bouw",
     "completion": "gereed",
-    "wait_years": "wachttijd (jaar)",
-    "cost": "kosten (EUR)",
+    "wait_months": "wachttijd (maanden)",
+    "cost": "kosten (euro)",
+    # the address lists: one row per address (core/export/addresses.py)
+    "straat": "straat",
+    "huisnummer": "huisnummer",
+    "huisletter": "huisletter",
+    "toevoeging": "toevoeging",
+    "verblijfsobject_id": "BAG verblijfsobject-id",
     # source and plan columns, in the window's words (core/labels.py)
     **{c: label for c, label in EXPORT_EXTRA_LABELS.items()},
 }
 
 _PERSONAL_HINTS = re.compile(
-    r"(adres|address|straat|street|huisnummer|huisnr|housenumber|postcode|zipcode|"
-    r"bewoner|resident|inwoner|persoon|person|eigenaar|owner|naam|name|telefoon|phone|"
+    r"(bewoner|resident|inwoner|persoon|person|eigenaar|owner|naam|name|telefoon|phone|"
     r"mobiel|e_?mail|geboorte|birth|iban|bsn|note|notitie|opmerking|remark|comment)"
 )
+#: Parts of a BAG address (public data), whose names may contain "naam".
+_PUBLIC_ADDRESS = re.compile(r"(straat|street|openbare|woonplaats|plaats|adres|address)")
 #: Names that contain a hint above but are not personal.
 _NOT_PERSONAL = frozenset(
     {"package_name", "cluster_name", "woonplaats", "woonplaatsnaam", "layer_name"}
@@ -85,7 +94,11 @@ def looks_personal(column: str) -> bool:
         return True
     if column in LABELS or column in _NOT_PERSONAL:
         return False
-    return bool(_PERSONAL_HINTS.search(normalise_name(column)))
+    name = normalise_name(column)
+    hints = {m.group(0) for m in _PERSONAL_HINTS.finditer(name)}
+    if _PUBLIC_ADDRESS.search(name):
+        hints -= {"naam", "name"}  # straatnaam, openbare_ruimte_naam: BAG, not a person
+    return bool(hints)
 
 
 @dataclass(frozen=True)

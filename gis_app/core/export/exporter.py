@@ -63,7 +63,8 @@ import pandas as pd
 from gis_app.core.change import Change
 from gis_app.core.errors import ExportError, GisAppError
 from gis_app.core.export import columns as colmod
-from gis_app.core.export.frame import export_frame
+from gis_app.core.export.addresses import address_list, address_rows
+from gis_app.core.export.frame import export_frame, whole
 from gis_app.core.export.geojson import to_wgs84, write_geojson
 from gis_app.core.export.gpkg import write_geopackage
 from gis_app.core.export.names import inside, safe_name, unique_names
@@ -311,8 +312,10 @@ def _info_rows(row: dict[str, Any]) -> list[tuple[str, object]]:
         value = row.get(column)
         if isinstance(value, pd.Timestamp | np.datetime64 | dt.datetime):
             value = None if pd.isna(value) else pd.Timestamp(value).date()
-        elif isinstance(value, float) and np.isnan(value):
+        elif isinstance(value, float | np.floating) and np.isnan(value):
             value = None
+        elif column in ("cost", "residents") and isinstance(value, int | float | np.number):
+            value = int(whole([value])[0])  # whole euros and persons
         elif isinstance(value, np.integer | np.floating):
             value = value.item()
         out.append((label, value))
@@ -470,6 +473,7 @@ def _export_into(
         done += 1
 
     sheets: dict = {}  # the PDF and the field pack of one package share its sheet
+    addresses = None
 
     def sheet_for(pid):
         if pid not in sheets:
@@ -480,6 +484,7 @@ def _export_into(
                 chosen,
                 options,
                 exported_at,
+                addresses,
             )
         return sheets[pid]
 
@@ -492,7 +497,11 @@ def _export_into(
             if clusters is not None
             else None
         )
-        layers = {"buildings": frame, "clusters": clusters, "packages": packages}
+        package_layer = packages.copy()
+        for column in ("cost", "residents"):
+            if column in package_layer:
+                package_layer[column] = whole(package_layer[column])
+        layers = {"buildings": frame, "clusters": clusters, "packages": package_layer}
         layers = {k: v for k, v in layers.items() if v is not None}
         qgis = None
         if options.styles or "qgis" in formats:
@@ -520,8 +529,17 @@ def _export_into(
         # per package only the geometry is sliced; the table comes from shp_records
         shp_geometry = gpd.GeoDataFrame(geometry=shp_table[0].geometry, crs=shp_table[0].crs)
     wgs84 = to_wgs84(frame) if "geojson" in formats else None
-    needs_table = bool({"csv", "xlsx"} & set(formats)) or options.field_pack
-    table = table_frame(frame.drop(columns=frame.geometry.name)) if needs_table else None
+    table = table_frame(frame.drop(columns=frame.geometry.name)) if options.field_pack else None
+    lists = list_groups = None
+    if {"csv", "xlsx", "pdf"} & set(formats) or options.field_pack:
+        exported = buildings[buildings["building_id"].astype(str).isin(set(frame["building_id"]))]
+        addresses = address_rows(project, exported)
+    if {"csv", "xlsx"} & set(formats):
+        # the address lists: one row per address, not per pand
+        per_address = address_list(frame.drop(columns=frame.geometry.name), addresses)
+        lists = table_frame(per_address)
+        list_columns = per_address.iloc[:0]  # the Toelichting sheet lists these columns
+        list_groups = _groups(per_address["package_id"].to_numpy(dtype=object), ids)
     empty = frame.iloc[:0]
 
     for fmt in ("shp", "geojson", "csv", "xlsx", "pdf"):
@@ -553,15 +571,15 @@ def _export_into(
                 report.files.append(write_geojson(target, wgs84.iloc[rows], wgs84=True))
             elif fmt == "csv":
                 target = inside(stage, FOLDERS[fmt], f"{base}.csv")
-                report.files.append(write_csv(target, empty, table=table.iloc[rows]))
+                report.files.append(write_csv(target, empty, table=lists.iloc[list_groups[pid]]))
             elif fmt == "xlsx":
                 target = inside(stage, FOLDERS[fmt], f"{base}.xlsx")
                 report.files.append(
                     write_xlsx(
                         target,
-                        empty.drop(columns=empty.geometry.name),
+                        list_columns,
                         info=_info_rows(records[pid]),
-                        table=table.iloc[rows],
+                        table=lists.iloc[list_groups[pid]],
                     )
                 )
             elif fmt == "pdf":
@@ -614,7 +632,7 @@ def _groups(values: np.ndarray, ids: list[str]) -> dict[str, np.ndarray]:
     return out
 
 
-def _sheet(record, part, all_buildings, chosen, options, exported_at):
+def _sheet(record, part, all_buildings, chosen, options, exported_at, addresses=None):
     from gis_app.core.export.sheets import package_sheet
 
     return package_sheet(
@@ -624,4 +642,5 @@ def _sheet(record, part, all_buildings, chosen, options, exported_at):
         columns=chosen,
         color_by=options.color_by,
         exported_at=exported_at,
+        addresses=addresses,
     )

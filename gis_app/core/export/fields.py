@@ -57,7 +57,7 @@ CURATED: dict[str, str] = {
     "export_milestone": "exp_mijlp",
     "export_hash": "exp_hash",
     "exported_at": "exp_datum",
-    "wait_years": "wacht_jr",
+    "wait_months": "wacht_mnd",
     "n_buildings": "n_panden",
     "n_addresses": "n_adressen",
     "approach_share": "maatw_aand",

@@ -39,18 +39,20 @@ COLUMN_ORDER = (
     "prep_start",
     "construction_start",
     "completion",
-    "wait_years",
+    "wait_months",
     "cost",
 )
 #: Internal columns never exported.
 INTERNAL_COLUMNS = frozenset({"row", "plan_cluster", "exposure", "fid", "geom"})
+#: The window's plan columns: English-named copies of ``completion`` and ``approach``.
+DUPLICATE_COLUMNS = frozenset({"plan_completion_year", "plan_approach"})
 PLAN_COLUMNS = (
     "measure",
     "approach",
     "prep_start",
     "construction_start",
     "completion",
-    "wait_years",
+    "wait_months",
     "cost",
 )
 
@@ -124,16 +126,60 @@ def export_frame(
             column in data
             or column == base.geometry.name
             or column in INTERNAL_COLUMNS
+            or column in DUPLICATE_COLUMNS
             or column == PACKAGE_COLUMN
         ):
             continue
         data[column] = base[column].to_numpy()
+    if "wait_years" in data:
+        data["wait_months"] = whole(np.asarray(data.pop("wait_years"), dtype=float) * 12.0)
     ordered = [c for c in COLUMN_ORDER if c in data] + [c for c in data if c not in COLUMN_ORDER]
     frame = pd.DataFrame({c: data[c] for c in ordered})
     for column in ("prep_start", "construction_start", "completion"):
         if column in frame:
-            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ms]")
+            # a plan date is a day: a Date field in every format
+            frame[column] = pd.to_datetime(frame[column]).dt.normalize().astype("datetime64[ms]")
+    readable_values(frame)
     return gpd.GeoDataFrame(frame, geometry=base.geometry.to_numpy(), crs=buildings.crs)
+
+
+def whole(values) -> pd.array:
+    """Numbers rounded to whole units (half away from zero), missing values kept."""
+    numbers = pd.to_numeric(pd.Series(np.asarray(values)), errors="coerce").to_numpy(dtype=float)
+    rounded = np.sign(numbers) * np.floor(np.abs(numbers) + 0.5)
+    return pd.array(np.where(np.isnan(numbers), np.nan, rounded), dtype="Float64").astype("Int64")
+
+
+def three_significant(values) -> np.ndarray:
+    """LPR and other tiny probabilities to 3 significant digits (``1.49e-03``)."""
+    numbers = pd.to_numeric(pd.Series(np.asarray(values)), errors="coerce").to_numpy(dtype=float)
+    out = numbers.copy()
+    finite = np.isfinite(numbers) & (numbers != 0)
+    exponent = np.floor(np.log10(np.abs(numbers[finite])))
+    scale = 10.0 ** (2 - exponent)
+    out[finite] = np.round(numbers[finite] * scale) / scale
+    return out
+
+
+#: Columns of whole units: euros, persons, counts.
+WHOLE_COLUMNS = ("cost", "residents", "addresses")
+
+
+def readable_values(frame: pd.DataFrame) -> None:
+    """Round in place to what the numbers mean: whole euros and persons, years as
+    integers (never ``2026,0``), LPR to 3 significant digits."""
+    from gis_app.core.labels import is_year_column
+
+    for column in frame.columns:
+        values = frame[column]
+        if not pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(
+            values.dtype
+        ):
+            continue
+        if column in WHOLE_COLUMNS or is_year_column(column):
+            frame[column] = whole(values)
+        elif column == "lpr":
+            frame[column] = three_significant(values)
 
 
 def _lookup(keys: np.ndarray, mapping: dict) -> np.ndarray:
@@ -161,6 +207,10 @@ def candidate_columns(buildings: pd.DataFrame) -> list[str]:
     extra = [
         c
         for c in buildings.columns
-        if c not in known and c != geometry and c not in INTERNAL_COLUMNS and c != PACKAGE_COLUMN
+        if c not in known
+        and c != geometry
+        and c not in INTERNAL_COLUMNS
+        and c not in DUPLICATE_COLUMNS
+        and c != PACKAGE_COLUMN
     ]
     return known + extra

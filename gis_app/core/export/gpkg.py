@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 
@@ -22,6 +23,51 @@ from gis_app.core.io.atomic import atomic_path, describe_os_error
 from gis_app.core.schema import WORKING_CRS, WORKING_EPSG
 
 LAYER_ORDER = ("buildings", "clusters", "packages")
+#: The GeoPackage version every file of the app declares: GDAL 3.6-era readers, still
+#: common on municipal workstations, warn on 1.3/1.4 files, and nothing we write needs
+#: a newer feature.
+GPKG_VERSION = "1.2"
+
+
+def gpkg_layer_options(frame: pd.DataFrame, *, first: bool) -> dict:
+    """pyogrio options that declare a polygon layer as MultiPolygon (also when it is
+    empty or mixes Polygon and MultiPolygon) and, for the first layer of a new file,
+    the GeoPackage version."""
+    options: dict = {}
+    if first:
+        options["dataset_options"] = {"VERSION": GPKG_VERSION}
+    if isinstance(frame, gpd.GeoDataFrame) and _polygonal(frame):
+        options["geometry_type"] = "MultiPolygon"
+        options["promote_to_multi"] = True
+    return options
+
+
+def _polygonal(frame: gpd.GeoDataFrame) -> bool:
+    """True when every geometry is a (Multi)Polygon or missing; an empty layer of ours is
+    a polygon layer (buildings, clusters, packages). Background lines and points are not."""
+    import shapely
+
+    types = shapely.get_type_id(frame.geometry.to_numpy())
+    present = types[types >= 0]
+    return bool(((present == 3) | (present == 6)).all())
+
+
+def single_parts_as_polygons(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A MultiPolygon of one part read back as the Polygon it was written from."""
+    import shapely
+
+    geometry = frame.geometry.to_numpy()
+    if not len(geometry):
+        return frame
+    types = shapely.get_type_id(geometry)
+    single = (types == 6) & (shapely.get_num_geometries(geometry) == 1)
+    if not single.any():
+        return frame
+    geometry = geometry.copy()
+    geometry[single] = shapely.get_geometry(geometry[single], 0)
+    out = frame.copy()
+    out[frame.geometry.name] = geometry
+    return out
 
 
 def gis_ready(frame: pd.DataFrame) -> pd.DataFrame:
@@ -51,19 +97,70 @@ def write_layers(path: Path, layers: dict[str, pd.DataFrame], *, fast: bool = Tr
     try:
         for index, (name, frame) in enumerate(layers.items()):
             kwargs = {"layer": name, "driver": "GPKG"}
-            if index == 0:
-                # GeoPackage 1.2: opens without warnings in older QGIS/QField builds too
-                kwargs["dataset_options"] = {"VERSION": "1.2"}
-            if isinstance(frame, gpd.GeoDataFrame):
-                if len(frame) == 0:
-                    kwargs["geometry_type"] = "MultiPolygon"
-                else:
-                    kwargs["promote_to_multi"] = True
+            kwargs.update(gpkg_layer_options(frame, first=index == 0))
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)
-                pyogrio.write_dataframe(frame, path, **kwargs)
+                write_frame(frame, path, **kwargs)
     finally:
         pyogrio.set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": old})
+
+
+def is_date_column(values: pd.Series) -> bool:
+    """A date-time column whose every value is midnight: a date (a Date field)."""
+    if not pd.api.types.is_datetime64_any_dtype(values.dtype) or getattr(values.dt, "tz", None):
+        return False
+    stamps = values.dropna()
+    return bool((stamps == stamps.dt.normalize()).all())
+
+
+def write_frame(frame: pd.DataFrame, path: Path, **kwargs) -> None:
+    """``pyogrio.write_dataframe``, but dates are written as GDAL Date fields (a pandas
+    column can only hold date-times, which GDAL writes as DateTime)."""
+    dates = [c for c in frame.columns if c != _geometry_name(frame) and is_date_column(frame[c])]
+    if not dates or not isinstance(frame, gpd.GeoDataFrame):
+        pyogrio.write_dataframe(frame, path, **kwargs)
+        return
+    import shapely
+    from pyogrio.raw import write
+
+    fields = [c for c in frame.columns if c != frame.geometry.name]
+    data, masks = [], []
+    for name in fields:
+        values = frame[name]
+        if name in dates:
+            data.append(values.to_numpy(dtype="datetime64[ms]").astype("datetime64[D]"))
+            masks.append(None)
+            continue
+        array = values.array
+        if hasattr(array, "_data") and hasattr(array, "_mask"):  # nullable int/float/bool
+            data.append(array._data)
+            masks.append(array._mask)
+        elif isinstance(array, pd.api.extensions.ExtensionArray):
+            data.append(np.asarray(array))
+            masks.append(np.asarray(array.isna()))
+        else:
+            data.append(values.to_numpy())
+            masks.append(None)
+    epsg = frame.crs.to_epsg() if frame.crs is not None else None
+    crs = f"EPSG:{epsg}" if epsg else (frame.crs.to_wkt("WKT1_GDAL") if frame.crs else None)
+    geometry_type = kwargs.pop("geometry_type", None)
+    if geometry_type is None:
+        kinds = set(frame.geometry.dropna().geom_type)
+        geometry_type = kinds.pop() if len(kinds) == 1 else "Unknown"
+    write(
+        path,
+        geometry=shapely.to_wkb(frame.geometry.to_numpy()),
+        field_data=data,
+        field_mask=masks,
+        fields=fields,
+        crs=crs,
+        geometry_type=geometry_type,
+        **kwargs,
+    )
+
+
+def _geometry_name(frame: pd.DataFrame) -> str | None:
+    return frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else None
 
 
 def write_geopackage(

@@ -10,9 +10,15 @@ Decisions:
   when the planner asks; colours come from here so the legend and the map agree.
 * Other buildings within :data:`CONTEXT_MARGIN_M` of the package are drawn in light
   grey, so the contractor sees the street, not floating shapes.
-* The table lists, per building, a row number (also printed on the map), the BAG id,
-  the address and postcode (only when the planner chose to export them: personal data), measure, approach and the planned dates, in the export's
-  package order (construction start).
+* The table lists, per address, the building's row number, the BAG id, street, house
+  number (with letter and addition), postcode and place, measure, approach and the
+  planned dates, in the export's package order (construction start). A pand with three
+  addresses has three rows with the same number. The addresses come from
+  :func:`gis_app.core.export.addresses.address_rows` and are public BAG data, on the
+  sheet unless the planner left ``address`` out of the export.
+* The map prints each building's house number (:attr:`PackageSheet.label_texts`; the row
+  number where a pand has no address) and each street's name along its houses
+  (:attr:`PackageSheet.street_labels`), so the contractor finds the door on the map.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from gis_app.core.export.addresses import house_numbers
 from gis_app.core.export.columns import looks_personal
 from gis_app.core.packages import isin
 from gis_app.core.schema import MEASURE_LABELS_NL
@@ -47,7 +54,8 @@ MEASURE_COLORS = {
 }
 APPROACH_LABELS = {"standard": "standaard", "bespoke": "maatwerk", "none": "geen werk"}
 
-#: Table columns of the sheet (column, header), in order; kept when exported.
+#: Table columns of the sheet (column, header), in order; kept when exported. With
+#: addresses, ``address`` stands for street and house number as two columns.
 TABLE_COLUMNS = (
     ("building_id", "BAG pand-id"),
     ("address", "adres"),
@@ -83,8 +91,12 @@ class PackageSheet:
     footer: str = ""
     label_points: np.ndarray = field(
         default_factory=lambda: np.empty((0, 2))
-    )  # "nr" per row on the map
+    )  # a label per building on the map
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Per building (as ``label_points``) the text on the map: house number, else "nr".
+    label_texts: list[str] = field(default_factory=list)
+    #: (street name, x, y, angle in degrees counter-clockwise) in map coordinates.
+    street_labels: list[tuple[str, float, float, float]] = field(default_factory=list)
 
 
 def _date_text(values: pd.Series) -> list[str]:
@@ -113,19 +125,49 @@ def package_sheet(
     columns: list[str] | None = None,
     color_by: str = "measure",
     exported_at: dt.datetime | None = None,
+    addresses: pd.DataFrame | None = None,
 ) -> PackageSheet:
-    """The sheet of one package: ``frame`` holds its rows of the export table."""
+    """The sheet of one package: ``frame`` holds its rows of the export table and
+    ``addresses`` (:func:`~gis_app.core.export.addresses.address_rows`) the addresses of
+    its panden (without it, the table has one row per pand)."""
     exported_at = exported_at or dt.datetime.now()
     allowed = set(columns) if columns is not None else set(frame.columns)
     table_cols = [
         (c, h)
         for c, h in TABLE_COLUMNS
-        if c in frame.columns and (c in allowed or not looks_personal(c))
+        if c in frame.columns
+        and (c in allowed or (not looks_personal(c) and c not in ("address", "postcode")))
     ]
+    numbers = [str(i + 1) for i in range(len(frame))]
+    label_texts = list(numbers)
+    street_labels: list[tuple[str, float, float, float]] = []
+    table = frame
+    with_addresses = addresses is not None and any(c == "address" for c, _ in table_cols)
+    if with_addresses:
+        rows_of = _address_rows_of(frame, addresses)
+        table = frame.iloc[rows_of["_pand"].to_numpy()].reset_index(drop=True)
+        numbers = [str(i + 1) for i in rows_of["_pand"].to_numpy()]
+        streets = rows_of["straat"].fillna("").astype(str).tolist()
+        doors = house_numbers(rows_of).tolist()
+        table = table.assign(_straat=streets, _huisnummer=doors)
+        replaced = []
+        for column, title in table_cols:
+            if column == "address":
+                replaced += [("_straat", "straat"), ("_huisnummer", "huisnr.")]
+            elif column == "postcode":
+                table["postcode"] = rows_of["postcode"].to_numpy()
+                replaced.append((column, title))
+            elif column == "woonplaats":
+                table["woonplaats"] = rows_of["woonplaats"].to_numpy()
+                replaced.append((column, title))
+            else:
+                replaced.append((column, title))
+        table_cols = replaced
+        label_texts = _door_labels(rows_of, len(frame), label_texts)
     header = ["nr", *[h for _, h in table_cols]]
     cells: list[list[str]] = []
     for column, _ in table_cols:
-        values = frame[column]
+        values = table[column]
         if column == "measure":
             cells.append(
                 values.map(lambda v: MEASURE_LABELS_NL.get(v, v)).fillna("").astype(str).tolist()
@@ -138,7 +180,6 @@ def package_sheet(
             cells.append(_date_text(values))
         else:
             cells.append(values.fillna("").astype(str).tolist())
-    numbers = [str(i + 1) for i in range(len(frame))]
     rows = [list(r) for r in zip(numbers, *cells, strict=True)]
 
     if color_by == "risk_profile" and "risk_profile" in frame:
@@ -200,6 +241,8 @@ def package_sheet(
     label_points = np.empty((0, 2))
     if 0 < len(frame) <= MAX_MAP_LABELS:
         label_points = shapely.get_coordinates(shapely.point_on_surface(frame.geometry.to_numpy()))
+    if with_addresses and len(frame):
+        street_labels = _street_labels(frame, rows_of)
     return PackageSheet(
         package_id=str(package.get("package_id", "")),
         title=str(package.get("name") or package.get("package_id") or "Werkpakket"),
@@ -212,5 +255,63 @@ def package_sheet(
         header=header,
         rows=rows,
         label_points=label_points,
+        label_texts=label_texts if len(label_points) else [],
+        street_labels=street_labels,
         footer=f"Geëxporteerd {exported_at:%d-%m-%Y %H:%M} · coördinaten RD New (EPSG:28992)",
     )
+
+
+def _address_rows_of(frame: pd.DataFrame, addresses: pd.DataFrame) -> pd.DataFrame:
+    """The address rows of ``frame``'s panden in its order (``_pand`` = position in frame);
+    a pand without address rows gets one empty row."""
+    ids = frame["building_id"].astype(str).reset_index(drop=True)
+    left = pd.DataFrame({"building_id": ids, "_pand": np.arange(len(ids))})
+    merged = left.merge(addresses, on="building_id", how="left", sort=False)
+    merged = merged.sort_values("_pand", kind="stable").reset_index(drop=True)
+    for column in ("straat", "huisletter", "toevoeging", "postcode", "woonplaats"):
+        merged[column] = merged[column].fillna("").astype(str)
+    merged["huisnummer"] = merged["huisnummer"].astype("Int64")
+    return merged
+
+
+def _door_labels(rows_of: pd.DataFrame, n: int, fallback: list[str]) -> list[str]:
+    """Per building the house number for the map: ``12a`` for one address, ``3`` for
+    several addresses behind one number (3-1, 3-2), ``3-7`` for a range of numbers."""
+    out = list(fallback)
+    doors = house_numbers(rows_of)
+    for pand, group in rows_of.assign(_door=doors).groupby("_pand", sort=False):
+        numbers = group["huisnummer"].dropna().astype(int)
+        if numbers.empty:
+            continue
+        if len(group) == 1:
+            out[int(pand)] = str(group["_door"].iloc[0])
+        elif numbers.nunique() == 1:
+            out[int(pand)] = str(numbers.iloc[0])
+        else:
+            out[int(pand)] = f"{numbers.min()}-{numbers.max()}"
+    return out[:n]
+
+
+def _street_labels(
+    frame: gpd.GeoDataFrame, rows_of: pd.DataFrame
+) -> list[tuple[str, float, float, float]]:
+    """One label per street: at the middle of its houses, along their main direction."""
+    points = shapely.get_coordinates(shapely.point_on_surface(frame.geometry.to_numpy()))
+    out = []
+    for street, group in rows_of.groupby("straat", sort=True):
+        if not street:
+            continue
+        xy = points[np.unique(group["_pand"].to_numpy())]
+        centre = xy.mean(axis=0)
+        angle = 0.0
+        if len(xy) >= 2:
+            spread = xy - centre
+            _, _, vt = np.linalg.svd(spread, full_matrices=False)
+            dx, dy = vt[0]
+            angle = float(np.degrees(np.arctan2(dy, dx)))
+            if angle > 90:  # keep the text readable left to right
+                angle -= 180
+            elif angle < -90:
+                angle += 180
+        out.append((str(street), float(centre[0]), float(centre[1]), angle))
+    return out

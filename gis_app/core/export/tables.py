@@ -106,6 +106,10 @@ def write_csv(path: Path, frame: pd.DataFrame, *, table: pd.DataFrame | None = N
     package); ``frame`` is then not used.
     """
     table = table_frame(frame) if table is None else table
+    lpr = LABELS["lpr"]
+    if lpr in table.columns and pd.api.types.is_float_dtype(table[lpr].dtype):
+        table = table.copy()
+        table[lpr] = table[lpr].map(csv_scientific, na_action="ignore")
     try:
         with atomic_open(path, "w", encoding="utf-8-sig", newline="") as handle:
             table.to_csv(
@@ -122,6 +126,16 @@ def write_csv(path: Path, frame: pd.DataFrame, *, table: pd.DataFrame | None = N
     return path
 
 
+def csv_scientific(value: float) -> str:
+    """``1,49e-03``: scientific notation with 3 significant digits and a decimal comma."""
+    return f"{float(value):.2e}".replace(".", ",")
+
+
+#: Excel number formats per column label: LPR scientific with 3 significant digits,
+#: money and counts whole.
+XLSX_FORMATS = {LABELS["lpr"]: "0.00E+00", LABELS["cost"]: "#,##0"}
+
+
 def _cell_values(series: pd.Series) -> list:
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         stamps = series.dt.date.astype(object)
@@ -130,7 +144,7 @@ def _cell_values(series: pd.Series) -> list:
         values = series.to_numpy(dtype=float)
         return [None if np.isnan(v) else float(v) for v in values.tolist()]
     if pd.api.types.is_integer_dtype(series.dtype):
-        return series.astype("int64").tolist()
+        return [None if pd.isna(v) else int(v) for v in series.tolist()]
     out = []
     for value in series.tolist():
         if value is None or (isinstance(value, float) and np.isnan(value)):
@@ -189,7 +203,16 @@ def write_xlsx(
                 cell.font = bold
                 header_cells.append(cell)
             sheet.append(header_cells)
+            formats = [XLSX_FORMATS.get(str(h)) for h in table.columns]
+            formats = [(i, f) for i, f in enumerate(formats) if f]
             for row in zip(*columns, strict=True):
+                if formats:
+                    row = list(row)
+                    for index, number_format in formats:
+                        if row[index] is not None:
+                            cell = WriteOnlyCell(sheet, value=row[index])
+                            cell.number_format = number_format
+                            row[index] = cell
                 sheet.append(row)
             notes = book.create_sheet(INFO_SHEET_NAME)
             notes.column_dimensions["A"].width = 28

@@ -407,11 +407,11 @@ def _prepare_layer(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 def _write_layer(path: Path, frame: pd.DataFrame, layer: str) -> None:
+    from gis_app.core.export.gpkg import gpkg_layer_options
+
     kwargs: dict[str, Any] = {"layer": layer, "driver": "GPKG"}
-    if isinstance(frame, gpd.GeoDataFrame):
-        kwargs["promote_to_multi"] = False
-        if len(frame) == 0:
-            kwargs["geometry_type"] = "Unknown"
+    # declared MultiPolygon, GeoPackage 1.2: what GDAL 3.6-era readers open without a warning
+    kwargs.update(gpkg_layer_options(frame, first=not path.exists()))
     if path.exists():
         kwargs["append"] = False
     pyogrio.write_dataframe(frame, path, **kwargs)
@@ -813,6 +813,10 @@ def _read_layer(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
         raise ProjectError(
             f"het projectbestand is beschadigd (laag '{layer}' onleesbaar)", path=path
         ) from error
+    if spatial and isinstance(frame, gpd.GeoDataFrame):
+        from gis_app.core.export.gpkg import single_parts_as_polygons
+
+        frame = single_parts_as_polygons(frame)
     return frame.reset_index(drop=True)
 
 

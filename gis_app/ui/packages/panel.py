@@ -46,6 +46,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -62,6 +63,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -73,6 +75,7 @@ from gis_app.core.packages import (
     PACKAGE_COLUMN,
     PackageContext,
     PackageError,
+    PackageSettings,
     current_assignment,
     isin,
     make_packages,
@@ -95,6 +98,62 @@ NEW_PACKAGE = "\x00new"  # target meaning "a new package" in the move operations
 
 _DATE_COLUMNS = ("period_start", "period_end")
 _TEXT_COLUMNS = ("package_id", "name", "cluster_id", "contractor")
+
+
+#: The package's contractor ("" = not assigned), for the contractor filter.
+CONTRACTOR_ROLE = Qt.ItemDataRole.UserRole + 2
+#: QSettings key of the table's column widths and order.
+HEADER_SETTINGS_KEY = "packages_panel/header"
+ALL_CONTRACTORS = "\x00all"
+
+
+def elide_words(text: str, metrics, width: float) -> str:
+    """``text`` shortened at a word boundary with "…" to fit ``width``; a first word
+    that alone is too wide is cut (nothing else fits)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words).rstrip(" -–,") + "…"
+        if metrics.horizontalAdvance(candidate) <= width:
+            return candidate
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+
+
+class WordElideDelegate(QStyledItemDelegate):
+    """Names shortened at a word boundary, never mid-word ("Stedum-001 deel…");
+    the full name is the tooltip."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        available = option.rect.width() - 8  # the cell's text margins
+        option.text = elide_words(option.text, option.fontMetrics, available)
+
+
+class ContractorFilterProxy(SortRoleProxy):
+    """Sorting as :class:`SortRoleProxy`, plus showing only one contractor's packages."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.contractor = ALL_CONTRACTORS
+
+    def set_contractor(self, contractor: str) -> None:
+        if contractor == self.contractor:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+: invalidateFilter is deprecated
+            self.beginFilterChange()
+            self.contractor = contractor
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.contractor = contractor
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row, parent) -> bool:
+        if self.contractor == ALL_CONTRACTORS:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        return index.data(CONTRACTOR_ROLE) == self.contractor
 
 
 class PackageTableModel(QAbstractTableModel):
@@ -187,6 +246,10 @@ class PackageTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and key == "contractor" and not value:
             return self.tr("Nog geen aannemer toegewezen")
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("name", "contractor"):
+            return self._text(key, value)
+        if role == CONTRACTOR_ROLE:
+            return str(self.raw(index.row(), "contractor") or "").strip()
         return None
 
     def _text(self, key: str, value) -> str:
@@ -276,7 +339,7 @@ class PackagesPanel(QWidget):
         self._ctx: PackageContext | None = None
         self._ctx_key: tuple | None = None
         self.model = PackageTableModel(self)
-        self.proxy = SortRoleProxy(self)
+        self.proxy = ContractorFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
 
@@ -316,25 +379,42 @@ class PackagesPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(64)
-        widths = {"package_id": 96, "name": 150, "contractor": 110, "cost": 90}
+        widths = {"package_id": 96, "name": 190, "contractor": 110, "cost": 90}
         widths.update(period_start=80, period_end=80, cluster_id=80)
         metrics = header.fontMetrics()
         for column, (key, label) in enumerate(self.model.columns):
             fit = metrics.horizontalAdvance(label) + 24  # room for the sort arrow
             header.resizeSection(column, max(widths.get(key, 56), fit))
+            if key in ("name", "contractor"):
+                self.view.setItemDelegateForColumn(column, WordElideDelegate(self.view))
+        header.setSectionsMovable(True)
+        self._restore_header()
+        header.sectionResized.connect(self._save_header)
+        header.sectionMoved.connect(self._save_header)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().selectionChanged.connect(self._table_selection_changed)
         self.view.doubleClicked.connect(lambda _index: self.zoom_to_selected())
 
+        self._build_limits()
+
+        self.contractor_filter = QComboBox(self)
+        self.contractor_filter.setToolTip(self.tr("Alleen de werkpakketten van één aannemer tonen"))
+        self.contractor_filter.currentIndexChanged.connect(self._contractor_filter_changed)
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.make_button)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(QLabel(self.tr("Toon aannemer:"), self))
+        filter_row.addWidget(self.contractor_filter, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
+        layout.addWidget(self.limits_box)
         layout.addWidget(self.summary)
+        layout.addLayout(filter_row)
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
 
@@ -349,6 +429,112 @@ class PackagesPanel(QWidget):
         self.refresh()
 
     # --- actions ---------------------------------------------------------------------------
+    # --- contractor filter and remembered columns -----------------------------------------
+    def _fill_contractor_filter(self) -> None:
+        """The contractors to filter by: all, each known contractor, not yet assigned."""
+        from gis_app.core.packages import contractor_names
+
+        current = self.contractor_filter.currentData()
+        self.contractor_filter.blockSignals(True)
+        try:
+            self.contractor_filter.clear()
+            self.contractor_filter.addItem(self.tr("alle"), ALL_CONTRACTORS)
+            for name in contractor_names(
+                self.document.project.packages, self.document.project.settings
+            ):
+                self.contractor_filter.addItem(name, name)
+            self.contractor_filter.addItem(self.tr("nog toe te wijzen"), "")
+            found = self.contractor_filter.findData(current) if current is not None else -1
+            self.contractor_filter.setCurrentIndex(max(found, 0))
+        finally:
+            self.contractor_filter.blockSignals(False)
+        self.proxy.set_contractor(self.contractor_filter.currentData())
+
+    def filter_contractor(self, contractor: str | None) -> None:
+        """Show only ``contractor``'s packages (``""``: not yet assigned; None: all)."""
+        index = self.contractor_filter.findData(
+            ALL_CONTRACTORS if contractor is None else contractor
+        )
+        self.contractor_filter.setCurrentIndex(max(index, 0))
+
+    def _contractor_filter_changed(self, *_args) -> None:
+        self.proxy.set_contractor(self.contractor_filter.currentData())
+        self._update_summary()
+
+    def _restore_header(self) -> None:
+        from PySide6.QtCore import QSettings
+
+        state = QSettings().value(HEADER_SETTINGS_KEY)
+        if state is not None:
+            self.view.horizontalHeader().restoreState(state)
+
+    def _save_header(self, *_args) -> None:
+        from PySide6.QtCore import QSettings
+
+        QSettings().setValue(HEADER_SETTINGS_KEY, self.view.horizontalHeader().saveState())
+
+    def _build_limits(self) -> None:
+        """The limits used by "Maak werkpakketten uit planning", editable where packages are
+        made and stored in the project (``settings["packages"]``)."""
+        from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QSpinBox
+
+        self.limits_box = QGroupBox(self.tr("Grenzen per werkpakket"), self)
+        form = QFormLayout(self.limits_box)
+        form.setContentsMargins(6, 4, 6, 4)
+
+        def spin(maximum: int, suffix: str) -> QSpinBox:
+            box = QSpinBox(self.limits_box)
+            box.setRange(1, maximum)
+            box.setSuffix(suffix)
+            box.valueChanged.connect(self._limits_edited)
+            return box
+
+        self.max_buildings_spin = spin(10_000, self.tr(" panden"))
+        self.max_addresses_spin = spin(100_000, self.tr(" adressen"))
+        self.max_weeks_spin = spin(520, self.tr(" weken"))
+        self.merge_leftover_check = QCheckBox(
+            self.tr("Restpakket van 1-5 panden bij het vorige pakket voegen"), self.limits_box
+        )
+        self.merge_leftover_check.toggled.connect(self._limits_edited)
+        most = QHBoxLayout()
+        most.addWidget(self.max_buildings_spin)
+        most.addWidget(self.max_addresses_spin)
+        form.addRow(self.tr("Hoogstens"), most)
+        form.addRow(self.tr("Bouwstarts binnen"), self.max_weeks_spin)
+        form.addRow(self.merge_leftover_check)
+        self._load_limits()
+
+    def _load_limits(self) -> None:
+        try:
+            cfg = PackageSettings.from_dict(self.document.project.settings.get("packages"))
+        except Exception:  # noqa: BLE001 - unusable stored limits: show the defaults
+            cfg = PackageSettings()
+        self._syncing_limits = True
+        try:
+            self.max_buildings_spin.setValue(cfg.max_buildings)
+            self.max_addresses_spin.setValue(cfg.max_addresses)
+            self.max_weeks_spin.setValue(cfg.max_weeks)
+            self.merge_leftover_check.setChecked(cfg.merge_leftover > 0)
+        finally:
+            self._syncing_limits = False
+
+    def limits(self) -> dict:
+        """The limits as shown, in the form of ``PackageSettings.to_dict``."""
+        stored = dict(self.document.project.settings.get("packages") or {})
+        stored.update(
+            max_buildings=self.max_buildings_spin.value(),
+            max_addresses=self.max_addresses_spin.value(),
+            max_weeks=self.max_weeks_spin.value(),
+            merge_leftover=PackageSettings.merge_leftover
+            if self.merge_leftover_check.isChecked()
+            else 0,
+        )
+        return stored
+
+    def _limits_edited(self, *_args) -> None:
+        if not getattr(self, "_syncing_limits", False):
+            self.document.set_package_settings(self.limits())
+
     def _create_actions(self) -> None:
         def action(text: str, slot, tip: str, shortcut: str | None = None) -> QAction:
             act = QAction(text, self)
@@ -453,6 +639,7 @@ class PackagesPanel(QWidget):
         self._syncing = True
         try:
             self.model.set_packages(packages)
+            self._fill_contractor_filter()
             self._select_rows(keep)
         finally:
             self._syncing = False
@@ -479,9 +666,16 @@ class PackagesPanel(QWidget):
                 text += self.tr("; %1 panden met werk in geen pakket").replace(
                     "%1", format_count(loose)
                 )
+        if self.proxy.contractor != ALL_CONTRACTORS:
+            text += (
+                self.tr("; getoond: %1 van %2")
+                .replace("%1", format_count(self.proxy.rowCount()))
+                .replace("%2", self.contractor_filter.currentText())
+            )
         self.summary.setText(text)
 
     def _project_replaced(self, *_args) -> None:
+        self._load_limits()
         self._forget_context()
         self.note.hide()
         self.refresh()
