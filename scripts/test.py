@@ -17,7 +17,9 @@ from _bootstrap import ROOT, ensure_debian_packages, ensure_venv
 if __name__ == "__main__":
     py = ensure_venv()
     # ogrinfo reads every export back; QGIS's own API checks our projects and styles
-    ensure_debian_packages({"ogrinfo": "gdal-bin"}, {"qgis.core": "python3-qgis"})
+    ensure_debian_packages(
+        {"ogrinfo": "gdal-bin", "pdftotext": "poppler-utils"}, {"qgis.core": "python3-qgis"}
+    )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     if len(sys.argv) == 1:
         targets = ["gis_app", "tests", "benchmarks", "scripts"]
