@@ -13,10 +13,10 @@ import openpyxl
 import pandas as pd
 import shapefile
 import shapely
-from gis_app.core.projectfile import save_project
 
 from gis_app.core.export.addresses import address_rows, split_address
 from gis_app.core.export.exporter import ExportOptions, PreparedExport, export_project
+from gis_app.core.io.projectfile import save_project
 from gis_app.core.packages import PackageSettings, make_packages, package_context
 from gis_app.core.project import Project
 from gis_app.core.schema import ensure_building_columns
