@@ -20,12 +20,17 @@ Writes ``benchmarks/results/clusters.md``. Data is generated once into
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
 
-from common import RESULTS, buildings_gpkg, machine_note  # also puts the repo on sys.path
+from common import (  # also puts the repo on sys.path
+    area_parser,
+    area_size,
+    buildings_gpkg,
+    machine_note,
+    write_results,
+)
 
 GOAL_EDIT_MS = 50.0
 GOAL_SUGGEST_S = 10.0
@@ -140,13 +145,11 @@ def bench_edits(buildings, clusters) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="20,000 buildings (smoke test)")
-    parser.add_argument("--size", type=int, default=None)
+    parser = area_parser(__doc__.splitlines()[0])
     args = parser.parse_args()
     import numpy as np
 
-    n = args.size or (20_000 if args.quick else 300_000)
+    n = area_size(args)
     note = machine_note()
     buildings = load(n)
     print(f"{len(buildings):,} buildings loaded", flush=True)
@@ -230,9 +233,7 @@ def main() -> int:
         "its vectorised operations), so the window stays responsive.",
         "",
     ]
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "clusters.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_results("clusters", lines)
     return 0
 
 

@@ -38,7 +38,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import buildings_gpkg, cpu_name
+from common import area_parser, area_size, buildings_gpkg, cpu_name
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -665,9 +665,7 @@ def _machine() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="20,000 buildings (smoke test)")
-    parser.add_argument("--size", type=int, default=None)
+    parser = area_parser(__doc__.splitlines()[0])
     parser.add_argument("--no-qgis", action="store_true", help="skip the QGIS reference")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -676,7 +674,7 @@ def main() -> int:
         result = {"render": child_render, "pan": child_pan, "memory": child_memory}[kind](path)
         print("CHILDJSON" + json.dumps(result), flush=True)
         os._exit(0)  # skip Qt teardown of a big process
-    n = args.size or (20_000 if args.quick else 300_000)
+    n = area_size(args)
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = buildings_gpkg(n)
     print(f"data: {path}", flush=True)

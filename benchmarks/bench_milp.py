@@ -26,18 +26,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
-import os
-import platform
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
-
-HERE = Path(__file__).resolve().parent
-RESULTS = HERE / "results"
-sys.path.insert(0, str(HERE.parent))
+from common import machine_note, write_results  # also puts the repo on sys.path
 
 BRUTE_MAX = 8
 START = dt.date(2027, 1, 4)
@@ -307,13 +301,10 @@ def main() -> int:
         f"{sum(not r['milp_optimal'] for r in rows)}. Total run {total:.0f} s.",
         *deadline_lines,
         "",
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs "
-        f"(shared), Python {platform.python_version()}.",
+        f"Machine: {machine_note()}.",
         "",
     ]
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "milp.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_results("milp", lines)
     return 0
 
 

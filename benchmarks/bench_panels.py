@@ -25,13 +25,18 @@ Writes ``benchmarks/results/panels.md``. Data is generated once into
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
 import time
 
-from common import RESULTS, buildings_gpkg, machine_note  # also puts the repo on sys.path
+from common import (  # also puts the repo on sys.path
+    area_parser,
+    area_size,
+    buildings_gpkg,
+    machine_note,
+    write_results,
+)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -51,11 +56,9 @@ def timed(function, repeat: int = 3) -> tuple[float, object]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="20,000 buildings (smoke test)")
-    parser.add_argument("--size", type=int, default=None)
+    parser = area_parser(__doc__.splitlines()[0])
     args = parser.parse_args()
-    n = args.size or (20_000 if args.quick else 300_000)
+    n = area_size(args)
 
     import geopandas as gpd
     import numpy as np
@@ -266,9 +269,7 @@ def main() -> int:
         f"{PROXY_SUBSET:,} rows; its cost grows with n log n calls into Python.",
         "",
     ]
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "panels.md").write_text("\n".join(lines), encoding="utf-8")
-    print(f"wrote {RESULTS / 'panels.md'}")
+    write_results("panels", lines)
     return 0
 
 

@@ -20,14 +20,20 @@ Writes ``benchmarks/results/project.md``. Data is generated once into
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import DATA, RESULTS, buildings_gpkg, machine_note  # also puts the repo on sys.path
+from common import (  # also puts the repo on sys.path
+    DATA,
+    area_parser,
+    area_size,
+    buildings_gpkg,
+    machine_note,
+    write_results,
+)
 
 GOAL_SAVE_RATIO = 1.5
 GOAL_LOAD_RATIO = 1.5
@@ -78,11 +84,9 @@ def timed(function, repeats: int) -> list[float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="20,000 buildings (smoke test)")
-    parser.add_argument("--size", type=int, default=None, help="number of buildings")
+    parser = area_parser(__doc__.splitlines()[0])
     args = parser.parse_args()
-    n = args.size or (20_000 if args.quick else 300_000)
+    n = area_size(args)
     repeats = 3
     note = machine_note()
 
@@ -164,9 +168,7 @@ def main() -> int:
         f"{verdict(snapshot_ms <= GOAL_SNAPSHOT_MS)}.",
         "",
     ]
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "project.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_results("project", lines)
     return 0
 
 

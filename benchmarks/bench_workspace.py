@@ -24,18 +24,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import time
-from pathlib import Path
+
+from common import machine_note, write_results  # also puts the repo on sys.path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-HERE = Path(__file__).resolve().parent
-RESULTS = HERE / "results"
-sys.path.insert(0, str(HERE.parent))
-sys.path.insert(0, str(HERE))
 
 GOAL_UI_MS = 50
 
@@ -171,13 +166,10 @@ def main() -> int:
         f"| `pd.crosstab(milestone, risk_profile)` | {cross_best:.1f} | dashboard whole area = "
         f"{area_best / cross_best:.2f}x |",
         "",
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} logical CPUs "
-        f"(shared with other work while measured), Python {platform.python_version()}.",
+        f"Machine: {machine_note()}.",
         "",
     ]
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "workspace.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    write_results("workspace", lines)
     controller.wait()
     return 0
 

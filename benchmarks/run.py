@@ -17,11 +17,10 @@ import os
 import platform
 import subprocess
 import sys
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from common import HERE, RESULTS, cpu_name
+
 ROOT = HERE.parent
-RESULTS = HERE / "results"
 ORDER = [
     "loading",
     "map",
@@ -36,22 +35,14 @@ ORDER = [
 
 
 def machine_note() -> str:
+    """The machine line of BENCHMARKS.md: CPU, cores, memory, OS and Python."""
     try:
         pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
         memory = f", {pages / 2**30:.0f} GiB"
     except (ValueError, OSError, AttributeError):
         memory = ""
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
     return (
-        f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
+        f"{cpu_name()}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}"
     )
 

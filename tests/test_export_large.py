@@ -1,9 +1,8 @@
 """A work package of 50,000 buildings: Shapefile and GeoPackage complete and correct."""
 
-import subprocess
-
 import shapefile
 import shapely
+from ogr_support import run_ogrinfo
 from test_export_project import grid_buildings, prepared_for
 
 from gis_app.core.export.exporter import ExportOptions, export_project
@@ -40,12 +39,7 @@ def test_package_of_50000_buildings(tmp_path, ogrinfo):
     )
     assert reader.record(123)["address"] == "Ëlsstraat 123"
     reader.close()
-    out = subprocess.run(
-        [ogrinfo, "-ro", "-so", tmp_path / "werkpakketten.gpkg", "buildings"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = run_ogrinfo(ogrinfo, "-so", tmp_path / "werkpakketten.gpkg", "buildings")
     assert "Feature Count: 50000" in out
     assert 'ID["EPSG",28992]' in out
     assert report.warnings == []

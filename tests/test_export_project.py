@@ -1,7 +1,6 @@
 """Whole exports: planning and packaging on demand, hostile names, column choice, the CLI, 50,000 buildings."""
 
 import csv
-import subprocess
 
 import geopandas as gpd
 import numpy as np
@@ -10,6 +9,7 @@ import pandas as pd
 import pytest
 import shapefile
 import shapely
+from ogr_support import run_ogrinfo
 
 from gis_app.cli import main
 from gis_app.core.change import applied
@@ -72,12 +72,7 @@ def test_export_plans_and_packages_a_bare_project(tmp_path, qapp, bare_project, 
     assert len(list((out / "shapefile").glob("*.zip"))) == n
     assert len(list((out / "pdf").glob("*.pdf"))) == n
     assert len(list((out / "adreslijsten").glob("*.xlsx"))) == n
-    listing = subprocess.run(
-        [ogrinfo, "-ro", "-so", out / "werkpakketten.gpkg", "buildings"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    listing = run_ogrinfo(ogrinfo, "-so", out / "werkpakketten.gpkg", "buildings")
     packaged = int(project.buildings["package_id"].isin(some).sum())
     assert f"Feature Count: {packaged}" in listing
     back = gpd.read_file(out / "werkpakketten.gpkg", layer="buildings")

@@ -3,7 +3,6 @@
 import csv
 import datetime as dt
 import json
-import subprocess
 import zipfile
 
 import geopandas as gpd
@@ -15,19 +14,13 @@ import shapefile
 import shapely
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ogr_support import run_ogrinfo
 from pyproj import CRS, Transformer
 
 from gis_app.core.export.geojson import write_geojson
 from gis_app.core.export.gpkg import write_geopackage
 from gis_app.core.export.shapefile import MAX_TEXT_BYTES, write_shapefile
 from gis_app.core.export.tables import neutralise, write_csv, write_xlsx
-
-
-def run_ogrinfo(ogrinfo, *args) -> str:
-    done = subprocess.run(
-        [ogrinfo, "-ro", *map(str, args)], capture_output=True, text=True, check=True
-    )
-    return done.stdout
 
 
 def sample_frame() -> gpd.GeoDataFrame:

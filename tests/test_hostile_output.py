@@ -26,6 +26,7 @@ import pandas as pd
 import pyogrio
 import pytest
 import shapefile
+from ogr_support import run_ogrinfo
 
 from gis_app.cli import main
 from gis_app.core.change import applied
@@ -138,12 +139,7 @@ def test_hostile_package_names_export_every_format_completely_inside_out(
     packages = project.packages.set_index("package_id")
     bases = package_file_names(project.packages.reset_index(drop=True))
     assert len(set(bases.values())) == len(packages)
-    ogr = subprocess.run(
-        [ogrinfo, "-ro", "-so", "-al", str(out / "werkpakketten.gpkg")],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    ogr = run_ogrinfo(ogrinfo, "-so", "-al", out / "werkpakketten.gpkg")
     names, counts = re.findall(r"Layer name: (\w+)", ogr), re.findall(r"Feature Count: (\d+)", ogr)
     layers = dict(zip(names, counts, strict=True))
     assert layers["packages"] == str(len(packages))
@@ -162,12 +158,7 @@ def test_hostile_package_names_export_every_format_completely_inside_out(
         assert len(reader) == n and len(reader.shapes()) == n
         assert {r["pakket_id"] for r in reader.records()} == {pid}
         reader.close()
-        ogr = subprocess.run(
-            [ogrinfo, "-ro", "-so", "-al", str(folder / f"{base}.shp")],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        ogr = run_ogrinfo(ogrinfo, "-so", "-al", folder / f"{base}.shp")
         assert f"Feature Count: {n}" in ogr and "Amersfoort" in ogr
         # GeoJSON, CSV, XLSX, PDF
         features = json.loads((out / "geojson" / f"{base}.geojson").read_text("utf-8"))
@@ -184,12 +175,7 @@ def test_hostile_package_names_export_every_format_completely_inside_out(
         assert (out / "pdf" / f"{base}.pdf").read_bytes().startswith(b"%PDF")
         # field pack: folder and zip
         pack = out / "veldpakketten" / base
-        ogr = subprocess.run(
-            [ogrinfo, "-ro", "-so", str(pack / f"{base}.gpkg"), "buildings"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        ogr = run_ogrinfo(ogrinfo, "-so", pack / f"{base}.gpkg", "buildings")
         assert f"Feature Count: {n}" in ogr
         assert (pack / f"{base}.pdf").read_bytes().startswith(b"%PDF")
         with zipfile.ZipFile(out / "veldpakketten" / f"{base}.zip") as archive:

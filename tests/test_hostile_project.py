@@ -33,6 +33,7 @@ import pyogrio
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ogr_support import run_ogrinfo
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
@@ -309,17 +310,10 @@ def shared_project(tmp_path, project_file) -> Path:
 
 def assert_kept_by_others(path: Path, ogrinfo: str) -> None:
     """Read back with GDAL's ogrinfo and sqlite3, independent of gis_app."""
-    listing = subprocess.run(
-        [ogrinfo, "-ro", "-q", path], capture_output=True, text=True, check=True
-    ).stdout
+    listing = run_ogrinfo(ogrinfo, "-q", path)
     for name in ("mijn_notities", "afspraken", "layer_styles"):
         assert name in listing, listing
-    notes = subprocess.run(
-        [ogrinfo, "-ro", "-q", "-al", path, "mijn_notities"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    notes = run_ogrinfo(ogrinfo, "-q", "-al", path, "mijn_notities")
     assert "bewoner belt terug" in notes and "POLYGON ((247000 594000" in notes, notes
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT adres FROM afspraken ORDER BY adres").fetchall() == [

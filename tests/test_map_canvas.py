@@ -7,7 +7,7 @@ import pytest
 import shapely
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
-from test_map_support import centre, grid_buildings, project_with
+from test_map_support import centre, grid_buildings, grid_canvas, project_with
 
 from gis_app.core.styling import RISK_COLORS, StyleSpec, cluster_outline
 from gis_app.ui.document import ProjectDocument
@@ -21,15 +21,7 @@ def rgb(image, point: QPointF) -> str:
 
 @pytest.fixture
 def canvas(qtbot):
-    buildings = grid_buildings()
-    document = ProjectDocument(project_with(buildings))
-    canvas = MapCanvas(document)
-    qtbot.addWidget(canvas)
-    canvas.resize(400, 300)
-    canvas.show()
-    qtbot.waitExposed(canvas)
-    canvas.zoom_to_extent(99990.0, 499990.0, 100110.0, 500080.0)
-    return canvas
+    return grid_canvas(qtbot, show=True)
 
 
 def assert_buildings_coloured(canvas, image):

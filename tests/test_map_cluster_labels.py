@@ -7,10 +7,8 @@ import numpy as np
 import pytest
 import shapely
 from PySide6.QtGui import QColor
-from test_map_support import grid_buildings, project_with
+from test_map_support import grid_canvas
 
-from gis_app.ui.document import ProjectDocument
-from gis_app.ui.map.canvas import MapCanvas
 from gis_app.ui.map.layers import LAYER_BUILDINGS, LAYER_CLUSTERS
 from gis_app.ui.map.renderer import CLUSTER_LABEL_MAX_SCALE, image_array
 
@@ -28,11 +26,7 @@ def _clusters(name: str) -> gpd.GeoDataFrame:
 
 @pytest.fixture
 def canvas(qtbot):
-    document = ProjectDocument(project_with(grid_buildings(), _clusters("Wijk Noord")))
-    canvas = MapCanvas(document)
-    qtbot.addWidget(canvas)
-    canvas.resize(400, 300)
-    canvas.zoom_to_extent(99990.0, 499990.0, 100110.0, 500080.0)
+    canvas = grid_canvas(qtbot, _clusters("Wijk Noord"))
     canvas.layers.set_visible(LAYER_BUILDINGS, False)  # only the cluster and its name
     return canvas
 

@@ -7,22 +7,15 @@ import pytest
 import shapely
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
-from test_map_support import centre, grid_buildings, project_with, send_mouse
+from test_map_support import centre, grid_canvas, send_mouse
 
-from gis_app.ui.document import ProjectDocument
-from gis_app.ui.map.canvas import MapCanvas
 from gis_app.ui.map.renderer import SELECTION_COLOR
 from gis_app.ui.map.tools import SelectTool
 
 
 @pytest.fixture
 def canvas(qtbot):
-    document = ProjectDocument(project_with(grid_buildings()))
-    canvas = MapCanvas(document)
-    qtbot.addWidget(canvas)
-    canvas.resize(400, 300)
-    canvas.zoom_to_extent(99990.0, 499990.0, 100110.0, 500080.0)
-    return canvas
+    return grid_canvas(qtbot)
 
 
 def test_hover_text_names_the_building(canvas):

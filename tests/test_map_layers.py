@@ -11,13 +11,12 @@ import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QColor
-from test_map_support import grid_buildings, project_with
+from test_map_support import grid_buildings, grid_canvas, project_with
 
 from gis_app.core.errors import InputError, MissingCrsError
 from gis_app.core.spatial import GeometryArrays, read_vector_layer
 from gis_app.core.styling import RISK_COLORS, StyleSpec
 from gis_app.ui.document import ProjectDocument
-from gis_app.ui.map.canvas import MapCanvas
 from gis_app.ui.map.layers import LAYER_BUILDINGS, LAYER_CLUSTERS, LAYER_PACKAGES, LayerStack
 from gis_app.ui.map.legend import LegendWidget
 from gis_app.ui.map.renderer import BACKGROUND
@@ -25,12 +24,7 @@ from gis_app.ui.map.renderer import BACKGROUND
 
 @pytest.fixture
 def canvas(qtbot):
-    document = ProjectDocument(project_with(grid_buildings()))
-    canvas = MapCanvas(document)
-    qtbot.addWidget(canvas)
-    canvas.resize(400, 300)
-    canvas.zoom_to_extent(99990.0, 499990.0, 100110.0, 500080.0)
-    return canvas
+    return grid_canvas(qtbot)
 
 
 def write_water(path, crs="EPSG:4326"):

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from gis_app.core.project import Project
 from gis_app.core.schema import ensure_building_columns, ensure_cluster_columns
+from gis_app.ui.document import ProjectDocument
+from gis_app.ui.map.canvas import MapCanvas
 
 #: 4 x 3 grid of 10 m squares, 30 m apart, origin (100000, 500000); profiles cycle.
 ORIGIN = (100000.0, 500000.0)
@@ -51,6 +53,19 @@ def project_with(buildings, clusters=None) -> Project:
     if clusters is not None:
         project.clusters = ensure_cluster_columns(clusters)
     return project
+
+
+def grid_canvas(qtbot, clusters=None, *, show: bool = False) -> MapCanvas:
+    """A 400 x 300 canvas on the grid buildings (and ``clusters``), zoomed to the grid;
+    ``show`` maps the window first (for tests that need real paint or mouse events)."""
+    canvas = MapCanvas(ProjectDocument(project_with(grid_buildings(), clusters)))
+    qtbot.addWidget(canvas)
+    canvas.resize(400, 300)
+    if show:
+        canvas.show()
+        qtbot.waitExposed(canvas)
+    canvas.zoom_to_extent(99990.0, 499990.0, 100110.0, 500080.0)
+    return canvas
 
 
 def send_mouse(

@@ -6,10 +6,8 @@ import numpy as np
 import pytest
 import shapely
 from PySide6.QtCore import QPointF, Qt
-from test_map_support import centre, click, drag, grid_buildings, project_with, send_mouse
+from test_map_support import centre, click, drag, grid_canvas, send_mouse
 
-from gis_app.ui.document import ProjectDocument
-from gis_app.ui.map.canvas import MapCanvas
 from gis_app.ui.map.tools import (
     IdentifyTool,
     LassoSelectTool,
@@ -25,14 +23,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def canvas(qtbot):
-    document = ProjectDocument(project_with(grid_buildings()))
-    canvas = MapCanvas(document)
-    qtbot.addWidget(canvas)
-    canvas.resize(400, 300)
-    canvas.show()
-    qtbot.waitExposed(canvas)
-    canvas.zoom_to_extent(99990.0, 499990.0, 100110.0, 500080.0)
-    return canvas
+    return grid_canvas(qtbot, show=True)
 
 
 def screen(canvas, x, y) -> QPointF:

@@ -246,19 +246,10 @@ def test_qt_texts_and_number_fields_are_dutch(qtbot, dutch):
 
 @pytest.fixture
 def workspace(qtbot):
-    from test_workspace import make_project, wait_idle
+    from test_workspace import make_project, open_workspace
 
-    from gis_app.ui.planning.workspace import PlanningWorkspace
-
-    document = ProjectDocument(make_project(n=900))
-    ws = PlanningWorkspace(document)
-    for widget in (ws.panel, ws.charts, ws.timeline, ws.scenarios, ws.dashboard):
-        qtbot.addWidget(widget)
-    wait_idle(qtbot, ws)
-    yield ws
-    ws.controller.wait()
-    ws.panel.order_comparison.runner.wait()
-    ws.scenarios.runner.wait()
+    with open_workspace(qtbot, make_project(n=900)) as ws:
+        yield ws
 
 
 def test_slider_explains_the_plan_share(qtbot, workspace):

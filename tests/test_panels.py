@@ -152,31 +152,31 @@ def test_drag_selects_rows_passed_over(qtbot, document):
     assert document.selection.tolist() == [0, 1]
 
 
+def filter_table(table: AttributeTable, column: str, text: str) -> None:
+    """Filter as the user does: choose the column (``__all__``: every column), type, apply."""
+    table.column_combo.setCurrentIndex(table.column_combo.findData(column))
+    table.filter_edit.setText(text)
+    table.apply_filter()
+
+
 def test_table_filter_on_column_and_all(qtbot, document):
     table = AttributeTable(document)
     qtbot.addWidget(table)
-    table.column_combo.setCurrentIndex(table.column_combo.findData("woonplaats"))
-    table.filter_edit.setText("appinge")
-    table.apply_filter()
+    filter_table(table, "woonplaats", "appinge")
     assert sorted(table.model.rows.tolist()) == [4, 5, 6]
     assert "3 van 8" in table.count_label.text()
 
-    table.column_combo.setCurrentIndex(table.column_combo.findData("__all__"))
-    table.filter_edit.setText("molenweg")
-    table.apply_filter()
+    filter_table(table, "__all__", "molenweg")
     assert table.model.rows.tolist() == [7]
 
-    table.filter_edit.setText("")
-    table.apply_filter()
+    filter_table(table, "__all__", "")
     assert table.model.rowCount() == 8
 
 
 def test_filter_matches_shown_dutch_labels(qtbot, document):
     table = AttributeTable(document)
     qtbot.addWidget(table)
-    table.column_combo.setCurrentIndex(table.column_combo.findData("milestone"))
-    table.filter_edit.setText("bouw gestart")
-    table.apply_filter()
+    filter_table(table, "milestone", "bouw gestart")
     assert table.model.rows.tolist() == [3]
 
 

@@ -138,19 +138,10 @@ def test_compare_needs_a_scenario():
 
 @pytest.fixture
 def ui_workspace(qtbot):
-    from test_workspace import make_project, wait_idle
+    from test_workspace import make_project, open_workspace
 
-    from gis_app.ui.document import ProjectDocument
-    from gis_app.ui.planning.workspace import PlanningWorkspace
-
-    document = ProjectDocument(make_project(n=300, cell=3000.0))
-    ws = PlanningWorkspace(document)
-    for widget in (ws.panel, ws.charts, ws.timeline, ws.scenarios, ws.dashboard):
-        qtbot.addWidget(widget)
-    wait_idle(qtbot, ws)
-    yield ws
-    ws.controller.wait()
-    ws.scenarios.runner.wait()
+    with open_workspace(qtbot, make_project(n=300, cell=3000.0)) as ws:
+        yield ws
 
 
 def test_scenario_survives_save_and_reopen(qtbot, ui_workspace, tmp_path):

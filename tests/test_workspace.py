@@ -3,6 +3,7 @@ computations are dropped, map columns are written, screenshots are saved."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import geopandas as gpd
@@ -51,18 +52,28 @@ def make_project(n: int = 900, cell: float = 1500.0, seed: int = 1) -> Project:
     return project
 
 
-@pytest.fixture
-def workspace(qtbot):
+@contextmanager
+def open_workspace(qtbot, project: Project):
+    """A planning workspace on ``project`` with its first plan computed; on leaving, waits
+    for every background runner so no task outlives the test."""
     from gis_app.ui.planning.workspace import PlanningWorkspace
 
-    document = ProjectDocument(make_project())
-    ws = PlanningWorkspace(document)
+    ws = PlanningWorkspace(ProjectDocument(project))
     for widget in (ws.panel, ws.charts, ws.timeline, ws.scenarios, ws.dashboard):
         qtbot.addWidget(widget)
     wait_idle(qtbot, ws)
-    yield ws
-    ws.controller.wait()
-    ws.scenarios.runner.wait()
+    try:
+        yield ws
+    finally:
+        ws.controller.wait()
+        ws.panel.order_comparison.runner.wait()
+        ws.scenarios.runner.wait()
+
+
+@pytest.fixture
+def workspace(qtbot):
+    with open_workspace(qtbot, make_project()) as ws:
+        yield ws
 
 
 def wait_idle(qtbot, ws, timeout: int = 20000) -> None:

@@ -510,21 +510,22 @@ def plan_approach_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     return StyleResult(rgba, legend, title="aanpak (planning)")
 
 
+_STYLES = {
+    STYLE_RISK: risk_style,
+    STYLE_MILESTONE: milestone_style,
+    STYLE_GRADUATED: graduated_style,
+    STYLE_CATEGORICAL: categorical_style,
+    STYLE_PLAN_YEAR: plan_year_style,
+    STYLE_PLAN_APPROACH: plan_approach_style,
+}
+
+
 def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleResult:
     """Colours and legend for ``frame`` (the buildings table) under ``spec``."""
     spec = spec or StyleSpec()
-    if spec.kind == STYLE_RISK:
-        return risk_style(frame, spec)
-    if spec.kind == STYLE_MILESTONE:
-        return milestone_style(frame, spec)
-    if spec.kind == STYLE_GRADUATED:
-        return graduated_style(frame, spec)
-    if spec.kind == STYLE_CATEGORICAL:
-        return categorical_style(frame, spec)
-    if spec.kind == STYLE_PLAN_YEAR:
-        return plan_year_style(frame, spec)
-    if spec.kind == STYLE_PLAN_APPROACH:
-        return plan_approach_style(frame, spec)
+    style = _STYLES.get(spec.kind)
+    if style is not None:
+        return style(frame, spec)
     raise ValueError(f"unknown style kind {spec.kind!r}")
 
 

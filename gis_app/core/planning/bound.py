@@ -214,8 +214,10 @@ class _Columns:
         return out
 
 
-def _base_cost(model, tm) -> tuple[float, np.ndarray, np.ndarray]:
-    """Constant exposure (weeks x weight) and the capacity left after the shared passes."""
+def base_exposure(model, tm) -> tuple[float, np.ndarray, np.ndarray]:
+    """Constant exposure (weeks x weight: durations, in-progress and fixed clusters), the
+    capacity left after the shared fixed passes, and the start week they gave each
+    cluster (-1 for none)."""
     starts = np.full(model.n, -1, dtype=np.int64)
     remaining = model.capacity.weekly.copy()
     fixed_passes(model, tm, remaining, starts)
@@ -242,7 +244,7 @@ def exposure_lower_bound(
     model = planner.model
     share = model.shares_array(shares)
     tm = timing(model, model.bespoke_mask(share))
-    const, remaining, _ = _base_cost(model, tm)
+    const, remaining, _ = base_exposure(model, tm)
     weak = clusters_ignored(planner, shares)
     seq = free_sequence(model, np.arange(model.n_clusters))
     jobs = [int(g) for g in seq if model.n_slots[g] > 0]

@@ -52,12 +52,12 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.planning.bound import base_exposure
 from gis_app.core.planning.config import WEEKS_PER_YEAR
 from gis_app.core.planning.deadlines import latest_start
 from gis_app.core.planning.planner import Planner
 from gis_app.core.planning.schedule import (
     cumulative,
-    fixed_passes,
     free_sequence,
     timing,
 )
@@ -81,14 +81,7 @@ def _base(planner: Planner, shares):
     model = planner.model
     share = model.shares_array(shares)
     tm = timing(model, model.bespoke_mask(share))
-    starts = np.full(model.n, -1, dtype=np.int64)
-    remaining = model.capacity.weekly.copy()
-    fixed_passes(model, tm, remaining, starts)
-    # constant part of the exposure (weeks x weight): durations, in-progress, fixed clusters
-    w = model.weight
-    const = float(np.dot(w[model.slotted], tm.duration[model.slotted]))
-    const += float(np.dot(w[model.in_progress], 0.5 * tm.duration[model.in_progress]))
-    const += float(np.dot(w, np.maximum(starts, 0)))
+    const, remaining, starts = base_exposure(model, tm)
     return model, tm, starts, remaining, const
 
 

@@ -160,6 +160,28 @@ def _data_defined(parent: ET.Element, expressions: dict[str, str]) -> None:
     ET.SubElement(block, "Option", {"name": "type", "value": "collection", "type": "QString"})
 
 
+def _symbol(
+    name: str,
+    kind: str,
+    layer_class: str,
+    options: dict[str, str],
+    expressions: dict[str, str] | None = None,
+) -> ET.Element:
+    """A symbol of ``kind`` (fill, line, marker) with one symbol layer of ``layer_class``;
+    ``expressions`` make layer properties data-defined."""
+    symbol = ET.Element(
+        "symbol",
+        {"name": name, "type": kind, "alpha": "1", "clip_to_extent": "1", "force_rhr": "0"},
+    )
+    _data_defined(symbol, {})
+    layer = ET.SubElement(
+        symbol, "layer", {"class": layer_class, "enabled": "1", "locked": "0", "pass": "0"}
+    )
+    _options(layer, options)
+    _data_defined(layer, expressions or {})
+    return symbol
+
+
 def fill_symbol(
     name: str,
     fill: str | None,
@@ -172,16 +194,15 @@ def fill_symbol(
 ) -> ET.Element:
     """A fill symbol with one simple fill layer; ``fill=None`` is no fill, ``outline=None``
     no outline. Expressions make the colours data-defined (per feature)."""
-    symbol = ET.Element(
-        "symbol",
-        {"name": name, "type": "fill", "alpha": "1", "clip_to_extent": "1", "force_rhr": "0"},
-    )
-    _data_defined(symbol, {})
-    layer = ET.SubElement(
-        symbol, "layer", {"class": "SimpleFill", "enabled": "1", "locked": "0", "pass": "0"}
-    )
-    _options(
-        layer,
+    expressions = {}
+    if fill_expression:
+        expressions["fillColor"] = fill_expression
+    if outline_expression:
+        expressions["outlineColor"] = outline_expression
+    return _symbol(
+        name,
+        "fill",
+        "SimpleFill",
         {
             "color": qgis_color(fill or "#000000", alpha if fill else 0),
             "style": "solid" if fill or fill_expression else "no",
@@ -193,14 +214,8 @@ def fill_symbol(
             "offset": "0,0",
             "offset_unit": "MM",
         },
+        expressions,
     )
-    expressions = {}
-    if fill_expression:
-        expressions["fillColor"] = fill_expression
-    if outline_expression:
-        expressions["outlineColor"] = outline_expression
-    _data_defined(layer, expressions)
-    return symbol
 
 
 def _renderer(kind: str, attrs: dict[str, str] | None = None) -> ET.Element:
@@ -228,56 +243,61 @@ def single_symbol_renderer(symbol: ET.Element) -> ET.Element:
     return renderer
 
 
+def _classed_renderer(
+    renderer: ET.Element,
+    list_tag: str,
+    item_tag: str,
+    entries: list[tuple[dict[str, str], str]],
+    *,
+    alpha: int,
+    outline,
+    trailer: tuple[tuple[str, dict[str, str]], ...] = (),
+) -> ET.Element:
+    """Fill ``renderer`` with one ``item_tag`` entry and one fill symbol per class;
+    ``entries`` holds each class's attributes and colour."""
+    listing = ET.SubElement(renderer, list_tag)
+    symbols = ET.SubElement(renderer, "symbols")
+    for index, (attrs, color) in enumerate(entries):
+        ET.SubElement(listing, item_tag, {**attrs, "symbol": str(index), "render": "true"})
+        symbols.append(fill_symbol(str(index), color, alpha=alpha, outline=outline))
+    for tag, attrs in (*trailer, ("rotation", {}), ("sizescale", {})):
+        ET.SubElement(renderer, tag, attrs)
+    return renderer
+
+
 def categorized_renderer(
     attribute: str, categories: list[Category], *, alpha: int = 255, outline=OUTLINE_COLOR
 ) -> ET.Element:
     """One symbol per value of ``attribute`` (a field name or an expression)."""
-    renderer = _renderer("categorizedSymbol", {"attr": attribute})
-    cats = ET.SubElement(renderer, "categories")
-    symbols = ET.SubElement(renderer, "symbols")
-    for index, category in enumerate(categories):
-        ET.SubElement(
-            cats,
-            "category",
-            {
-                "value": category.value,
-                "label": category.label,
-                "symbol": str(index),
-                "render": "true",
-            },
-        )
-        symbols.append(fill_symbol(str(index), category.color, alpha=alpha, outline=outline))
-    ET.SubElement(renderer, "rotation")
-    ET.SubElement(renderer, "sizescale")
-    return renderer
+    return _classed_renderer(
+        _renderer("categorizedSymbol", {"attr": attribute}),
+        "categories",
+        "category",
+        [({"value": c.value, "label": c.label}, c.color) for c in categories],
+        alpha=alpha,
+        outline=outline,
+    )
 
 
 def graduated_renderer(
     attribute: str, ranges: list[Range], *, alpha: int = 255, outline=OUTLINE_COLOR
 ) -> ET.Element:
     """One symbol per value range of ``attribute`` (a field name or an expression)."""
-    renderer = _renderer(
-        "graduatedSymbol", {"attr": attribute, "graduatedMethod": "GraduatedColor"}
+    return _classed_renderer(
+        _renderer("graduatedSymbol", {"attr": attribute, "graduatedMethod": "GraduatedColor"}),
+        "ranges",
+        "range",
+        [
+            (
+                {"lower": _number(r.lower), "upper": _number(r.upper), "label": r.label},
+                r.color,
+            )
+            for r in ranges
+        ],
+        alpha=alpha,
+        outline=outline,
+        trailer=(("mode", {"name": "manual"}),),
     )
-    ranges_el = ET.SubElement(renderer, "ranges")
-    symbols = ET.SubElement(renderer, "symbols")
-    for index, item in enumerate(ranges):
-        ET.SubElement(
-            ranges_el,
-            "range",
-            {
-                "lower": _number(item.lower),
-                "upper": _number(item.upper),
-                "label": item.label,
-                "symbol": str(index),
-                "render": "true",
-            },
-        )
-        symbols.append(fill_symbol(str(index), item.color, alpha=alpha, outline=outline))
-    ET.SubElement(renderer, "mode", {"name": "manual"})
-    ET.SubElement(renderer, "rotation")
-    ET.SubElement(renderer, "sizescale")
-    return renderer
 
 
 def simple_labeling(
@@ -473,16 +493,10 @@ def area_style(
 
 def line_symbol(name: str, color: str, *, width_mm: float = 0.26) -> ET.Element:
     """A line symbol with one simple line layer."""
-    symbol = ET.Element(
-        "symbol",
-        {"name": name, "type": "line", "alpha": "1", "clip_to_extent": "1", "force_rhr": "0"},
-    )
-    _data_defined(symbol, {})
-    layer = ET.SubElement(
-        symbol, "layer", {"class": "SimpleLine", "enabled": "1", "locked": "0", "pass": "0"}
-    )
-    _options(
-        layer,
+    return _symbol(
+        name,
+        "line",
+        "SimpleLine",
         {
             "line_color": qgis_color(color),
             "line_style": "solid",
@@ -492,22 +506,14 @@ def line_symbol(name: str, color: str, *, width_mm: float = 0.26) -> ET.Element:
             "joinstyle": "round",
         },
     )
-    _data_defined(layer, {})
-    return symbol
 
 
 def marker_symbol(name: str, fill: str, stroke: str, *, size_mm: float = 1.6) -> ET.Element:
     """A point symbol: one simple circle marker."""
-    symbol = ET.Element(
-        "symbol",
-        {"name": name, "type": "marker", "alpha": "1", "clip_to_extent": "1", "force_rhr": "0"},
-    )
-    _data_defined(symbol, {})
-    layer = ET.SubElement(
-        symbol, "layer", {"class": "SimpleMarker", "enabled": "1", "locked": "0", "pass": "0"}
-    )
-    _options(
-        layer,
+    return _symbol(
+        name,
+        "marker",
+        "SimpleMarker",
         {
             "name": "circle",
             "color": qgis_color(fill),
@@ -519,8 +525,6 @@ def marker_symbol(name: str, fill: str, stroke: str, *, size_mm: float = 1.6) ->
             "size_unit": "MM",
         },
     )
-    _data_defined(layer, {})
-    return symbol
 
 
 def background_style(

@@ -22,7 +22,7 @@ import sys
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -71,6 +71,15 @@ SETTLE_MS = 150  # a drag or wheel gesture that pauses this long gets a fresh re
 MIN_ZOOM_EXTENT = 80.0  # metres: zooming to one building shows its street
 
 
+def _single_shot(parent: QObject, interval_ms: int, slot) -> QTimer:
+    """A single-shot timer calling ``slot`` ``interval_ms`` after each (re)start."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
 class MapCanvas(QWidget):
     viewChanged = Signal()  # centre or scale changed (also while panning)
     cursorMoved = Signal(float, float)  # RD New metres under the mouse
@@ -112,22 +121,10 @@ class MapCanvas(QWidget):
 
         self._renderer = Renderer(self)
         self._renderer.finished.connect(self._on_rendered)
-        self._render_timer = QTimer(self)
-        self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(0)
-        self._render_timer.timeout.connect(self._start_render)
-        self._settle_timer = QTimer(self)
-        self._settle_timer.setSingleShot(True)
-        self._settle_timer.setInterval(SETTLE_MS)
-        self._settle_timer.timeout.connect(self.request_render)
-        self._history_timer = QTimer(self)
-        self._history_timer.setSingleShot(True)
-        self._history_timer.setInterval(400)
-        self._history_timer.timeout.connect(self.commit_view)
-        self._hover_timer = QTimer(self)
-        self._hover_timer.setSingleShot(True)
-        self._hover_timer.setInterval(600)
-        self._hover_timer.timeout.connect(self._show_hover_tooltip)
+        self._render_timer = _single_shot(self, 0, self._start_render)
+        self._settle_timer = _single_shot(self, SETTLE_MS, self.request_render)
+        self._history_timer = _single_shot(self, 400, self.commit_view)
+        self._hover_timer = _single_shot(self, 600, self._show_hover_tooltip)
 
         self._pan_tool = PanTool(self)
         self._tool: MapTool | None = None

@@ -135,6 +135,22 @@ class _RectangleMixin:
         painter.setBrush(QBrush(RUBBER_FILL))
         painter.drawRect(rect)
 
+    def _cancel_rect(self) -> bool:
+        """Drop a rectangle being dragged; False when there was none."""
+        if self._origin is None:
+            return False
+        self._reset_rect()
+        self.canvas.update_overlay()
+        return True
+
+    def mouse_move(self, event, map_xy) -> None:
+        if self._origin is not None:
+            self._current = event.position()
+            self.canvas.update_overlay()
+
+    def paint(self, painter, canvas) -> None:
+        self._paint_rect(painter)
+
     def _rect_map(self) -> tuple[float, float, float, float]:
         rect = self._rect()
         x0, y0 = self.canvas.screen_to_map(rect.topLeft())
@@ -153,11 +169,6 @@ class ZoomBoxTool(_RectangleMixin, MapTool):
     def mouse_press(self, event, map_xy) -> None:
         self._origin = self._current = event.position()
 
-    def mouse_move(self, event, map_xy) -> None:
-        if self._origin is not None:
-            self._current = event.position()
-            self.canvas.update_overlay()
-
     def mouse_release(self, event, map_xy) -> None:
         if self._origin is None:
             return
@@ -169,18 +180,10 @@ class ZoomBoxTool(_RectangleMixin, MapTool):
             self.canvas.zoom_to_extent(*self._rect_map(), margin=0.0)
         else:
             self.canvas.zoom_by(0.5 if out else 2.0, anchor=event.position())
-        self._reset_rect()
-        self.canvas.update_overlay()
+        self._cancel_rect()
 
     def key_press(self, event) -> bool:
-        if event.key() == Qt.Key.Key_Escape and self._origin is not None:
-            self._reset_rect()
-            self.canvas.update_overlay()
-            return True
-        return False
-
-    def paint(self, painter, canvas) -> None:
-        self._paint_rect(painter)
+        return event.key() == Qt.Key.Key_Escape and self._cancel_rect()
 
 
 class IdentifyTool(MapTool):
@@ -222,11 +225,6 @@ class SelectTool(_RectangleMixin, MapTool):
         if event.button() == Qt.MouseButton.LeftButton:
             self._origin = self._current = event.position()
 
-    def mouse_move(self, event, map_xy) -> None:
-        if self._origin is not None:
-            self._current = event.position()
-            self.canvas.update_overlay()
-
     def mouse_release(self, event, map_xy) -> None:
         if self._origin is None or event.button() != Qt.MouseButton.LeftButton:
             return
@@ -245,21 +243,14 @@ class SelectTool(_RectangleMixin, MapTool):
                 document.set_selection([])
             elif row is not None:
                 document.set_selection(_combine(document.selection, rows, event.modifiers(), False))
-        self._reset_rect()
-        self.canvas.update_overlay()
+        self._cancel_rect()
 
     def key_press(self, event) -> bool:
         if event.key() == Qt.Key.Key_Escape:
-            if self._origin is not None:
-                self._reset_rect()
-                self.canvas.update_overlay()
-            else:
+            if not self._cancel_rect():
                 self.canvas.document.set_selection([])
             return True
         return False
-
-    def paint(self, painter, canvas) -> None:
-        self._paint_rect(painter)
 
 
 class LassoSelectTool(MapTool):

@@ -106,13 +106,7 @@ class SearchField(QLineEdit):
         elif len(rows) > 1 and names_one_house(text):
             self.offer_choice(rows)
         else:
-            if len(rows) == 1:
-                self.message.emit(
-                    self.tr("Gevonden: {hit}").format(hit=self.index.describe(int(rows[0])))
-                )
-            else:
-                self.message.emit(self.tr("{n} panden gevonden").format(n=len(rows)))
-            self.found.emit(rows)
+            self._choose(rows)
         return rows
 
     def offer_choice(self, rows: np.ndarray) -> QMenu:
@@ -141,6 +135,7 @@ class SearchField(QLineEdit):
         return menu
 
     def _choose(self, rows: np.ndarray) -> None:
+        """Report the hits in the status line and emit them as found."""
         if len(rows) == 1:
             self.message.emit(
                 self.tr("Gevonden: {hit}").format(hit=self.index.describe(int(rows[0])))
