@@ -50,6 +50,8 @@ from gis_app.core.schema import (
     PROFILE_SOURCE_NONE,
     PROFILE_UNKNOWN,
     RISK_PROFILES_WITH_UNKNOWN,
+    bag_flagged,
+    bag_gone,
     ensure_building_columns,
     profile_codes_from_lpr,
 )
@@ -418,6 +420,10 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
         copy=False,
     )
     ensure_building_columns(buildings, text_checked=True)
+    status = buildings["bag_status"].to_numpy(dtype=object)
+    ids = buildings["building_id"].to_numpy(dtype=object)
+    report.bag_gone = ids[bag_gone(status)].tolist()
+    report.bag_flagged = ids[bag_flagged(status)].tolist()
     counts = buildings["risk_profile"].value_counts()
     report.profile_counts = {p: int(counts.get(p, 0)) for p in RISK_PROFILES_WITH_UNKNOWN}
     return buildings
