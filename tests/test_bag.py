@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
 import geopandas as gpd
+import pandas as pd
 import pyogrio
+import pytest
 import shapely
 
 from gis_app.core import schema
+from gis_app.core.errors import InputError
+from gis_app.core.io.area import parse_area
+from gis_app.core.io.bag import current_versions
 from gis_app.core.join.load import load_buildings
 from gis_app.core.planning.planner import plan
 
@@ -139,3 +149,408 @@ def test_bag_status_helpers():
         False,
     ]
     assert schema.bag_flagged(["Sloopvergunning verleend", ""]).tolist() == [True, False]
+
+
+# --- PDOK's BAG GeoPackage --------------------------------------------------------------------
+
+PAND_IDS = [f"0003100000{i:06d}" for i in range(1, 8)]
+PAND_STATUS = [
+    "Pand in gebruik",
+    "Pand in gebruik",
+    "Pand gesloopt",
+    "Bouwvergunning verleend",
+    "Pand in gebruik (niet ingemeten)",
+    "Sloopvergunning verleend",
+    "Niet gerealiseerd pand",
+]
+
+
+def bag_light(path, x0=X0, y0=Y0):
+    """A PDOK-style BAG GeoPackage: seven panden in a row (40 m apart), eleven units,
+    two ligplaatsen, one standplaats, one woonplaats."""
+    boxes = [shapely.box(x0 + 40 * i, y0, x0 + 40 * i + 20, y0 + 10) for i in range(7)]
+    pand = gpd.GeoDataFrame(
+        {
+            "identificatie": PAND_IDS,
+            "bouwjaar": [1930, 1931, 1932, 2025, 1934, 1935, 1936],
+            "status": PAND_STATUS,
+            "gebruiksdoel": ["woonfunctie"] * 7,
+            "aantal_verblijfsobjecten": [3, 1, 0, 0, 2, 1, 0],
+        },
+        geometry=boxes,
+        crs=28992,
+    )
+    # (id, pand_identificatie, street, number, letter, addition, postcode, status, num id)
+    units = [
+        (
+            "0003010000000001",
+            PAND_IDS[0],
+            "Kerkstraat",
+            12,
+            "b",
+            None,
+            "9919 ab",
+            "Verblijfsobject in gebruik",
+            "0003200000000001",
+        ),
+        (
+            "0003010000000002",
+            PAND_IDS[0],
+            "Kerkstraat",
+            12,
+            "a",
+            None,
+            "9919AB",
+            "Verblijfsobject in gebruik",
+            "0003200000000002",
+        ),
+        (
+            "0003010000000003",
+            PAND_IDS[0],
+            "Kerkstraat",
+            12,
+            "A",
+            "2",
+            "9919AB",
+            "Verblijfsobject in gebruik",
+            "0003200000000003",
+        ),
+        (
+            "0003010000000004",
+            PAND_IDS[0],
+            "Kerkstraat",
+            14,
+            None,
+            None,
+            "9919AB",
+            "Verblijfsobject ingetrokken",
+            "0003200000000004",
+        ),
+        (
+            "0003010000000005",
+            f"{PAND_IDS[1]},{PAND_IDS[4]}",
+            "Molenweg",
+            3,
+            None,
+            None,
+            "9919CD",
+            "Verblijfsobject in gebruik",
+            "0003200000000005",
+        ),
+        (
+            "0003010000000006",
+            f"{PAND_IDS[4]}, {PAND_IDS[5]}",
+            "Molenweg",
+            1,
+            None,
+            "1",
+            "9919CD",
+            "Verblijfsobject in gebruik",
+            "0003200000000006",
+        ),
+        (
+            "0003010000000007",
+            PAND_IDS[4],
+            "Molenweg",
+            1,
+            None,
+            None,
+            "9919CD",
+            "Verblijfsobject gevormd",
+            "0003200000000007",
+        ),
+        (
+            "0003010000000008",
+            "0003100000999999",
+            "Dijk",
+            1,
+            None,
+            None,
+            "9919EF",
+            "Verblijfsobject in gebruik",
+            "0003200000000008",
+        ),
+        (
+            "0003010000000009",
+            PAND_IDS[2],
+            "Oudeweg",
+            2,
+            None,
+            None,
+            "9919GH",
+            "Verblijfsobject ingetrokken",
+            "0003200000000009",
+        ),
+        (
+            "0003010000000010",
+            PAND_IDS[3],
+            "Nieuweweg",
+            9,
+            None,
+            None,
+            "9919IJ",
+            "Niet gerealiseerd verblijfsobject",
+            "0003200000000010",
+        ),
+        (
+            "0003010000000011",
+            PAND_IDS[1],
+            "Molenweg",
+            5,
+            None,
+            None,
+            "9919CD",
+            "Verblijfsobject in gebruik",
+            "0003200000000011",
+        ),
+    ]
+    columns = list(zip(*units, strict=True))
+    centre = {p: b.centroid for p, b in zip(PAND_IDS, boxes, strict=True)}
+    points = [centre.get(u[1].split(",")[0], shapely.Point(x0 - 500, y0)) for u in units]
+    vbo = gpd.GeoDataFrame(
+        {
+            "identificatie": list(columns[0]),
+            "pand_identificatie": list(columns[1]),
+            "openbare_ruimte_naam": list(columns[2]),
+            "huisnummer": list(columns[3]),
+            "huisletter": list(columns[4]),
+            "toevoeging": list(columns[5]),
+            "postcode": list(columns[6]),
+            "status": list(columns[7]),
+            "nummeraanduiding_hoofdadres_identificatie": list(columns[8]),
+            "woonplaats_naam": ["Loppersum"] * len(units),
+            "gebruiksdoel": ["winkelfunctie,woonfunctie"] + ["woonfunctie"] * (len(units) - 1),
+        },
+        geometry=points,
+        crs=28992,
+    )
+    berth = gpd.GeoDataFrame(
+        {"identificatie": ["0003020000000001", "0003020000000002"]},
+        geometry=[
+            shapely.box(x0, y0 - 50, x0 + 10, y0 - 45),
+            shapely.box(x0 + 20, y0 - 50, x0 + 30, y0 - 45),
+        ],
+        crs=28992,
+    )
+    stand = gpd.GeoDataFrame(
+        {"identificatie": ["0003030000000001"]},
+        geometry=[shapely.box(x0, y0 - 80, x0 + 10, y0 - 75)],
+        crs=28992,
+    )
+    place = gpd.GeoDataFrame(
+        {
+            "identificatie": ["1234"],
+            "status": ["Woonplaats aangewezen"],
+            "woonplaats": ["Loppersum"],
+        },
+        geometry=[shapely.MultiPolygon([shapely.box(x0 - 1000, y0 - 1000, x0 + 1000, y0 + 1000)])],
+        crs=28992,
+    )
+    for name, layer in (
+        ("pand", pand),
+        ("verblijfsobject", vbo),
+        ("ligplaats", berth),
+        ("standplaats", stand),
+        ("woonplaats", place),
+    ):
+        pyogrio.write_dataframe(layer, path, layer=name)
+    return path
+
+
+def test_pdok_bag_geopackage_needs_no_option_and_gives_addresses(tmp_path):
+    buildings, report = load_buildings(bag_light(tmp_path / "bag-light.gpkg"))
+    assert buildings["building_id"].tolist() == PAND_IDS
+    assert buildings["addresses"].tolist() == [3, 2, 0, 0, 3, 1, 0]
+    assert buildings["address"].tolist() == [
+        "Kerkstraat 12A",
+        "Molenweg 3",
+        "",
+        "",
+        "Molenweg 1",
+        "Molenweg 1-1",
+        "",
+    ]
+    assert buildings["postcode"].tolist() == ["9919AB", "9919CD", "", "", "9919CD", "9919CD", ""]
+    assert buildings["woonplaats"].tolist()[:2] == ["Loppersum", "Loppersum"]
+    assert buildings["bag_status"].tolist() == PAND_STATUS
+    table = report.addresses
+    assert list(table.columns) == [
+        "building_id",
+        "straat",
+        "huisnummer",
+        "huisletter",
+        "toevoeging",
+        "postcode",
+        "woonplaats",
+        "verblijfsobject_id",
+    ]
+    first = table[table["building_id"] == PAND_IDS[0]]
+    assert first["verblijfsobject_id"].tolist() == [
+        "0003010000000002",
+        "0003010000000003",
+        "0003010000000001",
+    ]
+    assert first["huisletter"].tolist() == ["A", "A", "B"]
+    assert first["toevoeging"].tolist() == ["", "2", ""]
+    # a unit in two panden is an address of each
+    assert table.loc[table["verblijfsobject_id"] == "0003010000000005", "building_id"].tolist() == [
+        PAND_IDS[1],
+        PAND_IDS[4],
+    ]
+    assert len(table) == 9
+    assert report.bag_counts == {
+        "units": 11,
+        "units_linked": 7,
+        "units_multi_pand": 2,
+        "units_without_pand": 1,
+        "units_gone": 3,
+        "ligplaats": 2,
+        "standplaats": 1,
+    }
+    text = report.to_text()
+    assert "  verblijfsobjecten gelezen:   11" in text
+    assert "  in meer dan één pand:        2" in text
+    assert "  zonder bestaand pand:        1" in text
+    assert "  ingetrokken, niet gebruikt:  3" in text
+    assert "  ligplaatsen genegeerd:       2" in text
+    assert "  standplaatsen genegeerd:     1" in text
+    assert "  bestaan niet (meer):         2 " in text
+    assert report.bag_gone == [PAND_IDS[2], PAND_IDS[6]]
+    assert report.bag_flagged == [PAND_IDS[3], PAND_IDS[5]]
+
+
+# --- an area of a large file ------------------------------------------------------------------
+
+
+def test_area_as_box_reads_only_the_panden_there_and_their_units(tmp_path):
+    path = bag_light(tmp_path / "bag-light.gpkg")
+    # the box covers panden 2..5 (x0+40 .. x0+180); pand 5's unit 6 also names pand 6
+    area = parse_area(f"{X0 + 45},{Y0 + 2},{X0 + 165},{Y0 + 8}")
+    buildings, report = load_buildings(path, area=area)
+    assert buildings["building_id"].tolist() == PAND_IDS[1:5]
+    assert buildings["addresses"].tolist() == [2, 0, 0, 3]
+    assert report.bag_counts["units"] == 6  # units 5, 6, 7, 9, 10, 11 lie in the panden read
+    assert report.bag_counts["ligplaats"] == 0
+
+
+def test_area_as_polygon_file_and_as_municipality_codes(tmp_path):
+    path = bag_light(tmp_path / "bag-light.gpkg")
+    polygon = gpd.GeoDataFrame(
+        geometry=[shapely.Polygon([(X0 - 5, Y0 - 5), (X0 + 50, Y0 - 5), (X0 - 5, Y0 + 50)])],
+        crs=28992,
+    )
+    pyogrio.write_dataframe(polygon, tmp_path / "gebied.geojson")
+    buildings, _ = load_buildings(path, area=parse_area(str(tmp_path / "gebied.geojson")))
+    assert buildings["building_id"].tolist() == PAND_IDS[:2]
+    buildings, _ = load_buildings(path, area=parse_area("GM0003"))
+    assert len(buildings) == 7
+    with pytest.raises(InputError, match="geen panden in het gebied"):
+        load_buildings(path, area=parse_area("0010,0014"))
+
+
+def test_area_text_that_is_none_of_the_three_is_refused():
+    with pytest.raises(InputError, match="geen rechthoek"):
+        parse_area("Loppersum")
+    with pytest.raises(InputError, match="niet in RD New"):
+        parse_area("5.1,52.0,5.2,52.1")
+    with pytest.raises(InputError, match="bestaat niet"):
+        parse_area("gebied.gpkg")
+
+
+def test_cli_import_with_area_writes_the_address_table(tmp_path):
+    path = bag_light(tmp_path / "bag-light.gpkg")
+    out = tmp_path / "project.gpkg"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gis_app",
+            "import",
+            str(path),
+            "--area",
+            f"{X0 - 10},{Y0 - 10},{X0 + 70},{Y0 + 20}",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "  verblijfsobjecten gelezen:   6" in result.stdout
+    assert "2 panden opgeslagen" in result.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "gis_app", "import", str(path), "--area", "x", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.strip().count("\n") == 0 and "--area x" in bad.stderr
+
+
+# --- Kadaster LVBAG extract -------------------------------------------------------------------
+
+DATA = Path(__file__).parent / "data"
+PND = DATA / "0221PND15092020-000001.xml"
+VBO = DATA / "0221VBO15092020-000001.xml"
+
+
+def test_lvbag_zip_keeps_current_versions_and_joins_units_through_pandref(tmp_path):
+    extract = tmp_path / "0221GEM15092020.zip"
+    with zipfile.ZipFile(extract, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(PND, PND.name)
+        archive.write(VBO, VBO.name)
+    buildings, report = load_buildings(extract)
+    assert sorted(buildings["building_id"]) == ["0221100000311191", "0221100000312938"]
+    assert report.bag_counts["versions_dropped"] == 4 + 3  # 6 pand versions, 5 unit versions
+    by_id = buildings.set_index("building_id")
+    assert by_id.loc["0221100000312938", "addresses"] == 1
+    assert by_id.loc["0221100000311191", "addresses"] == 1
+    assert set(buildings["bag_status"]) == {"Pand in gebruik"}
+    assert sorted(report.addresses["verblijfsobject_id"]) == [
+        "0221010000330226",
+        "0221010000330999",
+    ]
+    assert report.footprints_path == str(extract)
+    assert "oude versies weggelaten:     7" in report.to_text()
+    keys = report.unit_keys
+    assert sorted(keys["nummeraanduiding_id"]) == ["0221200000330227", "0221200000330229"]
+
+
+def test_lvbag_zip_of_zips(tmp_path):
+    inner_pnd = tmp_path / "0221PND15092020.zip"
+    with zipfile.ZipFile(inner_pnd, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(PND, PND.name)
+    inner_vbo = tmp_path / "0221VBO15092020.zip"
+    with zipfile.ZipFile(inner_vbo, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(VBO, VBO.name)
+    extract = tmp_path / "BAGGEM0221L-15092020.zip"
+    with zipfile.ZipFile(extract, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(inner_pnd, inner_pnd.name)
+        archive.write(inner_vbo, inner_vbo.name)
+        archive.writestr("Leveringsdocument-BAG-Extract.xml", "<levering/>")
+    buildings, report = load_buildings(extract)
+    assert sorted(buildings["building_id"]) == ["0221100000311191", "0221100000312938"]
+    assert buildings["addresses"].tolist() == [1, 1]
+    assert report.bag_counts["versions_dropped"] == 7
+
+
+def test_current_version_is_the_open_one_else_the_highest():
+    frame = pd.DataFrame(
+        {
+            "identificatie": ["a", "a", "a", "b", "b"],
+            "voorkomenIdentificatie": [1, 3, 2, 1, 2],
+            "eindGeldigheid": [
+                pd.Timestamp("2011-01-01"),
+                pd.Timestamp("2012-01-01"),
+                None,
+                pd.Timestamp("2011-01-01"),
+                pd.Timestamp("2012-01-01"),
+            ],
+            "status": ["oud", "later beëindigd", "open", "b1", "b2"],
+        }
+    )
+    kept, dropped = current_versions(frame)
+    assert kept["status"].tolist() == ["open", "b2"]
+    assert dropped == 3

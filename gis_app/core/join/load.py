@@ -35,6 +35,8 @@ import pandas as pd
 import shapely
 
 from gis_app.core.errors import InputError
+from gis_app.core.io import bag
+from gis_app.core.io.area import Area
 from gis_app.core.io.footprints import read_footprints_deferred
 from gis_app.core.io.ids import id_keys
 from gis_app.core.io.problems import Problem
@@ -71,13 +73,37 @@ def load_buildings(
     risk_id_field: str | None = None,
     sheet: str | int | None = None,
     defer_repair: bool = True,
+    area: Area | None = None,
 ) -> tuple[gpd.GeoDataFrame, JoinReport]:
     """Read footprints (and a risk table), join them, and return buildings + report.
 
     The buildings follow :data:`gis_app.core.schema.BUILDING_COLUMNS` (then any other
     source columns), EPSG:28992, RangeIndex. Raises :class:`InputError` for unusable input.
+    A BAG source (:mod:`gis_app.core.io.bag`) also gives the address table
+    (``report.addresses``); ``area`` reads only that part of the footprint file.
     """
     footprints = Path(footprints)
+    if bag.is_lvbag_zip(footprints) if footprints.suffix.lower() == ".zip" else False:
+        with bag.temporary_workdir() as workdir:
+            converted, facts = bag.lvbag_to_geopackage(footprints, Path(workdir))
+            buildings, report = load_buildings(
+                converted,
+                risk,
+                id_field=id_field,
+                crs=crs,
+                risk_id_field=risk_id_field,
+                sheet=sheet,
+                defer_repair=defer_repair,
+                area=area,
+            )
+        report.footprints_path = str(footprints)
+        report.bag_counts.update(facts)
+        for problem in report.problems:
+            if problem.path == str(converted):
+                problem.path = str(footprints)
+        for name, source in report.field_mapping.items():
+            report.field_mapping[name] = source.replace(converted.name, footprints.name)
+        return buildings, report
     report = JoinReport(str(footprints), str(risk) if risk is not None else None, layer)
     notes: list[str] = []
     problems: list[Problem] = []
@@ -87,8 +113,19 @@ def load_buildings(
     # validity checks may still run while the join does (footprints.PendingRepair).
     table_job = start_table(risk, sheet, risk_id_field) if risk is not None else None
     frame, footprint_problems, rows, pending = read_footprints_deferred(
-        footprints, layer=layer, id_field=id_field, crs=crs, defer_repair=defer_repair
+        footprints, layer=layer, id_field=id_field, crs=crs, defer_repair=defer_repair, area=area
     )
+    units = None
+    if bag.has_units(footprints, layer):
+        # the units of the panden read: a pand's units lie within its footprint
+        bbox = tuple(float(v) for v in frame.total_bounds) if area is not None else None
+        units = bag.unit_addresses(
+            frame["building_id"].to_numpy(dtype=object), bag.read_units(footprints, bbox)
+        )
+        report.bag_counts.update(units.counts)
+        report.bag_counts.update(bag.ignored_counts(footprints, bbox))
+        report.addresses = units.table
+        report.unit_keys = units.keys
     table, table_problems, table_notes = table_job() if table_job else (None, [], [])
     problems.extend(footprint_problems)
     report.footprints_read = int(rows[-1]) if len(rows) else 0
@@ -109,6 +146,13 @@ def load_buildings(
 
     canonical = dict(attributes.canonical)
     extra = dict(attributes.extra)
+    if units is not None:
+        canonical["addresses"] = units.addresses.astype(float)
+        canonical["address"] = units.address
+        canonical["postcode"] = units.postcode
+        canonical["woonplaats"] = units.woonplaats
+        for name in ("addresses", "address", "postcode", "woonplaats"):
+            report.field_mapping[name] = f"{footprints.name}: {bag.UNIT_LAYER}"
     table_position = None
     if table is not None:
         problems.extend(table_problems)
@@ -130,6 +174,7 @@ def load_buildings(
                     risk_id_field=risk_id_field,
                     sheet=sheet,
                     defer_repair=False,
+                    area=area,
                 )
         table_position = _join(frame, table, report, problems, str(risk))
         canonical, extra = _combine(canonical, extra, table, table_position)
@@ -147,6 +192,7 @@ def load_buildings(
                 risk_id_field=risk_id_field,
                 sheet=sheet,
                 defer_repair=False,
+                area=area,
             )
     _check_width(buildings, footprints, risk)
     report.buildings_loaded = len(buildings)

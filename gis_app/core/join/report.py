@@ -39,6 +39,10 @@ class JoinReport:
     bag_gone: list[str] = field(default_factory=list)  # ids of panden that do not exist
     bag_flagged: list[str] = field(default_factory=list)  # ids with a building/demolition permit
     bag_counts: dict[str, int] = field(default_factory=dict)  # source facts: "units", ...
+    #: BAG sources: one row per address (bag.ADDRESS_COLUMNS) and the units' keys; not in
+    #: to_dict (tables, not counts)
+    addresses: object = None
+    unit_keys: object = None
     field_mapping: dict[str, str] = field(default_factory=dict)  # canonical -> "file: column"
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -201,7 +205,7 @@ class JoinReport:
             ("units_linked", "gekoppeld aan een pand"),
             ("units_multi_pand", "in meer dan één pand"),
             ("units_without_pand", "zonder bestaand pand"),
-            ("units_gone", "ingetrokken/niet gerealiseerd"),
+            ("units_gone", "ingetrokken, niet gebruikt"),
             ("ligplaats", "ligplaatsen genegeerd"),
             ("standplaats", "standplaatsen genegeerd"),
             ("versions_dropped", "oude versies weggelaten"),
