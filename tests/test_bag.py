@@ -554,3 +554,122 @@ def test_current_version_is_the_open_one_else_the_highest():
     kept, dropped = current_versions(frame)
     assert kept["status"].tolist() == ["open", "b2"]
     assert dropped == 3
+
+
+# --- 3D BAG -----------------------------------------------------------------------------------
+
+
+def test_3d_bag_geopackage_prefix_stripped_footprint_layer_and_rd_from_7415(tmp_path):
+    path = tmp_path / "3dbag.gpkg"
+    boxes = [shapely.box(X0 + 30 * i, Y0, X0 + 30 * i + 12, Y0 + 9) for i in range(3)]
+    footprints_3d = [shapely.force_3d(b, 2.5) for b in boxes]
+    ids_3d = [f"NL.IMBAG.Pand.{i}" for i in PAND_IDS[:3]]
+    pand = gpd.GeoDataFrame(
+        {
+            "identificatie": ids_3d,
+            "b3_h_dak_max": [9.5, 7.25, 11.0],
+            "status": ["Pand in gebruik"] * 3,
+        },
+        geometry=footprints_3d,
+        crs="EPSG:7415",
+    )
+    pyogrio.write_dataframe(pand, path, layer="pand")
+    roofs = gpd.GeoDataFrame(
+        {"identificatie": ids_3d},
+        geometry=[shapely.force_3d(b, 8.0) for b in boxes],
+        crs="EPSG:7415",
+    )
+    for name in ("lod12_2d", "lod13_2d", "lod22_2d"):
+        pyogrio.write_dataframe(roofs, path, layer=name)
+    buildings, report = load_buildings(path)
+    assert report.layer is None and report.footprints_read == 3
+    assert buildings["building_id"].tolist() == PAND_IDS[:3]
+    assert buildings.crs.to_epsg() == 28992
+    assert not shapely.has_z(buildings.geometry.values).any()
+    # RD New coordinates as they were: only the height is dropped
+    assert buildings.geometry.values[0].bounds == boxes[0].bounds
+    assert buildings["b3_h_dak_max"].tolist() == [9.5, 7.25, 11.0]
+    assert not [p for p in report.problems if p.kind.startswith("geometry_outside")]
+
+
+# --- tables per address -----------------------------------------------------------------------
+
+
+def test_risk_table_per_verblijfsobject_id_is_aggregated_to_the_pand(tmp_path):
+    path = bag_light(tmp_path / "bag-light.gpkg")
+    risk = tmp_path / "per_adres.csv"
+    risk.write_text(
+        "verblijfsobject_id;risicoprofiel;lpr;bewoners;mijlpaal\n"
+        "0003010000000001;Normaal (Grijs);1e-7;2;afgerond\n"
+        "0003010000000002;Verhoogd (P50);2,5e-5;3;opname gedaan\n"
+        "0003010000000003;Licht verhoogd (P90);3e-6;1;afgerond\n"
+        "0003010000000005;Licht verhoogd (P90);4e-6;4;bouw gereed\n"
+        "0003010000000011;Normaal;;;afgerond\n"
+        "0003010000099999;Verhoogd;1e-4;5;opname gedaan\n",
+        encoding="utf-8",
+    )
+    buildings, report = load_buildings(path, risk)
+    by_id = buildings.set_index("building_id")
+    first, second, fifth = by_id.loc[PAND_IDS[0]], by_id.loc[PAND_IDS[1]], by_id.loc[PAND_IDS[4]]
+    assert first["risk_profile"] == "verhoogd"
+    assert first["lpr"] == 2.5e-5
+    assert first["residents"] == 6
+    assert first["milestone"] == "opname"  # done only when all its addresses are
+    # unit 5 lies in panden 2 and 5: it counts for both
+    assert second["risk_profile"] == "licht verhoogd" and second["residents"] == 4
+    assert second["milestone"] == "bouw_gereed"
+    assert fifth["risk_profile"] == "licht verhoogd" and fifth["lpr"] == 4e-6
+    assert by_id.loc[PAND_IDS[3], "risk_profile"] == "onbekend"
+    assert report.address_rows == 6
+    assert report.address_matches == {
+        "verblijfsobject-id": 5,
+        "nummeraanduiding-id": 0,
+        "postcode + huisnummer": 0,
+    }
+    assert report.addresses_unmatched == [(7, "0003010000099999")]
+    text = report.to_text()
+    assert "  rijen per adres:             6 (samengevoegd per pand)" in text
+    assert "    op verblijfsobject-id:     5" in text
+    assert "    adressen zonder pand:      1" in text
+    assert "1 risicorijen zonder pand: rij 7 (0003010000099999)" in text
+
+
+def test_table_keyed_by_nummeraanduiding_in_an_id_column(tmp_path):
+    path = bag_light(tmp_path / "bag-light.gpkg")
+    risk = tmp_path / "num.csv"
+    risk.write_text(
+        "identificatie,risicoprofiel\n"
+        "0003200000000002,Verhoogd (P50)\n"
+        "NL.IMBAG.Nummeraanduiding.0003200000000006,Licht verhoogd\n"
+        "3200000000007,Normaal\n",
+        encoding="utf-8",
+    )
+    buildings, report = load_buildings(path, risk)
+    profiles = dict(zip(buildings["building_id"], buildings["risk_profile"], strict=True))
+    assert profiles[PAND_IDS[0]] == "verhoogd"
+    assert profiles[PAND_IDS[4]] == "licht verhoogd"  # 6 and 7 lie in pand 5
+    assert profiles[PAND_IDS[5]] == "licht verhoogd"
+    assert report.address_matches["nummeraanduiding-id"] == 3
+    assert report.addresses_unmatched == []
+
+
+def test_table_keyed_by_postcode_and_house_number_in_spreadsheet_spellings(tmp_path):
+    path = bag_light(tmp_path / "bag-light.gpkg")
+    risk = tmp_path / "adressen.csv"
+    risk.write_text(
+        "Postcode;Huisnummer;Toevoeging;Risicoprofiel;Bewoners\n"
+        "9919 ab;12-a;;Verhoogd (P50);2\n"
+        "9919AB;12 A;2;Normaal;1\n"
+        "9919ab;12b;;Normaal;1\n"
+        "9919 CD;1;1;Licht verhoogd (P90);3\n"
+        "9919CD;7;;Verhoogd;9\n",
+        encoding="utf-8",
+    )
+    buildings, report = load_buildings(path, risk)
+    by_id = buildings.set_index("building_id")
+    assert by_id.loc[PAND_IDS[0], "risk_profile"] == "verhoogd"
+    assert by_id.loc[PAND_IDS[0], "residents"] == 4
+    assert by_id.loc[PAND_IDS[5], "risk_profile"] == "licht verhoogd"
+    assert by_id.loc[PAND_IDS[4], "residents"] == 3
+    assert report.address_matches["postcode + huisnummer"] == 4
+    assert report.addresses_unmatched == [(6, "9919CD 7")]

@@ -216,12 +216,13 @@ BAG_STATUS_ALIASES = {s.lower(): s for s in (*BAG_PAND_STATUSES, *BAG_UNIT_STATU
 
 def bag_gone(status) -> np.ndarray:
     """Per building: its BAG status says it does not exist (gesloopt, never built, ...)."""
-    return np.isin(np.asarray(status, dtype=object), list(BAG_GONE))
+    # pandas' hash-based isin: numpy's sorts 300,000 Python strings
+    return pd.Series(status, dtype=object, copy=False).isin(BAG_GONE).to_numpy(dtype=bool)
 
 
 def bag_flagged(status) -> np.ndarray:
     """Per building: a building or demolition permit is granted (for the planner to decide)."""
-    return np.isin(np.asarray(status, dtype=object), list(BAG_FLAGGED))
+    return pd.Series(status, dtype=object, copy=False).isin(BAG_FLAGGED).to_numpy(dtype=bool)
 
 
 # --- the buildings table --------------------------------------------------------------------

@@ -40,8 +40,10 @@ from gis_app.core.io.area import Area
 from gis_app.core.io.footprints import read_footprints_deferred
 from gis_app.core.io.ids import id_keys
 from gis_app.core.io.problems import Problem
+from gis_app.core.io.tables import read_table
+from gis_app.core.join import per_address
 from gis_app.core.join.report import JoinReport, format_count
-from gis_app.core.join.table import Table, start_table
+from gis_app.core.join.table import Table, _prepare_table, start_table
 from gis_app.core.join.values import canonicalise
 from gis_app.core.schema import (
     BUILDING_COLUMNS,
@@ -111,12 +113,15 @@ def load_buildings(
     # The table is read and prepared while GDAL reads the footprints: in the worker process
     # when that pays (see _table_in_worker), else in a thread here. The footprints'
     # validity checks may still run while the join does (footprints.PendingRepair).
-    table_job = start_table(risk, sheet, risk_id_field) if risk is not None else None
+    with_units = bag.has_units(footprints, layer)
+    table_job = None
+    if risk is not None and not with_units:
+        table_job = start_table(risk, sheet, risk_id_field)
     frame, footprint_problems, rows, pending = read_footprints_deferred(
         footprints, layer=layer, id_field=id_field, crs=crs, defer_repair=defer_repair, area=area
     )
     units = None
-    if bag.has_units(footprints, layer):
+    if with_units:
         # the units of the panden read: a pand's units lie within its footprint
         bbox = tuple(float(v) for v in frame.total_bounds) if area is not None else None
         units = bag.unit_addresses(
@@ -127,6 +132,11 @@ def load_buildings(
         report.addresses = units.table
         report.unit_keys = units.keys
     table, table_problems, table_notes = table_job() if table_job else (None, [], [])
+    if risk is not None and units is not None:
+        # a BAG source: the table may be kept per address (read here, after the units)
+        table, table_problems, table_notes = _table_with_units(
+            risk, sheet, risk_id_field, frame, units, report
+        )
     problems.extend(footprint_problems)
     report.footprints_read = int(rows[-1]) if len(rows) else 0
     report.footprints_read = max(report.footprints_read, _features_read(frame, footprint_problems))
@@ -177,6 +187,9 @@ def load_buildings(
                     area=area,
                 )
         table_position = _join(frame, table, report, problems, str(risk))
+        if report.address_rows:  # counted in addresses, not in panden
+            report.scores_read = report.address_rows
+            report.scores_without_footprints = list(report.addresses_unmatched)
         canonical, extra = _combine(canonical, extra, table, table_position)
 
     buildings = _assemble(frame, canonical, extra, problems, notes, report, str(risk or footprints))
@@ -203,6 +216,29 @@ def load_buildings(
     report.problems = problems
     report.notes = notes
     return buildings, report
+
+
+def _table_with_units(risk, sheet, risk_id_field, frame, units, report: JoinReport):
+    """The risk table next to a BAG source: per pand as usual, or per address aggregated
+    to the pand (:mod:`gis_app.core.join.per_address`)."""
+    table_frame, problems = read_table(risk, sheet=sheet, categorical_text=True)
+    notes: list[str] = []
+    if risk_id_field is None and per_address.is_per_address(table_frame):
+        table, counts, unmatched = per_address.aggregate(
+            table_frame,
+            str(risk),
+            frame["building_id"].to_numpy(dtype=object),
+            units.keys,
+            units.table,
+            problems,
+            notes,
+        )
+        report.address_rows = len(table_frame)
+        report.address_matches = counts
+        report.addresses_unmatched = unmatched
+        return table, problems, notes
+    table = _prepare_table(table_frame, str(risk), risk_id_field, problems, notes)
+    return table, problems, notes
 
 
 def _check_width(buildings, footprints: Path, risk) -> None:

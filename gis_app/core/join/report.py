@@ -43,6 +43,9 @@ class JoinReport:
     #: to_dict (tables, not counts)
     addresses: object = None
     unit_keys: object = None
+    address_rows: int = 0  # rows of a risk table kept per address
+    address_matches: dict[str, int] = field(default_factory=dict)  # key kind -> rows matched
+    addresses_unmatched: list[tuple[int, str]] = field(default_factory=list)  # (row, key)
     field_mapping: dict[str, str] = field(default_factory=dict)  # canonical -> "file: column"
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -105,6 +108,9 @@ class JoinReport:
             "bag_not_existing": len(self.bag_gone),
             "bag_permit_flagged": len(self.bag_flagged),
             "bag_counts": dict(self.bag_counts),
+            "address_rows": self.address_rows,
+            "address_matches": dict(self.address_matches),
+            "addresses_unmatched": [{"row": int(r), "key": k} for r, k in self.addresses_unmatched],
             "field_mapping": dict(self.field_mapping),
             "notes": list(self.notes),
             "problems": [p.to_dict() for p in self.problems],
@@ -131,6 +137,17 @@ class JoinReport:
             if self.matched_by_location:
                 lines.append(
                     f"  gekoppeld op locatie:        {format_count(self.matched_by_location)}"
+                )
+            if self.address_rows:
+                lines.append(
+                    f"  rijen per adres:             {format_count(self.address_rows)} "
+                    "(samengevoegd per pand)"
+                )
+                for kind, count in self.address_matches.items():
+                    if count:
+                        lines.append(f"    {'op ' + kind + ':':<27}{format_count(count)}")
+                lines.append(
+                    f"    {'adressen zonder pand:':<27}{format_count(len(self.addresses_unmatched))}"
                 )
             lines.append(
                 f"  panden zonder risicogegevens: {format_count(len(self.footprints_without_scores))}"
