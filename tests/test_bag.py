@@ -673,3 +673,15 @@ def test_table_keyed_by_postcode_and_house_number_in_spreadsheet_spellings(tmp_p
     assert by_id.loc[PAND_IDS[4], "residents"] == 3
     assert report.address_matches["postcode + huisnummer"] == 4
     assert report.addresses_unmatched == [(6, "9919CD 7")]
+
+
+def test_panden_that_do_not_exist_are_drawn_muted_with_a_legend_entry(tmp_path):
+    from gis_app.core.styling import GONE_ALPHA, StyleSpec, compute_style
+
+    fp = footprints(tmp_path / "bag.gpkg", n=len(STATUSES), status=STATUSES)
+    buildings, _ = load_buildings(fp)
+    result = compute_style(buildings, StyleSpec())
+    alpha = result.colors[:, 3].tolist()
+    assert alpha == [255, GONE_ALPHA, GONE_ALPHA, GONE_ALPHA, 255, 255, 255]
+    assert result.legend[-1].label == "bestaat niet (meer) volgens BAG"
+    assert result.legend[-1].count == 3
