@@ -24,7 +24,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-
 from common import DATA, RESULTS, machine_note  # noqa: I001 - common sets sys.path
 
 SPACING = 20.0
@@ -126,12 +125,12 @@ def imported(path: Path, bbox):
 
 def _peak(path: Path, bbox) -> dict:
     code = (
-        "import json, sys; sys.path.insert(0, %r); from bench_bag import imported;"
-        "b, r = imported(__import__('pathlib').Path(%r), tuple(%r));"
+        f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); from bench_bag import imported;"
+        f"b, r = imported(__import__('pathlib').Path({str(path)!r}), tuple({list(bbox)!r}));"
         "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0];"
         "print(json.dumps({'rows': len(b), 'addresses': len(r.addresses),"
         " 'hwm_mb': int(hwm.split()[1]) / 1024}))"
-    ) % (str(Path(__file__).parent), str(path), list(bbox))
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
