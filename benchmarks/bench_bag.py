@@ -8,7 +8,7 @@ it with a bare ``pyogrio.read_dataframe`` of both layers with the same bounding 
 same run (best of 3 each, interleaved). Peak memory of the import is measured in a fresh
 process (VmHWM). Goals: at most 2x the bare reads, peak under 1.5 GB.
 
-    .venv/bin/python benchmarks/bench_bag.py [--size N]     (default 3,000,000)
+    .venv/bin/python benchmarks/bench_bag.py [--quick] [--size N]     (default 3,000,000)
 
 Writes ``benchmarks/results/bag.md``.
 """
@@ -138,8 +138,9 @@ def _peak(path: Path, bbox) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=3_000_000)
+    parser.add_argument("--quick", action="store_true", help="100,000 panden (smoke test)")
     args = parser.parse_args()
-    n = args.size
+    n = 100_000 if args.quick else args.size
     path = bag_gpkg(n)
     bbox = area_box(n)
     import gis_app.core.join.load  # noqa: F401 - imports outside the timing

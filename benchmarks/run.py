@@ -24,6 +24,7 @@ ROOT = HERE.parent
 RESULTS = HERE / "results"
 ORDER = [
     "loading",
+    "bag",
     "map",
     "panels",
     "clusters",
