@@ -23,6 +23,7 @@ from common import HERE, RESULTS, cpu_name
 ROOT = HERE.parent
 ORDER = [
     "loading",
+    "bag",
     "map",
     "panels",
     "clusters",

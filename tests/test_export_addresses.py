@@ -259,3 +259,30 @@ def test_cli_exports_one_contractors_packages_in_a_period(tmp_path, capsys):
     assert written == sorted(expected)
     assert main(["export", str(path), "--out", str(out), "--contractor", "Niemand"]) == 2
     assert capsys.readouterr().err.strip().count("\n") == 0
+
+
+def test_the_address_table_travels_with_the_project_file(tmp_path):
+    from gis_app.core.io.projectfile import load_project
+    from gis_app.core.project import Project
+    from gis_app.core.sample import generate_buildings
+
+    buildings = generate_buildings(60, seed=3)
+    ids = buildings["building_id"].astype(str).tolist()
+    addresses = pd.DataFrame(
+        {
+            "building_id": [ids[0], ids[0], ids[1]],
+            "straat": ["Kerkstraat", "Kerkstraat", "Molenweg"],
+            "huisnummer": pd.array([3, 3, 8], dtype="Int64"),
+            "huisletter": ["", "", "B"],
+            "toevoeging": ["1", "2", ""],
+            "postcode": ["9919AB", "9919AB", "9919AC"],
+            "woonplaats": ["Loppersum"] * 3,
+            "verblijfsobject_id": ["0024010000000001", "0024010000000002", "0024010000000003"],
+        }
+    )
+    path = save_project(Project(buildings=buildings, addresses=addresses), tmp_path / "p.gpkg")
+    loaded = load_project(path)
+    pd.testing.assert_frame_equal(loaded.addresses, addresses, check_dtype=False)
+    assert loaded.addresses["verblijfsobject_id"].tolist()[0] == "0024010000000001"  # text
+    assert str(loaded.addresses["huisnummer"].dtype) == "Int64"
+    assert load_project(save_project(loaded, tmp_path / "q.gpkg")).addresses is not None

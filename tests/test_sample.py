@@ -105,3 +105,10 @@ def test_every_address_is_unique_within_its_woonplaats():
     with_address = area[area["address"] != ""]
     assert not with_address.duplicated(["address", "woonplaats"]).any()
     assert with_address["address"].str.fullmatch(r".+ \d+").all()
+
+
+def test_a_sample_of_a_few_buildings_has_exactly_that_many():
+    from gis_app.core.sample import generate_buildings
+
+    for n in (1, 2, 6):
+        assert len(generate_buildings(n, seed=3)) == n

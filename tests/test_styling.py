@@ -155,8 +155,9 @@ def test_categorical_style_top_values_and_rest():
 
 
 def test_style_columns_tell_which_changes_matter():
-    assert style_columns(StyleSpec()) == {"risk_profile"}
-    assert style_columns(StyleSpec(kind=STYLE_GRADUATED, column="lpr")) == {"lpr"}
+    # bag_status: panden BAG calls gone are drawn muted under every style
+    assert style_columns(StyleSpec()) == {"risk_profile", "bag_status"}
+    assert style_columns(StyleSpec(kind=STYLE_GRADUATED, column="lpr")) == {"lpr", "bag_status"}
 
 
 def test_spec_round_trips_through_dict():

@@ -37,6 +37,9 @@ _SUMMARY_KEYS = (
     "rows_dropped",
     "profile_counts",
     "profiles_derived_from_lpr",
+    "bag_not_existing",
+    "bag_permit_flagged",
+    "bag_counts",
     "field_mapping",
 )
 
@@ -67,6 +70,12 @@ def register(subparsers) -> None:
         help="coordinate system of the footprints when the file has none (e.g. 28992)",
     )
     parser.add_argument(
+        "--area",
+        metavar="AREA",
+        help="read only this area of a large (national) file: a box in RD metres "
+        "'xmin,ymin,xmax,ymax', a polygon file, or municipality codes '0003,0010'",
+    )
+    parser.add_argument(
         "--out",
         type=_args.path,
         required=True,
@@ -87,6 +96,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from gis_app.core.io.area import parse_area
     from gis_app.core.io.projectfile import save_project, source_record
     from gis_app.core.join.load import load_buildings
     from gis_app.core.project import Project
@@ -101,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
                 "--out is hetzelfde bestand als de invoer; kies een andere naam", path=out
             )
 
+    area = parse_area(args.area) if args.area else None
     progress = _progress.progress_for(args, "import", machine_output=args.json)
     progress(0.0, "Bestanden lezen en koppelen")
     buildings, report = load_buildings(
@@ -111,15 +122,21 @@ def run(args: argparse.Namespace) -> int:
         layer=args.layer,
         risk_id_field=args.risk_id_field,
         sheet=args.sheet,
+        area=area,
     )
     if args.strict:
         _refuse_outside_netherlands(report, args.footprints)
     project = Project(buildings=buildings, name=out.stem)
+    if report.addresses is not None:
+        # the address table of a BAG source (one row per address), for the exports
+        project.addresses = report.addresses
     project.sources = [source_record(args.footprints, "footprints", args.layer or "")]
     if args.risk is not None:
         project.sources.append(source_record(args.risk, "risk"))
     summary = report.to_dict()
     project.settings["import_report"] = {k: summary[k] for k in _SUMMARY_KEYS}
+    if area is not None:
+        project.settings["import_report"]["area"] = area.describe()
 
     if args.json:
         progress.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

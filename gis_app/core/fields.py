@@ -82,10 +82,11 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "mijlpaal",
         "ncg_mijlpaal",
         "fase",
-        "status",
         "versterkingsstatus",
         "stand",
     ),
+    # BAG's own status column: never a milestone
+    "bag_status": ("bag_status", "status", "pandstatus", "status_pand", "bag_pandstatus"),
     "measure_class": (
         "measure_class",
         "maatregel",

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 
 from gis_app.core.schema import (
     BUILDING_COLUMNS,
@@ -54,6 +55,9 @@ class Project:
     buildings: gpd.GeoDataFrame = field(default_factory=empty_buildings)
     clusters: gpd.GeoDataFrame = field(default_factory=empty_clusters)
     packages: gpd.GeoDataFrame | None = None
+    #: One row per address (``schema.ADDRESS_COLUMNS``), from a BAG source; ``None`` when
+    #: the source had no addresses (the exports then use one row per pand).
+    addresses: pd.DataFrame | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     scenarios: list[dict[str, Any]] = field(default_factory=list)
     sources: list[SourceRecord] = field(default_factory=list)

@@ -546,7 +546,8 @@ def generate_buildings(n_buildings: int, seed: int = 0) -> gpd.GeoDataFrame:
     frames, nbh = [], 0
     for village, count in zip(VILLAGES, per_village, strict=True):
         village_frames = _village_frames(rng, village, int(count), nbh)
-        nbh = int(village_frames[-1]["nbh"].max()) + 1
+        if village_frames:  # a small sample leaves some villages without houses
+            nbh = int(village_frames[-1]["nbh"].max()) + 1
         frames += village_frames
     frames += _farm_frames(rng, n_farm_buildings // 2, nbh)
 

@@ -48,6 +48,10 @@ PROFILE_ALIASES = {
     "grijs": PROFILE_NORMAAL,
     "normal": PROFILE_NORMAAL,
     "geen": PROFILE_NORMAAL,
+    # NCG's published labels; the bracketed part may also be left out (see profile_key)
+    "verhoogd (p50)": PROFILE_VERHOOGD,
+    "licht verhoogd (p90)": PROFILE_LICHT,
+    "normaal (grijs)": PROFILE_NORMAAL,
 }
 
 #: Meijdam norm: LPR at most 1e-5 per year.
@@ -168,6 +172,59 @@ MILESTONE_ALIASES = (
     }
 )
 
+# --- BAG status -----------------------------------------------------------------------------
+
+#: Status values of BAG panden and verblijfsobjecten, as BAG writes them.
+BAG_PAND_STATUSES = (
+    "Bouwvergunning verleend",
+    "Niet gerealiseerd pand",
+    "Bouw gestart",
+    "Pand in gebruik (niet ingemeten)",
+    "Pand in gebruik",
+    "Verbouwing pand",
+    "Sloopvergunning verleend",
+    "Pand gesloopt",
+    "Pand buiten gebruik",
+    "Pand ten onrechte opgevoerd",
+)
+BAG_UNIT_STATUSES = (
+    "Verblijfsobject gevormd",
+    "Niet gerealiseerd verblijfsobject",
+    "Verblijfsobject in gebruik (niet ingemeten)",
+    "Verblijfsobject in gebruik",
+    "Verbouwing verblijfsobject",
+    "Verblijfsobject ingetrokken",
+    "Verblijfsobject buiten gebruik",
+    "Verblijfsobject ten onrechte opgevoerd",
+)
+#: Panden and units that do not exist (any more): never planned, shown muted.
+BAG_GONE = frozenset(
+    {
+        "Pand gesloopt",
+        "Niet gerealiseerd pand",
+        "Pand ten onrechte opgevoerd",
+        "Verblijfsobject ingetrokken",
+        "Niet gerealiseerd verblijfsobject",
+        "Verblijfsobject ten onrechte opgevoerd",
+    }
+)
+#: Panden not built yet or about to be demolished: planned, but flagged for the planner.
+BAG_FLAGGED = frozenset({"Bouwvergunning verleend", "Sloopvergunning verleend"})
+#: Lower-cased spellings (BAG's own, and the LVBAG XML's) -> BAG's status text.
+BAG_STATUS_ALIASES = {s.lower(): s for s in (*BAG_PAND_STATUSES, *BAG_UNIT_STATUSES)}
+
+
+def bag_gone(status) -> np.ndarray:
+    """Per building: its BAG status says it does not exist (gesloopt, never built, ...)."""
+    # pandas' hash-based isin: numpy's sorts 300,000 Python strings
+    return pd.Series(status, dtype=object, copy=False).isin(BAG_GONE).to_numpy(dtype=bool)
+
+
+def bag_flagged(status) -> np.ndarray:
+    """Per building: a building or demolition permit is granted (for the planner to decide)."""
+    return pd.Series(status, dtype=object, copy=False).isin(BAG_FLAGGED).to_numpy(dtype=bool)
+
+
 # --- the buildings table --------------------------------------------------------------------
 
 #: Canonical building columns and their dtypes. Readers add missing ones with defaults;
@@ -188,6 +245,7 @@ BUILDING_COLUMNS: dict[str, str] = {
     "woonplaats": "object",
     "eigen_regie": "bool",  # owner directs the work: always bespoke
     "cluster_id": "object",  # "" when in no cluster
+    "bag_status": "object",  # BAG status of the pand (BAG_PAND_STATUSES) or ""
 }
 
 #: Canonical cluster columns (plus geometry).
@@ -216,6 +274,7 @@ COLUMN_DEFAULTS = {
     "woonplaats": "",
     "eigen_regie": False,
     "cluster_id": "",
+    "bag_status": "",
     "name": "",
     "color": "#808080",
     "approach_share": np.nan,
@@ -281,3 +340,17 @@ def ensure_cluster_columns(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(dtype)
     return frame
+
+
+#: The project's address table (layer ``adressen`` of the project file, ``Project.addresses``):
+#: one row per address (verblijfsobject) and pand; a unit in several panden has a row for each.
+ADDRESS_COLUMNS = (
+    "building_id",
+    "straat",
+    "huisnummer",
+    "huisletter",
+    "toevoeging",
+    "postcode",
+    "woonplaats",
+    "verblijfsobject_id",
+)

@@ -45,6 +45,7 @@ from gis_app.core.schema import (
     PROFILE_NORMAAL,
     PROFILE_UNKNOWN,
     PROFILE_VERHOOGD,
+    bag_gone,
 )
 
 STYLE_RISK = "risk_profile"
@@ -520,9 +521,31 @@ _STYLES = {
 }
 
 
+#: Panden that BAG says do not exist (any more): drawn muted over any style.
+GONE_COLOR = "#b8b8b8"
+GONE_ALPHA = 90
+
+
 def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleResult:
-    """Colours and legend for ``frame`` (the buildings table) under ``spec``."""
-    spec = spec or StyleSpec()
+    """Colours and legend for ``frame`` (the buildings table) under ``spec``.
+
+    Whatever the style, panden that BAG says do not exist (``bag_status``, see
+    :func:`gis_app.core.schema.bag_gone`) stay visible but muted, with their own legend entry.
+    """
+    result = _compute_style(frame, spec or StyleSpec())
+    if "bag_status" in frame.columns and len(frame):
+        gone = bag_gone(frame["bag_status"].to_numpy(dtype=object))
+        if gone.any():
+            result.colors = result.colors.copy()
+            result.colors[gone] = hex_to_rgba(GONE_COLOR, GONE_ALPHA)
+            result.legend = [
+                *result.legend,
+                LegendEntry("bestaat niet (meer) volgens BAG", GONE_COLOR, int(gone.sum())),
+            ]
+    return result
+
+
+def _compute_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     style = _STYLES.get(spec.kind)
     if style is not None:
         return style(frame, spec)
@@ -544,12 +567,12 @@ def numeric_columns(frame: pd.DataFrame) -> list[str]:
 def style_columns(spec: StyleSpec) -> set[str]:
     """Columns a style reads: a change to any of them means the colours must be recomputed."""
     if spec.kind == STYLE_RISK:
-        return {"risk_profile"}
+        return {"risk_profile", "bag_status"}
     if spec.kind == STYLE_MILESTONE:
-        return {"milestone"}
+        return {"milestone", "bag_status"}
     if spec.kind in (STYLE_PLAN_YEAR, STYLE_PLAN_APPROACH):
-        return {spec.kind}
-    return {spec.column}
+        return {spec.kind, "bag_status"}
+    return {spec.column, "bag_status"}
 
 
 # --- clusters, packages and the selection on the map ---------------------------------------

@@ -26,19 +26,11 @@ import re
 import numpy as np
 import pandas as pd
 
+from gis_app.core.schema import ADDRESS_COLUMNS
+
 #: Layer name of the address table in the project GeoPackage.
 ADDRESS_TABLE = "adressen"
 #: Columns of the address table, in this order; text except ``huisnummer`` (Int64).
-ADDRESS_COLUMNS = (
-    "building_id",
-    "straat",
-    "huisnummer",
-    "huisletter",
-    "toevoeging",
-    "postcode",
-    "woonplaats",
-    "verblijfsobject_id",
-)
 #: The address columns as the lists show them (Dutch BAG terms).
 ADDRESS_LABELS = {
     "straat": "straat",

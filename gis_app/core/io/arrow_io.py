@@ -77,6 +77,7 @@ def read_layer(
     *,
     on_wkb_batch: Callable[[np.ndarray], None] | None = None,
     batch_size: int = 65_536,
+    **filters,
 ) -> ArrowLayer:
     """Read every feature's attributes and WKB geometry (no FIDs).
 
@@ -85,12 +86,15 @@ def read_layer(
     beside the (GIL-bound) text conversion. Everything is converted while the stream is
     open, because GDAL's buffers belong to the stream.
 
-    Raises whatever GDAL or pyogrio raise for an unreadable source; the caller turns that
+    ``filters`` (``bbox``, ``mask``, ``where``) go to GDAL: only the features they select
+    are read. Raises whatever GDAL or pyogrio raise for an unreadable source; the caller turns that
     into a message (or falls back to ``pyogrio.raw.read``).
     """
     if nanoarrow is None:  # pragma: no cover - see available()
         raise RuntimeError("nanoarrow is not installed")
-    opened = pyogrio.raw.open_arrow(source, layer=layer, batch_size=batch_size, use_pyarrow=False)
+    opened = pyogrio.raw.open_arrow(
+        source, layer=layer, batch_size=batch_size, use_pyarrow=False, **filters
+    )
     with opened as (meta, reader):
         stream = nanoarrow.c_array_stream(reader)
         schema = stream.get_schema()

@@ -33,6 +33,10 @@ def parse_crs(crs: object) -> CRS:
 
 
 def is_rd(crs: CRS) -> bool:
+    """RD New, also as the horizontal part of a compound CRS (3D BAG's EPSG:7415, RD + NAP):
+    the x and y are RD New's, the height is dropped on reading."""
+    if crs.is_compound and crs.sub_crs_list:
+        crs = crs.sub_crs_list[0]
     if crs.to_epsg() == WORKING_EPSG:
         return True
     try:

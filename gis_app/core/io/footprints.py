@@ -49,6 +49,7 @@ from pyproj import CRS
 from gis_app.core import fields
 from gis_app.core.errors import InputError, MissingCrsError
 from gis_app.core.io import arrow_io
+from gis_app.core.io.area import Area
 from gis_app.core.io.atomic import gdal_source
 from gis_app.core.io.crs import (
     NETHERLANDS_MARGIN,
@@ -118,12 +119,14 @@ def read_footprints_deferred(
     id_field: str | None = None,
     crs: object = None,
     defer_repair: bool = True,
+    area: Area | None = None,
 ) -> tuple[gpd.GeoDataFrame, list[Problem], np.ndarray, PendingRepair | None]:
     """:func:`read_footprints_with_rows`, possibly before the geometry repairs are known.
 
     When the fourth value is a :class:`PendingRepair`, the frame's geometries are as read
     and ``pending.apply(frame, problems)`` completes it (see there). Repairs are not
     deferred when the geometries are reprojected (they are repaired before that).
+    ``area`` reads only that part of the file (through its spatial index where it has one).
     """
     path = Path(path)
     check_file(path, FOOTPRINT_EXTENSIONS, "panden (footprints)")
@@ -165,8 +168,18 @@ def read_footprints_deferred(
     problems: list[Problem] = []
     target = _resolve_crs(path, source, layer, info, crs, has_prj, problems)
 
-    features = _read_features(path, source, layer, int(info.get("features", -1)))
+    filters = {}
+    if area is not None:
+        id_column = "identificatie" if "identificatie" in list(info.get("fields", [])) else None
+        if path.suffix.lower() != ".gpkg":
+            id_column = None  # substr() in the filter is SQLite's; others filter after reading
+        filters = area.filters(id_column)
+    features = _read_features(path, source, layer, int(info.get("features", -1)), filters)
+    if area is not None and area.municipalities and "where" not in filters:
+        features = features.subset(area, path, id_field)
     if len(features.geoms) == 0:
+        if area is not None:
+            raise InputError(f"bevat geen panden in het gebied ({area.describe()})", path=path)
         raise InputError("bevat geen objecten (lege laag)", path=path)
 
     rows = np.arange(1, len(features.geoms) + 1, dtype=np.int64)
@@ -374,6 +387,22 @@ class _Features:
                 self.pending_pool = None
         return self.valid
 
+    def subset(self, area: Area, path: Path, id_field: str | None) -> _Features:
+        """Only the features whose id lies in the area's municipalities (read whole first)."""
+        column = _footprint_id_column(path, self.attributes, id_field)
+        ids, _, _ = normalise_ids_checked(self.attributes[column])
+        keep = area.keeps(ids)
+        valid = self.resolve_valid()
+        return _Features(
+            self.attributes.loc[keep].reset_index(drop=True),
+            self.geoms[keep],
+            self.type_ids[keep],
+            self.empty[keep],
+            valid[keep],
+            self.crs,
+            bounds=None if self.bounds is None else self.bounds[keep],
+        )
+
 
 def _from_wkb(wkb: np.ndarray) -> np.ndarray:
     """Geometries from WKB; unreadable -> None. NaN coordinates decode without numpy's
@@ -382,9 +411,14 @@ def _from_wkb(wkb: np.ndarray) -> np.ndarray:
         return shapely.from_wkb(wkb, on_invalid="fix")
 
 
-def _read_chunk(source: str, layer, skip: int, count: int | None):
+def _read_chunk(source: str, layer, skip: int, count: int | None, filters: dict | None = None):
     meta, _, wkb, columns = pyogrio.raw.read(
-        source, layer=layer, skip_features=skip, max_features=count, force_2d=True
+        source,
+        layer=layer,
+        skip_features=skip,
+        max_features=count,
+        force_2d=True,
+        **(filters or {}),
     )
     if wkb is None:
         geoms = np.full(len(columns[0]) if columns else 0, None, dtype=object)
@@ -396,7 +430,9 @@ def _read_chunk(source: str, layer, skip: int, count: int | None):
     return meta, geoms, columns, type_ids, empty, valid, bounds
 
 
-def _read_features(path: Path, source: str, layer, n_features: int) -> _Features:
+def _read_features(
+    path: Path, source: str, layer, n_features: int, filters: dict | None = None
+) -> _Features:
     """Read all features: through GDAL's Arrow stream, else with ``pyogrio.raw.read``.
 
     The Arrow path (:mod:`gis_app.core.io.arrow_io`) is the fast one. Should it fail for a
@@ -406,12 +442,14 @@ def _read_features(path: Path, source: str, layer, n_features: int) -> _Features
     """
     if arrow_io.available():
         try:
-            return _read_features_arrow(path, source, layer)
+            return _read_features_arrow(path, source, layer, filters)
         except InputError:
             raise
         except Exception as error:  # noqa: BLE001 - fall back, the classic path reports
             _log.info("Arrow read of %s failed (%s); reading feature by feature", path, error)
-    return _read_features_classic(path, source, layer, n_features)
+    if filters:  # a filtered read is not split into ranges of the whole layer
+        n_features = 0
+    return _read_features_classic(path, source, layer, n_features, filters)
 
 
 def _check_batch(geoms: np.ndarray):
@@ -424,7 +462,7 @@ def _check_batch(geoms: np.ndarray):
     return type_ids, empty, check, shapely.bounds(geoms)
 
 
-def _read_features_arrow(path: Path, source: str, layer) -> _Features:
+def _read_features_arrow(path: Path, source: str, layer, filters: dict | None = None) -> _Features:
     """Arrow-stream read; each batch's geometry checks run in worker threads.
 
     The checks (type, emptiness, Z/M, ``shapely.is_valid``) release the GIL, so they run
@@ -447,7 +485,7 @@ def _read_features_arrow(path: Path, source: str, layer) -> _Features:
                 validity.append((validity_pool.submit(_validity_of, basic), decoded))
                 decoded += len(geoms)
 
-            layer_data = arrow_io.read_layer(source, layer, on_wkb_batch=decode)
+            layer_data = arrow_io.read_layer(source, layer, on_wkb_batch=decode, **(filters or {}))
             parts = [future.result() for future in checked]
     except BaseException:
         validity_pool.shutdown(wait=False, cancel_futures=True)
@@ -507,7 +545,9 @@ def _has_m(geoms: np.ndarray) -> bool:
     return bool(has_m is not None and has_m(geoms).any())
 
 
-def _read_features_classic(path: Path, source: str, layer, n_features: int) -> _Features:
+def _read_features_classic(
+    path: Path, source: str, layer, n_features: int, filters: dict | None = None
+) -> _Features:
     """Read all features with ``pyogrio.raw.read``; large layers in parallel chunks.
 
     Of the per-chunk work only ``shapely.is_valid`` releases the GIL and runs on a second
@@ -521,7 +561,7 @@ def _read_features_classic(path: Path, source: str, layer, n_features: int) -> _
         chunks = max(1, min(os.cpu_count() or 1, 4, n_features // MIN_CHUNK_FEATURES))
     try:
         if chunks == 1:
-            parts = [_read_chunk(source, layer, 0, None)]
+            parts = [_read_chunk(source, layer, 0, None, filters)]
         else:
             bounds = np.linspace(0, n_features, chunks + 1).astype(int)
             with ThreadPoolExecutor(max_workers=chunks) as pool:

@@ -49,9 +49,11 @@ def _is_project(path: Path, layer: str | None) -> bool:
 
 
 def open_path(
-    path: str | Path, *, crs: Any = None, layer: str | None = None
+    path: str | Path, *, crs: Any = None, layer: str | None = None, area: Any = None
 ) -> tuple[Project, Any | None]:
     """Open ``path``: ``(project, None)`` for a project, ``(project, JoinReport)`` for data.
+
+    ``area`` (:class:`gis_app.core.io.area.Area`) imports only that part of a data file.
 
     Raises a :class:`GisAppError` subclass for anything that cannot be opened.
     """
@@ -71,8 +73,10 @@ def open_path(
 
     from gis_app.core.join.load import load_buildings  # imported late: a heavy module
 
-    buildings, report = load_buildings(path, crs=crs, layer=layer)
+    buildings, report = load_buildings(path, crs=crs, layer=layer, area=area)
     project = Project(buildings=buildings, name=path.stem)
+    if report.addresses is not None:
+        project.addresses = report.addresses  # a BAG source's address table, for the exports
     try:
         project.sources = [source_record(path, "footprints", layer or "")]
     except OSError:

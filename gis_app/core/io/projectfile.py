@@ -94,6 +94,7 @@ from gis_app.core.progress import Cancelled, ProgressCallback, no_progress
 from gis_app.core.project import Project, SourceRecord, empty_clusters
 from gis_app.core.qgis.writers import style_project_file
 from gis_app.core.schema import (
+    ADDRESS_COLUMNS,
     BUILDING_COLUMNS,
     CLUSTER_COLUMNS,
     WORKING_CRS,
@@ -107,6 +108,7 @@ FORMAT_NAME = "gis_app-project"
 BUILDINGS_LAYER = "buildings"
 CLUSTERS_LAYER = "clusters"
 PACKAGES_LAYER = "packages"
+ADDRESSES_LAYER = "adressen"  # one row per address (schema.ADDRESS_COLUMNS), no geometry
 META_TABLE = "gis_app_meta"
 PROJECT_SUFFIX = ".gpkg"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -485,6 +487,8 @@ def write_project_file(
             counts[PACKAGES_LAYER] = 0  # a table without columns: recorded, not written
         else:
             layers.append((PACKAGES_LAYER, packages))
+    if project.addresses is not None and len(project.addresses):
+        layers.append((ADDRESSES_LAYER, project.addresses))
     all_renames: dict[str, dict[str, str]] = {}
     orders: dict[str, list[str]] = {}
     dtypes: dict[str, dict[str, str]] = {}
@@ -510,7 +514,7 @@ def write_project_file(
 
 #: Layers and tables gis_app writes itself; every other one in a project file belongs to
 #: someone else (a QGIS user's notes, QGIS's ``layer_styles``) and is carried through.
-OWN_LAYERS = (BUILDINGS_LAYER, CLUSTERS_LAYER, PACKAGES_LAYER, META_TABLE)
+OWN_LAYERS = (BUILDINGS_LAYER, CLUSTERS_LAYER, PACKAGES_LAYER, ADDRESSES_LAYER, META_TABLE)
 _SYSTEM_TABLE_PREFIXES = ("gpkg_", "gpkgext_", "rtree_", "sqlite_")
 
 
@@ -820,6 +824,23 @@ def _read_layer(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _address_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The stored address table with its columns and types (ids and text as text, house
+    numbers as nullable integers); columns it lacks come back empty."""
+    out = pd.DataFrame(index=range(len(frame)))
+    for column in ADDRESS_COLUMNS:
+        values = (
+            frame[column].reset_index(drop=True)
+            if column in frame
+            else pd.Series([None] * len(frame), dtype=object)
+        )
+        if column == "huisnummer":
+            out[column] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
+        else:
+            out[column] = values.where(values.notna(), "").astype(str).astype(object)
+    return out
+
+
 @dataclass
 class _Loaded:
     """The raw content of a file while it is being migrated to the current schema."""
@@ -1062,10 +1083,14 @@ def load_project(path: str | Path) -> Project:
         packages = _restore_dtypes(packages, dtypes.get(PACKAGES_LAYER))
 
     sources, relatives = _sources_from_meta(path, meta.get("sources"), warnings)
+    addresses = None
+    if ADDRESSES_LAYER in info.layers:
+        addresses = _address_table(_read_layer(path, ADDRESSES_LAYER, spatial=False))
     project = Project(
         buildings=buildings,
         clusters=clusters,
         packages=packages,
+        addresses=addresses,
         settings=settings,
         scenarios=scenarios,
         sources=sources,

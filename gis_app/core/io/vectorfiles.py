@@ -215,6 +215,10 @@ def list_layers(path: str | Path) -> list[tuple[str, str | None]]:
     return [(str(name), None if gtype is None else str(gtype)) for name, gtype in layers]
 
 
+#: Footprint layers of BAG files, in order of preference (PDOK BAG GeoPackage, 3D BAG).
+BAG_FOOTPRINT_LAYERS = ("pand", "lod12_2d", "lod13_2d", "lod22_2d")
+
+
 def choose_layer(path: Path, source: str, layer: str | None) -> str | None:
     try:
         layers = pyogrio.list_layers(source)
@@ -237,6 +241,11 @@ def choose_layer(path: Path, source: str, layer: str | None) -> str | None:
     polygonal = [n for n, t in layers if classify(t) in ("polygon", "unknown")]
     if len(polygonal) == 1:
         return polygonal[0]
+    # BAG's own layouts: PDOK's BAG GeoPackage and 3D BAG keep the footprints in "pand"
+    # (3D BAG also in its 2-D LoD layers, when "pand" has no geometry)
+    for preferred in BAG_FOOTPRINT_LAYERS:
+        if preferred in polygonal:
+            return preferred
     if not polygonal:
         raise InputError(
             f"bevat geen laag met vlakken (panden); aanwezige lagen: {described}", path=path

@@ -35,11 +35,15 @@ import pandas as pd
 import shapely
 
 from gis_app.core.errors import InputError
+from gis_app.core.io import bag
+from gis_app.core.io.area import Area
 from gis_app.core.io.footprints import read_footprints_deferred
 from gis_app.core.io.ids import id_keys
 from gis_app.core.io.problems import Problem
+from gis_app.core.io.tables import read_table
+from gis_app.core.join import per_address
 from gis_app.core.join.report import JoinReport, format_count
-from gis_app.core.join.table import Table, start_table
+from gis_app.core.join.table import Table, _prepare_table, start_table
 from gis_app.core.join.values import canonicalise
 from gis_app.core.schema import (
     BUILDING_COLUMNS,
@@ -50,6 +54,8 @@ from gis_app.core.schema import (
     PROFILE_SOURCE_NONE,
     PROFILE_UNKNOWN,
     RISK_PROFILES_WITH_UNKNOWN,
+    bag_flagged,
+    bag_gone,
     ensure_building_columns,
     profile_codes_from_lpr,
 )
@@ -69,13 +75,37 @@ def load_buildings(
     risk_id_field: str | None = None,
     sheet: str | int | None = None,
     defer_repair: bool = True,
+    area: Area | None = None,
 ) -> tuple[gpd.GeoDataFrame, JoinReport]:
     """Read footprints (and a risk table), join them, and return buildings + report.
 
     The buildings follow :data:`gis_app.core.schema.BUILDING_COLUMNS` (then any other
     source columns), EPSG:28992, RangeIndex. Raises :class:`InputError` for unusable input.
+    A BAG source (:mod:`gis_app.core.io.bag`) also gives the address table
+    (``report.addresses``); ``area`` reads only that part of the footprint file.
     """
     footprints = Path(footprints)
+    if bag.is_lvbag_zip(footprints) if footprints.suffix.lower() == ".zip" else False:
+        with bag.temporary_workdir() as workdir:
+            converted, facts = bag.lvbag_to_geopackage(footprints, Path(workdir))
+            buildings, report = load_buildings(
+                converted,
+                risk,
+                id_field=id_field,
+                crs=crs,
+                risk_id_field=risk_id_field,
+                sheet=sheet,
+                defer_repair=defer_repair,
+                area=area,
+            )
+        report.footprints_path = str(footprints)
+        report.bag_counts.update(facts)
+        for problem in report.problems:
+            if problem.path == str(converted):
+                problem.path = str(footprints)
+        for name, source in report.field_mapping.items():
+            report.field_mapping[name] = source.replace(converted.name, footprints.name)
+        return buildings, report
     report = JoinReport(str(footprints), str(risk) if risk is not None else None, layer)
     notes: list[str] = []
     problems: list[Problem] = []
@@ -83,11 +113,30 @@ def load_buildings(
     # The table is read and prepared while GDAL reads the footprints: in the worker process
     # when that pays (see _table_in_worker), else in a thread here. The footprints'
     # validity checks may still run while the join does (footprints.PendingRepair).
-    table_job = start_table(risk, sheet, risk_id_field) if risk is not None else None
+    with_units = bag.has_units(footprints, layer)
+    table_job = None
+    if risk is not None and not with_units:
+        table_job = start_table(risk, sheet, risk_id_field)
     frame, footprint_problems, rows, pending = read_footprints_deferred(
-        footprints, layer=layer, id_field=id_field, crs=crs, defer_repair=defer_repair
+        footprints, layer=layer, id_field=id_field, crs=crs, defer_repair=defer_repair, area=area
     )
+    units = None
+    if with_units:
+        # the units of the panden read: a pand's units lie within its footprint
+        bbox = tuple(float(v) for v in frame.total_bounds) if area is not None else None
+        units = bag.unit_addresses(
+            frame["building_id"].to_numpy(dtype=object), bag.read_units(footprints, bbox)
+        )
+        report.bag_counts.update(units.counts)
+        report.bag_counts.update(bag.ignored_counts(footprints, bbox))
+        report.addresses = units.table
+        report.unit_keys = units.keys
     table, table_problems, table_notes = table_job() if table_job else (None, [], [])
+    if risk is not None and units is not None:
+        # a BAG source: the table may be kept per address (read here, after the units)
+        table, table_problems, table_notes = _table_with_units(
+            risk, sheet, risk_id_field, frame, units, report
+        )
     problems.extend(footprint_problems)
     report.footprints_read = int(rows[-1]) if len(rows) else 0
     report.footprints_read = max(report.footprints_read, _features_read(frame, footprint_problems))
@@ -107,6 +156,13 @@ def load_buildings(
 
     canonical = dict(attributes.canonical)
     extra = dict(attributes.extra)
+    if units is not None:
+        canonical["addresses"] = units.addresses.astype(float)
+        canonical["address"] = units.address
+        canonical["postcode"] = units.postcode
+        canonical["woonplaats"] = units.woonplaats
+        for name in ("addresses", "address", "postcode", "woonplaats"):
+            report.field_mapping[name] = f"{footprints.name}: {bag.UNIT_LAYER}"
     table_position = None
     if table is not None:
         problems.extend(table_problems)
@@ -128,8 +184,12 @@ def load_buildings(
                     risk_id_field=risk_id_field,
                     sheet=sheet,
                     defer_repair=False,
+                    area=area,
                 )
         table_position = _join(frame, table, report, problems, str(risk))
+        if report.address_rows:  # counted in addresses, not in panden
+            report.scores_read = report.address_rows
+            report.scores_without_footprints = list(report.addresses_unmatched)
         canonical, extra = _combine(canonical, extra, table, table_position)
 
     buildings = _assemble(frame, canonical, extra, problems, notes, report, str(risk or footprints))
@@ -145,6 +205,7 @@ def load_buildings(
                 risk_id_field=risk_id_field,
                 sheet=sheet,
                 defer_repair=False,
+                area=area,
             )
     _check_width(buildings, footprints, risk)
     report.buildings_loaded = len(buildings)
@@ -155,6 +216,29 @@ def load_buildings(
     report.problems = problems
     report.notes = notes
     return buildings, report
+
+
+def _table_with_units(risk, sheet, risk_id_field, frame, units, report: JoinReport):
+    """The risk table next to a BAG source: per pand as usual, or per address aggregated
+    to the pand (:mod:`gis_app.core.join.per_address`)."""
+    table_frame, problems = read_table(risk, sheet=sheet, categorical_text=True)
+    notes: list[str] = []
+    if risk_id_field is None and per_address.is_per_address(table_frame):
+        table, counts, unmatched = per_address.aggregate(
+            table_frame,
+            str(risk),
+            frame["building_id"].to_numpy(dtype=object),
+            units.keys,
+            units.table,
+            problems,
+            notes,
+        )
+        report.address_rows = len(table_frame)
+        report.address_matches = counts
+        report.addresses_unmatched = unmatched
+        return table, problems, notes
+    table = _prepare_table(table_frame, str(risk), risk_id_field, problems, notes)
+    return table, problems, notes
 
 
 def _check_width(buildings, footprints: Path, risk) -> None:
@@ -418,6 +502,10 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
         copy=False,
     )
     ensure_building_columns(buildings, text_checked=True)
+    status = buildings["bag_status"].to_numpy(dtype=object)
+    ids = buildings["building_id"].to_numpy(dtype=object)
+    report.bag_gone = ids[bag_gone(status)].tolist()
+    report.bag_flagged = ids[bag_flagged(status)].tolist()
     counts = buildings["risk_profile"].value_counts()
     report.profile_counts = {p: int(counts.get(p, 0)) for p in RISK_PROFILES_WITH_UNKNOWN}
     return buildings

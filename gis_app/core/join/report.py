@@ -36,6 +36,16 @@ class JoinReport:
     scores_without_footprints: list[tuple[int, str]] = field(default_factory=list)  # (row, id)
     profile_counts: dict[str, int] = field(default_factory=dict)
     profiles_derived: int = 0
+    bag_gone: list[str] = field(default_factory=list)  # ids of panden that do not exist
+    bag_flagged: list[str] = field(default_factory=list)  # ids with a building/demolition permit
+    bag_counts: dict[str, int] = field(default_factory=dict)  # source facts: "units", ...
+    #: BAG sources: one row per address (bag.ADDRESS_COLUMNS) and the units' keys; not in
+    #: to_dict (tables, not counts)
+    addresses: object = None
+    unit_keys: object = None
+    address_rows: int = 0  # rows of a risk table kept per address
+    address_matches: dict[str, int] = field(default_factory=dict)  # key kind -> rows matched
+    addresses_unmatched: list[tuple[int, str]] = field(default_factory=list)  # (row, key)
     field_mapping: dict[str, str] = field(default_factory=dict)  # canonical -> "file: column"
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -95,6 +105,12 @@ class JoinReport:
             "rows_dropped": self.rows_dropped,
             "profile_counts": dict(self.profile_counts),
             "profiles_derived_from_lpr": self.profiles_derived,
+            "bag_not_existing": len(self.bag_gone),
+            "bag_permit_flagged": len(self.bag_flagged),
+            "bag_counts": dict(self.bag_counts),
+            "address_rows": self.address_rows,
+            "address_matches": dict(self.address_matches),
+            "addresses_unmatched": [{"row": int(r), "key": k} for r, k in self.addresses_unmatched],
             "field_mapping": dict(self.field_mapping),
             "notes": list(self.notes),
             "problems": [p.to_dict() for p in self.problems],
@@ -122,6 +138,17 @@ class JoinReport:
                 lines.append(
                     f"  gekoppeld op locatie:        {format_count(self.matched_by_location)}"
                 )
+            if self.address_rows:
+                lines.append(
+                    f"  rijen per adres:             {format_count(self.address_rows)} "
+                    "(samengevoegd per pand)"
+                )
+                for kind, count in self.address_matches.items():
+                    if count:
+                        lines.append(f"    {'op ' + kind + ':':<27}{format_count(count)}")
+                lines.append(
+                    f"    {'adressen zonder pand:':<27}{format_count(len(self.addresses_unmatched))}"
+                )
             lines.append(
                 f"  panden zonder risicogegevens: {format_count(len(self.footprints_without_scores))}"
             )
@@ -145,6 +172,10 @@ class JoinReport:
                     f"  waarvan afgeleid uit LPR:    {format_count(self.profiles_derived)} "
                     "(kolom profile_source)"
                 )
+        if self.bag_gone or self.bag_flagged or self.bag_counts:
+            lines.append("")
+            lines.append("BAG")
+            lines.extend(self.bag_lines())
         if self.field_mapping:
             lines.append("")
             lines.append("Herkende kolommen:")
@@ -162,6 +193,16 @@ class JoinReport:
                 f"{format_count(len(self.footprints_without_scores))} panden zonder risicogegevens: "
                 + _capped(self.footprints_without_scores, limit)
             )
+        if self.bag_gone:
+            details.append(
+                f"{format_count(len(self.bag_gone))} panden bestaan volgens BAG niet (meer), "
+                "niet gepland: " + _capped(self.bag_gone, limit)
+            )
+        if self.bag_flagged:
+            details.append(
+                f"{format_count(len(self.bag_flagged))} panden met bouw- of sloopvergunning: "
+                + _capped(self.bag_flagged, limit)
+            )
         for problem in self.problems:
             details.append(_problem_text(problem, limit))
         for note in self.notes:
@@ -171,6 +212,33 @@ class JoinReport:
             lines.append("Details:")
             lines.extend(f"- {d}" for d in details)
         return "\n".join(lines)
+
+    def bag_lines(self) -> list[str]:
+        """The BAG part of the text report (counts, Dutch)."""
+        lines = []
+        counts = self.bag_counts
+        labels = (
+            ("units", "verblijfsobjecten gelezen"),
+            ("units_linked", "gekoppeld aan een pand"),
+            ("units_multi_pand", "in meer dan één pand"),
+            ("units_without_pand", "zonder bestaand pand"),
+            ("units_gone", "ingetrokken, niet gebruikt"),
+            ("ligplaats", "ligplaatsen genegeerd"),
+            ("standplaats", "standplaatsen genegeerd"),
+            ("versions_dropped", "oude versies weggelaten"),
+        )
+        for key, label in labels:
+            if key in counts:
+                lines.append(f"  {label + ':':<29}{format_count(counts[key])}")
+        lines.append(
+            f"  {'bestaan niet (meer):':<29}{format_count(len(self.bag_gone))} "
+            "(gesloopt, niet gerealiseerd, ten onrechte opgevoerd: niet gepland)"
+        )
+        lines.append(
+            f"  {'bouw-/sloopvergunning:':<29}{format_count(len(self.bag_flagged))} "
+            "(gemarkeerd, ter beoordeling)"
+        )
+        return lines
 
 
 def format_count(value: int) -> str:

@@ -24,6 +24,7 @@ Decisions:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ import pandas as pd
 from gis_app.core import fields
 from gis_app.core.io.problems import Problem
 from gis_app.core.schema import (
+    BAG_STATUS_ALIASES,
     MEASURE_ALIASES,
     MILESTONE_ALIASES,
     PROFILE_ALIASES,
@@ -46,12 +48,16 @@ _VOCABULARIES = {
     "risk_profile": PROFILE_ALIASES,
     "milestone": MILESTONE_ALIASES,
     "measure_class": MEASURE_ALIASES,
+    "bag_status": BAG_STATUS_ALIASES,
 }
 _VOCABULARY_NAMES_NL = {
     "risk_profile": "risicoprofiel",
     "milestone": "mijlpaal",
     "measure_class": "maatregel",
+    "bag_status": "BAG-status",
 }
+#: A bracketed tail such as NCG's ``(P50)`` or ``(Grijs)``: tried without it too.
+_BRACKETED_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _PROFILE_SOURCES = (PROFILE_SOURCE_DATA, PROFILE_SOURCE_LPR, PROFILE_SOURCE_NONE)
 
 
@@ -144,6 +150,8 @@ def _vocabulary(values: pd.Series, aliases: dict[str, str]):
         code = aliases.get(key)
         if code is None:
             code = aliases.get(key.replace("_", " ")) or aliases.get(key.replace(" ", "_"))
+        if code is None and _BRACKETED_TAIL.search(key):
+            code = aliases.get(_BRACKETED_TAIL.sub("", key))
         if code is None and key in ("", "nan", "none"):
             code = ""
         mapped.append(code)

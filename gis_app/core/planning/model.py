@@ -37,6 +37,8 @@ Model decisions (written here because this is where they are made):
   share: they are not in a local plan yet, so they come last, but their risk is counted.
   With ``"ignore"`` they are left out of the schedule and counted in the metric
   ``unclustered_ignored``. Either way none is silently lost.
+* **BAG status.** Panden that BAG says do not exist (``bag_status`` in
+  :data:`gis_app.core.schema.BAG_GONE`) are left out and counted in ``bag_not_existing``.
 * **Chain inside a cluster** (fixed, independent of the share): buildings whose preparation
   is further along (milestone) first; within that, the eligible buildings in
   reverse bespoke rank (light before heavy, highest risk first: the standard ones, which
@@ -72,6 +74,7 @@ from gis_app.core.schema import (
     PROFILE_NORMAAL,
     PROFILE_UNKNOWN,
     PROFILE_VERHOOGD,
+    bag_gone,
     ensure_cluster_columns,
     profile_from_lpr,
 )
@@ -166,13 +169,20 @@ class PlanningModel:
         self.n_unknown_cluster = int(unknown.sum())  # references to a cluster that is gone
 
         b_ids = buildings["building_id"].astype(str).to_numpy(dtype=object)
-        loose = ~clustered
+        # BAG says these do not exist (demolished, never built): never planned, but counted
+        gone = (
+            bag_gone(buildings["bag_status"].to_numpy(dtype=object))
+            if "bag_status" in buildings.columns
+            else np.zeros(len(buildings), dtype=bool)
+        )
+        self.bag_not_existing = int(gone.sum())
+        loose = ~clustered & ~gone
         if config.unclustered == UNCLUSTERED_IGNORE:
-            keep = clustered
+            keep = clustered & ~gone
             pseudo_ids = np.empty(0, dtype=object)
             self.unclustered_ignored = int(loose.sum())
         else:
-            keep = np.ones(len(buildings), dtype=bool)
+            keep = ~gone
             codes = _municipality(b_ids[loose])
             pseudo_ids, inverse = np.unique(codes, return_inverse=True)
             g = np.zeros(len(buildings), dtype=np.float64)

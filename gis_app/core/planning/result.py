@@ -137,6 +137,7 @@ class PlanResult:
             "unclustered_buildings": int(model.unclustered_total),
             "unclustered_ignored": int(model.unclustered_ignored),
             "unknown_cluster_references": int(model.n_unknown_cluster),
+            "bag_not_existing": int(model.bag_not_existing),
             "neighbour_pairs": int(len(self._pairs[0])),
             "neighbour_pairs_different_measure": int(self._measure_pairs),
             "order": self.order_kind,
