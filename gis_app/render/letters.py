@@ -1,0 +1,63 @@
+"""PDF letters to residents, drawn with Qt's PDF writer (offscreen, no network).
+
+A4 portrait, the filled template as plain text, wrapped to the page; text that does not fit
+goes on to the next page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from gis_app.core.errors import ExportError
+from gis_app.core.io.atomic import atomic_path, describe_os_error
+from gis_app.render.pdf_sheets import _font, ensure_gui_application
+
+DPI = 150
+MARGIN_MM = 25.0
+
+
+def write_letter_pdf(path: str | Path, text: str, title: str) -> None:
+    """Write ``text`` as a letter to ``path`` (atomically)."""
+    ensure_gui_application()
+    path = Path(path)
+    try:
+        with atomic_path(path) as temp:
+            writer = QPdfWriter(str(temp))
+            writer.setResolution(DPI)
+            writer.setCreator("gis_app")
+            writer.setTitle(title)
+            writer.setPageLayout(
+                QPageLayout(
+                    QPageSize(QPageSize.PageSizeId.A4),
+                    QPageLayout.Orientation.Portrait,
+                    QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                    QPageLayout.Unit.Millimeter,
+                )
+            )
+            painter = QPainter(writer)
+            if not painter.isActive():
+                raise ExportError("kan de PDF niet maken", path=path)
+            try:
+                font = _font(11)
+                painter.setFont(font)
+                metrics = QFontMetricsF(font, writer)
+                page = writer.pageLayout().paintRectPixels(DPI)
+                width, height = float(page.width()), float(page.height())
+                line_h = metrics.lineSpacing()
+                y = 0.0
+                flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+                for paragraph in text.splitlines():
+                    box = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, paragraph or " ")
+                    h = max(line_h, box.height())
+                    if y + h > height and y > 0:
+                        writer.newPage()
+                        y = 0.0
+                    painter.drawText(QRectF(0, y, width, h), flags, paragraph)
+                    y += h
+            finally:
+                painter.end()
+    except OSError as error:
+        raise ExportError(f"kan niet schrijven: {describe_os_error(error)}", path=path) from None
