@@ -162,6 +162,11 @@ def commitment_lines(planner, result, repeats: int) -> list[str]:
     share_best, share_med, _ = timed(
         lambda: planner_c.run(shares={cid: next(values)}, order=ids), repeats, "c_share"
     )
+    base_ids = result.order_ids
+    base_values = iter(np.linspace(0.3, 0.9, 100).tolist())
+    base_best, base_med, _ = timed(
+        lambda: planner.run(shares={cid: next(base_values)}, order=base_ids), repeats, "c_base"
+    )
     cut = planner_c.config.copy()
     cut.starts_per_week = max(1, int(cut.starts_per_week * 0.8))
     cut_planner = planner_c.with_config(cut)
@@ -198,6 +203,8 @@ def commitment_lines(planner, result, repeats: int) -> list[str]:
         f"| one cluster's share changed, with commitments | {share_best * ms:.1f} | "
         f"{share_med * ms:.1f} | {CPU['c_share'] * ms:.1f} | <= {GOAL_SHARE_MS} ms: "
         f"**{verdict(share_best, CPU['c_share'], GOAL_SHARE_MS)}** |",
+        f"| the same slider without commitments (same run, for comparison) | "
+        f"{base_best * ms:.1f} | {base_med * ms:.1f} | {CPU['c_base'] * ms:.1f} | |",
         f"| broken commitments after the cut (`commitment_report`) | {broken_best * ms:.1f} | "
         f"{broken_med * ms:.1f} | {CPU['c_broken'] * ms:.1f} | <= {GOAL_BROKEN_MS} ms: "
         f"**{verdict(broken_best, CPU['c_broken'], GOAL_BROKEN_MS)}** |",

@@ -19,9 +19,7 @@ Decisions:
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import sys
 from pathlib import Path
 
@@ -31,7 +29,6 @@ from gis_app.core.errors import InputError, PlanningError
 #: Upper bound of the STARTS in --contracted.
 MAX_STARTS_PER_WEEK = 100_000
 MAX_WEEKS = 520
-CSV_NAME = "brieven.csv"
 
 
 def contracted_arg(text: str) -> tuple[int, int]:
@@ -114,33 +111,20 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _csv_text(rows: list[dict[str, str]]) -> str:
-    from gis_app.core.letters import FIELDS
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["pand_id", *FIELDS])
-    for row in rows:
-        writer.writerow([row["pand_id"], *(row[f] for f in FIELDS)])
-    return buffer.getvalue()
-
-
 def run(args: argparse.Namespace) -> int:
     from gis_app.commands.plan import _load
     from gis_app.core.commitments import CommitmentBook, commitments_from_plan, letter_rows
-    from gis_app.core.io.atomic import atomic_open
     from gis_app.core.io.outputs import check_outputs, protected_files
     from gis_app.core.letters import (
         DEFAULT_CONTACT,
         DEFAULT_TEMPLATE,
         check_template,
-        fill,
-        letter_fields,
         letter_file_name,
         read_template,
     )
     from gis_app.core.planning import Planner, PlanningConfig
     from gis_app.core.planning.promises import tellable
+    from gis_app.render.letters import CSV_NAME
 
     project = _load(args.project)
     template = read_template(args.template) if args.template is not None else DEFAULT_TEMPLATE
@@ -174,26 +158,9 @@ def run(args: argparse.Namespace) -> int:
     names = [out / letter_file_name(r["building_id"]) for r in rows]
     csv_path = out / CSV_NAME
     check_outputs([*names, csv_path], protected_files(project), what="--out")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        from gis_app.core.io.atomic import describe_os_error
+    from gis_app.render.letters import write_letters
 
-        raise InputError(f"kan de map niet maken: {describe_os_error(error)}", path=out) from None
-    from gis_app.render.letters import write_letter_pdf
-
-    merged = []
-    for row, name in zip(rows, names, strict=True):
-        fields = letter_fields(row, contact)
-        write_letter_pdf(name, fill(template, fields), f"Brief {row['address']}")
-        merged.append({"pand_id": row["building_id"], **fields})
-    try:
-        with atomic_open(csv_path, "w", encoding="utf-8-sig", newline="") as handle:
-            handle.write(_csv_text(merged))
-    except OSError as error:
-        from gis_app.core.io.atomic import describe_os_error
-
-        raise InputError(f"kan niet schrijven: {describe_os_error(error)}", path=csv_path) from None
+    write_letters(rows, out, template, contact)
     print(f"{len(rows)} brieven geschreven in {out} (samenvoegbestand {CSV_NAME})")
     if args.record and rows:
         from gis_app.core.io.projectfile import save_project

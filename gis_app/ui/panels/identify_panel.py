@@ -88,6 +88,8 @@ class IdentifyPanel(QWidget):
         document.buildingAttributesChanged.connect(lambda _cols: self._refresh())
         document.clustersChanged.connect(self._refresh)  # a renamed cluster shows its new name
         document.selectionChanged.connect(self._follow_selection)
+        document.commitmentsChanged.connect(self._refresh)
+        document.planChanged.connect(self._refresh)  # whether the plan keeps what was told
         self.clear()
 
     def clear(self) -> None:
@@ -138,6 +140,9 @@ class IdentifyPanel(QWidget):
             columns = [column for _label, _value, column in rows]
             at = columns.index("residents") + 1 if "residents" in columns else len(rows)
             rows.insert(at, (self.tr("Oppervlakte"), fmt.area(area), ""))
+        promise = self._promise_text(str(record.get("building_id", "")))
+        if promise:
+            rows.insert(0, (self.tr("Toegezegd"), promise, ""))
         self.table.setRowCount(len(rows))
         for i, (label, value, column) in enumerate(rows):
             key = QTableWidgetItem(label)
@@ -150,6 +155,29 @@ class IdentifyPanel(QWidget):
                 tip = self.tr("{name} (id {id})").format(name=value, id=record[column])
             item.setToolTip(tip)
             self.table.setItem(i, 1, item)
+
+    def _promise_text(self, building_id: str) -> str:
+        """What the residents were told and whether the current plan keeps it ("" when
+        nothing was told)."""
+        told = (self.document.project.commitments or {}).get("commitments") or []
+        mine = next((c for c in told if c.get("building_id") == building_id), None)
+        if mine is None:
+            return ""
+        text = self.tr("bouwstart uiterlijk {start}, gereed {done} (gemeld op {told})").format(
+            start=mine.get("construction_start", ""),
+            done=mine.get("completion", ""),
+            told=mine.get("told_on", ""),
+        )
+        result = getattr(self.document, "plan_result", None)
+        report = (getattr(result, "metrics", None) or {}).get("commitments")
+        if report is None:
+            return text
+        broken = next((b for b in report["broken"] if b["building_id"] == building_id), None)
+        if broken is None:
+            return text + self.tr(" · het plan houdt dit")
+        return text + self.tr(
+            " · NIET gehouden: bouwstart nu {planned}, {days} dagen later"
+        ).format(planned=broken["planned"], days=broken["days_late"])
 
     def value_of(self, label: str) -> str | None:
         """The shown value for a field label (for tests and scripts)."""
