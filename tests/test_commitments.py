@@ -208,7 +208,9 @@ def pdf_text(path) -> str:
     return done.stdout
 
 
-def test_letters_for_exactly_those_who_can_be_told_and_record(tmp_path, capsys):
+def test_letters_for_exactly_those_who_can_be_told_and_record(tmp_path, capsys, qapp):
+    # qapp: the letters are painted in this process; a QGuiApplication made by the command
+    # would stop later widget tests from getting their QApplication
     from gis_app.core.letters import long_date
 
     path, _, _ = write_project(tmp_path)
@@ -254,7 +256,7 @@ def test_letters_for_exactly_those_who_can_be_told_and_record(tmp_path, capsys):
     assert "0 brieven" in capsys.readouterr().out
 
 
-def test_plan_json_reports_commitments(tmp_path):
+def test_plan_json_reports_commitments(tmp_path, qapp):
     import json
 
     path, _, _ = write_project(tmp_path, prepared=True)
@@ -275,3 +277,22 @@ def test_bad_template_field_exits_2_with_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1
     assert "regel 2" in err[0] and "{naam}" in err[0] and "t.txt" in err[0]
+
+
+def test_scenario_comparison_counts_broken_commitments():
+    from gis_app.core.scenarios import capture, compare
+
+    buildings, clusters = instance(n_clusters=6, per_cluster=30)
+    buildings["measure_class"] = "heavy"
+    buildings["milestone"] = "versterkingsbesluit"
+    promised = told_all(
+        Planner(buildings, clusters, config(starts_per_week=4)).run(), buildings
+    ).promised_starts()
+    full = Planner(buildings, clusters, config(starts_per_week=4), commitments=promised).run()
+    cut = Planner(buildings, clusters, config(starts_per_week=2), commitments=promised).run()
+    comparison = compare({"vol": full, "gehalveerd": cut})
+    broken = comparison.values.loc["commitments_broken"]
+    assert broken.tolist() == [0, len(cut.metrics["commitments"]["broken"])] and broken.iloc[1] > 0
+    project = Project(buildings=buildings, clusters=clusters)
+    stored = capture(project, "gehalveerd", metrics=cut.metrics).metrics
+    assert "commitments" not in stored and stored["commitments_broken"] == broken.iloc[1]
