@@ -296,3 +296,18 @@ def test_scenario_comparison_counts_broken_commitments():
     project = Project(buildings=buildings, clusters=clusters)
     stored = capture(project, "gehalveerd", metrics=cut.metrics).metrics
     assert "commitments" not in stored and stored["commitments_broken"] == broken.iloc[1]
+
+
+def test_planned_and_contracted_capacity_side_by_side():
+    from gis_app.core.planning_views import capacity_by_month
+
+    buildings, clusters = instance()
+    cfg = config(starts_per_week=3)
+    cfg.contracted = [ContractedCapacity("A", 2, START, START + dt.timedelta(weeks=8))]
+    weekly = Planner(buildings, clusters, cfg).run().capacity
+    assert weekly["capacity"].tolist()[:10] == [3] * 10
+    assert weekly["contracted"].tolist()[:10] == [2] * 8 + [0, 0]
+    monthly = capacity_by_month(weekly)
+    assert (
+        monthly["contracted"].sum() == 16 and monthly["capacity"].sum() == weekly["capacity"].sum()
+    )
