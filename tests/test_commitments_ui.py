@@ -17,7 +17,7 @@ from gis_app.ui.planning.controller import PlanningController
 from gis_app.ui.planning.metrics import MetricsView
 
 
-def test_letters_from_the_window_record_commitments_with_undo(qtbot, tmp_path):
+def test_letters_from_the_window_record_commitments_with_undo(qtbot, tmp_path, monkeypatch):
     buildings, clusters = instance()
     buildings["milestone"] = "versterkingsbesluit"
     project = Project(buildings=buildings, clusters=clusters)
@@ -70,4 +70,16 @@ def test_letters_from_the_window_record_commitments_with_undo(qtbot, tmp_path):
     assert panel.value_of("Toegezegd") is None
     document.undo_stack.redo()
     assert CommitmentBook.from_dict(document.project.commitments).told_ids() == expected
+    # a release needs a reason, and is kept in the audit
+    shown = []
+    monkeypatch.setattr(
+        "gis_app.ui.dialogs.show_error", lambda _p, error, **_k: shown.append(error)
+    )
+    panel.show_building(row)
+    assert panel.release_commitment("  ") is False and "reden" in shown[0].message
+    assert panel.release_commitment("bewoner verhuisd") is True
+    after = CommitmentBook.from_dict(document.project.commitments)
+    assert first.building_id not in after.told_ids()
+    assert after.releases[-1].reason == "bewoner verhuisd"
+    assert after.releases[-1].commitment == first
     controller.wait()

@@ -156,6 +156,35 @@ class IdentifyPanel(QWidget):
             item.setToolTip(tip)
             self.table.setItem(i, 1, item)
 
+    def _told_id(self) -> str:
+        """The building shown, when its residents were told something ("" otherwise)."""
+        buildings = self.document.project.buildings
+        if self.row is None or not 0 <= self.row < len(buildings):
+            return ""
+        building_id = str(buildings.iloc[self.row].get("building_id", ""))
+        told = (self.document.project.commitments or {}).get("commitments") or []
+        return building_id if any(c.get("building_id") == building_id for c in told) else ""
+
+    def release_commitment(self, reason: str) -> bool:
+        """Release the commitment of the building shown, with ``reason`` (kept in the
+        project's audit); one undo step. False (and a message) without a reason."""
+        from gis_app.core.commitments import CommitmentBook, CommitmentError
+        from gis_app.ui.dialogs import show_error
+
+        building_id = self._told_id()
+        if not building_id:
+            return False
+        try:
+            book = CommitmentBook.from_dict(self.document.project.commitments or None)
+            after = book.release([building_id], reason)
+        except CommitmentError as error:
+            show_error(self, error, title=self.tr("Toezegging intrekken"))
+            return False
+        self.document.set_commitments(
+            after.to_dict(), self.tr("Toezegging pand {id} ingetrokken").format(id=building_id)
+        )
+        return True
+
     def _promise_text(self, building_id: str) -> str:
         """What the residents were told and whether the current plan keeps it ("" when
         nothing was told)."""
@@ -190,7 +219,22 @@ class IdentifyPanel(QWidget):
         menu = QMenu(self)
         copy_value = menu.addAction(self.tr("Waarde kopiëren"))
         copy_all = menu.addAction(self.tr("Alle velden kopiëren"))
+        release = None
+        if self._told_id():
+            menu.addSeparator()
+            release = menu.addAction(self.tr("Toezegging intrekken..."))
         chosen = menu.exec(self.table.viewport().mapToGlobal(position))
+        if release is not None and chosen is release:
+            from PySide6.QtWidgets import QInputDialog
+
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("Toezegging intrekken"),
+                self.tr("Waarom wordt de toezegging ingetrokken? (verplicht, blijft bewaard)"),
+            )
+            if ok:
+                self.release_commitment(reason)
+            return
         clipboard = QGuiApplication.clipboard()
         if chosen is copy_value and self.table.currentRow() >= 0:
             clipboard.setText(self.table.item(self.table.currentRow(), 1).text())
