@@ -11,7 +11,11 @@ Measures, on one :class:`~gis_app.core.planning.Planner` (set up once, as the UI
   also on the same area with every building prepared);
 * the same with deadlines switched on (``verhoogd`` within 6 years): full plan, one slider,
   the deadline repair alone (goal at most 1 s), the optimised order and the remedies;
-* set-up (arrays and neighbour pairs, once per project/configuration).
+* set-up (arrays and neighbour pairs, once per project/configuration);
+* with 20,000 commitments to residents as locks: full plan (goal at most 200 ms), one slider
+  (goal at most 50 ms), the broken commitments after a capacity cut (goal at most 20 ms) and
+  who can be told now (``--commitments`` measures only this part and writes
+  ``benchmarks/results/commitments.md``).
 
 References measured in the same run: one numpy pass over the arrays (``argsort`` of the
 300,000 risk weights) and a naive per-building Python scheduler producing the same starts
@@ -47,6 +51,8 @@ sys.path.insert(0, str(HERE.parent))
 GOAL_FULL_MS = 200
 GOAL_SHARE_MS = 50
 GOAL_BOUND_S = 60.0
+GOAL_BROKEN_MS = 20
+N_COMMITMENTS = 20_000
 BOUND_LIMIT_S = 50.0  # the bound is anytime: stop in time to stay within the goal
 #: deadlines for the "switched on" measurements: every verhoogd building within 6 years
 DEADLINES = {"verhoogd": "6y"}
@@ -134,9 +140,85 @@ def timed(fn, repeats: int, label: str | None = None):
     return min(times), statistics.median(times), value
 
 
+def commitment_lines(planner, result, repeats: int) -> list[str]:
+    """Commitments as locks: the first ``N_COMMITMENTS`` starts of ``result`` promised."""
+    from gis_app.core.planning.promises import commitment_report, tellable
+
+    model = planner.model
+    slotted = np.flatnonzero(model.slotted)
+    first = slotted[np.argsort(result.start_week[slotted], kind="stable")][:N_COMMITMENTS]
+    promised = {
+        str(model.building_id[i]): result.date_of(result.start_week[i]) for i in first.tolist()
+    }
+    t0 = time.perf_counter()
+    planner_c = planner.with_commitments(promised)
+    setup = time.perf_counter() - t0
+    planner_c.run()  # warm-up
+    full_best, full_med, res_c = timed(lambda: planner_c.run(), repeats, "c_full")
+    assert res_c.metrics["commitments"]["broken"] == []
+    ids = res_c.order_ids
+    cid = ids[len(ids) // 3]
+    values = iter(np.linspace(0.3, 0.9, 100).tolist())
+    share_best, share_med, _ = timed(
+        lambda: planner_c.run(shares={cid: next(values)}, order=ids), repeats, "c_share"
+    )
+    base_ids = result.order_ids
+    base_values = iter(np.linspace(0.3, 0.9, 100).tolist())
+    base_best, base_med, _ = timed(
+        lambda: planner.run(shares={cid: next(base_values)}, order=base_ids), repeats, "c_base"
+    )
+    cut = planner_c.config.copy()
+    cut.starts_per_week = max(1, int(cut.starts_per_week * 0.8))
+    cut_planner = planner_c.with_config(cut)
+    cut_result = cut_planner.run()
+    broken_best, broken_med, report = timed(
+        lambda: commitment_report(cut_result), repeats, "c_broken"
+    )
+    tell_best, tell_med, told = timed(lambda: tellable(res_c), repeats, "c_tell")
+    late = [b["days_late"] for b in report["broken"]]
+    ms = 1000
+
+    def verdict(wall: float, cpu: float, goal_ms: float) -> str:
+        if wall * ms <= goal_ms:
+            return "met"
+        if cpu * ms <= goal_ms:
+            return "met in CPU time, not in wall time (machine shared)"
+        return "NOT met"
+
+    return [
+        f"### With {len(promised):,} commitments to residents as locks",
+        "",
+        f"The first {len(promised):,} construction starts of the default plan promised "
+        "(start no later than promised). Capacity cut to 80 % "
+        f"({cut.starts_per_week} starts/week): {report['kept']:,} kept, "
+        f"{len(report['broken']):,} broken"
+        + (f" (days late: median {int(np.median(late))}, max {max(late)})" if late else "")
+        + ".",
+        "",
+        "| measurement | best ms | median ms | best CPU ms | goal |",
+        "|---|---:|---:|---:|---|",
+        f"| full plan with commitments | {full_best * ms:.1f} | {full_med * ms:.1f} | "
+        f"{CPU['c_full'] * ms:.1f} | <= {GOAL_FULL_MS} ms: "
+        f"**{verdict(full_best, CPU['c_full'], GOAL_FULL_MS)}** |",
+        f"| one cluster's share changed, with commitments | {share_best * ms:.1f} | "
+        f"{share_med * ms:.1f} | {CPU['c_share'] * ms:.1f} | <= {GOAL_SHARE_MS} ms: "
+        f"**{verdict(share_best, CPU['c_share'], GOAL_SHARE_MS)}** |",
+        f"| the same slider without commitments (same run, for comparison) | "
+        f"{base_best * ms:.1f} | {base_med * ms:.1f} | {CPU['c_base'] * ms:.1f} | |",
+        f"| broken commitments after the cut (`commitment_report`) | {broken_best * ms:.1f} | "
+        f"{broken_med * ms:.1f} | {CPU['c_broken'] * ms:.1f} | <= {GOAL_BROKEN_MS} ms: "
+        f"**{verdict(broken_best, CPU['c_broken'], GOAL_BROKEN_MS)}** |",
+        f"| who can be told now (`tellable`, {len(told):,} addresses) | {tell_best * ms:.1f} | "
+        f"{tell_med * ms:.1f} | {CPU['c_tell'] * ms:.1f} | |",
+        f"| set-up with commitments (pairs reused) | {setup * ms:.0f} | | | |",
+        "",
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--commitments", action="store_true", help="only the commitments part")
     args = parser.parse_args()
     n, n_clusters, repeats = (20_000, 150, 3) if args.quick else (300_000, 2_000, 7)
 
@@ -158,6 +240,13 @@ def main() -> int:
 
     planner.run()  # warm-up
     full_best, full_med, result = timed(lambda: planner.run(), repeats, "full")
+    promise_lines = commitment_lines(planner, result, repeats)
+    if args.commitments:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        head = [f"## Commitments ({n:,} buildings, {model.n_clusters:,} clusters)", ""]
+        (RESULTS / "commitments.md").write_text("\n".join(head + promise_lines), encoding="utf-8")
+        print("\n".join(head + promise_lines))
+        return 0
 
     def with_tables():
         r = planner.run()
@@ -343,6 +432,7 @@ def main() -> int:
         )
         + ".",
         "",
+        *promise_lines,
         f"Neighbour pairs within {cfg.neighbour_distance_m:g} m: {m_def['neighbour_pairs']:,}; "
         f"explainability pairs (default order): {m_def['explainability_pairs']:,}.",
         "",

@@ -51,13 +51,24 @@ SAVER = textwrap.dedent(
          "lpr": rng.lognormal(-12, 1.5, n), "address": "Kerkstraat 1"},
         geometry=shapely.box(x, y, x + 9, y + 11), crs="EPSG:28992")
     project = Project(buildings=ensure_building_columns(buildings), name="groot")
+
+    def promise(generation):  # 2,000 commitments whose scenario names the generation
+        one = {"address": "Kerkstraat 1", "measure": "light", "approach": "standard",
+               "prep_start": "2027-01-04", "construction_start": "2027-06-07",
+               "completion": "2027-09-06", "told_on": "2027-01-04",
+               "scenario": f"generatie {generation}"}
+        return {"commitments": [{**one, "building_id": str(b)}
+                                for b in buildings["building_id"][:2000]], "releases": []}
+
     if baseline:
+        project.commitments = promise(0)
         project.settings["generation"] = 0
         save_project(project, target)
         write_recovery(project)  # this session's unsaved work
     generation = 1
     while True:
         project.settings["generation"] = generation
+        project.commitments = promise(generation)
         print(f"saving {generation}", flush=True)
         save_project(project, target)
         print(f"saved {generation}", flush=True)
@@ -118,6 +129,10 @@ def test_save_killed_at_several_moments_leaves_the_previous_project_intact(tmp_p
         previous = {generation}
     project = load_project(target)  # ... and opens with every row
     assert len(project.buildings) == n and project.settings["generation"] in previous
+    # ... and the commitments to residents saved with that same generation
+    promises = project.commitments["commitments"]
+    assert len(promises) == 2000
+    assert {c["scenario"] for c in promises} == {f"generatie {project.settings['generation']}"}
     # the temporary files of the killed saves are hidden and never mistaken for the project
     leftovers = atomic.stale_temp_files(target)
     assert leftovers, "no kill landed inside a save (50,000 buildings take over a second)"

@@ -16,6 +16,10 @@ Decisions:
 * ``--deadline PROFIEL=TERMIJN`` (repeatable) sets "uiterlijk gereed" for a risk profile on
   top of the saved ones: years after the start date (``verhoogd=3y``) or a date
   (``verhoogd=2029-12-31``); ``licht_verhoogd`` may be written with an underscore.
+* The commitments stored in the project (told dates, :mod:`gis_app.core.commitments`) bind
+  the plan; ``--contracted STARTS[:WEEKS]`` sets the contracted capacity for this run
+  (:mod:`gis_app.commands.letters`). ``metrics.commitments`` in ``--json`` says which
+  commitments the plan keeps and which it breaks (promised, planned, days late).
 * The lower bound on risk exposure and the optimality gap (:meth:`Planner.bound`) take
   up to a minute on a 300,000-building project, so they are computed only with
   ``--bound`` (and then also written to ``--json``); a plain ``--json`` stays fast.
@@ -96,6 +100,9 @@ def register(subparsers) -> None:
         help="also compute the lower bound on risk exposure and the optimality gap "
         "(also written to --json then; it takes up to a minute at 300,000 buildings)",
     )
+    from gis_app.commands.letters import add_contracted_option
+
+    add_contracted_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -164,14 +171,26 @@ def run(args: argparse.Namespace) -> int:
             raise PlanningError(f"startdatum '{args.start}' is geen datum (JJJJ-MM-DD)") from None
     if args.deadline:
         config.deadlines = {**config.deadlines, **deadline_options(args.deadline)}
+    from gis_app.commands.letters import apply_contracted, assumed_notice
+    from gis_app.core.commitments import CommitmentBook
+
+    apply_contracted(config, args.contracted)
     config.validate()
-    planner = Planner(buildings, clusters, config)
+    book = CommitmentBook.from_dict(project.commitments or None)
+    planner = Planner(buildings, clusters, config, commitments=book.promised_starts())
     result = planner.run(order=args.order)
     if args.bound:
         planner.attach_bound(result)
     print(f"Plan voor {args.project.name}: {len(buildings)} panden, {len(clusters)} clusters")
     for line in result.summary_lines():
         print("  " + line)
+    if len(book):
+        promises = result.metrics["commitments"]
+        print(f"  Toezeggingen: {promises['kept']} gehouden, {len(promises['broken'])} gebroken")
+    if args.contracted is not None or len(book):
+        notice = assumed_notice(config)
+        if notice:
+            print("  " + notice)
     if args.json is not None:
         try:
             args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -70,7 +70,8 @@ def _plan_span(schedule: pd.DataFrame, start=None) -> tuple[pd.Timestamp, pd.Tim
 
 
 def capacity_by_month(capacity: pd.DataFrame) -> pd.DataFrame:
-    """Starts and capacity per month: columns ``month``, ``starts``, ``capacity``, ``load``.
+    """Starts and capacity per month: columns ``month``, ``starts``, ``capacity``, ``load``
+    (and ``contracted`` when the weekly table has it).
 
     ``load`` is starts / capacity (NaN where the capacity is zero).
     """
@@ -85,7 +86,7 @@ def capacity_by_month(capacity: pd.DataFrame) -> pd.DataFrame:
     cap_m = np.bincount(inverse, weights=cap, minlength=len(unique))
     with np.errstate(divide="ignore", invalid="ignore"):
         load = np.where(cap_m > 0, starts_m / np.where(cap_m > 0, cap_m, 1.0), np.nan)
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "month": unique.astype("datetime64[ns]"),
             "starts": starts_m,
@@ -93,6 +94,12 @@ def capacity_by_month(capacity: pd.DataFrame) -> pd.DataFrame:
             "load": load,
         }
     )
+    if "contracted" in capacity.columns:
+        contracted = pd.to_numeric(capacity["contracted"], errors="coerce").fillna(0.0)
+        out["contracted"] = np.bincount(
+            inverse, weights=contracted.to_numpy(float), minlength=len(unique)
+        )
+    return out
 
 
 # --- progress over time ---------------------------------------------------------------------

@@ -60,6 +60,8 @@ class Project:
     addresses: pd.DataFrame | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     scenarios: list[dict[str, Any]] = field(default_factory=list)
+    #: what residents were told (``core.commitments.CommitmentBook.to_dict()``)
+    commitments: dict[str, Any] = field(default_factory=dict)
     sources: list[SourceRecord] = field(default_factory=list)
     path: Path | None = None
     name: str = "Naamloos project"

@@ -211,8 +211,19 @@ def capture(
         order=order if order in ORDERS else "default",
         created=dt.datetime.now().replace(microsecond=0).isoformat(),
         note=note,
-        metrics=json_safe(dict(metrics or {})),
+        metrics=json_safe(_compact(dict(metrics or {}))),
     )
+
+
+def _compact(metrics: dict[str, Any]) -> dict[str, Any]:
+    """Metrics without the per-address list of broken commitments (only their count is
+    compared; the list can hold thousands of addresses)."""
+    promises = metrics.get("commitments")
+    if isinstance(promises, Mapping) and isinstance(promises.get("broken"), list):
+        metrics = dict(metrics)
+        metrics.pop("commitments")
+        metrics["commitments_broken"] = len(promises["broken"])
+    return metrics
 
 
 # --- list operations (return new lists; the caller stores them) ------------------------------
@@ -319,6 +330,7 @@ METRIC_SPECS: tuple[tuple[str, str, str, str, bool | None], ...] = (
     ("safe_p90_licht_verhoogd", "90% licht verhoogd veilig", "datum", "date", True),
     ("safe_p100_licht_verhoogd", "alle licht verhoogd veilig", "datum", "date", True),
     ("deadline_missed_buildings", "panden na uiterlijk gereed", "panden", "int", True),
+    ("commitments_broken", "toezeggingen gebroken", "adressen", "int", True),
     ("optimality_gap", "boven de ondergrens", "%", "share", True),
 )
 
@@ -348,6 +360,9 @@ def flat_metrics(metrics: Mapping[str, Any]) -> dict[str, Any]:
     ``median_wait_<profile>`` keys and the safe dates (``safe_dates[profile]["p50"]``) as
     ``safe_p50_<profile>`` keys; other nested values are left out."""
     out = {k: v for k, v in metrics.items() if not isinstance(v, Mapping)}
+    promises = metrics.get("commitments")
+    if isinstance(promises, Mapping) and isinstance(promises.get("broken"), list):
+        out["commitments_broken"] = len(promises["broken"])
     for profile, stats in dict(metrics.get("wait") or {}).items():
         if isinstance(stats, Mapping) and "median_years" in stats:
             out[f"median_wait_{str(profile).replace(' ', '_')}"] = stats["median_years"]

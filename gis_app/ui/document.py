@@ -66,6 +66,7 @@ class ProjectDocument(QObject):
     clusterSharesChanged = Signal(list)  # own bespoke shares of these clusters changed
     planSettingsChanged = Signal()  # project.settings["planning"] / planning order stored
     scenariosChanged = Signal()  # project.scenarios replaced
+    commitmentsChanged = Signal()  # project.commitments replaced (told, or released)
     dirtyChanged = Signal(bool)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None):
@@ -189,6 +190,13 @@ class ProjectDocument(QObject):
         self.mark_dirty()
         self.clusterSharesChanged.emit([str(cluster_id)])
         return True
+
+    def set_commitments(self, commitments: dict, text: str) -> CommitmentsCommand:
+        """Replace the commitments to residents (``CommitmentBook.to_dict()``) as one undo
+        step: telling residents, or releasing a commitment with its reason."""
+        command = CommitmentsCommand(self, commitments, text)
+        self.undo_stack.push(command)
+        return command
 
     def set_scenarios(self, scenarios: Sequence[dict]) -> None:
         """Replace the saved scenarios (``Scenario.to_dict`` entries)."""
@@ -520,6 +528,24 @@ class _SettingsStep:
                 settings[key] = copy.deepcopy(value)
         if "planning" in self.old or PLANNING_ORDER_KEY in self.old:
             self.document.planSettingsChanged.emit()
+
+
+class CommitmentsCommand(QUndoCommand):
+    """``project.commitments`` replaced; undo puts the previous book back."""
+
+    def __init__(self, document: ProjectDocument, commitments: dict, text: str):
+        super().__init__(text)
+        self.document = document
+        self.new = copy.deepcopy(dict(commitments))
+        self.old = copy.deepcopy(dict(document.project.commitments or {}))
+
+    def redo(self) -> None:
+        self.document.project.commitments = copy.deepcopy(self.new)
+        self.document.commitmentsChanged.emit()
+
+    def undo(self) -> None:
+        self.document.project.commitments = copy.deepcopy(self.old)
+        self.document.commitmentsChanged.emit()
 
 
 class ChangeCommand(QUndoCommand):

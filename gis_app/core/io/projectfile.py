@@ -83,6 +83,7 @@ from gis_app.core.io.atomic import (
 from gis_app.core.io.outputs import check_outputs, protected_files
 from gis_app.core.io.projectmeta import (
     MetaProblem,
+    checked_commitments,
     checked_layer_maps,
     checked_renames,
     checked_scenarios,
@@ -446,6 +447,7 @@ def _meta_rows(
         "name": project.name,
         "settings": project.settings,
         "scenarios": project.scenarios,
+        "commitments": project.commitments,
         "sources": sources,
         "layers": counts,
         "column_renames": renames,
@@ -1038,6 +1040,7 @@ def load_project(path: str | Path) -> Project:
         renames, orders, dtypes = checked_layer_maps(meta, warnings)
         settings = checked_settings(meta.get("settings"), warnings)
         scenarios = checked_scenarios(meta.get("scenarios"), warnings)
+        commitments = checked_commitments(meta.get("commitments"), warnings)
     except MetaProblem as problem:
         raise ProjectError(
             f"het projectbestand is beschadigd ({problem.message})", path=path
@@ -1093,6 +1096,7 @@ def load_project(path: str | Path) -> Project:
         addresses=addresses,
         settings=settings,
         scenarios=scenarios,
+        commitments=commitments,
         sources=sources,
         path=path,
         name=path.stem,

@@ -214,6 +214,19 @@ def checked_scenarios(scenarios: Any, warnings: list[str]) -> list[dict[str, Any
     return out
 
 
+def checked_commitments(value: Any, warnings: list[str]) -> dict[str, Any]:
+    """The commitments to residents (JSON form); each one that cannot be read is left out
+    with a warning naming it. Not an object at all: :class:`MetaProblem`."""
+    from gis_app.core.commitments import CommitmentError, checked_book
+
+    if value is None or value == {}:
+        return {}
+    try:
+        return checked_book(value, warnings).to_dict()
+    except CommitmentError as error:
+        raise MetaProblem(error.message) from error
+
+
 def checked_sources(items: Any, warnings: list[str]) -> list[dict[str, Any]]:
     """Source records with text fields and usable paths (others left out, with a warning)."""
     if items is None:

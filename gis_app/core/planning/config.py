@@ -224,6 +224,57 @@ class Contractor:
         )
 
 
+#: Weeks from the start date that count as contracted when no contracted capacity is set.
+ASSUMED_CONTRACTED_WEEKS = 26
+
+
+@dataclass
+class ContractedCapacity:
+    """Construction starts per week contracted with an aannemer (Bouwakkoord), from
+    ``start`` up to but not including ``end``. Only contracted starts may be promised to
+    residents; the planned capacity may be higher."""
+
+    contractor: str
+    starts_per_week: int
+    start: dt.date
+    end: dt.date
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "contractor": self.contractor,
+            "starts_per_week": int(self.starts_per_week),
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ContractedCapacity:
+        data = _as_mapping(data, "gecontracteerde capaciteit")
+        name = data.get("contractor", "")
+        if not isinstance(name, str) or len(name) > 200:
+            raise PlanningError(
+                "gecontracteerde capaciteit: de aannemer is geen tekst (of langer dan 200 tekens)"
+            )
+        label = f"gecontracteerde capaciteit{' van ' + name if name else ''}"
+        out = cls(
+            contractor=name,
+            starts_per_week=_as_int(data.get("starts_per_week", 0), label),
+            start=_as_date(data.get("start"), f"{label}: begin"),
+            end=_as_date(data.get("end"), f"{label}: einde"),
+        )
+        return out.validate()
+
+    def validate(self) -> ContractedCapacity:
+        label = f"gecontracteerde capaciteit{' van ' + self.contractor if self.contractor else ''}"
+        if int(self.starts_per_week) < 0:
+            raise PlanningError(f"{label}: bouwstarts per week is negatief")
+        if self.end < self.start:
+            raise PlanningError(
+                f"{label}: einde {self.end.isoformat()} ligt voor begin {self.start.isoformat()}"
+            )
+        return self
+
+
 @dataclass
 class PlanningConfig:
     """All assumptions of a plan. Durations in weeks, costs in euro per address.
@@ -264,6 +315,9 @@ class PlanningConfig:
     #: buildings taken ahead of their cluster ("voortrekken"), by building_id: each gets
     #: its own construction start as early as capacity and preparation allow.
     ahead_of_cluster: list[str] = field(default_factory=list)
+    #: starts per week that may be promised to residents (per aannemer, with a period);
+    #: empty: the planned capacity of the first ``ASSUMED_CONTRACTED_WEEKS`` weeks counts
+    contracted: list[ContractedCapacity] = field(default_factory=list)
 
     # --- deadlines -----------------------------------------------------------------------
     def deadline_dates(self) -> dict[str, dt.date]:
@@ -375,6 +429,10 @@ class PlanningConfig:
             for p, v in dict(self.deadlines or {}).items()
         }
         self.ahead_of_cluster = [str(b) for b in (self.ahead_of_cluster or [])]
+        if len(self.contracted) > MAX_CONTRACTORS:
+            raise PlanningError(f"meer dan {MAX_CONTRACTORS} contracten met aannemers")
+        for entry in self.contracted:
+            entry.validate()
         if self.unclustered not in (UNCLUSTERED_TRAILING, UNCLUSTERED_IGNORE):
             raise PlanningError(
                 f"onbekende keuze '{self.unclustered}' voor panden zonder cluster "
@@ -402,6 +460,7 @@ class PlanningConfig:
             "unclustered": self.unclustered,
             "deadlines": dict(self.deadlines),
             "ahead_of_cluster": list(self.ahead_of_cluster),
+            "contracted": [c.to_dict() for c in self.contracted],
         }
 
     @classmethod
@@ -492,6 +551,11 @@ class PlanningConfig:
             config.deadlines = {str(k): str(v) for k, v in data["deadlines"].items()}
         if isinstance(data.get("ahead_of_cluster"), list):
             config.ahead_of_cluster = [str(b) for b in data["ahead_of_cluster"]]
+        if "contracted" in data:
+            config.contracted = [
+                ContractedCapacity.from_dict(c)
+                for c in _as_list(data["contracted"], "gecontracteerde capaciteit", MAX_CONTRACTORS)
+            ]
         return config.validate()
 
     def copy(self) -> PlanningConfig:

@@ -143,7 +143,13 @@ class PlanningModel:
     real clusters first (in the order of the clusters table), then pseudo-clusters.
     """
 
-    def __init__(self, buildings: pd.DataFrame, clusters: pd.DataFrame | None, config):
+    def __init__(
+        self,
+        buildings: pd.DataFrame,
+        clusters: pd.DataFrame | None,
+        config,
+        commitments: dict[str, dt.date] | None = None,
+    ):
         config.validate()
         self.config = config
         self.n_input = len(buildings)
@@ -363,6 +369,13 @@ class PlanningModel:
             [0.0, 0.5],
             1.0,
         )
+        self.eigen_regie = eigen
+        # the measure comes from an assessment (beoordeling done), not from the profile
+        self.assessed = (
+            sub["measure_class"].fillna("").astype(str).str.strip().to_numpy(dtype=object) != ""
+            if "measure_class" in sub.columns
+            else np.zeros(self.n, dtype=bool)
+        )
         self.forced = self.work & ((measure == 3) | eigen)
         self.eligible = self.work & ~self.forced
 
@@ -411,7 +424,11 @@ class PlanningModel:
         wanted = pd.Index([str(b) for b in config.ahead_of_cluster])
         self.ahead = self.slotted & np.isin(self.building_id.astype(str), wanted)
         self.n_ahead_unknown = int((~wanted.isin(self.building_id.astype(str))).sum())
-        self.chained = self.slotted & ~self.ahead
+        # construction starts promised to residents (commitments): a lock "no later than"
+        # on each such building, which leaves its cluster's chain (schedule.py)
+        self._set_commitments(commitments or {}, config.start_date)
+        self.ahead &= ~self.committed
+        self.chained = self.slotted & ~self.ahead & ~self.committed
         self.n_slots = np.bincount(self.group[self.chained], minlength=self.n_groups)
         self.n_members = np.bincount(self.group, minlength=self.n_groups)
 
@@ -450,6 +467,7 @@ class PlanningModel:
             max(
                 last_calendar_week(config),
                 self.max_release + max(0, int(self.lock_week.max(initial=-1))),
+                int(self.promise_week.max(initial=-1)),
             )
             + 1
         )
@@ -498,6 +516,32 @@ class PlanningModel:
             np.lexsort((self.id_rank[ahead], -self.weight[ahead], self.release_std[ahead]))
         ]
         self._default_order = None
+
+    def _set_commitments(self, commitments: dict[str, dt.date], start: dt.date) -> None:
+        """``promise_days`` (days after the start date, promised construction start) and
+        ``promise_week`` (the last week whose start is on or before it; negative when the
+        promise lies before the plan's start) per building; ``committed`` marks the
+        buildings that need a start and carry a promise, ``committed_idx`` them by week."""
+        self.promise_days = np.full(self.n, NO_DEADLINE, dtype=np.int64)
+        if commitments:
+            ids = pd.Index(self.building_id.astype(str))
+            keys = list(commitments)
+            pos = ids.get_indexer(keys)
+            found = pos >= 0
+            days = np.fromiter(
+                ((commitments[k] - start).days for k in keys), dtype=np.int64, count=len(keys)
+            )
+            self.promise_days[pos[found]] = days[found]
+            self.n_commitments_unknown = int((~found).sum())
+        else:
+            self.n_commitments_unknown = 0
+        has = self.promise_days < NO_DEADLINE
+        self.promised = has
+        self.committed = self.slotted & has
+        self.promise_week = np.where(has, np.floor_divide(self.promise_days, 7), -1)
+        idx = np.flatnonzero(self.committed)
+        self.committed_idx = idx[np.argsort(self.promise_week[idx], kind="stable")]
+        self.has_commitments = bool(len(idx))
 
     # --- per run --------------------------------------------------------------------------
     def shares_array(self, shares=None, global_share: float | None = None) -> np.ndarray:

@@ -15,6 +15,7 @@ follow in the default order). Locks always apply.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
@@ -36,6 +37,7 @@ from gis_app.core.planning.deadlines import (
 )
 from gis_app.core.planning.model import PlanningModel
 from gis_app.core.planning.order import default_order, explicit_order, optimise_order
+from gis_app.core.planning.promises import commitment_report
 from gis_app.core.planning.result import PlanResult
 from gis_app.core.planning.schedule import ScheduleCache, schedule_starts, timing
 
@@ -93,13 +95,16 @@ class Planner:
         clusters: pd.DataFrame | None,
         config: PlanningConfig | None = None,
         *,
+        commitments: Mapping[str, dt.date] | None = None,
         _candidates: np.ndarray | None = None,
         _pairs: np.ndarray | None = None,
     ):
         self.buildings = buildings
         self.clusters = clusters
         self.config = (config.copy() if config is not None else PlanningConfig()).validate()
-        self.model = PlanningModel(buildings, clusters, self.config)
+        #: promised construction start per building_id (locks "no later than")
+        self.commitments = dict(commitments or {})
+        self.model = PlanningModel(buildings, clusters, self.config, self.commitments)
         geoms = np.empty(0, dtype=object)
         if isinstance(buildings, gpd.GeoDataFrame) and buildings._geometry_column_name in buildings:
             geoms = np.asarray(buildings.geometry.values, dtype=object)[self.model.rows]
@@ -121,17 +126,30 @@ class Planner:
         self._cache = ScheduleCache()
         self._cache_requested = ScheduleCache()  # the requested order when deadlines move it
 
+    def with_commitments(self, commitments: Mapping[str, dt.date]) -> Planner:
+        """The same planner with other commitments (neighbour pairs reused)."""
+        return Planner(
+            self.buildings,
+            self.clusters,
+            self.config,
+            commitments=commitments,
+            _candidates=self.candidates,
+            _pairs=self.pairs,
+        )
+
     def with_config(self, config: PlanningConfig) -> Planner:
         same_distance = config.neighbour_distance_m == self.config.neighbour_distance_m
         same_rows = config.unclustered == self.config.unclustered
-        # deadlines and buildings taken ahead change no building's work: same pairs
-        ignore = ("deadlines", "ahead_of_cluster")
+        # deadlines, buildings taken ahead and contracted capacity change no building's
+        # work: same pairs
+        ignore = ("deadlines", "ahead_of_cluster", "contracted")
         mine = {k: v for k, v in self.config.to_dict().items() if k not in ignore}
         theirs = {k: v for k, v in config.copy().validate().to_dict().items() if k not in ignore}
         return Planner(
             self.buildings,
             self.clusters,
             config,
+            commitments=self.commitments,
             _candidates=self.candidates if (same_distance and same_rows) else None,
             _pairs=self.pairs if mine == theirs else None,
         )
@@ -212,6 +230,7 @@ class Planner:
         )
         result.pulled_forward = moved_forward(model, requested, groups)
         result.metrics["deadline_clusters_pulled_forward"] = len(result.pulled_forward)
+        result.metrics["commitments"] = commitment_report(result)
         return result
 
     # --- how good is a plan -------------------------------------------------------------

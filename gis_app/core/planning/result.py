@@ -329,7 +329,8 @@ class PlanResult:
 
     @cached_property
     def capacity(self) -> pd.DataFrame:
-        """Starts and capacity per week, from the start date to the week of the last start."""
+        """Starts, planned and contracted capacity per week, from the start date to the week
+        of the last start."""
         model = self.model
         starts = self.start_week[model.slotted]
         n_weeks = int(starts.max()) + 1 if len(starts) else 1
@@ -341,6 +342,11 @@ class PlanResult:
                 "capacity": model.capacity.weekly[:n_weeks].astype(np.int64),
             }
         )
+        # what may be promised to residents, next to what is planned
+        from gis_app.core.planning.promises import contracted_weekly
+
+        contracted, _assumed = contracted_weekly(self.config, model.capacity.weekly[:n_weeks])
+        frame["contracted"] = contracted.astype(np.int64)
         return frame
 
     # --- per row of the buildings table ------------------------------------------------

@@ -19,6 +19,13 @@ The scheduling rule (what the planner sees):
   the ones fixed earlier (ordered by date), with their buildings released no earlier than
   that date. So a fixed cluster starts in the first week on or after its date in which its
   preparation is done and capacity is free: never before the date.
+* Buildings with a commitment (a construction start promised to the residents, see
+  :mod:`gis_app.core.commitments`) come before everything else: each keeps a start no
+  later than its promised week. They are placed latest-first, each in the latest week on
+  or before its promise that still has a start free (so they take as little early capacity
+  from the clusters as possible, and when capacity is cut the most promises are kept), not
+  before their release. A promise that cannot be kept gets the first free week after its
+  release (the plan reports it as broken). They are not part of their cluster's chain.
 * Buildings taken ahead of their cluster (``ahead_of_cluster``, "voortrekken") come next:
   each on its own, by release, at the first week with free capacity on or after its
   release. They are not part of their cluster's chain.
@@ -182,8 +189,41 @@ def run_chain(model: PlanningModel, tm: Timing, group: int, remaining: np.ndarra
     _subtract_counts(remaining, s)
 
 
+def commitment_pass(model: PlanningModel, tm: Timing, remaining: np.ndarray, starts) -> None:
+    """Starts of the buildings with a commitment (see module docstring); updates
+    ``remaining`` and ``starts`` in place."""
+    idx = model.committed_idx
+    if len(idx) == 0:
+        return
+    horizon = len(remaining)
+    deadline = np.minimum(model.promise_week[idx], horizon - 1)
+    release = tm.release[idx]
+    week = np.full(len(idx), -1, dtype=np.int64)
+    can = deadline >= release
+    if can.any():
+        # backwards in time the promise is a release: latest-first is the greedy
+        # non-overtaking sequence on the reversed capacity (idx is sorted by promise)
+        sub = np.flatnonzero(can)[::-1]
+        rev_release = horizon - 1 - deadline[sub]
+        rev = sequence_starts(rev_release, cumulative(remaining[::-1]))
+        placed = horizon - 1 - rev  # -1 when no week on or before the promise is free
+        ok = placed >= release[sub]
+        week[sub[ok]] = placed[ok]
+        if ok.any():
+            _subtract_counts(remaining, week[sub[ok]])
+    late = np.flatnonzero(week < 0)
+    if len(late):
+        order = late[np.argsort(release[late], kind="stable")]
+        s = sequence_starts(release[order], cumulative(remaining))
+        week[order] = s
+        _subtract_counts(remaining, s)
+    starts[idx] = week
+
+
 def fixed_passes(model: PlanningModel, tm: Timing, remaining: np.ndarray, starts) -> None:
-    """The passes every order shares: fixed-start clusters, then ahead-of-cluster buildings."""
+    """The passes every order shares: commitments, fixed-start clusters, then
+    ahead-of-cluster buildings."""
+    commitment_pass(model, tm, remaining, starts)
     for g in locked_groups(model):
         run_chain(model, tm, int(g), remaining, starts)
     ahead = model.ahead_idx
@@ -226,7 +266,9 @@ def schedule(
         changed = np.flatnonzero(tm.release != cache.release)
         if len(changed) == 0:
             resume = cache.head
-        elif not ((model.lock_of_building[changed] >= 0) | model.ahead[changed]).any():
+        elif not (
+            (model.lock_of_building[changed] >= 0) | model.ahead[changed] | model.committed[changed]
+        ).any():
             pos = np.full(model.n_groups, len(seq), dtype=np.int64)
             pos[seq] = np.arange(len(seq))
             first = int(pos[model.group[changed]].min())

@@ -42,7 +42,7 @@ def _planner_class():
     return Planner
 
 
-def build_planner(buildings, clusters, config, candidates=None):
+def build_planner(buildings, clusters, config, candidates=None, commitments=None):
     """A ``Planner``, reusing the neighbour candidate pairs of an earlier one when given.
 
     ``_candidates`` is the planner's own shortcut (also used by ``Planner.with_config``);
@@ -51,10 +51,10 @@ def build_planner(buildings, clusters, config, candidates=None):
     cls = _planner_class()
     if candidates is not None:
         try:
-            return cls(buildings, clusters, config, _candidates=candidates)
+            return cls(buildings, clusters, config, commitments=commitments, _candidates=candidates)
         except TypeError:
             pass
-    return cls(buildings, clusters, config)
+    return cls(buildings, clusters, config, commitments=commitments)
 
 
 def run_planner(planner, shares: dict[str, float | None] | None, order, global_share=None):
@@ -82,6 +82,8 @@ class PlanInputs:
     buildings: pd.DataFrame  # planner columns (and geometry) on the buildings' own index
     clusters: Any  # GeoDataFrame copy, or None
     generation: int  # the buildings generation the copy was taken at
+    #: promised construction start per building_id (``CommitmentBook.promised_starts``)
+    commitments: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,10 @@ class PlannerSession:
         self.key = None
         self.cached = None
 
+    def commitments_changed(self) -> None:
+        """Residents told or a commitment released: new inputs, the same neighbour pairs."""
+        self.clusters_changed()
+
     def buildings_changed(self) -> None:
         """Buildings replaced: new inputs and new neighbour pairs."""
         self.generation += 1
@@ -144,21 +150,26 @@ class PlannerSession:
         self.cached = None
 
     # --- inputs ----------------------------------------------------------------------------
-    def take_inputs(self, buildings, clusters) -> PlanInputs:
+    def take_inputs(self, buildings, clusters, commitments=None) -> PlanInputs:
         """Copies of what the planner reads (call on the thread that owns the frames)."""
         columns = [c for c in BUILDING_COLUMNS if c in buildings.columns]
         if "geometry" in buildings.columns:
             columns.append("geometry")
         frame = buildings[columns].copy()
         frame.index = buildings.index  # the same Index object: results insert without a reindex
-        return PlanInputs(frame, clusters.copy() if clusters is not None else None, self.generation)
+        return PlanInputs(
+            frame,
+            clusters.copy() if clusters is not None else None,
+            self.generation,
+            dict(commitments or {}),
+        )
 
-    def inputs_for(self, buildings, clusters) -> tuple[object, PlanInputs]:
+    def inputs_for(self, buildings, clusters, commitments=None) -> tuple[object, PlanInputs]:
         """``(key, inputs)`` of the current state; a new copy only after a change.
 
         Called on the thread that owns the frames (see the note on ``reset``)."""
         if self.key is None or self.inputs is None:
-            self.inputs = self.take_inputs(buildings, clusters)
+            self.inputs = self.take_inputs(buildings, clusters, commitments)
             self.key = object()
         return self.key, self.inputs
 
@@ -174,7 +185,11 @@ class PlannerSession:
                 planner = cached.planner.with_config(config)
             else:
                 planner = build_planner(
-                    inputs.buildings, inputs.clusters, config, self._reusable_pairs(inputs, config)
+                    inputs.buildings,
+                    inputs.clusters,
+                    config,
+                    self._reusable_pairs(inputs, config),
+                    inputs.commitments,
                 )
             self.cached = CachedPlanner(key, structure, planner)
             candidates = getattr(planner, "candidates", None)
@@ -189,7 +204,7 @@ class PlannerSession:
         neighbour pairs when they fit; the cache is left as it is."""
         with self.lock:
             candidates = self._reusable_pairs(inputs, config)
-        return build_planner(inputs.buildings, clusters, config, candidates)
+        return build_planner(inputs.buildings, clusters, config, candidates, inputs.commitments)
 
     def reusable_pairs(self, inputs: PlanInputs, config: PlanningConfig):
         with self.lock:

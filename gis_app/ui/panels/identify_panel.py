@@ -88,6 +88,8 @@ class IdentifyPanel(QWidget):
         document.buildingAttributesChanged.connect(lambda _cols: self._refresh())
         document.clustersChanged.connect(self._refresh)  # a renamed cluster shows its new name
         document.selectionChanged.connect(self._follow_selection)
+        document.commitmentsChanged.connect(self._refresh)
+        document.planChanged.connect(self._refresh)  # whether the plan keeps what was told
         self.clear()
 
     def clear(self) -> None:
@@ -138,6 +140,9 @@ class IdentifyPanel(QWidget):
             columns = [column for _label, _value, column in rows]
             at = columns.index("residents") + 1 if "residents" in columns else len(rows)
             rows.insert(at, (self.tr("Oppervlakte"), fmt.area(area), ""))
+        promise = self._promise_text(str(record.get("building_id", "")))
+        if promise:
+            rows.insert(0, (self.tr("Toegezegd"), promise, ""))
         self.table.setRowCount(len(rows))
         for i, (label, value, column) in enumerate(rows):
             key = QTableWidgetItem(label)
@@ -151,6 +156,58 @@ class IdentifyPanel(QWidget):
             item.setToolTip(tip)
             self.table.setItem(i, 1, item)
 
+    def _told_id(self) -> str:
+        """The building shown, when its residents were told something ("" otherwise)."""
+        buildings = self.document.project.buildings
+        if self.row is None or not 0 <= self.row < len(buildings):
+            return ""
+        building_id = str(buildings.iloc[self.row].get("building_id", ""))
+        told = (self.document.project.commitments or {}).get("commitments") or []
+        return building_id if any(c.get("building_id") == building_id for c in told) else ""
+
+    def release_commitment(self, reason: str) -> bool:
+        """Release the commitment of the building shown, with ``reason`` (kept in the
+        project's audit); one undo step. False (and a message) without a reason."""
+        from gis_app.core.commitments import CommitmentBook, CommitmentError
+        from gis_app.ui.dialogs import show_error
+
+        building_id = self._told_id()
+        if not building_id:
+            return False
+        try:
+            book = CommitmentBook.from_dict(self.document.project.commitments or None)
+            after = book.release([building_id], reason)
+        except CommitmentError as error:
+            show_error(self, error, title=self.tr("Toezegging intrekken"))
+            return False
+        self.document.set_commitments(
+            after.to_dict(), self.tr("Toezegging pand {id} ingetrokken").format(id=building_id)
+        )
+        return True
+
+    def _promise_text(self, building_id: str) -> str:
+        """What the residents were told and whether the current plan keeps it ("" when
+        nothing was told)."""
+        told = (self.document.project.commitments or {}).get("commitments") or []
+        mine = next((c for c in told if c.get("building_id") == building_id), None)
+        if mine is None:
+            return ""
+        text = self.tr("bouwstart uiterlijk {start}, gereed {done} (gemeld op {told})").format(
+            start=mine.get("construction_start", ""),
+            done=mine.get("completion", ""),
+            told=mine.get("told_on", ""),
+        )
+        result = getattr(self.document, "plan_result", None)
+        report = (getattr(result, "metrics", None) or {}).get("commitments")
+        if report is None:
+            return text
+        broken = next((b for b in report["broken"] if b["building_id"] == building_id), None)
+        if broken is None:
+            return text + self.tr(" · het plan houdt dit")
+        return text + self.tr(
+            " · NIET gehouden: bouwstart nu {planned}, {days} dagen later"
+        ).format(planned=broken["planned"], days=broken["days_late"])
+
     def value_of(self, label: str) -> str | None:
         """The shown value for a field label (for tests and scripts)."""
         for i in range(self.table.rowCount()):
@@ -162,7 +219,22 @@ class IdentifyPanel(QWidget):
         menu = QMenu(self)
         copy_value = menu.addAction(self.tr("Waarde kopiëren"))
         copy_all = menu.addAction(self.tr("Alle velden kopiëren"))
+        release = None
+        if self._told_id():
+            menu.addSeparator()
+            release = menu.addAction(self.tr("Toezegging intrekken..."))
         chosen = menu.exec(self.table.viewport().mapToGlobal(position))
+        if release is not None and chosen is release:
+            from PySide6.QtWidgets import QInputDialog
+
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("Toezegging intrekken"),
+                self.tr("Waarom wordt de toezegging ingetrokken? (verplicht, blijft bewaard)"),
+            )
+            if ok:
+                self.release_commitment(reason)
+            return
         clipboard = QGuiApplication.clipboard()
         if chosen is copy_value and self.table.currentRow() >= 0:
             clipboard.setText(self.table.item(self.table.currentRow(), 1).text())

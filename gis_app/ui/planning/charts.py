@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES_WITH_UNKNOWN
@@ -41,6 +42,7 @@ class PlanCharts(QWidget):
                 ("#0072b2", "■", tr("geplande starts")),
                 ("#d55e00", "■", tr("boven capaciteit")),
                 ("#202020", "━", tr("capaciteit")),
+                ("#009e73", "━", tr("gecontracteerd")),
             ],
         )
         self.starts_bars = pg.BarGraphItem(
@@ -53,6 +55,12 @@ class PlanCharts(QWidget):
         self.capacity_plot.addItem(self.starts_bars)
         self.capacity_line = self.capacity_plot.plot(
             [0, 1], [0], stepMode="center", pen=pg.mkPen("#202020", width=2)
+        )
+        self.contracted_line = self.capacity_plot.plot(
+            [0, 1],
+            [0],
+            stepMode="center",
+            pen=pg.mkPen("#009e73", width=2, style=Qt.PenStyle.DashLine),
         )
         self.overload_bars = pg.BarGraphItem(
             x=[],
@@ -177,8 +185,14 @@ class PlanCharts(QWidget):
             self.capacity_plot.getPlotItem().setYRange(-top * 0.02, top * 1.08, padding=0)
             edges = np.append(x, x[-1] + MONTH_SECONDS)
             self.capacity_line.setData(edges, capacity, stepMode="center")
+            if "contracted" in monthly.columns:
+                contracted = monthly["contracted"].to_numpy(float)
+                self.contracted_line.setData(edges, contracted, stepMode="center")
+            else:
+                self.contracted_line.setData([], [])
         else:
             self.capacity_line.setData([], [])
+            self.contracted_line.setData([], [])
 
     def set_cumulative(self, frame: pd.DataFrame) -> None:
         """``frame``: index month, one column per risk profile (planning_views.cumulative_safe)."""

@@ -48,6 +48,7 @@ from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError, PlanningError
 from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.model import PSEUDO_PREFIX
+from gis_app.core.planning.promises import tellable
 from gis_app.core.planning.session import (
     PlanInputs,
     PlannerSession,
@@ -110,6 +111,7 @@ class PlanningController(QObject):
         document.projectReplaced.connect(self.reload)
         document.buildingsChanged.connect(self._buildings_changed)
         document.clustersChanged.connect(self._structure_changed)
+        document.commitmentsChanged.connect(self._commitments_changed)
         self.reload()
 
     # --- project ---------------------------------------------------------------------------
@@ -146,6 +148,20 @@ class PlanningController(QObject):
     def _buildings_changed(self) -> None:
         self.session.buildings_changed()
         self.recompute(curve=True)
+
+    def _commitments_changed(self) -> None:
+        self.session.commitments_changed()
+        self.recompute()
+
+    def promised_starts(self) -> dict:
+        """Promised construction start per building (the planner's locks); a damaged book
+        was already reported when the project was opened."""
+        from gis_app.core.commitments import CommitmentBook, CommitmentError
+
+        try:
+            return CommitmentBook.from_dict(self.project.commitments or None).promised_starts()
+        except CommitmentError:
+            return {}
 
     def _structure_changed(self) -> None:
         self.session.clusters_changed()
@@ -242,7 +258,8 @@ class PlanningController(QObject):
             self.resultChanged.emit(None)
             return
         session = self.session
-        key, inputs = session.inputs_for(self.project.buildings, self.project.clusters)
+        promised = self.promised_starts() if session.key is None else None
+        key, inputs = session.inputs_for(self.project.buildings, self.project.clusters, promised)
         config = self.config.copy()
         shares = self.current_shares()
         order = self.order
@@ -259,6 +276,7 @@ class PlanningController(QObject):
             planner = session.planner_for(key, inputs, config)
             progress(0.3)  # raises Cancelled when a newer change superseded this one
             result = session.run(planner, shares, order, config.bespoke_share)
+            result.metrics["tellable"] = len(tellable(result))
             progress(0.7)
             bundle = make_bundle(result, inputs.buildings, config)
             bundle.shares = shares

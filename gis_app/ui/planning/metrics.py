@@ -19,6 +19,8 @@ METRIC_ROWS = (
     ("median_wait_verhoogd", "Mediane wachttijd verhoogd", "years"),
     ("threat", "Dreigingsniveau", "threat"),
     ("total_cost", "Kosten", "money"),
+    ("tellable", "Nu te informeren", "addresses"),
+    ("commitments", "Toezeggingen gebroken", "broken"),
 )
 
 
@@ -37,6 +39,14 @@ def format_metric(kind: str, value, metrics: dict) -> str:
             verb = "toegepast" if value.get("applied") else "kandidaat"
             text += f" · {format_number(n, 0)} panden lichter ({verb})"
         return text
+    if kind == "addresses":
+        return f"{format_number(float(value), 0)} adressen"
+    if kind == "broken":
+        value = dict(value)
+        broken = len(value.get("broken") or [])
+        return (
+            f"{format_number(broken, 0)} van {format_number(broken + int(value.get('kept', 0)), 0)}"
+        )
     if kind == "exposure":
         return f"{format_significant(float(value))} slachtoffer-jaren"
     if kind == "bespoke":
@@ -78,6 +88,15 @@ class MetricsView(QWidget):
             "threat": self.tr(
                 "Factor op het risico. Panden die daardoor onder de Meijdam-norm vallen zijn "
                 "kandidaat voor een lichtere of geen maatregel."
+            ),
+            "tellable": self.tr(
+                "Adressen waarvan de bouwstart binnen de gecontracteerde capaciteit valt, de "
+                "maatregel bekend is (beoordeling gedaan) en die nog niets gehoord hebben: zij "
+                "kunnen nu hun data krijgen (Bestand > Bewonersbrieven...)."
+            ),
+            "commitments": self.tr(
+                "Toezeggingen aan bewoners die dit plan niet houdt: de bouw start later dan "
+                "toegezegd. Zie het identificatiepaneel per adres."
             ),
             "explainability_pairs": self.tr(
                 "Buren (binnen de buurafstand) die verschillend worden aangepakt of ver uit "

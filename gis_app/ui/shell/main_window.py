@@ -157,6 +157,9 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         from gis_app.ui.qgis_export import install_qgis_export_action
 
         install_qgis_export_action(self)  # Bestand > Exporteren als QGIS-project...
+        from gis_app.ui.letters_dialog import install_letters_action
+
+        install_letters_action(self)  # Bestand > Bewonersbrieven...
 
     def _create_edit_menu(self) -> None:
         self.edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
