@@ -28,6 +28,8 @@ ORDER = [
     "panels",
     "clusters",
     "planning",
+    "commitments",  # written by bench_planning.py --commitments
+    "before_after",  # written by hand: the same benchmarks on the code before a restructuring
     "milp",
     "workspace",
     "export",
@@ -74,7 +76,8 @@ def main() -> int:
         if subprocess.call(command, cwd=ROOT, env=env) != 0:
             failures.append(f"{area}: {script.name} failed")
     sections = []
-    for area in sorted(scripts, key=lambda a: ORDER.index(a) if a in ORDER else len(ORDER)):
+    areas = set(scripts) | {p.stem for p in RESULTS.glob("*.md")}
+    for area in sorted(areas, key=lambda a: (ORDER.index(a) if a in ORDER else len(ORDER), a)):
         result = RESULTS / f"{area}.md"
         if result.exists():
             sections.append(result.read_text(encoding="utf-8").strip())
