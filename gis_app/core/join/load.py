@@ -117,6 +117,21 @@ def load_buildings(
     table_job = None
     if risk is not None and not with_units:
         table_job = start_table(risk, sheet, risk_id_field)
+
+    def load_repairing_first():
+        # a deferred repair dropped a footprint: the whole load again, repairing first
+        return load_buildings(
+            footprints,
+            risk,
+            id_field=id_field,
+            crs=crs,
+            layer=layer,
+            risk_id_field=risk_id_field,
+            sheet=sheet,
+            defer_repair=False,
+            area=area,
+        )
+
     frame, footprint_problems, rows, pending = read_footprints_deferred(
         footprints, layer=layer, id_field=id_field, crs=crs, defer_repair=defer_repair, area=area
     )
@@ -174,18 +189,8 @@ def load_buildings(
             # matching points to footprints needs the repaired footprints
             frame = pending.apply(frame, problems)
             pending = None
-            if frame is None:  # a repair dropped a footprint: load again, repairing first
-                return load_buildings(
-                    footprints,
-                    risk,
-                    id_field=id_field,
-                    crs=crs,
-                    layer=layer,
-                    risk_id_field=risk_id_field,
-                    sheet=sheet,
-                    defer_repair=False,
-                    area=area,
-                )
+            if frame is None:
+                return load_repairing_first()
         table_position = _join(frame, table, report, problems, str(risk))
         if report.address_rows:  # counted in addresses, not in panden
             report.scores_read = report.address_rows
@@ -195,18 +200,8 @@ def load_buildings(
     buildings = _assemble(frame, canonical, extra, problems, notes, report, str(risk or footprints))
     if pending is not None:
         buildings = pending.apply(buildings, problems)
-        if buildings is None:  # a repair dropped a footprint: load again, repairing first
-            return load_buildings(
-                footprints,
-                risk,
-                id_field=id_field,
-                crs=crs,
-                layer=layer,
-                risk_id_field=risk_id_field,
-                sheet=sheet,
-                defer_repair=False,
-                area=area,
-            )
+        if buildings is None:
+            return load_repairing_first()
     _check_width(buildings, footprints, risk)
     report.buildings_loaded = len(buildings)
     order = ["building_id", *BUILDING_COLUMNS]
