@@ -92,6 +92,7 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self._create_docks()
         self._create_status_bar()
         self._create_project_controller()
+        self._create_welcome_page()
 
     # =========================================================================================
     # construction
@@ -168,6 +169,12 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.preferences_action = self._action(
+            self.tr("&Voorkeuren..."), self.show_preferences, "Ctrl+,"
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.edit_menu.addAction(self.preferences_action)
 
     def _create_view_menu(self) -> None:
         self.view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
@@ -234,6 +241,14 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
 
     def _create_help_menu(self) -> None:
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self._action(self.tr("&Handleiding"), self.show_guide, "F1")
+        self.shortcuts_action = self._action(
+            self.tr("&Sneltoetsen"), self.show_shortcuts, "Ctrl+F1"
+        )
+        self.welcome_action = self._action(self.tr("&Welkomstpagina"), self.show_welcome)
+        for action in (self.guide_action, self.shortcuts_action, self.welcome_action):
+            self.help_menu.addAction(action)
+        self.help_menu.addSeparator()
         about = self.help_menu.addAction(self.tr("&Over gis_app"))
         about.triggered.connect(self._about)
 
@@ -565,9 +580,35 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
             before_save=partial(store_map_state, self),
         )
 
+    def _create_welcome_page(self) -> None:
+        """The start page over the map (:mod:`gis_app.ui.welcome`), shown by run_app
+        when the app starts without a file and by Help > Welkomstpagina."""
+        from gis_app.ui.welcome import WelcomePage
+
+        self.welcome_page = WelcomePage(self)
+        self.welcome_page.guideRequested.connect(self.show_guide)
+
     # =========================================================================================
     # behaviour
     # =========================================================================================
+    def show_welcome(self) -> None:
+        self.welcome_page.show_page()
+
+    def show_preferences(self) -> None:
+        from gis_app.ui.preferences import show_preferences
+
+        show_preferences(self)
+
+    def show_guide(self):
+        from gis_app.ui.help import show_guide
+
+        return show_guide(self)
+
+    def show_shortcuts(self):
+        from gis_app.ui.help import show_shortcuts
+
+        return show_shortcuts(self)
+
     def set_tool(self, key: str) -> None:
         """Activate a map tool by key: pan, zoom, identify, select, lasso."""
         self.canvas.set_tool(self.tools[key])
