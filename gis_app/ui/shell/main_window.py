@@ -28,6 +28,7 @@ import numpy as np
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFrame,
     QLabel,
@@ -208,6 +209,14 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self.view_menu.addAction(self.previous_view_action)
         self.view_menu.addAction(self.next_view_action)
         self.view_menu.addSeparator()
+        self.next_panel_action = self._action(
+            self.tr("Volgend &paneel"), lambda: self.focus_next_panel(1), "F6"
+        )
+        self.previous_panel_action = self._action(
+            self.tr("Vorig paneel"), lambda: self.focus_next_panel(-1), "Shift+F6"
+        )
+        self.view_menu.addAction(self.next_panel_action)
+        self.view_menu.addAction(self.previous_panel_action)
         self.panels_menu = self.view_menu.addMenu(self.tr("&Panelen"))
         self.toolbars_menu = self.view_menu.addMenu(self.tr("&Werkbalken"))
         self.reset_layout_action = self._action(
@@ -591,6 +600,55 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
     # =========================================================================================
     # behaviour
     # =========================================================================================
+    def focus_panels(self) -> list[QWidget]:
+        """The map and every open panel, in the order F6 visits them: left to right,
+        top to bottom (tabbed panels too: F6 brings them to the front)."""
+        docks = [
+            d
+            for d in self.findChildren(QDockWidget)
+            if not d.isHidden() and self.dockWidgetArea(d) != Qt.DockWidgetArea.NoDockWidgetArea
+        ]
+        order = {
+            Qt.DockWidgetArea.LeftDockWidgetArea: 0,
+            Qt.DockWidgetArea.BottomDockWidgetArea: 2,
+            Qt.DockWidgetArea.RightDockWidgetArea: 3,
+        }
+        docks.sort(key=lambda d: (order.get(self.dockWidgetArea(d), 4), d.y(), d.x()))
+        welcome = getattr(self, "welcome_page", None)
+        centre = welcome if welcome is not None and welcome.isVisible() else self.canvas
+        left = [d for d in docks if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
+        return [*left, centre, *[d for d in docks if d not in left]]
+
+    def focus_next_panel(self, step: int = 1) -> QWidget | None:
+        """F6 / Shift+F6: the keyboard focus to the next (previous) panel; returns it."""
+        panels = self.focus_panels()
+        focus = QApplication.focusWidget()
+        current = next(
+            (
+                i
+                for i, p in enumerate(panels)
+                if focus is not None and (p is focus or p.isAncestorOf(focus))
+            ),
+            -1,
+        )
+        target = panels[(current + step) % len(panels)]
+        if isinstance(target, QDockWidget):
+            target.raise_()
+            widget = next(
+                (
+                    w
+                    for w in [target.widget(), *target.widget().findChildren(QWidget)]
+                    if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled()
+                ),
+                target.widget(),
+            )
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+        elif target is self.canvas:
+            self.canvas.setFocus(Qt.FocusReason.TabFocusReason)
+        else:  # the welcome page
+            target.sample_button.setFocus(Qt.FocusReason.TabFocusReason)
+        return target
+
     def show_welcome(self) -> None:
         self.welcome_page.show_page()
 
