@@ -102,7 +102,7 @@ class ExportDialog(QDialog):
         self.field_pack_check = QCheckBox(
             self.tr("Veldpakket per werkpakket (offline, QGIS/QField)")
         )
-        grid.addWidget(self.field_pack_check, 3, 0, 1, 2)
+        grid.addWidget(self.field_pack_check, (len(FORMATS) + 1) // 2, 0, 1, 2)  # below all formats
         layout.addWidget(formats_box)
 
         # what the export has to make first: said before running, applied as one undo step

@@ -83,6 +83,15 @@ def _widget_place(window, action: QAction) -> str:
 def collect_shortcuts(window) -> list[Shortcut]:
     """Every action of ``window`` (menus, toolbars, the map) that has a shortcut."""
     paths = _menu_paths(window)
+    # the undo stack's actions carry the command's name ("Ongedaan maken Clusters ...")
+    fixed_names = {
+        id(action): name
+        for action, name in (
+            (getattr(window, "undo_action", None), window.tr("Ongedaan maken")),
+            (getattr(window, "redo_action", None), window.tr("Opnieuw")),
+        )
+        if action is not None
+    }
     seen: set[int] = set()
     out: list[Shortcut] = []
     for action in window.findChildren(QAction):
@@ -92,7 +101,7 @@ def collect_shortcuts(window) -> list[Shortcut]:
         keys = [k for k in action.shortcuts() if not k.isEmpty()]
         if not keys:
             continue
-        text = _plain(action.text()) or _plain(action.toolTip())
+        text = fixed_names.get(id(action)) or _plain(action.text()) or _plain(action.toolTip())
         where = paths.get(id(action), "") or _widget_place(window, action)
         out.append(
             Shortcut(
@@ -114,8 +123,9 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         note = QLabel(
             self.tr(
-                "Letters zonder Ctrl (de kaarttools) werken als de kaart de focus heeft; "
-                "Tab en Shift+Tab lopen door de panelen."
+                "Letters zonder Ctrl (de kaarttools) werken als de kaart de focus heeft. "
+                "F6 en Shift+F6 gaan naar het volgende of vorige paneel; Tab loopt door de "
+                "velden van een paneel; Alt met de onderstreepte letter opent een menu."
             )
         )
         note.setWordWrap(True)
@@ -127,6 +137,7 @@ class ShortcutsDialog(QDialog):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -185,7 +185,9 @@ class PreferencesDialog(QDialog):
         browse.clicked.connect(self._browse)
         folder_row.addWidget(self.folder_edit)
         folder_row.addWidget(browse)
-        form.addRow(self.tr("&Gegevensmap:"), folder_row)
+        folder_label = QLabel(self.tr("&Gegevensmap:"))
+        folder_label.setBuddy(self.folder_edit)  # a row of a layout gets no buddy by itself
+        form.addRow(folder_label, folder_row)
         layout.addWidget(general)
 
         plan_box = QGroupBox(self.tr("Nieuwe planning"))
@@ -202,7 +204,9 @@ class PreferencesDialog(QDialog):
         self.this_week_check.toggled.connect(lambda on: self.start_edit.setEnabled(not on))
         date_row.addWidget(self.this_week_check)
         date_row.addWidget(self.start_edit)
-        plan_form.addRow(self.tr("&Startdatum:"), date_row)
+        date_label = QLabel(self.tr("&Startdatum:"))
+        date_label.setBuddy(self.this_week_check)
+        plan_form.addRow(date_label, date_row)
         plan_note = QLabel(self.tr("Geldt voor projecten zonder eigen planningsinstellingen."))
         plan_note.setWordWrap(True)
         plan_form.addRow("", plan_note)
