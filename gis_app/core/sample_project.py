@@ -34,7 +34,7 @@ RECIPE = 1
 
 def sample_project_path() -> Path:
     """Where the built sample project lives (the user's data folder, per recipe)."""
-    return user_data_dir() / "voorbeeld" / f"voorbeeldgebied_v{RECIPE}.gpkg"
+    return user_data_dir() / "voorbeeld" / f"recept-{RECIPE}" / "Voorbeeldgebied.gpkg"
 
 
 def make_sample_project(

@@ -218,11 +218,13 @@ class WelcomePage(QFrame):
         return import_data(self.window, Path(footprints), Path(risk) if risk else None)
 
 
-def import_data(window, footprints: Path, risk: Path | None) -> bool:
+def import_data(window, footprints: Path, risk: Path | None, *, show_errors: bool = True) -> bool:
     """Read ``footprints`` joined with the ``risk`` table in the background and show the
     result as a new (unsaved) project, with the join report when it has problems.
 
-    The outcome arrives as ``window.openFinished(bool)``; errors are a dialog.
+    The outcome arrives as ``window.openFinished(bool)``; errors and the join report are
+    dialogs unless ``show_errors`` is false (then the report stays in ``window.last_report``
+    and errors in the status bar).
     """
     from gis_app.core.io.projectfile import source_record
     from gis_app.core.join.load import load_buildings
@@ -246,12 +248,12 @@ def import_data(window, footprints: Path, risk: Path | None) -> bool:
 
     def loaded(value) -> None:
         dialog.finish()
-        window._show_opened(*value, True)
+        window._show_opened(*value, show_errors)
         window._opened(True, None)
 
     def failed(error: BaseException) -> None:
         dialog.finish()
-        window._open_failed(error, True)
+        window._open_failed(error, show_errors)
         window._opened(False, None)
 
     def cancelled() -> None:

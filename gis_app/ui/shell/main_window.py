@@ -470,6 +470,7 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         """Put ``widget`` in a dock and list its toggle under Beeld > Panelen."""
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name)
+        self._dock_names = [*getattr(self, "_dock_names", []), object_name]  # F6 order
         dock.setWidget(widget)
         if tabify_with is not None:
             self.tabifyDockWidget(tabify_with, dock)
@@ -601,8 +602,9 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
     # behaviour
     # =========================================================================================
     def focus_panels(self) -> list[QWidget]:
-        """The map and every open panel, in the order F6 visits them: left to right,
-        top to bottom (tabbed panels too: F6 brings them to the front)."""
+        """The map and every open panel, in the order F6 visits them: the left panels, the
+        map, the bottom panels, the right panels (tabbed panels too: F6 brings them to the
+        front)."""
         docks = [
             d
             for d in self.findChildren(QDockWidget)
@@ -613,7 +615,11 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea: 2,
             Qt.DockWidgetArea.RightDockWidgetArea: 3,
         }
-        docks.sort(key=lambda d: (order.get(self.dockWidgetArea(d), 4), d.y(), d.x()))
+        # by side, then in the order the docks were made: stable while F6 raises tabs
+        made = {name: i for i, name in enumerate(getattr(self, "_dock_names", []))}
+        docks.sort(
+            key=lambda d: (order.get(self.dockWidgetArea(d), 4), made.get(d.objectName(), 99))
+        )
         welcome = getattr(self, "welcome_page", None)
         centre = welcome if welcome is not None and welcome.isVisible() else self.canvas
         left = [d for d in docks if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
