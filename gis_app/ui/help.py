@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -215,14 +215,57 @@ class GuideBrowser(QDialog):
             if self.browser.source() != url:
                 self.browser.setSource(url, QTextDocument.ResourceType.MarkdownResource)
 
+    def fit_images(self) -> None:
+        """Scale the pictures down to the text's width (window grabs are wider than the
+        guide's column); never up."""
+        document = self.browser.document()
+        room = max(200, self.browser.viewport().width() - 24)
+        cursor = QTextCursor(document)
+        block = document.begin()
+        while block.isValid():
+            for fragment in _fragments(block):
+                fmt = fragment.charFormat()
+                if not fmt.isImageFormat():
+                    continue
+                image_format = fmt.toImageFormat()
+                image = document.resource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(image_format.name())
+                )
+                natural = image.width() if image is not None and not image.isNull() else 0
+                if natural <= 0:
+                    continue
+                width = min(natural, room)
+                if abs(image_format.width() - width) < 1:
+                    continue
+                image_format.setWidth(width)
+                image_format.setHeight(image.height() * width / natural)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.setCharFormat(image_format)
+            block = block.next()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_images()
+
     def _source_changed(self, url: QUrl) -> None:
         """A link to another section selects it in the list too."""
+        self.fit_images()
         path = Path(url.toLocalFile())
         for row, section in enumerate(self.sections):
             if section.path == path and self.section_list.currentRow() != row:
                 self.section_list.blockSignals(True)
                 self.section_list.setCurrentRow(row)
                 self.section_list.blockSignals(False)
+
+
+def _fragments(block):
+    iterator = block.begin()
+    while not iterator.atEnd():
+        yield iterator.fragment()
+        iterator += 1
 
 
 def show_shortcuts(window) -> ShortcutsDialog:
