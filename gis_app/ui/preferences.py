@@ -5,8 +5,9 @@ What is stored, and where it is used:
 * **Taal** (``nl``/``en``): read by :func:`gis_app.ui.app.get_app` when the application
   starts, so a change applies at the next start (a running window is not retranslated:
   its menus and docks are built once). Both are selectable; where the English catalogue
-  is not installed the window stays Dutch and says so in the dialog. ``--lang`` on the
-  command line overrides the stored choice for one run.
+  is not installed the window stays Dutch (the dialog says the choice applies at the
+  next start). A command-line ``--lang`` (with the English translation) is meant to
+  override the stored choice for one run through ``install_language(app, language)``.
 * **Automatisch opslaan**: the interval of :class:`gis_app.ui.autosave.Autosave` (the
   same QSettings key as Bestand > Automatisch opslaan, so both always agree).
 * **Nieuwe planning**: construction starts per week and the start date of a project
