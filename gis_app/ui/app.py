@@ -2,7 +2,12 @@
 
 The window is shown first and the file opened after that, so the map fits the full
 extent into the window's real size (not the size before it was shown). Without a file
-the bundled sample area opens, so a first-time user sees a map and not an empty window.
+the welcome page (:mod:`gis_app.ui.welcome`) lies over the map: open the sample area
+(Enter), a project, an import, a recent project or the guide.
+
+The language stored in Voorkeuren (:mod:`gis_app.ui.preferences`) is applied here, at
+start: Dutch installs Qt's Dutch catalogues; English leaves Qt's own texts and loads the
+app's English catalogue ``resources/i18n/gis_app_en.qm`` when it is installed.
 
 Dutch all the way: :func:`install_dutch` loads Qt's own translations (``qtbase_nl``:
 file dialogs, Save/Discard/Cancel, context menus of text fields) and makes Dutch the
@@ -18,7 +23,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from gis_app.paths import RESOURCES_DIR, SAMPLE_PROJECT
+from gis_app.paths import RESOURCES_DIR
 
 APP_ICON = RESOURCES_DIR / "gis_app.svg"
 
@@ -47,6 +52,23 @@ def install_dutch(app: QApplication) -> list[str]:
     return [name for name, _t in loaded]
 
 
+def install_language(app: QApplication, language: str | None = None) -> str:
+    """Apply ``language`` (default: the one stored in Voorkeuren); returns the one applied."""
+    from gis_app.ui.preferences import language as stored_language
+
+    language = language or stored_language()
+    if language != "en":
+        install_dutch(app)
+        return "nl"
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    catalogue = RESOURCES_DIR / "i18n" / "gis_app_en.qm"
+    translator = QTranslator(app)
+    if catalogue.exists() and translator.load(str(catalogue)):
+        app.installTranslator(translator)
+        app._gis_app_translators = [("gis_app_en", translator)]
+    return "en"
+
+
 def get_app() -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -54,7 +76,7 @@ def get_app() -> QApplication:
         app.setApplicationName("gis_app")
         app.setOrganizationName("gis_app")
         app.setApplicationDisplayName("gis_app")
-        install_dutch(app)
+        install_language(app)
     if app.windowIcon().isNull() and APP_ICON.exists():
         app.setWindowIcon(QIcon(str(APP_ICON)))
     return app
@@ -64,7 +86,7 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
     """Show the main window and run the event loop.
 
     ``project`` (already read, e.g. by ``gis-app open``) is shown as is; otherwise ``path``
-    is opened, or the bundled sample when neither is given.
+    is opened, or the welcome page shown when neither is given.
     """
     app = get_app()
     from gis_app.core.logsetup import setup_logging
@@ -80,10 +102,10 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
     def start() -> None:  # on the event loop's first turn, so the window is painted first
         if project is not None:
             window.set_project(project, report)
+        elif path is not None:
+            window.open_path(Path(path))
         else:
-            target = path or (SAMPLE_PROJECT if SAMPLE_PROJECT.exists() else None)
-            if target is not None:
-                window.open_path(Path(target))
+            window.show_welcome()
         # ask on close, autosave, offer a crashed session's work
         window.project_controller.start_session()
 

@@ -62,6 +62,7 @@ from gis_app.core.export.exporter import (
     prepare_export,
 )
 from gis_app.core.export.frame import candidate_columns
+from gis_app.ui import preferences
 from gis_app.ui.tasks import task_runner
 
 SETTINGS_DIR_KEY = "export/last_dir"
@@ -105,9 +106,10 @@ class ExportDialog(QDialog):
         formats_box = QGroupBox(self.tr("Formaten"))
         grid = QGridLayout(formats_box)
         self.format_checks: dict[str, QCheckBox] = {}
+        default_formats = preferences.export_formats()
         for i, fmt in enumerate(FORMATS):
             check = QCheckBox(tr(FORMAT_LABELS[fmt]))
-            check.setChecked(fmt != "geojson")
+            check.setChecked(fmt in default_formats)  # Voorkeuren
             self.format_checks[fmt] = check
             grid.addWidget(check, i // 2, i % 2)
         self.field_pack_check = QCheckBox(
@@ -202,7 +204,12 @@ class ExportDialog(QDialog):
         columns_layout.addWidget(hint)
         self.column_list = QListWidget()
         available = colmod.available_columns(candidate_columns(project.buildings))
-        chosen = set(colmod.chosen_columns(project.settings, available))
+        # the project's own choice, else the default of Voorkeuren
+        chosen = set(
+            colmod.chosen_columns(project.settings, available)
+            if project.settings.get(colmod.SETTINGS_KEY)
+            else colmod.normalise_choice(preferences.export_columns(), available)
+        )
         for column in available:
             text = (
                 column.label if column.label == column.name else f"{column.label} ({column.name})"
@@ -226,7 +233,9 @@ class ExportDialog(QDialog):
         # folder
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel(self.tr("Map:")))
-        self.folder_edit = QLineEdit(str(QSettings().value(SETTINGS_DIR_KEY, "") or ""))
+        self.folder_edit = QLineEdit(
+            str(QSettings().value(SETTINGS_DIR_KEY, "") or preferences.data_folder())
+        )
         folder_row.addWidget(self.folder_edit)
         browse = QPushButton(self.tr("Bladeren..."))
         browse.clicked.connect(self._browse)

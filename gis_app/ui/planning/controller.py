@@ -54,6 +54,7 @@ from gis_app.core.planning.session import (
     PlannerSession,
 )
 from gis_app.ui.document import PLANNING_ORDER_KEY
+from gis_app.ui.preferences import new_plan_defaults
 from gis_app.ui.tasks import LatestOnly
 
 PLAN_COLUMNS = ["plan_completion_year", "plan_approach"]
@@ -127,7 +128,8 @@ class PlanningController(QObject):
         """Read the settings of the (new) project and recompute."""
         settings = self.project.settings.get("planning")
         try:
-            self.config = PlanningConfig.from_dict(settings) if settings else PlanningConfig()
+            # a project without planning settings starts from the planner's Voorkeuren
+            self.config = PlanningConfig.from_dict(settings or new_plan_defaults())
             self._set_error("")
         except GisAppError as error:
             self.config = PlanningConfig()

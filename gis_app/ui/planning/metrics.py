@@ -67,6 +67,30 @@ def format_metric(kind: str, value, metrics: dict) -> str:
     return format_number(float(value))
 
 
+def degenerate_notes(metrics: dict) -> list[str]:
+    """The keys of :meth:`MetricsView.note_text` for the degenerate figures of ``metrics``.
+
+    A plan without clusters is true but reads as broken: every municipality is one block,
+    so the dates coincide and neighbours finish years apart.
+    """
+    if not metrics:
+        return []
+    notes: list[str] = []
+    with_work = metrics.get("buildings_with_work")
+    if with_work is not None and int(with_work) == 0:
+        return ["no_work"]
+    no_clusters = metrics.get("clusters") is not None and int(metrics["clusters"]) == 0
+    if no_clusters:
+        notes.append("no_clusters")
+    dates = [metrics.get(k) for k in ("all_verhoogd_done", "all_licht_verhoogd_done", "all_done")]
+    if all(d is not None and not pd.isna(d) for d in dates) and len({str(d) for d in dates}) == 1:
+        notes.append("equal_dates")
+    pairs = metrics.get("explainability_pairs")
+    if no_clusters and pairs is not None and not pd.isna(pairs) and float(pairs) > 0:
+        notes.append("pairs_without_clusters")
+    return notes
+
+
 class MetricsView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -117,6 +141,13 @@ class MetricsView(QWidget):
                 value.setToolTip(tips[key])
             layout.addRow(name, value)
             self.values[key] = value
+        # why a figure looks odd (no clusters yet, equal dates): one line each
+        self.note = QLabel("")
+        self.note.setObjectName("MetricsNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        self.note.hide()
+        layout.addRow(self.note)
 
     def set_metrics(self, metrics: dict | None) -> None:
         metrics = dict(metrics or {})
@@ -125,6 +156,24 @@ class MetricsView(QWidget):
         for key, _label, kind in METRIC_ROWS:
             text = format_metric(kind, metrics.get(key), metrics)
             self.values[key].setText(text.replace(" ", "\u00a0"))
+        notes = [self.note_text(key) for key in degenerate_notes(metrics)]
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
+
+    def note_text(self, key: str) -> str:
+        """One line saying why a figure looks odd."""
+        return {
+            "no_work": self.tr("Geen panden met werk: er valt niets te plannen."),
+            "no_clusters": self.tr("Nog geen clusters: panden worden per gemeente gepland."),
+            "equal_dates": self.tr(
+                "De drie datums zijn gelijk: het laatste blok in de planning bevat panden van "
+                "elk risicoprofiel."
+            ),
+            "pairs_without_clusters": self.tr(
+                "Moeilijk uitlegbare buren: zonder clusters worden buren niet samen gepland en "
+                "komen ze jaren na elkaar gereed."
+            ),
+        }[key]
 
     def text(self, key: str) -> str:
         return self.values[key].text().replace("\u00a0", " ")

@@ -28,6 +28,7 @@ import numpy as np
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFrame,
     QLabel,
@@ -92,6 +93,7 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self._create_docks()
         self._create_status_bar()
         self._create_project_controller()
+        self._create_welcome_page()
 
     # =========================================================================================
     # construction
@@ -171,6 +173,12 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.preferences_action = self._action(
+            self.tr("&Voorkeuren..."), self.show_preferences, "Ctrl+,"
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.edit_menu.addAction(self.preferences_action)
 
     def _create_view_menu(self) -> None:
         self.view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
@@ -204,6 +212,14 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self.view_menu.addAction(self.previous_view_action)
         self.view_menu.addAction(self.next_view_action)
         self.view_menu.addSeparator()
+        self.next_panel_action = self._action(
+            self.tr("Volgend &paneel"), lambda: self.focus_next_panel(1), "F6"
+        )
+        self.previous_panel_action = self._action(
+            self.tr("Vorig paneel"), lambda: self.focus_next_panel(-1), "Shift+F6"
+        )
+        self.view_menu.addAction(self.next_panel_action)
+        self.view_menu.addAction(self.previous_panel_action)
         self.panels_menu = self.view_menu.addMenu(self.tr("&Panelen"))
         self.toolbars_menu = self.view_menu.addMenu(self.tr("&Werkbalken"))
         self.reset_layout_action = self._action(
@@ -237,6 +253,14 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
 
     def _create_help_menu(self) -> None:
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self._action(self.tr("&Handleiding"), self.show_guide, "F1")
+        self.shortcuts_action = self._action(
+            self.tr("&Sneltoetsen"), self.show_shortcuts, "Ctrl+F1"
+        )
+        self.welcome_action = self._action(self.tr("&Welkomstpagina"), self.show_welcome)
+        for action in (self.guide_action, self.shortcuts_action, self.welcome_action):
+            self.help_menu.addAction(action)
+        self.help_menu.addSeparator()
         about = self.help_menu.addAction(self.tr("&Over gis_app"))
         about.triggered.connect(self._about)
 
@@ -449,6 +473,7 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         """Put ``widget`` in a dock and list its toggle under Beeld > Panelen."""
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name)
+        self._dock_names = [*getattr(self, "_dock_names", []), object_name]  # F6 order
         dock.setWidget(widget)
         if tabify_with is not None:
             self.tabifyDockWidget(tabify_with, dock)
@@ -568,9 +593,89 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
             before_save=partial(store_map_state, self),
         )
 
+    def _create_welcome_page(self) -> None:
+        """The start page over the map (:mod:`gis_app.ui.welcome`), shown by run_app
+        when the app starts without a file and by Help > Welkomstpagina."""
+        from gis_app.ui.welcome import WelcomePage
+
+        self.welcome_page = WelcomePage(self)
+        self.welcome_page.guideRequested.connect(self.show_guide)
+
     # =========================================================================================
     # behaviour
     # =========================================================================================
+    def focus_panels(self) -> list[QWidget]:
+        """The map and every open panel, in the order F6 visits them: the left panels, the
+        map, the bottom panels, the right panels (tabbed panels too: F6 brings them to the
+        front)."""
+        docks = [
+            d
+            for d in self.findChildren(QDockWidget)
+            if not d.isHidden() and self.dockWidgetArea(d) != Qt.DockWidgetArea.NoDockWidgetArea
+        ]
+        order = {
+            Qt.DockWidgetArea.LeftDockWidgetArea: 0,
+            Qt.DockWidgetArea.BottomDockWidgetArea: 2,
+            Qt.DockWidgetArea.RightDockWidgetArea: 3,
+        }
+        # by side, then in the order the docks were made: stable while F6 raises tabs
+        made = {name: i for i, name in enumerate(getattr(self, "_dock_names", []))}
+        docks.sort(
+            key=lambda d: (order.get(self.dockWidgetArea(d), 4), made.get(d.objectName(), 99))
+        )
+        welcome = getattr(self, "welcome_page", None)
+        centre = welcome if welcome is not None and welcome.isVisible() else self.canvas
+        left = [d for d in docks if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
+        return [*left, centre, *[d for d in docks if d not in left]]
+
+    def focus_next_panel(self, step: int = 1) -> QWidget | None:
+        """F6 / Shift+F6: the keyboard focus to the next (previous) panel; returns it."""
+        panels = self.focus_panels()
+        focus = QApplication.focusWidget()
+        current = next(
+            (
+                i
+                for i, p in enumerate(panels)
+                if focus is not None and (p is focus or p.isAncestorOf(focus))
+            ),
+            -1,
+        )
+        target = panels[(current + step) % len(panels)]
+        if isinstance(target, QDockWidget):
+            target.raise_()
+            widget = next(
+                (
+                    w
+                    for w in [target.widget(), *target.widget().findChildren(QWidget)]
+                    if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled()
+                ),
+                target.widget(),
+            )
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+        elif target is self.canvas:
+            self.canvas.setFocus(Qt.FocusReason.TabFocusReason)
+        else:  # the welcome page
+            target.sample_button.setFocus(Qt.FocusReason.TabFocusReason)
+        return target
+
+    def show_welcome(self) -> None:
+        self.welcome_page.show_page()
+
+    def show_preferences(self) -> None:
+        from gis_app.ui.preferences import show_preferences
+
+        show_preferences(self)
+
+    def show_guide(self):
+        from gis_app.ui.help import show_guide
+
+        return show_guide(self)
+
+    def show_shortcuts(self):
+        from gis_app.ui.help import show_shortcuts
+
+        return show_shortcuts(self)
+
     def set_tool(self, key: str) -> None:
         """Activate a map tool by key: pan, zoom, identify, select, lasso."""
         self.canvas.set_tool(self.tools[key])

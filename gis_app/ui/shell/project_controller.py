@@ -314,7 +314,12 @@ class ProjectController(QObject):
         project = self.document.project
         if project.path is not None:
             return str(Path(project.path).parent)
-        return str(self.settings.value(SETTINGS_KEY_LAST_DIR, "") or "")
+        # the data folder of Voorkeuren first: the planner chose it for this
+        return str(
+            self.settings.value("preferences/data_folder", "")
+            or self.settings.value(SETTINGS_KEY_LAST_DIR, "")
+            or ""
+        )
 
     def _suggested_save_path(self) -> Path:
         project = self.document.project
