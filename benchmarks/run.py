@@ -22,6 +22,7 @@ from common import HERE, RESULTS, cpu_name
 
 ROOT = HERE.parent
 ORDER = [
+    "before_after",  # written by hand: the same benchmarks on the code before a restructuring
     "loading",
     "bag",
     "map",
@@ -29,7 +30,6 @@ ORDER = [
     "clusters",
     "planning",
     "commitments",  # written by bench_planning.py --commitments
-    "before_after",  # written by hand: the same benchmarks on the code before a restructuring
     "milp",
     "workspace",
     "export",
