@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPainter
 
 from gis_app.core.errors import ExportError
 from gis_app.core.io.atomic import atomic_path, describe_os_error
-from gis_app.render.pdf_sheets import _font, ensure_gui_application
+from gis_app.render.pdf_sheets import _font, ensure_gui_application, new_pdf_writer
 
 #: The mail-merge file next to the letters.
 CSV_NAME = "brieven.csv"
@@ -27,18 +27,13 @@ def write_letter_pdf(path: str | Path, text: str, title: str) -> None:
     path = Path(path)
     try:
         with atomic_path(path) as temp:
-            writer = QPdfWriter(str(temp))
-            writer.setResolution(DPI)
-            writer.setCreator("gis_app")
-            writer.setTitle(title)
-            writer.setPageLayout(
-                QPageLayout(
-                    QPageSize(QPageSize.PageSizeId.A4),
-                    QPageLayout.Orientation.Portrait,
-                    QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                    QPageLayout.Unit.Millimeter,
-                )
+            page = QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                QPageLayout.Unit.Millimeter,
             )
+            writer = new_pdf_writer(temp, title, page, DPI)
             painter = QPainter(writer)
             if not painter.isActive():
                 raise ExportError("kan de PDF niet maken", path=path)

@@ -611,6 +611,16 @@ def layout_for(sheet: PackageSheet) -> TableLayout:
     return layout
 
 
+def new_pdf_writer(path: Path, title: str, layout: QPageLayout, dpi: int) -> QPdfWriter:
+    """A PDF writer for ``path`` with our creator, ``title``, page ``layout`` and resolution."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(dpi)
+    writer.setCreator("gis_app")
+    writer.setTitle(title)
+    writer.setPageLayout(layout)
+    return writer
+
+
 def _new_writer_layout() -> QPageLayout:
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
@@ -626,11 +636,7 @@ def write_package_pdf(path: str | Path, sheet: PackageSheet) -> TableLayout:
     path = Path(path)
     try:
         with atomic_path(path) as temp:
-            writer = QPdfWriter(str(temp))
-            writer.setResolution(DPI)
-            writer.setCreator("gis_app")
-            writer.setTitle(f"Werkpakket {sheet.title}")
-            writer.setPageLayout(_new_writer_layout())
+            writer = new_pdf_writer(temp, f"Werkpakket {sheet.title}", _new_writer_layout(), DPI)
             painter = QPainter(writer)
             if not painter.isActive():
                 raise ExportError("PDF kon niet worden aangemaakt", path=path)

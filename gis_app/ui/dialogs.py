@@ -114,3 +114,12 @@ def _exc_info(error: BaseException):
 
 def show_info(parent: QWidget | None, title: str, text: str, *, details: str = "") -> None:
     message_box(parent, QMessageBox.Icon.Information, title, text, details=details)
+
+
+def browse_folder_into(parent, title: str, edit) -> None:
+    """Let the user pick a folder, starting at ``edit``'s text; the choice goes into ``edit``."""
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = QFileDialog.getExistingDirectory(parent, title, edit.text())
+    if folder:
+        edit.setText(folder)

@@ -63,6 +63,7 @@ from gis_app.core.export.exporter import (
 )
 from gis_app.core.export.frame import candidate_columns
 from gis_app.ui import preferences
+from gis_app.ui.dialogs import browse_folder_into
 from gis_app.ui.tasks import task_runner
 
 SETTINGS_DIR_KEY = "export/last_dir"
@@ -398,11 +399,7 @@ class ExportDialog(QDialog):
         ]
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Exportmap kiezen"), self.folder_edit.text()
-        )
-        if folder:
-            self.folder_edit.setText(folder)
+        browse_folder_into(self, self.tr("Exportmap kiezen"), self.folder_edit)
 
     def options(self) -> ExportOptions:
         formats = tuple(fmt for fmt, check in self.format_checks.items() if check.isChecked())

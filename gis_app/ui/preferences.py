@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -50,6 +49,7 @@ from PySide6.QtWidgets import (
 from gis_app.core.export import columns as colmod
 from gis_app.core.export.exporter import FORMATS
 from gis_app.ui.autosave import DEFAULT_INTERVAL_MINUTES, SETTINGS_KEY_INTERVAL
+from gis_app.ui.dialogs import browse_folder_into
 
 LANGUAGES = ("nl", "en")
 KEY_LANGUAGE = "preferences/language"
@@ -302,11 +302,7 @@ class PreferencesDialog(QDialog):
         super().accept()
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Gegevensmap kiezen"), self.folder_edit.text()
-        )
-        if folder:
-            self.folder_edit.setText(folder)
+        browse_folder_into(self, self.tr("Gegevensmap kiezen"), self.folder_edit)
 
 
 def show_preferences(window) -> bool:
