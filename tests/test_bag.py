@@ -685,3 +685,47 @@ def test_panden_that_do_not_exist_are_drawn_muted_with_a_legend_entry(tmp_path):
     assert alpha == [255, GONE_ALPHA, GONE_ALPHA, GONE_ALPHA, 255, 255, 255]
     assert result.legend[-1].label == "bestaat niet (meer) volgens BAG"
     assert result.legend[-1].count == 3
+
+
+def test_bag_status_style_shows_permits_loudly_whatever_their_frequency():
+    """Kleur op 'Categorieën van een veld', veld BAG-status: panden with a permit get their
+    own fixed colours (the planner decides on them), gone panden stay muted."""
+    from gis_app.core.styling import (
+        FIXED_CATEGORY_COLORS,
+        STYLE_CATEGORICAL,
+        StyleSpec,
+        compute_style,
+        hex_to_rgba,
+    )
+
+    status = ["Pand in gebruik"] * 50 + ["Bouwvergunning verleend", "Sloopvergunning verleend"]
+    frame = pd.DataFrame({"bag_status": status})
+    result = compute_style(frame, StyleSpec(kind=STYLE_CATEGORICAL, column="bag_status"))
+    fixed = FIXED_CATEGORY_COLORS["bag_status"]
+    assert tuple(result.colors[50]) == hex_to_rgba(fixed["Bouwvergunning verleend"])
+    assert tuple(result.colors[51]) == hex_to_rgba(fixed["Sloopvergunning verleend"])
+    assert tuple(result.colors[0]) == hex_to_rgba(fixed["Pand in gebruik"])
+    legend = {entry.label: (entry.color, entry.count) for entry in result.legend}
+    assert legend["Bouwvergunning verleend"] == (fixed["Bouwvergunning verleend"], 1)
+    # the same style with an explicit colour chosen by the planner keeps that choice
+    chosen = StyleSpec(
+        kind=STYLE_CATEGORICAL,
+        column="bag_status",
+        colors=(("Bouwvergunning verleend", "#000000"),),
+    )
+    assert tuple(compute_style(frame, chosen).colors[50]) == hex_to_rgba("#000000")
+
+
+def test_the_style_panel_offers_bag_status_when_the_buildings_have_it(qtbot):
+    from gis_app.core.project import Project
+    from gis_app.core.sample import generate_buildings
+    from gis_app.core.styling import STYLE_CATEGORICAL
+    from gis_app.ui.document import ProjectDocument
+    from gis_app.ui.panels.style_panel import StylePanel
+
+    buildings = generate_buildings(30, seed=2)
+    buildings["bag_status"] = "Pand in gebruik"
+    panel = StylePanel(ProjectDocument(Project(buildings=buildings)))
+    qtbot.addWidget(panel)
+    panel.kind_combo.setCurrentIndex(panel.kind_combo.findData(STYLE_CATEGORICAL))
+    assert panel.column_combo.findData("bag_status") >= 0

@@ -138,6 +138,47 @@ def test_import_from_the_welcome_page_joins_footprints_and_risk(window, tmp_path
     assert not window.welcome_page.isVisible()
 
 
+def test_import_dialog_reads_only_the_chosen_area_and_keeps_the_addresses(
+    window, tmp_path, qtbot, monkeypatch
+):
+    """The import asks for the area after the files: a text that is none of the three forms
+    is explained and asked again; the area's panden arrive with their BAG addresses."""
+    from tests.test_bag import PAND_IDS, X0, Y0, bag_light
+
+    path = bag_light(tmp_path / "bag-light.gpkg")
+    files = iter([(str(path), ""), ("", "")])  # footprints, then no risk table
+    monkeypatch.setattr(
+        "gis_app.ui.welcome.QFileDialog.getOpenFileName", lambda *a, **k: next(files)
+    )
+    answers = iter([("ergens", True), (f"{X0 + 45},{Y0 + 2},{X0 + 165},{Y0 + 8}", True)])
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: next(answers))
+    refused = []
+    monkeypatch.setattr(
+        "gis_app.ui.dialogs.message_box", lambda *a, **k: refused.append(a[3]) or None
+    )
+    window.show_welcome()
+    with qtbot.waitSignal(window.openFinished, timeout=60_000) as opened:
+        assert window.welcome_page.ask_import()
+    assert opened.args == [True]
+    assert len(refused) == 1 and "ergens" in refused[0]
+    project = window.document.project
+    assert project.buildings["building_id"].tolist() == PAND_IDS[1:5]
+    assert project.addresses is not None
+    assert set(project.addresses["building_id"]) <= set(PAND_IDS[1:5])
+    assert len(project.addresses) == int(project.buildings["addresses"].sum())
+
+
+def test_import_dialog_cancelled_at_the_area_imports_nothing(window, tmp_path, monkeypatch):
+    files = iter([(str(tmp_path / "panden.gpkg"), ""), ("", "")])
+    monkeypatch.setattr(
+        "gis_app.ui.welcome.QFileDialog.getOpenFileName", lambda *a, **k: next(files)
+    )
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *a, **k: ("", False))
+    before = window.document.project
+    assert window.welcome_page.ask_import() is False
+    assert window.document.project is before
+
+
 # --- degenerate figures ------------------------------------------------------------------------
 def test_a_plan_without_clusters_says_why_its_figures_look_odd(window, qtbot):
     assert window.open_path(SAMPLE_PROJECT, show_errors=False, background=False)

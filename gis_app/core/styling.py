@@ -39,6 +39,7 @@ import pandas as pd
 
 from gis_app.core.formatting import scientific
 from gis_app.core.schema import (
+    BAG_GONE,
     MILESTONE_LABELS_NL,
     MILESTONES,
     PROFILE_LICHT,
@@ -404,6 +405,22 @@ def milestone_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     return StyleResult(rgba, legend, title="mijlpaal")
 
 
+#: Categories whose colour means something, whatever their frequency: BAG status colours
+#: the panden with a permit loudly (the planner decides on them) and the gone ones muted.
+FIXED_CATEGORY_COLORS: dict[str, dict[str, str]] = {
+    "bag_status": {
+        "Bouwvergunning verleend": "#cc79a7",  # Okabe-Ito reddish purple
+        "Sloopvergunning verleend": "#8c2d04",  # dark brown-red: about to go
+        "Pand in gebruik": "#7f97b2",
+        "Pand in gebruik (niet ingemeten)": "#9fb3c8",
+        "Bouw gestart": "#56b4e9",
+        "Verbouwing pand": "#009e73",
+        "Pand buiten gebruik": "#a0a0a0",
+        **{status: "#d9d9d9" for status in sorted(BAG_GONE)},
+    }
+}
+
+
 def categorical_style(
     frame: pd.DataFrame, spec: StyleSpec, max_categories: int = 10
 ) -> StyleResult:
@@ -413,7 +430,7 @@ def categorical_style(
     )
     counts = series.value_counts()
     top = [v for v in counts.index[:max_categories]]
-    overrides = dict(spec.colors)
+    overrides = {**FIXED_CATEGORY_COLORS.get(column, {}), **dict(spec.colors)}
     colors = [overrides.get(v, QUALITATIVE[i % len(QUALITATIVE)]) for i, v in enumerate(top)]
     lookup = {v: i for i, v in enumerate(top)}
     codes = series.map(lookup).fillna(len(top)).to_numpy(np.int64)

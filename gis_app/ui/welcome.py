@@ -215,12 +215,52 @@ class WelcomePage(QFrame):
             str(Path(footprints).parent),
             self.tr(RISK_FILTER),
         )
-        return import_data(self.window, Path(footprints), Path(risk) if risk else None)
+        area = self.ask_area()
+        if area is False:
+            return False
+        return import_data(self.window, Path(footprints), Path(risk) if risk else None, area=area)
+
+    def ask_area(self):
+        """Ask which part of the file to import: ``None`` for all of it, an
+        :class:`~gis_app.core.io.area.Area`, or ``False`` when the planner cancelled.
+
+        A national BAG file holds 11 million panden; the area is read through the file's
+        spatial index. A text that is none of the three forms is explained and asked again.
+        """
+        from PySide6.QtWidgets import QInputDialog
+
+        from gis_app.core.errors import GisAppError
+        from gis_app.core.io.area import parse_area
+        from gis_app.ui.dialogs import show_error
+
+        text = ""
+        while True:
+            text, accepted = QInputDialog.getText(
+                self,
+                self.tr("Gebied importeren"),
+                self.tr(
+                    "Welk deel van het bestand? Leeg: alles.\n"
+                    "Een rechthoek in RD (xmin,ymin,xmax,ymax), gemeentecodes (0003,0010) "
+                    "of een vlakbestand (.gpkg, .shp, .geojson)."
+                ),
+                text=text,
+            )
+            if not accepted:
+                return False
+            if not text.strip():
+                return None
+            try:
+                return parse_area(text)
+            except GisAppError as error:
+                show_error(self, error, title=self.tr("Gebied niet herkend"))
 
 
-def import_data(window, footprints: Path, risk: Path | None, *, show_errors: bool = True) -> bool:
-    """Read ``footprints`` joined with the ``risk`` table in the background and show the
-    result as a new (unsaved) project, with the join report when it has problems.
+def import_data(
+    window, footprints: Path, risk: Path | None, *, show_errors: bool = True, area=None
+) -> bool:
+    """Read ``footprints`` (only ``area`` of it, when given) joined with the ``risk`` table
+    in the background and show the result as a new (unsaved) project, with the join report
+    when it has problems. A BAG source's address table comes along for the exports.
 
     The outcome arrives as ``window.openFinished(bool)``; errors and the join report are
     dialogs unless ``show_errors`` is false (then the report stays in ``window.last_report``
@@ -238,8 +278,8 @@ def import_data(window, footprints: Path, risk: Path | None, *, show_errors: boo
     )
 
     def load(progress):
-        buildings, report = load_buildings(footprints, risk)
-        project = Project(buildings=buildings, name=footprints.stem)
+        buildings, report = load_buildings(footprints, risk, area=area)
+        project = Project(buildings=buildings, name=footprints.stem, addresses=report.addresses)
         project.sources = [source_record(footprints, "footprints")]
         if risk is not None:
             project.sources.append(source_record(risk, "risk"))

@@ -37,6 +37,7 @@ from gis_app.ui.panels.labels import column_label
 #: Text columns offered for a categorical style (others are ids or personal data).
 CATEGORICAL_COLUMNS = (
     "typology",
+    "bag_status",
     "measure_class",
     "expected_measure",
     "profile_source",
