@@ -354,3 +354,35 @@ ADDRESS_COLUMNS = (
     "woonplaats",
     "verblijfsobject_id",
 )
+
+
+def normalise_postcodes(values) -> pd.Series:
+    """``9919AB`` from ``9919 ab``, ``9919ab``; other text as it is (stripped); missing
+    values become ``""``."""
+    text = (
+        pd.Series(values, dtype=object, copy=False)
+        .fillna("")
+        .astype(str)
+        .str.strip()
+        .reset_index(drop=True)
+    )
+    compact = text.str.replace(" ", "", regex=False).str.upper()
+    return compact.where(compact.str.fullmatch(r"\d{4}[A-Z]{2}"), text)
+
+
+def ensure_address_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """The address table with exactly :data:`ADDRESS_COLUMNS` (missing ones empty): ids
+    and text as stripped text, house numbers as nullable integers, postcodes ``9919AB``."""
+    out = pd.DataFrame(index=range(len(table)))
+    for column in ADDRESS_COLUMNS:
+        if column in table:
+            values = table[column].reset_index(drop=True)
+        else:
+            values = pd.Series([None] * len(table), dtype=object)
+        if column == "huisnummer":
+            out[column] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
+        elif column == "postcode":
+            out[column] = normalise_postcodes(values).to_numpy(dtype=object)
+        else:
+            out[column] = values.where(values.notna(), "").astype(str).str.strip().astype(object)
+    return out

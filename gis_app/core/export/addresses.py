@@ -26,7 +26,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from gis_app.core.schema import ADDRESS_COLUMNS
+from gis_app.core.schema import ADDRESS_COLUMNS, ensure_address_columns, normalise_postcodes
 
 #: Layer name of the address table in the project GeoPackage.
 ADDRESS_TABLE = "adressen"
@@ -69,38 +69,10 @@ def split_address(text: object) -> tuple[str, int | None, str, str]:
     )
 
 
-def normalise_postcode(value: object) -> str:
-    """``9919AB`` for ``9919 ab``; other text as it is."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    text = str(value).strip()
-    compact = text.replace(" ", "").upper()
-    if re.fullmatch(r"\d{4}[A-Z]{2}", compact):
-        return compact
-    return text
-
-
 def empty_address_table() -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype=object) for c in ADDRESS_COLUMNS})
     frame["huisnummer"] = frame["huisnummer"].astype("Int64")
     return frame
-
-
-def check_address_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with exactly :data:`ADDRESS_COLUMNS` (missing ones empty), ids as text."""
-    out = pd.DataFrame(index=range(len(table)))
-    for column in ADDRESS_COLUMNS:
-        if column in table:
-            values = table[column].reset_index(drop=True)
-        else:
-            values = pd.Series([None] * len(table), dtype=object)
-        if column == "huisnummer":
-            out[column] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
-        elif column == "postcode":
-            out[column] = values.map(normalise_postcode).astype(object)
-        else:
-            out[column] = values.where(values.notna(), "").astype(str).str.strip().astype(object)
-    return out
 
 
 def fallback_rows(buildings: pd.DataFrame) -> pd.DataFrame:
@@ -117,7 +89,7 @@ def fallback_rows(buildings: pd.DataFrame) -> pd.DataFrame:
             "huisletter": [p[2] for p in parts],
             "toevoeging": [p[3] for p in parts],
             "postcode": (
-                buildings["postcode"].map(normalise_postcode).to_numpy(dtype=object)
+                normalise_postcodes(buildings["postcode"]).to_numpy(dtype=object)
                 if "postcode" in buildings
                 else [""] * n
             ),
@@ -129,7 +101,7 @@ def fallback_rows(buildings: pd.DataFrame) -> pd.DataFrame:
             "verblijfsobject_id": [""] * n,
         }
     )
-    return check_address_table(frame)
+    return ensure_address_columns(frame)
 
 
 def address_rows(project, buildings: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -146,7 +118,7 @@ def address_rows(project, buildings: pd.DataFrame | None = None) -> pd.DataFrame
     table = getattr(project, "addresses", None)
     ids = buildings["building_id"].astype(str)
     if table is not None and len(table):
-        table = check_address_table(table)
+        table = ensure_address_columns(table)
         table = table[table["building_id"].isin(set(ids))]
         covered = set(table["building_id"])
         rest = buildings[~ids.isin(covered).to_numpy()]

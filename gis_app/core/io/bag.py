@@ -42,7 +42,7 @@ import pyogrio
 from gis_app.core.errors import InputError
 from gis_app.core.io import zips
 from gis_app.core.io.ids import normalise_ids
-from gis_app.core.schema import bag_gone
+from gis_app.core.schema import bag_gone, normalise_postcodes
 
 UNIT_LAYER = "verblijfsobject"
 IGNORED_LAYERS = ("ligplaats", "standplaats")
@@ -142,13 +142,6 @@ def _text(values) -> pd.Series:
         .str.strip()
         .reset_index(drop=True)
     )
-
-
-def normalise_postcodes(values) -> pd.Series:
-    """``9919AB`` from ``9919 ab``, ``9919ab``; other text as it is (stripped)."""
-    text = _text(values)
-    compact = text.str.replace(" ", "", regex=False).str.upper()
-    return compact.where(compact.str.fullmatch(r"\d{4}[A-Z]{2}"), text)
 
 
 def unit_addresses(building_ids: np.ndarray, units: pd.DataFrame) -> UnitAddresses:

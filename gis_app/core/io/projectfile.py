@@ -95,11 +95,11 @@ from gis_app.core.progress import Cancelled, ProgressCallback, no_progress
 from gis_app.core.project import Project, SourceRecord, empty_clusters
 from gis_app.core.qgis.writers import style_project_file
 from gis_app.core.schema import (
-    ADDRESS_COLUMNS,
     BUILDING_COLUMNS,
     CLUSTER_COLUMNS,
     WORKING_CRS,
     WORKING_EPSG,
+    ensure_address_columns,
     ensure_building_columns,
     ensure_cluster_columns,
 )
@@ -826,23 +826,6 @@ def _read_layer(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _address_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The stored address table with its columns and types (ids and text as text, house
-    numbers as nullable integers); columns it lacks come back empty."""
-    out = pd.DataFrame(index=range(len(frame)))
-    for column in ADDRESS_COLUMNS:
-        values = (
-            frame[column].reset_index(drop=True)
-            if column in frame
-            else pd.Series([None] * len(frame), dtype=object)
-        )
-        if column == "huisnummer":
-            out[column] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
-        else:
-            out[column] = values.where(values.notna(), "").astype(str).astype(object)
-    return out
-
-
 @dataclass
 class _Loaded:
     """The raw content of a file while it is being migrated to the current schema."""
@@ -1088,7 +1071,7 @@ def load_project(path: str | Path) -> Project:
     sources, relatives = _sources_from_meta(path, meta.get("sources"), warnings)
     addresses = None
     if ADDRESSES_LAYER in info.layers:
-        addresses = _address_table(_read_layer(path, ADDRESSES_LAYER, spatial=False))
+        addresses = ensure_address_columns(_read_layer(path, ADDRESSES_LAYER, spatial=False))
     project = Project(
         buildings=buildings,
         clusters=clusters,

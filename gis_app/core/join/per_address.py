@@ -27,12 +27,12 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core import fields
-from gis_app.core.io.bag import normalise_postcodes, strip_prefix
+from gis_app.core.io.bag import strip_prefix
 from gis_app.core.io.ids import normalise_ids
 from gis_app.core.io.problems import Problem
 from gis_app.core.join.table import Table
 from gis_app.core.join.values import Attributes, canonicalise
-from gis_app.core.schema import MEASURE_CLASSES, MILESTONES, RISK_PROFILES
+from gis_app.core.schema import MEASURE_CLASSES, MILESTONES, RISK_PROFILES, normalise_postcodes
 
 _UNIT_ID_NAMES = (
     "verblijfsobject_id",
