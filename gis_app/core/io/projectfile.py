@@ -520,18 +520,8 @@ OWN_LAYERS = (BUILDINGS_LAYER, CLUSTERS_LAYER, PACKAGES_LAYER, ADDRESSES_LAYER, 
 _SYSTEM_TABLE_PREFIXES = ("gpkg_", "gpkgext_", "rtree_", "sqlite_")
 
 
-def foreign_layers(path: str | Path) -> dict[str, str | None]:
-    """Layers of the project file ``path`` that gis_app does not own (name -> geometry type,
-    ``None`` for a table); empty when ``path`` is not a project GeoPackage."""
-    path = Path(path)
-    try:
-        if not path.is_file() or path.suffix.lower() != PROJECT_SUFFIX:
-            return {}
-        layers = _list_layers(path)
-    except (GisAppError, OSError, ValueError):
-        return {}
-    if BUILDINGS_LAYER not in layers:
-        return {}
+def _not_owned(layers: dict[str, str | None]) -> dict[str, str | None]:
+    """The layers (name -> geometry type, ``None`` for a table) gis_app does not own."""
     own = {name.lower() for name in OWN_LAYERS}
     return {name: kind for name, kind in layers.items() if name.lower() not in own}
 
@@ -595,11 +585,13 @@ def _carry_foreign_layers(source: Path, target: Path) -> None:
     copied the save fails (the old file stays as it was) instead of dropping it silently.
     """
     try:
-        if not source.is_file() or BUILDINGS_LAYER not in _list_layers(source):
-            return  # gone, or not a project: nothing of anyone else's to keep
+        layers = _list_layers(source) if source.is_file() else {}
     except (GisAppError, OSError, ValueError):
         return
-    for name, kind in foreign_layers(source).items():
+    if BUILDINGS_LAYER not in layers:
+        return  # gone, or not a project: nothing of anyone else's to keep
+    foreign = _not_owned(layers) if source.suffix.lower() == PROJECT_SUFFIX else {}
+    for name, kind in foreign.items():
         try:
             frame = pyogrio.read_dataframe(
                 gdal_source(source), layer=name, read_geometry=kind is not None
