@@ -200,10 +200,6 @@ def run(args: argparse.Namespace) -> int:
             from gis_app.core.io.atomic import describe_os_error
 
             reason = describe_os_error(error)
-            if isinstance(error, FileNotFoundError) and args.json.parent.is_dir():
-                # the file exists or its folder does: the folder takes no new files
-                # (/proc, a read-only mount), which is where the temporary file goes
-                reason = "de map neemt geen nieuwe bestanden aan"
             raise InputError(f"kan niet schrijven: {reason}", path=args.json) from None
         print(f"JSON geschreven: {args.json}")
     sys.stdout.flush()

@@ -454,10 +454,15 @@ def atomic_open(
     if mode not in ("w", "wb"):
         raise ValueError("atomic_open supports mode 'w' and 'wb'")
     with atomic_path(target) as temp:
-        if mode == "wb":
-            handle = open(temp, "xb")  # noqa: SIM115 - closed below before the commit
-        else:
-            handle = open(temp, "x", encoding=encoding, newline=newline)  # noqa: SIM115
+        try:
+            if mode == "wb":
+                handle = open(temp, "xb")  # noqa: SIM115 - closed below before the commit
+            else:
+                handle = open(temp, "x", encoding=encoding, newline=newline)  # noqa: SIM115
+        except FileNotFoundError as error:
+            if temp.parent.is_dir():  # the folder is there (/proc, ...): it makes no files
+                raise FolderTakesNoFiles(error.errno, error.strerror, str(temp.parent)) from None
+            raise
         try:
             yield handle
             handle.flush()
@@ -550,8 +555,15 @@ _ERRNO_MESSAGES_NL = {
 }
 
 
+class FolderTakesNoFiles(OSError):
+    """The target's folder exists but creating a file in it fails as if it did not (a
+    virtual file system such as ``/proc``): "no such file" would name the wrong cause."""
+
+
 def describe_os_error(error: OSError) -> str:
     """A short Dutch description of an OSError, for a message to the user."""
+    if isinstance(error, FolderTakesNoFiles):
+        return "de map neemt geen nieuwe bestanden aan"
     if getattr(error, "winerror", None) in (32, 33):  # sharing / lock violation
         return "het bestand is geopend in een ander programma"
     text = _ERRNO_MESSAGES_NL.get(error.errno or -1)
