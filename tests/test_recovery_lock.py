@@ -64,3 +64,13 @@ def test_this_session_holds_its_lock_after_its_first_autosave(data_dir):
     recovery.write_recovery(Project(name="eigen"))
     assert recovery.session_running(os.getpid())
     assert recovery.find_recoverable() == []
+
+
+def test_a_clean_end_leaves_no_lock_file(data_dir):
+    recovery.write_recovery(Project(name="eigen"))
+    recovery.remove_recovery()
+    assert not recovery.session_running(os.getpid())
+    assert list(recovery.recovery_dir().iterdir()) == []
+    recovery.write_recovery(Project(name="weer"))  # the next autosave locks again
+    assert recovery.session_running(os.getpid())
+    recovery.remove_recovery()

@@ -95,10 +95,20 @@ def write_recovery(project: Project, *, pid: int | None = None) -> Path:
 
 
 def remove_recovery(pid: int | None = None) -> None:
-    """Remove this session's recovery files (clean exit, or the work was saved)."""
+    """Remove this session's recovery files (clean exit, or the work was saved).
+
+    This session's lock goes with them (the next autosave takes it again), so a clean
+    exit leaves no lock file behind.
+    """
+    global _session_lock
     for path in recovery_paths(pid):
         with contextlib.suppress(OSError):
             path.unlink()
+    if pid is None and _session_lock is not None:
+        _session_lock.release()
+        _session_lock = None
+        with contextlib.suppress(OSError):
+            _lock_path(os.getpid()).unlink()
 
 
 def _lock_path(pid: int) -> Path:
