@@ -405,6 +405,9 @@ def milestone_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     return StyleResult(rgba, legend, title="mijlpaal")
 
 
+#: Panden that BAG says do not exist (any more): drawn muted over any style.
+GONE_COLOR = "#b8b8b8"
+GONE_ALPHA = 90
 #: Categories whose colour means something, whatever their frequency: BAG status colours
 #: the panden with a permit loudly (the planner decides on them) and the gone ones muted.
 FIXED_CATEGORY_COLORS: dict[str, dict[str, str]] = {
@@ -416,7 +419,7 @@ FIXED_CATEGORY_COLORS: dict[str, dict[str, str]] = {
         "Bouw gestart": "#56b4e9",
         "Verbouwing pand": "#009e73",
         "Pand buiten gebruik": "#a0a0a0",
-        **{status: "#d9d9d9" for status in sorted(BAG_GONE)},
+        **{status: GONE_COLOR for status in sorted(BAG_GONE)},
     }
 }
 
@@ -536,11 +539,6 @@ _STYLES = {
     STYLE_PLAN_YEAR: plan_year_style,
     STYLE_PLAN_APPROACH: plan_approach_style,
 }
-
-
-#: Panden that BAG says do not exist (any more): drawn muted over any style.
-GONE_COLOR = "#b8b8b8"
-GONE_ALPHA = 90
 
 
 def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleResult:
