@@ -49,6 +49,7 @@ from gis_app.core.io.projectfile import (
 )
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.shell.project_controller import ProjectController
+from tests.test_project_ui import finish_save
 from tests.test_projectfile import make_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -347,30 +348,18 @@ def test_layers_of_others_survive_export_save_packages(shared_project, ogrinfo, 
     assert load_project(shared_project).packages is not None
 
 
-def saved_in_background(qtbot, ctl, start) -> bool:
-    """Start a save from the window and wait for its outcome (saves run on the task runner)."""
-    outcome: list[bool] = []
-    ctl.saveFinished.connect(outcome.append)
-    try:
-        assert start()
-        qtbot.waitUntil(lambda: bool(outcome), timeout=60_000)
-        return outcome[0]
-    finally:
-        ctl.saveFinished.disconnect(outcome.append)
-
-
 def test_layers_of_others_survive_save_and_save_as_in_the_window(
     shared_project, ogrinfo, controller, tmp_path, monkeypatch, qtbot
 ):
     ctl = controller(load_project(shared_project))
     ctl.document.project.settings["note"] = "opgeslagen in het venster"
     ctl.document.mark_dirty()
-    assert saved_in_background(qtbot, ctl, ctl.save)
+    assert finish_save(qtbot, ctl, ctl.save)
     assert_kept_by_others(shared_project, ogrinfo)
     assert load_project(shared_project).settings["note"] == "opgeslagen in het venster"
     other = tmp_path / "kopie.gpkg"
     monkeypatch.setattr(ctl, "ask_save_path", lambda: other)
-    assert saved_in_background(qtbot, ctl, ctl.save_as)
+    assert finish_save(qtbot, ctl, ctl.save_as)
     assert_kept_by_others(other, ogrinfo)
 
 
