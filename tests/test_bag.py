@@ -729,3 +729,19 @@ def test_the_style_panel_offers_bag_status_when_the_buildings_have_it(qtbot):
     qtbot.addWidget(panel)
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData(STYLE_CATEGORICAL))
     assert panel.column_combo.findData("bag_status") >= 0
+
+
+def test_bag_status_legend_names_each_status_once_under_a_dutch_title():
+    from gis_app.core.labels import column_label
+    from gis_app.core.styling import STYLE_CATEGORICAL, StyleSpec, compute_style
+
+    frame = pd.DataFrame({"bag_status": ["Pand in gebruik"] * 3 + ["Pand gesloopt"]})
+    result = compute_style(frame, StyleSpec(kind=STYLE_CATEGORICAL, column="bag_status"))
+    labels = [entry.label for entry in result.legend]
+    assert labels == ["Pand in gebruik", "Pand gesloopt"]  # no second entry for the gone one
+    assert result.title == column_label("bag_status") == "BAG-status"
+    # under any other style the gone panden still get their own entry
+    other = compute_style(
+        frame.assign(typology="URM"), StyleSpec(kind=STYLE_CATEGORICAL, column="typology")
+    )
+    assert other.legend[-1].label == "bestaat niet (meer) volgens BAG"

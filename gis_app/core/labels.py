@@ -34,6 +34,7 @@ COLUMN_LABELS: dict[str, str] = {
     "profile_source": "Herkomst profiel",
     "lpr": "LPR (per jaar)",
     "typology": "Typologie",
+    "bag_status": "BAG-status",
     "milestone": "Mijlpaal",
     "measure_class": "Maatregel (beoordeeld)",
     "expected_measure": "Verwachte maatregel",

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core.formatting import scientific
+from gis_app.core.labels import column_label
 from gis_app.core.schema import (
     BAG_GONE,
     MILESTONE_LABELS_NL,
@@ -442,7 +443,7 @@ def categorical_style(
     rgba, legend = _categorical(codes, categories, [*labels, "overig"], all_colors, spec.alpha)
     if legend[-1].count == 0:
         legend = legend[:-1]
-    return StyleResult(rgba, legend, title=column)
+    return StyleResult(rgba, legend, title=column_label(column))
 
 
 def graduated_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
@@ -467,7 +468,7 @@ def graduated_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     missing = int((codes < 0).sum())
     if missing:
         legend.append(LegendEntry("geen waarde", MISSING_COLOR, missing))
-    return StyleResult(rgba, legend, title=column, breaks=edges)
+    return StyleResult(rgba, legend, title=column_label(column), breaks=edges)
 
 
 def plan_year_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
@@ -553,10 +554,11 @@ def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleRe
         if gone.any():
             result.colors = result.colors.copy()
             result.colors[gone] = hex_to_rgba(GONE_COLOR, GONE_ALPHA)
-            result.legend = [
-                *result.legend,
-                LegendEntry("bestaat niet (meer) volgens BAG", GONE_COLOR, int(gone.sum())),
-            ]
+            if spec is None or spec.column != "bag_status":  # there each status has its entry
+                result.legend = [
+                    *result.legend,
+                    LegendEntry("bestaat niet (meer) volgens BAG", GONE_COLOR, int(gone.sum())),
+                ]
     return result
 
 
