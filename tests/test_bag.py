@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -534,6 +535,328 @@ def test_lvbag_zip_of_zips(tmp_path):
     assert sorted(buildings["building_id"]) == ["0221100000311191", "0221100000312938"]
     assert buildings["addresses"].tolist() == [1, 1]
     assert report.bag_counts["versions_dropped"] == 7
+
+
+# --- addresses in an LVBAG extract: NUM, OPR and WPL files ------------------------------------
+# Made in the structure of the real extract files above (same header and namespaces, the
+# object elements GDAL's LVBAG driver reads); the ids continue those of the real units.
+
+
+def _lvbag_file(kind: str, stands: list[str]) -> str:
+    real = VBO.read_text(encoding="utf-8")
+    head = real[: real.index("<sl:stand>")].replace(
+        "<sl:objectType>VBO</sl:objectType>", f"<sl:objectType>{kind}</sl:objectType>"
+    )
+    return head + "".join(stands) + "    </sl:standBestand>\n</sl-bag-extract:bagStand>\n"
+
+
+def _voorkomen(version: int, begin: str, end: str | None = None) -> str:
+    ended = f"<Historie:eindGeldigheid>{end}</Historie:eindGeldigheid>" if end else ""
+    return (
+        "<Objecten:voorkomen><Historie:Voorkomen>"
+        f"<Historie:voorkomenidentificatie>{version}</Historie:voorkomenidentificatie>"
+        f"<Historie:beginGeldigheid>{begin}</Historie:beginGeldigheid>{ended}"
+        f"<Historie:tijdstipRegistratie>{begin}T10:00:00.000</Historie:tijdstipRegistratie>"
+        "<Historie:BeschikbaarLV><Historie:tijdstipRegistratieLV>"
+        f"{begin}T10:30:00.000</Historie:tijdstipRegistratieLV></Historie:BeschikbaarLV>"
+        "</Historie:Voorkomen></Objecten:voorkomen>"
+    )
+
+
+def _stand(body: str) -> str:
+    return f"<sl:stand><sl-bag-extract:bagObject>{body}</sl-bag-extract:bagObject></sl:stand>\n"
+
+
+def _num(nid, number, postcode, street, version=1, end=None, letter="", addition="", place=""):
+    parts = [
+        f'<Objecten:identificatie domein="NL.IMBAG.Nummeraanduiding">{nid}</Objecten:identificatie>',
+        f"<Objecten:huisnummer>{number}</Objecten:huisnummer>",
+        f"<Objecten:huisletter>{letter}</Objecten:huisletter>" if letter else "",
+        f"<Objecten:huisnummertoevoeging>{addition}</Objecten:huisnummertoevoeging>"
+        if addition
+        else "",
+        f"<Objecten:postcode>{postcode}</Objecten:postcode>",
+        "<Objecten:typeAdresseerbaarObject>Verblijfsobject</Objecten:typeAdresseerbaarObject>",
+        "<Objecten:status>Naamgeving uitgegeven</Objecten:status>",
+        "<Objecten:geconstateerd>N</Objecten:geconstateerd>",
+        "<Objecten:documentdatum>2011-10-05</Objecten:documentdatum>",
+        "<Objecten:documentnummer>BAG/PVC20111005</Objecten:documentnummer>",
+        _voorkomen(version, f"201{version}-01-01", end),
+        '<Objecten:ligtIn><Objecten-ref:WoonplaatsRef domein="NL.IMBAG.Woonplaats">'
+        f"{place}</Objecten-ref:WoonplaatsRef></Objecten:ligtIn>"
+        if place
+        else "",
+        '<Objecten:ligtAan><Objecten-ref:OpenbareRuimteRef domein="NL.IMBAG.Openbareruimte">'
+        f"{street}</Objecten-ref:OpenbareRuimteRef></Objecten:ligtAan>",
+    ]
+    return _stand("<Objecten:Nummeraanduiding>" + "".join(parts) + "</Objecten:Nummeraanduiding>")
+
+
+def _opr(oid, name, place, version=1, end=None):
+    return _stand(
+        "<Objecten:OpenbareRuimte>"
+        f'<Objecten:identificatie domein="NL.IMBAG.Openbareruimte">{oid}</Objecten:identificatie>'
+        f"<Objecten:naam>{name}</Objecten:naam><Objecten:type>Weg</Objecten:type>"
+        "<Objecten:status>Naamgeving uitgegeven</Objecten:status>"
+        "<Objecten:geconstateerd>N</Objecten:geconstateerd>"
+        "<Objecten:documentdatum>1992-04-29</Objecten:documentdatum>"
+        "<Objecten:documentnummer>92041714</Objecten:documentnummer>"
+        '<Objecten:ligtIn><Objecten-ref:WoonplaatsRef domein="NL.IMBAG.Woonplaats">'
+        f"{place}</Objecten-ref:WoonplaatsRef></Objecten:ligtIn>"
+        + _voorkomen(version, f"200{version}-04-29", end)
+        + "</Objecten:OpenbareRuimte>"
+    )
+
+
+def _wpl(wid, name, x, y):
+    ring = f"{x} {y} {x + 3000} {y} {x + 3000} {y + 3000} {x} {y}"
+    return _stand(
+        "<Objecten:Woonplaats>"
+        f'<Objecten:identificatie domein="NL.IMBAG.Woonplaats">{wid}</Objecten:identificatie>'
+        f"<Objecten:naam>{name}</Objecten:naam><Objecten:geometrie><Objecten:vlak>"
+        '<gml:Polygon srsName="urn:ogc:def:crs:EPSG::28992" srsDimension="2" '
+        f'gml:id="WPL_{wid}"><gml:exterior><gml:LinearRing><gml:posList count="4">{ring}'
+        "</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></Objecten:vlak>"
+        "</Objecten:geometrie><Objecten:status>Woonplaats aangewezen</Objecten:status>"
+        "<Objecten:geconstateerd>N</Objecten:geconstateerd>"
+        "<Objecten:documentdatum>1992-04-29</Objecten:documentdatum>"
+        "<Objecten:documentnummer>1</Objecten:documentnummer>"
+        + _voorkomen(1, "1992-04-29")
+        + "</Objecten:Woonplaats>"
+    )
+
+
+KERKSTRAAT, KOEPOORTSTRAAT = "0221300000000001", "0221300000000002"
+PAND_A, PAND_B = "0221100000312938", "0221100000311191"  # the real panden of the extract
+
+
+def _extra_units() -> str:
+    """Two more units in pand A: the real file's last unit with other ids, addresses and
+    the point of pand A's real unit (a unit lies in its pand)."""
+    real = VBO.read_text(encoding="utf-8")
+    last = real[real.rindex("<sl:stand>") : real.rindex("</sl:stand>") + len("</sl:stand>")]
+    stands = []
+    for unit, number in (
+        ("0221010000400001", "0221200000400001"),
+        ("0221010000400002", "0221200000400002"),
+    ):
+        stand = (
+            last.replace("0221010000330999", unit)
+            .replace("VBO_0221010000330228", f"VBO_{unit}")
+            .replace("0221200000330229", number)
+            .replace(PAND_B, PAND_A)
+            .replace("206289.487 447359.374", "206335.699 447529.842")
+        )
+        stands.append(stand + "\n")
+    return _lvbag_file("VBO", stands)
+
+
+def _address_files(kinds=("NUM", "OPR", "WPL")) -> dict[str, str]:
+    """LVBAG files for the units' main addresses, with history: the street of pand A was
+    renamed, and the main address of its first unit renumbered."""
+    files = {
+        "NUM": _lvbag_file(
+            "NUM",
+            [
+                _num("0221200000330227", 10, "6981AA", KERKSTRAAT, version=1, end="2012-01-01"),
+                _num("0221200000330227", 12, "6981AB", KERKSTRAAT, version=2, letter="a"),
+                _num("0221200000400001", 14, "6981AB", KERKSTRAAT, addition="2"),
+                _num("0221200000400002", 12, "6981 ab", KERKSTRAAT),
+                # its own woonplaats, not its street's
+                _num("0221200000330229", 3, "6981CD", KOEPOORTSTRAAT, place="2222"),
+                _num("0221200000999999", 1, "6981ZZ", KOEPOORTSTRAAT),  # no unit here
+            ],
+        ),
+        "OPR": _lvbag_file(
+            "OPR",
+            [
+                _opr(KERKSTRAAT, "Oude Kerkstraat", "1567", version=1, end="2015-06-01"),
+                _opr(KERKSTRAAT, "Kerkstraat", "1567", version=2),
+                _opr(KOEPOORTSTRAAT, "Koepoortstraat", "1567"),
+            ],
+        ),
+        "WPL": _lvbag_file(
+            "WPL",
+            [_wpl("1567", "Doesburg", 205000, 446000), _wpl("2222", "Drempt", 208000, 446000)],
+        ),
+    }
+    return {kind: text for kind, text in files.items() if kind in kinds}
+
+
+def lvbag_extract(tmp_path: Path, kinds=("NUM", "OPR", "WPL")) -> Path:
+    """A zip of zips as the national delivery: one inner zip per object type."""
+    members = {
+        "PND": {PND.name: PND.read_text(encoding="utf-8")},
+        "VBO": {
+            VBO.name: VBO.read_text(encoding="utf-8"),
+            "0221VBO15092020-000002.xml": _extra_units(),
+        },
+    }
+    for kind, text in _address_files(kinds).items():
+        members[kind] = {f"0221{kind}15092020-000001.xml": text}
+    extract = tmp_path / "BAGGEM0221L-15092020.zip"
+    with zipfile.ZipFile(extract, "w", zipfile.ZIP_DEFLATED) as outer:
+        for kind, files in members.items():
+            inner = tmp_path / f"0221{kind}15092020.zip"
+            with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, text in files.items():
+                    archive.writestr(name, text)
+            outer.write(inner, inner.name)
+        outer.writestr("Leveringsdocument-BAG-Extract.xml", "<levering/>")
+    return extract
+
+
+def test_lvbag_extract_addresses_come_from_num_opr_and_wpl(tmp_path):
+    buildings, report = load_buildings(lvbag_extract(tmp_path))
+    by_id = buildings.set_index("building_id")
+    assert by_id.loc[PAND_A, ["addresses", "address", "postcode", "woonplaats"]].tolist() == [
+        3,
+        "Kerkstraat 12",
+        "6981AB",
+        "Doesburg",
+    ]
+    assert by_id.loc[PAND_B, ["addresses", "address", "postcode", "woonplaats"]].tolist() == [
+        1,
+        "Koepoortstraat 3",
+        "6981CD",
+        "Drempt",
+    ]
+    table = report.addresses
+    rows = table[table["building_id"] == PAND_A]
+    # lowest number, then letter, then addition
+    assert rows["verblijfsobject_id"].tolist() == [
+        "0221010000400002",
+        "0221010000330226",
+        "0221010000400001",
+    ]
+    assert rows[
+        ["straat", "huisletter", "toevoeging", "postcode", "woonplaats"]
+    ].values.tolist() == [
+        ["Kerkstraat", "", "", "6981AB", "Doesburg"],
+        ["Kerkstraat", "A", "", "6981AB", "Doesburg"],
+        ["Kerkstraat", "", "2", "6981AB", "Doesburg"],
+    ]
+    assert rows["huisnummer"].tolist() == [12, 12, 14]
+    other = table[table["building_id"] == PAND_B].iloc[0]
+    assert [other["straat"], other["huisnummer"], other["postcode"], other["woonplaats"]] == [
+        "Koepoortstraat",
+        3,
+        "6981CD",
+        "Drempt",
+    ]
+    assert report.bag_counts["versions_dropped"] == 7  # panden and units, as before
+    assert "adressen onvolledig" not in report.to_text()
+    for name in ("address", "postcode", "woonplaats"):
+        assert report.field_mapping[name].endswith(": verblijfsobject")
+
+
+def test_lvbag_extract_history_keeps_the_current_street_name_and_number(tmp_path):
+    _, report = load_buildings(lvbag_extract(tmp_path))
+    table = report.addresses
+    renamed = table[table["verblijfsobject_id"] == "0221010000330226"].iloc[0]
+    assert renamed["straat"] == "Kerkstraat"  # not "Oude Kerkstraat" (ended 2015)
+    assert (renamed["huisnummer"], renamed["huisletter"], renamed["postcode"]) == (
+        12,
+        "A",
+        "6981AB",
+    )
+    assert "Oude Kerkstraat" not in set(table["straat"])
+    assert 10 not in set(table["huisnummer"])
+
+
+def test_lvbag_extract_without_address_files_says_so_once(tmp_path):
+    buildings, report = load_buildings(lvbag_extract(tmp_path, kinds=()))
+    assert buildings.set_index("building_id")["addresses"].to_dict() == {PAND_A: 3, PAND_B: 1}
+    assert set(buildings["address"]) == {""}
+    assert set(report.addresses["straat"]) == {""}
+    assert report.addresses["huisnummer"].isna().all()
+    text = report.to_text()
+    assert text.count("adressen onvolledig") == 1
+    note = next(line for line in text.splitlines() if "adressen onvolledig" in line)
+    assert "geen NUM-, OPR- en WPL-bestanden" in note
+    assert "huisnummer, huisletter, toevoeging en postcode" in note
+    assert "straatnaam" in note and "woonplaats" in note
+    assert "(aanwezig: PND, VBO)" in note
+
+
+def test_lvbag_extract_with_numbers_but_no_streets_fills_what_it_can(tmp_path):
+    buildings, report = load_buildings(lvbag_extract(tmp_path, kinds=("NUM",)))
+    by_id = buildings.set_index("building_id")
+    assert by_id.loc[PAND_A, "address"] == "12"  # number only: the street is in OPR
+    assert by_id.loc[PAND_A, "postcode"] == "6981AB"
+    assert by_id.loc[PAND_A, "woonplaats"] == ""
+    # the nummeraanduiding's own ligtIn needs WPL for the name
+    assert by_id.loc[PAND_B, "woonplaats"] == ""
+    text = report.to_text()
+    assert text.count("adressen onvolledig") == 1
+    assert "geen OPR- en WPL-bestanden" in text
+
+
+def test_lvbag_extract_area_keeps_the_addresses_of_the_panden_in_it(tmp_path):
+    extract = lvbag_extract(tmp_path)
+    full, _ = load_buildings(extract)
+    pand_a = full.loc[full["building_id"] == PAND_A].geometry.iloc[0]
+    box = parse_area(",".join(f"{v:.1f}" for v in pand_a.bounds))
+    buildings, report = load_buildings(extract, area=box)
+    assert buildings["building_id"].tolist() == [PAND_A]
+    assert buildings["address"].tolist() == ["Kerkstraat 12"]
+    assert sorted(report.addresses["verblijfsobject_id"]) == [
+        "0221010000330226",
+        "0221010000400001",
+        "0221010000400002",
+    ]
+
+
+def test_address_list_of_an_extract_only_project_has_streets(tmp_path):
+    extract = lvbag_extract(tmp_path)
+    project = tmp_path / "doesburg.gpkg"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+    imported = subprocess.run(
+        [sys.executable, "-m", "gis_app", "import", str(extract), "--out", str(project)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert imported.returncode == 0, imported.stderr
+    out = tmp_path / "uit"
+    exported = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gis_app",
+            "export",
+            str(project),
+            "--out",
+            str(out),
+            "--format",
+            "csv",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert exported.returncode == 0, exported.stderr
+    lists = sorted(out.rglob("*.csv"))
+    assert lists, exported.stdout
+    rows = pd.concat(
+        [pd.read_csv(p, sep=None, engine="python", dtype=str, keep_default_na=False) for p in lists]
+    )
+    columns = ["straat", "huisnummer", "huisletter", "toevoeging", "postcode", "woonplaats"]
+    by_unit = rows.set_index("BAG verblijfsobject-id")[columns].sort_index()
+    assert by_unit.index.tolist() == [
+        "0221010000330226",
+        "0221010000330999",
+        "0221010000400001",
+        "0221010000400002",
+    ]
+    assert by_unit.values.tolist() == [
+        ["Kerkstraat", "12", "A", "", "6981AB", "Doesburg"],
+        ["Koepoortstraat", "3", "", "", "6981CD", "Drempt"],
+        ["Kerkstraat", "14", "", "2", "6981AB", "Doesburg"],
+        ["Kerkstraat", "12", "", "", "6981AB", "Doesburg"],
+    ]
 
 
 def test_current_version_is_the_open_one_else_the_highest():

@@ -22,7 +22,15 @@ Decisions:
 * **Units that do not exist** (``Verblijfsobject ingetrokken``, never built, registered
   in error) are no address of any pand; they are counted in the report.
 * **Current version** of an LVBAG object: the one without ``eindGeldigheid``; when there
-  are several or none, the highest ``voorkomenIdentificatie``.
+  are several or none, the highest ``voorkomenIdentificatie``. ``versions_dropped`` counts
+  the versions of panden and units; older versions of addresses, streets and places are
+  dropped the same way but not counted (only those the units refer to are read).
+* **Addresses in an extract** come from the unit's main address: ``heeftAlsHoofdadres``
+  -> nummeraanduiding (NUM: number, letter, addition, postcode) -> ``ligtAan`` openbare
+  ruimte (OPR: street name) -> ``ligtIn`` woonplaats (WPL: place name). A nummeraanduiding
+  with its own ``ligtIn`` lies in that woonplaats rather than in its street's. An extract
+  without NUM, OPR or WPL files still loads; the report says once which files were missing
+  and what stays empty.
 * ``ligplaats`` and ``standplaats`` (houseboats, caravans: no footprints to reinforce)
   are not read; the report says how many there were.
 """
@@ -327,11 +335,13 @@ def current_versions(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return frame.iloc[kept].reset_index(drop=True), len(frame) - len(kept)
 
 
-def lvbag_to_geopackage(path: Path, workdir: Path) -> tuple[Path, dict[str, int]]:
+def lvbag_to_geopackage(path: Path, workdir: Path) -> tuple[Path, dict[str, int], list[str]]:
     """Write an LVBAG extract (zip, or zip of zips) as a PDOK-style GeoPackage in ``workdir``.
 
-    Returns the GeoPackage and the facts for the report (``versions_dropped``, and the
-    number of ligplaatsen and standplaatsen left out).
+    The ``verblijfsobject`` layer carries PDOK's address columns, joined from the NUM, OPR
+    and WPL files. Returns the GeoPackage, the facts for the report (``versions_dropped``,
+    and the number of ligplaatsen and standplaatsen left out) and the report notes
+    (address files missing, main addresses not found).
     """
     sources = _xml_sources(path, workdir)
     if "PND" not in sources:
@@ -358,12 +368,16 @@ def lvbag_to_geopackage(path: Path, workdir: Path) -> tuple[Path, dict[str, int]
     )
     pyogrio.write_dataframe(pand, out, layer="pand")
     facts = {}
+    notes: list[str] = []
     if "VBO" in sources:
         units, unit_dropped = current_versions(_read_all(path, sources["VBO"]))
         dropped += unit_dropped
         refs = units["pandRef"] if "pandRef" in units else pd.Series([None] * len(units))
         joined = [",".join(strip_prefix(list(r))) if r is not None and len(r) else "" for r in refs]
         number = units.get("hoofdadresNummeraanduidingRef", pd.Series([""] * len(units)))
+        number_ids = strip_prefix(number)
+        address, address_notes = extract_addresses(path, sources, number_ids)
+        notes.extend(address_notes)
         unit = gpd.GeoDataFrame(
             {
                 "identificatie": strip_prefix(units["identificatie"]),
@@ -371,17 +385,146 @@ def lvbag_to_geopackage(path: Path, workdir: Path) -> tuple[Path, dict[str, int]
                     dtype=object
                 ),
                 "pand_identificatie": np.asarray(joined, dtype=object),
-                "nummeraanduiding_hoofdadres_identificatie": strip_prefix(number),
+                "nummeraanduiding_hoofdadres_identificatie": number_ids,
+                **{column: address[column].array for column in address.columns},
             },
             geometry=units.geometry.values,
             crs=units.crs,
         )
         pyogrio.write_dataframe(unit, out, layer=UNIT_LAYER)
+    else:
+        missing = [kind for kind in ("VBO", "NUM", "OPR", "WPL") if kind not in sources]
+        notes.append(_missing_note(missing, sources))
     facts["versions_dropped"] = int(dropped)
     for kind, name in (("LIG", "ligplaats"), ("STA", "standplaats")):
         if kind in sources:
             facts[name] = len(current_versions(_read_all(path, sources[kind]))[0])
-    return out, facts
+    return out, facts, notes
+
+
+# Columns read from the address objects of an extract (GDAL's LVBAG field names).
+_NUM_COLUMNS = (
+    "identificatie",
+    "huisnummer",
+    "huisletter",
+    "huisnummerToevoeging",
+    "postcode",
+    "openbareruimteRef",
+    "woonplaatsRef",
+    "voorkomenIdentificatie",
+    "eindGeldigheid",
+)
+_OPR_COLUMNS = (
+    "identificatie",
+    "naam",
+    "woonplaatsRef",
+    "voorkomenIdentificatie",
+    "eindGeldigheid",
+)
+_WPL_COLUMNS = ("identificatie", "naam", "voorkomenIdentificatie", "eindGeldigheid")
+#: What each LVBAG object type gives the addresses, for the report when it is missing.
+_ADDRESS_PARTS = {
+    "VBO": "verblijfsobjecten (VBO): aantal adressen",
+    "NUM": "nummeraanduidingen (NUM): huisnummer, huisletter, toevoeging en postcode",
+    "OPR": "openbare ruimten (OPR): straatnaam",
+    "WPL": "woonplaatsen (WPL): woonplaats",
+}
+
+
+def _missing_note(missing: list[str], sources: dict[str, list[str]]) -> str:
+    kinds = [f"{kind}-" for kind in missing]
+    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " en " + kinds[-1]
+    empty = "; ".join(_ADDRESS_PARTS[kind] for kind in missing)
+    return (
+        f"adressen onvolledig: het BAG-extract bevat geen {listed}bestanden, daardoor blijft "
+        f"leeg: {empty}. Volledige adressen vragen een extract met PND-, VBO-, NUM-, OPR- en "
+        "WPL-bestanden (aanwezig: " + ", ".join(sorted(sources)) + ")"
+    )
+
+
+def _read_referenced(
+    path: Path, sources: list[str], columns: tuple[str, ...], wanted: set[str]
+) -> pd.DataFrame:
+    """The current version of each object with an id in ``wanted`` (prefix stripped),
+    indexed by id. Read file by file, keeping only the wanted rows: a national delivery has
+    millions of addresses, a project needs those of its units."""
+    frames = []
+    for source in sources:
+        try:
+            frame = pyogrio.read_dataframe(source, columns=list(columns), read_geometry=False)
+        except Exception as error:  # noqa: BLE001 - GDAL's message, with the zip
+            member = source.rsplit("/", 1)[-1]
+            raise InputError(f"{member} niet leesbaar (LVBAG): {error}", path=path) from None
+        if not len(frame):
+            continue
+        frame["identificatie"] = strip_prefix(frame["identificatie"])
+        frames.append(frame[frame["identificatie"].isin(wanted)])
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns}).set_index(
+            "identificatie"
+        )
+    kept, _ = current_versions(pd.concat(frames, ignore_index=True))
+    return kept.set_index("identificatie")
+
+
+def _lookup(table: pd.DataFrame, keys: np.ndarray, column: str) -> np.ndarray:
+    """``table[column]`` for each key ("" where the key or the column is missing)."""
+    if column not in table.columns or not len(table):
+        return np.full(len(keys), "", dtype=object)
+    position = table.index.get_indexer(keys)
+    values = _text(table[column]).to_numpy(dtype=object)
+    return np.where(position >= 0, values[np.maximum(position, 0)], "").astype(object)
+
+
+def extract_addresses(
+    path: Path, sources: dict[str, list[str]], number_ids: np.ndarray
+) -> tuple[pd.DataFrame, list[str]]:
+    """PDOK's address columns for units with these main-address ids (nummeraanduiding
+    ids without prefix), from the extract's NUM, OPR and WPL files; and the report notes
+    (files missing, main addresses not found)."""
+    number_ids = np.asarray(number_ids, dtype=object)
+    notes = []
+    missing = [kind for kind in ("NUM", "OPR", "WPL") if kind not in sources]
+    if missing:
+        notes.append(_missing_note(missing, sources))
+    numbers = _read_referenced(path, sources.get("NUM", []), _NUM_COLUMNS, set(number_ids) - {""})
+    street_refs = strip_prefix(_lookup(numbers, number_ids, "openbareruimteRef"))
+    streets = _read_referenced(path, sources.get("OPR", []), _OPR_COLUMNS, set(street_refs) - {""})
+    # a nummeraanduiding's own ligtIn wins over its street's woonplaats
+    place_refs = strip_prefix(_lookup(numbers, number_ids, "woonplaatsRef"))
+    street_places = strip_prefix(_lookup(streets, street_refs, "woonplaatsRef"))
+    place_refs = np.where(place_refs != "", place_refs, street_places).astype(object)
+    places = _read_referenced(path, sources.get("WPL", []), _WPL_COLUMNS, set(place_refs) - {""})
+
+    found = numbers.index.get_indexer(number_ids) >= 0
+    house_number = pd.Series(np.nan, index=range(len(number_ids)))
+    if "huisnummer" in numbers.columns and len(numbers):
+        values = pd.to_numeric(numbers["huisnummer"], errors="coerce").to_numpy(dtype=float)
+        position = numbers.index.get_indexer(number_ids)
+        house_number[:] = np.where(found, values[np.maximum(position, 0)], np.nan)
+    address = pd.DataFrame(
+        {
+            "openbare_ruimte_naam": _lookup(streets, street_refs, "naam"),
+            "huisnummer": house_number.astype("Int64"),
+            "huisletter": _lookup(numbers, number_ids, "huisletter"),
+            "toevoeging": _lookup(numbers, number_ids, "huisnummerToevoeging"),
+            "postcode": normalise_postcodes(_lookup(numbers, number_ids, "postcode")).to_numpy(
+                dtype=object
+            ),
+            "woonplaats_naam": _lookup(places, place_refs, "naam"),
+        }
+    )
+    not_found = sorted({str(i) for i in number_ids[(number_ids != "") & ~found]})
+    if "NUM" in sources and not_found:
+        shown = ", ".join(not_found[:10]) + (
+            f" ... en {len(not_found) - 10} meer" if len(not_found) > 10 else ""
+        )
+        notes.append(
+            f"{len(not_found)} hoofdadressen van verblijfsobjecten niet in de NUM-bestanden "
+            f"van het extract (adres leeg): {shown}"
+        )
+    return address, notes
 
 
 def temporary_workdir():

@@ -87,7 +87,7 @@ def load_buildings(
     footprints = Path(footprints)
     if bag.is_lvbag_zip(footprints) if footprints.suffix.lower() == ".zip" else False:
         with bag.temporary_workdir() as workdir:
-            converted, facts = bag.lvbag_to_geopackage(footprints, Path(workdir))
+            converted, facts, notes = bag.lvbag_to_geopackage(footprints, Path(workdir))
             buildings, report = load_buildings(
                 converted,
                 risk,
@@ -100,6 +100,7 @@ def load_buildings(
             )
         report.footprints_path = str(footprints)
         report.bag_counts.update(facts)
+        report.notes.extend(notes)
         for problem in report.problems:
             if problem.path == str(converted):
                 problem.path = str(footprints)
