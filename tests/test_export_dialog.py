@@ -227,7 +227,10 @@ def test_fieldpack_import_is_one_undo_step(qtbot, tmp_path, monkeypatch):
     row = int(np.flatnonzero(document.project.buildings["building_id"] == target)[0])
     before = document.project.buildings.loc[row, "milestone"]
 
-    report = import_fieldpack_interactive(window, gpkg)
+    reports = []
+    import_fieldpack_interactive(window, gpkg, on_done=reports.append)
+    qtbot.waitUntil(lambda: len(reports) == 1)  # read and compared on the task runner
+    report = reports[0]
     assert report is not None and report.applied
     assert document.project.buildings.loc[row, "milestone"] == "opname"
     assert document.project.buildings.loc[row, "field_note"] == "Sleutel bij de buren"

@@ -13,8 +13,14 @@ import shapely
 
 from gis_app.core.errors import InputError
 from gis_app.core.export.exporter import ExportOptions, PreparedExport, export_project
-from gis_app.core.fieldpack import apply_changes, import_fieldpack, read_fieldpack
+from gis_app.core.fieldpack import (
+    apply_changes,
+    compare_fieldpack_file,
+    import_fieldpack,
+    read_fieldpack,
+)
 from gis_app.core.packages import PackageSettings, make_packages, package_context
+from gis_app.core.progress import Cancelled, CancelToken, Progress
 from gis_app.core.project import Project
 from gis_app.core.schema import ensure_building_columns
 from gis_app.render.pdf_sheets import write_package_pdf
@@ -209,3 +215,41 @@ def test_not_a_field_pack(tmp_path):
     with pytest.raises(InputError):
         read_fieldpack(empty)
     shutil.rmtree(empty)
+
+
+def test_reading_a_pack_reports_progress_and_stops_when_cancelled(exported, tmp_path, monkeypatch):
+    import tempfile
+
+    project, folder, _ = exported
+    first = project.buildings["building_id"].iloc[0]
+    edit_in_field(gpkg_of(folder), {first: {"field_status": "opname"}})
+    returned = tmp_path / "terug.zip"
+    with zipfile.ZipFile(returned, "w") as archive:
+        for path in folder.iterdir():
+            archive.write(path, f"{folder.name}/{path.name}")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+
+    steps = []
+    report = compare_fieldpack_file(
+        project.buildings, returned, Progress(lambda f, t: steps.append((f, t)))
+    )
+    assert report.updated_buildings == 1
+    fractions = [f for f, _ in steps]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert "Veldpakket lezen" in [t for _, t in steps]
+    assert "Veldpakket vergelijken met het project" in [t for _, t in steps]
+
+    # cancelled once the zip is unpacked: stops there and removes the unpacked copy
+    token = CancelToken()
+
+    def report_step(fraction, text):
+        if text == "Veldpakket openen":
+            token.cancel()  # the next step raises
+
+    before = project.buildings.copy()
+    with pytest.raises(Cancelled):
+        compare_fieldpack_file(project.buildings, returned, Progress(report_step, token))
+    assert list(scratch.iterdir()) == []
+    pd.testing.assert_frame_equal(project.buildings, before)

@@ -58,6 +58,7 @@ from gis_app.core.export.names import inside
 from gis_app.core.export.shapefile import write_zip
 from gis_app.core.export.tables import write_csv
 from gis_app.core.io.atomic import gdal_source
+from gis_app.core.progress import ProgressCallback, no_progress
 from gis_app.core.schema import MILESTONE_ALIASES, MILESTONE_LABELS_NL, MILESTONES
 
 FIELD_COLUMNS = ("field_status", "field_note", "field_date")
@@ -286,14 +287,19 @@ def _find_gpkg(path: Path, workdir: Path) -> Path:
     raise InputError("kies een veldpakket: een map, .gpkg of .zip", path=path)
 
 
-def read_fieldpack(path: str | Path) -> pd.DataFrame:
-    """The returned buildings layer (attributes only) of a field pack."""
+def read_fieldpack(path: str | Path, progress: ProgressCallback = no_progress) -> pd.DataFrame:
+    """The returned buildings layer (attributes only) of a field pack.
+
+    ``progress(fraction, text)`` is called between the steps (unpacking, reading) and
+    stops the read when cancelled; the unpacked copy is removed either way."""
     path = Path(path)
     if not path.exists():
         raise InputError("het veldpakket bestaat niet", path=path)
+    progress(0.0, "Veldpakket openen")
     workdir = Path(tempfile.mkdtemp(prefix="gis_app_veldpakket_"))
     try:
         gpkg = _find_gpkg(path, workdir)
+        progress(0.3, "Veldpakket lezen")
         try:
             layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(gpkg))]
             if BUILDINGS_LAYER not in layers:
@@ -311,6 +317,7 @@ def read_fieldpack(path: str | Path) -> pd.DataFrame:
             ) from error
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+    progress(1.0, "Veldpakket gelezen")
     missing = [c for c in ("building_id", *FIELD_COLUMNS, *STAMP_COLUMNS) if c not in frame.columns]
     if missing:
         raise InputError(
@@ -326,11 +333,21 @@ def _text(values: pd.Series) -> np.ndarray:
     return np.asarray([str(v).strip() for v in array], dtype=object)
 
 
+#: Rows of a returned pack checked between two progress calls (the checksums are per row).
+COMPARE_CHUNK = 5_000
+
+
 def compare_fieldpack(
-    buildings: pd.DataFrame, returned: pd.DataFrame, path: str | Path
+    buildings: pd.DataFrame,
+    returned: pd.DataFrame,
+    path: str | Path,
+    progress: ProgressCallback = no_progress,
 ) -> FieldPackReport:
-    """What importing ``returned`` would change in ``buildings``, and what conflicts."""
+    """What importing ``returned`` would change in ``buildings``, and what conflicts.
+
+    Reads ``buildings`` only; ``progress`` is called between chunks of rows."""
     path = Path(path)
+    progress(0.0, "Veldpakket vergelijken met het project")
     report = FieldPackReport(path=path, rows_read=len(returned))
     ids = _text(returned["building_id"])
     status_raw = _text(returned["field_status"])
@@ -354,7 +371,13 @@ def compare_fieldpack(
     flag(position < 0, "BAG-id komt niet voor in het project")
     duplicate = pd.Series(ids).duplicated(keep="first").to_numpy()
     flag(duplicate, "BAG-id staat meer dan eens in het veldpakket; alleen de eerste rij telt")
-    expected = stamp_hash(ids, export_ms, export_note, stamp)
+    expected = np.empty(len(returned), dtype=object)
+    for start in range(0, len(returned), COMPARE_CHUNK):
+        end = start + COMPARE_CHUNK
+        expected[start:end] = stamp_hash(
+            ids[start:end], export_ms[start:end], export_note[start:end], stamp[start:end]
+        )
+        progress(0.8 * (min(end, len(returned)) / len(returned)), "Exportstempels controleren")
     flag(expected != hashes, "het exportstempel (export_*) is gewijzigd; rij overgeslagen")
     aliases = {k.lower(): v for k, v in MILESTONE_ALIASES.items()}
     status = np.asarray([aliases.get(s.lower()) if s else "" for s in status_raw], dtype=object)
@@ -374,6 +397,7 @@ def compare_fieldpack(
 
     changes, conflicts = [], []
     order = {code: i for i, code in enumerate(MILESTONES)}
+    progress(0.8, "Wijzigingen en conflicten bepalen")
     for i in np.flatnonzero(field_ms | field_note):
         bid = str(ids[i])
         r = int(rows[i])
@@ -405,7 +429,25 @@ def compare_fieldpack(
         conflicts, columns=["row", "building_id", "column", "at_export", "office", "field"]
     )
     report.problems = [FieldProblem(r, b, m) for r, b, m in sorted(problems)]
+    progress(1.0, "Veldpakket vergeleken")
     return report
+
+
+def compare_fieldpack_file(
+    buildings: pd.DataFrame, path: str | Path, progress: ProgressCallback = no_progress
+) -> FieldPackReport:
+    """Read a returned field pack and compare it with ``buildings`` (changed: nothing).
+
+    The first half of ``progress`` is the reading, the second the comparison; a cancel
+    stops at the next step and leaves no unpacked copy behind."""
+
+    def read_step(fraction, text=""):
+        progress(0.5 * fraction, text)
+
+    def compare_step(fraction, text=""):
+        progress(0.5 + 0.5 * fraction, text)
+
+    return compare_fieldpack(buildings, read_fieldpack(path, read_step), path, compare_step)
 
 
 def apply_changes(buildings: pd.DataFrame, changes: pd.DataFrame, *, reverse: bool = False) -> None:
@@ -425,11 +467,12 @@ def apply_changes(buildings: pd.DataFrame, changes: pd.DataFrame, *, reverse: bo
         buildings[column] = array
 
 
-def import_fieldpack(project, path: str | Path, *, apply: bool = True) -> FieldPackReport:
+def import_fieldpack(
+    project, path: str | Path, *, apply: bool = True, progress: ProgressCallback = no_progress
+) -> FieldPackReport:
     """Read a returned field pack, compare it with ``project`` and (by default) apply the
     changes that are not in conflict. Returns the report (see the module docstring)."""
-    returned = read_fieldpack(path)
-    report = compare_fieldpack(project.buildings, returned, path)
+    report = compare_fieldpack_file(project.buildings, path, progress)
     if apply:
         apply_changes(project.buildings, report.changes)
         report.applied = True

@@ -22,8 +22,9 @@ The dialog only collects choices and calls :func:`gis_app.core.export.exporter.e
   through the document as one undo step ("Werkpakketten maken voor export"), so the
   Werkpakketten panel, the map and the attribute table follow and Ctrl+Z takes it back.
   The remembered column choice goes through the document too.
-* Bestand > Veldpakket importeren... compares a returned field pack with the project,
-  shows the changes and conflicts, and applies the non-conflicting changes as one undo
+* Bestand > Veldpakket importeren... (:mod:`gis_app.ui.fieldpack_import`) reads and
+  compares a returned field pack in the background with progress and cancel, shows the
+  changes and conflicts, and applies the non-conflicting changes as one undo
   step (:meth:`ProjectDocument.apply_field_pack <gis_app.ui.document.ProjectDocument.apply_field_pack>`).
 """
 
@@ -38,7 +39,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -552,54 +552,12 @@ def _period_text(start, end) -> str:
     return f"{day(start)} t/m {day(end)}"
 
 
-def import_fieldpack_interactive(window, path: str | Path | None = None) -> object | None:
-    """Ask for a returned field pack, show what it changes and its conflicts, apply on "Ja".
+def import_fieldpack_interactive(window, path: str | Path | None = None, *, on_done=None):
+    """Bestand > Veldpakket importeren... in the background with progress and cancel
+    (:func:`gis_app.ui.fieldpack_import.import_fieldpack_interactive`)."""
+    from gis_app.ui.fieldpack_import import import_fieldpack_interactive as run
 
-    Conflicts are never applied (the report lists them); the import is one undo step.
-    """
-    from PySide6.QtWidgets import QMessageBox
-
-    from gis_app.core.fieldpack import compare_fieldpack, read_fieldpack
-    from gis_app.ui.dialogs import message_box, show_error, show_info
-
-    if path is None:
-        path, _ = QFileDialog.getOpenFileName(
-            window,
-            tr("Veldpakket importeren"),
-            str(QSettings().value(SETTINGS_DIR_KEY, "") or ""),
-            tr("Veldpakket (*.gpkg *.zip)"),
-        )
-        if not path:
-            return None
-    try:
-        report = compare_fieldpack(window.document.project.buildings, read_fieldpack(path), path)
-    except Exception as error:  # shown in a dialog, never a traceback
-        show_error(window, error, title=tr("Veldpakket importeren mislukt"))
-        return None
-    if len(report.changes) == 0:
-        show_info(
-            window,
-            tr("Veldpakket importeren"),
-            tr("Het veldpakket verandert niets."),
-            details=report.to_text(),
-        )
-        return report
-    answer = message_box(
-        window,
-        QMessageBox.Icon.Question,
-        tr("Veldpakket importeren"),
-        tr("{n} panden bijwerken? Conflicten worden niet overgenomen.").format(
-            n=report.updated_buildings
-        ),
-        details=report.to_text(),
-        buttons=QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        default=QMessageBox.StandardButton.Yes,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return report
-    window.document.apply_field_pack(report.changes, tr("Veldpakket importeren"))
-    report.applied = True
-    return report
+    return run(window, path, on_done=on_done)
 
 
 def install_export_action(window) -> QAction:
