@@ -651,21 +651,25 @@ def _extra_units() -> str:
     return _lvbag_file("VBO", stands)
 
 
-def _address_files(kinds=("NUM", "OPR", "WPL")) -> dict[str, str]:
+def _numbers() -> list[tuple[str, str]]:
+    return [
+        ("0221200000330227", _num("0221200000330227", 10, "6981AA", KERKSTRAAT, 1, "2012-01-01")),
+        ("0221200000330227", _num("0221200000330227", 12, "6981AB", KERKSTRAAT, 2, letter="a")),
+        ("0221200000400001", _num("0221200000400001", 14, "6981AB", KERKSTRAAT, addition="2")),
+        ("0221200000400002", _num("0221200000400002", 12, "6981 ab", KERKSTRAAT)),
+        # its own woonplaats, not its street's
+        ("0221200000330229", _num("0221200000330229", 3, "6981CD", KOEPOORTSTRAAT, place="2222")),
+        ("0221200000999999", _num("0221200000999999", 1, "6981ZZ", KOEPOORTSTRAAT)),  # no unit
+    ]
+
+
+def _address_files(kinds=("NUM", "OPR", "WPL"), numbers_left_out=()) -> dict[str, str]:
     """LVBAG files for the units' main addresses, with history: the street of pand A was
     renamed, and the main address of its first unit renumbered."""
     files = {
         "NUM": _lvbag_file(
             "NUM",
-            [
-                _num("0221200000330227", 10, "6981AA", KERKSTRAAT, version=1, end="2012-01-01"),
-                _num("0221200000330227", 12, "6981AB", KERKSTRAAT, version=2, letter="a"),
-                _num("0221200000400001", 14, "6981AB", KERKSTRAAT, addition="2"),
-                _num("0221200000400002", 12, "6981 ab", KERKSTRAAT),
-                # its own woonplaats, not its street's
-                _num("0221200000330229", 3, "6981CD", KOEPOORTSTRAAT, place="2222"),
-                _num("0221200000999999", 1, "6981ZZ", KOEPOORTSTRAAT),  # no unit here
-            ],
+            [stand for nid, stand in _numbers() if nid not in numbers_left_out],
         ),
         "OPR": _lvbag_file(
             "OPR",
@@ -683,7 +687,7 @@ def _address_files(kinds=("NUM", "OPR", "WPL")) -> dict[str, str]:
     return {kind: text for kind, text in files.items() if kind in kinds}
 
 
-def lvbag_extract(tmp_path: Path, kinds=("NUM", "OPR", "WPL")) -> Path:
+def lvbag_extract(tmp_path: Path, kinds=("NUM", "OPR", "WPL"), numbers_left_out=()) -> Path:
     """A zip of zips as the national delivery: one inner zip per object type."""
     members = {
         "PND": {PND.name: PND.read_text(encoding="utf-8")},
@@ -692,7 +696,7 @@ def lvbag_extract(tmp_path: Path, kinds=("NUM", "OPR", "WPL")) -> Path:
             "0221VBO15092020-000002.xml": _extra_units(),
         },
     }
-    for kind, text in _address_files(kinds).items():
+    for kind, text in _address_files(kinds, numbers_left_out).items():
         members[kind] = {f"0221{kind}15092020-000001.xml": text}
     extract = tmp_path / "BAGGEM0221L-15092020.zip"
     with zipfile.ZipFile(extract, "w", zipfile.ZIP_DEFLATED) as outer:
@@ -790,6 +794,21 @@ def test_lvbag_extract_with_numbers_but_no_streets_fills_what_it_can(tmp_path):
     text = report.to_text()
     assert text.count("adressen onvolledig") == 1
     assert "geen OPR- en WPL-bestanden" in text
+
+
+def test_lvbag_extract_lists_main_addresses_it_does_not_hold(tmp_path):
+    extract = lvbag_extract(tmp_path, numbers_left_out=("0221200000400001",))
+    buildings, report = load_buildings(extract)
+    assert buildings.set_index("building_id").loc[PAND_A, "address"] == "Kerkstraat 12"
+    missing = report.addresses[report.addresses["verblijfsobject_id"] == "0221010000400001"]
+    assert missing[["straat", "postcode"]].values.tolist() == [["", ""]]
+    assert missing["huisnummer"].isna().all()
+    text = report.to_text()
+    assert (
+        "1 nummeraanduiding(en) die hoofdadres zijn van een verblijfsobject staan niet in de "
+        "NUM-bestanden van het extract (adres leeg): 0221200000400001"
+    ) in text
+    assert "adressen onvolledig" not in text
 
 
 def test_lvbag_extract_area_keeps_the_addresses_of_the_panden_in_it(tmp_path):

@@ -449,6 +449,8 @@ def _read_referenced(
     indexed by id. Read file by file, keeping only the wanted rows: a national delivery has
     millions of addresses, a project needs those of its units."""
     frames = []
+    # one hash table for all files (Series.isin would rebuild it per file)
+    wanted_index = pd.Index(sorted(wanted), dtype=object)
     for source in sources:
         try:
             frame = pyogrio.read_dataframe(source, columns=list(columns), read_geometry=False)
@@ -458,7 +460,7 @@ def _read_referenced(
         if not len(frame):
             continue
         frame["identificatie"] = strip_prefix(frame["identificatie"])
-        frames.append(frame[frame["identificatie"].isin(wanted)])
+        frames.append(frame[wanted_index.get_indexer(frame["identificatie"]) >= 0])
     frames = [f for f in frames if len(f)]
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns}).set_index(
@@ -521,8 +523,8 @@ def extract_addresses(
             f" ... en {len(not_found) - 10} meer" if len(not_found) > 10 else ""
         )
         notes.append(
-            f"{len(not_found)} hoofdadressen van verblijfsobjecten niet in de NUM-bestanden "
-            f"van het extract (adres leeg): {shown}"
+            f"{len(not_found)} nummeraanduiding(en) die hoofdadres zijn van een "
+            f"verblijfsobject staan niet in de NUM-bestanden van het extract (adres leeg): {shown}"
         )
     return address, notes
 
