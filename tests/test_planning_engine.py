@@ -123,7 +123,10 @@ def test_schedule_respects_preparation_and_metrics_are_consistent():
     assert m["bespoke_buildings"] == int((s["approach"] == "bespoke").sum())
     cap = result.capacity
     assert (cap["starts"] <= cap["capacity"]).all()
-    assert cap["starts"].sum() == int(work.sum())
+    # the capacity table counts pool starts: eigen regie owners commission their own aannemer
+    own = buildings["eigen_regie"].to_numpy(bool)[s["row"].to_numpy()]
+    assert own[work.to_numpy()].any()
+    assert cap["starts"].sum() == int((work.to_numpy() & ~own).sum())
     # unclustered buildings planned as a trailing pseudo-cluster, not lost
     assert m["unclustered_buildings"] == 3
     assert (s.loc[s["cluster_id"] == "", "plan_cluster"].str.startswith("zonder-cluster")).all()
@@ -234,8 +237,12 @@ def test_contractors_share_capacity():
     result = plan(buildings, clusters, cfg)
     s = result.schedule
     work = s["approach"] != "none"
-    assert set(s.loc[work, "contractor"]) <= {"Bouw A", "Bouw B"}
-    per_week = s[work].groupby(["construction_start", "contractor"]).size()
+    # eigen regie: the owner's own aannemer, none of the pool's
+    own = buildings["eigen_regie"].to_numpy(bool)[s["row"].to_numpy()]
+    assert (s.loc[work & own, "contractor"] == "").all()
+    pool = work & ~own
+    assert set(s.loc[pool, "contractor"]) == {"Bouw A", "Bouw B"}
+    per_week = s[pool].groupby(["construction_start", "contractor"]).size()
     assert per_week.xs("Bouw A", level=1).max() <= 1
     assert per_week.xs("Bouw B", level=1).max() <= 2
 

@@ -138,7 +138,7 @@ def test_moving_global_slider_changes_metrics_and_chart_data(qtbot, workspace):
     _, after_y = ws.charts.exposure_curve.getData()
     assert not (len(after_y) == len(before_y) and np.allclose(after_y, before_y))
     assert "100 %" in ws.panel.global_slider.value_label.text()
-    assert ["plan_completion_year", "plan_approach"] in attrs
+    assert ["plan_completion_year", "plan_approach", "plan_told"] in attrs
     assert (ws.document.project.buildings["plan_approach"] == "bespoke").sum() == metrics[
         "bespoke_buildings"
     ]

@@ -8,8 +8,9 @@ Decisions:
   from the plan's start, for WEEKS weeks, default 26). Without any contracted capacity the
   planned capacity of the next 26 weeks counts as contracted, and the command says so.
 * Per address a PDF letter ``brief-<pand-id>.pdf`` in ``--out`` from the template
-  (``--template FILE``, plain UTF-8 text with fields, see :mod:`gis_app.core.letters`; the
-  built-in one otherwise), and one ``brieven.csv`` (semicolon separated, UTF-8 with BOM so
+  (``--template FILE``, plain UTF-8 text with fields, see :mod:`gis_app.core.letters`;
+  otherwise the one stored in the project by Bestand > Bewonersbrieven..., else the
+  built-in one), and one ``brieven.csv`` (semicolon separated, UTF-8 with BOM so
   that Word and Excel read it) with ``pand_id`` and the same fields for a mail merge.
 * ``--record`` stores each told date as a commitment in the project file (saved
   atomically); a later run does not tell those addresses again. Without ``--record`` the
@@ -100,10 +101,15 @@ def register(subparsers) -> None:
     )
     add_contracted_option(parser)
     parser.add_argument(
-        "--template", type=_args.path, default=None, help="letter template (UTF-8 text)"
+        "--template",
+        type=_args.path,
+        default=None,
+        help="letter template (UTF-8 text; default: the project's own, else the built-in one)",
     )
     parser.add_argument(
-        "--contact", default=None, help="contact in the letter (default: the NCG's)"
+        "--contact",
+        default=None,
+        help="contact in the letter (default: the project's, else the NCG's)",
     )
     parser.add_argument(
         "--scenario", default="", help="name of the plan scenario the dates come from"
@@ -116,10 +122,9 @@ def run(args: argparse.Namespace) -> int:
     from gis_app.core.commitments import CommitmentBook, commitments_from_plan, letter_rows
     from gis_app.core.io.outputs import check_outputs, protected_files
     from gis_app.core.letters import (
-        DEFAULT_CONTACT,
-        DEFAULT_TEMPLATE,
         check_template,
         letter_file_name,
+        project_letter_text,
         read_template,
     )
     from gis_app.core.planning import Planner, PlanningConfig
@@ -127,9 +132,11 @@ def run(args: argparse.Namespace) -> int:
     from gis_app.render.letters import CSV_NAME
 
     project = _load(args.project)
-    template = read_template(args.template) if args.template is not None else DEFAULT_TEMPLATE
+    # the project's own template and contact (Bewonersbrieven... in the window), unless given
+    stored_template, stored_contact = project_letter_text(project.settings)
+    template = read_template(args.template) if args.template is not None else stored_template
     check_template(template)
-    contact = args.contact if args.contact is not None else DEFAULT_CONTACT
+    contact = args.contact if args.contact is not None else stored_contact
     if len(contact) > 500 or len(args.scenario) > 200:
         raise InputError("--contact of --scenario is te lang")
     for warning in project.load_warnings:

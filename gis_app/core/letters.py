@@ -3,7 +3,12 @@
 A template is plain text (one paragraph per line: the letter wraps long lines itself) with fields in braces: ``{adres}``, ``{maatregel}``, ``{aanpak}``,
 ``{start_voorbereiding}``, ``{start_bouw}``, ``{gereed}``, ``{contact}``. Letters go "Aan
 de bewoners van" the address: no personal names are needed or used. A field that is not
-known, or a brace that is not closed, is refused with the template's file and line.
+known, or a brace that is not closed, is refused with the template's file, line and
+position (:func:`template_problem`), before anything is written.
+
+The planner's own template and contact are stored in the project
+(``Project.settings[LETTERS_SETTINGS_KEY]``: ``{"template": ..., "contact": ...}``), so
+the window and ``gis-app letters`` write the same letters (:func:`project_letter_text`).
 """
 
 from __future__ import annotations
@@ -61,6 +66,12 @@ DEFAULT_CONTACT = "uw bewonersbegeleider van het NCG"
 
 _FIELD = re.compile(r"\{([^{}]*)\}")
 
+#: Key of the letter template and contact in ``Project.settings``.
+LETTERS_SETTINGS_KEY = "letters"
+#: Longest template and contact stored or read (characters).
+MAX_TEMPLATE_CHARS = 100_000
+MAX_CONTACT_CHARS = 500
+
 
 def long_date(day: dt.date) -> str:
     """``3 maart 2027``."""
@@ -82,21 +93,67 @@ def read_template(path: str | Path) -> str:
     return text
 
 
-def check_template(text: str, path: str | Path | None = None) -> None:
-    """Refuse unknown fields and unbalanced braces, naming the line."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        for name in _FIELD.findall(line):
-            if name.strip() not in FIELDS:
-                raise InputError(
-                    f"sjabloon regel {number}: onbekend veld '{{{name[:40]}}}' "
-                    f"(velden: {', '.join('{' + f + '}' for f in FIELDS)})",
-                    path=path,
-                )
-        rest = _FIELD.sub("", line)
-        if "{" in rest or "}" in rest:
-            raise InputError(f"sjabloon regel {number}: accolade zonder veld", path=path)
+def template_problem(text: str) -> str | None:
+    """What is wrong with a template, in one line naming the field and its position
+    ("regel 3, teken 12: onbekend veld '{naam}' ..."), or None when it can be used."""
     if not text.strip():
-        raise InputError("sjabloon is leeg", path=path)
+        return "sjabloon is leeg"
+    if len(text) > MAX_TEMPLATE_CHARS:
+        return f"sjabloon is langer dan {MAX_TEMPLATE_CHARS} tekens"
+    for number, line in enumerate(text.splitlines(), start=1):
+        end = 0
+        for match in _FIELD.finditer(line):
+            stray = _stray_brace(line, end, match.start())
+            if stray is not None:
+                return f"sjabloon regel {number}, teken {stray + 1}: accolade zonder veld"
+            end = match.end()
+            name = match.group(1)
+            if name.strip() not in FIELDS:
+                return (
+                    f"sjabloon regel {number}, teken {match.start() + 1}: onbekend veld "
+                    f"'{{{name[:40]}}}' (velden: {', '.join('{' + f + '}' for f in FIELDS)})"
+                )
+        stray = _stray_brace(line, end, len(line))
+        if stray is not None:
+            return f"sjabloon regel {number}, teken {stray + 1}: accolade zonder veld"
+    return None
+
+
+def _stray_brace(line: str, start: int, stop: int) -> int | None:
+    for k in range(start, stop):
+        if line[k] in "{}":
+            return k
+    return None
+
+
+def check_template(text: str, path: str | Path | None = None) -> None:
+    """Refuse unknown fields and unbalanced braces (:func:`template_problem`)."""
+    problem = template_problem(text)
+    if problem is not None:
+        raise InputError(problem, path=path)
+
+
+def project_letter_text(settings: dict | None) -> tuple[str, str]:
+    """(template, contact) stored in a project's settings, the defaults where none is set.
+    A stored template that cannot be used is refused (:class:`InputError`), never
+    replaced silently."""
+    stored = (settings or {}).get(LETTERS_SETTINGS_KEY)
+    if not isinstance(stored, dict):
+        return DEFAULT_TEMPLATE, DEFAULT_CONTACT
+    template = stored.get("template")
+    contact = stored.get("contact")
+    template = template if isinstance(template, str) and template.strip() else DEFAULT_TEMPLATE
+    contact = contact if isinstance(contact, str) and contact.strip() else DEFAULT_CONTACT
+    problem = template_problem(template)
+    if problem is not None:
+        raise InputError(f"het bewonersbriefsjabloon in het project: {problem}")
+    return template, contact[:MAX_CONTACT_CHARS]
+
+
+def letter_settings(template: str, contact: str) -> dict[str, str]:
+    """What :func:`project_letter_text` reads back (store under :data:`LETTERS_SETTINGS_KEY`)."""
+    check_template(template)
+    return {"template": template, "contact": contact.strip()[:MAX_CONTACT_CHARS]}
 
 
 def letter_fields(row: dict[str, Any], contact: str) -> dict[str, str]:
@@ -114,6 +171,13 @@ def letter_fields(row: dict[str, Any], contact: str) -> dict[str, str]:
 
 def fill(template: str, fields: dict[str, str]) -> str:
     return _FIELD.sub(lambda m: fields[m.group(1).strip()], template)
+
+
+def letter_text(template: str, row: dict[str, Any], contact: str) -> str:
+    """The text of one letter: ``template`` filled with the fields of ``row``
+    (:func:`~gis_app.core.commitments.letter_rows`). The PDF letters and the window's
+    preview both use it."""
+    return fill(template, letter_fields(row, contact))
 
 
 def letter_file_name(building_id: str) -> str:

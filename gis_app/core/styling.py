@@ -32,7 +32,7 @@ Decisions:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -56,6 +56,7 @@ STYLE_MILESTONE = "milestone"
 STYLE_CATEGORICAL = "categorical"
 STYLE_PLAN_YEAR = "plan_completion_year"  # columns written by the planning workspace
 STYLE_PLAN_APPROACH = "plan_approach"
+STYLE_TOLD = "plan_told"  # what residents were told (core.planning.promises.told_status)
 STYLE_KINDS = (
     STYLE_RISK,
     STYLE_GRADUATED,
@@ -63,7 +64,10 @@ STYLE_KINDS = (
     STYLE_CATEGORICAL,
     STYLE_PLAN_YEAR,
     STYLE_PLAN_APPROACH,
+    STYLE_TOLD,
 )
+#: ``StyleSpec.only``: a map filter; the other panden are drawn muted (see compute_style).
+ONLY_TELLABLE = "tellable"
 
 METHOD_QUANTILE = "quantile"
 METHOD_EQUAL = "equal"
@@ -148,9 +152,11 @@ class StyleSpec:
     labels: str = ""  # "", "building_id" or "address": labels when zoomed in
     colors: tuple[tuple[str, str], ...] = ()  # overrides: (category, "#rrggbb")
     alpha: int = 255
+    only: str = ""  # "" (every pand) or ONLY_TELLABLE: the others muted
 
     def to_dict(self) -> dict:
         return {
+            "only": self.only,
             "kind": self.kind,
             "column": self.column,
             "method": self.method,
@@ -532,6 +538,45 @@ def plan_approach_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     return StyleResult(rgba, legend, title="aanpak (planning)")
 
 
+#: What residents were told (values of the ``plan_told`` column, written with every plan
+#: from :func:`gis_app.core.planning.promises.told_status`), colour-blind-safe colours.
+TOLD_ORDER = ("now", "kept", "broken", "")
+TOLD_COLORS = {"now": "#0072b2", "kept": "#009e73", "broken": "#d55e00", "": MISSING_COLOR}
+TOLD_LABELS = {
+    "now": "nu te informeren",
+    "kept": "toegezegd, gehouden",
+    "broken": "toegezegd, gebroken",
+    "": "nog niet te informeren",
+}
+#: Panden a filter leaves out: drawn, but muted, so the area stays readable.
+FILTERED_COLOR = "#d0d0d0"
+FILTERED_ALPHA = 70
+
+
+def told_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
+    """What residents were told (``plan_told``): nu te informeren / toegezegd en gehouden /
+    toegezegd en gebroken / nog niet. Every entry stays in the legend, also at 0."""
+    values = (
+        frame[STYLE_TOLD].fillna("").astype(str)
+        if STYLE_TOLD in frame
+        else pd.Series([""] * len(frame))
+    )
+    codes = values.map({k: i for i, k in enumerate(TOLD_ORDER)}).fillna(3).to_numpy(np.int64)
+    overrides = dict(spec.colors)
+    colors = [overrides.get(k, TOLD_COLORS[k]) for k in TOLD_ORDER]
+    rgba, legend = _categorical(
+        codes, list(TOLD_ORDER), [TOLD_LABELS[k] for k in TOLD_ORDER], colors, spec.alpha
+    )
+    return StyleResult(rgba, legend, title="toezeggingen aan bewoners")
+
+
+def tellable_mask(frame: pd.DataFrame) -> np.ndarray:
+    """Panden that can be told their dates now (``plan_told`` is "now")."""
+    if STYLE_TOLD not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return frame[STYLE_TOLD].fillna("").astype(str).to_numpy(dtype=object) == "now"
+
+
 _STYLES = {
     STYLE_RISK: risk_style,
     STYLE_MILESTONE: milestone_style,
@@ -539,6 +584,7 @@ _STYLES = {
     STYLE_CATEGORICAL: categorical_style,
     STYLE_PLAN_YEAR: plan_year_style,
     STYLE_PLAN_APPROACH: plan_approach_style,
+    STYLE_TOLD: told_style,
 }
 
 
@@ -549,6 +595,19 @@ def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleRe
     :func:`gis_app.core.schema.bag_gone`) stay visible but muted, with their own legend entry.
     """
     result = _compute_style(frame, spec or StyleSpec())
+    if spec is not None and spec.only == ONLY_TELLABLE:
+        # the filter "alleen nu te informeren": the others muted, counted in one entry
+        out = ~tellable_mask(frame)
+        shown = pd.Series(_rgb_keys(result.colors[~out])).value_counts()
+        result.legend = [
+            replace(e, count=int(shown.get(_rgb_keys(_palette([e.color], 255))[0], 0)))
+            for e in result.legend
+        ]
+        result.colors = result.colors.copy()
+        result.colors[out] = hex_to_rgba(FILTERED_COLOR, FILTERED_ALPHA)
+        result.legend.append(
+            LegendEntry("overige panden (gefilterd)", FILTERED_COLOR, int(out.sum()))
+        )
     if "bag_status" in frame.columns and len(frame):
         gone = bag_gone(frame["bag_status"].to_numpy(dtype=object))
         if gone.any():
@@ -560,6 +619,11 @@ def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleRe
                     LegendEntry("bestaat niet (meer) volgens BAG", GONE_COLOR, int(gone.sum())),
                 ]
     return result
+
+
+def _rgb_keys(colors: np.ndarray) -> np.ndarray:
+    c = colors.astype(np.int64)
+    return (c[:, 0] << 16) | (c[:, 1] << 8) | c[:, 2]
 
 
 def _compute_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
@@ -583,13 +647,14 @@ def numeric_columns(frame: pd.DataFrame) -> list[str]:
 
 def style_columns(spec: StyleSpec) -> set[str]:
     """Columns a style reads: a change to any of them means the colours must be recomputed."""
+    extra = {STYLE_TOLD} if spec.only == ONLY_TELLABLE else set()
     if spec.kind == STYLE_RISK:
-        return {"risk_profile", "bag_status"}
+        return {"risk_profile", "bag_status", *extra}
     if spec.kind == STYLE_MILESTONE:
-        return {"milestone", "bag_status"}
-    if spec.kind in (STYLE_PLAN_YEAR, STYLE_PLAN_APPROACH):
-        return {spec.kind, "bag_status"}
-    return {spec.column, "bag_status"}
+        return {"milestone", "bag_status", *extra}
+    if spec.kind in (STYLE_PLAN_YEAR, STYLE_PLAN_APPROACH, STYLE_TOLD):
+        return {spec.kind, "bag_status", *extra}
+    return {spec.column, "bag_status", *extra}
 
 
 # --- clusters, packages and the selection on the map ---------------------------------------

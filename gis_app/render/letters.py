@@ -82,8 +82,9 @@ def write_letters(
     ``brieven.csv`` in ``folder``; returns the files written (the CSV last).
     ``progress(fraction, text)`` may raise :class:`~gis_app.core.progress.Cancelled`."""
     from gis_app.core.io.atomic import atomic_open
-    from gis_app.core.letters import fill, letter_fields, letter_file_name
+    from gis_app.core.letters import check_template, fill, letter_fields, letter_file_name
 
+    check_template(template)  # before anything is written
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)

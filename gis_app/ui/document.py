@@ -198,6 +198,13 @@ class ProjectDocument(QObject):
         self.undo_stack.push(command)
         return command
 
+    def set_letter_settings(self, settings: dict, text: str) -> LetterSettingsCommand:
+        """Store the letter template and contact (``core.letters.letter_settings``) in the
+        project as one undo step, so ``gis-app letters`` writes the same letters."""
+        command = LetterSettingsCommand(self, settings, text)
+        self.undo_stack.push(command)
+        return command
+
     def set_scenarios(self, scenarios: Sequence[dict]) -> None:
         """Replace the saved scenarios (``Scenario.to_dict`` entries)."""
         self.project.scenarios = [copy.deepcopy(dict(s)) for s in scenarios]
@@ -546,6 +553,29 @@ class CommitmentsCommand(QUndoCommand):
     def undo(self) -> None:
         self.document.project.commitments = copy.deepcopy(self.old)
         self.document.commitmentsChanged.emit()
+
+
+class LetterSettingsCommand(QUndoCommand):
+    """``project.settings["letters"]`` replaced; undo puts the previous one (or none) back."""
+
+    def __init__(self, document: ProjectDocument, settings: dict, text: str):
+        from gis_app.core.letters import LETTERS_SETTINGS_KEY
+
+        super().__init__(text)
+        self.document = document
+        self.key = LETTERS_SETTINGS_KEY
+        self.new = copy.deepcopy(dict(settings))
+        old = document.project.settings.get(self.key)
+        self.old = copy.deepcopy(old) if isinstance(old, dict) else None
+
+    def redo(self) -> None:
+        self.document.project.settings[self.key] = copy.deepcopy(self.new)
+
+    def undo(self) -> None:
+        if self.old is None:
+            self.document.project.settings.pop(self.key, None)
+        else:
+            self.document.project.settings[self.key] = copy.deepcopy(self.old)
 
 
 class ChangeCommand(QUndoCommand):

@@ -173,3 +173,48 @@ def address_list(frame: pd.DataFrame, addresses: pd.DataFrame) -> pd.DataFrame:
     before = [c for c in frame.columns[:position] if c in keep]
     after = [c for c in frame.columns[position:] if c in keep]
     return merged[[*before, *parts, *after]].reset_index(drop=True)
+
+
+#: What the residents of each address were told (:mod:`gis_app.core.commitments`), the
+#: last columns of an address list: the promised construction start and the day they were
+#: told (date fields), and whether the exported plan still keeps it.
+COMMITMENT_LIST_COLUMNS = ("toegezegd_start", "toegezegd_op", "toezegging_gehouden")
+#: ``toezegging_gehouden`` of an address without a commitment, or whose pand needs no
+#: new start in the plan (work begun or no measure any more).
+NO_COMMITMENT = "—"
+
+
+def with_commitments(
+    rows: pd.DataFrame, commitments: dict | None, schedule: pd.DataFrame | None
+) -> pd.DataFrame:
+    """``rows`` (an address list with ``building_id``) with :data:`COMMITMENT_LIST_COLUMNS`.
+
+    A commitment is made per pand ("Aan de bewoners van" its address), so every address
+    row of a told pand carries it. ``toezegging_gehouden`` is "ja" when the plan's
+    construction start (``schedule``) is on or before the promised one, "nee" when later,
+    :data:`NO_COMMITMENT` otherwise. ``commitments``: ``Project.commitments``.
+    """
+    from gis_app.core.commitments import checked_book
+
+    book = checked_book(commitments or None, [])
+    promised = {c.building_id: c for c in book.commitments}
+    ids = rows["building_id"].astype(str)
+    told = [promised.get(b) for b in ids]
+    out = rows.copy()
+    out["toegezegd_start"] = pd.to_datetime(
+        pd.Series([c.construction_start if c else None for c in told], dtype=object)
+    ).to_numpy()
+    out["toegezegd_op"] = pd.to_datetime(
+        pd.Series([c.told_on if c else None for c in told], dtype=object)
+    ).to_numpy()
+    planned = pd.Series(pd.NaT, index=range(len(rows)), dtype="datetime64[ns]")
+    if schedule is not None and len(schedule) and "construction_start" in schedule:
+        starts = pd.to_datetime(schedule["construction_start"]).set_axis(
+            schedule["building_id"].astype(str)
+        )
+        starts = starts[~starts.index.duplicated()]
+        planned = pd.Series(ids.map(starts).to_numpy(), dtype="datetime64[ns]")
+    keeps = np.where(planned.to_numpy() <= out["toegezegd_start"].to_numpy(), "ja", "nee")
+    known = out["toegezegd_start"].notna().to_numpy() & planned.notna().to_numpy()
+    out["toezegging_gehouden"] = np.where(known, keeps, NO_COMMITMENT).astype(object)
+    return out

@@ -63,7 +63,7 @@ import pandas as pd
 from gis_app.core.change import Change
 from gis_app.core.errors import ExportError, GisAppError
 from gis_app.core.export import columns as colmod
-from gis_app.core.export.addresses import address_list, address_rows
+from gis_app.core.export.addresses import address_list, address_rows, with_commitments
 from gis_app.core.export.frame import export_frame, whole
 from gis_app.core.export.geojson import to_wgs84, write_geojson
 from gis_app.core.export.gpkg import write_geopackage
@@ -172,7 +172,8 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
     ``package_id`` column), and ``buildings``/``clusters`` are the frames to export
     (the project's own when nothing had to be made).
     """
-    from gis_app.core.planning import PlanningConfig, plan
+    from gis_app.core.commitments import CommitmentBook
+    from gis_app.core.planning import Planner, PlanningConfig
 
     notes: list[str] = []
     buildings = project.buildings
@@ -200,7 +201,10 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
     config = PlanningConfig.from_dict(planning_settings) if planning_settings else PlanningConfig()
     _report(progress, 0.05, "Planning berekenen")
     try:
-        result = plan(buildings, clusters, config)
+        # what residents were told binds the exported dates, as in every plan
+        promised = CommitmentBook.from_dict(getattr(project, "commitments", None) or None)
+        planner = Planner(buildings, clusters, config, commitments=promised.promised_starts())
+        result = planner.run()
     except GisAppError:
         raise
     except Exception as error:  # pragma: no cover - a planning defect, shown as one line
@@ -537,6 +541,8 @@ def _export_into(
     if {"csv", "xlsx"} & set(formats):
         # the address lists: one row per address, not per pand
         per_address = address_list(frame.drop(columns=frame.geometry.name), addresses)
+        told = getattr(project, "commitments", None)
+        per_address = with_commitments(per_address, told, schedule)
         lists = table_frame(per_address)
         list_columns = per_address.iloc[:0]  # the Toelichting sheet lists these columns
         list_groups = _groups(per_address["package_id"].to_numpy(dtype=object), ids)

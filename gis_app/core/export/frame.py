@@ -45,7 +45,7 @@ COLUMN_ORDER = (
 #: Internal columns never exported.
 INTERNAL_COLUMNS = frozenset({"row", "plan_cluster", "exposure", "fid", "geom"})
 #: The window's plan columns: English-named copies of ``completion`` and ``approach``.
-DUPLICATE_COLUMNS = frozenset({"plan_completion_year", "plan_approach"})
+DUPLICATE_COLUMNS = frozenset({"plan_completion_year", "plan_approach", "plan_told"})
 PLAN_COLUMNS = (
     "measure",
     "approach",

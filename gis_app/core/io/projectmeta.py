@@ -150,6 +150,14 @@ def _check_object(value: Any) -> Any:
     return value
 
 
+def _check_letters(value: Any) -> None:
+    from gis_app.core.letters import LETTERS_SETTINGS_KEY, project_letter_text
+
+    if not isinstance(value, dict):
+        raise ValueError("geen object")
+    project_letter_text({LETTERS_SETTINGS_KEY: value})
+
+
 #: Settings keys the app reads, with their check and the Dutch name used in warnings.
 SETTINGS_CHECKS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "planning": ("planningsinstellingen", _check_planning),
@@ -158,6 +166,7 @@ SETTINGS_CHECKS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "export_columns": ("gekozen exportkolommen", _check_text_list),
     "import_report": ("importverslag", _check_object),
     "building_style": ("kaartstijl", _check_object),
+    "letters": ("bewonersbriefsjabloon", _check_letters),
 }
 
 _CHECK_ERRORS = (GisAppError, TypeError, ValueError, AttributeError, KeyError, OverflowError)

@@ -32,6 +32,10 @@ past ``versterkingsbesluit``), the MILP optimum is the scheduler's optimum over 
 exactly; otherwise the MILP order is re-scheduled by the scheduler and compared (the
 benchmark then also compares with brute force where that is possible).
 
+Eigen regie buildings take no slot (the owner's own aannemer, :func:`.schedule.own_pass`):
+they are in no chain, so neither here nor in the scheduler do they use capacity; their
+exposure is part of the constant (:func:`.bound.base_exposure`), as in the scheduler.
+
 Not supported: position locks (:class:`PlanningError`). Fixed-start clusters are supported
 (they take their capacity first, as in the scheduler).
 

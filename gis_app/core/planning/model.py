@@ -428,7 +428,10 @@ class PlanningModel:
         # on each such building, which leaves its cluster's chain (schedule.py)
         self._set_commitments(commitments or {}, config.start_date)
         self.ahead &= ~self.committed
-        self.chained = self.slotted & ~self.ahead & ~self.committed
+        # eigen regie: the owner's own aannemer, no start from the pool (schedule.own_pass)
+        self.own = self.slotted & self.eigen_regie
+        self.own_idx = np.flatnonzero(self.own)
+        self.chained = self.slotted & ~self.ahead & ~self.committed & ~self.own
         self.n_slots = np.bincount(self.group[self.chained], minlength=self.n_groups)
         self.n_members = np.bincount(self.group, minlength=self.n_groups)
 
@@ -511,7 +514,7 @@ class PlanningModel:
         self.deadline_idx = np.flatnonzero(self.slotted & (self.deadline_days < NO_DEADLINE))
         self.has_deadlines = bool((self.deadline_days < NO_DEADLINE).any())
         # the ahead-of-cluster buildings by release, then risk (most first), then id
-        ahead = np.flatnonzero(self.ahead)
+        ahead = np.flatnonzero(self.ahead & ~self.own)
         self.ahead_idx = ahead[
             np.lexsort((self.id_rank[ahead], -self.weight[ahead], self.release_std[ahead]))
         ]
@@ -541,6 +544,8 @@ class PlanningModel:
         self.promise_week = np.where(has, np.floor_divide(self.promise_days, 7), -1)
         idx = np.flatnonzero(self.committed)
         self.committed_idx = idx[np.argsort(self.promise_week[idx], kind="stable")]
+        # the ones that take a start from the pool (not eigen regie)
+        self.committed_pool_idx = self.committed_idx[~self.eigen_regie[self.committed_idx]]
         self.has_commitments = bool(len(idx))
 
     # --- per run --------------------------------------------------------------------------

@@ -116,3 +116,30 @@ def commitment_report(result) -> dict[str, Any]:
 
 def promise_date(config: PlanningConfig, week: int) -> dt.date:
     return config.start_date + dt.timedelta(days=7 * int(week))
+
+
+#: What the residents of a building were told, as the map shows it (:func:`told_status`).
+TOLD_NOW = "now"  # can be told its dates now (:func:`tellable`)
+TOLD_KEPT = "kept"  # told, and the plan keeps the promise
+TOLD_BROKEN = "broken"  # told, and the plan starts later than promised
+TOLD_NOT_YET = ""  # not told and not to be told yet (also: buildings without work)
+TOLD_STATES = (TOLD_NOW, TOLD_KEPT, TOLD_BROKEN, TOLD_NOT_YET)
+
+
+def told_status(result) -> np.ndarray:
+    """Per planned building (the model's order) one of :data:`TOLD_STATES`.
+
+    ``TOLD_NOW`` marks exactly the buildings of :func:`tellable` (the key figure "nu te
+    informeren" counts them); a promised building is kept when its planned construction
+    start is on or before the promise (as in :func:`commitment_report`); a promised
+    building that needs no new start any more (construction begun, measure dropped)
+    counts as kept: nothing in the plan is later than promised.
+    """
+    model = result.model
+    out = np.full(model.n, TOLD_NOT_YET, dtype=object)
+    out[tellable(result)] = TOLD_NOW
+    out[model.promised] = TOLD_KEPT
+    idx = model.committed_idx
+    late = 7 * result.start_week[idx] - model.promise_days[idx] > 0
+    out[idx[late]] = TOLD_BROKEN
+    return out

@@ -157,8 +157,10 @@ class PlanResult:
                 np.dot(self.bespoke, model.cost_extra)
             )
         starts = self.start_week[model.slotted]
+        # the load on the pool: eigen regie starts take no pool capacity
+        pool = self.start_week[model.slotted & ~model.own]
         if len(starts):
-            load = np.bincount(starts, minlength=int(starts.max()) + 1)
+            load = np.bincount(pool, minlength=int(starts.max()) + 1)
             cap = model.capacity.weekly[: len(load)]
             metrics["peak_starts"] = int(load.max())
             metrics["capacity_utilisation"] = float(load.sum() / max(int(cap.sum()), 1))
@@ -228,7 +230,7 @@ class PlanResult:
         model = self.model
         names = np.asarray([*model.capacity.contractor_names, ""], dtype=object)
         out = np.full(model.n, "", dtype=object)
-        idx = np.flatnonzero(model.slotted)
+        idx = np.flatnonzero(model.slotted & ~model.own)  # eigen regie: no pool aannemer
         if len(idx) == 0:
             return out
         weeks = self.start_week[idx]
@@ -329,12 +331,12 @@ class PlanResult:
 
     @cached_property
     def capacity(self) -> pd.DataFrame:
-        """Starts, planned and contracted capacity per week, from the start date to the week
-        of the last start."""
+        """Starts from the pool (eigen regie left out: it uses no pool capacity), planned and
+        contracted capacity per week, from the start date to the week of the last start."""
         model = self.model
         starts = self.start_week[model.slotted]
         n_weeks = int(starts.max()) + 1 if len(starts) else 1
-        load = np.bincount(starts, minlength=n_weeks)[:n_weeks]
+        load = np.bincount(self.start_week[model.slotted & ~model.own], minlength=n_weeks)[:n_weeks]
         frame = pd.DataFrame(
             {
                 "period_start": self._dates(np.arange(n_weeks)),

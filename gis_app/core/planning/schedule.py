@@ -29,6 +29,13 @@ The scheduling rule (what the planner sees):
 * Buildings taken ahead of their cluster (``ahead_of_cluster``, "voortrekken") come next:
   each on its own, by release, at the first week with free capacity on or after its
   release. They are not part of their cluster's chain.
+* Buildings of owners in eigen regie (``eigen_regie``) use no pool capacity: the owner
+  commissions an aannemer of their own. Each starts construction in its release week
+  (right after its preparation, and not before its cluster's fixed start date); it takes
+  no start from any week, so every other building is planned exactly as if it were not
+  there. It is not part of its cluster's chain, is not counted as a start against the
+  (planned or contracted) capacity, and keeps a commitment whenever its preparation
+  allows.
 * Completion = construction start + construction duration; a building is safe at
   completion. Buildings without work are safe at week 0.
 
@@ -192,7 +199,7 @@ def run_chain(model: PlanningModel, tm: Timing, group: int, remaining: np.ndarra
 def commitment_pass(model: PlanningModel, tm: Timing, remaining: np.ndarray, starts) -> None:
     """Starts of the buildings with a commitment (see module docstring); updates
     ``remaining`` and ``starts`` in place."""
-    idx = model.committed_idx
+    idx = model.committed_pool_idx
     if len(idx) == 0:
         return
     horizon = len(remaining)
@@ -220,9 +227,17 @@ def commitment_pass(model: PlanningModel, tm: Timing, remaining: np.ndarray, sta
     starts[idx] = week
 
 
+def own_pass(model: PlanningModel, tm: Timing, starts) -> None:
+    """Eigen regie buildings start in their release week; the pool capacity is untouched."""
+    own = model.own_idx
+    if len(own):
+        starts[own] = tm.release[own]
+
+
 def fixed_passes(model: PlanningModel, tm: Timing, remaining: np.ndarray, starts) -> None:
-    """The passes every order shares: commitments, fixed-start clusters, then
-    ahead-of-cluster buildings."""
+    """The passes every order shares: eigen regie (no capacity), commitments, fixed-start
+    clusters, then ahead-of-cluster buildings."""
+    own_pass(model, tm, starts)
     commitment_pass(model, tm, remaining, starts)
     for g in locked_groups(model):
         run_chain(model, tm, int(g), remaining, starts)
@@ -267,7 +282,10 @@ def schedule(
         if len(changed) == 0:
             resume = cache.head
         elif not (
-            (model.lock_of_building[changed] >= 0) | model.ahead[changed] | model.committed[changed]
+            (model.lock_of_building[changed] >= 0)
+            | model.ahead[changed]
+            | model.committed[changed]
+            | model.own[changed]
         ).any():
             pos = np.full(model.n_groups, len(seq), dtype=np.int64)
             pos[seq] = np.arange(len(seq))

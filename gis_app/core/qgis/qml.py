@@ -44,6 +44,8 @@ from gis_app.core.styling import (
     STYLE_PLAN_APPROACH,
     STYLE_PLAN_YEAR,
     STYLE_RISK,
+    STYLE_TOLD,
+    TOLD_ORDER,
     StyleSpec,
     compute_style,
     hex_to_rgba,
@@ -401,6 +403,10 @@ def buildings_renderer(frame: pd.DataFrame, spec: StyleSpec) -> ET.Element:
             for i, e in enumerate(result.legend)
         ]
         return categorized_renderer(STYLE_PLAN_APPROACH, cats, alpha=alpha, outline=outline)
+    if spec.kind == STYLE_TOLD:
+        told = zip(TOLD_ORDER, result.legend[:4], strict=True)
+        cats = [Category(v, e.label, e.color) for v, e in told]
+        return categorized_renderer(STYLE_TOLD, cats, alpha=alpha, outline=outline)
     if spec.kind == STYLE_PLAN_YEAR:
         cats = []
         for entry in result.legend:

@@ -22,12 +22,14 @@ from gis_app.core.styling import (
     METHOD_EQUAL,
     METHOD_JENKS,
     METHOD_QUANTILE,
+    ONLY_TELLABLE,
     STYLE_CATEGORICAL,
     STYLE_GRADUATED,
     STYLE_MILESTONE,
     STYLE_PLAN_APPROACH,
     STYLE_PLAN_YEAR,
     STYLE_RISK,
+    STYLE_TOLD,
     StyleSpec,
     numeric_columns,
 )
@@ -61,6 +63,7 @@ class StylePanel(QWidget):
         self.kind_combo.addItem(self.tr("Categorieën van een veld"), STYLE_CATEGORICAL)
         self.kind_combo.addItem(self.tr("Gereed volgens planning (jaar)"), STYLE_PLAN_YEAR)
         self.kind_combo.addItem(self.tr("Aanpak volgens planning"), STYLE_PLAN_APPROACH)
+        self.kind_combo.addItem(self.tr("Toezeggingen aan bewoners"), STYLE_TOLD)
         self.column_combo = QComboBox()
         self.method_combo = QComboBox()
         self.method_combo.addItem(self.tr("Kwantielen (gelijke aantallen)"), METHOD_QUANTILE)
@@ -70,6 +73,13 @@ class StylePanel(QWidget):
         self.classes_spin.setRange(2, 9)
         self.classes_spin.setValue(5)
         self.outline_check = QCheckBox(self.tr("Omtrek van panden tekenen"))
+        self.only_tellable_check = QCheckBox(self.tr("Alleen nu te informeren"))
+        self.only_tellable_check.setToolTip(
+            self.tr(
+                "Toon alleen de panden waarvan de bewoners nu hun data kunnen horen; "
+                "de andere panden worden grijs."
+            )
+        )
         self.labels_combo = QComboBox()
         self.labels_combo.addItem(self.tr("Geen"), "")
         self.labels_combo.addItem(self.tr("BAG-id"), "building_id")
@@ -85,6 +95,7 @@ class StylePanel(QWidget):
         self._classes_label = QLabel(self.tr("Aantal klassen:"))
         form.addRow(self._classes_label, self.classes_spin)
         form.addRow("", self.outline_check)
+        form.addRow(self.tr("Filter:"), self.only_tellable_check)
         form.addRow(self.tr("Labels:"), self.labels_combo)
 
         self.set_spec(spec or StyleSpec())
@@ -93,6 +104,7 @@ class StylePanel(QWidget):
             combo.currentIndexChanged.connect(self._changed)
         self.classes_spin.valueChanged.connect(self._changed)
         self.outline_check.toggled.connect(self._changed)
+        self.only_tellable_check.toggled.connect(self._changed)
         document.projectReplaced.connect(self._fill_columns)
         document.buildingsChanged.connect(self._fill_columns)
 
@@ -107,6 +119,7 @@ class StylePanel(QWidget):
             self.method_combo.setCurrentIndex(max(self.method_combo.findData(spec.method), 0))
             self.classes_spin.setValue(min(max(spec.classes, 2), 9))
             self.outline_check.setChecked(spec.outline)
+            self.only_tellable_check.setChecked(spec.only == ONLY_TELLABLE)
             self.labels_combo.setCurrentIndex(max(self.labels_combo.findData(spec.labels), 0))
         finally:
             self._updating = False
@@ -126,6 +139,7 @@ class StylePanel(QWidget):
             labels=self.labels_combo.currentData() or "",
             colors=base.colors if kind == base.kind else (),
             alpha=base.alpha,
+            only=ONLY_TELLABLE if self.only_tellable_check.isChecked() else "",
         )
 
     def _fill_columns(self, *_args, select: str | None = None) -> None:

@@ -48,7 +48,7 @@ from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError, PlanningError
 from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.model import PSEUDO_PREFIX
-from gis_app.core.planning.promises import tellable
+from gis_app.core.planning.promises import TOLD_NOW, told_status
 from gis_app.core.planning.session import (
     PlanInputs,
     PlannerSession,
@@ -57,7 +57,7 @@ from gis_app.ui.document import PLANNING_ORDER_KEY
 from gis_app.ui.preferences import new_plan_defaults
 from gis_app.ui.tasks import LatestOnly
 
-PLAN_COLUMNS = ["plan_completion_year", "plan_approach"]
+PLAN_COLUMNS = ["plan_completion_year", "plan_approach", "plan_told"]
 ORDER_KEY = PLANNING_ORDER_KEY
 TRADEOFF_SHARES = tuple(np.round(np.linspace(0.0, 1.0, 11), 2))
 
@@ -278,9 +278,11 @@ class PlanningController(QObject):
             planner = session.planner_for(key, inputs, config)
             progress(0.3)  # raises Cancelled when a newer change superseded this one
             result = session.run(planner, shares, order, config.bespoke_share)
-            result.metrics["tellable"] = len(tellable(result))
+            # the key figure and the map's "nu te informeren" come from one computation
+            told = told_status(result)
+            result.metrics["tellable"] = int(np.count_nonzero(told == TOLD_NOW))
             progress(0.7)
-            bundle = make_bundle(result, inputs.buildings, config)
+            bundle = make_bundle(result, inputs.buildings, config, told=told)
             bundle.shares = shares
             bundle.seconds = time.perf_counter() - started
             progress(1.0)
@@ -425,7 +427,12 @@ def _from_arrays(result) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarr
 
 
 def make_bundle(
-    result, buildings: pd.DataFrame, config: PlanningConfig, *, use_arrays: bool = True
+    result,
+    buildings: pd.DataFrame,
+    config: PlanningConfig,
+    *,
+    use_arrays: bool = True,
+    told: np.ndarray | None = None,
 ) -> PlanBundle:
     """Chart data and map columns for one result (runs on the worker thread).
 
@@ -461,10 +468,23 @@ def make_bundle(
     plan_columns = {  # Series on the buildings' index, ready to insert on the UI thread
         "plan_completion_year": pd.Series(years, index=buildings.index),
         "plan_approach": pd.Series(kinds, index=buildings.index, dtype=object),
+        "plan_told": pd.Series(_told_by_row(result, told, len(buildings)), index=buildings.index),
     }
     return PlanBundle(
         result, capacity, cumulative, exposure, gantt, plan_columns, len(buildings), 0.0
     )
+
+
+def _told_by_row(result, told: np.ndarray | None, n_rows: int) -> np.ndarray:
+    """``told_status`` (computed when not given) per row of the buildings table."""
+    out = np.full(n_rows, "", dtype=object)
+    model = getattr(result, "model", None)
+    if model is None:
+        return out
+    if told is None:
+        told = told_status(result)
+    out[np.asarray(model.rows, dtype=np.int64)] = told
+    return out
 
 
 __all__ = ["PlanningController", "PlanBundle", "make_bundle", "PLAN_COLUMNS", "PlanningError"]
