@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -33,6 +34,17 @@ GUIDE_TASKS = (
     "Exporteren voor een aannemer",
     "Veldwerk voorbereiden",
     "Herstellen na een crash",
+)
+GUIDE_TASKS_EN = (
+    "Loading data",
+    "Finding a building",
+    "Making clusters",
+    "Balancing speed and bespoke work",
+    "Comparing scenarios",
+    "Making work packages",
+    "Exporting for a contractor",
+    "Preparing field work",
+    "Recovering after a crash",
 )
 
 
@@ -322,12 +334,22 @@ def test_shortcuts_list_holds_every_action_with_a_shortcut(window, qtbot):
     assert ("Proefactie", "Ctrl+Alt+F12") in {(s.action, s.keys) for s in collect_shortcuts(window)}
 
 
-def test_the_guide_opens_with_every_task_and_its_pictures(qtbot):
-    sections = guide_sections("nl")
+@pytest.mark.parametrize(
+    ("language", "tasks", "link", "linked_title"),
+    [
+        ("nl", GUIDE_TASKS, "03-clusters-maken.md", "Clusters maken"),
+        ("en", GUIDE_TASKS_EN, "03-making-clusters.md", "Making clusters"),
+    ],
+)
+def test_the_guide_opens_with_every_task_and_its_pictures(
+    qtbot, language, tasks, link, linked_title
+):
+    sections = guide_sections(language)
+    assert all(s.path.parent.name == language for s in sections)
     titles = [s.title for s in sections]
-    for task in GUIDE_TASKS:
+    for task in tasks:
         assert task in titles
-    browser = GuideBrowser(None, "nl")
+    browser = GuideBrowser(None, language)
     qtbot.addWidget(browser)
     assert browser.section_list.count() == len(sections)
     pictures = 0
@@ -349,10 +371,10 @@ def test_the_guide_opens_with_every_task_and_its_pictures(qtbot):
     # a link to another section follows it and selects it in the list
     browser.section_list.setCurrentRow(0)
     browser.browser.setSource(
-        browser.browser.source().resolved("03-clusters-maken.md"),
+        browser.browser.source().resolved(link),
         QTextDocument.ResourceType.MarkdownResource,
     )
-    assert browser.section_list.currentItem().text() == "Clusters maken"
+    assert browser.section_list.currentItem().text() == linked_title
 
 
 def test_help_menu_opens_the_guide_and_the_shortcuts(window, qtbot):
@@ -462,3 +484,19 @@ def test_sample_project_builder_writes_the_realistic_project(tmp_path):
     again = sample_project.ensure_sample_project(SAMPLE_PROJECT)
     assert target == again and target.stat().st_mtime_ns == again.stat().st_mtime_ns
     assert written.stat().st_mtime_ns == before
+
+
+def test_the_english_guide_covers_every_dutch_section_and_picture():
+    def pictures(language):
+        names = set()
+        for section in guide_sections(language):
+            for line in section.path.read_text(encoding="utf-8").splitlines():
+                if line.startswith("!["):
+                    names.add(line.split("(", 1)[1].rstrip(")"))
+        return names
+
+    assert len(guide_sections("en")) == len(guide_sections("nl"))
+    assert pictures("en") == pictures("nl")
+    for section in guide_sections("en"):
+        for target in re.findall(r"\]\(([0-9][^)]*\.md)\)", section.path.read_text("utf-8")):
+            assert (section.path.parent / target).exists(), (section.path.name, target)
