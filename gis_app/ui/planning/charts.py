@@ -232,9 +232,11 @@ class PlanCharts(QWidget):
         brushes = [pg.mkBrush(LINE_COLORS[p]) for p in points["profile"]]
         self.safe_markers.setData(x=x, y=y, brush=brushes)
         for i, text in label_groups(x, y, points["profile"].tolist(), points["share"].tolist()):
-            label = pg.TextItem(
-                text, color=LINE_COLORS[points["profile"].iat[i]], anchor=(1.1, 0.5)
-            )
+            profile = points["profile"].iat[i]
+            # verhoogd below right of its points, the others above left: the curves of
+            # two profiles often cross near their marked points
+            anchor = (-0.05, 0.0) if profile == PROFILE_VERHOOGD else (1.05, 1.0)
+            label = pg.TextItem(text, color=LINE_COLORS[profile], anchor=anchor)
             label.setPos(float(x[i]), float(y[i]))
             self.safe_plot.addItem(label)
             self.safe_labels.append(label)
