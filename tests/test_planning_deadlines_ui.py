@@ -117,9 +117,14 @@ def test_deadline_change_is_one_undo_step_and_undo_replans(qtbot, small):
     assert ws.controller.config.deadlines == {"verhoogd": "1y"}
     assert ws.panel.deadlines.editor.years["verhoogd"].value() == pytest.approx(1.0)
     assert ws.controller.bundle.result.metrics["deadline_missed_buildings"] == missed
+    # undo takes back the deadline only: a slider moved since keeps its value
+    ws.panel.global_slider.slider.setValue(35)
+    wait_all(qtbot, ws)
     while stack.canUndo():
         stack.undo()
     wait_all(qtbot, ws)
+    assert ws.controller.config.bespoke_share == pytest.approx(0.35)
+    assert ws.document.project.settings["planning"]["bespoke_share"] == pytest.approx(0.35)
     assert ws.controller.config.deadlines == {}
     assert ws.controller.bundle.result.metrics["deadline_misses"] == []
     assert ws.panel.deadlines.editor.kinds["verhoogd"].currentIndex() == 0

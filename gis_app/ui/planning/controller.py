@@ -232,8 +232,6 @@ class PlanningController(QObject):
     def apply_settings(self, changes: dict, text: str) -> bool:
         """Merge ``changes`` into the configuration as one undo step named ``text``
         (deadlines, buildings taken ahead); False when the result is invalid."""
-        from gis_app.core.change import Change
-
         merged = self.config.to_dict() | copy.deepcopy(changes)
         try:
             config = PlanningConfig.from_dict(merged)
@@ -243,8 +241,10 @@ class PlanningController(QObject):
             return False
         if config.to_dict() == self.config.to_dict():
             return True
-        change = Change(description=text, settings={"planning": config.to_dict()})
-        self.document.apply_change(change, text=text)  # _settings_stored picks it up
+        new = config.to_dict()
+        self._store()  # the stored settings are complete before one part of them changes
+        # only the keys asked for: undo then leaves the other settings as they are by then
+        self.document.change_plan_settings({k: new[k] for k in changes}, text)
         return True
 
     def _settings_stored(self) -> None:
