@@ -211,6 +211,7 @@ class DeadlinesView(QWidget):
         self.misses = pv.deadline_miss_table(None)
         self.remedies = None  # the Remedies shown (for one cluster)
         self._remedies_for: str | None = None  # cluster asked for (shown or on the way)
+        self._raw_misses: list | None = None  # metrics["deadline_misses"] the table shows
         self.options: dict[str, object] = {}  # DeadlinePlan per assistant objective
         self.remedy_runner = LatestOnly(self)
         self.assistant_runner = LatestOnly(self)
@@ -313,8 +314,11 @@ class DeadlinesView(QWidget):
 
     # --- misses ------------------------------------------------------------------------------
     def show_result(self, bundle) -> None:
+        """A new plan: its misses; remedies and assistant answers of the old plan go (their
+        costs were measured against it), the selected miss's remedies are asked again."""
         self.remedy_runner.cancel()
         self.assistant_runner.cancel()
+        asked = self._remedies_for
         self.remedies = None
         self._remedies_for = None
         self.options = {}
@@ -323,7 +327,11 @@ class DeadlinesView(QWidget):
         self.assistant_text.setText("")
         metrics = dict(getattr(bundle.result, "metrics", {}) or {}) if bundle else {}
         has_deadlines = bool(metrics.get("deadlines"))
-        self.misses = pv.deadline_miss_table(metrics if has_deadlines else None)
+        raw = list(metrics.get("deadline_misses") or []) if has_deadlines else []
+        same = raw == self._raw_misses  # a slider move that changes no miss: keep the table
+        self._raw_misses = raw
+        if not same:
+            self.misses = pv.deadline_miss_table(raw)
         summary = pv.deadline_miss_summary(self.misses)
         if not has_deadlines:
             self.summary.setText(self.tr("Geen uiterlijk gereed ingesteld."))
@@ -352,9 +360,13 @@ class DeadlinesView(QWidget):
             widget.setVisible(missing)
         self.assistant_text.setVisible(missing)
         self.assistant_apply.setVisible(missing)
-        self._fill_table()
+        if not same:
+            self._fill_table()
         self._clear_remedies()
-        self._cluster_selected()
+        if asked is not None and missing and asked in set(self.misses["cluster_id"]):
+            self.compute_remedies(asked)
+        else:
+            self._cluster_selected()
 
     def _fill_table(self) -> None:
         table = self.table
@@ -410,13 +422,13 @@ class DeadlinesView(QWidget):
         if chosen is None:
             return
         building_id, cluster_id = chosen
+        self.compute_remedies(cluster_id)  # first: the cluster selection below asks no more
         rows = pv.building_rows(self.document.project.buildings, [building_id])
         self.document.set_selection(rows)
         if not cluster_id.startswith(PSEUDO_PREFIX):
             self.document.set_selected_clusters([cluster_id])
         if len(rows):
             self.zoomToRowsRequested.emit(np.asarray(rows, dtype=np.int64))
-        self.compute_remedies(cluster_id)
 
     def _cluster_selected(self) -> None:
         ids = [str(c) for c in self.document.selected_cluster_ids]
