@@ -233,6 +233,7 @@ class DeadlinesView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setMinimumHeight(140)
         self.table.setMaximumHeight(220)
         layout.addWidget(self.table)
@@ -359,7 +360,7 @@ class DeadlinesView(QWidget):
         for widget in (self.assistant_title, self.pairs_button, self.exposure_button):
             widget.setVisible(missing)
         self.assistant_text.setVisible(missing)
-        self.assistant_apply.setVisible(missing)
+        self.assistant_apply.setVisible(False)  # until the assistant has an answer
         if not same:
             self._fill_table()
         self._clear_remedies()
@@ -498,7 +499,7 @@ class DeadlinesView(QWidget):
 
     def _pull_text(self, pull, names: dict[str, str]) -> str:
         lines = [
-            self.tr("haalt de termijn") if pull.meets else self.tr("haalt de termijn niet"),
+            self.tr("alle panden op tijd") if pull.meets else self.tr("niet alle panden op tijd"),
             self.tr("risicoblootstelling {0}").format(_signed(pull.extra_exposure)),
         ]
         later = sorted(pull.later_clusters.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -516,7 +517,7 @@ class DeadlinesView(QWidget):
 
     def _ahead_text(self, take) -> str:
         lines = [
-            self.tr("haalt de termijn") if take.meets else self.tr("haalt de termijn niet"),
+            self.tr("alle panden op tijd") if take.meets else self.tr("niet alle panden op tijd"),
             self.tr("risicoblootstelling {0}").format(_signed(take.extra_exposure)),
         ]
         if take.pairs:
@@ -620,6 +621,7 @@ class DeadlinesView(QWidget):
         )
         self.assistant_text.setText(text)
         changes = set(found.ahead_of_cluster) != set(self.controller.config.ahead_of_cluster)
+        self.assistant_apply.setVisible(True)
         self.assistant_apply.setEnabled(changes)
 
     def _assistant_failed(self, error) -> None:
