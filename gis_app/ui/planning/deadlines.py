@@ -729,7 +729,9 @@ class BoundView(QWidget):
         self.text.setStyleSheet(NOTE_STYLE)
 
         def job(progress):
-            planner = session.planner_for(key, inputs, config)
+            # a planner of its own (same neighbour pairs): the bound may run for a minute
+            # while slider moves run plans on the shared one
+            planner = session.planner_for(key, inputs, config).with_config(config)
             progress(0.1)
             bound = planner.bound(
                 shares,
