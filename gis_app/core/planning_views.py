@@ -363,3 +363,107 @@ def plan_building_columns(buildings: pd.DataFrame, schedule: pd.DataFrame) -> pd
     years = completion.dt.year.astype(float).to_numpy()
     approach = ids.map(keyed["approach"].astype(str)).fillna("").to_numpy(object)
     return pd.DataFrame({"plan_completion_year": years, "plan_approach": approach}, index=index)
+
+
+# --- deadlines ("uiterlijk gereed") ----------------------------------------------------------
+
+MISS_COLUMNS = ["building_id", "cluster_id", "profile", "deadline", "completion", "days_late"]
+
+
+def deadline_miss_table(misses) -> pd.DataFrame:
+    """``metrics["deadline_misses"]`` as a table, most days late first (then building id).
+
+    Columns: ``building_id``, ``cluster_id`` (``zonder-cluster-...`` for a building in no
+    cluster), ``profile``, ``deadline`` and ``completion`` (Timestamps), ``days_late``.
+    """
+    if isinstance(misses, pd.DataFrame):
+        return misses
+    if isinstance(misses, dict):
+        misses = misses.get("deadline_misses")
+    frame = pd.DataFrame(list(misses or []), columns=MISS_COLUMNS)
+    if not len(frame):
+        return frame
+    frame["deadline"] = pd.to_datetime(frame["deadline"])
+    frame["completion"] = pd.to_datetime(frame["completion"])
+    frame["days_late"] = frame["days_late"].astype(int)
+    frame = frame.sort_values(["days_late", "building_id"], ascending=[False, True])
+    return frame.reset_index(drop=True)
+
+
+def deadline_miss_summary(misses) -> dict:
+    """How many buildings and clusters miss their deadline, and by how much at most
+    (``misses``: as for :func:`deadline_miss_table`, or its table):
+    ``{"buildings", "clusters", "max_days_late", "by_profile": {profile: buildings}}``."""
+    table = deadline_miss_table(misses)
+    return {
+        "buildings": int(len(table)),
+        "clusters": int(table["cluster_id"].nunique()) if len(table) else 0,
+        "max_days_late": int(table["days_late"].max()) if len(table) else 0,
+        "by_profile": {str(p): int(n) for p, n in table["profile"].value_counts().items()},
+    }
+
+
+def building_rows(buildings: pd.DataFrame, building_ids: Sequence[str]) -> np.ndarray:
+    """Row positions in ``buildings`` of the given building ids (unknown ids left out)."""
+    if buildings is None or not len(buildings) or not len(building_ids):
+        return np.empty(0, dtype=np.int64)
+    ids = buildings["building_id"].astype(str)
+    return np.flatnonzero(ids.isin([str(b) for b in building_ids]).to_numpy())
+
+
+def effective_shares(
+    group_ids: Sequence[str], shares: dict[str, float | None], global_share: float
+) -> dict[str, float]:
+    """Every planned group's share written out (own share, else the global one), so a
+    computation on a planner built for another global share plans the same thing."""
+    return {
+        str(g): float(global_share if shares.get(str(g)) is None else shares[str(g)])
+        for g in group_ids
+    }
+
+
+def pull_forward_position(clusters: pd.DataFrame, cluster_id: str) -> int:
+    """The position lock that puts ``cluster_id`` as far forward as the other clusters'
+    locks allow: the first position (1-based) no other cluster is locked at."""
+    ids = clusters["cluster_id"].astype(str).to_numpy()
+    locks = pd.to_numeric(clusters["lock_position"], errors="coerce").to_numpy(float)
+    taken = {int(p) for p, c in zip(locks, ids, strict=True) if np.isfinite(p) and c != cluster_id}
+    position = 1
+    while position in taken:
+        position += 1
+    return position
+
+
+def clusters_pulled_forward(clusters: pd.DataFrame, cluster_id: str) -> pd.DataFrame:
+    """A copy of the cluster table with ``cluster_id`` locked at
+    :func:`pull_forward_position` (remedy "cluster naar voren"); the rest unchanged."""
+    out = clusters.copy()
+    mask = (out["cluster_id"].astype(str) == str(cluster_id)).to_numpy()
+    if not mask.any():
+        raise KeyError(cluster_id)
+    out["lock_position"] = pd.to_numeric(out["lock_position"], errors="coerce").astype(float)
+    out.loc[mask, "lock_position"] = float(pull_forward_position(clusters, str(cluster_id)))
+    return out
+
+
+def with_buildings_ahead(planning: dict, building_ids: Sequence[str]) -> dict:
+    """Planning settings (``PlanningConfig.to_dict``) with ``building_ids`` added to the
+    buildings taken ahead of their cluster ("voortrekken"), order kept, no repeats."""
+    out = dict(planning)
+    out["ahead_of_cluster"] = list(
+        dict.fromkeys([*map(str, planning.get("ahead_of_cluster") or []), *map(str, building_ids)])
+    )
+    return out
+
+
+def with_deadline(planning: dict, profile: str, value: str | None) -> dict:
+    """Planning settings with the deadline of ``profile`` set (``"3y"``, ``"2029-12-31"``)
+    or removed (``None``)."""
+    out = dict(planning)
+    deadlines = dict(planning.get("deadlines") or {})
+    if value is None:
+        deadlines.pop(profile, None)
+    else:
+        deadlines[profile] = str(value)
+    out["deadlines"] = deadlines
+    return out

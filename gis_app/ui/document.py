@@ -16,6 +16,8 @@ document's signals (a test scans the package for both):
   methods :meth:`ProjectDocument.set_clusters`, :meth:`~ProjectDocument.set_packages`,
   :meth:`~ProjectDocument.apply_change` and :meth:`~ProjectDocument.apply_field_pack`
   push them.
+* :meth:`~ProjectDocument.change_plan_settings` (:class:`PlanSettingsCommand`): planning
+  settings a planner decides on (deadlines, buildings taken ahead) as one undo step.
 * Settings-like changes do not undo (a slider drag would flood the undo stack) and mark
   the document dirty: :meth:`~ProjectDocument.set_plan_settings`,
   :meth:`~ProjectDocument.set_cluster_share`, :meth:`~ProjectDocument.set_scenarios`,
@@ -190,6 +192,14 @@ class ProjectDocument(QObject):
         self.mark_dirty()
         self.clusterSharesChanged.emit([str(cluster_id)])
         return True
+
+    def change_plan_settings(self, changes: dict, text: str) -> PlanSettingsCommand:
+        """Replace some keys of the planning configuration (``PlanningConfig.to_dict``
+        keys, e.g. ``deadlines``) as one undo step; undo puts back only those keys, so
+        a slider moved since keeps its value."""
+        command = PlanSettingsCommand(self, changes, text)
+        self.undo_stack.push(command)
+        return command
 
     def set_commitments(self, commitments: dict, text: str) -> CommitmentsCommand:
         """Replace the commitments to residents (``CommitmentBook.to_dict()``) as one undo
@@ -535,6 +545,37 @@ class _SettingsStep:
                 settings[key] = copy.deepcopy(value)
         if "planning" in self.old or PLANNING_ORDER_KEY in self.old:
             self.document.planSettingsChanged.emit()
+
+
+class PlanSettingsCommand(QUndoCommand):
+    """Keys of ``project.settings["planning"]`` replaced; undo puts back their old values
+    (or removes the keys). Other keys keep whatever value they have by then."""
+
+    _MISSING = object()
+
+    def __init__(self, document: ProjectDocument, changes: dict, text: str):
+        super().__init__(text)
+        self.document = document
+        self.new = copy.deepcopy(dict(changes))
+        current = dict(document.project.settings.get("planning") or {})
+        self.old = {k: copy.deepcopy(current.get(k, self._MISSING)) for k in self.new}
+
+    def _write(self, values: dict) -> None:
+        settings = self.document.project.settings
+        planning = dict(settings.get("planning") or {})
+        for key, value in values.items():
+            if value is self._MISSING:
+                planning.pop(key, None)
+            else:
+                planning[key] = copy.deepcopy(value)
+        settings["planning"] = planning
+        self.document.planSettingsChanged.emit()
+
+    def redo(self) -> None:
+        self._write(self.new)
+
+    def undo(self) -> None:
+        self._write(self.old)
 
 
 class CommitmentsCommand(QUndoCommand):

@@ -19,7 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES_WITH_UNKNOWN
+from gis_app.core.schema import PROFILE_UNKNOWN, PROFILE_VERHOOGD, RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.planning.plotting import LINE_COLORS, RISK_FILL, make_plot, set_title, to_seconds
 
 MONTH_SECONDS = 30.44 * 86400
@@ -82,6 +82,13 @@ class PlanCharts(QWidget):
             )
         self.safe_curves[PROFILE_UNKNOWN].hide()
         self._unknown_in_legend = False
+        # 50 / 90 / 100 % safe per profile (planning_views.safe_date_points), labelled
+        self.safe_markers = pg.ScatterPlotItem(size=9, pen=pg.mkPen("w", width=1))
+        self.safe_markers.setZValue(10)
+        self.safe_plot.addItem(self.safe_markers)
+        self.safe_labels: list[pg.TextItem] = []
+        self.safe_points = pd.DataFrame()
+        self.deadline_lines: list[pg.InfiniteLine] = []
 
         # remaining risk
         self.exposure_plot = make_plot(
@@ -209,6 +216,48 @@ class PlanCharts(QWidget):
                 if profile == PROFILE_UNKNOWN:
                     self._legend_unknown(False)
 
+    def set_safe_points(self, points: pd.DataFrame | None) -> None:
+        """Marked points: the dates by which 50 %, 90 % and all of each profile are safe
+        (``planning_views.safe_date_points``), each labelled with its percentage."""
+        points = points if points is not None else pd.DataFrame()
+        self.safe_points = points
+        for label in self.safe_labels:
+            self.safe_plot.removeItem(label)
+        self.safe_labels = []
+        if not len(points):
+            self.safe_markers.setData([], [])
+            return
+        x = to_seconds(pd.DatetimeIndex(points["date"]))
+        y = points["count"].to_numpy(float)
+        brushes = [pg.mkBrush(LINE_COLORS[p]) for p in points["profile"]]
+        self.safe_markers.setData(x=x, y=y, brush=brushes)
+        for i, text in label_groups(x, y, points["profile"].tolist(), points["share"].tolist()):
+            profile = points["profile"].iat[i]
+            # verhoogd below right of its points, the others above left: the curves of
+            # two profiles often cross near their marked points
+            anchor = (-0.05, 0.0) if profile == PROFILE_VERHOOGD else (1.05, 1.0)
+            label = pg.TextItem(text, color=LINE_COLORS[profile], anchor=anchor)
+            label.setPos(float(x[i]), float(y[i]))
+            self.safe_plot.addItem(label)
+            self.safe_labels.append(label)
+
+    def set_deadlines(self, deadlines: dict | None) -> None:
+        """Dashed vertical lines at each profile's deadline (``metrics["deadlines"]``)."""
+        for line in self.deadline_lines:
+            self.safe_plot.removeItem(line)
+        self.deadline_lines = []
+        for profile, day in dict(deadlines or {}).items():
+            color = LINE_COLORS.get(profile, LINE_COLORS[PROFILE_UNKNOWN])
+            line = pg.InfiniteLine(
+                pos=float(to_seconds(pd.DatetimeIndex([pd.Timestamp(day)]))[0]),
+                angle=90,
+                pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
+                label=self.tr("uiterlijk {0}").format(profile),
+                labelOpts={"position": 0.95, "color": color, "anchors": [(1, 0), (1, 0)]},
+            )
+            self.safe_plot.addItem(line)
+            self.deadline_lines.append(line)
+
     def _legend_unknown(self, show: bool) -> None:
         if show != self._unknown_in_legend:
             set_title(self.safe_plot, self._safe_title, self._safe_legend(show))
@@ -246,9 +295,41 @@ class PlanCharts(QWidget):
         self.set_capacity(empty_month)
         for curve in self.safe_curves.values():
             curve.setData([], [])
+        self.set_safe_points(None)
+        self.set_deadlines(None)
         self.exposure_curve.setData([], [])
         self.tradeoff_curve.setData([], [])
         self.current_marker.setData([], [])
+
+
+def label_groups(x, y, profiles, shares) -> list[tuple[int, str]]:
+    """Labels of the marked points: points of one profile that lie close together (within
+    10 % of the x span and 8 % of the y span) share one label ("90/100%") at the last one,
+    so the labels do not print over each other. Returns (index of the point, text)."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if not len(x):
+        return []
+    dx = max(float(x.max() - x.min()), 1.0) * 0.10
+    dy = max(float(y.max() - y.min()), 1.0) * 0.08
+    out: list[tuple[int, str]] = []
+    group: list[int] = []
+
+    def flush() -> None:
+        if group:
+            text = "/".join(str(int(round(float(shares[i]) * 100))) for i in group) + "%"
+            out.append((group[-1], text))
+
+    for i in range(len(x)):
+        if group and (
+            profiles[i] != profiles[group[-1]]
+            or abs(x[i] - x[group[-1]]) > dx
+            or abs(y[i] - y[group[-1]]) > dy
+        ):
+            flush()
+            group = []
+        group.append(i)
+    flush()
+    return out
 
 
 def risk_brush(profile: str, alpha: int = 255):

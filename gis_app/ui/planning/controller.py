@@ -75,6 +75,7 @@ class PlanBundle:
     n_rows: int
     seconds: float
     shares: dict[str, float] = field(default_factory=dict)
+    global_share: float | None = None  # the global share it was planned with
 
 
 class PlanningController(QObject):
@@ -113,6 +114,7 @@ class PlanningController(QObject):
         document.buildingsChanged.connect(self._buildings_changed)
         document.clustersChanged.connect(self._structure_changed)
         document.commitmentsChanged.connect(self._commitments_changed)
+        document.planSettingsChanged.connect(self._settings_stored)
         self.reload()
 
     # --- project ---------------------------------------------------------------------------
@@ -227,6 +229,51 @@ class PlanningController(QObject):
         if recompute:
             self.recompute(curve=True)
 
+    def apply_settings(self, changes: dict, text: str) -> bool:
+        """Merge ``changes`` into the configuration as one undo step named ``text``
+        (deadlines, buildings taken ahead); False when the result is invalid."""
+        merged = self.config.to_dict() | copy.deepcopy(changes)
+        try:
+            config = PlanningConfig.from_dict(merged)
+        except GisAppError as error:
+            self._set_error(error.user_message())
+            self.configChanged.emit()
+            return False
+        if config.to_dict() == self.config.to_dict():
+            return True
+        new = config.to_dict()
+        self._store()  # the stored settings are complete before one part of them changes
+        # only the keys asked for: undo then leaves the other settings as they are by then
+        self.document.change_plan_settings({k: new[k] for k in changes}, text)
+        return True
+
+    def _settings_stored(self) -> None:
+        """The stored settings changed (an undo, a redo, :meth:`apply_settings`): follow
+        them when they differ from the configuration in use."""
+        stored = self.project.settings.get("planning")
+        if not stored:
+            return
+        try:
+            config = PlanningConfig.from_dict(stored)
+        except GisAppError as error:
+            self._set_error(error.user_message())
+            return
+        order = self.project.settings.get(ORDER_KEY, self.order)
+        order = order if order in ("default", "optimise") else self.order
+        if config.to_dict() == self.config.to_dict() and order == self.order:
+            return
+        self.config = config
+        self.order = order
+        self.configChanged.emit()
+        self.recompute(curve=True)
+
+    def effective_shares(self, bundle: PlanBundle) -> dict[str, float]:
+        """Every planned group of ``bundle`` with the share it was planned with (own, else
+        global), for computations on a planner built for another global share."""
+        share = self.config.bespoke_share if bundle.global_share is None else bundle.global_share
+        ids = [str(g) for g in bundle.result.model.group_ids]
+        return pv.effective_shares(ids, bundle.shares, float(share))
+
     def set_order(self, order: str) -> None:
         if order not in ("default", "optimise") or order == self.order:
             return
@@ -284,6 +331,7 @@ class PlanningController(QObject):
             progress(0.7)
             bundle = make_bundle(result, inputs.buildings, config, told=told)
             bundle.shares = shares
+            bundle.global_share = config.bespoke_share
             bundle.seconds = time.perf_counter() - started
             progress(1.0)
             return bundle

@@ -6,7 +6,12 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from gis_app.ui.planning.plotting import format_date, format_number, format_significant
+from gis_app.ui.planning.plotting import (
+    MONTHS_NL,
+    format_date,
+    format_number,
+    format_significant,
+)
 
 #: (metric key, Dutch label, kind) in display order.
 METRIC_ROWS = (
@@ -14,6 +19,11 @@ METRIC_ROWS = (
     ("all_verhoogd_done", "Alle verhoogd gereed", "date"),
     ("all_licht_verhoogd_done", "Alle licht verhoogd gereed", "date"),
     ("all_done", "Alles gereed", "date"),
+    ("safe_verhoogd", "Verhoogd veilig 50/90/100 %", "safe"),
+    ("safe_licht_verhoogd", "Licht verhoogd veilig 50/90/100 %", "safe"),
+    ("safe_normaal", "Normaal veilig 50/90/100 %", "safe"),
+    ("deadline_missed_buildings", "Uiterlijk gereed gemist", "misses"),
+    ("optimality_gap", "Afstand tot ondergrens", "gap"),
     ("bespoke_buildings", "Maatwerk", "bespoke"),
     ("explainability_pairs", "Moeilijk uitlegbare buren", "pairs"),
     ("median_wait_verhoogd", "Mediane wachttijd verhoogd", "years"),
@@ -22,6 +32,9 @@ METRIC_ROWS = (
     ("tellable", "Nu te informeren", "addresses"),
     ("commitments", "Toezeggingen gebroken", "broken"),
 )
+
+#: rows shown only when the plan has the figure (deadlines set, a bound computed)
+OPTIONAL_KINDS = ("safe", "misses", "gap")
 
 
 def format_metric(kind: str, value, metrics: dict) -> str:
@@ -39,6 +52,21 @@ def format_metric(kind: str, value, metrics: dict) -> str:
             verb = "toegepast" if value.get("applied") else "kandidaat"
             text += f" · {format_number(n, 0)} panden lichter ({verb})"
         return text
+    if kind == "safe":
+        value = dict(value)
+        parts = [value.get(k) for k in ("p50", "p90", "p100")]
+        if not any(parts):
+            return "–"
+        return " · ".join(_short_month(p) if p else "–" for p in parts)
+    if kind == "misses":
+        if not metrics.get("deadlines"):
+            return "–"
+        clusters = int(metrics.get("deadline_missed_clusters") or 0)
+        if int(value) == 0:
+            return "geen"
+        return f"{format_number(float(value), 0)} panden in {format_number(clusters, 0)} clusters"
+    if kind == "gap":
+        return f"{format_number(float(value) * 100, 1)} %"
     if kind == "addresses":
         return f"{format_number(float(value), 0)} adressen"
     if kind == "broken":
@@ -65,6 +93,12 @@ def format_metric(kind: str, value, metrics: dict) -> str:
             return f"€ {format_number(value / 1e6, 1)} mln"
         return f"€ {format_number(value, 0)}"
     return format_number(float(value))
+
+
+def _short_month(value) -> str:
+    """ "aug '28": three dates fit on one line of the narrow side dock."""
+    stamp = pd.Timestamp(value)
+    return f"{MONTHS_NL[stamp.month - 1]} '{stamp.year % 100:02d}"
 
 
 def degenerate_notes(metrics: dict) -> list[str]:
@@ -122,11 +156,25 @@ class MetricsView(QWidget):
                 "Toezeggingen aan bewoners die dit plan niet houdt: de bouw start later dan "
                 "toegezegd. Zie het identificatiepaneel per adres."
             ),
+            "safe_verhoogd": self.tr(
+                "De maanden waarin de helft, negen op de tien en alle verhoogde panden met "
+                "werk veilig zijn. Ook als punten in de grafiek Veilige panden."
+            ),
+            "deadline_missed_buildings": self.tr(
+                "Panden die na hun uiterlijk gereed veilig zijn (zie Uiterlijk gereed in dit "
+                "paneel: welke panden, hoeveel te laat en wat er aan te doen is)."
+            ),
+            "optimality_gap": self.tr(
+                "Hoeveel de risicoblootstelling van dit plan hooguit boven het best mogelijke "
+                "ligt: (risicoblootstelling − ondergrens) / risicoblootstelling."
+            ),
             "explainability_pairs": self.tr(
                 "Buren (binnen de buurafstand) die verschillend worden aangepakt of ver uit "
                 "elkaar gereedkomen: moeilijk uitlegbare verschillen."
             ),
         }
+        tips["safe_licht_verhoogd"] = tips["safe_normaal"] = tips["safe_verhoogd"]
+        self.names: dict[str, QLabel] = {}
         for key, label, _kind in METRIC_ROWS:
             name = QLabel(self.tr(label))
             value = QLabel("–")
@@ -141,6 +189,7 @@ class MetricsView(QWidget):
                 value.setToolTip(tips[key])
             layout.addRow(name, value)
             self.values[key] = value
+            self.names[key] = name
         # why a figure looks odd (no clusters yet, equal dates): one line each
         self.note = QLabel("")
         self.note.setObjectName("MetricsNote")
@@ -153,9 +202,13 @@ class MetricsView(QWidget):
         metrics = dict(metrics or {})
         wait = dict(metrics.get("wait") or {}).get("verhoogd") or {}
         metrics["median_wait_verhoogd"] = wait.get("median_years")
+        for profile, dates in dict(metrics.get("safe_dates") or {}).items():
+            metrics[f"safe_{str(profile).replace(' ', '_')}"] = dates
         for key, _label, kind in METRIC_ROWS:
             text = format_metric(kind, metrics.get(key), metrics)
             self.values[key].setText(text.replace(" ", "\u00a0"))
+            if kind in OPTIONAL_KINDS:  # only when there is something to say
+                self.layout().setRowVisible(self.names[key], text != "–")
         notes = [self.note_text(key) for key in degenerate_notes(metrics)]
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))

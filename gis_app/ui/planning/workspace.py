@@ -46,10 +46,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app.core import planning_views as pv
 from gis_app.core.explain import order_note, share_counts, share_explanation
 from gis_app.core.planning.session import run_planner, structural_config
 from gis_app.ui.planning.charts import PlanCharts
 from gis_app.ui.planning.controller import PlanningController, real_order
+from gis_app.ui.planning.deadlines import BoundView, DeadlinesView
 from gis_app.ui.planning.editors import CapacityEditor, DurationsEditor
 from gis_app.ui.planning.metrics import MetricsView
 from gis_app.ui.planning.plotting import format_month, format_number
@@ -375,7 +377,15 @@ class PlanningPanel(QWidget):
         self.status.setStyleSheet("color: #606060;")
         f_layout.addWidget(self.progress)
         f_layout.addWidget(self.status)
+        self.bound_view = BoundView(controller)
+        f_layout.addWidget(self.bound_view)
         outer.addWidget(figures_box)
+
+        # deadlines per risk profile, what misses them and what to do about it
+        deadlines_box = QGroupBox(self.tr("Uiterlijk gereed"))
+        self.deadlines = DeadlinesView(controller)
+        QVBoxLayout(deadlines_box).addWidget(self.deadlines)
+        outer.addWidget(deadlines_box)
 
         # editors
         self.editors = QTabWidget()
@@ -407,6 +417,7 @@ class PlanningPanel(QWidget):
         controller.errorChanged.connect(self._show_error)
         controller.busyChanged.connect(self._busy)
         controller.progressChanged.connect(self._progress)
+        self.bound_view.boundChanged.connect(self._bound_changed)
         self.load_config()
         self.show_result(controller.bundle)
 
@@ -453,6 +464,12 @@ class PlanningPanel(QWidget):
             share_explanation(self.controller.config.bespoke_share, counts)
         )
         self.status.setText(self.tr("berekend in {0} s").format(format_number(bundle.seconds, 2)))
+
+    def _bound_changed(self, _bound) -> None:
+        """The bound went into (or out of) the plan's metrics: show them again."""
+        bundle = self.controller.bundle
+        if bundle is not None:
+            self.metrics.set_metrics(dict(getattr(bundle.result, "metrics", {}) or {}))
 
     def _show_error(self, text: str) -> None:
         if text:
@@ -505,6 +522,9 @@ class PlanningWorkspace:
             return
         self.charts.set_capacity(bundle.capacity)
         self.charts.set_cumulative(bundle.cumulative)
+        metrics = dict(getattr(bundle.result, "metrics", {}) or {})
+        self.charts.set_safe_points(pv.safe_date_points(metrics))
+        self.charts.set_deadlines(metrics.get("deadlines"))
         self.charts.set_exposure(bundle.exposure)
         self.charts.set_tradeoff(None, self._current_point(bundle))
         self.timeline.set_rows(
@@ -569,6 +589,9 @@ class PlanningWorkspace:
         dock("progress", tr("Voortgang"), _scrolling(self.dashboard), bottom, charts)
         planning.raise_()
         charts.raise_()
+        zoom_to_rows = getattr(window, "zoom_to_rows", None)
+        if zoom_to_rows is not None:  # a miss selected in the Planning dock
+            self.panel.deadlines.zoomToRowsRequested.connect(zoom_to_rows)
         self.hook_cluster_panel(getattr(getattr(window, "clusters", None), "panel", None))
         return self.docks
 
