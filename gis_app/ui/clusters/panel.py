@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
@@ -69,7 +70,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME_IDS = "application/x-gis-app-cluster-ids"
 EMPTY_BACKGROUND = QColor(255, 225, 170)  # rows of clusters without buildings
 
-_MEASURE_SHORT = {"none": "geen", "light": "licht", "heavy": "zwaar", "rebuild": "sloop-nieuwbouw"}
+_MEASURE_SHORT = {
+    "none": QT_TRANSLATE_NOOP("ClusterTableModel", "geen"),
+    "light": QT_TRANSLATE_NOOP("ClusterTableModel", "licht"),
+    "heavy": QT_TRANSLATE_NOOP("ClusterTableModel", "zwaar"),
+    "rebuild": QT_TRANSLATE_NOOP("ClusterTableModel", "sloop-nieuwbouw"),
+}
 
 
 class ClusterTableModel(QAbstractTableModel):
