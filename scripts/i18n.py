@@ -54,6 +54,14 @@ SOURCE_LANGUAGE = "nl_NL"
 Key = tuple[str, str, str]  # (context, source, comment)
 
 
+def _shown(path: Path) -> str:
+    """``path`` relative to the project when it lies inside it."""
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 class I18nError(Exception):
     """What is wrong with the catalogue, one line per problem."""
 
@@ -423,7 +431,7 @@ def update() -> int:
     gone = len(set(old) - set(messages(fresh)))
     unfinished = sum(not _finished(m) for m in messages(fresh).values())
     print(
-        f"i18n: {TS_FILE.relative_to(ROOT)}: {total} messages ({new} new, {gone} dropped), "
+        f"i18n: {_shown(TS_FILE)}: {total} messages ({new} new, {gone} dropped), "
         f"{unfinished} without English"
     )
     return 0
@@ -433,7 +441,7 @@ def problems() -> list[str]:
     """Everything that makes the catalogue stale or incomplete, one line each."""
     out: list[str] = []
     if not TS_FILE.exists():
-        return [f"{TS_FILE.relative_to(ROOT)} is missing: run scripts/i18n.py update"]
+        return [f"{_shown(TS_FILE)} is missing: run scripts/i18n.py update"]
     if not CORE_TEXTS.exists() or CORE_TEXTS.read_text(encoding="utf-8") != core_texts_module():
         out.append(f"{CORE_TEXTS.relative_to(ROOT)} is stale: run scripts/i18n.py update")
     committed = messages(ET.parse(TS_FILE).getroot())
@@ -477,9 +485,9 @@ def check() -> int:
     for line in found:
         print(f"i18n: {line}", file=sys.stderr)
     if found:
-        print(f"i18n: {len(found)} problem(s) in {TS_FILE.relative_to(ROOT)}", file=sys.stderr)
+        print(f"i18n: {len(found)} problem(s) in {_shown(TS_FILE)}", file=sys.stderr)
         return 1
-    print(f"i18n: {TS_FILE.relative_to(ROOT)} is complete and up to date")
+    print(f"i18n: {_shown(TS_FILE)} is complete and up to date")
     return 0
 
 

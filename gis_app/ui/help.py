@@ -284,9 +284,9 @@ def show_shortcuts(window) -> ShortcutsDialog:
 
 
 def show_guide(window) -> GuideBrowser:
-    from gis_app.ui import preferences
+    from gis_app.ui.app import current_language
 
-    dialog = GuideBrowser(window, preferences.language())
+    dialog = GuideBrowser(window, current_language())  # --lang or Voorkeuren
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

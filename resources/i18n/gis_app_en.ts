@@ -1956,6 +1956,60 @@
         </message>
     </context>
     <context>
+        <name>Glossary</name>
+        <message>
+            <location filename="../../gis_app/ui/glossary.py" line="21" />
+            <source>licht verhoogd risico (P90 boven de norm)</source>
+            <extracomment>Dutch domain term (as the English window shows it) -&gt; short Dutch explanation.</extracomment>
+            <translation>slightly elevated risk: P90 above the norm</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/glossary.py" line="22" />
+            <source>verhoogd risico (mediaan boven de norm)</source>
+            <translation>elevated risk: median above the norm</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/glossary.py" line="23" />
+            <source>normaal risico (onder de norm)</source>
+            <translation>normal risk: below the norm</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/glossary.py" line="24" />
+            <source>de eigenaar regelt de versterking zelf</source>
+            <translation>owner-directed: the owner commissions the work</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/glossary.py" line="25" />
+            <source>besluit over wat er moet gebeuren</source>
+            <translation>assessment decision: what must be done</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/glossary.py" line="26" />
+            <source>besluit en uitvoeringsplan</source>
+            <translation>reinforcement decision and execution plan</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/glossary.py" line="27" />
+            <source>inspectie van het pand ter plaatse</source>
+            <translation>on-site inspection of the building</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/glossary.py" line="28" />
+            <source>veiligheidsnorm: LPR hoogstens 10⁻⁵ per jaar</source>
+            <translation>safety norm: LPR at most 10⁻⁵ per year</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/glossary.py" line="29" />
+            <source>lokaal persoonsgebonden risico per jaar</source>
+            <translation>local personal risk per year</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/glossary.py" line="30" />
+            <source>Basisregistratie Adressen en Gebouwen</source>
+            <translation>national register of addresses and buildings</translation>
+        </message>
+    </context>
+    <context>
         <name>GuideBrowser</name>
         <message>
             <location filename="../../gis_app/ui/help.py" line="188" />
@@ -1971,7 +2025,7 @@
     <context>
         <name>Identify</name>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="42" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="43" />
             <source>Pand {id}</source>
             <translation>Building {id}</translation>
         </message>
@@ -1979,88 +2033,88 @@
     <context>
         <name>IdentifyPanel</name>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="71" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="72" />
             <source>Veld</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="71" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="72" />
             <source>Waarde</source>
             <translation>Value</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="97" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="98" />
             <source>Klik met het identificatiegereedschap op een pand.</source>
             <translation>Click a building with the identify tool.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="124" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="125" />
             <source>Pand {id}</source>
             <translation>Building {id}</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="142" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="143" />
             <source>Oppervlakte</source>
             <translation>Area</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="145" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="146" />
             <source>Toegezegd</source>
             <translation>Promised</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="150" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="151" />
             <source>Veld in het bestand: {name}</source>
             <translation>Field in the file: {name}</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="155" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="156" />
             <source>{name} (id {id})</source>
             <translation>{name} (id {id})</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="181" />
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="232" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="183" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="234" />
             <source>Toezegging intrekken</source>
             <translation>Withdraw commitment</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="184" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="186" />
             <source>Toezegging pand {id} ingetrokken</source>
             <translation>Commitment for building {id} withdrawn</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="195" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="197" />
             <source>bouwstart uiterlijk {start}, gereed {done} (gemeld op {told})</source>
             <translation>construction start by {start}, done by {done} (told on {told})</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="206" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="208" />
             <source> · het plan houdt dit</source>
             <translation> · the plan keeps this</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="208" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="210" />
             <source> · NIET gehouden: bouwstart nu {planned}, {days} dagen later</source>
             <translation> · NOT kept: construction now starts {planned}, {days} days later</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="220" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="222" />
             <source>Waarde kopiëren</source>
             <translation>Copy value</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="221" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="223" />
             <source>Alle velden kopiëren</source>
             <translation>Copy all fields</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="225" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="227" />
             <source>Toezegging intrekken...</source>
             <translation>Withdraw commitment...</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/panels/identify_panel.py" line="233" />
+            <location filename="../../gis_app/ui/panels/identify_panel.py" line="235" />
             <source>Waarom wordt de toezegging ingetrokken? (verplicht, blijft bewaard)</source>
             <translation>Why is the commitment withdrawn? (required, kept on record)</translation>
         </message>
@@ -2165,53 +2219,53 @@
     <context>
         <name>LegendWidget</name>
         <message>
-            <location filename="../../gis_app/ui/map/legend.py" line="160" />
+            <location filename="../../gis_app/ui/map/legend.py" line="164" />
             <source>Gebouwen — {0}</source>
             <translation>Buildings — {0}</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/map/legend.py" line="162" />
-            <location filename="../../gis_app/ui/map/legend.py" line="181" />
+            <location filename="../../gis_app/ui/map/legend.py" line="166" />
+            <location filename="../../gis_app/ui/map/legend.py" line="185" />
             <source>{0} ({1})</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/map/legend.py" line="171" />
+            <location filename="../../gis_app/ui/map/legend.py" line="175" />
             <source>geselecteerd, rand om het pand ({0})</source>
             <translation>selected, border around the building ({0})</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/map/legend.py" line="192" />
+            <location filename="../../gis_app/ui/map/legend.py" line="196" />
             <source>omtrek in de clusterkleur</source>
             <translation>outline in the cluster colour</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/map/legend.py" line="193" />
+            <location filename="../../gis_app/ui/map/legend.py" line="197" />
             <source>omtrek, doorzichtige vulling over de panden</source>
             <translation>outline, transparent fill over the buildings</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/map/legend.py" line="195" />
+            <location filename="../../gis_app/ui/map/legend.py" line="199" />
             <source>omtrek, lichte vulling onder de panden</source>
             <translation>outline, light fill below the buildings</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/map/legend.py" line="204" />
+            <location filename="../../gis_app/ui/map/legend.py" line="208" />
             <source>geselecteerde cluster</source>
             <translation>selected cluster</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/map/legend.py" line="210" />
+            <location filename="../../gis_app/ui/map/legend.py" line="214" />
             <source>{0}: gestreepte omtrek ({1})</source>
             <translation>{0}: dashed outline ({1})</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/map/legend.py" line="220" />
+            <location filename="../../gis_app/ui/map/legend.py" line="224" />
             <source>risicoprofiel</source>
             <translation>risk profile</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/map/legend.py" line="221" />
+            <location filename="../../gis_app/ui/map/legend.py" line="225" />
             <source>mijlpaal</source>
             <translation>milestone</translation>
         </message>
@@ -2612,158 +2666,158 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
     <context>
         <name>MetricsView</name>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="53" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="54" />
             <source>factor {0}</source>
             <translation>factor {0}</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="56" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="57" />
             <source>{0} panden lichter (toegepast)</source>
             <translation>{0} buildings lighter (applied)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="58" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="59" />
             <source>{0} panden lichter (kandidaat)</source>
             <translation>{0} buildings lighter (candidates)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="63" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="64" />
             <source>{0} adressen</source>
             <translation>{0} addresses</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="68" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="69" />
             <source>{0} van {1}</source>
             <translation>{0} of {1}</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="70" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="71" />
             <source>{0} slachtoffer-jaren</source>
             <translation>{0} fatality-years</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="73" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="74" />
             <source>{0} panden</source>
             <translation>{0} buildings</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="78" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="79" />
             <source>{0} paren</source>
             <translation>{0} pairs</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="80" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="81" />
             <source>{0} jaar</source>
             <translation>{0} years</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="84" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="85" />
             <source>€ {0} mln</source>
             <translation>€ {0} m</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="13" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="14" />
             <source>Risicoblootstelling</source>
             <extracomment>(metric key, Dutch label, kind) in display order.</extracomment>
             <translation>Risk exposure</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="14" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="15" />
             <source>Alle verhoogd gereed</source>
             <translation>All verhoogd done</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="17" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="18" />
             <source>Alle licht verhoogd gereed</source>
             <translation>All licht verhoogd done</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="20" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="21" />
             <source>Alles gereed</source>
             <translation>All done</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="21" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="22" />
             <source>Maatwerk</source>
             <translation>Bespoke</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="24" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="25" />
             <source>Moeilijk uitlegbare buren</source>
             <translation>Hard-to-explain neighbours</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="29" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="30" />
             <source>Mediane wachttijd verhoogd</source>
             <translation>Median wait verhoogd</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="32" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="33" />
             <source>Dreigingsniveau</source>
             <translation>Threat level</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="33" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="34" />
             <source>Kosten</source>
             <translation>Cost</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="34" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="35" />
             <source>Nu te informeren</source>
             <translation>Can be informed now</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="35" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="36" />
             <source>Toezeggingen gebroken</source>
             <translation>Commitments broken</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="124" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="125" />
             <source>Som over de panden van LPR × personen × jaren tot veilig: het risico dat gelopen wordt tijdens het wachten (verwachte slachtoffers). Snelheid verlaagt dit.</source>
             <translation>Sum over the buildings of LPR × persons × years until safe: the risk run while waiting (expected fatalities). Speed lowers it.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="128" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="129" />
             <source>Panden met maatwerk in dit plan, inclusief sloop-nieuwbouw en eigen regie (die zijn altijd maatwerk); percentage van de panden met werk.</source>
             <translation>Buildings with a bespoke approach in this plan, including demolish-and-rebuild and eigen regie (owner-directed; always bespoke); percentage of the buildings with work.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="132" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="133" />
             <source>Factor op het risico. Panden die daardoor onder de Meijdam-norm vallen zijn kandidaat voor een lichtere of geen maatregel.</source>
             <translation>Factor on the risk. Buildings that thereby fall below the Meijdam norm are candidates for a lighter measure or none.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="136" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="137" />
             <source>Adressen waarvan de bouwstart binnen de gecontracteerde capaciteit valt, de maatregel bekend is (beoordeling gedaan) en die nog niets gehoord hebben: zij kunnen nu hun data krijgen (Bestand &gt; Bewonersbrieven...).</source>
             <translation>Addresses whose construction start falls within the contracted capacity, whose measure is known (assessment done) and who have not heard anything yet: they can be given their dates now (File &gt; Letters to residents...).</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="141" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="142" />
             <source>Toezeggingen aan bewoners die dit plan niet houdt: de bouw start later dan toegezegd. Zie het identificatiepaneel per adres.</source>
             <translation>Commitments to residents that this plan does not keep: construction starts later than promised. See the identify panel per address.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="145" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="146" />
             <source>Buren (binnen de buurafstand) die verschillend worden aangepakt of ver uit elkaar gereedkomen: moeilijk uitlegbare verschillen.</source>
             <translation>Neighbours (within the neighbour distance) that are treated differently or finished far apart: differences that are hard to explain.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="185" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="187" />
             <source>Geen panden met werk: er valt niets te plannen.</source>
             <translation>No buildings with work: there is nothing to plan.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="186" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="188" />
             <source>Nog geen clusters: panden worden per gemeente gepland.</source>
             <translation>No clusters yet: buildings are planned per municipality.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="188" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="190" />
             <source>De drie datums zijn gelijk: het laatste blok in de planning bevat panden van elk risicoprofiel.</source>
             <translation>The three dates are equal: the last block in the plan holds buildings of every risk profile.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/metrics.py" line="192" />
+            <location filename="../../gis_app/ui/planning/metrics.py" line="194" />
             <source>Moeilijk uitlegbare buren: zonder clusters worden buren niet samen gepland en komen ze jaren na elkaar gereed.</source>
             <translation>Hard-to-explain neighbours: without clusters, neighbours are not planned together and are finished years apart.</translation>
         </message>

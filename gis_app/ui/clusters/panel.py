@@ -64,6 +64,7 @@ from gis_app.ui.clusters.commands import (
     cluster_names,
     set_clusters_order,
 )
+from gis_app.ui.core_texts import core_text
 from gis_app.ui.sorting import SORT_ROLE, SortRoleProxy
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -112,7 +113,7 @@ class ClusterTableModel(QAbstractTableModel):
         }
         cols += [(f"profile:{p}", profile_labels[p]) for p in RISK_PROFILES_WITH_UNKNOWN]
         cols += [("lpr_sum", t("Som LPR")), ("measures", t("Maatregelen"))]
-        cols += [(f"milestone:{m}", MILESTONE_LABELS_NL[m]) for m in MILESTONES]
+        cols += [(f"milestone:{m}", core_text(MILESTONE_LABELS_NL[m])) for m in MILESTONES]
         cols += [("cluster_id", t("Cluster-id"))]
         return cols
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from gis_app.core import formatting as fmt
 from gis_app.core.labels import cluster_label, cluster_names
 from gis_app.ui.document import ProjectDocument
+from gis_app.ui.glossary import add_glosses
 from gis_app.ui.panels.labels import column_label, format_value
 
 
@@ -154,6 +155,7 @@ class IdentifyPanel(QWidget):
             if column == "cluster_id" and str(record[column]):
                 tip = self.tr("{name} (id {id})").format(name=value, id=record[column])
             item.setToolTip(tip)
+            add_glosses(item, value)  # English window: "verhoogd (elevated risk)"
             self.table.setItem(i, 1, item)
 
     def _told_id(self) -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from gis_app.ui.glossary import add_glosses
 from gis_app.ui.planning.plotting import format_date, format_number, format_significant
 
 #: (metric key, Dutch label, kind) in display order.
@@ -158,6 +159,7 @@ class MetricsView(QWidget):
             if key in tips:
                 name.setToolTip(tips[key])
                 value.setToolTip(tips[key])
+            add_glosses(name, name.text())  # English window: "verhoogd (elevated risk)"
             layout.addRow(name, value)
             self.values[key] = value
         # why a figure looks odd (no clusters yet, equal dates): one line each
