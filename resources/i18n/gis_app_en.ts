@@ -185,7 +185,7 @@
         </message>
         <message>
             <location filename="../../gis_app/ui/clusters/actions.py" line="95" />
-            <location filename="../../gis_app/ui/clusters/panel.py" line="714" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="715" />
             <source>Samenvoegen</source>
             <translation>Merge</translation>
         </message>
@@ -408,60 +408,60 @@
     <context>
         <name>ClusterPanel</name>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="699" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="700" />
             <source>Hernoemen...</source>
             <translation>Rename...</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="700" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="701" />
             <source>Kleur wijzigen...</source>
             <translation>Change colour...</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="701" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="702" />
             <source>Panden selecteren</source>
             <translation>Select buildings</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="702" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="703" />
             <source>Zoom naar cluster</source>
             <translation>Zoom to cluster</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="704" />
-            <location filename="../../gis_app/ui/clusters/panel.py" line="398" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="705" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="399" />
             <source>Naar begin (hoogste voorrang)</source>
             <translation>To top (highest priority)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="706" />
-            <location filename="../../gis_app/ui/clusters/panel.py" line="402" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="707" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="403" />
             <source>Naar eind (laagste voorrang)</source>
             <translation>To bottom (lowest priority)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="709" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="710" />
             <source>Eén plaats hoger</source>
             <translation>One place up</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="710" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="711" />
             <source>Eén plaats lager</source>
             <translation>One place down</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="711" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="712" />
             <source>Voorrang op rang zetten (alle clusters)</source>
             <translation>Set priority to rank (all clusters)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="719" />
-            <location filename="../../gis_app/ui/clusters/panel.py" line="394" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="720" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="395" />
             <source>Verwijderen</source>
             <translation>Delete</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gis_app/ui/clusters/panel.py" line="719" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="720" />
             <source>%n clusters verwijderen</source>
             <translation>
                 <numerusform>Delete %n cluster</numerusform>
@@ -469,52 +469,52 @@
             </translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="319" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="320" />
             <source>Selecteer de panden die in geen cluster liggen</source>
             <translation>Select the buildings that lie in no cluster</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="325" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="326" />
             <source>Panden waarvan het representatieve punt in meer dan één cluster ligt. Zo'n pand telt alleen mee voor de cluster met de hoogste voorrang. Sleep een cluster hoger in de lijst om hem voorrang te geven.</source>
             <translation>Buildings whose representative point lies in more than one cluster. Such a building counts only for the cluster with the highest priority. Drag a cluster higher in the list to give it priority.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="331" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="332" />
             <source>Op voorrang</source>
             <translation>By priority</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="333" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="334" />
             <source>Toon de clusters in volgorde van voorrang; dan kunt u rijen slepen</source>
             <translation>Show the clusters in order of priority; you can then drag rows</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="336" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="337" />
             <source>Naar begin</source>
             <translation>To top</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="338" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="339" />
             <source>Geef de geselecteerde clusters de hoogste voorrang (Ctrl+Home)</source>
             <translation>Give the selected clusters the highest priority (Ctrl+Home)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="341" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="342" />
             <source>Naar eind</source>
             <translation>To bottom</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="343" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="344" />
             <source>Geef de geselecteerde clusters de laagste voorrang (Ctrl+End)</source>
             <translation>Give the selected clusters the lowest priority (Ctrl+End)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="349" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="350" />
             <source>Een pand hoort bij de cluster waarin zijn representatieve punt ligt. Bij overlap houdt de cluster met de hoogste voorrang zijn panden; een cluster die u tekent of uit een selectie maakt, krijgt voorrang 1 en neemt de panden binnen zijn omtrek over. Voorrang is niet de planvolgorde.</source>
             <translation>A building belongs to the cluster its representative point lies in. Where clusters overlap, the cluster with the highest priority keeps its buildings; a cluster you draw or make from a selection gets priority 1 and takes over the buildings within its outline. Priority is not the plan order.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gis_app/ui/clusters/panel.py" line="497" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="498" />
             <source>Zonder cluster (%n)</source>
             <translation>
                 <numerusform>Without cluster (%n)</numerusform>
@@ -522,7 +522,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gis_app/ui/clusters/panel.py" line="498" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="499" />
             <source>Overlap (%n)</source>
             <translation>
                 <numerusform>Overlap (%n)</numerusform>
@@ -530,17 +530,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="503" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="504" />
             <source>%1 clusters, %2 van %3 panden in een cluster</source>
             <translation>%1 clusters, %2 of %3 buildings in a cluster</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="525" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="526" />
             <source>Let op: 1 cluster zonder panden: %1</source>
             <translation>Note: 1 cluster without buildings: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gis_app/ui/clusters/panel.py" line="527" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="528" />
             <source>Let op: %n clusters zonder panden: %1</source>
             <translation>
                 <numerusform>Note: %n cluster without buildings: %1</numerusform>
@@ -548,22 +548,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="534" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="535" />
             <source>Let op: na deze bewerking bevat %1 geen panden.</source>
             <translation>Note: after this edit %1 contains no buildings.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="615" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="616" />
             <source>Clusterkleur</source>
             <translation>Cluster colour</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="629" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="630" />
             <source>Cluster %1 verwijderd</source>
             <translation>Cluster %1 deleted</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../gis_app/ui/clusters/panel.py" line="631" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="632" />
             <source>%n clusters verwijderd</source>
             <translation>
                 <numerusform>%n cluster deleted</numerusform>
@@ -571,17 +571,17 @@
             </translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="632" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="633" />
             <source>(Ctrl+Z maakt ongedaan)</source>
             <translation>(Ctrl+Z undoes)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="732" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="733" />
             <source>Cluster hernoemen</source>
             <translation>Rename cluster</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="732" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="733" />
             <source>Nieuwe naam:</source>
             <translation>New name:</translation>
         </message>
@@ -627,107 +627,107 @@
     <context>
         <name>ClusterTableModel</name>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="99" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="100" />
             <source>Voorrang</source>
             <translation>Priority</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="100" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="101" />
             <source>Naam</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="101" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="102" />
             <source>Plaats in planning</source>
             <translation>Place in plan</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="102" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="103" />
             <source>Rang</source>
             <translation>Rank</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="103" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="104" />
             <source>Panden</source>
             <translation>Buildings</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="104" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="105" />
             <source>Adressen</source>
             <translation>Addresses</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="105" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="106" />
             <source>Bewoners</source>
             <translation>Residents</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="108" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="109" />
             <source>Verhoogd</source>
             <translation>Verhoogd</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="109" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="110" />
             <source>Licht verhoogd</source>
             <translation>Licht verhoogd</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="110" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="111" />
             <source>Normaal</source>
             <translation>Normaal</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="111" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="112" />
             <source>Onbekend</source>
             <translation>Unknown</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="114" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="115" />
             <source>Som LPR</source>
             <translation>Sum LPR</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="114" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="115" />
             <source>Maatregelen</source>
             <translation>Measures</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="116" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="117" />
             <source>Cluster-id</source>
             <translation>Cluster id</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="74" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="75" />
             <source>geen</source>
             <translation>none</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="75" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="76" />
             <source>licht</source>
             <translation>light</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="76" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="77" />
             <source>zwaar</source>
             <translation>heavy</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="77" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="78" />
             <source>sloop-nieuwbouw</source>
             <translation>demolish and rebuild</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="156" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="157" />
             <source>Voorrang bij overlap: waar clusters overlappen, houdt de cluster met de hoogste voorrang (1) de panden. Sleep rijen om dit te wijzigen. Dit is niet de volgorde van de planning.</source>
             <translation>Priority on overlap: where clusters overlap, the cluster with the highest priority (1) keeps the buildings. Drag rows to change this. This is not the order of the plan.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="161" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="162" />
             <source>Plaats van de cluster in de huidige planning (Planning-paneel)</source>
             <translation>Place of the cluster in the current plan (Planning panel)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/clusters/panel.py" line="268" />
+            <location filename="../../gis_app/ui/clusters/panel.py" line="269" />
             <source>Deze cluster bevat geen panden.</source>
             <translation>This cluster contains no buildings.</translation>
         </message>
@@ -1399,105 +1399,105 @@
     <context>
         <name>DashboardView</name>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="47" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="48" />
             <source>niet in lokaal plan</source>
             <extracomment>Shorter milestone labels for the bar chart's axis (the table shows the full ones).</extracomment>
             <translation>not in local plan</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="48" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="49" />
             <source>normbesluit</source>
             <translation>normbesluit</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="49" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="50" />
             <source>versterkingsbesluit</source>
             <translation>versterkingsbesluit</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="50" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="51" />
             <source>traject afgerond</source>
             <translation>completed</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="71" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="72" />
             <source>Hele gebied</source>
             <translation>Whole area</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="72" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="73" />
             <source>Geselecteerde clusters</source>
             <translation>Selected clusters</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="73" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="74" />
             <source>Per cluster</source>
             <translation>Per cluster</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="75" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="76" />
             <source>panden</source>
             <translation>buildings</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="76" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="77" />
             <source>adressen</source>
             <translation>addresses</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="77" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="78" />
             <source>bereikt (cumulatief)</source>
             <translation>reached (cumulative)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="80" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="81" />
             <source>Aan: aantal dat deze mijlpaal heeft bereikt of verder is. Uit: aantal dat nu in deze fase zit.</source>
             <translation>On: number that has reached this milestone or gone beyond. Off: number now in this phase.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="104" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="105" />
             <source>aantal</source>
             <translation>count</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="189" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="190" />
             <source>{0} per cluster en mijlpaal</source>
             <translation>{0} per cluster and milestone</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="205" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="206" />
             <source>{0} in {1}</source>
             <translation>{0} in {1}</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="209" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="210" />
             <source>Geen cluster geselecteerd.</source>
             <translation>No cluster selected.</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="213" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="214" />
             <source>{0} per mijlpaal en risicoprofiel, hele gebied ({1} panden)</source>
             <translation>{0} per milestone and risk profile, whole area ({1} buildings)</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="223" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="224" />
             <source>Het plan telt als al gereed de panden met een maatregel waarvan de bouw gereed of het traject afgerond is: {0}</source>
             <translation>The plan counts as already done the buildings with a measure whose construction is complete or whose process is finished: {0}</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="233" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="234" />
             <source>mijlpaal</source>
             <translation>milestone</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="235" />
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="249" />
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="262" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="236" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="252" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="265" />
             <source>totaal</source>
             <translation>total</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/dashboard.py" line="260" />
+            <location filename="../../gis_app/ui/planning/dashboard.py" line="263" />
             <source>cluster</source>
             <translation>cluster</translation>
         </message>
@@ -3378,7 +3378,7 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         <message>
             <location filename="../../gis_app/ui/planning/charts.py" line="41" />
             <source>bouwstarts</source>
-            <translation>construction starts</translation>
+            <translation>starts</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/planning/charts.py" line="43" />

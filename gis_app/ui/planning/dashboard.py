@@ -37,6 +37,7 @@ from gis_app.core import dashboard as db
 from gis_app.core.explain import done_counts, done_explanation
 from gis_app.core.schema import MILESTONE_LABELS_NL, MILESTONES, RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.core_texts import core_text
+from gis_app.ui.glossary import add_glosses
 from gis_app.ui.planning.plotting import RISK_FILL, DutchNumberAxis, format_number
 
 SCOPE_AREA = "area"
@@ -241,7 +242,9 @@ class DashboardView(QWidget):
         self.table.verticalHeader().hide()
         columns = [*RISK_PROFILES_WITH_UNKNOWN, db.TOTAL]
         for row, (_code, values) in enumerate(table.iterrows()):  # ten rows, not buildings
-            self.table.setItem(row, 0, QTableWidgetItem(core_text(values["label"])))
+            label = QTableWidgetItem(core_text(values["label"]))
+            add_glosses(label, label.text())  # English window: "opname (on-site inspection)"
+            self.table.setItem(row, 0, label)
             for col, column in enumerate(columns, start=1):
                 self.table.setItem(row, col, self._number(values[column], bold=column == db.TOTAL))
         if not self.cumulative.isChecked():
