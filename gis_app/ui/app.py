@@ -103,14 +103,28 @@ def install_language(app: QApplication, language: str | None = None) -> str:
     Switching removes the other language's catalogues first, so an English window never
     shows Qt's Dutch button texts. English without the generated catalogue (a source
     tree where ``scripts/i18n.py compile`` has not run) shows the Dutch source texts.
-    ``GIS_APP_LANG`` is set to the language applied, so the texts that gis_app.core
-    writes (read from that variable) agree with the window's.
+    The texts gis_app.core writes follow (``_core_follows``).
     """
     language = "en" if (language or requested_language()) == "en" else "nl"
     _switch(app, language)
-    # the messages of gis_app.core (plan notes, errors) follow the window's language
-    os.environ[LANG_ENV] = language
+    _core_follows(language)
     return language
+
+
+def _core_follows(language: str) -> None:
+    """Let the texts gis_app.core writes (plan notes, errors) follow the window's language.
+
+    The core's Qt-free catalogue (``gis_app.core.i18n``) reads ``GIS_APP_LANG`` by
+    itself; ``set_language`` covers the language chosen in Voorkeuren. Without that
+    module the core's texts are Dutch.
+    """
+    try:
+        from gis_app.core import i18n as core_i18n
+    except ImportError:
+        return
+    set_language = getattr(core_i18n, "set_language", None)
+    if set_language is not None:
+        set_language(language)
 
 
 def get_app() -> QApplication:
