@@ -195,6 +195,25 @@ def test_lupdate_contexts_are_the_ones_tr_looks_up():
     assert {"MainWindow", "ProjectController", "CoreTexts", "Glossary"} <= contexts
 
 
+def test_a_subclass_finds_the_strings_of_the_class_that_calls_tr(qapp, language):
+    """lupdate files ``self.tr()`` under the class it is written in; at run time the
+    object may be a subclass (``tr`` then looks under the subclass's name first). The
+    installed PySide6 must also try the base classes, or such strings stay Dutch."""
+    from PySide6.QtCore import QObject
+
+    language("en")
+
+    class MainWindow(QObject):  # the catalogue's context of this string
+        def file_menu(self) -> str:
+            return self.tr("&Bestand")
+
+    class CustomisedWindow(MainWindow):
+        pass
+
+    assert MainWindow().file_menu() == "&File"
+    assert CustomisedWindow().file_menu() == "&File"
+
+
 # --- the window --------------------------------------------------------------------------------
 
 
