@@ -393,11 +393,22 @@ def _finished(message: ET.Element) -> bool:
 
 
 def _relocate(root: ET.Element) -> None:
-    """Locations relative to resources/i18n/, where the .ts lives."""
-    for location in root.iter("location"):
-        filename = location.get("filename", "")
-        path = _source_path(filename)
-        location.set("filename", Path("../..", path.relative_to(ROOT)).as_posix())
+    """Locations relative to resources/i18n/, where the .ts lives, without line numbers
+    (any edit above a string would change the .ts; the file name is enough to find it),
+    one per file; and no extra comments: lupdate takes the code's ``#:`` attribute
+    documentation for translator comments."""
+    for message in root.iter("message"):
+        seen = set()
+        for location in message.findall("location"):
+            name = Path("../..", _source_path(location.get("filename", "")).relative_to(ROOT))
+            if name in seen:
+                message.remove(location)
+                continue
+            seen.add(name)
+            location.attrib.clear()
+            location.set("filename", name.as_posix())
+        for comment in message.findall("extracomment"):
+            message.remove(comment)
 
 
 def write_ts(root: ET.Element, path: Path) -> None:
