@@ -3765,6 +3765,11 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         </message>
         <message>
             <location filename="../../gis_app/ui/shell/project_controller.py" />
+            <source>opslaan</source>
+            <translation>saving</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/shell/project_controller.py" />
             <source>Opslaan mislukt</source>
             <translation>Saving failed</translation>
         </message>

@@ -447,7 +447,7 @@ class ProjectController(QObject):
         project = self.document.project
         try:  # refused at once, before any work starts: never over one of its own inputs
             check_outputs(
-                [path], protected_files(None, [r.path for r in project.sources]), what="opslaan"
+                [path], protected_files(None, [r.path for r in project.sources]), what=tr("opslaan")
             )
         except GisAppError as error:
             show_error(self.window, error, title=tr("Opslaan mislukt"))
