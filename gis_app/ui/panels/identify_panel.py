@@ -149,6 +149,7 @@ class IdentifyPanel(QWidget):
             key = QTableWidgetItem(label)
             if column:  # the field's name in the file, for finding it in QGIS or a CSV
                 key.setToolTip(self.tr("Veld in het bestand: {name}").format(name=column))
+            add_glosses(key, label)  # "Eigen regie", "BAG-id": glossed in English
             self.table.setItem(i, 0, key)
             item = QTableWidgetItem(value)
             tip = value
