@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 import warnings
@@ -23,6 +24,11 @@ from gis_app.commands._args import OneLineArgumentParser
 from gis_app.commands._progress import close_all as close_progress
 from gis_app.core.errors import GisAppError
 
+#: The languages of ``--lang``; the choice is passed on in the environment variable
+#: ``GIS_APP_LANG``, which the window (gis_app.ui.app.install_language) and the command
+#: line's messages read, so a window started by a subcommand follows it too.
+LANGUAGES = ("nl", "en")
+LANG_ENV = "GIS_APP_LANG"
 EXIT_OK = 0
 EXIT_UNUSABLE_INPUT = 2
 
@@ -36,6 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"gis-app {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help=(
+            "language of the window and the messages: nl (Dutch, the default) or en "
+            f"(English); overrides the stored preference for this run ({LANG_ENV} does the same)"
+        ),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="subcommands")
     import gis_app.commands as commands
 
@@ -53,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version, or a refused argument (one line printed)
         return exit_.code if isinstance(exit_.code, int) else EXIT_UNUSABLE_INPUT
+    if args.lang is not None:
+        os.environ[LANG_ENV] = args.lang
     if args.command is None:
         from gis_app.ui.app import run_app
 

@@ -5,9 +5,11 @@ extent into the window's real size (not the size before it was shown). Without a
 the welcome page (:mod:`gis_app.ui.welcome`) lies over the map: open the sample area
 (Enter), a project, an import, a recent project or the guide.
 
-The language stored in Voorkeuren (:mod:`gis_app.ui.preferences`) is applied here, at
-start: Dutch installs Qt's Dutch catalogues; English leaves Qt's own texts and loads the
-app's English catalogue ``resources/i18n/gis_app_en.qm`` when it is installed.
+The language is applied here, at start: ``gis-app --lang nl|en`` (passed on as
+``GIS_APP_LANG``), else the one stored in Voorkeuren (:mod:`gis_app.ui.preferences`).
+Dutch installs Qt's Dutch catalogues; English leaves Qt's own texts and loads the app's
+English catalogue ``resources/i18n/gis_app_en.qm``, compiled from the Qt Linguist file
+``gis_app_en.ts`` by ``scripts/i18n.py compile`` (the run, test and build scripts do it).
 
 Dutch all the way: :func:`install_dutch` loads Qt's own translations (``qtbase_nl``:
 file dialogs, Save/Discard/Cancel, context menus of text fields) and makes Dutch the
@@ -16,6 +18,7 @@ default locale, so every spin box and number field uses the decimal comma.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,41 +35,96 @@ DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 QT_TRANSLATIONS = ("qtbase", "qt")  # qtbase: dialogs and buttons; qt: the rest when present
 
 
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+CATALOGUE_EN = RESOURCES_DIR / "i18n" / "gis_app_en.qm"
+LANG_ENV = "GIS_APP_LANG"  # set by ``gis-app --lang nl|en`` (gis_app/cli.py)
+
+
+def _translators(app: QApplication, language: str) -> list[tuple[str, QTranslator]]:
+    """The translators of ``language``, loaded once per application and kept alive by it."""
+    cache = getattr(app, "_gis_app_catalogues", None)
+    if cache is None:
+        cache = app._gis_app_catalogues = {}
+    if language not in cache:
+        loaded = []
+        if language == "nl":
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for name in QT_TRANSLATIONS:
+                translator = QTranslator(app)
+                if translator.load(DUTCH, name, "_", folder):
+                    loaded.append((name, translator))
+        else:  # Qt's own texts are English already; ours come from the generated .qm
+            translator = QTranslator(app)
+            if CATALOGUE_EN.exists() and translator.load(str(CATALOGUE_EN)):
+                loaded.append(("gis_app_en", translator))
+        cache[language] = loaded
+    return cache[language]
+
+
+def _switch(app: QApplication, language: str) -> list[str]:
+    """Replace the installed catalogues by those of ``language``; sets the default locale."""
+    for _name, translator in getattr(app, "_gis_app_translators", None) or []:
+        app.removeTranslator(translator)
+    loaded = [(n, t) for n, t in _translators(app, language) if app.installTranslator(t)]
+    app._gis_app_translators = loaded
+    app._gis_app_language = language
+    QLocale.setDefault(DUTCH if language == "nl" else ENGLISH)
+    return [name for name, _t in loaded]
+
+
 def install_dutch(app: QApplication) -> list[str]:
     """Load Qt's Dutch translations into ``app`` and make Dutch the default locale.
 
     Returns the names of the catalogues loaded (none when Qt's translations are missing:
     the window then still works, with Qt's own texts in English). Safe to call twice.
     """
-    QLocale.setDefault(DUTCH)
-    loaded = getattr(app, "_gis_app_translators", None)
-    if loaded is not None:
-        return [name for name, _t in loaded]
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    loaded = []
-    for name in QT_TRANSLATIONS:
-        translator = QTranslator(app)
-        if translator.load(DUTCH, name, "_", folder) and app.installTranslator(translator):
-            loaded.append((name, translator))
-    app._gis_app_translators = loaded  # keep them alive as long as the application
-    return [name for name, _t in loaded]
+    return _switch(app, "nl")
+
+
+def requested_language() -> str:
+    """The language of this run: ``GIS_APP_LANG`` (``--lang``) when set, else Voorkeuren."""
+    from gis_app.ui.preferences import LANGUAGES
+    from gis_app.ui.preferences import language as stored_language
+
+    value = os.environ.get(LANG_ENV, "").strip().lower()
+    return value if value in LANGUAGES else stored_language()
+
+
+def current_language() -> str:
+    """The language the running application shows (``nl`` or ``en``)."""
+    app = QApplication.instance()
+    return getattr(app, "_gis_app_language", None) or requested_language()
 
 
 def install_language(app: QApplication, language: str | None = None) -> str:
-    """Apply ``language`` (default: the one stored in Voorkeuren); returns the one applied."""
-    from gis_app.ui.preferences import language as stored_language
+    """Apply ``language`` (default: ``--lang``, else the one stored in Voorkeuren) to
+    widgets made from now on; returns the one applied.
 
-    language = language or stored_language()
-    if language != "en":
-        install_dutch(app)
-        return "nl"
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    catalogue = RESOURCES_DIR / "i18n" / "gis_app_en.qm"
-    translator = QTranslator(app)
-    if catalogue.exists() and translator.load(str(catalogue)):
-        app.installTranslator(translator)
-        app._gis_app_translators = [("gis_app_en", translator)]
-    return "en"
+    Switching removes the other language's catalogues first, so an English window never
+    shows Qt's Dutch button texts. English without the generated catalogue (a source
+    tree where ``scripts/i18n.py compile`` has not run) shows the Dutch source texts.
+    The texts gis_app.core writes follow (``_core_follows``).
+    """
+    language = "en" if (language or requested_language()) == "en" else "nl"
+    _switch(app, language)
+    _core_follows(language)
+    return language
+
+
+def _core_follows(language: str) -> None:
+    """Let the texts gis_app.core writes (plan notes, errors) follow the window's language.
+
+    The core's Qt-free catalogue (``gis_app.core.i18n``) reads ``GIS_APP_LANG`` by
+    itself; ``set_language`` covers the language chosen in Voorkeuren. Without that
+    module the core's texts are Dutch.
+    """
+    try:
+        from gis_app.core import i18n as core_i18n
+    except ImportError:
+        return
+    set_language = getattr(core_i18n, "set_language", None)
+    if set_language is not None:
+        set_language(language)
 
 
 def get_app() -> QApplication:

@@ -33,7 +33,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,13 +68,15 @@ from gis_app.ui.tasks import task_runner
 
 SETTINGS_DIR_KEY = "export/last_dir"
 FORMAT_LABELS = {
-    "gpkg": "GeoPackage (alle lagen, RD New)",
-    "shp": "Shapefile per werkpakket (map en .zip)",
-    "geojson": "GeoJSON per werkpakket (WGS84)",
-    "csv": "CSV-adreslijst per werkpakket",
-    "xlsx": "Excel-adreslijst per werkpakket",
-    "pdf": "PDF-kaartblad per werkpakket",
-    "qgis": "QGIS-project (.qgz bij het GeoPackage, met stijlen)",
+    "gpkg": QT_TRANSLATE_NOOP("ExportDialog", "GeoPackage (alle lagen, RD New)"),
+    "shp": QT_TRANSLATE_NOOP("ExportDialog", "Shapefile per werkpakket (map en .zip)"),
+    "geojson": QT_TRANSLATE_NOOP("ExportDialog", "GeoJSON per werkpakket (WGS84)"),
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV-adreslijst per werkpakket"),
+    "xlsx": QT_TRANSLATE_NOOP("ExportDialog", "Excel-adreslijst per werkpakket"),
+    "pdf": QT_TRANSLATE_NOOP("ExportDialog", "PDF-kaartblad per werkpakket"),
+    "qgis": QT_TRANSLATE_NOOP(
+        "ExportDialog", "QGIS-project (.qgz bij het GeoPackage, met stijlen)"
+    ),
 }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -71,11 +71,13 @@ def _widget_place(window, action: QAction) -> str:
     """Where an action outside the menus works: the map or the panel whose widget has it."""
     for obj in action.associatedObjects():
         if obj is window.canvas:
-            return window.tr("Kaart")
+            return QCoreApplication.translate("ShortcutsDialog", "Kaart")
         widget = obj if isinstance(obj, QWidget) else None
         while widget is not None:
             if isinstance(widget, QDockWidget):
-                return window.tr("Paneel {name}").format(name=widget.windowTitle())
+                return QCoreApplication.translate("ShortcutsDialog", "Paneel {name}").format(
+                    name=widget.windowTitle()
+                )
             widget = widget.parentWidget()
     return ""
 
@@ -87,8 +89,14 @@ def collect_shortcuts(window) -> list[Shortcut]:
     fixed_names = {
         id(action): name
         for action, name in (
-            (getattr(window, "undo_action", None), window.tr("Ongedaan maken")),
-            (getattr(window, "redo_action", None), window.tr("Opnieuw")),
+            (
+                getattr(window, "undo_action", None),
+                QCoreApplication.translate("ShortcutsDialog", "Ongedaan maken"),
+            ),
+            (
+                getattr(window, "redo_action", None),
+                QCoreApplication.translate("ShortcutsDialog", "Opnieuw"),
+            ),
         )
         if action is not None
     }
@@ -276,9 +284,9 @@ def show_shortcuts(window) -> ShortcutsDialog:
 
 
 def show_guide(window) -> GuideBrowser:
-    from gis_app.ui import preferences
+    from gis_app.ui.app import current_language
 
-    dialog = GuideBrowser(window, preferences.language())
+    dialog = GuideBrowser(window, current_language())  # --lang or Voorkeuren
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -4,10 +4,8 @@ What is stored, and where it is used:
 
 * **Taal** (``nl``/``en``): read by :func:`gis_app.ui.app.get_app` when the application
   starts, so a change applies at the next start (a running window is not retranslated:
-  its menus and docks are built once). Both are selectable; where the English catalogue
-  is not installed the window stays Dutch (the dialog says the choice applies at the
-  next start). A command-line ``--lang`` (with the English translation) is meant to
-  override the stored choice for one run through ``install_language(app, language)``.
+  its menus and docks are built once; the dialog says so). ``gis-app --lang nl|en``
+  overrides the stored choice for one run (:func:`gis_app.ui.app.requested_language`).
 * **Automatisch opslaan**: the interval of :class:`gis_app.ui.autosave.Autosave` (the
   same QSettings key as Bestand > Automatisch opslaan, so both always agree).
 * **Nieuwe planning**: construction starts per week and the start date of a project

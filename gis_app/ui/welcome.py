@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 from gis_app.paths import SAMPLE_PROJECT
 from gis_app.ui.tasks import TaskProgressDialog
 
-FOOTPRINT_FILTER = "Panden (*.gpkg *.shp *.zip *.geojson *.json *.fgb);;Alle bestanden (*)"
-RISK_FILTER = "Risicotabel (*.csv *.xlsx);;Alle bestanden (*)"
+FOOTPRINT_FILTER = QT_TRANSLATE_NOOP(
+    "WelcomePage", "Panden (*.gpkg *.shp *.zip *.geojson *.json *.fgb);;Alle bestanden (*)"
+)
+RISK_FILTER = QT_TRANSLATE_NOOP("WelcomePage", "Risicotabel (*.csv *.xlsx);;Alle bestanden (*)")
 
 
 class WelcomePage(QFrame):
@@ -272,8 +274,10 @@ def import_data(
 
     dialog = TaskProgressDialog(
         window,
-        window.tr("Importeren"),
-        window.tr("{name} wordt ingelezen...").format(name=footprints.name),
+        QCoreApplication.translate("WelcomePage", "Importeren"),
+        QCoreApplication.translate("WelcomePage", "{name} wordt ingelezen...").format(
+            name=footprints.name
+        ),
         delay_ms=0,
     )
 

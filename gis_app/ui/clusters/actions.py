@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
@@ -107,9 +107,17 @@ class ClusterActions(QObject):
         display_texts = {
             key: t(text)
             for key, text in (
-                (CLUSTER_DISPLAYS[0], "Omtrek met lichte vulling onder de panden"),
-                (CLUSTER_DISPLAYS[1], "Alleen omtrek"),
-                (CLUSTER_DISPLAYS[2], "Doorzichtige vulling over de panden"),
+                (
+                    CLUSTER_DISPLAYS[0],
+                    QT_TRANSLATE_NOOP(
+                        "ClusterActions", "Omtrek met lichte vulling onder de panden"
+                    ),
+                ),
+                (CLUSTER_DISPLAYS[1], QT_TRANSLATE_NOOP("ClusterActions", "Alleen omtrek")),
+                (
+                    CLUSTER_DISPLAYS[2],
+                    QT_TRANSLATE_NOOP("ClusterActions", "Doorzichtige vulling over de panden"),
+                ),
             )
         }
         for key in CLUSTER_DISPLAYS:

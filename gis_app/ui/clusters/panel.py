@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
@@ -63,13 +64,19 @@ from gis_app.ui.clusters.commands import (
     cluster_names,
     set_clusters_order,
 )
+from gis_app.ui.core_texts import core_text
 from gis_app.ui.sorting import SORT_ROLE, SortRoleProxy
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME_IDS = "application/x-gis-app-cluster-ids"
 EMPTY_BACKGROUND = QColor(255, 225, 170)  # rows of clusters without buildings
 
-_MEASURE_SHORT = {"none": "geen", "light": "licht", "heavy": "zwaar", "rebuild": "sloop-nieuwbouw"}
+_MEASURE_SHORT = {
+    "none": QT_TRANSLATE_NOOP("ClusterTableModel", "geen"),
+    "light": QT_TRANSLATE_NOOP("ClusterTableModel", "licht"),
+    "heavy": QT_TRANSLATE_NOOP("ClusterTableModel", "zwaar"),
+    "rebuild": QT_TRANSLATE_NOOP("ClusterTableModel", "sloop-nieuwbouw"),
+}
 
 
 class ClusterTableModel(QAbstractTableModel):
@@ -106,7 +113,7 @@ class ClusterTableModel(QAbstractTableModel):
         }
         cols += [(f"profile:{p}", profile_labels[p]) for p in RISK_PROFILES_WITH_UNKNOWN]
         cols += [("lpr_sum", t("Som LPR")), ("measures", t("Maatregelen"))]
-        cols += [(f"milestone:{m}", MILESTONE_LABELS_NL[m]) for m in MILESTONES]
+        cols += [(f"milestone:{m}", core_text(MILESTONE_LABELS_NL[m])) for m in MILESTONES]
         cols += [("cluster_id", t("Cluster-id"))]
         return cols
 

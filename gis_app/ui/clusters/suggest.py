@@ -38,6 +38,7 @@ from gis_app.core.clusters.suggest import (
 )
 from gis_app.core.errors import GisAppError
 from gis_app.ui.clusters.commands import AcceptSuggestionsCommand
+from gis_app.ui.core_texts import core_text
 from gis_app.ui.tasks import Task, task_runner
 
 #: The dialog's minimum cluster size: pairs and single houses are not worth a cluster of
@@ -156,7 +157,7 @@ class SuggestClustersDialog(QDialog):
 
     def _progressed(self, fraction: float, text: str) -> None:
         self.progress.setValue(int(round(fraction * 100)))
-        self.status.setText(self.tr(text))
+        self.status.setText(core_text(text))
 
     def _succeeded(self, suggestion) -> None:
         self._finished()

@@ -27,6 +27,8 @@ from gis_app.core.styling import (
     SELECTION_HALO_DARK,
     cluster_outline,
 )
+from gis_app.ui.core_texts import core_text
+from gis_app.ui.glossary import add_glosses
 from gis_app.ui.map.layers import LAYER_BUILDINGS, LAYER_CLUSTERS, LAYER_PACKAGES, LayerStack
 
 SWATCH = 14
@@ -149,7 +151,9 @@ class LegendWidget(QWidget):
             icon = QLabel()
             icon.setPixmap(pixmap)
             grid.addWidget(icon, row, 0)
-            grid.addWidget(QLabel(text), row, 1)
+            label = QLabel(text)
+            add_glosses(label, text)  # English window: "verhoogd (elevated risk)"
+            grid.addWidget(label, row, 1)
             self.entries.append((text, color))
             row += 1
 
@@ -159,7 +163,7 @@ class LegendWidget(QWidget):
             title = result.title or ""
             heading(self.tr("Gebouwen — {0}").format(self._title(title)))
             for item in result.legend:
-                text = self.tr("{0} ({1})").format(item.label, _format_count(item.count))
+                text = self.tr("{0} ({1})").format(core_text(item.label), _format_count(item.count))
                 entry(swatch(item.color), text, item.color)
             selected = len(self.layers.document.selection)
             if selected:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from gis_app.core import formatting as fmt
 from gis_app.core.labels import cluster_label, cluster_names
 from gis_app.ui.document import ProjectDocument
+from gis_app.ui.glossary import add_glosses
 from gis_app.ui.panels.labels import column_label, format_value
 
 
@@ -148,12 +149,14 @@ class IdentifyPanel(QWidget):
             key = QTableWidgetItem(label)
             if column:  # the field's name in the file, for finding it in QGIS or a CSV
                 key.setToolTip(self.tr("Veld in het bestand: {name}").format(name=column))
+            add_glosses(key, label)  # "Eigen regie", "BAG-id": glossed in English
             self.table.setItem(i, 0, key)
             item = QTableWidgetItem(value)
             tip = value
             if column == "cluster_id" and str(record[column]):
                 tip = self.tr("{name} (id {id})").format(name=value, id=record[column])
             item.setToolTip(tip)
+            add_glosses(item, value)  # English window: "verhoogd (elevated risk)"
             self.table.setItem(i, 1, item)
 
     def _told_id(self) -> str:

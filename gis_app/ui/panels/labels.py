@@ -9,19 +9,19 @@ the data keeps the code; numbers use the decimal comma, LPR the one scientific s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from gis_app.core import formatting as fmt
 from gis_app.core import labels as core_labels
+from gis_app.ui.core_texts import core_text
 
-_CONTEXT = "Columns"
+#: Columns whose strings are words of a fixed vocabulary (translated in English).
+_WORD_COLUMNS = frozenset({*core_labels.VALUE_LABELS, "profile_source"})
 
 #: Columns whose values are codes shown through a Dutch word.
 CODED_COLUMNS = core_labels.VALUE_LABELS
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+    return core_text(text)
 
 
 def column_labels() -> dict[str, str]:
@@ -37,7 +37,7 @@ def column_label(column: str) -> str:
 def format_value(column: str, value: object) -> str:
     """The text shown for one cell."""
     text = core_labels.value_label(column, value)
-    if text in ("ja", "nee"):
+    if text in ("ja", "nee") or column in _WORD_COLUMNS:
         return _t(text)
     return text
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from gis_app.core.schema import PROFILE_UNKNOWN, PROFILE_VERHOOGD, RISK_PROFILES_WITH_UNKNOWN
+from gis_app.ui.core_texts import core_text
 from gis_app.ui.planning.plotting import LINE_COLORS, RISK_FILL, make_plot, set_title, to_seconds
 
 MONTH_SECONDS = 30.44 * 86400
@@ -155,7 +156,7 @@ class PlanCharts(QWidget):
 
     def _safe_legend(self, unknown: bool) -> list[tuple[str, str, str]]:
         profiles = [p for p in RISK_PROFILES_WITH_UNKNOWN if unknown or p != PROFILE_UNKNOWN]
-        return [(LINE_COLORS[p], "━", self.tr(p)) for p in profiles]
+        return [(LINE_COLORS[p], "━", core_text(p)) for p in profiles]
 
     def _arrange(self, columns: int) -> None:
         """Four plots in a row when the dock is wide and low, else two by two."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 from gis_app.core import dashboard as db
 from gis_app.core.explain import done_counts, done_explanation
 from gis_app.core.schema import MILESTONE_LABELS_NL, MILESTONES, RISK_PROFILES_WITH_UNKNOWN
+from gis_app.ui.core_texts import core_text
+from gis_app.ui.glossary import add_glosses
 from gis_app.ui.planning.plotting import RISK_FILL, DutchNumberAxis, format_number
 
 SCOPE_AREA = "area"
@@ -43,10 +45,10 @@ SCOPE_SELECTION = "selection"
 SCOPE_CLUSTERS = "clusters"
 #: Shorter milestone labels for the bar chart's axis (the table shows the full ones).
 SHORT_LABELS = {
-    "niet_in_plan": "niet in lokaal plan",
-    "normbesluit": "normbesluit",
-    "versterkingsbesluit": "versterkingsbesluit",
-    "afgerond": "traject afgerond",
+    "niet_in_plan": QT_TRANSLATE_NOOP("DashboardView", "niet in lokaal plan"),
+    "normbesluit": QT_TRANSLATE_NOOP("DashboardView", "normbesluit"),
+    "versterkingsbesluit": QT_TRANSLATE_NOOP("DashboardView", "versterkingsbesluit"),
+    "afgerond": QT_TRANSLATE_NOOP("DashboardView", "traject afgerond"),
 }
 
 
@@ -121,12 +123,17 @@ class DashboardView(QWidget):
                 pen=pg.mkPen("#606060", width=0.5),
             )
             item.addItem(bar)
-            legend.addItem(bar, self.tr(profile))
+            legend.addItem(bar, core_text(profile))
             self.bars[profile] = bar
         item.getAxis("left").setTicks(
             [
                 [
-                    (i, self.tr(SHORT_LABELS.get(m, MILESTONE_LABELS_NL[m])))
+                    (
+                        i,
+                        self.tr(SHORT_LABELS[m])
+                        if m in SHORT_LABELS
+                        else core_text(MILESTONE_LABELS_NL[m]),
+                    )
                     for i, m in enumerate(MILESTONES)
                 ],
                 [],
@@ -180,7 +187,7 @@ class DashboardView(QWidget):
             table = db.cluster_milestone_counts(
                 buildings, clusters, unit=unit, cumulative=cumulative
             )
-            self.caption.setText(self.tr("{0} per cluster en mijlpaal").format(self.tr(unit)))
+            self.caption.setText(self.tr("{0} per cluster en mijlpaal").format(core_text(unit)))
             self._fill_clusters(table)
             area = db.milestone_counts(buildings, unit=unit, cumulative=cumulative)
         else:
@@ -197,7 +204,7 @@ class DashboardView(QWidget):
                 )
                 self.caption.setText(
                     self.tr("{0} in {1}").format(
-                        self.tr(unit), ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
+                        core_text(unit), ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
                     )
                     if ids
                     else self.tr("Geen cluster geselecteerd.")
@@ -205,7 +212,7 @@ class DashboardView(QWidget):
             else:
                 self.caption.setText(
                     self.tr("{0} per mijlpaal en risicoprofiel, hele gebied ({1} panden)").format(
-                        self.tr(unit), format_number(len(buildings), 0)
+                        core_text(unit), format_number(len(buildings), 0)
                     )
                 )
             area = db.milestone_counts(buildings, unit=unit, cumulative=cumulative, mask=mask)
@@ -225,7 +232,7 @@ class DashboardView(QWidget):
         self.current = table
         headers = [
             self.tr("mijlpaal"),
-            *[self.tr(p).replace(" ", "\n") for p in RISK_PROFILES_WITH_UNKNOWN],
+            *[core_text(p).replace(" ", "\n") for p in RISK_PROFILES_WITH_UNKNOWN],
             self.tr("totaal"),
         ]
         self.table.clear()
@@ -235,7 +242,9 @@ class DashboardView(QWidget):
         self.table.verticalHeader().hide()
         columns = [*RISK_PROFILES_WITH_UNKNOWN, db.TOTAL]
         for row, (_code, values) in enumerate(table.iterrows()):  # ten rows, not buildings
-            self.table.setItem(row, 0, QTableWidgetItem(self.tr(values["label"])))
+            label = QTableWidgetItem(core_text(values["label"]))
+            add_glosses(label, label.text())  # English window: "opname (on-site inspection)"
+            self.table.setItem(row, 0, label)
             for col, column in enumerate(columns, start=1):
                 self.table.setItem(row, col, self._number(values[column], bold=column == db.TOTAL))
         if not self.cumulative.isChecked():
@@ -252,7 +261,7 @@ class DashboardView(QWidget):
         milestone_columns = [c for c in table.columns if c not in ("name", db.TOTAL)]
         headers = [
             self.tr("cluster"),
-            *[_wrap(self.tr(MILESTONE_LABELS_NL.get(c, c))) for c in milestone_columns],
+            *[_wrap(core_text(MILESTONE_LABELS_NL.get(c, c))) for c in milestone_columns],
             self.tr("totaal"),
         ]
         self.table.clear()

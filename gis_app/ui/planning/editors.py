@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from gis_app.core.planning.config import (
     PlanningConfig,
 )
 from gis_app.core.schema import MEASURE_LABELS_NL
+from gis_app.ui.core_texts import core_text
 from gis_app.ui.planning.plotting import format_number
 
 
@@ -384,20 +385,26 @@ class DurationsEditor(QWidget):
     changed = Signal(dict)
 
     COLUMNS = (
-        "maatregel",
-        "aanpak",
-        "voorber.\n(weken)",
-        "uitvoer.\n(weken)",
-        "kosten\n(€/adres)",
+        QT_TRANSLATE_NOOP("DurationsEditor", "maatregel"),
+        QT_TRANSLATE_NOOP("DurationsEditor", "aanpak"),
+        QT_TRANSLATE_NOOP("DurationsEditor", "voorber.\n(weken)"),
+        QT_TRANSLATE_NOOP("DurationsEditor", "uitvoer.\n(weken)"),
+        QT_TRANSLATE_NOOP("DurationsEditor", "kosten\n(€/adres)"),
     )
     COLUMN_TIPS = (
-        "maatregel",
-        "standaard of maatwerk",
-        "voorbereiding: van start plan tot start bouw, in weken",
-        "uitvoering: duur van de bouw, in weken",
-        "kosten in euro per adres (verblijfsobject)",
+        QT_TRANSLATE_NOOP("DurationsEditor", "maatregel"),
+        QT_TRANSLATE_NOOP("DurationsEditor", "standaard of maatwerk"),
+        QT_TRANSLATE_NOOP(
+            "DurationsEditor", "voorbereiding: van start plan tot start bouw, in weken"
+        ),
+        QT_TRANSLATE_NOOP("DurationsEditor", "uitvoering: duur van de bouw, in weken"),
+        QT_TRANSLATE_NOOP("DurationsEditor", "kosten in euro per adres (verblijfsobject)"),
     )
-    SHORT_MEASURE = {"light": "licht", "heavy": "zwaar", "rebuild": "sloop-nieuwbouw"}
+    SHORT_MEASURE = {
+        "light": QT_TRANSLATE_NOOP("DurationsEditor", "licht"),
+        "heavy": QT_TRANSLATE_NOOP("DurationsEditor", "zwaar"),
+        "rebuild": QT_TRANSLATE_NOOP("DurationsEditor", "sloop-nieuwbouw"),
+    }
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -454,7 +461,7 @@ class DurationsEditor(QWidget):
                 for approach in APPROACHES:
                     row = self._row(measure, approach)
                     label = QTableWidgetItem(self.tr(self.SHORT_MEASURE.get(measure, measure)))
-                    label.setToolTip(self.tr(MEASURE_LABELS_NL[measure]))
+                    label.setToolTip(core_text(MEASURE_LABELS_NL[measure]))
                     kind = QTableWidgetItem(
                         self.tr("maatwerk") if approach == BESPOKE else self.tr("standaard")
                     )

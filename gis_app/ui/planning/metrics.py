@@ -3,38 +3,63 @@
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from gis_app.ui.glossary import add_glosses
 from gis_app.ui.planning.plotting import (
-    MONTHS_NL,
     format_date,
     format_number,
     format_significant,
+    month_abbr,
 )
 
 #: (metric key, Dutch label, kind) in display order.
 METRIC_ROWS = (
-    ("risk_exposure", "Risicoblootstelling", "exposure"),
-    ("all_verhoogd_done", "Alle verhoogd gereed", "date"),
-    ("all_licht_verhoogd_done", "Alle licht verhoogd gereed", "date"),
-    ("all_done", "Alles gereed", "date"),
-    ("safe_verhoogd", "Verhoogd veilig 50/90/100 %", "safe"),
-    ("safe_licht_verhoogd", "Licht verhoogd veilig 50/90/100 %", "safe"),
-    ("safe_normaal", "Normaal veilig 50/90/100 %", "safe"),
-    ("deadline_missed_buildings", "Uiterlijk gereed gemist", "misses"),
-    ("optimality_gap", "Afstand tot ondergrens", "gap"),
-    ("bespoke_buildings", "Maatwerk", "bespoke"),
-    ("explainability_pairs", "Moeilijk uitlegbare buren", "pairs"),
-    ("median_wait_verhoogd", "Mediane wachttijd verhoogd", "years"),
-    ("threat", "Dreigingsniveau", "threat"),
-    ("total_cost", "Kosten", "money"),
-    ("tellable", "Nu te informeren", "addresses"),
-    ("commitments", "Toezeggingen gebroken", "broken"),
+    ("risk_exposure", QT_TRANSLATE_NOOP("MetricsView", "Risicoblootstelling"), "exposure"),
+    ("all_verhoogd_done", QT_TRANSLATE_NOOP("MetricsView", "Alle verhoogd gereed"), "date"),
+    (
+        "all_licht_verhoogd_done",
+        QT_TRANSLATE_NOOP("MetricsView", "Alle licht verhoogd gereed"),
+        "date",
+    ),
+    ("all_done", QT_TRANSLATE_NOOP("MetricsView", "Alles gereed"), "date"),
+    ("safe_verhoogd", QT_TRANSLATE_NOOP("MetricsView", "Verhoogd veilig 50/90/100 %"), "safe"),
+    (
+        "safe_licht_verhoogd",
+        QT_TRANSLATE_NOOP("MetricsView", "Licht verhoogd veilig 50/90/100 %"),
+        "safe",
+    ),
+    ("safe_normaal", QT_TRANSLATE_NOOP("MetricsView", "Normaal veilig 50/90/100 %"), "safe"),
+    (
+        "deadline_missed_buildings",
+        QT_TRANSLATE_NOOP("MetricsView", "Uiterlijk gereed gemist"),
+        "misses",
+    ),
+    ("optimality_gap", QT_TRANSLATE_NOOP("MetricsView", "Afstand tot ondergrens"), "gap"),
+    ("bespoke_buildings", QT_TRANSLATE_NOOP("MetricsView", "Maatwerk"), "bespoke"),
+    (
+        "explainability_pairs",
+        QT_TRANSLATE_NOOP("MetricsView", "Moeilijk uitlegbare buren"),
+        "pairs",
+    ),
+    (
+        "median_wait_verhoogd",
+        QT_TRANSLATE_NOOP("MetricsView", "Mediane wachttijd verhoogd"),
+        "years",
+    ),
+    ("threat", QT_TRANSLATE_NOOP("MetricsView", "Dreigingsniveau"), "threat"),
+    ("total_cost", QT_TRANSLATE_NOOP("MetricsView", "Kosten"), "money"),
+    ("tellable", QT_TRANSLATE_NOOP("MetricsView", "Nu te informeren"), "addresses"),
+    ("commitments", QT_TRANSLATE_NOOP("MetricsView", "Toezeggingen gebroken"), "broken"),
 )
 
 #: rows shown only when the plan has the figure (deadlines set, a bound computed)
 OPTIONAL_KINDS = ("safe", "misses", "gap")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MetricsView", text)
 
 
 def format_metric(kind: str, value, metrics: dict) -> str:
@@ -47,10 +72,14 @@ def format_metric(kind: str, value, metrics: dict) -> str:
         n = int(value.get("candidates_no_measure", 0)) + int(
             value.get("candidates_lighter_measure", 0)
         )
-        text = f"factor {format_number(float(value.get('factor', 1.0)), 2)}"
+        text = tr("factor {0}").format(format_number(float(value.get("factor", 1.0)), 2))
         if n:
-            verb = "toegepast" if value.get("applied") else "kandidaat"
-            text += f" · {format_number(n, 0)} panden lichter ({verb})"
+            lighter = (
+                tr("{0} panden lichter (toegepast)")
+                if value.get("applied")
+                else tr("{0} panden lichter (kandidaat)")
+            )
+            text += " · " + lighter.format(format_number(n, 0))
         return text
     if kind == "safe":
         value = dict(value)
@@ -63,34 +92,35 @@ def format_metric(kind: str, value, metrics: dict) -> str:
             return "–"
         clusters = int(metrics.get("deadline_missed_clusters") or 0)
         if int(value) == 0:
-            return "geen"
-        return f"{format_number(float(value), 0)} panden in {format_number(clusters, 0)} clusters"
+            return tr("geen")
+        return tr("{0} panden in {1} clusters").format(
+            format_number(float(value), 0), format_number(clusters, 0)
+        )
     if kind == "gap":
         return f"{format_number(float(value) * 100, 1)} %"
     if kind == "addresses":
-        return f"{format_number(float(value), 0)} adressen"
+        return tr("{0} adressen").format(format_number(float(value), 0))
     if kind == "broken":
         value = dict(value)
         broken = len(value.get("broken") or [])
-        return (
-            f"{format_number(broken, 0)} van {format_number(broken + int(value.get('kept', 0)), 0)}"
-        )
+        total = broken + int(value.get("kept", 0))
+        return tr("{0} van {1}").format(format_number(broken, 0), format_number(total, 0))
     if kind == "exposure":
-        return f"{format_significant(float(value))} slachtoffer-jaren"
+        return tr("{0} slachtoffer-jaren").format(format_significant(float(value)))
     if kind == "bespoke":
         share = metrics.get("bespoke_share")
-        text = f"{format_number(float(value), 0)} panden"
+        text = tr("{0} panden").format(format_number(float(value), 0))
         if share is not None and not pd.isna(share):
             text += f" ({format_number(float(share) * 100, 0)} %)"
         return text
     if kind == "pairs":
-        return f"{format_number(float(value), 0)} paren"
+        return tr("{0} paren").format(format_number(float(value), 0))
     if kind == "years":
-        return f"{format_number(float(value), 1)} jaar"
+        return tr("{0} jaar").format(format_number(float(value), 1))
     if kind == "money":
         value = float(value)
         if abs(value) >= 1e6:
-            return f"€ {format_number(value / 1e6, 1)} mln"
+            return tr("€ {0} mln").format(format_number(value / 1e6, 1))
         return f"€ {format_number(value, 0)}"
     return format_number(float(value))
 
@@ -98,7 +128,7 @@ def format_metric(kind: str, value, metrics: dict) -> str:
 def _short_month(value) -> str:
     """ "aug '28": three dates fit on one line of the narrow side dock."""
     stamp = pd.Timestamp(value)
-    return f"{MONTHS_NL[stamp.month - 1]} '{stamp.year % 100:02d}"
+    return f"{month_abbr(stamp.month - 1)} '{stamp.year % 100:02d}"
 
 
 def degenerate_notes(metrics: dict) -> list[str]:
@@ -187,6 +217,7 @@ class MetricsView(QWidget):
             if key in tips:
                 name.setToolTip(tips[key])
                 value.setToolTip(tips[key])
+            add_glosses(name, name.text())  # English window: "verhoogd (elevated risk)"
             layout.addRow(name, value)
             self.values[key] = value
             self.names[key] = name

@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from gis_app.core import formatting as fmt
@@ -23,7 +23,26 @@ try:  # the map's colours, so chart and map agree
 except Exception:  # pragma: no cover - styling not there yet
     _MAP_RISK_COLORS = {}
 
-MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+MONTHS_NL = (
+    QT_TRANSLATE_NOOP("Months", "jan"),
+    QT_TRANSLATE_NOOP("Months", "feb"),
+    QT_TRANSLATE_NOOP("Months", "mrt"),
+    QT_TRANSLATE_NOOP("Months", "apr"),
+    QT_TRANSLATE_NOOP("Months", "mei"),
+    QT_TRANSLATE_NOOP("Months", "jun"),
+    QT_TRANSLATE_NOOP("Months", "jul"),
+    QT_TRANSLATE_NOOP("Months", "aug"),
+    QT_TRANSLATE_NOOP("Months", "sep"),
+    QT_TRANSLATE_NOOP("Months", "okt"),
+    QT_TRANSLATE_NOOP("Months", "nov"),
+    QT_TRANSLATE_NOOP("Months", "dec"),
+)
+
+
+def month_abbr(index: int) -> str:
+    """The short name of month ``index`` (0 = January) in the window's language."""
+    return QCoreApplication.translate("Months", MONTHS_NL[index])
+
 
 #: Fill colours per risk profile (the map's). Lines use LINE_COLORS: the map's yellow
 #: for ``licht verhoogd`` is unreadable as a thin line on white, so lines use a darker
@@ -70,12 +89,12 @@ def format_date(value) -> str:
     stamp = pd.Timestamp(value) if value is not None else pd.NaT
     if pd.isna(stamp):
         return "–"
-    return f"{stamp.day} {MONTHS_NL[stamp.month - 1]} {stamp.year}"
+    return f"{stamp.day} {month_abbr(stamp.month - 1)} {stamp.year}"
 
 
 def format_month(value) -> str:
     stamp = pd.Timestamp(value)
-    return f"{MONTHS_NL[stamp.month - 1]} {stamp.year}"
+    return f"{month_abbr(stamp.month - 1)} {stamp.year}"
 
 
 class DutchDateAxis(pg.DateAxisItem):
@@ -92,12 +111,12 @@ class DutchDateAxis(pg.DateAxisItem):
             if spacing >= 300 * 86400:
                 out.append(str(stamp.year))
             elif spacing >= 25 * 86400:
-                label = MONTHS_NL[stamp.month - 1]
+                label = month_abbr(stamp.month - 1)
                 out.append(
                     f"{label} {stamp.year}" if stamp.month == 1 or spacing >= 80 * 86400 else label
                 )
             else:
-                out.append(f"{stamp.day} {MONTHS_NL[stamp.month - 1]}")
+                out.append(f"{stamp.day} {month_abbr(stamp.month - 1)}")
         return out
 
 

@@ -44,6 +44,7 @@ from gis_app.core.explain import done_counts, done_explanation, scenario_inputs
 from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.session import run_planner
 from gis_app.core.schema import PROFILE_VERHOOGD
+from gis_app.ui.core_texts import core_text
 from gis_app.ui.panels.attribute_table import FullTextTooltips, HeaderTooltips
 from gis_app.ui.planning.controller import make_bundle
 from gis_app.ui.planning.plotting import (
@@ -260,7 +261,9 @@ class ScenarioManager(QWidget):
             share = s.settings.get("bespoke_share")
             tip = [
                 self.tr("opgeslagen {0}").format(s.created.replace("T", " ")) if s.created else "",
-                self.tr("volgorde: {0}").format(self.tr(sc.ORDER_LABELS_NL.get(s.order, s.order))),
+                self.tr("volgorde: {0}").format(
+                    core_text(sc.ORDER_LABELS_NL.get(s.order, s.order))
+                ),
                 self.tr("globaal maatwerk: {0} %").format(format_number(float(share) * 100, 0))
                 if share is not None
                 else "",
@@ -490,8 +493,8 @@ class ScenarioManager(QWidget):
             for i, (label, unit, _value) in enumerate(input_rows):
                 values = [inputs[n][i][2] if n in inputs else "–" for n in names]
                 differs = len(set(values)) > 1
-                self.table.setItem(row, 0, QTableWidgetItem(self.tr(label)))
-                self.table.setItem(row, unit_col, QTableWidgetItem(self.tr(unit)))
+                self.table.setItem(row, 0, QTableWidgetItem(core_text(label)))
+                self.table.setItem(row, unit_col, QTableWidgetItem(core_text(unit)))
                 for col, text in enumerate(values):
                     item = QTableWidgetItem(text)
                     item.setTextAlignment(
@@ -511,8 +514,8 @@ class ScenarioManager(QWidget):
         for key in comparison.values.index:
             kind = comparison.kinds[key]
             differs = bool(comparison.differs[key])
-            label = QTableWidgetItem(self.tr(comparison.labels[key]))
-            unit = QTableWidgetItem(self.tr(comparison.units[key]))
+            label = QTableWidgetItem(core_text(comparison.labels[key]))
+            unit = QTableWidgetItem(core_text(comparison.units[key]))
             if key == "already_done" and done_tip:
                 label.setToolTip(done_tip)
             self.table.setItem(row, 0, label)

@@ -41,11 +41,12 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES
+from gis_app.ui.core_texts import core_text
 from gis_app.ui.planning.plotting import (
-    MONTHS_NL,
     RISK_FILL,
     format_date,
     format_number,
+    month_abbr,
     to_seconds,
 )
 
@@ -99,9 +100,9 @@ def axis_ticks(t0: float, t1: float, width_px: float) -> list[tuple[float, str, 
         if step >= 12:
             label = str(year)
         elif month == 0:
-            label = f"{MONTHS_NL[0]} {year}"
+            label = f"{month_abbr(0)} {year}"
         else:
-            label = MONTHS_NL[month]
+            label = month_abbr(month)
         ticks.append((at, label, month == 0))
         index += step
     return ticks
@@ -445,7 +446,7 @@ class TimelineView(QWidget):
         self.profile.setToolTip(self.tr("Risicoprofiel van de cluster"))
         self.profile.addItem(self.tr("Alle profielen"), ALL)
         for p in RISK_PROFILES:
-            self.profile.addItem(self.tr("vooral {0}").format(self.tr(p)), p)
+            self.profile.addItem(self.tr("vooral {0}").format(core_text(p)), p)
         self.profile.addItem(self.tr("met verhoogde panden"), "has:verhoogd")
         self.contractor = QComboBox(self)
         self.contractor.setToolTip(self.tr("Aannemer in de planning"))
@@ -522,15 +523,16 @@ class TimelineView(QWidget):
             )
 
         parts = [
-            f"{swatch(RISK_FILL[p])}&nbsp;{self.tr('vooral {0}').format(self.tr(p))}"
+            swatch(RISK_FILL[p]) + "&nbsp;" + self.tr("vooral {0}").format(core_text(p))
             for p in RISK_PROFILES
         ]
-        parts.append(
-            f"<span style='color:#a0a0a0'>▬</span>&nbsp;{self.tr('lichte band: voorbereiding')}"
-        )
-        parts.append(f"▨&nbsp;{self.tr('arcering: deel maatwerk')}")
-        parts.append(f"<span style='color:#0072b2'>┆</span>&nbsp;{self.tr('startdatum plan')}")
-        parts.append(f"<span style='color:#0072b2'>▭</span>&nbsp;{self.tr('geselecteerd')}")
+        preparation = self.tr("lichte band: voorbereiding")
+        parts.append(f"<span style='color:#a0a0a0'>▬</span>&nbsp;{preparation}")
+        parts.append("▨&nbsp;" + self.tr("arcering: deel maatwerk"))
+        start = self.tr("startdatum plan")
+        parts.append(f"<span style='color:#0072b2'>┆</span>&nbsp;{start}")
+        selected = self.tr("geselecteerd")
+        parts.append(f"<span style='color:#0072b2'>▭</span>&nbsp;{selected}")
         return "&nbsp;&nbsp;&nbsp;".join(parts)
 
     # --- data ------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ import datetime as dt
 import json
 
 import pandas as pd
-from PySide6.QtCore import QDate, QLocale, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -558,7 +558,10 @@ class PlanningWorkspace:
         """
         scroll = _scrolling(self.panel)
         scroll.setMinimumWidth(300)
-        tr = window.tr
+
+        def tr(text: str) -> str:  # a plain class: the context is named here
+            return QCoreApplication.translate("PlanningWorkspace", text)
+
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         add_dock = getattr(window, "add_dock", None)
@@ -599,7 +602,9 @@ class PlanningWorkspace:
         """Put a share control for the selected cluster(s) under the cluster table."""
         if cluster_panel is None or cluster_panel.layout() is None:
             return
-        box = QGroupBox(cluster_panel.tr("Aandeel maatwerk (selectie)"))
+        box = QGroupBox(
+            QCoreApplication.translate("PlanningWorkspace", "Aandeel maatwerk (selectie)")
+        )
         self.cluster_panel_control = ClusterShareControl(self.controller, box)
         QVBoxLayout(box).addWidget(self.cluster_panel_control)
         cluster_panel.layout().addWidget(box)

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QObject,
@@ -107,11 +108,12 @@ def save_start_folder(
 
 
 APP_TITLE = "gis_app"
-PROJECT_FILTER = "gis_app-project (*.gpkg)"
-OPEN_FILTER = (
+PROJECT_FILTER = QT_TRANSLATE_NOOP("ProjectController", "gis_app-project (*.gpkg)")
+OPEN_FILTER = QT_TRANSLATE_NOOP(
+    "ProjectController",
     "Projecten en gegevens (*.gpkg *.shp *.zip *.geojson *.json *.fgb);;"
     "gis_app-project (*.gpkg);;Shapefile (*.shp *.zip);;GeoJSON (*.geojson *.json);;"
-    "FlatGeobuf (*.fgb);;Alle bestanden (*)"
+    "FlatGeobuf (*.fgb);;Alle bestanden (*)",
 )
 
 
@@ -445,7 +447,7 @@ class ProjectController(QObject):
         project = self.document.project
         try:  # refused at once, before any work starts: never over one of its own inputs
             check_outputs(
-                [path], protected_files(None, [r.path for r in project.sources]), what="opslaan"
+                [path], protected_files(None, [r.path for r in project.sources]), what=tr("opslaan")
             )
         except GisAppError as error:
             show_error(self.window, error, title=tr("Opslaan mislukt"))
