@@ -63,6 +63,69 @@
         </message>
     </context>
     <context>
+        <name>BoundView</name>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Ondergrens berekenen</source>
+            <translation>Compute lower bound</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Berekent hoe ver dit plan hooguit van het best mogelijke ligt (een zekere ondergrens op de risicoblootstelling). Kan tot een minuut duren; gebeurt vanzelf na een geoptimaliseerde planning.</source>
+            <translation>Computes how far this plan is at most from the best possible one (a certified lower bound on the risk exposure). May take up to a minute; runs by itself after an optimised plan.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Stoppen</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Hoe ver ligt dit plan van het best mogelijke?</source>
+            <translation>How far is this plan from the best possible one?</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Ondergrens berekenen...</source>
+            <translation>Computing the lower bound...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Geoptimaliseerde planning</source>
+            <translation>Optimised plan</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Planning</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Geen ondergrens: dit plan heeft geen risicoblootstelling.</source>
+            <translation>No lower bound: this plan has no risk exposure.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>{0} binnen {1} % van het best mogelijke</source>
+            <translation>{0} within {1} % of the best possible</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>ondergrens {0} · plan {1} slachtoffer-jaren</source>
+            <translation>lower bound {0} · plan {1} casualty-years</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>gestopt: de ondergrens is geldig maar minder scherp</source>
+            <translation>stopped: the lower bound is valid but less tight</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Ondergrens niet berekend: {0}</source>
+            <translation>Lower bound not computed: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>CapacityEditor</name>
         <message>
             <location filename="../../gis_app/ui/planning/editors.py" />
@@ -1495,6 +1558,237 @@
         </message>
     </context>
     <context>
+        <name>DeadlineEditor</name>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>geen</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>jaar na start</source>
+            <translation>years after start</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>datum</source>
+            <translation>date</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source> jaar</source>
+            <translation> years</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeadlinesView</name>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Cluster naar voren</source>
+            <translation>Cluster forward</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Naar voren</source>
+            <translation>Forward</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Voortrekken</source>
+            <translation>Take ahead (voortrekken)</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Zet het cluster vast vooraan in de volgorde (ongedaan te maken).</source>
+            <translation>Fixes the cluster at the front of the order (can be undone).</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Plan de te late panden los van hun cluster, zo vroeg als kan.</source>
+            <translation>Plans the late buildings apart from their cluster, as early as possible.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Alle termijnen halen</source>
+            <translation>Meet all deadlines</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Minste uitlegbare buren</source>
+            <translation>Fewest hard-to-explain neighbours</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Minste extra risico</source>
+            <translation>Least extra risk</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Eerst clusters naar voren halen, dan pas losse panden voortrekken.</source>
+            <translation>Pull clusters forward first, only then take single buildings ahead.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Eerst de te late panden voortrekken, zodat andere clusters hun plek houden.</source>
+            <translation>Take the late buildings ahead first, so that other clusters keep their place.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Deze oplossing toepassen</source>
+            <translation>Apply this solution</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Uiterlijk gereed {0}: {1}</source>
+            <translation>Deadline {0}: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Uiterlijk gereed {0} uit</source>
+            <translation>Deadline {0} off</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Geen uiterlijk gereed ingesteld.</source>
+            <translation>No deadline set.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Alle panden zijn op tijd veilig.</source>
+            <translation>All buildings are safe in time.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>{0} panden in {1} clusters halen hun uiterlijk gereed niet (tot {2} dagen te laat).</source>
+            <translation>{0} buildings in {1} clusters miss their deadline (up to {2} days late).</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>De tabel toont de {0} die het meest te laat zijn.</source>
+            <translation>The table shows the {0} that are latest.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>zonder cluster</source>
+            <translation>without cluster</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Kies een pand of cluster in de tabel: hier komen twee oplossingen naast elkaar.</source>
+            <translation>Choose a building or cluster in the table: two solutions appear here side by side.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Oplossingen voor {0} berekenen...</source>
+            <translation>Computing solutions for {0}...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>{0}: {1} panden te laat. Twee oplossingen:</source>
+            <translation>{0}: {1} buildings late. Two solutions:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>alle panden op tijd</source>
+            <translation>all buildings in time</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>niet alle panden op tijd</source>
+            <translation>not all buildings in time</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>risicoblootstelling {0}</source>
+            <translation>risk exposure {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>{0} clusters later klaar:</source>
+            <translation>{0} clusters finish later:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>· {0}: {1} dagen</source>
+            <translation>· {0}: {1} days</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>· en {0} meer</source>
+            <translation>· and {0} more</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>{0} andere panden dan te laat</source>
+            <translation>{0} other buildings then late</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>{0} buurparen anders behandeld:</source>
+            <translation>{0} neighbour pairs treated differently:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>geen buren anders behandeld</source>
+            <translation>no neighbours treated differently</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Oplossingen niet berekend: {0}</source>
+            <translation>Solutions not computed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Cluster {0} naar voren (uiterlijk gereed)</source>
+            <translation>Cluster {0} forward (deadline)</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>{0} panden voortrekken (uiterlijk gereed)</source>
+            <translation>Take {0} buildings ahead (deadline)</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>berekenen...</source>
+            <translation>computing...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>alle termijnen gehaald</source>
+            <translation>all deadlines met</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>{0} panden blijven te laat</source>
+            <translation>{0} buildings stay late</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>{0}: {1}; {2} clusters naar voren, {3} panden voorgetrokken; buurparen {4}, risicoblootstelling {5}.</source>
+            <translation>{0}: {1}; {2} clusters forward, {3} buildings taken ahead; neighbour pairs {4}, risk exposure {5}.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Niet berekend: {0}</source>
+            <translation>Not computed: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Alle termijnen halen ({0})</source>
+            <translation>Meet all deadlines ({0})</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>minste uitlegbare buren</source>
+            <translation>fewest hard-to-explain neighbours</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>minste extra risico</source>
+            <translation>least extra risk</translation>
+        </message>
+    </context>
+    <context>
         <name>DurationsEditor</name>
         <message>
             <location filename="../../gis_app/ui/planning/editors.py" />
@@ -1623,31 +1917,6 @@
     </context>
     <context>
         <name>ExportDialog</name>
-        <message>
-            <location filename="../../gis_app/ui/export_dialog.py" />
-            <source>Veldpakket importeren</source>
-            <translation>Import field pack</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/export_dialog.py" />
-            <source>Veldpakket (*.gpkg *.zip)</source>
-            <translation>Field pack (*.gpkg *.zip)</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/export_dialog.py" />
-            <source>Veldpakket importeren mislukt</source>
-            <translation>Importing the field pack failed</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/export_dialog.py" />
-            <source>Het veldpakket verandert niets.</source>
-            <translation>The field pack changes nothing.</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/export_dialog.py" />
-            <source>{n} panden bijwerken? Conflicten worden niet overgenomen.</source>
-            <translation>Update {n} buildings? Conflicts are not taken over.</translation>
-        </message>
         <message>
             <location filename="../../gis_app/ui/export_dialog.py" />
             <source>&amp;Exporteren...</source>
@@ -1887,6 +2156,44 @@
             <location filename="../../gis_app/ui/export_dialog.py" />
             <source>Werkpakketten maken voor export</source>
             <translation>Making work packages for the export</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldPackImport</name>
+        <message>
+            <location filename="../../gis_app/ui/fieldpack_import.py" />
+            <source>Veldpakket importeren</source>
+            <translation>Import field pack</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/fieldpack_import.py" />
+            <source>Veldpakket (*.gpkg *.zip)</source>
+            <translation>Field pack (*.gpkg *.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/fieldpack_import.py" />
+            <source>Veldpakket lezen: {0}</source>
+            <translation>Reading field pack: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/fieldpack_import.py" />
+            <source>Het project is intussen veranderd. Importeer het veldpakket opnieuw.</source>
+            <translation>The project changed in the meantime. Import the field pack again.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/fieldpack_import.py" />
+            <source>Het veldpakket verandert niets.</source>
+            <translation>The field pack changes nothing.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/fieldpack_import.py" />
+            <source>{n} panden bijwerken? Conflicten worden niet overgenomen.</source>
+            <translation>Update {n} buildings? Conflicts are not taken over.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/fieldpack_import.py" />
+            <source>Veldpakket importeren mislukt</source>
+            <translation>Importing the field pack failed</translation>
         </message>
     </context>
     <context>
@@ -2302,6 +2609,84 @@ Will they be sent? Then the dates they name are recorded as commitments: the pla
             <source>Bewonersbrieven schrijven mislukt</source>
             <translation>Writing letters to residents failed</translation>
         </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Voorbeeldstraat 1, 9999 ZZ Voorbeeld</source>
+            <translation>Voorbeeldstraat 1, 9999 ZZ Voorbeeld</translation>
+        </message>
+    </context>
+    <context>
+        <name>LettersDialog</name>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Bewonersbrieven</source>
+            <translation>Letters to residents</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>{0} adressen kunnen nu geïnformeerd worden.</source>
+            <translation>{0} addresses can be told now.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Nu kan niemand geïnformeerd worden; het voorbeeld is fictief.</source>
+            <translation>Nobody can be told now; the preview is fictitious.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Dubbelklik om het veld op de cursor in te voegen.</source>
+            <translation>Double-click to insert the field at the cursor.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Veld &amp;invoegen</source>
+            <translation>&amp;Insert field</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>&amp;Standaard herstellen</source>
+            <translation>Restore &amp;default</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Sjabloon &amp;opslaan</source>
+            <translation>&amp;Save template</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>&amp;Brieven schrijven...</source>
+            <translation>&amp;Write letters...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Sluiten</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Velden:</source>
+            <translation>Fields:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Sjabloon:</source>
+            <translation>Template:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Voorbeeld (eerste brief):</source>
+            <translation>Preview (first letter):</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Contact:</source>
+            <translation>Contact:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Briefsjabloon gewijzigd</source>
+            <translation>Letter template changed</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -2652,6 +3037,16 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         </message>
         <message>
             <location filename="../../gis_app/ui/planning/metrics.py" />
+            <source>geen</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/metrics.py" />
+            <source>{0} panden in {1} clusters</source>
+            <translation>{0} buildings in {1} clusters</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/metrics.py" />
             <source>{0} adressen</source>
             <translation>{0} addresses</translation>
         </message>
@@ -2704,6 +3099,31 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
             <location filename="../../gis_app/ui/planning/metrics.py" />
             <source>Alles gereed</source>
             <translation>All done</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/metrics.py" />
+            <source>Verhoogd veilig 50/90/100 %</source>
+            <translation>Verhoogd safe 50/90/100 %</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/metrics.py" />
+            <source>Licht verhoogd veilig 50/90/100 %</source>
+            <translation>Licht verhoogd safe 50/90/100 %</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/metrics.py" />
+            <source>Normaal veilig 50/90/100 %</source>
+            <translation>Normaal safe 50/90/100 %</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/metrics.py" />
+            <source>Uiterlijk gereed gemist</source>
+            <translation>Deadline missed</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/metrics.py" />
+            <source>Afstand tot ondergrens</source>
+            <translation>Distance to lower bound</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/planning/metrics.py" />
@@ -2764,6 +3184,21 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
             <location filename="../../gis_app/ui/planning/metrics.py" />
             <source>Toezeggingen aan bewoners die dit plan niet houdt: de bouw start later dan toegezegd. Zie het identificatiepaneel per adres.</source>
             <translation>Commitments to residents that this plan does not keep: construction starts later than promised. See the identify panel per address.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/metrics.py" />
+            <source>De maanden waarin de helft, negen op de tien en alle verhoogde panden met werk veilig zijn. Ook als punten in de grafiek Veilige panden.</source>
+            <translation>The months in which half, nine in ten and all of the buildings of this profile that need work are safe. Also shown as points in the Safe buildings chart.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/metrics.py" />
+            <source>Panden die na hun uiterlijk gereed veilig zijn (zie Uiterlijk gereed in dit paneel: welke panden, hoeveel te laat en wat er aan te doen is).</source>
+            <translation>Buildings that are safe only after their deadline (see Deadlines in this panel: which buildings, how late and what can be done).</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/metrics.py" />
+            <source>Hoeveel de risicoblootstelling van dit plan hooguit boven het best mogelijke ligt: (risicoblootstelling − ondergrens) / risicoblootstelling.</source>
+            <translation>How far the risk exposure of this plan is at most above the best possible: (risk exposure − lower bound) / risk exposure.</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/planning/metrics.py" />
@@ -3415,6 +3850,11 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         </message>
         <message>
             <location filename="../../gis_app/ui/planning/charts.py" />
+            <source>uiterlijk {0}</source>
+            <translation>deadline {0}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/charts.py" />
             <source>wordt berekend ({0} %)</source>
             <translation>computing ({0} %)</translation>
         </message>
@@ -3493,6 +3933,11 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
             <location filename="../../gis_app/ui/planning/workspace.py" />
             <source>Uitkomst</source>
             <translation>Outcome</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/workspace.py" />
+            <source>Uiterlijk gereed</source>
+            <translation>Deadlines (uiterlijk gereed)</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/planning/workspace.py" />
@@ -4364,6 +4809,11 @@ Enter selects all matches and zooms to them.</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/panels/style_panel.py" />
+            <source>Toezeggingen aan bewoners</source>
+            <translation>Promises to residents</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/panels/style_panel.py" />
             <source>Kwantielen (gelijke aantallen)</source>
             <translation>Quantiles (equal counts)</translation>
         </message>
@@ -4381,6 +4831,16 @@ Enter selects all matches and zooms to them.</translation>
             <location filename="../../gis_app/ui/panels/style_panel.py" />
             <source>Omtrek van panden tekenen</source>
             <translation>Draw building outlines</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/panels/style_panel.py" />
+            <source>Alleen nu te informeren</source>
+            <translation>Only those to tell now</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/panels/style_panel.py" />
+            <source>Toon alleen de panden waarvan de bewoners nu hun data kunnen horen; de andere panden worden grijs.</source>
+            <translation>Show only the buildings whose residents can be told their dates now; the other buildings turn grey.</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/panels/style_panel.py" />
@@ -4421,6 +4881,11 @@ Enter selects all matches and zooms to them.</translation>
             <location filename="../../gis_app/ui/panels/style_panel.py" />
             <source>Aantal klassen:</source>
             <translation>Number of classes:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/panels/style_panel.py" />
+            <source>Filter:</source>
+            <translation>Filter:</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/panels/style_panel.py" />
