@@ -1584,6 +1584,36 @@
         <name>DeadlinesView</name>
         <message>
             <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Dagen te laat</source>
+            <translation>Days late</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Pand</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Cluster</source>
+            <translation>Cluster</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Profiel</source>
+            <translation>Profile</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Gereed</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
+            <source>Uiterlijk</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/deadlines.py" />
             <source>Cluster naar voren</source>
             <translation>Cluster forward</translation>
         </message>
@@ -3937,7 +3967,7 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         <message>
             <location filename="../../gis_app/ui/planning/workspace.py" />
             <source>Uiterlijk gereed</source>
-            <translation>Deadlines (uiterlijk gereed)</translation>
+            <translation>Deadlines</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/planning/workspace.py" />

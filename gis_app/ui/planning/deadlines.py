@@ -35,7 +35,7 @@ import threading
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -202,7 +202,14 @@ class DeadlinesView(QWidget):
 
     zoomToRowsRequested = Signal(object)  # np.ndarray of building rows
 
-    COLUMNS = ("Dagen te laat", "Pand", "Cluster", "Profiel", "Gereed", "Uiterlijk")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("DeadlinesView", "Dagen te laat"),
+        QT_TRANSLATE_NOOP("DeadlinesView", "Pand"),
+        QT_TRANSLATE_NOOP("DeadlinesView", "Cluster"),
+        QT_TRANSLATE_NOOP("DeadlinesView", "Profiel"),
+        QT_TRANSLATE_NOOP("DeadlinesView", "Gereed"),
+        QT_TRANSLATE_NOOP("DeadlinesView", "Uiterlijk"),
+    )
 
     def __init__(self, controller, parent: QWidget | None = None):
         super().__init__(parent)
