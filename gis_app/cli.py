@@ -18,7 +18,7 @@ import pkgutil
 import sys
 import warnings
 
-from gis_app import __version__
+from gis_app import __version__, startup_trace
 from gis_app.commands._args import OneLineArgumentParser
 from gis_app.commands._progress import close_all as close_progress
 from gis_app.core.errors import GisAppError
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    startup_trace.mark("main")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

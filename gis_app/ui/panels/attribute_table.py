@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app import startup_trace
 from gis_app.core.labels import cluster_names
 from gis_app.core.schema import MILESTONES, RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.document import ProjectDocument
@@ -549,6 +550,8 @@ class AttributeTable(QWidget):
         if self.only_selection.isChecked():
             self._apply_only_selection(True)
         self._size_columns()
+        if self.model.n_total:
+            startup_trace.mark("table")
 
     def _attributes_changed(self, columns: list) -> None:
         """Values changed (plan results); new columns also appear in the filter choice."""

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app import startup_trace
 from gis_app.core.schema import RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.map.canvas import MapCanvas
@@ -53,6 +54,7 @@ from gis_app.ui.panels.style_panel import StylePanel
 from gis_app.ui.shell.file_actions import FileActions
 from gis_app.ui.shell.project_controller import ProjectController
 from gis_app.ui.shell.screenshot import Screenshots
+from gis_app.ui.shell.startup_trace import install as install_startup_trace
 from gis_app.ui.shell.status_bar import StatusBar
 from gis_app.ui.tasks import task_runner
 
@@ -94,6 +96,8 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self._create_status_bar()
         self._create_project_controller()
         self._create_welcome_page()
+        self.startup_trace = install_startup_trace(self)  # None unless the benchmark asks
+        startup_trace.mark("window_built")
 
     # =========================================================================================
     # construction
@@ -732,6 +736,11 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
     def select_by_profile(self, profile: str) -> None:
         profiles = self.document.project.buildings["risk_profile"].to_numpy(dtype=object)
         self.document.set_selection(np.flatnonzero(profiles == profile))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.startup_trace is not None:
+            self.startup_trace.shown()
 
     def closeEvent(self, event) -> None:
         super().closeEvent(event)
