@@ -291,15 +291,18 @@ def write_report(n, path, rounds, qgis, windows, screenshots, loads, quick) -> N
         "| phase | ends at | takes |",
         "|---|---:|---:|",
     ]
+    ends = {
+        phase: median(w[phase] for w in windows if phase in w)
+        for _, phase in PHASE_ROWS
+        if any(phase in w for w in windows)
+    }
     before = 0.0
-    for label, phase in PHASE_ROWS:
-        values = [w[phase] for w in windows if phase in w]
-        if not values:
+    for label, phase in sorted(PHASE_ROWS, key=lambda row: ends.get(row[1], float("inf"))):
+        if phase not in ends:
             lines.append(f"| {label} | – | – |")
             continue
-        at = median(values)
-        lines.append(f"| {label} | {at:.2f} s | {at - before:.2f} s |")
-        before = max(before, at)
+        lines.append(f"| {label} | {ends[phase]:.2f} s | {ends[phase] - before:.2f} s |")
+        before = ends[phase]
     lines += [
         "",
         f"- Longest UI-thread stall from the window being shown until idle (5 ms heartbeat "

@@ -163,6 +163,7 @@ class FileActions:
     def set_project(self: MainWindow, project: Project, report=None) -> None:
         """Show ``project`` (read by :func:`load_path`) in the window."""
         self.last_report = report
+        self.map_first.hold(len(project.buildings))
         self.document.replace_project(project)
         n = len(project.buildings)
         self.statusBar().showMessage(

@@ -46,6 +46,7 @@ from gis_app.ui.document import ProjectDocument
 from gis_app.ui.map.canvas import MapCanvas
 from gis_app.ui.map.layers import LayerStack
 from gis_app.ui.map.tools import IdentifyTool, LassoSelectTool, SelectTool, ZoomBoxTool
+from gis_app.ui.map_first import MapFirst
 from gis_app.ui.panels.attribute_table import AttributeTable
 from gis_app.ui.panels.identify_panel import IdentifyPanel, building_summary
 from gis_app.ui.panels.layers_panel import LayersPanel
@@ -96,6 +97,9 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self._create_status_bar()
         self._create_project_controller()
         self._create_welcome_page()
+        # panels of a large project fill in after its first map (gis_app/ui/map_first.py)
+        self.map_first = MapFirst(self.canvas, self.tasks, self)
+        self.document.map_first = self.map_first
         self.startup_trace = install_startup_trace(self)  # None unless the benchmark asks
         startup_trace.mark("window_built")
 
