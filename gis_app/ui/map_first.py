@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 #: Projects with at least this many buildings show their map before the panels fill in.
 MAP_FIRST_ROWS = 20_000
@@ -27,6 +27,8 @@ GATE_TIMEOUT_MS = 10_000
 
 class MapFirst(QObject):
     """Holds panel fills back from :meth:`hold` until the canvas shows its next image."""
+
+    released = Signal()  # the gate opened: the held fills are on the task runner
 
     def __init__(self, canvas, runner, parent: QObject | None = None):
         super().__init__(parent)
@@ -65,6 +67,7 @@ class MapFirst(QObject):
         queue, self._queue = self._queue, []
         for fill in queue:
             self.runner.submit(_nothing, name="fill", on_result=lambda _none, fill=fill: fill())
+        self.released.emit()
 
 
 def _nothing(_progress) -> None:

@@ -54,6 +54,16 @@ class _WindowTrace(QObject):
             return
         startup_trace.mark("project_shown")
         self.waiting = True
+        # idle counts from the first map on: before it the render may not have started
+        gate = self.window.map_first
+        if gate.holding:
+            gate.released.connect(self._wait_for_idle, Qt.ConnectionType.SingleShotConnection)
+        else:
+            self.window.canvas.renderFinished.connect(
+                self._wait_for_idle, Qt.ConnectionType.SingleShotConnection
+            )
+
+    def _wait_for_idle(self) -> None:
         self.window.when_idle(self._settled)
 
     def _beat(self) -> None:
