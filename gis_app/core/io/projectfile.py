@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import gc
 import hashlib
 import json
 import logging
@@ -1017,6 +1018,24 @@ def load_project(path: str | Path) -> Project:
     readable project: missing, empty, not a GeoPackage, damaged, missing layers, a newer
     schema version, rows lost.
     """
+    # millions of new text values, none of them in a reference cycle: the cyclic garbage
+    # collector would walk them again and again while they are made (about 12 % of the read)
+    with _collector_paused():
+        return _load_project(Path(path))
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_project(path: Path) -> Project:
     path = Path(path)
     info = read_project_info(path)
     if info.schema_version > SCHEMA_VERSION:
