@@ -12,7 +12,7 @@ line runs), ``read_start`` / ``read_done`` (the project file), ``window_built``,
 the buildings), ``first_plan`` (the first plan's result is shown), ``charts`` (the
 charts show it), then ``idle`` (no background work left, written when the window has
 settled) and ``ui_stall_ms`` (the longest gap, in ms, of a 5 ms UI-thread heartbeat
-between the window being shown and idle: how long pan and zoom could have waited).
+from the first map with buildings until idle: how long pan and zoom could have waited).
 """
 
 from __future__ import annotations

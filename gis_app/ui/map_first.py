@@ -49,8 +49,13 @@ class MapFirst(QObject):
         self.holding = True
         self._timeout.start()
 
-    def defer(self, fill: Callable[[], None]) -> None:
-        if fill not in self._queue:
+    def defer(self, fill: Callable[[], None], *, first: bool = False) -> None:
+        """Queue ``fill``; ``first``: ahead of the others (the plan, the longest wait)."""
+        if fill in self._queue:
+            return
+        if first:
+            self._queue.insert(0, fill)
+        else:
             self._queue.append(fill)
 
     def _map_shown(self) -> None:
@@ -59,26 +64,40 @@ class MapFirst(QObject):
             QTimer.singleShot(0, self, self.release)
 
     def release(self) -> None:
-        """Open the gate: every queued fill goes to the task runner, in order."""
+        """Open the gate: the queued fills go to the task runner, in order, one at a time
+        (each in its own event-loop turn, so input is handled between them)."""
         if not self.holding:
             return
         self.holding = False
         self._timeout.stop()
         queue, self._queue = self._queue, []
-        for fill in queue:
-            self.runner.submit(_nothing, name="fill", on_result=lambda _none, fill=fill: fill())
+        self._submit_next(queue)
         self.released.emit()
+
+    def _submit_next(self, queue: list[Callable[[], None]]) -> None:
+        if not queue:
+            return
+        fill, rest = queue[0], queue[1:]
+
+        def run(_none) -> None:
+            # the next one is on the runner before this one runs: the runner stays busy
+            self._submit_next(rest)
+            fill()
+
+        name = getattr(fill, "__qualname__", "fill")
+        self.runner.submit(_nothing, name=f"fill {name}", on_result=run)
 
 
 def _nothing(_progress) -> None:
     """The task of a fill: it runs on the UI thread, in the task's result callback."""
 
 
-def defer_until_map(document, fill: Callable[[], None]) -> bool:
+def defer_until_map(document, fill: Callable[[], None], *, first: bool = False) -> bool:
     """Queue ``fill`` when the document's window holds panels back for the map (then
-    ``True``: the caller returns and ``fill`` runs later); ``False``: run it now."""
+    ``True``: the caller returns and ``fill`` runs later); ``False``: run it now.
+    ``first`` puts it ahead of the fills queued before it."""
     gate = getattr(document, "map_first", None)
     if gate is None or not gate.holding:
         return False
-    gate.defer(fill)
+    gate.defer(fill, first=first)
     return True

@@ -502,6 +502,9 @@ class MapCanvas(QWidget):
         if self._trace_first_map and self.last_render_stats.get("visible"):
             self._trace_first_map = False
             startup_trace.mark("first_map")  # the startup benchmark's first frame with buildings
+            trace = getattr(self.window(), "startup_trace", None)
+            if trace is not None:
+                trace.map_shown()
 
     # --- preview of polygons that are not in the project yet ------------------------------
     def set_preview(self, geometries) -> None:

@@ -149,7 +149,7 @@ class PlanningController(QObject):
         self.recompute(curve=True)
 
     def _project_replaced(self) -> None:
-        if defer_until_map(self.document, self.reload):
+        if defer_until_map(self.document, self.reload, first=True):
             # the map of a large project comes first; the old project's plan is of no use
             self.runner.cancel()
             self.curve_runner.cancel()

@@ -5,8 +5,9 @@ phases: ``window_shown``, ``project_shown``, ``first_plan`` (the document receiv
 first plan of a project with buildings), ``charts`` (the planning views drew it; this
 slot is connected after theirs, so it runs once they are done), ``idle`` (the time the
 task runner last went idle, written once the window has settled) and ``ui_stall_ms``:
-the longest gap of a 5 ms heartbeat timer on the UI thread from the window being shown
-until idle, i.e. the longest time a pan or zoom would have waited. ``first_map`` is
+the longest gap of a 5 ms heartbeat timer on the UI thread from the first map with
+buildings until idle, i.e. the longest time a pan or zoom would have waited while the
+table, the statistics, the plan and the charts filled in. ``first_map`` is
 written by the canvas, ``table`` by the attribute table, ``read_*`` by the reader.
 """
 
@@ -32,6 +33,7 @@ class _WindowTrace(QObject):
         self.last_idle = None
         self.longest_gap_ms = 0.0
         self.waiting = False
+        self.waiting_done = False
         self.clock = QElapsedTimer()
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(HEARTBEAT_MS)
@@ -45,7 +47,11 @@ class _WindowTrace(QObject):
 
     def shown(self) -> None:
         startup_trace.mark("window_shown")
-        if not self.heartbeat.isActive():
+
+    def map_shown(self) -> None:
+        """The canvas painted its first image with buildings: from now on pan and zoom
+        are possible, so the heartbeat starts."""
+        if not self.heartbeat.isActive() and not self.waiting_done:
             self.clock.start()
             self.heartbeat.start()
 
@@ -83,8 +89,10 @@ class _WindowTrace(QObject):
             startup_trace.mark("charts")
 
     def _settled(self) -> None:
-        self.heartbeat.stop()
-        self._beat()
+        self.waiting_done = True
+        if self.heartbeat.isActive():
+            self.heartbeat.stop()
+            self._beat()
         startup_trace.mark("idle", self.last_idle)
         startup_trace.mark("ui_stall_ms", self.longest_gap_ms)
 
