@@ -15,6 +15,7 @@ every panel fills at once, there is nothing to win.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -24,14 +25,18 @@ MAP_FIRST_ROWS = 20_000
 #: The gate opens after this long even when no map image came (a render that failed).
 GATE_TIMEOUT_MS = 10_000
 
+#: document -> the gate of its window (a document's attributes belong to the document)
+_GATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
 
 class MapFirst(QObject):
     """Holds panel fills back from :meth:`hold` until the canvas shows its next image."""
 
     released = Signal()  # the gate opened: the held fills are on the task runner
 
-    def __init__(self, canvas, runner, parent: QObject | None = None):
+    def __init__(self, document, canvas, runner, parent: QObject | None = None):
         super().__init__(parent)
+        _GATES[document] = self
         self.canvas = canvas
         self.runner = runner
         self.holding = False
@@ -96,7 +101,7 @@ def defer_until_map(document, fill: Callable[[], None], *, first: bool = False) 
     """Queue ``fill`` when the document's window holds panels back for the map (then
     ``True``: the caller returns and ``fill`` runs later); ``False``: run it now.
     ``first`` puts it ahead of the fills queued before it."""
-    gate = getattr(document, "map_first", None)
+    gate = _GATES.get(document)
     if gate is None or not gate.holding:
         return False
     gate.defer(fill, first=first)

@@ -98,8 +98,7 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self._create_project_controller()
         self._create_welcome_page()
         # panels of a large project fill in after its first map (gis_app/ui/map_first.py)
-        self.map_first = MapFirst(self.canvas, self.tasks, self)
-        self.document.map_first = self.map_first
+        self.map_first = MapFirst(self.document, self.canvas, self.tasks, self)
         self.startup_trace = install_startup_trace(self)  # None unless the benchmark asks
         startup_trace.mark("window_built")
 
