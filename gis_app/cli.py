@@ -19,7 +19,7 @@ import pkgutil
 import sys
 import warnings
 
-from gis_app import __version__
+from gis_app import __version__, startup_trace
 from gis_app.commands._args import OneLineArgumentParser
 from gis_app.commands._progress import close_all as close_progress
 from gis_app.core.errors import GisAppError
@@ -33,7 +33,10 @@ EXIT_OK = 0
 EXIT_UNUSABLE_INPUT = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command`` only that subcommand's module is
+    imported (``gis-app open FILE`` need not load the export and clustering code
+    first), when a module of that name exists."""
     parser = OneLineArgumentParser(
         prog="gis-app",
         description=(
@@ -54,16 +57,30 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="subcommands")
     import gis_app.commands as commands
 
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"gis_app.commands.{info.name}")
+    names = [
+        info.name
+        for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name)
+        if not info.name.startswith("_")
+    ]
+    if command is not None and _module_name(command) in names:
+        names = [_module_name(command)]
+    for name in names:
+        module = importlib.import_module(f"gis_app.commands.{name}")
         module.register(subparsers)
     return parser
 
 
+def _module_name(command: str) -> str:
+    """``suggest-clusters`` -> ``suggest_clusters``; ``import`` -> ``import_cmd``."""
+    name = command.replace("-", "_")
+    return "import_cmd" if name == "import" else name
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    startup_trace.mark("main")
+    words = sys.argv[1:] if argv is None else argv
+    named = words[0] if words and not words[0].startswith("-") else None
+    parser = build_parser(named)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version, or a refused argument (one line printed)

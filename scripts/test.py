@@ -16,9 +16,11 @@ from _bootstrap import ROOT, ensure_debian_packages, ensure_venv
 
 if __name__ == "__main__":
     py = ensure_venv()
-    # ogrinfo reads every export back; QGIS's own API checks our projects and styles
+    # ogrinfo reads every export back; QGIS's own API checks our projects and styles;
+    # Xvfb gives benchmarks/bench_startup.py a display for real windows
     ensure_debian_packages(
-        {"ogrinfo": "gdal-bin", "pdftotext": "poppler-utils"}, {"qgis.core": "python3-qgis"}
+        {"ogrinfo": "gdal-bin", "pdftotext": "poppler-utils", "Xvfb": "xvfb"},
+        {"qgis.core": "python3-qgis"},
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # the English catalogue the English-window tests load (generated, not committed)

@@ -128,8 +128,11 @@ def done_counts(buildings: pd.DataFrame) -> DoneCounts:
     """The parts of the plan's "al gereed" and Voortgang's "afgerond" (in buildings)."""
     milestone = buildings["milestone"].astype(str).to_numpy(dtype=object)
     measure_column = "expected_measure" if "expected_measure" in buildings else "measure_class"
-    measure = buildings[measure_column].astype(str).str.strip().to_numpy(dtype=object)
-    needs = measure != "none"  # unknown ("") counts as light work, as the planner does
+    # the few distinct values are cleaned, not 300,000 strings (half a second at that size)
+    codes, uniques = pd.factorize(buildings[measure_column], use_na_sentinel=True)
+    cleaned = pd.Series(uniques, dtype=object).astype(str).str.strip().to_numpy(dtype=object)
+    unique_needs = np.append(cleaned != "none", True)  # the trailing True: missing values
+    needs = unique_needs[codes]  # unknown ("") counts as light work, as the planner does
     afgerond = milestone == "afgerond"
     gereed = milestone == "bouw_gereed"
     return DoneCounts(

@@ -53,8 +53,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import gc
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -62,6 +64,7 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,6 +77,7 @@ from pandas.api.types import infer_dtype
 
 from gis_app import __version__
 from gis_app.core.errors import GisAppError, ProjectError
+from gis_app.core.io import arrow_io
 from gis_app.core.io.atomic import (
     atomic_path,
     describe_os_error,
@@ -103,6 +107,8 @@ from gis_app.core.schema import (
     ensure_building_columns,
     ensure_cluster_columns,
 )
+
+_log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "gis_app-project"
@@ -802,20 +808,76 @@ def is_project_file(path: str | Path) -> bool:
 
 
 def _read_layer(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
-    try:
-        if spatial:
-            frame = pyogrio.read_dataframe(gdal_source(path), layer=layer)
-        else:
-            frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False)
-    except Exception as error:
-        raise ProjectError(
-            f"het projectbestand is beschadigd (laag '{layer}' onleesbaar)", path=path
-        ) from error
+    """One layer as ``pyogrio.read_dataframe`` gives it (same columns, dtypes and values).
+
+    Read through GDAL's Arrow stream (:mod:`gis_app.core.io.arrow_io`, the path imports
+    take): at 300,000 buildings it is several times faster than the feature-by-feature
+    ``pyogrio.raw.read`` behind ``read_dataframe``. Layers the fast path does not convert
+    the way ``read_dataframe`` does (date-times, JSON text, no rows) and any failure of
+    the stream are read the classic way, which also words the error for a damaged file.
+    """
+    frame = _read_layer_arrow(path, layer, spatial) if arrow_io.available() else None
+    if frame is None:
+        frame = _read_layer_classic(path, layer, spatial)
     if spatial and isinstance(frame, gpd.GeoDataFrame):
         from gis_app.core.export.gpkg import single_parts_as_polygons
 
         frame = single_parts_as_polygons(frame)
     return frame.reset_index(drop=True)
+
+
+def _read_layer_classic(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
+    try:
+        if spatial:
+            return pyogrio.read_dataframe(gdal_source(path), layer=layer)
+        return pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False)
+    except Exception as error:
+        raise ProjectError(
+            f"het projectbestand is beschadigd (laag '{layer}' onleesbaar)", path=path
+        ) from error
+
+
+def _read_layer_arrow(path: Path, layer: str, spatial: bool) -> pd.DataFrame | None:
+    """The Arrow-stream read of :func:`_read_layer`, or ``None`` where it does not apply."""
+    import shapely
+
+    decoded = []
+    # geometries are decoded in a thread (shapely releases the GIL) while this one
+    # converts the text columns
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wkb") as pool:
+
+        def decode(wkb: np.ndarray) -> None:
+            if spatial:
+                decoded.append(pool.submit(shapely.from_wkb, wkb))
+
+        try:
+            data = arrow_io.read_layer(gdal_source(path), layer, on_wkb_batch=decode)
+            geometries = [future.result() for future in decoded]
+        except Exception as error:  # noqa: BLE001 - the classic read reports or succeeds
+            _log.info("Arrow read of layer %s of %s failed (%s)", layer, path, error)
+            return None
+    meta = data.meta
+    kinds = [str(kind) for kind in meta.get("dtypes", [])]
+    subtypes = [str(kind) for kind in meta.get("ogr_subtypes", [])]
+    if (
+        any(kind.startswith("datetime") for kind in kinds)  # parsed from text, with zones
+        or "OFSTJSON" in subtypes  # parsed into Python values
+        or list(map(str, meta.get("fields", []))) != data.names
+    ):
+        return None
+    n_rows = sum(len(batch) for batch in data.wkb_batches)
+    if data.columns:
+        n_rows = len(data.columns[0])
+    if n_rows == 0:
+        return None  # an empty layer's column types come from its definition: classic read
+    # built as read_dataframe builds it, so pandas infers the same dtypes
+    frame = pd.DataFrame(dict(zip(data.names, data.columns, strict=True)), columns=data.names)
+    if not spatial or meta.get("geometry_type") is None:
+        return frame
+    geometry = geometries[0] if len(geometries) == 1 else np.concatenate(geometries)
+    if len(geometry) != n_rows:
+        return None
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs=meta.get("crs"))
 
 
 @dataclass
@@ -956,6 +1018,24 @@ def load_project(path: str | Path) -> Project:
     readable project: missing, empty, not a GeoPackage, damaged, missing layers, a newer
     schema version, rows lost.
     """
+    # millions of new text values, none of them in a reference cycle: the cyclic garbage
+    # collector would walk them again and again while they are made (about 12 % of the read)
+    with _collector_paused():
+        return _load_project(Path(path))
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_project(path: Path) -> Project:
     path = Path(path)
     info = read_project_info(path)
     if info.schema_version > SCHEMA_VERSION:

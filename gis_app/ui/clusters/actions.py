@@ -32,7 +32,6 @@ from gis_app.ui.clusters.commands import (
     MergeClustersCommand,
 )
 from gis_app.ui.clusters.panel import ClusterPanel
-from gis_app.ui.clusters.suggest import SuggestClustersDialog
 from gis_app.ui.clusters.tools import (
     DrawClusterTool,
     EditClusterTool,
@@ -291,7 +290,11 @@ class ClusterActions(QObject):
             if geometry is not None and not geometry.is_empty:
                 self.canvas.show_extent(*geometry.bounds)
 
-    def suggest(self) -> SuggestClustersDialog:
+    def suggest(self):
+        # imported on first use: the suggestion code loads scipy, which opening the
+        # window does not need
+        from gis_app.ui.clusters.suggest import SuggestClustersDialog
+
         dialog = SuggestClustersDialog(self.document, self.window, canvas=self.canvas)
         # not modal: the planner pans and zooms the map to judge the previewed outlines
         dialog.setModal(False)

@@ -15,12 +15,12 @@ brings its own membership.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication
 
-from gis_app.core.clusters.accept import Suggestion
 from gis_app.core.clusters.frames import (
     add_cluster,
     append_clusters,
@@ -36,6 +36,9 @@ from gis_app.core.clusters.frames import (
 from gis_app.core.clusters.hulls import hull_around_rows
 from gis_app.core.clusters.membership import losses_by_cluster
 from gis_app.ui.document import ClusterEditCommand
+
+if TYPE_CHECKING:  # the suggestion code loads scipy; opening the window does not need it
+    from gis_app.core.clusters.accept import Suggestion
 
 __all__ = ["ClusterEditCommand"]  # the document's command, re-exported for the edit commands
 

@@ -65,6 +65,7 @@ from gis_app.ui.clusters.commands import (
     set_clusters_order,
 )
 from gis_app.ui.core_texts import core_text
+from gis_app.ui.map_first import defer_until_map
 from gis_app.ui.sorting import SORT_ROLE, SortRoleProxy
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -77,6 +78,12 @@ _MEASURE_SHORT = {
     "heavy": QT_TRANSLATE_NOOP("ClusterTableModel", "zwaar"),
     "rebuild": QT_TRANSLATE_NOOP("ClusterTableModel", "sloop-nieuwbouw"),
 }
+
+
+#: Building columns whose values are hashed into codes (ranking.attribute_codes).
+COUNTED_COLUMNS = {"risk_profile", "expected_measure", "milestone"}
+#: Building columns the statistics and the ranking read.
+STATISTIC_COLUMNS = COUNTED_COLUMNS | {"cluster_id", "addresses", "residents", "lpr"}
 
 
 class ClusterTableModel(QAbstractTableModel):
@@ -456,12 +463,18 @@ class ClusterPanel(QWidget):
     def _project_replaced(self) -> None:
         self._empty_before = None
         self.show_notice("")
-        self._buildings_changed()
+        self._codes = None
+        if not defer_until_map(self.document, self.refresh):
+            self.schedule_refresh()
 
     def _attributes_changed(self, columns=None) -> None:
-        if columns is None or set(columns) - {"cluster_id"}:
+        changed = None if columns is None else set(columns)
+        if changed is None or changed & COUNTED_COLUMNS:
             self._codes = None
-        self.schedule_refresh()
+        # a plan's map columns (completion year, approach) change no statistic or rank:
+        # recounting 300,000 buildings for them would only hold up the window
+        if changed is None or changed & STATISTIC_COLUMNS:
+            self.schedule_refresh()
 
     def _plan_changed(self) -> None:
         result = self.document.plan_result

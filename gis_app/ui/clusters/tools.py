@@ -23,7 +23,6 @@ import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPainterPath, QPen, QPolygonF
-from scipy.spatial import cKDTree
 from shapely.geometry import LineString, Polygon
 
 from gis_app.core.clusters.geometry import (
@@ -59,13 +58,15 @@ class BuildingVertexSnapper:
     def __init__(self):
         self._geometries = None
         self._coords = np.empty((0, 2))
-        self._tree: cKDTree | None = None
+        self._tree = None  # scipy's cKDTree, made (and scipy imported) on first snap
 
     def _index(self, buildings):
         geometries = np.asarray(buildings.geometry.array)
         if self._tree is None or geometries is not self._geometries:
             coords = shapely.get_coordinates(geometries) if len(geometries) else np.empty((0, 2))
             self._coords = coords
+            from scipy.spatial import cKDTree
+
             self._tree = cKDTree(coords) if len(coords) else None
             self._geometries = geometries
         return self._tree

@@ -62,9 +62,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app import startup_trace
 from gis_app.core.labels import cluster_names
 from gis_app.core.schema import MILESTONES, RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.document import ProjectDocument
+from gis_app.ui.map_first import defer_until_map
 from gis_app.ui.panels.labels import CODED_COLUMNS, column_label, format_count, format_value
 
 #: Sort keys for columns whose natural order is not alphabetical.
@@ -528,7 +530,7 @@ class AttributeTable(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.model.layoutChanged.connect(self._update_count)
 
-        document.projectReplaced.connect(self._reload)
+        document.projectReplaced.connect(self._project_replaced)
         document.buildingsChanged.connect(self._reload)
         document.buildingAttributesChanged.connect(self._attributes_changed)
         document.selectionChanged.connect(self._selection_from_document)
@@ -539,6 +541,10 @@ class AttributeTable(QWidget):
         self._update_count()
 
     # --- loading -----------------------------------------------------------------------------
+    def _project_replaced(self) -> None:
+        if not defer_until_map(self.document, self._reload):
+            self._reload()
+
     def _reload(self) -> None:
         self.filter_edit.blockSignals(True)
         self.filter_edit.clear()
@@ -549,6 +555,8 @@ class AttributeTable(QWidget):
         if self.only_selection.isChecked():
             self._apply_only_selection(True)
         self._size_columns()
+        if self.model.n_total:
+            startup_trace.mark("table")
 
     def _attributes_changed(self, columns: list) -> None:
         """Values changed (plan results); new columns also appear in the filter choice."""

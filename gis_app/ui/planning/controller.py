@@ -54,6 +54,7 @@ from gis_app.core.planning.session import (
     PlannerSession,
 )
 from gis_app.ui.document import PLANNING_ORDER_KEY
+from gis_app.ui.map_first import defer_until_map
 from gis_app.ui.preferences import new_plan_defaults
 from gis_app.ui.tasks import LatestOnly
 
@@ -110,7 +111,7 @@ class PlanningController(QObject):
         self.auto = True  # recompute on every change
         self.session = PlannerSession()  # the planner cache, shared by both runners
         self._curve_wanted = False
-        document.projectReplaced.connect(self.reload)
+        document.projectReplaced.connect(self._project_replaced)
         document.buildingsChanged.connect(self._buildings_changed)
         document.clustersChanged.connect(self._structure_changed)
         document.commitmentsChanged.connect(self._commitments_changed)
@@ -148,6 +149,17 @@ class PlanningController(QObject):
         self.curve = None
         self.configChanged.emit()
         self.recompute(curve=True)
+
+    def _project_replaced(self) -> None:
+        if defer_until_map(self.document, self.reload, first=True):
+            # the map of a large project comes first; the old project's plan is of no use
+            self.runner.cancel()
+            self.curve_runner.cancel()
+            self.session.reset()
+            self.bundle = None
+            self.curve = None
+            return
+        self.reload()
 
     def _buildings_changed(self) -> None:
         self.session.buildings_changed()
@@ -330,6 +342,9 @@ class PlanningController(QObject):
             result.metrics["tellable"] = int(np.count_nonzero(told == TOLD_NOW))
             progress(0.7)
             bundle = make_bundle(result, inputs.buildings, config, told=told)
+            # the per-building schedule (a cached property) is built here, off the UI
+            # thread: the timeline reads it for its contractor filter when the plan arrives
+            getattr(result, "schedule", None)
             bundle.shares = shares
             bundle.global_share = config.bespoke_share
             bundle.seconds = time.perf_counter() - started

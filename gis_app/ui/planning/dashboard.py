@@ -38,6 +38,7 @@ from gis_app.core.explain import done_counts, done_explanation
 from gis_app.core.schema import MILESTONE_LABELS_NL, MILESTONES, RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.core_texts import core_text
 from gis_app.ui.glossary import add_glosses
+from gis_app.ui.map_first import defer_until_map
 from gis_app.ui.planning.plotting import RISK_FILL, DutchNumberAxis, format_number
 
 SCOPE_AREA = "area"
@@ -159,12 +160,16 @@ class DashboardView(QWidget):
         for widget in (self.scope, self.unit):
             widget.currentIndexChanged.connect(lambda _i: self.refresh())
         self.cumulative.toggled.connect(lambda _c: self.refresh())
-        document.projectReplaced.connect(self.refresh)
+        document.projectReplaced.connect(self._project_replaced)
         document.buildingsChanged.connect(self.refresh)
         document.clustersChanged.connect(self.refresh)
         document.buildingAttributesChanged.connect(self._attributes_changed)
         document.clusterSelectionChanged.connect(self._selection_changed)
         self.refresh()
+
+    def _project_replaced(self) -> None:
+        if not defer_until_map(self.document, self.refresh):
+            self.refresh()
 
     def _attributes_changed(self, columns) -> None:
         if WATCHED_COLUMNS & set(columns or []):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gis_app import startup_trace
 from gis_app.core.errors import GisAppError
 from gis_app.core.project import Project
 from gis_app.ui.panels.labels import format_count
@@ -35,7 +36,10 @@ def load_path(path: str | Path) -> tuple[Project, object | None]:
     """Read a project or data file: ``(project, join report or None)``; raises GisAppError."""
     from gis_app.core.io.opening import open_path
 
-    return open_path(Path(path))
+    startup_trace.mark("read_start")
+    opened = open_path(Path(path))
+    startup_trace.mark("read_done")
+    return opened
 
 
 class FileActions:
@@ -159,12 +163,15 @@ class FileActions:
     def set_project(self: MainWindow, project: Project, report=None) -> None:
         """Show ``project`` (read by :func:`load_path`) in the window."""
         self.last_report = report
+        self.map_first.hold(len(project.buildings))
         self.document.replace_project(project)
         n = len(project.buildings)
         self.statusBar().showMessage(
             self.tr("{name}: {n} panden geladen").format(name=project.name, n=format_count(n)),
             10000,
         )
+        if self.startup_trace is not None:
+            self.startup_trace.project_shown()
 
     def _show_report(self: MainWindow, report) -> None:
         box = QMessageBox(self)

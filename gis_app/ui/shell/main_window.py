@@ -40,11 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app import startup_trace
 from gis_app.core.schema import RISK_PROFILES_WITH_UNKNOWN
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.map.canvas import MapCanvas
 from gis_app.ui.map.layers import LayerStack
 from gis_app.ui.map.tools import IdentifyTool, LassoSelectTool, SelectTool, ZoomBoxTool
+from gis_app.ui.map_first import MapFirst
 from gis_app.ui.panels.attribute_table import AttributeTable
 from gis_app.ui.panels.identify_panel import IdentifyPanel, building_summary
 from gis_app.ui.panels.layers_panel import LayersPanel
@@ -53,6 +55,7 @@ from gis_app.ui.panels.style_panel import StylePanel
 from gis_app.ui.shell.file_actions import FileActions
 from gis_app.ui.shell.project_controller import ProjectController
 from gis_app.ui.shell.screenshot import Screenshots
+from gis_app.ui.shell.startup_trace import install as install_startup_trace
 from gis_app.ui.shell.status_bar import StatusBar
 from gis_app.ui.tasks import task_runner
 
@@ -94,6 +97,10 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self._create_status_bar()
         self._create_project_controller()
         self._create_welcome_page()
+        # panels of a large project fill in after its first map (gis_app/ui/map_first.py)
+        self.map_first = MapFirst(self.document, self.canvas, self.tasks, self)
+        self.startup_trace = install_startup_trace(self)  # None unless the benchmark asks
+        startup_trace.mark("window_built")
 
     # =========================================================================================
     # construction
@@ -732,6 +739,11 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
     def select_by_profile(self, profile: str) -> None:
         profiles = self.document.project.buildings["risk_profile"].to_numpy(dtype=object)
         self.document.set_selection(np.flatnonzero(profiles == profile))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self.startup_trace is not None:
+            self.startup_trace.shown()
 
     def closeEvent(self, event) -> None:
         super().closeEvent(event)

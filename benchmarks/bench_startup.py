@@ -1,0 +1,393 @@
+"""Benchmark: from starting the program to the first map, and until the window is idle.
+
+On a 300,000-building GeoPackage (``benchmarks/data/buildings_<n>.gpkg``, made by
+:func:`common.buildings_gpkg`), at 1920x1080, each a cold process, 3 rounds (median),
+one program after the other in each round:
+
+* **QGIS desktop (reference)**: ``qgis --nologo --noplugins --snapshot out.png --width
+  1920 --height 1080 FILE`` -- launch, load, render, write, exit -- under Xvfb, with a
+  fresh profile folder;
+* **gis_app with a window** under the same Xvfb (``QT_QPA_PLATFORM=xcb``):
+  ``gis-app open FILE``, with ``GIS_APP_TRACE_STARTUP`` set so the program writes phase
+  timestamps (:mod:`gis_app.startup_trace`): first frame with buildings drawn
+  (``first_map``) and idle (plan, charts, table ready). The window size comes from the
+  remembered layout (1920x1080, written before the run as a previous session would);
+* **gis_app ``open FILE --screenshot out.png --size 1920x1080``**: the whole command.
+
+Goals (against QGIS in the same run): first map at most 0.5 x QGIS; until idle at most
+1 x QGIS. A phase table says where the time to the first map goes, and the longest
+UI-thread stall while the plan, charts and table fill in (goal: 33 ms, one frame at 30
+frames per second).
+
+    .venv/bin/python benchmarks/bench_startup.py [--quick] [--size N] [--rounds 3]
+
+Writes ``benchmarks/results/startup.md``. Needs ``Xvfb`` (``apt-get install xvfb``) and
+Debian's ``qgis`` for the reference (left out, and said so, when missing).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import (  # also puts the repo on sys.path
+    HERE,
+    area_parser,
+    area_size,
+    buildings_gpkg,
+    machine_note,
+    write_results,
+)
+
+from gis_app import startup_trace
+
+ROOT = HERE.parent
+WIDTH, HEIGHT = 1920, 1080
+GOAL_FIRST_MAP = 0.5
+GOAL_IDLE = 1.0
+GOAL_STALL_MS = 33.0
+TIMEOUT_S = 180.0
+
+#: Rows of the phase table: (label, phase that ends it).
+PHASE_ROWS = (
+    ("interpreter and imports (to reading the file)", "read_start"),
+    ("project read (`load_project`)", "read_done"),
+    ("window and docks built", "window_built"),
+    ("window shown", "window_shown"),
+    ("project handed to the window", "project_shown"),
+    ("first map paint with buildings", "first_map"),
+    ("attribute table filled", "table"),
+    ("first plan shown", "first_plan"),
+    ("charts drawn", "charts"),
+    ("idle (no background work)", "idle"),
+)
+
+
+def free_display() -> int:
+    for number in range(90, 200):
+        if (
+            not Path(f"/tmp/.X{number}-lock").exists()
+            and not Path(f"/tmp/.X11-unix/X{number}").exists()
+        ):
+            return number
+    raise RuntimeError("no free X display number")
+
+
+class Xvfb:
+    """An Xvfb server of WIDTHxHEIGHT on a free display, for the run."""
+
+    def __init__(self):
+        self.number = free_display()
+        self.process = subprocess.Popen(
+            ["Xvfb", f":{self.number}", "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{self.number}").exists():
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise RuntimeError("Xvfb did not start")
+            time.sleep(0.05)
+
+    @property
+    def display(self) -> str:
+        return f":{self.number}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def clean_env(home: Path, display: str) -> dict:
+    """An environment with its own home, settings and data folders (nothing of the user's)."""
+    env = dict(os.environ)
+    for key in ("QT_QPA_PLATFORM", startup_trace.ENV):
+        env.pop(key, None)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_RUNTIME_DIR=str(home / "runtime"),
+        DISPLAY=display,
+        PYTHONPATH=str(ROOT),
+    )
+    (home / "runtime").mkdir(parents=True, exist_ok=True)
+    os.chmod(home / "runtime", 0o700)
+    return env
+
+
+REMEMBER_LAYOUT = f"""
+from gis_app.ui.app import get_app
+from gis_app.ui.shell.main_window import MainWindow
+app = get_app()
+window = MainWindow()
+window.move(0, 0)
+window.resize({WIDTH}, {HEIGHT})
+window.show()
+for _ in range(20):
+    app.processEvents()
+window.save_layout()
+window.close()
+"""
+
+
+def remember_layout(env: dict) -> None:
+    """A previous session's layout at WIDTHxHEIGHT, as a planner's machine would have it."""
+    subprocess.run(
+        [sys.executable, "-c", REMEMBER_LAYOUT],
+        env=dict(env, QT_QPA_PLATFORM="xcb"),
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+
+
+def compile_bytecode() -> None:
+    """Compile gis_app's modules as an installation does (pip and the standalone build
+    ship bytecode): a run under ``PYTHONDONTWRITEBYTECODE`` would otherwise compile every
+    module at every start, which no user's start does."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "gis_app")],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+def run_window(path: Path, env: dict, workdir: Path) -> dict:
+    """``gis-app open FILE`` with a window; phase times (s from process start) and stall."""
+    trace = workdir / "trace.txt"
+    trace.unlink(missing_ok=True)
+    env = dict(env, QT_QPA_PLATFORM="xcb", **{startup_trace.ENV: str(trace)})
+    start = time.time()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gis_app", "open", str(path)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + TIMEOUT_S
+    phases: dict[str, float] = {}
+    try:
+        while time.monotonic() < deadline:
+            if trace.exists():
+                phases = startup_trace.read(trace)
+                if "ui_stall_ms" in phases:
+                    break
+            if process.poll() is not None:
+                raise RuntimeError(
+                    f"gis-app open ended early: {process.stderr.read().decode()[-2000:]}"
+                )
+            time.sleep(0.02)
+        else:
+            raise RuntimeError(f"no idle within {TIMEOUT_S:.0f} s: {phases}")
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(30)
+    stall = phases.pop("ui_stall_ms")
+    times = {phase: stamp - start for phase, stamp in phases.items()}
+    times["ui_stall_ms"] = stall
+    times["order"] = startup_trace.order(trace)
+    return times
+
+
+def run_command(command: list[str], env: dict, output: Path) -> float:
+    output.unlink(missing_ok=True)
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, timeout=TIMEOUT_S)
+    seconds = time.perf_counter() - start
+    if not output.exists():
+        raise RuntimeError(
+            f"{command[0]} wrote no {output.name} (exit {done.returncode}): "
+            f"{done.stderr.decode(errors='replace')[-2000:]}"
+        )
+    return seconds
+
+
+def run_qgis(path: Path, env: dict, workdir: Path) -> float:
+    profiles = workdir / "qgis-profiles"
+    shutil.rmtree(profiles, ignore_errors=True)
+    profiles.mkdir()
+    output = workdir / "qgis.png"
+    command = [
+        "qgis",
+        "--nologo",
+        "--noplugins",
+        "--noversioncheck",
+        "--profiles-path",
+        str(profiles),
+        "--snapshot",
+        str(output),
+        "--width",
+        str(WIDTH),
+        "--height",
+        str(HEIGHT),
+        str(path),
+    ]
+    return run_command(command, dict(env, QT_QPA_PLATFORM="xcb"), output)
+
+
+def run_screenshot(path: Path, env: dict, workdir: Path) -> float:
+    output = workdir / "ours.png"
+    command = [
+        sys.executable,
+        "-m",
+        "gis_app",
+        "open",
+        str(path),
+        "--screenshot",
+        str(output),
+        "--size",
+        f"{WIDTH}x{HEIGHT}",
+    ]
+    return run_command(command, dict(env, QT_QPA_PLATFORM="xcb"), output)
+
+
+def _s(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f} s"
+
+
+def _ratio(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def round_ratios(values: list[float], qgis: list[float]) -> list[float]:
+    """Each round's figure over QGIS's in the same round: the load of a shared machine
+    changes between rounds, within a round both programs see about the same."""
+    return [v / q for v, q in zip(values, qgis, strict=True)] if qgis else []
+
+
+def write_report(n, path, rounds, qgis, windows, screenshots, loads, quick) -> None:
+    median = statistics.median
+    q = median(qgis) if qgis else None
+    first_map = median(w["first_map"] for w in windows)
+    idle = median(w["idle"] for w in windows)
+    shot = median(screenshots)
+    stall = max(w["ui_stall_ms"] for w in windows)
+    ratios = {
+        "first_map": round_ratios([w["first_map"] for w in windows], qgis),
+        "idle": round_ratios([w["idle"] for w in windows], qgis),
+        "screenshot": round_ratios(screenshots, qgis),
+    }
+    ratio = {key: (median(values) if values else None) for key, values in ratios.items()}
+    size_mb = path.stat().st_size / 1e6
+    lines = [
+        f"## Start-up: time to first map and until idle ({n:,} buildings)",
+        "",
+        f"{n:,} generated buildings (`gis_app.core.sample`, GeoPackage {size_mb:.0f} MB, one "
+        f"`buildings` layer), window {WIDTH}x{HEIGHT} under Xvfb, gis_app's modules compiled "
+        "to bytecode as installed, each run a new process "
+        f"(the file in the OS cache for all), median of {rounds} rounds; in each round QGIS, "
+        f"then gis_app with a window, then `open --screenshot`. Machine: {machine_note()}; "
+        "load average (1 min) before each round: " + ", ".join(f"{v:.1f}" for v in loads) + ".",
+        "",
+        "| path | wall s | × QGIS (median of the rounds' ratios) | goal |",
+        "|---|---:|---:|---|",
+        f"| QGIS 3.22 desktop, `qgis --nologo --noplugins --snapshot` (launch, load, render, "
+        f"exit) | {_s(q)} | 1.00 | reference |",
+        f"| gis_app window: process start to first frame with buildings | {_s(first_map)} | "
+        f"{_ratio(ratio['first_map'])} | ≤ {GOAL_FIRST_MAP} × QGIS: "
+        f"{_verdict(ratio['first_map'], GOAL_FIRST_MAP)} |",
+        f"| gis_app window: until idle (plan, charts, table ready) | {_s(idle)} | "
+        f"{_ratio(ratio['idle'])} | ≤ {GOAL_IDLE} × QGIS: {_verdict(ratio['idle'], GOAL_IDLE)} |",
+        f"| gis_app `open FILE --screenshot out.png --size {WIDTH}x{HEIGHT}` (whole command, "
+        f"waits for plan and charts) | {_s(shot)} | {_ratio(ratio['screenshot'])} | |",
+        "",
+        f"Runs (s): QGIS {_list(qgis) or 'not installed'}; first map "
+        f"{_list(w['first_map'] for w in windows)}; idle {_list(w['idle'] for w in windows)}; "
+        f"screenshot {_list(screenshots)}. Ratios to QGIS per round: first map "
+        f"{_list(ratios['first_map'])}; idle {_list(ratios['idle'])}; screenshot "
+        f"{_list(ratios['screenshot'])}.",
+        "",
+        "Where the time goes (gis_app with a window, median per phase; each phase's end "
+        "from process start, and the time since the phase before):",
+        "",
+        "| phase | ends at | takes |",
+        "|---|---:|---:|",
+    ]
+    ends = {
+        phase: median(w[phase] for w in windows if phase in w)
+        for _, phase in PHASE_ROWS
+        if any(phase in w for w in windows)
+    }
+    before = 0.0
+    for label, phase in sorted(PHASE_ROWS, key=lambda row: ends.get(row[1], float("inf"))):
+        if phase not in ends:
+            lines.append(f"| {label} | – | – |")
+            continue
+        lines.append(f"| {label} | {ends[phase]:.2f} s | {ends[phase] - before:.2f} s |")
+        before = ends[phase]
+    lines += [
+        "",
+        f"- Longest UI-thread stall from the first map until idle, while the table, statistics, "
+        f"plan and charts fill in (5 ms heartbeat "
+        f"timer): {stall:.0f} ms over the runs (goal ≤ {GOAL_STALL_MS:.0f} ms: "
+        f"{'met' if stall <= GOAL_STALL_MS else 'not met'}).",
+        "- Phase order of the last run: " + " → ".join(windows[-1]["order"]) + ".",
+    ]
+    if quick:
+        lines += ["", "**Quick run: small size, not the goal's size.**"]
+    write_results("startup", lines + [""])
+
+
+def _list(values) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
+
+
+def _verdict(ratio: float | None, goal: float) -> str:
+    if ratio is None:
+        return "no reference"
+    return "met" if ratio <= goal else "not met"
+
+
+def main() -> int:
+    parser = area_parser(__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    n = area_size(args)
+    path = buildings_gpkg(n)
+    if shutil.which("Xvfb") is None:
+        print("Xvfb is missing: apt-get install xvfb", file=sys.stderr)
+        return 1
+    have_qgis = shutil.which("qgis") is not None
+    compile_bytecode()
+    xvfb = Xvfb()
+    qgis, windows, screenshots, loads = [], [], [], []
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench_startup_") as tmp:
+            workdir = Path(tmp)
+            for round_ in range(args.rounds):
+                home = workdir / f"home{round_}"
+                env = clean_env(home, xvfb.display)
+                remember_layout(env)
+                loads.append(os.getloadavg()[0])
+                if have_qgis:
+                    qgis.append(run_qgis(path, env, workdir))
+                windows.append(run_window(path, env, workdir))
+                screenshots.append(run_screenshot(path, env, workdir))
+                print(
+                    f"round {round_ + 1}: qgis {qgis[-1] if qgis else None}, "
+                    f"first map {windows[-1]['first_map']:.2f}, idle {windows[-1]['idle']:.2f}, "
+                    f"screenshot {screenshots[-1]:.2f}, stall {windows[-1]['ui_stall_ms']:.0f} ms",
+                    flush=True,
+                )
+    finally:
+        xvfb.stop()
+    write_report(n, path, args.rounds, qgis, windows, screenshots, loads, args.quick)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

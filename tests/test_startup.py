@@ -1,0 +1,129 @@
+"""The start of the window: the startup trace and the map before the panels and the plan.
+
+No timing is asserted (speed is measured by benchmarks/bench_startup.py); these tests
+check which phases are written, in which order, and that a large project's map is
+shown before its table, statistics and first plan fill in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from gis_app import startup_trace
+from gis_app.core.sample import generate_buildings
+from gis_app.ui import map_first
+from gis_app.ui.shell.file_actions import load_path
+from gis_app.ui.shell.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def project_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("data") / "wijk.gpkg"
+    generate_buildings(400, seed=3).to_file(path, layer="buildings", driver="GPKG")
+    return path
+
+
+@pytest.fixture
+def trace(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "trace.txt"
+    monkeypatch.setenv(startup_trace.ENV, str(path))
+    monkeypatch.setattr(startup_trace, "_written", set())
+    return path
+
+
+def test_nothing_is_written_without_the_variable(tmp_path, monkeypatch):
+    monkeypatch.delenv(startup_trace.ENV, raising=False)
+    monkeypatch.setattr(startup_trace, "_written", set())
+    startup_trace.mark("main")
+    assert not startup_trace.enabled()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_each_phase_is_written_once(trace):
+    startup_trace.mark("main")
+    startup_trace.mark("main")
+    startup_trace.mark("ui_stall_ms", 12.5)
+    assert startup_trace.order(trace) == ["main", "ui_stall_ms"]
+    assert startup_trace.read(trace)["ui_stall_ms"] == 12.5
+
+
+def open_window(qtbot, path, *, map_first_rows, monkeypatch):
+    monkeypatch.setattr(map_first, "MAP_FIRST_ROWS", map_first_rows)
+    project, report = load_path(path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, project, report
+
+
+def test_a_start_writes_its_phases_in_order_and_the_map_comes_before_the_plan(
+    qtbot, trace, project_file, monkeypatch
+):
+    window, project, report = open_window(
+        qtbot, project_file, map_first_rows=1, monkeypatch=monkeypatch
+    )
+    window.set_project(project, report)
+    qtbot.waitUntil(lambda: "ui_stall_ms" in startup_trace.read(trace), timeout=60_000)
+    order = startup_trace.order(trace)
+    assert sorted(order) == sorted(set(order)), "a phase was written twice"
+    for phase in (*startup_trace.PHASES[1:], "ui_stall_ms"):  # "main" is the command line's
+        assert phase in order, phase
+
+    def before(first, second):
+        assert order.index(first) < order.index(second), f"{first} after {second}: {order}"
+
+    for first, second in zip(
+        ["read_start", "read_done", "window_built", "window_shown", "project_shown"],
+        ["read_done", "window_built", "window_shown", "project_shown", "first_map"],
+        strict=True,
+    ):
+        before(first, second)
+    # the map is drawn before the panels fill in and before the first plan is shown
+    before("first_map", "table")
+    before("first_map", "first_plan")
+    before("first_plan", "charts")
+    before("charts", "idle")
+    assert order[-2:] == ["idle", "ui_stall_ms"]
+    assert startup_trace.read(trace)["ui_stall_ms"] >= 0
+    # and everything did fill in
+    assert window.attribute_table.model.n_total == len(project.buildings)
+    assert window.document.plan_result is not None
+
+
+def test_a_large_project_fills_its_panels_after_the_first_map(qtbot, project_file, monkeypatch):
+    window, project, report = open_window(
+        qtbot, project_file, map_first_rows=1, monkeypatch=monkeypatch
+    )
+    events = []
+    window.canvas.renderFinished.connect(
+        lambda: events.append("map") if window.canvas.last_render_stats.get("visible") else None
+    )
+    window.document.planChanged.connect(lambda: events.append("plan"))
+    window.set_project(project, report)
+    # held back: the table is still empty and no plan runs while the map is drawn
+    assert window.map_first.holding
+    assert window.attribute_table.model.n_total == 0
+    assert window.document.plan_result is None
+    qtbot.waitUntil(lambda: "plan" in events, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=60_000)
+    assert events[0] == "map"
+    assert not window.map_first.holding
+    assert window.attribute_table.model.n_total == len(project.buildings)
+    stats = window.planning.dashboard.current
+    assert int(np.asarray(stats["totaal"]).sum()) == len(project.buildings)
+
+
+def test_a_small_project_fills_its_panels_at_once(qtbot, project_file, monkeypatch):
+    window, project, report = open_window(
+        qtbot, project_file, map_first_rows=10_000, monkeypatch=monkeypatch
+    )
+    window.set_project(project, report)
+    assert not window.map_first.holding
+    assert window.attribute_table.model.n_total == len(project.buildings)
+    qtbot.waitUntil(lambda: window.document.plan_result is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=60_000)
