@@ -2722,6 +2722,16 @@ Will they be sent? Then the dates they name are recorded as commitments: the pla
         <name>MainWindow</name>
         <message>
             <location filename="../../gis_app/ui/shell/main_window.py" />
+            <source>Kaartweergave deels hersteld</source>
+            <translation>Map view partly restored</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/shell/main_window.py" />
+            <source>Het project is geopend, maar niet alles van de opgeslagen kaartweergave kon worden hersteld:</source>
+            <translation>The project is open, but not all of the saved map view could be restored:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/shell/main_window.py" />
             <source>&amp;Bestand</source>
             <translation>&amp;File</translation>
         </message>

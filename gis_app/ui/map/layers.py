@@ -90,6 +90,7 @@ class LayerStack(QObject):
     layerChanged = Signal(str)  # visibility, opacity or style of one layer
     layerDataChanged = Signal(str)  # geometry of one layer rebuilt
     buildingStyleChanged = Signal()  # building colours / legend recomputed
+    viewRestored = Signal(list)  # a project's saved view taken over; problems (exceptions)
 
     def __init__(self, document, parent: QObject | None = None):
         super().__init__(parent)
@@ -282,13 +283,25 @@ class LayerStack(QObject):
 
     def apply_settings(self, settings: dict) -> list[Exception]:
         """Restore styles, visibility and background layers; returns errors of unreadable files."""
+        errors = self._apply_settings(settings)
+        if settings:
+            self.style_result = compute_style(self.document.project.buildings, self.building_style)
+            self._packed = None
+            self.layersChanged.emit()
+            self.buildingStyleChanged.emit()
+        return errors
+
+    def _apply_settings(self, settings: dict) -> list[Exception]:
+        """Take over the stored view without recomputing colours or emitting."""
         errors: list[Exception] = []
         if not settings:
             return errors
         if "building_style" in settings:
-            self.building_style = StyleSpec.from_dict(settings["building_style"])
-            self.style_result = compute_style(self.document.project.buildings, self.building_style)
-            self._packed = None
+            try:
+                self.building_style = StyleSpec.from_dict(settings["building_style"])
+            except Exception as error:  # a damaged stored style: the default, and say so
+                self.building_style = StyleSpec()
+                errors.append(error)
         if settings.get("cluster_display") in CLUSTER_DISPLAYS:
             self.cluster_display = settings["cluster_display"]
         for entry in settings.get("layers", []):
@@ -306,9 +319,10 @@ class LayerStack(QObject):
             layer.opacity = float(entry.get("opacity", 1.0))
             style = entry.get("style")
             if style:
-                layer.style = VectorStyle(**style)
-        self.layersChanged.emit()
-        self.buildingStyleChanged.emit()
+                try:
+                    layer.style = VectorStyle(**style)
+                except TypeError as error:
+                    errors.append(error)
         return errors
 
     # --- document changes ------------------------------------------------------------------
@@ -316,7 +330,23 @@ class LayerStack(QObject):
         self._rebuild_buildings()
         self._rebuild_clusters()
         self._rebuild_packages()
+        problems = self._restore_saved_view()
         self._restyle()
+        self.viewRestored.emit(problems)
+
+    def _restore_saved_view(self) -> list[Exception]:
+        """A project opens as it was saved: building style, cluster display, layer visibility
+        and its background layers (the previous project's background layers go)."""
+        from gis_app.core.qgis.writers import MAP_SETTINGS_KEY
+
+        background = [layer for layer in self._layers if layer.kind == LAYER_VECTOR]
+        for layer in background:
+            self._layers.remove(layer)
+        settings = self.document.project.settings.get(MAP_SETTINGS_KEY) or {}
+        problems = self._apply_settings(settings if isinstance(settings, dict) else {})
+        if background or settings:
+            self.layersChanged.emit()
+        return problems
 
     def _on_buildings_changed(self) -> None:
         self._rebuild_buildings()

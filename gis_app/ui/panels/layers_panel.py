@@ -289,7 +289,8 @@ class LayersPanel(QWidget):
 
     def _update_controls(self) -> None:
         layer_id = self.current_layer_id()
-        has = layer_id is not None
+        # while the list is rebuilt its current row can still name a layer that just left
+        has = layer_id is not None and layer_id in {layer.id for layer in self.stack.layers()}
         for widget in (self.opacity_slider, self.style_button, self.zoom_button):
             widget.setEnabled(has)
         if not has:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -126,6 +126,27 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self.layers_panel.buildingStyleRequested.connect(self.show_style_panel)
         self.style_panel = StylePanel(self.document, self.layer_stack.building_style)
         self.style_panel.styleChanged.connect(self.layer_stack.set_building_style)
+        self.layer_stack.viewRestored.connect(self._on_view_restored)
+
+    def _on_view_restored(self, problems: list) -> None:
+        """An opened project shows its saved style; what could not be restored is said."""
+        self.style_panel.set_spec(self.layer_stack.building_style)
+        if problems:
+            QTimer.singleShot(0, lambda: self._report_view_problems(problems))
+
+    def _report_view_problems(self, problems: list) -> None:
+        from gis_app.ui.dialogs import error_text, message_box
+
+        message_box(
+            self,
+            QMessageBox.Icon.Warning,
+            self.tr("Kaartweergave deels hersteld"),
+            self.tr(
+                "Het project is geopend, maar niet alles van de opgeslagen kaartweergave kon "
+                "worden hersteld:"
+            ),
+            informative="\n".join("• " + error_text(problem) for problem in problems),
+        )
 
     # --- menus -------------------------------------------------------------------------------
     def _create_menus(self) -> None:
