@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core import formatting as fmt
+from gis_app.core.i18n import t
 
 ORDER_LABELS_NL = {"default": "standaard", "optimise": "geoptimaliseerd"}
 
@@ -99,10 +100,10 @@ def share_explanation(slider_share: float, counts: ShareCounts | None) -> str:
         other = counts.without_work - counts.already_done
         parts = []
         if other:
-            parts.append(f"{fmt.count(other)} zonder maatregel")
+            parts.append(t("{count} zonder maatregel", count=fmt.count(other)))
         if counts.already_done:
-            parts.append(f"{fmt.count(counts.already_done)} al gereed")
-        lines.append(f"Tellen niet mee: {' en '.join(parts)}.")
+            parts.append(t("{count} al gereed", count=fmt.count(counts.already_done)))
+        lines.append(t("Tellen niet mee: {join}.", join=" en ".join(parts)))
     return "\n".join(lines)
 
 

@@ -57,6 +57,7 @@ from gis_app.core.export.gpkg import gis_ready, write_layers
 from gis_app.core.export.names import inside
 from gis_app.core.export.shapefile import write_zip
 from gis_app.core.export.tables import write_csv
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import gdal_source
 from gis_app.core.schema import MILESTONE_ALIASES, MILESTONE_LABELS_NL, MILESTONES
 
@@ -190,7 +191,7 @@ def write_fieldpack(
             qgis.finish(temp)
     except OSError as error:
         raise ExportError(
-            f"veldpakket niet geschreven: {describe_os_error(error)}", path=gpkg
+            t("veldpakket niet geschreven: {reason}", reason=describe_os_error(error)), path=gpkg
         ) from error
     pdf = inside(root, folder_name, base, f"{base}.pdf")
     pdf_writer(pdf, sheet)
@@ -248,11 +249,26 @@ class FieldPackReport:
         ]
         for record in self.conflicts.itertuples(index=False):
             lines.append(
-                f"  conflict {record.building_id} (rij {record.row}), {record.column}: "
-                f"bij export '{record.at_export}', kantoor nu '{record.office}', veld '{record.field}'"
+                t(
+                    "  conflict {building_id} (rij {row}), {column}: bij export "
+                    "'{at_export}', kantoor nu '{office}', veld '{field}'",
+                    building_id=record.building_id,
+                    row=record.row,
+                    column=record.column,
+                    at_export=record.at_export,
+                    office=record.office,
+                    field=record.field,
+                )
             )
         for problem in self.problems:
-            lines.append(f"  rij {problem.row} ({problem.building_id}): {problem.message}")
+            lines.append(
+                t(
+                    "  rij {row} ({building_id}): {message}",
+                    row=problem.row,
+                    building_id=problem.building_id,
+                    message=problem.message,
+                )
+            )
         if self.backwards:
             lines.append(
                 f"  mijlpaal teruggezet door het veld bij: {', '.join(self.backwards[:20])}"
@@ -268,7 +284,10 @@ def _find_gpkg(path: Path, workdir: Path) -> Path:
         found = sorted(path.rglob("*.gpkg"))
         if len(found) != 1:
             raise InputError(
-                "de map bevat geen of meer dan één GeoPackage; kies het teruggestuurde .gpkg-bestand",
+                t(
+                    "de map bevat geen of meer dan één GeoPackage; kies het teruggestuurde "
+                    ".gpkg-bestand"
+                ),
                 path=path,
             )
         return found[0]
@@ -278,19 +297,19 @@ def _find_gpkg(path: Path, workdir: Path) -> Path:
     if suffix == ".zip":
         members = [m for m in zips.list_members(path) if m.lower().endswith(".gpkg")]
         if len(members) != 1:
-            raise InputError("het zip-bestand bevat geen of meer dan één GeoPackage", path=path)
+            raise InputError(t("het zip-bestand bevat geen of meer dan één GeoPackage"), path=path)
         data = zips.read_member(path, members[0])
         target = workdir / "veldpakket.gpkg"
         target.write_bytes(data)
         return target
-    raise InputError("kies een veldpakket: een map, .gpkg of .zip", path=path)
+    raise InputError(t("kies een veldpakket: een map, .gpkg of .zip"), path=path)
 
 
 def read_fieldpack(path: str | Path) -> pd.DataFrame:
     """The returned buildings layer (attributes only) of a field pack."""
     path = Path(path)
     if not path.exists():
-        raise InputError("het veldpakket bestaat niet", path=path)
+        raise InputError(t("het veldpakket bestaat niet"), path=path)
     workdir = Path(tempfile.mkdtemp(prefix="gis_app_veldpakket_"))
     try:
         gpkg = _find_gpkg(path, workdir)
@@ -298,7 +317,7 @@ def read_fieldpack(path: str | Path) -> pd.DataFrame:
             layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(gpkg))]
             if BUILDINGS_LAYER not in layers:
                 raise InputError(
-                    "geen laag 'buildings': dit is geen veldpakket van gis_app", path=path
+                    t("geen laag 'buildings': dit is geen veldpakket van gis_app"), path=path
                 )
             frame = pyogrio.read_dataframe(
                 gdal_source(gpkg), layer=BUILDINGS_LAYER, read_geometry=False
@@ -307,14 +326,17 @@ def read_fieldpack(path: str | Path) -> pd.DataFrame:
             raise
         except Exception as error:
             raise InputError(
-                f"het veldpakket kan niet worden gelezen: {error}", path=path
+                t("het veldpakket kan niet worden gelezen: {error}", error=error), path=path
             ) from error
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     missing = [c for c in ("building_id", *FIELD_COLUMNS, *STAMP_COLUMNS) if c not in frame.columns]
     if missing:
         raise InputError(
-            f"dit is geen veldpakket van gis_app (kolommen ontbreken: {', '.join(missing)})",
+            t(
+                "dit is geen veldpakket van gis_app (kolommen ontbreken: {join})",
+                join=", ".join(missing),
+            ),
             path=path,
         )
     return frame

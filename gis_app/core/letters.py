@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 from gis_app.core.planning.config import APPROACH_LABELS_NL
 from gis_app.core.schema import MEASURE_LABELS_NL
 
@@ -73,11 +74,13 @@ def read_template(path: str | Path) -> str:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError("sjabloon bestaat niet", path=path) from None
+        raise InputError(t("sjabloon bestaat niet"), path=path) from None
     except UnicodeDecodeError:
-        raise InputError("sjabloon is geen UTF-8-tekst", path=path) from None
+        raise InputError(t("sjabloon is geen UTF-8-tekst"), path=path) from None
     except OSError as error:
-        raise InputError(f"sjabloon is niet leesbaar ({error.strerror})", path=path) from None
+        raise InputError(
+            t("sjabloon is niet leesbaar ({strerror})", strerror=error.strerror), path=path
+        ) from None
     check_template(text, path)
     return text
 
@@ -88,15 +91,21 @@ def check_template(text: str, path: str | Path | None = None) -> None:
         for name in _FIELD.findall(line):
             if name.strip() not in FIELDS:
                 raise InputError(
-                    f"sjabloon regel {number}: onbekend veld '{{{name[:40]}}}' "
-                    f"(velden: {', '.join('{' + f + '}' for f in FIELDS)})",
+                    t(
+                        "sjabloon regel {number}: onbekend veld '{{{value}}}' (velden: {join})",
+                        number=number,
+                        value=name[:40],
+                        join=", ".join("{" + f + "}" for f in FIELDS),
+                    ),
                     path=path,
                 )
         rest = _FIELD.sub("", line)
         if "{" in rest or "}" in rest:
-            raise InputError(f"sjabloon regel {number}: accolade zonder veld", path=path)
+            raise InputError(
+                t("sjabloon regel {number}: accolade zonder veld", number=number), path=path
+            )
     if not text.strip():
-        raise InputError("sjabloon is leeg", path=path)
+        raise InputError(t("sjabloon is leeg"), path=path)
 
 
 def letter_fields(row: dict[str, Any], contact: str) -> dict[str, str]:

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.i18n import t
 
 ORDERS = ("default", "optimise")
 ORDER_LABELS_NL = {"default": "standaardvolgorde", "optimise": "geoptimaliseerd"}
@@ -129,29 +130,36 @@ def checked_scenario(entry: Any) -> dict[str, Any]:
     from gis_app.core.planning.config import PlanningConfig  # late: planning imports a lot
 
     if not isinstance(entry, Mapping):
-        raise PlanningError("een scenario is geen object met namen en waarden")
+        raise PlanningError(t("een scenario is geen object met namen en waarden"))
     for key in ("name", "order", "created", "note"):
         value = entry.get(key)
         if value is not None and not isinstance(value, str):
-            raise PlanningError(f"'{key}' is geen tekst")
+            raise PlanningError(t("'{key}' is geen tekst", key=key))
         if isinstance(value, str) and len(value) > _MAX_TEXT:
-            raise PlanningError(f"'{key}' is langer dan {_MAX_TEXT} tekens")
+            raise PlanningError(
+                t("'{key}' is langer dan {MAX_TEXT} tekens", key=key, MAX_TEXT=_MAX_TEXT)
+            )
     settings = entry.get("settings")
     if settings is not None and not isinstance(settings, Mapping):
-        raise PlanningError("de instellingen zijn geen object")
+        raise PlanningError(t("de instellingen zijn geen object"))
     PlanningConfig.from_dict(dict(settings or {}))
     shares = entry.get("shares")
     if shares is not None:
         if not isinstance(shares, Mapping) or len(shares) > MAX_SHARES:
-            raise PlanningError("de aandelen per cluster zijn geen object")
+            raise PlanningError(t("de aandelen per cluster zijn geen object"))
         for cluster, share in shares.items():
             if share is None:
                 continue
             if isinstance(share, bool) or not isinstance(share, (int, float)):
-                raise PlanningError(f"aandeel van cluster '{str(cluster)[:40]}' is geen getal")
+                raise PlanningError(
+                    t("aandeel van cluster '{value}' is geen getal", value=str(cluster)[:40])
+                )
             if not (math.isnan(share) or 0.0 <= share <= 1.0):
                 raise PlanningError(
-                    f"aandeel van cluster '{str(cluster)[:40]}' ligt niet tussen 0 en 1"
+                    t(
+                        "aandeel van cluster '{value}' ligt niet tussen 0 en 1",
+                        value=str(cluster)[:40],
+                    )
                 )
     out = dict(entry)
     if "metrics" not in entry:
@@ -232,7 +240,7 @@ def _compact(metrics: dict[str, Any]) -> dict[str, Any]:
 def _clean(name: str) -> str:
     name = str(name or "").strip()
     if not name:
-        raise ScenarioError("Een scenario heeft een naam nodig.")
+        raise ScenarioError(t("Een scenario heeft een naam nodig."))
     return name
 
 
@@ -250,7 +258,7 @@ def _index(scenarios: list[Scenario], name: str) -> int:
     for i, s in enumerate(scenarios):
         if s.name == name:
             return i
-    raise ScenarioError(f"Er is geen scenario '{name}'.")
+    raise ScenarioError(t("Er is geen scenario '{name}'.", name=name))
 
 
 def add_scenario(
@@ -262,7 +270,7 @@ def add_scenario(
     names = [s.name for s in out]
     if scenario.name in names:
         if not replace:
-            raise ScenarioError(f"Er is al een scenario '{scenario.name}'.")
+            raise ScenarioError(t("Er is al een scenario '{name}'.", name=scenario.name))
         out[names.index(scenario.name)] = scenario
         return out
     out.append(scenario)
@@ -280,7 +288,7 @@ def duplicate(scenarios: list[Scenario], name: str, new_name: str | None = None)
             target = f"{name} (kopie {n})"
             n += 1
     elif target in names:
-        raise ScenarioError(f"Er is al een scenario '{target}'.")
+        raise ScenarioError(t("Er is al een scenario '{target}'.", target=target))
     copy_ = Scenario.from_dict(scenarios[i].to_dict())
     copy_.name = target
     copy_.created = dt.datetime.now().replace(microsecond=0).isoformat()
@@ -293,7 +301,7 @@ def rename(scenarios: list[Scenario], name: str, new_name: str) -> list[Scenario
     i = _index(scenarios, name)
     new_name = _clean(new_name)
     if new_name != name and new_name in {s.name for s in scenarios}:
-        raise ScenarioError(f"Er is al een scenario '{new_name}'.")
+        raise ScenarioError(t("Er is al een scenario '{new_name}'.", new_name=new_name))
     out = list(scenarios)
     renamed = Scenario.from_dict(out[i].to_dict())
     renamed.name = new_name
@@ -414,7 +422,7 @@ def compare(results: Mapping[str, Any]) -> Comparison:
     """
     names = list(results)
     if not names:
-        raise ScenarioError("Kies ten minste één scenario om te vergelijken.")
+        raise ScenarioError(t("Kies ten minste één scenario om te vergelijken."))
     metrics = {name: _metrics_of(results[name]) for name in names}
     keys: list[str] = []
     labels: dict[str, str] = {}

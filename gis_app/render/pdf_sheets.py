@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 
 from gis_app.core.errors import ExportError
 from gis_app.core.export.sheets import PackageSheet
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import atomic_path, describe_os_error
 
 DPI = 300
@@ -639,7 +640,7 @@ def write_package_pdf(path: str | Path, sheet: PackageSheet) -> TableLayout:
             writer = new_pdf_writer(temp, f"Werkpakket {sheet.title}", _new_writer_layout(), DPI)
             painter = QPainter(writer)
             if not painter.isActive():
-                raise ExportError("PDF kon niet worden aangemaakt", path=path)
+                raise ExportError(t("PDF kon niet worden aangemaakt"), path=path)
             try:
                 drawer = _SheetPainter(writer, sheet)
                 layout, widths = drawer.table_layout(painter)
@@ -653,7 +654,9 @@ def write_package_pdf(path: str | Path, sheet: PackageSheet) -> TableLayout:
             finally:
                 painter.end()
     except OSError as error:
-        raise ExportError(f"PDF niet geschreven: {describe_os_error(error)}", path=path) from error
+        raise ExportError(
+            t("PDF niet geschreven: {reason}", reason=describe_os_error(error)), path=path
+        ) from error
     return layout
 
 

@@ -38,6 +38,7 @@ from gis_app.core.clusters.frames import PALETTE, make_cluster_ids
 from gis_app.core.clusters.hulls import group_hulls
 from gis_app.core.clusters.membership import NO_CLUSTER, MembershipIndex, membership_index
 from gis_app.core.clusters.ranking import rank_groups
+from gis_app.core.i18n import t
 from gis_app.core.schema import WORKING_CRS
 
 DEFAULT_MAX_BUILDINGS = 50
@@ -162,9 +163,9 @@ def group_buildings(
     lie within ``merge_distance``, closest first, as long as the limits still hold.
     """
     if max_buildings < 1:
-        raise ValueError("max_buildings moet minstens 1 zijn.")
+        raise ValueError(t("max_buildings moet minstens 1 zijn."))
     if max_spread <= 0:
-        raise ValueError("max_spread moet groter dan 0 zijn.")
+        raise ValueError(t("max_spread moet groter dan 0 zijn."))
     index = index or membership_index(buildings)
     n = index.n
     usable = np.flatnonzero(~shapely.is_empty(index.points))

@@ -31,6 +31,7 @@ from typing import Any
 
 from gis_app.core.errors import ExportError
 from gis_app.core.fields import normalise_name
+from gis_app.core.i18n import t
 from gis_app.core.labels import EXPORT_EXTRA_LABELS
 
 SETTINGS_KEY = "export_columns"
@@ -173,5 +174,7 @@ def resolve_requested(requested: Iterable[str], available: Sequence[ExportColumn
             out.append(by_key[normalise_name(item)])
         else:
             names = ", ".join(c.name for c in available)
-            raise ExportError(f"onbekende kolom '{item}'; beschikbaar: {names}")
+            raise ExportError(
+                t("onbekende kolom '{item}'; beschikbaar: {names}", item=item, names=names)
+            )
     return normalise_choice(out, available)

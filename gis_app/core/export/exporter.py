@@ -70,6 +70,7 @@ from gis_app.core.export.gpkg import write_geopackage
 from gis_app.core.export.names import inside, safe_name, unique_names
 from gis_app.core.export.shapefile import encode_prepared, prepare_table, write_shapefile
 from gis_app.core.export.tables import table_frame, write_csv, write_xlsx
+from gis_app.core.i18n import t
 from gis_app.core.io.outputs import check_export_folder
 from gis_app.core.packages import (
     PACKAGE_COLUMN,
@@ -126,8 +127,12 @@ class ExportReport:
     def to_text(self, *, notes: bool = True) -> str:
         lines = [*self.notes] if notes else []
         lines.append(
-            f"{len(self.packages)} werkpakket(ten) geëxporteerd naar {self.out_dir}: "
-            f"{len(self.files)} bestand(en)"
+            t(
+                "{n_packages} werkpakket(ten) geëxporteerd naar {out_dir}: {n_files} bestand(en)",
+                n_packages=len(self.packages),
+                out_dir=self.out_dir,
+                n_files=len(self.files),
+            )
         )
         lines += [f"let op: {w}" for w in self.warnings]
         return "\n".join(lines)
@@ -177,7 +182,7 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
     notes: list[str] = []
     buildings = project.buildings
     if buildings is None or len(buildings) == 0:
-        raise ExportError("het project bevat geen panden om te exporteren", path=project.path)
+        raise ExportError(t("het project bevat geen panden om te exporteren"), path=project.path)
     clusters = project.clusters
     new_columns: dict[str, np.ndarray] = {}
     new_clusters = None
@@ -195,7 +200,12 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
         buildings = buildings.copy()  # the project's frame stays as it is
         buildings["cluster_id"] = new_columns["cluster_id"]
         made.append("clusters")
-        notes.append(f"Het project had geen clusters: {len(clusters)} clusters voorgesteld.")
+        notes.append(
+            t(
+                "Het project had geen clusters: {n_clusters} clusters voorgesteld.",
+                n_clusters=len(clusters),
+            )
+        )
     planning_settings = project.settings.get("planning")
     config = PlanningConfig.from_dict(planning_settings) if planning_settings else PlanningConfig()
     _report(progress, 0.05, "Planning berekenen")
@@ -204,9 +214,11 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
     except GisAppError:
         raise
     except Exception as error:  # pragma: no cover - a planning defect, shown as one line
-        raise ExportError(f"de planning kon niet worden berekend: {error}") from error
+        raise ExportError(
+            t("de planning kon niet worden berekend: {error}", error=error)
+        ) from error
     if not planning_settings:
-        notes.append("Planning berekend met de standaardinstellingen.")
+        notes.append(t("Planning berekend met de standaardinstellingen."))
     ctx = package_context(result, buildings, clusters)
     new_packages = None
     if project.packages is None or len(project.packages) == 0:
@@ -227,9 +239,15 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
         buildings[PACKAGE_COLUMN] = new_columns[PACKAGE_COLUMN]
         made.append("packages")
         notes.append(
-            f"Het project had geen werkpakketten: {len(packages)} gemaakt met de standaardinstellingen "
-            f"(per cluster, hoogstens {cfg.max_buildings} panden of {cfg.max_addresses} adressen, "
-            f"bouwstarts binnen {cfg.max_weeks} weken)."
+            t(
+                "Het project had geen werkpakketten: {n_packages} gemaakt met de "
+                "standaardinstellingen (per cluster, hoogstens {max_buildings} panden "
+                "of {max_addresses} adressen, bouwstarts binnen {max_weeks} weken).",
+                n_packages=len(packages),
+                max_buildings=cfg.max_buildings,
+                max_addresses=cfg.max_addresses,
+                max_weeks=cfg.max_weeks,
+            )
         )
     else:
         assignment = pd.Series(
@@ -239,7 +257,11 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
         loose = int((ctx.work & (assignment.to_numpy() == "")).sum())
         if loose:
             notes.append(
-                f"{loose} pand(en) met werk in de planning zitten in geen werkpakket en worden niet geëxporteerd."
+                t(
+                    "{loose} pand(en) met werk in de planning zitten in geen werkpakket en "
+                    "worden niet geëxporteerd.",
+                    loose=loose,
+                )
             )
     change = None
     if made:
@@ -285,7 +307,13 @@ def check_formats(formats) -> tuple[str, ...]:
         if key == "json":
             key = "geojson"
         if key not in FORMATS:
-            raise ExportError(f"onbekend exportformaat '{item}'; kies uit {', '.join(FORMATS)}")
+            raise ExportError(
+                t(
+                    "onbekend exportformaat '{item}'; kies uit {join}",
+                    item=item,
+                    join=", ".join(FORMATS),
+                )
+            )
         if key not in out:
             out.append(key)
     return tuple(out)
@@ -355,14 +383,14 @@ def export_project(
     options = options or ExportOptions()
     formats = check_formats(options.formats)
     if "pdf" in formats and pdf_writer is None:
-        raise ExportError("PDF-kaartbladen vragen de tekenmodule (pdf_writer); niet meegegeven")
+        raise ExportError(t("PDF-kaartbladen vragen de tekenmodule (pdf_writer); niet meegegeven"))
     if options.field_pack and pdf_writer is None:
         raise ExportError(
-            "een veldpakket bevat PDF-kaartbladen; de tekenmodule (pdf_writer) ontbreekt"
+            t("een veldpakket bevat PDF-kaartbladen; de tekenmodule (pdf_writer) ontbreekt")
         )
     root = Path(out_dir)
     if root.exists() and not root.is_dir():
-        raise ExportError("de exportmap is een bestand, geen map", path=root)
+        raise ExportError(t("de exportmap is een bestand, geen map"), path=root)
     check_export_folder(project, root)  # before anything is written
     try:
         root.mkdir(parents=True, exist_ok=True)
@@ -378,7 +406,7 @@ def export_project(
         from gis_app.core.io.atomic import describe_os_error
 
         raise ExportError(
-            f"exportmap niet aangemaakt: {describe_os_error(error)}", path=root
+            t("exportmap niet aangemaakt: {reason}", reason=describe_os_error(error)), path=root
         ) from error
     try:
         report = _export_into(
@@ -410,7 +438,8 @@ def _move_into_place(stage: Path, root: Path, report: ExportReport) -> None:
         from gis_app.core.io.atomic import describe_os_error
 
         raise ExportError(
-            f"export niet op zijn plaats gezet: {describe_os_error(error)}", path=root
+            t("export niet op zijn plaats gezet: {reason}", reason=describe_os_error(error)),
+            path=root,
         ) from error
     report.files = [moved.get(Path(f), root / Path(f).relative_to(stage)) for f in report.files]
 

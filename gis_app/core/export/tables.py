@@ -40,6 +40,7 @@ import pandas as pd
 
 from gis_app.core.errors import ExportError
 from gis_app.core.export.columns import LABELS
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import atomic_open, atomic_path, describe_os_error
 from gis_app.core.labels import APPROACH_LABELS_NL, VALUE_LABELS
 
@@ -122,7 +123,9 @@ def write_csv(path: Path, frame: pd.DataFrame, *, table: pd.DataFrame | None = N
                 quoting=csv.QUOTE_MINIMAL,
             )
     except OSError as error:
-        raise ExportError(f"CSV niet geschreven: {describe_os_error(error)}", path=path) from error
+        raise ExportError(
+            t("CSV niet geschreven: {reason}", reason=describe_os_error(error)), path=path
+        ) from error
     return path
 
 
@@ -228,7 +231,9 @@ def write_xlsx(
                     notes.append([_xlsx_text(LABELS.get(column, column)), _xlsx_text(column)])
             book.save(temp)
     except OSError as error:
-        raise ExportError(f"XLSX niet geschreven: {describe_os_error(error)}", path=path) from error
+        raise ExportError(
+            t("XLSX niet geschreven: {reason}", reason=describe_os_error(error)), path=path
+        ) from error
     return path
 
 

@@ -48,6 +48,7 @@ from pyproj import CRS
 
 from gis_app.core import fields
 from gis_app.core.errors import InputError, MissingCrsError
+from gis_app.core.i18n import t
 from gis_app.core.io import arrow_io
 from gis_app.core.io.area import Area
 from gis_app.core.io.atomic import gdal_source
@@ -158,12 +159,17 @@ def read_footprints_deferred(
     if kind in _TYPE_NL:
         where = f"laag '{layer}' bevat" if layer else "bevat"
         raise InputError(
-            f"{where} {_TYPE_NL[kind]} ({info.get('geometry_type')}), geen vlakken; "
-            "panden moeten als polygonen worden aangeleverd",
+            t(
+                "{where} {value} ({get}), geen vlakken; panden moeten als polygonen "
+                "worden aangeleverd",
+                where=where,
+                value=_TYPE_NL[kind],
+                get=info.get("geometry_type"),
+            ),
             path=path,
         )
     if info.get("features", -1) == 0:
-        raise InputError("bevat geen objecten (lege laag)", path=path)
+        raise InputError(t("bevat geen objecten (lege laag)"), path=path)
 
     problems: list[Problem] = []
     target = _resolve_crs(path, source, layer, info, crs, has_prj, problems)
@@ -179,8 +185,11 @@ def read_footprints_deferred(
         features = features.subset(area, path, id_field)
     if len(features.geoms) == 0:
         if area is not None:
-            raise InputError(f"bevat geen panden in het gebied ({area.describe()})", path=path)
-        raise InputError("bevat geen objecten (lege laag)", path=path)
+            raise InputError(
+                t("bevat geen panden in het gebied ({describe})", describe=area.describe()),
+                path=path,
+            )
+        raise InputError(t("bevat geen objecten (lege laag)"), path=path)
 
     rows = np.arange(1, len(features.geoms) + 1, dtype=np.int64)
     attributes = features.attributes
@@ -222,7 +231,7 @@ def read_footprints_deferred(
     rows = rows[keep]
     if len(frame) == 0:
         raise InputError(
-            "bevat geen bruikbare panden: alle geometrieën zijn leeg of geen vlak", path=path
+            t("bevat geen bruikbare panden: alle geometrieën zijn leeg of geen vlak"), path=path
         )
     if frame.crs is not None and not is_rd(CRS.from_user_input(frame.crs)):
         from_name = crs_name(CRS.from_user_input(frame.crs))
@@ -230,7 +239,11 @@ def read_footprints_deferred(
             frame = frame.to_crs(WORKING_CRS)
         except Exception as error:
             raise InputError(
-                f"omzetten van {from_name} naar RD New (EPSG:28992) mislukt: {error}",
+                t(
+                    "omzetten van {from_name} naar RD New (EPSG:28992) mislukt: {error}",
+                    from_name=from_name,
+                    error=error,
+                ),
                 path=path,
             ) from None
         frame, rows = _drop_non_finite(frame, rows, from_name, path, problems)
@@ -267,8 +280,12 @@ def _drop_non_finite(frame, rows, from_name: str, path: Path, problems: list[Pro
     )
     if bad.all():
         raise InputError(
-            f"geen enkel pand bruikbaar: de coördinaten zijn niet om te zetten van {from_name} "
-            "naar RD New (niet eindig); klopt het coördinatenstelsel (het .prj-bestand of --crs)?",
+            t(
+                "geen enkel pand bruikbaar: de coördinaten zijn niet om te zetten van "
+                "{from_name} naar RD New (niet eindig); klopt het coördinatenstelsel "
+                "(het .prj-bestand of --crs)?",
+                from_name=from_name,
+            ),
             path=path,
         )
     problems.append(
@@ -337,15 +354,22 @@ def _footprint_id_column(path: Path, attributes: pd.DataFrame, id_field: str | N
         column = fields.resolve_field(columns, id_field)
         if column is None:
             raise InputError(
-                f"id-veld '{id_field}' bestaat niet; velden: {', '.join(map(str, columns))}",
+                t(
+                    "id-veld '{id_field}' bestaat niet; velden: {join}",
+                    id_field=id_field,
+                    join=", ".join(map(str, columns)),
+                ),
                 path=path,
             )
         return column
     column = fields.detect_id_field(columns)
     if column is None:
         raise InputError(
-            "geen pand-id-veld gevonden (zoals identificatie, bag_id, pand_id); velden: "
-            f"{', '.join(map(str, columns)) or '(geen)'}; geef het veld op met --id-field",
+            t(
+                "geen pand-id-veld gevonden (zoals identificatie, bag_id, pand_id); "
+                "velden: {value}; geef het veld op met --id-field",
+                value=", ".join(map(str, columns)) or "(geen)",
+            ),
             path=path,
         )
     return column
@@ -493,7 +517,7 @@ def _read_features_arrow(path: Path, source: str, layer, filters: dict | None = 
     meta = layer_data.meta
     if meta.get("geometry_type") is None:
         validity_pool.shutdown(wait=False, cancel_futures=True)
-        raise InputError("bevat geen geometrie", path=path)
+        raise InputError(t("bevat geen geometrie"), path=path)
 
     def joined(index):
         arrays = [p[index] for p in parts]
@@ -581,7 +605,7 @@ def _read_features_classic(
         raise gdal_error(error, path) from None
     meta = parts[0][0]
     if meta.get("geometry_type") is None and parts[0][1].size and parts[0][1][0] is None:
-        raise InputError("bevat geen geometrie", path=path)
+        raise InputError(t("bevat geen geometrie"), path=path)
 
     def joined(index):
         arrays = [p[index] for p in parts]

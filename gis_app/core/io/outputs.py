@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gis_app.core.errors import ProjectError
+from gis_app.core.i18n import t
 
 _SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 
@@ -64,8 +65,12 @@ def protected_files(project=None, paths: Iterable[str | Path | None] = ()) -> li
 
 def _refuse(target: Path, guarded: Path, what: str) -> ProjectError:
     return ProjectError(
-        f"{what} zou het project of een invoerbestand ervan overschrijven ({guarded.name}); "
-        "kies een ander bestand of een andere map",
+        t(
+            "{what} zou het project of een invoerbestand ervan overschrijven "
+            "({name}); kies een ander bestand of een andere map",
+            what=what,
+            name=guarded.name,
+        ),
         path=target,
     )
 

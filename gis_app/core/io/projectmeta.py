@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from gis_app.core.errors import GisAppError
+from gis_app.core.i18n import t
 
 #: Deepest nesting of arrays/objects accepted in one metadata value (the app writes < 10).
 MAX_JSON_DEPTH = 64
@@ -186,7 +187,13 @@ def checked_settings(settings: Any, warnings: list[str]) -> dict[str, Any]:
             check(copy.deepcopy(out[key]))
         except _CHECK_ERRORS as error:
             del out[key]
-            warnings.append(f"{label} ongeldig ({_reason(error)}); standaardwaarden gebruikt")
+            warnings.append(
+                t(
+                    "{label} ongeldig ({reason}); standaardwaarden gebruikt",
+                    label=label,
+                    reason=_reason(error),
+                )
+            )
     return out
 
 
@@ -200,7 +207,10 @@ def checked_scenarios(scenarios: Any, warnings: list[str]) -> list[dict[str, Any
         raise MetaProblem("instellingen")
     if len(scenarios) > MAX_SCENARIOS:
         warnings.append(
-            f"meer dan {MAX_SCENARIOS} scenario's; alleen de eerste {MAX_SCENARIOS} geladen"
+            t(
+                "meer dan {MAX_SCENARIOS} scenario's; alleen de eerste {MAX_SCENARIOS} geladen",
+                MAX_SCENARIOS=MAX_SCENARIOS,
+            )
         )
         scenarios = scenarios[:MAX_SCENARIOS]
     out = []
@@ -210,7 +220,9 @@ def checked_scenarios(scenarios: Any, warnings: list[str]) -> list[dict[str, Any
         except _CHECK_ERRORS as error:
             name = entry.get("name") if isinstance(entry, dict) else None
             label = f"'{name[:60]}'" if isinstance(name, str) and name else f"nr. {i + 1}"
-            warnings.append(f"scenario {label} overgeslagen: {_reason(error)}")
+            warnings.append(
+                t("scenario {label} overgeslagen: {reason}", label=label, reason=_reason(error))
+            )
     return out
 
 
@@ -232,7 +244,7 @@ def checked_sources(items: Any, warnings: list[str]) -> list[dict[str, Any]]:
     if items is None:
         return []
     if not isinstance(items, list):
-        warnings.append("lijst met bronbestanden ongeldig; bronnen niet gecontroleerd")
+        warnings.append(t("lijst met bronbestanden ongeldig; bronnen niet gecontroleerd"))
         return []
     out = []
     dropped = 0
@@ -249,7 +261,7 @@ def checked_sources(items: Any, warnings: list[str]) -> list[dict[str, Any]]:
             dropped += 1
     dropped += max(len(items) - 10_000, 0)
     if dropped:
-        warnings.append(f"{dropped} ongeldige bronbestanden overgeslagen")
+        warnings.append(t("{dropped} ongeldige bronbestanden overgeslagen", dropped=dropped))
     return out
 
 
@@ -273,7 +285,12 @@ def checked_layer_maps(
             ):
                 renames[str(layer)] = mapping
             else:
-                warnings.append(f"kolomnamen van laag '{str(layer)[:60]}' niet hersteld (ongeldig)")
+                warnings.append(
+                    t(
+                        "kolomnamen van laag '{value}' niet hersteld (ongeldig)",
+                        value=str(layer)[:60],
+                    )
+                )
     elif raw is not None:
         raise MetaProblem("kolomgegevens")
     raw = meta.get("column_order")
@@ -291,7 +308,12 @@ def checked_layer_maps(
     if isinstance(raw, dict):
         for layer, mapping in raw.items():
             if not isinstance(mapping, dict):
-                warnings.append(f"kolomtypen van laag '{str(layer)[:60]}' niet hersteld (ongeldig)")
+                warnings.append(
+                    t(
+                        "kolomtypen van laag '{value}' niet hersteld (ongeldig)",
+                        value=str(layer)[:60],
+                    )
+                )
                 continue
             kept = {}
             for column, dtype in mapping.items():
@@ -299,12 +321,17 @@ def checked_layer_maps(
                     kept[str(column)] = dtype
                 else:
                     warnings.append(
-                        f"kolomtype '{str(dtype)[:40]}' van kolom '{str(column)[:60]}' "
-                        f"(laag '{str(layer)[:60]}') onbekend; kolom gelezen zoals opgeslagen"
+                        t(
+                            "kolomtype '{value}' van kolom '{value2}' (laag '{value3}') onbekend; "
+                            "kolom gelezen zoals opgeslagen",
+                            value=str(dtype)[:40],
+                            value2=str(column)[:60],
+                            value3=str(layer)[:60],
+                        )
                     )
             dtypes[str(layer)] = kept
     elif raw is not None:
-        warnings.append("kolomtypen niet hersteld (ongeldige gegevens)")
+        warnings.append(t("kolomtypen niet hersteld (ongeldige gegevens)"))
     return renames, orders, dtypes
 
 
@@ -317,6 +344,11 @@ def checked_renames(
     result = [mapping.get(c, c) for c in columns]
     touches_geometry = "geometry" in mapping or "geometry" in mapping.values()
     if touches_geometry or len(set(result)) != len(result):
-        warnings.append(f"kolomnamen van laag '{layer}' niet hersteld: de opgeslagen namen botsen")
+        warnings.append(
+            t(
+                "kolomnamen van laag '{layer}' niet hersteld: de opgeslagen namen botsen",
+                layer=layer,
+            )
+        )
         return {}
     return mapping

@@ -35,6 +35,7 @@ import pandas as pd
 import shapely
 
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 from gis_app.core.io import bag
 from gis_app.core.io.area import Area
 from gis_app.core.io.footprints import read_footprints_deferred
@@ -243,8 +244,13 @@ def _check_width(buildings, footprints: Path, risk) -> None:
     if width > MAX_BUILDING_COLUMNS:
         sources = footprints.name + (f" en {Path(risk).name}" if risk is not None else "")
         raise InputError(
-            f"{sources} geven samen {format_count(width)} kolommen; een project kan er hoogstens "
-            f"{format_count(MAX_BUILDING_COLUMNS)} bewaren: laat overbodige kolommen weg",
+            t(
+                "{sources} geven samen {format_count} kolommen; een project kan er "
+                "hoogstens {format_count2} bewaren: laat overbodige kolommen weg",
+                sources=sources,
+                format_count=format_count(width),
+                format_count2=format_count(MAX_BUILDING_COLUMNS),
+            ),
             path=footprints if risk is None else risk,
         )
 
@@ -455,8 +461,11 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
     report.profiles_derived = int(derive.sum())
     if report.profiles_derived:
         notes.append(
-            f"{format_count(report.profiles_derived)} risicoprofielen afgeleid uit LPR (boven 1e-5: "
-            "verhoogd; boven 1e-6: licht verhoogd; anders normaal)"
+            t(
+                "{format_count} risicoprofielen afgeleid uit LPR (boven 1e-5: "
+                "verhoogd; boven 1e-6: licht verhoogd; anders normaal)",
+                format_count=format_count(report.profiles_derived),
+            )
         )
 
     data = {"building_id": frame["building_id"].to_numpy(dtype=object)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gis_app.core.i18n import t
 from gis_app.core.io.problems import Problem
 
 #: How many ids/rows a detail line of :meth:`JoinReport.to_text` shows before "... en N meer".
@@ -123,25 +124,58 @@ class JoinReport:
         if self.layer:
             source += f" (laag {self.layer})"
         lines.append(f"Panden: {source}")
-        lines.append(f"  objecten gelezen:            {format_count(self.footprints_read)}")
-        lines.append(f"  panden geladen:              {format_count(self.buildings_loaded)}")
         lines.append(
-            f"  geometrie hersteld:          {format_count(len(self.geometries_repaired))}"
+            t(
+                "  objecten gelezen:            {format_count}",
+                format_count=format_count(self.footprints_read),
+            )
         )
-        lines.append(f"  weggelaten (zie details):    {format_count(self.rows_dropped)}")
+        lines.append(
+            t(
+                "  panden geladen:              {format_count}",
+                format_count=format_count(self.buildings_loaded),
+            )
+        )
+        lines.append(
+            t(
+                "  geometrie hersteld:          {format_count}",
+                format_count=format_count(len(self.geometries_repaired)),
+            )
+        )
+        lines.append(
+            t(
+                "  weggelaten (zie details):    {format_count}",
+                format_count=format_count(self.rows_dropped),
+            )
+        )
         if self.risk_path:
             lines.append("")
             lines.append(f"Risicotabel: {Path(self.risk_path).name}")
-            lines.append(f"  rijen gelezen:               {format_count(self.scores_read)}")
-            lines.append(f"  gekoppeld op pand-id:        {format_count(self.matched_by_id)}")
+            lines.append(
+                t(
+                    "  rijen gelezen:               {format_count}",
+                    format_count=format_count(self.scores_read),
+                )
+            )
+            lines.append(
+                t(
+                    "  gekoppeld op pand-id:        {format_count}",
+                    format_count=format_count(self.matched_by_id),
+                )
+            )
             if self.matched_by_location:
                 lines.append(
-                    f"  gekoppeld op locatie:        {format_count(self.matched_by_location)}"
+                    t(
+                        "  gekoppeld op locatie:        {format_count}",
+                        format_count=format_count(self.matched_by_location),
+                    )
                 )
             if self.address_rows:
                 lines.append(
-                    f"  rijen per adres:             {format_count(self.address_rows)} "
-                    "(samengevoegd per pand)"
+                    t(
+                        "  rijen per adres:             {format_count} (samengevoegd per pand)",
+                        format_count=format_count(self.address_rows),
+                    )
                 )
                 for kind, count in self.address_matches.items():
                     if count:
@@ -150,17 +184,33 @@ class JoinReport:
                     f"    {'adressen zonder pand:':<27}{format_count(len(self.addresses_unmatched))}"
                 )
             lines.append(
-                f"  panden zonder risicogegevens: {format_count(len(self.footprints_without_scores))}"
+                t(
+                    "  panden zonder risicogegevens: {format_count}",
+                    format_count=format_count(len(self.footprints_without_scores)),
+                )
             )
             lines.append(
-                f"  risicorijen zonder pand:     {format_count(len(self.scores_without_footprints))}"
+                t(
+                    "  risicorijen zonder pand:     {format_count}",
+                    format_count=format_count(len(self.scores_without_footprints)),
+                )
             )
         duplicates = sum(p.count for p in self.duplicate_ids)
         out_of_range = sum(p.count for p in self.values_out_of_range)
         lines.append("")
         lines.append("Controles")
-        lines.append(f"  dubbele id's:                {format_count(duplicates)} (eerste rij telt)")
-        lines.append(f"  waarden buiten bereik:       {format_count(out_of_range)}")
+        lines.append(
+            t(
+                "  dubbele id's:                {format_count} (eerste rij telt)",
+                format_count=format_count(duplicates),
+            )
+        )
+        lines.append(
+            t(
+                "  waarden buiten bereik:       {format_count}",
+                format_count=format_count(out_of_range),
+            )
+        )
         if self.profile_counts:
             counts = ", ".join(
                 f"{k} {format_count(v)}" for k, v in self.profile_counts.items() if v
@@ -169,8 +219,10 @@ class JoinReport:
             lines.append(f"Risicoprofielen: {counts}")
             if self.profiles_derived:
                 lines.append(
-                    f"  waarvan afgeleid uit LPR:    {format_count(self.profiles_derived)} "
-                    "(kolom profile_source)"
+                    t(
+                        "  waarvan afgeleid uit LPR:    {format_count} (kolom profile_source)",
+                        format_count=format_count(self.profiles_derived),
+                    )
                 )
         if self.bag_gone or self.bag_flagged or self.bag_counts:
             lines.append("")
@@ -178,7 +230,7 @@ class JoinReport:
             lines.extend(self.bag_lines())
         if self.field_mapping:
             lines.append("")
-            lines.append("Herkende kolommen:")
+            lines.append(t("Herkende kolommen:"))
             for canonical, source_column in self.field_mapping.items():
                 lines.append(f"  {canonical:<16} <- {source_column}")
         details = []
@@ -231,12 +283,19 @@ class JoinReport:
             if key in counts:
                 lines.append(f"  {label + ':':<29}{format_count(counts[key])}")
         lines.append(
-            f"  {'bestaan niet (meer):':<29}{format_count(len(self.bag_gone))} "
-            "(gesloopt, niet gerealiseerd, ten onrechte opgevoerd: niet gepland)"
+            t(
+                "  {value:<29}{format_count} (gesloopt, niet gerealiseerd, ten "
+                "onrechte opgevoerd: niet gepland)",
+                value="bestaan niet (meer):",
+                format_count=format_count(len(self.bag_gone)),
+            )
         )
         lines.append(
-            f"  {'bouw-/sloopvergunning:':<29}{format_count(len(self.bag_flagged))} "
-            "(gemarkeerd, ter beoordeling)"
+            t(
+                "  {value:<29}{format_count} (gemarkeerd, ter beoordeling)",
+                value="bouw-/sloopvergunning:",
+                format_count=format_count(len(self.bag_flagged)),
+            )
         )
         return lines
 

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.i18n import t
 from gis_app.core.schema import (
     MEASURE_HEAVY,
     MEASURE_LABELS_NL,
@@ -128,9 +129,23 @@ def _as_date(value: Any, what: str) -> dt.date:
         with contextlib.suppress(ValueError):
             day = dt.date.fromisoformat(value.strip()[:10])
     if day is None:
-        raise PlanningError(f"{what}: '{_short(value)}' is geen datum (verwacht JJJJ-MM-DD)")
+        raise PlanningError(
+            t(
+                "{what}: '{short}' is geen datum (verwacht JJJJ-MM-DD)",
+                what=what,
+                short=_short(value),
+            )
+        )
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise PlanningError(f"{what}: {day.isoformat()} ligt niet tussen {MIN_YEAR} en {MAX_YEAR}")
+        raise PlanningError(
+            t(
+                "{what}: {isoformat} ligt niet tussen {MIN_YEAR} en {MAX_YEAR}",
+                what=what,
+                isoformat=day.isoformat(),
+                MIN_YEAR=MIN_YEAR,
+                MAX_YEAR=MAX_YEAR,
+            )
+        )
     return day
 
 
@@ -143,27 +158,35 @@ def _short(value: Any, limit: int = 40) -> str:
 def _as_float(value: Any, what: str, low: float, high: float) -> float:
     """A finite number in ``[low, high]``; text and booleans are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise PlanningError(f"{what}: '{_short(value)}' is geen getal")
+        raise PlanningError(t("{what}: '{short}' is geen getal", what=what, short=_short(value)))
     try:
         number = float(value)
     except OverflowError:
         number = math.inf
     if not (math.isfinite(number) and low <= number <= high):
-        raise PlanningError(f"{what}: {_short(value)} ligt niet tussen {low:g} en {high:g}")
+        raise PlanningError(
+            t(
+                "{what}: {short} ligt niet tussen {low:g} en {high:g}",
+                what=what,
+                short=_short(value),
+                low=low,
+                high=high,
+            )
+        )
     return number
 
 
 def _as_list(value: Any, what: str, limit: int) -> list:
     if not isinstance(value, (list, tuple)):
-        raise PlanningError(f"{what}: verwacht een lijst")
+        raise PlanningError(t("{what}: verwacht een lijst", what=what))
     if len(value) > limit:
-        raise PlanningError(f"{what}: meer dan {limit} regels")
+        raise PlanningError(t("{what}: meer dan {limit} regels", what=what, limit=limit))
     return list(value)
 
 
 def _as_mapping(value: Any, what: str) -> dict:
     if not isinstance(value, dict):
-        raise PlanningError(f"{what}: verwacht een object met namen en waarden")
+        raise PlanningError(t("{what}: verwacht een object met namen en waarden", what=what))
     return value
 
 
@@ -171,26 +194,39 @@ def _calendar(value: Any, what: str) -> list[tuple[dt.date, int]]:
     out = []
     for entry in _as_list(value, what, MAX_CALENDAR_ENTRIES):
         if not isinstance(entry, (list, tuple)) or len(entry) != 2:
-            raise PlanningError(f"{what}: elke regel is een datum en een aantal")
+            raise PlanningError(t("{what}: elke regel is een datum en een aantal", what=what))
         out.append((_as_date(entry[0], what), _as_int(entry[1], what)))
     return out
 
 
 def _as_int(value: Any, what: str) -> int:
     if isinstance(value, bool):
-        raise PlanningError(f"{what}: '{value}' is geen getal")
+        raise PlanningError(t("{what}: '{value}' is geen getal", what=what, value=value))
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise PlanningError(f"{what}: '{_short(value)}' is geen getal") from None
+        raise PlanningError(
+            t("{what}: '{short}' is geen getal", what=what, short=_short(value))
+        ) from None
     except OverflowError:
         number = math.inf
     if not math.isfinite(number) or number != int(number):
-        raise PlanningError(f"{what}: {_short(value)} moet een geheel aantal zijn")
+        raise PlanningError(
+            t("{what}: {short} moet een geheel aantal zijn", what=what, short=_short(value))
+        )
     if number < 0:
-        raise PlanningError(f"{what}: {_short(value)} mag niet negatief zijn")
+        raise PlanningError(
+            t("{what}: {short} mag niet negatief zijn", what=what, short=_short(value))
+        )
     if number > MAX_STARTS_PER_WEEK:
-        raise PlanningError(f"{what}: {_short(value)} is meer dan {MAX_STARTS_PER_WEEK}")
+        raise PlanningError(
+            t(
+                "{what}: {short} is meer dan {MAX_STARTS_PER_WEEK}",
+                what=what,
+                short=_short(value),
+                MAX_STARTS_PER_WEEK=MAX_STARTS_PER_WEEK,
+            )
+        )
     return int(number)
 
 
@@ -214,7 +250,7 @@ class Contractor:
         data = _as_mapping(data, "aannemer")
         name = data.get("name", "")
         if not isinstance(name, str) or len(name) > 200:
-            raise PlanningError("aannemer: de naam is geen tekst (of langer dan 200 tekens)")
+            raise PlanningError(t("aannemer: de naam is geen tekst (of langer dan 200 tekens)"))
         return cls(
             name=name,
             starts_per_week=_as_int(
@@ -253,7 +289,10 @@ class ContractedCapacity:
         name = data.get("contractor", "")
         if not isinstance(name, str) or len(name) > 200:
             raise PlanningError(
-                "gecontracteerde capaciteit: de aannemer is geen tekst (of langer dan 200 tekens)"
+                t(
+                    "gecontracteerde capaciteit: de aannemer is geen tekst (of langer dan "
+                    "200 tekens)"
+                )
             )
         label = f"gecontracteerde capaciteit{' van ' + name if name else ''}"
         out = cls(
@@ -267,10 +306,15 @@ class ContractedCapacity:
     def validate(self) -> ContractedCapacity:
         label = f"gecontracteerde capaciteit{' van ' + self.contractor if self.contractor else ''}"
         if int(self.starts_per_week) < 0:
-            raise PlanningError(f"{label}: bouwstarts per week is negatief")
+            raise PlanningError(t("{label}: bouwstarts per week is negatief", label=label))
         if self.end < self.start:
             raise PlanningError(
-                f"{label}: einde {self.end.isoformat()} ligt voor begin {self.start.isoformat()}"
+                t(
+                    "{label}: einde {isoformat} ligt voor begin {isoformat2}",
+                    label=label,
+                    isoformat=self.end.isoformat(),
+                    isoformat2=self.start.isoformat(),
+                )
             )
         return self
 
@@ -343,35 +387,58 @@ class PlanningConfig:
         for measure in WORK_MEASURES:
             table = self.durations.get(measure)
             if table is None:
-                raise PlanningError(f"duur ontbreekt voor {MEASURE_LABELS_NL[measure]}")
+                raise PlanningError(
+                    t("duur ontbreekt voor {value}", value=MEASURE_LABELS_NL[measure])
+                )
             for approach in APPROACHES:
                 for part in ("prep", "construction"):
                     try:
                         value = float(table[approach][part])
                     except (KeyError, TypeError, ValueError):
                         raise PlanningError(
-                            f"duur {part} ontbreekt voor {MEASURE_LABELS_NL[measure]}, "
-                            f"{APPROACH_LABELS_NL[approach]}"
+                            t(
+                                "duur {part} ontbreekt voor {value}, {value2}",
+                                part=part,
+                                value=MEASURE_LABELS_NL[measure],
+                                value2=APPROACH_LABELS_NL[approach],
+                            )
                         ) from None
                     if not math.isfinite(value) or value < 0:
                         raise PlanningError(
-                            f"duur {_PART_NL[part]} voor {MEASURE_LABELS_NL[measure]} "
-                            f"({APPROACH_LABELS_NL[approach]}) is {value} weken: "
-                            "een duur kan niet negatief zijn"
+                            t(
+                                "duur {value} voor {value2} ({value3}) is {value4} weken: een duur kan "
+                                "niet negatief zijn",
+                                value=_PART_NL[part],
+                                value2=MEASURE_LABELS_NL[measure],
+                                value3=APPROACH_LABELS_NL[approach],
+                                value4=value,
+                            )
                         )
                     if value > MAX_DURATION_WEEKS:
                         raise PlanningError(
-                            f"duur {_PART_NL[part]} voor {MEASURE_LABELS_NL[measure]} "
-                            f"({APPROACH_LABELS_NL[approach]}) is {value:g} weken: meer dan "
-                            f"{MAX_DURATION_WEEKS:g} weken"
+                            t(
+                                "duur {value} voor {value2} ({value3}) is {value4:g} weken: meer dan "
+                                "{MAX_DURATION_WEEKS:g} weken",
+                                value=_PART_NL[part],
+                                value2=MEASURE_LABELS_NL[measure],
+                                value3=APPROACH_LABELS_NL[approach],
+                                value4=value,
+                                MAX_DURATION_WEEKS=MAX_DURATION_WEEKS,
+                            )
                         )
             for part in ("prep", "construction"):
                 std = float(table[STANDARD][part])
                 bes = float(table[BESPOKE][part])
                 if bes < std:
                     raise PlanningError(
-                        f"{_PART_NL[part]} voor {MEASURE_LABELS_NL[measure]}: maatwerk "
-                        f"({bes:g} weken) kan niet korter zijn dan standaard ({std:g} weken)"
+                        t(
+                            "{value} voor {value2}: maatwerk ({bes:g} weken) kan niet korter zijn "
+                            "dan standaard ({std:g} weken)",
+                            value=_PART_NL[part],
+                            value2=MEASURE_LABELS_NL[measure],
+                            bes=bes,
+                            std=std,
+                        )
                     )
         if self.costs is not None:
             for measure in WORK_MEASURES:
@@ -380,48 +447,85 @@ class PlanningConfig:
                         value = float(self.costs[measure][approach])
                     except (KeyError, TypeError, ValueError):
                         raise PlanningError(
-                            f"kosten ontbreken voor {MEASURE_LABELS_NL[measure]}, "
-                            f"{APPROACH_LABELS_NL[approach]}"
+                            t(
+                                "kosten ontbreken voor {value}, {value2}",
+                                value=MEASURE_LABELS_NL[measure],
+                                value2=APPROACH_LABELS_NL[approach],
+                            )
                         ) from None
                     if not math.isfinite(value) or value < 0:
-                        raise PlanningError(f"kosten {value} kunnen niet negatief zijn")
+                        raise PlanningError(
+                            t("kosten {value} kunnen niet negatief zijn", value=value)
+                        )
                     if value > MAX_COST_PER_ADDRESS:
                         raise PlanningError(
-                            f"kosten {value:g} per adres zijn meer dan {MAX_COST_PER_ADDRESS:g}"
+                            t(
+                                "kosten {value:g} per adres zijn meer dan {MAX_COST_PER_ADDRESS:g}",
+                                value=value,
+                                MAX_COST_PER_ADDRESS=MAX_COST_PER_ADDRESS,
+                            )
                         )
         check_share(self.bespoke_share, "globaal aandeel maatwerk")
         if not (math.isfinite(self.threat_factor) and self.threat_factor > 0):
             raise PlanningError(
-                f"dreigingsfactor {self.threat_factor} moet groter dan 0 zijn (1 = huidig)"
+                t(
+                    "dreigingsfactor {threat_factor} moet groter dan 0 zijn (1 = huidig)",
+                    threat_factor=self.threat_factor,
+                )
             )
         if self.threat_factor > MAX_THREAT_FACTOR:
             raise PlanningError(
-                f"dreigingsfactor {self.threat_factor:g} is groter dan {MAX_THREAT_FACTOR:g}"
+                t(
+                    "dreigingsfactor {threat_factor:g} is groter dan {MAX_THREAT_FACTOR:g}",
+                    threat_factor=self.threat_factor,
+                    MAX_THREAT_FACTOR=MAX_THREAT_FACTOR,
+                )
             )
         if not MIN_YEAR <= self.start_date.year <= MAX_YEAR:
             raise PlanningError(
-                f"startdatum {self.start_date.isoformat()} ligt niet tussen {MIN_YEAR} en "
-                f"{MAX_YEAR}"
+                t(
+                    "startdatum {isoformat} ligt niet tussen {MIN_YEAR} en {MAX_YEAR}",
+                    isoformat=self.start_date.isoformat(),
+                    MIN_YEAR=MIN_YEAR,
+                    MAX_YEAR=MAX_YEAR,
+                )
             )
         if len(self.contractors) > MAX_CONTRACTORS:
-            raise PlanningError(f"meer dan {MAX_CONTRACTORS} aannemers")
+            raise PlanningError(
+                t("meer dan {MAX_CONTRACTORS} aannemers", MAX_CONTRACTORS=MAX_CONTRACTORS)
+            )
         _as_int(self.starts_per_week, "bouwstarts per week")
         _check_calendar(self.capacity_calendar, "capaciteitskalender")
         for contractor in self.contractors:
             _as_int(contractor.starts_per_week, f"capaciteit van {contractor.name}")
             _check_calendar(contractor.calendar, f"kalender van {contractor.name}")
         if not (self.neighbour_distance_m >= 0):
-            raise PlanningError("buurafstand kan niet negatief zijn")
+            raise PlanningError(t("buurafstand kan niet negatief zijn"))
         if not (self.neighbour_distance_m <= MAX_NEIGHBOUR_DISTANCE_M):
-            raise PlanningError(f"buurafstand is meer dan {MAX_NEIGHBOUR_DISTANCE_M:g} m")
+            raise PlanningError(
+                t(
+                    "buurafstand is meer dan {MAX_NEIGHBOUR_DISTANCE_M:g} m",
+                    MAX_NEIGHBOUR_DISTANCE_M=MAX_NEIGHBOUR_DISTANCE_M,
+                )
+            )
         if not (self.years_apart >= 0):
-            raise PlanningError("drempel 'jaren uit elkaar' kan niet negatief zijn")
+            raise PlanningError(t("drempel 'jaren uit elkaar' kan niet negatief zijn"))
         if not (self.years_apart <= MAX_YEARS_APART):
-            raise PlanningError(f"drempel 'jaren uit elkaar' is meer dan {MAX_YEARS_APART:g} jaar")
+            raise PlanningError(
+                t(
+                    "drempel 'jaren uit elkaar' is meer dan {MAX_YEARS_APART:g} jaar",
+                    MAX_YEARS_APART=MAX_YEARS_APART,
+                )
+            )
         if not (self.residents_per_address >= 0):
-            raise PlanningError("bewoners per adres kan niet negatief zijn")
+            raise PlanningError(t("bewoners per adres kan niet negatief zijn"))
         if not (self.residents_per_address <= MAX_RESIDENTS_PER_ADDRESS):
-            raise PlanningError(f"bewoners per adres is meer dan {MAX_RESIDENTS_PER_ADDRESS:g}")
+            raise PlanningError(
+                t(
+                    "bewoners per adres is meer dan {MAX_RESIDENTS_PER_ADDRESS:g}",
+                    MAX_RESIDENTS_PER_ADDRESS=MAX_RESIDENTS_PER_ADDRESS,
+                )
+            )
         for profile, value in self.lpr_by_profile.items():
             _as_float(value, f"LPR als onbekend, profiel {profile}", 0.0, 1.0)
         self.deadlines = {
@@ -430,13 +534,23 @@ class PlanningConfig:
         }
         self.ahead_of_cluster = [str(b) for b in (self.ahead_of_cluster or [])]
         if len(self.contracted) > MAX_CONTRACTORS:
-            raise PlanningError(f"meer dan {MAX_CONTRACTORS} contracten met aannemers")
+            raise PlanningError(
+                t(
+                    "meer dan {MAX_CONTRACTORS} contracten met aannemers",
+                    MAX_CONTRACTORS=MAX_CONTRACTORS,
+                )
+            )
         for entry in self.contracted:
             entry.validate()
         if self.unclustered not in (UNCLUSTERED_TRAILING, UNCLUSTERED_IGNORE):
             raise PlanningError(
-                f"onbekende keuze '{self.unclustered}' voor panden zonder cluster "
-                f"(kies '{UNCLUSTERED_TRAILING}' of '{UNCLUSTERED_IGNORE}')"
+                t(
+                    "onbekende keuze '{unclustered}' voor panden zonder cluster (kies "
+                    "'{UNCLUSTERED_TRAILING}' of '{UNCLUSTERED_IGNORE}')",
+                    unclustered=self.unclustered,
+                    UNCLUSTERED_TRAILING=UNCLUSTERED_TRAILING,
+                    UNCLUSTERED_IGNORE=UNCLUSTERED_IGNORE,
+                )
             )
         return self
 
@@ -475,7 +589,7 @@ class PlanningConfig:
         if data is None or (isinstance(data, dict) and not data):
             return config
         if not isinstance(data, dict):
-            raise PlanningError("planningsinstellingen: verwacht een object")
+            raise PlanningError(t("planningsinstellingen: verwacht een object"))
         if "start_date" in data:
             config.start_date = _as_date(data["start_date"], "startdatum")
         if "starts_per_week" in data:
@@ -533,19 +647,19 @@ class PlanningConfig:
                 setattr(config, key, _as_float(data[key], key, 0.0, high))
         if "apply_threat_relief" in data:
             if not isinstance(data["apply_threat_relief"], bool):
-                raise PlanningError("apply_threat_relief: verwacht ja of nee (true/false)")
+                raise PlanningError(t("apply_threat_relief: verwacht ja of nee (true/false)"))
             config.apply_threat_relief = data["apply_threat_relief"]
         if "lpr_by_profile" in data:
             given = _as_mapping(data["lpr_by_profile"], "LPR per profiel")
             if len(given) > 100:
-                raise PlanningError("LPR per profiel: meer dan 100 profielen")
+                raise PlanningError(t("LPR per profiel: meer dan 100 profielen"))
             config.lpr_by_profile = dict(DEFAULT_LPR_BY_PROFILE) | {
                 str(k)[:100]: _as_float(v, f"LPR als onbekend, profiel {_short(k)}", 0.0, 1.0)
                 for k, v in given.items()
             }
         if "unclustered" in data:
             if not isinstance(data["unclustered"], str):
-                raise PlanningError("unclustered: verwacht een tekst")
+                raise PlanningError(t("unclustered: verwacht een tekst"))
             config.unclustered = data["unclustered"]
         if isinstance(data.get("deadlines"), dict):
             config.deadlines = {str(k): str(v) for k, v in data["deadlines"].items()}
@@ -723,9 +837,9 @@ def check_share(value: float, what: str = "aandeel maatwerk") -> float:
     try:
         share = float(value)
     except (TypeError, ValueError):
-        raise PlanningError(f"{what}: '{value}' is geen getal") from None
+        raise PlanningError(t("{what}: '{value}' is geen getal", what=what, value=value)) from None
     if not (0.0 <= share <= 1.0):
-        raise PlanningError(f"{what} {value} ligt niet tussen 0 en 1")
+        raise PlanningError(t("{what} {value} ligt niet tussen 0 en 1", what=what, value=value))
     return share
 
 
@@ -737,7 +851,11 @@ def _check_calendar(calendar, what: str) -> None:
         _as_int(n, what)
         if day in seen:
             raise PlanningError(
-                f"{what}: twee wijzigingen op {day.isoformat()}; geef per datum één aantal op"
+                t(
+                    "{what}: twee wijzigingen op {isoformat}; geef per datum één aantal op",
+                    what=what,
+                    isoformat=day.isoformat(),
+                )
             )
         seen.add(day)
 
@@ -749,8 +867,11 @@ def _deadline_profile(name: Any) -> str:
     profile = str(name).strip().lower().replace("_", " ")
     if profile not in DEADLINE_PROFILES:
         raise PlanningError(
-            f"uiterlijk gereed: onbekend risicoprofiel '{name}' "
-            f"(kies {', '.join(DEADLINE_PROFILES)})"
+            t(
+                "uiterlijk gereed: onbekend risicoprofiel '{name}' (kies {join})",
+                name=name,
+                join=", ".join(DEADLINE_PROFILES),
+            )
         )
     return profile
 
@@ -767,15 +888,21 @@ def parse_deadline(text: Any) -> float | dt.date:
             years = float("nan")
         if not (math.isfinite(years) and years > 0):
             raise PlanningError(
-                f"uiterlijk gereed '{text}': aantal jaren moet een getal groter dan 0 zijn"
+                t(
+                    "uiterlijk gereed '{text}': aantal jaren moet een getal groter dan 0 zijn",
+                    text=text,
+                )
             )
         return years
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise PlanningError(
-            f"uiterlijk gereed '{text}' is geen termijn of datum "
-            "(verwacht bijvoorbeeld 3y of 2029-12-31)"
+            t(
+                "uiterlijk gereed '{text}' is geen termijn of datum (verwacht "
+                "bijvoorbeeld 3y of 2029-12-31)",
+                text=text,
+            )
         ) from None
 
 
@@ -792,8 +919,11 @@ def _canonical_deadline(text: Any, start: dt.date) -> str:
     if isinstance(value, dt.date):
         if value <= start:
             raise PlanningError(
-                f"uiterlijk gereed {value.isoformat()} ligt niet na de startdatum "
-                f"({start.isoformat()})"
+                t(
+                    "uiterlijk gereed {isoformat} ligt niet na de startdatum ({isoformat2})",
+                    isoformat=value.isoformat(),
+                    isoformat2=start.isoformat(),
+                )
             )
         return value.isoformat()
     return f"{value:g}y"

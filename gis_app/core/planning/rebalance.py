@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.i18n import t
 from gis_app.core.planning.config import check_share
 from gis_app.core.planning.order import explicit_order, optimise_order
 from gis_app.core.planning.planner import Planner
@@ -84,7 +85,7 @@ class _Probe:
 
     def __init__(self, planner: Planner, order, shares, metric: str):
         if metric not in METRICS:
-            raise PlanningError(f"onbekende mijlpaal '{metric}'")
+            raise PlanningError(t("onbekende mijlpaal '{metric}'", metric=metric))
         self.planner = planner
         self.model = planner.model
         self.metric = metric
@@ -205,7 +206,7 @@ def max_cluster_share(
 ) -> RebalanceResult:
     """Largest share of one cluster (others as they are) that meets ``target``."""
     if str(cluster_id) not in set(planner.cluster_ids):
-        raise PlanningError(f"onbekend cluster '{cluster_id}'")
+        raise PlanningError(t("onbekend cluster '{cluster_id}'", cluster_id=cluster_id))
     probe = _Probe(planner, order, shares, metric)
     target_weeks = (target - planner.config.start_date).days / 7.0
 
@@ -285,9 +286,11 @@ def meet_deadlines(
     from gis_app.core.planning.deadlines import new_pairs
 
     if objective not in DEADLINE_OBJECTIVES:
-        raise PlanningError(f"onbekend doel '{objective}' (kies pairs of exposure)")
+        raise PlanningError(
+            t("onbekend doel '{objective}' (kies pairs of exposure)", objective=objective)
+        )
     if not planner.config.deadlines:
-        raise PlanningError("er is geen uiterlijk gereed ingesteld")
+        raise PlanningError(t("er is geen uiterlijk gereed ingesteld"))
     base = planner.run(shares, order=order, keep_deadlines=False)
     requested = list(base.order_ids[: planner.model.n_clusters])
     ahead = list(planner.config.ahead_of_cluster)

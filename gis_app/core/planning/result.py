@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from gis_app.core.i18n import t
 from gis_app.core.planning.config import APPROACH_LABELS_NL, WEEKS_PER_YEAR, PlanningConfig
 from gis_app.core.planning.deadlines import deadline_misses, safe_dates
 from gis_app.core.planning.metrics import explainability, wait_by_profile
@@ -437,37 +438,66 @@ class PlanResult:
         ]
         if m["total_cost"] is not None:
             millions = f"{m['total_cost'] / 1e6:.1f}".replace(".", ",")
-            lines.append(f"Totale kosten: EUR {millions} mln")
+            lines.append(t("Totale kosten: EUR {millions} mln", millions=millions))
         if m["unclustered_buildings"]:
             how = "niet ingepland" if m["unclustered_ignored"] else "achteraan ingepland"
-            lines.append(f"Panden zonder cluster: {m['unclustered_buildings']} ({how})")
+            lines.append(
+                t(
+                    "Panden zonder cluster: {unclustered_buildings} ({how})",
+                    unclustered_buildings=m["unclustered_buildings"],
+                    how=how,
+                )
+            )
         for profile, dates in m.get("safe_dates", {}).items():
             lines.append(
-                f"Veilig {profile}: 50% op {dates['p50']}, 90% op {dates['p90']}, "
-                f"alle op {dates['p100']}"
+                t(
+                    "Veilig {profile}: 50% op {p50}, 90% op {p90}, alle op {p100}",
+                    profile=profile,
+                    p50=dates["p50"],
+                    p90=dates["p90"],
+                    p100=dates["p100"],
+                )
             )
         for profile, day in m.get("deadlines", {}).items():
             late = [x for x in m["deadline_misses"] if x["profile"] == profile]
             if late:
                 clusters = len({x["cluster_id"] for x in late})
                 lines.append(
-                    f"Uiterlijk gereed {profile} {day}: niet gehaald door {len(late)} panden "
-                    f"in {clusters} clusters (tot {max(x['days_late'] for x in late)} dagen te laat)"
+                    t(
+                        "Uiterlijk gereed {profile} {day}: niet gehaald door {n_late} panden "
+                        "in {clusters} clusters (tot {max} dagen te laat)",
+                        profile=profile,
+                        day=day,
+                        n_late=len(late),
+                        clusters=clusters,
+                        max=max(x["days_late"] for x in late),
+                    )
                 )
             else:
-                lines.append(f"Uiterlijk gereed {profile} {day}: gehaald")
+                lines.append(
+                    t("Uiterlijk gereed {profile} {day}: gehaald", profile=profile, day=day)
+                )
         if m.get("exposure_lower_bound") is not None:
             gap = m.get("optimality_gap")
             text = "onbekend" if gap is None else f"{100 * gap:.1f}%".replace(".", ",")
             lines.append(
-                f"Ondergrens risicoblootstelling: {_fmt(m['exposure_lower_bound'], 3)} "
-                f"(plan hoogstens {text} boven het best mogelijke)"
+                t(
+                    "Ondergrens risicoblootstelling: {fmt} (plan hoogstens {text} boven "
+                    "het best mogelijke)",
+                    fmt=_fmt(m["exposure_lower_bound"], 3),
+                    text=text,
+                )
             )
         for profile, w in m["wait"].items():
             if w["n"]:
                 lines.append(
-                    f"Wachttijd {profile}: mediaan {_fmt(w['median_years'])} jaar, "
-                    f"P90 {_fmt(w['p90_years'])} jaar ({w['n']} panden)"
+                    t(
+                        "Wachttijd {profile}: mediaan {fmt} jaar, P90 {fmt2} jaar ({n} panden)",
+                        profile=profile,
+                        fmt=_fmt(w["median_years"]),
+                        fmt2=_fmt(w["p90_years"]),
+                        n=w["n"],
+                    )
                 )
         return lines
 
