@@ -8,6 +8,9 @@ Warnings raised while a command runs (pyogrio's RuntimeWarnings about a file, pa
 parser warnings...) are held back until it ends: shown as usual when it succeeds or
 fails unexpectedly, dropped when it exits 2, so that standard error then holds exactly
 the one line that says what is wrong.
+
+``--lang nl|en`` (before or after the subcommand) chooses the language of everything:
+it sets ``GIS_APP_LANG`` (:mod:`gis_app.core.i18n`) before anything is parsed or shown.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from gis_app import __version__
 from gis_app.commands._args import OneLineArgumentParser
 from gis_app.commands._progress import close_all as close_progress
 from gis_app.core.errors import GisAppError
+from gis_app.core.i18n import LANGUAGES, set_language
 
 EXIT_OK = 0
 EXIT_UNUSABLE_INPUT = 2
@@ -36,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"gis-app {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the window, the messages and the exports: nl (default) or en",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="subcommands")
     import gis_app.commands as commands
 
@@ -44,10 +54,32 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         module = importlib.import_module(f"gis_app.commands.{info.name}")
         module.register(subparsers)
+    for subparser in subparsers.choices.values():
+        # also after the subcommand (gis-app export ... --lang en); SUPPRESS keeps the
+        # global value when it is not given there
+        subparser.add_argument(
+            "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
     return parser
 
 
+def _choose_language(argv: list[str]) -> None:
+    """Apply ``--lang`` before the parser is built, so that its messages (and those of
+    every module) are in that language; an invalid value is left for argparse to refuse."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGUAGES:
+            set_language(value)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _choose_language(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -61,7 +61,7 @@ import pandas as pd
 import shapely
 
 from gis_app.core.errors import GisAppError
-from gis_app.core.i18n import t
+from gis_app.core.i18n import N_, t
 from gis_app.core.schema import (
     MEASURE_HEAVY,
     MEASURE_LIGHT,
@@ -95,23 +95,23 @@ PACKAGE_COLUMNS: dict[str, str] = {
     "manual": "bool",
 }
 PACKAGE_LABELS_NL = {
-    "package_id": "werkpakket-id",
-    "name": "naam",
-    "cluster_id": "cluster-id",
-    "sequence": "volgnummer",
-    "contractor": "aannemer",
-    "period_start": "start",
-    "period_end": "einde",
-    "n_buildings": "panden",
-    "n_addresses": "adressen",
-    "residents": "bewoners",
-    "cost": "kosten (EUR)",
-    "n_light": "lichte versterking",
-    "n_heavy": "zware versterking",
-    "n_rebuild": "sloop-nieuwbouw",
-    "n_standard": "standaard",
-    "n_bespoke": "maatwerk",
-    "manual": "handmatig aangepast",
+    "package_id": N_("werkpakket-id"),
+    "name": N_("naam"),
+    "cluster_id": N_("cluster-id"),
+    "sequence": N_("volgnummer"),
+    "contractor": N_("aannemer"),
+    "period_start": N_("start"),
+    "period_end": N_("einde"),
+    "n_buildings": N_("panden"),
+    "n_addresses": N_("adressen"),
+    "residents": N_("bewoners"),
+    "cost": N_("kosten (EUR)"),
+    "n_light": N_("lichte versterking"),
+    "n_heavy": N_("zware versterking"),
+    "n_rebuild": N_("sloop-nieuwbouw"),
+    "n_standard": N_("standaard"),
+    "n_bespoke": N_("maatwerk"),
+    "manual": N_("handmatig aangepast"),
 }
 
 

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core.formatting import scientific
+from gis_app.core.i18n import N_
 from gis_app.core.labels import column_label
 from gis_app.core.schema import (
     BAG_GONE,
@@ -80,10 +81,10 @@ RISK_COLORS = {
     PROFILE_UNKNOWN: "#c8c8c8",
 }
 RISK_LABELS = {
-    PROFILE_VERHOOGD: "verhoogd",
-    PROFILE_LICHT: "licht verhoogd",
-    PROFILE_NORMAAL: "normaal",
-    PROFILE_UNKNOWN: "onbekend",
+    PROFILE_VERHOOGD: N_("verhoogd"),
+    PROFILE_LICHT: N_("licht verhoogd"),
+    PROFILE_NORMAAL: N_("normaal"),
+    PROFILE_UNKNOWN: N_("onbekend"),
 }
 MISSING_COLOR = RISK_COLORS[PROFILE_UNKNOWN]
 OTHER_COLOR = "#a0a0a0"

@@ -1,5 +1,9 @@
 """PDF letters to residents, drawn with Qt's PDF writer (offscreen, no network).
 
+The letters themselves stay Dutch whatever language the app speaks: they go to
+residents in Groningen, and their text is the planner's own template. Only the
+messages about writing them follow the app's language (:mod:`gis_app.core.i18n`).
+
 A4 portrait, the filled template as plain text, wrapped to the page; text that does not fit
 goes on to the next page.
 """

@@ -43,6 +43,13 @@ first when there are none) and makes packages with the default settings, and its
 say so. The project object is never changed: what was made comes back as a
 :class:`~gis_app.core.change.Change` that the caller applies (the window as one undo
 step, the command line on its own copy); saving it is the caller's decision.
+
+Language (:attr:`ExportOptions.language`): the labels people read are written in the
+chosen language -- table headers and code words in CSV/XLSX, the ``Toelichting`` sheet,
+the field aliases of the GeoPackage and ``_veldnamen.csv``, the PDF sheets -- and so are
+the progress steps and the report of this export. Field names, layer names, folder
+and file names stay the same in every language (``werkpakketten.gpkg``,
+``adreslijsten/``, ``building_id``): they are what scripts and QGIS projects refer to.
 """
 
 from __future__ import annotations
@@ -70,7 +77,7 @@ from gis_app.core.export.gpkg import write_geopackage
 from gis_app.core.export.names import inside, safe_name, unique_names
 from gis_app.core.export.shapefile import encode_prepared, prepare_table, write_shapefile
 from gis_app.core.export.tables import table_frame, write_csv, write_xlsx
-from gis_app.core.i18n import t
+from gis_app.core.i18n import language_of, t, translate
 from gis_app.core.io.outputs import check_export_folder
 from gis_app.core.packages import (
     PACKAGE_COLUMN,
@@ -113,6 +120,9 @@ class ExportOptions:
     color_by: str = "measure"  # PDF map colours: "measure" or "risk_profile"
     remember_columns: bool = True
     styles: bool = True  # QGIS styles in the GeoPackages (off only to measure their cost)
+    #: Language of the labels in the files (headers, aliases, Toelichting, _veldnamen.csv,
+    #: PDF sheets): "nl" or "en"; None: the app's language (gis_app.core.i18n).
+    language: str | None = None
 
 
 @dataclass
@@ -134,7 +144,7 @@ class ExportReport:
                 n_files=len(self.files),
             )
         )
-        lines += [f"let op: {w}" for w in self.warnings]
+        lines += [t("let op: {warning}", warning=w) for w in self.warnings]
         return "\n".join(lines)
 
 
@@ -152,7 +162,7 @@ class PreparedExport:
 
 def _report(progress: ProgressCallback | None, fraction: float, message: str) -> None:
     if progress is not None and progress(min(max(fraction, 0.0), 1.0), message) is False:
-        raise ExportCancelled("de export is afgebroken")
+        raise ExportCancelled(t("de export is afgebroken"))
 
 
 def export_needs(project) -> list[str]:
@@ -190,7 +200,7 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
     if clusters is None or len(clusters) == 0:
         from gis_app.core.clusters.suggest import suggest_clusters
 
-        _report(progress, 0.02, "Clusters voorstellen")
+        _report(progress, 0.02, t("Clusters voorstellen"))
         suggested, membership = suggest_clusters(buildings, existing=clusters)
         keep = [c for c in suggested.columns if c not in ("rank", "reason")]
         clusters = new_clusters = suggested[keep]
@@ -208,7 +218,7 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
         )
     planning_settings = project.settings.get("planning")
     config = PlanningConfig.from_dict(planning_settings) if planning_settings else PlanningConfig()
-    _report(progress, 0.05, "Planning berekenen")
+    _report(progress, 0.05, t("Planning berekenen"))
     try:
         result = plan(buildings, clusters, config)
     except GisAppError:
@@ -222,7 +232,7 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
     ctx = package_context(result, buildings, clusters)
     new_packages = None
     if project.packages is None or len(project.packages) == 0:
-        _report(progress, 0.1, "Werkpakketten maken")
+        _report(progress, 0.1, t("Werkpakketten maken"))
         cfg = settings_from(project.settings)
         packages, assignment = make_packages(
             result,
@@ -326,8 +336,11 @@ def _package_rows(packages: pd.DataFrame, wanted: list[str] | None) -> pd.DataFr
     missing = [p for p in wanted if p not in known]
     if missing:
         raise ExportError(
-            f"onbekend werkpakket: {', '.join(missing)}; bekend: {', '.join(sorted(known)[:20])}"
-            + (" ..." if len(known) > 20 else "")
+            t(
+                "onbekend werkpakket: {missing}; bekend: {known}",
+                missing=", ".join(missing),
+                known=", ".join(sorted(known)[:20]) + (" ..." if len(known) > 20 else ""),
+            )
         )
     return packages[packages["package_id"].astype(str).isin(wanted)]
 
@@ -346,7 +359,7 @@ def _info_rows(row: dict[str, Any]) -> list[tuple[str, object]]:
             value = int(whole([value])[0])  # whole euros and persons
         elif isinstance(value, np.integer | np.floating):
             value = value.item()
-        out.append((label, value))
+        out.append((translate(label), value))
     return out
 
 
@@ -409,16 +422,17 @@ def export_project(
             t("exportmap niet aangemaakt: {reason}", reason=describe_os_error(error)), path=root
         ) from error
     try:
-        report = _export_into(
-            project, root, stage, options, formats, pdf_writer, progress, prepared
-        )
+        with language_of(options.language):
+            report = _export_into(
+                project, root, stage, options, formats, pdf_writer, progress, prepared
+            )
         _move_into_place(stage, root, report)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     shutil.rmtree(stage, ignore_errors=True)
     with contextlib.suppress(Cancelled):  # too late to cancel: the files are in place
-        _report(progress, 1.0, "Export gereed")
+        _report(progress, 1.0, t("Export gereed"))
     return report
 
 
@@ -463,7 +477,7 @@ def _export_into(
     packages = _package_rows(prepared.packages, options.package_ids)
     ids = packages["package_id"].astype(str).tolist()
     report.packages = ids
-    _report(progress, 0.15, "Exporttabel samenstellen")
+    _report(progress, 0.15, t("Exporttabel samenstellen"))
     schedule = getattr(prepared.plan_result, "schedule", None)
     frame = export_frame(
         buildings,
@@ -518,7 +532,7 @@ def _export_into(
         return sheets[pid]
 
     if "gpkg" in formats or "qgis" in formats:
-        step("GeoPackage schrijven")
+        step(t("GeoPackage schrijven"))
         cluster_ids = set(packages["cluster_id"].astype(str))
         clusters = project_clusters
         clusters = (
@@ -629,7 +643,7 @@ def _export_into(
         folder = inside(stage, FOLDERS["fieldpack"])
         folder.mkdir(exist_ok=True)
         for pid in ids:
-            step(f"Veldpakket {pid}")
+            step(t("Veldpakket {package}", package=pid))
             part = frame.iloc[groups[pid]]
             sheet = sheet_for(pid)
             files = write_fieldpack(

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from gis_app.core.i18n import t
+from gis_app.core.i18n import decimal_separator, t
 from gis_app.core.planning.config import APPROACH_LABELS_NL, WEEKS_PER_YEAR, PlanningConfig
 from gis_app.core.planning.deadlines import deadline_misses, safe_dates
 from gis_app.core.planning.metrics import explainability, wait_by_profile
@@ -28,12 +28,12 @@ APPROACH_NONE = "none"
 
 
 def _fmt(x: float, digits: int = 1) -> str:
-    """Dutch number formatting for explanations: decimal comma."""
+    """Number formatting for explanations: decimal comma (decimal point in English)."""
     if x == 0:
         return "0"
     if abs(x) < 0.01 or abs(x) >= 1e5:
-        return f"{x:.{digits}e}".replace(".", ",")
-    return f"{x:.{digits}f}".replace(".", ",")
+        return f"{x:.{digits}e}".replace(".", decimal_separator())
+    return f"{x:.{digits}f}".replace(".", decimal_separator())
 
 
 class PlanResult:
@@ -425,22 +425,33 @@ class PlanResult:
         """Main metrics as Dutch text lines (CLI output, dashboard tooltip)."""
         m = self.metrics
         lines = [
-            f"Risicoblootstelling: {_fmt(m['risk_exposure'], 3)} slachtofferjaren "
-            "(LPR x bewoners x jaren tot veilig)",
-            f"Alle verhoogde panden gereed: {m['all_verhoogd_done']}",
-            f"Alle licht verhoogde panden gereed: {m['all_licht_verhoogd_done']}",
-            f"Alle panden gereed: {m['all_done']}",
-            f"Maatwerk: {m['bespoke_buildings']} van {m['buildings_with_work']} panden met werk "
-            f"({100 * m['bespoke_share']:.1f}%)".replace(".", ","),
-            f"Uitlegbaarheid: {m['explainability_pairs']} buurparen verschillend behandeld "
-            f"of meer dan {_fmt(self.config.years_apart)} jaar uit elkaar",
-            f"Piek bouwstarts: {m['peak_starts']} per week",
+            t(
+                "Risicoblootstelling: {exposure} slachtofferjaren "
+                "(LPR x bewoners x jaren tot veilig)",
+                exposure=_fmt(m["risk_exposure"], 3),
+            ),
+            t("Alle verhoogde panden gereed: {day}", day=m["all_verhoogd_done"]),
+            t("Alle licht verhoogde panden gereed: {day}", day=m["all_licht_verhoogd_done"]),
+            t("Alle panden gereed: {day}", day=m["all_done"]),
+            t(
+                "Maatwerk: {bespoke} van {with_work} panden met werk ({share}%)",
+                bespoke=m["bespoke_buildings"],
+                with_work=m["buildings_with_work"],
+                share=f"{100 * m['bespoke_share']:.1f}".replace(".", decimal_separator()),
+            ),
+            t(
+                "Uitlegbaarheid: {pairs} buurparen verschillend behandeld "
+                "of meer dan {years} jaar uit elkaar",
+                pairs=m["explainability_pairs"],
+                years=_fmt(self.config.years_apart),
+            ),
+            t("Piek bouwstarts: {peak} per week", peak=m["peak_starts"]),
         ]
         if m["total_cost"] is not None:
-            millions = f"{m['total_cost'] / 1e6:.1f}".replace(".", ",")
+            millions = f"{m['total_cost'] / 1e6:.1f}".replace(".", decimal_separator())
             lines.append(t("Totale kosten: EUR {millions} mln", millions=millions))
         if m["unclustered_buildings"]:
-            how = "niet ingepland" if m["unclustered_ignored"] else "achteraan ingepland"
+            how = t("niet ingepland") if m["unclustered_ignored"] else t("achteraan ingepland")
             lines.append(
                 t(
                     "Panden zonder cluster: {unclustered_buildings} ({how})",
@@ -479,7 +490,11 @@ class PlanResult:
                 )
         if m.get("exposure_lower_bound") is not None:
             gap = m.get("optimality_gap")
-            text = "onbekend" if gap is None else f"{100 * gap:.1f}%".replace(".", ",")
+            text = (
+                t("onbekend")
+                if gap is None
+                else f"{100 * gap:.1f}%".replace(".", decimal_separator())
+            )
             lines.append(
                 t(
                     "Ondergrens risicoblootstelling: {fmt} (plan hoogstens {text} boven "
