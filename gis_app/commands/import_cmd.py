@@ -21,6 +21,7 @@ from pathlib import Path
 
 from gis_app.commands import _args, _progress
 from gis_app.core.errors import InputError
+from gis_app.core.formatting import count
 from gis_app.core.i18n import t
 
 _SUMMARY_KEYS = (
@@ -145,8 +146,12 @@ def run(args: argparse.Namespace) -> int:
         progress.write(report.to_text())
     progress(0.8, t("Project opslaan"))
     written = save_project(project, out)
-    progress(1.0, "Klaar")
-    done = f"{len(buildings):,} panden opgeslagen in {written}".replace(",", ".")
+    progress(1.0, t("Klaar"))
+    done = t(
+        "{n_buildings} panden opgeslagen in {written}",
+        n_buildings=count(len(buildings)),
+        written=written,
+    )
     print(done, file=sys.stderr if args.json else sys.stdout)
     return 0
 

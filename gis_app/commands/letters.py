@@ -81,9 +81,10 @@ def assumed_notice(config) -> str | None:
 
     if config.contracted:
         return None
-    return (
-        "geen gecontracteerde capaciteit ingesteld: de geplande capaciteit van de komende "
-        f"{ASSUMED_CONTRACTED_WEEKS} weken geldt als gecontracteerd"
+    return t(
+        "geen gecontracteerde capaciteit ingesteld: de geplande capaciteit van "
+        "de komende {ASSUMED_CONTRACTED_WEEKS} weken geldt als gecontracteerd",
+        ASSUMED_CONTRACTED_WEEKS=ASSUMED_CONTRACTED_WEEKS,
     )
 
 

@@ -139,9 +139,18 @@ def run(args: argparse.Namespace) -> int:
     n_new = len(suggestion.added_ids)
     in_clusters = int((suggestion.membership != "").sum())
     print(
-        f"{n_new} clusters voorgesteld (max {args.max_buildings} panden, spreiding max "
-        f"{args.max_spread:g} m); {in_clusters} van {len(project.buildings)} panden in een "
-        f"cluster" + (f"; {kept} bestaande clusters behouden" if kept else "") + f" -> {written}"
+        t(
+            "{n_new} clusters voorgesteld (max {max_buildings} panden, spreiding "
+            "max {max_spread:g} m); {in_clusters} van {n_buildings} panden in een "
+            "cluster",
+            n_new=n_new,
+            max_buildings=args.max_buildings,
+            max_spread=args.max_spread,
+            in_clusters=in_clusters,
+            n_buildings=len(project.buildings),
+        )
+        + (f"; {kept} bestaande clusters behouden" if kept else "")
+        + f" -> {written}"
     )
     for reason, name in list(zip(suggestion.reasons, suggestion.names, strict=True))[:5]:
         print(f"  {name}: {reason}")

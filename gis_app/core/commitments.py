@@ -272,7 +272,7 @@ def letter_rows(result, buildings, indices: np.ndarray) -> list[dict[str, Any]]:
         out.append(
             {
                 "building_id": bid,
-                "address": addresses[k] or f"pand {bid}",
+                "address": addresses[k] or t("pand {bid}", bid=bid),
                 "measure": MEASURE_CODES[int(model.measure[i])],
                 "approach": "bespoke" if result.bespoke[i] else "standard",
                 "prep_start": result.date_of(prep[k]),

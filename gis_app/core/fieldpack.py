@@ -243,9 +243,16 @@ class FieldPackReport:
 
     def to_text(self) -> str:
         lines = [
-            f"Veldpakket {self.path}: {self.rows_read} panden gelezen, "
-            f"{self.updated_buildings} bijgewerkt, {len(self.conflicts)} conflict(en), "
-            f"{len(self.problems)} probleem/problemen."
+            t(
+                "Veldpakket {path}: {rows_read} panden gelezen, {updated_buildings} "
+                "bijgewerkt, {n_conflicts} conflict(en), {n_problems} "
+                "probleem/problemen.",
+                path=self.path,
+                rows_read=self.rows_read,
+                updated_buildings=self.updated_buildings,
+                n_conflicts=len(self.conflicts),
+                n_problems=len(self.problems),
+            )
         ]
         for record in self.conflicts.itertuples(index=False):
             lines.append(
@@ -373,11 +380,11 @@ def compare_fieldpack(
             problems.append((int(row_numbers[i]), str(ids[i]), message))
         valid[mask] = False
 
-    flag(position < 0, "BAG-id komt niet voor in het project")
+    flag(position < 0, t("BAG-id komt niet voor in het project"))
     duplicate = pd.Series(ids).duplicated(keep="first").to_numpy()
-    flag(duplicate, "BAG-id staat meer dan eens in het veldpakket; alleen de eerste rij telt")
+    flag(duplicate, t("BAG-id staat meer dan eens in het veldpakket; alleen de eerste rij telt"))
     expected = stamp_hash(ids, export_ms, export_note, stamp)
-    flag(expected != hashes, "het exportstempel (export_*) is gewijzigd; rij overgeslagen")
+    flag(expected != hashes, t("het exportstempel (export_*) is gewijzigd; rij overgeslagen"))
     aliases = {k.lower(): v for k, v in MILESTONE_ALIASES.items()}
     status = np.asarray([aliases.get(s.lower()) if s else "" for s in status_raw], dtype=object)
     bad_status = np.asarray([s is None for s in status]) & (status_raw != "")

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core.errors import PlanningError
-from gis_app.core.i18n import t
+from gis_app.core.i18n import N_, t, translate
 
 ORDERS = ("default", "optimise")
 ORDER_LABELS_NL = {"default": "standaardvolgorde", "optimise": "geoptimaliseerd"}
@@ -320,26 +320,32 @@ def delete(scenarios: list[Scenario], name: str) -> list[Scenario]:
 #: ``kind`` is "float", "int", "share", "date", "years" (one decimal) or "money";
 #: ``lower_is_better`` tells the UI which way a difference is an improvement (None: neither).
 METRIC_SPECS: tuple[tuple[str, str, str, str, bool | None], ...] = (
-    ("risk_exposure", "risicoblootstelling", "verwachte slachtoffer-jaren", "float", True),
-    ("all_verhoogd_done", "alle verhoogd gereed", "datum", "date", True),
-    ("all_licht_verhoogd_done", "alle licht verhoogd gereed", "datum", "date", True),
-    ("all_done", "alles gereed", "datum", "date", True),
-    ("bespoke_buildings", "panden maatwerk", "panden", "int", None),
-    ("bespoke_share", "aandeel maatwerk", "%", "share", None),
-    ("explainability_pairs", "moeilijk uitlegbare buren", "paren", "int", True),
-    ("median_wait_verhoogd", "mediane wachttijd verhoogd", "jaar", "years", True),
-    ("median_wait_licht_verhoogd", "mediane wachttijd licht verhoogd", "jaar", "years", True),
-    ("median_wait_normaal", "mediane wachttijd normaal", "jaar", "years", True),
-    ("total_cost", "kosten", "€", "money", True),
-    ("safe_p50_verhoogd", "50% verhoogd veilig", "datum", "date", True),
-    ("safe_p90_verhoogd", "90% verhoogd veilig", "datum", "date", True),
-    ("safe_p100_verhoogd", "alle verhoogd veilig", "datum", "date", True),
-    ("safe_p50_licht_verhoogd", "50% licht verhoogd veilig", "datum", "date", True),
-    ("safe_p90_licht_verhoogd", "90% licht verhoogd veilig", "datum", "date", True),
-    ("safe_p100_licht_verhoogd", "alle licht verhoogd veilig", "datum", "date", True),
-    ("deadline_missed_buildings", "panden na uiterlijk gereed", "panden", "int", True),
-    ("commitments_broken", "toezeggingen gebroken", "adressen", "int", True),
-    ("optimality_gap", "boven de ondergrens", "%", "share", True),
+    ("risk_exposure", N_("risicoblootstelling"), N_("verwachte slachtoffer-jaren"), "float", True),
+    ("all_verhoogd_done", N_("alle verhoogd gereed"), N_("datum"), "date", True),
+    ("all_licht_verhoogd_done", N_("alle licht verhoogd gereed"), N_("datum"), "date", True),
+    ("all_done", N_("alles gereed"), N_("datum"), "date", True),
+    ("bespoke_buildings", N_("panden maatwerk"), N_("panden"), "int", None),
+    ("bespoke_share", N_("aandeel maatwerk"), "%", "share", None),
+    ("explainability_pairs", N_("moeilijk uitlegbare buren"), N_("paren"), "int", True),
+    ("median_wait_verhoogd", N_("mediane wachttijd verhoogd"), N_("jaar"), "years", True),
+    (
+        "median_wait_licht_verhoogd",
+        N_("mediane wachttijd licht verhoogd"),
+        N_("jaar"),
+        "years",
+        True,
+    ),
+    ("median_wait_normaal", N_("mediane wachttijd normaal"), N_("jaar"), "years", True),
+    ("total_cost", N_("kosten"), "€", "money", True),
+    ("safe_p50_verhoogd", N_("50% verhoogd veilig"), N_("datum"), "date", True),
+    ("safe_p90_verhoogd", N_("90% verhoogd veilig"), N_("datum"), "date", True),
+    ("safe_p100_verhoogd", N_("alle verhoogd veilig"), N_("datum"), "date", True),
+    ("safe_p50_licht_verhoogd", N_("50% licht verhoogd veilig"), N_("datum"), "date", True),
+    ("safe_p90_licht_verhoogd", N_("90% licht verhoogd veilig"), N_("datum"), "date", True),
+    ("safe_p100_licht_verhoogd", N_("alle licht verhoogd veilig"), N_("datum"), "date", True),
+    ("deadline_missed_buildings", N_("panden na uiterlijk gereed"), N_("panden"), "int", True),
+    ("commitments_broken", N_("toezeggingen gebroken"), N_("adressen"), "int", True),
+    ("optimality_gap", N_("boven de ondergrens"), "%", "share", True),
 )
 
 
@@ -432,7 +438,8 @@ def compare(results: Mapping[str, Any]) -> Comparison:
     for key, label, unit, kind, lower in METRIC_SPECS:
         if any(key in m for m in metrics.values()):
             keys.append(key)
-            labels[key], units[key], kinds[key], better[key] = label, unit, kind, lower
+            labels[key], units[key] = translate(label), translate(unit)
+            kinds[key], better[key] = kind, lower
     from gis_app.core.explain import EXTRA_METRIC_LABELS
 
     for key in metrics[names[0]]:
@@ -448,7 +455,8 @@ def compare(results: Mapping[str, Any]) -> Comparison:
         ):
             continue
         keys.append(key)
-        labels[key], units[key], kinds[key], better[key] = label, unit, kind, None
+        labels[key], units[key] = translate(label), translate(unit)
+        kinds[key], better[key] = kind, None
     values = pd.DataFrame(
         {n: [_as_value(metrics[n].get(k), kinds[k]) for k in keys] for n in names},
         index=pd.Index(keys, name="metric"),

@@ -301,7 +301,11 @@ def _fix_ids(frame: gpd.GeoDataFrame, existing: pd.DataFrame | None, notes: list
     for i, _old, new in renamed:
         ids[i] = new
     frame["cluster_id"] = pd.Series(ids, index=frame.index, dtype=object)
-    changed = [f"rij {i + 1}: '{old}' -> {new}" for i, old, new in renamed if old]
+    changed = [
+        t("rij {value}: '{old}' -> {new}", value=i + 1, old=old, new=new)
+        for i, old, new in renamed
+        if old
+    ]
     missing = sum(1 for _, old, _ in renamed if not old)
     if missing:
         notes.append(t("{missing} cluster(s) zonder id kregen een nieuw id", missing=missing))

@@ -277,9 +277,9 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
     if made:
         change = Change(
             description=(
-                "Clusters en werkpakketten maken voor export"
+                t("Clusters en werkpakketten maken voor export")
                 if new_clusters is not None
-                else "Werkpakketten maken voor export"
+                else t("Werkpakketten maken voor export")
             ),
             clusters=new_clusters,
             building_columns=new_columns,

@@ -48,7 +48,7 @@ from pyproj import CRS
 
 from gis_app.core import fields
 from gis_app.core.errors import InputError, MissingCrsError
-from gis_app.core.i18n import t
+from gis_app.core.i18n import N_, t, translate
 from gis_app.core.io import arrow_io
 from gis_app.core.io.area import Area
 from gis_app.core.io.atomic import gdal_source
@@ -80,7 +80,7 @@ from gis_app.core.io.vectorfiles import (
 from gis_app.core.schema import WORKING_CRS
 
 _POLYGON_TYPE_IDS = (3, 6)  # shapely type ids of Polygon and MultiPolygon
-_TYPE_NL = {"point": "punten", "line": "lijnen", "table": "geen geometrie"}
+_TYPE_NL = {"point": N_("punten"), "line": N_("lijnen"), "table": N_("geen geometrie")}
 
 
 def read_footprints(
@@ -130,7 +130,7 @@ def read_footprints_deferred(
     ``area`` reads only that part of the file (through its spatial index where it has one).
     """
     path = Path(path)
-    check_file(path, FOOTPRINT_EXTENSIONS, "panden (footprints)")
+    check_file(path, FOOTPRINT_EXTENSIONS, t("panden (footprints)"))
     suffix = path.suffix.lower()
     source = gdal_source(path)  # taken literally: a '!' or ';' in the path is no syntax
     has_prj = True
@@ -157,13 +157,13 @@ def read_footprints_deferred(
         raise gdal_error(error, path) from None
     kind = classify(info.get("geometry_type"))
     if kind in _TYPE_NL:
-        where = f"laag '{layer}' bevat" if layer else "bevat"
+        where = t("laag '{layer}' bevat", layer=layer) if layer else t("bevat")
         raise InputError(
             t(
                 "{where} {value} ({get}), geen vlakken; panden moeten als polygonen "
                 "worden aangeleverd",
                 where=where,
-                value=_TYPE_NL[kind],
+                value=translate(_TYPE_NL[kind]),
                 get=info.get("geometry_type"),
             ),
             path=path,
@@ -274,9 +274,10 @@ def _drop_non_finite(frame, rows, from_name: str, path: Path, problems: list[Pro
     bad = non_finite(frame.geometry.values)
     if not bad.any():
         return frame, rows
-    message = (
-        f"coördinaten niet om te zetten van {from_name} naar RD New (niet eindig): "
-        "weggelaten; klopt het coördinatenstelsel?"
+    message = t(
+        "coördinaten niet om te zetten van {from_name} naar RD New (niet "
+        "eindig): weggelaten; klopt het coördinatenstelsel?",
+        from_name=from_name,
     )
     if bad.all():
         raise InputError(
@@ -319,7 +320,7 @@ def _resolve_crs(path, source, layer, info, crs, has_prj, problems) -> CRS | Non
     if file_crs is None:
         if stated is not None:
             return stated
-        missing = "het .prj-bestand ontbreekt" if not has_prj else "geen coördinatenstelsel"
+        missing = t("het .prj-bestand ontbreekt") if not has_prj else t("geen coördinatenstelsel")
         message = f"{missing}: het coördinatenstelsel (CRS) is onbekend"
         try:
             bounds = pyogrio.read_info(source, layer=layer, force_total_bounds=True)["total_bounds"]
@@ -339,8 +340,12 @@ def _resolve_crs(path, source, layer, info, crs, has_prj, problems) -> CRS | Non
             problems.append(
                 Problem(
                     "crs_override",
-                    f"bestand zegt {crs_name(file_crs_obj)}, opgegeven is "
-                    f"{crs_name(stated)}: het opgegeven CRS is gebruikt",
+                    t(
+                        "bestand zegt {crs_name}, opgegeven is {crs_name2}: het opgegeven CRS "
+                        "is gebruikt",
+                        crs_name=crs_name(file_crs_obj),
+                        crs_name2=crs_name(stated),
+                    ),
                     str(path),
                 )
             )
@@ -696,7 +701,7 @@ def _clean_geometries(
         problems.append(
             Problem.for_rows(
                 "geometry_not_polygon",
-                "geometrie is geen vlak (punt of lijn): weggelaten",
+                t("geometrie is geen vlak (punt of lijn): weggelaten"),
                 path,
                 not_polygon,
                 rows,
@@ -774,7 +779,7 @@ def _repair(geoms, invalid, ids, rows, path: str):
 def _non_finite_problem(mask, rows, ids, path: str, message: str = "") -> Problem:
     return Problem.for_rows(
         "geometry_not_finite",
-        message or "coördinaat is geen eindig getal (NaN of oneindig): weggelaten",
+        message or t("coördinaat is geen eindig getal (NaN of oneindig): weggelaten"),
         path,
         mask,
         rows,
@@ -852,8 +857,10 @@ def _check_ids(ids, rows, keep, path: str, problems: list[Problem]) -> np.ndarra
         problems.append(
             Problem.for_rows(
                 "id_missing",
-                "pand zonder id: weggelaten (een pand zonder id kan niet worden gekoppeld of "
-                "bewaard)",
+                t(
+                    "pand zonder id: weggelaten (een pand zonder id kan niet worden "
+                    "gekoppeld of bewaard)"
+                ),
                 path,
                 empty,
                 rows,
@@ -871,7 +878,7 @@ def _check_ids(ids, rows, keep, path: str, problems: list[Problem]) -> np.ndarra
         problems.append(
             Problem(
                 "id_duplicate",
-                "dubbele pand-id: het eerste object telt, de andere zijn weggelaten",
+                t("dubbele pand-id: het eerste object telt, de andere zijn weggelaten"),
                 path,
                 rows=rows[duplicated].tolist(),
                 ids=ids[duplicated].tolist(),

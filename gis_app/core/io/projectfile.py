@@ -160,7 +160,7 @@ def content_sha256(
     for part in parts:
         info = os.stat(part)  # follows links: a link to a device is a device
         if not stat.S_ISREG(info.st_mode):
-            raise SourceUnavailable(f"{part}: geen gewoon bestand")
+            raise SourceUnavailable(t("{part}: geen gewoon bestand", part=part))
         sizes.append(info.st_size)
     if max_bytes is not None and sum(sizes) > max_bytes:
         raise SourceUnavailable(f"{path}: te groot om te controleren")
@@ -193,9 +193,9 @@ class SourceStatus:
         """Dutch, one phrase: ``"panden.gpkg (footprints): niet gevonden"``."""
         name = Path(self.record.path).name or self.record.path
         what = {
-            "missing": "niet gevonden",
-            "changed": "gewijzigd sinds het project is gemaakt",
-        }.get(self.status, "niet te controleren (geen gewoon bestand, te groot of te traag)")
+            "missing": t("niet gevonden"),
+            "changed": t("gewijzigd sinds het project is gemaakt"),
+        }.get(self.status, t("niet te controleren (geen gewoon bestand, te groot of te traag)"))
         return f"{name} ({self.record.role}): {what}"
 
 
@@ -661,7 +661,9 @@ def save_project(
     if path.suffix.lower() != PROJECT_SUFFIX:
         raise ProjectError(t("een project wordt opgeslagen als GeoPackage (.gpkg)"), path=path)
     # a project saved over the footprints or the risk table it was made from loses them
-    check_outputs([path], protected_files(None, [r.path for r in project.sources]), what="opslaan")
+    check_outputs(
+        [path], protected_files(None, [r.path for r in project.sources]), what=t("opslaan")
+    )
     carry_from = Path(project.path) if project.path is not None else None
     remove_stale_temp_files(path)
     try:
@@ -703,9 +705,9 @@ def _gdal_reason(error: BaseException) -> str:
     if "no space" in text or "disk full" in text or "database or disk is full" in text:
         return "de schijf is vol"
     if "permission" in text or "read-only" in text or "readonly" in text:
-        return "geen schrijfrechten"
+        return t("geen schrijfrechten")
     if "locked" in text:
-        return "het bestand is in gebruik"
+        return t("het bestand is in gebruik")
     return type(error).__name__
 
 

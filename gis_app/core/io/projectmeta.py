@@ -115,7 +115,7 @@ def _check_packages(value: Any) -> Any:
     from gis_app.core.packages import PackageSettings
 
     if not isinstance(value, dict):
-        raise MetaProblem("verwacht een object")
+        raise MetaProblem(t("verwacht een object"))
     contractors = value.get("contractors")
     if contractors is not None and (
         not isinstance(contractors, list)
@@ -128,26 +128,26 @@ def _check_packages(value: Any) -> Any:
             for c in contractors
         )
     ):
-        raise MetaProblem("aannemers: verwacht een lijst met naam en capaciteit")
+        raise MetaProblem(t("aannemers: verwacht een lijst met naam en capaciteit"))
     for key in ("max_buildings", "max_addresses", "max_weeks"):
         number = value.get(key, 1)
         if isinstance(number, bool) or not isinstance(number, (int, float)):
-            raise MetaProblem(f"{key} is geen getal")
+            raise MetaProblem(t("{key} is geen getal", key=key))
         if not 1 <= number <= 1_000_000:
-            raise MetaProblem(f"{key} ligt niet tussen 1 en 1.000.000")
+            raise MetaProblem(t("{key} ligt niet tussen 1 en 1.000.000", key=key))
     PackageSettings.from_dict(value)
     return value
 
 
 def _check_text_list(value: Any) -> Any:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise MetaProblem("verwacht een lijst van namen")
+        raise MetaProblem(t("verwacht een lijst van namen"))
     return value
 
 
 def _check_object(value: Any) -> Any:
     if not isinstance(value, dict):
-        raise MetaProblem("verwacht een object")
+        raise MetaProblem(t("verwacht een object"))
     return value
 
 

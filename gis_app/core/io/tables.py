@@ -233,8 +233,10 @@ def _next_line_end(data: bytes, start: int) -> int:
 def _latin1_problem(path: Path) -> Problem:
     return Problem(
         "encoding_latin1",
-        "tekenset niet herkend als UTF-8 of Windows-1252; gelezen als Latin-1: "
-        "controleer letters met accenten",
+        t(
+            "tekenset niet herkend als UTF-8 of Windows-1252; gelezen als Latin-1: "
+            "controleer letters met accenten"
+        ),
         str(path),
     )
 
@@ -480,7 +482,7 @@ def _check_xlsx(path: Path) -> None:
         with zips.open_checked(path, XLSX_ZIP_LIMITS) as (archive, members):
             _check_sheets(path, archive, members)
     except InputError as error:
-        if not error.message.startswith("het zip-bestand"):
+        if not error.message.startswith(t("het zip-bestand")):
             raise
         # zips speaks of a zip; the user gave a spreadsheet
         raise InputError(

@@ -69,7 +69,10 @@ def check_shapefile_parts(path: Path, names: set[str] | None = None) -> bool:
             return str(path.with_suffix(suffix)).lower() in names
         return _sibling(path, suffix) is not None
 
-    for suffix, role in ((".shx", "de index"), (".dbf", "de attributen, met de pand-id")):
+    for suffix, role in (
+        (".shx", t("de index")),
+        (".dbf", t("de attributen, met de pand-id")),
+    ):
         if not has(suffix):
             raise InputError(
                 t(
@@ -199,11 +202,11 @@ def gdal_error(error: Exception, path: Path) -> InputError:
     text = gdal_message(error)  # first line; an alias of a '!' path named as the user's path
     suffix = path.suffix.lower()
     if suffix == ".gpkg":
-        hint = "GeoPackage kan niet gelezen worden (beschadigd of afgebroken bestand?)"
+        hint = t("GeoPackage kan niet gelezen worden (beschadigd of afgebroken bestand?)")
     elif suffix in (".geojson", ".json"):
-        hint = "GeoJSON kan niet gelezen worden (geen geldige JSON?)"
+        hint = t("GeoJSON kan niet gelezen worden (geen geldige JSON?)")
     else:
-        hint = "bestand kan niet gelezen worden"
+        hint = t("bestand kan niet gelezen worden")
     return InputError(f"{hint}: {text}", path=path)
 
 

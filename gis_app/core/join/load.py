@@ -288,11 +288,11 @@ def _join(frame, table: Table, report: JoinReport, problems: list[Problem], path
         problems.append(
             Problem(
                 "id_duplicate",
-                "dubbele pand-id in de tabel: de eerste rij telt, de andere zijn niet gebruikt",
+                t("dubbele pand-id in de tabel: de eerste rij telt, de andere zijn niet gebruikt"),
                 path,
                 rows=table.rows[duplicate].tolist(),
                 ids=table.ids_at(duplicate),
-                values=[f"eerste: rij {int(w)}" for w in winners],
+                values=[t("eerste: rij {w}", w=int(w)) for w in winners],
                 dropped=True,
             )
         )
@@ -329,12 +329,12 @@ def _join(frame, table: Table, report: JoinReport, problems: list[Problem], path
                 problems.append(
                     Problem(
                         "location_duplicate",
-                        "meerdere punten in hetzelfde pand: het eerste punt telt",
+                        t("meerdere punten in hetzelfde pand: het eerste punt telt"),
                         path,
                         rows=table.rows[lost_rows].tolist(),
                         ids=[str(footprint_ids[f]) for f in footprint_index[losers]],
                         values=[
-                            f"eerste: rij {int(table.rows[winner_of[int(f)]])}"
+                            t("eerste: rij {value}", value=int(table.rows[winner_of[int(f)]]))
                             for f in footprint_index[losers]
                         ],
                         dropped=True,

@@ -122,8 +122,8 @@ class JoinReport:
         lines = ["Importverslag", ""]
         source = Path(self.footprints_path).name
         if self.layer:
-            source += f" (laag {self.layer})"
-        lines.append(f"Panden: {source}")
+            source += t(" (laag {layer})", layer=self.layer)
+        lines.append(t("Panden: {source}", source=source))
         lines.append(
             t(
                 "  objecten gelezen:            {format_count}",
@@ -181,7 +181,11 @@ class JoinReport:
                     if count:
                         lines.append(f"    {'op ' + kind + ':':<27}{format_count(count)}")
                 lines.append(
-                    f"    {'adressen zonder pand:':<27}{format_count(len(self.addresses_unmatched))}"
+                    t(
+                        "    {value:<27}{format_count}",
+                        value=t("adressen zonder pand:"),
+                        format_count=format_count(len(self.addresses_unmatched)),
+                    )
                 )
             lines.append(
                 t(
@@ -235,24 +239,40 @@ class JoinReport:
                 lines.append(f"  {canonical:<16} <- {source_column}")
         details = []
         if self.risk_path and self.scores_without_footprints:
-            shown = [f"rij {r} ({i or 'geen id'})" for r, i in self.scores_without_footprints]
+            shown = [
+                t("rij {r} ({value})", r=r, value=i or t("geen id"))
+                for r, i in self.scores_without_footprints
+            ]
             details.append(
-                f"{Path(self.risk_path).name}: {format_count(len(shown))} risicorijen zonder pand: "
+                t(
+                    "{name}: {format_count} risicorijen zonder pand: ",
+                    name=Path(self.risk_path).name,
+                    format_count=format_count(len(shown)),
+                )
                 + _capped(shown, limit)
             )
         if self.risk_path and self.footprints_without_scores:
             details.append(
-                f"{format_count(len(self.footprints_without_scores))} panden zonder risicogegevens: "
+                t(
+                    "{format_count} panden zonder risicogegevens: ",
+                    format_count=format_count(len(self.footprints_without_scores)),
+                )
                 + _capped(self.footprints_without_scores, limit)
             )
         if self.bag_gone:
             details.append(
-                f"{format_count(len(self.bag_gone))} panden bestaan volgens BAG niet (meer), "
-                "niet gepland: " + _capped(self.bag_gone, limit)
+                t(
+                    "{format_count} panden bestaan volgens BAG niet (meer), niet gepland: ",
+                    format_count=format_count(len(self.bag_gone)),
+                )
+                + _capped(self.bag_gone, limit)
             )
         if self.bag_flagged:
             details.append(
-                f"{format_count(len(self.bag_flagged))} panden met bouw- of sloopvergunning: "
+                t(
+                    "{format_count} panden met bouw- of sloopvergunning: ",
+                    format_count=format_count(len(self.bag_flagged)),
+                )
                 + _capped(self.bag_flagged, limit)
             )
         for problem in self.problems:
@@ -270,11 +290,11 @@ class JoinReport:
         lines = []
         counts = self.bag_counts
         labels = (
-            ("units", "verblijfsobjecten gelezen"),
-            ("units_linked", "gekoppeld aan een pand"),
-            ("units_multi_pand", "in meer dan één pand"),
-            ("units_without_pand", "zonder bestaand pand"),
-            ("units_gone", "ingetrokken, niet gebruikt"),
+            ("units", t("verblijfsobjecten gelezen")),
+            ("units_linked", t("gekoppeld aan een pand")),
+            ("units_multi_pand", t("in meer dan één pand")),
+            ("units_without_pand", t("zonder bestaand pand")),
+            ("units_gone", t("ingetrokken, niet gebruikt")),
             ("ligplaats", "ligplaatsen genegeerd"),
             ("standplaats", "standplaatsen genegeerd"),
             ("versions_dropped", "oude versies weggelaten"),

@@ -182,8 +182,12 @@ def _prepare_table(
             problems.append(
                 Problem.for_rows(
                     "value_point_outside_rd",
-                    f"coördinaten ({point_columns[0]}, {point_columns[1]}) liggen buiten RD New: "
-                    "niet op locatie gekoppeld",
+                    t(
+                        "coördinaten ({value}, {value2}) liggen buiten RD New: niet op locatie "
+                        "gekoppeld",
+                        value=point_columns[0],
+                        value2=point_columns[1],
+                    ),
                     path,
                     outside,
                     rows,

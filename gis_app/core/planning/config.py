@@ -798,7 +798,7 @@ class PlanningConfig:
             rows.append(
                 _row(
                     f"deadlines.{profile}",
-                    f"Uiterlijk gereed, profiel {profile}",
+                    t("Uiterlijk gereed, profiel {profile}", profile=profile),
                     deadline_date(value, self.start_date).isoformat(),
                     "datum" if "-" in value else f"datum ({value[:-1]} jaar na start)",
                     "belofte van de planner",
@@ -807,10 +807,10 @@ class PlanningConfig:
         rows.append(
             _row(
                 "unclustered",
-                "Panden zonder cluster",
+                t("Panden zonder cluster"),
                 "achteraan per gemeente"
                 if self.unclustered == UNCLUSTERED_TRAILING
-                else "niet inplannen (wel geteld)",
+                else t("niet inplannen (wel geteld)"),
                 "",
                 "",
             )

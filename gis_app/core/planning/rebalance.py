@@ -63,16 +63,19 @@ class RebalanceResult:
     @property
     def message(self) -> str:
         what = {
-            "all_verhoogd_done": "alle verhoogde panden",
-            "all_licht_verhoogd_done": "alle licht verhoogde panden",
-            "all_done": "alle panden",
+            "all_verhoogd_done": t("alle verhoogde panden"),
+            "all_licht_verhoogd_done": t("alle licht verhoogde panden"),
+            "all_done": t("alle panden"),
         }[self.metric]
-        scope = f"cluster {self.cluster_id}" if self.cluster_id else "alle clusters"
+        scope = f"cluster {self.cluster_id}" if self.cluster_id else t("alle clusters")
         if not self.feasible:
-            return (
-                f"Niet haalbaar: ook zonder gekozen maatwerk zijn {what} pas op "
-                f"{self.achieved.isoformat()} veilig, {self.weeks_late:.0f} weken na "
-                f"{self.target.isoformat()}"
+            return t(
+                "Niet haalbaar: ook zonder gekozen maatwerk zijn {what} pas op "
+                "{isoformat} veilig, {weeks_late:.0f} weken na {isoformat2}",
+                what=what,
+                isoformat=self.achieved.isoformat(),
+                weeks_late=self.weeks_late,
+                isoformat2=self.target.isoformat(),
             )
         return (
             f"Grootste aandeel maatwerk voor {scope}: {100 * self.share:.0f}% "
@@ -267,11 +270,21 @@ class DeadlinePlan:
             if self.objective == "pairs"
             else "minste extra risicoblootstelling"
         )
-        done = "alle termijnen gehaald" if self.meets else f"{self.misses} panden blijven te laat"
-        return (
-            f"{how.capitalize()}: {done}; {len(self.pulled_forward)} clusters naar voren, "
-            f"{len(self.ahead_of_cluster)} panden voorgetrokken; "
-            f"{self.extra_pairs:+d} buurparen, risicoblootstelling {self.extra_exposure:+.3g}"
+        done = (
+            t("alle termijnen gehaald")
+            if self.meets
+            else t("{misses} panden blijven te laat", misses=self.misses)
+        )
+        return t(
+            "{capitalize}: {done}; {n_pulled_forward} clusters naar voren, "
+            "{n_ahead_of_cluster} panden voorgetrokken; {extra_pairs:+d} "
+            "buurparen, risicoblootstelling {extra_exposure:+.3g}",
+            capitalize=how.capitalize(),
+            done=done,
+            n_pulled_forward=len(self.pulled_forward),
+            n_ahead_of_cluster=len(self.ahead_of_cluster),
+            extra_pairs=self.extra_pairs,
+            extra_exposure=self.extra_exposure,
         )
 
 

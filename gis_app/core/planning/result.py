@@ -298,19 +298,22 @@ class PlanResult:
         for g in range(model.n_groups):
             pos = int(position[g])
             n = int(model.n_members[g])
-            text = (
-                f"positie {pos}: {int(model.n_verhoogd[g])} van {n} panden verhoogd, "
-                f"{int(model.n_licht[g])} licht verhoogd"
+            text = t(
+                "positie {pos}: {value} van {n} panden verhoogd, {value2} licht verhoogd",
+                pos=pos,
+                value=int(model.n_verhoogd[g]),
+                n=n,
+                value2=int(model.n_licht[g]),
             )
             if model.n_work[g] == 0:
-                out.append(text + "; geen werk nodig, dus geen plek in de capaciteit")
+                out.append(text + t("; geen werk nodig, dus geen plek in de capaciteit"))
                 continue
             text += (
                 f"; risico {_fmt(model.group_weight[g])} per jaar, "
                 f"{_fmt(per_start[g])} per bouwstart"
             )
             if model.is_pseudo[g]:
-                reason = "nog niet in een cluster: achteraan ingepland"
+                reason = t("nog niet in een cluster: achteraan ingepland")
             elif model.lock_week[g] >= 0:
                 reason = f"vaste startdatum {model.lock_date[g].isoformat()}"
             elif not math.isnan(model.lock_position[g]):
@@ -321,10 +324,15 @@ class PlanResult:
                     f"{n_total} naar risico per bouwstart"
                 )
             elif self.order_kind == "default":
-                reason = "gemeentelijke volgorde: meeste verhoogde panden eerst"
+                reason = t("gemeentelijke volgorde: meeste verhoogde panden eerst")
             else:
                 reason = "volgorde door planner bepaald"
-            text += f"; {reason}; start {str(starts[g])[:10]}, gereed {str(ends[g])[:10]}"
+            text += t(
+                "; {reason}; start {value}, gereed {value2}",
+                reason=reason,
+                value=str(starts[g])[:10],
+                value2=str(ends[g])[:10],
+            )
             out.append(text)
         return out
 
