@@ -34,7 +34,9 @@ DUTCH_WORDS = ("bestand", "bestaat", "niet", "geen", "panden", "kies", "werkpakk
 
 @pytest.fixture(autouse=True)
 def dutch_afterwards():
-    """Every test leaves the process in its default language."""
+    """Every test starts and leaves the process in its default language."""
+    i18n._chosen = None
+    os.environ.pop(i18n.ENV_VAR, None)
     yield
     i18n._chosen = None
     os.environ.pop(i18n.ENV_VAR, None)

@@ -23,9 +23,9 @@ Decisions:
   them through :func:`t` (or :func:`translate`). The test collects ``N_("...")`` texts
   as it collects ``t("...")`` ones.
 * **Which language.** Dutch unless chosen otherwise: the environment variable
-  ``GIS_APP_LANG`` (``nl``/``en``; ``gis-app --lang en`` sets it) or
-  :func:`set_language`, which also sets the variable so that worker processes started
-  later speak the same language. :func:`language_of` chooses a language for one block
+  ``GIS_APP_LANG`` (``nl``/``en``; ``gis-app --lang en`` sets it), read once at the
+  first text, or :func:`set_language` (also later), which also sets the variable so
+  that worker processes started later speak the same language. :func:`language_of` chooses a language for one block
   of work in the current thread only (an export whose column labels are English while
   the window stays Dutch); it is a context variable, so another thread is unaffected.
 * Domain terms that planners use in Dutch stay Dutch in the English texts
@@ -78,12 +78,13 @@ def set_language(code: str) -> None:
 
 def language() -> str:
     """``"nl"`` or ``"en"``: a :func:`language_of` block, else the chosen one, else Dutch."""
+    global _chosen
     scoped = _scoped.get()
     if scoped is not None:
         return scoped
-    if _chosen is not None:
-        return _chosen
-    return _checked(os.environ.get(ENV_VAR)) or DEFAULT_LANGUAGE
+    if _chosen is None:  # read once: numbers are formatted by the hundred thousand
+        _chosen = _checked(os.environ.get(ENV_VAR)) or DEFAULT_LANGUAGE
+    return _chosen
 
 
 @contextlib.contextmanager

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 
 from gis_app.core.errors import GisAppError
+from gis_app.core.formatting import count
 from gis_app.core.i18n import t
 
 #: Deepest nesting of arrays/objects accepted in one metadata value (the app writes < 10).
@@ -77,17 +78,25 @@ def parse_value(key: str, text: str) -> Any:
     deep or not JSON."""
     if len(text) > MAX_META_CHARS:
         raise MetaProblem(
-            f"projectgegevens '{key}' zijn te groot ({len(text):,} tekens, hoogstens "
-            f"{MAX_META_CHARS:,})".replace(",", ".")
+            t(
+                "projectgegevens '{key}' zijn te groot ({size} tekens, hoogstens {limit})",
+                key=key,
+                size=count(len(text)),
+                limit=count(MAX_META_CHARS),
+            )
         )
     if json_depth(text) > MAX_JSON_DEPTH:
         raise MetaProblem(
-            f"projectgegevens '{key}' zijn dieper genest dan {MAX_JSON_DEPTH} niveaus"
+            t(
+                "projectgegevens '{key}' zijn dieper genest dan {depth} niveaus",
+                key=key,
+                depth=MAX_JSON_DEPTH,
+            )
         )
     try:
         return json.loads(text)
     except (ValueError, RecursionError) as error:
-        raise MetaProblem(f"projectgegevens '{key}' zijn onleesbaar") from error
+        raise MetaProblem(t("projectgegevens '{key}' zijn onleesbaar", key=key)) from error
 
 
 def allowed_dtype(text: Any) -> bool:

@@ -429,14 +429,18 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
             (
                 hard,
                 "profile_lpr_conflict",
-                "risicoprofiel en LPR spreken elkaar tegen ten opzichte van de norm (1e-5): "
-                "het opgegeven profiel is gehouden",
+                t(
+                    "risicoprofiel en LPR spreken elkaar tegen ten opzichte van de norm "
+                    "(1e-5): het opgegeven profiel is gehouden"
+                ),
             ),
             (
                 conflict & ~hard,
                 "profile_lpr_conflict_estimate",
-                "risicoprofiel wijkt af van de schatting uit LPR (grens licht verhoogd 1e-6 is "
-                "een schatting): het opgegeven profiel is gehouden",
+                t(
+                    "risicoprofiel wijkt af van de schatting uit LPR (grens licht verhoogd "
+                    "1e-6 is een schatting): het opgegeven profiel is gehouden"
+                ),
             ),
         ):
             if not mask.any():
@@ -448,7 +452,12 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
                     path,
                     ids=ids[mask].tolist(),  # already text (normalised ids)
                     values=[
-                        f"{given_profile}, LPR {value:.2g} wijst op {derived}"
+                        t(
+                            "{given_profile}, LPR {value:.2g} wijst op {derived}",
+                            given_profile=given_profile,
+                            value=value,
+                            derived=derived,
+                        )
                         for given_profile, value, derived in zip(
                             profile[mask].tolist(),
                             lpr[mask].tolist(),

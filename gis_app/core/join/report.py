@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gis_app.core import formatting
 from gis_app.core.i18n import t
 from gis_app.core.io.problems import Problem
 
@@ -119,7 +120,7 @@ class JoinReport:
 
     def to_text(self, limit: int = TEXT_DETAIL_LIMIT) -> str:
         """Dutch, readable: counts first, then details capped with "... en N meer"."""
-        lines = ["Importverslag", ""]
+        lines = [t("Importverslag"), ""]
         source = Path(self.footprints_path).name
         if self.layer:
             source += t(" (laag {layer})", layer=self.layer)
@@ -150,7 +151,7 @@ class JoinReport:
         )
         if self.risk_path:
             lines.append("")
-            lines.append(f"Risicotabel: {Path(self.risk_path).name}")
+            lines.append(t("Risicotabel: {name}", name=Path(self.risk_path).name))
             lines.append(
                 t(
                     "  rijen gelezen:               {format_count}",
@@ -202,7 +203,7 @@ class JoinReport:
         duplicates = sum(p.count for p in self.duplicate_ids)
         out_of_range = sum(p.count for p in self.values_out_of_range)
         lines.append("")
-        lines.append("Controles")
+        lines.append(t("Controles"))
         lines.append(
             t(
                 "  dubbele id's:                {format_count} (eerste rij telt)",
@@ -220,7 +221,7 @@ class JoinReport:
                 f"{k} {format_count(v)}" for k, v in self.profile_counts.items() if v
             )
             lines.append("")
-            lines.append(f"Risicoprofielen: {counts}")
+            lines.append(t("Risicoprofielen: {counts}", counts=counts))
             if self.profiles_derived:
                 lines.append(
                     t(
@@ -281,7 +282,7 @@ class JoinReport:
             details.append(note)
         if details:
             lines.append("")
-            lines.append("Details:")
+            lines.append(t("Details:"))
             lines.extend(f"- {d}" for d in details)
         return "\n".join(lines)
 
@@ -295,9 +296,9 @@ class JoinReport:
             ("units_multi_pand", t("in meer dan één pand")),
             ("units_without_pand", t("zonder bestaand pand")),
             ("units_gone", t("ingetrokken, niet gebruikt")),
-            ("ligplaats", "ligplaatsen genegeerd"),
-            ("standplaats", "standplaatsen genegeerd"),
-            ("versions_dropped", "oude versies weggelaten"),
+            ("ligplaats", t("ligplaatsen genegeerd")),
+            ("standplaats", t("standplaatsen genegeerd")),
+            ("versions_dropped", t("oude versies weggelaten")),
         )
         for key, label in labels:
             if key in counts:
@@ -306,14 +307,14 @@ class JoinReport:
             t(
                 "  {value:<29}{format_count} (gesloopt, niet gerealiseerd, ten "
                 "onrechte opgevoerd: niet gepland)",
-                value="bestaan niet (meer):",
+                value=t("bestaan niet (meer):"),
                 format_count=format_count(len(self.bag_gone)),
             )
         )
         lines.append(
             t(
                 "  {value:<29}{format_count} (gemarkeerd, ter beoordeling)",
-                value="bouw-/sloopvergunning:",
+                value=t("bouw-/sloopvergunning:"),
                 format_count=format_count(len(self.bag_flagged)),
             )
         )
@@ -321,14 +322,14 @@ class JoinReport:
 
 
 def format_count(value: int) -> str:
-    return f"{int(value):,}".replace(",", ".")
+    return formatting.count(value)
 
 
 def _capped(items, limit: int) -> str:
     items = [str(i) for i in items]
     text = ", ".join(items[:limit])
     if len(items) > limit:
-        text += f" ... en {format_count(len(items) - limit)} meer"
+        text += t(" ... en {n} meer", n=format_count(len(items) - limit))
     return text
 
 
@@ -337,12 +338,12 @@ def _problem_text(problem: Problem, limit: int) -> str:
     if not (problem.rows or problem.ids or problem.values):
         return where + problem.message
     unit = (
-        "object"
+        t("object")
         if problem.kind.startswith(("geometry_", "id_", "crs_"))
         and not (
             problem.path and Path(problem.path).suffix.lower() in (".csv", ".txt", ".tsv", ".xlsx")
         )
-        else "rij"
+        else t("rij")
     )
     items = []
     count = problem.count
@@ -357,5 +358,5 @@ def _problem_text(problem: Problem, limit: int) -> str:
         items.append(" ".join(parts))
     text = f"{where}{problem.message} ({format_count(count)}): " + ", ".join(items)
     if count > limit:
-        text += f" ... en {format_count(count - limit)} meer"
+        text += t(" ... en {n} meer", n=format_count(count - limit))
     return text
