@@ -319,3 +319,23 @@ def test_cli_export_with_lang_en_writes_english_labels(tmp_path, planned_project
     assert book.sheetnames == ["Addresses", "Notes"]
     headers = [c.value for c in next(book.worksheets[0].iter_rows(max_row=1))]
     assert "BAG building id" in headers
+
+
+def test_export_dialog_offers_the_label_language_and_starts_at_the_apps(qtbot):
+    from gis_app.ui.document import ProjectDocument
+    from gis_app.ui.export_dialog import ExportDialog
+
+    project = Project(buildings=generate_buildings(30, seed=2))
+    dialog = ExportDialog(ProjectDocument(project))
+    qtbot.addWidget(dialog)
+    combo = dialog.language_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["nl", "en"]
+    assert dialog.options().language == "nl"
+    combo.setCurrentIndex(combo.findData("en"))
+    assert dialog.options().language == "en"
+    assert i18n.language() == "nl"  # choosing labels for a file leaves the app's language
+
+    i18n.set_language("en")
+    english = ExportDialog(ProjectDocument(project))
+    qtbot.addWidget(english)
+    assert english.options().language == "en"

@@ -98,9 +98,11 @@ def office_notes(buildings: pd.DataFrame, rows: np.ndarray | None = None) -> np.
 
 
 def _readme(package: dict[str, Any], exported_at: dt.datetime) -> str:
+    # the Dutch descriptions stay: they are what field_status accepts besides the codes
     statuses = "\n".join(f"  {code:<20} {MILESTONE_LABELS_NL[code]}" for code in MILESTONES)
-    return f"""Veldpakket werkpakket {package.get("package_id", "")} ({package.get("name", "")})
-Geëxporteerd: {exported_at:%d-%m-%Y %H:%M}
+    return t(
+        """Veldpakket werkpakket {package_id} ({name})
+Geëxporteerd: {moment}
 
 Open het project (.qgs) in QField of QGIS (werkt zonder internet): de kaart opent op
 het werkpakket, met formulier en keuzelijst voor de mijlpaal.
@@ -115,7 +117,12 @@ sinds de export is veranderd. Stuur het GeoPackage (of de hele map als zip) teru
 
 Mijlpalen (field_status):
 {statuses}
-"""
+""",
+        package_id=package.get("package_id", ""),
+        name=package.get("name", ""),
+        moment=f"{exported_at:%d-%m-%Y %H:%M}",
+        statuses=statuses,
+    )
 
 
 def fieldpack_frame(
