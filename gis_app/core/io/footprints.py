@@ -256,8 +256,11 @@ def read_footprints_deferred(
         problems.append(
             Problem.for_rows(
                 "geometry_outside_netherlands",
-                f"ligt buiten Nederland (meer dan {NETHERLANDS_MARGIN / 1000:g} km buiten het "
-                "RD New-gebied): klopt het coördinatenstelsel?",
+                t(
+                    "ligt buiten Nederland (meer dan {value:g} km buiten het RD "
+                    "New-gebied): klopt het coördinatenstelsel?",
+                    value=NETHERLANDS_MARGIN / 1000,
+                ),
                 str(path),
                 outside,
                 rows,
@@ -654,7 +657,7 @@ def _clean_geometries(
             problems.append(
                 Problem.for_rows(
                     "geometry_collection",
-                    "geometrieverzameling: alleen de vlakdelen zijn behouden",
+                    t("geometrieverzameling: alleen de vlakdelen zijn behouden"),
                     path,
                     with_parts,
                     rows,
@@ -685,7 +688,7 @@ def _clean_geometries(
         problems.append(
             Problem.for_rows(
                 "geometry_empty",
-                "lege of ontbrekende geometrie: weggelaten",
+                t("lege of ontbrekende geometrie: weggelaten"),
                 path,
                 missing,
                 rows,
@@ -714,7 +717,7 @@ def _clean_geometries(
         problems.append(
             Problem.for_rows(
                 "geometry_collapsed",
-                "ongeldige geometrie zonder oppervlakte na herstel: weggelaten",
+                t("ongeldige geometrie zonder oppervlakte na herstel: weggelaten"),
                 path,
                 collapsed,
                 rows,
@@ -767,7 +770,7 @@ def _repair(geoms, invalid, ids, rows, path: str):
     if fixed.any():
         problem = Problem.for_rows(
             "geometry_repaired",
-            "ongeldige geometrie hersteld (make_valid)",
+            t("ongeldige geometrie hersteld (make_valid)"),
             path,
             fixed,
             rows,

@@ -116,7 +116,7 @@ def _check_planning(value: Any) -> Any:
 
 def _check_order(value: Any) -> Any:
     if value not in ("default", "optimise"):
-        raise MetaProblem("onbekende volgorde")
+        raise MetaProblem(t("onbekende volgorde"))
     return value
 
 
@@ -187,7 +187,7 @@ def checked_settings(settings: Any, warnings: list[str]) -> dict[str, Any]:
     if settings is None:
         return {}
     if not isinstance(settings, dict):
-        raise MetaProblem("instellingen")
+        raise MetaProblem(t("instellingen"))
     out = dict(settings)
     for key, (label, check) in SETTINGS_CHECKS.items():
         if key not in out:
@@ -213,7 +213,7 @@ def checked_scenarios(scenarios: Any, warnings: list[str]) -> list[dict[str, Any
     if scenarios is None:
         return []
     if not isinstance(scenarios, list):
-        raise MetaProblem("instellingen")
+        raise MetaProblem(t("instellingen"))
     if len(scenarios) > MAX_SCENARIOS:
         warnings.append(
             t(
@@ -301,10 +301,10 @@ def checked_layer_maps(
                     )
                 )
     elif raw is not None:
-        raise MetaProblem("kolomgegevens")
+        raise MetaProblem(t("kolomgegevens"))
     raw = meta.get("column_order")
     if raw is not None and not isinstance(raw, dict):
-        raise MetaProblem("kolomgegevens")
+        raise MetaProblem(t("kolomgegevens"))
     if isinstance(raw, dict):
         for layer, order in raw.items():
             if (

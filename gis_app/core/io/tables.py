@@ -85,7 +85,7 @@ def read_table(
     then skips hashing 300,000 strings again (measured about 0.15 s per 300,000-row table).
     """
     path = Path(path)
-    check_file(path, TABLE_EXTENSIONS + VECTOR_TABLE_EXTENSIONS, "een tabel")
+    check_file(path, TABLE_EXTENSIONS + VECTOR_TABLE_EXTENSIONS, t("een tabel"))
     suffix = path.suffix.lower()
     problems: list[Problem] = []
     if suffix in (".csv", ".txt", ".tsv"):

@@ -226,7 +226,7 @@ def classify(geometry_type: str | None) -> str:
 def list_layers(path: str | Path) -> list[tuple[str, str | None]]:
     """``(name, geometry type)`` of every layer in a vector file (``None`` = no geometry)."""
     path = Path(path)
-    check_file(path, FOOTPRINT_EXTENSIONS + (".dbf",), "een kaartlaag")
+    check_file(path, FOOTPRINT_EXTENSIONS + (".dbf",), t("een kaartlaag"))
     source = gdal_source(path)  # taken literally: a '!' or ';' in the path is no syntax
     if path.suffix.lower() == ".zip":
         source, _, _ = zip_member(path, None)

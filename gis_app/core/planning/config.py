@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gis_app.core.errors import PlanningError
-from gis_app.core.i18n import t
+from gis_app.core.i18n import N_, t, translate
 from gis_app.core.schema import (
     MEASURE_HEAVY,
     MEASURE_LABELS_NL,
@@ -62,7 +62,7 @@ from gis_app.core.schema import (
 STANDARD = "standard"
 BESPOKE = "bespoke"
 APPROACHES = (STANDARD, BESPOKE)
-APPROACH_LABELS_NL = {STANDARD: "standaard", BESPOKE: "maatwerk", "none": "geen werk"}
+APPROACH_LABELS_NL = {STANDARD: N_("standaard"), BESPOKE: N_("maatwerk"), "none": N_("geen werk")}
 #: Measures that need work, in the order used for arrays (index 0..2).
 WORK_MEASURES = (MEASURE_LIGHT, MEASURE_HEAVY, MEASURE_REBUILD)
 
@@ -247,16 +247,18 @@ class Contractor:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Contractor:
-        data = _as_mapping(data, "aannemer")
+        data = _as_mapping(data, t("aannemer"))
         name = data.get("name", "")
         if not isinstance(name, str) or len(name) > 200:
             raise PlanningError(t("aannemer: de naam is geen tekst (of langer dan 200 tekens)"))
         return cls(
             name=name,
             starts_per_week=_as_int(
-                data.get("starts_per_week", 0), f"capaciteit van aannemer {name}"
+                data.get("starts_per_week", 0), t("capaciteit van aannemer {name}", name=name)
             ),
-            calendar=_calendar(data.get("calendar", []), f"kalender van aannemer {name}"),
+            calendar=_calendar(
+                data.get("calendar", []), t("kalender van aannemer {name}", name=name)
+            ),
         )
 
 
@@ -285,7 +287,7 @@ class ContractedCapacity:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ContractedCapacity:
-        data = _as_mapping(data, "gecontracteerde capaciteit")
+        data = _as_mapping(data, t("gecontracteerde capaciteit"))
         name = data.get("contractor", "")
         if not isinstance(name, str) or len(name) > 200:
             raise PlanningError(
@@ -298,8 +300,8 @@ class ContractedCapacity:
         out = cls(
             contractor=name,
             starts_per_week=_as_int(data.get("starts_per_week", 0), label),
-            start=_as_date(data.get("start"), f"{label}: begin"),
-            end=_as_date(data.get("end"), f"{label}: einde"),
+            start=_as_date(data.get("start"), t("{label}: begin", label=label)),
+            end=_as_date(data.get("end"), t("{label}: einde", label=label)),
         )
         return out.validate()
 
@@ -383,12 +385,12 @@ class PlanningConfig:
     def validate(self) -> PlanningConfig:
         """Raise :class:`PlanningError` on any inconsistent setting; return self."""
         if not isinstance(self.start_date, dt.date):
-            self.start_date = _as_date(self.start_date, "startdatum")
+            self.start_date = _as_date(self.start_date, t("startdatum"))
         for measure in WORK_MEASURES:
             table = self.durations.get(measure)
             if table is None:
                 raise PlanningError(
-                    t("duur ontbreekt voor {value}", value=MEASURE_LABELS_NL[measure])
+                    t("duur ontbreekt voor {value}", value=translate(MEASURE_LABELS_NL[measure]))
                 )
             for approach in APPROACHES:
                 for part in ("prep", "construction"):
@@ -399,8 +401,8 @@ class PlanningConfig:
                             t(
                                 "duur {part} ontbreekt voor {value}, {value2}",
                                 part=part,
-                                value=MEASURE_LABELS_NL[measure],
-                                value2=APPROACH_LABELS_NL[approach],
+                                value=translate(MEASURE_LABELS_NL[measure]),
+                                value2=translate(APPROACH_LABELS_NL[approach]),
                             )
                         ) from None
                     if not math.isfinite(value) or value < 0:
@@ -408,9 +410,9 @@ class PlanningConfig:
                             t(
                                 "duur {value} voor {value2} ({value3}) is {value4} weken: een duur kan "
                                 "niet negatief zijn",
-                                value=_PART_NL[part],
-                                value2=MEASURE_LABELS_NL[measure],
-                                value3=APPROACH_LABELS_NL[approach],
+                                value=translate(_PART_NL[part]),
+                                value2=translate(MEASURE_LABELS_NL[measure]),
+                                value3=translate(APPROACH_LABELS_NL[approach]),
                                 value4=value,
                             )
                         )
@@ -419,9 +421,9 @@ class PlanningConfig:
                             t(
                                 "duur {value} voor {value2} ({value3}) is {value4:g} weken: meer dan "
                                 "{MAX_DURATION_WEEKS:g} weken",
-                                value=_PART_NL[part],
-                                value2=MEASURE_LABELS_NL[measure],
-                                value3=APPROACH_LABELS_NL[approach],
+                                value=translate(_PART_NL[part]),
+                                value2=translate(MEASURE_LABELS_NL[measure]),
+                                value3=translate(APPROACH_LABELS_NL[approach]),
                                 value4=value,
                                 MAX_DURATION_WEEKS=MAX_DURATION_WEEKS,
                             )
@@ -434,8 +436,8 @@ class PlanningConfig:
                         t(
                             "{value} voor {value2}: maatwerk ({bes:g} weken) kan niet korter zijn "
                             "dan standaard ({std:g} weken)",
-                            value=_PART_NL[part],
-                            value2=MEASURE_LABELS_NL[measure],
+                            value=translate(_PART_NL[part]),
+                            value2=translate(MEASURE_LABELS_NL[measure]),
                             bes=bes,
                             std=std,
                         )
@@ -449,8 +451,8 @@ class PlanningConfig:
                         raise PlanningError(
                             t(
                                 "kosten ontbreken voor {value}, {value2}",
-                                value=MEASURE_LABELS_NL[measure],
-                                value2=APPROACH_LABELS_NL[approach],
+                                value=translate(MEASURE_LABELS_NL[measure]),
+                                value2=translate(APPROACH_LABELS_NL[approach]),
                             )
                         ) from None
                     if not math.isfinite(value) or value < 0:
@@ -465,7 +467,7 @@ class PlanningConfig:
                                 MAX_COST_PER_ADDRESS=MAX_COST_PER_ADDRESS,
                             )
                         )
-        check_share(self.bespoke_share, "globaal aandeel maatwerk")
+        check_share(self.bespoke_share, t("globaal aandeel maatwerk"))
         if not (math.isfinite(self.threat_factor) and self.threat_factor > 0):
             raise PlanningError(
                 t(
@@ -494,11 +496,11 @@ class PlanningConfig:
             raise PlanningError(
                 t("meer dan {MAX_CONTRACTORS} aannemers", MAX_CONTRACTORS=MAX_CONTRACTORS)
             )
-        _as_int(self.starts_per_week, "bouwstarts per week")
-        _check_calendar(self.capacity_calendar, "capaciteitskalender")
+        _as_int(self.starts_per_week, t("bouwstarts per week"))
+        _check_calendar(self.capacity_calendar, t("capaciteitskalender"))
         for contractor in self.contractors:
-            _as_int(contractor.starts_per_week, f"capaciteit van {contractor.name}")
-            _check_calendar(contractor.calendar, f"kalender van {contractor.name}")
+            _as_int(contractor.starts_per_week, t("capaciteit van {name}", name=contractor.name))
+            _check_calendar(contractor.calendar, t("kalender van {name}", name=contractor.name))
         if not (self.neighbour_distance_m >= 0):
             raise PlanningError(t("buurafstand kan niet negatief zijn"))
         if not (self.neighbour_distance_m <= MAX_NEIGHBOUR_DISTANCE_M):
@@ -591,23 +593,28 @@ class PlanningConfig:
         if not isinstance(data, dict):
             raise PlanningError(t("planningsinstellingen: verwacht een object"))
         if "start_date" in data:
-            config.start_date = _as_date(data["start_date"], "startdatum")
+            config.start_date = _as_date(data["start_date"], t("startdatum"))
         if "starts_per_week" in data:
-            config.starts_per_week = _as_int(data["starts_per_week"], "bouwstarts per week")
+            config.starts_per_week = _as_int(data["starts_per_week"], t("bouwstarts per week"))
         if "capacity_calendar" in data:
-            config.capacity_calendar = _calendar(data["capacity_calendar"], "capaciteitskalender")
+            config.capacity_calendar = _calendar(
+                data["capacity_calendar"], t("capaciteitskalender")
+            )
         if "contractors" in data:
             config.contractors = [
                 Contractor.from_dict(c)
-                for c in _as_list(data["contractors"], "aannemers", MAX_CONTRACTORS)
+                for c in _as_list(data["contractors"], t("aannemers"), MAX_CONTRACTORS)
             ]
         if "durations" in data:
             merged = copy.deepcopy(DEFAULT_DURATIONS)
-            given = _as_mapping(data["durations"] or {}, "duur")
+            given = _as_mapping(data["durations"] or {}, t("duur"))
             for measure in WORK_MEASURES:
-                table = _as_mapping(given.get(measure) or {}, f"duur {measure}")
+                table = _as_mapping(given.get(measure) or {}, t("duur {measure}", measure=measure))
                 for approach in APPROACHES:
-                    parts = _as_mapping(table.get(approach) or {}, f"duur {measure} {approach}")
+                    parts = _as_mapping(
+                        table.get(approach) or {},
+                        t("duur {measure} {approach}", measure=measure, approach=approach),
+                    )
                     for part in ("prep", "construction"):
                         if part in parts:
                             merged[measure][approach][part] = _as_float(
@@ -623,9 +630,11 @@ class PlanningConfig:
                 config.costs = None
             else:
                 merged = copy.deepcopy(DEFAULT_COSTS)
-                given = _as_mapping(data["costs"], "kosten")
+                given = _as_mapping(data["costs"], t("kosten"))
                 for measure in WORK_MEASURES:
-                    table = _as_mapping(given.get(measure) or {}, f"kosten {measure}")
+                    table = _as_mapping(
+                        given.get(measure) or {}, t("kosten {measure}", measure=measure)
+                    )
                     for approach in APPROACHES:
                         if approach in table:
                             merged[measure][approach] = _as_float(
@@ -650,7 +659,7 @@ class PlanningConfig:
                 raise PlanningError(t("apply_threat_relief: verwacht ja of nee (true/false)"))
             config.apply_threat_relief = data["apply_threat_relief"]
         if "lpr_by_profile" in data:
-            given = _as_mapping(data["lpr_by_profile"], "LPR per profiel")
+            given = _as_mapping(data["lpr_by_profile"], t("LPR per profiel"))
             if len(given) > 100:
                 raise PlanningError(t("LPR per profiel: meer dan 100 profielen"))
             config.lpr_by_profile = dict(DEFAULT_LPR_BY_PROFILE) | {
@@ -668,7 +677,9 @@ class PlanningConfig:
         if "contracted" in data:
             config.contracted = [
                 ContractedCapacity.from_dict(c)
-                for c in _as_list(data["contracted"], "gecontracteerde capaciteit", MAX_CONTRACTORS)
+                for c in _as_list(
+                    data["contracted"], t("gecontracteerde capaciteit"), MAX_CONTRACTORS
+                )
             ]
         return config.validate()
 
@@ -682,16 +693,16 @@ class PlanningConfig:
         ``key`` is a dotted path into :meth:`to_dict` (e.g. ``durations.heavy.bespoke.prep``).
         """
         rows: list[dict[str, Any]] = [
-            _row("start_date", "Startdatum plan", self.start_date.isoformat(), "datum", ""),
+            _row("start_date", t("Startdatum plan"), self.start_date.isoformat(), t("datum"), ""),
         ]
         if self.contractors:
             for i, c in enumerate(self.contractors):
                 rows.append(
                     _row(
                         f"contractors.{i}.starts_per_week",
-                        f"Capaciteit aannemer {c.name}",
+                        t("Capaciteit aannemer {name}", name=c.name),
                         int(c.starts_per_week),
-                        "bouwstarts/week",
+                        t("bouwstarts/week"),
                         "",
                     )
                 )
@@ -699,19 +710,19 @@ class PlanningConfig:
             rows.append(
                 _row(
                     "starts_per_week",
-                    "Bouwcapaciteit (totaal)",
+                    t("Bouwcapaciteit (totaal)"),
                     int(self.starts_per_week),
-                    "bouwstarts/week",
-                    "(P) 1.962 bouwstarts in 2025, ca. 38 per week",
+                    t("bouwstarts/week"),
+                    t("(P) 1.962 bouwstarts in 2025, ca. 38 per week"),
                 )
             )
             for d, n in self.capacity_calendar:
                 rows.append(
                     _row(
                         "capacity_calendar",
-                        f"Bouwcapaciteit vanaf {d.isoformat()}",
+                        t("Bouwcapaciteit vanaf {isoformat}", isoformat=d.isoformat()),
                         int(n),
-                        "bouwstarts/week",
+                        t("bouwstarts/week"),
                         "",
                     )
                 )
@@ -721,10 +732,14 @@ class PlanningConfig:
                     rows.append(
                         _row(
                             f"durations.{measure}.{approach}.{part}",
-                            f"{_PART_NL[part].capitalize()} {MEASURE_LABELS_NL[measure]}, "
-                            f"{APPROACH_LABELS_NL[approach]}",
+                            t(
+                                "{capitalize} {value}, {value2}",
+                                capitalize=translate(_PART_NL[part]).capitalize(),
+                                value=translate(MEASURE_LABELS_NL[measure]),
+                                value2=translate(APPROACH_LABELS_NL[approach]),
+                            ),
                             float(self.durations[measure][approach][part]),
-                            "weken",
+                            t("weken"),
                             _DURATION_SOURCES[(measure, part)],
                         )
                     )
@@ -734,64 +749,68 @@ class PlanningConfig:
                     rows.append(
                         _row(
                             f"costs.{measure}.{approach}",
-                            f"Kosten {MEASURE_LABELS_NL[measure]}, {APPROACH_LABELS_NL[approach]}",
+                            t(
+                                "Kosten {value}, {value2}",
+                                value=translate(MEASURE_LABELS_NL[measure]),
+                                value2=translate(APPROACH_LABELS_NL[approach]),
+                            ),
                             float(self.costs[measure][approach]),
-                            "euro per adres",
-                            "(E) licht 20-60k, zwaar 100-300k, sloop-nieuwbouw 250-400k",
+                            t("euro per adres"),
+                            t("(E) licht 20-60k, zwaar 100-300k, sloop-nieuwbouw 250-400k"),
                         )
                     )
         rows += [
             _row(
                 "bespoke_share",
-                "Globaal aandeel maatwerk",
+                t("Globaal aandeel maatwerk"),
                 float(self.bespoke_share),
                 "0-1",
-                "(E) uitgangspunt; per cluster aan te passen",
+                t("(E) uitgangspunt; per cluster aan te passen"),
             ),
             _row(
                 "threat_factor",
-                "Dreigingsfactor (1 = huidig)",
+                t("Dreigingsfactor (1 = huidig)"),
                 float(self.threat_factor),
-                "factor op LPR",
+                t("factor op LPR"),
                 "",
             ),
             _row(
                 "apply_threat_relief",
-                "Lichtere maatregel toepassen onder de Meijdam-norm",
+                t("Lichtere maatregel toepassen onder de Meijdam-norm"),
                 bool(self.apply_threat_relief),
-                "ja/nee",
+                t("ja/nee"),
                 "",
             ),
             _row(
                 "neighbour_distance_m",
-                "Buurafstand voor uitlegbaarheid",
+                t("Buurafstand voor uitlegbaarheid"),
                 float(self.neighbour_distance_m),
                 "m",
                 "(E)",
             ),
             _row(
                 "years_apart",
-                "Verschil in gereedkomen dat uitleg vraagt",
+                t("Verschil in gereedkomen dat uitleg vraagt"),
                 float(self.years_apart),
-                "jaar",
+                t("jaar"),
                 "(E)",
             ),
             _row(
                 "residents_per_address",
-                "Bewoners per adres (als onbekend)",
+                t("Bewoners per adres (als onbekend)"),
                 float(self.residents_per_address),
-                "personen",
-                "(E) gemiddelde huishoudgrootte",
+                t("personen"),
+                t("(E) gemiddelde huishoudgrootte"),
             ),
         ]
         for profile, value in self.lpr_by_profile.items():
             rows.append(
                 _row(
                     f"lpr_by_profile.{profile}",
-                    f"LPR als onbekend, profiel {profile}",
+                    t("LPR als onbekend, profiel {profile}", profile=profile),
                     float(value),
-                    "per jaar",
-                    "(E) uit de profielgrenzen",
+                    t("per jaar"),
+                    t("(E) uit de profielgrenzen"),
                 )
             )
         for profile, value in self.deadlines.items():
@@ -801,7 +820,7 @@ class PlanningConfig:
                     t("Uiterlijk gereed, profiel {profile}", profile=profile),
                     deadline_date(value, self.start_date).isoformat(),
                     "datum" if "-" in value else f"datum ({value[:-1]} jaar na start)",
-                    "belofte van de planner",
+                    t("belofte van de planner"),
                 )
             )
         rows.append(
@@ -818,7 +837,7 @@ class PlanningConfig:
         return rows
 
 
-_PART_NL = {"prep": "voorbereiding", "construction": "uitvoering"}
+_PART_NL = {"prep": N_("voorbereiding"), "construction": N_("uitvoering")}
 _DURATION_SOURCES = {
     (MEASURE_LIGHT, "prep"): "(P) typologie ca. 3 mnd; individueel NPR 9998 6-9 mnd",
     (MEASURE_HEAVY, "prep"): "(P) typologie 3-6 mnd; (E) uitvoeringsplan 6-12 mnd",

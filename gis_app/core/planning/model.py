@@ -585,7 +585,7 @@ class PlanningModel:
 
         g = check_share(
             self.config.bespoke_share if global_share is None else global_share,
-            "globaal aandeel maatwerk",
+            t("globaal aandeel maatwerk"),
         )
         out = np.where(np.isnan(self.base_share), g, self.base_share)
         if shares is not None:
@@ -597,7 +597,7 @@ class PlanningModel:
                 if value is None or (isinstance(value, float) and math.isnan(value)):
                     out[i] = g
                 else:
-                    out[i] = check_share(value, f"aandeel maatwerk van cluster '{cid}'")
+                    out[i] = check_share(value, t("aandeel maatwerk van cluster '{cid}'", cid=cid))
         return out
 
     def bespoke_mask(self, share_by_group: np.ndarray) -> np.ndarray:
