@@ -8,6 +8,9 @@ Warnings raised while a command runs (pyogrio's RuntimeWarnings about a file, pa
 parser warnings...) are held back until it ends: shown as usual when it succeeds or
 fails unexpectedly, dropped when it exits 2, so that standard error then holds exactly
 the one line that says what is wrong.
+
+``--lang nl|en`` (before or after the subcommand) chooses the language of everything:
+it sets ``GIS_APP_LANG`` (:mod:`gis_app.core.i18n`) before anything is parsed or shown.
 """
 
 from __future__ import annotations
@@ -23,11 +26,11 @@ from gis_app import __version__, startup_trace
 from gis_app.commands._args import OneLineArgumentParser
 from gis_app.commands._progress import close_all as close_progress
 from gis_app.core.errors import GisAppError
+from gis_app.core.i18n import LANGUAGES, set_language
 
-#: The languages of ``--lang``; the choice is passed on in the environment variable
-#: ``GIS_APP_LANG``, which the window (gis_app.ui.app.install_language) and the command
-#: line's messages read, so a window started by a subcommand follows it too.
-LANGUAGES = ("nl", "en")
+#: ``--lang`` is passed on in the environment variable ``GIS_APP_LANG`` (set by
+#: core.i18n.set_language), which the window (gis_app.ui.app.install_language) and the
+#: command line's messages read, so a window started by a subcommand follows it too.
 LANG_ENV = "GIS_APP_LANG"
 EXIT_OK = 0
 EXIT_UNUSABLE_INPUT = 2
@@ -50,8 +53,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         choices=LANGUAGES,
         default=None,
         help=(
-            "language of the window and the messages: nl (Dutch, the default) or en "
-            f"(English); overrides the stored preference for this run ({LANG_ENV} does the same)"
+            "language of the window, the messages and the exports: nl (Dutch, the default) "
+            f"or en (English); overrides the stored preference for this run ({LANG_ENV} "
+            "does the same)"
         ),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="subcommands")
@@ -67,7 +71,28 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     for name in names:
         module = importlib.import_module(f"gis_app.commands.{name}")
         module.register(subparsers)
+    for subparser in subparsers.choices.values():
+        # also after the subcommand (gis-app export ... --lang en); SUPPRESS keeps the
+        # global value when it is not given there
+        subparser.add_argument(
+            "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
     return parser
+
+
+def _choose_language(argv: list[str]) -> None:
+    """Apply ``--lang`` before the parser is built, so that its messages (and those of
+    every module) are in that language; an invalid value is left for argparse to refuse."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGUAGES:
+            set_language(value)
 
 
 def _module_name(command: str) -> str:
@@ -78,6 +103,7 @@ def _module_name(command: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     startup_trace.mark("main")
+    _choose_language(list(sys.argv[1:] if argv is None else argv))
     words = sys.argv[1:] if argv is None else argv
     named = words[0] if words and not words[0].startswith("-") else None
     parser = build_parser(named)

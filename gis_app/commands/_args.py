@@ -29,6 +29,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from gis_app.core.i18n import t
+
 DATE_WINDOW = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
 #: Longest file or folder name when the file system cannot be asked (NTFS, ext4, APFS).
 DEFAULT_NAME_MAX = 255
@@ -42,7 +44,10 @@ class OneLineArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         if message.startswith("argument "):
             message = message[len("argument ") :]
-        print(f"{self.prog}: {message} (zie {self.prog} --help)", file=sys.stderr)
+        print(
+            t("{prog}: {message} (zie {prog} --help)", prog=self.prog, message=message),
+            file=sys.stderr,
+        )
         sys.exit(2)
 
 
@@ -57,9 +62,9 @@ def _finite(text: str) -> float:
     try:
         value = float(str(text).strip().replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen getal") from None
+        raise argparse.ArgumentTypeError(t("'{text}' is geen getal", text=text)) from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"'{text}' is geen eindig getal")
+        raise argparse.ArgumentTypeError(t("'{text}' is geen eindig getal", text=text))
     return value
 
 
@@ -70,11 +75,21 @@ def number(low: float, high: float, *, low_open: bool = False) -> Callable[[str]
         value = _finite(text)
         if low_open and not low < value <= high:
             raise argparse.ArgumentTypeError(
-                f"{text} moet groter dan {_show(low)} en hoogstens {_show(high)} zijn"
+                t(
+                    "{text} moet groter dan {show} en hoogstens {show2} zijn",
+                    text=text,
+                    show=_show(low),
+                    show2=_show(high),
+                )
             )
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(
-                f"{text} ligt niet tussen {_show(low)} en {_show(high)}"
+                t(
+                    "{text} ligt niet tussen {show} en {show2}",
+                    text=text,
+                    show=_show(low),
+                    show2=_show(high),
+                )
             )
         return value
 
@@ -92,10 +107,14 @@ def integer(low: int, high: int) -> Callable[[str], int]:
         except ValueError:
             number_value = _finite(stripped)
             if not number_value.is_integer():
-                raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
+                raise argparse.ArgumentTypeError(
+                    t("'{text}' is geen geheel getal", text=text)
+                ) from None
             value = int(number_value)
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{text} ligt niet tussen {low} en {high}")
+            raise argparse.ArgumentTypeError(
+                t("{text} ligt niet tussen {low} en {high}", text=text, low=low, high=high)
+            )
         return value
 
     parse.__name__ = "geheel getal"
@@ -107,11 +126,18 @@ def date_in_window(text: str) -> str:
     try:
         value = dt.date.fromisoformat(str(text).strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            t("'{text}' is geen datum (JJJJ-MM-DD)", text=text)
+        ) from None
     low, high = DATE_WINDOW
     if not low <= value <= high:
         raise argparse.ArgumentTypeError(
-            f"{text} ligt niet tussen {low.isoformat()} en {high.isoformat()}"
+            t(
+                "{text} ligt niet tussen {isoformat} en {isoformat2}",
+                text=text,
+                isoformat=low.isoformat(),
+                isoformat2=high.isoformat(),
+            )
         )
     return value.isoformat()
 
@@ -135,9 +161,9 @@ def _limits(path: Path) -> tuple[int, int]:
 def path(text: str) -> Path:
     """A path whose every name fits the file system (no NUL byte, not too long)."""
     if "\x00" in str(text):
-        raise argparse.ArgumentTypeError("pad bevat een NUL-teken")
+        raise argparse.ArgumentTypeError(t("pad bevat een NUL-teken"))
     if not str(text).strip():
-        raise argparse.ArgumentTypeError("leeg pad")
+        raise argparse.ArgumentTypeError(t("leeg pad"))
     value = Path(text)
     name_max, path_max = _limits(value.parent)
     for part in value.parts:
@@ -145,12 +171,20 @@ def path(text: str) -> Path:
         if size > name_max:
             shown = part if len(part) <= 40 else part[:20] + "…" + part[-12:]
             raise argparse.ArgumentTypeError(
-                f"naam te lang voor het bestandssysteem ({size} bytes, hoogstens "
-                f"{name_max}): '{shown}'"
+                t(
+                    "naam te lang voor het bestandssysteem ({size} bytes, hoogstens "
+                    "{name_max}): '{shown}'",
+                    size=size,
+                    name_max=name_max,
+                    shown=shown,
+                )
             )
     if len(os.fsencode(str(value.absolute()))) >= path_max:
         raise argparse.ArgumentTypeError(
-            f"pad te lang voor het bestandssysteem (hoogstens {path_max} bytes)"
+            t(
+                "pad te lang voor het bestandssysteem (hoogstens {path_max} bytes)",
+                path_max=path_max,
+            )
         )
     return value
 
@@ -158,5 +192,5 @@ def path(text: str) -> Path:
 def nonempty_list(text: str) -> str:
     """A comma-separated list with at least one non-blank item (returned as given)."""
     if not any(item.strip() for item in str(text).split(",")):
-        raise argparse.ArgumentTypeError(f"'{text}' kiest niets (lege lijst)")
+        raise argparse.ArgumentTypeError(t("'{text}' kiest niets (lege lijst)", text=text))
     return text

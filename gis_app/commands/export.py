@@ -21,6 +21,7 @@ import argparse
 import sys
 
 from gis_app.commands import _args, _progress
+from gis_app.core.i18n import t
 
 
 def register(subparsers) -> None:
@@ -125,13 +126,13 @@ def run(args: argparse.Namespace) -> int:
 
     formats = list(check_formats([f for f in args.format.split(",") if f.strip()]))
     if not formats and not args.field_pack:
-        raise ExportError("geen exportformaat gekozen")
+        raise ExportError(t("geen exportformaat gekozen"))
     project, join_report = open_path(args.project)
     if project.path is None and args.project.suffix.lower() == ".gpkg":
         project.path = args.project
     check_export_folder(project, args.out)
     for warning in project.load_warnings:
-        print(f"gis-app export: waarschuwing: {warning}", file=sys.stderr)
+        print(t("gis-app export: waarschuwing: {warning}", warning=warning), file=sys.stderr)
     progress = _progress.progress_for(args, "export")
     prepared = prepare_export(project, progress=progress)
     if prepared.change is not None:
@@ -168,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         if package_ids is not None:
             matching = [p for p in matching if p in set(package_ids)]
         if not matching:
-            raise ExportError("geen werkpakket past bij de gekozen aannemer en periode")
+            raise ExportError(t("geen werkpakket past bij de gekozen aannemer en periode"))
         package_ids = matching
     needs_pdf = "pdf" in [f.strip().lower() for f in formats] or args.field_pack
     pdf_writer = None
@@ -194,10 +195,10 @@ def run(args: argparse.Namespace) -> int:
 
         if join_report is not None:
             print(
-                "werkpakketten niet opgeslagen: het invoerbestand is geen projectbestand",
+                t("werkpakketten niet opgeslagen: het invoerbestand is geen projectbestand"),
                 file=sys.stderr,
             )
         else:
             save_project(project, args.project)
-            print(f"werkpakketten opgeslagen in {args.project}")
+            print(t("werkpakketten opgeslagen in {project}", project=args.project))
     return 0

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from gis_app.commands import _args, _progress
 from gis_app.core.errors import InputError
+from gis_app.core.formatting import count
+from gis_app.core.i18n import t
 
 _SUMMARY_KEYS = (
     "footprints_path",
@@ -103,17 +105,17 @@ def run(args: argparse.Namespace) -> int:
 
     out = args.out if args.out.suffix else args.out.with_suffix(".gpkg")
     if out.suffix.lower() != ".gpkg":
-        raise InputError("het project wordt een GeoPackage: gebruik --out NAAM.gpkg", path=out)
+        raise InputError(t("het project wordt een GeoPackage: gebruik --out NAAM.gpkg"), path=out)
     inputs = [p for p in (args.footprints, args.risk) if p is not None]
     for source in inputs:
         if source.exists() and out.exists() and source.resolve() == out.resolve():
             raise InputError(
-                "--out is hetzelfde bestand als de invoer; kies een andere naam", path=out
+                t("--out is hetzelfde bestand als de invoer; kies een andere naam"), path=out
             )
 
     area = parse_area(args.area) if args.area else None
     progress = _progress.progress_for(args, "import", machine_output=args.json)
-    progress(0.0, "Bestanden lezen en koppelen")
+    progress(0.0, t("Bestanden lezen en koppelen"))
     buildings, report = load_buildings(
         args.footprints,
         args.risk,
@@ -142,10 +144,14 @@ def run(args: argparse.Namespace) -> int:
         progress.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         progress.write(report.to_text())
-    progress(0.8, "Project opslaan")
+    progress(0.8, t("Project opslaan"))
     written = save_project(project, out)
-    progress(1.0, "Klaar")
-    done = f"{len(buildings):,} panden opgeslagen in {written}".replace(",", ".")
+    progress(1.0, t("Klaar"))
+    done = t(
+        "{n_buildings} panden opgeslagen in {written}",
+        n_buildings=count(len(buildings)),
+        written=written,
+    )
     print(done, file=sys.stderr if args.json else sys.stdout)
     return 0
 
@@ -158,7 +164,12 @@ def _refuse_outside_netherlands(report, footprints: Path) -> None:
             if problem.ids:
                 first += f" ({problem.ids[0]})"
             raise InputError(
-                f"--strict: {problem.count} panden liggen buiten Nederland (meer dan 50 km "
-                f"buiten het RD New-gebied), eerste: {first}; klopt het coördinatenstelsel?",
+                t(
+                    "--strict: {count} panden liggen buiten Nederland (meer dan 50 km "
+                    "buiten het RD New-gebied), eerste: {first}; klopt het "
+                    "coördinatenstelsel?",
+                    count=problem.count,
+                    first=first,
+                ),
                 path=footprints,
             )

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from gis_app.commands import _args
 from gis_app.core.errors import InputError, PlanningError
+from gis_app.core.i18n import t
 
 #: Upper bound of the STARTS in --contracted.
 MAX_STARTS_PER_WEEK = 100_000
@@ -40,11 +41,16 @@ def contracted_arg(text: str) -> tuple[int, int]:
         w = int(weeks) if sep else 26
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text[:40]}' is geen STARTS[:WEKEN], bijvoorbeeld 12 of 12:26"
+            t("'{value}' is geen STARTS[:WEKEN], bijvoorbeeld 12 of 12:26", value=text[:40])
         ) from None
     if not 0 <= n <= MAX_STARTS_PER_WEEK or not 1 <= w <= MAX_WEEKS:
         raise argparse.ArgumentTypeError(
-            f"'{text[:40]}': STARTS 0..{MAX_STARTS_PER_WEEK}, WEKEN 1..{MAX_WEEKS}"
+            t(
+                "'{value}': STARTS 0..{MAX_STARTS_PER_WEEK}, WEKEN 1..{MAX_WEEKS}",
+                value=text[:40],
+                MAX_STARTS_PER_WEEK=MAX_STARTS_PER_WEEK,
+                MAX_WEEKS=MAX_WEEKS,
+            )
         )
     return n, w
 
@@ -76,9 +82,10 @@ def assumed_notice(config) -> str | None:
 
     if config.contracted:
         return None
-    return (
-        "geen gecontracteerde capaciteit ingesteld: de geplande capaciteit van de komende "
-        f"{ASSUMED_CONTRACTED_WEEKS} weken geldt als gecontracteerd"
+    return t(
+        "geen gecontracteerde capaciteit ingesteld: de geplande capaciteit van "
+        "de komende {ASSUMED_CONTRACTED_WEEKS} weken geldt als gecontracteerd",
+        ASSUMED_CONTRACTED_WEEKS=ASSUMED_CONTRACTED_WEEKS,
     )
 
 
@@ -138,14 +145,16 @@ def run(args: argparse.Namespace) -> int:
     check_template(template)
     contact = args.contact if args.contact is not None else stored_contact
     if len(contact) > 500 or len(args.scenario) > 200:
-        raise InputError("--contact of --scenario is te lang")
+        raise InputError(t("--contact of --scenario is te lang"))
     for warning in project.load_warnings:
-        print(f"gis-app letters: waarschuwing: {warning}", file=sys.stderr)
+        print(t("gis-app letters: waarschuwing: {warning}", warning=warning), file=sys.stderr)
     clusters = project.clusters
     if clusters is None or len(clusters) == 0:
         raise PlanningError(
-            "het project heeft geen clusters; teken of stel clusters voor "
-            "(gis-app suggest-clusters)",
+            t(
+                "het project heeft geen clusters; teken of stel clusters voor (gis-app "
+                "suggest-clusters)"
+            ),
             path=args.project,
         )
     config = PlanningConfig.from_dict(dict(project.settings or {}).get("planning"))
@@ -161,22 +170,31 @@ def run(args: argparse.Namespace) -> int:
     rows = letter_rows(result, project.buildings, idx)
     out: Path = args.out
     if out.exists() and not out.is_dir():
-        raise InputError("--out is geen map", path=out)
+        raise InputError(t("--out is geen map"), path=out)
     names = [out / letter_file_name(r["building_id"]) for r in rows]
     csv_path = out / CSV_NAME
     check_outputs([*names, csv_path], protected_files(project), what="--out")
     from gis_app.render.letters import write_letters
 
     write_letters(rows, out, template, contact)
-    print(f"{len(rows)} brieven geschreven in {out} (samenvoegbestand {CSV_NAME})")
+    print(
+        t(
+            "{n_rows} brieven geschreven in {out} (samenvoegbestand {CSV_NAME})",
+            n_rows=len(rows),
+            out=out,
+            CSV_NAME=CSV_NAME,
+        )
+    )
     if args.record and rows:
         from gis_app.core.io.projectfile import save_project
 
         new = commitments_from_plan(result, project.buildings, idx, dt.date.today(), args.scenario)
         project.commitments = book.record(new).to_dict()
         save_project(project, args.project)
-        print(f"{len(new)} toezeggingen vastgelegd in {args.project.name}")
+        print(
+            t("{n_new} toezeggingen vastgelegd in {name}", n_new=len(new), name=args.project.name)
+        )
     elif args.record:
-        print("niemand te informeren: geen toezeggingen vastgelegd")
+        print(t("niemand te informeren: geen toezeggingen vastgelegd"))
     sys.stdout.flush()
     return 0

@@ -19,6 +19,7 @@ import sys
 
 from gis_app.commands import _args
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 
 DEFAULT_SIZE = "1600x1000"
 _SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
@@ -29,11 +30,19 @@ def parse_size(text: str) -> tuple[int, int]:
     """``"1600x1000"`` -> ``(1600, 1000)``; an :class:`InputError` for anything else."""
     match = _SIZE.match(text or "")
     if not match:
-        raise InputError(f"ongeldige afmeting '{text}', verwacht BREEDTExHOOGTE, bv. 1600x1000")
+        raise InputError(
+            t("ongeldige afmeting '{text}', verwacht BREEDTExHOOGTE, bv. 1600x1000", text=text)
+        )
     width, height = int(match.group(1)), int(match.group(2))
     if not (MIN_SIZE <= width <= MAX_SIZE and MIN_SIZE <= height <= MAX_SIZE):
         raise InputError(
-            f"afmeting {width}x{height} buiten het bereik {MIN_SIZE}..{MAX_SIZE} pixels"
+            t(
+                "afmeting {width}x{height} buiten het bereik {MIN_SIZE}..{MAX_SIZE} pixels",
+                width=width,
+                height=height,
+                MIN_SIZE=MIN_SIZE,
+                MAX_SIZE=MAX_SIZE,
+            )
         )
     return width, height
 
@@ -114,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
 
         check_outputs([args.screenshot], protected_files(project, [args.file]), what="--screenshot")
     for warning in project.load_warnings:
-        print(f"gis-app open: waarschuwing: {warning}", file=sys.stderr)
+        print(t("gis-app open: waarschuwing: {warning}", warning=warning), file=sys.stderr)
     if args.screenshot is not None:
         project.load_warnings = []  # said above; a message box would wait for a click
 

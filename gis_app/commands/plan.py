@@ -35,6 +35,7 @@ from pathlib import Path
 
 from gis_app.commands import _args
 from gis_app.core.errors import InputError, PlanningError
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import atomic_open
 
 #: Upper bound of --capacity: far above any contractor pool, far below an overflow.
@@ -113,8 +114,11 @@ def deadline_options(values: list[str]) -> dict[str, str]:
         profile, sep, term = str(value).partition("=")
         if not sep or not profile.strip() or not term.strip():
             raise PlanningError(
-                f"--deadline '{value}': verwacht PROFIEL=TERMIJN, bijvoorbeeld verhoogd=3y "
-                "of verhoogd=2029-12-31"
+                t(
+                    "--deadline '{value}': verwacht PROFIEL=TERMIJN, bijvoorbeeld "
+                    "verhoogd=3y of verhoogd=2029-12-31",
+                    value=value,
+                )
             )
         out[profile.strip()] = term.strip()
     return out
@@ -122,7 +126,7 @@ def deadline_options(values: list[str]) -> dict[str, str]:
 
 def _load(path: Path):
     if not path.exists():
-        raise InputError("bestand bestaat niet", path=path)
+        raise InputError(t("bestand bestaat niet"), path=path)
     from gis_app.core.io.projectfile import load_project
 
     return load_project(path)
@@ -136,27 +140,34 @@ def run(args: argparse.Namespace) -> int:
     if args.json is not None:
         check_outputs([args.json], protected_files(project), what="--json")
     for warning in project.load_warnings:
-        print(f"gis-app plan: waarschuwing: {warning}", file=sys.stderr)
+        print(t("gis-app plan: waarschuwing: {warning}", warning=warning), file=sys.stderr)
     buildings, clusters = project.buildings, project.clusters
     settings = dict(project.settings or {})
     has_clusters = clusters is not None and len(clusters) > 0
     if not has_clusters:
         if not args.auto_clusters:
             raise PlanningError(
-                "het project heeft geen clusters; teken of stel clusters voor "
-                "(gis-app suggest-clusters) of gebruik --auto-clusters",
+                t(
+                    "het project heeft geen clusters; teken of stel clusters voor (gis-app "
+                    "suggest-clusters) of gebruik --auto-clusters"
+                ),
                 path=args.project,
             )
         try:
             from gis_app.core.clusters.suggest import suggest_clusters
         except ImportError:
             raise PlanningError(
-                "clustervoorstel is niet beschikbaar in deze versie", path=args.project
+                t("clustervoorstel is niet beschikbaar in deze versie"), path=args.project
             ) from None
         clusters, membership = suggest_clusters(buildings)
         buildings = buildings.copy()
         buildings["cluster_id"] = membership.reindex(buildings.index).fillna("").astype(str)
-        print(f"{len(clusters)} clusters voorgesteld (alleen voor deze berekening)")
+        print(
+            t(
+                "{n_clusters} clusters voorgesteld (alleen voor deze berekening)",
+                n_clusters=len(clusters),
+            )
+        )
     config = PlanningConfig.from_dict(settings.get("planning"))
     if args.bespoke is not None:
         config.bespoke_share = args.bespoke
@@ -168,7 +179,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             config.start_date = dt.date.fromisoformat(args.start)
         except ValueError:
-            raise PlanningError(f"startdatum '{args.start}' is geen datum (JJJJ-MM-DD)") from None
+            raise PlanningError(
+                t("startdatum '{start}' is geen datum (JJJJ-MM-DD)", start=args.start)
+            ) from None
     if args.deadline:
         config.deadlines = {**config.deadlines, **deadline_options(args.deadline)}
     from gis_app.commands.letters import apply_contracted, assumed_notice
@@ -181,12 +194,25 @@ def run(args: argparse.Namespace) -> int:
     result = planner.run(order=args.order)
     if args.bound:
         planner.attach_bound(result)
-    print(f"Plan voor {args.project.name}: {len(buildings)} panden, {len(clusters)} clusters")
+    print(
+        t(
+            "Plan voor {name}: {n_buildings} panden, {n_clusters} clusters",
+            name=args.project.name,
+            n_buildings=len(buildings),
+            n_clusters=len(clusters),
+        )
+    )
     for line in result.summary_lines():
         print("  " + line)
     if len(book):
         promises = result.metrics["commitments"]
-        print(f"  Toezeggingen: {promises['kept']} gehouden, {len(promises['broken'])} gebroken")
+        print(
+            t(
+                "  Toezeggingen: {kept} gehouden, {n_broken} gebroken",
+                kept=promises["kept"],
+                n_broken=len(promises["broken"]),
+            )
+        )
     if args.contracted is not None or len(book):
         notice = assumed_notice(config)
         if notice:
@@ -200,7 +226,9 @@ def run(args: argparse.Namespace) -> int:
             from gis_app.core.io.atomic import describe_os_error
 
             reason = describe_os_error(error)
-            raise InputError(f"kan niet schrijven: {reason}", path=args.json) from None
-        print(f"JSON geschreven: {args.json}")
+            raise InputError(
+                t("kan niet schrijven: {reason}", reason=reason), path=args.json
+            ) from None
+        print(t("JSON geschreven: {json}", json=args.json))
     sys.stdout.flush()
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from gis_app.commands import _args
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import atomic_path
 
 #: Bounds of --buildings (the benchmarks use 300,000) and --seed (numpy's 32-bit seeds).
@@ -63,10 +64,17 @@ def run(args: argparse.Namespace) -> int:
         csv_path = args.out.with_name(args.out.stem + "_risico.csv")
         with atomic_path(csv_path) as tmp:
             write_risk_csv(risk, tmp)
-        print(f"{len(footprints)} panden -> {args.out}; risicolijst -> {csv_path}")
+        print(
+            t(
+                "{n_footprints} panden -> {out}; risicolijst -> {csv_path}",
+                n_footprints=len(footprints),
+                out=args.out,
+                csv_path=csv_path,
+            )
+        )
     else:
         _write_layer(buildings, args.out, "buildings")
-        print(f"{len(buildings)} panden -> {args.out}")
+        print(t("{n_buildings} panden -> {out}", n_buildings=len(buildings), out=args.out))
     return 0
 
 

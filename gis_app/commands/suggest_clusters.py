@@ -18,6 +18,7 @@ import sys
 
 from gis_app.commands import _args, _progress
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 
 #: Bounds of the size options (buildings, metres): generous, but finite and meaningful.
 MAX_CLUSTER_BUILDINGS = 100_000
@@ -90,30 +91,34 @@ def run(args: argparse.Namespace) -> int:
     from gis_app.core.io.projectfile import is_project_file, save_project
 
     if args.max_buildings < 1:
-        raise InputError("--max-buildings moet minstens 1 zijn")
+        raise InputError(t("--max-buildings moet minstens 1 zijn"))
     if not args.max_spread > 0:
-        raise InputError("--max-spread moet groter dan 0 zijn")
+        raise InputError(t("--max-spread moet groter dan 0 zijn"))
     if args.link_distance < 0:
-        raise InputError("--link-distance mag niet negatief zijn")
+        raise InputError(t("--link-distance mag niet negatief zijn"))
     target = args.out
     if target is None:
         if not args.project.exists():
-            raise InputError("het bestand bestaat niet", path=args.project)
+            raise InputError(t("het bestand bestaat niet"), path=args.project)
         if not is_project_file(args.project):
             raise InputError(
-                "dit is geen projectbestand; geef met --out aan waar het project met de "
-                "clusters moet komen",
+                t(
+                    "dit is geen projectbestand; geef met --out aan waar het project met "
+                    "de clusters moet komen"
+                ),
                 path=args.project,
             )
         target = args.project
     elif target.suffix.lower() != ".gpkg":
-        raise InputError("--out moet een GeoPackage (.gpkg) zijn", path=target)
+        raise InputError(t("--out moet een GeoPackage (.gpkg) zijn"), path=target)
 
     progress = _progress.progress_for(args, "suggest-clusters")
-    progress(0.0, "Project lezen")
+    progress(0.0, t("Project lezen"))
     project, _report = open_path(args.project)
     for warning in project.load_warnings:
-        print(f"gis-app suggest-clusters: waarschuwing: {warning}", file=sys.stderr)
+        print(
+            t("gis-app suggest-clusters: waarschuwing: {warning}", warning=warning), file=sys.stderr
+        )
     kept = 0 if args.replace else len(project.clusters)
     suggestion = add_suggestions(
         project.buildings,
@@ -127,16 +132,25 @@ def run(args: argparse.Namespace) -> int:
     project.clusters = suggestion.clusters
     project.buildings = project.buildings.copy()
     project.buildings["cluster_id"] = suggestion.membership
-    progress(0.9, "Project opslaan")
+    progress(0.9, t("Project opslaan"))
     written = save_project(project, target)
     progress(1.0, "Klaar")
 
     n_new = len(suggestion.added_ids)
     in_clusters = int((suggestion.membership != "").sum())
     print(
-        f"{n_new} clusters voorgesteld (max {args.max_buildings} panden, spreiding max "
-        f"{args.max_spread:g} m); {in_clusters} van {len(project.buildings)} panden in een "
-        f"cluster" + (f"; {kept} bestaande clusters behouden" if kept else "") + f" -> {written}"
+        t(
+            "{n_new} clusters voorgesteld (max {max_buildings} panden, spreiding "
+            "max {max_spread:g} m); {in_clusters} van {n_buildings} panden in een "
+            "cluster",
+            n_new=n_new,
+            max_buildings=args.max_buildings,
+            max_spread=args.max_spread,
+            in_clusters=in_clusters,
+            n_buildings=len(project.buildings),
+        )
+        + (f"; {kept} bestaande clusters behouden" if kept else "")
+        + f" -> {written}"
     )
     for reason, name in list(zip(suggestion.reasons, suggestion.names, strict=True))[:5]:
         print(f"  {name}: {reason}")

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from gis_app.core.errors import GisAppError
+from gis_app.core.i18n import t
 from gis_app.core.planning.model import MEASURE_CODES
 
 #: Most commitments (and releases) read from a project file.
@@ -55,21 +56,21 @@ class Commitment:
     @classmethod
     def from_dict(cls, data: Any, where: str) -> Commitment:
         if not isinstance(data, dict):
-            raise CommitmentError(f"{where}: geen object")
+            raise CommitmentError(t("{where}: geen object", where=where))
         values: dict[str, Any] = {}
         for key in _TEXT_FIELDS:
             value = data.get(key, "")
             if not isinstance(value, str) or len(value) > _TEXT_LIMIT:
-                raise CommitmentError(f"{where}: '{key}' is geen tekst")
+                raise CommitmentError(t("{where}: '{key}' is geen tekst", where=where, key=key))
             values[key] = value
         if not values["building_id"]:
-            raise CommitmentError(f"{where}: pand-id ontbreekt")
+            raise CommitmentError(t("{where}: pand-id ontbreekt", where=where))
         for key in _DATE_FIELDS:
             try:
                 values[key] = dt.date.fromisoformat(str(data.get(key))[:10])
             except ValueError:
                 raise CommitmentError(
-                    f"{where}: '{key}' is geen datum (verwacht JJJJ-MM-DD)"
+                    t("{where}: '{key}' is geen datum (verwacht JJJJ-MM-DD)", where=where, key=key)
                 ) from None
         return cls(**values)
 
@@ -92,14 +93,14 @@ class Release:
     @classmethod
     def from_dict(cls, data: Any, where: str) -> Release:
         if not isinstance(data, dict):
-            raise CommitmentError(f"{where}: geen object")
+            raise CommitmentError(t("{where}: geen object", where=where))
         reason = data.get("reason")
         if not isinstance(reason, str) or not reason.strip():
-            raise CommitmentError(f"{where}: reden ontbreekt")
+            raise CommitmentError(t("{where}: reden ontbreekt", where=where))
         try:
             day = dt.date.fromisoformat(str(data.get("released_on"))[:10])
         except ValueError:
-            raise CommitmentError(f"{where}: 'released_on' is geen datum") from None
+            raise CommitmentError(t("{where}: 'released_on' is geen datum", where=where)) from None
         return cls(Commitment.from_dict(data.get("commitment"), where), reason[:2000], day)
 
 
@@ -130,7 +131,12 @@ class CommitmentBook:
         seen: set[str] = set()
         for c in new:
             if c.building_id in told or c.building_id in seen:
-                raise CommitmentError(f"pand {c.building_id}: de bewoners zijn al geïnformeerd")
+                raise CommitmentError(
+                    t(
+                        "pand {building_id}: de bewoners zijn al geïnformeerd",
+                        building_id=c.building_id,
+                    )
+                )
             seen.add(c.building_id)
         return CommitmentBook(self.commitments + tuple(new), self.releases)
 
@@ -138,12 +144,14 @@ class CommitmentBook:
         """A book without the commitments of ``building_ids``, each release kept with
         ``reason`` (required) in the audit list."""
         if not isinstance(reason, str) or not reason.strip():
-            raise CommitmentError("een toezegging intrekken kan alleen met een reden")
+            raise CommitmentError(t("een toezegging intrekken kan alleen met een reden"))
         wanted = [str(b) for b in building_ids]
         mine = self.by_building()
         missing = [b for b in wanted if b not in mine]
         if missing:
-            raise CommitmentError(f"pand {missing[0]}: er is geen toezegging om in te trekken")
+            raise CommitmentError(
+                t("pand {value}: er is geen toezegging om in te trekken", value=missing[0])
+            )
         day = on or dt.date.today()
         gone = set(wanted)
         released = tuple(Release(mine[b], reason.strip(), day) for b in dict.fromkeys(wanted))
@@ -170,28 +178,39 @@ def checked_book(data: Any, warnings: list[str]) -> CommitmentBook:
     if data is None:
         return CommitmentBook()
     if not isinstance(data, dict):
-        raise CommitmentError("toezeggingen: verwacht een object")
+        raise CommitmentError(t("toezeggingen: verwacht een object"))
     out: list[list] = [[], []]
     for k, (key, kind, label) in enumerate(
         (("commitments", Commitment, "toezegging"), ("releases", Release, "ingetrokken toezegging"))
     ):
         items = data.get(key) or []
         if not isinstance(items, list):
-            raise CommitmentError(f"toezeggingen: '{key}' is geen lijst")
+            raise CommitmentError(t("toezeggingen: '{key}' is geen lijst", key=key))
         if len(items) > MAX_COMMITMENTS:
-            raise CommitmentError(f"toezeggingen: meer dan {MAX_COMMITMENTS} in '{key}'")
+            raise CommitmentError(
+                t(
+                    "toezeggingen: meer dan {MAX_COMMITMENTS} in '{key}'",
+                    MAX_COMMITMENTS=MAX_COMMITMENTS,
+                    key=key,
+                )
+            )
         seen: set[str] = set()
         for i, item in enumerate(items):
             try:
                 value = kind.from_dict(item, f"{label} nr. {i + 1}")
             except CommitmentError as error:
-                warnings.append(f"{error.message}; overgeslagen")
+                warnings.append(t("{message}; overgeslagen", message=error.message))
                 continue
             if kind is Commitment:
                 if value.building_id in seen:
                     warnings.append(
-                        f"{label} nr. {i + 1}: pand {value.building_id} staat er dubbel in; "
-                        "de eerste geldt"
+                        t(
+                            "{label} nr. {value}: pand {building_id} staat er dubbel in; de eerste "
+                            "geldt",
+                            label=label,
+                            value=i + 1,
+                            building_id=value.building_id,
+                        )
                     )
                     continue
                 seen.add(value.building_id)
@@ -253,7 +272,7 @@ def letter_rows(result, buildings, indices: np.ndarray) -> list[dict[str, Any]]:
         out.append(
             {
                 "building_id": bid,
-                "address": addresses[k] or f"pand {bid}",
+                "address": addresses[k] or t("pand {bid}", bid=bid),
                 "measure": MEASURE_CODES[int(model.measure[i])],
                 "approach": "bespoke" if result.bespoke[i] else "standard",
                 "prep_start": result.date_of(prep[k]),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from gis_app.core.i18n import t
+
 
 class GisAppError(Exception):
     """Base class for every error that is shown to the user as a message."""
@@ -27,7 +29,7 @@ class GisAppError(Exception):
         if self.path:
             where = f"{self.path}"
             if self.row is not None:
-                where += f", rij {self.row}"
+                where += t(", rij {row}", row=self.row)
             where += ": "
         return where + self.message
 

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core import formatting as fmt
+from gis_app.core.i18n import N_, t
 
 ORDER_LABELS_NL = {"default": "standaard", "optimise": "geoptimaliseerd"}
 
@@ -89,20 +90,28 @@ def share_explanation(slider_share: float, counts: ShareCounts | None) -> str:
     if counts is None:
         return ""
     lines = [
-        f"Schuif {fmt.percent(slider_share)} geldt voor de {fmt.count(counts.choice)} panden "
-        f"met een keuze: {fmt.count(counts.chosen)} maatwerk.",
+        t(
+            "Schuif {percent} geldt voor de {count} panden met een keuze: {count2} maatwerk.",
+            percent=fmt.percent(slider_share),
+            count=fmt.count(counts.choice),
+            count2=fmt.count(counts.chosen),
+        ),
         f"Altijd maatwerk (sloop-nieuwbouw, eigen regie): {fmt.count(counts.forced)}.",
-        f"Plan: {fmt.count(counts.bespoke)} van {fmt.count(counts.with_work)} panden met werk "
-        f"= {fmt.percent(counts.plan_share)}.",
+        t(
+            "Plan: {count} van {count2} panden met werk = {percent}.",
+            count=fmt.count(counts.bespoke),
+            count2=fmt.count(counts.with_work),
+            percent=fmt.percent(counts.plan_share),
+        ),
     ]
     if counts.without_work:
         other = counts.without_work - counts.already_done
         parts = []
         if other:
-            parts.append(f"{fmt.count(other)} zonder maatregel")
+            parts.append(t("{count} zonder maatregel", count=fmt.count(other)))
         if counts.already_done:
-            parts.append(f"{fmt.count(counts.already_done)} al gereed")
-        lines.append(f"Tellen niet mee: {' en '.join(parts)}.")
+            parts.append(t("{count} al gereed", count=fmt.count(counts.already_done)))
+        lines.append(t("Tellen niet mee: {join}.", join=" en ".join(parts)))
     return "\n".join(lines)
 
 
@@ -145,10 +154,13 @@ def done_counts(buildings: pd.DataFrame) -> DoneCounts:
 
 def done_explanation(counts: DoneCounts) -> str:
     """``al gereed 589 = 642 afgerond (Voortgang) − 120 zonder maatregel + 67 bouw gereed``."""
-    return (
-        f"Al gereed {fmt.count(counts.already_done)} = {fmt.count(counts.afgerond)} afgerond "
-        f"(Voortgang) − {fmt.count(counts.afgerond_without_measure)} afgerond zonder "
-        f"maatregel + {fmt.count(counts.bouw_gereed_with_measure)} met bouw gereed."
+    return t(
+        "Al gereed {count} = {count2} afgerond (Voortgang) − {count3} afgerond "
+        "zonder maatregel + {count4} met bouw gereed.",
+        count=fmt.count(counts.already_done),
+        count2=fmt.count(counts.afgerond),
+        count3=fmt.count(counts.afgerond_without_measure),
+        count4=fmt.count(counts.bouw_gereed_with_measure),
     )
 
 
@@ -164,14 +176,20 @@ def order_note(default_metrics: Mapping[str, Any], optimised_metrics: Mapping[st
         return ""
     months = fmt.months_between(d_end, o_end)
     if months >= 0.5:
-        when = (
-            f"Geoptimaliseerd is alles {fmt.months(months)} later gereed "
-            f"({_month(o_end)} i.p.v. {_month(d_end)})"
+        when = t(
+            "Geoptimaliseerd is alles {months} later gereed ({month} i.p.v. {month2})",
+            months=fmt.months(months),
+            month=_month(o_end),
+            month2=_month(d_end),
         )
     elif months <= -0.5:
-        when = f"Geoptimaliseerd is alles {fmt.months(-months)} eerder gereed ({_month(o_end)})"
+        when = t(
+            "Geoptimaliseerd is alles {months} eerder gereed ({month})",
+            months=fmt.months(-months),
+            month=_month(o_end),
+        )
     else:
-        when = f"Geoptimaliseerd is alles even snel gereed ({_month(o_end)})"
+        when = t("Geoptimaliseerd is alles even snel gereed ({month})", month=_month(o_end))
     saved = float(d_exp) - float(o_exp)
     if saved > 0:
         share = saved / float(d_exp) if float(d_exp) > 0 else 0.0
@@ -221,14 +239,18 @@ def scenario_inputs(
     return [
         ("capaciteit", "bouwstarts per week", capacity),
         ("volgorde clusters", "keuze", ORDER_LABELS_NL.get(order, order)),
-        ("aandeel maatwerk (schuif)", "% van panden met keuze", fmt.percent(config.bespoke_share)),
+        (
+            t("aandeel maatwerk (schuif)"),
+            t("% van panden met keuze"),
+            fmt.percent(config.bespoke_share),
+        ),
         ("clusters met eigen aandeel", "clusters", own_text),
         ("startdatum", "datum", f"{start.day} {MONTHS_NL[start.month - 1]} {start.year}"),
         ("dreigingsfactor", "× LPR", fmt.decimal(config.threat_factor, 2)),
         (
             "lichtere maatregel onder de norm",
             "keuze",
-            "toegepast" if config.apply_threat_relief else "niet toegepast",
+            t("toegepast") if config.apply_threat_relief else t("niet toegepast"),
         ),
     ]
 
@@ -236,23 +258,27 @@ def scenario_inputs(
 #: Dutch label, unit and kind of plan metrics that the comparison shows after its main
 #: rows (keys of ``PlanResult.metrics``); kind as in :mod:`gis_app.core.scenarios`.
 EXTRA_METRIC_LABELS: dict[str, tuple[str, str, str]] = {
-    "buildings": ("panden in het plan", "panden", "int"),
-    "buildings_with_work": ("panden met werk", "panden", "int"),
-    "buildings_without_work": ("panden zonder werk", "panden", "int"),
-    "already_done": ("al gereed (met maatregel)", "panden", "int"),
-    "in_construction": ("in uitvoering (bouw gestart)", "panden", "int"),
-    "standard_buildings": ("panden standaard", "panden", "int"),
-    "clusters": ("clusters", "clusters", "int"),
-    "unclustered_buildings": ("panden zonder cluster", "panden", "int"),
-    "unclustered_ignored": ("panden zonder cluster, niet gepland", "panden", "int"),
-    "unknown_cluster_references": ("verwijzingen naar onbekend cluster", "panden", "int"),
-    "neighbour_pairs": ("burenparen met werk", "paren", "int"),
-    "neighbour_pairs_different_measure": ("burenparen met andere maatregel", "paren", "int"),
-    "explainability_pairs_approach": ("buren met andere aanpak", "paren", "int"),
-    "explainability_pairs_time": ("buren ver uit elkaar gereed", "paren", "int"),
-    "peak_starts": ("piek bouwstarts", "starts per week", "int"),
-    "capacity_utilisation": ("benutting capaciteit", "%", "share"),
-    "last_start": ("laatste bouwstart", "datum", "date"),
+    "buildings": (N_("panden in het plan"), N_("panden"), "int"),
+    "buildings_with_work": (N_("panden met werk"), N_("panden"), "int"),
+    "buildings_without_work": (N_("panden zonder werk"), N_("panden"), "int"),
+    "already_done": (N_("al gereed (met maatregel)"), N_("panden"), "int"),
+    "in_construction": (N_("in uitvoering (bouw gestart)"), N_("panden"), "int"),
+    "standard_buildings": (N_("panden standaard"), N_("panden"), "int"),
+    "clusters": (N_("clusters"), N_("clusters"), "int"),
+    "unclustered_buildings": (N_("panden zonder cluster"), N_("panden"), "int"),
+    "unclustered_ignored": (N_("panden zonder cluster, niet gepland"), N_("panden"), "int"),
+    "unknown_cluster_references": (N_("verwijzingen naar onbekend cluster"), N_("panden"), "int"),
+    "neighbour_pairs": (N_("burenparen met werk"), N_("paren"), "int"),
+    "neighbour_pairs_different_measure": (
+        N_("burenparen met andere maatregel"),
+        N_("paren"),
+        "int",
+    ),
+    "explainability_pairs_approach": (N_("buren met andere aanpak"), N_("paren"), "int"),
+    "explainability_pairs_time": (N_("buren ver uit elkaar gereed"), N_("paren"), "int"),
+    "peak_starts": (N_("piek bouwstarts"), N_("starts per week"), "int"),
+    "capacity_utilisation": (N_("benutting capaciteit"), "%", "share"),
+    "last_start": (N_("laatste bouwstart"), N_("datum"), "date"),
 }
 
 

@@ -57,6 +57,7 @@ from gis_app.core.export.gpkg import gis_ready, write_layers
 from gis_app.core.export.names import inside
 from gis_app.core.export.shapefile import write_zip
 from gis_app.core.export.tables import write_csv
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import gdal_source
 from gis_app.core.progress import ProgressCallback, no_progress
 from gis_app.core.schema import MILESTONE_ALIASES, MILESTONE_LABELS_NL, MILESTONES
@@ -98,9 +99,11 @@ def office_notes(buildings: pd.DataFrame, rows: np.ndarray | None = None) -> np.
 
 
 def _readme(package: dict[str, Any], exported_at: dt.datetime) -> str:
+    # the Dutch descriptions stay: they are what field_status accepts besides the codes
     statuses = "\n".join(f"  {code:<20} {MILESTONE_LABELS_NL[code]}" for code in MILESTONES)
-    return f"""Veldpakket werkpakket {package.get("package_id", "")} ({package.get("name", "")})
-Geëxporteerd: {exported_at:%d-%m-%Y %H:%M}
+    return t(
+        """Veldpakket werkpakket {package_id} ({name})
+Geëxporteerd: {moment}
 
 Open het project (.qgs) in QField of QGIS (werkt zonder internet): de kaart opent op
 het werkpakket, met formulier en keuzelijst voor de mijlpaal.
@@ -115,7 +118,12 @@ sinds de export is veranderd. Stuur het GeoPackage (of de hele map als zip) teru
 
 Mijlpalen (field_status):
 {statuses}
-"""
+""",
+        package_id=package.get("package_id", ""),
+        name=package.get("name", ""),
+        moment=f"{exported_at:%d-%m-%Y %H:%M}",
+        statuses=statuses,
+    )
 
 
 def fieldpack_frame(
@@ -191,7 +199,7 @@ def write_fieldpack(
             qgis.finish(temp)
     except OSError as error:
         raise ExportError(
-            f"veldpakket niet geschreven: {describe_os_error(error)}", path=gpkg
+            t("veldpakket niet geschreven: {reason}", reason=describe_os_error(error)), path=gpkg
         ) from error
     pdf = inside(root, folder_name, base, f"{base}.pdf")
     pdf_writer(pdf, sheet)
@@ -243,17 +251,39 @@ class FieldPackReport:
 
     def to_text(self) -> str:
         lines = [
-            f"Veldpakket {self.path}: {self.rows_read} panden gelezen, "
-            f"{self.updated_buildings} bijgewerkt, {len(self.conflicts)} conflict(en), "
-            f"{len(self.problems)} probleem/problemen."
+            t(
+                "Veldpakket {path}: {rows_read} panden gelezen, {updated_buildings} "
+                "bijgewerkt, {n_conflicts} conflict(en), {n_problems} "
+                "probleem/problemen.",
+                path=self.path,
+                rows_read=self.rows_read,
+                updated_buildings=self.updated_buildings,
+                n_conflicts=len(self.conflicts),
+                n_problems=len(self.problems),
+            )
         ]
         for record in self.conflicts.itertuples(index=False):
             lines.append(
-                f"  conflict {record.building_id} (rij {record.row}), {record.column}: "
-                f"bij export '{record.at_export}', kantoor nu '{record.office}', veld '{record.field}'"
+                t(
+                    "  conflict {building_id} (rij {row}), {column}: bij export "
+                    "'{at_export}', kantoor nu '{office}', veld '{field}'",
+                    building_id=record.building_id,
+                    row=record.row,
+                    column=record.column,
+                    at_export=record.at_export,
+                    office=record.office,
+                    field=record.field,
+                )
             )
         for problem in self.problems:
-            lines.append(f"  rij {problem.row} ({problem.building_id}): {problem.message}")
+            lines.append(
+                t(
+                    "  rij {row} ({building_id}): {message}",
+                    row=problem.row,
+                    building_id=problem.building_id,
+                    message=problem.message,
+                )
+            )
         if self.backwards:
             lines.append(
                 f"  mijlpaal teruggezet door het veld bij: {', '.join(self.backwards[:20])}"
@@ -269,7 +299,10 @@ def _find_gpkg(path: Path, workdir: Path) -> Path:
         found = sorted(path.rglob("*.gpkg"))
         if len(found) != 1:
             raise InputError(
-                "de map bevat geen of meer dan één GeoPackage; kies het teruggestuurde .gpkg-bestand",
+                t(
+                    "de map bevat geen of meer dan één GeoPackage; kies het teruggestuurde "
+                    ".gpkg-bestand"
+                ),
                 path=path,
             )
         return found[0]
@@ -279,12 +312,12 @@ def _find_gpkg(path: Path, workdir: Path) -> Path:
     if suffix == ".zip":
         members = [m for m in zips.list_members(path) if m.lower().endswith(".gpkg")]
         if len(members) != 1:
-            raise InputError("het zip-bestand bevat geen of meer dan één GeoPackage", path=path)
+            raise InputError(t("het zip-bestand bevat geen of meer dan één GeoPackage"), path=path)
         data = zips.read_member(path, members[0])
         target = workdir / "veldpakket.gpkg"
         target.write_bytes(data)
         return target
-    raise InputError("kies een veldpakket: een map, .gpkg of .zip", path=path)
+    raise InputError(t("kies een veldpakket: een map, .gpkg of .zip"), path=path)
 
 
 def read_fieldpack(path: str | Path, progress: ProgressCallback = no_progress) -> pd.DataFrame:
@@ -294,17 +327,17 @@ def read_fieldpack(path: str | Path, progress: ProgressCallback = no_progress) -
     stops the read when cancelled; the unpacked copy is removed either way."""
     path = Path(path)
     if not path.exists():
-        raise InputError("het veldpakket bestaat niet", path=path)
-    progress(0.0, "Veldpakket openen")
+        raise InputError(t("het veldpakket bestaat niet"), path=path)
+    progress(0.0, t("Veldpakket openen"))
     workdir = Path(tempfile.mkdtemp(prefix="gis_app_veldpakket_"))
     try:
         gpkg = _find_gpkg(path, workdir)
-        progress(0.3, "Veldpakket lezen")
+        progress(0.3, t("Veldpakket lezen"))
         try:
             layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(gpkg))]
             if BUILDINGS_LAYER not in layers:
                 raise InputError(
-                    "geen laag 'buildings': dit is geen veldpakket van gis_app", path=path
+                    t("geen laag 'buildings': dit is geen veldpakket van gis_app"), path=path
                 )
             frame = pyogrio.read_dataframe(
                 gdal_source(gpkg), layer=BUILDINGS_LAYER, read_geometry=False
@@ -313,15 +346,18 @@ def read_fieldpack(path: str | Path, progress: ProgressCallback = no_progress) -
             raise
         except Exception as error:
             raise InputError(
-                f"het veldpakket kan niet worden gelezen: {error}", path=path
+                t("het veldpakket kan niet worden gelezen: {error}", error=error), path=path
             ) from error
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    progress(1.0, "Veldpakket gelezen")
+    progress(1.0, t("Veldpakket gelezen"))
     missing = [c for c in ("building_id", *FIELD_COLUMNS, *STAMP_COLUMNS) if c not in frame.columns]
     if missing:
         raise InputError(
-            f"dit is geen veldpakket van gis_app (kolommen ontbreken: {', '.join(missing)})",
+            t(
+                "dit is geen veldpakket van gis_app (kolommen ontbreken: {join})",
+                join=", ".join(missing),
+            ),
             path=path,
         )
     return frame
@@ -347,7 +383,7 @@ def compare_fieldpack(
 
     Reads ``buildings`` only; ``progress`` is called between chunks of rows."""
     path = Path(path)
-    progress(0.0, "Veldpakket vergelijken met het project")
+    progress(0.0, t("Veldpakket vergelijken met het project"))
     report = FieldPackReport(path=path, rows_read=len(returned))
     ids = _text(returned["building_id"])
     status_raw = _text(returned["field_status"])
@@ -368,17 +404,17 @@ def compare_fieldpack(
             problems.append((int(row_numbers[i]), str(ids[i]), message))
         valid[mask] = False
 
-    flag(position < 0, "BAG-id komt niet voor in het project")
+    flag(position < 0, t("BAG-id komt niet voor in het project"))
     duplicate = pd.Series(ids).duplicated(keep="first").to_numpy()
-    flag(duplicate, "BAG-id staat meer dan eens in het veldpakket; alleen de eerste rij telt")
+    flag(duplicate, t("BAG-id staat meer dan eens in het veldpakket; alleen de eerste rij telt"))
     expected = np.empty(len(returned), dtype=object)
     for start in range(0, len(returned), COMPARE_CHUNK):
         end = start + COMPARE_CHUNK
         expected[start:end] = stamp_hash(
             ids[start:end], export_ms[start:end], export_note[start:end], stamp[start:end]
         )
-        progress(0.8 * (min(end, len(returned)) / len(returned)), "Exportstempels controleren")
-    flag(expected != hashes, "het exportstempel (export_*) is gewijzigd; rij overgeslagen")
+        progress(0.8 * (min(end, len(returned)) / len(returned)), t("Exportstempels controleren"))
+    flag(expected != hashes, t("het exportstempel (export_*) is gewijzigd; rij overgeslagen"))
     aliases = {k.lower(): v for k, v in MILESTONE_ALIASES.items()}
     status = np.asarray([aliases.get(s.lower()) if s else "" for s in status_raw], dtype=object)
     bad_status = np.asarray([s is None for s in status]) & (status_raw != "")
@@ -397,7 +433,7 @@ def compare_fieldpack(
 
     changes, conflicts = [], []
     order = {code: i for i, code in enumerate(MILESTONES)}
-    progress(0.8, "Wijzigingen en conflicten bepalen")
+    progress(0.8, t("Wijzigingen en conflicten bepalen"))
     for i in np.flatnonzero(field_ms | field_note):
         bid = str(ids[i])
         r = int(rows[i])
@@ -429,7 +465,7 @@ def compare_fieldpack(
         conflicts, columns=["row", "building_id", "column", "at_export", "office", "field"]
     )
     report.problems = [FieldProblem(r, b, m) for r, b, m in sorted(problems)]
-    progress(1.0, "Veldpakket vergeleken")
+    progress(1.0, t("Veldpakket vergeleken"))
     return report
 
 

@@ -10,6 +10,8 @@ identify panel never disagree):
 * Lengths with one decimal and the unit: ``10,0 m``; areas whole: ``123 m²``.
 * Percentages whole unless asked otherwise: ``25 %``.
 * Missing values (None, NaN, NaT) show as ``–``, so an empty cell is never mistaken for 0.
+* With English chosen (:mod:`gis_app.core.i18n`) the same rules use English
+  separators: ``1,234.5``, ``3.0e-03``, ``25%``, ``€ 1.2m``, ``3 months``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
+
+from gis_app.core.i18n import language, t
 
 MISSING = "–"
 #: Below this magnitude a number is shown in scientific notation.
@@ -37,7 +41,8 @@ def decimal(value, decimals: int = 0) -> str:
     if _is_missing(value):
         return MISSING
     text = f"{float(value):,.{int(decimals)}f}"
-    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    if language() != "en":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     if text.startswith("-") and not text.strip("-0.,"):
         text = text[1:]  # -0,0 reads as a number below zero
     return text
@@ -47,7 +52,8 @@ def scientific(value, decimals: int = 1) -> str:
     """``3,0e-03``: mantissa with ``decimals`` decimals (one by default)."""
     if _is_missing(value):
         return MISSING
-    return f"{float(value):.{int(decimals)}e}".replace(".", ",")
+    text = f"{float(value):.{int(decimals)}e}"
+    return text if language() == "en" else text.replace(".", ",")
 
 
 def number(value, decimals: int | None = None) -> str:
@@ -95,7 +101,7 @@ def percent(share, decimals: int = 0) -> str:
     """A share 0..1 as ``25 %``."""
     if _is_missing(share):
         return MISSING
-    return f"{decimal(float(share) * 100, decimals)} %"
+    return t("{number} %", number=decimal(float(share) * 100, decimals))
 
 
 def length(metres, decimals: int = 1) -> str:
@@ -118,7 +124,7 @@ def money(euros) -> str:
         return MISSING
     euros = float(euros)
     if abs(euros) >= 1e6:
-        return f"€ {decimal(euros / 1e6, 1)} mln"
+        return t("€ {number} mln", number=decimal(euros / 1e6, 1))
     return f"€ {decimal(euros, 0)}"
 
 
@@ -127,7 +133,7 @@ def months(n) -> str:
     if _is_missing(n):
         return MISSING
     whole = int(round(abs(float(n))))
-    return f"{whole} maand" if whole == 1 else f"{whole} maanden"
+    return t("{n} maand", n=whole) if whole == 1 else t("{n} maanden", n=whole)
 
 
 def months_between(earlier, later) -> float:

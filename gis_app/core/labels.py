@@ -14,6 +14,9 @@ Decisions:
 * LPR and other tiny numbers use the one scientific style of
   :mod:`gis_app.core.formatting` (``3,0e-03``); other fractions a decimal comma.
 * A value outside a column's vocabulary is shown as it is, never hidden.
+* The labels are the Dutch source texts of :mod:`gis_app.core.i18n` (marked ``N_``);
+  :func:`column_label` and :func:`value_label` give them in the chosen language.
+  The tables of constants stay Dutch, so code that compares with them keeps working.
 """
 
 from __future__ import annotations
@@ -25,59 +28,64 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core import formatting as fmt
+from gis_app.core.i18n import N_, t, translate
 from gis_app.core.schema import MEASURE_LABELS_NL, MILESTONE_LABELS_NL
 
 #: Column -> Dutch header in the window (attribute table, identify panel, filters).
 COLUMN_LABELS: dict[str, str] = {
-    "building_id": "BAG-id",
-    "risk_profile": "Risicoprofiel",
-    "profile_source": "Herkomst profiel",
-    "lpr": "LPR (per jaar)",
-    "typology": "Typologie",
-    "bag_status": "BAG-status",
-    "milestone": "Mijlpaal",
-    "measure_class": "Maatregel (beoordeeld)",
-    "expected_measure": "Verwachte maatregel",
-    "addresses": "Adressen",
-    "residents": "Bewoners",
-    "address": "Adres",
-    "postcode": "Postcode",
-    "woonplaats": "Woonplaats",
-    "eigen_regie": "Eigen regie",
-    "cluster_id": "Cluster",
-    "package_id": "Werkpakket",
-    "plan_completion_year": "Gereed in (plan)",
-    "plan_approach": "Aanpak (plan)",
-    "pand_type": "Soort pand",
-    "bouwjaar": "Bouwjaar",
-    "gebruiksdoel": "Gebruiksdoel",
-    "field_note": "Notitie veldwerk",
+    "building_id": N_("BAG-id"),
+    "risk_profile": N_("Risicoprofiel"),
+    "profile_source": N_("Herkomst profiel"),
+    "lpr": N_("LPR (per jaar)"),
+    "typology": N_("Typologie"),
+    "bag_status": N_("BAG-status"),
+    "milestone": N_("Mijlpaal"),
+    "measure_class": N_("Maatregel (beoordeeld)"),
+    "expected_measure": N_("Verwachte maatregel"),
+    "addresses": N_("Adressen"),
+    "residents": N_("Bewoners"),
+    "address": N_("Adres"),
+    "postcode": N_("Postcode"),
+    "woonplaats": N_("Woonplaats"),
+    "eigen_regie": N_("Eigen regie"),
+    "cluster_id": N_("Cluster"),
+    "package_id": N_("Werkpakket"),
+    "plan_completion_year": N_("Gereed in (plan)"),
+    "plan_approach": N_("Aanpak (plan)"),
+    "pand_type": N_("Soort pand"),
+    "bouwjaar": N_("Bouwjaar"),
+    "gebruiksdoel": N_("Gebruiksdoel"),
+    "field_note": N_("Notitie veldwerk"),
 }
 
 #: Lower-case labels for columns the export writers do not know yet (source columns and
 #: the plan columns of the window); exports add these to their own label list.
 EXPORT_EXTRA_LABELS: dict[str, str] = {
-    "plan_completion_year": "gereed in (plan)",
-    "plan_approach": "aanpak (plan)",
-    "pand_type": "soort pand",
-    "bouwjaar": "bouwjaar",
-    "gebruiksdoel": "gebruiksdoel",
+    "plan_completion_year": N_("gereed in (plan)"),
+    "plan_approach": N_("aanpak (plan)"),
+    "pand_type": N_("soort pand"),
+    "bouwjaar": N_("bouwjaar"),
+    "gebruiksdoel": N_("gebruiksdoel"),
 }
 
-APPROACH_LABELS_NL = {"standard": "standaard", "bespoke": "maatwerk", "none": "geen werk"}
+APPROACH_LABELS_NL = {
+    "standard": N_("standaard"),
+    "bespoke": N_("maatwerk"),
+    "none": N_("geen werk"),
+}
 PAND_TYPE_LABELS_NL = {
-    "terraced": "rijwoning",
-    "semi": "twee-onder-een-kap",
-    "semi-detached": "twee-onder-een-kap",
-    "detached": "vrijstaand",
-    "apartment": "appartementengebouw",
-    "farmhouse": "boerderij",
-    "barn": "schuur",
-    "large": "groot gebouw",
+    "terraced": N_("rijwoning"),
+    "semi": N_("twee-onder-een-kap"),
+    "semi-detached": N_("twee-onder-een-kap"),
+    "detached": N_("vrijstaand"),
+    "apartment": N_("appartementengebouw"),
+    "farmhouse": N_("boerderij"),
+    "barn": N_("schuur"),
+    "large": N_("groot gebouw"),
 }
 
 #: The assessed measure: empty means not assessed yet.
-MEASURE_CLASS_LABELS_NL = {**MEASURE_LABELS_NL, "": "nog niet beoordeeld"}
+MEASURE_CLASS_LABELS_NL = {**MEASURE_LABELS_NL, "": N_("nog niet beoordeeld")}
 
 #: Columns whose values are codes shown through a Dutch word.
 VALUE_LABELS: dict[str, Mapping[str, str]] = {
@@ -98,7 +106,7 @@ def column_label(column: str) -> str:
     """The Dutch header of ``column``; an unknown source column its readable own name."""
     known = COLUMN_LABELS.get(column)
     if known is not None:
-        return known
+        return translate(known)
     text = str(column).replace("_", " ").strip()
     return text[:1].upper() + text[1:] if text else str(column)
 
@@ -114,9 +122,10 @@ def value_label(column: str, value: object) -> str:
         return ""
     labels = VALUE_LABELS.get(column)
     if labels is not None and isinstance(value, str):
-        return labels.get(value, value)
+        label = labels.get(value)
+        return value if label is None else translate(label)
     if isinstance(value, (bool, np.bool_)):
-        return "ja" if value else "nee"
+        return t("ja") if value else t("nee")
     if isinstance(value, (float, np.floating, int, np.integer)):
         number = float(value)
         if math.isnan(number):
@@ -127,7 +136,7 @@ def value_label(column: str, value: object) -> str:
             return fmt.scientific(number)
         if number.is_integer() and abs(number) < 1e15:
             return str(int(number))
-        return fmt.decimal(number, 2).rstrip("0").rstrip(",")
+        return fmt.decimal(number, 2).rstrip("0").rstrip(",.")
     if isinstance(value, (pd.Timestamp, np.datetime64)):
         stamp = pd.Timestamp(value)
         return "" if pd.isna(stamp) else stamp.strftime("%d-%m-%Y")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 from gis_app.core.planning.config import APPROACH_LABELS_NL
 from gis_app.core.schema import MEASURE_LABELS_NL
 
@@ -84,11 +85,13 @@ def read_template(path: str | Path) -> str:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError("sjabloon bestaat niet", path=path) from None
+        raise InputError(t("sjabloon bestaat niet"), path=path) from None
     except UnicodeDecodeError:
-        raise InputError("sjabloon is geen UTF-8-tekst", path=path) from None
+        raise InputError(t("sjabloon is geen UTF-8-tekst"), path=path) from None
     except OSError as error:
-        raise InputError(f"sjabloon is niet leesbaar ({error.strerror})", path=path) from None
+        raise InputError(
+            t("sjabloon is niet leesbaar ({strerror})", strerror=error.strerror), path=path
+        ) from None
     check_template(text, path)
     return text
 
@@ -97,25 +100,37 @@ def template_problem(text: str) -> str | None:
     """What is wrong with a template, in one line naming the field and its position
     ("regel 3, teken 12: onbekend veld '{naam}' ..."), or None when it can be used."""
     if not text.strip():
-        return "sjabloon is leeg"
+        return t("sjabloon is leeg")
     if len(text) > MAX_TEMPLATE_CHARS:
-        return f"sjabloon is langer dan {MAX_TEMPLATE_CHARS} tekens"
+        return t("sjabloon is langer dan {n} tekens", n=MAX_TEMPLATE_CHARS)
     for number, line in enumerate(text.splitlines(), start=1):
         end = 0
         for match in _FIELD.finditer(line):
             stray = _stray_brace(line, end, match.start())
             if stray is not None:
-                return f"sjabloon regel {number}, teken {stray + 1}: accolade zonder veld"
+                return t(
+                    "sjabloon regel {number}, teken {position}: accolade zonder veld",
+                    number=number,
+                    position=stray + 1,
+                )
             end = match.end()
             name = match.group(1)
             if name.strip() not in FIELDS:
-                return (
-                    f"sjabloon regel {number}, teken {match.start() + 1}: onbekend veld "
-                    f"'{{{name[:40]}}}' (velden: {', '.join('{' + f + '}' for f in FIELDS)})"
+                return t(
+                    "sjabloon regel {number}, teken {position}: onbekend veld '{{{value}}}' "
+                    "(velden: {join})",
+                    number=number,
+                    position=match.start() + 1,
+                    value=name[:40],
+                    join=", ".join("{" + f + "}" for f in FIELDS),
                 )
         stray = _stray_brace(line, end, len(line))
         if stray is not None:
-            return f"sjabloon regel {number}, teken {stray + 1}: accolade zonder veld"
+            return t(
+                "sjabloon regel {number}, teken {position}: accolade zonder veld",
+                number=number,
+                position=stray + 1,
+            )
     return None
 
 
@@ -146,7 +161,7 @@ def project_letter_text(settings: dict | None) -> tuple[str, str]:
     contact = contact if isinstance(contact, str) and contact.strip() else DEFAULT_CONTACT
     problem = template_problem(template)
     if problem is not None:
-        raise InputError(f"het bewonersbriefsjabloon in het project: {problem}")
+        raise InputError(t("het bewonersbriefsjabloon in het project: {problem}", problem=problem))
     return template, contact[:MAX_CONTACT_CHARS]
 
 

@@ -61,6 +61,7 @@ import pandas as pd
 import shapely
 
 from gis_app.core.errors import GisAppError
+from gis_app.core.i18n import N_, t
 from gis_app.core.schema import (
     MEASURE_HEAVY,
     MEASURE_LIGHT,
@@ -94,23 +95,23 @@ PACKAGE_COLUMNS: dict[str, str] = {
     "manual": "bool",
 }
 PACKAGE_LABELS_NL = {
-    "package_id": "werkpakket-id",
-    "name": "naam",
-    "cluster_id": "cluster-id",
-    "sequence": "volgnummer",
-    "contractor": "aannemer",
-    "period_start": "start",
-    "period_end": "einde",
-    "n_buildings": "panden",
-    "n_addresses": "adressen",
-    "residents": "bewoners",
-    "cost": "kosten (EUR)",
-    "n_light": "lichte versterking",
-    "n_heavy": "zware versterking",
-    "n_rebuild": "sloop-nieuwbouw",
-    "n_standard": "standaard",
-    "n_bespoke": "maatwerk",
-    "manual": "handmatig aangepast",
+    "package_id": N_("werkpakket-id"),
+    "name": N_("naam"),
+    "cluster_id": N_("cluster-id"),
+    "sequence": N_("volgnummer"),
+    "contractor": N_("aannemer"),
+    "period_start": N_("start"),
+    "period_end": N_("einde"),
+    "n_buildings": N_("panden"),
+    "n_addresses": N_("adressen"),
+    "residents": N_("bewoners"),
+    "cost": N_("kosten (EUR)"),
+    "n_light": N_("lichte versterking"),
+    "n_heavy": N_("zware versterking"),
+    "n_rebuild": N_("sloop-nieuwbouw"),
+    "n_standard": N_("standaard"),
+    "n_bespoke": N_("maatwerk"),
+    "manual": N_("handmatig aangepast"),
 }
 
 
@@ -170,20 +171,27 @@ class PackageSettings:
                     value = int(data[key])
                 except (TypeError, ValueError):
                     raise PackageError(
-                        f"pakketinstelling {key}: '{data[key]}' is geen getal"
+                        t(
+                            "pakketinstelling {key}: '{value}' is geen getal",
+                            key=key,
+                            value=data[key],
+                        )
                     ) from None
                 if value < 1:
-                    raise PackageError(f"pakketinstelling {key} moet minstens 1 zijn")
+                    raise PackageError(t("pakketinstelling {key} moet minstens 1 zijn", key=key))
                 setattr(out, key, value)
         if "merge_leftover" in data:
             try:
                 value = int(data["merge_leftover"])
             except (TypeError, ValueError):
                 raise PackageError(
-                    f"pakketinstelling merge_leftover: '{data['merge_leftover']}' is geen getal"
+                    t(
+                        "pakketinstelling merge_leftover: '{merge_leftover}' is geen getal",
+                        merge_leftover=data["merge_leftover"],
+                    )
                 ) from None
             if value < 0:
-                raise PackageError("pakketinstelling merge_leftover mag niet negatief zijn")
+                raise PackageError(t("pakketinstelling merge_leftover mag niet negatief zijn"))
             out.merge_leftover = value
         for item in data.get("contractors") or []:
             out.contractors.append(
@@ -242,7 +250,7 @@ class PackageContext:
 def _schedule_of(plan_result: Any) -> pd.DataFrame:
     schedule = getattr(plan_result, "schedule", plan_result)
     if not isinstance(schedule, pd.DataFrame):
-        raise PackageError("geen planning om werkpakketten van te maken")
+        raise PackageError(t("geen planning om werkpakketten van te maken"))
     return schedule
 
 
@@ -721,7 +729,7 @@ def _meta_of(packages: pd.DataFrame | None) -> dict[str, dict[str, Any]]:
 
 def _require(meta: dict, package_id: str) -> None:
     if package_id not in meta:
-        raise PackageError(f"werkpakket '{package_id}' bestaat niet")
+        raise PackageError(t("werkpakket '{package_id}' bestaat niet", package_id=package_id))
 
 
 def move_buildings(
@@ -743,7 +751,7 @@ def move_buildings(
         if len(no_work):
             ids = ", ".join(ctx.buildings["building_id"].astype(str).to_numpy()[no_work][:5])
             raise PackageError(
-                f"panden zonder werk in de planning kunnen niet in een werkpakket: {ids}"
+                t("panden zonder werk in de planning kunnen niet in een werkpakket: {ids}", ids=ids)
             )
     values = np.asarray(assignment, dtype=object).copy()
     touched = set(values[rows].tolist()) | {target}
@@ -783,7 +791,7 @@ def merge_packages(
     for pid in ids:
         _require(meta, pid)
     if len(ids) < 2:
-        raise PackageError("kies minstens twee werkpakketten om samen te voegen")
+        raise PackageError(t("kies minstens twee werkpakketten om samen te voegen"))
     into = into or ids[0]
     _require(meta, into)
     values = np.asarray(assignment, dtype=object).copy()
@@ -852,11 +860,17 @@ def split_package(
     if rows is not None:
         groups = [np.intersect1d(np.asarray(list(rows), dtype=np.int64), members)]
         if len(groups[0]) == 0 or len(groups[0]) == len(members):
-            raise PackageError("kies een deel van de panden van het werkpakket om af te splitsen")
+            raise PackageError(
+                t("kies een deel van de panden van het werkpakket om af te splitsen")
+            )
     else:
         if parts < 2 or len(members) < parts:
             raise PackageError(
-                f"werkpakket '{package_id}' heeft te weinig panden om in {parts} te splitsen"
+                t(
+                    "werkpakket '{package_id}' heeft te weinig panden om in {parts} te splitsen",
+                    package_id=package_id,
+                    parts=parts,
+                )
             )
         ordered = _ordered_rows(members, ctx)
         groups = np.array_split(ordered, parts)[1:]
@@ -904,11 +918,13 @@ def set_package_attribute(
 ) -> gpd.GeoDataFrame:
     """Rename a package or set its contractor (``column`` ``name`` or ``contractor``)."""
     if column not in ("name", "contractor"):
-        raise PackageError(f"'{column}' van een werkpakket kan niet worden gewijzigd")
+        raise PackageError(
+            t("'{column}' van een werkpakket kan niet worden gewijzigd", column=column)
+        )
     out = packages.copy()
     hit = out["package_id"] == package_id
     if not hit.any():
-        raise PackageError(f"werkpakket '{package_id}' bestaat niet")
+        raise PackageError(t("werkpakket '{package_id}' bestaat niet", package_id=package_id))
     out.loc[hit, column] = "" if value is None else str(value)
     out.loc[hit, "manual"] = True
     return out

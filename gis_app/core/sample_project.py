@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from gis_app.core.i18n import t
 from gis_app.core.logsetup import user_data_dir
 from gis_app.core.progress import ProgressCallback, no_progress
 
@@ -52,19 +53,19 @@ def make_sample_project(
     from gis_app.core.planning.planner import plan
     from gis_app.core.scenarios import add_scenario, capture
 
-    progress(0.0, "Voorbeeldgebied lezen")
+    progress(0.0, t("Voorbeeldgebied lezen"))
     project, _report = open_path(source)
-    progress(0.2, "Clusters voorstellen")
+    progress(0.2, t("Clusters voorstellen"))
     suggestion = add_suggestions(project.buildings, project.clusters, replace=True)
     buildings = project.buildings.copy()
     buildings["cluster_id"] = suggestion.membership
     clusters = suggestion.clusters
 
-    progress(0.5, "Planning berekenen")
+    progress(0.5, t("Planning berekenen"))
     config = PlanningConfig(start_date=START_DATE, starts_per_week=STARTS_PER_WEEK)
     config.validate()
     result = plan(buildings, clusters, config)
-    progress(0.7, "Werkpakketten maken")
+    progress(0.7, t("Werkpakketten maken"))
     package_settings = PackageSettings()
     packages, assignment = make_packages(
         result,
@@ -88,7 +89,7 @@ def make_sample_project(
     }
     scenario = capture(project, SCENARIO_NAME, metrics=dict(result.metrics or {}))
     project.scenarios = [s.to_dict() for s in add_scenario([], scenario)]
-    progress(0.8, "Project opslaan")
+    progress(0.8, t("Project opslaan"))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     written = save_project(project, out)

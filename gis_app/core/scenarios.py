@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.i18n import N_, t, translate
 
 ORDERS = ("default", "optimise")
 ORDER_LABELS_NL = {"default": "standaardvolgorde", "optimise": "geoptimaliseerd"}
@@ -129,29 +130,36 @@ def checked_scenario(entry: Any) -> dict[str, Any]:
     from gis_app.core.planning.config import PlanningConfig  # late: planning imports a lot
 
     if not isinstance(entry, Mapping):
-        raise PlanningError("een scenario is geen object met namen en waarden")
+        raise PlanningError(t("een scenario is geen object met namen en waarden"))
     for key in ("name", "order", "created", "note"):
         value = entry.get(key)
         if value is not None and not isinstance(value, str):
-            raise PlanningError(f"'{key}' is geen tekst")
+            raise PlanningError(t("'{key}' is geen tekst", key=key))
         if isinstance(value, str) and len(value) > _MAX_TEXT:
-            raise PlanningError(f"'{key}' is langer dan {_MAX_TEXT} tekens")
+            raise PlanningError(
+                t("'{key}' is langer dan {MAX_TEXT} tekens", key=key, MAX_TEXT=_MAX_TEXT)
+            )
     settings = entry.get("settings")
     if settings is not None and not isinstance(settings, Mapping):
-        raise PlanningError("de instellingen zijn geen object")
+        raise PlanningError(t("de instellingen zijn geen object"))
     PlanningConfig.from_dict(dict(settings or {}))
     shares = entry.get("shares")
     if shares is not None:
         if not isinstance(shares, Mapping) or len(shares) > MAX_SHARES:
-            raise PlanningError("de aandelen per cluster zijn geen object")
+            raise PlanningError(t("de aandelen per cluster zijn geen object"))
         for cluster, share in shares.items():
             if share is None:
                 continue
             if isinstance(share, bool) or not isinstance(share, (int, float)):
-                raise PlanningError(f"aandeel van cluster '{str(cluster)[:40]}' is geen getal")
+                raise PlanningError(
+                    t("aandeel van cluster '{value}' is geen getal", value=str(cluster)[:40])
+                )
             if not (math.isnan(share) or 0.0 <= share <= 1.0):
                 raise PlanningError(
-                    f"aandeel van cluster '{str(cluster)[:40]}' ligt niet tussen 0 en 1"
+                    t(
+                        "aandeel van cluster '{value}' ligt niet tussen 0 en 1",
+                        value=str(cluster)[:40],
+                    )
                 )
     out = dict(entry)
     if "metrics" not in entry:
@@ -232,7 +240,7 @@ def _compact(metrics: dict[str, Any]) -> dict[str, Any]:
 def _clean(name: str) -> str:
     name = str(name or "").strip()
     if not name:
-        raise ScenarioError("Een scenario heeft een naam nodig.")
+        raise ScenarioError(t("Een scenario heeft een naam nodig."))
     return name
 
 
@@ -250,7 +258,7 @@ def _index(scenarios: list[Scenario], name: str) -> int:
     for i, s in enumerate(scenarios):
         if s.name == name:
             return i
-    raise ScenarioError(f"Er is geen scenario '{name}'.")
+    raise ScenarioError(t("Er is geen scenario '{name}'.", name=name))
 
 
 def add_scenario(
@@ -262,7 +270,7 @@ def add_scenario(
     names = [s.name for s in out]
     if scenario.name in names:
         if not replace:
-            raise ScenarioError(f"Er is al een scenario '{scenario.name}'.")
+            raise ScenarioError(t("Er is al een scenario '{name}'.", name=scenario.name))
         out[names.index(scenario.name)] = scenario
         return out
     out.append(scenario)
@@ -280,7 +288,7 @@ def duplicate(scenarios: list[Scenario], name: str, new_name: str | None = None)
             target = f"{name} (kopie {n})"
             n += 1
     elif target in names:
-        raise ScenarioError(f"Er is al een scenario '{target}'.")
+        raise ScenarioError(t("Er is al een scenario '{target}'.", target=target))
     copy_ = Scenario.from_dict(scenarios[i].to_dict())
     copy_.name = target
     copy_.created = dt.datetime.now().replace(microsecond=0).isoformat()
@@ -293,7 +301,7 @@ def rename(scenarios: list[Scenario], name: str, new_name: str) -> list[Scenario
     i = _index(scenarios, name)
     new_name = _clean(new_name)
     if new_name != name and new_name in {s.name for s in scenarios}:
-        raise ScenarioError(f"Er is al een scenario '{new_name}'.")
+        raise ScenarioError(t("Er is al een scenario '{new_name}'.", new_name=new_name))
     out = list(scenarios)
     renamed = Scenario.from_dict(out[i].to_dict())
     renamed.name = new_name
@@ -312,26 +320,32 @@ def delete(scenarios: list[Scenario], name: str) -> list[Scenario]:
 #: ``kind`` is "float", "int", "share", "date", "years" (one decimal) or "money";
 #: ``lower_is_better`` tells the UI which way a difference is an improvement (None: neither).
 METRIC_SPECS: tuple[tuple[str, str, str, str, bool | None], ...] = (
-    ("risk_exposure", "risicoblootstelling", "verwachte slachtoffer-jaren", "float", True),
-    ("all_verhoogd_done", "alle verhoogd gereed", "datum", "date", True),
-    ("all_licht_verhoogd_done", "alle licht verhoogd gereed", "datum", "date", True),
-    ("all_done", "alles gereed", "datum", "date", True),
-    ("bespoke_buildings", "panden maatwerk", "panden", "int", None),
-    ("bespoke_share", "aandeel maatwerk", "%", "share", None),
-    ("explainability_pairs", "moeilijk uitlegbare buren", "paren", "int", True),
-    ("median_wait_verhoogd", "mediane wachttijd verhoogd", "jaar", "years", True),
-    ("median_wait_licht_verhoogd", "mediane wachttijd licht verhoogd", "jaar", "years", True),
-    ("median_wait_normaal", "mediane wachttijd normaal", "jaar", "years", True),
-    ("total_cost", "kosten", "€", "money", True),
-    ("safe_p50_verhoogd", "50% verhoogd veilig", "datum", "date", True),
-    ("safe_p90_verhoogd", "90% verhoogd veilig", "datum", "date", True),
-    ("safe_p100_verhoogd", "alle verhoogd veilig", "datum", "date", True),
-    ("safe_p50_licht_verhoogd", "50% licht verhoogd veilig", "datum", "date", True),
-    ("safe_p90_licht_verhoogd", "90% licht verhoogd veilig", "datum", "date", True),
-    ("safe_p100_licht_verhoogd", "alle licht verhoogd veilig", "datum", "date", True),
-    ("deadline_missed_buildings", "panden na uiterlijk gereed", "panden", "int", True),
-    ("commitments_broken", "toezeggingen gebroken", "adressen", "int", True),
-    ("optimality_gap", "boven de ondergrens", "%", "share", True),
+    ("risk_exposure", N_("risicoblootstelling"), N_("verwachte slachtoffer-jaren"), "float", True),
+    ("all_verhoogd_done", N_("alle verhoogd gereed"), N_("datum"), "date", True),
+    ("all_licht_verhoogd_done", N_("alle licht verhoogd gereed"), N_("datum"), "date", True),
+    ("all_done", N_("alles gereed"), N_("datum"), "date", True),
+    ("bespoke_buildings", N_("panden maatwerk"), N_("panden"), "int", None),
+    ("bespoke_share", N_("aandeel maatwerk"), "%", "share", None),
+    ("explainability_pairs", N_("moeilijk uitlegbare buren"), N_("paren"), "int", True),
+    ("median_wait_verhoogd", N_("mediane wachttijd verhoogd"), N_("jaar"), "years", True),
+    (
+        "median_wait_licht_verhoogd",
+        N_("mediane wachttijd licht verhoogd"),
+        N_("jaar"),
+        "years",
+        True,
+    ),
+    ("median_wait_normaal", N_("mediane wachttijd normaal"), N_("jaar"), "years", True),
+    ("total_cost", N_("kosten"), "€", "money", True),
+    ("safe_p50_verhoogd", N_("50% verhoogd veilig"), N_("datum"), "date", True),
+    ("safe_p90_verhoogd", N_("90% verhoogd veilig"), N_("datum"), "date", True),
+    ("safe_p100_verhoogd", N_("alle verhoogd veilig"), N_("datum"), "date", True),
+    ("safe_p50_licht_verhoogd", N_("50% licht verhoogd veilig"), N_("datum"), "date", True),
+    ("safe_p90_licht_verhoogd", N_("90% licht verhoogd veilig"), N_("datum"), "date", True),
+    ("safe_p100_licht_verhoogd", N_("alle licht verhoogd veilig"), N_("datum"), "date", True),
+    ("deadline_missed_buildings", N_("panden na uiterlijk gereed"), N_("panden"), "int", True),
+    ("commitments_broken", N_("toezeggingen gebroken"), N_("adressen"), "int", True),
+    ("optimality_gap", N_("boven de ondergrens"), "%", "share", True),
 )
 
 
@@ -414,7 +428,7 @@ def compare(results: Mapping[str, Any]) -> Comparison:
     """
     names = list(results)
     if not names:
-        raise ScenarioError("Kies ten minste één scenario om te vergelijken.")
+        raise ScenarioError(t("Kies ten minste één scenario om te vergelijken."))
     metrics = {name: _metrics_of(results[name]) for name in names}
     keys: list[str] = []
     labels: dict[str, str] = {}
@@ -424,7 +438,8 @@ def compare(results: Mapping[str, Any]) -> Comparison:
     for key, label, unit, kind, lower in METRIC_SPECS:
         if any(key in m for m in metrics.values()):
             keys.append(key)
-            labels[key], units[key], kinds[key], better[key] = label, unit, kind, lower
+            labels[key], units[key] = translate(label), translate(unit)
+            kinds[key], better[key] = kind, lower
     from gis_app.core.explain import EXTRA_METRIC_LABELS
 
     for key in metrics[names[0]]:
@@ -440,7 +455,8 @@ def compare(results: Mapping[str, Any]) -> Comparison:
         ):
             continue
         keys.append(key)
-        labels[key], units[key], kinds[key], better[key] = label, unit, kind, None
+        labels[key], units[key] = translate(label), translate(unit)
+        kinds[key], better[key] = kind, None
     values = pd.DataFrame(
         {n: [_as_value(metrics[n].get(k), kinds[k]) for k in keys] for n in names},
         index=pd.Index(keys, name="metric"),

@@ -19,6 +19,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from gis_app.core.i18n import N_
+
 WORKING_CRS = "EPSG:28992"
 WORKING_EPSG = 28992
 
@@ -96,10 +98,10 @@ MEASURE_HEAVY = "heavy"
 MEASURE_REBUILD = "rebuild"  # sloop-nieuwbouw
 MEASURE_CLASSES = (MEASURE_NONE, MEASURE_LIGHT, MEASURE_HEAVY, MEASURE_REBUILD)
 MEASURE_LABELS_NL = {
-    MEASURE_NONE: "geen maatregel",
-    MEASURE_LIGHT: "lichte versterking",
-    MEASURE_HEAVY: "zware versterking",
-    MEASURE_REBUILD: "sloop-nieuwbouw",
+    MEASURE_NONE: N_("geen maatregel"),
+    MEASURE_LIGHT: N_("lichte versterking"),
+    MEASURE_HEAVY: N_("zware versterking"),
+    MEASURE_REBUILD: N_("sloop-nieuwbouw"),
 }
 MEASURE_ALIASES = {
     "none": MEASURE_NONE,
@@ -145,15 +147,15 @@ MILESTONES = (
     "afgerond",
 )
 MILESTONE_LABELS_NL = {
-    "niet_in_plan": "nog niet in lokaal plan",
-    "in_plan": "in lokaal plan",
-    "opname": "opname gedaan",
-    "beoordeling": "beoordeling gedaan",
-    "normbesluit": "normbesluit genomen",
-    "versterkingsbesluit": "versterkingsbesluit genomen",
-    "bouw_gestart": "bouw gestart",
-    "bouw_gereed": "bouw gereed",
-    "afgerond": "versterkingstraject afgerond",
+    "niet_in_plan": N_("nog niet in lokaal plan"),
+    "in_plan": N_("in lokaal plan"),
+    "opname": N_("opname gedaan"),
+    "beoordeling": N_("beoordeling gedaan"),
+    "normbesluit": N_("normbesluit genomen"),
+    "versterkingsbesluit": N_("versterkingsbesluit genomen"),
+    "bouw_gestart": N_("bouw gestart"),
+    "bouw_gereed": N_("bouw gereed"),
+    "afgerond": N_("versterkingstraject afgerond"),
 }
 MILESTONE_ALIASES = (
     {label.lower(): code for code, label in MILESTONE_LABELS_NL.items()}

@@ -22,6 +22,8 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
+from gis_app.core.i18n import t
+
 GEOM_POLYGON = "polygon"
 GEOM_LINE = "line"
 GEOM_POINT = "point"
@@ -256,17 +258,17 @@ def read_vector_layer(path, layer: str | None = None):
 
     path = Path(path)
     if not path.exists():
-        raise InputError("bestand bestaat niet", path=path)
+        raise InputError(t("bestand bestaat niet"), path=path)
     try:
         frame = gpd.read_file(path, layer=layer, engine="pyogrio")
     except Exception as error:  # pyogrio raises several types; the user needs the message
         raise InputError(
-            f"kan het bestand niet lezen als kaartlaag ({error})", path=path
+            t("kan het bestand niet lezen als kaartlaag ({error})", error=error), path=path
         ) from error
     if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame.columns:
-        raise InputError("het bestand heeft geen geometrie", path=path)
+        raise InputError(t("het bestand heeft geen geometrie"), path=path)
     if frame.crs is None:
-        raise MissingCrsError("het bestand heeft geen coördinatenstelsel", path=path)
+        raise MissingCrsError(t("het bestand heeft geen coördinatenstelsel"), path=path)
     if not frame.crs.equals(WORKING_CRS):
         frame = frame.to_crs(WORKING_CRS)
     return frame

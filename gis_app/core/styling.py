@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core.formatting import scientific
+from gis_app.core.i18n import N_, t, translate
 from gis_app.core.labels import column_label
 from gis_app.core.schema import (
     BAG_GONE,
@@ -84,10 +85,10 @@ RISK_COLORS = {
     PROFILE_UNKNOWN: "#c8c8c8",
 }
 RISK_LABELS = {
-    PROFILE_VERHOOGD: "verhoogd",
-    PROFILE_LICHT: "licht verhoogd",
-    PROFILE_NORMAAL: "normaal",
-    PROFILE_UNKNOWN: "onbekend",
+    PROFILE_VERHOOGD: N_("verhoogd"),
+    PROFILE_LICHT: N_("licht verhoogd"),
+    PROFILE_NORMAAL: N_("normaal"),
+    PROFILE_UNKNOWN: N_("onbekend"),
 }
 MISSING_COLOR = RISK_COLORS[PROFILE_UNKNOWN]
 OTHER_COLOR = "#a0a0a0"
@@ -389,8 +390,10 @@ def risk_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
         # one hashed lookup instead of a string comparison per profile
         found = pd.Index(order[:3]).get_indexer(frame["risk_profile"].to_numpy(dtype=object))
         codes = np.where(found >= 0, found, 3).astype(np.int64)
-    rgba, legend = _categorical(codes, order, [RISK_LABELS[p] for p in order], colors, spec.alpha)
-    return StyleResult(rgba, legend, title="risicoprofiel")
+    rgba, legend = _categorical(
+        codes, order, [translate(RISK_LABELS[p]) for p in order], colors, spec.alpha
+    )
+    return StyleResult(rgba, legend, title=t("risicoprofiel"))
 
 
 def milestone_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
@@ -405,11 +408,11 @@ def milestone_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
         lookup = {m: i for i, m in enumerate(MILESTONES)}
         codes = pd.Series(values).map(lookup).fillna(len(MILESTONES)).to_numpy(np.int64)
     categories = [*MILESTONES, "?"]
-    labels = [MILESTONE_LABELS_NL[m] for m in MILESTONES] + ["onbekend"]
+    labels = [translate(MILESTONE_LABELS_NL[m]) for m in MILESTONES] + [t("onbekend")]
     rgba, legend = _categorical(codes, categories, labels, [*colors, MISSING_COLOR], spec.alpha)
     if legend[-1].count == 0:
         legend = legend[:-1]
-    return StyleResult(rgba, legend, title="mijlpaal")
+    return StyleResult(rgba, legend, title=t("mijlpaal"))
 
 
 #: Panden that BAG says do not exist (any more): drawn muted over any style.
@@ -473,7 +476,7 @@ def graduated_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
         legend.append(LegendEntry(label, colors[c], int(counts[c]), lo, hi))
     missing = int((codes < 0).sum())
     if missing:
-        legend.append(LegendEntry("geen waarde", MISSING_COLOR, missing))
+        legend.append(LegendEntry(t("geen waarde"), MISSING_COLOR, missing))
     return StyleResult(rgba, legend, title=column_label(column), breaks=edges)
 
 
@@ -493,17 +496,17 @@ def plan_year_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     ]
     codes = np.full(len(frame), len(years), dtype=np.int64)
     codes[known] = np.searchsorted(years, values[known].astype(int))
-    labels = [f"gereed in {y}" for y in years]
+    labels = [t("gereed in {y}", y=y) for y in years]
     rgba, legend = _categorical(
         codes,
         [*map(str, years), ""],
-        [*labels, "geen werk gepland"],
+        [*labels, t("geen werk gepland")],
         [*colors, MISSING_COLOR],
         spec.alpha,
     )
     if legend[-1].count == 0:
         legend = legend[:-1]
-    return StyleResult(rgba, legend, title="gereed (planning)")
+    return StyleResult(rgba, legend, title=t("gereed (planning)"))
 
 
 PLAN_APPROACH_COLORS = {
@@ -513,10 +516,10 @@ PLAN_APPROACH_COLORS = {
     "": OTHER_COLOR,
 }
 PLAN_APPROACH_LABELS = {
-    "standard": "standaard",
-    "bespoke": "maatwerk",
-    "none": "geen werk",
-    "": "niet gepland",
+    "standard": N_("standaard"),
+    "bespoke": N_("maatwerk"),
+    "none": N_("geen werk"),
+    "": N_("niet gepland"),
 }
 
 
@@ -532,10 +535,10 @@ def plan_approach_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     overrides = dict(spec.colors)
     colors = [overrides.get(k, PLAN_APPROACH_COLORS[k]) for k in order]
     rgba, legend = _categorical(
-        codes, order, [PLAN_APPROACH_LABELS[k] for k in order], colors, spec.alpha
+        codes, order, [translate(PLAN_APPROACH_LABELS[k]) for k in order], colors, spec.alpha
     )
     legend = [entry for entry in legend[:3]] + [e for e in legend[3:] if e.count]
-    return StyleResult(rgba, legend, title="aanpak (planning)")
+    return StyleResult(rgba, legend, title=t("aanpak (planning)"))
 
 
 #: What residents were told (values of the ``plan_told`` column, written with every plan
@@ -616,7 +619,7 @@ def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleRe
             if spec is None or spec.column != "bag_status":  # there each status has its entry
                 result.legend = [
                     *result.legend,
-                    LegendEntry("bestaat niet (meer) volgens BAG", GONE_COLOR, int(gone.sum())),
+                    LegendEntry(t("bestaat niet (meer) volgens BAG"), GONE_COLOR, int(gone.sum())),
                 ]
     return result
 

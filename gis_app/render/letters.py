@@ -1,5 +1,9 @@
 """PDF letters to residents, drawn with Qt's PDF writer (offscreen, no network).
 
+The letters themselves stay Dutch whatever language the app speaks: they go to
+residents in Groningen, and their text is the planner's own template. Only the
+messages about writing them follow the app's language (:mod:`gis_app.core.i18n`).
+
 A4 portrait, the filled template as plain text, wrapped to the page; text that does not fit
 goes on to the next page.
 """
@@ -12,6 +16,7 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPainter
 
 from gis_app.core.errors import ExportError
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import atomic_path, describe_os_error
 from gis_app.render.pdf_sheets import _font, ensure_gui_application, new_pdf_writer
 
@@ -36,7 +41,7 @@ def write_letter_pdf(path: str | Path, text: str, title: str) -> None:
             writer = new_pdf_writer(temp, title, page, DPI)
             painter = QPainter(writer)
             if not painter.isActive():
-                raise ExportError("kan de PDF niet maken", path=path)
+                raise ExportError(t("kan de PDF niet maken"), path=path)
             try:
                 font = _font(11)
                 painter.setFont(font)
@@ -57,7 +62,9 @@ def write_letter_pdf(path: str | Path, text: str, title: str) -> None:
             finally:
                 painter.end()
     except OSError as error:
-        raise ExportError(f"kan niet schrijven: {describe_os_error(error)}", path=path) from None
+        raise ExportError(
+            t("kan niet schrijven: {reason}", reason=describe_os_error(error)), path=path
+        ) from None
 
 
 def mail_merge_text(rows: list[dict[str, str]]) -> str:
@@ -90,7 +97,7 @@ def write_letters(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ExportError(
-            f"kan de map niet maken: {describe_os_error(error)}", path=folder
+            t("kan de map niet maken: {reason}", reason=describe_os_error(error)), path=folder
         ) from None
     written, merged = [], []
     for k, row in enumerate(rows):
@@ -107,7 +114,7 @@ def write_letters(
             handle.write(mail_merge_text(merged))
     except OSError as error:
         raise ExportError(
-            f"kan niet schrijven: {describe_os_error(error)}", path=csv_path
+            t("kan niet schrijven: {reason}", reason=describe_os_error(error)), path=csv_path
         ) from None
     written.append(csv_path)
     return written

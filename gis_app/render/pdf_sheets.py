@@ -12,6 +12,10 @@ One PDF per work package, A4 landscape:
 
 Every page has a footer with the export stamp and "pagina i van n".
 
+The texts are in the language of the export (:mod:`gis_app.core.i18n`: the
+``language_of`` block of :func:`gis_app.core.export.exporter.export_project`), so a
+sheet for an English-speaking contractor is English throughout.
+
 Text uses the application font (DejaVu Sans where installed); characters the installed
 fonts lack (e.g. Chinese on a machine without CJK fonts) print as empty boxes, the rest
 of the sheet is unaffected.
@@ -43,6 +47,7 @@ from PySide6.QtGui import (
 
 from gis_app.core.errors import ExportError
 from gis_app.core.export.sheets import PackageSheet
+from gis_app.core.i18n import language, t
 from gis_app.core.io.atomic import atomic_path, describe_os_error
 
 DPI = 300
@@ -296,7 +301,7 @@ class _SheetPainter:
         painter.drawText(
             rect,
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            f"pagina {number} van {total}",
+            t("pagina {number} van {total}", number=number, total=total),
         )
 
     def map_page(self, painter: QPainter) -> None:
@@ -307,7 +312,7 @@ class _SheetPainter:
         painter.drawText(
             QRectF(0, 0, self.page.width(), title_h),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            f"Werkpakket {sheet.title}",
+            t("Werkpakket {title}", title=sheet.title),
         )
         # facts in two columns
         painter.setFont(self.body_font)
@@ -345,7 +350,7 @@ class _SheetPainter:
             painter.setFont(self.body_font)
             painter.setPen(QColor("#000000"))
             painter.drawText(
-                rect, int(Qt.AlignmentFlag.AlignCenter), "Dit werkpakket bevat geen panden."
+                rect, int(Qt.AlignmentFlag.AlignCenter), t("Dit werkpakket bevat geen panden.")
             )
             return
         bounds = shapely.total_bounds(np.asarray(bounds_geoms, dtype=object))
@@ -449,8 +454,8 @@ class _SheetPainter:
         metrics = QFontMetricsF(self.body_font, painter.device())
         line = metrics.height() * 1.3
         items = [(f"{i.label} ({i.count})", QColor(i.color), "fill") for i in sheet.legend]
-        items.append(("overige panden", QColor("#ececec"), "fill"))
-        items.append(("grens werkpakket", QColor("#0050a0"), "line"))
+        items.append((t("overige panden"), QColor("#ececec"), "fill"))
+        items.append((t("grens werkpakket"), QColor("#0050a0"), "line"))
         width = max(metrics.horizontalAdvance(t) for t, _, _ in items) + _mm(10)
         height = line * (len(items) + 1) + _mm(2)
         box = QRectF(rect.left() + _mm(2), rect.bottom() - height - _mm(2), width, height)
@@ -459,7 +464,7 @@ class _SheetPainter:
         painter.drawRect(box)
         painter.setPen(QColor("#000000"))
         painter.setFont(self.bold_font)
-        painter.drawText(QRectF(box.left() + _mm(2), box.top() + _mm(1), width, line), "Legenda")
+        painter.drawText(QRectF(box.left() + _mm(2), box.top() + _mm(1), width, line), t("Legenda"))
         painter.setFont(self.body_font)
         for i, (text, color, kind) in enumerate(items, start=1):
             y = box.top() + _mm(1) + i * line
@@ -508,7 +513,7 @@ class _SheetPainter:
         painter.drawText(
             QRectF(x0 - _mm(10), y0 - _mm(5), length + _mm(20), _mm(4)),
             int(Qt.AlignmentFlag.AlignCenter),
-            f"schaal ca. 1:{_round_scale(denominator):,}".replace(",", "."),
+            t("schaal ca. 1:{denominator}", denominator=_scale_text(denominator)),
         )
 
     def north_arrow(self, painter: QPainter, rect: QRectF) -> None:
@@ -542,7 +547,7 @@ class _SheetPainter:
         painter.drawText(
             QRectF(0, 0, self.page.width(), title_h),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            f"Werkpakket {sheet.title} — panden",
+            t("Werkpakket {title} — panden", title=sheet.title),
         )
         y = _mm(10)
         self._row(
@@ -630,16 +635,24 @@ def _new_writer_layout() -> QPageLayout:
     )
 
 
+def _scale_text(denominator: float) -> str:
+    """``25.000`` in Dutch, ``25,000`` in English."""
+    text = f"{_round_scale(denominator):,}"
+    return text if language() == "en" else text.replace(",", ".")
+
+
 def write_package_pdf(path: str | Path, sheet: PackageSheet) -> TableLayout:
     """Draw ``sheet`` into a PDF at ``path`` (atomically); returns the table layout used."""
     ensure_gui_application()
     path = Path(path)
     try:
         with atomic_path(path) as temp:
-            writer = new_pdf_writer(temp, f"Werkpakket {sheet.title}", _new_writer_layout(), DPI)
+            writer = new_pdf_writer(
+                temp, t("Werkpakket {title}", title=sheet.title), _new_writer_layout(), DPI
+            )
             painter = QPainter(writer)
             if not painter.isActive():
-                raise ExportError("PDF kon niet worden aangemaakt", path=path)
+                raise ExportError(t("PDF kon niet worden aangemaakt"), path=path)
             try:
                 drawer = _SheetPainter(writer, sheet)
                 layout, widths = drawer.table_layout(painter)
@@ -653,7 +666,9 @@ def write_package_pdf(path: str | Path, sheet: PackageSheet) -> TableLayout:
             finally:
                 painter.end()
     except OSError as error:
-        raise ExportError(f"PDF niet geschreven: {describe_os_error(error)}", path=path) from error
+        raise ExportError(
+            t("PDF niet geschreven: {reason}", reason=describe_os_error(error)), path=path
+        ) from error
     return layout
 
 

@@ -120,21 +120,11 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("CoreTexts", "bouwstarts per week"),
     QT_TRANSLATE_NOOP("CoreTexts", "volgorde clusters"),
     QT_TRANSLATE_NOOP("CoreTexts", "keuze"),
-    QT_TRANSLATE_NOOP("CoreTexts", "aandeel maatwerk (schuif)"),
-    QT_TRANSLATE_NOOP("CoreTexts", "% van panden met keuze"),
     QT_TRANSLATE_NOOP("CoreTexts", "clusters met eigen aandeel"),
     QT_TRANSLATE_NOOP("CoreTexts", "startdatum"),
     QT_TRANSLATE_NOOP("CoreTexts", "dreigingsfactor"),
     QT_TRANSLATE_NOOP("CoreTexts", "× LPR"),
     QT_TRANSLATE_NOOP("CoreTexts", "lichtere maatregel onder de norm"),
-    QT_TRANSLATE_NOOP("CoreTexts", "Buren zoeken"),
-    QT_TRANSLATE_NOOP("CoreTexts", "Groepen vormen"),
-    QT_TRANSLATE_NOOP("CoreTexts", "Grote groepen splitsen"),
-    QT_TRANSLATE_NOOP("CoreTexts", "Clusters rangschikken"),
-    QT_TRANSLATE_NOOP("CoreTexts", "Clustervlakken maken"),
-    QT_TRANSLATE_NOOP("CoreTexts", "Afronden"),
-    QT_TRANSLATE_NOOP("CoreTexts", "Klaar"),
-    QT_TRANSLATE_NOOP("CoreTexts", "Kleine groepen samenvoegen"),
 )
 
 

@@ -22,6 +22,9 @@ The dialog only collects choices and calls :func:`gis_app.core.export.exporter.e
   through the document as one undo step ("Werkpakketten maken voor export"), so the
   Werkpakketten panel, the map and the attribute table follow and Ctrl+Z takes it back.
   The remembered column choice goes through the document too.
+* "Taal van kolomkoppen" chooses the language of what people read in the files
+  (:attr:`ExportOptions.language <gis_app.core.export.exporter.ExportOptions>`); it starts
+  at the app's language.
 * Bestand > Veldpakket importeren... (:mod:`gis_app.ui.fieldpack_import`) reads and
   compares a returned field pack in the background with progress and cancel, shows the
   changes and conflicts, and applies the non-conflicting changes as one undo
@@ -244,6 +247,7 @@ class ExportDialog(QDialog):
         browse.clicked.connect(self._browse)
         folder_row.addWidget(browse)
         layout.addLayout(folder_row)
+        self._build_language_choice(layout)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -400,6 +404,31 @@ class ExportDialog(QDialog):
             if widget.item(i).checkState() == Qt.CheckState.Checked
         ]
 
+    def _build_language_choice(self, layout) -> None:
+        """The language of the labels in the files (headers, Toelichting, PDF sheets);
+        the window's language by default. Field names stay the same in both."""
+        from PySide6.QtWidgets import QComboBox
+
+        from gis_app.core import i18n
+
+        row = QHBoxLayout()
+        label = QLabel(self.tr("Taal van kolomkoppen:"))
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("Nederlands"), "nl")
+        self.language_combo.addItem(self.tr("Engels"), "en")
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(i18n.language())))
+        self.language_combo.setToolTip(
+            self.tr(
+                "Kolomkoppen, toelichting en PDF-kaartbladen in deze taal; de veldnamen in "
+                "Shapefile en GeoPackage blijven gelijk."
+            )
+        )
+        label.setBuddy(self.language_combo)
+        row.addWidget(label)
+        row.addWidget(self.language_combo)
+        row.addStretch(1)
+        layout.addLayout(row)
+
     def _browse(self) -> None:
         browse_folder_into(self, self.tr("Exportmap kiezen"), self.folder_edit)
 
@@ -414,6 +443,7 @@ class ExportDialog(QDialog):
             columns=self._checked(self.column_list),
             field_pack=self.field_pack_check.isChecked(),
             remember_columns=False,  # remembered through the document after the export
+            language=self.language_combo.currentData(),
         )
 
     # --- running ---------------------------------------------------------------------------

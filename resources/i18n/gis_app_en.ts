@@ -1380,16 +1380,6 @@
         </message>
         <message>
             <location filename="../../gis_app/ui/core_texts.py" />
-            <source>aandeel maatwerk (schuif)</source>
-            <translation>bespoke share (slider)</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/core_texts.py" />
-            <source>% van panden met keuze</source>
-            <translation>% of buildings with a choice</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/core_texts.py" />
             <source>clusters met eigen aandeel</source>
             <translation>clusters with own share</translation>
         </message>
@@ -1412,46 +1402,6 @@
             <location filename="../../gis_app/ui/core_texts.py" />
             <source>lichtere maatregel onder de norm</source>
             <translation>lighter measure below the norm</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/core_texts.py" />
-            <source>Buren zoeken</source>
-            <translation>Finding neighbours</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/core_texts.py" />
-            <source>Groepen vormen</source>
-            <translation>Forming groups</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/core_texts.py" />
-            <source>Grote groepen splitsen</source>
-            <translation>Splitting large groups</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/core_texts.py" />
-            <source>Clusters rangschikken</source>
-            <translation>Ranking clusters</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/core_texts.py" />
-            <source>Clustervlakken maken</source>
-            <translation>Making cluster outlines</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/core_texts.py" />
-            <source>Afronden</source>
-            <translation>Finishing</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/core_texts.py" />
-            <source>Klaar</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/core_texts.py" />
-            <source>Kleine groepen samenvoegen</source>
-            <translation>Merging small groups</translation>
         </message>
     </context>
     <context>
@@ -2131,6 +2081,26 @@
             <location filename="../../gis_app/ui/export_dialog.py" />
             <source>%1 van %2 gekozen</source>
             <translation>%1 of %2 chosen</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/export_dialog.py" />
+            <source>Taal van kolomkoppen:</source>
+            <translation>Language of column labels:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/export_dialog.py" />
+            <source>Nederlands</source>
+            <translation>Nederlands (Dutch)</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/export_dialog.py" />
+            <source>Engels</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/export_dialog.py" />
+            <source>Kolomkoppen, toelichting en PDF-kaartbladen in deze taal; de veldnamen in Shapefile en GeoPackage blijven gelijk.</source>
+            <translation>Column labels, notes and PDF map sheets in this language; the field names in Shapefile and GeoPackage stay the same.</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/export_dialog.py" />

@@ -29,6 +29,7 @@ from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
 from gis_app.core.clusters.geometry import normalise_polygon, split_polygon
+from gis_app.core.i18n import t
 from gis_app.core.schema import (
     CLUSTER_COLUMNS,
     COLUMN_DEFAULTS,
@@ -195,7 +196,7 @@ def split_cluster(
     pos = _position(clusters, cluster_id)
     pieces = split_polygon(clusters.geometry.iloc[pos], line)
     if len(pieces) < 2:
-        raise ValueError("De lijn deelt de cluster niet in tweeën.")
+        raise ValueError(t("De lijn deelt de cluster niet in tweeën."))
     pieces.sort(key=lambda g: -g.area)
     new_ids = make_cluster_ids(clusters, len(pieces) - 1)
     base = clusters.iloc[pos]
@@ -222,7 +223,7 @@ def merge_clusters(
     """Merge clusters into the first of them in cluster order (which keeps its attributes)."""
     ids = [str(c) for c in cluster_ids]
     if len(set(ids)) < 2:
-        raise ValueError("Kies minstens twee clusters om samen te voegen.")
+        raise ValueError(t("Kies minstens twee clusters om samen te voegen."))
     positions = sorted(_position(clusters, c) for c in ids)
     keep_id = str(clusters["cluster_id"].iloc[positions[0]])
     union = shapely.union_all(np.asarray(clusters.geometry.array)[positions])

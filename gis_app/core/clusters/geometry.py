@@ -12,11 +12,13 @@ import shapely
 from shapely.geometry import LineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from gis_app.core.i18n import t
+
 
 def normalise_polygon(geometry: BaseGeometry) -> BaseGeometry:
     """A valid Polygon or MultiPolygon from any polygonal input (repairs, drops lines)."""
     if geometry is None or geometry.is_empty:
-        raise ValueError("Lege geometrie.")
+        raise ValueError(t("Lege geometrie."))
     if not geometry.is_valid:
         geometry = shapely.make_valid(geometry)
     parts = [p for p in shapely.get_parts(geometry) if isinstance(p, (Polygon, MultiPolygon))]
@@ -25,7 +27,7 @@ def normalise_polygon(geometry: BaseGeometry) -> BaseGeometry:
         polys.extend(shapely.get_parts(part) if isinstance(part, MultiPolygon) else [part])
     polys = [p for p in polys if not p.is_empty and p.area > 0]
     if not polys:
-        raise ValueError("Geen vlak: een cluster heeft minstens drie punten nodig.")
+        raise ValueError(t("Geen vlak: een cluster heeft minstens drie punten nodig."))
     return polys[0] if len(polys) == 1 else MultiPolygon(polys)
 
 
@@ -48,7 +50,7 @@ def ring_coords(geometry: BaseGeometry, part: int, ring: int) -> np.ndarray:
 
 def _with_ring(geometry: BaseGeometry, part: int, ring: int, coords: np.ndarray) -> BaseGeometry:
     if len(coords) < 3:
-        raise ValueError("Een ring heeft minstens drie hoekpunten nodig.")
+        raise ValueError(t("Een ring heeft minstens drie hoekpunten nodig."))
     parts = polygon_parts(geometry)
     poly = parts[part]
     shell = np.asarray(poly.exterior.coords)[:, :2]

@@ -20,6 +20,7 @@ from shapely.geometry.base import BaseGeometry
 
 from gis_app.core.clusters.geometry import normalise_polygon
 from gis_app.core.clusters.membership import MembershipIndex, membership_index
+from gis_app.core.i18n import t
 
 HULL_BUFFER = 1.5  # metres around the members' footprint vertices
 HULL_RATIO = 0.3  # shapely.concave_hull ratio (0 = most concave, 1 = convex)
@@ -165,10 +166,10 @@ def hull_around_rows(
     """ "Cluster from selection": a polygon containing exactly the given buildings' points."""
     rows = np.unique(np.asarray(rows, dtype=np.int64))
     if len(rows) == 0:
-        raise ValueError("Geen panden geselecteerd.")
+        raise ValueError(t("Geen panden geselecteerd."))
     labels = np.full(len(buildings), -1, dtype=np.int64)
     labels[rows] = 0
     hull = group_hulls(buildings, labels, 1, index=index)[0]
     if hull is None:
-        raise ValueError("De geselecteerde panden hebben geen geometrie.")
+        raise ValueError(t("De geselecteerde panden hebben geen geometrie."))
     return normalise_polygon(hull)

@@ -32,6 +32,7 @@ from gis_app.core.clusters.frames import make_cluster_ids, palette_color
 from gis_app.core.clusters.geometry import normalise_polygon
 from gis_app.core.errors import ExportError, InputError, MissingCrsError
 from gis_app.core.fields import normalise_name
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import atomic_path, describe_os_error, gdal_message, gdal_source
 from gis_app.core.schema import CLUSTER_COLUMNS, WORKING_CRS, ensure_cluster_columns
 
@@ -77,7 +78,7 @@ _RD_BOUNDS = (-7_000.0, 289_000.0, 300_000.0, 629_000.0)
 def _check_path(path: Path, suffixes: tuple[str, ...]) -> None:
     if path.suffix.lower() not in suffixes:
         raise InputError(
-            "clusters lezen en schrijven kan als GeoPackage (.gpkg) of GeoJSON (.geojson)",
+            t("clusters lezen en schrijven kan als GeoPackage (.gpkg) of GeoJSON (.geojson)"),
             path=path,
         )
 
@@ -87,14 +88,20 @@ def _choose_layer(path: Path, layer: str | None) -> str | None:
         layers = pyogrio.list_layers(gdal_source(path))
     except Exception as error:
         raise InputError(
-            f"bestand kan niet gelezen worden: {_first_line(error)}", path=path
+            t("bestand kan niet gelezen worden: {first_line}", first_line=_first_line(error)),
+            path=path,
         ) from None
     names = [str(name) for name, _ in layers]
     polygon_layers = [str(name) for name, kind in layers if kind and "polygon" in str(kind).lower()]
     if layer is not None:
         if layer not in names:
             raise InputError(
-                f"laag '{layer}' bestaat niet; lagen: {', '.join(names) or 'geen'}", path=path
+                t(
+                    "laag '{layer}' bestaat niet; lagen: {value}",
+                    layer=layer,
+                    value=", ".join(names) or "geen",
+                ),
+                path=path,
             )
         return layer
     if CLUSTERS_LAYER in names:
@@ -104,8 +111,10 @@ def _choose_layer(path: Path, layer: str | None) -> str | None:
     if len(names) == 1:
         return names[0]
     if not polygon_layers:
-        raise InputError("het bestand bevat geen laag met vlakken", path=path)
-    raise InputError(f"meerdere vlakkenlagen ({', '.join(polygon_layers)}); kies er één", path=path)
+        raise InputError(t("het bestand bevat geen laag met vlakken"), path=path)
+    raise InputError(
+        t("meerdere vlakkenlagen ({join}); kies er één", join=", ".join(polygon_layers)), path=path
+    )
 
 
 def _first_line(error: BaseException) -> str:
@@ -133,19 +142,20 @@ def read_clusters(
     """
     path = Path(path)
     if not path.exists():
-        raise InputError("het bestand bestaat niet", path=path)
+        raise InputError(t("het bestand bestaat niet"), path=path)
     _check_path(path, READ_SUFFIXES)
     layer = _choose_layer(path, layer)
     try:
         frame = pyogrio.read_dataframe(gdal_source(path), layer=layer)
     except Exception as error:
         raise InputError(
-            f"bestand kan niet gelezen worden: {_first_line(error)}", path=path
+            t("bestand kan niet gelezen worden: {first_line}", first_line=_first_line(error)),
+            path=path,
         ) from None
     if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame:
-        raise InputError("de laag heeft geen geometrie", path=path)
+        raise InputError(t("de laag heeft geen geometrie"), path=path)
     if len(frame) == 0:
-        raise InputError("de laag bevat geen clusters", path=path)
+        raise InputError(t("de laag bevat geen clusters"), path=path)
     frame = _to_rd(frame, path)
     notes: list[str] = []
     geometries = _polygons(frame, path)
@@ -173,15 +183,20 @@ def _to_rd(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
                 crs = CRS.from_epsg(28992)
             else:
                 raise MissingCrsError(
-                    "het bestand heeft geen coördinatenstelsel en de coördinaten liggen niet "
-                    "in RD New (EPSG:28992)",
+                    t(
+                        "het bestand heeft geen coördinatenstelsel en de coördinaten liggen "
+                        "niet in RD New (EPSG:28992)"
+                    ),
                     path=path,
                 )
         frame = frame.set_crs(crs, allow_override=True)
     try:
         return frame.to_crs(WORKING_CRS)
     except Exception as error:
-        raise InputError(f"omzetten naar RD New mislukt: {_first_line(error)}", path=path) from None
+        raise InputError(
+            t("omzetten naar RD New mislukt: {first_line}", first_line=_first_line(error)),
+            path=path,
+        ) from None
 
 
 def _polygons(frame: gpd.GeoDataFrame, path: Path) -> list:
@@ -189,15 +204,19 @@ def _polygons(frame: gpd.GeoDataFrame, path: Path) -> list:
     out = []
     for row, geom in enumerate(geoms, start=1):
         if geom is None or shapely.is_empty(geom):
-            raise InputError("cluster zonder geometrie", path=path, row=row)
+            raise InputError(t("cluster zonder geometrie"), path=path, row=row)
         if shapely.get_type_id(geom) not in (3, 6, 7):
             raise InputError(
-                f"een cluster moet een vlak zijn, geen {geom.geom_type}", path=path, row=row
+                t("een cluster moet een vlak zijn, geen {geom_type}", geom_type=geom.geom_type),
+                path=path,
+                row=row,
             )
         try:
             out.append(normalise_polygon(geom))
         except ValueError as error:
-            raise InputError(f"onbruikbaar vlak: {error}", path=path, row=row) from None
+            raise InputError(
+                t("onbruikbaar vlak: {error}", error=error), path=path, row=row
+            ) from None
     return out
 
 
@@ -221,7 +240,10 @@ def _columns(frame: gpd.GeoDataFrame, path: Path, notes: list[str]) -> pd.DataFr
         bad = [i + 1 for i, c in enumerate(colors) if c and not _COLOR.match(c)]
         if bad:
             notes.append(
-                f"kleur niet als #rrggbb in rij {', '.join(map(str, bad[:10]))}: standaardkleur gebruikt"
+                t(
+                    "kleur niet als #rrggbb in rij {join}: standaardkleur gebruikt",
+                    join=", ".join(map(str, bad[:10])),
+                )
             )
         out["color"] = [c if _COLOR.match(c) else palette_color(i) for i, c in enumerate(colors)]
     else:
@@ -235,7 +257,7 @@ def _columns(frame: gpd.GeoDataFrame, path: Path, notes: list[str]) -> pd.DataFr
         out_of_range = np.flatnonzero((share < 0) | (share > 1))
         if len(out_of_range):
             raise InputError(
-                "aandeel maatwerk moet tussen 0 en 1 (of 0 en 100%) liggen",
+                t("aandeel maatwerk moet tussen 0 en 1 (of 0 en 100%) liggen"),
                 path=path,
                 row=int(out_of_range[0]) + 1,
             )
@@ -279,10 +301,14 @@ def _fix_ids(frame: gpd.GeoDataFrame, existing: pd.DataFrame | None, notes: list
     for i, _old, new in renamed:
         ids[i] = new
     frame["cluster_id"] = pd.Series(ids, index=frame.index, dtype=object)
-    changed = [f"rij {i + 1}: '{old}' -> {new}" for i, old, new in renamed if old]
+    changed = [
+        t("rij {value}: '{old}' -> {new}", value=i + 1, old=old, new=new)
+        for i, old, new in renamed
+        if old
+    ]
     missing = sum(1 for _, old, _ in renamed if not old)
     if missing:
-        notes.append(f"{missing} cluster(s) zonder id kregen een nieuw id")
+        notes.append(t("{missing} cluster(s) zonder id kregen een nieuw id", missing=missing))
     if changed:
         notes.append(
             "dubbele of al gebruikte cluster-id's vernummerd: "
@@ -316,7 +342,7 @@ def write_clusters(
     path = Path(path)
     if path.suffix.lower() not in WRITE_SUFFIXES:
         raise ExportError(
-            "clusters exporteren kan als GeoPackage (.gpkg) of GeoJSON (.geojson)", path=path
+            t("clusters exporteren kan als GeoPackage (.gpkg) of GeoJSON (.geojson)"), path=path
         )
     frame = gpd.GeoDataFrame(
         clusters[[*CLUSTER_COLUMNS]].copy(), geometry=list(clusters.geometry), crs=clusters.crs
@@ -343,7 +369,11 @@ def write_clusters(
                 driver="GeoJSON" if geojson else "GPKG",
             )
     except OSError as error:
-        raise ExportError(f"schrijven mislukt: {describe_os_error(error)}", path=path) from None
+        raise ExportError(
+            t("schrijven mislukt: {reason}", reason=describe_os_error(error)), path=path
+        ) from None
     except Exception as error:
-        raise ExportError(f"schrijven mislukt: {_first_line(error)}", path=path) from None
+        raise ExportError(
+            t("schrijven mislukt: {first_line}", first_line=_first_line(error)), path=path
+        ) from None
     return path

@@ -38,6 +38,7 @@ from gis_app.core.clusters.frames import PALETTE, make_cluster_ids
 from gis_app.core.clusters.hulls import group_hulls
 from gis_app.core.clusters.membership import NO_CLUSTER, MembershipIndex, membership_index
 from gis_app.core.clusters.ranking import rank_groups
+from gis_app.core.i18n import t
 from gis_app.core.schema import WORKING_CRS
 
 DEFAULT_MAX_BUILDINGS = 50
@@ -162,19 +163,19 @@ def group_buildings(
     lie within ``merge_distance``, closest first, as long as the limits still hold.
     """
     if max_buildings < 1:
-        raise ValueError("max_buildings moet minstens 1 zijn.")
+        raise ValueError(t("max_buildings moet minstens 1 zijn."))
     if max_spread <= 0:
-        raise ValueError("max_spread moet groter dan 0 zijn.")
+        raise ValueError(t("max_spread moet groter dan 0 zijn."))
     index = index or membership_index(buildings)
     n = index.n
     usable = np.flatnonzero(~shapely.is_empty(index.points))
     labels = np.full(n, -1, dtype=np.int64)
     if len(usable) == 0:
         return labels, 0
-    _report(progress, 0.05, "Buren zoeken")
+    _report(progress, 0.05, t("Buren zoeken"))
     geoms = index.geometries[usable]
     left, right = _neighbour_pairs(geoms, index.coords[usable], link_distance)
-    _report(progress, 0.35, "Groepen vormen")
+    _report(progress, 0.35, t("Groepen vormen"))
     m = len(usable)
     graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(m, m))
     n_comp, comp = connected_components(graph, directed=False)
@@ -186,7 +187,7 @@ def group_buildings(
     fits = ~too_big[comp]
     _, final[fits] = np.unique(comp[fits], return_inverse=True)
     next_label = int(final.max()) + 1 if fits.any() else 0
-    _report(progress, 0.45, "Grote groepen splitsen")
+    _report(progress, 0.45, t("Grote groepen splitsen"))
     order = np.argsort(comp, kind="stable")
     bounds = np.searchsorted(comp[order], np.arange(n_comp + 1))
     stack = [order[bounds[c] : bounds[c + 1]] for c in np.flatnonzero(too_big)]
@@ -208,7 +209,7 @@ def group_buildings(
         stack.append(members[mask])
         stack.append(members[~mask])
     if min_buildings > 1 and merge_distance > 0:
-        _report(progress, 0.5, "Kleine groepen samenvoegen")
+        _report(progress, 0.5, t("Kleine groepen samenvoegen"))
         final, next_label = _merge_small_groups(
             points, final, next_label, max_buildings, max_spread, min_buildings, merge_distance
         )
@@ -318,11 +319,11 @@ def suggest_clusters(
         index=index,
         progress=progress,
     )
-    _report(progress, 0.6, "Clusters rangschikken")
+    _report(progress, 0.6, t("Clusters rangschikken"))
     ranking = rank_groups(buildings, labels, n_groups)
-    _report(progress, 0.7, "Clustervlakken maken")
+    _report(progress, 0.7, t("Clustervlakken maken"))
     hulls = group_hulls(buildings, labels, n_groups, index=index)
-    _report(progress, 0.95, "Afronden")
+    _report(progress, 0.95, t("Afronden"))
     rank_of_group = ranking["rank"].to_numpy()
     by_rank = np.argsort(rank_of_group, kind="stable")
     ids = np.asarray(
@@ -350,7 +351,7 @@ def suggest_clusters(
     membership = np.full(len(buildings), NO_CLUSTER, dtype=object)
     has = labels >= 0
     membership[has] = group_ids[labels[has]]
-    _report(progress, 1.0, "Klaar")
+    _report(progress, 1.0, t("Klaar"))
     return frame, pd.Series(membership, index=buildings.index, dtype=object, name="cluster_id")
 
 

@@ -17,6 +17,12 @@ The column chooser marks personal columns as such (:attr:`ExportColumn.personal`
 ``building_id`` and ``package_id`` are always exported (they identify the rows and are
 needed to bring a field pack back), whatever the choice says.
 
+Labels (headers in the tables, aliases, the Toelichting sheet, ``_veldnamen.csv``) are
+in the language of the export (:func:`label_of`, :mod:`gis_app.core.i18n`); the column
+*names* in Shapefile, GeoPackage and GeoJSON stay the stable machine names in every
+language, so that a contractor's scripts, QGIS styles and returned field packs keep
+working whichever language the labels were written in.
+
 The choice is a list of column names stored in ``project.settings["export_columns"]``
 (:func:`remember_columns`); :func:`chosen_columns` reads it back, dropping names that
 no longer exist, so a project opened later offers the same export.
@@ -31,6 +37,7 @@ from typing import Any
 
 from gis_app.core.errors import ExportError
 from gis_app.core.fields import normalise_name
+from gis_app.core.i18n import N_, t, translate
 from gis_app.core.labels import EXPORT_EXTRA_LABELS
 
 SETTINGS_KEY = "export_columns"
@@ -40,38 +47,38 @@ PERSONAL_COLUMNS = ("residents", "eigen_regie")
 
 #: Dutch labels of the columns gis_app writes, in the order exports show them.
 LABELS: dict[str, str] = {
-    "building_id": "BAG pand-id",
-    "package_id": "werkpakket-id",
-    "package_name": "werkpakket",
-    "contractor": "aannemer",
-    "cluster_id": "cluster-id",
-    "cluster_name": "cluster",
-    "address": "adres",
-    "postcode": "postcode",
-    "woonplaats": "woonplaats",
-    "addresses": "aantal adressen",
-    "residents": "bewoners",
-    "risk_profile": "risicoprofiel",
-    "profile_source": "bron risicoprofiel",
-    "lpr": "LPR",
-    "typology": "typologie",
-    "milestone": "mijlpaal",
-    "measure_class": "maatregel (beoordeeld)",
-    "expected_measure": "maatregel (verwacht)",
-    "measure": "maatregel",
-    "approach": "aanpak",
-    "eigen_regie": "eigen regie",
-    "prep_start": "start voorbereiding",
-    "construction_start": "start bouw",
-    "completion": "gereed",
-    "wait_months": "wachttijd (maanden)",
-    "cost": "kosten (euro)",
+    "building_id": N_("BAG pand-id"),
+    "package_id": N_("werkpakket-id"),
+    "package_name": N_("werkpakket"),
+    "contractor": N_("aannemer"),
+    "cluster_id": N_("cluster-id"),
+    "cluster_name": N_("cluster"),
+    "address": N_("adres"),
+    "postcode": N_("postcode"),
+    "woonplaats": N_("woonplaats"),
+    "addresses": N_("aantal adressen"),
+    "residents": N_("bewoners"),
+    "risk_profile": N_("risicoprofiel"),
+    "profile_source": N_("bron risicoprofiel"),
+    "lpr": N_("LPR"),
+    "typology": N_("typologie"),
+    "milestone": N_("mijlpaal"),
+    "measure_class": N_("maatregel (beoordeeld)"),
+    "expected_measure": N_("maatregel (verwacht)"),
+    "measure": N_("maatregel"),
+    "approach": N_("aanpak"),
+    "eigen_regie": N_("eigen regie"),
+    "prep_start": N_("start voorbereiding"),
+    "construction_start": N_("start bouw"),
+    "completion": N_("gereed"),
+    "wait_months": N_("wachttijd (maanden)"),
+    "cost": N_("kosten (euro)"),
     # the address lists: one row per address (core/export/addresses.py)
-    "straat": "straat",
-    "huisnummer": "huisnummer",
-    "huisletter": "huisletter",
-    "toevoeging": "toevoeging",
-    "verblijfsobject_id": "BAG verblijfsobject-id",
+    "straat": N_("straat"),
+    "huisnummer": N_("huisnummer"),
+    "huisletter": N_("huisletter"),
+    "toevoeging": N_("toevoeging"),
+    "verblijfsobject_id": N_("BAG verblijfsobject-id"),
     # source and plan columns, in the window's words (core/labels.py)
     **{c: label for c, label in EXPORT_EXTRA_LABELS.items()},
 }
@@ -101,6 +108,13 @@ def looks_personal(column: str) -> bool:
     return bool(hints)
 
 
+def label_of(column: str, language: str | None = None) -> str:
+    """The label of ``column`` in ``language`` (default: the current one); an unknown
+    (source) column is its own label."""
+    known = LABELS.get(column)
+    return column if known is None else translate(known, language)
+
+
 @dataclass(frozen=True)
 class ExportColumn:
     name: str
@@ -116,7 +130,7 @@ def available_columns(frame_columns: Iterable[str]) -> list[ExportColumn]:
     return [
         ExportColumn(
             name=c,
-            label=LABELS.get(c, c),
+            label=label_of(c),
             personal=looks_personal(c),
             required=c in REQUIRED_COLUMNS,
         )
@@ -147,7 +161,7 @@ def remember_columns(settings: dict[str, Any], columns: Iterable[str]) -> None:
 
 
 def resolve_requested(requested: Iterable[str], available: Sequence[ExportColumn]) -> list[str]:
-    """Columns named on the command line (name or Dutch label, case-insensitive).
+    """Columns named on the command line (name, Dutch or current label; any case).
 
     ``default``/``standaard`` stands for the default choice, ``all``/``alle`` for every
     column. An unknown name is an :class:`ExportError` listing what is available.
@@ -156,6 +170,7 @@ def resolve_requested(requested: Iterable[str], available: Sequence[ExportColumn
     for column in available:
         by_key.setdefault(column.name.casefold(), column.name)
         by_key.setdefault(column.label.casefold(), column.name)
+        by_key.setdefault(LABELS.get(column.name, column.name).casefold(), column.name)  # Dutch
         by_key.setdefault(normalise_name(column.name), column.name)
     out: list[str] = []
     for raw in requested:
@@ -173,5 +188,7 @@ def resolve_requested(requested: Iterable[str], available: Sequence[ExportColumn
             out.append(by_key[normalise_name(item)])
         else:
             names = ", ".join(c.name for c in available)
-            raise ExportError(f"onbekende kolom '{item}'; beschikbaar: {names}")
+            raise ExportError(
+                t("onbekende kolom '{item}'; beschikbaar: {names}", item=item, names=names)
+            )
     return normalise_choice(out, available)

@@ -43,6 +43,13 @@ first when there are none) and makes packages with the default settings, and its
 say so. The project object is never changed: what was made comes back as a
 :class:`~gis_app.core.change.Change` that the caller applies (the window as one undo
 step, the command line on its own copy); saving it is the caller's decision.
+
+Language (:attr:`ExportOptions.language`): the labels people read are written in the
+chosen language -- table headers and code words in CSV/XLSX, the ``Toelichting`` sheet,
+the field aliases of the GeoPackage and ``_veldnamen.csv``, the PDF sheets -- and so are
+the progress steps and the report of this export. Field names, layer names, folder
+and file names stay the same in every language (``werkpakketten.gpkg``,
+``adreslijsten/``, ``building_id``): they are what scripts and QGIS projects refer to.
 """
 
 from __future__ import annotations
@@ -70,6 +77,7 @@ from gis_app.core.export.gpkg import write_geopackage
 from gis_app.core.export.names import inside, safe_name, unique_names
 from gis_app.core.export.shapefile import encode_prepared, prepare_table, write_shapefile
 from gis_app.core.export.tables import table_frame, write_csv, write_xlsx
+from gis_app.core.i18n import language_of, t, translate
 from gis_app.core.io.outputs import check_export_folder
 from gis_app.core.packages import (
     PACKAGE_COLUMN,
@@ -112,6 +120,9 @@ class ExportOptions:
     color_by: str = "measure"  # PDF map colours: "measure" or "risk_profile"
     remember_columns: bool = True
     styles: bool = True  # QGIS styles in the GeoPackages (off only to measure their cost)
+    #: Language of the labels in the files (headers, aliases, Toelichting, _veldnamen.csv,
+    #: PDF sheets): "nl" or "en"; None: the app's language (gis_app.core.i18n).
+    language: str | None = None
 
 
 @dataclass
@@ -126,10 +137,14 @@ class ExportReport:
     def to_text(self, *, notes: bool = True) -> str:
         lines = [*self.notes] if notes else []
         lines.append(
-            f"{len(self.packages)} werkpakket(ten) geëxporteerd naar {self.out_dir}: "
-            f"{len(self.files)} bestand(en)"
+            t(
+                "{n_packages} werkpakket(ten) geëxporteerd naar {out_dir}: {n_files} bestand(en)",
+                n_packages=len(self.packages),
+                out_dir=self.out_dir,
+                n_files=len(self.files),
+            )
         )
-        lines += [f"let op: {w}" for w in self.warnings]
+        lines += [t("let op: {warning}", warning=w) for w in self.warnings]
         return "\n".join(lines)
 
 
@@ -147,7 +162,7 @@ class PreparedExport:
 
 def _report(progress: ProgressCallback | None, fraction: float, message: str) -> None:
     if progress is not None and progress(min(max(fraction, 0.0), 1.0), message) is False:
-        raise ExportCancelled("de export is afgebroken")
+        raise ExportCancelled(t("de export is afgebroken"))
 
 
 def export_needs(project) -> list[str]:
@@ -178,7 +193,7 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
     notes: list[str] = []
     buildings = project.buildings
     if buildings is None or len(buildings) == 0:
-        raise ExportError("het project bevat geen panden om te exporteren", path=project.path)
+        raise ExportError(t("het project bevat geen panden om te exporteren"), path=project.path)
     clusters = project.clusters
     new_columns: dict[str, np.ndarray] = {}
     new_clusters = None
@@ -186,7 +201,7 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
     if clusters is None or len(clusters) == 0:
         from gis_app.core.clusters.suggest import suggest_clusters
 
-        _report(progress, 0.02, "Clusters voorstellen")
+        _report(progress, 0.02, t("Clusters voorstellen"))
         suggested, membership = suggest_clusters(buildings, existing=clusters)
         keep = [c for c in suggested.columns if c not in ("rank", "reason")]
         clusters = new_clusters = suggested[keep]
@@ -196,10 +211,15 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
         buildings = buildings.copy()  # the project's frame stays as it is
         buildings["cluster_id"] = new_columns["cluster_id"]
         made.append("clusters")
-        notes.append(f"Het project had geen clusters: {len(clusters)} clusters voorgesteld.")
+        notes.append(
+            t(
+                "Het project had geen clusters: {n_clusters} clusters voorgesteld.",
+                n_clusters=len(clusters),
+            )
+        )
     planning_settings = project.settings.get("planning")
     config = PlanningConfig.from_dict(planning_settings) if planning_settings else PlanningConfig()
-    _report(progress, 0.05, "Planning berekenen")
+    _report(progress, 0.05, t("Planning berekenen"))
     try:
         # what residents were told binds the exported dates, as in every plan
         promised = CommitmentBook.from_dict(getattr(project, "commitments", None) or None)
@@ -208,13 +228,15 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
     except GisAppError:
         raise
     except Exception as error:  # pragma: no cover - a planning defect, shown as one line
-        raise ExportError(f"de planning kon niet worden berekend: {error}") from error
+        raise ExportError(
+            t("de planning kon niet worden berekend: {error}", error=error)
+        ) from error
     if not planning_settings:
-        notes.append("Planning berekend met de standaardinstellingen.")
+        notes.append(t("Planning berekend met de standaardinstellingen."))
     ctx = package_context(result, buildings, clusters)
     new_packages = None
     if project.packages is None or len(project.packages) == 0:
-        _report(progress, 0.1, "Werkpakketten maken")
+        _report(progress, 0.1, t("Werkpakketten maken"))
         cfg = settings_from(project.settings)
         packages, assignment = make_packages(
             result,
@@ -231,9 +253,15 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
         buildings[PACKAGE_COLUMN] = new_columns[PACKAGE_COLUMN]
         made.append("packages")
         notes.append(
-            f"Het project had geen werkpakketten: {len(packages)} gemaakt met de standaardinstellingen "
-            f"(per cluster, hoogstens {cfg.max_buildings} panden of {cfg.max_addresses} adressen, "
-            f"bouwstarts binnen {cfg.max_weeks} weken)."
+            t(
+                "Het project had geen werkpakketten: {n_packages} gemaakt met de "
+                "standaardinstellingen (per cluster, hoogstens {max_buildings} panden "
+                "of {max_addresses} adressen, bouwstarts binnen {max_weeks} weken).",
+                n_packages=len(packages),
+                max_buildings=cfg.max_buildings,
+                max_addresses=cfg.max_addresses,
+                max_weeks=cfg.max_weeks,
+            )
         )
     else:
         assignment = pd.Series(
@@ -243,15 +271,19 @@ def prepare_export(project, *, progress: ProgressCallback | None = None) -> Prep
         loose = int((ctx.work & (assignment.to_numpy() == "")).sum())
         if loose:
             notes.append(
-                f"{loose} pand(en) met werk in de planning zitten in geen werkpakket en worden niet geëxporteerd."
+                t(
+                    "{loose} pand(en) met werk in de planning zitten in geen werkpakket en "
+                    "worden niet geëxporteerd.",
+                    loose=loose,
+                )
             )
     change = None
     if made:
         change = Change(
             description=(
-                "Clusters en werkpakketten maken voor export"
+                t("Clusters en werkpakketten maken voor export")
                 if new_clusters is not None
-                else "Werkpakketten maken voor export"
+                else t("Werkpakketten maken voor export")
             ),
             clusters=new_clusters,
             building_columns=new_columns,
@@ -289,7 +321,13 @@ def check_formats(formats) -> tuple[str, ...]:
         if key == "json":
             key = "geojson"
         if key not in FORMATS:
-            raise ExportError(f"onbekend exportformaat '{item}'; kies uit {', '.join(FORMATS)}")
+            raise ExportError(
+                t(
+                    "onbekend exportformaat '{item}'; kies uit {join}",
+                    item=item,
+                    join=", ".join(FORMATS),
+                )
+            )
         if key not in out:
             out.append(key)
     return tuple(out)
@@ -302,8 +340,11 @@ def _package_rows(packages: pd.DataFrame, wanted: list[str] | None) -> pd.DataFr
     missing = [p for p in wanted if p not in known]
     if missing:
         raise ExportError(
-            f"onbekend werkpakket: {', '.join(missing)}; bekend: {', '.join(sorted(known)[:20])}"
-            + (" ..." if len(known) > 20 else "")
+            t(
+                "onbekend werkpakket: {missing}; bekend: {known}",
+                missing=", ".join(missing),
+                known=", ".join(sorted(known)[:20]) + (" ..." if len(known) > 20 else ""),
+            )
         )
     return packages[packages["package_id"].astype(str).isin(wanted)]
 
@@ -322,7 +363,7 @@ def _info_rows(row: dict[str, Any]) -> list[tuple[str, object]]:
             value = int(whole([value])[0])  # whole euros and persons
         elif isinstance(value, np.integer | np.floating):
             value = value.item()
-        out.append((label, value))
+        out.append((translate(label), value))
     return out
 
 
@@ -359,14 +400,14 @@ def export_project(
     options = options or ExportOptions()
     formats = check_formats(options.formats)
     if "pdf" in formats and pdf_writer is None:
-        raise ExportError("PDF-kaartbladen vragen de tekenmodule (pdf_writer); niet meegegeven")
+        raise ExportError(t("PDF-kaartbladen vragen de tekenmodule (pdf_writer); niet meegegeven"))
     if options.field_pack and pdf_writer is None:
         raise ExportError(
-            "een veldpakket bevat PDF-kaartbladen; de tekenmodule (pdf_writer) ontbreekt"
+            t("een veldpakket bevat PDF-kaartbladen; de tekenmodule (pdf_writer) ontbreekt")
         )
     root = Path(out_dir)
     if root.exists() and not root.is_dir():
-        raise ExportError("de exportmap is een bestand, geen map", path=root)
+        raise ExportError(t("de exportmap is een bestand, geen map"), path=root)
     check_export_folder(project, root)  # before anything is written
     try:
         root.mkdir(parents=True, exist_ok=True)
@@ -382,19 +423,20 @@ def export_project(
         from gis_app.core.io.atomic import describe_os_error
 
         raise ExportError(
-            f"exportmap niet aangemaakt: {describe_os_error(error)}", path=root
+            t("exportmap niet aangemaakt: {reason}", reason=describe_os_error(error)), path=root
         ) from error
     try:
-        report = _export_into(
-            project, root, stage, options, formats, pdf_writer, progress, prepared
-        )
+        with language_of(options.language):
+            report = _export_into(
+                project, root, stage, options, formats, pdf_writer, progress, prepared
+            )
         _move_into_place(stage, root, report)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     shutil.rmtree(stage, ignore_errors=True)
     with contextlib.suppress(Cancelled):  # too late to cancel: the files are in place
-        _report(progress, 1.0, "Export gereed")
+        _report(progress, 1.0, t("Export gereed"))
     return report
 
 
@@ -414,7 +456,8 @@ def _move_into_place(stage: Path, root: Path, report: ExportReport) -> None:
         from gis_app.core.io.atomic import describe_os_error
 
         raise ExportError(
-            f"export niet op zijn plaats gezet: {describe_os_error(error)}", path=root
+            t("export niet op zijn plaats gezet: {reason}", reason=describe_os_error(error)),
+            path=root,
         ) from error
     report.files = [moved.get(Path(f), root / Path(f).relative_to(stage)) for f in report.files]
 
@@ -438,7 +481,7 @@ def _export_into(
     packages = _package_rows(prepared.packages, options.package_ids)
     ids = packages["package_id"].astype(str).tolist()
     report.packages = ids
-    _report(progress, 0.15, "Exporttabel samenstellen")
+    _report(progress, 0.15, t("Exporttabel samenstellen"))
     schedule = getattr(prepared.plan_result, "schedule", None)
     frame = export_frame(
         buildings,
@@ -493,7 +536,7 @@ def _export_into(
         return sheets[pid]
 
     if "gpkg" in formats or "qgis" in formats:
-        step("GeoPackage schrijven")
+        step(t("GeoPackage schrijven"))
         cluster_ids = set(packages["cluster_id"].astype(str))
         clusters = project_clusters
         clusters = (
@@ -606,7 +649,7 @@ def _export_into(
         folder = inside(stage, FOLDERS["fieldpack"])
         folder.mkdir(exist_ok=True)
         for pid in ids:
-            step(f"Veldpakket {pid}")
+            step(t("Veldpakket {package}", package=pid))
             part = frame.iloc[groups[pid]]
             sheet = sheet_for(pid)
             files = write_fieldpack(

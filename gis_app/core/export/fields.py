@@ -113,11 +113,12 @@ def shorten_field_names(names: Iterable[str], limit: int = MAX_FIELD_NAME) -> di
 def field_mapping_text(mapping: dict[str, str], labels: dict[str, str] | None = None) -> str:
     """The mapping as CSV text (``;``-separated, like the address lists), formulas neutralised."""
     from gis_app.core.export.tables import neutralise_text  # tables imports pandas; fields not
+    from gis_app.core.i18n import t
 
     labels = labels or {}
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["kort", "volledig", "omschrijving"])
+    writer.writerow([t("kort"), t("volledig"), t("omschrijving")])  # the export's language
     for full, short in mapping.items():
         # names come from source files: a column "=cmd|..." must not become a formula
         writer.writerow([neutralise_text(str(t)) for t in (short, full, labels.get(full, ""))])

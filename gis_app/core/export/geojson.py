@@ -16,6 +16,7 @@ import pyogrio
 
 from gis_app.core.errors import ExportError
 from gis_app.core.export.gpkg import gis_ready
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import atomic_path, describe_os_error
 
 COORDINATE_PRECISION = 9
@@ -47,8 +48,8 @@ def write_geojson(path: Path, frame: gpd.GeoDataFrame, *, wgs84: bool = False) -
             )
     except OSError as error:
         raise ExportError(
-            f"GeoJSON niet geschreven: {describe_os_error(error)}", path=path
+            t("GeoJSON niet geschreven: {reason}", reason=describe_os_error(error)), path=path
         ) from error
     except Exception as error:
-        raise ExportError(f"GeoJSON niet geschreven: {error}", path=path) from error
+        raise ExportError(t("GeoJSON niet geschreven: {error}", error=error), path=path) from error
     return path

@@ -19,6 +19,7 @@ import pandas as pd
 import pyogrio
 
 from gis_app.core.errors import ExportError
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import atomic_path, describe_os_error
 from gis_app.core.schema import WORKING_CRS, WORKING_EPSG
 
@@ -176,10 +177,12 @@ def write_geopackage(
                 finish(temp)
     except OSError as error:
         raise ExportError(
-            f"GeoPackage niet geschreven: {describe_os_error(error)}", path=path
+            t("GeoPackage niet geschreven: {reason}", reason=describe_os_error(error)), path=path
         ) from error
     except ExportError:
         raise
     except Exception as error:
-        raise ExportError(f"GeoPackage niet geschreven: {error}", path=path) from error
+        raise ExportError(
+            t("GeoPackage niet geschreven: {error}", error=error), path=path
+        ) from error
     return path

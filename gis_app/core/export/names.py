@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gis_app.core.errors import ExportError
+from gis_app.core.i18n import t
 
 MAX_NAME_BYTES = 100
 FALLBACK_NAME = "naamloos"
@@ -109,5 +110,5 @@ def inside(root: str | Path, *parts: str) -> Path:
     target = base.joinpath(*parts)
     resolved = target.resolve()
     if resolved != base and base not in resolved.parents:
-        raise ExportError("het pad ligt buiten de gekozen exportmap", path=target)
+        raise ExportError(t("het pad ligt buiten de gekozen exportmap"), path=target)
     return resolved

@@ -40,6 +40,7 @@ from pandas.api.types import infer_dtype
 from gis_app.core.errors import ExportError
 from gis_app.core.export.dbf import encode_table, write_dbf, write_encoded
 from gis_app.core.export.fields import field_mapping_text, shorten_field_names
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import atomic_files, atomic_path
 
 MAX_TEXT_BYTES = 254
@@ -122,8 +123,13 @@ def prepare_table(
             text = text.astype(object).where(values.notna().to_numpy(), None)
             if n_cut:
                 notes.append(
-                    f"Shapefile: {n_cut} tekst(en) in '{column}' ingekort tot {MAX_TEXT_BYTES} bytes "
-                    "(de GeoPackage heeft de volledige tekst)"
+                    t(
+                        "Shapefile: {n_cut} tekst(en) in '{column}' ingekort tot "
+                        "{MAX_TEXT_BYTES} bytes (de GeoPackage heeft de volledige tekst)",
+                        n_cut=n_cut,
+                        column=column,
+                        MAX_TEXT_BYTES=MAX_TEXT_BYTES,
+                    )
                 )
             data[short] = text.to_numpy(dtype=object)
     out = gpd.GeoDataFrame(data, geometry=frame.geometry.to_numpy(), crs=frame.crs)
@@ -183,18 +189,21 @@ def write_shapefile(
             ]
             if missing:  # GDAL wrote elsewhere or not at all: never ship half a Shapefile
                 raise ExportError(
-                    f"Shapefile niet geschreven: {', '.join(missing)} ontbreekt", path=target
+                    t("Shapefile niet geschreven: {join} ontbreekt", join=", ".join(missing)),
+                    path=target,
                 )
     except OSError as error:
         from gis_app.core.io.atomic import describe_os_error
 
         raise ExportError(
-            f"Shapefile niet geschreven: {describe_os_error(error)}", path=target
+            t("Shapefile niet geschreven: {reason}", reason=describe_os_error(error)), path=target
         ) from error
     except Exception as error:  # GDAL errors come as pyogrio exceptions
         if isinstance(error, ExportError):
             raise
-        raise ExportError(f"Shapefile niet geschreven: {error}", path=target) from error
+        raise ExportError(
+            t("Shapefile niet geschreven: {error}", error=error), path=target
+        ) from error
     files = [folder / f"{base}{suffix}" for suffix in SHAPEFILE_SUFFIXES] + [folder / mapping_name]
     files = [f for f in files if f.exists()]
     result = ShapefileResult(files=files, mapping=mapping, warnings=notes)
@@ -220,7 +229,7 @@ def write_zip(zip_path: Path, files: list[Path], *, arcnames: list[str] | None =
         from gis_app.core.io.atomic import describe_os_error
 
         raise ExportError(
-            f"zip niet geschreven: {describe_os_error(error)}", path=zip_path
+            t("zip niet geschreven: {reason}", reason=describe_os_error(error)), path=zip_path
         ) from error
     return zip_path
 

@@ -34,6 +34,7 @@ import shapely
 
 from gis_app.core.export.addresses import house_numbers
 from gis_app.core.export.columns import looks_personal
+from gis_app.core.i18n import N_, language, t, translate
 from gis_app.core.packages import isin
 from gis_app.core.schema import MEASURE_LABELS_NL
 from gis_app.core.styling import RISK_COLORS, RISK_LABELS
@@ -52,20 +53,20 @@ MEASURE_COLORS = {
     "rebuild": "#d7191c",
     "none": "#d9d9d9",
 }
-APPROACH_LABELS = {"standard": "standaard", "bespoke": "maatwerk", "none": "geen werk"}
+APPROACH_LABELS = {"standard": N_("standaard"), "bespoke": N_("maatwerk"), "none": N_("geen werk")}
 
 #: Table columns of the sheet (column, header), in order; kept when exported. With
 #: addresses, ``address`` stands for street and house number as two columns.
 TABLE_COLUMNS = (
-    ("building_id", "BAG pand-id"),
-    ("address", "adres"),
-    ("postcode", "postcode"),
-    ("woonplaats", "woonplaats"),
-    ("measure", "maatregel"),
-    ("approach", "aanpak"),
-    ("prep_start", "start voorb."),
-    ("construction_start", "start bouw"),
-    ("completion", "gereed"),
+    ("building_id", N_("BAG pand-id")),
+    ("address", N_("adres")),
+    ("postcode", N_("postcode")),
+    ("woonplaats", N_("woonplaats")),
+    ("measure", N_("maatregel")),
+    ("approach", N_("aanpak")),
+    ("prep_start", N_("start voorb.")),
+    ("construction_start", N_("start bouw")),
+    ("completion", N_("gereed")),
 )
 
 
@@ -108,7 +109,8 @@ def _date_text(values: pd.Series) -> list[str]:
 def _euro(value: float) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "-"
-    return "€ " + f"{value:,.0f}".replace(",", ".")
+    whole = f"{value:,.0f}"  # English: 12,500
+    return "€ " + (whole if language() == "en" else whole.replace(",", "."))
 
 
 def _day(value: Any) -> str:
@@ -153,7 +155,7 @@ def package_sheet(
         replaced = []
         for column, title in table_cols:
             if column == "address":
-                replaced += [("_straat", "straat"), ("_huisnummer", "huisnr.")]
+                replaced += [("_straat", N_("straat")), ("_huisnummer", N_("huisnr."))]
             elif column == "postcode":
                 table["postcode"] = rows_of["postcode"].to_numpy()
                 replaced.append((column, title))
@@ -164,17 +166,25 @@ def package_sheet(
                 replaced.append((column, title))
         table_cols = replaced
         label_texts = _door_labels(rows_of, len(frame), label_texts)
-    header = ["nr", *[h for _, h in table_cols]]
+    header = [t("nr"), *[translate(h) for _, h in table_cols]]
     cells: list[list[str]] = []
     for column, _ in table_cols:
         values = table[column]
         if column == "measure":
             cells.append(
-                values.map(lambda v: MEASURE_LABELS_NL.get(v, v)).fillna("").astype(str).tolist()
+                values.map(
+                    lambda v: translate(MEASURE_LABELS_NL[v]) if v in MEASURE_LABELS_NL else v
+                )
+                .fillna("")
+                .astype(str)
+                .tolist()
             )
         elif column == "approach":
             cells.append(
-                values.map(lambda v: APPROACH_LABELS.get(v, v)).fillna("").astype(str).tolist()
+                values.map(lambda v: translate(APPROACH_LABELS[v]) if v in APPROACH_LABELS else v)
+                .fillna("")
+                .astype(str)
+                .tolist()
             )
         elif column in ("prep_start", "construction_start", "completion"):
             cells.append(_date_text(values))
@@ -197,7 +207,7 @@ def package_sheet(
     for key, color in palette.items():
         count = int((keys == key).sum())
         if count:
-            legend.append(LegendItem(labels.get(key, key), color, count))
+            legend.append(LegendItem(translate(labels.get(key, key)), color, count))
 
     outline = package.get("geometry")
     context = np.empty(0, dtype=object)
@@ -217,27 +227,42 @@ def package_sheet(
         ]
 
     facts = [
-        ("Werkpakket", str(package.get("package_id", ""))),
-        ("Aannemer", str(package.get("contractor") or "nog toe te wijzen")),
-        ("Periode", f"{_day(package.get('period_start'))} t/m {_day(package.get('period_end'))}"),
+        (t("Werkpakket"), str(package.get("package_id", ""))),
+        (t("Aannemer"), str(package.get("contractor") or t("nog toe te wijzen"))),
         (
-            "Panden / adressen",
+            t("Periode"),
+            t(
+                "{start} t/m {end}",
+                start=_day(package.get("period_start")),
+                end=_day(package.get("period_end")),
+            ),
+        ),
+        (
+            t("Panden / adressen"),
             f"{int(package.get('n_buildings', len(frame)) or 0)} / {int(package.get('n_addresses', 0) or 0)}",
         ),
         (
-            "Maatregelen",
-            f"licht {int(package.get('n_light', 0) or 0)}, zwaar {int(package.get('n_heavy', 0) or 0)}, "
-            f"sloop-nieuwbouw {int(package.get('n_rebuild', 0) or 0)}",
+            t("Maatregelen"),
+            t(
+                "licht {light}, zwaar {heavy}, sloop-nieuwbouw {rebuild}",
+                light=int(package.get("n_light", 0) or 0),
+                heavy=int(package.get("n_heavy", 0) or 0),
+                rebuild=int(package.get("n_rebuild", 0) or 0),
+            ),
         ),
         (
-            "Aanpak",
-            f"standaard {int(package.get('n_standard', 0) or 0)}, maatwerk {int(package.get('n_bespoke', 0) or 0)}",
+            t("Aanpak"),
+            t(
+                "standaard {standard}, maatwerk {bespoke}",
+                standard=int(package.get("n_standard", 0) or 0),
+                bespoke=int(package.get("n_bespoke", 0) or 0),
+            ),
         ),
-        ("Geraamde kosten", _euro(package.get("cost"))),
+        (t("Geraamde kosten"), _euro(package.get("cost"))),
     ]
     cluster = package.get("cluster_id")
     if cluster:
-        facts.insert(1, ("Cluster", str(cluster)))
+        facts.insert(1, (t("Cluster"), str(cluster)))
     label_points = np.empty((0, 2))
     if 0 < len(frame) <= MAX_MAP_LABELS:
         label_points = shapely.get_coordinates(shapely.point_on_surface(frame.geometry.to_numpy()))
@@ -245,7 +270,7 @@ def package_sheet(
         street_labels = _street_labels(frame, rows_of)
     return PackageSheet(
         package_id=str(package.get("package_id", "")),
-        title=str(package.get("name") or package.get("package_id") or "Werkpakket"),
+        title=str(package.get("name") or package.get("package_id") or t("Werkpakket")),
         facts=facts,
         buildings=frame[[frame.geometry.name]].copy(),
         colors=colors,
@@ -257,7 +282,10 @@ def package_sheet(
         label_points=label_points,
         label_texts=label_texts if len(label_points) else [],
         street_labels=street_labels,
-        footer=f"Geëxporteerd {exported_at:%d-%m-%Y %H:%M} · coördinaten RD New (EPSG:28992)",
+        footer=t(
+            "Geëxporteerd {moment} · coördinaten RD New (EPSG:28992)",
+            moment=f"{exported_at:%d-%m-%Y %H:%M}",
+        ),
     )
 
 

@@ -26,6 +26,10 @@ Decisions (where the brief is silent):
   keep the text.
 * Characters XML cannot hold (control characters other than tab, CR, LF) are removed
   from XLSX cells; they are kept in the CSV.
+* With English labels chosen for the export (:mod:`gis_app.core.i18n`) the headers,
+  the words for codes, ``ja``/``nee`` and the sheet names (``Addresses``, ``Notes``) are
+  English; the CSV dialect stays the one above (``;`` and decimal comma), because the
+  file's format must not change with a label choice: a reader set up for it keeps working.
 """
 
 from __future__ import annotations
@@ -39,7 +43,8 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core.errors import ExportError
-from gis_app.core.export.columns import LABELS
+from gis_app.core.export.columns import LABELS, label_of
+from gis_app.core.i18n import N_, t, translate
 from gis_app.core.io.atomic import atomic_open, atomic_path, describe_os_error
 from gis_app.core.labels import APPROACH_LABELS_NL, VALUE_LABELS
 
@@ -48,8 +53,8 @@ APPROACH_LABELS = APPROACH_LABELS_NL
 CODE_LABELS: dict[str, dict[str, str]] = {c: dict(v) for c, v in VALUE_LABELS.items()}
 FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-SHEET_NAME = "Adressen"
-INFO_SHEET_NAME = "Toelichting"
+SHEET_NAME = N_("Adressen")
+INFO_SHEET_NAME = N_("Toelichting")
 
 
 def neutralise_text(text: str) -> str:
@@ -84,10 +89,11 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         values = frame[column]
         if column in CODE_LABELS:
-            mapped = values.map(CODE_LABELS[column])
+            words = {code: translate(word) for code, word in CODE_LABELS[column].items()}
+            mapped = values.map(words)
             values = mapped.where(mapped.notna(), values)
         elif pd.api.types.is_bool_dtype(values.dtype):
-            values = values.map({True: "ja", False: "nee"})
+            values = values.map({True: t("ja"), False: t("nee")})
         if pd.api.types.is_datetime64_any_dtype(values.dtype):
             data[column] = pd.to_datetime(values).dt.normalize()
         elif pd.api.types.is_numeric_dtype(values.dtype):
@@ -95,7 +101,7 @@ def table_frame(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             data[column] = neutralise(values.astype(object).where(values.notna(), None))
     out = pd.DataFrame(data, index=range(len(frame)))
-    out.columns = [neutralise_text(str(LABELS.get(c, c))) for c in out.columns]
+    out.columns = [neutralise_text(str(label_of(c))) for c in out.columns]
     return out
 
 
@@ -106,7 +112,7 @@ def write_csv(path: Path, frame: pd.DataFrame, *, table: pd.DataFrame | None = N
     package); ``frame`` is then not used.
     """
     table = table_frame(frame) if table is None else table
-    lpr = LABELS["lpr"]
+    lpr = label_of("lpr")
     if lpr in table.columns and pd.api.types.is_float_dtype(table[lpr].dtype):
         table = table.copy()
         table[lpr] = table[lpr].map(csv_scientific, na_action="ignore")
@@ -122,7 +128,9 @@ def write_csv(path: Path, frame: pd.DataFrame, *, table: pd.DataFrame | None = N
                 quoting=csv.QUOTE_MINIMAL,
             )
     except OSError as error:
-        raise ExportError(f"CSV niet geschreven: {describe_os_error(error)}", path=path) from error
+        raise ExportError(
+            t("CSV niet geschreven: {reason}", reason=describe_os_error(error)), path=path
+        ) from error
     return path
 
 
@@ -133,7 +141,9 @@ def csv_scientific(value: float) -> str:
 
 #: Excel number formats per column label: LPR scientific with 3 significant digits,
 #: money and counts whole.
-XLSX_FORMATS = {LABELS["lpr"]: "0.00E+00", LABELS["cost"]: "#,##0"}
+XLSX_COLUMN_FORMATS = {"lpr": "0.00E+00", "cost": "#,##0"}
+#: The same keyed by the Dutch labels.
+XLSX_FORMATS = {LABELS[c]: f for c, f in XLSX_COLUMN_FORMATS.items()}
 
 
 def _cell_values(series: pd.Series) -> list:
@@ -184,7 +194,7 @@ def write_xlsx(
     try:
         with atomic_path(path) as temp:
             book = Workbook(write_only=True)
-            sheet = book.create_sheet(SHEET_NAME)
+            sheet = book.create_sheet(translate(SHEET_NAME))
             for index, (header, values) in enumerate(
                 zip(table.columns, columns, strict=True), start=1
             ):
@@ -203,7 +213,8 @@ def write_xlsx(
                 cell.font = bold
                 header_cells.append(cell)
             sheet.append(header_cells)
-            formats = [XLSX_FORMATS.get(str(h)) for h in table.columns]
+            by_label = {label_of(c): f for c, f in XLSX_COLUMN_FORMATS.items()}
+            formats = [by_label.get(str(h)) for h in table.columns]
             formats = [(i, f) for i, f in enumerate(formats) if f]
             for row in zip(*columns, strict=True):
                 if formats:
@@ -214,21 +225,23 @@ def write_xlsx(
                             cell.number_format = number_format
                             row[index] = cell
                 sheet.append(row)
-            notes = book.create_sheet(INFO_SHEET_NAME)
+            notes = book.create_sheet(translate(INFO_SHEET_NAME))
             notes.column_dimensions["A"].width = 28
             notes.column_dimensions["B"].width = 60
             for label, value in info or []:
                 notes.append([_xlsx_text(label), _info_value(value)])
             notes.append([])
             notes.append(
-                [WriteOnlyCell(notes, value="Kolom"), WriteOnlyCell(notes, value="Veldnaam")]
+                [WriteOnlyCell(notes, value=t("Kolom")), WriteOnlyCell(notes, value=t("Veldnaam"))]
             )
             for column in frame.columns:
                 if column != "geometry":
-                    notes.append([_xlsx_text(LABELS.get(column, column)), _xlsx_text(column)])
+                    notes.append([_xlsx_text(label_of(column)), _xlsx_text(column)])
             book.save(temp)
     except OSError as error:
-        raise ExportError(f"XLSX niet geschreven: {describe_os_error(error)}", path=path) from error
+        raise ExportError(
+            t("XLSX niet geschreven: {reason}", reason=describe_os_error(error)), path=path
+        ) from error
     return path
 
 

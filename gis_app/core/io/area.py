@@ -27,6 +27,7 @@ import pyogrio
 import shapely
 
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 from gis_app.core.io.crs import is_rd, looks_like_rd
 from gis_app.core.schema import WORKING_CRS
 
@@ -73,7 +74,7 @@ def parse_area(text: str) -> Area:
     """An :class:`Area` from ``--area`` text; :class:`InputError` when it is none of the three."""
     raw = str(text).strip()
     if not raw:
-        raise InputError("--area is leeg: geef een rechthoek, een vlakbestand of gemeentecodes")
+        raise InputError(t("--area is leeg: geef een rechthoek, een vlakbestand of gemeentecodes"))
     path = Path(raw)
     if path.suffix and path.exists():
         return Area(polygon=_polygon_of(path), text=raw)
@@ -89,19 +90,28 @@ def parse_area(text: str) -> Area:
         else:
             if not (xmin < xmax and ymin < ymax):
                 raise InputError(
-                    f"--area {raw}: een rechthoek is xmin,ymin,xmax,ymax met xmin < xmax en "
-                    "ymin < ymax"
+                    t(
+                        "--area {raw}: een rechthoek is xmin,ymin,xmax,ymax met xmin < xmax en "
+                        "ymin < ymax",
+                        raw=raw,
+                    )
                 )
             if not looks_like_rd((xmin, ymin, xmax, ymax)):
                 raise InputError(
-                    f"--area {raw}: de rechthoek ligt niet in RD New (meters, EPSG:28992)"
+                    t(
+                        "--area {raw}: de rechthoek ligt niet in RD New (meters, EPSG:28992)",
+                        raw=raw,
+                    )
                 )
             return Area(bbox=(xmin, ymin, xmax, ymax), text=raw)
     if path.suffix:
-        raise InputError(f"--area: bestand '{raw}' bestaat niet")
+        raise InputError(t("--area: bestand '{raw}' bestaat niet", raw=raw))
     raise InputError(
-        f"--area {raw}: geen rechthoek (xmin,ymin,xmax,ymax in RD), vlakbestand of "
-        "gemeentecodes (zoals 0003,0010)"
+        t(
+            "--area {raw}: geen rechthoek (xmin,ymin,xmax,ymax in RD), vlakbestand "
+            "of gemeentecodes (zoals 0003,0010)",
+            raw=raw,
+        )
     )
 
 
@@ -109,10 +119,12 @@ def _polygon_of(path: Path):
     try:
         frame = pyogrio.read_dataframe(path)
     except Exception as error:  # noqa: BLE001 - GDAL's message, with the file
-        raise InputError(f"gebiedsbestand niet leesbaar: {error}", path=path) from None
+        raise InputError(
+            t("gebiedsbestand niet leesbaar: {error}", error=error), path=path
+        ) from None
     polygons = [g for g in frame.geometry.values if g is not None and g.area > 0]
     if not polygons:
-        raise InputError("gebiedsbestand bevat geen vlakken", path=path)
+        raise InputError(t("gebiedsbestand bevat geen vlakken"), path=path)
     if frame.crs is not None:
         from pyproj import CRS
 

@@ -72,6 +72,8 @@ from typing import IO
 
 import psutil
 
+from gis_app.core.i18n import N_, t, translate
+
 _IS_WINDOWS = sys.platform.startswith("win")
 _TEMP_MARKER = ".tmp"
 #: SQLite/GDAL side files that may appear next to a GeoPackage being written.
@@ -231,7 +233,9 @@ def _alias_dir() -> Path:
             if not gdal_safe(root):
                 shutil.rmtree(root, ignore_errors=True)
                 raise OSError(
-                    errno.EINVAL, "de tijdelijke map heeft een pad dat GDAL niet leest", str(root)
+                    errno.EINVAL,
+                    t("de tijdelijke map heeft een pad dat GDAL niet leest"),
+                    str(root),
                 )
             import atexit
 
@@ -541,17 +545,17 @@ def atomic_files(target: str | Path) -> Iterator[Path]:
 
 
 _ERRNO_MESSAGES_NL = {
-    errno.ENOSPC: "de schijf is vol",
-    getattr(errno, "EDQUOT", -2): "de schijfruimte (quota) is op",
-    errno.EACCES: "geen schrijf- of leesrechten",
-    errno.EPERM: "geen toestemming",
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.ENOENT: "het bestand of de map bestaat niet (meer)",
-    errno.ENOTDIR: "een deel van het pad is geen map",
-    errno.EISDIR: "het pad is een map, geen bestand",
-    errno.EBUSY: "het bestand is in gebruik",
-    errno.ENAMETOOLONG: "de bestandsnaam is te lang",
-    errno.EIO: "lees- of schrijffout van de schijf",
+    errno.ENOSPC: N_("de schijf is vol"),
+    getattr(errno, "EDQUOT", -2): N_("de schijfruimte (quota) is op"),
+    errno.EACCES: N_("geen schrijf- of leesrechten"),
+    errno.EPERM: N_("geen toestemming"),
+    errno.EROFS: N_("de schijf is alleen-lezen"),
+    errno.ENOENT: N_("het bestand of de map bestaat niet (meer)"),
+    errno.ENOTDIR: N_("een deel van het pad is geen map"),
+    errno.EISDIR: N_("het pad is een map, geen bestand"),
+    errno.EBUSY: N_("het bestand is in gebruik"),
+    errno.ENAMETOOLONG: N_("de bestandsnaam is te lang"),
+    errno.EIO: N_("lees- of schrijffout van de schijf"),
 }
 
 
@@ -561,17 +565,19 @@ class FolderTakesNoFiles(OSError):
 
 
 def describe_os_error(error: OSError) -> str:
-    """A short Dutch description of an OSError, for a message to the user."""
+    """A short description of an OSError in the current language, for a message to the user."""
     if isinstance(error, FolderTakesNoFiles):
-        return "de map neemt geen nieuwe bestanden aan"
+        return t("de map neemt geen nieuwe bestanden aan")
     if getattr(error, "winerror", None) in (32, 33):  # sharing / lock violation
-        return "het bestand is geopend in een ander programma"
+        return t("het bestand is geopend in een ander programma")
     text = _ERRNO_MESSAGES_NL.get(error.errno or -1)
+    if text is not None:
+        text = translate(text)
     if text is None:
         if isinstance(error, PermissionError):
-            text = "geen toestemming (bestand alleen-lezen of in gebruik)"
+            text = t("geen toestemming (bestand alleen-lezen of in gebruik)")
         elif isinstance(error, FileNotFoundError):
-            text = "het bestand of de map bestaat niet (meer)"
+            text = t("het bestand of de map bestaat niet (meer)")
         else:
             text = error.strerror or type(error).__name__
     return text

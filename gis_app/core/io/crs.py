@@ -9,6 +9,7 @@ import numpy as np
 from pyproj import CRS
 
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 from gis_app.core.schema import WORKING_EPSG
 
 #: RD New's area of validity in metres (EPSG:28992 bounds, slightly generous).
@@ -29,7 +30,9 @@ def parse_crs(crs: object) -> CRS:
     try:
         return CRS.from_user_input(text)
     except Exception as error:  # pyproj raises CRSError; anything else is equally unusable
-        raise InputError(f"onbekend coördinatenstelsel '{crs}': {error}") from None
+        raise InputError(
+            t("onbekend coördinatenstelsel '{crs}': {error}", crs=crs, error=error)
+        ) from None
 
 
 def is_rd(crs: CRS) -> bool:

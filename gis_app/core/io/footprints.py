@@ -48,6 +48,7 @@ from pyproj import CRS
 
 from gis_app.core import fields
 from gis_app.core.errors import InputError, MissingCrsError
+from gis_app.core.i18n import N_, t, translate
 from gis_app.core.io import arrow_io
 from gis_app.core.io.area import Area
 from gis_app.core.io.atomic import gdal_source
@@ -79,7 +80,7 @@ from gis_app.core.io.vectorfiles import (
 from gis_app.core.schema import WORKING_CRS
 
 _POLYGON_TYPE_IDS = (3, 6)  # shapely type ids of Polygon and MultiPolygon
-_TYPE_NL = {"point": "punten", "line": "lijnen", "table": "geen geometrie"}
+_TYPE_NL = {"point": N_("punten"), "line": N_("lijnen"), "table": N_("geen geometrie")}
 
 
 def read_footprints(
@@ -129,7 +130,7 @@ def read_footprints_deferred(
     ``area`` reads only that part of the file (through its spatial index where it has one).
     """
     path = Path(path)
-    check_file(path, FOOTPRINT_EXTENSIONS, "panden (footprints)")
+    check_file(path, FOOTPRINT_EXTENSIONS, t("panden (footprints)"))
     suffix = path.suffix.lower()
     source = gdal_source(path)  # taken literally: a '!' or ';' in the path is no syntax
     has_prj = True
@@ -156,14 +157,19 @@ def read_footprints_deferred(
         raise gdal_error(error, path) from None
     kind = classify(info.get("geometry_type"))
     if kind in _TYPE_NL:
-        where = f"laag '{layer}' bevat" if layer else "bevat"
+        where = t("laag '{layer}' bevat", layer=layer) if layer else t("bevat")
         raise InputError(
-            f"{where} {_TYPE_NL[kind]} ({info.get('geometry_type')}), geen vlakken; "
-            "panden moeten als polygonen worden aangeleverd",
+            t(
+                "{where} {value} ({get}), geen vlakken; panden moeten als polygonen "
+                "worden aangeleverd",
+                where=where,
+                value=translate(_TYPE_NL[kind]),
+                get=info.get("geometry_type"),
+            ),
             path=path,
         )
     if info.get("features", -1) == 0:
-        raise InputError("bevat geen objecten (lege laag)", path=path)
+        raise InputError(t("bevat geen objecten (lege laag)"), path=path)
 
     problems: list[Problem] = []
     target = _resolve_crs(path, source, layer, info, crs, has_prj, problems)
@@ -179,8 +185,11 @@ def read_footprints_deferred(
         features = features.subset(area, path, id_field)
     if len(features.geoms) == 0:
         if area is not None:
-            raise InputError(f"bevat geen panden in het gebied ({area.describe()})", path=path)
-        raise InputError("bevat geen objecten (lege laag)", path=path)
+            raise InputError(
+                t("bevat geen panden in het gebied ({describe})", describe=area.describe()),
+                path=path,
+            )
+        raise InputError(t("bevat geen objecten (lege laag)"), path=path)
 
     rows = np.arange(1, len(features.geoms) + 1, dtype=np.int64)
     attributes = features.attributes
@@ -222,7 +231,7 @@ def read_footprints_deferred(
     rows = rows[keep]
     if len(frame) == 0:
         raise InputError(
-            "bevat geen bruikbare panden: alle geometrieën zijn leeg of geen vlak", path=path
+            t("bevat geen bruikbare panden: alle geometrieën zijn leeg of geen vlak"), path=path
         )
     if frame.crs is not None and not is_rd(CRS.from_user_input(frame.crs)):
         from_name = crs_name(CRS.from_user_input(frame.crs))
@@ -230,7 +239,11 @@ def read_footprints_deferred(
             frame = frame.to_crs(WORKING_CRS)
         except Exception as error:
             raise InputError(
-                f"omzetten van {from_name} naar RD New (EPSG:28992) mislukt: {error}",
+                t(
+                    "omzetten van {from_name} naar RD New (EPSG:28992) mislukt: {error}",
+                    from_name=from_name,
+                    error=error,
+                ),
                 path=path,
             ) from None
         frame, rows = _drop_non_finite(frame, rows, from_name, path, problems)
@@ -243,8 +256,11 @@ def read_footprints_deferred(
         problems.append(
             Problem.for_rows(
                 "geometry_outside_netherlands",
-                f"ligt buiten Nederland (meer dan {NETHERLANDS_MARGIN / 1000:g} km buiten het "
-                "RD New-gebied): klopt het coördinatenstelsel?",
+                t(
+                    "ligt buiten Nederland (meer dan {value:g} km buiten het RD "
+                    "New-gebied): klopt het coördinatenstelsel?",
+                    value=NETHERLANDS_MARGIN / 1000,
+                ),
                 str(path),
                 outside,
                 rows,
@@ -261,14 +277,19 @@ def _drop_non_finite(frame, rows, from_name: str, path: Path, problems: list[Pro
     bad = non_finite(frame.geometry.values)
     if not bad.any():
         return frame, rows
-    message = (
-        f"coördinaten niet om te zetten van {from_name} naar RD New (niet eindig): "
-        "weggelaten; klopt het coördinatenstelsel?"
+    message = t(
+        "coördinaten niet om te zetten van {from_name} naar RD New (niet "
+        "eindig): weggelaten; klopt het coördinatenstelsel?",
+        from_name=from_name,
     )
     if bad.all():
         raise InputError(
-            f"geen enkel pand bruikbaar: de coördinaten zijn niet om te zetten van {from_name} "
-            "naar RD New (niet eindig); klopt het coördinatenstelsel (het .prj-bestand of --crs)?",
+            t(
+                "geen enkel pand bruikbaar: de coördinaten zijn niet om te zetten van "
+                "{from_name} naar RD New (niet eindig); klopt het coördinatenstelsel "
+                "(het .prj-bestand of --crs)?",
+                from_name=from_name,
+            ),
             path=path,
         )
     problems.append(
@@ -302,7 +323,7 @@ def _resolve_crs(path, source, layer, info, crs, has_prj, problems) -> CRS | Non
     if file_crs is None:
         if stated is not None:
             return stated
-        missing = "het .prj-bestand ontbreekt" if not has_prj else "geen coördinatenstelsel"
+        missing = t("het .prj-bestand ontbreekt") if not has_prj else t("geen coördinatenstelsel")
         message = f"{missing}: het coördinatenstelsel (CRS) is onbekend"
         try:
             bounds = pyogrio.read_info(source, layer=layer, force_total_bounds=True)["total_bounds"]
@@ -322,8 +343,12 @@ def _resolve_crs(path, source, layer, info, crs, has_prj, problems) -> CRS | Non
             problems.append(
                 Problem(
                     "crs_override",
-                    f"bestand zegt {crs_name(file_crs_obj)}, opgegeven is "
-                    f"{crs_name(stated)}: het opgegeven CRS is gebruikt",
+                    t(
+                        "bestand zegt {crs_name}, opgegeven is {crs_name2}: het opgegeven CRS "
+                        "is gebruikt",
+                        crs_name=crs_name(file_crs_obj),
+                        crs_name2=crs_name(stated),
+                    ),
                     str(path),
                 )
             )
@@ -337,15 +362,22 @@ def _footprint_id_column(path: Path, attributes: pd.DataFrame, id_field: str | N
         column = fields.resolve_field(columns, id_field)
         if column is None:
             raise InputError(
-                f"id-veld '{id_field}' bestaat niet; velden: {', '.join(map(str, columns))}",
+                t(
+                    "id-veld '{id_field}' bestaat niet; velden: {join}",
+                    id_field=id_field,
+                    join=", ".join(map(str, columns)),
+                ),
                 path=path,
             )
         return column
     column = fields.detect_id_field(columns)
     if column is None:
         raise InputError(
-            "geen pand-id-veld gevonden (zoals identificatie, bag_id, pand_id); velden: "
-            f"{', '.join(map(str, columns)) or '(geen)'}; geef het veld op met --id-field",
+            t(
+                "geen pand-id-veld gevonden (zoals identificatie, bag_id, pand_id); "
+                "velden: {value}; geef het veld op met --id-field",
+                value=", ".join(map(str, columns)) or "(geen)",
+            ),
             path=path,
         )
     return column
@@ -493,7 +525,7 @@ def _read_features_arrow(path: Path, source: str, layer, filters: dict | None = 
     meta = layer_data.meta
     if meta.get("geometry_type") is None:
         validity_pool.shutdown(wait=False, cancel_futures=True)
-        raise InputError("bevat geen geometrie", path=path)
+        raise InputError(t("bevat geen geometrie"), path=path)
 
     def joined(index):
         arrays = [p[index] for p in parts]
@@ -581,7 +613,7 @@ def _read_features_classic(
         raise gdal_error(error, path) from None
     meta = parts[0][0]
     if meta.get("geometry_type") is None and parts[0][1].size and parts[0][1][0] is None:
-        raise InputError("bevat geen geometrie", path=path)
+        raise InputError(t("bevat geen geometrie"), path=path)
 
     def joined(index):
         arrays = [p[index] for p in parts]
@@ -625,7 +657,7 @@ def _clean_geometries(
             problems.append(
                 Problem.for_rows(
                     "geometry_collection",
-                    "geometrieverzameling: alleen de vlakdelen zijn behouden",
+                    t("geometrieverzameling: alleen de vlakdelen zijn behouden"),
                     path,
                     with_parts,
                     rows,
@@ -656,7 +688,7 @@ def _clean_geometries(
         problems.append(
             Problem.for_rows(
                 "geometry_empty",
-                "lege of ontbrekende geometrie: weggelaten",
+                t("lege of ontbrekende geometrie: weggelaten"),
                 path,
                 missing,
                 rows,
@@ -672,7 +704,7 @@ def _clean_geometries(
         problems.append(
             Problem.for_rows(
                 "geometry_not_polygon",
-                "geometrie is geen vlak (punt of lijn): weggelaten",
+                t("geometrie is geen vlak (punt of lijn): weggelaten"),
                 path,
                 not_polygon,
                 rows,
@@ -685,7 +717,7 @@ def _clean_geometries(
         problems.append(
             Problem.for_rows(
                 "geometry_collapsed",
-                "ongeldige geometrie zonder oppervlakte na herstel: weggelaten",
+                t("ongeldige geometrie zonder oppervlakte na herstel: weggelaten"),
                 path,
                 collapsed,
                 rows,
@@ -738,7 +770,7 @@ def _repair(geoms, invalid, ids, rows, path: str):
     if fixed.any():
         problem = Problem.for_rows(
             "geometry_repaired",
-            "ongeldige geometrie hersteld (make_valid)",
+            t("ongeldige geometrie hersteld (make_valid)"),
             path,
             fixed,
             rows,
@@ -750,7 +782,7 @@ def _repair(geoms, invalid, ids, rows, path: str):
 def _non_finite_problem(mask, rows, ids, path: str, message: str = "") -> Problem:
     return Problem.for_rows(
         "geometry_not_finite",
-        message or "coördinaat is geen eindig getal (NaN of oneindig): weggelaten",
+        message or t("coördinaat is geen eindig getal (NaN of oneindig): weggelaten"),
         path,
         mask,
         rows,
@@ -828,8 +860,10 @@ def _check_ids(ids, rows, keep, path: str, problems: list[Problem]) -> np.ndarra
         problems.append(
             Problem.for_rows(
                 "id_missing",
-                "pand zonder id: weggelaten (een pand zonder id kan niet worden gekoppeld of "
-                "bewaard)",
+                t(
+                    "pand zonder id: weggelaten (een pand zonder id kan niet worden "
+                    "gekoppeld of bewaard)"
+                ),
                 path,
                 empty,
                 rows,
@@ -847,7 +881,7 @@ def _check_ids(ids, rows, keep, path: str, problems: list[Problem]) -> np.ndarra
         problems.append(
             Problem(
                 "id_duplicate",
-                "dubbele pand-id: het eerste object telt, de andere zijn weggelaten",
+                t("dubbele pand-id: het eerste object telt, de andere zijn weggelaten"),
                 path,
                 rows=rows[duplicated].tolist(),
                 ids=ids[duplicated].tolist(),

@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 import numpy as np
 import pandas as pd
 
+from gis_app.core.i18n import t
 from gis_app.core.io.problems import Problem
 
 _BAG_PREFIX = re.compile(r"^nl\.imbag\.pand\.", re.IGNORECASE)
@@ -34,8 +35,10 @@ def scientific_id_problem(path: str | None, mask, rows, ids) -> Problem:
     """Ids that arrived in scientific notation: written out, but Excel may have rounded them."""
     return Problem.for_rows(
         "id_scientific",
-        "pand-id in wetenschappelijke notatie (uit Excel?): uitgeschreven, maar "
-        "controleer of Excel cijfers heeft afgerond",
+        t(
+            "pand-id in wetenschappelijke notatie (uit Excel?): uitgeschreven, "
+            "maar controleer of Excel cijfers heeft afgerond"
+        ),
         path,
         mask,
         rows,
@@ -108,8 +111,8 @@ def refused_id_problem(path: str | None, mask, rows, values, *, dropped: bool) -
     full[mask] = shown
     return Problem.for_rows(
         "id_invalid",
-        "pand-id is geen geldig id (oneindig, of een getal van meer dan 16 cijfers): "
-        + ("weggelaten" if dropped else "rij niet op id gekoppeld"),
+        t("pand-id is geen geldig id (oneindig, of een getal van meer dan 16 cijfers): ")
+        + (t("weggelaten") if dropped else t("rij niet op id gekoppeld")),
         path,
         mask,
         rows,

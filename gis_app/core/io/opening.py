@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from gis_app.core.errors import GisAppError, InputError
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import describe_os_error
 from gis_app.core.io.projectfile import (
     BUILDINGS_LAYER,
@@ -61,13 +62,13 @@ def open_path(
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise InputError("het bestand bestaat niet (meer)", path=path) from None
+        raise InputError(t("het bestand bestaat niet (meer)"), path=path) from None
     except (OSError, ValueError) as error:  # name too long, no permission, NUL byte
         reason = describe_os_error(error) if isinstance(error, OSError) else str(error)
-        raise InputError(f"niet te openen: {reason}", path=path) from None
+        raise InputError(t("niet te openen: {reason}", reason=reason), path=path) from None
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         # GDAL would wait forever for a pipe's writer or read a device without end
-        raise InputError("geen gewoon bestand (een apparaat of pipe)", path=path)
+        raise InputError(t("geen gewoon bestand (een apparaat of pipe)"), path=path)
     if _is_project(path, layer):
         return load_project(path), None
 

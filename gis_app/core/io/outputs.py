@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gis_app.core.errors import ProjectError
+from gis_app.core.i18n import t
 
 _SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
 
@@ -64,20 +65,25 @@ def protected_files(project=None, paths: Iterable[str | Path | None] = ()) -> li
 
 def _refuse(target: Path, guarded: Path, what: str) -> ProjectError:
     return ProjectError(
-        f"{what} zou het project of een invoerbestand ervan overschrijven ({guarded.name}); "
-        "kies een ander bestand of een andere map",
+        t(
+            "{what} zou het project of een invoerbestand ervan overschrijven "
+            "({name}); kies een ander bestand of een andere map",
+            what=what,
+            name=guarded.name,
+        ),
         path=target,
     )
 
 
 def check_outputs(
-    targets: Iterable[str | Path], protected: Iterable[str | Path], *, what: str = "dit bestand"
+    targets: Iterable[str | Path], protected: Iterable[str | Path], *, what: str | None = None
 ) -> None:
     """Raise :class:`ProjectError` when a target is one of the ``protected`` files.
 
     ``what`` names the output in the message: a command-line option (``--json``) or an
-    action (``de export``).
+    action (``de export``); by default "dit bestand" in the current language.
     """
+    what = t("dit bestand") if what is None else what
     protected = [Path(p) for p in protected]
     for target in targets:
         target = Path(target)
@@ -92,7 +98,7 @@ def check_folder_outputs(
     folders: Iterable[str],
     protected: Iterable[str | Path],
     *,
-    what: str = "de export",
+    what: str | None = None,
 ) -> None:
     """Like :func:`check_outputs` for a writer that fills a folder.
 
@@ -100,6 +106,7 @@ def check_folder_outputs(
     subfolders) it may replace any file, so every file already there is checked.
     Files elsewhere in ``root`` (the project itself, say) are not touched and allowed.
     """
+    what = t("de export") if what is None else what
     root = Path(root)
     protected = [Path(p) for p in protected]
     check_outputs([root / name for name in files], protected, what=what)

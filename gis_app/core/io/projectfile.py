@@ -77,6 +77,7 @@ from pandas.api.types import infer_dtype
 
 from gis_app import __version__
 from gis_app.core.errors import GisAppError, ProjectError
+from gis_app.core.i18n import t
 from gis_app.core.io import arrow_io
 from gis_app.core.io.atomic import (
     atomic_path,
@@ -165,7 +166,7 @@ def content_sha256(
     for part in parts:
         info = os.stat(part)  # follows links: a link to a device is a device
         if not stat.S_ISREG(info.st_mode):
-            raise SourceUnavailable(f"{part}: geen gewoon bestand")
+            raise SourceUnavailable(t("{part}: geen gewoon bestand", part=part))
         sizes.append(info.st_size)
     if max_bytes is not None and sum(sizes) > max_bytes:
         raise SourceUnavailable(f"{path}: te groot om te controleren")
@@ -198,9 +199,9 @@ class SourceStatus:
         """Dutch, one phrase: ``"panden.gpkg (footprints): niet gevonden"``."""
         name = Path(self.record.path).name or self.record.path
         what = {
-            "missing": "niet gevonden",
-            "changed": "gewijzigd sinds het project is gemaakt",
-        }.get(self.status, "niet te controleren (geen gewoon bestand, te groot of te traag)")
+            "missing": t("niet gevonden"),
+            "changed": t("gewijzigd sinds het project is gemaakt"),
+        }.get(self.status, t("niet te controleren (geen gewoon bestand, te groot of te traag)"))
         return f"{name} ({self.record.role}): {what}"
 
 
@@ -286,8 +287,12 @@ def _to_json(key: str, value: Any) -> str:
         return json.dumps(value, default=_json_default, ensure_ascii=False, allow_nan=True)
     except (TypeError, ValueError) as error:
         raise ProjectError(
-            f"de projectgegevens '{key}' bevatten een waarde die niet als gegevens kan worden "
-            f"opgeslagen ({error})"
+            t(
+                "de projectgegevens '{key}' bevatten een waarde die niet als gegevens "
+                "kan worden opgeslagen ({error})",
+                key=key,
+                error=error,
+            )
         ) from error
 
 
@@ -298,7 +303,7 @@ def _from_json(path: Path, key: str, text: Any, default: Any) -> Any:
         return parse_value(key[:60], str(text))  # size and depth limits before parsing
     except MetaProblem as problem:
         raise ProjectError(
-            f"het projectbestand is beschadigd ({problem.message})", path=path
+            t("het projectbestand is beschadigd ({message})", message=problem.message), path=path
         ) from problem
 
 
@@ -612,8 +617,12 @@ def _carry_foreign_layers(source: Path, target: Path) -> None:
             )
         except Exception as error:  # GDAL errors (pyogrio.errors.*) and odd content
             raise ProjectError(
-                f"laag '{name}' (niet van gis_app) kon niet worden meegenomen "
-                f"({_gdal_reason(error)}); het bestand is niet gewijzigd"
+                t(
+                    "laag '{name}' (niet van gis_app) kon niet worden meegenomen "
+                    "({gdal_reason}); het bestand is niet gewijzigd",
+                    name=name,
+                    gdal_reason=_gdal_reason(error),
+                )
             ) from error
     try:
         with contextlib.closing(sqlite3.connect(target.resolve().as_uri(), uri=True)) as connection:
@@ -632,8 +641,11 @@ def _carry_foreign_layers(source: Path, target: Path) -> None:
             connection.execute("DETACH DATABASE old")
     except sqlite3.Error as error:
         raise ProjectError(
-            f"tabellen die niet van gis_app zijn konden niet worden meegenomen ({error}); "
-            "het bestand is niet gewijzigd"
+            t(
+                "tabellen die niet van gis_app zijn konden niet worden meegenomen "
+                "({error}); het bestand is niet gewijzigd",
+                error=error,
+            )
         ) from error
 
 
@@ -653,9 +665,11 @@ def save_project(
     if path.suffix == "":
         path = path.with_suffix(PROJECT_SUFFIX)
     if path.suffix.lower() != PROJECT_SUFFIX:
-        raise ProjectError("een project wordt opgeslagen als GeoPackage (.gpkg)", path=path)
+        raise ProjectError(t("een project wordt opgeslagen als GeoPackage (.gpkg)"), path=path)
     # a project saved over the footprints or the risk table it was made from loses them
-    check_outputs([path], protected_files(None, [r.path for r in project.sources]), what="opslaan")
+    check_outputs(
+        [path], protected_files(None, [r.path for r in project.sources]), what=t("opslaan")
+    )
     carry_from = Path(project.path) if project.path is not None else None
     remove_stale_temp_files(path)
     try:
@@ -672,15 +686,21 @@ def save_project(
         raise ProjectError(error.message, path=path) from error
     except OSError as error:
         raise ProjectError(
-            f"opslaan mislukt: {describe_os_error(error)}; het project staat nog open en kan "
-            "elders worden opgeslagen",
+            t(
+                "opslaan mislukt: {reason}; het project staat nog open en kan elders "
+                "worden opgeslagen",
+                reason=describe_os_error(error),
+            ),
             path=path,
         ) from error
     except Exception as error:  # GDAL errors (pyogrio.errors.*) and unexpected data
         reason = _gdal_reason(error)
         raise ProjectError(
-            f"opslaan mislukt ({reason}); het project staat nog open en kan elders worden "
-            "opgeslagen",
+            t(
+                "opslaan mislukt ({reason}); het project staat nog open en kan elders "
+                "worden opgeslagen",
+                reason=reason,
+            ),
             path=path,
         ) from error
     return path
@@ -691,9 +711,9 @@ def _gdal_reason(error: BaseException) -> str:
     if "no space" in text or "disk full" in text or "database or disk is full" in text:
         return "de schijf is vol"
     if "permission" in text or "read-only" in text or "readonly" in text:
-        return "geen schrijfrechten"
+        return t("geen schrijfrechten")
     if "locked" in text:
-        return "het bestand is in gebruik"
+        return t("het bestand is in gebruik")
     return type(error).__name__
 
 
@@ -718,18 +738,20 @@ class ProjectInfo:
 
 def _check_container(path: Path) -> None:
     if not path.exists():
-        raise ProjectError("het bestand bestaat niet (meer)", path=path)
+        raise ProjectError(t("het bestand bestaat niet (meer)"), path=path)
     if path.is_dir():
-        raise ProjectError("dit is een map, geen projectbestand", path=path)
+        raise ProjectError(t("dit is een map, geen projectbestand"), path=path)
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise ProjectError(f"openen mislukt: {describe_os_error(error)}", path=path) from error
+        raise ProjectError(
+            t("openen mislukt: {reason}", reason=describe_os_error(error)), path=path
+        ) from error
     if len(header) == 0:
-        raise ProjectError("het bestand is leeg", path=path)
+        raise ProjectError(t("het bestand is leeg"), path=path)
     if header != SQLITE_HEADER:
-        raise ProjectError("dit is geen GeoPackage (geen gis_app-project)", path=path)
+        raise ProjectError(t("dit is geen GeoPackage (geen gis_app-project)"), path=path)
 
 
 def _list_layers(path: Path) -> dict[str, str | None]:
@@ -737,7 +759,7 @@ def _list_layers(path: Path) -> dict[str, str | None]:
         layers = pyogrio.list_layers(gdal_source(path))
     except Exception as error:
         raise ProjectError(
-            "het projectbestand is beschadigd of geen geldige GeoPackage", path=path
+            t("het projectbestand is beschadigd of geen geldige GeoPackage"), path=path
         ) from error
     return {str(name): (None if kind is None else str(kind)) for name, kind in layers}
 
@@ -747,10 +769,10 @@ def _read_meta(path: Path) -> dict[str, Any]:
         frame = pyogrio.read_dataframe(gdal_source(path), layer=META_TABLE, read_geometry=False)
     except Exception as error:
         raise ProjectError(
-            "het projectbestand is beschadigd (projectgegevens onleesbaar)", path=path
+            t("het projectbestand is beschadigd (projectgegevens onleesbaar)"), path=path
         ) from error
     if "key" not in frame.columns or "value" not in frame.columns:
-        raise ProjectError("het projectbestand is beschadigd (projectgegevens)", path=path)
+        raise ProjectError(t("het projectbestand is beschadigd (projectgegevens)"), path=path)
     meta: dict[str, Any] = {}
     for key, value in zip(frame["key"], frame["value"], strict=True):
         meta[str(key)] = _from_json(path, str(key), value, None)
@@ -773,10 +795,10 @@ def read_project_info(path: str | Path) -> ProjectInfo:
         return ProjectInfo(path=path, schema_version=0, layers=layers)
     meta = _read_meta(path)
     if meta.get("format") != FORMAT_NAME:
-        raise ProjectError("de projectgegevens horen niet bij gis_app", path=path)
+        raise ProjectError(t("de projectgegevens horen niet bij gis_app"), path=path)
     version = meta.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ProjectError("het projectbestand heeft een ongeldige schemaversie", path=path)
+        raise ProjectError(t("het projectbestand heeft een ongeldige schemaversie"), path=path)
     return ProjectInfo(
         path=path,
         schema_version=version,
@@ -833,7 +855,8 @@ def _read_layer_classic(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
         return pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False)
     except Exception as error:
         raise ProjectError(
-            f"het projectbestand is beschadigd (laag '{layer}' onleesbaar)", path=path
+            t("het projectbestand is beschadigd (laag '{layer}' onleesbaar)", layer=layer),
+            path=path,
         ) from error
 
 
@@ -895,7 +918,10 @@ class _Loaded:
 def _to_working_crs(frame: gpd.GeoDataFrame, path: Path, layer: str) -> gpd.GeoDataFrame:
     if frame.crs is None:
         raise ProjectError(
-            f"laag '{layer}' heeft geen coördinatenstelsel; verwacht RD New (EPSG:28992)",
+            t(
+                "laag '{layer}' heeft geen coördinatenstelsel; verwacht RD New (EPSG:28992)",
+                layer=layer,
+            ),
             path=path,
         )
     if frame.crs.to_epsg() != WORKING_EPSG:
@@ -925,7 +951,8 @@ def _migrate(loaded: _Loaded) -> None:
         step = MIGRATIONS.get(loaded.version)
         if step is None:  # pragma: no cover - a gap in MIGRATIONS is a programming error
             raise ProjectError(
-                f"schemaversie {loaded.version} kan niet worden bijgewerkt", path=loaded.path
+                t("schemaversie {version} kan niet worden bijgewerkt", version=loaded.version),
+                path=loaded.path,
             )
         step(loaded)
         loaded.version += 1
@@ -977,8 +1004,13 @@ def _clean_number_columns(
             unreadable = int((values.notna() & (text != "") & numbers.isna()).sum())
             if unreadable:
                 warnings.append(
-                    f"laag '{layer}', kolom '{column}': {unreadable} waarden zijn geen getal "
-                    "en zijn als onbekend gelezen"
+                    t(
+                        "laag '{layer}', kolom '{column}': {unreadable} waarden zijn geen "
+                        "getal en zijn als onbekend gelezen",
+                        layer=layer,
+                        column=column,
+                        unreadable=unreadable,
+                    )
                 )
         low, high = NUMBER_RANGES.get(column, (-math.inf, math.inf))
         outside = numbers.notna() & ~((numbers >= low) & (numbers <= high))
@@ -986,8 +1018,15 @@ def _clean_number_columns(
         if count:
             frame[column] = numbers.astype(float).where(~outside)
             warnings.append(
-                f"laag '{layer}', kolom '{column}': {count} waarden buiten {low:g} tot {high:g} "
-                "zijn als onbekend gelezen"
+                t(
+                    "laag '{layer}', kolom '{column}': {count} waarden buiten {low:g} tot "
+                    "{high:g} zijn als onbekend gelezen",
+                    layer=layer,
+                    column=column,
+                    count=count,
+                    low=low,
+                    high=high,
+                )
             )
 
 
@@ -1040,21 +1079,36 @@ def _load_project(path: Path) -> Project:
     info = read_project_info(path)
     if info.schema_version > SCHEMA_VERSION:
         raise ProjectError(
-            f"dit project is gemaakt met een nieuwere versie van gis_app "
-            f"(schemaversie {info.schema_version}, deze versie kent t/m {SCHEMA_VERSION}"
-            f"{', app ' + info.app_version if info.app_version else ''}); werk gis_app bij "
-            "om het te openen",
+            t(
+                "dit project is gemaakt met een nieuwere versie van gis_app "
+                "(schemaversie {schema_version}, deze versie kent t/m "
+                "{SCHEMA_VERSION}{value}); werk gis_app bij om het te openen",
+                schema_version=info.schema_version,
+                SCHEMA_VERSION=SCHEMA_VERSION,
+                value=", app " + info.app_version if info.app_version else "",
+            ),
             path=path,
         )
     if BUILDINGS_LAYER not in info.layers:
         raise ProjectError(
-            f"geen gis_app-project: de laag '{BUILDINGS_LAYER}' ontbreekt", path=path
+            t(
+                "geen gis_app-project: de laag '{BUILDINGS_LAYER}' ontbreekt",
+                BUILDINGS_LAYER=BUILDINGS_LAYER,
+            ),
+            path=path,
         )
     if info.layers[BUILDINGS_LAYER] is None:
-        raise ProjectError(f"de laag '{BUILDINGS_LAYER}' heeft geen geometrie", path=path)
+        raise ProjectError(
+            t("de laag '{BUILDINGS_LAYER}' heeft geen geometrie", BUILDINGS_LAYER=BUILDINGS_LAYER),
+            path=path,
+        )
     if info.schema_version >= 1 and CLUSTERS_LAYER not in info.layers:
         raise ProjectError(
-            f"het projectbestand is onvolledig: de laag '{CLUSTERS_LAYER}' ontbreekt", path=path
+            t(
+                "het projectbestand is onvolledig: de laag '{CLUSTERS_LAYER}' ontbreekt",
+                CLUSTERS_LAYER=CLUSTERS_LAYER,
+            ),
+            path=path,
         )
     buildings = _read_layer(path, BUILDINGS_LAYER, spatial=True)
     clusters = None
@@ -1085,8 +1139,13 @@ def _load_project(path: Path) -> Project:
         actual = 0 if frame is None else len(frame)
         if isinstance(expected, int) and expected != actual:
             raise ProjectError(
-                f"het projectbestand is onvolledig: laag '{name}' heeft {actual} rijen, "
-                f"opgeslagen waren er {expected}",
+                t(
+                    "het projectbestand is onvolledig: laag '{name}' heeft {actual} rijen, "
+                    "opgeslagen waren er {expected}",
+                    name=name,
+                    actual=actual,
+                    expected=expected,
+                ),
                 path=path,
             )
 
@@ -1098,7 +1157,7 @@ def _load_project(path: Path) -> Project:
         commitments = checked_commitments(meta.get("commitments"), warnings)
     except MetaProblem as problem:
         raise ProjectError(
-            f"het projectbestand is beschadigd ({problem.message})", path=path
+            t("het projectbestand is beschadigd ({message})", message=problem.message), path=path
         ) from problem
     buildings = _restore_names(
         loaded.buildings,
@@ -1109,7 +1168,7 @@ def _load_project(path: Path) -> Project:
     )
     buildings = _restore_dtypes(buildings, dtypes.get(BUILDINGS_LAYER))
     if "building_id" not in buildings.columns:
-        raise ProjectError("de laag 'buildings' heeft geen kolom 'building_id'", path=path)
+        raise ProjectError(t("de laag 'buildings' heeft geen kolom 'building_id'"), path=path)
     buildings["building_id"] = buildings["building_id"].fillna("").astype(str).astype(object)
     _clean_number_columns(buildings, BUILDING_COLUMNS, BUILDINGS_LAYER, warnings)
     buildings = ensure_building_columns(buildings)
@@ -1126,7 +1185,7 @@ def _load_project(path: Path) -> Project:
         )
         clusters = _restore_dtypes(clusters, dtypes.get(CLUSTERS_LAYER))
         if not isinstance(clusters, gpd.GeoDataFrame):
-            raise ProjectError("de laag 'clusters' heeft geen geometrie", path=path)
+            raise ProjectError(t("de laag 'clusters' heeft geen geometrie"), path=path)
         _clean_number_columns(clusters, CLUSTER_COLUMNS, CLUSTERS_LAYER, warnings)
         clusters = ensure_cluster_columns(clusters)
     packages = None

@@ -35,6 +35,8 @@ from typing import Any
 import numpy as np
 
 from gis_app.core.errors import GisAppError
+from gis_app.core.formatting import count
+from gis_app.core.i18n import t
 
 #: Deepest nesting of arrays/objects accepted in one metadata value (the app writes < 10).
 MAX_JSON_DEPTH = 64
@@ -76,17 +78,25 @@ def parse_value(key: str, text: str) -> Any:
     deep or not JSON."""
     if len(text) > MAX_META_CHARS:
         raise MetaProblem(
-            f"projectgegevens '{key}' zijn te groot ({len(text):,} tekens, hoogstens "
-            f"{MAX_META_CHARS:,})".replace(",", ".")
+            t(
+                "projectgegevens '{key}' zijn te groot ({size} tekens, hoogstens {limit})",
+                key=key,
+                size=count(len(text)),
+                limit=count(MAX_META_CHARS),
+            )
         )
     if json_depth(text) > MAX_JSON_DEPTH:
         raise MetaProblem(
-            f"projectgegevens '{key}' zijn dieper genest dan {MAX_JSON_DEPTH} niveaus"
+            t(
+                "projectgegevens '{key}' zijn dieper genest dan {depth} niveaus",
+                key=key,
+                depth=MAX_JSON_DEPTH,
+            )
         )
     try:
         return json.loads(text)
     except (ValueError, RecursionError) as error:
-        raise MetaProblem(f"projectgegevens '{key}' zijn onleesbaar") from error
+        raise MetaProblem(t("projectgegevens '{key}' zijn onleesbaar", key=key)) from error
 
 
 def allowed_dtype(text: Any) -> bool:
@@ -106,7 +116,7 @@ def _check_planning(value: Any) -> Any:
 
 def _check_order(value: Any) -> Any:
     if value not in ("default", "optimise"):
-        raise MetaProblem("onbekende volgorde")
+        raise MetaProblem(t("onbekende volgorde"))
     return value
 
 
@@ -114,7 +124,7 @@ def _check_packages(value: Any) -> Any:
     from gis_app.core.packages import PackageSettings
 
     if not isinstance(value, dict):
-        raise MetaProblem("verwacht een object")
+        raise MetaProblem(t("verwacht een object"))
     contractors = value.get("contractors")
     if contractors is not None and (
         not isinstance(contractors, list)
@@ -127,26 +137,26 @@ def _check_packages(value: Any) -> Any:
             for c in contractors
         )
     ):
-        raise MetaProblem("aannemers: verwacht een lijst met naam en capaciteit")
+        raise MetaProblem(t("aannemers: verwacht een lijst met naam en capaciteit"))
     for key in ("max_buildings", "max_addresses", "max_weeks"):
         number = value.get(key, 1)
         if isinstance(number, bool) or not isinstance(number, (int, float)):
-            raise MetaProblem(f"{key} is geen getal")
+            raise MetaProblem(t("{key} is geen getal", key=key))
         if not 1 <= number <= 1_000_000:
-            raise MetaProblem(f"{key} ligt niet tussen 1 en 1.000.000")
+            raise MetaProblem(t("{key} ligt niet tussen 1 en 1.000.000", key=key))
     PackageSettings.from_dict(value)
     return value
 
 
 def _check_text_list(value: Any) -> Any:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise MetaProblem("verwacht een lijst van namen")
+        raise MetaProblem(t("verwacht een lijst van namen"))
     return value
 
 
 def _check_object(value: Any) -> Any:
     if not isinstance(value, dict):
-        raise MetaProblem("verwacht een object")
+        raise MetaProblem(t("verwacht een object"))
     return value
 
 
@@ -186,7 +196,7 @@ def checked_settings(settings: Any, warnings: list[str]) -> dict[str, Any]:
     if settings is None:
         return {}
     if not isinstance(settings, dict):
-        raise MetaProblem("instellingen")
+        raise MetaProblem(t("instellingen"))
     out = dict(settings)
     for key, (label, check) in SETTINGS_CHECKS.items():
         if key not in out:
@@ -195,7 +205,13 @@ def checked_settings(settings: Any, warnings: list[str]) -> dict[str, Any]:
             check(copy.deepcopy(out[key]))
         except _CHECK_ERRORS as error:
             del out[key]
-            warnings.append(f"{label} ongeldig ({_reason(error)}); standaardwaarden gebruikt")
+            warnings.append(
+                t(
+                    "{label} ongeldig ({reason}); standaardwaarden gebruikt",
+                    label=label,
+                    reason=_reason(error),
+                )
+            )
     return out
 
 
@@ -206,10 +222,13 @@ def checked_scenarios(scenarios: Any, warnings: list[str]) -> list[dict[str, Any
     if scenarios is None:
         return []
     if not isinstance(scenarios, list):
-        raise MetaProblem("instellingen")
+        raise MetaProblem(t("instellingen"))
     if len(scenarios) > MAX_SCENARIOS:
         warnings.append(
-            f"meer dan {MAX_SCENARIOS} scenario's; alleen de eerste {MAX_SCENARIOS} geladen"
+            t(
+                "meer dan {MAX_SCENARIOS} scenario's; alleen de eerste {MAX_SCENARIOS} geladen",
+                MAX_SCENARIOS=MAX_SCENARIOS,
+            )
         )
         scenarios = scenarios[:MAX_SCENARIOS]
     out = []
@@ -219,7 +238,9 @@ def checked_scenarios(scenarios: Any, warnings: list[str]) -> list[dict[str, Any
         except _CHECK_ERRORS as error:
             name = entry.get("name") if isinstance(entry, dict) else None
             label = f"'{name[:60]}'" if isinstance(name, str) and name else f"nr. {i + 1}"
-            warnings.append(f"scenario {label} overgeslagen: {_reason(error)}")
+            warnings.append(
+                t("scenario {label} overgeslagen: {reason}", label=label, reason=_reason(error))
+            )
     return out
 
 
@@ -241,7 +262,7 @@ def checked_sources(items: Any, warnings: list[str]) -> list[dict[str, Any]]:
     if items is None:
         return []
     if not isinstance(items, list):
-        warnings.append("lijst met bronbestanden ongeldig; bronnen niet gecontroleerd")
+        warnings.append(t("lijst met bronbestanden ongeldig; bronnen niet gecontroleerd"))
         return []
     out = []
     dropped = 0
@@ -258,7 +279,7 @@ def checked_sources(items: Any, warnings: list[str]) -> list[dict[str, Any]]:
             dropped += 1
     dropped += max(len(items) - 10_000, 0)
     if dropped:
-        warnings.append(f"{dropped} ongeldige bronbestanden overgeslagen")
+        warnings.append(t("{dropped} ongeldige bronbestanden overgeslagen", dropped=dropped))
     return out
 
 
@@ -282,12 +303,17 @@ def checked_layer_maps(
             ):
                 renames[str(layer)] = mapping
             else:
-                warnings.append(f"kolomnamen van laag '{str(layer)[:60]}' niet hersteld (ongeldig)")
+                warnings.append(
+                    t(
+                        "kolomnamen van laag '{value}' niet hersteld (ongeldig)",
+                        value=str(layer)[:60],
+                    )
+                )
     elif raw is not None:
-        raise MetaProblem("kolomgegevens")
+        raise MetaProblem(t("kolomgegevens"))
     raw = meta.get("column_order")
     if raw is not None and not isinstance(raw, dict):
-        raise MetaProblem("kolomgegevens")
+        raise MetaProblem(t("kolomgegevens"))
     if isinstance(raw, dict):
         for layer, order in raw.items():
             if (
@@ -300,7 +326,12 @@ def checked_layer_maps(
     if isinstance(raw, dict):
         for layer, mapping in raw.items():
             if not isinstance(mapping, dict):
-                warnings.append(f"kolomtypen van laag '{str(layer)[:60]}' niet hersteld (ongeldig)")
+                warnings.append(
+                    t(
+                        "kolomtypen van laag '{value}' niet hersteld (ongeldig)",
+                        value=str(layer)[:60],
+                    )
+                )
                 continue
             kept = {}
             for column, dtype in mapping.items():
@@ -308,12 +339,17 @@ def checked_layer_maps(
                     kept[str(column)] = dtype
                 else:
                     warnings.append(
-                        f"kolomtype '{str(dtype)[:40]}' van kolom '{str(column)[:60]}' "
-                        f"(laag '{str(layer)[:60]}') onbekend; kolom gelezen zoals opgeslagen"
+                        t(
+                            "kolomtype '{value}' van kolom '{value2}' (laag '{value3}') onbekend; "
+                            "kolom gelezen zoals opgeslagen",
+                            value=str(dtype)[:40],
+                            value2=str(column)[:60],
+                            value3=str(layer)[:60],
+                        )
                     )
             dtypes[str(layer)] = kept
     elif raw is not None:
-        warnings.append("kolomtypen niet hersteld (ongeldige gegevens)")
+        warnings.append(t("kolomtypen niet hersteld (ongeldige gegevens)"))
     return renames, orders, dtypes
 
 
@@ -326,6 +362,11 @@ def checked_renames(
     result = [mapping.get(c, c) for c in columns]
     touches_geometry = "geometry" in mapping or "geometry" in mapping.values()
     if touches_geometry or len(set(result)) != len(result):
-        warnings.append(f"kolomnamen van laag '{layer}' niet hersteld: de opgeslagen namen botsen")
+        warnings.append(
+            t(
+                "kolomnamen van laag '{layer}' niet hersteld: de opgeslagen namen botsen",
+                layer=layer,
+            )
+        )
         return {}
     return mapping

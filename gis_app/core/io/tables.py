@@ -48,6 +48,7 @@ from pyproj import CRS
 
 from gis_app.core import fields
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 from gis_app.core.io import zips
 from gis_app.core.io.atomic import gdal_source
 from gis_app.core.io.crs import is_rd
@@ -84,7 +85,7 @@ def read_table(
     then skips hashing 300,000 strings again (measured about 0.15 s per 300,000-row table).
     """
     path = Path(path)
-    check_file(path, TABLE_EXTENSIONS + VECTOR_TABLE_EXTENSIONS, "een tabel")
+    check_file(path, TABLE_EXTENSIONS + VECTOR_TABLE_EXTENSIONS, t("een tabel"))
     suffix = path.suffix.lower()
     problems: list[Problem] = []
     if suffix in (".csv", ".txt", ".tsv"):
@@ -94,10 +95,10 @@ def read_table(
     else:
         frame = _read_vector_table(path, sheet)
     if len(frame.columns) == 0:
-        raise InputError("tabel heeft geen kolommen", path=path)
+        raise InputError(t("tabel heeft geen kolommen"), path=path)
     _check_columns(path, [str(c) for c in frame.columns])
     if len(frame) == 0:
-        raise InputError("tabel bevat geen rijen", path=path)
+        raise InputError(t("tabel bevat geen rijen"), path=path)
     frame.index.name = "rij"
     return frame, problems
 
@@ -106,15 +107,25 @@ def _check_columns(path: Path, names: list[str]) -> None:
     """The same width limit for every kind of table, and column names a message can show."""
     if len(names) > MAX_TABLE_COLUMNS:
         raise InputError(
-            f"tabel heeft {_count(len(names))} kolommen; meer dan "
-            f"{_count(MAX_TABLE_COLUMNS)} kolommen kan een project niet bewaren",
+            t(
+                "tabel heeft {count} kolommen; meer dan {count2} kolommen kan een "
+                "project niet bewaren",
+                count=_count(len(names)),
+                count2=_count(MAX_TABLE_COLUMNS),
+            ),
             path=path,
         )
     for number, name in enumerate(names, start=1):
         if len(name) > MAX_COLUMN_NAME:
             raise InputError(
-                f"kolom {number} heeft een naam van {_count(len(name))} tekens "
-                f"('{name[:30]}...'); meer dan {_count(MAX_COLUMN_NAME)} is geen kolomnaam",
+                t(
+                    "kolom {number} heeft een naam van {count} tekens ('{value}...'); meer "
+                    "dan {count2} is geen kolomnaam",
+                    number=number,
+                    count=_count(len(name)),
+                    value=name[:30],
+                    count2=_count(MAX_COLUMN_NAME),
+                ),
                 path=path,
             )
 
@@ -146,14 +157,18 @@ def _text_encoding(path: Path, raw: bytes) -> tuple[bytes, str]:
         try:
             raw = raw.decode(wide).encode("utf-8")
         except UnicodeError as error:
-            raise InputError(f"{name}-bestand is beschadigd ({error})", path=path) from None
+            raise InputError(
+                t("{name}-bestand is beschadigd ({error})", name=name, error=error), path=path
+            ) from None
         if raw.startswith(codecs.BOM_UTF8):  # a BOM after a BOM-less guess: it was one
             raw = raw[len(codecs.BOM_UTF8) :]
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise InputError(
-            "bevat NUL-tekens: geen teksttabel (een binair bestand, of een tekenset die niet "
-            "herkend is); sla de tabel op als CSV in UTF-8",
+            t(
+                "bevat NUL-tekens: geen teksttabel (een binair bestand, of een "
+                "tekenset die niet herkend is); sla de tabel op als CSV in UTF-8"
+            ),
             path=path,
             row=raw.count(b"\n", 0, nul) + 1,
         )
@@ -218,8 +233,10 @@ def _next_line_end(data: bytes, start: int) -> int:
 def _latin1_problem(path: Path) -> Problem:
     return Problem(
         "encoding_latin1",
-        "tekenset niet herkend als UTF-8 of Windows-1252; gelezen als Latin-1: "
-        "controleer letters met accenten",
+        t(
+            "tekenset niet herkend als UTF-8 of Windows-1252; gelezen als Latin-1: "
+            "controleer letters met accenten"
+        ),
         str(path),
     )
 
@@ -255,14 +272,16 @@ def _read_csv(
 ) -> pd.DataFrame:
     data, encoding = _text_encoding(path, path.read_bytes())
     if not data or data.isspace():  # strip() would copy the whole file
-        raise InputError("bestand bevat geen gegevens (alleen witruimte)", path=path)
+        raise InputError(t("bestand bevat geen gegevens (alleen witruimte)"), path=path)
     # Checked before pandas parses: one 10 MB line of commas makes it build a million
     # columns for minutes.
     long_line = _line_longer_than(data, MAX_LINE_BYTES)
     if long_line is not None:
         raise InputError(
-            f"regel is langer dan {MAX_LINE_BYTES // 2**20} MB; dat is geen tabel met één "
-            "record per regel",
+            t(
+                "regel is langer dan {value} MB; dat is geen tabel met één record per regel",
+                value=MAX_LINE_BYTES // 2**20,
+            ),
             path=path,
             row=long_line,
         )
@@ -281,8 +300,10 @@ def _read_csv(
         header = next(csv.reader(first_lines[:1], delimiter=delimiter), [])
     except csv.Error:  # a column name over csv's field limit (128 KB)
         raise InputError(
-            "de kopregel kan niet gelezen worden: een kolomnaam is langer dan "
-            f"{csv.field_size_limit() // 1024} KB",
+            t(
+                "de kopregel kan niet gelezen worden: een kolomnaam is langer dan {value} KB",
+                value=csv.field_size_limit() // 1024,
+            ),
             path=path,
             row=header_line,
         ) from None
@@ -340,12 +361,16 @@ def _read_csv(
         match = re.search(r"line (\d+)", message)
         row = int(match.group(1)) + header_line - 1 if match else None
         raise InputError(
-            f"CSV kan niet gelezen worden (scheidingsteken '{_show(delimiter)}'): {message}",
+            t(
+                "CSV kan niet gelezen worden (scheidingsteken '{show}'): {message}",
+                show=_show(delimiter),
+                message=message,
+            ),
             path=path,
             row=row,
         ) from None
     except pd.errors.EmptyDataError:
-        raise InputError("bestand bevat geen gegevens", path=path) from None
+        raise InputError(t("bestand bevat geen gegevens"), path=path) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     frame.index = pd.RangeIndex(header_line + 1, header_line + 1 + len(frame))
     if len(frame.columns):
@@ -384,9 +409,14 @@ def _check_width(
     """
     if len(header) > MAX_TABLE_COLUMNS:
         raise InputError(
-            f"de kopregel heeft {_count(len(header))} kolommen (scheidingsteken "
-            f"'{_show(delimiter)}'); meer dan {_count(MAX_TABLE_COLUMNS)} kolommen kan een "
-            "project niet bewaren: verkeerd scheidingsteken, of geen tabel?",
+            t(
+                "de kopregel heeft {count} kolommen (scheidingsteken '{show}'); meer "
+                "dan {count2} kolommen kan een project niet bewaren: verkeerd "
+                "scheidingsteken, of geen tabel?",
+                count=_count(len(header)),
+                show=_show(delimiter),
+                count2=_count(MAX_TABLE_COLUMNS),
+            ),
             path=path,
             row=header_line,
         )
@@ -398,8 +428,13 @@ def _check_width(
     extra = [f for f in fields_of_row[len(header) :] if f.strip()]
     if extra:
         raise InputError(
-            f"CSV kan niet gelezen worden (scheidingsteken '{_show(delimiter)}'): de rij "
-            f"heeft {_count(len(fields_of_row))} velden, de kopregel {_count(len(header))}",
+            t(
+                "CSV kan niet gelezen worden (scheidingsteken '{show}'): de rij heeft "
+                "{count} velden, de kopregel {count2}",
+                show=_show(delimiter),
+                count=_count(len(fields_of_row)),
+                count2=_count(len(header)),
+            ),
             path=path,
             row=header_line + 1,
         )
@@ -447,10 +482,12 @@ def _check_xlsx(path: Path) -> None:
         with zips.open_checked(path, XLSX_ZIP_LIMITS) as (archive, members):
             _check_sheets(path, archive, members)
     except InputError as error:
-        if not error.message.startswith("het zip-bestand"):
+        if not error.message.startswith(t("het zip-bestand")):
             raise
         # zips speaks of a zip; the user gave a spreadsheet
-        raise InputError(f"Excel-bestand (XLSX is een zip): {error.message}", path=path) from None
+        raise InputError(
+            t("Excel-bestand (XLSX is een zip): {message}", message=error.message), path=path
+        ) from None
 
 
 def _check_sheets(path: Path, archive, members) -> None:
@@ -460,15 +497,26 @@ def _check_sheets(path: Path, archive, members) -> None:
         rows, columns = _used_range(path, archive, info)
         if columns > MAX_TABLE_COLUMNS:
             raise InputError(
-                f"werkblad ({name}) heeft een waarde in kolom {_count(columns)}; meer dan "
-                f"{_count(MAX_TABLE_COLUMNS)} kolommen kan een project niet bewaren",
+                t(
+                    "werkblad ({name}) heeft een waarde in kolom {count}; meer dan "
+                    "{count2} kolommen kan een project niet bewaren",
+                    name=name,
+                    count=_count(columns),
+                    count2=_count(MAX_TABLE_COLUMNS),
+                ),
                 path=path,
             )
         if rows > MAX_XLSX_ROWS or rows * columns > MAX_XLSX_CELLS:
             raise InputError(
-                f"werkblad ({name}) beslaat {_count(rows)} rijen x {_count(columns)} "
-                f"kolommen; meer dan {_count(MAX_XLSX_CELLS)} cellen wordt niet gelezen "
-                "(staat er een losse waarde ver onder of naast de tabel?)",
+                t(
+                    "werkblad ({name}) beslaat {count} rijen x {count2} kolommen; meer dan "
+                    "{count3} cellen wordt niet gelezen (staat er een losse waarde ver "
+                    "onder of naast de tabel?)",
+                    name=name,
+                    count=_count(rows),
+                    count2=_count(columns),
+                    count3=_count(MAX_XLSX_CELLS),
+                ),
                 path=path,
             )
 
@@ -518,7 +566,7 @@ def _whole_tags(path: Path, archive, info):
             cut = len(data)
         data, tail = data[:cut], data[cut:]
         if len(tail) > _CHUNK:
-            raise InputError("Excel-bestand bevat een onleesbaar lang XML-element", path=path)
+            raise InputError(t("Excel-bestand bevat een onleesbaar lang XML-element"), path=path)
         if data:
             yield data
     if tail:
@@ -594,7 +642,12 @@ def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> 
         names = list(workbook.sheet_names)
     except Exception as error:  # calamine's errors: not a workbook, damaged XML, password
         raise InputError(
-            f"Excel-bestand kan niet gelezen worden ({type(error).__name__}: {error})", path=path
+            t(
+                "Excel-bestand kan niet gelezen worden ({name}: {error})",
+                name=type(error).__name__,
+                error=error,
+            ),
+            path=path,
         ) from None
     try:
         if sheet is not None:
@@ -602,14 +655,24 @@ def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> 
                 index = int(sheet)
                 if not 0 <= index < len(names):
                     raise InputError(
-                        f"werkblad {index} bestaat niet; werkbladen: {', '.join(names)}", path=path
+                        t(
+                            "werkblad {index} bestaat niet; werkbladen: {join}",
+                            index=index,
+                            join=", ".join(names),
+                        ),
+                        path=path,
                     )
                 chosen = names[index]
             elif sheet in names:
                 chosen = sheet
             else:
                 raise InputError(
-                    f"werkblad '{sheet}' bestaat niet; werkbladen: {', '.join(names)}", path=path
+                    t(
+                        "werkblad '{sheet}' bestaat niet; werkbladen: {join}",
+                        sheet=sheet,
+                        join=", ".join(names),
+                    ),
+                    path=path,
                 )
             return _sheet_frame(path, workbook, chosen)
         first = None
@@ -629,7 +692,7 @@ def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> 
                     )
                 return frame
         if first is None:
-            raise InputError("Excel-bestand bevat geen gegevens", path=path)
+            raise InputError(t("Excel-bestand bevat geen gegevens"), path=path)
         return first[1]
     finally:
         workbook.close()
@@ -644,7 +707,12 @@ def _sheet_values(path: Path, workbook, name: str) -> tuple[list[list], int]:
         values = worksheet.to_python(skip_empty_area=False)
     except Exception as error:
         raise InputError(
-            f"werkblad '{name}' kan niet gelezen worden ({type(error).__name__}: {error})",
+            t(
+                "werkblad '{name}' kan niet gelezen worden ({name2}: {error})",
+                name=name,
+                name2=type(error).__name__,
+                error=error,
+            ),
             path=path,
         ) from None
     return values, 1
@@ -658,7 +726,7 @@ def _sheet_frame(path: Path, workbook, name: str, allow_empty: bool = False) -> 
     if header_index is None:
         if allow_empty:
             return None
-        raise InputError(f"werkblad '{name}' is leeg", path=path)
+        raise InputError(t("werkblad '{name}' is leeg", name=name), path=path)
     header = [_header_text(v) for v in rows_of_values[header_index]]
     header_row = first_row + header_index
     records = rows_of_values[header_index + 1 :]
@@ -688,7 +756,12 @@ def _sheet_frame(path: Path, workbook, name: str, allow_empty: bool = False) -> 
     )
     if len(frame) == 0 and not allow_empty:
         raise InputError(
-            f"werkblad '{name}' bevat alleen een kopregel (rij {header_row})", path=path
+            t(
+                "werkblad '{name}' bevat alleen een kopregel (rij {header_row})",
+                name=name,
+                header_row=header_row,
+            ),
+            path=path,
         )
     return frame
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pyogrio
 
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 from gis_app.core.io import zips
 from gis_app.core.io.atomic import gdal_message, gdal_source
 
@@ -27,18 +28,22 @@ FOOTPRINT_EXTENSIONS = (".gpkg", ".shp", ".zip", ".geojson", ".json", ".fgb")
 
 def check_file(path: Path, allowed: tuple[str, ...], what: str) -> None:
     if not path.exists():
-        raise InputError("bestand bestaat niet", path=path)
+        raise InputError(t("bestand bestaat niet"), path=path)
     if path.is_dir():
-        raise InputError("is een map, geen bestand", path=path)
+        raise InputError(t("is een map, geen bestand"), path=path)
     suffix = path.suffix.lower()
     if suffix not in allowed:
         raise InputError(
-            f"onbekend bestandstype '{path.suffix or '(geen extensie)'}' voor {what}; "
-            f"verwacht {', '.join(allowed)}",
+            t(
+                "onbekend bestandstype '{value}' voor {what}; verwacht {join}",
+                value=path.suffix or "(geen extensie)",
+                what=what,
+                join=", ".join(allowed),
+            ),
             path=path,
         )
     if path.stat().st_size == 0:
-        raise InputError("bestand is leeg (0 bytes)", path=path)
+        raise InputError(t("bestand is leeg (0 bytes)"), path=path)
 
 
 def _sibling(path: Path, suffix: str) -> Path | None:
@@ -64,11 +69,19 @@ def check_shapefile_parts(path: Path, names: set[str] | None = None) -> bool:
             return str(path.with_suffix(suffix)).lower() in names
         return _sibling(path, suffix) is not None
 
-    for suffix, role in ((".shx", "de index"), (".dbf", "de attributen, met de pand-id")):
+    for suffix, role in (
+        (".shx", t("de index")),
+        (".dbf", t("de attributen, met de pand-id")),
+    ):
         if not has(suffix):
             raise InputError(
-                f"het {suffix}-bestand ontbreekt naast {path.name} ({role}); een Shapefile "
-                "bestaat uit .shp, .shx, .dbf en .prj: kopieer ze samen",
+                t(
+                    "het {suffix}-bestand ontbreekt naast {name} ({role}); een Shapefile "
+                    "bestaat uit .shp, .shx, .dbf en .prj: kopieer ze samen",
+                    suffix=suffix,
+                    name=path.name,
+                    role=role,
+                ),
             )
     return has(".prj")
 
@@ -111,9 +124,13 @@ def check_codepage(path: Path, source: str) -> None:
     encoding = _python_encoding(name)
     if encoding is not None and not _ascii_compatible(encoding):
         raise InputError(
-            f"het .cpg-bestand noemt de tekenset '{name}'; die is niet ASCII-compatibel "
-            "(zoals UTF-7, UTF-16/32 of EBCDIC) en letters en id's zouden verloren gaan: "
-            "sla de Shapefile op in UTF-8 of Windows-1252",
+            t(
+                "het .cpg-bestand noemt de tekenset '{name}'; die is niet "
+                "ASCII-compatibel (zoals UTF-7, UTF-16/32 of EBCDIC) en letters en "
+                "id's zouden verloren gaan: sla de Shapefile op in UTF-8 of "
+                "Windows-1252",
+                name=name,
+            ),
             path=path,
         )
 
@@ -156,8 +173,10 @@ def zip_member(path: Path, layer: str | None) -> tuple[str, str | None, set[str]
     if not candidates:
         shown = ", ".join(names[:8]) + (f" ... en {len(names) - 8} meer" if len(names) > 8 else "")
         raise InputError(
-            f"zip-bestand bevat geen Shapefile (.shp) of ander vectorbestand; inhoud: "
-            f"{shown or '(leeg)'}",
+            t(
+                "zip-bestand bevat geen Shapefile (.shp) of ander vectorbestand; inhoud: {value}",
+                value=shown or "(leeg)",
+            ),
             path=path,
         )
     member_layer = None
@@ -166,7 +185,10 @@ def zip_member(path: Path, layer: str | None) -> tuple[str, str | None, set[str]
         if not chosen:
             listed = ", ".join(Path(n).stem for n in candidates)
             raise InputError(
-                f"zip-bestand bevat meerdere kaartlagen ({listed}); kies er een met --layer",
+                t(
+                    "zip-bestand bevat meerdere kaartlagen ({listed}); kies er een met --layer",
+                    listed=listed,
+                ),
                 path=path,
             )
         candidates = chosen
@@ -180,11 +202,11 @@ def gdal_error(error: Exception, path: Path) -> InputError:
     text = gdal_message(error)  # first line; an alias of a '!' path named as the user's path
     suffix = path.suffix.lower()
     if suffix == ".gpkg":
-        hint = "GeoPackage kan niet gelezen worden (beschadigd of afgebroken bestand?)"
+        hint = t("GeoPackage kan niet gelezen worden (beschadigd of afgebroken bestand?)")
     elif suffix in (".geojson", ".json"):
-        hint = "GeoJSON kan niet gelezen worden (geen geldige JSON?)"
+        hint = t("GeoJSON kan niet gelezen worden (geen geldige JSON?)")
     else:
-        hint = "bestand kan niet gelezen worden"
+        hint = t("bestand kan niet gelezen worden")
     return InputError(f"{hint}: {text}", path=path)
 
 
@@ -204,7 +226,7 @@ def classify(geometry_type: str | None) -> str:
 def list_layers(path: str | Path) -> list[tuple[str, str | None]]:
     """``(name, geometry type)`` of every layer in a vector file (``None`` = no geometry)."""
     path = Path(path)
-    check_file(path, FOOTPRINT_EXTENSIONS + (".dbf",), "een kaartlaag")
+    check_file(path, FOOTPRINT_EXTENSIONS + (".dbf",), t("een kaartlaag"))
     source = gdal_source(path)  # taken literally: a '!' or ';' in the path is no syntax
     if path.suffix.lower() == ".zip":
         source, _, _ = zip_member(path, None)
@@ -226,7 +248,7 @@ def choose_layer(path: Path, source: str, layer: str | None) -> str | None:
         raise gdal_error(error, path) from None
     layers = [(str(n), None if t is None else str(t)) for n, t in layers]
     if not layers:
-        raise InputError("bestand bevat geen kaartlagen", path=path)
+        raise InputError(t("bestand bevat geen kaartlagen"), path=path)
     described = ", ".join(f"{n} ({t or 'tabel'})" for n, t in layers)
     if layer is not None:
         names = [n for n, _ in layers]
@@ -235,7 +257,14 @@ def choose_layer(path: Path, source: str, layer: str | None) -> str | None:
         folded = [n for n in names if n.lower() == layer.lower()]
         if folded:
             return folded[0]
-        raise InputError(f"laag '{layer}' bestaat niet; aanwezige lagen: {described}", path=path)
+        raise InputError(
+            t(
+                "laag '{layer}' bestaat niet; aanwezige lagen: {described}",
+                layer=layer,
+                described=described,
+            ),
+            path=path,
+        )
     if len(layers) == 1:
         return layers[0][0]
     polygonal = [n for n, t in layers if classify(t) in ("polygon", "unknown")]
@@ -248,10 +277,17 @@ def choose_layer(path: Path, source: str, layer: str | None) -> str | None:
             return preferred
     if not polygonal:
         raise InputError(
-            f"bevat geen laag met vlakken (panden); aanwezige lagen: {described}", path=path
+            t(
+                "bevat geen laag met vlakken (panden); aanwezige lagen: {described}",
+                described=described,
+            ),
+            path=path,
         )
     raise InputError(
-        f"bevat meerdere vlaklagen: {', '.join(polygonal)}; kies er een met --layer "
-        f"(alle lagen: {described})",
+        t(
+            "bevat meerdere vlaklagen: {join}; kies er een met --layer (alle lagen: {described})",
+            join=", ".join(polygonal),
+            described=described,
+        ),
         path=path,
     )

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 
 MAX_TOTAL_BYTES = 4 * 1024**3  # 4 GiB: far above any realistic footprint set
 MAX_MEMBERS = 10_000
@@ -52,22 +53,27 @@ class ZipLimits:
 def _clean_name(zip_path: Path, raw: str) -> PurePosixPath:
     """The safe relative path of an entry, or InputError."""
     if "\x00" in raw:
-        raise InputError("het zip-bestand bevat een ongeldige bestandsnaam", path=zip_path)
+        raise InputError(t("het zip-bestand bevat een ongeldige bestandsnaam"), path=zip_path)
     name = raw.replace("\\", "/")
     if name.startswith("/") or (len(name) >= 2 and name[1] == ":"):
         raise InputError(
-            f"het zip-bestand bevat een absoluut pad ({raw!r}); niet uitgepakt", path=zip_path
+            t("het zip-bestand bevat een absoluut pad ({raw!r}); niet uitgepakt", raw=raw),
+            path=zip_path,
         )
     parts = [p for p in name.split("/") if p not in ("", ".")]
     if not parts:
-        raise InputError(f"het zip-bestand bevat een ongeldige naam ({raw!r})", path=zip_path)
+        raise InputError(
+            t("het zip-bestand bevat een ongeldige naam ({raw!r})", raw=raw), path=zip_path
+        )
     if any(p == ".." for p in parts):
         raise InputError(
-            f"het zip-bestand bevat een pad buiten de map ({raw!r}); niet uitgepakt",
+            t("het zip-bestand bevat een pad buiten de map ({raw!r}); niet uitgepakt", raw=raw),
             path=zip_path,
         )
     if any(":" in p for p in parts):
-        raise InputError(f"het zip-bestand bevat een ongeldige naam ({raw!r})", path=zip_path)
+        raise InputError(
+            t("het zip-bestand bevat een ongeldige naam ({raw!r})", raw=raw), path=zip_path
+        )
     return PurePosixPath(*parts)
 
 
@@ -75,9 +81,9 @@ def _open(zip_path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(zip_path)
     except FileNotFoundError as error:
-        raise InputError("het bestand bestaat niet (meer)", path=zip_path) from error
+        raise InputError(t("het bestand bestaat niet (meer)"), path=zip_path) from error
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
-        raise InputError("het zip-bestand is beschadigd of geen zip", path=zip_path) from error
+        raise InputError(t("het zip-bestand is beschadigd of geen zip"), path=zip_path) from error
 
 
 def check_members(
@@ -88,10 +94,14 @@ def check_members(
     try:
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
+        raise InputError(t("het zip-bestand is beschadigd"), path=zip_path) from error
     if len(infos) > limits.max_members:
         raise InputError(
-            f"het zip-bestand bevat te veel bestanden ({len(infos)} > {limits.max_members})",
+            t(
+                "het zip-bestand bevat te veel bestanden ({n_infos} > {max_members})",
+                n_infos=len(infos),
+                max_members=limits.max_members,
+            ),
             path=zip_path,
         )
     total = 0
@@ -102,19 +112,26 @@ def check_members(
         mode = info.external_attr >> 16
         if mode and stat.S_ISLNK(mode):
             raise InputError(
-                f"het zip-bestand bevat een snelkoppeling ({info.filename!r}); niet uitgepakt",
+                t(
+                    "het zip-bestand bevat een snelkoppeling ({filename!r}); niet uitgepakt",
+                    filename=info.filename,
+                ),
                 path=zip_path,
             )
         if info.flag_bits & 0x1:
-            raise InputError("het zip-bestand is versleuteld", path=zip_path)
+            raise InputError(t("het zip-bestand is versleuteld"), path=zip_path)
         total += info.file_size
         total_compressed += info.compress_size
         _check_ratio(zip_path, info.file_size, info.compress_size, limits)
         checked.append((info, name))
     if total > limits.max_total_bytes:
         raise InputError(
-            f"het zip-bestand pakt uit tot {total / 1024**3:.1f} GB; dat is meer dan de "
-            f"grens van {limits.max_total_bytes / 1024**3:.1f} GB (mogelijk een zip-bom)",
+            t(
+                "het zip-bestand pakt uit tot {value:.1f} GB; dat is meer dan de grens "
+                "van {value2:.1f} GB (mogelijk een zip-bom)",
+                value=total / 1024**3,
+                value2=limits.max_total_bytes / 1024**3,
+            ),
             path=zip_path,
         )
     _check_ratio(zip_path, total, total_compressed, limits)
@@ -126,8 +143,10 @@ def _check_ratio(zip_path: Path, size: int, compressed: int, limits: ZipLimits) 
         return
     if size > limits.max_ratio * max(compressed, 1):
         raise InputError(
-            "het zip-bestand is verdacht sterk gecomprimeerd (mogelijk een zip-bom); "
-            "niet uitgepakt",
+            t(
+                "het zip-bestand is verdacht sterk gecomprimeerd (mogelijk een "
+                "zip-bom); niet uitgepakt"
+            ),
             path=zip_path,
         )
 
@@ -159,7 +178,7 @@ def _copy_limited(source, sink, zip_path: Path, allowed: int, budget: list[int])
         budget[0] -= len(chunk)
         if written > allowed or budget[0] < 0:
             raise InputError(
-                "het zip-bestand pakt groter uit dan het aangeeft (mogelijk een zip-bom)",
+                t("het zip-bestand pakt groter uit dan het aangeeft (mogelijk een zip-bom)"),
                 path=zip_path,
             )
         sink.write(chunk)
@@ -185,7 +204,10 @@ def iter_member(zip_path: str | Path, archive: zipfile.ZipFile, info: zipfile.Zi
                 written += len(chunk)
                 if written > info.file_size:
                     raise InputError(
-                        "het zip-bestand pakt groter uit dan het aangeeft (mogelijk een zip-bom)",
+                        t(
+                            "het zip-bestand pakt groter uit dan het aangeeft (mogelijk een "
+                            "zip-bom)"
+                        ),
                         path=zip_path,
                     )
                 yield chunk
@@ -197,7 +219,7 @@ def iter_member(zip_path: str | Path, archive: zipfile.ZipFile, info: zipfile.Zi
         ValueError,
         NotImplementedError,
     ) as error:
-        raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
+        raise InputError(t("het zip-bestand is beschadigd"), path=zip_path) from error
 
 
 def read_member(zip_path: str | Path, name: str, limits: ZipLimits = ZipLimits()) -> bytes:
@@ -213,6 +235,6 @@ def read_member(zip_path: str | Path, name: str, limits: ZipLimits = ZipLimits()
                             source, sink, zip_path, info.file_size, [limits.max_total_bytes]
                         )
                 except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as error:
-                    raise InputError("het zip-bestand is beschadigd", path=zip_path) from error
+                    raise InputError(t("het zip-bestand is beschadigd"), path=zip_path) from error
                 return sink.getvalue()
-    raise InputError(f"'{name}' staat niet in het zip-bestand", path=zip_path)
+    raise InputError(t("'{name}' staat niet in het zip-bestand", name=name), path=zip_path)

@@ -35,6 +35,7 @@ import pandas as pd
 import shapely
 
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 from gis_app.core.io import bag
 from gis_app.core.io.area import Area
 from gis_app.core.io.footprints import read_footprints_deferred
@@ -244,8 +245,13 @@ def _check_width(buildings, footprints: Path, risk) -> None:
     if width > MAX_BUILDING_COLUMNS:
         sources = footprints.name + (f" en {Path(risk).name}" if risk is not None else "")
         raise InputError(
-            f"{sources} geven samen {format_count(width)} kolommen; een project kan er hoogstens "
-            f"{format_count(MAX_BUILDING_COLUMNS)} bewaren: laat overbodige kolommen weg",
+            t(
+                "{sources} geven samen {format_count} kolommen; een project kan er "
+                "hoogstens {format_count2} bewaren: laat overbodige kolommen weg",
+                sources=sources,
+                format_count=format_count(width),
+                format_count2=format_count(MAX_BUILDING_COLUMNS),
+            ),
             path=footprints if risk is None else risk,
         )
 
@@ -283,11 +289,11 @@ def _join(frame, table: Table, report: JoinReport, problems: list[Problem], path
         problems.append(
             Problem(
                 "id_duplicate",
-                "dubbele pand-id in de tabel: de eerste rij telt, de andere zijn niet gebruikt",
+                t("dubbele pand-id in de tabel: de eerste rij telt, de andere zijn niet gebruikt"),
                 path,
                 rows=table.rows[duplicate].tolist(),
                 ids=table.ids_at(duplicate),
-                values=[f"eerste: rij {int(w)}" for w in winners],
+                values=[t("eerste: rij {w}", w=int(w)) for w in winners],
                 dropped=True,
             )
         )
@@ -324,12 +330,12 @@ def _join(frame, table: Table, report: JoinReport, problems: list[Problem], path
                 problems.append(
                     Problem(
                         "location_duplicate",
-                        "meerdere punten in hetzelfde pand: het eerste punt telt",
+                        t("meerdere punten in hetzelfde pand: het eerste punt telt"),
                         path,
                         rows=table.rows[lost_rows].tolist(),
                         ids=[str(footprint_ids[f]) for f in footprint_index[losers]],
                         values=[
-                            f"eerste: rij {int(table.rows[winner_of[int(f)]])}"
+                            t("eerste: rij {value}", value=int(table.rows[winner_of[int(f)]]))
                             for f in footprint_index[losers]
                         ],
                         dropped=True,
@@ -424,14 +430,18 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
             (
                 hard,
                 "profile_lpr_conflict",
-                "risicoprofiel en LPR spreken elkaar tegen ten opzichte van de norm (1e-5): "
-                "het opgegeven profiel is gehouden",
+                t(
+                    "risicoprofiel en LPR spreken elkaar tegen ten opzichte van de norm "
+                    "(1e-5): het opgegeven profiel is gehouden"
+                ),
             ),
             (
                 conflict & ~hard,
                 "profile_lpr_conflict_estimate",
-                "risicoprofiel wijkt af van de schatting uit LPR (grens licht verhoogd 1e-6 is "
-                "een schatting): het opgegeven profiel is gehouden",
+                t(
+                    "risicoprofiel wijkt af van de schatting uit LPR (grens licht verhoogd "
+                    "1e-6 is een schatting): het opgegeven profiel is gehouden"
+                ),
             ),
         ):
             if not mask.any():
@@ -443,7 +453,12 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
                     path,
                     ids=ids[mask].tolist(),  # already text (normalised ids)
                     values=[
-                        f"{given_profile}, LPR {value:.2g} wijst op {derived}"
+                        t(
+                            "{given_profile}, LPR {value:.2g} wijst op {derived}",
+                            given_profile=given_profile,
+                            value=value,
+                            derived=derived,
+                        )
                         for given_profile, value, derived in zip(
                             profile[mask].tolist(),
                             lpr[mask].tolist(),
@@ -456,8 +471,11 @@ def _assemble(frame, canonical, extra, problems, notes, report: JoinReport, path
     report.profiles_derived = int(derive.sum())
     if report.profiles_derived:
         notes.append(
-            f"{format_count(report.profiles_derived)} risicoprofielen afgeleid uit LPR (boven 1e-5: "
-            "verhoogd; boven 1e-6: licht verhoogd; anders normaal)"
+            t(
+                "{format_count} risicoprofielen afgeleid uit LPR (boven 1e-5: "
+                "verhoogd; boven 1e-6: licht verhoogd; anders normaal)",
+                format_count=format_count(report.profiles_derived),
+            )
         )
 
     data = {"building_id": frame["building_id"].to_numpy(dtype=object)}

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gis_app.core import formatting
+from gis_app.core.i18n import t
 from gis_app.core.io.problems import Problem
 
 #: How many ids/rows a detail line of :meth:`JoinReport.to_text` shows before "... en N meer".
@@ -118,59 +120,114 @@ class JoinReport:
 
     def to_text(self, limit: int = TEXT_DETAIL_LIMIT) -> str:
         """Dutch, readable: counts first, then details capped with "... en N meer"."""
-        lines = ["Importverslag", ""]
+        lines = [t("Importverslag"), ""]
         source = Path(self.footprints_path).name
         if self.layer:
-            source += f" (laag {self.layer})"
-        lines.append(f"Panden: {source}")
-        lines.append(f"  objecten gelezen:            {format_count(self.footprints_read)}")
-        lines.append(f"  panden geladen:              {format_count(self.buildings_loaded)}")
+            source += t(" (laag {layer})", layer=self.layer)
+        lines.append(t("Panden: {source}", source=source))
         lines.append(
-            f"  geometrie hersteld:          {format_count(len(self.geometries_repaired))}"
+            t(
+                "  objecten gelezen:            {format_count}",
+                format_count=format_count(self.footprints_read),
+            )
         )
-        lines.append(f"  weggelaten (zie details):    {format_count(self.rows_dropped)}")
+        lines.append(
+            t(
+                "  panden geladen:              {format_count}",
+                format_count=format_count(self.buildings_loaded),
+            )
+        )
+        lines.append(
+            t(
+                "  geometrie hersteld:          {format_count}",
+                format_count=format_count(len(self.geometries_repaired)),
+            )
+        )
+        lines.append(
+            t(
+                "  weggelaten (zie details):    {format_count}",
+                format_count=format_count(self.rows_dropped),
+            )
+        )
         if self.risk_path:
             lines.append("")
-            lines.append(f"Risicotabel: {Path(self.risk_path).name}")
-            lines.append(f"  rijen gelezen:               {format_count(self.scores_read)}")
-            lines.append(f"  gekoppeld op pand-id:        {format_count(self.matched_by_id)}")
+            lines.append(t("Risicotabel: {name}", name=Path(self.risk_path).name))
+            lines.append(
+                t(
+                    "  rijen gelezen:               {format_count}",
+                    format_count=format_count(self.scores_read),
+                )
+            )
+            lines.append(
+                t(
+                    "  gekoppeld op pand-id:        {format_count}",
+                    format_count=format_count(self.matched_by_id),
+                )
+            )
             if self.matched_by_location:
                 lines.append(
-                    f"  gekoppeld op locatie:        {format_count(self.matched_by_location)}"
+                    t(
+                        "  gekoppeld op locatie:        {format_count}",
+                        format_count=format_count(self.matched_by_location),
+                    )
                 )
             if self.address_rows:
                 lines.append(
-                    f"  rijen per adres:             {format_count(self.address_rows)} "
-                    "(samengevoegd per pand)"
+                    t(
+                        "  rijen per adres:             {format_count} (samengevoegd per pand)",
+                        format_count=format_count(self.address_rows),
+                    )
                 )
                 for kind, count in self.address_matches.items():
                     if count:
                         lines.append(f"    {'op ' + kind + ':':<27}{format_count(count)}")
                 lines.append(
-                    f"    {'adressen zonder pand:':<27}{format_count(len(self.addresses_unmatched))}"
+                    t(
+                        "    {value:<27}{format_count}",
+                        value=t("adressen zonder pand:"),
+                        format_count=format_count(len(self.addresses_unmatched)),
+                    )
                 )
             lines.append(
-                f"  panden zonder risicogegevens: {format_count(len(self.footprints_without_scores))}"
+                t(
+                    "  panden zonder risicogegevens: {format_count}",
+                    format_count=format_count(len(self.footprints_without_scores)),
+                )
             )
             lines.append(
-                f"  risicorijen zonder pand:     {format_count(len(self.scores_without_footprints))}"
+                t(
+                    "  risicorijen zonder pand:     {format_count}",
+                    format_count=format_count(len(self.scores_without_footprints)),
+                )
             )
         duplicates = sum(p.count for p in self.duplicate_ids)
         out_of_range = sum(p.count for p in self.values_out_of_range)
         lines.append("")
-        lines.append("Controles")
-        lines.append(f"  dubbele id's:                {format_count(duplicates)} (eerste rij telt)")
-        lines.append(f"  waarden buiten bereik:       {format_count(out_of_range)}")
+        lines.append(t("Controles"))
+        lines.append(
+            t(
+                "  dubbele id's:                {format_count} (eerste rij telt)",
+                format_count=format_count(duplicates),
+            )
+        )
+        lines.append(
+            t(
+                "  waarden buiten bereik:       {format_count}",
+                format_count=format_count(out_of_range),
+            )
+        )
         if self.profile_counts:
             counts = ", ".join(
                 f"{k} {format_count(v)}" for k, v in self.profile_counts.items() if v
             )
             lines.append("")
-            lines.append(f"Risicoprofielen: {counts}")
+            lines.append(t("Risicoprofielen: {counts}", counts=counts))
             if self.profiles_derived:
                 lines.append(
-                    f"  waarvan afgeleid uit LPR:    {format_count(self.profiles_derived)} "
-                    "(kolom profile_source)"
+                    t(
+                        "  waarvan afgeleid uit LPR:    {format_count} (kolom profile_source)",
+                        format_count=format_count(self.profiles_derived),
+                    )
                 )
         if self.bag_gone or self.bag_flagged or self.bag_counts:
             lines.append("")
@@ -178,29 +235,45 @@ class JoinReport:
             lines.extend(self.bag_lines())
         if self.field_mapping:
             lines.append("")
-            lines.append("Herkende kolommen:")
+            lines.append(t("Herkende kolommen:"))
             for canonical, source_column in self.field_mapping.items():
                 lines.append(f"  {canonical:<16} <- {source_column}")
         details = []
         if self.risk_path and self.scores_without_footprints:
-            shown = [f"rij {r} ({i or 'geen id'})" for r, i in self.scores_without_footprints]
+            shown = [
+                t("rij {r} ({value})", r=r, value=i or t("geen id"))
+                for r, i in self.scores_without_footprints
+            ]
             details.append(
-                f"{Path(self.risk_path).name}: {format_count(len(shown))} risicorijen zonder pand: "
+                t(
+                    "{name}: {format_count} risicorijen zonder pand: ",
+                    name=Path(self.risk_path).name,
+                    format_count=format_count(len(shown)),
+                )
                 + _capped(shown, limit)
             )
         if self.risk_path and self.footprints_without_scores:
             details.append(
-                f"{format_count(len(self.footprints_without_scores))} panden zonder risicogegevens: "
+                t(
+                    "{format_count} panden zonder risicogegevens: ",
+                    format_count=format_count(len(self.footprints_without_scores)),
+                )
                 + _capped(self.footprints_without_scores, limit)
             )
         if self.bag_gone:
             details.append(
-                f"{format_count(len(self.bag_gone))} panden bestaan volgens BAG niet (meer), "
-                "niet gepland: " + _capped(self.bag_gone, limit)
+                t(
+                    "{format_count} panden bestaan volgens BAG niet (meer), niet gepland: ",
+                    format_count=format_count(len(self.bag_gone)),
+                )
+                + _capped(self.bag_gone, limit)
             )
         if self.bag_flagged:
             details.append(
-                f"{format_count(len(self.bag_flagged))} panden met bouw- of sloopvergunning: "
+                t(
+                    "{format_count} panden met bouw- of sloopvergunning: ",
+                    format_count=format_count(len(self.bag_flagged)),
+                )
                 + _capped(self.bag_flagged, limit)
             )
         for problem in self.problems:
@@ -209,7 +282,7 @@ class JoinReport:
             details.append(note)
         if details:
             lines.append("")
-            lines.append("Details:")
+            lines.append(t("Details:"))
             lines.extend(f"- {d}" for d in details)
         return "\n".join(lines)
 
@@ -218,38 +291,45 @@ class JoinReport:
         lines = []
         counts = self.bag_counts
         labels = (
-            ("units", "verblijfsobjecten gelezen"),
-            ("units_linked", "gekoppeld aan een pand"),
-            ("units_multi_pand", "in meer dan één pand"),
-            ("units_without_pand", "zonder bestaand pand"),
-            ("units_gone", "ingetrokken, niet gebruikt"),
-            ("ligplaats", "ligplaatsen genegeerd"),
-            ("standplaats", "standplaatsen genegeerd"),
-            ("versions_dropped", "oude versies weggelaten"),
+            ("units", t("verblijfsobjecten gelezen")),
+            ("units_linked", t("gekoppeld aan een pand")),
+            ("units_multi_pand", t("in meer dan één pand")),
+            ("units_without_pand", t("zonder bestaand pand")),
+            ("units_gone", t("ingetrokken, niet gebruikt")),
+            ("ligplaats", t("ligplaatsen genegeerd")),
+            ("standplaats", t("standplaatsen genegeerd")),
+            ("versions_dropped", t("oude versies weggelaten")),
         )
         for key, label in labels:
             if key in counts:
                 lines.append(f"  {label + ':':<29}{format_count(counts[key])}")
         lines.append(
-            f"  {'bestaan niet (meer):':<29}{format_count(len(self.bag_gone))} "
-            "(gesloopt, niet gerealiseerd, ten onrechte opgevoerd: niet gepland)"
+            t(
+                "  {value:<29}{format_count} (gesloopt, niet gerealiseerd, ten "
+                "onrechte opgevoerd: niet gepland)",
+                value=t("bestaan niet (meer):"),
+                format_count=format_count(len(self.bag_gone)),
+            )
         )
         lines.append(
-            f"  {'bouw-/sloopvergunning:':<29}{format_count(len(self.bag_flagged))} "
-            "(gemarkeerd, ter beoordeling)"
+            t(
+                "  {value:<29}{format_count} (gemarkeerd, ter beoordeling)",
+                value=t("bouw-/sloopvergunning:"),
+                format_count=format_count(len(self.bag_flagged)),
+            )
         )
         return lines
 
 
 def format_count(value: int) -> str:
-    return f"{int(value):,}".replace(",", ".")
+    return formatting.count(value)
 
 
 def _capped(items, limit: int) -> str:
     items = [str(i) for i in items]
     text = ", ".join(items[:limit])
     if len(items) > limit:
-        text += f" ... en {format_count(len(items) - limit)} meer"
+        text += t(" ... en {n} meer", n=format_count(len(items) - limit))
     return text
 
 
@@ -258,12 +338,12 @@ def _problem_text(problem: Problem, limit: int) -> str:
     if not (problem.rows or problem.ids or problem.values):
         return where + problem.message
     unit = (
-        "object"
+        t("object")
         if problem.kind.startswith(("geometry_", "id_", "crs_"))
         and not (
             problem.path and Path(problem.path).suffix.lower() in (".csv", ".txt", ".tsv", ".xlsx")
         )
-        else "rij"
+        else t("rij")
     )
     items = []
     count = problem.count
@@ -278,5 +358,5 @@ def _problem_text(problem: Problem, limit: int) -> str:
         items.append(" ".join(parts))
     text = f"{where}{problem.message} ({format_count(count)}): " + ", ".join(items)
     if count > limit:
-        text += f" ... en {format_count(count - limit)} meer"
+        text += t(" ... en {n} meer", n=format_count(count - limit))
     return text

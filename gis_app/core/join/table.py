@@ -28,6 +28,7 @@ import shapely
 
 from gis_app.core import fields
 from gis_app.core.errors import GisAppError, InputError
+from gis_app.core.i18n import t
 from gis_app.core.io.crs import looks_like_rd
 from gis_app.core.io.ids import (
     id_keys,
@@ -140,7 +141,11 @@ def _prepare_table(
         id_column = fields.resolve_field(columns, id_field)
         if id_column is None:
             raise InputError(
-                f"id-kolom '{id_field}' bestaat niet; kolommen: {', '.join(map(str, columns))}",
+                t(
+                    "id-kolom '{id_field}' bestaat niet; kolommen: {join}",
+                    id_field=id_field,
+                    join=", ".join(map(str, columns)),
+                ),
                 path=path,
             )
     else:
@@ -148,8 +153,11 @@ def _prepare_table(
     point_columns = fields.detect_point_columns(columns)
     if id_column is None and point_columns is None:
         raise InputError(
-            "geen pand-id-kolom (zoals identificatie, bag_id, pand_id) en geen coördinaten "
-            f"(point_x, point_y) gevonden; kolommen: {', '.join(map(str, columns))}",
+            t(
+                "geen pand-id-kolom (zoals identificatie, bag_id, pand_id) en geen "
+                "coördinaten (point_x, point_y) gevonden; kolommen: {join}",
+                join=", ".join(map(str, columns)),
+            ),
             path=path,
         )
     if id_column is not None:
@@ -174,8 +182,12 @@ def _prepare_table(
             problems.append(
                 Problem.for_rows(
                     "value_point_outside_rd",
-                    f"coördinaten ({point_columns[0]}, {point_columns[1]}) liggen buiten RD New: "
-                    "niet op locatie gekoppeld",
+                    t(
+                        "coördinaten ({value}, {value2}) liggen buiten RD New: niet op locatie "
+                        "gekoppeld",
+                        value=point_columns[0],
+                        value2=point_columns[1],
+                    ),
                     path,
                     outside,
                     rows,

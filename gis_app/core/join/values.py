@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core import fields
+from gis_app.core.i18n import t
 from gis_app.core.io.problems import Problem
 from gis_app.core.schema import (
     BAG_STATUS_ALIASES,
@@ -206,13 +207,18 @@ def canonicalise(
             del mapping[column]
             used.discard(source)
             notes.append(
-                f"{name}: kolom '{source}' lijkt op {_VOCABULARY_NAMES_NL[column]}, maar geen "
-                "enkele waarde is herkend; als gewone kolom behouden"
+                t(
+                    "{name}: kolom '{source}' lijkt op {value}, maar geen enkele waarde is "
+                    "herkend; als gewone kolom behouden",
+                    name=name,
+                    source=source,
+                    value=_VOCABULARY_NAMES_NL[column],
+                )
             )
             continue
         report(
             f"value_{column}_unknown",
-            f"onbekend {_VOCABULARY_NAMES_NL[column]}: als onbekend gelezen",
+            t("onbekend {value}: als onbekend gelezen", value=_VOCABULARY_NAMES_NL[column]),
             bad,
             frame[source],
         )
@@ -227,13 +233,13 @@ def canonicalise(
         raw = frame[mapping["lpr"]]
         lpr, bad = parse_numbers(raw)
         shown = raw
-        report("value_lpr_not_number", "LPR is geen getal: als onbekend gelezen", bad, shown)
+        report("value_lpr_not_number", t("LPR is geen getal: als onbekend gelezen"), bad, shown)
         negative = lpr < 0
-        report("value_lpr_negative", "LPR is negatief: als onbekend gelezen", negative, shown)
+        report("value_lpr_negative", t("LPR is negatief: als onbekend gelezen"), negative, shown)
         above = lpr > 1
         report(
             "value_lpr_above_one",
-            "LPR is groter dan 1 (een kans per jaar): als onbekend gelezen",
+            t("LPR is groter dan 1 (een kans per jaar): als onbekend gelezen"),
             above,
             shown,
         )
@@ -246,7 +252,7 @@ def canonicalise(
         invalid = bad | (~np.isnan(addresses) & ((addresses < 0) | (addresses % 1 != 0)))
         report(
             "value_addresses",
-            "aantal adressen is geen geheel getal van minstens 0: 1 aangenomen",
+            t("aantal adressen is geen geheel getal van minstens 0: 1 aangenomen"),
             invalid,
             raw,
         )
@@ -259,7 +265,7 @@ def canonicalise(
         invalid = bad | (residents < 0)
         report(
             "value_residents",
-            "aantal bewoners is geen getal van minstens 0: als onbekend gelezen",
+            t("aantal bewoners is geen getal van minstens 0: als onbekend gelezen"),
             invalid,
             raw,
         )
@@ -273,7 +279,10 @@ def canonicalise(
                     values, bad = parse_numbers(frame[population[key]])
                     report(
                         "value_residents",
-                        f"bevolking ({population[key]}) is geen getal: als onbekend gelezen",
+                        t(
+                            "bevolking ({value}) is geen getal: als onbekend gelezen",
+                            value=population[key],
+                        ),
                         bad | (values < 0),
                         frame[population[key]],
                     )
@@ -287,8 +296,13 @@ def canonicalise(
             mapping["residents"] = " / ".join(population.values())
             if len(population) == 2:
                 notes.append(
-                    f"{name}: bewoners = het grootste van dag- en nachtbevolking "
-                    f"({population['day']}, {population['night']})"
+                    t(
+                        "{name}: bewoners = het grootste van dag- en nachtbevolking ({day}, "
+                        "{night})",
+                        name=name,
+                        day=population["day"],
+                        night=population["night"],
+                    )
                 )
 
     if "eigen_regie" in mapping:
@@ -296,7 +310,7 @@ def canonicalise(
         flags, known, bad = parse_flags(raw)
         report(
             "value_eigen_regie",
-            "eigen regie is geen ja/nee: als nee gelezen",
+            t("eigen regie is geen ja/nee: als nee gelezen"),
             bad,
             raw,
         )

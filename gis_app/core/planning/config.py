@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.i18n import N_, t, translate
 from gis_app.core.schema import (
     MEASURE_HEAVY,
     MEASURE_LABELS_NL,
@@ -61,7 +62,7 @@ from gis_app.core.schema import (
 STANDARD = "standard"
 BESPOKE = "bespoke"
 APPROACHES = (STANDARD, BESPOKE)
-APPROACH_LABELS_NL = {STANDARD: "standaard", BESPOKE: "maatwerk", "none": "geen werk"}
+APPROACH_LABELS_NL = {STANDARD: N_("standaard"), BESPOKE: N_("maatwerk"), "none": N_("geen werk")}
 #: Measures that need work, in the order used for arrays (index 0..2).
 WORK_MEASURES = (MEASURE_LIGHT, MEASURE_HEAVY, MEASURE_REBUILD)
 
@@ -128,9 +129,23 @@ def _as_date(value: Any, what: str) -> dt.date:
         with contextlib.suppress(ValueError):
             day = dt.date.fromisoformat(value.strip()[:10])
     if day is None:
-        raise PlanningError(f"{what}: '{_short(value)}' is geen datum (verwacht JJJJ-MM-DD)")
+        raise PlanningError(
+            t(
+                "{what}: '{short}' is geen datum (verwacht JJJJ-MM-DD)",
+                what=what,
+                short=_short(value),
+            )
+        )
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise PlanningError(f"{what}: {day.isoformat()} ligt niet tussen {MIN_YEAR} en {MAX_YEAR}")
+        raise PlanningError(
+            t(
+                "{what}: {isoformat} ligt niet tussen {MIN_YEAR} en {MAX_YEAR}",
+                what=what,
+                isoformat=day.isoformat(),
+                MIN_YEAR=MIN_YEAR,
+                MAX_YEAR=MAX_YEAR,
+            )
+        )
     return day
 
 
@@ -143,27 +158,35 @@ def _short(value: Any, limit: int = 40) -> str:
 def _as_float(value: Any, what: str, low: float, high: float) -> float:
     """A finite number in ``[low, high]``; text and booleans are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise PlanningError(f"{what}: '{_short(value)}' is geen getal")
+        raise PlanningError(t("{what}: '{short}' is geen getal", what=what, short=_short(value)))
     try:
         number = float(value)
     except OverflowError:
         number = math.inf
     if not (math.isfinite(number) and low <= number <= high):
-        raise PlanningError(f"{what}: {_short(value)} ligt niet tussen {low:g} en {high:g}")
+        raise PlanningError(
+            t(
+                "{what}: {short} ligt niet tussen {low:g} en {high:g}",
+                what=what,
+                short=_short(value),
+                low=low,
+                high=high,
+            )
+        )
     return number
 
 
 def _as_list(value: Any, what: str, limit: int) -> list:
     if not isinstance(value, (list, tuple)):
-        raise PlanningError(f"{what}: verwacht een lijst")
+        raise PlanningError(t("{what}: verwacht een lijst", what=what))
     if len(value) > limit:
-        raise PlanningError(f"{what}: meer dan {limit} regels")
+        raise PlanningError(t("{what}: meer dan {limit} regels", what=what, limit=limit))
     return list(value)
 
 
 def _as_mapping(value: Any, what: str) -> dict:
     if not isinstance(value, dict):
-        raise PlanningError(f"{what}: verwacht een object met namen en waarden")
+        raise PlanningError(t("{what}: verwacht een object met namen en waarden", what=what))
     return value
 
 
@@ -171,26 +194,39 @@ def _calendar(value: Any, what: str) -> list[tuple[dt.date, int]]:
     out = []
     for entry in _as_list(value, what, MAX_CALENDAR_ENTRIES):
         if not isinstance(entry, (list, tuple)) or len(entry) != 2:
-            raise PlanningError(f"{what}: elke regel is een datum en een aantal")
+            raise PlanningError(t("{what}: elke regel is een datum en een aantal", what=what))
         out.append((_as_date(entry[0], what), _as_int(entry[1], what)))
     return out
 
 
 def _as_int(value: Any, what: str) -> int:
     if isinstance(value, bool):
-        raise PlanningError(f"{what}: '{value}' is geen getal")
+        raise PlanningError(t("{what}: '{value}' is geen getal", what=what, value=value))
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise PlanningError(f"{what}: '{_short(value)}' is geen getal") from None
+        raise PlanningError(
+            t("{what}: '{short}' is geen getal", what=what, short=_short(value))
+        ) from None
     except OverflowError:
         number = math.inf
     if not math.isfinite(number) or number != int(number):
-        raise PlanningError(f"{what}: {_short(value)} moet een geheel aantal zijn")
+        raise PlanningError(
+            t("{what}: {short} moet een geheel aantal zijn", what=what, short=_short(value))
+        )
     if number < 0:
-        raise PlanningError(f"{what}: {_short(value)} mag niet negatief zijn")
+        raise PlanningError(
+            t("{what}: {short} mag niet negatief zijn", what=what, short=_short(value))
+        )
     if number > MAX_STARTS_PER_WEEK:
-        raise PlanningError(f"{what}: {_short(value)} is meer dan {MAX_STARTS_PER_WEEK}")
+        raise PlanningError(
+            t(
+                "{what}: {short} is meer dan {MAX_STARTS_PER_WEEK}",
+                what=what,
+                short=_short(value),
+                MAX_STARTS_PER_WEEK=MAX_STARTS_PER_WEEK,
+            )
+        )
     return int(number)
 
 
@@ -211,16 +247,18 @@ class Contractor:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Contractor:
-        data = _as_mapping(data, "aannemer")
+        data = _as_mapping(data, t("aannemer"))
         name = data.get("name", "")
         if not isinstance(name, str) or len(name) > 200:
-            raise PlanningError("aannemer: de naam is geen tekst (of langer dan 200 tekens)")
+            raise PlanningError(t("aannemer: de naam is geen tekst (of langer dan 200 tekens)"))
         return cls(
             name=name,
             starts_per_week=_as_int(
-                data.get("starts_per_week", 0), f"capaciteit van aannemer {name}"
+                data.get("starts_per_week", 0), t("capaciteit van aannemer {name}", name=name)
             ),
-            calendar=_calendar(data.get("calendar", []), f"kalender van aannemer {name}"),
+            calendar=_calendar(
+                data.get("calendar", []), t("kalender van aannemer {name}", name=name)
+            ),
         )
 
 
@@ -249,28 +287,36 @@ class ContractedCapacity:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ContractedCapacity:
-        data = _as_mapping(data, "gecontracteerde capaciteit")
+        data = _as_mapping(data, t("gecontracteerde capaciteit"))
         name = data.get("contractor", "")
         if not isinstance(name, str) or len(name) > 200:
             raise PlanningError(
-                "gecontracteerde capaciteit: de aannemer is geen tekst (of langer dan 200 tekens)"
+                t(
+                    "gecontracteerde capaciteit: de aannemer is geen tekst (of langer dan "
+                    "200 tekens)"
+                )
             )
         label = f"gecontracteerde capaciteit{' van ' + name if name else ''}"
         out = cls(
             contractor=name,
             starts_per_week=_as_int(data.get("starts_per_week", 0), label),
-            start=_as_date(data.get("start"), f"{label}: begin"),
-            end=_as_date(data.get("end"), f"{label}: einde"),
+            start=_as_date(data.get("start"), t("{label}: begin", label=label)),
+            end=_as_date(data.get("end"), t("{label}: einde", label=label)),
         )
         return out.validate()
 
     def validate(self) -> ContractedCapacity:
         label = f"gecontracteerde capaciteit{' van ' + self.contractor if self.contractor else ''}"
         if int(self.starts_per_week) < 0:
-            raise PlanningError(f"{label}: bouwstarts per week is negatief")
+            raise PlanningError(t("{label}: bouwstarts per week is negatief", label=label))
         if self.end < self.start:
             raise PlanningError(
-                f"{label}: einde {self.end.isoformat()} ligt voor begin {self.start.isoformat()}"
+                t(
+                    "{label}: einde {isoformat} ligt voor begin {isoformat2}",
+                    label=label,
+                    isoformat=self.end.isoformat(),
+                    isoformat2=self.start.isoformat(),
+                )
             )
         return self
 
@@ -339,39 +385,62 @@ class PlanningConfig:
     def validate(self) -> PlanningConfig:
         """Raise :class:`PlanningError` on any inconsistent setting; return self."""
         if not isinstance(self.start_date, dt.date):
-            self.start_date = _as_date(self.start_date, "startdatum")
+            self.start_date = _as_date(self.start_date, t("startdatum"))
         for measure in WORK_MEASURES:
             table = self.durations.get(measure)
             if table is None:
-                raise PlanningError(f"duur ontbreekt voor {MEASURE_LABELS_NL[measure]}")
+                raise PlanningError(
+                    t("duur ontbreekt voor {value}", value=translate(MEASURE_LABELS_NL[measure]))
+                )
             for approach in APPROACHES:
                 for part in ("prep", "construction"):
                     try:
                         value = float(table[approach][part])
                     except (KeyError, TypeError, ValueError):
                         raise PlanningError(
-                            f"duur {part} ontbreekt voor {MEASURE_LABELS_NL[measure]}, "
-                            f"{APPROACH_LABELS_NL[approach]}"
+                            t(
+                                "duur {part} ontbreekt voor {value}, {value2}",
+                                part=part,
+                                value=translate(MEASURE_LABELS_NL[measure]),
+                                value2=translate(APPROACH_LABELS_NL[approach]),
+                            )
                         ) from None
                     if not math.isfinite(value) or value < 0:
                         raise PlanningError(
-                            f"duur {_PART_NL[part]} voor {MEASURE_LABELS_NL[measure]} "
-                            f"({APPROACH_LABELS_NL[approach]}) is {value} weken: "
-                            "een duur kan niet negatief zijn"
+                            t(
+                                "duur {value} voor {value2} ({value3}) is {value4} weken: een duur kan "
+                                "niet negatief zijn",
+                                value=translate(_PART_NL[part]),
+                                value2=translate(MEASURE_LABELS_NL[measure]),
+                                value3=translate(APPROACH_LABELS_NL[approach]),
+                                value4=value,
+                            )
                         )
                     if value > MAX_DURATION_WEEKS:
                         raise PlanningError(
-                            f"duur {_PART_NL[part]} voor {MEASURE_LABELS_NL[measure]} "
-                            f"({APPROACH_LABELS_NL[approach]}) is {value:g} weken: meer dan "
-                            f"{MAX_DURATION_WEEKS:g} weken"
+                            t(
+                                "duur {value} voor {value2} ({value3}) is {value4:g} weken: meer dan "
+                                "{MAX_DURATION_WEEKS:g} weken",
+                                value=translate(_PART_NL[part]),
+                                value2=translate(MEASURE_LABELS_NL[measure]),
+                                value3=translate(APPROACH_LABELS_NL[approach]),
+                                value4=value,
+                                MAX_DURATION_WEEKS=MAX_DURATION_WEEKS,
+                            )
                         )
             for part in ("prep", "construction"):
                 std = float(table[STANDARD][part])
                 bes = float(table[BESPOKE][part])
                 if bes < std:
                     raise PlanningError(
-                        f"{_PART_NL[part]} voor {MEASURE_LABELS_NL[measure]}: maatwerk "
-                        f"({bes:g} weken) kan niet korter zijn dan standaard ({std:g} weken)"
+                        t(
+                            "{value} voor {value2}: maatwerk ({bes:g} weken) kan niet korter zijn "
+                            "dan standaard ({std:g} weken)",
+                            value=translate(_PART_NL[part]),
+                            value2=translate(MEASURE_LABELS_NL[measure]),
+                            bes=bes,
+                            std=std,
+                        )
                     )
         if self.costs is not None:
             for measure in WORK_MEASURES:
@@ -380,48 +449,85 @@ class PlanningConfig:
                         value = float(self.costs[measure][approach])
                     except (KeyError, TypeError, ValueError):
                         raise PlanningError(
-                            f"kosten ontbreken voor {MEASURE_LABELS_NL[measure]}, "
-                            f"{APPROACH_LABELS_NL[approach]}"
+                            t(
+                                "kosten ontbreken voor {value}, {value2}",
+                                value=translate(MEASURE_LABELS_NL[measure]),
+                                value2=translate(APPROACH_LABELS_NL[approach]),
+                            )
                         ) from None
                     if not math.isfinite(value) or value < 0:
-                        raise PlanningError(f"kosten {value} kunnen niet negatief zijn")
+                        raise PlanningError(
+                            t("kosten {value} kunnen niet negatief zijn", value=value)
+                        )
                     if value > MAX_COST_PER_ADDRESS:
                         raise PlanningError(
-                            f"kosten {value:g} per adres zijn meer dan {MAX_COST_PER_ADDRESS:g}"
+                            t(
+                                "kosten {value:g} per adres zijn meer dan {MAX_COST_PER_ADDRESS:g}",
+                                value=value,
+                                MAX_COST_PER_ADDRESS=MAX_COST_PER_ADDRESS,
+                            )
                         )
-        check_share(self.bespoke_share, "globaal aandeel maatwerk")
+        check_share(self.bespoke_share, t("globaal aandeel maatwerk"))
         if not (math.isfinite(self.threat_factor) and self.threat_factor > 0):
             raise PlanningError(
-                f"dreigingsfactor {self.threat_factor} moet groter dan 0 zijn (1 = huidig)"
+                t(
+                    "dreigingsfactor {threat_factor} moet groter dan 0 zijn (1 = huidig)",
+                    threat_factor=self.threat_factor,
+                )
             )
         if self.threat_factor > MAX_THREAT_FACTOR:
             raise PlanningError(
-                f"dreigingsfactor {self.threat_factor:g} is groter dan {MAX_THREAT_FACTOR:g}"
+                t(
+                    "dreigingsfactor {threat_factor:g} is groter dan {MAX_THREAT_FACTOR:g}",
+                    threat_factor=self.threat_factor,
+                    MAX_THREAT_FACTOR=MAX_THREAT_FACTOR,
+                )
             )
         if not MIN_YEAR <= self.start_date.year <= MAX_YEAR:
             raise PlanningError(
-                f"startdatum {self.start_date.isoformat()} ligt niet tussen {MIN_YEAR} en "
-                f"{MAX_YEAR}"
+                t(
+                    "startdatum {isoformat} ligt niet tussen {MIN_YEAR} en {MAX_YEAR}",
+                    isoformat=self.start_date.isoformat(),
+                    MIN_YEAR=MIN_YEAR,
+                    MAX_YEAR=MAX_YEAR,
+                )
             )
         if len(self.contractors) > MAX_CONTRACTORS:
-            raise PlanningError(f"meer dan {MAX_CONTRACTORS} aannemers")
-        _as_int(self.starts_per_week, "bouwstarts per week")
-        _check_calendar(self.capacity_calendar, "capaciteitskalender")
+            raise PlanningError(
+                t("meer dan {MAX_CONTRACTORS} aannemers", MAX_CONTRACTORS=MAX_CONTRACTORS)
+            )
+        _as_int(self.starts_per_week, t("bouwstarts per week"))
+        _check_calendar(self.capacity_calendar, t("capaciteitskalender"))
         for contractor in self.contractors:
-            _as_int(contractor.starts_per_week, f"capaciteit van {contractor.name}")
-            _check_calendar(contractor.calendar, f"kalender van {contractor.name}")
+            _as_int(contractor.starts_per_week, t("capaciteit van {name}", name=contractor.name))
+            _check_calendar(contractor.calendar, t("kalender van {name}", name=contractor.name))
         if not (self.neighbour_distance_m >= 0):
-            raise PlanningError("buurafstand kan niet negatief zijn")
+            raise PlanningError(t("buurafstand kan niet negatief zijn"))
         if not (self.neighbour_distance_m <= MAX_NEIGHBOUR_DISTANCE_M):
-            raise PlanningError(f"buurafstand is meer dan {MAX_NEIGHBOUR_DISTANCE_M:g} m")
+            raise PlanningError(
+                t(
+                    "buurafstand is meer dan {MAX_NEIGHBOUR_DISTANCE_M:g} m",
+                    MAX_NEIGHBOUR_DISTANCE_M=MAX_NEIGHBOUR_DISTANCE_M,
+                )
+            )
         if not (self.years_apart >= 0):
-            raise PlanningError("drempel 'jaren uit elkaar' kan niet negatief zijn")
+            raise PlanningError(t("drempel 'jaren uit elkaar' kan niet negatief zijn"))
         if not (self.years_apart <= MAX_YEARS_APART):
-            raise PlanningError(f"drempel 'jaren uit elkaar' is meer dan {MAX_YEARS_APART:g} jaar")
+            raise PlanningError(
+                t(
+                    "drempel 'jaren uit elkaar' is meer dan {MAX_YEARS_APART:g} jaar",
+                    MAX_YEARS_APART=MAX_YEARS_APART,
+                )
+            )
         if not (self.residents_per_address >= 0):
-            raise PlanningError("bewoners per adres kan niet negatief zijn")
+            raise PlanningError(t("bewoners per adres kan niet negatief zijn"))
         if not (self.residents_per_address <= MAX_RESIDENTS_PER_ADDRESS):
-            raise PlanningError(f"bewoners per adres is meer dan {MAX_RESIDENTS_PER_ADDRESS:g}")
+            raise PlanningError(
+                t(
+                    "bewoners per adres is meer dan {MAX_RESIDENTS_PER_ADDRESS:g}",
+                    MAX_RESIDENTS_PER_ADDRESS=MAX_RESIDENTS_PER_ADDRESS,
+                )
+            )
         for profile, value in self.lpr_by_profile.items():
             _as_float(value, f"LPR als onbekend, profiel {profile}", 0.0, 1.0)
         self.deadlines = {
@@ -430,13 +536,23 @@ class PlanningConfig:
         }
         self.ahead_of_cluster = [str(b) for b in (self.ahead_of_cluster or [])]
         if len(self.contracted) > MAX_CONTRACTORS:
-            raise PlanningError(f"meer dan {MAX_CONTRACTORS} contracten met aannemers")
+            raise PlanningError(
+                t(
+                    "meer dan {MAX_CONTRACTORS} contracten met aannemers",
+                    MAX_CONTRACTORS=MAX_CONTRACTORS,
+                )
+            )
         for entry in self.contracted:
             entry.validate()
         if self.unclustered not in (UNCLUSTERED_TRAILING, UNCLUSTERED_IGNORE):
             raise PlanningError(
-                f"onbekende keuze '{self.unclustered}' voor panden zonder cluster "
-                f"(kies '{UNCLUSTERED_TRAILING}' of '{UNCLUSTERED_IGNORE}')"
+                t(
+                    "onbekende keuze '{unclustered}' voor panden zonder cluster (kies "
+                    "'{UNCLUSTERED_TRAILING}' of '{UNCLUSTERED_IGNORE}')",
+                    unclustered=self.unclustered,
+                    UNCLUSTERED_TRAILING=UNCLUSTERED_TRAILING,
+                    UNCLUSTERED_IGNORE=UNCLUSTERED_IGNORE,
+                )
             )
         return self
 
@@ -475,25 +591,30 @@ class PlanningConfig:
         if data is None or (isinstance(data, dict) and not data):
             return config
         if not isinstance(data, dict):
-            raise PlanningError("planningsinstellingen: verwacht een object")
+            raise PlanningError(t("planningsinstellingen: verwacht een object"))
         if "start_date" in data:
-            config.start_date = _as_date(data["start_date"], "startdatum")
+            config.start_date = _as_date(data["start_date"], t("startdatum"))
         if "starts_per_week" in data:
-            config.starts_per_week = _as_int(data["starts_per_week"], "bouwstarts per week")
+            config.starts_per_week = _as_int(data["starts_per_week"], t("bouwstarts per week"))
         if "capacity_calendar" in data:
-            config.capacity_calendar = _calendar(data["capacity_calendar"], "capaciteitskalender")
+            config.capacity_calendar = _calendar(
+                data["capacity_calendar"], t("capaciteitskalender")
+            )
         if "contractors" in data:
             config.contractors = [
                 Contractor.from_dict(c)
-                for c in _as_list(data["contractors"], "aannemers", MAX_CONTRACTORS)
+                for c in _as_list(data["contractors"], t("aannemers"), MAX_CONTRACTORS)
             ]
         if "durations" in data:
             merged = copy.deepcopy(DEFAULT_DURATIONS)
-            given = _as_mapping(data["durations"] or {}, "duur")
+            given = _as_mapping(data["durations"] or {}, t("duur"))
             for measure in WORK_MEASURES:
-                table = _as_mapping(given.get(measure) or {}, f"duur {measure}")
+                table = _as_mapping(given.get(measure) or {}, t("duur {measure}", measure=measure))
                 for approach in APPROACHES:
-                    parts = _as_mapping(table.get(approach) or {}, f"duur {measure} {approach}")
+                    parts = _as_mapping(
+                        table.get(approach) or {},
+                        t("duur {measure} {approach}", measure=measure, approach=approach),
+                    )
                     for part in ("prep", "construction"):
                         if part in parts:
                             merged[measure][approach][part] = _as_float(
@@ -509,9 +630,11 @@ class PlanningConfig:
                 config.costs = None
             else:
                 merged = copy.deepcopy(DEFAULT_COSTS)
-                given = _as_mapping(data["costs"], "kosten")
+                given = _as_mapping(data["costs"], t("kosten"))
                 for measure in WORK_MEASURES:
-                    table = _as_mapping(given.get(measure) or {}, f"kosten {measure}")
+                    table = _as_mapping(
+                        given.get(measure) or {}, t("kosten {measure}", measure=measure)
+                    )
                     for approach in APPROACHES:
                         if approach in table:
                             merged[measure][approach] = _as_float(
@@ -533,19 +656,19 @@ class PlanningConfig:
                 setattr(config, key, _as_float(data[key], key, 0.0, high))
         if "apply_threat_relief" in data:
             if not isinstance(data["apply_threat_relief"], bool):
-                raise PlanningError("apply_threat_relief: verwacht ja of nee (true/false)")
+                raise PlanningError(t("apply_threat_relief: verwacht ja of nee (true/false)"))
             config.apply_threat_relief = data["apply_threat_relief"]
         if "lpr_by_profile" in data:
-            given = _as_mapping(data["lpr_by_profile"], "LPR per profiel")
+            given = _as_mapping(data["lpr_by_profile"], t("LPR per profiel"))
             if len(given) > 100:
-                raise PlanningError("LPR per profiel: meer dan 100 profielen")
+                raise PlanningError(t("LPR per profiel: meer dan 100 profielen"))
             config.lpr_by_profile = dict(DEFAULT_LPR_BY_PROFILE) | {
                 str(k)[:100]: _as_float(v, f"LPR als onbekend, profiel {_short(k)}", 0.0, 1.0)
                 for k, v in given.items()
             }
         if "unclustered" in data:
             if not isinstance(data["unclustered"], str):
-                raise PlanningError("unclustered: verwacht een tekst")
+                raise PlanningError(t("unclustered: verwacht een tekst"))
             config.unclustered = data["unclustered"]
         if isinstance(data.get("deadlines"), dict):
             config.deadlines = {str(k): str(v) for k, v in data["deadlines"].items()}
@@ -554,7 +677,9 @@ class PlanningConfig:
         if "contracted" in data:
             config.contracted = [
                 ContractedCapacity.from_dict(c)
-                for c in _as_list(data["contracted"], "gecontracteerde capaciteit", MAX_CONTRACTORS)
+                for c in _as_list(
+                    data["contracted"], t("gecontracteerde capaciteit"), MAX_CONTRACTORS
+                )
             ]
         return config.validate()
 
@@ -568,16 +693,16 @@ class PlanningConfig:
         ``key`` is a dotted path into :meth:`to_dict` (e.g. ``durations.heavy.bespoke.prep``).
         """
         rows: list[dict[str, Any]] = [
-            _row("start_date", "Startdatum plan", self.start_date.isoformat(), "datum", ""),
+            _row("start_date", t("Startdatum plan"), self.start_date.isoformat(), t("datum"), ""),
         ]
         if self.contractors:
             for i, c in enumerate(self.contractors):
                 rows.append(
                     _row(
                         f"contractors.{i}.starts_per_week",
-                        f"Capaciteit aannemer {c.name}",
+                        t("Capaciteit aannemer {name}", name=c.name),
                         int(c.starts_per_week),
-                        "bouwstarts/week",
+                        t("bouwstarts/week"),
                         "",
                     )
                 )
@@ -585,19 +710,19 @@ class PlanningConfig:
             rows.append(
                 _row(
                     "starts_per_week",
-                    "Bouwcapaciteit (totaal)",
+                    t("Bouwcapaciteit (totaal)"),
                     int(self.starts_per_week),
-                    "bouwstarts/week",
-                    "(P) 1.962 bouwstarts in 2025, ca. 38 per week",
+                    t("bouwstarts/week"),
+                    t("(P) 1.962 bouwstarts in 2025, ca. 38 per week"),
                 )
             )
             for d, n in self.capacity_calendar:
                 rows.append(
                     _row(
                         "capacity_calendar",
-                        f"Bouwcapaciteit vanaf {d.isoformat()}",
+                        t("Bouwcapaciteit vanaf {isoformat}", isoformat=d.isoformat()),
                         int(n),
-                        "bouwstarts/week",
+                        t("bouwstarts/week"),
                         "",
                     )
                 )
@@ -607,10 +732,14 @@ class PlanningConfig:
                     rows.append(
                         _row(
                             f"durations.{measure}.{approach}.{part}",
-                            f"{_PART_NL[part].capitalize()} {MEASURE_LABELS_NL[measure]}, "
-                            f"{APPROACH_LABELS_NL[approach]}",
+                            t(
+                                "{capitalize} {value}, {value2}",
+                                capitalize=translate(_PART_NL[part]).capitalize(),
+                                value=translate(MEASURE_LABELS_NL[measure]),
+                                value2=translate(APPROACH_LABELS_NL[approach]),
+                            ),
                             float(self.durations[measure][approach][part]),
-                            "weken",
+                            t("weken"),
                             _DURATION_SOURCES[(measure, part)],
                         )
                     )
@@ -620,83 +749,87 @@ class PlanningConfig:
                     rows.append(
                         _row(
                             f"costs.{measure}.{approach}",
-                            f"Kosten {MEASURE_LABELS_NL[measure]}, {APPROACH_LABELS_NL[approach]}",
+                            t(
+                                "Kosten {value}, {value2}",
+                                value=translate(MEASURE_LABELS_NL[measure]),
+                                value2=translate(APPROACH_LABELS_NL[approach]),
+                            ),
                             float(self.costs[measure][approach]),
-                            "euro per adres",
-                            "(E) licht 20-60k, zwaar 100-300k, sloop-nieuwbouw 250-400k",
+                            t("euro per adres"),
+                            t("(E) licht 20-60k, zwaar 100-300k, sloop-nieuwbouw 250-400k"),
                         )
                     )
         rows += [
             _row(
                 "bespoke_share",
-                "Globaal aandeel maatwerk",
+                t("Globaal aandeel maatwerk"),
                 float(self.bespoke_share),
                 "0-1",
-                "(E) uitgangspunt; per cluster aan te passen",
+                t("(E) uitgangspunt; per cluster aan te passen"),
             ),
             _row(
                 "threat_factor",
-                "Dreigingsfactor (1 = huidig)",
+                t("Dreigingsfactor (1 = huidig)"),
                 float(self.threat_factor),
-                "factor op LPR",
+                t("factor op LPR"),
                 "",
             ),
             _row(
                 "apply_threat_relief",
-                "Lichtere maatregel toepassen onder de Meijdam-norm",
+                t("Lichtere maatregel toepassen onder de Meijdam-norm"),
                 bool(self.apply_threat_relief),
-                "ja/nee",
+                t("ja/nee"),
                 "",
             ),
             _row(
                 "neighbour_distance_m",
-                "Buurafstand voor uitlegbaarheid",
+                t("Buurafstand voor uitlegbaarheid"),
                 float(self.neighbour_distance_m),
                 "m",
                 "(E)",
             ),
             _row(
                 "years_apart",
-                "Verschil in gereedkomen dat uitleg vraagt",
+                t("Verschil in gereedkomen dat uitleg vraagt"),
                 float(self.years_apart),
-                "jaar",
+                t("jaar"),
                 "(E)",
             ),
             _row(
                 "residents_per_address",
-                "Bewoners per adres (als onbekend)",
+                t("Bewoners per adres (als onbekend)"),
                 float(self.residents_per_address),
-                "personen",
-                "(E) gemiddelde huishoudgrootte",
+                t("personen"),
+                t("(E) gemiddelde huishoudgrootte"),
             ),
         ]
         for profile, value in self.lpr_by_profile.items():
             rows.append(
                 _row(
                     f"lpr_by_profile.{profile}",
-                    f"LPR als onbekend, profiel {profile}",
+                    t("LPR als onbekend, profiel {profile}", profile=profile),
                     float(value),
-                    "per jaar",
-                    "(E) uit de profielgrenzen",
+                    t("per jaar"),
+                    t("(E) uit de profielgrenzen"),
                 )
             )
         for profile, value in self.deadlines.items():
             rows.append(
                 _row(
                     f"deadlines.{profile}",
-                    f"Uiterlijk gereed, profiel {profile}",
+                    t("Uiterlijk gereed, profiel {profile}", profile=profile),
                     deadline_date(value, self.start_date).isoformat(),
                     "datum" if "-" in value else f"datum ({value[:-1]} jaar na start)",
-                    "belofte van de planner",
+                    t("belofte van de planner"),
                 )
             )
         rows.append(
             _row(
                 "unclustered",
-                "Panden zonder cluster",
+                t("Panden zonder cluster"),
                 "achteraan per gemeente"
                 if self.unclustered == UNCLUSTERED_TRAILING
-                else "niet inplannen (wel geteld)",
+                else t("niet inplannen (wel geteld)"),
                 "",
                 "",
             )
@@ -704,7 +837,7 @@ class PlanningConfig:
         return rows
 
 
-_PART_NL = {"prep": "voorbereiding", "construction": "uitvoering"}
+_PART_NL = {"prep": N_("voorbereiding"), "construction": N_("uitvoering")}
 _DURATION_SOURCES = {
     (MEASURE_LIGHT, "prep"): "(P) typologie ca. 3 mnd; individueel NPR 9998 6-9 mnd",
     (MEASURE_HEAVY, "prep"): "(P) typologie 3-6 mnd; (E) uitvoeringsplan 6-12 mnd",
@@ -723,9 +856,9 @@ def check_share(value: float, what: str = "aandeel maatwerk") -> float:
     try:
         share = float(value)
     except (TypeError, ValueError):
-        raise PlanningError(f"{what}: '{value}' is geen getal") from None
+        raise PlanningError(t("{what}: '{value}' is geen getal", what=what, value=value)) from None
     if not (0.0 <= share <= 1.0):
-        raise PlanningError(f"{what} {value} ligt niet tussen 0 en 1")
+        raise PlanningError(t("{what} {value} ligt niet tussen 0 en 1", what=what, value=value))
     return share
 
 
@@ -737,7 +870,11 @@ def _check_calendar(calendar, what: str) -> None:
         _as_int(n, what)
         if day in seen:
             raise PlanningError(
-                f"{what}: twee wijzigingen op {day.isoformat()}; geef per datum één aantal op"
+                t(
+                    "{what}: twee wijzigingen op {isoformat}; geef per datum één aantal op",
+                    what=what,
+                    isoformat=day.isoformat(),
+                )
             )
         seen.add(day)
 
@@ -749,8 +886,11 @@ def _deadline_profile(name: Any) -> str:
     profile = str(name).strip().lower().replace("_", " ")
     if profile not in DEADLINE_PROFILES:
         raise PlanningError(
-            f"uiterlijk gereed: onbekend risicoprofiel '{name}' "
-            f"(kies {', '.join(DEADLINE_PROFILES)})"
+            t(
+                "uiterlijk gereed: onbekend risicoprofiel '{name}' (kies {join})",
+                name=name,
+                join=", ".join(DEADLINE_PROFILES),
+            )
         )
     return profile
 
@@ -767,15 +907,21 @@ def parse_deadline(text: Any) -> float | dt.date:
             years = float("nan")
         if not (math.isfinite(years) and years > 0):
             raise PlanningError(
-                f"uiterlijk gereed '{text}': aantal jaren moet een getal groter dan 0 zijn"
+                t(
+                    "uiterlijk gereed '{text}': aantal jaren moet een getal groter dan 0 zijn",
+                    text=text,
+                )
             )
         return years
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise PlanningError(
-            f"uiterlijk gereed '{text}' is geen termijn of datum "
-            "(verwacht bijvoorbeeld 3y of 2029-12-31)"
+            t(
+                "uiterlijk gereed '{text}' is geen termijn of datum (verwacht "
+                "bijvoorbeeld 3y of 2029-12-31)",
+                text=text,
+            )
         ) from None
 
 
@@ -792,8 +938,11 @@ def _canonical_deadline(text: Any, start: dt.date) -> str:
     if isinstance(value, dt.date):
         if value <= start:
             raise PlanningError(
-                f"uiterlijk gereed {value.isoformat()} ligt niet na de startdatum "
-                f"({start.isoformat()})"
+                t(
+                    "uiterlijk gereed {isoformat} ligt niet na de startdatum ({isoformat2})",
+                    isoformat=value.isoformat(),
+                    isoformat2=start.isoformat(),
+                )
             )
         return value.isoformat()
     return f"{value:g}y"

@@ -56,6 +56,7 @@ from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.i18n import t
 from gis_app.core.planning.bound import base_exposure
 from gis_app.core.planning.config import WEEKS_PER_YEAR
 from gis_app.core.planning.deadlines import latest_start
@@ -102,7 +103,7 @@ def solve_order_milp(
     :class:`PlanningError` says so when no order can keep them."""
     model, tm, _, remaining, const = _base(planner, shares)
     if (~np.isnan(model.lock_position[: model.n_clusters])).any():
-        raise PlanningError("de exacte optimalisatie ondersteunt geen vaste posities")
+        raise PlanningError(t("de exacte optimalisatie ondersteunt geen vaste posities"))
     cum = cumulative(remaining)
     every = np.arange(model.n_clusters)
     seq = free_sequence(model, every)
@@ -119,13 +120,16 @@ def solve_order_milp(
         info.append((g, members, p, int(p[-1]), len(members)))
     horizon = max(i[3] for i in info) + sum(i[4] for i in info) + 1
     if horizon >= cum[-1]:
-        raise PlanningError("horizon van de capaciteit te kort voor de exacte optimalisatie")
+        raise PlanningError(t("horizon van de capaciteit te kort voor de exacte optimalisatie"))
     latest = latest_start(model, tm) if model.has_deadlines else None
     n_vars = sum(max(horizon - i[4] + 1 - int(i[2][0]), 0) for i in info)
     if n_vars > MAX_VARIABLES:
         raise PlanningError(
-            f"te groot voor de exacte optimalisatie ({n_vars} variabelen); "
-            "gebruik de ondergrens (lower_bound)"
+            t(
+                "te groot voor de exacte optimalisatie ({n_vars} variabelen); gebruik "
+                "de ondergrens (lower_bound)",
+                n_vars=n_vars,
+            )
         )
     costs, rows, cols, starts_v, ends_v, owner = [], [], [], [], [], []
     col = 0
@@ -137,8 +141,10 @@ def solve_order_milp(
             keep = (week <= latest[members][None, :]).all(axis=1)
             if not keep.any():
                 raise PlanningError(
-                    f"cluster {model.group_ids[_g]} haalt zijn uiterlijk gereed in geen enkele "
-                    "volgorde"
+                    t(
+                        "cluster {value} haalt zijn uiterlijk gereed in geen enkele volgorde",
+                        value=model.group_ids[_g],
+                    )
                 )
             v, slot, week = v[keep], slot[keep], week[keep]
         costs.append(week @ model.weight[members])
@@ -188,7 +194,9 @@ def solve_order_milp(
     )
     seconds = time.perf_counter() - t0
     if res.x is None:
-        raise PlanningError(f"exacte optimalisatie gaf geen oplossing: {res.message}")
+        raise PlanningError(
+            t("exacte optimalisatie gaf geen oplossing: {message}", message=res.message)
+        )
     x = res.x > 0.5
     entry = {own[i]: v_all[i] for i in np.flatnonzero(x)}
     ordered = sorted(range(len(jobs)), key=lambda k: (entry[k], k))

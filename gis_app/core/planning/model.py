@@ -58,6 +58,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.i18n import t
 from gis_app.core.planning.config import (
     BESPOKE,
     STANDARD,
@@ -160,11 +161,17 @@ class PlanningModel:
         )
         for column in ("building_id", "cluster_id", "expected_measure", "risk_profile"):
             if column not in buildings.columns:
-                raise PlanningError(f"kolom '{column}' ontbreekt in de panden")
+                raise PlanningError(t("kolom '{column}' ontbreekt in de panden", column=column))
         cluster_ids = clusters["cluster_id"].astype(str).to_numpy(dtype=object)
         if len(set(cluster_ids)) != len(cluster_ids):
             dup = pd.Series(cluster_ids).value_counts()
-            raise PlanningError(f"cluster '{dup.index[0]}' komt {dup.iloc[0]} keer voor")
+            raise PlanningError(
+                t(
+                    "cluster '{value}' komt {value2} keer voor",
+                    value=dup.index[0],
+                    value2=dup.iloc[0],
+                )
+            )
 
         b_cluster = buildings["cluster_id"].fillna("").astype(str).to_numpy(dtype=object)
         cluster_index = {cid: i for i, cid in enumerate(cluster_ids)}
@@ -226,7 +233,11 @@ class PlanningModel:
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
             raise PlanningError(
-                f"cluster '{cluster_ids[i]}': aandeel maatwerk {share[i]} ligt niet tussen 0 en 1"
+                t(
+                    "cluster '{value}': aandeel maatwerk {value2} ligt niet tussen 0 en 1",
+                    value=cluster_ids[i],
+                    value2=share[i],
+                )
             )
         self.base_share = np.concatenate([share, np.full(len(pseudo_ids), np.nan)])
 
@@ -240,12 +251,21 @@ class PlanningModel:
                 day = dt.date.fromisoformat(text[:10])
             except ValueError:
                 raise PlanningError(
-                    f"cluster '{cluster_ids[i]}': vaste startdatum '{text}' is geen datum"
+                    t(
+                        "cluster '{value}': vaste startdatum '{text}' is geen datum",
+                        value=cluster_ids[i],
+                        text=text,
+                    )
                 ) from None
             if day < config.start_date:
                 raise PlanningError(
-                    f"cluster '{cluster_ids[i]}': vaste startdatum {day.isoformat()} ligt "
-                    f"voor de startdatum van het plan ({config.start_date.isoformat()})"
+                    t(
+                        "cluster '{value}': vaste startdatum {isoformat} ligt voor de "
+                        "startdatum van het plan ({isoformat2})",
+                        value=cluster_ids[i],
+                        isoformat=day.isoformat(),
+                        isoformat2=config.start_date.isoformat(),
+                    )
                 )
             lock_week[i] = week_of(config.start_date, day)
             lock_date[i] = day
@@ -262,14 +282,20 @@ class PlanningModel:
                     np.flatnonzero(locked & ((lock_pos < 1) | (lock_pos != np.round(lock_pos))))[0]
                 )
                 raise PlanningError(
-                    f"cluster '{cluster_ids[i]}': vaste positie {lock_pos[i]:g} moet een "
-                    "geheel getal vanaf 1 zijn"
+                    t(
+                        "cluster '{value}': vaste positie {value2:g} moet een geheel getal "
+                        "vanaf 1 zijn",
+                        value=cluster_ids[i],
+                        value2=lock_pos[i],
+                    )
                 )
             uniq, counts = np.unique(values, return_counts=True)
             if (counts > 1).any():
                 pos = uniq[counts > 1][0]
                 who = ", ".join(str(c) for c in cluster_ids[lock_pos[:n_clusters] == pos])
-                raise PlanningError(f"clusters {who} hebben dezelfde vaste positie {pos:g}")
+                raise PlanningError(
+                    t("clusters {who} hebben dezelfde vaste positie {pos:g}", who=who, pos=pos)
+                )
         self.lock_position = lock_pos
 
         # --- buildings ---------------------------------------------------------------------
@@ -283,7 +309,11 @@ class PlanningModel:
                 measure = measure.fillna(1)  # unknown: light (schema's rule for "onbekend")
             else:
                 raise PlanningError(
-                    f"pand {self.building_id[i]}: onbekende maatregel '{text}'",
+                    t(
+                        "pand {value}: onbekende maatregel '{text}'",
+                        value=self.building_id[i],
+                        text=text,
+                    ),
                     row=int(self.rows[i]),
                 )
         measure = measure.to_numpy(dtype=np.int64)
@@ -480,18 +510,23 @@ class PlanningModel:
         if n_work_total and tail <= 0:
             if probe.weekly.sum() == 0:
                 raise PlanningError(
-                    "bouwcapaciteit is 0 bouwstarts per week: er kan niets gepland worden"
+                    t("bouwcapaciteit is 0 bouwstarts per week: er kan niets gepland worden")
                 )
             raise PlanningError(
-                "bouwcapaciteit is 0 vanaf de laatste wijziging in de capaciteitskalender: "
-                "het plan zou nooit gereed komen"
+                t(
+                    "bouwcapaciteit is 0 vanaf de laatste wijziging in de "
+                    "capaciteitskalender: het plan zou nooit gereed komen"
+                )
             )
         extra = int(math.ceil(n_work_total / tail)) if n_work_total else 0
         self.horizon = base + extra + 2
         if self.horizon > 200_000:
             raise PlanningError(
-                f"met deze capaciteit duurt het plan meer dan {self.horizon // 52} jaar; "
-                "verhoog de bouwcapaciteit"
+                t(
+                    "met deze capaciteit duurt het plan meer dan {value} jaar; verhoog de "
+                    "bouwcapaciteit",
+                    value=self.horizon // 52,
+                )
             )
         self.capacity = capacity_arrays(config, self.horizon)
         self.group_index = {str(cid): i for i, cid in enumerate(self.group_ids)}
@@ -555,7 +590,7 @@ class PlanningModel:
 
         g = check_share(
             self.config.bespoke_share if global_share is None else global_share,
-            "globaal aandeel maatwerk",
+            t("globaal aandeel maatwerk"),
         )
         out = np.where(np.isnan(self.base_share), g, self.base_share)
         if shares is not None:
@@ -563,11 +598,11 @@ class PlanningModel:
             for cid, value in items:
                 i = self.group_index.get(str(cid))
                 if i is None:
-                    raise PlanningError(f"onbekend cluster '{cid}'")
+                    raise PlanningError(t("onbekend cluster '{cid}'", cid=cid))
                 if value is None or (isinstance(value, float) and math.isnan(value)):
                     out[i] = g
                 else:
-                    out[i] = check_share(value, f"aandeel maatwerk van cluster '{cid}'")
+                    out[i] = check_share(value, t("aandeel maatwerk van cluster '{cid}'", cid=cid))
         return out
 
     def bespoke_mask(self, share_by_group: np.ndarray) -> np.ndarray:

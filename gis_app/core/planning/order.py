@@ -34,6 +34,7 @@ import itertools
 import numpy as np
 import pandas as pd
 
+from gis_app.core.i18n import t
 from gis_app.core.planning.deadlines import (
     lateness_penalty,
     latest_start,
@@ -110,7 +111,7 @@ def explicit_order(model: PlanningModel, cluster_ids) -> np.ndarray:
     found = model.group_id_index.get_indexer(ids)
     if (found < 0).any():
         bad = ids[int(np.flatnonzero(found < 0)[0])]
-        raise PlanningError(f"volgorde noemt onbekend cluster '{bad}'")
+        raise PlanningError(t("volgorde noemt onbekend cluster '{bad}'", bad=bad))
     found = found[found < model.n_clusters]
     _, first = np.unique(found, return_index=True)
     named = found[np.sort(first)]

@@ -24,6 +24,7 @@ import pandas as pd
 import shapely
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.i18n import t
 from gis_app.core.planning.bound import BoundResult, exposure_lower_bound
 from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.deadlines import (
@@ -189,7 +190,11 @@ class Planner:
                 groups, kind = optimise_order(model, tm), ORDER_OPTIMISE
             else:
                 raise PlanningError(
-                    f"onbekende volgorde '{order}' (kies {' of '.join(ORDERS)} of een lijst)"
+                    t(
+                        "onbekende volgorde '{order}' (kies {join} of een lijst)",
+                        order=order,
+                        join=" of ".join(ORDERS),
+                    )
                 )
         else:
             groups, kind = explicit_order(model, order), "explicit"
@@ -296,8 +301,11 @@ class Planner:
             late = [b for b in by_cluster[cid] if not hopeless[index[b]]]
             if len(late) < len(by_cluster[cid]):
                 notes.append(
-                    f"{len(by_cluster[cid]) - len(late)} panden kunnen het niet halen: hun "
-                    "voorbereiding en uitvoering duren langer dan de tijd tot de termijn"
+                    t(
+                        "{value} panden kunnen het niet halen: hun voorbereiding en uitvoering "
+                        "duren langer dan de tijd tot de termijn",
+                        value=len(by_cluster[cid]) - len(late),
+                    )
                 )
             if not late:
                 late = list(by_cluster[cid])
@@ -310,8 +318,10 @@ class Planner:
                 order = current
                 moved = result
                 notes.append(
-                    "panden zonder cluster komen achteraan; naar voren halen kan alleen "
-                    "per pand (voortrekken)"
+                    t(
+                        "panden zonder cluster komen achteraan; naar voren halen kan alleen "
+                        "per pand (voortrekken)"
+                    )
                 )
             moved_misses = moved.metrics.get("deadline_misses") or []
             still = {m["building_id"] for m in moved_misses if m["cluster_id"] == cid}

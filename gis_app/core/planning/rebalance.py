@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from gis_app.core.errors import PlanningError
+from gis_app.core.i18n import t
 from gis_app.core.planning.config import check_share
 from gis_app.core.planning.order import explicit_order, optimise_order
 from gis_app.core.planning.planner import Planner
@@ -62,16 +63,19 @@ class RebalanceResult:
     @property
     def message(self) -> str:
         what = {
-            "all_verhoogd_done": "alle verhoogde panden",
-            "all_licht_verhoogd_done": "alle licht verhoogde panden",
-            "all_done": "alle panden",
+            "all_verhoogd_done": t("alle verhoogde panden"),
+            "all_licht_verhoogd_done": t("alle licht verhoogde panden"),
+            "all_done": t("alle panden"),
         }[self.metric]
-        scope = f"cluster {self.cluster_id}" if self.cluster_id else "alle clusters"
+        scope = f"cluster {self.cluster_id}" if self.cluster_id else t("alle clusters")
         if not self.feasible:
-            return (
-                f"Niet haalbaar: ook zonder gekozen maatwerk zijn {what} pas op "
-                f"{self.achieved.isoformat()} veilig, {self.weeks_late:.0f} weken na "
-                f"{self.target.isoformat()}"
+            return t(
+                "Niet haalbaar: ook zonder gekozen maatwerk zijn {what} pas op "
+                "{isoformat} veilig, {weeks_late:.0f} weken na {isoformat2}",
+                what=what,
+                isoformat=self.achieved.isoformat(),
+                weeks_late=self.weeks_late,
+                isoformat2=self.target.isoformat(),
             )
         return (
             f"Grootste aandeel maatwerk voor {scope}: {100 * self.share:.0f}% "
@@ -84,7 +88,7 @@ class _Probe:
 
     def __init__(self, planner: Planner, order, shares, metric: str):
         if metric not in METRICS:
-            raise PlanningError(f"onbekende mijlpaal '{metric}'")
+            raise PlanningError(t("onbekende mijlpaal '{metric}'", metric=metric))
         self.planner = planner
         self.model = planner.model
         self.metric = metric
@@ -205,7 +209,7 @@ def max_cluster_share(
 ) -> RebalanceResult:
     """Largest share of one cluster (others as they are) that meets ``target``."""
     if str(cluster_id) not in set(planner.cluster_ids):
-        raise PlanningError(f"onbekend cluster '{cluster_id}'")
+        raise PlanningError(t("onbekend cluster '{cluster_id}'", cluster_id=cluster_id))
     probe = _Probe(planner, order, shares, metric)
     target_weeks = (target - planner.config.start_date).days / 7.0
 
@@ -266,11 +270,21 @@ class DeadlinePlan:
             if self.objective == "pairs"
             else "minste extra risicoblootstelling"
         )
-        done = "alle termijnen gehaald" if self.meets else f"{self.misses} panden blijven te laat"
-        return (
-            f"{how.capitalize()}: {done}; {len(self.pulled_forward)} clusters naar voren, "
-            f"{len(self.ahead_of_cluster)} panden voorgetrokken; "
-            f"{self.extra_pairs:+d} buurparen, risicoblootstelling {self.extra_exposure:+.3g}"
+        done = (
+            t("alle termijnen gehaald")
+            if self.meets
+            else t("{misses} panden blijven te laat", misses=self.misses)
+        )
+        return t(
+            "{capitalize}: {done}; {n_pulled_forward} clusters naar voren, "
+            "{n_ahead_of_cluster} panden voorgetrokken; {extra_pairs:+d} "
+            "buurparen, risicoblootstelling {extra_exposure:+.3g}",
+            capitalize=how.capitalize(),
+            done=done,
+            n_pulled_forward=len(self.pulled_forward),
+            n_ahead_of_cluster=len(self.ahead_of_cluster),
+            extra_pairs=self.extra_pairs,
+            extra_exposure=self.extra_exposure,
         )
 
 
@@ -285,9 +299,11 @@ def meet_deadlines(
     from gis_app.core.planning.deadlines import new_pairs
 
     if objective not in DEADLINE_OBJECTIVES:
-        raise PlanningError(f"onbekend doel '{objective}' (kies pairs of exposure)")
+        raise PlanningError(
+            t("onbekend doel '{objective}' (kies pairs of exposure)", objective=objective)
+        )
     if not planner.config.deadlines:
-        raise PlanningError("er is geen uiterlijk gereed ingesteld")
+        raise PlanningError(t("er is geen uiterlijk gereed ingesteld"))
     base = planner.run(shares, order=order, keep_deadlines=False)
     requested = list(base.order_ids[: planner.model.n_clusters])
     ahead = list(planner.config.ahead_of_cluster)

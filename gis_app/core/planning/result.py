@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from gis_app.core.i18n import decimal_separator, t
 from gis_app.core.planning.config import APPROACH_LABELS_NL, WEEKS_PER_YEAR, PlanningConfig
 from gis_app.core.planning.deadlines import deadline_misses, safe_dates
 from gis_app.core.planning.metrics import explainability, wait_by_profile
@@ -27,12 +28,12 @@ APPROACH_NONE = "none"
 
 
 def _fmt(x: float, digits: int = 1) -> str:
-    """Dutch number formatting for explanations: decimal comma."""
+    """Number formatting for explanations: decimal comma (decimal point in English)."""
     if x == 0:
         return "0"
     if abs(x) < 0.01 or abs(x) >= 1e5:
-        return f"{x:.{digits}e}".replace(".", ",")
-    return f"{x:.{digits}f}".replace(".", ",")
+        return f"{x:.{digits}e}".replace(".", decimal_separator())
+    return f"{x:.{digits}f}".replace(".", decimal_separator())
 
 
 class PlanResult:
@@ -299,19 +300,22 @@ class PlanResult:
         for g in range(model.n_groups):
             pos = int(position[g])
             n = int(model.n_members[g])
-            text = (
-                f"positie {pos}: {int(model.n_verhoogd[g])} van {n} panden verhoogd, "
-                f"{int(model.n_licht[g])} licht verhoogd"
+            text = t(
+                "positie {pos}: {value} van {n} panden verhoogd, {value2} licht verhoogd",
+                pos=pos,
+                value=int(model.n_verhoogd[g]),
+                n=n,
+                value2=int(model.n_licht[g]),
             )
             if model.n_work[g] == 0:
-                out.append(text + "; geen werk nodig, dus geen plek in de capaciteit")
+                out.append(text + t("; geen werk nodig, dus geen plek in de capaciteit"))
                 continue
             text += (
                 f"; risico {_fmt(model.group_weight[g])} per jaar, "
                 f"{_fmt(per_start[g])} per bouwstart"
             )
             if model.is_pseudo[g]:
-                reason = "nog niet in een cluster: achteraan ingepland"
+                reason = t("nog niet in een cluster: achteraan ingepland")
             elif model.lock_week[g] >= 0:
                 reason = f"vaste startdatum {model.lock_date[g].isoformat()}"
             elif not math.isnan(model.lock_position[g]):
@@ -322,10 +326,15 @@ class PlanResult:
                     f"{n_total} naar risico per bouwstart"
                 )
             elif self.order_kind == "default":
-                reason = "gemeentelijke volgorde: meeste verhoogde panden eerst"
+                reason = t("gemeentelijke volgorde: meeste verhoogde panden eerst")
             else:
                 reason = "volgorde door planner bepaald"
-            text += f"; {reason}; start {str(starts[g])[:10]}, gereed {str(ends[g])[:10]}"
+            text += t(
+                "; {reason}; start {value}, gereed {value2}",
+                reason=reason,
+                value=str(starts[g])[:10],
+                value2=str(ends[g])[:10],
+            )
             out.append(text)
         return out
 
@@ -426,50 +435,94 @@ class PlanResult:
         """Main metrics as Dutch text lines (CLI output, dashboard tooltip)."""
         m = self.metrics
         lines = [
-            f"Risicoblootstelling: {_fmt(m['risk_exposure'], 3)} slachtofferjaren "
-            "(LPR x bewoners x jaren tot veilig)",
-            f"Alle verhoogde panden gereed: {m['all_verhoogd_done']}",
-            f"Alle licht verhoogde panden gereed: {m['all_licht_verhoogd_done']}",
-            f"Alle panden gereed: {m['all_done']}",
-            f"Maatwerk: {m['bespoke_buildings']} van {m['buildings_with_work']} panden met werk "
-            f"({100 * m['bespoke_share']:.1f}%)".replace(".", ","),
-            f"Uitlegbaarheid: {m['explainability_pairs']} buurparen verschillend behandeld "
-            f"of meer dan {_fmt(self.config.years_apart)} jaar uit elkaar",
-            f"Piek bouwstarts: {m['peak_starts']} per week",
+            t(
+                "Risicoblootstelling: {exposure} slachtofferjaren "
+                "(LPR x bewoners x jaren tot veilig)",
+                exposure=_fmt(m["risk_exposure"], 3),
+            ),
+            t("Alle verhoogde panden gereed: {day}", day=m["all_verhoogd_done"]),
+            t("Alle licht verhoogde panden gereed: {day}", day=m["all_licht_verhoogd_done"]),
+            t("Alle panden gereed: {day}", day=m["all_done"]),
+            t(
+                "Maatwerk: {bespoke} van {with_work} panden met werk ({share}%)",
+                bespoke=m["bespoke_buildings"],
+                with_work=m["buildings_with_work"],
+                share=f"{100 * m['bespoke_share']:.1f}".replace(".", decimal_separator()),
+            ),
+            t(
+                "Uitlegbaarheid: {pairs} buurparen verschillend behandeld "
+                "of meer dan {years} jaar uit elkaar",
+                pairs=m["explainability_pairs"],
+                years=_fmt(self.config.years_apart),
+            ),
+            t("Piek bouwstarts: {peak} per week", peak=m["peak_starts"]),
         ]
         if m["total_cost"] is not None:
-            millions = f"{m['total_cost'] / 1e6:.1f}".replace(".", ",")
-            lines.append(f"Totale kosten: EUR {millions} mln")
+            millions = f"{m['total_cost'] / 1e6:.1f}".replace(".", decimal_separator())
+            lines.append(t("Totale kosten: EUR {millions} mln", millions=millions))
         if m["unclustered_buildings"]:
-            how = "niet ingepland" if m["unclustered_ignored"] else "achteraan ingepland"
-            lines.append(f"Panden zonder cluster: {m['unclustered_buildings']} ({how})")
+            how = t("niet ingepland") if m["unclustered_ignored"] else t("achteraan ingepland")
+            lines.append(
+                t(
+                    "Panden zonder cluster: {unclustered_buildings} ({how})",
+                    unclustered_buildings=m["unclustered_buildings"],
+                    how=how,
+                )
+            )
         for profile, dates in m.get("safe_dates", {}).items():
             lines.append(
-                f"Veilig {profile}: 50% op {dates['p50']}, 90% op {dates['p90']}, "
-                f"alle op {dates['p100']}"
+                t(
+                    "Veilig {profile}: 50% op {p50}, 90% op {p90}, alle op {p100}",
+                    profile=profile,
+                    p50=dates["p50"],
+                    p90=dates["p90"],
+                    p100=dates["p100"],
+                )
             )
         for profile, day in m.get("deadlines", {}).items():
             late = [x for x in m["deadline_misses"] if x["profile"] == profile]
             if late:
                 clusters = len({x["cluster_id"] for x in late})
                 lines.append(
-                    f"Uiterlijk gereed {profile} {day}: niet gehaald door {len(late)} panden "
-                    f"in {clusters} clusters (tot {max(x['days_late'] for x in late)} dagen te laat)"
+                    t(
+                        "Uiterlijk gereed {profile} {day}: niet gehaald door {n_late} panden "
+                        "in {clusters} clusters (tot {max} dagen te laat)",
+                        profile=profile,
+                        day=day,
+                        n_late=len(late),
+                        clusters=clusters,
+                        max=max(x["days_late"] for x in late),
+                    )
                 )
             else:
-                lines.append(f"Uiterlijk gereed {profile} {day}: gehaald")
+                lines.append(
+                    t("Uiterlijk gereed {profile} {day}: gehaald", profile=profile, day=day)
+                )
         if m.get("exposure_lower_bound") is not None:
             gap = m.get("optimality_gap")
-            text = "onbekend" if gap is None else f"{100 * gap:.1f}%".replace(".", ",")
+            text = (
+                t("onbekend")
+                if gap is None
+                else f"{100 * gap:.1f}%".replace(".", decimal_separator())
+            )
             lines.append(
-                f"Ondergrens risicoblootstelling: {_fmt(m['exposure_lower_bound'], 3)} "
-                f"(plan hoogstens {text} boven het best mogelijke)"
+                t(
+                    "Ondergrens risicoblootstelling: {fmt} (plan hoogstens {text} boven "
+                    "het best mogelijke)",
+                    fmt=_fmt(m["exposure_lower_bound"], 3),
+                    text=text,
+                )
             )
         for profile, w in m["wait"].items():
             if w["n"]:
                 lines.append(
-                    f"Wachttijd {profile}: mediaan {_fmt(w['median_years'])} jaar, "
-                    f"P90 {_fmt(w['p90_years'])} jaar ({w['n']} panden)"
+                    t(
+                        "Wachttijd {profile}: mediaan {fmt} jaar, P90 {fmt2} jaar ({n} panden)",
+                        profile=profile,
+                        fmt=_fmt(w["median_years"]),
+                        fmt2=_fmt(w["p90_years"]),
+                        n=w["n"],
+                    )
                 )
         return lines
 

@@ -410,7 +410,7 @@ def buildings_renderer(frame: pd.DataFrame, spec: StyleSpec) -> ET.Element:
     if spec.kind == STYLE_PLAN_YEAR:
         cats = []
         for entry in result.legend:
-            year = entry.label.removeprefix("gereed in ")
+            year = entry.label.rsplit(" ", 1)[-1]  # "gereed in 2027" / "done in 2027"
             cats.append(Category(year if year.isdigit() else "", entry.label, entry.color))
         expression = f"to_string(floor({_field(STYLE_PLAN_YEAR)}))"
         return categorized_renderer(expression, cats, alpha=alpha, outline=outline)

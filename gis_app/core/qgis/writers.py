@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import box
 
+from gis_app.core.i18n import t
 from gis_app.core.qgis.fieldpack_form import form_parts
 from gis_app.core.qgis.layer_styles import write_layer_styles
 from gis_app.core.qgis.project import ProjectLayer, write_qgis_project
@@ -154,7 +155,11 @@ def map_state(settings: dict | None, *, frames: dict | None = None) -> MapState:
                 )
             except GisAppError as error:
                 state.problems.append(
-                    f"achtergrondlaag '{entry.get('name', layer_id)}' niet meegenomen: {error}"
+                    t(
+                        "achtergrondlaag '{get}' niet meegenomen: {error}",
+                        get=entry.get("name", layer_id),
+                        error=error,
+                    )
                 )
                 continue
         style = dict(entry.get("style") or {})
