@@ -37,7 +37,9 @@ def postgres_bindir() -> Path:
     """The newest ``/usr/lib/postgresql/<version>/bin`` that has ``pg_ctl``."""
     found = sorted(
         glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"),
-        key=lambda p: int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0,
+        key=lambda p: (
+            int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0
+        ),
     )
     if not found:
         raise RuntimeError(
@@ -179,7 +181,15 @@ class PgServer:
         try:
             if self.postmaster_pid is not None and self.running():
                 self._run(
-                    [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"],
+                    [
+                        str(self.bindir / "pg_ctl"),
+                        "-D",
+                        str(self.data),
+                        "-m",
+                        "immediate",
+                        "-w",
+                        "stop",
+                    ],
                     check=False,
                 )
                 deadline = time.monotonic() + 20

@@ -9,7 +9,7 @@
   :func:`gis_app.core.io.projectfile.load_project` returns: columns in their order and
   types, rows in their order, geometry exact (WKB both ways).
 
-Rows travel as CSV (``NULL`` written ``\\N``), which both sides parse in C. Columns a
+Rows travel as CSV (``NULL`` written as :data:`NULL`), which both sides parse in C. Columns a
 source brought beyond the canonical ones go into ``extra`` (buildings: a JSON array in
 the order recorded in ``projects.meta``; clusters: a JSON object); every column's pandas
 type is recorded in ``projects.meta`` and restored on pull.
@@ -49,7 +49,9 @@ from gis_app.core.schema import (
 #: Settings key where a pulled copy remembers its database project and row versions
 #: (never pushed as a setting; never holds a connection or password).
 TEAM_SETTING = "team"
-NULL = "\\N"
+#: How CSV rows mark a missing value. Not ``\\N``: that is text a field may hold. A unit
+#: separator never occurs in BAG or planning data; text containing it is refused.
+NULL = "\x1fNULL\x1f"
 MAX_NAME_LENGTH = 200
 
 
@@ -211,7 +213,6 @@ def _read_csv(data: bytes, columns: list[str], text_columns: list[str]) -> pd.Da
         dtype=dtypes,
         na_values=[NULL],
         keep_default_na=False,
-        float_precision="round_trip",
         encoding="utf-8",
     )
 
@@ -245,8 +246,10 @@ def _restore(frame: pd.DataFrame, meta: dict[str, Any]) -> pd.DataFrame:
         except (TypeError, ValueError, OverflowError, KeyError):
             continue
     order = meta.get("order")
-    if isinstance(order, list) and set(order) == set(map(str, frame.columns)):
-        frame = frame[order]
+    if isinstance(order, list):  # recorded order first, columns saved since then after it
+        present = [c for c in order if c in frame.columns]
+        rest = [c for c in frame.columns if c not in set(present)]
+        frame = frame[present + rest]
     return frame
 
 
@@ -279,9 +282,14 @@ def _typed_frame(frame: pd.DataFrame, pid: int, typed: dict[str, str], what: str
         values = frame[column] if column in frame.columns else pd.Series([None] * len(frame))
         if dtype == "object":
             text = values.astype(object).where(values.notna(), None)
-            if text.map(lambda v: isinstance(v, str) and "\x00" in v).any():
-                raise DbError(f"{what}, kolom '{column}' bevat een NUL-teken")
+            if text.map(lambda v: isinstance(v, str) and ("\x00" in v or "\x1f" in v)).any():
+                raise DbError(
+                    f"{what}, kolom '{column}' bevat een NUL- of scheidingsteken (\\x00, \\x1f)"
+                )
             out[column] = text.to_numpy()
+        elif dtype == "int64":  # nullable: a missing house number stays missing
+            numbers = pd.to_numeric(values, errors="coerce").astype("Int64")
+            out[column] = numbers.astype(object).where(numbers.notna(), None).to_numpy()
         else:
             out[column] = values.to_numpy()
     return pd.DataFrame(out)
@@ -499,15 +507,27 @@ def _pull_buildings(cur, pid: int, meta: dict[str, Any]) -> gpd.GeoDataFrame:
     return out
 
 
+def _with_new_keys(names: list[str], rows: list[dict]) -> list[str]:
+    """``names`` and after them the keys rows gained since the push (fields saved later)."""
+    seen = set(names)
+    out = list(names)
+    for row in rows:
+        for key in row:
+            if key not in seen:
+                seen.add(key)
+                out.append(key)
+    return out
+
+
 def _pull_clusters(cur, pid: int, meta: dict[str, Any]) -> gpd.GeoDataFrame:
     columns = ["cluster_id", *[c for c in CLUSTER_COLUMNS if c != "cluster_id"], "extra", "geom"]
     data = _copy_out(cur, _select(columns, "clusters"), (pid,))
     frame = _read_csv(data, columns, [*_text_columns(CLUSTER_COLUMNS), "extra", "geom"])
     geometry = _from_hex(frame.pop("geom"))
     extra_text = frame.pop("extra")
-    extras = list(meta.get("extras") or [])
+    parsed = [json.loads(v) if isinstance(v, str) else {} for v in extra_text]
+    extras = _with_new_keys(list(meta.get("extras") or []), parsed)
     if extras:
-        parsed = [json.loads(v) if isinstance(v, str) else {} for v in extra_text]
         for column in extras:
             frame[column] = pd.Series([row.get(column) for row in parsed], dtype=object)
     name = meta.get("geometry") or "geometry"
@@ -525,8 +545,10 @@ def _pull_packages(cur, pid: int, meta: dict[str, Any]) -> pd.DataFrame:
         "WHERE project_id = %s ORDER BY pos",
         (pid,),
     ).fetchall()
-    names = [c for c in meta.get("order") or [] if c != meta.get("geometry")]
     parsed = [json.loads(r[0]) for r in rows]
+    names = _with_new_keys(
+        [c for c in meta.get("order") or [] if c != meta.get("geometry")], parsed
+    )
     frame = pd.DataFrame(
         {c: pd.Series([row.get(c) for row in parsed], dtype=object) for c in names}
     )
