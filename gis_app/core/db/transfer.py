@@ -49,7 +49,7 @@ from gis_app.core.schema import (
 #: Settings key where a pulled copy remembers its database project and row versions
 #: (never pushed as a setting; never holds a connection or password).
 TEAM_SETTING = "team"
-#: How CSV rows mark a missing value. Not ``\\N``: that is text a field may hold. A unit
+#: How CSV rows mark a missing value. Not ``\N``: that is text a field may hold. A unit
 #: separator never occurs in BAG or planning data; text containing it is refused.
 NULL = "\x1fNULL\x1f"
 MAX_NAME_LENGTH = 200
