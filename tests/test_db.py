@@ -39,6 +39,8 @@ from gis_app.core.packages import PACKAGE_COLUMNS
 from gis_app.core.project import Project
 from gis_app.core.schema import ensure_address_columns, ensure_cluster_columns
 
+pytestmark = pytest.mark.postgres
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data" / "sample_area.gpkg"
 INJECTIONS = [

@@ -17,6 +17,8 @@ from gis_app.core.db import RowChange, pull, push, save_changes, versions_as_bas
 from gis_app.core.db.transfer import TEAM_SETTING
 from gis_app.core.io.projectfile import load_project, save_project
 
+pytestmark = pytest.mark.postgres
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
