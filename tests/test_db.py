@@ -86,6 +86,10 @@ def rich_project(n: int = 2000) -> Project:
     buildings.loc[c00, "building_id"] = "0003" + buildings.loc[c00, "building_id"].str[4:]
     buildings.loc[~c00, "building_id"] = "0010" + buildings.loc[~c00, "building_id"].str[4:]
     buildings.loc[0, "address"] = INJECTIONS[0]
+    # what COPY's formats treat specially: NULL markers, tabs, line ends, backslashes
+    buildings.loc[1, "address"] = "\\N"
+    buildings.loc[2, "address"] = "a\tb\\c\r\nd"
+    buildings.loc[3, "gebruiksdoel"] = 'x\\y\t"z"\n'
     packages = gpd.GeoDataFrame(
         {
             "package_id": ["C00-WP01", "C01-WP01"],

@@ -52,6 +52,8 @@ TEAM_SETTING = "team"
 #: How CSV rows mark a missing value. Not ``\N``: that is text a field may hold. A unit
 #: separator never occurs in BAG or planning data; text containing it is refused.
 NULL = "\x1fNULL\x1f"
+#: Missing value in ``COPY``'s text format (what the pushes write).
+TEXT_NULL = "\\N"
 MAX_NAME_LENGTH = 200
 
 
@@ -135,34 +137,100 @@ def _column_values(series: pd.Series) -> list:
     return [json_value(v) if not isinstance(v, (str, bool, int)) else v for v in values]
 
 
+#: The SRID of RD New as it follows the type in extended WKB (little-endian uint32).
+_SRID_HEX = WORKING_EPSG.to_bytes(4, "little").hex()
+
+
+def _with_srid(wkb_hex: str) -> str:
+    """Little-endian ISO/extended WKB (hex) -> EWKB with SRID 28992 (flag 0x20000000)."""
+    return wkb_hex[:8] + format(int(wkb_hex[8:10], 16) | 0x20, "02x") + _SRID_HEX + wkb_hex[10:]
+
+
 def _hex_wkb(geometry: Any) -> np.ndarray:
+    """EWKB (hex, SRID 28992) of each geometry; ``None`` where missing. The SRID is spliced
+    into the WKB text: asking shapely to set it first costs a copy of every geometry."""
     geoms = np.asarray(geometry, dtype=object)
     out = np.full(len(geoms), None, dtype=object)
     present = ~shapely.is_missing(geoms)
     if present.any():
-        with_srid = shapely.set_srid(geoms[present], WORKING_EPSG)
-        out[present] = shapely.to_wkb(with_srid, hex=True, include_srid=True)
+        plain = shapely.to_wkb(geoms[present], hex=True, byte_order=1)
+        out[present] = [_with_srid(h) for h in plain.tolist()]
     return out
 
 
 def _from_hex(values: pd.Series) -> np.ndarray:
+    """Geometries from WKB as hex text (``ST_AsBinary`` in ``COPY``: ``\\x0103...``)."""
     text = values.to_numpy(dtype=object)
     out = np.full(len(text), None, dtype=object)
-    present = np.array([isinstance(v, str) and v != "" for v in text], dtype=bool)
+    blobs = [
+        bytes.fromhex(v[2:] if v.startswith("\\x") else v) if isinstance(v, str) and v else None
+        for v in text.tolist()
+    ]
+    present = np.array([b is not None for b in blobs], dtype=bool)
     if present.any():
-        geoms = shapely.from_wkb(text[present].astype(str))
-        out[present] = shapely.set_srid(geoms, 0)
+        out[present] = shapely.from_wkb(np.array([b for b in blobs if b is not None], dtype=object))
     return out
 
 
-def _csv(frame: pd.DataFrame) -> bytes:
-    buffer = io.StringIO()
-    frame.to_csv(buffer, header=False, index=False, na_rep=NULL, lineterminator="\n")
-    return buffer.getvalue().encode("utf-8")
+_TEXT_SPECIALS = ("\\", "\t", "\n", "\r")
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _text_values(series: pd.Series) -> list[str]:
+    """One column in ``COPY``'s text format: ``\\N`` for missing values, specials escaped.
+
+    Columns of plain text, numbers or booleans take a fast path (no Python call per cell
+    beyond the conversion itself): 300,000 rows in a few tens of milliseconds a column.
+    """
+    values = series.to_numpy()
+    kind = values.dtype.kind
+    if kind == "f":
+        missing = np.isnan(values)
+        items = [repr(v) for v in values.tolist()]
+        if missing.any():
+            items = [TEXT_NULL if m else v for v, m in zip(items, missing.tolist(), strict=True)]
+        return items
+    if kind in "iu":
+        return list(map(str, values.tolist()))
+    if kind == "b":
+        return ["t" if v else "f" for v in values.tolist()]
+    items = values.tolist()
+    if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+        items = [TEXT_NULL if v is None or v != v else v for v in items]
+        joined = "".join(items)
+        if any(special in joined for special in _TEXT_SPECIALS):
+            items = [v if v is TEXT_NULL else _escape(v) for v in items]
+        return items
+    out = []
+    for v in items:
+        if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+            out.append(TEXT_NULL)
+        elif isinstance(v, (bool, np.bool_)):
+            out.append("t" if v else "f")
+        elif isinstance(v, (float, np.floating)):
+            out.append(repr(float(v)))
+        elif isinstance(v, str):
+            out.append(_escape(v))
+        else:
+            out.append(_escape(str(v)))
+    return out
+
+
+def _text_data(frame: pd.DataFrame) -> bytes:
+    """The rows of ``frame`` in ``COPY``'s text format (tab-separated, one line a row)."""
+    if len(frame) == 0:
+        return b""
+    columns = [_text_values(frame[c]) for c in frame.columns]
+    lines = map("\t".join, zip(*columns, strict=True))
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def _copy_in(cur, table: str, columns: list[str], data: bytes, *, staged: bool) -> None:
-    """``COPY`` CSV rows into ``gis_app.<table>``; via a temporary table when ``staged``."""
+    """``COPY`` rows (text format) into ``gis_app.<table>``; via a temporary table when
+    ``staged``."""
     from psycopg import sql
 
     names = sql.SQL(", ").join(sql.Identifier(c) for c in columns)
@@ -177,9 +245,7 @@ def _copy_in(cur, table: str, columns: list[str], data: bytes, *, staged: bool) 
         into = stage
     else:
         into = target
-    statement = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT csv, NULL {})").format(
-        into, names, sql.Literal(NULL)
-    )
+    statement = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT text)").format(into, names)
     with cur.copy(statement) as copy:
         for start in range(0, len(data), 1 << 20):
             copy.write(data[start : start + (1 << 20)])
@@ -282,7 +348,8 @@ def _typed_frame(frame: pd.DataFrame, pid: int, typed: dict[str, str], what: str
         values = frame[column] if column in frame.columns else pd.Series([None] * len(frame))
         if dtype == "object":
             text = values.astype(object).where(values.notna(), None)
-            if text.map(lambda v: isinstance(v, str) and ("\x00" in v or "\x1f" in v)).any():
+            joined = "".join(v for v in text.tolist() if isinstance(v, str))
+            if "\x00" in joined or "\x1f" in joined:
                 raise DbError(
                     f"{what}, kolom '{column}' bevat een NUL- of scheidingsteken (\\x00, \\x1f)"
                 )
@@ -419,14 +486,14 @@ def push(
                 ).fetchone()[0]
                 progress(0.05, "panden")
                 rows = _buildings_rows(buildings, pid, b_extras)
-                _copy_in(cur, "buildings", list(rows.columns), _csv(rows), staged=False)
+                _copy_in(cur, "buildings", list(rows.columns), _text_data(rows), staged=False)
                 progress(0.7, "clusters")
                 rows = _clusters_rows(clusters, pid, c_extras)
-                _copy_in(cur, "clusters", list(rows.columns), _csv(rows), staged=True)
+                _copy_in(cur, "clusters", list(rows.columns), _text_data(rows), staged=True)
                 if packages is not None and len(packages):
                     progress(0.8, "werkpakketten")
                     rows = _packages_rows(packages, pid)
-                    _copy_in(cur, "packages", list(rows.columns), _csv(rows), staged=True)
+                    _copy_in(cur, "packages", list(rows.columns), _text_data(rows), staged=True)
                 if addresses is not None and len(addresses):
                     progress(0.85, "adressen")
                     rows = _typed_frame(
@@ -435,7 +502,7 @@ def push(
                         {c: _address_dtype(c) for c in ADDRESS_COLUMNS},
                         "adressen",
                     )
-                    _copy_in(cur, "addresses", list(rows.columns), _csv(rows), staged=False)
+                    _copy_in(cur, "addresses", list(rows.columns), _text_data(rows), staged=False)
                 progress(0.95, "instellingen")
                 for key, value in settings.items():
                     _check_text(key, "een instelling")
@@ -486,7 +553,7 @@ def _text_columns(typed: dict[str, str]) -> list[str]:
 def _pull_buildings(cur, pid: int, meta: dict[str, Any]) -> gpd.GeoDataFrame:
     typed = list(BUILDING_COLUMNS)
     columns = [*typed, "extra", "geom"]
-    data = _copy_out(cur, _select(columns, "buildings"), (pid,))
+    data = _copy_out(cur, _select([*columns[:-1], "ST_AsBinary(geom)"], "buildings"), (pid,))
     frame = _read_csv(data, columns, [*_text_columns(BUILDING_COLUMNS), "extra", "geom"])
     extras = list(meta.get("extras") or [])
     geometry = _from_hex(frame.pop("geom"))
@@ -521,7 +588,7 @@ def _with_new_keys(names: list[str], rows: list[dict]) -> list[str]:
 
 def _pull_clusters(cur, pid: int, meta: dict[str, Any]) -> gpd.GeoDataFrame:
     columns = ["cluster_id", *[c for c in CLUSTER_COLUMNS if c != "cluster_id"], "extra", "geom"]
-    data = _copy_out(cur, _select(columns, "clusters"), (pid,))
+    data = _copy_out(cur, _select([*columns[:-1], "ST_AsBinary(geom)"], "clusters"), (pid,))
     frame = _read_csv(data, columns, [*_text_columns(CLUSTER_COLUMNS), "extra", "geom"])
     geometry = _from_hex(frame.pop("geom"))
     extra_text = frame.pop("extra")
@@ -541,7 +608,7 @@ def _pull_clusters(cur, pid: int, meta: dict[str, Any]) -> gpd.GeoDataFrame:
 
 def _pull_packages(cur, pid: int, meta: dict[str, Any]) -> pd.DataFrame:
     rows = cur.execute(
-        "SELECT attrs::text, encode(ST_AsEWKB(geom), 'hex') FROM gis_app.packages "
+        "SELECT attrs::text, encode(ST_AsBinary(geom), 'hex') FROM gis_app.packages "
         "WHERE project_id = %s ORDER BY pos",
         (pid,),
     ).fetchall()
