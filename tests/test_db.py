@@ -199,7 +199,12 @@ def test_uninitialised_database_is_named(pg_server):
 # --- round trip -----------------------------------------------------------------------------
 
 
-def test_round_trip_geopackage_postgis_geopackage_is_identical(pg_db, project_file, tmp_path):
+def test_round_trip_geopackage_postgis_geopackage_is_identical(
+    pg_db, project_file, tmp_path, monkeypatch
+):
+    from gis_app.core.db import transfer
+
+    monkeypatch.setattr(transfer, "CHUNK_ROWS", 333)  # several COPY blocks, a short last one
     original = load_project(project_file)
     push(original, pg_db, "rijk")
     pulled = pull(pg_db, "rijk")
