@@ -788,8 +788,8 @@ def pull(
     )
     project.db_versions = versions  # type: ignore[attr-defined]
     if remember:
-        from gis_app.core.db.offline import remember as remember_rows
+        from gis_app.core.db.offline import team_setting
 
-        remember_rows(project, name, versions)
+        project.settings[TEAM_SETTING] = team_setting(project, name, versions)
     progress(1.0, "")
     return project
