@@ -35,6 +35,7 @@ ORDER = [
     "export",
     "project",
     "startup",
+    "db",
 ]
 
 
