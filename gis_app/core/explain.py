@@ -96,7 +96,10 @@ def share_explanation(slider_share: float, counts: ShareCounts | None) -> str:
             count=fmt.count(counts.choice),
             count2=fmt.count(counts.chosen),
         ),
-        f"Altijd maatwerk (sloop-nieuwbouw, eigen regie): {fmt.count(counts.forced)}.",
+        t(
+            "Altijd maatwerk (sloop-nieuwbouw, eigen regie): {count}.",
+            count=fmt.count(counts.forced),
+        ),
         t(
             "Plan: {count} van {count2} panden met werk = {percent}.",
             count=fmt.count(counts.bespoke),
@@ -111,7 +114,7 @@ def share_explanation(slider_share: float, counts: ShareCounts | None) -> str:
             parts.append(t("{count} zonder maatregel", count=fmt.count(other)))
         if counts.already_done:
             parts.append(t("{count} al gereed", count=fmt.count(counts.already_done)))
-        lines.append(t("Tellen niet mee: {join}.", join=" en ".join(parts)))
+        lines.append(t("Tellen niet mee: {join}.", join=t(" en ").join(parts)))
     return "\n".join(lines)
 
 
