@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core import formatting as fmt
-from gis_app.core.i18n import N_, t
+from gis_app.core.i18n import N_, t, translate
 
 ORDER_LABELS_NL = {"default": "standaard", "optimise": "geoptimaliseerd"}
 
@@ -196,23 +196,40 @@ def order_note(default_metrics: Mapping[str, Any], optimised_metrics: Mapping[st
     saved = float(d_exp) - float(o_exp)
     if saved > 0:
         share = saved / float(d_exp) if float(d_exp) > 0 else 0.0
-        risk = (
-            f", en bespaart het {fmt.significant(saved)} slachtoffer-jaren "
-            f"risicoblootstelling ({fmt.percent(share)} minder)."
+        risk = t(
+            ", en bespaart het {amount} slachtoffer-jaren risicoblootstelling ({percent} minder).",
+            amount=fmt.significant(saved),
+            percent=fmt.percent(share),
         )
     elif saved < 0:
-        risk = f", met {fmt.significant(-saved)} slachtoffer-jaren méér risicoblootstelling."
+        risk = t(
+            ", met {amount} slachtoffer-jaren méér risicoblootstelling.",
+            amount=fmt.significant(-saved),
+        )
     else:
-        risk = ", met dezelfde risicoblootstelling."
+        risk = t(", met dezelfde risicoblootstelling.")
     return when + risk
 
 
-MONTHS_NL = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+MONTHS_NL = (
+    N_("jan"),
+    N_("feb"),
+    N_("mrt"),
+    N_("apr"),
+    N_("mei"),
+    N_("jun"),
+    N_("jul"),
+    N_("aug"),
+    N_("sep"),
+    N_("okt"),
+    N_("nov"),
+    N_("dec"),
+)
 
 
 def _month(value) -> str:
     stamp = pd.Timestamp(value)
-    return f"{MONTHS_NL[stamp.month - 1]} {stamp.year}"
+    return f"{translate(MONTHS_NL[stamp.month - 1])} {stamp.year}"
 
 
 # --- scenario inputs -------------------------------------------------------------------------
