@@ -289,7 +289,11 @@ def completion_days(completion_week: np.ndarray) -> np.ndarray:
 
 
 def deadline_misses(
-    model: PlanningModel, completion_week: np.ndarray, start: dt.date
+    model: PlanningModel,
+    completion_week: np.ndarray,
+    start: dt.date,
+    *,
+    done: np.ndarray | None = None,
 ) -> list[dict]:
     """Buildings that are safe after their profile's deadline, most days late first.
 
@@ -298,12 +302,15 @@ def deadline_misses(
     """
     if not model.has_deadlines:
         return []
-    done = completion_days(completion_week)
-    late = done - model.deadline_days
-    idx = np.flatnonzero(model.work & (late > 0))
+    if done is None:
+        done = completion_days(completion_week)
+    bounded = _deadline_buildings(model)
+    idx = bounded[done[bounded] > model.deadline_days[bounded]]
     if len(idx) == 0:
         return []
-    idx = idx[np.lexsort((model.id_rank[idx], -late[idx]))]
+    late = done[idx] - model.deadline_days[idx]
+    by_late = np.lexsort((model.id_rank[idx], -late))
+    idx, late = idx[by_late], late[by_late]
     base = start.toordinal()
     profiles = np.asarray(PROFILE_CODES, dtype=object)[model.profile[idx]]
     iso = _iso_dates(base, np.concatenate([model.deadline_days[idx], done[idx]]))
@@ -322,7 +329,7 @@ def deadline_misses(
             profiles.tolist(),
             model.deadline_days[idx].tolist(),
             done[idx].tolist(),
-            late[idx].tolist(),
+            late.tolist(),
             strict=True,
         )
     ]
@@ -339,7 +346,22 @@ def _iso_dates(base: int, days: np.ndarray) -> dict[int, str]:
 PERCENTILES = (("p50", 0.5), ("p90", 0.9), ("p100", 1.0))
 
 
-def safe_dates(model: PlanningModel, completion_week: np.ndarray, start: dt.date) -> dict:
+def _deadline_buildings(model: PlanningModel) -> np.ndarray:
+    """Buildings with work and a deadline (cached: they do not change per run)."""
+    cached = getattr(model, "_deadline_buildings", None)
+    if cached is None:
+        cached = np.flatnonzero(model.work & (model.deadline_days < NO_DEADLINE))
+        model._deadline_buildings = cached
+    return cached
+
+
+def safe_dates(
+    model: PlanningModel,
+    completion_week: np.ndarray,
+    start: dt.date,
+    *,
+    done: np.ndarray | None = None,
+) -> dict:
     """Per profile with work: the dates by which 50 %, 90 % and all of its buildings with
     work are safe (``{profile: {"p50", "p90", "p100", "n"}}``, ISO dates).
 
@@ -347,7 +369,8 @@ def safe_dates(model: PlanningModel, completion_week: np.ndarray, start: dt.date
     least a share q is safe. ``p100`` equals ``all_<profile>_done``.
     """
     out: dict[str, dict] = {}
-    done = completion_days(completion_week)
+    if done is None:
+        done = completion_days(completion_week)
     for code, profile in enumerate(PROFILE_CODES):
         idx = model.work_by_profile[code]
         if len(idx) == 0:

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from gis_app.core.planning.config import APPROACH_LABELS_NL, WEEKS_PER_YEAR, PlanningConfig
-from gis_app.core.planning.deadlines import deadline_misses, safe_dates
+from gis_app.core.planning.deadlines import completion_days, deadline_misses, safe_dates
 from gis_app.core.planning.metrics import ExplainabilityCache, explainability, wait_by_profile
 from gis_app.core.planning.model import MEASURE_CODES, PROFILE_CODES, PlanningModel
 
@@ -149,8 +149,9 @@ class PlanResult:
             metrics.update(self._explain_cache.count(self.bespoke, cw, config.years_apart))
         else:
             metrics.update(explainability(self._pairs, self.bespoke, cw, config.years_apart))
-        metrics["safe_dates"] = safe_dates(model, cw, config.start_date)
-        misses = deadline_misses(model, cw, config.start_date)
+        done = completion_days(cw)
+        metrics["safe_dates"] = safe_dates(model, cw, config.start_date, done=done)
+        misses = deadline_misses(model, cw, config.start_date, done=done)
         metrics["deadlines"] = {p: d.isoformat() for p, d in model.deadline_by_profile.items()}
         metrics["deadline_misses"] = misses
         metrics["deadline_missed_buildings"] = len(misses)
