@@ -52,8 +52,9 @@ release week without using capacity. Pricing every week before R and allowing ev
 size raises the dual to about 0.60 there (gap 13 %); keeping the chain order inside each
 prefix (a dynamic programme per cluster) to 0.624 (gap 9 %). The rest is the freedom the
 relaxation still leaves in the preparation year (the prefixes of different clusters
-interleave freely, whatever the order) and, possibly, room in the plan, which only a
-tighter relaxation or a better plan can tell apart.
+interleave freely, whatever the order) and, possibly, room in the plan. A local search
+with the real scheduler from the optimised order (2,200 random moves of one cluster or
+reversals of a few) found only 0.02 % there, so most of what remains is likely the bound.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ from gis_app.core.planning.schedule import (
 
 INTERVAL_GROWTH = 6  # entry weeks of a split cluster: more is tighter and slower
 STALL_STEPS = 30  # dual steps without a better bound before the step size is halved
+INITIAL_STEP = 1.0  # Polyak step factor at the start (halved after STALL_STEPS without progress)
 MAX_ITERATIONS = 400
 
 
@@ -106,8 +108,8 @@ class BoundResult:
 
 
 class _Columns:
-    """Every (cluster, option, entry week) of the relaxation as flat arrays, and the
-    buildings that may start before week R (``cand``), per cluster in chain order."""
+    """Every (cluster, prefix size k, entry week) of the relaxation as flat arrays, and
+    every cluster's chain (weights ``flat_w``, earliest weeks ``flat_l``) for its prefix."""
 
     def __init__(self, model, tm, cum: np.ndarray, jobs: list[int], keep_going=None):
         w = model.weight
@@ -469,7 +471,7 @@ def exposure_lower_bound(
             stop = True
             break
     lam, nu = lam * scale_l, nu * scale_n
-    theta = 1.0
+    theta = INITIAL_STEP
     stalls = 0
     iterations = 0
     cancelled = stop and should_stop is not None and should_stop()
