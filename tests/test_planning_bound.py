@@ -92,3 +92,18 @@ def test_attach_bound_puts_bound_and_gap_in_the_metrics():
     )
     assert 0 <= result.metrics["optimality_gap"] < 1
     assert any("Ondergrens" in line for line in result.summary_lines())
+
+
+@pytest.mark.parametrize("seed", [1, 5])
+def test_bound_keeps_clusters_while_buildings_are_being_prepared(seed):
+    """Preparation (backfilling before the last release): the weeks before it are priced
+    one by one, so the bound still rises above the bound that ignores clusters, and stays
+    below every plan."""
+    buildings, clusters = make_instance(n_clusters=8, per_cluster=8, seed=seed)
+    buildings["milestone"] = np.random.default_rng(seed).choice(MILESTONES, len(buildings))
+    planner = Planner(buildings, clusters, config(starts_per_week=2))
+    bound = planner.bound()
+    exposures = [planner.run(order=o).metrics["risk_exposure"] for o in ("default", "optimise")]
+    assert bound.lower_bound > lower_bound(planner) * 1.005
+    assert bound.lower_bound <= min(exposures)
+    assert bound.gap(min(exposures)) < 0.05

@@ -7,40 +7,54 @@ bound can say how far it can at most be from the best possible:
 
 **The relaxation** (valid for every plan the scheduler makes, for every order, and for the
 MILP's sequence model). Slots are numbered as in :mod:`.milp` (the capacity left after
-fixed-start clusters and buildings taken ahead of their cluster); ``R`` is the last
-release week of any building still to be planned and ``C_R`` the first slot of week R.
+commitments, fixed-start clusters and buildings taken ahead of their cluster); ``R`` is the
+last release week of any building still to be planned and ``C_R`` the first slot of week R.
 
 * From week R on the scheduler *is* one sequence: every cluster's remaining buildings take
   consecutive free slots, cluster after cluster (each chain takes the first free slots on or
   after its release, and all releases have passed), without idle capacity.
 * Before week R the scheduler may backfill: a later cluster's first buildings can use
-  capacity while earlier clusters are still being prepared. Those are a *prefix* of its chain
-  (chains never overtake), at most ``C_R`` buildings over all clusters, each no earlier than
-  ``l_j`` = the week of slot ``max_{i<=j}(C[r_i] - i) + j`` (its release and the chain ahead
-  of it).
+  capacity while earlier clusters are still being prepared. Those are a *prefix* of its
+  chain (chains never overtake); building j of a chain starts no earlier than ``l_j`` = the
+  week of slot ``max_{i<=j}(C[r_i] - i) + j`` (its release and the chain ahead of it).
 
-So a plan is described by, per cluster, a prefix of ``k`` buildings before week R and a
-*block* of the rest, contiguous, entering in a week ``t >= R``. The relaxation keeps that
-structure with ``k`` rounded to a few breakpoints ``k_0 = 0 < k_1 < ... <= K_c`` (``K_c``:
-the buildings that could be before R at all): option ``b`` counts its prefix at cost
-``sum_{j<k_b} w_j l_j``, its block as the buildings from ``k_b`` on (cost
-``sum w_j W(C[t] + j - k_b)``), and uses ``k_{b-1}`` of the capacity before R (rounding the
-cost down and the capacity use down keeps every real plan feasible at no more cost).
-Constraints: one option per cluster; for every week T >= R the blocks cover at most the
-slots of weeks R..T (a block entered in week t covers at least
-``min(size, C[T+1] - C[t+1] + 1)`` of them: it is contiguous); the prefixes use at most
-``C_R`` slots. Pseudo-clusters (buildings in no cluster, always last) are relaxed to
-ordinary clusters.
+So a plan is described by, per cluster, a prefix of ``k`` buildings before week R (each in a
+week of its own, ``l_j <= week < R``) and a *block* of the rest, contiguous, entering in a
+week ``t >= R``. The relaxation keeps exactly that, for every ``k`` from 0 to the buildings
+that could start before R: the prefix buildings take weeks in ``[l_j, R)`` in their chain
+order (non-decreasing), the capacity of every week before R holds, and the
+block of ``n - k`` buildings costs ``sum_i w_{k+i} W(C[t] + i)`` and covers at least
+``min(n - k, C[T+1] - C[t+1] + 1)`` of the slots of weeks R..T (it is contiguous), which
+may not exceed the slots there. For ``k >= 1`` the entry weeks come in intervals whose width
+grows with the distance from R (``INTERVAL_GROWTH``): cost as if entered in the first week
+of the interval, coverage as if in the last, both no more than the real plan's.
+Pseudo-clusters (buildings in no cluster, always last) are relaxed to ordinary clusters.
 
 **The bound** is the Lagrangian dual of that time-indexed programme (weekly buckets): the
-coverage and prefix constraints are priced (``lambda_T``, ``mu`` >= 0), after which every
-cluster picks its cheapest option and entry week on its own. For *any* prices this is a
-valid lower bound, so the computation can stop at any moment (``should_stop``, a time
-limit) and still return a certified bound; more iterations (subgradient steps, Polyak step
-towards a known plan's cost) only raise it. Prices start from Smith's rule (the risk per
-start of the cluster that a ratio order puts in that week), which is close to optimal when
-clusters are small compared with a week's capacity. The reported bound is the best of the
-dual values seen and the clusters-ignored bound of :func:`.milp.lower_bound`.
+capacity of each week before R (``nu_s``) and the coverage of weeks R..T (``lambda_T``) are
+priced, after which every prefix building picks its cheapest week and every cluster its
+cheapest prefix size and entry week on its own. For *any* prices >= 0 this is a valid lower
+bound, so the computation can stop at any moment (``should_stop``, a time limit) and still
+return a certified bound; more iterations (subgradient steps, Polyak step towards a known
+plan's cost) only raise it. Prices start from Smith's rule (the risk per start of the
+cluster that a ratio order puts in that week), which is close to optimal when clusters are
+small compared with a week's capacity. The reported bound is the best of the dual values
+seen and the clusters-ignored bound of :func:`.milp.lower_bound`.
+
+**Where the gap came from** (measured on a generated 20,000-building, 150-cluster instance
+with preparation from scratch, releases up to a year, by solving the LP of the relaxation
+with HiGHS). The plan was not the problem: with every building prepared the relaxation's LP
+is within 0.9 % of the optimised plan (0.739 against 0.746). With preparation, the earlier
+relaxation (a prefix size rounded to 0, half or all of the cluster, and only the *total*
+capacity before R) had an LP optimum of 0.343, below even the clusters-ignored bound
+(0.460), against 0.688 for the optimised plan: half of every cluster could sit at its
+release week without using capacity. Pricing every week before R and allowing every prefix
+size raises the dual to about 0.60 there (gap 13 %); keeping the chain order inside each
+prefix (a dynamic programme per cluster) to 0.624 (gap 9 %). The rest is the freedom the
+relaxation still leaves in the preparation year (the prefixes of different clusters
+interleave freely, whatever the order) and, possibly, room in the plan. A local search
+with the real scheduler from the optimised order (2,200 random moves of one cluster or
+reversals of a few) found only 0.02 % there, so most of what remains is likely the bound.
 """
 
 from __future__ import annotations
@@ -61,7 +75,9 @@ from gis_app.core.planning.schedule import (
     timing,
 )
 
-BREAKPOINTS = 2  # prefix sizes per cluster besides 0 (more: tighter, slower)
+INTERVAL_GROWTH = 6  # entry weeks of a split cluster: more is tighter and slower
+STALL_STEPS = 30  # dual steps without a better bound before the step size is halved
+INITIAL_STEP = 1.0  # Polyak step factor at the start (halved after STALL_STEPS without progress)
 MAX_ITERATIONS = 400
 
 
@@ -92,7 +108,8 @@ class BoundResult:
 
 
 class _Columns:
-    """Every (cluster, option, entry week) of the relaxation as flat arrays."""
+    """Every (cluster, prefix size k, entry week) of the relaxation as flat arrays, and
+    every cluster's chain (weights ``flat_w``, earliest weeks ``flat_l``) for its prefix."""
 
     def __init__(self, model, tm, cum: np.ndarray, jobs: list[int], keep_going=None):
         w = model.weight
@@ -112,10 +129,23 @@ class _Columns:
         t_last = min(t_last, last_week)
         self.t_lo_all = int(t_first_block)
         self.t_hi = t_last
-        cols_t, cols_g, cols_m, cols_cost, cols_pre, cols_first = [], [], [], [], [], []
-        self.segments = []
-        self.constant_cost = 0.0
+        cols_t, cols_m, cols_cost, cols_opt = [], [], [], []
+        opt_job, opt_k, opt_off = [], [], []
+        job_off, job_could, job_first_opt = [], [], []
+        flat_w, flat_l = [], []
         self.complete = True
+        offset = 0
+        t_first, t_cover = self._intervals(self.t_lo_all, t_last)
+
+        def add(job, off, k, t_cov, m, cost):
+            opt_job.append(job)
+            opt_k.append(k)
+            opt_off.append(off)
+            cols_t.append(np.asarray(t_cov, dtype=np.int64))
+            cols_m.append(np.asarray(m, dtype=np.int64))
+            cols_cost.append(np.asarray(cost, dtype=float))
+            cols_opt.append(np.full(len(t_cov), len(opt_job) - 1, dtype=np.int64))
+
         for k_job, members in enumerate(members_of):
             if keep_going is not None and k_job % 64 == 0 and not keep_going():
                 self.complete = False
@@ -126,35 +156,45 @@ class _Columns:
             p = np.maximum.accumulate(cum[tm.release[members]] - j) + j  # earliest slot
             ell = week_of_slot(p)
             could = int(np.searchsorted(p, c_r, side="left"))  # p increasing: prefix < C_R
-            ks = np.unique(np.round(np.linspace(0, could, BREAKPOINTS + 1)).astype(np.int64))
-            prefix_cost = np.concatenate([[0.0], np.cumsum(ww * ell)])
-            seg_start = sum(len(x) for x in cols_t)
-            prev_k = 0
-            for k in ks.tolist():
-                m = n - k
-                if m == 0:
-                    ts = np.asarray([-1], dtype=np.int64)
-                    g_cost = np.zeros(1)
-                else:
-                    t_lo = max(self.t_lo_all, int(week_of_slot(np.asarray([p[k]]))[0]))
-                    t_lo = min(t_lo, t_last)
-                    ts = np.arange(t_lo, t_last + 1, dtype=np.int64)
-                    g_cost = self._block_cost(ww[k:], ts)
-                cols_t.append(ts)
-                cols_g.append(np.full(len(ts), k_job, dtype=np.int64))
-                cols_m.append(np.full(len(ts), m, dtype=np.int64))
-                cols_cost.append(g_cost + prefix_cost[k])
-                cols_pre.append(np.full(len(ts), prev_k, dtype=np.int64))
-                prev_k = k
-            seg_len = sum(len(x) for x in cols_t) - seg_start
-            self.segments.append((seg_start, seg_len))
-            cols_first.append(seg_start)
+            job_off.append(offset)
+            job_could.append(could)
+            job_first_opt.append(len(opt_job))
+            flat_w.append(ww)
+            flat_l.append(ell)
+            # option k = 0: the whole cluster as one block, every entry week
+            if n > 0:
+                t_lo = max(self.t_lo_all, int(week_of_slot(np.asarray([p[0]]))[0]))
+                ts = np.arange(min(t_lo, t_last), t_last + 1, dtype=np.int64)
+                add(k_job, offset, 0, ts, np.full(len(ts), n), self._block_cost(ww, ts))
+            # options k = 1 .. could: a prefix of k before week R, the rest a block whose
+            # entry weeks come in intervals of growing width: cost as if entered in the
+            # first week of the interval, coverage as if in the last (both stay below
+            # the real plan's)
+            ks = np.arange(1, min(could, n - 1) + 1, dtype=np.int64)
+            if len(ks):
+                cost2d = self._block_costs(ww, ks, t_first)
+                for row, k in enumerate(ks.tolist()):
+                    add(k_job, offset, k, t_cover, np.full(len(t_cover), n - k), cost2d[row])
+            if could == n and n > 0:  # the whole cluster before week R
+                add(k_job, offset, n, np.asarray([-1]), np.zeros(1, np.int64), np.zeros(1))
+            offset += n
         self.t = np.concatenate(cols_t)
-        self.job = np.concatenate(cols_g)
         self.m = np.concatenate(cols_m)
         self.cost = np.concatenate(cols_cost)
-        self.pre = np.concatenate(cols_pre).astype(float)
-        self.first = np.asarray(cols_first, dtype=np.int64)
+        self.opt = np.concatenate(cols_opt)
+        self.opt_job = np.asarray(opt_job, dtype=np.int64)
+        self.opt_k = np.asarray(opt_k, dtype=np.int64)
+        self.opt_off = np.asarray(opt_off, dtype=np.int64)
+        # first column of every cluster (columns are grouped by cluster)
+        job_of_col = self.opt_job[self.opt]
+        self.first = np.flatnonzero(np.diff(np.concatenate([[-1], job_of_col])) != 0)
+        self.flat_w = np.concatenate(flat_w)
+        self.flat_l = np.concatenate(flat_l)
+        # prefix weeks 0..R-1 carry a capacity price
+        self.cap_pre = (cum[1 : self.R + 1] - cum[: self.R]).astype(float)
+        self.job_off = np.asarray(job_off, dtype=np.int64)
+        self.job_could = np.asarray(job_could, dtype=np.int64)
+        self.job_first_opt = np.asarray(job_first_opt, dtype=np.int64)
         # weeks T = t_lo_all .. t_hi carry a coverage price
         self.weeks = np.arange(self.t_lo_all, self.t_hi + 1, dtype=np.int64)
         self.D = cum[self.weeks + 1].astype(float) - c_r  # slots of weeks R..T
@@ -165,6 +205,95 @@ class _Columns:
         self.full_at = np.searchsorted(self.D + c_r, self.start_cov + self.m, side="left")
         self.t_index = np.where(has, t_safe - self.t_lo_all, len(self.weeks))
         self.has_block = has
+        # the penalty of a column depends on its entry week and block size only: priced on
+        # a (week, size) table, then gathered
+        self.sizes, size_index = np.unique(self.m, return_inverse=True)
+        self.table_key = self.t_index * len(self.sizes) + size_index
+        n_weeks = len(self.weeks)
+        a = np.arange(n_weeks + 1)
+        start = np.full(n_weeks + 1, 0.0)
+        start[:n_weeks] = cum[self.weeks + 1].astype(float) - 1.0
+        self.grid_start = start[:, None]
+        self.grid_a = np.broadcast_to(a[:, None], (n_weeks + 1, len(self.sizes)))
+        self.grid_full = np.searchsorted(
+            self.D + c_r, (self.grid_start + self.sizes[None, :]).ravel(), side="left"
+        ).reshape(n_weeks + 1, len(self.sizes))
+        self.grid_has = (a[:, None] < n_weeks) & (self.sizes[None, :] > 0)
+
+    def prefix(self, nu: np.ndarray):
+        """Per option: the cheapest cost of its prefix under the week prices ``nu``, the
+        prefix's starts in non-decreasing weeks (its chain order), each in ``[l_j, R)``.
+
+        Dynamic programme over the chain positions, all clusters at once:
+        ``f_j(s) = w_j s + nu_s + min_{s' <= s} f_{j-1}(s')``; option k costs
+        ``min_s f_{k-1}(s)``. Returns the values and what :meth:`usage` needs to trace the
+        weeks back."""
+        values = np.zeros(len(self.opt_k))
+        R = self.R
+        if R == 0 or len(self.job_could) == 0 or int(self.job_could.max()) == 0:
+            return values, None
+        s_idx = np.arange(R, dtype=np.int64)
+        s_f = s_idx.astype(float)
+        order = np.argsort(-self.job_could, kind="stable")  # active clusters come first
+        neg_could = -self.job_could[order]
+        best_end = np.zeros(len(self.opt_k), dtype=np.int64)
+        back: list[np.ndarray | None] = []
+        f_prev = None
+        for j in range(int(self.job_could.max())):
+            n_act = int(np.searchsorted(neg_could, -j, side="left"))  # clusters with could > j
+            jobs = order[:n_act]
+            flat = self.job_off[jobs] + j
+            f = self.flat_w[flat, None] * s_f[None, :] + nu[None, :]
+            f[s_idx[None, :] < self.flat_l[flat, None]] = np.inf
+            if f_prev is None:
+                back.append(None)
+            else:
+                prev = f_prev[:n_act]
+                run_min = np.minimum.accumulate(prev, axis=1)
+                back.append(np.maximum.accumulate(np.where(prev <= run_min, s_idx, 0), axis=1))
+                f += run_min
+            end = np.argmin(f, axis=1)
+            opt = self.job_first_opt[jobs] + j + 1
+            values[opt] = f[np.arange(n_act), end]
+            best_end[opt] = end
+            f_prev = f
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        return values, (rank, back, best_end)
+
+    def usage(self, opts: np.ndarray, state) -> np.ndarray:
+        """Starts per week before R of the prefixes of the chosen options (traced back
+        through the programme of :meth:`prefix`)."""
+        out = np.zeros(self.R)
+        if self.R == 0 or state is None:
+            return out
+        rank, back, best_end = state
+        ks = self.opt_k[opts]
+        sel = ks > 0
+        if not sel.any():
+            return out
+        ks = ks[sel]
+        rows = rank[self.opt_job[opts[sel]]]
+        week = best_end[opts[sel]].copy()
+        for j in range(int(ks.max()) - 1, -1, -1):
+            here = ks > j
+            out += np.bincount(week[here], minlength=self.R)[: self.R]
+            if j >= 1:
+                week[here] = back[j][rows[here], week[here]]
+        return out
+
+    @staticmethod
+    def _intervals(t_lo: int, t_hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """Weeks t_lo..t_hi cut into intervals about ``1/INTERVAL_GROWTH`` of their distance
+        from t_lo wide: first and last weeks."""
+        firsts, lasts = [], []
+        t = t_lo
+        while t <= t_hi:
+            width = max(1, (t - t_lo) // INTERVAL_GROWTH)
+            firsts.append(t)
+            lasts.append(min(t + width - 1, t_hi))
+            t += width
+        return np.asarray(firsts, dtype=np.int64), np.asarray(lasts, dtype=np.int64)
 
     def week_of(self, slots: np.ndarray) -> np.ndarray:
         return np.searchsorted(self.cum, slots, side="right") - 1
@@ -192,26 +321,57 @@ class _Columns:
             q += 1
         return out
 
+    def _block_costs(self, weights: np.ndarray, ks: np.ndarray, ts: np.ndarray) -> np.ndarray:
+        """``_block_cost(weights[k:], ts)`` for every k in ``ks`` (rows), in one pass."""
+        cum = self.cum
+        prefix = np.concatenate([[0.0], np.cumsum(weights)])
+        total = (prefix[-1] - prefix[ks])[:, None]  # weight of each block
+        m = (len(weights) - ks)[:, None]
+        out = ts[None, :].astype(float) * total
+        base = cum[ts][None, :]
+        q = 1
+        while True:
+            idx = ts + q
+            inside = (idx < len(cum))[None, :]
+            if not inside.any():
+                break
+            filled = np.minimum(cum[np.minimum(idx, len(cum) - 1)][None, :] - base, m)
+            rest = np.where(
+                inside, total - (prefix[ks[:, None] + filled] - prefix[ks][:, None]), 0.0
+            )
+            if not (rest > 0).any():
+                break
+            out += rest
+            q += 1
+        return out
+
     def penalty(self, lam: np.ndarray) -> np.ndarray:
         """``sum_T lambda_T x coverage(T)`` for every column."""
         s0 = np.concatenate([[0.0], np.cumsum(lam)])
         s1 = np.concatenate([[0.0], np.cumsum(lam * (self.D + self.c_r))])
-        a = np.minimum(self.t_index, len(lam))
-        b = np.minimum(np.maximum(self.full_at, a), len(lam))
-        ramp = (s1[b] - s1[a]) - self.start_cov * (s0[b] - s0[a])
-        full = self.m * (s0[-1] - s0[b])
-        return np.where(self.has_block, ramp + full, 0.0)
+        a = np.minimum(self.grid_a, len(lam))
+        b = np.minimum(np.maximum(self.grid_full, a), len(lam))
+        ramp = (s1[b] - s1[a]) - self.grid_start * (s0[b] - s0[a])
+        full = self.sizes[None, :] * (s0[-1] - s0[b])
+        table = np.where(self.grid_has, ramp + full, 0.0)
+        return table.ravel()[self.table_key]
 
     def coverage(self, cols: np.ndarray) -> np.ndarray:
-        """Coverage of weeks R..T by the chosen columns, summed (length = weeks)."""
-        out = np.zeros(len(self.weeks))
-        for c in cols.tolist():
-            if not self.has_block[c]:
-                continue
-            a = int(self.t_index[c])
-            cov = np.minimum(self.m[c], self.D[a:] + self.c_r - self.start_cov[c])
-            out[a:] += np.maximum(cov, 0.0)
-        return out
+        """Coverage of weeks R..T by the chosen columns, summed (length = weeks): each
+        block covers ``D_T + C_R - start`` from its entry week until it is full, then its
+        size (difference arrays over the weeks)."""
+        n_weeks = len(self.weeks)
+        cols = cols[self.has_block[cols]]
+        a = self.t_index[cols]
+        f = np.maximum(np.minimum(self.full_at[cols], n_weeks), a)
+        size = n_weeks + 1
+        active = np.cumsum(np.bincount(a, minlength=size) - np.bincount(f, minlength=size))
+        start = np.cumsum(
+            np.bincount(a, weights=self.start_cov[cols], minlength=size)
+            - np.bincount(f, weights=self.start_cov[cols], minlength=size)
+        )
+        full = np.cumsum(np.bincount(f, weights=self.m[cols].astype(float), minlength=size))
+        return active[:n_weeks] * (self.D + self.c_r) - start[:n_weeks] + full[:n_weeks]
 
 
 def base_exposure(model, tm) -> tuple[float, np.ndarray, np.ndarray]:
@@ -273,7 +433,8 @@ def exposure_lower_bound(
     # each week (laid out from week R on); a cluster of ratio rho is then indifferent
     # between the weeks around its place in that order
     lam = np.zeros(n_weeks)
-    ratio_jobs = [g for g in smith.tolist() if g in set(jobs)] + [
+    job_set = set(jobs)
+    ratio_jobs = [g for g in smith.tolist() if g in job_set] + [
         g for g in jobs if model.is_pseudo[g]
     ]
     pos = 0.0
@@ -285,58 +446,59 @@ def exposure_lower_bound(
         b = int(np.searchsorted(cols.D, pos + n, side="left"))
         lam[a : min(b + 1, n_weeks)] = np.maximum(lam[a : min(b + 1, n_weeks)], rho)
         pos += n
+    # a start in prefix week s is worth the coverage of every later week and the weeks to R
+    # at the rate of the first clusters
+    rho_0 = float(lam[0]) if n_weeks else 0.0
+    nu = float(lam.sum()) + rho_0 * (cols.R - np.arange(cols.R, dtype=float))
     segments = cols.first
 
-    def dual(lam_: np.ndarray, mu_: float) -> tuple[float, np.ndarray, np.ndarray]:
-        reduced_ = cols.cost + cols.penalty(lam_) + mu_ * cols.pre
+    def dual(lam_: np.ndarray, nu_: np.ndarray):
+        pre, state = cols.prefix(nu_)
+        reduced_ = cols.cost + cols.penalty(lam_) + pre[cols.opt]
         per_job_ = np.minimum.reduceat(reduced_, segments)
-        value_ = float(per_job_.sum() - np.dot(lam_, cols.D) - mu_ * cols.c_r)
-        return value_, reduced_, per_job_
+        value_ = float(per_job_.sum() - np.dot(lam_, cols.D) - np.dot(nu_, cols.cap_pre))
+        return value_, reduced_, per_job_, state
 
-    # the price of the capacity before week R and the scale of the week prices: a coarse
-    # search first (each point is a valid bound), then subgradient steps from the best
-    best, mu, scale = -np.inf, 0.0, 1.0
-    rho_max = float(lam.max()) if len(lam) else 0.0
-    span = float(cols.weeks[-1] - cols.R + 1) if len(cols.weeks) else 1.0
-    mu_grid = [0.0] + [rho_max * span * f for f in (0.01, 0.03, 0.1, 0.3, 1.0)]
+    # the scale of the prices: a coarse search first (each point is a valid bound), then
+    # subgradient steps from the best
+    best, scale_l, scale_n = -np.inf, 1.0, 1.0
     stop = False
-    for sc, mu_try in itertools.product((0.25, 0.5, 1.0), mu_grid):
-        value, _, _ = dual(lam * sc, mu_try)
+    for sl, sn in itertools.product((0.25, 0.5, 1.0), (0.0, 0.25, 0.5, 1.0)):
+        value = dual(lam * sl, nu * sn)[0]
         if value > best:
-            best, mu, scale = value, mu_try, sc
+            best, scale_l, scale_n = value, sl, sn
         if not keep_going():
             stop = True
             break
-    lam = lam * scale
-    theta = 1.0
+    lam, nu = lam * scale_l, nu * scale_n
+    theta = INITIAL_STEP
     stalls = 0
     iterations = 0
     cancelled = stop and should_stop is not None and should_stop()
     for iterations in range(1, 0 if stop else max_iterations + 1):  # noqa: B007
-        value, reduced, per_job = dual(lam, mu)
+        value, reduced, per_job, state = dual(lam, nu)
         if not np.isfinite(best) or value > best + 1e-12 * max(1.0, abs(best)):
             best = value
             stalls = 0
         else:
             stalls += 1
-            if stalls >= 10:
+            if stalls >= STALL_STEPS:
                 theta *= 0.5
                 stalls = 0
         # the cheapest column of each cluster
         mins = np.repeat(per_job, np.diff(np.append(segments, len(reduced))))
-        chosen_mask = reduced <= mins
-        chosen_idx = np.flatnonzero(chosen_mask)
+        chosen_idx = np.flatnonzero(reduced <= mins)
         seg_of = np.searchsorted(segments, chosen_idx, side="right") - 1
         _, first = np.unique(seg_of, return_index=True)
         chosen = chosen_idx[first]
         g_lam = cols.coverage(chosen) - cols.D
-        g_mu = float(cols.pre[chosen].sum()) - cols.c_r
-        norm = float(np.dot(g_lam, g_lam) + g_mu * g_mu)
+        g_nu = cols.usage(cols.opt[chosen], state) - cols.cap_pre
+        norm = float(np.dot(g_lam, g_lam) + np.dot(g_nu, g_nu))
         if norm <= 0 or theta < 1e-4:
             break
         step = theta * max(upper - value, 1e-12 * max(abs(upper), 1.0)) / norm
         lam = np.maximum(lam + step * g_lam, 0.0)
-        mu = max(mu + step * g_mu, 0.0)
+        nu = np.maximum(nu + step * g_nu, 0.0)
         if should_stop is not None and should_stop():
             cancelled = True
             break

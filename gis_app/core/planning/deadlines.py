@@ -45,7 +45,7 @@ import numpy as np
 
 from gis_app.core.planning.config import WEEKS_PER_YEAR
 from gis_app.core.planning.model import NO_DEADLINE, PROFILE_CODES, PlanningModel
-from gis_app.core.planning.schedule import Timing, cumulative, fixed_passes
+from gis_app.core.planning.schedule import Timing, cumulative, fixed_passes, members_of
 
 
 def latest_start(model: PlanningModel, tm: Timing) -> np.ndarray:
@@ -77,13 +77,18 @@ def entry_limits(
     whose deadline even ``V = 0`` misses (its preparation ends too late) does not limit
     its cluster: moving the cluster cannot help it, only delay others."""
     out = np.full(model.n_groups, NO_DEADLINE, dtype=np.int64)
-    members = model.members
-    has = model.n_slots > 0
-    if len(members) == 0:
+    if len(model.members) == 0:
         return out
-    firsts = model.member_start[:-1][has]
-    ls = latest[members]
     j, chain = _chain_positions(model)
+    has = model.n_slots > 0
+    out[has] = _chain_limits(model.members, j, chain, model.member_start[:-1][has], tm, latest, cum)
+    return out
+
+
+def _chain_limits(members, j, chain, firsts, tm, latest, cum) -> np.ndarray:
+    """:func:`entry_limits` of the chains laid out in ``members`` (positions ``j``, chain
+    numbers ``chain``, chain starts ``firsts``), one value per chain."""
+    ls = latest[members]
     released = cum[np.minimum(tm.release[members], len(cum) - 1)] - j
     # running maximum within each chain: a per-chain offset keeps the chains apart
     offset = chain * (4 * int(cum[-1]) + 4 * len(members) + 4)
@@ -92,8 +97,48 @@ def entry_limits(
     last_slot = cum[week] - 1  # the last slot of week ls
     bounded = (ls < NO_DEADLINE) & (ls >= 0) & (p + j <= last_slot)
     limit = np.where(bounded, last_slot - j, NO_DEADLINE)
-    out[has] = np.minimum.reduceat(limit, firsts)
-    return out
+    return np.minimum.reduceat(limit, firsts)
+
+
+class DeadlineCache:
+    """The last :func:`entry_limits` and the inputs they came from, so that a change to a
+    few clusters' releases recomputes only their chains (each chain's limit depends on its
+    own releases and deadlines and the shared capacity only). Kept by the planner; results
+    are identical to a fresh computation (tested)."""
+
+    #: recompute every chain when more than this share of the buildings changed
+    FULL_SHARE = 0.05
+
+    def __init__(self):
+        self.release = None
+        self.latest = None
+        self.cum = None
+        self.limits = None
+
+    def entry_limits(self, model, tm, latest, cum) -> np.ndarray:
+        out = None
+        if (
+            self.limits is not None
+            and len(self.release) == len(tm.release)
+            and np.array_equal(self.cum, cum)
+        ):
+            changed = np.flatnonzero((tm.release != self.release) | (latest != self.latest))
+            if len(changed) <= self.FULL_SHARE * max(model.n, 1):
+                out = self.limits.copy()
+                groups = np.unique(model.group[changed])
+                groups = groups[model.n_slots[groups] > 0]
+                if len(groups):
+                    lengths = model.n_slots[groups]
+                    members = members_of(model, groups)
+                    firsts = np.cumsum(lengths) - lengths
+                    j = np.arange(len(members), dtype=np.int64) - np.repeat(firsts, lengths)
+                    chain = np.repeat(np.arange(len(groups), dtype=np.int64), lengths)
+                    out[groups] = _chain_limits(members, j, chain, firsts, tm, latest, cum)
+        if out is None:
+            out = entry_limits(model, tm, latest, cum)
+        self.release, self.latest = tm.release.copy(), latest.copy()
+        self.cum, self.limits = cum.copy(), out.copy()
+        return out
 
 
 def _chain_positions(model: PlanningModel) -> tuple[np.ndarray, np.ndarray]:
@@ -128,8 +173,11 @@ def repair_order(
     tm: Timing,
     order: np.ndarray,
     latest: np.ndarray | None = None,
+    *,
+    cache: DeadlineCache | None = None,
 ) -> np.ndarray:
-    """The order with clusters pulled forward as far as their deadlines need (module doc)."""
+    """The order with clusters pulled forward as far as their deadlines need (module doc).
+    ``cache``: the planner's :class:`DeadlineCache` (same results, faster for a slider)."""
     from gis_app.core.planning.order import apply_position_locks
 
     order = np.asarray(order, dtype=np.int64)
@@ -137,7 +185,11 @@ def repair_order(
         return order
     if latest is None:
         latest = latest_start(model, tm)
-    limits = entry_limits(model, tm, latest, shared_capacity(model, tm))
+    cum = shared_capacity(model, tm)
+    if cache is not None:
+        limits = cache.entry_limits(model, tm, latest, cum)
+    else:
+        limits = entry_limits(model, tm, latest, cum)
     movable = (model.lock_week[order] < 0) & (model.n_slots[order] > 0)
     places = np.flatnonzero(movable)
     groups = order[places]
@@ -237,7 +289,11 @@ def completion_days(completion_week: np.ndarray) -> np.ndarray:
 
 
 def deadline_misses(
-    model: PlanningModel, completion_week: np.ndarray, start: dt.date
+    model: PlanningModel,
+    completion_week: np.ndarray,
+    start: dt.date,
+    *,
+    done: np.ndarray | None = None,
 ) -> list[dict]:
     """Buildings that are safe after their profile's deadline, most days late first.
 
@@ -246,21 +302,25 @@ def deadline_misses(
     """
     if not model.has_deadlines:
         return []
-    done = completion_days(completion_week)
-    late = done - model.deadline_days
-    idx = np.flatnonzero(model.work & (late > 0))
+    if done is None:
+        done = completion_days(completion_week)
+    bounded = _deadline_buildings(model)
+    idx = bounded[done[bounded] > model.deadline_days[bounded]]
     if len(idx) == 0:
         return []
-    idx = idx[np.lexsort((model.id_rank[idx], -late[idx]))]
+    late = done[idx] - model.deadline_days[idx]
+    by_late = np.lexsort((model.id_rank[idx], -late))
+    idx, late = idx[by_late], late[by_late]
     base = start.toordinal()
     profiles = np.asarray(PROFILE_CODES, dtype=object)[model.profile[idx]]
+    iso = _iso_dates(base, np.concatenate([model.deadline_days[idx], done[idx]]))
     return [
         {
             "building_id": str(b),
             "cluster_id": str(c),
             "profile": str(p),
-            "deadline": dt.date.fromordinal(base + int(d)).isoformat(),
-            "completion": dt.date.fromordinal(base + int(f)).isoformat(),
+            "deadline": iso[d],
+            "completion": iso[f],
             "days_late": int(n),
         }
         for b, c, p, d, f, n in zip(
@@ -269,16 +329,39 @@ def deadline_misses(
             profiles.tolist(),
             model.deadline_days[idx].tolist(),
             done[idx].tolist(),
-            late[idx].tolist(),
+            late.tolist(),
             strict=True,
         )
     ]
 
 
+def _iso_dates(base: int, days: np.ndarray) -> dict[int, str]:
+    """ISO date of every distinct day in ``days`` (days after the ordinal ``base``): a
+    plan's many late buildings share few distinct dates."""
+    return {
+        int(d): dt.date.fromordinal(base + int(d)).isoformat() for d in np.unique(days).tolist()
+    }
+
+
 PERCENTILES = (("p50", 0.5), ("p90", 0.9), ("p100", 1.0))
 
 
-def safe_dates(model: PlanningModel, completion_week: np.ndarray, start: dt.date) -> dict:
+def _deadline_buildings(model: PlanningModel) -> np.ndarray:
+    """Buildings with work and a deadline (cached: they do not change per run)."""
+    cached = getattr(model, "_deadline_buildings", None)
+    if cached is None:
+        cached = np.flatnonzero(model.work & (model.deadline_days < NO_DEADLINE))
+        model._deadline_buildings = cached
+    return cached
+
+
+def safe_dates(
+    model: PlanningModel,
+    completion_week: np.ndarray,
+    start: dt.date,
+    *,
+    done: np.ndarray | None = None,
+) -> dict:
     """Per profile with work: the dates by which 50 %, 90 % and all of its buildings with
     work are safe (``{profile: {"p50", "p90", "p100", "n"}}``, ISO dates).
 
@@ -286,7 +369,8 @@ def safe_dates(model: PlanningModel, completion_week: np.ndarray, start: dt.date
     least a share q is safe. ``p100`` equals ``all_<profile>_done``.
     """
     out: dict[str, dict] = {}
-    done = completion_days(completion_week)
+    if done is None:
+        done = completion_days(completion_week)
     for code, profile in enumerate(PROFILE_CODES):
         idx = model.work_by_profile[code]
         if len(idx) == 0:

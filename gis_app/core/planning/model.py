@@ -605,7 +605,23 @@ class PlanningModel:
                     out[i] = check_share(value, t("aandeel maatwerk van cluster '{cid}'", cid=cid))
         return out
 
-    def bespoke_mask(self, share_by_group: np.ndarray) -> np.ndarray:
+    def bespoke_mask(self, share_by_group: np.ndarray, idx: np.ndarray | None = None) -> np.ndarray:
+        """Bespoke per building for these shares (with ``idx``: for those buildings only)."""
         k = np.floor(share_by_group * self.n_eligible + 0.5).astype(np.int64)
-        chosen = self.eligible & (self.eligible_rank < k[self.group])
-        return self.forced | chosen
+        if idx is None:
+            idx = slice(None)
+        chosen = self.eligible[idx] & (self.eligible_rank[idx] < k[self.group[idx]])
+        return self.forced[idx] | chosen
+
+    def buildings_of(self, group: int) -> np.ndarray:
+        """Indices of the buildings of one group (every building, not only the chain)."""
+        csr = getattr(self, "_buildings_by_group", None)
+        if csr is None:
+            order = np.argsort(self.group, kind="stable")
+            bounds = np.concatenate(
+                [[0], np.cumsum(np.bincount(self.group, minlength=self.n_groups))]
+            )
+            csr = (order, bounds)
+            self._buildings_by_group = csr
+        order, bounds = csr
+        return order[bounds[group] : bounds[group + 1]]

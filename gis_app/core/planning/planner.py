@@ -28,6 +28,7 @@ from gis_app.core.i18n import t
 from gis_app.core.planning.bound import BoundResult, exposure_lower_bound
 from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.deadlines import (
+    DeadlineCache,
     PullForward,
     Remedies,
     TakeAhead,
@@ -36,11 +37,12 @@ from gis_app.core.planning.deadlines import (
     new_pairs,
     repair_order,
 )
+from gis_app.core.planning.metrics import ExplainabilityCache
 from gis_app.core.planning.model import PlanningModel
 from gis_app.core.planning.order import default_order, explicit_order, optimise_order
 from gis_app.core.planning.promises import commitment_report
 from gis_app.core.planning.result import PlanResult
-from gis_app.core.planning.schedule import ScheduleCache, schedule_starts, timing
+from gis_app.core.planning.schedule import ScheduleCache, Timing, schedule_starts, timing
 
 ORDER_DEFAULT = "default"
 ORDER_OPTIMISE = "optimise"
@@ -126,6 +128,9 @@ class Planner:
         self._default = default_order(self.model)
         self._cache = ScheduleCache()
         self._cache_requested = ScheduleCache()  # the requested order when deadlines move it
+        self._explain_cache = ExplainabilityCache(self.pair_arrays, self.model.n)
+        self._deadline_cache = DeadlineCache()
+        self._last_timing: tuple[np.ndarray, np.ndarray, Timing] | None = None
 
     def with_commitments(self, commitments: Mapping[str, dt.date]) -> Planner:
         """The same planner with other commitments (neighbour pairs reused)."""
@@ -181,8 +186,7 @@ class Planner:
         ``keep_deadlines`` is False (then misses are only reported)."""
         model = self.model
         share_by_group = model.shares_array(shares, global_share)
-        bespoke = model.bespoke_mask(share_by_group)
-        tm = timing(model, bespoke)
+        bespoke, tm = self._timing(share_by_group)
         if isinstance(order, str):
             if order == ORDER_DEFAULT:
                 groups, kind = self._default, ORDER_DEFAULT
@@ -202,7 +206,7 @@ class Planner:
         starts = None
         if model.has_deadlines and keep_deadlines and kind != ORDER_OPTIMISE:
             latest = latest_start(model, tm)
-            repaired = repair_order(model, tm, groups, latest)
+            repaired = repair_order(model, tm, groups, latest, cache=self._deadline_cache)
             if not np.array_equal(repaired, groups):
                 # the repair works on the sequence; keep it only when the real schedule
                 # has fewer late buildings (then weeks late, then exposure) than the
@@ -232,11 +236,44 @@ class Planner:
             tm.duration,
             self.pair_arrays,
             self.measure_pairs,
+            explain_cache=self._explain_cache,
         )
         result.pulled_forward = moved_forward(model, requested, groups)
         result.metrics["deadline_clusters_pulled_forward"] = len(result.pulled_forward)
         result.metrics["commitments"] = commitment_report(result)
         return result
+
+    def _timing(self, share_by_group: np.ndarray) -> tuple[np.ndarray, Timing]:
+        """Bespoke mask and timing for these shares. A slider changes one cluster's share:
+        then only that cluster's buildings are recomputed on a copy of the last arrays
+        (the last result keeps its own), which gives the same arrays as a fresh
+        :func:`.schedule.timing`."""
+        model = self.model
+        last = self._last_timing
+        if last is not None and len(last[0]) == len(share_by_group):
+            changed = np.flatnonzero(last[0] != share_by_group)
+            if len(changed) == 0:
+                return last[1], last[2]
+            if len(changed) <= 8:
+                idx = np.concatenate([model.buildings_of(int(g)) for g in changed])
+                bespoke = last[1].copy()
+                bespoke[idx] = model.bespoke_mask(share_by_group, idx)
+                prev = last[2]
+                tm = Timing(
+                    bespoke=prev.bespoke.copy(),
+                    release=prev.release.copy(),
+                    prep=prev.prep.copy(),
+                    duration=prev.duration.copy(),
+                )
+                part = timing(model, bespoke[idx], idx)
+                tm.bespoke[idx], tm.release[idx] = part.bespoke, part.release
+                tm.prep[idx], tm.duration[idx] = part.prep, part.duration
+                self._last_timing = (share_by_group.copy(), bespoke, tm)
+                return bespoke, tm
+        bespoke = model.bespoke_mask(share_by_group)
+        tm = timing(model, bespoke)
+        self._last_timing = (share_by_group.copy(), bespoke, tm)
+        return bespoke, tm
 
     # --- how good is a plan -------------------------------------------------------------
     def bound(

@@ -20,8 +20,8 @@ import pandas as pd
 
 from gis_app.core.i18n import decimal_separator, t
 from gis_app.core.planning.config import APPROACH_LABELS_NL, WEEKS_PER_YEAR, PlanningConfig
-from gis_app.core.planning.deadlines import deadline_misses, safe_dates
-from gis_app.core.planning.metrics import explainability, wait_by_profile
+from gis_app.core.planning.deadlines import completion_days, deadline_misses, safe_dates
+from gis_app.core.planning.metrics import ExplainabilityCache, explainability, wait_by_profile
 from gis_app.core.planning.model import MEASURE_CODES, PROFILE_CODES, PlanningModel
 
 APPROACH_NONE = "none"
@@ -57,6 +57,8 @@ class PlanResult:
         duration_weeks: np.ndarray,
         pairs: np.ndarray,
         measure_pairs: int,
+        *,
+        explain_cache: ExplainabilityCache | None = None,
     ):
         self.model = model
         self.config = config
@@ -77,6 +79,7 @@ class PlanResult:
         self.exposure = np.where(work, model.weight * self.wait_years, 0.0)
         self._pairs = pairs
         self._measure_pairs = measure_pairs
+        self._explain_cache = explain_cache
         #: cluster ids the deadline repair put earlier than the requested order
         self.pulled_forward: list[str] = []
         self.metrics = self._metrics()
@@ -143,9 +146,13 @@ class PlanResult:
             "neighbour_pairs_different_measure": int(self._measure_pairs),
             "order": self.order_kind,
         }
-        metrics.update(explainability(self._pairs, self.bespoke, cw, config.years_apart))
-        metrics["safe_dates"] = safe_dates(model, cw, config.start_date)
-        misses = deadline_misses(model, cw, config.start_date)
+        if self._explain_cache is not None:
+            metrics.update(self._explain_cache.count(self.bespoke, cw, config.years_apart))
+        else:
+            metrics.update(explainability(self._pairs, self.bespoke, cw, config.years_apart))
+        done = completion_days(cw)
+        metrics["safe_dates"] = safe_dates(model, cw, config.start_date, done=done)
+        misses = deadline_misses(model, cw, config.start_date, done=done)
         metrics["deadlines"] = {p: d.isoformat() for p, d in model.deadline_by_profile.items()}
         metrics["deadline_misses"] = misses
         metrics["deadline_missed_buildings"] = len(misses)

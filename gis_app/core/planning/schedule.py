@@ -94,15 +94,19 @@ class Timing:
     duration: np.ndarray  # float weeks of construction
 
 
-def timing(model: PlanningModel, bespoke: np.ndarray) -> Timing:
-    release = np.where(bespoke, model.release_bes, model.release_std)
+def timing(model: PlanningModel, bespoke: np.ndarray, idx: np.ndarray | None = None) -> Timing:
+    """Release, preparation and duration per building for this bespoke mask; with ``idx``
+    only for those buildings (``bespoke`` then holds their values)."""
+    if idx is None:
+        idx = slice(None)
+    release = np.where(bespoke, model.release_bes[idx], model.release_std[idx])
     if model.has_locks:
-        release = np.maximum(release, model.lock_of_building)
+        release = np.maximum(release, model.lock_of_building[idx])
     return Timing(
-        bespoke=bespoke & model.work,
+        bespoke=bespoke & model.work[idx],
         release=release,
-        prep=np.where(bespoke, model.prep_bes, model.prep_std),
-        duration=np.where(bespoke, model.dur_bes, model.dur_std),
+        prep=np.where(bespoke, model.prep_bes[idx], model.prep_std[idx]),
+        duration=np.where(bespoke, model.dur_bes[idx], model.dur_std[idx]),
     )
 
 
