@@ -29,7 +29,7 @@ import pandas as pd
 from gis_app.core import formatting as fmt
 from gis_app.core.i18n import N_, t, translate
 
-ORDER_LABELS_NL = {"default": "standaard", "optimise": "geoptimaliseerd"}
+ORDER_LABELS_NL = {"default": N_("standaard"), "optimise": N_("geoptimaliseerd")}
 
 
 # --- slider against plan share ---------------------------------------------------------------
@@ -247,25 +247,29 @@ def scenario_inputs(
         total = sum(int(c.starts_per_week) for c in config.contractors)
         capacity = f"{fmt.count(total)} ({len(config.contractors)} aannemers)"
     if config.capacity_calendar:
-        capacity += f", {len(config.capacity_calendar)} wijzigingen in de tijd"
+        capacity += t(", {count} wijzigingen in de tijd", count=len(config.capacity_calendar))
     own = list(shares.values())
     if own:
         low, high = min(own), max(own)
         span = fmt.percent(low) if low == high else f"{fmt.percent(low)}–{fmt.percent(high)}"
-        own_text = f"{len(own)} clusters ({span})"
+        own_text = t("{count} clusters ({span})", count=len(own), span=span)
     else:
-        own_text = "geen"
+        own_text = t("geen")
     start = config.start_date
     return [
         ("capaciteit", "bouwstarts per week", capacity),
-        ("volgorde clusters", "keuze", ORDER_LABELS_NL.get(order, order)),
+        ("volgorde clusters", "keuze", translate(ORDER_LABELS_NL.get(order, order))),
         (
             t("aandeel maatwerk (schuif)"),
             t("% van panden met keuze"),
             fmt.percent(config.bespoke_share),
         ),
         ("clusters met eigen aandeel", "clusters", own_text),
-        ("startdatum", "datum", f"{start.day} {MONTHS_NL[start.month - 1]} {start.year}"),
+        (
+            "startdatum",
+            "datum",
+            f"{start.day} {translate(MONTHS_NL[start.month - 1])} {start.year}",
+        ),
         ("dreigingsfactor", "× LPR", fmt.decimal(config.threat_factor, 2)),
         (
             "lichtere maatregel onder de norm",

@@ -217,9 +217,8 @@ class ExportDialog(QDialog):
             else colmod.normalise_choice(preferences.export_columns(), available)
         )
         for column in available:
-            text = (
-                column.label if column.label == column.name else f"{column.label} ({column.name})"
-            )
+            label = colmod.label_of(column.name)  # in the window's language
+            text = label if label == column.name else f"{label} ({column.name})"
             if column.personal:
                 text += self.tr("  — persoonsgegevens")
             item = QListWidgetItem(text)

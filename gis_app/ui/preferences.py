@@ -221,8 +221,8 @@ class PreferencesDialog(QDialog):
             formats.addWidget(check, i, 0)
         export_layout.addLayout(formats)
         self.column_list = QListWidget()
-        for name, label in colmod.LABELS.items():
-            item = QListWidgetItem(f"{label} ({name})")
+        for name in colmod.LABELS:
+            item = QListWidgetItem(f"{colmod.label_of(name)} ({name})")  # window's language
             item.setData(Qt.ItemDataRole.UserRole, name)
             flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
             if name in colmod.REQUIRED_COLUMNS:

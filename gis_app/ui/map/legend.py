@@ -95,7 +95,10 @@ def area_swatch(
 
 
 def _format_count(count: int) -> str:
-    return f"{count:,}".replace(",", ".")
+    """Thousands in the language's style (2.574 / 2,574), as core formats every count."""
+    from gis_app.core.formatting import count as format_count
+
+    return format_count(count)
 
 
 class LegendWidget(QWidget):
