@@ -34,6 +34,7 @@ ORDER = [
     "workspace",
     "export",
     "project",
+    "db",
 ]
 
 

@@ -45,3 +45,47 @@ def ogrinfo():
     if path is None:
         pytest.fail("ogrinfo (Debian package gdal-bin) is required: apt-get install -y gdal-bin")
     return path
+
+
+# --- team mode: a throwaway PostgreSQL/PostGIS server (tests/pg_server.py) ---------------
+
+_pg_servers: list = []
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL/PostGIS server for this session, with a database ``gisapp_template``
+    already initialised by ``db init`` (each test copies it). Stopped and removed at the
+    end, also when tests fail; a server still running afterwards fails the session."""
+    from pg_server import PgServer
+
+    from gis_app.core.db import init_database
+
+    server = PgServer().start()
+    _pg_servers.append(server)
+    try:
+        init_database(server.create_database("gisapp_template"))
+        yield server
+    finally:
+        server.stop()
+    assert not server.running(), "the test PostgreSQL server is still running after stop()"
+
+
+_db_counter = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_db(pg_server):
+    """The admin URL (no password in it) of a fresh, initialised database for one test."""
+    name = f"gisapp_test_{next(_db_counter)}"
+    url = pg_server.create_database(name, template="gisapp_template")
+    yield url
+    pg_server.admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # no test server may outlive the run (the fixture stops it; this is the check)
+    for server in _pg_servers:
+        server.stop()
+        if server.running():
+            raise RuntimeError(f"PostgreSQL test server (pid {server.postmaster_pid}) left running")
