@@ -93,6 +93,7 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self._create_docks()
         self._create_status_bar()
         self._create_project_controller()
+        self._create_team_actions()
         self._create_welcome_page()
 
     # =========================================================================================
@@ -592,6 +593,14 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
             show_project=self.set_project,
             before_save=partial(store_map_state, self),
         )
+
+    def _create_team_actions(self) -> None:
+        """Team mode (:mod:`gis_app.ui.team`): Bestand > Openen uit database... and Opslaan
+        in database..., Geschiedenis in Clusters and Werkpakketten; Opslaan of a project
+        from the database saves its changed rows."""
+        from gis_app.ui.team.actions import install_team_actions
+
+        self.team = install_team_actions(self)
 
     def _create_welcome_page(self) -> None:
         """The start page over the map (:mod:`gis_app.ui.welcome`), shown by run_app

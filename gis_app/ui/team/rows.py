@@ -392,9 +392,41 @@ __all__ = [
     "RemoteChange",
     "capture",
     "changed_fields",
+    "local_row",
     "members_by_cluster",
     "project_rows",
     "remote_change",
     "row_changes",
     "same_values",
 ]
+
+
+def local_row(project, kind: str, key: str) -> Any:
+    """One row of ``project`` as :func:`project_rows` gives it (``None`` when absent),
+    without going over the other rows (a cluster's members: one pass over one column)."""
+    if kind == "cluster":
+        clusters = project.clusters
+        if clusters is None or not len(clusters):
+            return None
+        match = (clusters["cluster_id"].astype(str) == key).to_numpy()
+        if not match.any():
+            return None
+        buildings = project.buildings
+        mask = (buildings["cluster_id"].fillna("").astype(str) == key).to_numpy()
+        captured = Captured(
+            clusters=clusters.loc[match],
+            building_ids=buildings["building_id"].astype(str).to_numpy(dtype=object)[mask],
+            membership=np.full(int(mask.sum()), key, dtype=object),
+        )
+        return cluster_rows(captured).get((kind, key))
+    if kind == "package":
+        return package_rows(Captured(packages=project.packages)).get((kind, key))
+    if kind == "setting":
+        settings = project.settings or {}
+        return _plain(settings[key]) if key in settings and key not in LOCAL_SETTINGS else None
+    if kind == "scenario":
+        scenarios = list(project.scenarios or [])
+        return _plain(scenarios[int(key)]) if key.isdigit() and int(key) < len(scenarios) else None
+    if kind == "commitments":
+        return _plain(dict(project.commitments or {}))
+    return None
