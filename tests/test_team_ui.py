@@ -121,6 +121,28 @@ def test_open_from_database_shows_the_project(qtbot, windows, shared):
     qtbot.waitUntil(lambda: not session._listener.is_alive(), timeout=5000)
 
 
+def test_open_from_database_can_be_cancelled(qtbot, windows, shared):
+    window = windows()
+    before = window.document.project
+    with qtbot.waitSignal(window.team.opened, timeout=60000) as outcome:
+        assert window.team.open_from_database(shared, "plan")
+        for task in window.tasks.active_tasks():
+            if task.name == "team-pull":
+                task.cancel()
+    assert outcome.args == [False]
+    assert window.document.project is before
+    assert window.team.session is None
+    assert "geannuleerd" in window.statusBar().currentMessage()
+
+
+def test_a_missing_project_is_one_clear_message(qtbot, windows, shared, boxes):
+    window = windows()
+    with qtbot.waitSignal(window.team.opened, timeout=60000) as outcome:
+        window.team.open_from_database(shared, "bestaat niet")
+    assert outcome.args == [False]
+    assert any("'bestaat niet' staat niet in de database" in text for text in boxes)
+
+
 def test_a_cluster_saved_in_one_window_appears_in_the_other(qtbot, windows, shared):
     alice, bob = windows(), windows()
     open_shared(qtbot, alice, shared)
@@ -227,7 +249,11 @@ def test_geschiedenis_lists_the_audit_rows(qtbot, windows, shared):
     edit_cluster(window, "C00", name="Eerste wijziging")
     assert save(qtbot, window)
     edit_cluster(window, "C00", name="Tweede wijziging")
-    assert save(qtbot, window)
+    # Opslaan (Ctrl+S) of a project from the database saves to the database
+    outcome: list[bool] = []
+    assert window.project_controller.save(outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=30000)
+    assert outcome == [True] and not window.document.is_dirty
     window.document.set_selected_clusters(["C00"])
     with qtbot.waitSignal(window.team.historyShown, timeout=30000) as shown:
         assert window.team.show_history("cluster")
@@ -235,8 +261,8 @@ def test_geschiedenis_lists_the_audit_rows(qtbot, windows, shared):
     rows = dialog.row_texts()
     assert len(rows) == 3  # pushed (nieuw), two edits; newest first
     assert [r[2] for r in rows] == ["gewijzigd", "gewijzigd", "nieuw"]
-    assert "name: Eerste wijziging → Tweede wijziging" in rows[0][4]
-    assert "name: Blok C00 → Eerste wijziging" in rows[1][4]
+    assert "naam: Eerste wijziging → Tweede wijziging" in rows[0][4]
+    assert "naam: Blok C00 → Eerste wijziging" in rows[1][4]
     assert all(r[1] == "gisapp_admin" for r in rows)
     assert dialog.windowTitle() == "Geschiedenis van cluster C00"
     # packages too

@@ -23,9 +23,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from gis_app.core.db import history, pull, push, safe_target, versions_as_base
 from gis_app.core.db.transfer import row_versions
@@ -35,6 +35,9 @@ from gis_app.ui.team.rows import capture, project_rows
 from gis_app.ui.team.session import TeamSession, row_label
 
 log = logging.getLogger("gis_app.team")
+
+#: Wait before listening again after the listener's connection broke.
+LISTEN_RETRY_MS = 5000
 
 
 def tr(text: str) -> str:
@@ -57,6 +60,11 @@ class TeamActions(QObject):
         self.session: TeamSession | None = None
         self.conflict_dialog = None
         self.history_dialog = None
+        #: status-bar note naming the shared project while a session runs
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("teamStatus")
+        self.status_label.hide()
+        window.statusBar().addPermanentWidget(self.status_label)
         #: dialogs run modally unless a test turns this off (then they are only shown)
         self.modal_dialogs = True
         self._create_actions()
@@ -113,6 +121,13 @@ class TeamActions(QObject):
 
     def _update_actions(self) -> None:
         active = self.session is not None
+        if active:
+            self.status_label.setText(
+                tr("Gedeeld: {name} ({target})").format(
+                    name=self.session.name, target=self.session.safe_target
+                )
+            )
+        self.status_label.setVisible(active)
         self.cluster_history_action.setEnabled(active)
         self.package_history_action.setEnabled(active)
 
@@ -137,6 +152,7 @@ class TeamActions(QObject):
         session.notice.connect(lambda text: self.window.statusBar().showMessage(text, 10000))
         session.conflictsFound.connect(self._conflicts)
         session.refusedFound.connect(self._refused)
+        session.listenerFailed.connect(lambda _message: self._listen_again(session))
         session.editing = self._editing
         canvas = getattr(self.window, "canvas", None)
         if canvas is not None:
@@ -147,6 +163,16 @@ class TeamActions(QObject):
         self.sessionStarted.emit(session)
         log.info("Teamsessie: project %s in %s", name, session.safe_target)
         return session
+
+    def _listen_again(self, session: TeamSession) -> None:
+        """The listener lost its connection: try again in a few seconds while the session
+        lasts (a server restart or a network hiccup should not end team mode)."""
+
+        def retry() -> None:
+            if self.session is session and not session.closed:
+                session.start_listening()
+
+        QTimer.singleShot(LISTEN_RETRY_MS, retry)
 
     def _editing(self, kind: str, key: str) -> bool:
         """Whether the map's edit tool is on this cluster (its outline is being edited)."""

@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.db import Conflict
+from gis_app.ui.panels.labels import format_count
 from gis_app.ui.team.rows import changed_fields
-from gis_app.ui.team.session import row_label
+from gis_app.ui.team.session import field_label, row_label
 
 #: Colours of the two versions on the map and in the table header.
 MINE_COLOR = QColor("#e66101")
@@ -90,7 +91,7 @@ class OutlineMap(QWidget):
         xmin, ymin, xmax, ymax = bounds
         width = max(xmax - xmin, 1e-6)
         height = max(ymax - ymin, 1e-6)
-        area = QRectF(self.rect()).adjusted(14, 14, -14, -30)
+        area = QRectF(self.rect()).adjusted(14, 14, -14, -44)
         scale = min(area.width() / width, area.height() / height)
         ox = area.left() + (area.width() - width * scale) / 2
         oy = area.top() + (area.height() - height * scale) / 2
@@ -120,18 +121,17 @@ class OutlineMap(QWidget):
         pen = QPen(MINE_COLOR, 2.5, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawPath(path_of(self.mine))
-        # legend
-        y = self.height() - 12
+        # legend: one line per version (no width guesses: fonts differ per platform)
+        y = self.height() - 26
         painter.setPen(QPen(THEIRS_COLOR, 3))
         painter.drawLine(QPointF(12, y - 4), QPointF(34, y - 4))
         painter.setPen(QColor("#222"))
         painter.drawText(QPointF(40, y), self.tr("hun versie (database)"))
+        y += 16
         painter.setPen(pen)
-        painter.drawLine(
-            QPointF(self.width() / 2 + 4, y - 4), QPointF(self.width() / 2 + 26, y - 4)
-        )
+        painter.drawLine(QPointF(12, y - 4), QPointF(34, y - 4))
         painter.setPen(QColor("#222"))
-        painter.drawText(QPointF(self.width() / 2 + 32, y), self.tr("mijn versie"))
+        painter.drawText(QPointF(40, y), self.tr("mijn versie"))
 
 
 def _geometry_of(values: Any):
@@ -142,7 +142,7 @@ def _shown(value: Any, field: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, shapely.Geometry):
-        return f"{value.geom_type}, {value.area:,.0f} m²".replace(",", ".")
+        return _tr("{area} m²").format(area=format_count(int(round(value.area))))
     if field == "members" and isinstance(value, (list, tuple)):
         return _tr("{n} panden").format(n=len(value))
     if isinstance(value, float):
@@ -220,6 +220,7 @@ class ConflictDialog(QDialog):
         right_layout.addLayout(choice_row)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([220, 740])
         layout.addWidget(splitter, 1)
 
         self.buttons = QDialogButtonBox(
@@ -320,20 +321,10 @@ class ConflictDialog(QDialog):
             rows = [(f, mine_d.get(f), theirs_d.get(f), f in differing) for f in fields]
         else:
             rows = [("", mine, theirs, bool(changed_fields(mine, theirs)))]
-        names = {
-            "geometry": self.tr("vorm"),
-            "members": self.tr("panden"),
-            "name": self.tr("naam"),
-            "color": self.tr("kleur"),
-            "approach_share": self.tr("aandeel maatwerk"),
-            "lock_start": self.tr("vaste start"),
-            "lock_position": self.tr("vaste plaats"),
-            "": self.tr("waarde"),
-        }
         self.table.setRowCount(len(rows))
         highlight = QColor("#fff1c2")
         for r, (field, a, b, differs) in enumerate(rows):
-            cells = [names.get(field, field), _shown(a, field), _shown(b, field)]
+            cells = [field_label(field), _shown(a, field), _shown(b, field)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -236,7 +236,7 @@ class ConnectionDialog(QDialog):
             elif self.mode == "open" and names:
                 self.projects.setCurrentRow(0)
             self.status.setText(
-                self.tr("{n} projecten in de database.").format(n=len(names))
+                self.tr("Projecten in de database: {n}.").format(n=len(names))
                 if names
                 else self.tr("De database bevat nog geen projecten.")
             )

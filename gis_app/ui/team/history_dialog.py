@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.db import AuditEntry
-from gis_app.ui.team.session import row_label
+from gis_app.ui.team.session import field_label, row_label
 
 #: Columns of an audit row that are bookkeeping, not the planner's fields.
-BOOKKEEPING = frozenset({"project_id", "row_version", "pos", "gemeenten"})
+BOOKKEEPING = frozenset(
+    {"project_id", "row_version", "pos", "gemeenten", "cluster_id", "package_id", "key"}
+)
 GEOMETRY_FIELDS = frozenset({"geom", "geometry"})
 
 
@@ -67,13 +69,14 @@ def describe_changes(entry: AuditEntry) -> str:
         if old == new:
             continue
         if field in GEOMETRY_FIELDS:
-            lines.append(_tr("vorm gewijzigd"))
+            lines.append(_tr("vorm") if entry.before is None else _tr("vorm gewijzigd"))
         elif entry.before is None:
-            lines.append(f"{field}: {_text(new)}")
+            if new not in (None, ""):
+                lines.append(f"{field_label(field)}: {_text(new)}")
         elif entry.after is None:
-            lines.append(f"{field}: {_text(old)} → —")
+            lines.append(f"{field_label(field)}: {_text(old)} → —")
         else:
-            lines.append(f"{field}: {_text(old)} → {_text(new)}")
+            lines.append(f"{field_label(field)}: {_text(old)} → {_text(new)}")
     return "\n".join(lines)
 
 

@@ -76,6 +76,25 @@ def row_label(kind: str, key: str) -> str:
     return tr("toezeggingen")
 
 
+def field_label(field: str) -> str:
+    """A field of a row as the planner knows it ("naam", "aandeel maatwerk")."""
+    names = {
+        "geometry": tr("vorm"),
+        "geom": tr("vorm"),
+        "members": tr("panden"),
+        "name": tr("naam"),
+        "color": tr("kleur"),
+        "approach_share": tr("aandeel maatwerk"),
+        "lock_start": tr("vaste start"),
+        "lock_position": tr("vaste plaats"),
+        "contractor": tr("aannemer"),
+        "period_start": tr("begin"),
+        "period_end": tr("einde"),
+        "": tr("waarde"),
+    }
+    return names.get(field, field)
+
+
 class _Bridge(QObject):
     """Carries the listener thread's findings to the UI thread (queued connections)."""
 
