@@ -374,3 +374,41 @@ def test_open_with_a_password_in_the_url_logs_none(qtbot, windows, shared, pg_se
     assert not any(pg_server.password in line for line in records)
     assert pg_server.password not in window.statusBar().currentMessage()
     assert pg_server.password not in repr(window.document.project.settings)
+
+
+def test_a_change_waits_while_the_edit_tool_is_on_that_cluster(qtbot, windows, shared):
+    alice, bob = windows(), windows()
+    open_shared(qtbot, alice, shared)
+    open_shared(qtbot, bob, shared)
+    bob.document.set_selected_clusters(["C01"])
+    bob.canvas.set_tool(bob.clusters.edit_tool)  # Bob is editing C01's outline
+    edit_cluster(alice, "C01", name="tijdens bewerken")
+    assert save(qtbot, alice)
+    qtbot.waitUntil(lambda: ("cluster", "C01") in bob.team.session.pending, timeout=2000)
+    assert cluster_field(bob, "C01", "name") == "Blok C01"
+    bob.set_tool("pan")  # the edit ends without a change: the waiting change is applied
+    assert cluster_field(bob, "C01", "name") == "tijdens bewerken"
+    assert not bob.team.session.pending
+    assert not bob.document.is_dirty
+
+
+def test_opslaan_in_database_uploads_a_file_project_and_follows_it(qtbot, windows, pg_db):
+    from gis_app.core.db import pull
+
+    window = windows()
+    window.set_project(rich_project(300))
+    with qtbot.waitSignal(window.team.pushed, timeout=60000) as outcome:
+        assert window.team.save_to_database(pg_db, "Plan 't Zandt")
+    assert outcome.args == [True]
+    assert window.team.session is not None and window.team.session.name == "Plan 't Zandt"
+    assert "Plan 't Zandt" in window.windowTitle()
+    pulled = pull(pg_db, "Plan 't Zandt")
+    assert len(pulled.buildings) == 300
+    assert sorted(pulled.clusters["cluster_id"]) == ["C00", "C01", "C10", "C11"]
+    # from now on the window saves row by row
+    edit_cluster(window, "C11", name="na uploaden")
+    assert save(qtbot, window)
+    assert [e.action for e in history(pg_db, "Plan 't Zandt", "cluster", "C11")] == [
+        "INSERT",
+        "UPDATE",
+    ]

@@ -116,6 +116,11 @@ class ProjectDocument(QObject):
         self.project.path = path
         self.project.name = path.stem
 
+    def set_database_name(self, name: str) -> None:
+        """The project now lives in the team database as ``name`` (after Opslaan in
+        database): the name follows (the title shows it)."""
+        self.project.name = str(name)
+
     # --- undoable edits ---------------------------------------------------------------------
     def set_clusters(
         self,

@@ -310,7 +310,7 @@ class TeamActions(QObject):
             dialog.finish()
             rows, versions = value
             if self.document.project is project:
-                project.name = name
+                self.document.set_database_name(name)
                 self._start_session(target, name, rows, versions_as_base(versions))
                 self.document.mark_clean()
                 controller = getattr(window, "project_controller", None)
