@@ -58,11 +58,14 @@ def _free_port() -> int:
 def _ensure_service_user() -> None:
     if subprocess.run(["id", "-u", SERVICE_USER], capture_output=True).returncode == 0:
         return
-    subprocess.run(
+    made = subprocess.run(
         ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVICE_USER],
-        check=True,
         capture_output=True,
+        text=True,
     )
+    # another test run may have created it at the same moment
+    if subprocess.run(["id", "-u", SERVICE_USER], capture_output=True).returncode != 0:
+        raise RuntimeError(f"could not create the user {SERVICE_USER}: {made.stderr.strip()}")
 
 
 class PgServer:

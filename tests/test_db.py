@@ -605,3 +605,18 @@ def test_a_password_in_the_url_is_never_repeated(pg_server, pg_db):
         pull(url, "plan")
     assert "VerkeerdWachtwoord42" not in str(caught.value)
     assert "onjuist" in str(caught.value)
+
+
+def test_a_service_name_from_pg_service_conf_connects(
+    pg_server, pg_db, project_file, tmp_path, monkeypatch
+):
+    services = tmp_path / "pg_service.conf"
+    services.write_text(
+        f"[ncg-plan]\nhost={pg_server.host}\nport={pg_server.port}\n"
+        f"dbname={dbname(pg_db)}\nuser={pg_server.admin}\n"
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    push(load_project(project_file), "service=ncg-plan", "via dienst")
+    assert len(pull(pg_db, "via dienst").clusters) == 4
+    with pytest.raises(DbError):
+        pull("service=bestaat-niet", "via dienst")

@@ -94,8 +94,12 @@ def test_init_push_pull_from_the_command_line(pg_server, tmp_path):
 
 
 def test_offline_copy_saves_back_under_the_version_rules(pg_db, tmp_path):
+    from gis_app.core.db.offline import offline_changes
+
     push(rich_project(300), pg_db, "plan")
     offline = save_project(pull(pg_db, "plan", remember=True), tmp_path / "offline.gpkg")
+    # an untouched copy has nothing to save (row hashes survive the GeoPackage)
+    assert offline_changes(load_project(offline))[1] == []
     # meanwhile a colleague saves C01
     live = pull(pg_db, "plan")
     save_changes(
@@ -104,19 +108,30 @@ def test_offline_copy_saves_back_under_the_version_rules(pg_db, tmp_path):
         [RowChange("cluster", "C01", {"name": "collega"})],
         versions_as_base(live.db_versions),
     )
+    # offline: rename C00 and C01, drop C11, add a scenario
     copy = load_project(offline)
-    base = versions_as_base(copy.settings[TEAM_SETTING]["versions"])
-    result = save_changes(
-        pg_db,
-        "plan",
-        [
-            RowChange("cluster", "C00", {"name": "offline bewerkt"}),
-            RowChange("cluster", "C01", {"name": "offline ook"}),
-        ],
-        base,
-    )
-    assert [s.key for s in result.accepted] == ["C00"]
-    assert [(c.key, c.theirs["name"]) for c in result.conflicts] == [("C01", "collega")]
+    names = copy.clusters["cluster_id"]
+    copy.clusters.loc[names == "C00", "name"] = "offline bewerkt"
+    copy.clusters.loc[names == "C01", "name"] = "offline ook"
+    copy.clusters = copy.clusters[names != "C11"].reset_index(drop=True)
+    copy.scenarios = [*copy.scenarios, {"name": "offline scenario"}]
+    save_project(copy, offline)
+
+    done = gis_app("db", "sync", str(offline), pg_db)
+    assert done.returncode == 1, done.stderr
+    assert "3 van 4 gewijzigde rijen opgeslagen" in done.stdout
+    assert "conflict: cluster 'C01'" in done.stdout
+    now = pull(pg_db, "plan")
+    clusters = now.clusters.set_index("cluster_id")
+    assert clusters.loc["C00", "name"] == "offline bewerkt"
+    assert clusters.loc["C01", "name"] == "collega"  # not overwritten
+    assert "C11" not in clusters.index
+    assert now.scenarios[-1] == {"name": "offline scenario"}
+    c00_version = now.db_versions["cluster"]["C00"]
+    # a second sync sends only what is still different: the conflicting C01
+    again = gis_app("db", "sync", str(offline), pg_db)
+    assert "0 van 1 gewijzigde rijen" in again.stdout and again.returncode == 1
+    assert pull(pg_db, "plan").db_versions["cluster"]["C00"] == c00_version
 
 
 def test_password_never_in_logs_messages_or_pulled_project(pg_server, pg_db, tmp_path):

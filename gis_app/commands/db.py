@@ -2,7 +2,10 @@
 
 * ``gis-app db init URL`` -- create or update the schema, roles and rules;
 * ``gis-app db push PROJECT.gpkg URL --name NAME [--replace]`` -- upload a project;
-* ``gis-app db pull URL --name NAME --out PROJECT.gpkg [--overwrite]`` -- a local copy.
+* ``gis-app db pull URL --name NAME --out PROJECT.gpkg [--overwrite]`` -- a local copy;
+* ``gis-app db sync PROJECT.gpkg URL`` -- save what was changed in that copy back, row by
+  row; rows changed by others since the pull are listed as conflicts and left alone
+  (exit status 1), the copy records the new versions of the saved rows.
 
 ``URL`` is a libpq URL or ``service=NAME``. A password belongs in ``.pgpass`` or the
 keyring; one typed into the URL is used but never printed (messages show the URL without
@@ -76,6 +79,15 @@ def register(subparsers) -> None:
     _progress.add_quiet_argument(pull)
     pull.set_defaults(func=run_pull)
 
+    sync = commands.add_parser(
+        "sync",
+        help="save the rows changed in a pulled copy back to the database (row versions "
+        "checked; exit status 1 when rows were refused or changed by others meanwhile)",
+    )
+    sync.add_argument("project", type=_args.path, help="a copy made by 'db pull' (.gpkg)")
+    sync.add_argument("url", type=_target, metavar="URL")
+    sync.set_defaults(func=run_sync)
+
 
 def run_init(args: argparse.Namespace) -> int:
     from gis_app.core.db import init_database, safe_target
@@ -126,3 +138,30 @@ def run_pull(args: argparse.Namespace) -> int:
     save_project(project, out)
     print(f"project '{args.name}' opgehaald: {len(project.buildings)} panden -> {out}")
     return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from gis_app.core.db import save_changes
+    from gis_app.core.db.offline import offline_changes, remember_saved
+    from gis_app.core.io.projectfile import load_project, save_project
+
+    if not args.project.exists():
+        raise InputError("bestand bestaat niet", path=args.project)
+    project = load_project(args.project)
+    name, changes, base = offline_changes(project)
+    if not changes:
+        print(f"geen wijzigingen ten opzichte van project '{name}' in de database")
+        return 0
+    result = save_changes(args.url, name, changes, base)
+    if result.accepted:
+        remember_saved(project, changes, result)
+        save_project(project, args.project)
+    print(f"{len(result.accepted)} van {len(changes)} gewijzigde rijen opgeslagen in '{name}'")
+    for conflict in result.conflicts:
+        print(
+            f"conflict: {conflict.kind} '{conflict.key}' is intussen door een ander gewijzigd "
+            f"(versie {conflict.their_version}); niet overschreven"
+        )
+    for refused in result.refused:
+        print(f"geweigerd: {refused.kind} '{refused.key}': {refused.reason}")
+    return 1 if result.conflicts or result.refused else 0

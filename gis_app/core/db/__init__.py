@@ -31,6 +31,12 @@ API (all errors the user can act on are :class:`DbError`, one Dutch line):
   others saved (kind, key, version, op, user, pid), for a background thread; returns when
   ``stop`` (a ``threading.Event``) is set.
 * ``safe_target(target) -> str`` -- the connection without password, to show or store.
+* Offline and back (:mod:`.offline`): ``pull(..., remember=True)`` records in
+  ``project.settings["team"]`` the project name, row versions and a hash per row;
+  ``offline_changes(project) -> (name, changes, base_versions)`` gives the rows edited
+  since, ``remember_saved(project, changes, result)`` records what was saved;
+  ``row_values(project)`` gives every row as ``RowChange.values`` (for diffing in the
+  window); ``gis-app db sync PROJECT.gpkg URL`` does this from the command line.
 """
 
 from gis_app.core.db.changes import (
@@ -48,6 +54,7 @@ from gis_app.core.db.changes import (
     versions_as_base,
 )
 from gis_app.core.db.connection import DbError, connect, safe_target
+from gis_app.core.db.offline import offline_changes, remember_saved, row_values
 from gis_app.core.db.schema import SCHEMA_VERSION, init_database
 from gis_app.core.db.transfer import TEAM_SETTING, project_id, pull, push
 
@@ -67,9 +74,12 @@ __all__ = [
     "history",
     "init_database",
     "listen",
+    "offline_changes",
     "project_id",
     "pull",
     "push",
+    "remember_saved",
+    "row_values",
     "safe_target",
     "save_changes",
     "versions_as_base",

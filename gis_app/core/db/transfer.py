@@ -669,9 +669,9 @@ def pull(
 
     The row versions it was read at are in ``project.db_versions`` (see
     :func:`row_versions`); with ``remember`` they are also written into the project's
-    settings (key :data:`TEAM_SETTING`, with the project name -- never the connection), so
-    a copy saved to a file and edited offline can be saved back with the same version
-    rules. One read-only transaction (repeatable read): a consistent picture even while
+    settings (key :data:`TEAM_SETTING`, with the project name and a hash of each row --
+    never the connection), so a copy saved to a file and edited offline can be saved back
+    with the same version rules (:mod:`gis_app.core.db.offline`). One read-only transaction (repeatable read): a consistent picture even while
     others save.
     """
     import psycopg
@@ -740,8 +740,6 @@ def pull(
         packages = _restore(packages, layers["packages"])
     if addresses is not None:
         addresses = _restore(ensure_address_columns(addresses), layers["addresses"])
-    if remember:
-        settings[TEAM_SETTING] = {"project": name, "versions": versions}
     project = Project(
         buildings=buildings,
         clusters=clusters,
@@ -764,5 +762,9 @@ def pull(
         name=name,
     )
     project.db_versions = versions  # type: ignore[attr-defined]
+    if remember:
+        from gis_app.core.db.offline import remember as remember_rows
+
+        remember_rows(project, name, versions)
     progress(1.0, "")
     return project
