@@ -412,3 +412,68 @@ def test_opslaan_in_database_uploads_a_file_project_and_follows_it(qtbot, window
         "INSERT",
         "UPDATE",
     ]
+
+
+def test_a_copy_saved_to_a_file_remembers_the_database_rows(qtbot, windows, shared, tmp_path):
+    from gis_app.core.db import offline_changes
+    from gis_app.core.io.projectfile import load_project
+
+    window = windows()
+    open_shared(qtbot, window, shared)
+    edit_cluster(window, "C00", name="eerst opgeslagen")
+    assert save(qtbot, window)
+    edit_cluster(window, "C10", name="nog niet in de database")
+    outcome: list[bool] = []
+    controller = window.project_controller
+    assert controller.save_to(tmp_path / "kopie.gpkg", outcome.append)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=30000)
+    assert outcome == [True]
+    name, changes, base = offline_changes(load_project(tmp_path / "kopie.gpkg"))
+    # exactly the row edited here and not yet saved, on the version the database has (the
+    # map's view is a setting the command line would send; the window keeps it local)
+    assert name == "plan"
+    rows = [(c.kind, c.key) for c in changes if (c.kind, c.key) != ("setting", "map")]
+    assert rows == [("cluster", "C10")]
+    assert base[("cluster", "C10")] == 1
+
+
+def test_an_offline_copy_is_saved_back_with_the_same_choice(qtbot, windows, shared, tmp_path):
+    from gis_app.core.db import RowChange, pull, save_changes, versions_as_base
+    from gis_app.core.io.projectfile import save_project
+
+    copy = pull(shared, "plan", remember=True)
+    path = save_project(copy, tmp_path / "offline.gpkg")
+    base = versions_as_base(copy.db_versions)
+    others = save_changes(
+        shared,
+        "plan",
+        [
+            RowChange("cluster", "C00", {"name": "door NCG"}),
+            RowChange("cluster", "C11", {"name": "ook door NCG"}),
+        ],
+        base,
+    )
+    assert len(others.accepted) == 2
+    window = windows()
+    assert window.open_path(path, show_errors=False, background=False)
+    edit_cluster(window, "C00", name="offline bewerkt")
+    edit_cluster(window, "C01", name="offline C01")
+    with qtbot.waitSignal(window.team.conflictDialogShown, timeout=60000) as shown:
+        assert window.team.save_to_database(shared, "plan")
+    dialog = shown.args[0]
+    assert [(c.kind, c.key) for c in dialog.conflicts] == [("cluster", "C00")]
+    assert cluster_field(window, "C11", "name") == "ook door NCG"  # others' change shown
+    assert cluster_field(window, "C00", "name") == "offline bewerkt"  # nothing overwritten
+    assert window.team.session is not None
+    dialog.choose(0, "mine")
+    saved = []
+    window.team.session.saved.connect(saved.append)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(saved), timeout=30000)
+    assert [(s.kind, s.key) for s in saved[0].accepted] == [("cluster", "C00")]
+    final = pull(shared, "plan")
+    names = dict(zip(final.clusters["cluster_id"], final.clusters["name"], strict=True))
+    assert names["C00"] == "offline bewerkt"
+    assert names["C01"] == "offline C01"
+    assert names["C11"] == "ook door NCG"
+    assert not window.document.is_dirty

@@ -31,7 +31,7 @@ from gis_app.core.db import history, pull, push, safe_target, versions_as_base
 from gis_app.core.db.transfer import row_versions
 from gis_app.ui.dialogs import show_error
 from gis_app.ui.tasks import TaskProgressDialog
-from gis_app.ui.team.rows import capture, project_rows
+from gis_app.ui.team.rows import LOCAL_SETTINGS, capture, project_rows
 from gis_app.ui.team.session import TeamSession, row_label
 
 log = logging.getLogger("gis_app.team")
@@ -267,6 +267,12 @@ class TeamActions(QObject):
         )
         dialog.attach(task)
 
+    def before_file_save(self) -> None:
+        """A project from the database saved to a file (Opslaan als) remembers which
+        database rows it holds, so it can be edited offline and saved back."""
+        if self.session is not None and self.session.project is self.document.project:
+            self.document.set_team_link(self.session.team_link())
+
     # --- save -------------------------------------------------------------------------------
     def save_to_database(
         self, target: str | None = None, name: str | None = None, *, replace: bool = False
@@ -275,13 +281,142 @@ class TeamActions(QObject):
         project under ``name``. ``True`` when work started."""
         if self.session is not None and target is None:
             return self.session.save(parent=self.window)
+        link = self._team_link()
         if not (target and name):
             chosen = self.ask_connection("save")
             if chosen is None:
                 return False
             target, name, replace = chosen
-        self._push(target, name, replace)
+        if link is not None and name == link and not replace:
+            self._sync(target, name)
+        else:
+            self._push(target, name, replace)
         return True
+
+    def _team_link(self) -> str | None:
+        """The database project a copy from the database (a file) belongs to, or None."""
+        from gis_app.core.db import TEAM_SETTING
+
+        link = (self.document.project.settings or {}).get(TEAM_SETTING)
+        if isinstance(link, dict) and isinstance(link.get("project"), str):
+            return link["project"]
+        return None
+
+    def _sync(self, target: str, name: str) -> None:
+        """Save an offline copy back: the rows edited since it was pulled, with the
+        versions it remembers as base (conflicts: the side-by-side choice); then show what
+        others saved meanwhile and follow the database project."""
+        from gis_app.core.db import (
+            TEAM_SETTING,
+            connect,
+            current_row,
+            project_id,
+            save_changes,
+        )
+        from gis_app.core.db.offline import offline_changes
+        from gis_app.ui.autosave import snapshot
+        from gis_app.ui.team.session import UNKNOWN
+
+        window = self.window
+        project = self.document.project
+        data = snapshot(project)
+        captured = capture(project)
+        dialog = TaskProgressDialog(
+            window,
+            tr("Opslaan in database"),
+            tr("Wijzigingen van de kopie opslaan in {name}...").format(name=name),
+        )
+
+        def work(progress):
+            progress(0.05, tr("wijzigingen zoeken"))
+            _name, changes, base = offline_changes(data)
+            # each planner's map view stays theirs (the window does not share it)
+            changes = [c for c in changes if not (c.kind == "setting" and c.key in LOCAL_SETTINGS)]
+            link = data.settings.get(TEAM_SETTING) or {}
+            versions = {
+                (kind, str(key)): int(v)
+                for kind, keys in (link.get("versions") or {}).items()
+                for key, v in keys.items()
+            }
+            rows = project_rows(captured)
+            progress(0.3, tr("opslaan"))
+            with connect(target, autocommit=True) as conn:
+                result = save_changes(conn, name, changes, base)
+                pid = project_id(conn, name)
+                now = {
+                    (kind, key): v
+                    for kind, keys in row_versions(conn, pid).items()
+                    for key, v in keys.items()
+                }
+                sent = {(c.kind, c.key) for c in changes}
+                stale = []
+                for key in sorted(set(now) | set(versions)):
+                    if key in sent or now.get(key) == versions.get(key):
+                        continue
+                    values, version = current_row(conn, pid, *key)
+                    stale.append((key, values, version))
+            return changes, rows, versions, result, stale
+
+        def done(value) -> None:
+            dialog.finish()
+            changes, rows, versions, result, stale = value
+            base_rows = dict(rows)
+            base_versions = dict(versions)
+            for change in changes:
+                key = (change.kind, change.key)
+                if key in base_versions or change.values is None:
+                    base_rows[key] = UNKNOWN  # sent again next time unless saved now
+                else:
+                    base_rows.pop(key, None)  # a new row: inserted next time
+            for saved in result.accepted:
+                key = (saved.kind, saved.key)
+                if key in rows:
+                    base_rows[key] = rows[key]
+                    base_versions[key] = int(saved.version)
+                else:
+                    base_rows.pop(key, None)
+                    base_versions.pop(key, None)
+            for conflict in result.conflicts:
+                key = (conflict.kind, conflict.key)
+                base_rows[key] = UNKNOWN if conflict.theirs is None else conflict.theirs
+            session = self._start_session(target, name, base_rows, base_versions)
+            session.take_remote(stale)
+            complete = not result.conflicts and not result.refused
+            if complete:
+                self.document.mark_clean()
+            window.statusBar().showMessage(
+                tr("{n} wijzigingen van de kopie opgeslagen in {name}.").format(
+                    n=len(result.accepted), name=name
+                ),
+                10000,
+            )
+            if result.refused:
+                self._refused(list(result.refused))
+            if result.conflicts:
+                self._conflicts(list(result.conflicts))
+            self.pushed.emit(complete)
+
+        def failed(error: BaseException) -> None:
+            dialog.finish()
+            show_error(window, error, title=tr("Opslaan in database mislukt"))
+            self.pushed.emit(False)
+
+        def cancelled() -> None:
+            dialog.finish()
+            window.statusBar().showMessage(
+                tr("Opslaan in database geannuleerd; de database is niet gewijzigd."), 10000
+            )
+            self.pushed.emit(False)
+
+        task = window.tasks.submit(
+            work,
+            name="team-sync",
+            on_result=done,
+            on_error=failed,
+            on_progress=lambda fraction, _text: dialog.set_progress(fraction),
+            on_cancelled=cancelled,
+        )
+        dialog.attach(task)
 
     def _push(self, target: str, name: str, replace: bool) -> None:
         from gis_app.ui.autosave import snapshot

@@ -59,6 +59,17 @@ log = logging.getLogger("gis_app.team")
 RowKey = tuple[str, str]
 
 
+class _Unknown:
+    """The database's values of a row are not known here (a refused or conflicting row
+    of an offline copy): unequal to anything, so the row is sent again on the next save."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = _Unknown()
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("TeamSession", text)
 
@@ -367,6 +378,36 @@ class TeamSession(QObject):
             self.conflictsFound.emit(list(result.conflicts))
         self._drain_pending()
         return complete
+
+    def team_link(self) -> dict:
+        """What a copy saved to a file remembers of the database (the format of
+        :mod:`gis_app.core.db.offline`): the project name, and per row the version and a
+        hash of the values the database has, so ``db sync`` or Opslaan in database
+        later finds exactly the rows edited here."""
+        from gis_app.core.db.offline import row_hash
+
+        versions: dict[str, dict[str, int]] = {}
+        hashes: dict[str, dict[str, str]] = {}
+        for (kind, key), version in self.base_versions.items():
+            values = self.base_rows.get((kind, key), UNKNOWN)
+            versions.setdefault(kind, {})[key] = int(version)
+            if values is UNKNOWN:
+                continue  # no hash: the row counts as edited
+            if kind == "cluster" and isinstance(values, dict):
+                values = {**values, "members": sorted(values.get("members") or [])}
+            hashes.setdefault(kind, {})[key] = row_hash(values)
+        return {"project": self.name, "versions": versions, "hashes": hashes}
+
+    def take_remote(self, items) -> None:
+        """Show rows the database has (``[((kind, key), values, version)]``) that the
+        window has not edited (an offline copy saved back: what others did meanwhile)."""
+        free = []
+        for key, values, version in items:
+            if self.has_local_changes(*key):
+                continue
+            free.append((key, values, version))
+        if free:
+            self._take_remote(free, tr("de database"))
 
     # --- conflicts --------------------------------------------------------------------------
     def resolve(
