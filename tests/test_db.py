@@ -199,7 +199,12 @@ def test_uninitialised_database_is_named(pg_server):
 # --- round trip -----------------------------------------------------------------------------
 
 
-def test_round_trip_geopackage_postgis_geopackage_is_identical(pg_db, project_file, tmp_path):
+def test_round_trip_geopackage_postgis_geopackage_is_identical(
+    pg_db, project_file, tmp_path, monkeypatch
+):
+    from gis_app.core.db import transfer
+
+    monkeypatch.setattr(transfer, "CHUNK_ROWS", 333)  # several COPY blocks, a short last one
     original = load_project(project_file)
     push(original, pg_db, "rijk")
     pulled = pull(pg_db, "rijk")
@@ -284,8 +289,10 @@ def test_two_clients_different_clusters_both_saved(pg_db, project_file):
 
 def test_new_deleted_settings_scenarios_and_membership(pg_db, project_file):
     push(load_project(project_file), pg_db, "plan")
-    base = versions_as_base(pull(pg_db, "plan").db_versions)
-    members = ["0010" + "9" * 12]
+    before = pull(pg_db, "plan")
+    base = versions_as_base(before.db_versions)
+    in_c00 = before.buildings.loc[before.buildings["cluster_id"] == "C00", "building_id"]
+    members = in_c00.iloc[:2].tolist()
     result = save_changes(
         pg_db,
         "plan",
@@ -296,11 +303,12 @@ def test_new_deleted_settings_scenarios_and_membership(pg_db, project_file):
             RowChange("scenario", "2", {"name": "derde"}),
             RowChange("package", "C00-WP01", {"contractor": "Ander BV"}),
             RowChange("commitments", "", {"promises": []}),
+            RowChange("cluster", "C00", {"members": members}),
         ],
         base,
     )
     assert not result.conflicts and not result.refused, result
-    assert len(result.accepted) == 6
+    assert len(result.accepted) == 7
     project = pull(pg_db, "plan")
     assert "C11" not in set(project.clusters["cluster_id"])
     assert (project.buildings["cluster_id"] == "C11").sum() == 0  # its buildings left it
@@ -309,11 +317,14 @@ def test_new_deleted_settings_scenarios_and_membership(pg_db, project_file):
     assert project.scenarios[-1] == {"name": "derde"}
     assert project.packages.set_index("package_id").loc["C00-WP01", "contractor"] == "Ander BV"
     assert project.commitments == {"promises": []}
+    # membership: exactly the two buildings are in C00 now, the others in no cluster
+    ids = project.buildings.set_index("building_id")["cluster_id"]
+    assert sorted(ids[ids == "C00"].index) == sorted(members)
+    assert (ids.loc[in_c00.iloc[2:]] == "").all() and len(in_c00) > 2
     # the same new key again: someone made it first -> conflict, not an overwrite
     again = save_changes(pg_db, "plan", [RowChange("cluster", "NIEUW", {"name": "x"})], {})
     assert [c.key for c in again.conflicts] == ["NIEUW"]
     assert again.conflicts[0].theirs["name"] == "Nieuw"
-    del members
 
 
 # --- roles and row-level security ------------------------------------------------------------

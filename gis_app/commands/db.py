@@ -143,6 +143,7 @@ def run_pull(args: argparse.Namespace) -> int:
 def run_sync(args: argparse.Namespace) -> int:
     from gis_app.core.db import save_changes
     from gis_app.core.db.offline import offline_changes, remember_saved
+    from gis_app.core.db.transfer import TEAM_SETTING
     from gis_app.core.io.projectfile import load_project, save_project
 
     if not args.project.exists():
@@ -154,7 +155,7 @@ def run_sync(args: argparse.Namespace) -> int:
         return 0
     result = save_changes(args.url, name, changes, base)
     if result.accepted:
-        remember_saved(project, changes, result)
+        project.settings[TEAM_SETTING] = remember_saved(project, changes, result)
         save_project(project, args.project)
     print(f"{len(result.accepted)} van {len(changes)} gewijzigde rijen opgeslagen in '{name}'")
     for conflict in result.conflicts:

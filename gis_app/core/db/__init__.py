@@ -34,7 +34,8 @@ API (all errors the user can act on are :class:`DbError`, one Dutch line):
 * Offline and back (:mod:`.offline`): ``pull(..., remember=True)`` records in
   ``project.settings["team"]`` the project name, row versions and a hash per row;
   ``offline_changes(project) -> (name, changes, base_versions)`` gives the rows edited
-  since, ``remember_saved(project, changes, result)`` records what was saved;
+  since, ``remember_saved(project, changes, result)`` returns the new ``settings["team"]``
+  to store (through the document in the window);
   ``row_values(project)`` gives every row as ``RowChange.values`` (for diffing in the
   window); ``gis-app db sync PROJECT.gpkg URL`` does this from the command line.
 """

@@ -7,8 +7,8 @@ hashes: a row whose values hash differently was edited here; a row without a ver
 new; a row with a version that is gone was deleted. Saving those changes with the
 remembered versions as base (:func:`~gis_app.core.db.changes.save_changes`) applies the
 usual rule: a row someone else changed since the pull comes back as a conflict, nothing
-is overwritten. :func:`remember_saved` then records the new versions and hashes, so the
-same copy can go on being edited and saved.
+is overwritten. :func:`remember_saved` then gives the new versions and hashes to store, so
+the same copy can go on being edited and saved.
 
 The same functions serve the window: :func:`row_values` gives every row in the shape of
 ``RowChange.values``.
@@ -16,6 +16,7 @@ The same functions serve the window: :func:`row_values` gives every row in the s
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from typing import Any
@@ -93,12 +94,15 @@ def team_link(project: Project) -> dict[str, Any]:
     return link
 
 
-def remember(project: Project, name: str, versions: dict[str, dict[str, int]]) -> None:
-    """Record the database project, row versions and value hashes in ``project.settings``."""
+def team_setting(
+    project: Project, name: str, versions: dict[str, dict[str, int]]
+) -> dict[str, Any]:
+    """The value of ``settings["team"]`` for a copy of database project ``name`` read at
+    ``versions``: the name, the versions and a hash of every row's values."""
     hashes: dict[str, dict[str, str]] = {}
     for (kind, key), values in row_values(project).items():
         hashes.setdefault(kind, {})[key] = row_hash(values)
-    project.settings[TEAM_SETTING] = {"project": name, "versions": versions, "hashes": hashes}
+    return {"project": name, "versions": copy.deepcopy(versions), "hashes": hashes}
 
 
 def offline_changes(
@@ -127,9 +131,12 @@ def offline_changes(
     return str(link["project"]), changes, base
 
 
-def remember_saved(project: Project, changes: list[RowChange], result: SaveResult) -> None:
-    """After a save: the accepted rows' new versions and hashes become the copy's base."""
-    link = team_link(project)
+def remember_saved(
+    project: Project, changes: list[RowChange], result: SaveResult
+) -> dict[str, Any]:
+    """After a save, the new ``settings["team"]``: the accepted rows' new versions and
+    hashes become the copy's base (the project itself is not changed; its owner stores it)."""
+    link = copy.deepcopy(team_link(project))
     versions = link.setdefault("versions", {})
     hashes = link.setdefault("hashes", {})
     by_row = {(c.kind, c.key): c for c in changes}
@@ -143,3 +150,4 @@ def remember_saved(project: Project, changes: list[RowChange], result: SaveResul
         else:
             versions.setdefault(saved.kind, {})[saved.key] = saved.version
             hashes.setdefault(saved.kind, {})[saved.key] = row_hash(change.values)
+    return link

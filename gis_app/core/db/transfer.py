@@ -22,7 +22,7 @@ import datetime as _dt
 import io
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import geopandas as gpd
@@ -223,14 +223,30 @@ def _text_data(frame: pd.DataFrame) -> bytes:
     """The rows of ``frame`` in ``COPY``'s text format (tab-separated, one line a row)."""
     if len(frame) == 0:
         return b""
-    columns = [_text_values(frame[c]) for c in frame.columns]
+    # geometry is hex text: nothing to escape, and checking 100 MB of it costs a second
+    columns = [
+        frame[c].tolist() if c == "geom" and frame[c].notna().all() else _text_values(frame[c])
+        for c in frame.columns
+    ]
     lines = map("\t".join, zip(*columns, strict=True))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _copy_in(cur, table: str, columns: list[str], data: bytes, *, staged: bool) -> None:
-    """``COPY`` rows (text format) into ``gis_app.<table>``; via a temporary table when
-    ``staged``."""
+#: Rows per block sent to ``COPY``: the server parses one block while the next is prepared.
+CHUNK_ROWS = 20_000
+
+
+def _blocks(frame: pd.DataFrame, make_rows: Callable[[pd.DataFrame, int], pd.DataFrame]):
+    """``COPY`` text of ``frame`` in blocks of :data:`CHUNK_ROWS` rows."""
+    for start in range(0, len(frame), CHUNK_ROWS):
+        yield _text_data(make_rows(frame.iloc[start : start + CHUNK_ROWS], start))
+
+
+def _copy_in(
+    cur, table: str, columns: list[str], data: bytes | Iterable[bytes], *, staged: bool
+) -> None:
+    """``COPY`` rows (text format, one block or an iterable of blocks) into
+    ``gis_app.<table>``; via a temporary table when ``staged``."""
     from psycopg import sql
 
     names = sql.SQL(", ").join(sql.Identifier(c) for c in columns)
@@ -247,8 +263,8 @@ def _copy_in(cur, table: str, columns: list[str], data: bytes, *, staged: bool) 
         into = target
     statement = sql.SQL("COPY {} ({}) FROM STDIN (FORMAT text)").format(into, names)
     with cur.copy(statement) as copy:
-        for start in range(0, len(data), 1 << 20):
-            copy.write(data[start : start + (1 << 20)])
+        for block in [data] if isinstance(data, bytes) else data:
+            copy.write(block)
     if staged:
         cur.execute(
             sql.SQL("INSERT INTO {} ({}) SELECT {} FROM {}").format(target, names, names, stage)
@@ -342,8 +358,10 @@ def _geometry(frame: pd.DataFrame) -> np.ndarray:
     return np.full(len(frame), None, dtype=object)
 
 
-def _typed_frame(frame: pd.DataFrame, pid: int, typed: dict[str, str], what: str) -> pd.DataFrame:
-    out = {"project_id": np.full(len(frame), pid), "pos": np.arange(len(frame))}
+def _typed_frame(
+    frame: pd.DataFrame, pid: int, typed: dict[str, str], what: str, start: int = 0
+) -> pd.DataFrame:
+    out = {"project_id": np.full(len(frame), pid), "pos": np.arange(start, start + len(frame))}
     for column, dtype in typed.items():
         values = frame[column] if column in frame.columns else pd.Series([None] * len(frame))
         if dtype == "object":
@@ -362,8 +380,13 @@ def _typed_frame(frame: pd.DataFrame, pid: int, typed: dict[str, str], what: str
     return pd.DataFrame(out)
 
 
-def _buildings_rows(frame: pd.DataFrame, pid: int, extras: list[str]) -> pd.DataFrame:
-    rows = _typed_frame(frame, pid, BUILDING_COLUMNS, "panden")
+BUILDING_ROW_COLUMNS = ["project_id", "pos", *BUILDING_COLUMNS, "extra", "geom"]
+
+
+def _buildings_rows(
+    frame: pd.DataFrame, pid: int, extras: list[str], start: int = 0
+) -> pd.DataFrame:
+    rows = _typed_frame(frame, pid, BUILDING_COLUMNS, "panden", start)
     if extras:
         columns = [_column_values(frame[c]) for c in extras]
         rows["extra"] = [
@@ -485,8 +508,10 @@ def push(
                     (name, _dumps(meta)),
                 ).fetchone()[0]
                 progress(0.05, "panden")
-                rows = _buildings_rows(buildings, pid, b_extras)
-                _copy_in(cur, "buildings", list(rows.columns), _text_data(rows), staged=False)
+                blocks = _blocks(
+                    buildings, lambda part, start: _buildings_rows(part, pid, b_extras, start)
+                )
+                _copy_in(cur, "buildings", BUILDING_ROW_COLUMNS, blocks, staged=False)
                 progress(0.7, "clusters")
                 rows = _clusters_rows(clusters, pid, c_extras)
                 _copy_in(cur, "clusters", list(rows.columns), _text_data(rows), staged=True)
@@ -763,8 +788,8 @@ def pull(
     )
     project.db_versions = versions  # type: ignore[attr-defined]
     if remember:
-        from gis_app.core.db.offline import remember as remember_rows
+        from gis_app.core.db.offline import team_setting
 
-        remember_rows(project, name, versions)
+        project.settings[TEAM_SETTING] = team_setting(project, name, versions)
     progress(1.0, "")
     return project
