@@ -484,3 +484,21 @@ def test_an_offline_copy_is_saved_back_with_the_same_choice(qtbot, windows, shar
     assert names["C01"] == "offline C01"
     assert names["C11"] == "ook door NCG"
     assert not window.document.is_dirty
+
+
+def test_a_cluster_removed_in_one_window_disappears_in_the_other(qtbot, windows, shared):
+    alice, bob = windows(), windows()
+    open_shared(qtbot, alice, shared)
+    open_shared(qtbot, bob, shared)
+    clusters = alice.document.project.clusters
+    alice.document.set_clusters(
+        clusters[clusters["cluster_id"] != "C11"].reset_index(drop=True), "weg", touched=None
+    )
+    assert not (alice.document.project.buildings["cluster_id"] == "C11").any()
+    assert save(qtbot, alice)
+    qtbot.waitUntil(
+        lambda: "C11" not in set(bob.document.project.clusters["cluster_id"]), timeout=2000
+    )
+    assert not (bob.document.project.buildings["cluster_id"] == "C11").any()
+    assert ("cluster", "C11") not in bob.team.session.base_versions
+    assert not bob.document.is_dirty

@@ -429,12 +429,8 @@ class TeamSession(QObject):
             choice = choices.get(key)
             if choice not in ("mine", "theirs"):
                 continue
-            if conflict.their_version:
-                self.base_versions[key] = int(conflict.their_version)
-                self.base_rows[key] = conflict.theirs
-            else:  # deleted meanwhile: "mine" inserts it again
-                self.base_versions.pop(key, None)
-                self.base_rows.pop(key, None)
+            # deleted meanwhile (version 0): "mine" inserts it again
+            self._set_base(key, conflict.theirs, conflict.their_version)
             self.pending.pop(key, None)
             if choice == "theirs":
                 theirs_rows.append((conflict.kind, conflict.key, conflict.theirs))
@@ -478,12 +474,7 @@ class TeamSession(QObject):
             rows, tr("Wijziging van {who}").format(who=user or tr("iemand")), undoable=False
         )
         for key, values, version in items:
-            if values is None:
-                self.base_rows.pop(key, None)
-                self.base_versions.pop(key, None)
-            else:
-                self.base_rows[key] = values
-                self.base_versions[key] = int(version)
+            self._set_base(key, values, version)
             self.pending.pop(key, None)
         keys = [k for k, _v, _ver in items]
         self.remoteApplied.emit(keys)
@@ -507,6 +498,31 @@ class TeamSession(QObject):
             document.set_commitments(remote.commitments, text)
         if not undoable and not was_dirty:
             document.mark_clean()  # the shared state arrived; nothing of the planner's
+
+    def _set_base(self, key: RowKey, values: Any, version: int) -> None:
+        """The database has ``values`` at ``version`` for row ``key`` (``None``/0: gone).
+
+        A cluster row's members are exactly the buildings the database gave it, taken
+        from any other cluster: those clusters' base members lose them too (the database
+        moved them without a new version of those rows), so they do not look edited here.
+        """
+        if values is None or not version:
+            self.base_rows.pop(key, None)
+            self.base_versions.pop(key, None)
+            return
+        self.base_rows[key] = values
+        self.base_versions[key] = int(version)
+        if key[0] != "cluster" or not isinstance(values, dict):
+            return
+        moved = set(values.get("members") or [])
+        if not moved:
+            return
+        for other, row in list(self.base_rows.items()):
+            if other[0] != "cluster" or other == key or not isinstance(row, dict):
+                continue
+            members = row.get("members") or []
+            if members and not moved.isdisjoint(members):
+                self.base_rows[other] = {**row, "members": [m for m in members if m not in moved]}
 
     def _drop_seen_pending(self) -> None:
         for key, (_note, _values, version) in list(self.pending.items()):
