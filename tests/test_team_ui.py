@@ -502,3 +502,36 @@ def test_a_cluster_removed_in_one_window_disappears_in_the_other(qtbot, windows,
     assert not (bob.document.project.buildings["cluster_id"] == "C11").any()
     assert ("cluster", "C11") not in bob.team.session.base_versions
     assert not bob.document.is_dirty
+
+
+def test_plan_settings_packages_and_scenarios_travel_row_by_row(qtbot, windows, shared):
+    alice, bob = windows(), windows()
+    open_shared(qtbot, alice, shared)
+    open_shared(qtbot, bob, shared)
+    planning = dict(alice.document.project.settings.get("planning") or {})
+    planning["start_date"] = "2031-03-01"
+    alice.document.set_plan_settings(planning, "standaard")
+    packages = alice.document.project.packages.copy()
+    packages.loc[packages["package_id"] == "C01-WP01", "contractor"] = "Noordbouw BV"
+    alice.document.set_packages(packages, None, "aannemer")
+    alice.document.set_scenarios([*alice.document.project.scenarios, {"name": "van Alice"}])
+    saved = []
+    alice.team.session.saved.connect(saved.append)
+    assert save(qtbot, alice)
+    kinds = sorted({s.kind for s in saved[0].accepted})
+    assert kinds == ["package", "scenario", "setting"]
+    assert ("package", "C00-WP01") not in {(s.kind, s.key) for s in saved[0].accepted}
+
+    def arrived() -> bool:
+        project = bob.document.project
+        contractor = project.packages.loc[
+            project.packages["package_id"] == "C01-WP01", "contractor"
+        ].iloc[0]
+        return (
+            (project.settings.get("planning") or {}).get("start_date") == "2031-03-01"
+            and contractor == "Noordbouw BV"
+            and project.scenarios[-1] == {"name": "van Alice"}
+        )
+
+    qtbot.waitUntil(arrived, timeout=2000)
+    assert not bob.document.is_dirty
