@@ -118,6 +118,11 @@ class ProjectDocument(QObject):
         self.project.path = path
         self.project.name = path.stem
 
+    def set_database_name(self, name: str) -> None:
+        """The project now lives in the team database as ``name`` (after Opslaan in
+        database): the name follows (the title shows it)."""
+        self.project.name = str(name)
+
     # --- undoable edits ---------------------------------------------------------------------
     def set_clusters(
         self,
@@ -256,6 +261,14 @@ class ProjectDocument(QObject):
         from gis_app.core.qgis.writers import MAP_SETTINGS_KEY
 
         self.project.settings[MAP_SETTINGS_KEY] = copy.deepcopy(dict(settings))
+
+    def set_team_link(self, link: dict) -> None:
+        """Store what the project remembers of the team database (project name, row
+        versions and hashes; ``settings["team"]``, see :mod:`gis_app.core.db.offline`) before
+        it is saved to a file: bookkeeping, so neither undoable nor a reason to save."""
+        from gis_app.core.db import TEAM_SETTING
+
+        self.project.settings[TEAM_SETTING] = copy.deepcopy(dict(link))
 
     def set_plan_result(self, result, plan_columns: dict[str, pd.Series] | None = None) -> None:
         """Publish a new plan: its map columns (when they fit the buildings) and the result.

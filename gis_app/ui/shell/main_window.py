@@ -22,8 +22,6 @@ commands belong to :class:`~gis_app.ui.shell.project_controller.ProjectControlle
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -96,6 +94,7 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         self._create_docks()
         self._create_status_bar()
         self._create_project_controller()
+        self._create_team_actions()
         self._create_welcome_page()
         # panels of a large project fill in after its first map (gis_app/ui/map_first.py)
         self.map_first = MapFirst(self.document, self.canvas, self.tasks, self)
@@ -608,8 +607,6 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
         Afsluiten), the title, and (in run_app's session) the question on close, autosave
         and crash recovery. Opening goes through :meth:`open_path`, which also shows the
         join report of an imported file; a save first stores the map's state."""
-        from gis_app.ui.qgis_export import store_map_state
-
         self.project_controller = ProjectController(
             self,
             self.document,
@@ -618,8 +615,25 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
             quit_action=self.quit_action,
             open_file=self.open_path,
             show_project=self.set_project,
-            before_save=partial(store_map_state, self),
+            before_save=self._before_file_save,
         )
+
+    def _before_file_save(self) -> None:
+        """Before a save to a file: the map's state, and (team mode) the database link."""
+        from gis_app.ui.qgis_export import store_map_state
+
+        store_map_state(self)
+        team = getattr(self, "team", None)
+        if team is not None:
+            team.before_file_save()
+
+    def _create_team_actions(self) -> None:
+        """Team mode (:mod:`gis_app.ui.team`): Bestand > Openen uit database... and Opslaan
+        in database..., Geschiedenis in Clusters and Werkpakketten; Opslaan of a project
+        from the database saves its changed rows."""
+        from gis_app.ui.team.actions import install_team_actions
+
+        self.team = install_team_actions(self)
 
     def _create_welcome_page(self) -> None:
         """The start page over the map (:mod:`gis_app.ui.welcome`), shown by run_app

@@ -157,6 +157,9 @@ class ProjectController(QObject):
         self.in_session = False
         self._save_target: Path | None = None
         self._saving = False  # a save runs on the task runner
+        #: ``save_hook(on_done)`` saves elsewhere (team mode: the database); ``None`` from it
+        #: means "not mine", and the file save runs
+        self.save_hook: Callable[[Callable[[bool], object] | None], bool | None] | None = None
         self._create_actions(file_menu, open_action, quit_action)
         document.dirtyChanged.connect(self._on_dirty_changed)
         document.projectReplaced.connect(self._on_project_replaced)
@@ -420,6 +423,10 @@ class ProjectController(QObject):
 
         ``True`` when the save started; ``on_done(saved)`` and ``saveFinished(saved)``
         follow when it ends (see :meth:`save_to`)."""
+        if self.save_hook is not None:
+            started = self.save_hook(on_done)
+            if started is not None:
+                return started
         if self._save_target is None:
             return self.save_as(on_done)
         return self.save_to(self._save_target, on_done)
