@@ -804,6 +804,167 @@
         </message>
     </context>
     <context>
+        <name>ConflictDialog</name>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>Iemand anders was u voor</source>
+            <translation>Someone else got there first</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>Deze rijen zijn in de database gewijzigd nadat u ze opende. Er is niets overschreven. Kies per rij welke versie blijft.</source>
+            <translation>These rows were changed in the database after you opened them. Nothing was overwritten. Choose per row which version stays.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>Veld</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>Mijn versie</source>
+            <translation>My version</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>Hun versie (database)</source>
+            <translation>Their version (database)</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>&amp;Mijn versie houden</source>
+            <translation>Keep &amp;my version</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>&amp;Hun versie overnemen</source>
+            <translation>Take &amp;their version</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>Overal mijn versie</source>
+            <translation>My version everywhere</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>Overal hun versie</source>
+            <translation>Their version everywhere</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>Keuze toepassen en opslaan</source>
+            <translation>Apply choice and save</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>Later kiezen</source>
+            <translation>Choose later</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>{row} — mijn versie</source>
+            <translation>{row} — my version</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>{row} — hun versie</source>
+            <translation>{row} — their version</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>{row} — nog kiezen</source>
+            <translation>{row} — still to choose</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>verwijderd in de database</source>
+            <translation>deleted in the database</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>versie {v} in de database</source>
+            <translation>version {v} in the database</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionDialog</name>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>Openen uit database</source>
+            <translation>Open from database</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>Opslaan in database</source>
+            <translation>Save to database</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>postgresql://gebruiker@server/database of service=naam</source>
+            <translation>postgresql://user@server/database or service=name</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>&amp;Verbinding:</source>
+            <translation>&amp;Connection:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>Het wachtwoord komt uit .pgpass of de sleutelbos; het wordt nergens bewaard. Voor een versleutelde verbinding: ?sslmode=require.</source>
+            <translation>The password comes from .pgpass or the keyring; it is never stored. For an encrypted connection: ?sslmode=require.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>&amp;Projecten tonen</source>
+            <translation>Show &amp;projects</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>Een bestaand project met deze naam &amp;vervangen</source>
+            <translation>&amp;Replace an existing project with this name</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>&amp;Naam in de database:</source>
+            <translation>&amp;Name in the database:</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>Openen</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>Opslaan</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>Geef eerst een verbinding op.</source>
+            <translation>Enter a connection first.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>Projecten ophalen uit {target}...</source>
+            <translation>Fetching projects from {target}...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>Projecten in de database: {n}.</source>
+            <translation>Projects in the database: {n}.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/connect_dialog.py" />
+            <source>De database bevat nog geen projecten.</source>
+            <translation>The database holds no projects yet.</translation>
+        </message>
+    </context>
+    <context>
         <name>ContractorDialog</name>
         <message>
             <location filename="../../gis_app/ui/packages/panel.py" />
@@ -2309,6 +2470,54 @@
         </message>
     </context>
     <context>
+        <name>HistoryDialog</name>
+        <message>
+            <location filename="../../gis_app/ui/team/history_dialog.py" />
+            <source>Geschiedenis van {row}</source>
+            <translation>History of {row}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/history_dialog.py" />
+            <source>{n} wijzigingen in de database.</source>
+            <translation>{n} changes in the database.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/history_dialog.py" />
+            <source>Geen wijzigingen bekend in de database.</source>
+            <translation>No changes known in the database.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/history_dialog.py" />
+            <source>Wanneer</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/history_dialog.py" />
+            <source>Wie</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/history_dialog.py" />
+            <source>Wat</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/history_dialog.py" />
+            <source>Versie</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/history_dialog.py" />
+            <source>Wijzigingen (voor → na)</source>
+            <translation>Changes (before → after)</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/history_dialog.py" />
+            <source>Sluiten</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>Identify</name>
         <message>
             <location filename="../../gis_app/ui/panels/identify_panel.py" />
@@ -3308,6 +3517,24 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         </message>
     </context>
     <context>
+        <name>OutlineMap</name>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>Geen vorm</source>
+            <translation>No shape</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>hun versie (database)</source>
+            <translation>their version (database)</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/conflict_dialog.py" />
+            <source>mijn versie</source>
+            <translation>my version</translation>
+        </message>
+    </context>
+    <context>
         <name>PackageTableModel</name>
         <message>
             <location filename="../../gis_app/ui/packages/panel.py" />
@@ -3815,6 +4042,7 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         </message>
         <message>
             <location filename="../../gis_app/ui/planning/charts.py" />
+            <location filename="../../gis_app/ui/team/session.py" />
             <source>panden</source>
             <translation>buildings</translation>
         </message>
@@ -3855,6 +4083,7 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         </message>
         <message>
             <location filename="../../gis_app/ui/planning/charts.py" />
+            <location filename="../../gis_app/ui/team/session.py" />
             <source>aandeel maatwerk</source>
             <translation>bespoke share</translation>
         </message>
@@ -4215,11 +4444,14 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         </message>
         <message>
             <location filename="../../gis_app/ui/shell/project_controller.py" />
+            <location filename="../../gis_app/ui/team/session.py" />
             <source>Er wordt al opgeslagen; wacht tot dat klaar is.</source>
             <translation>A save is already running; wait until it has finished.</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/shell/project_controller.py" />
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <location filename="../../gis_app/ui/team/session.py" />
             <source>opslaan</source>
             <translation>saving</translation>
         </message>
@@ -5023,6 +5255,280 @@ Enter selects all matches and zooms to them.</translation>
             <location filename="../../gis_app/ui/tasks.py" />
             <source>Bezig met afbreken...</source>
             <translation>Cancelling...</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamActions</name>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Openen &amp;uit database...</source>
+            <translation>Open from &amp;database...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Een gedeeld project openen uit de PostgreSQL-database</source>
+            <translation>Open a shared project from the PostgreSQL database</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Opslaan in &amp;database...</source>
+            <translation>Save to data&amp;base...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Het project (of de wijzigingen) opslaan in de gedeelde database</source>
+            <translation>Save the project (or the changes) to the shared database</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>&amp;Geschiedenis...</source>
+            <translation>&amp;History...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Wie wat wanneer aan het gekozen cluster veranderde (gedeeld project)</source>
+            <translation>Who changed what in the chosen cluster, and when (shared project)</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Wie wat wanneer aan het gekozen werkpakket veranderde (gedeeld project)</source>
+            <translation>Who changed what in the chosen work package, and when (shared project)</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Gedeeld: {name} ({target})</source>
+            <translation>Shared: {name} ({target})</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Openen uit database</source>
+            <translation>Open from database</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>{name} wordt opgehaald uit {target}...</source>
+            <translation>Fetching {name} from {target}...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>{name} geopend uit {target}</source>
+            <translation>{name} opened from {target}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Openen uit database mislukt</source>
+            <translation>Opening from the database failed</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Openen uit database geannuleerd</source>
+            <translation>Opening from the database cancelled</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Opslaan in database</source>
+            <translation>Save to database</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Wijzigingen van de kopie opslaan in {name}...</source>
+            <translation>Saving the copy's changes to {name}...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>wijzigingen zoeken</source>
+            <translation>finding changes</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>{n} wijzigingen van de kopie opgeslagen in {name}.</source>
+            <translation>{n} changes of the copy saved to {name}.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Opslaan in database mislukt</source>
+            <translation>Saving to the database failed</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Opslaan in database geannuleerd; de database is niet gewijzigd.</source>
+            <translation>Saving to the database cancelled; the database is unchanged.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>{name} wordt opgeslagen in {target}...</source>
+            <translation>Saving {name} to {target}...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>{name} opgeslagen in {target}</source>
+            <translation>{name} saved to {target}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Conflicten nog niet opgelost; bij de volgende keer opslaan opnieuw.</source>
+            <translation>Conflicts not resolved yet; they come back at the next save.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Niet opgeslagen: geen rechten</source>
+            <translation>Not saved: no permission</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>De database weigerde {n} wijzigingen: uw rol mag deze rijen niet wijzigen.</source>
+            <translation>The database refused {n} changes: your role may not change these rows.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Kies eerst een cluster.</source>
+            <translation>Choose a cluster first.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Kies eerst een werkpakket.</source>
+            <translation>Choose a work package first.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Geschiedenis ophalen mislukt</source>
+            <translation>Fetching the history failed</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamSession</name>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>cluster {key}</source>
+            <translation>cluster {key}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>werkpakket {key}</source>
+            <translation>work package {key}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>instelling {key}</source>
+            <translation>setting {key}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>scenario {n}</source>
+            <translation>scenario {n}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>toezeggingen</source>
+            <translation>commitments</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>vorm</source>
+            <translation>shape</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>naam</source>
+            <translation>name</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>kleur</source>
+            <translation>colour</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>vaste start</source>
+            <translation>fixed start</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>vaste plaats</source>
+            <translation>fixed position</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>aannemer</source>
+            <translation>contractor</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>begin</source>
+            <translation>start</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>einde</source>
+            <translation>end</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>waarde</source>
+            <translation>value</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Wijzigingen opslaan in {project}...</source>
+            <translation>Saving changes to {project}...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Geen wijzigingen om op te slaan.</source>
+            <translation>No changes to save.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Opslaan geannuleerd; niets is opgeslagen.</source>
+            <translation>Save cancelled; nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>{n} wijzigingen opgeslagen in de database.</source>
+            <translation>{n} changes saved to the database.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>de database</source>
+            <translation>the database</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Versie uit de database overgenomen</source>
+            <translation>Version taken from the database</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Het project is uit de database verwijderd.</source>
+            <translation>The project was removed from the database.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>{who} heeft {row} gewijzigd; uw bewerking blijft staan. Bij opslaan kiest u welke versie blijft.</source>
+            <translation>{who} changed {row}; your edit stays. When you save, you choose which version stays.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>iemand</source>
+            <translation>someone</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Wijziging van {who}</source>
+            <translation>Change by {who}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>{who} heeft {rows} gewijzigd.</source>
+            <translation>{who} changed {rows}.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Wijzigingen van anderen komen niet meer binnen: {reason}</source>
+            <translation>Changes by others no longer arrive: {reason}</translation>
         </message>
     </context>
     <context>
