@@ -194,6 +194,38 @@ def test_cli_errors_are_english_with_lang_en_and_dutch_by_default(
     assert refused.returncode == 2 and "invalid choice" in refused.stderr
 
 
+def test_cli_bag_and_team_mode_errors_are_english(tmp_path):
+    import zipfile
+
+    extract = tmp_path / "bag.zip"  # an LVBAG extract with units but no buildings
+    with zipfile.ZipFile(extract, "w") as archive:
+        archive.writestr("9999VBO08012024-000001.xml", "<x/>")
+    assert_one_english_line(
+        run_cli("--lang", "en", "import", str(extract), "--out", "o.gpkg", "-q", cwd=tmp_path),
+        "BAG extract contains no buildings (no PND files); present: VBO",
+    )
+    dutch = run_cli("import", str(extract), "--out", "o.gpkg", "-q", cwd=tmp_path)
+    assert "BAG-extract bevat geen panden" in dutch.stderr
+    assert_one_english_line(
+        run_cli(
+            "--lang",
+            "en",
+            "db",
+            "pull",
+            "postgresql://u@localhost/x",
+            "--name",
+            "a",
+            "--out",
+            "copy.txt",
+            cwd=tmp_path,
+        ),
+        "copy.txt: a project is saved as a GeoPackage (.gpkg)",
+    )
+    assert_one_english_line(
+        run_cli("--lang", "en", "db", "init", " ", cwd=tmp_path), "empty database connection"
+    )
+
+
 def test_cli_plan_prints_its_metrics_in_english(tmp_path, project_without_clusters):
     english = run_cli(
         "--lang", "en", "plan", str(project_without_clusters), "--auto-clusters", cwd=tmp_path
