@@ -392,6 +392,7 @@ USER_ERRORS = {
     "PackageError",
     "MetaProblem",
     "CommitmentError",
+    "SourceUnavailable",  # an OSError whose text the source check shows
 }
 #: Lists of notes and warnings that reach the user.
 MESSAGE_LISTS = {"notes", "warnings"}
@@ -431,7 +432,7 @@ def _message_args(node: ast.Call, in_commands: bool) -> list[ast.AST]:
         return list(node.args)
     if name == "progress":  # progress(fraction, text)
         return node.args[1:] + keywords
-    if name in ("report", "for_rows"):  # report(kind, message, ...): the kind is a code
+    if name in ("report", "for_rows", "Problem"):  # (kind, message, ...): the kind is a code
         return node.args[1:2] + keywords
     if name == "print" and in_commands:
         return list(node.args)

@@ -245,16 +245,16 @@ def scenario_inputs(
     capacity = f"{fmt.count(config.starts_per_week)}"
     if config.contractors:
         total = sum(int(c.starts_per_week) for c in config.contractors)
-        capacity = f"{fmt.count(total)} ({len(config.contractors)} aannemers)"
+        capacity = t("{count} ({n} aannemers)", count=fmt.count(total), n=len(config.contractors))
     if config.capacity_calendar:
-        capacity += f", {len(config.capacity_calendar)} wijzigingen in de tijd"
+        capacity += t(", {n} wijzigingen in de tijd", n=len(config.capacity_calendar))
     own = list(shares.values())
     if own:
         low, high = min(own), max(own)
         span = fmt.percent(low) if low == high else f"{fmt.percent(low)}–{fmt.percent(high)}"
         own_text = f"{len(own)} clusters ({span})"
     else:
-        own_text = "geen"
+        own_text = t("geen")
     start = config.start_date
     return [
         ("capaciteit", "bouwstarts per week", capacity),
@@ -265,7 +265,11 @@ def scenario_inputs(
             fmt.percent(config.bespoke_share),
         ),
         ("clusters met eigen aandeel", "clusters", own_text),
-        ("startdatum", "datum", f"{start.day} {MONTHS_NL[start.month - 1]} {start.year}"),
+        (
+            "startdatum",
+            "datum",
+            f"{start.day} {translate(MONTHS_NL[start.month - 1])} {start.year}",
+        ),
         ("dreigingsfactor", "× LPR", fmt.decimal(config.threat_factor, 2)),
         (
             "lichtere maatregel onder de norm",
