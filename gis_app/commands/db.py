@@ -22,13 +22,14 @@ import sys
 
 from gis_app.commands import _args, _progress
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import t
 
 
 def _target(text: str) -> str:
     if "\x00" in text:
-        raise argparse.ArgumentTypeError("de databaseverbinding bevat een NUL-teken")
+        raise argparse.ArgumentTypeError(t("de databaseverbinding bevat een NUL-teken"))
     if not text.strip():
-        raise argparse.ArgumentTypeError("lege databaseverbinding")
+        raise argparse.ArgumentTypeError(t("lege databaseverbinding"))
     return text
 
 
@@ -95,9 +96,9 @@ def run_init(args: argparse.Namespace) -> int:
     old, new = init_database(args.url)
     where = safe_target(args.url)
     if old == new:
-        print(f"{where}: schema is al bij (versie {new})")
+        print(t("{where}: schema is al bij (versie {new})", where=where, new=new))
     else:
-        print(f"{where}: schema ingericht (versie {old} -> {new})")
+        print(t("{where}: schema ingericht (versie {old} -> {new})", where=where, old=old, new=new))
     return 0
 
 
@@ -106,15 +107,19 @@ def run_push(args: argparse.Namespace) -> int:
     from gis_app.core.io.projectfile import load_project
 
     if not args.project.exists():
-        raise InputError("bestand bestaat niet", path=args.project)
+        raise InputError(t("bestand bestaat niet"), path=args.project)
     project = load_project(args.project)
     for warning in project.load_warnings:
-        print(f"gis-app db push: waarschuwing: {warning}", file=sys.stderr)
+        print(t("gis-app db push: waarschuwing: {warning}", warning=warning), file=sys.stderr)
     progress = _progress.progress_for(args, "db push")
     push(project, args.url, args.name, progress, replace=args.replace)
     print(
-        f"{len(project.buildings)} panden en {len(project.clusters)} clusters opgeslagen als "
-        f"project '{args.name}'"
+        t(
+            "{n_buildings} panden en {n_clusters} clusters opgeslagen als project '{name}'",
+            n_buildings=len(project.buildings),
+            n_clusters=len(project.clusters),
+            name=args.name,
+        )
     )
     return 0
 
@@ -126,17 +131,24 @@ def run_pull(args: argparse.Namespace) -> int:
 
     out = args.out if args.out.suffix else args.out.with_suffix(PROJECT_SUFFIX)
     if out.suffix.lower() != PROJECT_SUFFIX:
-        raise InputError("een project wordt opgeslagen als GeoPackage (.gpkg)", path=out)
+        raise InputError(t("een project wordt opgeslagen als GeoPackage (.gpkg)"), path=out)
     if out.exists() and not args.overwrite:
         raise InputError(
-            "bestaat al; kies een andere naam of gebruik --overwrite om het te vervangen",
+            t("bestaat al; kies een andere naam of gebruik --overwrite om het te vervangen"),
             path=out,
         )
     progress = _progress.progress_for(args, "db pull")
     project = pull(args.url, args.name, progress, remember=True)
     check_outputs([out], protected_files(project), what="--out")
     save_project(project, out)
-    print(f"project '{args.name}' opgehaald: {len(project.buildings)} panden -> {out}")
+    print(
+        t(
+            "project '{name}' opgehaald: {n_buildings} panden -> {out}",
+            name=args.name,
+            n_buildings=len(project.buildings),
+            out=out,
+        )
+    )
     return 0
 
 
@@ -147,22 +159,41 @@ def run_sync(args: argparse.Namespace) -> int:
     from gis_app.core.io.projectfile import load_project, save_project
 
     if not args.project.exists():
-        raise InputError("bestand bestaat niet", path=args.project)
+        raise InputError(t("bestand bestaat niet"), path=args.project)
     project = load_project(args.project)
     name, changes, base = offline_changes(project)
     if not changes:
-        print(f"geen wijzigingen ten opzichte van project '{name}' in de database")
+        print(t("geen wijzigingen ten opzichte van project '{name}' in de database", name=name))
         return 0
     result = save_changes(args.url, name, changes, base)
     if result.accepted:
         project.settings[TEAM_SETTING] = remember_saved(project, changes, result)
         save_project(project, args.project)
-    print(f"{len(result.accepted)} van {len(changes)} gewijzigde rijen opgeslagen in '{name}'")
+    print(
+        t(
+            "{n_saved} van {n_changed} gewijzigde rijen opgeslagen in '{name}'",
+            n_saved=len(result.accepted),
+            n_changed=len(changes),
+            name=name,
+        )
+    )
     for conflict in result.conflicts:
         print(
-            f"conflict: {conflict.kind} '{conflict.key}' is intussen door een ander gewijzigd "
-            f"(versie {conflict.their_version}); niet overschreven"
+            t(
+                "conflict: {kind} '{key}' is intussen door een ander gewijzigd "
+                "(versie {version}); niet overschreven",
+                kind=conflict.kind,
+                key=conflict.key,
+                version=conflict.their_version,
+            )
         )
     for refused in result.refused:
-        print(f"geweigerd: {refused.kind} '{refused.key}': {refused.reason}")
+        print(
+            t(
+                "geweigerd: {kind} '{key}': {reason}",
+                kind=refused.kind,
+                key=refused.key,
+                reason=refused.reason,
+            )
+        )
     return 1 if result.conflicts or result.refused else 0

@@ -88,8 +88,10 @@ def _report_changed_sources(project) -> None:
     changes = changed_sources(project)
     if changes:
         print(
-            "gis-app open: let op, bronbestanden van het project: "
-            + "; ".join(change.describe() for change in changes),
+            t(
+                "gis-app open: let op, bronbestanden van het project: {changes}",
+                changes="; ".join(change.describe() for change in changes),
+            ),
             file=sys.stderr,
         )
 
@@ -166,8 +168,12 @@ def run(args: argparse.Namespace) -> int:
     scaled_from = window.screenshot_scaled_from
     if scaled_from:
         print(
-            f"gis-app open: the window needs at least {scaled_from[0]}x{scaled_from[1]} pixels; "
-            "the picture is scaled down to fit",
+            t(
+                "gis-app open: het venster heeft minstens {width}x{height} pixels nodig; "
+                "de afbeelding is verkleind",
+                width=scaled_from[0],
+                height=scaled_from[1],
+            ),
             file=sys.stderr,
         )
     print(f"{written} ({size[0]}x{size[1]})")

@@ -54,9 +54,9 @@ def run(args: argparse.Namespace) -> int:
     from gis_app.core.sample import footprints_and_risk_table, generate_buildings, write_risk_csv
 
     if args.buildings < 1:
-        raise InputError("--buildings must be at least 1")
+        raise InputError(t("--buildings moet minstens 1 zijn"))
     if args.out.suffix.lower() != ".gpkg":
-        raise InputError("the output must be a GeoPackage (.gpkg)", path=args.out)
+        raise InputError(t("de uitvoer moet een GeoPackage (.gpkg) zijn"), path=args.out)
     buildings = generate_buildings(args.buildings, seed=args.seed)
     if args.split:
         footprints, risk = footprints_and_risk_table(buildings)

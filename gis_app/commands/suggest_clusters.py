@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     project.buildings["cluster_id"] = suggestion.membership
     progress(0.9, t("Project opslaan"))
     written = save_project(project, target)
-    progress(1.0, "Klaar")
+    progress(1.0, t("Klaar"))
 
     n_new = len(suggestion.added_ids)
     in_clusters = int((suggestion.membership != "").sum())
@@ -149,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
             in_clusters=in_clusters,
             n_buildings=len(project.buildings),
         )
-        + (f"; {kept} bestaande clusters behouden" if kept else "")
+        + (t("; {kept} bestaande clusters behouden", kept=kept) if kept else "")
         + f" -> {written}"
     )
     for reason, name in list(zip(suggestion.reasons, suggestion.names, strict=True))[:5]:

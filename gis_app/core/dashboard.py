@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from gis_app.core.i18n import N_, t, translate
 from gis_app.core.schema import (
     MILESTONE_LABELS_NL,
     MILESTONES,
@@ -32,7 +33,7 @@ UNITS = ("panden", "adressen")
 UNKNOWN_MILESTONE = "onbekend"
 TOTAL = "totaal"
 NO_CLUSTER = ""
-NO_CLUSTER_LABEL = "geen cluster"
+NO_CLUSTER_LABEL = N_("geen cluster")
 
 
 def _weights(buildings: pd.DataFrame, unit: str) -> np.ndarray:
@@ -106,7 +107,7 @@ def milestone_counts(
     result = result.round(6)
     if np.all(np.mod(result.to_numpy(), 1) == 0):
         result = result.astype(np.int64)
-    result.insert(0, "label", [MILESTONE_LABELS_NL.get(r, "mijlpaal onbekend") for r in rows])
+    result.insert(0, "label", [MILESTONE_LABELS_NL.get(r, t("mijlpaal onbekend")) for r in rows])
     return result
 
 
@@ -163,6 +164,8 @@ def cluster_milestone_counts(
     result[TOTAL] = np.bincount(cluster_pos, weights=_weights(frame, unit), minlength=n_rows)
     if np.all(np.mod(result.to_numpy(), 1) == 0):
         result = result.astype(np.int64)
-    labels = [names.get(c) or (c if c != NO_CLUSTER else NO_CLUSTER_LABEL) for c in cluster_ids]
+    labels = [
+        names.get(c) or (c if c != NO_CLUSTER else translate(NO_CLUSTER_LABEL)) for c in cluster_ids
+    ]
     result.insert(0, "name", labels)
     return result

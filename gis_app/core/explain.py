@@ -245,7 +245,7 @@ def scenario_inputs(
     capacity = f"{fmt.count(config.starts_per_week)}"
     if config.contractors:
         total = sum(int(c.starts_per_week) for c in config.contractors)
-        capacity = f"{fmt.count(total)} ({len(config.contractors)} aannemers)"
+        capacity = t("{count} ({n} aannemers)", count=fmt.count(total), n=len(config.contractors))
     if config.capacity_calendar:
         capacity += t(", {count} wijzigingen in de tijd", count=len(config.capacity_calendar))
     own = list(shares.values())

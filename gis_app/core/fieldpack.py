@@ -286,8 +286,11 @@ class FieldPackReport:
             )
         if self.backwards:
             lines.append(
-                f"  mijlpaal teruggezet door het veld bij: {', '.join(self.backwards[:20])}"
-                + (" ..." if len(self.backwards) > 20 else "")
+                t(
+                    "  mijlpaal teruggezet door het veld bij: {ids}",
+                    ids=", ".join(self.backwards[:20])
+                    + (" ..." if len(self.backwards) > 20 else ""),
+                )
             )
         return "\n".join(lines)
 
@@ -419,7 +422,13 @@ def compare_fieldpack(
     status = np.asarray([aliases.get(s.lower()) if s else "" for s in status_raw], dtype=object)
     bad_status = np.asarray([s is None for s in status]) & (status_raw != "")
     for i in np.flatnonzero(bad_status & valid):
-        problems.append((int(row_numbers[i]), str(ids[i]), f"onbekende mijlpaal '{status_raw[i]}'"))
+        problems.append(
+            (
+                int(row_numbers[i]),
+                str(ids[i]),
+                t("onbekende mijlpaal '{value}'", value=status_raw[i]),
+            )
+        )
     valid &= ~bad_status
 
     rows = np.where(position >= 0, position, 0)

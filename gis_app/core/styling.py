@@ -546,10 +546,10 @@ def plan_approach_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
 TOLD_ORDER = ("now", "kept", "broken", "")
 TOLD_COLORS = {"now": "#0072b2", "kept": "#009e73", "broken": "#d55e00", "": MISSING_COLOR}
 TOLD_LABELS = {
-    "now": "nu te informeren",
-    "kept": "toegezegd, gehouden",
-    "broken": "toegezegd, gebroken",
-    "": "nog niet te informeren",
+    "now": N_("nu te informeren"),
+    "kept": N_("toegezegd, gehouden"),
+    "broken": N_("toegezegd, gebroken"),
+    "": N_("nog niet te informeren"),
 }
 #: Panden a filter leaves out: drawn, but muted, so the area stays readable.
 FILTERED_COLOR = "#d0d0d0"
@@ -568,9 +568,9 @@ def told_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     overrides = dict(spec.colors)
     colors = [overrides.get(k, TOLD_COLORS[k]) for k in TOLD_ORDER]
     rgba, legend = _categorical(
-        codes, list(TOLD_ORDER), [TOLD_LABELS[k] for k in TOLD_ORDER], colors, spec.alpha
+        codes, list(TOLD_ORDER), [translate(TOLD_LABELS[k]) for k in TOLD_ORDER], colors, spec.alpha
     )
-    return StyleResult(rgba, legend, title="toezeggingen aan bewoners")
+    return StyleResult(rgba, legend, title=t("toezeggingen aan bewoners"))
 
 
 def tellable_mask(frame: pd.DataFrame) -> np.ndarray:
@@ -609,7 +609,7 @@ def compute_style(frame: pd.DataFrame, spec: StyleSpec | None = None) -> StyleRe
         result.colors = result.colors.copy()
         result.colors[out] = hex_to_rgba(FILTERED_COLOR, FILTERED_ALPHA)
         result.legend.append(
-            LegendEntry("overige panden (gefilterd)", FILTERED_COLOR, int(out.sum()))
+            LegendEntry(t("overige panden (gefilterd)"), FILTERED_COLOR, int(out.sum()))
         )
     if "bag_status" in frame.columns and len(frame):
         gone = bag_gone(frame["bag_status"].to_numpy(dtype=object))

@@ -311,9 +311,10 @@ def _fix_ids(frame: gpd.GeoDataFrame, existing: pd.DataFrame | None, notes: list
         notes.append(t("{missing} cluster(s) zonder id kregen een nieuw id", missing=missing))
     if changed:
         notes.append(
-            "dubbele of al gebruikte cluster-id's vernummerd: "
-            + "; ".join(changed[:10])
-            + (" ..." if len(changed) > 10 else "")
+            t(
+                "dubbele of al gebruikte cluster-id's vernummerd: {changed}",
+                changed="; ".join(changed[:10]) + (" ..." if len(changed) > 10 else ""),
+            )
         )
     _fill_names(frame)
 

@@ -16,6 +16,7 @@ import pandas as pd
 from gis_app.core.clusters.frames import reset_rows
 from gis_app.core.clusters.membership import NO_CLUSTER, current_membership
 from gis_app.core.formatting import scientific
+from gis_app.core.i18n import t
 from gis_app.core.schema import (
     MEASURE_CLASSES,
     MILESTONES,
@@ -64,10 +65,17 @@ def _rank_table(table: pd.DataFrame, tiebreak) -> pd.DataFrame:
 
 def rank_reason(rank: int, verhoogd: int, licht: int, n: int, lpr_sum: float) -> str:
     """``"rang 1: 14 verhoogd, 3 licht verhoogd van 25 panden"`` (+ LPR when it decided)."""
-    noun = "pand" if n == 1 else "panden"
-    text = f"rang {rank}: {verhoogd} verhoogd, {licht} licht verhoogd van {n} {noun}"
+    noun = t("pand") if n == 1 else t("panden")
+    text = t(
+        "rang {rank}: {verhoogd} verhoogd, {licht} licht verhoogd van {n} {noun}",
+        rank=rank,
+        verhoogd=verhoogd,
+        licht=licht,
+        n=n,
+        noun=noun,
+    )
     if lpr_sum > 0:
-        text += f"; som LPR {scientific(lpr_sum)}"
+        text += t("; som LPR {lpr}", lpr=scientific(lpr_sum))
     return text
 
 

@@ -40,6 +40,7 @@ import shapely
 from gis_app.core.db.connection import DbError, connect, describe_error
 from gis_app.core.db.schema import check_schema
 from gis_app.core.db.transfer import _dumps, check_name, json_value, project_id, session
+from gis_app.core.i18n import t
 from gis_app.core.schema import CLUSTER_COLUMNS, WORKING_EPSG
 
 #: kind -> (table, key column)
@@ -141,7 +142,7 @@ def _wkb(geometry: Any) -> bytes | None:
     if geometry is None:
         return None
     if not isinstance(geometry, shapely.Geometry):
-        raise DbError("een geometrie moet een shapely-geometrie zijn")
+        raise DbError(t("een geometrie moet een shapely-geometrie zijn"))
     return shapely.to_wkb(shapely.set_srid(geometry, WORKING_EPSG), include_srid=True)
 
 
@@ -153,9 +154,9 @@ def _from_wkb(data: Any) -> Any:
 
 def _check_key(kind: str, key: Any) -> str:
     if kind not in KINDS:
-        raise DbError(f"onbekende soort rij '{kind}'")
+        raise DbError(t("onbekende soort rij '{kind}'", kind=kind))
     if not isinstance(key, str) or "\x00" in key:
-        raise DbError(f"ongeldige sleutel voor {kind}")
+        raise DbError(t("ongeldige sleutel voor {kind}", kind=kind))
     return key
 
 
@@ -261,7 +262,7 @@ def _cluster_assignments(values: Mapping[str, Any]):
         elif column in CLUSTER_COLUMNS:
             value = json_value(value)
             if isinstance(value, str) and "\x00" in value:
-                raise DbError(f"veld '{column}' bevat een NUL-teken")
+                raise DbError(t("veld '{column}' bevat een NUL-teken", column=column))
             parts.append(sql.SQL("{} = %s").format(sql.Identifier(column)))
             params.append(value)
         else:
@@ -294,12 +295,12 @@ def _update_row(cur, pid: int, change: RowChange, base: int):
         return None if row is None else 0
     if change.kind == "cluster":
         if not isinstance(change.values, Mapping):
-            raise DbError("een clusterwijziging is een verzameling velden")
+            raise DbError(t("een clusterwijziging is een verzameling velden"))
         _set_members(cur, pid, change.key, change.values.get("members"))
         parts, params = _cluster_assignments(change.values)
     elif change.kind == "package":
         if not isinstance(change.values, Mapping):
-            raise DbError("een werkpakketwijziging is een verzameling velden")
+            raise DbError(t("een werkpakketwijziging is een verzameling velden"))
         fields = {k: v for k, v in change.values.items() if k != "geometry"}
         parts = [sql.SQL("attrs = attrs || %s::jsonb")]
         params = [_dumps(fields)]
@@ -433,14 +434,16 @@ def save_changes(
                     if base is not None and their_version == int(base):
                         # unchanged and still not updated: row-level security hid it
                         result.refused.append(
-                            Refused(change.kind, key, "geen rechten om deze rij te wijzigen")
+                            Refused(change.kind, key, t("geen rechten om deze rij te wijzigen"))
                         )
                         continue
                     result.conflicts.append(
                         Conflict(change.kind, key, change.values, theirs, their_version)
                     )
         except psycopg.Error as error:
-            raise DbError(f"opslaan mislukt: {describe_error(error, str(target))}") from None
+            raise DbError(
+                t("opslaan mislukt: {error}", error=describe_error(error, str(target)))
+            ) from None
     return result
 
 
@@ -465,7 +468,9 @@ def history(target, name: str, kind: str, key: str) -> list[AuditEntry]:
                 (pid, table, row_key),
             ).fetchall()
         except psycopg.Error as error:
-            raise DbError(f"geschiedenis ophalen mislukt: {describe_error(error)}") from None
+            raise DbError(
+                t("geschiedenis ophalen mislukt: {error}", error=describe_error(error))
+            ) from None
     return [AuditEntry(*row) for row in rows]
 
 
@@ -525,7 +530,9 @@ def listen(
                     if stop is not None and stop.is_set():
                         return
             except psycopg.OperationalError as error:
-                raise DbError(f"verbinding verbroken: {describe_error(error)}") from None
+                raise DbError(
+                    t("verbinding verbroken: {error}", error=describe_error(error))
+                ) from None
     finally:
         if isinstance(target, str):
             conn.close()

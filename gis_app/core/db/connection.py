@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from gis_app.core.errors import GisAppError
+from gis_app.core.i18n import t
 
 log = logging.getLogger("gis_app.db")
 
@@ -61,23 +62,23 @@ def describe_error(error: BaseException, target: str = "") -> str:
     text = _scrub(str(error), target)
     lower = text.lower()
     if "does not support ssl" in lower or "ssl was required" in lower:
-        return (
+        return t(
             "de server ondersteunt geen versleutelde verbinding (TLS), maar de verbinding "
             "vraagt erom (sslmode); vraag de beheerder om TLS of kies een andere sslmode"
         )
     if "password authentication failed" in lower:
-        return "wachtwoord of gebruikersnaam onjuist (wachtwoordcontrole mislukt)"
+        return t("wachtwoord of gebruikersnaam onjuist (wachtwoordcontrole mislukt)")
     if "no password supplied" in lower:
-        return (
+        return t(
             "geen wachtwoord gevonden: zet het in .pgpass (of PGPASSFILE) of in de "
             "sleutelbos (keyring), niet in het project"
         )
     if "connection refused" in lower or "could not connect" in lower:
-        return f"geen verbinding met de databaseserver ({text})"
+        return t("geen verbinding met de databaseserver ({text})", text=text)
     if "does not exist" in lower and "database" in lower:
-        return f"de database bestaat niet ({text})"
+        return t("de database bestaat niet ({text})", text=text)
     if "permission denied" in lower or "row-level security" in lower:
-        return f"geen rechten voor deze wijziging ({text})"
+        return t("geen rechten voor deze wijziging ({text})", text=text)
     return text or type(error).__name__
 
 
@@ -108,17 +109,20 @@ def connect(target: str, *, autocommit: bool = False, **kwargs: Any):
     import psycopg
 
     if not isinstance(target, str) or not target.strip():
-        raise DbError("geen databaseverbinding opgegeven (een URL of service=NAAM)")
+        raise DbError(t("geen databaseverbinding opgegeven (een URL of service=NAAM)"))
     if "\x00" in target:
-        raise DbError("de databaseverbinding bevat een NUL-teken")
+        raise DbError(t("de databaseverbinding bevat een NUL-teken"))
     kwargs.setdefault("application_name", "gis_app")
     kwargs.setdefault("connect_timeout", 10)
     try:
         conn = psycopg.connect(target, autocommit=autocommit, **kwargs)
     except psycopg.ProgrammingError as error:  # an unreadable URL or option
         raise DbError(
-            f"databaseverbinding '{safe_target(target)}' is onleesbaar "
-            f"({_scrub(str(error), target)})"
+            t(
+                "databaseverbinding '{target}' is onleesbaar ({error})",
+                target=safe_target(target),
+                error=_scrub(str(error), target),
+            )
         ) from None
     except psycopg.OperationalError as error:
         if "no password supplied" in str(error).lower():

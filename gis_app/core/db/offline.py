@@ -28,6 +28,7 @@ import shapely
 from gis_app.core.db.changes import RowChange, SaveResult
 from gis_app.core.db.connection import DbError
 from gis_app.core.db.transfer import TEAM_SETTING, json_value, package_keys
+from gis_app.core.i18n import t
 from gis_app.core.project import Project
 
 
@@ -89,7 +90,7 @@ def team_link(project: Project) -> dict[str, Any]:
     link = (project.settings or {}).get(TEAM_SETTING)
     if not isinstance(link, dict) or not isinstance(link.get("project"), str):
         raise DbError(
-            "dit project is geen kopie uit de database (haal het op met 'gis-app db pull')"
+            t("dit project is geen kopie uit de database (haal het op met 'gis-app db pull')")
         )
     return link
 

@@ -55,6 +55,7 @@ transaction under an advisory lock, and refuses a database newer than this app.
 from __future__ import annotations
 
 from gis_app.core.db.connection import DbError, connect, describe_error
+from gis_app.core.i18n import t
 
 SCHEMA = "gis_app"
 SCHEMA_VERSION = 1
@@ -394,17 +395,25 @@ def check_schema(conn) -> None:
     version = database_version(conn)
     if version is None or version == 0:
         raise DbError(
-            "deze database is niet ingericht voor gis_app; voer eerst 'gis-app db init' uit"
+            t("deze database is niet ingericht voor gis_app; voer eerst 'gis-app db init' uit")
         )
     if version > SCHEMA_VERSION:
         raise DbError(
-            f"de database heeft een nieuwere schemaversie ({version}; deze versie van gis_app "
-            f"kent t/m {SCHEMA_VERSION}); werk gis_app bij"
+            t(
+                "de database heeft een nieuwere schemaversie ({version}; deze versie van "
+                "gis_app kent t/m {known}); werk gis_app bij",
+                version=version,
+                known=SCHEMA_VERSION,
+            )
         )
     if version < SCHEMA_VERSION:
         raise DbError(
-            f"de database heeft schemaversie {version}; voer 'gis-app db init' uit om hem bij "
-            f"te werken naar {SCHEMA_VERSION}"
+            t(
+                "de database heeft schemaversie {version}; voer 'gis-app db init' uit om hem "
+                "bij te werken naar {known}",
+                version=version,
+                known=SCHEMA_VERSION,
+            )
         )
 
 
@@ -428,14 +437,21 @@ def init_database(target: str) -> tuple[int, int]:
                     conn.execute("CREATE EXTENSION postgis")
                 except psycopg.Error as error:
                     raise DbError(
-                        "PostGIS ontbreekt in deze database en kan niet worden geïnstalleerd "
-                        f"({describe_error(error, target)})"
+                        t(
+                            "PostGIS ontbreekt in deze database en kan niet worden "
+                            "geïnstalleerd ({error})",
+                            error=describe_error(error, target),
+                        )
                     ) from None
             version = database_version(conn)
             if version is not None and version > SCHEMA_VERSION:
                 raise DbError(
-                    f"de database heeft een nieuwere schemaversie ({version}; deze versie "
-                    f"van gis_app kent t/m {SCHEMA_VERSION}); werk gis_app bij"
+                    t(
+                        "de database heeft een nieuwere schemaversie ({version}; deze versie "
+                        "van gis_app kent t/m {known}); werk gis_app bij",
+                        version=version,
+                        known=SCHEMA_VERSION,
+                    )
                 )
             old = version or 0
             conn.execute(_ROLES_SQL)
@@ -455,5 +471,7 @@ def init_database(target: str) -> tuple[int, int]:
                 conn.commit()
         except psycopg.Error as error:
             conn.rollback()
-            raise DbError(f"inrichten mislukt: {describe_error(error, target)}") from None
+            raise DbError(
+                t("inrichten mislukt: {error}", error=describe_error(error, target))
+            ) from None
     return old, SCHEMA_VERSION

@@ -33,6 +33,7 @@ import shapely
 from gis_app import __version__
 from gis_app.core.db.connection import DbError, connect, describe_error, safe_target
 from gis_app.core.db.schema import check_schema
+from gis_app.core.i18n import t
 from gis_app.core.progress import ProgressCallback, no_progress
 from gis_app.core.project import Project, SourceRecord, empty_clusters
 from gis_app.core.schema import (
@@ -80,12 +81,14 @@ def session(target) -> Iterator[Any]:
 def check_name(name: Any) -> str:
     """A project name as stored: any text without NUL, 1..200 characters (stripped)."""
     if not isinstance(name, str) or not name.strip():
-        raise DbError("geen projectnaam opgegeven (--name)")
+        raise DbError(t("geen projectnaam opgegeven (--name)"))
     name = name.strip()
     if "\x00" in name:
-        raise DbError("de projectnaam bevat een NUL-teken")
+        raise DbError(t("de projectnaam bevat een NUL-teken"))
     if len(name) > MAX_NAME_LENGTH:
-        raise DbError(f"de projectnaam is te lang (hoogstens {MAX_NAME_LENGTH} tekens)")
+        raise DbError(
+            t("de projectnaam is te lang (hoogstens {limit} tekens)", limit=MAX_NAME_LENGTH)
+        )
     return name
 
 
@@ -95,7 +98,7 @@ def project_id(conn, name: str) -> int:
         "SELECT project_id FROM gis_app.projects WHERE name = %s", (name,)
     ).fetchone()
     if row is None:
-        raise DbError(f"project '{name}' staat niet in de database")
+        raise DbError(t("project '{name}' staat niet in de database", name=name))
     return int(row[0])
 
 
@@ -126,7 +129,7 @@ def _dumps(value: Any) -> str:
 
 def _check_text(value: Any, what: str) -> None:
     if isinstance(value, str) and "\x00" in value:
-        raise DbError(f"{what} bevat een NUL-teken; de database kan dat niet bewaren")
+        raise DbError(t("{what} bevat een NUL-teken; de database kan dat niet bewaren", what=what))
 
 
 def _column_values(series: pd.Series) -> list:
@@ -369,7 +372,11 @@ def _typed_frame(
             joined = "".join(v for v in text.tolist() if isinstance(v, str))
             if "\x00" in joined or "\x1f" in joined:
                 raise DbError(
-                    f"{what}, kolom '{column}' bevat een NUL- of scheidingsteken (\\x00, \\x1f)"
+                    t(
+                        "{what}, kolom '{column}' bevat een NUL- of scheidingsteken (\\x00, \\x1f)",
+                        what=what,
+                        column=column,
+                    )
                 )
             out[column] = text.to_numpy()
         elif dtype == "int64":  # nullable: a missing house number stays missing
@@ -386,7 +393,7 @@ BUILDING_ROW_COLUMNS = ["project_id", "pos", *BUILDING_COLUMNS, "extra", "geom"]
 def _buildings_rows(
     frame: pd.DataFrame, pid: int, extras: list[str], start: int = 0
 ) -> pd.DataFrame:
-    rows = _typed_frame(frame, pid, BUILDING_COLUMNS, "panden", start)
+    rows = _typed_frame(frame, pid, BUILDING_COLUMNS, t("panden"), start)
     if extras:
         columns = [_column_values(frame[c]) for c in extras]
         rows["extra"] = [
@@ -412,8 +419,13 @@ def _dict_rows(frame: pd.DataFrame, names: list[str]) -> list[str | None]:
 def _clusters_rows(frame: pd.DataFrame, pid: int, extras: list[str]) -> pd.DataFrame:
     ids = frame["cluster_id"].astype(str)
     if ids.duplicated().any():
-        raise DbError(f"cluster-id '{ids[ids.duplicated()].iloc[0]}' komt meer dan eens voor")
-    rows = _typed_frame(frame, pid, CLUSTER_COLUMNS, "clusters")
+        raise DbError(
+            t(
+                "cluster-id '{cluster_id}' komt meer dan eens voor",
+                cluster_id=ids[ids.duplicated()].iloc[0],
+            )
+        )
+    rows = _typed_frame(frame, pid, CLUSTER_COLUMNS, t("clusters"))
     rows["extra"] = _dict_rows(frame, extras)
     rows["geom"] = _geometry(frame)
     return rows
@@ -492,45 +504,48 @@ def push(
         check_schema(conn)
         try:
             with conn.transaction(), conn.cursor() as cur:
-                progress(0.0, "project")
+                progress(0.0, t("project"))
                 if replace:
                     cur.execute("DELETE FROM gis_app.projects WHERE name = %s", (name,))
                 elif cur.execute(
                     "SELECT 1 FROM gis_app.projects WHERE name = %s", (name,)
                 ).fetchone():
                     raise DbError(
-                        f"project '{name}' staat al in de database; kies een andere naam of "
-                        "vervang het (--replace)"
+                        t(
+                            "project '{name}' staat al in de database; kies een andere naam "
+                            "of vervang het (--replace)",
+                            name=name,
+                        )
                     )
                 pid = cur.execute(
                     "INSERT INTO gis_app.projects (name, meta) VALUES (%s, %s::jsonb) "
                     "RETURNING project_id",
                     (name, _dumps(meta)),
                 ).fetchone()[0]
-                progress(0.05, "panden")
+                progress(0.05, t("panden"))
                 blocks = _blocks(
                     buildings, lambda part, start: _buildings_rows(part, pid, b_extras, start)
                 )
                 _copy_in(cur, "buildings", BUILDING_ROW_COLUMNS, blocks, staged=False)
-                progress(0.7, "clusters")
+                progress(0.7, t("clusters"))
                 rows = _clusters_rows(clusters, pid, c_extras)
                 _copy_in(cur, "clusters", list(rows.columns), _text_data(rows), staged=True)
                 if packages is not None and len(packages):
-                    progress(0.8, "werkpakketten")
+                    progress(0.8, t("werkpakketten"))
                     rows = _packages_rows(packages, pid)
                     _copy_in(cur, "packages", list(rows.columns), _text_data(rows), staged=True)
                 if addresses is not None and len(addresses):
-                    progress(0.85, "adressen")
+                    progress(0.85, t("adressen"))
                     rows = _typed_frame(
                         addresses,
                         pid,
                         {c: _address_dtype(c) for c in ADDRESS_COLUMNS},
-                        "adressen",
+                        t("adressen"),
                     )
                     _copy_in(cur, "addresses", list(rows.columns), _text_data(rows), staged=False)
-                progress(0.95, "instellingen")
+                progress(0.95, t("instellingen"))
                 for key, value in settings.items():
-                    _check_text(key, "een instelling")
+                    _check_text(key, t("een instelling"))
                     cur.execute(
                         "INSERT INTO gis_app.settings (project_id, key, value) "
                         "VALUES (%s, %s, %s::jsonb)",
@@ -546,11 +561,14 @@ def push(
                     "INSERT INTO gis_app.commitments (project_id, value) VALUES (%s, %s::jsonb)",
                     (pid, _dumps(project.commitments or {})),
                 )
-                progress(1.0, "vastleggen")
+                progress(1.0, t("vastleggen"))
         except psycopg.Error as error:
             raise DbError(
-                f"uploaden naar {safe_target(target) if isinstance(target, str) else 'de database'}"
-                f" mislukt, de database is niet gewijzigd: {describe_error(error, str(target))}"
+                t(
+                    "uploaden naar {target} mislukt, de database is niet gewijzigd: {error}",
+                    target=safe_target(target) if isinstance(target, str) else t("de database"),
+                    error=describe_error(error, str(target)),
+                )
             ) from None
     return int(pid)
 
@@ -712,17 +730,17 @@ def pull(
             pass
         try:
             with conn.transaction(), conn.cursor() as cur:
-                progress(0.0, "project")
+                progress(0.0, t("project"))
                 row = cur.execute(
                     "SELECT project_id, meta FROM gis_app.projects WHERE name = %s", (name,)
                 ).fetchone()
                 if row is None:
-                    raise DbError(f"project '{name}' staat niet in de database")
+                    raise DbError(t("project '{name}' staat niet in de database", name=name))
                 pid, meta = int(row[0]), row[1] or {}
                 layers = meta.get("layers") or {}
-                progress(0.05, "panden")
+                progress(0.05, t("panden"))
                 buildings = _pull_buildings(cur, pid, layers.get("buildings") or {})
-                progress(0.7, "clusters")
+                progress(0.7, t("clusters"))
                 clusters = _pull_clusters(cur, pid, layers.get("clusters") or {})
                 packages = None
                 if "packages" in layers:
@@ -730,7 +748,7 @@ def pull(
                 addresses = None
                 if "addresses" in layers:
                     addresses = _pull_addresses(cur, pid)
-                progress(0.9, "instellingen")
+                progress(0.9, t("instellingen"))
                 settings = {
                     str(k): v
                     for k, v in cur.execute(
@@ -752,7 +770,9 @@ def pull(
                 commitments = row[0] if row and isinstance(row[0], dict) else {}
                 versions = row_versions(conn, pid)
         except psycopg.Error as error:
-            raise DbError(f"ophalen mislukt: {describe_error(error, str(target))}") from None
+            raise DbError(
+                t("ophalen mislukt: {error}", error=describe_error(error, str(target)))
+            ) from None
         finally:
             with contextlib.suppress(psycopg.Error):
                 conn.read_only = False

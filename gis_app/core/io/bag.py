@@ -48,6 +48,7 @@ import pandas as pd
 import pyogrio
 
 from gis_app.core.errors import InputError
+from gis_app.core.i18n import N_, t, translate
 from gis_app.core.io import zips
 from gis_app.core.io.ids import normalise_ids
 from gis_app.core.schema import bag_gone, normalise_postcodes
@@ -100,10 +101,15 @@ def read_units(path: Path, bbox=None) -> pd.DataFrame:
             path, layer=UNIT_LAYER, columns=columns, read_geometry=False, bbox=bbox
         )
     except Exception as error:  # noqa: BLE001 - GDAL's message, with the file and layer
-        raise InputError(f"laag '{UNIT_LAYER}' niet leesbaar: {error}", path=path) from None
+        raise InputError(
+            t("laag '{layer}' niet leesbaar: {error}", layer=UNIT_LAYER, error=error), path=path
+        ) from None
     if "pand_identificatie" not in units.columns:
         raise InputError(
-            f"laag '{UNIT_LAYER}' heeft geen kolom pand_identificatie: adressen niet te koppelen",
+            t(
+                "laag '{layer}' heeft geen kolom pand_identificatie: adressen niet te koppelen",
+                layer=UNIT_LAYER,
+            ),
             path=path,
         )
     return pd.DataFrame(units).reset_index(drop=True)
@@ -305,7 +311,9 @@ def _read_all(path: Path, sources: list[str]) -> pd.DataFrame:
             frames.append(pyogrio.read_dataframe(source))
         except Exception as error:  # noqa: BLE001 - GDAL's message, with the zip
             member = source.rsplit("/", 1)[-1]
-            raise InputError(f"{member} niet leesbaar (LVBAG): {error}", path=path) from None
+            raise InputError(
+                t("{member} niet leesbaar (LVBAG): {error}", member=member, error=error), path=path
+            ) from None
     frames = [f for f in frames if len(f)]
     if not frames:
         return gpd.GeoDataFrame()
@@ -346,8 +354,10 @@ def lvbag_to_geopackage(path: Path, workdir: Path) -> tuple[Path, dict[str, int]
     sources = _xml_sources(path, workdir)
     if "PND" not in sources:
         raise InputError(
-            "BAG-extract bevat geen panden (geen PND-bestanden); aanwezig: "
-            + (", ".join(sorted(sources)) or "(geen LVBAG-bestanden)"),
+            t(
+                "BAG-extract bevat geen panden (geen PND-bestanden); aanwezig: {present}",
+                present=", ".join(sorted(sources)) or t("(geen LVBAG-bestanden)"),
+            ),
             path=path,
         )
     panden, dropped = current_versions(_read_all(path, sources["PND"]))
@@ -424,21 +434,28 @@ _OPR_COLUMNS = (
 _WPL_COLUMNS = ("identificatie", "naam", "voorkomenIdentificatie", "eindGeldigheid")
 #: What each LVBAG object type gives the addresses, for the report when it is missing.
 _ADDRESS_PARTS = {
-    "VBO": "verblijfsobjecten (VBO): aantal adressen",
-    "NUM": "nummeraanduidingen (NUM): huisnummer, huisletter, toevoeging en postcode",
-    "OPR": "openbare ruimten (OPR): straatnaam",
-    "WPL": "woonplaatsen (WPL): woonplaats",
+    "VBO": N_("verblijfsobjecten (VBO): aantal adressen"),
+    "NUM": N_("nummeraanduidingen (NUM): huisnummer, huisletter, toevoeging en postcode"),
+    "OPR": N_("openbare ruimten (OPR): straatnaam"),
+    "WPL": N_("woonplaatsen (WPL): woonplaats"),
 }
 
 
 def _missing_note(missing: list[str], sources: dict[str, list[str]]) -> str:
     kinds = [f"{kind}-" for kind in missing]
-    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " en " + kinds[-1]
-    empty = "; ".join(_ADDRESS_PARTS[kind] for kind in missing)
-    return (
-        f"adressen onvolledig: het BAG-extract bevat geen {listed}bestanden, daardoor blijft "
-        f"leeg: {empty}. Volledige adressen vragen een extract met PND-, VBO-, NUM-, OPR- en "
-        "WPL-bestanden (aanwezig: " + ", ".join(sorted(sources)) + ")"
+    listed = (
+        kinds[0]
+        if len(kinds) == 1
+        else t("{kinds} en {last}", kinds=", ".join(kinds[:-1]), last=kinds[-1])
+    )
+    empty = "; ".join(translate(_ADDRESS_PARTS[kind]) for kind in missing)
+    return t(
+        "adressen onvolledig: het BAG-extract bevat geen {listed}bestanden, daardoor blijft "
+        "leeg: {empty}. Volledige adressen vragen een extract met PND-, VBO-, NUM-, OPR- en "
+        "WPL-bestanden (aanwezig: {present})",
+        listed=listed,
+        empty=empty,
+        present=", ".join(sorted(sources)),
     )
 
 
@@ -456,7 +473,9 @@ def _read_referenced(
             frame = pyogrio.read_dataframe(source, columns=list(columns), read_geometry=False)
         except Exception as error:  # noqa: BLE001 - GDAL's message, with the zip
             member = source.rsplit("/", 1)[-1]
-            raise InputError(f"{member} niet leesbaar (LVBAG): {error}", path=path) from None
+            raise InputError(
+                t("{member} niet leesbaar (LVBAG): {error}", member=member, error=error), path=path
+            ) from None
         if not len(frame):
             continue
         frame["identificatie"] = strip_prefix(frame["identificatie"])
@@ -520,11 +539,15 @@ def extract_addresses(
     not_found = sorted({str(i) for i in number_ids[(number_ids != "") & ~found]})
     if "NUM" in sources and not_found:
         shown = ", ".join(not_found[:10]) + (
-            f" ... en {len(not_found) - 10} meer" if len(not_found) > 10 else ""
+            t(" ... en {more} meer", more=len(not_found) - 10) if len(not_found) > 10 else ""
         )
         notes.append(
-            f"{len(not_found)} nummeraanduiding(en) die hoofdadres zijn van een "
-            f"verblijfsobject staan niet in de NUM-bestanden van het extract (adres leeg): {shown}"
+            t(
+                "{n} nummeraanduiding(en) die hoofdadres zijn van een verblijfsobject staan "
+                "niet in de NUM-bestanden van het extract (adres leeg): {shown}",
+                n=len(not_found),
+                shown=shown,
+            )
         )
     return address, notes
 

@@ -324,18 +324,18 @@ def _resolve_crs(path, source, layer, info, crs, has_prj, problems) -> CRS | Non
         if stated is not None:
             return stated
         missing = t("het .prj-bestand ontbreekt") if not has_prj else t("geen coördinatenstelsel")
-        message = f"{missing}: het coördinatenstelsel (CRS) is onbekend"
+        message = t("{missing}: het coördinatenstelsel (CRS) is onbekend", missing=missing)
         try:
             bounds = pyogrio.read_info(source, layer=layer, force_total_bounds=True)["total_bounds"]
         except Exception:
             bounds = None
         if bounds is not None and looks_like_rd(bounds):
-            message += (
+            message += t(
                 "; the coordinates look like RD New metres (EPSG:28992): pass --crs 28992 "
                 "(de coördinaten lijken RD New-meters)"
             )
         else:
-            message += "; geef het CRS op met --crs, bijvoorbeeld --crs 28992"
+            message += t("; geef het CRS op met --crs, bijvoorbeeld --crs 28992")
         raise MissingCrsError(message, path=path)
     if stated is not None:
         file_crs_obj = CRS.from_user_input(file_crs)

@@ -169,14 +169,14 @@ def content_sha256(
             raise SourceUnavailable(t("{part}: geen gewoon bestand", part=part))
         sizes.append(info.st_size)
     if max_bytes is not None and sum(sizes) > max_bytes:
-        raise SourceUnavailable(f"{path}: te groot om te controleren")
+        raise SourceUnavailable(t("{path}: te groot om te controleren", path=path))
     digest = hashlib.sha256()
     for part in parts:
         with open(part, "rb") as handle:
             while chunk := handle.read(_HASH_CHUNK):
                 digest.update(chunk)
                 if deadline is not None and time.monotonic() > deadline:
-                    raise SourceUnavailable(f"{path}: controle duurde te lang")
+                    raise SourceUnavailable(t("{path}: controle duurde te lang", path=path))
     return digest.hexdigest()
 
 
@@ -709,7 +709,7 @@ def save_project(
 def _gdal_reason(error: BaseException) -> str:
     text = str(error).lower()
     if "no space" in text or "disk full" in text or "database or disk is full" in text:
-        return "de schijf is vol"
+        return t("de schijf is vol")
     if "permission" in text or "read-only" in text or "readonly" in text:
         return t("geen schrijfrechten")
     if "locked" in text:

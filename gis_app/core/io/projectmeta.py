@@ -36,7 +36,7 @@ import numpy as np
 
 from gis_app.core.errors import GisAppError
 from gis_app.core.formatting import count
-from gis_app.core.i18n import t
+from gis_app.core.i18n import N_, t, translate
 
 #: Deepest nesting of arrays/objects accepted in one metadata value (the app writes < 10).
 MAX_JSON_DEPTH = 64
@@ -170,13 +170,13 @@ def _check_letters(value: Any) -> None:
 
 #: Settings keys the app reads, with their check and the Dutch name used in warnings.
 SETTINGS_CHECKS: dict[str, tuple[str, Callable[[Any], Any]]] = {
-    "planning": ("planningsinstellingen", _check_planning),
-    "planning_order": ("planningsvolgorde", _check_order),
-    "packages": ("pakketinstellingen", _check_packages),
-    "export_columns": ("gekozen exportkolommen", _check_text_list),
-    "import_report": ("importverslag", _check_object),
-    "building_style": ("kaartstijl", _check_object),
-    "letters": ("bewonersbriefsjabloon", _check_letters),
+    "planning": (N_("planningsinstellingen"), _check_planning),
+    "planning_order": (N_("planningsvolgorde"), _check_order),
+    "packages": (N_("pakketinstellingen"), _check_packages),
+    "export_columns": (N_("gekozen exportkolommen"), _check_text_list),
+    "import_report": (N_("importverslag"), _check_object),
+    "building_style": (N_("kaartstijl"), _check_object),
+    "letters": (N_("bewonersbriefsjabloon"), _check_letters),
 }
 
 _CHECK_ERRORS = (GisAppError, TypeError, ValueError, AttributeError, KeyError, OverflowError)
@@ -185,7 +185,7 @@ _CHECK_ERRORS = (GisAppError, TypeError, ValueError, AttributeError, KeyError, O
 def _reason(error: BaseException) -> str:
     if isinstance(error, GisAppError):
         return error.message
-    return "ongeldige waarde"
+    return t("ongeldige waarde")
 
 
 def checked_settings(settings: Any, warnings: list[str]) -> dict[str, Any]:
@@ -208,7 +208,7 @@ def checked_settings(settings: Any, warnings: list[str]) -> dict[str, Any]:
             warnings.append(
                 t(
                     "{label} ongeldig ({reason}); standaardwaarden gebruikt",
-                    label=label,
+                    label=translate(label),
                     reason=_reason(error),
                 )
             )

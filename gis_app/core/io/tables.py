@@ -686,7 +686,11 @@ def _read_xlsx(path: Path, sheet: str | int | None, problems: list[Problem]) -> 
                     problems.append(
                         Problem(
                             "sheet_chosen",
-                            f"werkblad '{name}' gebruikt (werkbladen: {', '.join(names)})",
+                            t(
+                                "werkblad '{name}' gebruikt (werkbladen: {names})",
+                                name=name,
+                                names=", ".join(names),
+                            ),
                             str(path),
                         )
                     )

@@ -36,7 +36,7 @@ def check_file(path: Path, allowed: tuple[str, ...], what: str) -> None:
         raise InputError(
             t(
                 "onbekend bestandstype '{value}' voor {what}; verwacht {join}",
-                value=path.suffix or "(geen extensie)",
+                value=path.suffix or t("(geen extensie)"),
                 what=what,
                 join=", ".join(allowed),
             ),
