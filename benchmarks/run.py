@@ -33,7 +33,9 @@ ORDER = [
     "milp",
     "workspace",
     "export",
+    "export_throughput",
     "project",
+    "scaling",
 ]
 
 

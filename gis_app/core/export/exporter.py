@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import shutil
 from collections.abc import Callable
@@ -693,15 +694,31 @@ def write_package(
     if job.fieldpack is not None:
         from gis_app.core.fieldpack import write_fieldpack
 
+        # the field pack holds the same sheet as pdf/: drawn once, copied (drawing is
+        # the dearest file of a package)
+        drawn = out.get("pdf")
         out["fieldpack"] = write_fieldpack(
             stage,
             FOLDERS["fieldpack"],
             base,
             sheet=job.sheet,
-            pdf_writer=pdf_writer,
+            pdf_writer=pdf_writer if not drawn else functools.partial(_copy_file, drawn[0]),
             **job.fieldpack,
         )
     return out
+
+
+def _copy_file(source: Path, target: Path, _sheet: Any = None) -> None:
+    """A ``pdf_writer`` that copies an already drawn sheet (atomically)."""
+    from gis_app.core.io.atomic import atomic_path, describe_os_error
+
+    try:
+        with atomic_path(target) as temp:
+            shutil.copyfile(source, temp)
+    except OSError as error:
+        raise ExportError(
+            f"PDF niet geschreven: {describe_os_error(error)}", path=target
+        ) from error
 
 
 def _groups(values: np.ndarray, ids: list[str]) -> dict[str, np.ndarray]:
