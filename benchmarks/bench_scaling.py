@@ -75,7 +75,7 @@ def window_child(path: Path) -> dict:
     return memory
 
 
-def measure(n: int, log) -> dict:
+def measure(n: int, log, steps: set[str] | None = None) -> dict:
     import bench_map
     import geopandas as gpd
     import shapely
@@ -88,26 +88,35 @@ def measure(n: int, log) -> dict:
 
     path = buildings_gpkg(n)
     out: dict = {"n": n, "load_average": os.getloadavg()[0]}
+
+    def want(step: str) -> bool:
+        return steps is None or step in steps
+
     seconds, loaded = timed(load_buildings, path, None)
     buildings = loaded[0] if isinstance(loaded, tuple) else loaded
     buildings = getattr(buildings, "buildings", buildings)
     out["loading"] = seconds
     log(f"{n:,}: loading {seconds:.2f} s")
 
-    memory = window_child(path)
-    out["time_to_map"] = memory["wall_s"]
-    out["peak_rss"] = memory["peak_mb"]
-    log(f"{n:,}: window {memory['wall_s']:.1f} s, peak {memory['peak_mb']:.0f} MB")
+    if want("window"):
+        memory = window_child(path)
+        out["time_to_map"] = memory["wall_s"]
+        out["peak_rss"] = memory["peak_mb"]
+        log(f"{n:,}: window {memory['wall_s']:.1f} s, peak {memory['peak_mb']:.0f} MB")
 
-    render = bench_map.run_child("render", path)
-    out["first_render"] = render["first_render_s"]
-    out["nbh_redraw"] = 1000 * float(np.median(render["nbh_s"]))
-    log(f"{n:,}: neighbourhood redraw {out['nbh_redraw']:.1f} ms")
+    if want("render"):
+        render = bench_map.run_child("render", path)
+        out["first_render"] = render["first_render_s"]
+        out["nbh_redraw"] = 1000 * float(np.median(render["nbh_s"]))
+        log(f"{n:,}: neighbourhood redraw {out['nbh_redraw']:.1f} ms")
 
-    pan = bench_map.run_child("pan", path)
-    out["pan_max_frame"] = pan["pans"][0]["max_gap_ms"]
-    out["pan_detail"] = pan["pans"]
-    log(f"{n:,}: pan max frame {out['pan_max_frame']:.1f} ms")
+    if want("pan"):
+        pan = bench_map.run_child("pan", path)
+        out["pan_max_frame"] = pan["pans"][0]["max_gap_ms"]
+        out["pan_detail"] = pan["pans"]
+        log(f"{n:,}: pan max frame {out['pan_max_frame']:.1f} ms")
+    if not want("work"):
+        return out
 
     seconds, (clusters, membership) = timed(suggest_clusters, buildings)
     out["suggest"] = seconds
@@ -197,18 +206,24 @@ def report(runs: list[dict]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="30000,300000,3000000")
-    parser.add_argument("--json", type=Path, default=None, help="also dump the raw figures here")
     parser.add_argument(
-        "--from-json", type=Path, default=None, help="measure nothing; report a --json dump"
+        "--steps",
+        default=None,
+        help="comma-separated subset of window,render,pan,work (loading always runs)",
     )
+    parser.add_argument("--json", type=Path, default=None, help="also dump the raw figures here")
+    parser.add_argument("--from-json", default=None, help="measure nothing; report a --json dump")
     parser.add_argument("--notes", type=Path, default=None, help="text appended to the report")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     runs = []
+    steps = set(args.steps.split(",")) if args.steps else None
     if args.from_json:
-        runs = json.loads(args.from_json.read_text(encoding="utf-8"))
+        for dump in str(args.from_json).split(","):  # several runs' dumps: one table
+            runs += json.loads(Path(dump).read_text(encoding="utf-8"))
+        runs.sort(key=lambda r: r["n"])
     for n in [] if args.from_json else sizes:
-        runs.append(measure(n, lambda text: print(text, flush=True)))
+        runs.append(measure(n, lambda text: print(text, flush=True), steps))
         if args.json:
             args.json.write_text(json.dumps(runs, indent=1, default=str), encoding="utf-8")
     lines = report(runs)

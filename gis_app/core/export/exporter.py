@@ -33,6 +33,15 @@ through the ``progress`` callable (:mod:`gis_app.core.progress`): it is called b
 packages and files and raises :class:`~gis_app.core.progress.Cancelled`, or returns
 ``False`` (older callers), which raises :class:`ExportCancelled`.
 
+Speed with many packages: the files of one package are one job
+(:func:`write_package`); with enough packages the jobs run in worker processes
+(:mod:`gis_app.core.export.pool`), in package order, while this process prepares the next
+ones. Nothing is fsync'ed file by file while staging
+(:func:`~gis_app.core.io.atomic.deferred_sync`): the staging folder is flushed once
+(:func:`~gis_app.core.io.atomic.sync_tree`) before the files are moved into place, and the
+renames are flushed once per folder. A field pack copies the PDF sheet already drawn for
+``pdf/`` rather than drawing it again.
+
 PDF sheets are drawn with Qt, which core may not import: the caller passes
 ``pdf_writer(path, sheet)`` (the UI and CLI pass
 :func:`gis_app.render.pdf_sheets.write_package_pdf`). Without it, asking for ``pdf`` is an

@@ -23,6 +23,11 @@ For outputs made of several files (an ESRI Shapefile: ``.shp .shx .dbf .prj .cpg
 moves each one into place; each file is replaced atomically, the set as a whole is not
 (no file system offers that), which is why exports prefer a zipped Shapefile.
 
+Many small files written into a staging folder (an export) need not be flushed one by
+one: inside :func:`deferred_sync` the writes of this thread skip their fsync calls (the
+renames stay atomic), and :func:`sync_tree` then flushes the whole folder at once (one
+``syncfs`` on Linux) before it is moved into place.
+
 Decisions:
 
 * The temporary file is hidden (leading dot) and named
