@@ -34,7 +34,7 @@ import functools
 import importlib
 import multiprocessing
 import os
-import pickle
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
@@ -57,12 +57,17 @@ def worker_count(packages: int) -> int:
     return min(cores, packages)
 
 
-def picklable(value: Any) -> bool:
-    try:
-        pickle.dumps(value)
-    except Exception:  # noqa: BLE001 - whatever refuses to pickle runs in this process
+def picklable(function: Callable | None) -> bool:
+    """Whether a worker can be handed ``function``: ``None`` or a module-level function
+    (pickled by name; a closure or lambda, as tests pass, runs in this process)."""
+    if function is None:
+        return True
+    module_name = getattr(function, "__module__", None) or ""
+    if module_name == "__main__":  # workers do not run the caller's script
         return False
-    return True
+    module = sys.modules.get(module_name)
+    name = getattr(function, "__qualname__", "")
+    return module is not None and "<" not in name and getattr(module, name, None) is function
 
 
 def _import_writers() -> None:
