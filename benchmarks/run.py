@@ -33,9 +33,11 @@ ORDER = [
     "milp",
     "workspace",
     "export",
+    "export_throughput",
     "project",
     "startup",
     "db",
+    "scaling",
 ]
 
 

@@ -414,6 +414,13 @@ class _SheetPainter:
         font = street_name_font()
         metrics = QFontMetricsF(font)
         line = metrics.height()
+        # the house-number boxes as arrays: scoring a position is then one comparison
+        # (QRectF.contains counts the edges as inside, as here)
+        boxes = np.array(
+            [(r.left(), r.top(), r.right(), r.bottom()) for r in numbers], dtype=float
+        ).reshape(-1, 4)
+        t_grid = np.repeat(np.linspace(-1, 1, 24), 3)
+        u_grid = np.tile(np.array([-1, 0, 1]), 24)
         for name, x, y, angle in self.sheet.street_labels:
             ((px, py),) = transform.xy(np.array([[x, y]], dtype=float))
             width = metrics.horizontalAdvance(name)
@@ -428,17 +435,15 @@ class _SheetPainter:
                         + across * step_across * line * 0.8
                         + along * step_along * width
                     )
-                    samples = [
-                        (
-                            cx + along[0] * t * width / 2 + across[0] * u * line / 3,
-                            cy + along[1] * t * width / 2 + across[1] * u * line / 3,
-                        )
-                        for t in np.linspace(-1, 1, 24)
-                        for u in (-1, 0, 1)
-                    ]
-                    score = sum(
-                        any(r.contains(QPointF(sx, sy)) for r in numbers) for sx, sy in samples
+                    sx = cx + along[0] * t_grid * width / 2 + across[0] * u_grid * line / 3
+                    sy = cy + along[1] * t_grid * width / 2 + across[1] * u_grid * line / 3
+                    inside = (
+                        (sx[:, None] >= boxes[:, 0])
+                        & (sx[:, None] <= boxes[:, 2])
+                        & (sy[:, None] >= boxes[:, 1])
+                        & (sy[:, None] <= boxes[:, 3])
                     )
+                    score = int(inside.any(axis=1).sum())
                     if best_score is None or score < best_score:
                         best, best_score = (cx, cy), score
             path = QPainterPath()
