@@ -29,7 +29,6 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from gis_app.core.planning.config import UNCLUSTERED_TRAILING, PlanningConfig
@@ -97,7 +96,7 @@ class CachedPlanner:
 class NeighbourPairs:
     generation: int  # buildings generation they were found for
     distance: float  # neighbour distance in metres
-    candidates: np.ndarray
+    candidates: Any  # planner.NeighbourCandidates
 
 
 @dataclass(frozen=True)
