@@ -14,7 +14,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import shapely
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from planning_fixtures import config, make_instance
 
@@ -179,3 +179,45 @@ def test_model_equals_the_row_by_row_model(monkeypatch):
                 assert np.array_equal(value, other, equal_nan=value.dtype.kind == "f"), name
         else:
             assert value == other, name
+
+
+def municipality_by_rows(building_ids: np.ndarray) -> np.ndarray:
+    """The municipality code of each id with pandas' string methods, row by row."""
+    ids = pd.Series(building_ids, dtype=object).astype(str)
+    ok = (ids.str.len() == 16) & ids.str.isdigit()
+    return np.where(ok, ids.str.slice(0, 4), "onbekend").astype(object)
+
+
+bag_like_ids = st.one_of(
+    st.from_regex(r"[0-9]{16}", fullmatch=True),
+    st.from_regex(r"00[0-9]{2}1000000[0-9]{5}", fullmatch=True),
+    st.from_regex(r"[0-9]{15,17}", fullmatch=True),
+    st.text(alphabet="0123456789٣²\x00 a", min_size=14, max_size=18),
+    st.text(alphabet="0123456789٣", min_size=16, max_size=16),  # digits of another script
+    st.from_regex(r"[0-9]{16}\x00", fullmatch=True),
+    st.text(max_size=6),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(bag_like_ids, max_size=25))
+@example(["٣" * 16, "0003100000000001", "0003100000000001\x00", "000310000000000\x00"])
+def test_municipality_and_id_rank_equal_the_string_methods(ids):
+    building_ids = np.array(ids, dtype=object)
+    assert list(model_module._municipality(building_ids)) == list(
+        municipality_by_rows(building_ids)
+    )
+    expected_rank = (
+        np.unique(building_ids.astype(str), return_inverse=True)[1]
+        if len(ids)
+        else np.empty(0, dtype=np.int64)
+    )
+    assert np.array_equal(model_module._id_rank(building_ids), expected_rank)
+
+
+def test_id_rank_of_bag_ids_is_their_string_order():
+    rng = np.random.default_rng(4)
+    ids = np.array([f"{v:016d}" for v in rng.integers(0, 10**16, 500)], dtype=object)
+    ids[::7] = ids[0]  # duplicates share a rank
+    expected = np.unique(ids.astype(str), return_inverse=True)[1]
+    assert np.array_equal(model_module._id_rank(ids), expected)
