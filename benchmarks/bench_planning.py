@@ -116,6 +116,8 @@ def naive_schedule(model, tm, order_groups) -> np.ndarray:
     cap = model.capacity.weekly.astype(np.int64).tolist()
     starts = np.full(model.n, -1, dtype=np.int64)
     release = tm.release.tolist()
+    for b in np.flatnonzero(model.own).tolist():  # eigen regie: own aannemer, no pool start
+        starts[b] = release[b]
     groups = list(locked_groups(model)) + [
         g for g in free_sequence(model, order_groups) if model.n_slots[g] > 0
     ]

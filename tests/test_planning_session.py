@@ -7,6 +7,7 @@ import sys
 
 import numpy as np
 import pytest
+import shapely
 
 from gis_app.core.clusters.suggest import suggest_clusters
 from gis_app.core.planning.config import UNCLUSTERED_IGNORE, PlanningConfig
@@ -104,6 +105,31 @@ def test_inputs_are_copies_the_owner_may_go_on_writing(area):
     assert inputs.buildings.index is buildings.index  # results insert without a reindex
     assert inputs.clusters is not clusters
     assert inputs.clusters.equals(clusters_before)
+
+
+def test_inputs_stay_as_taken_while_the_owner_edits_in_place(area):
+    """The snapshot shares the arrays (copy-on-write): edits in place by the owner,
+    cell by cell, column by column or geometry by geometry, never reach it."""
+    buildings, clusters = area
+    buildings = buildings.copy()
+    clusters = clusters.copy()
+    session = PlannerSession()
+    _, inputs = session.inputs_for(buildings, clusters)
+    taken = inputs.buildings.copy()
+    taken_clusters = inputs.clusters.copy()
+    first = buildings.index[0]
+    buildings.loc[first, "cluster_id"] = "elders"
+    buildings.iloc[1, buildings.columns.get_loc("expected_measure")] = "rebuild"
+    buildings.loc[buildings.index[:5], "lpr"] = 0.5
+    buildings.loc[first, "geometry"] = shapely.box(0, 0, 1, 1)
+    buildings["plan_year"] = 2030  # a plan column added
+    clusters.loc[clusters.index[0], "approach_share"] = 0.9
+    assert inputs.buildings.equals(taken)
+    assert inputs.buildings.geometry.geom_equals(taken.geometry).all()
+    assert "plan_year" not in inputs.buildings
+    assert inputs.clusters.equals(taken_clusters)
+    assert buildings.loc[first, "cluster_id"] == "elders"  # the owner's edit did happen
+    assert clusters["approach_share"].iloc[0] == 0.9
 
 
 def test_optimised_order_is_kept_per_inputs(area):

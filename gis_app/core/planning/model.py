@@ -77,7 +77,7 @@ from gis_app.core.schema import (
     PROFILE_VERHOOGD,
     bag_gone,
     ensure_cluster_columns,
-    profile_from_lpr,
+    profile_codes_from_lpr,
 )
 
 #: Measure codes used in the arrays (0 = no work).
@@ -129,11 +129,67 @@ def last_calendar_week(config: PlanningConfig) -> int:
     return max(0, max(week_of(config.start_date, d) for d in days))
 
 
+def per_value(column: pd.Series, fn) -> np.ndarray:
+    """``fn(column)`` for an elementwise ``fn`` (a Series in, an array out), computed once per
+    distinct value and spread back by its codes: text columns of 300,000 rows hold a handful
+    of values, and pandas' string methods cost a Python call per row.
+
+    Only columns whose values are all ``str`` (missing ones aside) take the short way: for
+    other values hashing may join values whose text differs (``1`` and ``1.0``). Missing
+    values are passed to ``fn`` as they are, in their own rows."""
+    if len(column) == 0 or pd.api.types.infer_dtype(column, skipna=True) != "string":
+        return np.asarray(fn(column))
+    codes, uniques = pd.factorize(column)
+    missing = codes < 0
+    if missing.all():
+        return np.asarray(fn(column))
+    _, first = np.unique(codes, return_index=True)
+    if missing.any():
+        first = first[1:]  # the code -1 sorts first
+    values = np.asarray(fn(column.iloc[first]))
+    out = values[np.where(missing, 0, codes)]
+    if missing.any():
+        out = out.astype(np.result_type(out.dtype, np.asarray(fn(column[missing])).dtype))
+        out[missing] = np.asarray(fn(column[missing]))
+    return out
+
+
+def _bag_ids(building_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(ok, lengths, text)`` of ids (``str``): which are 16 ASCII digits (a BAG pand id),
+    their lengths, and the ids as a numpy text array. numpy works on the text in C
+    without holding the GIL, where pandas' string methods make a Python call per id and
+    hold it: a worker thread that prepares a plan leaves the UI thread free to draw."""
+    n = len(building_ids)
+    lengths = np.fromiter(map(len, building_ids), dtype=np.int64, count=n)
+    if n == 0:
+        return np.zeros(0, dtype=bool), lengths, np.empty(0, dtype="U1")
+    text = np.asarray(building_ids, dtype=str)
+    width = text.dtype.itemsize // 4
+    if width < 16:
+        return np.zeros(n, dtype=bool), lengths, text
+    chars = np.ascontiguousarray(text).view(np.uint32).reshape(n, width)[:, :16]
+    ok = (lengths == 16) & ((chars >= ord("0")) & (chars <= ord("9"))).all(axis=1)
+    return ok, lengths, text
+
+
 def _municipality(building_ids: np.ndarray) -> np.ndarray:
-    ids = pd.Series(building_ids, dtype=object).astype(str)
-    code = ids.str.slice(0, 4)
-    ok = (ids.str.len() == 16) & ids.str.isdigit()
-    return np.where(ok, code, "onbekend").astype(object)
+    ok, lengths, text = _bag_ids(building_ids)
+    # 16 characters that are digits but not all ASCII ("isdigit" takes other scripts too)
+    for i in np.flatnonzero((lengths == 16) & ~ok):
+        ok[i] = building_ids[i].isdigit()
+    out = np.full(len(building_ids), "onbekend", dtype=object)
+    out[ok] = text[ok].astype("U4")
+    return out
+
+
+def _id_rank(building_ids: np.ndarray) -> np.ndarray:
+    """Rank of each id among the distinct ids as numpy text (the inverse of ``np.unique``;
+    a tie-break only). BAG ids (16 ASCII digits each) sort as the numbers they spell:
+    sorting integers is several times faster than sorting text."""
+    ok, _, text = _bag_ids(building_ids)
+    if len(text) and ok.all():
+        return np.unique(text.astype(np.int64), return_inverse=True)[1].astype(np.int64)
+    return np.unique(text, return_inverse=True)[1].astype(np.int64)
 
 
 class PlanningModel:
@@ -173,10 +229,12 @@ class PlanningModel:
                 )
             )
 
-        b_cluster = buildings["cluster_id"].fillna("").astype(str).to_numpy(dtype=object)
-        cluster_index = {cid: i for i, cid in enumerate(cluster_ids)}
-        group = pd.Series(b_cluster).map(cluster_index).to_numpy()
-        clustered = ~pd.isna(group)
+        b_cluster = per_value(
+            buildings["cluster_id"], lambda c: c.fillna("").astype(str).to_numpy(dtype=object)
+        )
+        index = pd.Index(cluster_ids, dtype=object).get_indexer(b_cluster)
+        clustered = index >= 0
+        group = np.where(clustered, index, np.nan)
         unknown = (b_cluster != "") & ~clustered
         n_clusters = len(cluster_ids)
         self.n_unknown_cluster = int(unknown.sum())  # references to a cluster that is gone
@@ -210,9 +268,7 @@ class PlanningModel:
         self.building_id = b_ids[keep]
         self.cluster_id_of_building = b_cluster[keep]
         self.n = len(self.rows)
-        self.id_rank = np.unique(self.building_id.astype(str), return_inverse=True)[1].astype(
-            np.int64
-        )
+        self.id_rank = _id_rank(self.building_id)
 
         # --- groups ------------------------------------------------------------------------
         self.group_ids = np.concatenate(
@@ -300,8 +356,12 @@ class PlanningModel:
 
         # --- buildings ---------------------------------------------------------------------
         sub = buildings.iloc[self.rows] if self.n != len(buildings) else buildings
-        measure_text = sub["expected_measure"].astype(str).str.strip().to_numpy(dtype=object)
-        measure = pd.Series(measure_text).map({m: i for i, m in enumerate(MEASURE_CODES)})
+        measure_text = per_value(
+            sub["expected_measure"], lambda c: c.astype(str).str.strip().to_numpy(dtype=object)
+        )
+        measure = pd.Series(
+            pd.Index(MEASURE_CODES, dtype=object).get_indexer(measure_text), dtype=float
+        ).where(lambda codes: codes >= 0)
         if measure.isna().any():
             i = int(np.flatnonzero(measure.isna().to_numpy())[0])
             text = measure_text[i]
@@ -317,13 +377,13 @@ class PlanningModel:
                     row=int(self.rows[i]),
                 )
         measure = measure.to_numpy(dtype=np.int64)
-        profile_text = sub["risk_profile"].astype(str).to_numpy(dtype=object)
-        profile = (
-            pd.Series(profile_text)
-            .map({p: i for i, p in enumerate(PROFILE_CODES)})
-            .fillna(3)
-            .to_numpy(dtype=np.int64)
-        )
+        profile = per_value(
+            sub["risk_profile"],
+            lambda c: pd.Index(PROFILE_CODES, dtype=object).get_indexer(
+                c.astype(str).to_numpy(dtype=object)
+            ),
+        ).astype(np.int64)
+        profile[profile < 0] = 3
         lpr = (
             pd.to_numeric(sub["lpr"], errors="coerce").to_numpy(dtype=float)
             if "lpr" in sub.columns
@@ -335,23 +395,34 @@ class PlanningModel:
         factor = float(config.threat_factor)
         lpr_eff = lpr_used * factor
 
+        # the milestone as codes: comparing 300,000 Python strings per milestone is slow
+        milestones = ("bouw_gereed", "afgerond", "bouw_gestart", "versterkingsbesluit")
+        milestones += ("beoordeling", "normbesluit")
         milestone = (
-            sub["milestone"].astype(str).to_numpy(dtype=object)
+            per_value(
+                sub["milestone"],
+                lambda c: pd.Index(milestones, dtype=object).get_indexer(
+                    c.astype(str).to_numpy(dtype=object)
+                ),
+            )
             if "milestone" in sub.columns
-            else np.full(self.n, "", dtype=object)
+            else np.full(self.n, -1, dtype=np.int64)
         )
-        self.already_done = (measure > 0) & np.isin(milestone, ("bouw_gereed", "afgerond"))
+        started = milestone == 2
+        self.already_done = (measure > 0) & ((milestone == 0) | (milestone == 1))
         measure = np.where(self.already_done, 0, measure)
 
         # threat relief candidates
-        new_profile = profile_from_lpr(np.where(lpr_known, lpr * factor, np.nan))
-        old_profile = profile_from_lpr(np.where(lpr_known, lpr, np.nan))
-        rank = {PROFILE_VERHOOGD: 0, PROFILE_LICHT: 1, PROFILE_NORMAAL: 2, PROFILE_UNKNOWN: -1}
-        old_rank = pd.Series(old_profile).map(rank).to_numpy()
-        new_rank = pd.Series(new_profile).map(rank).to_numpy()
-        lower = lpr_known & (measure > 0) & (milestone != "bouw_gestart") & (new_rank > old_rank)
-        to_none = lower & (new_profile == PROFILE_NORMAAL)
-        to_light = lower & (new_profile == PROFILE_LICHT) & (measure >= 2)
+        # profiles as the codes of profile_codes_from_lpr (0 normaal, 1 licht verhoogd,
+        # 2 verhoogd, 3 onbekend); rank: verhoogd 0, licht verhoogd 1, normaal 2, onbekend -1
+        new_code = profile_codes_from_lpr(np.where(lpr_known, lpr * factor, np.nan))
+        old_code = profile_codes_from_lpr(np.where(lpr_known, lpr, np.nan))
+        rank = np.array([2, 1, 0, -1])
+        old_rank = rank[old_code]
+        new_rank = rank[new_code]
+        lower = lpr_known & (measure > 0) & ~started & (new_rank > old_rank)
+        to_none = lower & (new_code == 0)
+        to_light = lower & (new_code == 1) & (measure >= 2)
         self.relief_to_none = to_none
         self.relief_to_light = to_light
         self.n_relief_none = int(to_none.sum())
@@ -389,20 +460,20 @@ class PlanningModel:
         )
         self.measure = measure
         self.work = measure > 0
-        self.in_progress = self.work & (milestone == "bouw_gestart")
+        self.in_progress = self.work & started
         self.slotted = self.work & ~self.in_progress
         self.prep_factor = np.select(
-            [
-                milestone == "versterkingsbesluit",
-                np.isin(milestone, ("beoordeling", "normbesluit")),
-            ],
+            [milestone == 3, (milestone == 4) | (milestone == 5)],
             [0.0, 0.5],
             1.0,
         )
         self.eigen_regie = eigen
         # the measure comes from an assessment (beoordeling done), not from the profile
         self.assessed = (
-            sub["measure_class"].fillna("").astype(str).str.strip().to_numpy(dtype=object) != ""
+            per_value(
+                sub["measure_class"],
+                lambda c: c.fillna("").astype(str).str.strip().to_numpy(dtype=object) != "",
+            )
             if "measure_class" in sub.columns
             else np.zeros(self.n, dtype=bool)
         )
@@ -451,9 +522,13 @@ class PlanningModel:
         # buildings taken ahead of their cluster get their own start (schedule.py) and
         # leave their cluster's chain; unknown ids are counted, not an error (the building
         # may have been removed since the list was made)
-        wanted = pd.Index([str(b) for b in config.ahead_of_cluster])
-        self.ahead = self.slotted & np.isin(self.building_id.astype(str), wanted)
-        self.n_ahead_unknown = int((~wanted.isin(self.building_id.astype(str))).sum())
+        wanted = pd.Index([str(b) for b in config.ahead_of_cluster], dtype=object)
+        if len(wanted):
+            self.ahead = self.slotted & pd.Index(self.building_id, dtype=object).isin(wanted)
+            self.n_ahead_unknown = int((~wanted.isin(self.building_id)).sum())
+        else:
+            self.ahead = np.zeros(self.n, dtype=bool)
+            self.n_ahead_unknown = 0
         # construction starts promised to residents (commitments): a lock "no later than"
         # on each such building, which leaves its cluster's chain (schedule.py)
         self._set_commitments(commitments or {}, config.start_date)

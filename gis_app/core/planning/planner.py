@@ -2,9 +2,10 @@
 
 ``Planner(buildings, clusters, config)`` turns the inputs into arrays
 (:class:`~.model.PlanningModel`) and finds the pairs of neighbouring buildings once: candidate
-pairs from an STRtree on the envelopes grown by the neighbour distance, then the exact
-footprint distance (``shapely.dwithin``) for the pairs of buildings that both need work (the
-only ones the explainability count uses). ``planner.run(...)`` then
+pairs among the buildings with a measure (an STRtree on their envelopes, queried with the
+envelopes grown by the neighbour distance, the pairs whose boxes lie farther apart dropped),
+then the exact footprint distance (``shapely.dwithin``) for the pairs of buildings that both
+need work (the only ones the explainability count uses). ``planner.run(...)`` then
 costs one vectorised schedule plus the metrics; a slider that changes one cluster's share
 calls ``run(shares={cluster_id: s})`` again.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
@@ -49,8 +51,24 @@ ORDER_OPTIMISE = "optimise"
 ORDERS = (ORDER_DEFAULT, ORDER_OPTIMISE)
 
 
-def candidate_pairs(geometries, distance: float) -> np.ndarray:
-    """Pairs ``(i, j)``, ``i < j``, whose bounding boxes come within ``distance`` metres.
+@dataclass(frozen=True)
+class NeighbourCandidates:
+    """Candidate neighbour pairs among the buildings in ``scope`` (model indices): a superset
+    of the neighbour pairs of every configuration whose buildings with work lie in
+    ``scope``. The scope is the buildings with a measure before threat relief, which no
+    setting but the one that chooses the planned rows (``unclustered``) widens."""
+
+    pairs: np.ndarray  # (k, 2) int64, i < j
+    scope: np.ndarray  # bool per planned building
+
+    def covers(self, work: np.ndarray) -> bool:
+        return len(self.scope) == len(work) and not (work & ~self.scope).any()
+
+
+def candidate_pairs(geometries, distance: float, scope: np.ndarray | None = None) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, whose bounding boxes come within ``distance`` metres in
+    x and in y, and whose boxes' Euclidean distance is at most ``distance``; with ``scope``
+    (bool per geometry) only pairs of buildings in it.
 
     A superset of the neighbour pairs, cheap to find (STRtree on envelopes); the exact
     footprint distance is checked in :func:`neighbour_pairs` on the pairs that matter.
@@ -59,6 +77,8 @@ def candidate_pairs(geometries, distance: float) -> np.ndarray:
     if len(geoms) < 2 or distance < 0:
         return np.empty((0, 2), dtype=np.int64)
     valid = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+    if scope is not None:
+        valid &= scope
     idx = np.flatnonzero(valid)
     if len(idx) < 2:
         return np.empty((0, 2), dtype=np.int64)
@@ -68,7 +88,16 @@ def candidate_pairs(geometries, distance: float) -> np.ndarray:
     boxes = shapely.box(bounds[:, 0] - d, bounds[:, 1] - d, bounds[:, 2] + d, bounds[:, 3] + d)
     a, b = shapely.STRtree(g).query(boxes)
     keep = a < b
-    return np.column_stack([idx[a[keep]], idx[b[keep]]]).astype(np.int64)
+    a, b = a[keep], b[keep]
+    # the boxes' own distance: a pair whose boxes are farther apart than ``distance`` (past
+    # a corner) cannot have footprints within it, and the exact test costs far more
+    gap_x = np.maximum(np.maximum(bounds[b, 0] - bounds[a, 2], bounds[a, 0] - bounds[b, 2]), 0)
+    gap_y = np.maximum(np.maximum(bounds[b, 1] - bounds[a, 3], bounds[a, 1] - bounds[b, 3]), 0)
+    near = gap_x * gap_x + gap_y * gap_y <= d * d * (1 + 1e-9) + 1e-9
+    out = np.empty((int(near.sum()), 2), dtype=np.int64)
+    out[:, 0] = idx[a[near]]
+    out[:, 1] = idx[b[near]]
+    return out
 
 
 def neighbour_pairs(geometries, candidates: np.ndarray, distance: float, mask=None) -> np.ndarray:
@@ -112,12 +141,14 @@ class Planner:
         if isinstance(buildings, gpd.GeoDataFrame) and buildings._geometry_column_name in buildings:
             geoms = np.asarray(buildings.geometry.values, dtype=object)[self.model.rows]
         distance = self.config.neighbour_distance_m
-        if _candidates is None:
-            _candidates = candidate_pairs(geoms, distance)
-        self.candidates = _candidates
         model = self.model
+        if _candidates is None or not _candidates.covers(model.work):
+            # buildings with a measure before threat relief: the widest work of any setting
+            scope = model.original_measure > 0
+            _candidates = NeighbourCandidates(candidate_pairs(geoms, distance, scope), scope)
+        self.candidates = _candidates
         if _pairs is None:
-            _pairs = neighbour_pairs(geoms, _candidates, distance, model.work)
+            _pairs = neighbour_pairs(geoms, _candidates.pairs, distance, model.work)
         self.pairs = _pairs
         m = model.measure
         self.measure_pairs = int((m[self.pairs[:, 0]] != m[self.pairs[:, 1]]).sum())
@@ -216,8 +247,9 @@ class Planner:
                 a, b = _lateness(model, mine, latest), _lateness(model, theirs, latest)
                 if a == b:  # as late: the lower exposure
                     w = model.weight
-                    a = float(np.dot(w, np.maximum(mine, 0)))
-                    b = float(np.dot(w, np.maximum(theirs, 0)))
+                    # sums, not np.dot (BLAS threads: see PlanResult's total cost)
+                    a = float((w * np.maximum(mine, 0)).sum())
+                    b = float((w * np.maximum(theirs, 0)).sum())
                 if a <= b:
                     groups, starts = repaired, mine
                 else:

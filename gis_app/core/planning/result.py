@@ -161,8 +161,10 @@ class PlanResult:
         if config.costs is None:
             metrics["total_cost"] = None
         else:
+            # a sum, not np.dot: OpenBLAS' dot wakes its thread pool, whose threads then
+            # spin and take the CPU from the next run (a slider) and from the UI thread
             metrics["total_cost"] = model.total_cost_std + float(
-                np.dot(self.bespoke, model.cost_extra)
+                model.cost_extra[self.bespoke].sum()
             )
         starts = self.start_week[model.slotted]
         # the load on the pool: eigen regie starts take no pool capacity

@@ -8,10 +8,10 @@ its worker threads; every method here is safe to call from any thread.
 
 Rules:
 
-* :meth:`PlannerSession.inputs` takes a copy of what the planner reads (the building
-  columns of :data:`~gis_app.core.schema.BUILDING_COLUMNS` and the clusters) once per
-  input state and names it with a fresh ``key``; the UI thread may go on writing plan
-  columns into the buildings while a worker plans from the copy.
+* :meth:`PlannerSession.inputs` takes a copy-on-write snapshot of what the planner reads
+  (the building columns of :data:`~gis_app.core.schema.BUILDING_COLUMNS` and the
+  clusters) once per input state and names it with a fresh ``key``; the UI thread may go
+  on writing plan columns into the buildings while a worker plans from the snapshot.
 * :meth:`PlannerSession.planner_for` reuses the cached planner for the same key and the
   same configuration (the global share aside: ``Planner.run`` takes it directly), derives
   one with ``Planner.with_config`` when only the configuration changed, and builds a new
@@ -29,7 +29,6 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from gis_app.core.planning.config import UNCLUSTERED_TRAILING, PlanningConfig
@@ -97,7 +96,7 @@ class CachedPlanner:
 class NeighbourPairs:
     generation: int  # buildings generation they were found for
     distance: float  # neighbour distance in metres
-    candidates: np.ndarray
+    candidates: Any  # planner.NeighbourCandidates
 
 
 @dataclass(frozen=True)
@@ -151,15 +150,21 @@ class PlannerSession:
 
     # --- inputs ----------------------------------------------------------------------------
     def take_inputs(self, buildings, clusters, commitments=None) -> PlanInputs:
-        """Copies of what the planner reads (call on the thread that owns the frames)."""
+        """Snapshots of what the planner reads (call on the thread that owns the frames).
+
+        Selecting the columns makes a lazy copy: with pandas' copy-on-write (always on
+        since pandas 3) the snapshot shares the column arrays until the owner writes to
+        one, and that write copies the owner's column, never the snapshot's. So a worker
+        reads a fixed state while the UI thread goes on writing plan columns, and taking
+        it costs about a millisecond instead of copying 300,000 rows on the UI thread."""
         columns = [c for c in BUILDING_COLUMNS if c in buildings.columns]
         if "geometry" in buildings.columns:
             columns.append("geometry")
-        frame = buildings[columns].copy()
+        frame = buildings[columns]
         frame.index = buildings.index  # the same Index object: results insert without a reindex
         return PlanInputs(
             frame,
-            clusters.copy() if clusters is not None else None,
+            clusters.copy(deep=False) if clusters is not None else None,
             self.generation,
             dict(commitments or {}),
         )

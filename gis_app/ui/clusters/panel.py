@@ -439,6 +439,9 @@ class ClusterPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._codes: dict | None = None  # attribute codes of the current buildings
         self._codes_for = None
+        # bumped by every refresh and every change of what is counted: a count made in the
+        # background for an older state is not shown
+        self._count_state = 0
         self._overlaps = OverlapTracker()
         self._empty_before: set[str] | None = None  # None: nothing shown yet
         document.clustersChanged.connect(self.schedule_refresh)
@@ -454,6 +457,7 @@ class ClusterPanel(QWidget):
 
     # --- data ------------------------------------------------------------------------------
     def schedule_refresh(self, *_args) -> None:
+        self._count_state += 1
         self._timer.start()
 
     def _buildings_changed(self, *_args) -> None:
@@ -464,13 +468,40 @@ class ClusterPanel(QWidget):
         self._empty_before = None
         self.show_notice("")
         self._codes = None
-        if not defer_until_map(self.document, self.refresh):
+        self._count_state += 1
+        if not defer_until_map(
+            self.document, self._show_counted, background=self._count_in_background
+        ):
             self.schedule_refresh()
+
+    def _count_in_background(self):
+        """Snapshots of the frames (copy-on-write, on the UI thread) and the counting of
+        300,000 buildings to do on the task runner's thread (map first, see map_first)."""
+        project = self.document.project
+        buildings = project.buildings
+        snapshot = buildings.copy(deep=False)
+        clusters = project.clusters.copy(deep=False)
+        state = self._count_state
+
+        def count(_progress):
+            codes = attribute_codes(snapshot)
+            return buildings, state, codes, cluster_statistics(snapshot, clusters, codes=codes)
+
+        return count
+
+    def _show_counted(self, counted) -> None:
+        buildings, state, codes, stats = counted
+        if state != self._count_state or self.document.project.buildings is not buildings:
+            self.refresh()  # something changed while counting: count what is there now
+            return
+        self._codes, self._codes_for = codes, buildings
+        self.refresh(stats=stats)
 
     def _attributes_changed(self, columns=None) -> None:
         changed = None if columns is None else set(columns)
         if changed is None or changed & COUNTED_COLUMNS:
             self._codes = None
+            self._count_state += 1
         # a plan's map columns (completion year, approach) change no statistic or rank:
         # recounting 300,000 buildings for them would only hold up the window
         if changed is None or changed & STATISTIC_COLUMNS:
@@ -490,14 +521,17 @@ class ClusterPanel(QWidget):
             )
         self.model.set_plan_positions(positions)
 
-    def refresh(self) -> None:
+    def refresh(self, *, stats: pd.DataFrame | None = None) -> None:
+        """Count and show; ``stats``: counted already (in the background) for this state."""
         self._timer.stop()
+        self._count_state += 1
         project = self.document.project
         buildings, clusters = project.buildings, project.clusters
-        if self._codes is None or self._codes_for is not buildings:
-            self._codes = attribute_codes(buildings)
-            self._codes_for = buildings
-        stats = cluster_statistics(buildings, clusters, codes=self._codes)
+        if stats is None:
+            if self._codes is None or self._codes_for is not buildings:
+                self._codes = attribute_codes(buildings)
+                self._codes_for = buildings
+            stats = cluster_statistics(buildings, clusters, codes=self._codes)
         ranking = (
             rank_clusters(buildings, clusters, stats=stats) if len(clusters) else pd.DataFrame()
         )

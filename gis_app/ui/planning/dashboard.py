@@ -168,8 +168,30 @@ class DashboardView(QWidget):
         self.refresh()
 
     def _project_replaced(self) -> None:
-        if not defer_until_map(self.document, self.refresh):
+        if not defer_until_map(self.document, self._show_counted, background=self._count_later):
             self.refresh()
+
+    def _count_later(self):
+        """The request with snapshots of the frames (copy-on-write, on the UI thread) and
+        the counting to do on the task runner's thread (map first, see map_first)."""
+        project = self.document.project
+        request = self._request(
+            project.buildings.copy(deep=False), project.clusters.copy(deep=False)
+        )
+        buildings = project.buildings
+
+        def count(_progress):
+            return buildings, request, counted(*request)
+
+        return count
+
+    def _show_counted(self, result) -> None:
+        buildings, request, tables = result
+        current = self._request(self.document.project.buildings, self.document.project.clusters)
+        if buildings is not self.document.project.buildings or current[2:] != request[2:]:
+            self.refresh()  # the project, scope or unit changed while counting
+            return
+        self._show(request, tables)
 
     def _attributes_changed(self, columns) -> None:
         if WATCHED_COLUMNS & set(columns or []):
@@ -182,31 +204,28 @@ class DashboardView(QWidget):
     def set_scope(self, scope: str) -> None:
         self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
 
-    def refresh(self) -> None:
-        buildings = self.document.project.buildings
-        clusters = self.document.project.clusters
-        unit = self.unit.currentData()
-        cumulative = self.cumulative.isChecked()
+    def _request(self, buildings, clusters) -> tuple:
+        """What a refresh counts: the frames, unit, cumulative, scope and selected clusters."""
         scope = self.scope.currentData()
+        ids = (
+            frozenset(map(str, self.document.selected_cluster_ids))
+            if scope == SCOPE_SELECTION
+            else frozenset()
+        )
+        return buildings, clusters, self.unit.currentData(), self.cumulative.isChecked(), scope, ids
+
+    def refresh(self) -> None:
+        request = self._request(self.document.project.buildings, self.document.project.clusters)
+        self._show(request, counted(*request))
+
+    def _show(self, request: tuple, tables: dict) -> None:
+        buildings, clusters, unit, _cumulative, scope, ids = request
         if scope == SCOPE_CLUSTERS:
-            table = db.cluster_milestone_counts(
-                buildings, clusters, unit=unit, cumulative=cumulative
-            )
             self.caption.setText(self.tr("{0} per cluster en mijlpaal").format(core_text(unit)))
-            self._fill_clusters(table)
-            area = db.milestone_counts(buildings, unit=unit, cumulative=cumulative)
+            self._fill_clusters(tables["clusters"])
         else:
-            mask = None
             if scope == SCOPE_SELECTION:
-                ids = set(map(str, self.document.selected_cluster_ids))
-                mask = buildings["cluster_id"].astype(str).isin(ids).to_numpy()
-                names = (
-                    clusters.loc[clusters["cluster_id"].astype(str).isin(ids), "name"]
-                    .astype(str)
-                    .tolist()
-                    if len(clusters)
-                    else []
-                )
+                names = tables["names"]
                 self.caption.setText(
                     self.tr("{0} in {1}").format(
                         core_text(unit), ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
@@ -220,18 +239,16 @@ class DashboardView(QWidget):
                         core_text(unit), format_number(len(buildings), 0)
                     )
                 )
-            area = db.milestone_counts(buildings, unit=unit, cumulative=cumulative, mask=mask)
-            self._fill_milestones(area)
+            self._fill_milestones(tables["area"])
         note = ""
-        if scope == SCOPE_AREA and unit == "panden" and len(buildings):
-            counts = done_counts(buildings)
+        if tables.get("done") is not None:
             note = self.tr(
                 "Het plan telt als al gereed de panden met een maatregel waarvan de bouw "
                 "gereed of het traject afgerond is: {0}"
-            ).format(done_explanation(counts))
+            ).format(done_explanation(tables["done"]))
         self.done_note.setText(note)
         self.done_note.setVisible(bool(note))
-        self._fill_chart(area)
+        self._fill_chart(tables["area"])
 
     def _fill_milestones(self, table: pd.DataFrame) -> None:
         self.current = table
@@ -325,3 +342,29 @@ class DashboardView(QWidget):
             return ""
         value = item.data(Qt.ItemDataRole.UserRole)
         return value if value is not None else item.text()
+
+
+def counted(buildings, clusters, unit, cumulative, scope, ids) -> dict:
+    """The tables the dashboard shows for one request (Qt-free: may run on a worker
+    thread with snapshots of the frames)."""
+    out: dict = {"done": None}
+    if scope == SCOPE_CLUSTERS:
+        out["clusters"] = db.cluster_milestone_counts(
+            buildings, clusters, unit=unit, cumulative=cumulative
+        )
+        out["area"] = db.milestone_counts(buildings, unit=unit, cumulative=cumulative)
+    else:
+        mask = None
+        if scope == SCOPE_SELECTION:
+            mask = buildings["cluster_id"].astype(str).isin(ids).to_numpy()
+            out["names"] = (
+                clusters.loc[clusters["cluster_id"].astype(str).isin(ids), "name"]
+                .astype(str)
+                .tolist()
+                if len(clusters)
+                else []
+            )
+        out["area"] = db.milestone_counts(buildings, unit=unit, cumulative=cumulative, mask=mask)
+    if scope == SCOPE_AREA and unit == "panden" and len(buildings):
+        out["done"] = done_counts(buildings)
+    return out
