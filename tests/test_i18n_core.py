@@ -375,10 +375,10 @@ def test_export_dialog_offers_the_label_language_and_starts_at_the_apps(qtbot):
 
 # --- raw Dutch messages --------------------------------------------------------------------
 
-#: Where the scan for untranslated messages looks. core/planning is not
-#: covered yet (its notes are being rewritten); the window (ui/) translates itself with Qt.
+#: Where the scan for untranslated messages looks (all of core, the commands and render);
+#: the window (ui/) translates itself with Qt.
 MESSAGE_DIRS = ("gis_app/core", "gis_app/commands", "gis_app/render")
-MESSAGE_DIRS_NOT_YET = ("gis_app/core/planning",)
+MESSAGE_DIRS_NOT_YET = ()
 #: Errors shown to the user as they are (GisAppError and its subclasses).
 USER_ERRORS = {
     "GisAppError",

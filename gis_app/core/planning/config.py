@@ -296,7 +296,11 @@ class ContractedCapacity:
                     "200 tekens)"
                 )
             )
-        label = f"gecontracteerde capaciteit{' van ' + name if name else ''}"
+        label = (
+            t("gecontracteerde capaciteit van {name}", name=name)
+            if name
+            else t("gecontracteerde capaciteit")
+        )
         out = cls(
             contractor=name,
             starts_per_week=_as_int(data.get("starts_per_week", 0), label),
@@ -306,7 +310,11 @@ class ContractedCapacity:
         return out.validate()
 
     def validate(self) -> ContractedCapacity:
-        label = f"gecontracteerde capaciteit{' van ' + self.contractor if self.contractor else ''}"
+        label = (
+            t("gecontracteerde capaciteit van {name}", name=self.contractor)
+            if self.contractor
+            else t("gecontracteerde capaciteit")
+        )
         if int(self.starts_per_week) < 0:
             raise PlanningError(t("{label}: bouwstarts per week is negatief", label=label))
         if self.end < self.start:
@@ -819,7 +827,7 @@ class PlanningConfig:
                     f"deadlines.{profile}",
                     t("Uiterlijk gereed, profiel {profile}", profile=profile),
                     deadline_date(value, self.start_date).isoformat(),
-                    "datum" if "-" in value else f"datum ({value[:-1]} jaar na start)",
+                    t("datum") if "-" in value else t("datum ({n} jaar na start)", n=value[:-1]),
                     t("belofte van de planner"),
                 )
             )

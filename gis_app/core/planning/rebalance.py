@@ -77,9 +77,14 @@ class RebalanceResult:
                 weeks_late=self.weeks_late,
                 isoformat2=self.target.isoformat(),
             )
-        return (
-            f"Grootste aandeel maatwerk voor {scope}: {100 * self.share:.0f}% "
-            f"({what} veilig op {self.achieved.isoformat()}, doel {self.target.isoformat()})"
+        return t(
+            "Grootste aandeel maatwerk voor {scope}: {percent}% ({what} veilig op {achieved}, "
+            "doel {target})",
+            scope=scope,
+            percent=f"{100 * self.share:.0f}",
+            what=what,
+            achieved=self.achieved.isoformat(),
+            target=self.target.isoformat(),
         )
 
 

@@ -326,18 +326,20 @@ class PlanResult:
             if model.is_pseudo[g]:
                 reason = t("nog niet in een cluster: achteraan ingepland")
             elif model.lock_week[g] >= 0:
-                reason = f"vaste startdatum {model.lock_date[g].isoformat()}"
+                reason = t("vaste startdatum {date}", date=model.lock_date[g].isoformat())
             elif not math.isnan(model.lock_position[g]):
-                reason = "vaste positie"
+                reason = t("vaste positie")
             elif self.order_kind == "optimise":
-                reason = (
-                    f"geoptimaliseerd op risicoreductie: rang {int(ratio_rank[g])} van "
-                    f"{n_total} naar risico per bouwstart"
+                reason = t(
+                    "geoptimaliseerd op risicoreductie: rang {rank} van {total} naar risico "
+                    "per bouwstart",
+                    rank=int(ratio_rank[g]),
+                    total=n_total,
                 )
             elif self.order_kind == "default":
                 reason = t("gemeentelijke volgorde: meeste verhoogde panden eerst")
             else:
-                reason = "volgorde door planner bepaald"
+                reason = t("volgorde door planner bepaald")
             text += t(
                 "; {reason}; start {value}, gereed {value2}",
                 reason=reason,
