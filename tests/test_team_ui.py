@@ -535,3 +535,28 @@ def test_plan_settings_packages_and_scenarios_travel_row_by_row(qtbot, windows, 
 
     qtbot.waitUntil(arrived, timeout=2000)
     assert not bob.document.is_dirty
+
+
+def test_an_undo_over_someone_elses_change_asks_instead_of_overwriting(qtbot, windows, shared):
+    """Bob's undo brings back a cluster table from before Alice's saved change: his next
+    save does not write it over hers silently, it shows the side-by-side choice."""
+    alice, bob = windows(), windows()
+    open_shared(qtbot, alice, shared)
+    open_shared(qtbot, bob, shared)
+    edit_cluster(bob, "C01", name="Bob eerst")
+    assert save(qtbot, bob)
+    qtbot.waitUntil(lambda: cluster_field(alice, "C01", "name") == "Bob eerst", timeout=2000)
+    edit_cluster(alice, "C01", name="Alice daarna")
+    assert save(qtbot, alice)
+    qtbot.waitUntil(lambda: cluster_field(bob, "C01", "name") == "Alice daarna", timeout=2000)
+    bob.document.undo_stack.undo()  # Bob's own rename, made before Alice's change arrived
+    assert cluster_field(bob, "C01", "name") != "Alice daarna"
+    with qtbot.waitSignal(bob.team.conflictDialogShown, timeout=30000) as shown:
+        bob.team.session.save()
+    dialog = shown.args[0]
+    assert [(c.kind, c.key) for c in dialog.conflicts] == [("cluster", "C01")]
+    dialog.choose_all("theirs")
+    dialog.accept()
+    assert cluster_field(bob, "C01", "name") == "Alice daarna"
+    names = [e.after["name"] for e in history(shared, "plan", "cluster", "C01") if e.after]
+    assert names[-1] == "Alice daarna"  # nothing of Bob's undo reached the database

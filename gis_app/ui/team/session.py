@@ -189,6 +189,11 @@ class TeamSession(QObject):
         self.base_rows = dict(base_rows)
         self.base_versions = {k: int(v) for k, v in base_versions.items()}
         self.pending: dict[RowKey, tuple[Notification, Any, int]] = {}
+        # Others' rows put into the document at undo index i: undoing below i brings back
+        # a table from before their change, so those rows then go to the planner's choice
+        # (a conflict) instead of silently over their version.
+        self._remote_marks: list[tuple[int, set[RowKey]]] = []
+        self.reverted: set[RowKey] = set()
         self.editing: Callable[[str, str], bool] = lambda _kind, _key: False
         self.saving = False
         self.closed = False
@@ -200,6 +205,7 @@ class TeamSession(QObject):
         self._bridge.failed.connect(self._listener_failed, Qt.ConnectionType.QueuedConnection)
         self._listener: _Listener | None = None
         document.undo_stack.indexChanged.connect(self._drain_pending)
+        document.undo_stack.indexChanged.connect(self._note_undo_past_remote)
 
     # --- life cycle -------------------------------------------------------------------------
     def start_listening(self) -> threading.Event:
@@ -259,6 +265,8 @@ class TeamSession(QObject):
         captured = capture(document.project)
         base_rows = dict(self.base_rows)
         base_versions = dict(self.base_versions)
+        reverted = self._reverted_conflicts()
+        held_back = {(c.kind, c.key) for c in reverted}
         name = self.name
         changed_during_save: list[bool] = []
 
@@ -289,7 +297,7 @@ class TeamSession(QObject):
         def work(progress):
             progress(0.05, tr("wijzigingen zoeken"))
             rows = project_rows(captured)
-            changes = row_changes(base_rows, rows)
+            changes = [c for c in row_changes(base_rows, rows) if (c.kind, c.key) not in held_back]
             progress(0.3, tr("opslaan"))
             if not changes:
                 return rows, changes, SaveResult()
@@ -307,6 +315,7 @@ class TeamSession(QObject):
         def done(outcome) -> None:
             finish()
             rows, changes, result = outcome
+            result.conflicts.extend(reverted)  # an undo over others' rows: the planner chooses
             complete = self._saved(rows, result, bool(changed_during_save))
             log.info(
                 "Opgeslagen in %s / project %d rijen, %d geweigerd, %d conflicten",
@@ -358,6 +367,7 @@ class TeamSession(QObject):
     def _saved(self, rows, result: SaveResult, changed_during_save: bool) -> bool:
         for saved in result.accepted:
             key = (saved.kind, saved.key)
+            self.reverted.discard(key)
             if key in rows:
                 self.base_rows[key] = rows[key]
                 self.base_versions[key] = int(saved.version)
@@ -430,6 +440,7 @@ class TeamSession(QObject):
             if choice not in ("mine", "theirs"):
                 continue
             # deleted meanwhile (version 0): "mine" inserts it again
+            self.reverted.discard(key)  # chosen knowingly
             self._set_base(key, conflict.theirs, conflict.their_version)
             self.pending.pop(key, None)
             if choice == "theirs":
@@ -477,6 +488,7 @@ class TeamSession(QObject):
             self._set_base(key, values, version)
             self.pending.pop(key, None)
         keys = [k for k, _v, _ver in items]
+        self._remote_marks.append((self.document.undo_stack.index(), set(keys)))
         self.remoteApplied.emit(keys)
         self.notice.emit(
             tr("{who} heeft {rows} gewijzigd.").format(
@@ -498,6 +510,31 @@ class TeamSession(QObject):
             document.set_commitments(remote.commitments, text)
         if not undoable and not was_dirty:
             document.mark_clean()  # the shared state arrived; nothing of the planner's
+
+    def _note_undo_past_remote(self, index: int) -> None:
+        """The planner undid a step made before others' rows arrived: remember those rows."""
+        kept = []
+        for mark, keys in self._remote_marks:
+            if index < mark:
+                self.reverted |= keys
+            else:
+                kept.append((mark, keys))
+        self._remote_marks = kept
+
+    def _reverted_conflicts(self) -> list[Conflict]:
+        """Rows an undo took back to before others' saved version, as conflicts (mine: the
+        window's row now; theirs: the database's), unless the window's row is theirs."""
+        out = []
+        for kind, key in sorted(self.reverted):
+            theirs = self.base_rows.get((kind, key))
+            if (kind, key) not in self.base_versions or theirs is UNKNOWN:
+                continue
+            mine = local_row(self.document.project, kind, key)
+            if same_values(theirs, mine):
+                self.reverted.discard((kind, key))
+                continue
+            out.append(Conflict(kind, key, mine, theirs, self.base_versions[(kind, key)]))
+        return out
 
     def _set_base(self, key: RowKey, values: Any, version: int) -> None:
         """The database has ``values`` at ``version`` for row ``key`` (``None``/0: gone).
