@@ -135,7 +135,8 @@ def test_bound_from_sampled_start_prices_is_never_above_a_plan_or_the_milp_optim
     planner = Planner(buildings, clusters, cfg)
     with sampled_start_forced():
         bound = planner.bound(time_limit=5.0)
-    assert bound.sampled_steps > 0
+    if int((planner.model.n_slots > 0).sum()) >= 2:  # a sample needs two clusters with work
+        assert bound.sampled_steps > 0
     exposures = [planner.run(order=o).metrics["risk_exposure"] for o in ("default", "optimise")]
     ids = planner.cluster_ids
     for _ in range(4):
