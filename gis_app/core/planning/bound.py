@@ -54,7 +54,11 @@ previous direction, reached 8.8 % there but stopped lower on small instances); w
 1,500 steps within the time limit 8.6 % in 16 s. That is close to the
 relaxation's own optimum there, so below about 8 % needs a tighter relaxation, not more
 steps. On small instances (10 clusters of 10) the converged bound is 2-4 % below the best
-plan found (optimised, exact MILP order re-scheduled, 300 random orders).
+plan found (optimised, exact MILP order re-scheduled, 300 random orders). What the
+relaxation does not know: in the scheduler a cluster whose prefix is cut short before R
+(fewer than it could start) found every week from its next building's earliest week to R
+full with clusters ahead of it in the order, and those clusters' blocks then also come
+first after R; here every cluster chooses its prefix size and its block's week apart.
 
 **Where the gap came from** (measured on a generated 20,000-building, 150-cluster instance
 with preparation from scratch, releases up to a year, by solving the LP of the relaxation
