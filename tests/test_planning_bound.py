@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 from planning_fixtures import config, make_instance
 
 from gis_app.core.planning import Planner
+from gis_app.core.planning import bound as bound_module
 from gis_app.core.planning.milp import lower_bound, solve_order_milp
 
 MILESTONES = ["in_plan", "opname", "beoordeling", "versterkingsbesluit"]
@@ -109,3 +112,51 @@ def test_bound_keeps_clusters_while_buildings_are_being_prepared(seed):
     assert bound.lower_bound > lower_bound(planner) * 1.001
     assert bound.lower_bound <= min(exposures)
     assert bound.gap(min(exposures)) < 0.05
+
+
+@contextlib.contextmanager
+def sampled_start_forced():
+    """The sampled start prices (normally for large projects only) on a small instance, from
+    every second cluster."""
+    saved = bound_module.WARM_START_MIN_CLUSTERS, bound_module.WARM_START_CLUSTERS
+    bound_module.WARM_START_MIN_CLUSTERS, bound_module.WARM_START_CLUSTERS = 2, 10**6
+    try:
+        yield
+    finally:
+        bound_module.WARM_START_MIN_CLUSTERS, bound_module.WARM_START_CLUSTERS = saved
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances())
+def test_bound_from_sampled_start_prices_is_never_above_a_plan_or_the_milp_optimum(inst):
+    """Prices proposed by a sampled programme (half the clusters, half the capacity) are only
+    a start: the bound stays the full programme's dual value, below every plan."""
+    buildings, clusters, cfg, rng = inst
+    planner = Planner(buildings, clusters, cfg)
+    with sampled_start_forced():
+        bound = planner.bound(time_limit=5.0)
+    if int((planner.model.n_slots > 0).sum()) >= 2:  # a sample needs two clusters with work
+        assert bound.sampled_steps > 0
+    exposures = [planner.run(order=o).metrics["risk_exposure"] for o in ("default", "optimise")]
+    ids = planner.cluster_ids
+    for _ in range(4):
+        order = [ids[i] for i in rng.permutation(len(ids))]
+        exposures.append(planner.run(order=order).metrics["risk_exposure"])
+    milp = solve_order_milp(planner, time_limit=20)
+    assert milp.optimal
+    exposures += [milp.objective_exposure, milp.exposure]
+    assert bound.lower_bound <= min(exposures) + 1e-9 * max(exposures)
+
+
+def test_sampled_start_prices_raise_the_bound_of_few_steps():
+    """With a handful of full steps, starting from the sampled programme's prices gives a
+    tighter bound than starting from Smith's prices alone (and both stay below the plan)."""
+    buildings, clusters = make_instance(n_clusters=12, per_cluster=8, seed=3)
+    buildings["milestone"] = np.random.default_rng(3).choice(MILESTONES, len(buildings))
+    planner = Planner(buildings, clusters, config(starts_per_week=3))
+    plain = bound_module.exposure_lower_bound(planner, max_iterations=3)
+    with sampled_start_forced():
+        warm = bound_module.exposure_lower_bound(planner, max_iterations=3, time_limit=3.0)
+    exposure = planner.run(order="optimise").metrics["risk_exposure"]
+    assert warm.sampled_steps > 3
+    assert plain.lower_bound < warm.lower_bound <= exposure

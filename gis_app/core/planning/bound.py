@@ -36,10 +36,29 @@ priced, after which every prefix building picks its cheapest week and every clus
 cheapest prefix size and entry week on its own. For *any* prices >= 0 this is a valid lower
 bound, so the computation can stop at any moment (``should_stop``, a time limit) and still
 return a certified bound; more iterations (subgradient steps, Polyak step towards a known
-plan's cost) only raise it. Prices start from Smith's rule (the risk per start of the
-cluster that a ratio order puts in that week), which is close to optimal when clusters are
-small compared with a week's capacity. The reported bound is the best of the dual values
-seen and the clusters-ignored bound of :func:`.milp.lower_bound`.
+plan's cost, along a deflected direction that keeps part of the previous one) only raise
+it. Prices start from Smith's rule (the risk per start of the cluster that a ratio order
+puts in that week), which is close to optimal when clusters are small compared with a
+week's capacity. On a large project (``WARM_START_MIN_CLUSTERS``) one step costs about a
+third of a second, too slow to converge within a minute; the prices are per week, so they
+are first improved on the same programme for a spread sample of the clusters with the same
+share of every week's capacity (ten times cheaper steps), and the full programme's steps
+continue from there. The sample only proposes prices: every value reported is the full
+programme's dual value at some prices >= 0. The reported bound is the best of the dual
+values seen and the clusters-ignored bound of :func:`.milp.lower_bound`.
+
+How far the steps get (generated instances, preparation from scratch): on 20,000 buildings
+/ 150 clusters the dual reaches a gap of 9.3 % to the optimised plan after 400 plain steps
+and 8.6 % after 2,000; the deflected steps 9.1 % after 400 (a fixed deflection, 0.7 of the
+previous direction, reached 8.8 % there but stopped lower on small instances); with up to
+1,500 steps within the time limit 8.6 % in 16 s. That is close to the
+relaxation's own optimum there, so below about 8 % needs a tighter relaxation, not more
+steps. On small instances (10 clusters of 10) the converged bound is 2-4 % below the best
+plan found (optimised, exact MILP order re-scheduled, 300 random orders). What the
+relaxation does not know: in the scheduler a cluster whose prefix is cut short before R
+(fewer than it could start) found every week from its next building's earliest week to R
+full with clusters ahead of it in the order, and those clusters' blocks then also come
+first after R; here every cluster chooses its prefix size and its block's week apart.
 
 **Where the gap came from** (measured on a generated 20,000-building, 150-cluster instance
 with preparation from scratch, releases up to a year, by solving the LP of the relaxation
@@ -78,7 +97,12 @@ from gis_app.core.planning.schedule import (
 INTERVAL_GROWTH = 6  # entry weeks of a split cluster: more is tighter and slower
 STALL_STEPS = 30  # dual steps without a better bound before the step size is halved
 INITIAL_STEP = 1.0  # Polyak step factor at the start (halved after STALL_STEPS without progress)
-MAX_ITERATIONS = 400
+MAX_ITERATIONS = 1500  # full steps at most (the time limit usually ends them first)
+DEFLECTION = 1.5  # deflection of the steps (Camerini-Fratta-Maffioli's factor; measured)
+#: from this many clusters on, start prices come from a sampled programme (cheaper steps)
+WARM_START_MIN_CLUSTERS = 600
+WARM_START_CLUSTERS = 200  # clusters in that sample (about)
+WARM_START_SHARE = 0.7  # of the time limit, at most, for the sampled programme
 
 
 @dataclass
@@ -90,7 +114,8 @@ class BoundResult:
     ``iterations``: dual steps done; ``seconds``: time used (the time limit covers the
     set-up too; stopped during set-up, the clusters-ignored bound is returned);
     ``cancelled``: stopped by ``should_stop`` (the bound is valid, only less tight); ``reference_exposure``: the plan
-    used to steer the steps (Smith's order).
+    used to steer the steps (Smith's order); ``sampled_steps``: steps on the sampled programme
+    that gave the start prices (large projects only).
     """
 
     lower_bound: float
@@ -99,6 +124,7 @@ class BoundResult:
     seconds: float
     cancelled: bool
     reference_exposure: float
+    sampled_steps: int = 0
 
     def gap(self, exposure: float) -> float | None:
         """``(exposure - bound) / exposure``; None when the exposure is 0."""
@@ -374,6 +400,142 @@ class _Columns:
         return active[:n_weeks] * (self.D + self.c_r) - start[:n_weeks] + full[:n_weeks]
 
 
+def _smith_prices(model, cols: _Columns, jobs: list[int], smith: np.ndarray):
+    """Start prices from Smith's rule: the risk per start of the cluster that the ratio order
+    has in each week (laid out from week R on); a cluster of ratio rho is then indifferent
+    between the weeks around its place in that order. A start in prefix week s is worth the
+    coverage of every later week and the weeks to R at the rate of the first clusters."""
+    n_weeks = len(cols.weeks)
+    lam = np.zeros(n_weeks)
+    job_set = set(jobs)
+    ratio_jobs = [g for g in smith.tolist() if g in job_set] + [
+        g for g in jobs if model.is_pseudo[g]
+    ]
+    pos = 0.0
+    for g in ratio_jobs:
+        n = int(model.n_slots[g])
+        members = model.members[model.member_start[g] : model.member_start[g + 1]]
+        rho = float(model.weight[members].sum()) / max(n, 1)
+        a = int(np.searchsorted(cols.D, pos, side="right"))
+        b = int(np.searchsorted(cols.D, pos + n, side="left"))
+        lam[a : min(b + 1, n_weeks)] = np.maximum(lam[a : min(b + 1, n_weeks)], rho)
+        pos += n
+    rho_0 = float(lam[0]) if n_weeks else 0.0
+    nu = float(lam.sum()) + rho_0 * (cols.R - np.arange(cols.R, dtype=float))
+    return lam, nu
+
+
+def _dual(cols: _Columns, lam: np.ndarray, nu: np.ndarray):
+    """The dual value at prices ``lam``, ``nu`` >= 0 (a lower bound on the free clusters'
+    cost) and what a subgradient step needs."""
+    pre, state = cols.prefix(nu)
+    reduced = cols.cost + cols.penalty(lam) + pre[cols.opt]
+    per_job = np.minimum.reduceat(reduced, cols.first)
+    value = float(per_job.sum() - np.dot(lam, cols.D) - np.dot(nu, cols.cap_pre))
+    return value, reduced, per_job, state
+
+
+def _scale_search(cols: _Columns, lam: np.ndarray, nu: np.ndarray, keep_going):
+    """The best of a few scalings of the prices: (value, lam, nu)."""
+    best, scale_l, scale_n = -np.inf, 1.0, 1.0
+    for sl, sn in itertools.product((0.25, 0.5, 1.0), (0.0, 0.25, 0.5, 1.0)):
+        value = _dual(cols, lam * sl, nu * sn)[0]
+        if value > best:
+            best, scale_l, scale_n = value, sl, sn
+        if not keep_going():
+            break
+    return best, lam * scale_l, nu * scale_n
+
+
+def _ascend(cols: _Columns, lam, nu, upper: float, max_iterations: int, keep_going, out=None):
+    """Subgradient steps on the dual from ``lam``, ``nu``: Polyak steps towards ``upper``
+    along a deflected direction (:func:`_deflected`); the step factor is halved after
+    ``STALL_STEPS`` steps without a better value. Returns (best value, steps); with ``out``
+    (a dict) also the prices of the best value."""
+    segments = cols.first
+    best = -np.inf
+    theta = INITIAL_STEP
+    stalls = 0
+    d_lam = np.zeros_like(lam)
+    d_nu = np.zeros_like(nu)
+    iterations = 0
+    for iterations in range(1, max_iterations + 1):  # noqa: B007
+        value, reduced, per_job, state = _dual(cols, lam, nu)
+        if not np.isfinite(best) or value > best + 1e-12 * max(1.0, abs(best)):
+            best = value
+            stalls = 0
+            if out is not None:
+                out["lam"], out["nu"] = lam, nu
+        else:
+            stalls += 1
+            if stalls >= STALL_STEPS:
+                theta *= 0.5
+                stalls = 0
+        # the cheapest column of each cluster
+        mins = np.repeat(per_job, np.diff(np.append(segments, len(reduced))))
+        chosen_idx = np.flatnonzero(reduced <= mins)
+        seg_of = np.searchsorted(segments, chosen_idx, side="right") - 1
+        _, first = np.unique(seg_of, return_index=True)
+        chosen = chosen_idx[first]
+        g_lam = cols.coverage(chosen) - cols.D
+        g_nu = cols.usage(cols.opt[chosen], state) - cols.cap_pre
+        d_lam, d_nu = _deflected(g_lam, g_nu, d_lam, d_nu)
+        norm = float(np.dot(d_lam, d_lam) + np.dot(d_nu, d_nu))
+        if norm <= 0 or theta < 1e-4:
+            break
+        step = theta * max(upper - value, 1e-12 * max(abs(upper), 1.0)) / norm
+        lam = np.maximum(lam + step * d_lam, 0.0)
+        nu = np.maximum(nu + step * d_nu, 0.0)
+        if not keep_going():
+            break
+    return best, iterations
+
+
+def _deflected(g_lam, g_nu, d_lam, d_nu):
+    """The next direction: the subgradient, plus part of the previous direction when the two
+    point against each other (Camerini-Fratta-Maffioli, factor ``DEFLECTION``), which damps
+    the zigzag between neighbouring weeks' prices and leaves other steps alone."""
+    along = float(np.dot(g_lam, d_lam) + np.dot(g_nu, d_nu))
+    if along >= 0:
+        return g_lam, g_nu
+    beta = -DEFLECTION * along / float(np.dot(d_lam, d_lam) + np.dot(d_nu, d_nu))
+    return g_lam + beta * d_lam, g_nu + beta * d_nu
+
+
+def _sampled_prices(model, tm, remaining, jobs, cols, lam, nu, upper_ratio, keep_going):
+    """Prices for the full programme from the same programme on every ``f``-th cluster
+    (in the ratio order's neighbourhoods: a spread sample) with ``1/f`` of the capacity of
+    every week: the prices are per week, and a spread sample sees about the same clusters
+    competing for each week. Returns (lam, nu, steps) mapped onto the full programme's
+    weeks, or (None, None, 0) when stopped while setting up."""
+    factor = max(2, len(jobs) // WARM_START_CLUSTERS)
+    sample = jobs[::factor]
+    small_cap = np.floor(remaining / factor + 0.5).astype(np.int64)
+    small = _Columns(model, tm, cumulative(small_cap), sample, keep_going)
+    if not small.complete or not len(small.weeks):
+        return None, None, 0
+    # start from the full programme's prices, week for week
+    lam_s = _on_weeks(lam, cols.t_lo_all, small.t_lo_all, len(small.weeks))
+    nu_s = _on_weeks(nu, 0, 0, small.R)
+    start = _dual(small, lam_s, nu_s)[0]
+    out: dict = {}
+    _, steps = _ascend(small, lam_s, nu_s, upper_ratio * max(start, 0.0), 10**9, keep_going, out)
+    if "lam" not in out:
+        return None, None, 0
+    lam_f = _on_weeks(out["lam"], small.t_lo_all, cols.t_lo_all, len(cols.weeks))
+    nu_f = _on_weeks(out["nu"], 0, 0, cols.R)
+    return lam_f, nu_f, steps
+
+
+def _on_weeks(prices: np.ndarray, first_week: int, new_first_week: int, length: int):
+    """``prices`` (week ``first_week`` + i) on weeks ``new_first_week`` .. + length - 1;
+    weeks outside take the nearest end's price (0 without prices)."""
+    if len(prices) == 0:
+        return np.zeros(length)
+    idx = np.arange(length) + new_first_week - first_week
+    return prices[np.clip(idx, 0, len(prices) - 1)].astype(float)
+
+
 def base_exposure(model, tm) -> tuple[float, np.ndarray, np.ndarray]:
     """Constant exposure (weeks x weight: durations, in-progress and fixed clusters), the
     capacity left after the shared fixed passes, and the start week they gave each
@@ -428,82 +590,43 @@ def exposure_lower_bound(
     if not cols.complete:  # stopped while setting up: the clusters-ignored bound stands
         cancelled = should_stop is not None and should_stop()
         return BoundResult(weak, weak, 0, time.perf_counter() - t0, cancelled, reference)
-    n_weeks = len(cols.weeks)
-    # prices from Smith's rule: risk per start of the cluster that the ratio order has in
-    # each week (laid out from week R on); a cluster of ratio rho is then indifferent
-    # between the weeks around its place in that order
-    lam = np.zeros(n_weeks)
-    job_set = set(jobs)
-    ratio_jobs = [g for g in smith.tolist() if g in job_set] + [
-        g for g in jobs if model.is_pseudo[g]
-    ]
-    pos = 0.0
-    for g in ratio_jobs:
-        n = int(model.n_slots[g])
-        members = model.members[model.member_start[g] : model.member_start[g + 1]]
-        rho = float(model.weight[members].sum()) / max(n, 1)
-        a = int(np.searchsorted(cols.D, pos, side="right"))
-        b = int(np.searchsorted(cols.D, pos + n, side="left"))
-        lam[a : min(b + 1, n_weeks)] = np.maximum(lam[a : min(b + 1, n_weeks)], rho)
-        pos += n
-    # a start in prefix week s is worth the coverage of every later week and the weeks to R
-    # at the rate of the first clusters
-    rho_0 = float(lam[0]) if n_weeks else 0.0
-    nu = float(lam.sum()) + rho_0 * (cols.R - np.arange(cols.R, dtype=float))
-    segments = cols.first
+    lam, nu = _smith_prices(model, cols, jobs, smith)
+    stopped = [False]
 
-    def dual(lam_: np.ndarray, nu_: np.ndarray):
-        pre, state = cols.prefix(nu_)
-        reduced_ = cols.cost + cols.penalty(lam_) + pre[cols.opt]
-        per_job_ = np.minimum.reduceat(reduced_, segments)
-        value_ = float(per_job_.sum() - np.dot(lam_, cols.D) - np.dot(nu_, cols.cap_pre))
-        return value_, reduced_, per_job_, state
-
-    # the scale of the prices: a coarse search first (each point is a valid bound), then
-    # subgradient steps from the best
-    best, scale_l, scale_n = -np.inf, 1.0, 1.0
-    stop = False
-    for sl, sn in itertools.product((0.25, 0.5, 1.0), (0.0, 0.25, 0.5, 1.0)):
-        value = dual(lam * sl, nu * sn)[0]
-        if value > best:
-            best, scale_l, scale_n = value, sl, sn
+    def keep_stepping() -> bool:
         if not keep_going():
-            stop = True
-            break
-    lam, nu = lam * scale_l, nu * scale_n
-    theta = INITIAL_STEP
-    stalls = 0
+            stopped[0] = True
+            return False
+        return True
+
+    # the scale of the prices: a coarse search first (each point is a valid bound)
+    best, lam, nu = _scale_search(cols, lam, nu, keep_stepping)
+    warm_steps = 0
+    if not stopped[0] and len(jobs) >= WARM_START_MIN_CLUSTERS:
+        # better prices from the same programme on a sample of the clusters and of the
+        # capacity (steps there are many times cheaper); only a start for the steps below:
+        # the bound itself is always the full programme's dual value
+        warm_deadline = t0 + WARM_START_SHARE * time_limit
+        lam_w, nu_w, warm_steps = _sampled_prices(
+            model,
+            tm,
+            remaining,
+            jobs,
+            cols,
+            lam,
+            nu,
+            upper / best if best > 0 else 1.0,
+            lambda: keep_stepping() and time.perf_counter() <= warm_deadline,
+        )
+        if lam_w is not None and not stopped[0]:
+            value = _dual(cols, lam_w, nu_w)[0]
+            if value > best:
+                best, lam, nu = value, lam_w, nu_w
     iterations = 0
-    cancelled = stop and should_stop is not None and should_stop()
-    for iterations in range(1, 0 if stop else max_iterations + 1):  # noqa: B007
-        value, reduced, per_job, state = dual(lam, nu)
-        if not np.isfinite(best) or value > best + 1e-12 * max(1.0, abs(best)):
-            best = value
-            stalls = 0
-        else:
-            stalls += 1
-            if stalls >= STALL_STEPS:
-                theta *= 0.5
-                stalls = 0
-        # the cheapest column of each cluster
-        mins = np.repeat(per_job, np.diff(np.append(segments, len(reduced))))
-        chosen_idx = np.flatnonzero(reduced <= mins)
-        seg_of = np.searchsorted(segments, chosen_idx, side="right") - 1
-        _, first = np.unique(seg_of, return_index=True)
-        chosen = chosen_idx[first]
-        g_lam = cols.coverage(chosen) - cols.D
-        g_nu = cols.usage(cols.opt[chosen], state) - cols.cap_pre
-        norm = float(np.dot(g_lam, g_lam) + np.dot(g_nu, g_nu))
-        if norm <= 0 or theta < 1e-4:
-            break
-        step = theta * max(upper - value, 1e-12 * max(abs(upper), 1.0)) / norm
-        lam = np.maximum(lam + step * g_lam, 0.0)
-        nu = np.maximum(nu + step * g_nu, 0.0)
-        if should_stop is not None and should_stop():
-            cancelled = True
-            break
-        if time.perf_counter() - t0 > time_limit:
-            break
+    if not stopped[0]:
+        best_steps, iterations = _ascend(cols, lam, nu, upper, max_iterations, keep_stepping)
+        best = max(best, best_steps)
+    cancelled = stopped[0] and should_stop is not None and should_stop()
     bound = max((best + const) / WEEKS_PER_YEAR, weak)
     return BoundResult(
         lower_bound=float(bound),
@@ -512,4 +635,5 @@ def exposure_lower_bound(
         seconds=time.perf_counter() - t0,
         cancelled=cancelled,
         reference_exposure=reference,
+        sampled_steps=warm_steps,
     )
