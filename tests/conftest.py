@@ -32,6 +32,25 @@ def pytest_configure(config):
         QSettings.setPath(QSettings.Format.IniFormat, scope, os.environ["XDG_CONFIG_HOME"])
 
 
+@pytest.fixture(autouse=True)
+def _background_work_ends_with_its_test():
+    """A test's background jobs (a window's first plan, a count) finish before the next
+    test starts, and its dead windows are collected then: a job of an earlier test still
+    running while the next test's garbage collection frees that test's Qt objects once
+    hung the suite (main thread in the collector, a worker waiting)."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    runner = getattr(app, "_gis_app_task_runner", None) if app is not None else None
+    if runner is None:
+        return
+    import gc
+
+    runner.wait_for_threads(30000)
+    gc.collect()
+
+
 @pytest.fixture(scope="session")
 def ogrinfo():
     """GDAL's command-line reader (Debian gdal-bin), the independent reader of the export
