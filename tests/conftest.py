@@ -32,23 +32,35 @@ def pytest_configure(config):
         QSettings.setPath(QSettings.Format.IniFormat, scope, os.environ["XDG_CONFIG_HOME"])
 
 
-@pytest.fixture(autouse=True)
-def _background_work_ends_with_its_test():
-    """A test's background jobs (a window's first plan, a count) finish before the next
-    test starts, and its dead windows are collected then: a job of an earlier test still
-    running while the next test's garbage collection frees that test's Qt objects once
-    hung the suite (main thread in the collector, a worker waiting)."""
-    yield
+def _wait_for_background_work(collect: bool) -> None:
     from PySide6.QtCore import QCoreApplication
 
     app = QCoreApplication.instance()
     runner = getattr(app, "_gis_app_task_runner", None) if app is not None else None
     if runner is None:
         return
-    import gc
-
     runner.wait_for_threads(30000)
-    gc.collect()
+    if collect:
+        import gc
+
+        gc.collect()
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_call(item):
+    """When a test's body ends, its background jobs (a render, a window's first plan)
+    finish before pytest-qt processes the events it left: two clean-clone runs crashed
+    there (a segfault, and a hang in the garbage collector) while a job of that test still
+    ran on a worker thread."""
+    yield
+    _wait_for_background_work(collect=False)
+
+
+@pytest.fixture(autouse=True)
+def _background_work_ends_with_its_test():
+    """... and before the next test starts, with the dead windows collected then."""
+    yield
+    _wait_for_background_work(collect=True)
 
 
 @pytest.fixture(scope="session")
