@@ -5348,6 +5348,16 @@ Enter selects all matches and zooms to them.</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/team/actions.py" />
+            <source>{name} wordt opgeslagen in {target}...</source>
+            <translation>Saving {name} to {target}...</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>{name} opgeslagen in {target}</source>
+            <translation>{name} saved to {target}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
             <location filename="../../gis_app/ui/team/session.py" />
             <source>Opslaan in database mislukt</source>
             <translation>Saving to the database failed</translation>
@@ -5356,16 +5366,6 @@ Enter selects all matches and zooms to them.</translation>
             <location filename="../../gis_app/ui/team/actions.py" />
             <source>Opslaan in database geannuleerd; de database is niet gewijzigd.</source>
             <translation>Saving to the database cancelled; the database is unchanged.</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/team/actions.py" />
-            <source>{name} wordt opgeslagen in {target}...</source>
-            <translation>Saving {name} to {target}...</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/team/actions.py" />
-            <source>{name} opgeslagen in {target}</source>
-            <translation>{name} saved to {target}</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/team/actions.py" />

@@ -396,27 +396,7 @@ class TeamActions(QObject):
                 self._conflicts(list(result.conflicts))
             self.pushed.emit(complete)
 
-        def failed(error: BaseException) -> None:
-            dialog.finish()
-            show_error(window, error, title=tr("Opslaan in database mislukt"))
-            self.pushed.emit(False)
-
-        def cancelled() -> None:
-            dialog.finish()
-            window.statusBar().showMessage(
-                tr("Opslaan in database geannuleerd; de database is niet gewijzigd."), 10000
-            )
-            self.pushed.emit(False)
-
-        task = window.tasks.submit(
-            work,
-            name="team-sync",
-            on_result=done,
-            on_error=failed,
-            on_progress=lambda fraction, _text: dialog.set_progress(fraction),
-            on_cancelled=cancelled,
-        )
-        dialog.attach(task)
+        self._submit_save(work, done, dialog, "team-sync")
 
     def _push(self, target: str, name: str, replace: bool) -> None:
         from gis_app.ui.autosave import snapshot
@@ -457,6 +437,13 @@ class TeamActions(QObject):
             )
             self.pushed.emit(True)
 
+        self._submit_save(work, done, dialog, "team-push")
+
+    def _submit_save(self, work, done, dialog, name: str) -> None:
+        """Run a save to the database (push or an offline copy's rows) on the task runner;
+        a failure or cancel is said the same way for both and leaves ``pushed(False)``."""
+        window = self.window
+
         def failed(error: BaseException) -> None:
             dialog.finish()
             show_error(window, error, title=tr("Opslaan in database mislukt"))
@@ -471,7 +458,7 @@ class TeamActions(QObject):
 
         task = window.tasks.submit(
             work,
-            name="team-push",
+            name=name,
             on_result=done,
             on_error=failed,
             on_progress=lambda fraction, _text: dialog.set_progress(fraction),
