@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from gis_app.core.errors import PlanningError
@@ -303,3 +305,49 @@ def test_background_threads_start_only_in_the_task_runner():
             if word in text and name not in allowed:
                 offenders.append(f"{name}: {word}")
     assert offenders == []
+
+
+# --- garbage collection stays in the UI thread --------------------------------------------
+
+
+class _CycleWithFinaliser:
+    """A reference cycle whose finaliser records the thread that freed it."""
+
+    def __init__(self, freed_in: list[str]):
+        self.me = self
+        self.freed_in = freed_in
+
+    def __del__(self):
+        self.freed_in.append(threading.current_thread().name)
+
+
+def test_reference_cycles_are_collected_in_the_ui_thread_not_in_a_worker(qtbot):
+    from gis_app.ui.tasks import task_runner
+
+    runner = task_runner()
+    collector = QCoreApplication.instance()._gis_app_collector
+    assert not gc.isenabled()
+    freed_in: list[str] = []
+    _CycleWithFinaliser(freed_in)  # garbage at once, but only a collection frees it
+
+    def allocate(_progress):
+        # enough new containers to pass every generation's threshold many times: with the
+        # automatic collector on, this thread would collect the cycle
+        return [[i] for i in range(200_000)]  # kept alive: the counts stay past the threshold
+
+    results: list[list] = []
+    runner.submit(allocate, on_result=results.append)
+    qtbot.waitUntil(lambda: len(results) == 1, timeout=20000)
+    qtbot.waitUntil(lambda: bool(freed_in), timeout=10000)  # the timer's next tick
+    assert freed_in == [threading.main_thread().name]
+    assert collector.collections >= 1
+
+
+def test_the_collector_turns_the_automatic_collector_off_again(qtbot):
+    from gis_app.ui.tasks import task_runner
+
+    task_runner()
+    collector = QCoreApplication.instance()._gis_app_collector
+    gc.enable()  # as a reader does after pausing it (the project read)
+    collector.collect_due()
+    assert not gc.isenabled()

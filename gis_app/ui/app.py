@@ -135,6 +135,9 @@ def get_app() -> QApplication:
         app.setOrganizationName("gis_app")
         app.setApplicationDisplayName("gis_app")
         install_language(app)
+    from gis_app.ui.tasks import task_runner
+
+    task_runner()  # and with it garbage collection in the UI thread only, before any thread
     if app.windowIcon().isNull() and APP_ICON.exists():
         app.setWindowIcon(QIcon(str(APP_ICON)))
     return app

@@ -38,12 +38,22 @@ and screenshots wait for that signal (``qtbot.waitUntil(lambda: not runner.busy)
 :func:`task_runner` returns the application's runner (one per process, parented to
 the ``QApplication``). At interpreter exit :func:`shutdown_all` cancels every task and
 waits for the threads, so a script that never closes its window exits cleanly.
+
+Garbage collection: Python's cyclic collector runs in whichever thread happens to allocate
+when its threshold is reached, and a Qt object it frees is destroyed in that thread. A
+widget or other UI object caught in a reference cycle (a lambda connected to its own
+signal is enough) destroyed on a worker, while the UI thread uses Qt, crashed the test
+suite now and then (a segfault in the UI thread's event processing while a map render ran;
+once a hang). So once the runner exists, :class:`UiThreadCollector` turns the automatic
+collector off and collects on a timer in the UI thread, generation by generation with the
+same thresholds (the remedy pyqtgraph documents for the same crash).
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import queue
 import sys
 import threading
@@ -352,14 +362,52 @@ class TaskRunner(QObject):
 
 
 def task_runner() -> TaskRunner:
-    """The application's task runner (made on first use, parented to the application)."""
+    """The application's task runner (made on first use, parented to the application),
+    with the UI-thread garbage collector installed before any work reaches a thread."""
     app = QCoreApplication.instance()
     runner = getattr(app, "_gis_app_task_runner", None) if app is not None else None
     if runner is None:
         runner = TaskRunner(app)
         if app is not None:
             app._gis_app_task_runner = runner
+            app._gis_app_collector = UiThreadCollector(app)
     return runner
+
+
+class UiThreadCollector(QObject):
+    """Cyclic garbage collection only in the UI thread (module docstring: why).
+
+    Disables the automatic collector and, every ``interval_ms``, collects the generations
+    whose counts passed the thresholds the automatic collector would have used, an older
+    one only when the younger ones passed theirs as well. Objects without cycles are still
+    freed at once by reference counting, in any thread. Something that turned the
+    automatic collector back on (a reader re-enabling it after a pause) is undone at the
+    next tick.
+    """
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 1000):
+        super().__init__(parent)
+        if threading.current_thread() is not threading.main_thread():
+            raise RuntimeError("the garbage collector timer belongs to the UI thread")
+        self.thresholds = gc.get_threshold()
+        self.collections = 0  # collections made by the timer (diagnostics, tests)
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start(interval_ms)
+
+    def collect_due(self) -> int:
+        """Collect the generations that are due; returns the objects found unreachable."""
+        if gc.isenabled():
+            gc.disable()
+        counts = gc.get_count()
+        found = 0
+        for generation in range(3):
+            if counts[generation] <= self.thresholds[generation]:
+                break
+            found += gc.collect(generation)
+            self.collections += 1
+        return found
 
 
 class LatestOnly(QObject):
