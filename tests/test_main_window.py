@@ -237,6 +237,20 @@ def test_parse_scale():
     assert parse_scale("schaal") is None
 
 
+def test_parse_scale_and_coordinates_follow_the_language():
+    from gis_app.core.i18n import language_of
+    from gis_app.ui.shell.status_bar import _metres
+
+    with language_of("en"):
+        assert parse_scale("1:5,000") == 5000
+        assert parse_scale("1:2500.5") == 2500.5
+        assert _metres(234567.25) == "234,567.2"
+    with language_of("nl"):
+        assert parse_scale("1:5.000") == 5000
+        assert parse_scale("1:2500,5") == 2500.5
+        assert _metres(234567.25) == "234.567,2"
+
+
 def test_layers_panel_visibility_and_opacity_change_the_map(window):
     verhoogd = QColor(RISK_COLORS["verhoogd"])
     target = np.array([verhoogd.red(), verhoogd.green(), verhoogd.blue()])

@@ -9,6 +9,8 @@ import numpy as np
 from pyproj import Transformer
 from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar
 
+from gis_app.core import formatting as fmt
+from gis_app.core.i18n import language
 from gis_app.ui.document import ProjectDocument
 from gis_app.ui.map.canvas import MapCanvas
 from gis_app.ui.panels.labels import format_count
@@ -68,9 +70,7 @@ class StatusBar(QStatusBar):
         lon, lat = self._to_wgs84.transform(x, y)
         self.rd_label.setText(self.tr("RD x {x}, y {y} m").format(x=_metres(x), y=_metres(y)))
         self.wgs84_label.setText(
-            self.tr("{lat}° N, {lon}° O").format(
-                lat=f"{lat:.5f}".replace(".", ","), lon=f"{lon:.5f}".replace(".", ",")
-            )
+            self.tr("{lat}° N, {lon}° O").format(lat=fmt.decimal(lat, 5), lon=fmt.decimal(lon, 5))
         )
 
     def update_scale(self) -> None:
@@ -97,16 +97,18 @@ class StatusBar(QStatusBar):
 
 
 def parse_scale(text: str) -> float | None:
-    """``"1:5.000"``, ``"1:5000"`` or ``"5000"`` -> 5000.0; ``None`` when unreadable."""
-    text = text.strip().replace(" ", "").replace(".", "")
+    """``"1:5.000"``, ``"1:5000"`` or ``"5000"`` -> 5000.0 (in English ``"1:5,000"``: the
+    separators of the window's language); ``None`` when unreadable."""
+    thousands, decimal_mark = (",", ".") if language() == "en" else (".", ",")
+    text = text.strip().replace(" ", "").replace(thousands, "")
     if ":" in text:
         text = text.split(":", 1)[1]
     try:
-        value = float(text.replace(",", "."))
+        value = float(text.replace(decimal_mark, "."))
     except ValueError:
         return None
     return value if 1 <= value <= 1e8 else None
 
 
 def _metres(value: float) -> str:
-    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return fmt.decimal(value, 1)
