@@ -301,6 +301,35 @@ def test_a_municipal_role_sees_its_refusal(qtbot, windows, shared, pg_server, bo
         if e.after
     )
     assert window.document.is_dirty  # the refused edit is kept, not thrown away
+    original = window.team.session.base_rows[("cluster", "C01")]["name"]
+    # saving again does not send the unchanged refused row again
+    notices: list[str] = []
+    window.team.session.notice.connect(notices.append)
+    shown_before = len(boxes)
+    assert not save(qtbot, window)
+    assert len(boxes) == shown_before  # no new refusal
+    assert any("niet opnieuw verstuurd" in n and "cluster C01" in n for n in notices)
+    # changed again, it is sent again (and refused again); the planner puts back the
+    # database's version from the message
+    edit_cluster(window, "C01", name="nog steeds niet van ons")
+
+    def put_back(box: QMessageBox) -> int:
+        boxes.append(f"{box.windowTitle()} {box.text()}")
+        [button] = [b for b in box.buttons() if b.text() == "Versie uit de database terugzetten"]
+        button.click()
+        return 0
+
+    monkeypatch_exec = pytest.MonkeyPatch()
+    monkeypatch_exec.setattr(QMessageBox, "exec", put_back)
+    try:
+        assert not save(qtbot, window)
+    finally:
+        monkeypatch_exec.undo()
+    assert len(boxes) == shown_before + 1 and "geen rechten" in boxes[-1]
+    assert cluster_field(window, "C01", "name") == original
+    assert window.document.undo_stack.undoText() == "Geweigerde wijzigingen teruggezet"
+    assert save(qtbot, window)  # nothing left that differs from the database
+    assert not window.document.is_dirty
 
 
 def test_connection_dialog_lists_projects_and_keeps_no_password(

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
     <context>
         <name>AttributeTable</name>
@@ -5384,6 +5383,26 @@ Enter selects all matches and zooms to them.</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Uw versie blijft in het venster staan en wordt niet opnieuw verstuurd, tenzij u de rij nog eens wijzigt.</source>
+            <translation>Your version stays in the window and is not sent again unless you change the row once more.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Versie uit de database terugzetten</source>
+            <translation>Put back the database's version</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Mijn versie houden</source>
+            <translation>Keep my version</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>{n} rijen teruggezet naar de versie in de database.</source>
+            <translation>{n} rows put back to the version in the database.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
             <source>Kies eerst een cluster.</source>
             <translation>Choose a cluster first.</translation>
         </message>
@@ -5477,6 +5496,11 @@ Enter selects all matches and zooms to them.</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/team/session.py" />
+            <source>{n} eerder geweigerde wijzigingen niet opnieuw verstuurd ({rows}); zet de versie uit de database terug of wijzig ze opnieuw.</source>
+            <translation>{n} previously refused changes not sent again ({rows}); put back the database's version or change them again.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
             <source>Geen wijzigingen om op te slaan.</source>
             <translation>No changes to save.</translation>
         </message>
@@ -5484,6 +5508,11 @@ Enter selects all matches and zooms to them.</translation>
             <location filename="../../gis_app/ui/team/session.py" />
             <source>Opslaan geannuleerd; niets is opgeslagen.</source>
             <translation>Save cancelled; nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Geweigerde wijzigingen teruggezet</source>
+            <translation>Refused changes put back</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/team/session.py" />

@@ -381,6 +381,7 @@ class TeamActions(QObject):
                 base_rows[key] = UNKNOWN if conflict.theirs is None else conflict.theirs
             session = self._start_session(target, name, base_rows, base_versions)
             session.take_remote(stale)
+            session.note_refused(result.refused, rows)
             complete = not result.conflicts and not result.refused
             if complete:
                 self.document.mark_clean()
@@ -494,18 +495,37 @@ class TeamActions(QObject):
             dialog.show()
 
     def _refused(self, refused: list) -> None:
-        from gis_app.ui.dialogs import message_box
-
+        """Say which rows the database refused; the planner may put back the database's
+        version of them at once (one undo step) or keep the edits in the window."""
         lines = [f"{row_label(r.kind, r.key)}: {r.reason}" for r in refused]
-        message_box(
-            self.window,
-            QMessageBox.Icon.Warning,
-            tr("Niet opgeslagen: geen rechten"),
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Niet opgeslagen: geen rechten"))
+        box.setText(
             tr("De database weigerde {n} wijzigingen: uw rol mag deze rijen niet wijzigen.").format(
                 n=len(refused)
-            ),
-            informative="\n".join(lines[:20]),
+            )
         )
+        box.setInformativeText(
+            "\n".join(lines[:20])
+            + "\n\n"
+            + tr(
+                "Uw versie blijft in het venster staan en wordt niet opnieuw verstuurd, "
+                "tenzij u de rij nog eens wijzigt."
+            )
+        )
+        put_back = box.addButton(
+            tr("Versie uit de database terugzetten"), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep = box.addButton(tr("Mijn versie houden"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is put_back and self.session is not None:
+            keys = [(r.kind, r.key) for r in refused]
+            n = self.session.put_back_refused(keys)
+            self.window.statusBar().showMessage(
+                tr("{n} rijen teruggezet naar de versie in de database.").format(n=n), 10000
+            )
 
     # --- history ----------------------------------------------------------------------------
     def selected_key(self, kind: str) -> str | None:

@@ -194,6 +194,10 @@ class TeamSession(QObject):
         # (a conflict) instead of silently over their version.
         self._remote_marks: list[tuple[int, set[RowKey]]] = []
         self.reverted: set[RowKey] = set()
+        # The window's values of rows the database refused (the role may not change them):
+        # not sent again until the planner changes the row once more, or puts back the
+        # database's version (put_back_refused).
+        self.refused: dict[RowKey, Any] = {}
         self.editing: Callable[[str, str], bool] = lambda _kind, _key: False
         self.saving = False
         self.closed = False
@@ -267,6 +271,7 @@ class TeamSession(QObject):
         base_versions = dict(self.base_versions)
         reverted = self._reverted_conflicts()
         held_back = {(c.kind, c.key) for c in reverted}
+        refused_before = dict(self.refused)
         name = self.name
         changed_during_save: list[bool] = []
 
@@ -297,12 +302,20 @@ class TeamSession(QObject):
         def work(progress):
             progress(0.05, tr("wijzigingen zoeken"))
             rows = project_rows(captured)
-            changes = [c for c in row_changes(base_rows, rows) if (c.kind, c.key) not in held_back]
+            # refused before and not changed since: the database would refuse it again
+            unchanged_refusals = {
+                key for key, values in refused_before.items() if same_values(rows.get(key), values)
+            }
+            changes = [
+                c
+                for c in row_changes(base_rows, rows)
+                if (c.kind, c.key) not in held_back and (c.kind, c.key) not in unchanged_refusals
+            ]
             progress(0.3, tr("opslaan"))
             if not changes:
-                return rows, changes, SaveResult()
+                return rows, changes, SaveResult(), unchanged_refusals
             result = save_changes(self._connection(), name, changes, base_versions)
-            return rows, changes, result
+            return rows, changes, result, unchanged_refusals
 
         def finish() -> None:
             self.saving = False
@@ -314,9 +327,20 @@ class TeamSession(QObject):
 
         def done(outcome) -> None:
             finish()
-            rows, changes, result = outcome
+            rows, changes, result, unchanged_refusals = outcome
             result.conflicts.extend(reverted)  # an undo over others' rows: the planner chooses
             complete = self._saved(rows, result, bool(changed_during_save))
+            if unchanged_refusals:
+                complete = False  # the window still differs from the database there
+                self.notice.emit(
+                    tr(
+                        "{n} eerder geweigerde wijzigingen niet opnieuw verstuurd ({rows}); "
+                        "zet de versie uit de database terug of wijzig ze opnieuw."
+                    ).format(
+                        n=len(unchanged_refusals),
+                        rows=", ".join(row_label(*k) for k in sorted(unchanged_refusals)),
+                    )
+                )
             log.info(
                 "Opgeslagen in %s / project %d rijen, %d geweigerd, %d conflicten",
                 self.safe_target,
@@ -324,7 +348,7 @@ class TeamSession(QObject):
                 len(result.refused),
                 len(result.conflicts),
             )
-            if not changes:
+            if not changes and not unchanged_refusals:
                 self.notice.emit(tr("Geen wijzigingen om op te slaan."))
             self.saved.emit(result)
             if on_done is not None:
@@ -364,10 +388,33 @@ class TeamSession(QObject):
             dialog.attach(task)
         return True
 
+    def note_refused(self, refused, rows) -> None:
+        """Remember the window's values of the rows the database refused (``rows``: the
+        rows as sent), so an unchanged refused row is not sent again."""
+        for item in refused:
+            key = (item.kind, item.key)
+            self.refused[key] = rows.get(key)
+
+    def put_back_refused(self, keys=None) -> int:
+        """Put the database's version of refused rows (all, or ``keys``) back in the
+        document, as one undo step; returns the rows put back."""
+        keys = sorted(self.refused if keys is None else set(keys) & set(self.refused))
+        rows = []
+        for kind, key in keys:
+            theirs = self.base_rows.get((kind, key))
+            if theirs is UNKNOWN:
+                continue  # the database's values are not known here: keep the row
+            rows.append((kind, key, theirs))  # None: the row is not in the database
+            self.refused.pop((kind, key), None)
+        if rows:
+            self._apply(rows, tr("Geweigerde wijzigingen teruggezet"), undoable=True)
+        return len(rows)
+
     def _saved(self, rows, result: SaveResult, changed_during_save: bool) -> bool:
         for saved in result.accepted:
             key = (saved.kind, saved.key)
             self.reverted.discard(key)
+            self.refused.pop(key, None)
             if key in rows:
                 self.base_rows[key] = rows[key]
                 self.base_versions[key] = int(saved.version)
@@ -383,6 +430,7 @@ class TeamSession(QObject):
             )
         self._drop_seen_pending()
         if result.refused:
+            self.note_refused(result.refused, rows)
             self.refusedFound.emit(list(result.refused))
         if result.conflicts:
             self.conflictsFound.emit(list(result.conflicts))
