@@ -615,3 +615,34 @@ def test_the_table_worker_ends_when_the_application_is_killed(tmp_path):
         time.sleep(0.2)
     else:
         pytest.fail("the worker process still runs 30 s after its application was killed")
+
+
+def test_a_member_is_extracted_to_a_new_file_streamed(tmp_path):
+    payload = os.urandom(300_000)
+    archive = make_zip(tmp_path / "levering.zip", {"9999PND08012021.zip": payload})
+    target = zips.extract_member(archive, "9999PND08012021.zip", tmp_path / "binnen.zip")
+    assert target.read_bytes() == payload
+    with pytest.raises(FileExistsError):  # never over an existing file
+        zips.extract_member(archive, "9999PND08012021.zip", target)
+    assert target.read_bytes() == payload
+    with pytest.raises(InputError, match="staat niet"):
+        zips.extract_member(archive, "anders.zip", tmp_path / "x.zip")
+    assert not (tmp_path / "x.zip").exists()
+
+
+def test_a_failed_write_while_extracting_is_a_disk_error_and_leaves_no_part(tmp_path):
+    import resource
+    import signal
+
+    archive = make_zip(tmp_path / "levering.zip", {"groot.bin": os.urandom(3 * 1024**2)})
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past it fails: EFBIG
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1024**2, hard))
+    try:
+        with pytest.raises(OSError) as caught:
+            zips.extract_member(archive, "groot.bin", tmp_path / "deel.bin")
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    assert not isinstance(caught.value, InputError)  # the disk, not a damaged archive
+    assert not (tmp_path / "deel.bin").exists()

@@ -297,7 +297,7 @@ def _xml_sources(path: Path, workdir: Path) -> dict[str, list[str]]:
         elif member.suffix.lower() == ".zip":
             # a zip of zips (the national delivery): the inner zip is checked like any zip
             inner = workdir / f"{len(list(workdir.iterdir()))}_{member.name}"
-            inner.write_bytes(zips.read_member(path, name))
+            zips.extract_member(path, name, inner)
             for inner_name in zips.list_members(inner):
                 if PurePosixPath(inner_name).suffix.lower() == ".xml":
                     sources.setdefault(key, []).append(f"/vsizip/{inner.resolve()}/{inner_name}")

@@ -224,17 +224,57 @@ def iter_member(zip_path: str | Path, archive: zipfile.ZipFile, info: zipfile.Zi
 
 def read_member(zip_path: str | Path, name: str, limits: ZipLimits = ZipLimits()) -> bytes:
     """The bytes of one entry (by validated name), within the limits."""
-    zip_path = Path(zip_path)
+    sink = io.BytesIO()
+    _copy_member(Path(zip_path), name, sink, limits)
+    return sink.getvalue()
+
+
+def extract_member(
+    zip_path: str | Path, name: str, target: str | Path, limits: ZipLimits = ZipLimits()
+) -> Path:
+    """Write one entry (by validated name) to ``target``, streamed within the limits: an
+    inner zip of a national delivery is gigabytes, so it never sits in memory whole."""
+    target = Path(target)
+    with open(target, "xb") as sink:  # a new file: never over something that exists
+        try:
+            _copy_member(Path(zip_path), name, sink, limits)
+        except BaseException:
+            sink.close()
+            target.unlink(missing_ok=True)  # made here, so it is ours to remove
+            raise
+    return target
+
+
+class _Sink:
+    """Remembers a failed write, so a full disk is not reported as a damaged archive."""
+
+    def __init__(self, target):
+        self.target = target
+        self.error: OSError | None = None
+
+    def write(self, chunk: bytes) -> None:
+        try:
+            self.target.write(chunk)
+        except OSError as error:
+            self.error = error
+            raise
+
+
+def _copy_member(zip_path: Path, name: str, target, limits: ZipLimits) -> None:
+    sink = _Sink(target)
     with _open(zip_path) as archive:
         for info, clean in check_members(zip_path, archive, limits):
             if str(clean) == name and not info.is_dir():
-                sink = io.BytesIO()
                 try:
                     with archive.open(info) as source:
                         _copy_limited(
                             source, sink, zip_path, info.file_size, [limits.max_total_bytes]
                         )
-                except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as error:
+                except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
                     raise InputError(t("het zip-bestand is beschadigd"), path=zip_path) from error
-                return sink.getvalue()
+                except OSError as error:
+                    if sink.error is not None:
+                        raise sink.error from None  # the disk written to, not the archive
+                    raise InputError(t("het zip-bestand is beschadigd"), path=zip_path) from error
+                return
     raise InputError(t("'{name}' staat niet in het zip-bestand", name=name), path=zip_path)
