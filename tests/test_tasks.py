@@ -351,3 +351,29 @@ def test_the_collector_turns_the_automatic_collector_off_again(qtbot):
     gc.enable()  # as a reader does after pausing it (the project read)
     collector.collect_due()
     assert not gc.isenabled()
+
+
+def test_full_collections_are_spaced_in_time(qtbot):
+    from gis_app.ui.tasks import task_runner
+
+    task_runner()
+    collector = QCoreApplication.instance()._gis_app_collector
+
+    def all_generations_due() -> list:
+        for _ in range(collector.thresholds[2] + 1):
+            gc.collect(1)  # each counts towards the oldest generation
+        for _ in range(collector.thresholds[1] + 1):
+            gc.collect(0)  # each counts towards the middle one
+        return [[i] for i in range(collector.thresholds[0] * 2)]  # kept: new objects
+
+    collector._last_full = 0.0  # long ago
+    kept = all_generations_due()
+    before = collector.collections
+    collector.collect_due()
+    assert collector.collections - before == 3  # young, middle and full
+    kept += all_generations_due()
+    before = collector.collections
+    collector.collect_due()
+    assert collector.collections - before == 2  # a full one only a minute after the last
+    assert gc.get_count()[2] > collector.thresholds[2]  # still due, later
+    del kept
