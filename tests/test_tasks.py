@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -377,3 +378,60 @@ def test_full_collections_are_spaced_in_time(qtbot):
     assert collector.collections - before == 2  # a full one only a minute after the last
     assert gc.get_count()[2] > collector.thresholds[2]  # still due, later
     del kept
+
+
+def test_submit_with_progress_closes_its_dialog_and_says_how_it_ended(qtbot, runner, monkeypatch):
+    from gis_app.ui.tasks import submit_with_progress
+
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append(f"{box.windowTitle()}: {box.text()}") or 0
+    )
+    ended: list[str] = []
+
+    def start(work):
+        return submit_with_progress(
+            None,
+            work,
+            name="proef",
+            title="Proef",
+            text="bezig...",
+            on_result=lambda value: ended.append(f"klaar {value}"),
+            error_title="Proef mislukt",
+            on_cancelled=lambda: ended.append("geannuleerd"),
+            on_end=lambda: ended.append("niets"),
+            runner=runner,
+            delay_ms=0,
+        )
+
+    def closed(dialog) -> bool:  # hidden, or already deleted (finish() deletes it later)
+        return not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+    task = start(lambda progress: 42)
+    assert task.progress_dialog.isVisible()
+    qtbot.waitUntil(lambda: ended == ["klaar 42"], timeout=10000)
+    assert closed(task.progress_dialog)
+
+    ended.clear()
+
+    def broken(progress):
+        raise PlanningError("capaciteit ontbreekt")
+
+    task = start(broken)
+    qtbot.waitUntil(lambda: ended == ["niets"], timeout=10000)
+    assert shown == ["Proef mislukt: capaciteit ontbreekt"]
+    assert closed(task.progress_dialog)
+
+    ended.clear()
+    release = threading.Event()
+
+    def slow(progress):
+        release.wait(10)
+        progress(0.5)  # raises Cancelled: the dialog's Annuleren was pressed
+        return "te laat"
+
+    task = start(slow)
+    task.progress_dialog.cancel_button.click()
+    release.set()
+    qtbot.waitUntil(lambda: ended == ["geannuleerd", "niets"], timeout=10000)
+    assert closed(task.progress_dialog)

@@ -83,7 +83,7 @@ def letters_interactive(
     from gis_app.core.planning.promises import tellable
     from gis_app.render.letters import write_letters
     from gis_app.ui.dialogs import show_error, show_info
-    from gis_app.ui.tasks import TaskProgressDialog, task_runner
+    from gis_app.ui.tasks import submit_with_progress
 
     document = window.document
     try:
@@ -118,7 +118,6 @@ def letters_interactive(
             return None
     buildings = document.project.buildings
     rows = letter_rows(result, buildings, idx)
-    dialog = TaskProgressDialog(window, tr("Bewonersbrieven"), tr("Brieven schrijven..."))
 
     def work(progress):
         return write_letters(rows, Path(folder), template, contact, progress)
@@ -135,7 +134,6 @@ def letters_interactive(
         return answer == QMessageBox.StandardButton.Yes
 
     def written(files) -> None:
-        dialog.finish()
         QSettings().setValue(SETTINGS_DIR_KEY, str(folder))
         if (confirm or ask)():
             book = CommitmentBook.from_dict(document.project.commitments or None)
@@ -146,27 +144,16 @@ def letters_interactive(
         if on_done is not None:
             on_done(files)
 
-    def failed(error: BaseException) -> None:
-        dialog.finish()
-        show_error(window, error, title=tr("Bewonersbrieven schrijven mislukt"))
-        if on_done is not None:
-            on_done(None)
-
-    def cancelled() -> None:
-        dialog.finish()
-        if on_done is not None:
-            on_done(None)
-
-    task = task_runner().submit(
+    return submit_with_progress(
+        window,
         work,
         name="letters",
+        title=tr("Bewonersbrieven"),
+        text=tr("Brieven schrijven..."),
         on_result=written,
-        on_error=failed,
-        on_progress=lambda fraction, _text: dialog.set_progress(fraction),
-        on_cancelled=cancelled,
+        error_title=tr("Bewonersbrieven schrijven mislukt"),
+        on_end=(lambda: on_done(None)) if on_done is not None else None,
     )
-    dialog.attach(task)
-    return task
 
 
 # --- the template editor -----------------------------------------------------------------

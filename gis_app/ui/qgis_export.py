@@ -52,8 +52,8 @@ def export_qgis_project_interactive(window, folder: str | Path | None = None, on
     ``on_done(report | None)`` follows on the UI thread.
     """
     from gis_app.core.export.exporter import ExportOptions, export_project, prepare_export
-    from gis_app.ui.dialogs import show_error, show_info
-    from gis_app.ui.tasks import TaskProgressDialog, task_runner
+    from gis_app.ui.dialogs import show_info
+    from gis_app.ui.tasks import submit_with_progress
 
     if folder is None:
         start = str(QSettings().value(SETTINGS_DIR_KEY, "") or "")
@@ -65,9 +65,6 @@ def export_qgis_project_interactive(window, folder: str | Path | None = None, on
     store_map_state(window)
     project = window.document.project
     options = ExportOptions(formats=("qgis",), remember_columns=False)
-    dialog = TaskProgressDialog(
-        window, tr("Exporteren als QGIS-project"), tr("QGIS-project schrijven...")
-    )
 
     def work(progress):
         prepared = prepare_export(project, progress=progress)
@@ -76,34 +73,26 @@ def export_qgis_project_interactive(window, folder: str | Path | None = None, on
         )
         return prepared, report
 
-    def finished(report) -> None:
-        dialog.finish()
-        if on_done is not None:
-            on_done(report)
-
     def exported(outcome) -> None:
         prepared, report = outcome
         change = prepared.change
         if change is not None and not change.is_empty:
             window.document.apply_change(change, text=tr("Werkpakketten maken voor export"))
         QSettings().setValue(SETTINGS_DIR_KEY, str(folder))
-        finished(report)
+        if on_done is not None:
+            on_done(report)
         show_info(window, tr("QGIS-project geschreven"), report.to_text())
 
-    def failed(error: BaseException) -> None:
-        finished(None)
-        show_error(window, error, title=tr("Exporteren als QGIS-project mislukt"))
-
-    task = task_runner().submit(
+    return submit_with_progress(
+        window,
         work,
         name="qgis-export",
+        title=tr("Exporteren als QGIS-project"),
+        text=tr("QGIS-project schrijven..."),
         on_result=exported,
-        on_error=failed,
-        on_progress=lambda fraction, _text: dialog.set_progress(fraction),
-        on_cancelled=lambda: finished(None),
+        error_title=tr("Exporteren als QGIS-project mislukt"),
+        on_end=(lambda: on_done(None)) if on_done is not None else None,
     )
-    dialog.attach(task)
-    return task
 
 
 def install_qgis_export_action(window) -> QAction:

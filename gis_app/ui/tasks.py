@@ -104,6 +104,7 @@ class Task:
         self.callbacks = callbacks
         self.state = "queued"  # queued -> running -> delivered (or dropped)
         self.superseded = False  # a newer request under the same key replaced it
+        self.progress_dialog = None  # its TaskProgressDialog (submit_with_progress)
 
     @property
     def cancelled(self) -> bool:
@@ -587,3 +588,59 @@ class TaskProgressDialog(QDialog):
     def _show_if_running(self) -> None:
         if not self._finished:
             self.open()
+
+
+def submit_with_progress(
+    parent: QWidget | None,
+    work: Callable[[Progress], Any],
+    *,
+    name: str,
+    title: str,
+    text: str,
+    on_result: Callable[[Any], None],
+    error_title: str,
+    on_end: Callable[[], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    runner: TaskRunner | None = None,
+    delay_ms: int = 500,
+) -> Task:
+    """Run ``work`` on the task runner behind a :class:`TaskProgressDialog`.
+
+    The one shape of a background action started from a menu: the dialog shows the
+    progress and cancels; on success it closes and ``on_result(value)`` follows; a failure
+    closes it and shows ``error_title`` with the message (never a traceback); a cancel
+    closes it and calls ``on_cancelled``. ``on_end()`` follows a failure or a cancel (the
+    caller's "nothing came of it": a callback, a signal).
+    """
+    dialog = TaskProgressDialog(parent, title, text, delay_ms=delay_ms)
+
+    def succeeded(value) -> None:
+        dialog.finish()
+        on_result(value)
+
+    def failed(error: BaseException) -> None:
+        from gis_app.ui.dialogs import show_error
+
+        dialog.finish()
+        show_error(parent, error, title=error_title)
+        if on_end is not None:
+            on_end()
+
+    def cancelled() -> None:
+        dialog.finish()
+        if on_cancelled is not None:
+            on_cancelled()
+        if on_end is not None:
+            on_end()
+
+    task = (runner or task_runner()).submit(
+        work,
+        name=name,
+        on_result=succeeded,
+        on_error=failed,
+        on_progress=lambda fraction, _text: dialog.set_progress(fraction),
+        on_cancelled=cancelled,
+    )
+    dialog.attach(task)
+    task.progress_dialog = dialog  # tests and screenshots
+    return task

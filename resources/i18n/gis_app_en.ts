@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
     <context>
         <name>AttributeTable</name>
@@ -2795,11 +2796,6 @@
         </message>
         <message>
             <location filename="../../gis_app/ui/letters_dialog.py" />
-            <source>Brieven schrijven...</source>
-            <translation>Writing letters...</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/letters_dialog.py" />
             <source>{0} brieven geschreven in {1}.
 
 Worden ze verstuurd? Dan worden de genoemde data vastgelegd als toezeggingen: het plan houdt zich eraan.</source>
@@ -2811,6 +2807,11 @@ Will they be sent? Then the dates they name are recorded as commitments: the pla
             <location filename="../../gis_app/ui/letters_dialog.py" />
             <source>{0} adressen geïnformeerd</source>
             <translation>{0} addresses informed</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/letters_dialog.py" />
+            <source>Brieven schrijven...</source>
+            <translation>Writing letters...</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/letters_dialog.py" />
@@ -4614,16 +4615,6 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         </message>
         <message>
             <location filename="../../gis_app/ui/qgis_export.py" />
-            <source>Exporteren als QGIS-project</source>
-            <translation>Export as QGIS project</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/qgis_export.py" />
-            <source>QGIS-project schrijven...</source>
-            <translation>Writing the QGIS project...</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/qgis_export.py" />
             <source>Werkpakketten maken voor export</source>
             <translation>Making work packages for the export</translation>
         </message>
@@ -4631,6 +4622,16 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
             <location filename="../../gis_app/ui/qgis_export.py" />
             <source>QGIS-project geschreven</source>
             <translation>QGIS project written</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/qgis_export.py" />
+            <source>Exporteren als QGIS-project</source>
+            <translation>Export as QGIS project</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/qgis_export.py" />
+            <source>QGIS-project schrijven...</source>
+            <translation>Writing the QGIS project...</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/qgis_export.py" />
@@ -5326,17 +5327,6 @@ Enter selects all matches and zooms to them.</translation>
         <message>
             <location filename="../../gis_app/ui/team/actions.py" />
             <location filename="../../gis_app/ui/team/session.py" />
-            <source>Opslaan in database</source>
-            <translation>Save to database</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/team/actions.py" />
-            <source>Wijzigingen van de kopie opslaan in {name}...</source>
-            <translation>Saving the copy's changes to {name}...</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/team/actions.py" />
-            <location filename="../../gis_app/ui/team/session.py" />
             <source>wijzigingen zoeken</source>
             <translation>finding changes</translation>
         </message>
@@ -5347,13 +5337,24 @@ Enter selects all matches and zooms to them.</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/team/actions.py" />
-            <source>{name} wordt opgeslagen in {target}...</source>
-            <translation>Saving {name} to {target}...</translation>
+            <location filename="../../gis_app/ui/team/session.py" />
+            <source>Opslaan in database</source>
+            <translation>Save to database</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>Wijzigingen van de kopie opslaan in {name}...</source>
+            <translation>Saving the copy's changes to {name}...</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/team/actions.py" />
             <source>{name} opgeslagen in {target}</source>
             <translation>{name} saved to {target}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
+            <source>{name} wordt opgeslagen in {target}...</source>
+            <translation>Saving {name} to {target}...</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/team/actions.py" />

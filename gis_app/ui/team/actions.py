@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from gis_app.core.db import history, pull, push, safe_target, versions_as_base
 from gis_app.core.db.transfer import row_versions
 from gis_app.ui.dialogs import show_error
-from gis_app.ui.tasks import TaskProgressDialog
+from gis_app.ui.tasks import TaskProgressDialog, submit_with_progress
 from gis_app.ui.team.rows import LOCAL_SETTINGS, capture, project_rows
 from gis_app.ui.team.session import TeamSession, row_label
 
@@ -321,11 +321,6 @@ class TeamActions(QObject):
         project = self.document.project
         data = snapshot(project)
         captured = capture(project)
-        dialog = TaskProgressDialog(
-            window,
-            tr("Opslaan in database"),
-            tr("Wijzigingen van de kopie opslaan in {name}...").format(name=name),
-        )
 
         def work(progress):
             progress(0.05, tr("wijzigingen zoeken"))
@@ -358,7 +353,6 @@ class TeamActions(QObject):
             return changes, rows, versions, result, stale
 
         def done(value) -> None:
-            dialog.finish()
             changes, rows, versions, result, stale = value
             base_rows = dict(rows)
             base_versions = dict(versions)
@@ -397,7 +391,13 @@ class TeamActions(QObject):
                 self._conflicts(list(result.conflicts))
             self.pushed.emit(complete)
 
-        self._submit_save(work, done, dialog, "team-sync")
+        self._submit_save(
+            work,
+            done,
+            tr("Opslaan in database"),
+            tr("Wijzigingen van de kopie opslaan in {name}...").format(name=name),
+            "team-sync",
+        )
 
     def _push(self, target: str, name: str, replace: bool) -> None:
         from gis_app.ui.autosave import snapshot
@@ -406,13 +406,6 @@ class TeamActions(QObject):
         project = self.document.project
         data = snapshot(project)
         captured = capture(project)
-        dialog = TaskProgressDialog(
-            window,
-            tr("Opslaan in database"),
-            tr("{name} wordt opgeslagen in {target}...").format(
-                name=name, target=safe_target(target)
-            ),
-        )
 
         def work(progress):
             from gis_app.core.db import connect
@@ -423,7 +416,6 @@ class TeamActions(QObject):
             return project_rows(captured), versions
 
         def done(value) -> None:
-            dialog.finish()
             rows, versions = value
             if self.document.project is project:
                 self.document.set_database_name(name)
@@ -438,34 +430,34 @@ class TeamActions(QObject):
             )
             self.pushed.emit(True)
 
-        self._submit_save(work, done, dialog, "team-push")
+        self._submit_save(
+            work,
+            done,
+            tr("Opslaan in database"),
+            tr("{name} wordt opgeslagen in {target}...").format(
+                name=name, target=safe_target(target)
+            ),
+            "team-push",
+        )
 
-    def _submit_save(self, work, done, dialog, name: str) -> None:
+    def _submit_save(self, work, done, title: str, text: str, name: str) -> None:
         """Run a save to the database (push or an offline copy's rows) on the task runner;
         a failure or cancel is said the same way for both and leaves ``pushed(False)``."""
         window = self.window
-
-        def failed(error: BaseException) -> None:
-            dialog.finish()
-            show_error(window, error, title=tr("Opslaan in database mislukt"))
-            self.pushed.emit(False)
-
-        def cancelled() -> None:
-            dialog.finish()
-            window.statusBar().showMessage(
-                tr("Opslaan in database geannuleerd; de database is niet gewijzigd."), 10000
-            )
-            self.pushed.emit(False)
-
-        task = window.tasks.submit(
+        submit_with_progress(
+            window,
             work,
             name=name,
+            title=title,
+            text=text,
             on_result=done,
-            on_error=failed,
-            on_progress=lambda fraction, _text: dialog.set_progress(fraction),
-            on_cancelled=cancelled,
+            error_title=tr("Opslaan in database mislukt"),
+            on_cancelled=lambda: window.statusBar().showMessage(
+                tr("Opslaan in database geannuleerd; de database is niet gewijzigd."), 10000
+            ),
+            on_end=lambda: self.pushed.emit(False),
+            runner=window.tasks,
         )
-        dialog.attach(task)
 
     # --- conflicts and refusals -------------------------------------------------------------
     def _conflicts(self, conflicts: list) -> None:
