@@ -208,6 +208,11 @@ def test_same_cluster_gives_a_conflict_and_mine_is_saved(qtbot, windows, shared,
     ]
     assert ["naam", "Bob bewerkt", "Alice was eerst"] in table
     assert dialog.map.mine is not None and dialog.map.theirs is not None
+    # both outlines on the main map too, in view; gone when the choice is made
+    assert bob.canvas.preview_count == 2
+    xmin, ymin, xmax, ymax = bob.canvas.view.extent
+    c10 = shapely.total_bounds([dialog.conflicts[0].mine["geometry"]])
+    assert xmin <= c10[0] and ymin <= c10[1] and xmax >= c10[2] and ymax >= c10[3]
     assert not dialog.ok_button.isEnabled()  # nothing chosen yet
     dialog.choose(0, "mine")
     assert dialog.ok_button.isEnabled()
@@ -215,6 +220,7 @@ def test_same_cluster_gives_a_conflict_and_mine_is_saved(qtbot, windows, shared,
     bob.team.session.saved.connect(saved.append)
     dialog.accept()
     qtbot.waitUntil(lambda: bool(saved), timeout=30000)
+    assert bob.canvas.preview_count == 0
     assert [(s.kind, s.key) for s in saved[0].accepted] == [("cluster", "C10")]
     assert not saved[0].conflicts
     # the database and Alice's window now have Bob's version

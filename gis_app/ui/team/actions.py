@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+import shapely
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -461,16 +462,32 @@ class TeamActions(QObject):
 
     # --- conflicts and refusals -------------------------------------------------------------
     def _conflicts(self, conflicts: list) -> None:
-        from gis_app.ui.team.conflict_dialog import ConflictDialog
+        from gis_app.ui.team.conflict_dialog import ConflictDialog, conflict_outlines
 
         session = self.session
         if session is None:
             return
         dialog = ConflictDialog(conflicts, self.window)
         self.conflict_dialog = dialog
+        canvas = getattr(self.window, "canvas", None)
+
+        def show_on_map(conflict) -> None:
+            """Both versions' outlines on the main map, brought into view."""
+            if canvas is None:
+                return
+            outlines = conflict_outlines(conflict) if conflict is not None else []
+            canvas.set_preview(outlines or None)
+            if outlines:
+                xmin, ymin, xmax, ymax = shapely.total_bounds(outlines)
+                canvas.zoom_to_extent(xmin, ymin, xmax, ymax, margin=0.3)
+
+        dialog.currentConflictChanged.connect(show_on_map)
+        show_on_map(dialog.current_conflict())
 
         def chosen(result: int) -> None:
             self.conflict_dialog = None
+            if canvas is not None:
+                canvas.set_preview(None)
             if result != ConflictDialog.DialogCode.Accepted or self.session is not session:
                 self.window.statusBar().showMessage(
                     tr("Conflicten nog niet opgelost; bij de volgende keer opslaan opnieuw."),

@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 import shapely
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -138,6 +138,16 @@ def _geometry_of(values: Any):
     return values.get("geometry") if isinstance(values, dict) else None
 
 
+def conflict_outlines(conflict: Conflict) -> list:
+    """The outlines of both versions of a conflicting row (none for a row without one)."""
+    out = []
+    for values in (conflict.mine, conflict.theirs):
+        geometry = _geometry_of(values)
+        if geometry is not None and not getattr(geometry, "is_empty", True):
+            out.append(geometry)
+    return out
+
+
 def _shown(value: Any, field: str) -> str:
     if value is None:
         return "—"
@@ -153,7 +163,10 @@ def _shown(value: Any, field: str) -> str:
 
 
 class ConflictDialog(QDialog):
-    """See the module docstring."""
+    """See the module docstring. ``currentConflictChanged(conflict)`` when the planner
+    looks at another row (the window shows its outlines on the main map)."""
+
+    currentConflictChanged = Signal(object)
 
     def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None):
         super().__init__(parent)
@@ -307,6 +320,11 @@ class ConflictDialog(QDialog):
         self.map.setVisible(conflict.kind in ("cluster", "package"))
         self._fill_table(mine, theirs)
         self._sync_buttons()
+        self.currentConflictChanged.emit(conflict)
+
+    def current_conflict(self) -> Conflict | None:
+        index = self.rows.currentRow()
+        return self.conflicts[index] if 0 <= index < len(self.conflicts) else None
 
     def _fill_table(self, mine: Any, theirs: Any) -> None:
         if isinstance(mine, dict) or isinstance(theirs, dict):
