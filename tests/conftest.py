@@ -49,9 +49,9 @@ def _wait_for_background_work(collect: bool) -> None:
 @pytest.hookimpl(hookwrapper=True, trylast=True)
 def pytest_runtest_call(item):
     """When a test's body ends, its background jobs (a render, a window's first plan)
-    finish before pytest-qt processes the events it left: two clean-clone runs crashed
-    there (a segfault, and a hang in the garbage collector) while a job of that test still
-    ran on a worker thread."""
+    finish before pytest-qt processes the events it left, so no job of one test runs into
+    the next. (The segfault once seen there came from the garbage collector running in a
+    worker thread; gis_app/ui/tasks.py keeps it in the UI thread.)"""
     yield
     _wait_for_background_work(collect=False)
 
