@@ -253,6 +253,16 @@ def planned_project():
     return applied(bare, prepare_export(bare).change)
 
 
+def test_packages_are_named_in_the_language_they_are_made_in():
+    bare = Project(buildings=generate_buildings(120, seed=12))
+    with i18n.language_of("en"):
+        english = applied(bare, prepare_export(bare).change).packages
+    dutch = applied(bare, prepare_export(bare).change).packages
+    assert all(" part " in name for name in english["name"])
+    assert all(" deel " in name for name in dutch["name"])
+    assert list(english["package_id"]) == list(dutch["package_id"])  # ids are not words
+
+
 def export_in(project, out: Path, language: str | None):
     first = str(project.packages["package_id"].iloc[0])
     return export_project(

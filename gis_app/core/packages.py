@@ -415,8 +415,8 @@ def package_id_for(cluster_id: str, sequence: int) -> str:
 
 
 def _default_name(ctx: PackageContext, cluster_id: str, sequence: int) -> str:
-    base = ctx.cluster_names.get(cluster_id) or cluster_id or "zonder cluster"
-    return f"{base} deel {sequence}"
+    base = ctx.cluster_names.get(cluster_id) or cluster_id or t("zonder cluster")
+    return t("{base} deel {sequence}", base=base, sequence=sequence)
 
 
 def empty_packages() -> gpd.GeoDataFrame:
