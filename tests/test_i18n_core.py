@@ -449,6 +449,29 @@ def _message_args(node: ast.Call, in_commands: bool) -> list[ast.AST]:
     return []
 
 
+def _sources_of(arg: ast.AST, functions: dict, scope: ast.AST | None) -> list[ast.AST]:
+    """What a message argument is built from one step away, in the same module: the
+    ``return`` values of a function it calls, or the values assigned to a variable it
+    names in the enclosing function (a message made in a helper and raised elsewhere)."""
+    out: list[ast.AST] = []
+    if isinstance(arg, ast.Call):
+        func = arg.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        for definition in functions.get(name, []):
+            out += [
+                n.value
+                for n in ast.walk(definition)
+                if isinstance(n, ast.Return) and n.value is not None
+            ]
+    elif isinstance(arg, ast.Name) and scope is not None:
+        for n in ast.walk(scope):
+            if isinstance(n, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == arg.id for target in n.targets
+            ):
+                out.append(n.value)
+    return out
+
+
 def raw_messages() -> list[str]:
     found = []
     for directory in MESSAGE_DIRS:
@@ -456,19 +479,40 @@ def raw_messages() -> list[str]:
             rel = path.relative_to(ROOT).as_posix()
             if rel.startswith(MESSAGE_DIRS_NOT_YET):
                 continue
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            functions: dict[str, list[ast.AST]] = {}
+            scopes: dict[ast.AST, ast.AST] = {}  # a node -> its innermost function
+            for node in ast.walk(tree):
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    functions.setdefault(node.name, []).append(node)
+                    for inner in ast.walk(node):
+                        scopes[inner] = node  # inner functions come later and win
+            for node in ast.walk(tree):
                 if not isinstance(node, ast.Call):
                     continue
                 for arg in _message_args(node, rel.startswith("gis_app/commands")):
-                    text = ast.unparse(arg)
-                    if _has_words(arg) and (rel, text) not in RAW_ALLOWED:
-                        found.append(f"{rel}:{arg.lineno}: {text[:100]}")
-    return found
+                    for built in [arg, *_sources_of(arg, functions, scopes.get(node))]:
+                        text = ast.unparse(built)
+                        if _has_words(built) and (rel, text) not in RAW_ALLOWED:
+                            found.append(f"{rel}:{built.lineno}: {text[:100]}")
+    return sorted(set(found))
 
 
 def test_no_raw_dutch_messages():
     """Messages of core and the command line go through t(), so English is complete."""
     assert _has_words(ast.parse("f'laag {x} niet leesbaar'").body[0].value)
     assert not _has_words(ast.parse("t('laag {x}', x=x)").body[0].value)
+    made_elsewhere = ast.parse(
+        "def why(x):\n    return f'laag {x} niet leesbaar'\n"
+        "def read(x):\n    message = 'kapot'\n    raise InputError(message)\n"
+        "    raise InputError(why(x))\n"
+    )
+    functions = {n.name: [n] for n in made_elsewhere.body}
+    raises = [n for n in ast.walk(made_elsewhere) if isinstance(n, ast.Call) and n.args]
+    read = functions["read"][0]
+    assert [_has_words(v) for r in raises for v in _sources_of(r.args[0], functions, read)] == [
+        True,
+        True,
+    ]
     found = raw_messages()
     assert not found, f"{len(found)} messages not wrapped in t():\n" + "\n".join(found)
