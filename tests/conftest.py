@@ -43,6 +43,7 @@ def _wait_for_background_work(collect: bool) -> None:
     if collect:
         import gc
 
+        gc.unfreeze()  # what the UI-thread collector froze may belong to this test
         gc.collect()
 
 

@@ -435,3 +435,44 @@ def test_submit_with_progress_closes_its_dialog_and_says_how_it_ended(qtbot, run
     release.set()
     qtbot.waitUntil(lambda: ended == ["geannuleerd", "niets"], timeout=10000)
     assert closed(task.progress_dialog)
+
+
+def test_what_survives_a_full_collection_is_frozen_until_a_project_is_replaced(qtbot):
+    from gis_app.core.project import Project
+    from gis_app.core.sample import generate_buildings
+    from gis_app.ui.document import ProjectDocument
+    from gis_app.ui.tasks import task_runner
+
+    task_runner()
+    collector = QCoreApplication.instance()._gis_app_collector
+    freed_in: list[str] = []
+    holder = [_CycleWithFinaliser(freed_in)]  # alive: long-lived, like an open project
+    collector.collect_full()
+    assert gc.get_freeze_count() > 0
+    del holder[:]  # now garbage, but frozen: a full collection does not walk it
+    gc.collect()
+    assert freed_in == []
+    document = ProjectDocument(Project(buildings=generate_buildings(20, seed=1)))
+    document.replace_project(Project(buildings=generate_buildings(20, seed=2)))
+    assert gc.get_freeze_count() == 0
+    collector.collect_full()  # the next full collection finds it
+    assert freed_in == [threading.main_thread().name]
+    document.undo_stack.cleanChanged.disconnect()
+
+
+def test_every_tenth_full_collection_walks_the_frozen_objects_too(qtbot):
+    from gis_app.ui.tasks import task_runner
+
+    task_runner()
+    collector = QCoreApplication.instance()._gis_app_collector
+    collector.forget_long_lived()
+    collector.collect_full()  # walks all, freezes
+    freed_in: list[str] = []
+    holder = [_CycleWithFinaliser(freed_in)]
+    collector.collect_full()  # it survives and is frozen
+    del holder[:]
+    for _ in range(collector.WALK_ALL_EVERY - 2):
+        collector.collect_full()
+    assert freed_in == []  # frozen: not walked
+    collector.collect_full()  # the tenth since a walk of everything
+    assert freed_in == [threading.main_thread().name]

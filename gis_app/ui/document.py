@@ -87,7 +87,10 @@ class ProjectDocument(QObject):
 
     # --- project ---------------------------------------------------------------------------
     def replace_project(self, project: Project) -> None:
+        from gis_app.ui.tasks import forget_long_lived
+
         self.project = project
+        forget_long_lived()  # the old project's objects: collected at the next full collection
         self.undo_stack.clear()
         self.selection = np.empty(0, dtype=np.int64)
         self.selected_cluster_ids = []

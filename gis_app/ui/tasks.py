@@ -46,7 +46,9 @@ signal is enough) destroyed on a worker, while the UI thread uses Qt, crashed th
 suite now and then (a segfault in the UI thread's event processing while a map render ran;
 once a hang). So once the runner exists, :class:`UiThreadCollector` turns the automatic
 collector off and collects on a timer in the UI thread, generation by generation with the
-same thresholds (the remedy pyqtgraph documents for the same crash).
+same thresholds (the remedy pyqtgraph documents for the same crash); what survives a full
+collection is frozen until a project is replaced, so the project's geometries are not
+walked again and again.
 """
 
 from __future__ import annotations
@@ -381,17 +383,26 @@ class UiThreadCollector(QObject):
 
     Disables the automatic collector and, every ``interval_ms``, collects the generations
     whose counts passed the thresholds the automatic collector would have used, an older
-    one only when the younger ones passed theirs as well. A full collection walks every
-    object (about 0.1 s with a 300,000-building project open), so like the automatic
-    collector, which waits until the long-lived objects grew by a quarter, it is spaced:
-    at least ``FULL_MIN_SECONDS`` apart and at most ``FULL_MAX_SHARE`` of the time.
-    Objects without cycles are still freed at once by reference counting, in any thread.
-    Something that turned the automatic collector back on (a reader re-enabling it after
-    a pause) is undone at the next tick.
+    one only when the younger ones passed theirs as well. Objects without cycles are still
+    freed at once by reference counting, in any thread. Something that turned the
+    automatic collector back on (a reader re-enabling it after a pause) is undone at the
+    next tick.
+
+    Full collections: every shapely geometry is tracked by the collector, so one walk of
+    all objects costs about 0.2 s with a 300,000-building project open and seconds at
+    3,000,000, a frozen window each time. What survives a full collection is long-lived
+    (the libraries, the open project), so it is then frozen (``gc.freeze``) and later
+    full collections walk only what was made since. :meth:`forget_long_lived` (a project
+    replaced, a window closed) unfreezes it, so the next full collection finds what of it
+    has become garbage; so does every ``WALK_ALL_EVERY``-th full collection, so a plan or
+    table replaced during a long day that sat in a reference cycle is found too. Full
+    collections are also spaced, like the automatic collector's: at least
+    ``FULL_MIN_SECONDS`` apart and at most ``FULL_MAX_SHARE`` of the time.
     """
 
     FULL_MIN_SECONDS = 60.0
     FULL_MAX_SHARE = 0.02
+    WALK_ALL_EVERY = 10
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = 1000):
         super().__init__(parent)
@@ -401,6 +412,7 @@ class UiThreadCollector(QObject):
         self.collections = 0  # collections made by the timer (diagnostics, tests)
         self._last_full = time.monotonic()
         self._full_seconds = 0.0  # how long the last full collection took
+        self._fulls_since_walk = 0  # full collections since one walked every object
         gc.disable()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.collect_due)
@@ -419,14 +431,38 @@ class UiThreadCollector(QObject):
                 since = time.monotonic() - self._last_full
                 if since < max(self.FULL_MIN_SECONDS, self._full_seconds / self.FULL_MAX_SHARE):
                     break
-                start = time.monotonic()
-                found += gc.collect(2)
-                self._last_full = time.monotonic()
-                self._full_seconds = self._last_full - start
+                found += self.collect_full()
             else:
                 found += gc.collect(generation)
             self.collections += 1
         return found
+
+    def collect_full(self) -> int:
+        """A full collection, after which what survived is frozen (class docstring)."""
+        self._fulls_since_walk += 1
+        if self._fulls_since_walk >= self.WALK_ALL_EVERY or gc.get_freeze_count() == 0:
+            gc.unfreeze()
+            self._fulls_since_walk = 0
+        start = time.monotonic()
+        found = gc.collect(2)
+        gc.freeze()
+        self._last_full = time.monotonic()
+        self._full_seconds = self._last_full - start
+        return found
+
+    def forget_long_lived(self) -> None:
+        """Long-lived objects may have died (a project replaced, a window closed): let the
+        next full collection look at them again, and allow it at the next due tick."""
+        gc.unfreeze()
+        self._last_full = float("-inf")
+
+
+def forget_long_lived() -> None:
+    """:meth:`UiThreadCollector.forget_long_lived` of the application's collector, if any."""
+    app = QCoreApplication.instance()
+    collector = getattr(app, "_gis_app_collector", None) if app is not None else None
+    if collector is not None:
+        collector.forget_long_lived()
 
 
 class LatestOnly(QObject):

@@ -786,6 +786,9 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
             if getattr(self, "_remember_layout", False):
                 self.save_layout()
             self.stop_background_work()
+            from gis_app.ui.tasks import forget_long_lived
+
+            forget_long_lived()  # this window's project may now be garbage
 
     def stop_background_work(self, msecs: int = 5000) -> None:
         """Cancel the background work and wait for its threads, so nothing runs while Qt
