@@ -384,14 +384,20 @@ class PlanningController(QObject):
         session = self.session
         if self.order == "optimise" and getattr(bundle.result, "order_kind", "") == "optimise":
             session.remember_optimised(session.key, real_order(bundle.result))
+        curve = None
         if self._curve_wanted and session.key is not None:
             self._curve_wanted = False
             order = real_order(bundle.result) if self.order == "optimise" else self.order
-            self._recompute_curve(session.key, session.inputs, self.config.copy(), order)
+            curve = (session.key, session.inputs, self.config.copy(), order)
         fits = bundle.plan_columns is not None and bundle.n_rows == len(self.project.buildings)
         columns = {c: bundle.plan_columns[c] for c in PLAN_COLUMNS} if fits else None
         self.document.set_plan_result(bundle.result, columns)
         self.resultChanged.emit(bundle)
+        # the curve's worker starts after the views took the plan: running beside them it
+        # would take the GIL back at each of their Qt calls (PySide releases it in every
+        # one), and showing the plan would take several times its own time
+        if curve is not None:
+            self._recompute_curve(*curve)
 
     def _apply_curve(self, curve) -> None:
         self.curve = curve
