@@ -125,6 +125,10 @@ def run(args: argparse.Namespace) -> int:
         # no cyclic collection walks them while they are made (see gc.freeze below)
         gc.disable()
     try:
+        # the read path's modules (pandas, GDAL, shapely) before Qt's: once imported,
+        # PySide6 reads the source of every module imported after it (its __feature__
+        # check, 0.2 s for these)
+        import gis_app.core.io.opening  # noqa: F401
         from gis_app.ui.shell.file_actions import load_path
 
         project, report = load_path(args.file)  # GisAppError -> one line, exit 2 (cli.main)
