@@ -37,12 +37,13 @@ Decisions:
 from __future__ import annotations
 
 import copy
+import threading
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError, PlanningError
@@ -61,6 +62,9 @@ from gis_app.ui.tasks import LatestOnly
 PLAN_COLUMNS = ["plan_completion_year", "plan_approach", "plan_told"]
 ORDER_KEY = PLANNING_ORDER_KEY
 TRADEOFF_SHARES = tuple(np.round(np.linspace(0.0, 1.0, 11), 2))
+#: The curve after a new plan waits at most this long for the views to draw the plan
+#: (an event loop that does not run, e.g. a test blocking in ``wait``, only delays it).
+CURVE_WAIT_S = 1.0
 
 
 @dataclass
@@ -151,7 +155,9 @@ class PlanningController(QObject):
         self.recompute(curve=True)
 
     def _project_replaced(self) -> None:
-        if defer_until_map(self.document, self.reload, first=True):
+        # after the panels' counts (a fraction of a second): the planner's set-up then has
+        # the GIL to itself, and the UI thread shares it with one worker only
+        if defer_until_map(self.document, self.reload, last=True):
             # the map of a large project comes first; the old project's plan is of no use
             self.runner.cancel()
             self.curve_runner.cancel()
@@ -358,10 +364,16 @@ class PlanningController(QObject):
         neighbour pairs when they fit. Safe to call from a worker thread."""
         return self.session.new_planner(inputs, clusters, config)
 
-    def _recompute_curve(self, key, inputs: PlanInputs, config, order) -> None:
+    def _recompute_curve(
+        self, key, inputs: PlanInputs, config, order, after: threading.Event | None = None
+    ) -> None:
+        """The trade-off curve on its lane; with ``after``, its worker first waits (without
+        the GIL) until the event is set, at most :data:`CURVE_WAIT_S`."""
         session = self.session
 
         def job(progress):
+            if after is not None:
+                after.wait(CURVE_WAIT_S)
             planner = session.planner_for(key, inputs, config)
             ids = planner.cluster_ids
 
@@ -393,11 +405,15 @@ class PlanningController(QObject):
         columns = {c: bundle.plan_columns[c] for c in PLAN_COLUMNS} if fits else None
         self.document.set_plan_result(bundle.result, columns)
         self.resultChanged.emit(bundle)
-        # the curve's worker starts after the views took the plan: running beside them it
-        # would take the GIL back at each of their Qt calls (PySide releases it in every
-        # one), and showing the plan would take several times its own time
+        # the curve's worker starts after the views took and drew the plan: running beside
+        # them it would take the GIL back at each of their Qt calls (PySide releases it in
+        # every one), and showing the plan would take several times its own time. The
+        # lane is busy meanwhile (waiting for the curve means waiting for this too).
         if curve is not None:
-            self._recompute_curve(*curve)
+            drawn = threading.Event()
+            self._recompute_curve(*curve, after=drawn)
+            # a queued call: it runs after the repaints the views asked for
+            QTimer.singleShot(0, self, drawn.set)
 
     def _apply_curve(self, curve) -> None:
         self.curve = curve
