@@ -62,9 +62,10 @@ from gis_app.ui.tasks import LatestOnly
 PLAN_COLUMNS = ["plan_completion_year", "plan_approach", "plan_told"]
 ORDER_KEY = PLANNING_ORDER_KEY
 TRADEOFF_SHARES = tuple(np.round(np.linspace(0.0, 1.0, 11), 2))
-#: The curve after a new plan waits at most this long for the views to draw the plan
-#: (an event loop that does not run, e.g. a test blocking in ``wait``, only delays it).
-CURVE_WAIT_S = 1.0
+#: Work started with a new plan (the trade-off curve, a view's own computation) waits at
+#: most this long for the views to draw the plan (see ``views_drawn``; an event loop that
+#: does not run, e.g. a test blocking in ``wait``, only delays it).
+VIEWS_WAIT_S = 1.0
 
 
 @dataclass
@@ -114,6 +115,8 @@ class PlanningController(QObject):
         self.error = ""
         self.auto = True  # recompute on every change
         self.session = PlannerSession()  # the planner cache, shared by both runners
+        self._drawn = threading.Event()  # see views_drawn
+        self._drawn.set()
         self._curve_wanted = False
         document.projectReplaced.connect(self._project_replaced)
         document.buildingsChanged.connect(self._buildings_changed)
@@ -368,12 +371,12 @@ class PlanningController(QObject):
         self, key, inputs: PlanInputs, config, order, after: threading.Event | None = None
     ) -> None:
         """The trade-off curve on its lane; with ``after``, its worker first waits (without
-        the GIL) until the event is set, at most :data:`CURVE_WAIT_S`."""
+        the GIL) until the event is set, at most :data:`VIEWS_WAIT_S`."""
         session = self.session
 
         def job(progress):
             if after is not None:
-                after.wait(CURVE_WAIT_S)
+                after.wait(VIEWS_WAIT_S)
             planner = session.planner_for(key, inputs, config)
             ids = planner.cluster_ids
 
@@ -403,6 +406,7 @@ class PlanningController(QObject):
             curve = (session.key, session.inputs, self.config.copy(), order)
         fits = bundle.plan_columns is not None and bundle.n_rows == len(self.project.buildings)
         columns = {c: bundle.plan_columns[c] for c in PLAN_COLUMNS} if fits else None
+        drawn = self._drawn = threading.Event()
         self.document.set_plan_result(bundle.result, columns)
         self.resultChanged.emit(bundle)
         # the curve's worker starts after the views took and drew the plan: running beside
@@ -410,10 +414,16 @@ class PlanningController(QObject):
         # every one), and showing the plan would take several times its own time. The
         # lane is busy meanwhile (waiting for the curve means waiting for this too).
         if curve is not None:
-            drawn = threading.Event()
             self._recompute_curve(*curve, after=drawn)
-            # a queued call: it runs after the repaints the views asked for
-            QTimer.singleShot(0, self, drawn.set)
+        # a queued call: it runs after the repaints the views asked for
+        QTimer.singleShot(0, self, drawn.set)
+
+    def views_drawn(self) -> threading.Event:
+        """Set once the views have drawn the newest plan (a queued call after its
+        ``resultChanged``). Background work that a view starts on ``resultChanged`` waits
+        for it on its worker (``event.wait(VIEWS_WAIT_S)``, without the GIL), so it does not
+        compete with the views' drawing for the GIL."""
+        return self._drawn
 
     def _apply_curve(self, curve) -> None:
         self.curve = curve
