@@ -32,6 +32,10 @@ Decisions:
   uses the order of the plan it belongs to, for the same reason.
 * Invalid settings are never applied: the reason is shown (``errorChanged``) and the
   editors are put back to the last valid configuration.
+* Work started with a new plan (the trade-off curve, the order comparison) waits on its
+  worker until the views have drawn the plan (:meth:`PlanningController.views_drawn`):
+  beside the views it would take the GIL back at each of their Qt calls. A large
+  project's first plan is queued after the panels' counts (``defer_until_map(last=True)``).
 """
 
 from __future__ import annotations
