@@ -163,6 +163,10 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
     def start() -> None:  # on the event loop's first turn, so the window is painted first
         if project is not None:
             window.set_project(project, report)
+            # a project that was read already: no table is parsed beside its read, and the
+            # worker's start (a second Python importing pandas, about a second of CPU)
+            # would compete with the map, the panels and the first plan
+            window.when_idle(warm_up)
         elif path is not None:
             window.open_path(Path(path))
         else:
@@ -170,16 +174,20 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
         # ask on close, autosave, offer a crashed session's work
         window.project_controller.start_session()
 
-    QTimer.singleShot(0, window, start)
     from functools import partial
     from importlib import import_module
 
     from gis_app.core.join import worker
 
-    # start the table worker now, so a risk table imported later is parsed beside the
-    # footprint read instead of after it (see gis_app/core/join/worker.py); the worker
-    # imports the table code itself: importing it here would delay the first paint
-    worker.warm_up(partial(import_module, "gis_app.core.join.table"))
+    def warm_up() -> None:
+        # start the table worker, so a risk table imported later is parsed beside the
+        # footprint read instead of after it (see gis_app/core/join/worker.py); the worker
+        # imports the table code itself: importing it here would delay the first paint
+        worker.warm_up(partial(import_module, "gis_app.core.join.table"))
+
+    QTimer.singleShot(0, window, start)
+    if project is None:
+        warm_up()  # now: the file about to be read may be a table to join
     try:
         return app.exec()
     finally:

@@ -15,6 +15,12 @@ and returns the work for the runner's thread; the fill then gets the work's resu
 the UI thread and only shows it. The UI thread stays free to draw while 300,000
 buildings are counted.
 
+One fill's background work at a time: Python threads share one GIL, and each worker
+that computes beside the UI thread makes it wait longer for the GIL at every Qt call.
+The counts that take a fraction of a second come first; the plan, which prepares its
+planner for seconds on its own runner lane, is queued ``last`` so it starts when they
+are done and computes alone.
+
 Small projects (fewer than :data:`MAP_FIRST_ROWS` buildings) are shown the old way:
 every panel fills at once, there is nothing to win.
 """
@@ -50,6 +56,7 @@ class MapFirst(QObject):
         self.holding = False
         #: (fill, background): see :func:`defer_until_map`
         self._queue: list[tuple[Callable, Callable | None]] = []
+        self._last: list[tuple[Callable, Callable | None]] = []  # after the others
         self._timeout = QTimer(self)
         self._timeout.setSingleShot(True)
         self._timeout.setInterval(GATE_TIMEOUT_MS)
@@ -68,13 +75,16 @@ class MapFirst(QObject):
         fill: Callable,
         *,
         first: bool = False,
+        last: bool = False,
         background: Callable[[], Callable[[Any], Any]] | None = None,
     ) -> None:
-        """Queue ``fill``; ``first``: ahead of the others (the plan, the longest wait);
-        ``background``: see :func:`defer_until_map`."""
-        if any(queued == fill for queued, _ in self._queue):
+        """Queue ``fill``; ``first``: ahead of the others; ``last``: after every other
+        fill, also those queued later; ``background``: see :func:`defer_until_map`."""
+        if any(queued == fill for queued, _ in self._queue + self._last):
             return
-        if first:
+        if last:
+            self._last.append((fill, background))
+        elif first:
             self._queue.insert(0, (fill, background))
         else:
             self._queue.append((fill, background))
@@ -91,7 +101,7 @@ class MapFirst(QObject):
             return
         self.holding = False
         self._timeout.stop()
-        queue, self._queue = self._queue, []
+        queue, self._queue, self._last = self._queue + self._last, [], []
         self._submit_next(queue)
         self.released.emit()
 
@@ -132,11 +142,12 @@ def defer_until_map(
     fill: Callable,
     *,
     first: bool = False,
+    last: bool = False,
     background: Callable[[], Callable[[Any], Any]] | None = None,
 ) -> bool:
     """Queue ``fill`` when the document's window holds panels back for the map (then
     ``True``: the caller returns and ``fill`` runs later); ``False``: run it now.
-    ``first`` puts it ahead of the fills queued before it.
+    ``first`` puts it ahead of the fills queued before it, ``last`` after all others.
 
     With ``background``, ``background()`` is called on the UI thread when the fill's turn
     comes and returns a Qt-free task ``work(progress)``; the runner runs it on its thread
@@ -146,5 +157,5 @@ def defer_until_map(
     gate = _GATES.get(document)
     if gate is None or not gate.holding:
         return False
-    gate.defer(fill, first=first, background=background)
+    gate.defer(fill, first=first, last=last, background=background)
     return True

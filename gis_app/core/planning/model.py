@@ -79,6 +79,7 @@ from gis_app.core.schema import (
     ensure_cluster_columns,
     profile_codes_from_lpr,
 )
+from gis_app.core.slices import in_slices
 
 #: Measure codes used in the arrays (0 = no work).
 MEASURE_CODES = (MEASURE_NONE, MEASURE_LIGHT, MEASURE_HEAVY, MEASURE_REBUILD)
@@ -136,7 +137,13 @@ def per_value(column: pd.Series, fn) -> np.ndarray:
 
     Only columns whose values are all ``str`` (missing ones aside) take the short way: for
     other values hashing may join values whose text differs (``1`` and ``1.0``). Missing
-    values are passed to ``fn`` as they are, in their own rows."""
+    values are passed to ``fn`` as they are, in their own rows. Hashing the strings holds
+    the GIL: the column is done in slices (:func:`~gis_app.core.slices.in_slices`)."""
+    return in_slices(lambda part: _per_value(part, fn), column)
+
+
+def _per_value(column: pd.Series, fn) -> np.ndarray:
+    """:func:`per_value` of one slice."""
     if len(column) == 0 or pd.api.types.infer_dtype(column, skipna=True) != "string":
         return np.asarray(fn(column))
     codes, uniques = pd.factorize(column)
@@ -154,41 +161,60 @@ def per_value(column: pd.Series, fn) -> np.ndarray:
     return out
 
 
+def _lengths(values: np.ndarray) -> np.ndarray:
+    return np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+
+
 def _bag_ids(building_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(ok, lengths, text)`` of ids (``str``): which are 16 ASCII digits (a BAG pand id),
     their lengths, and the ids as a numpy text array. numpy works on the text in C
     without holding the GIL, where pandas' string methods make a Python call per id and
-    hold it: a worker thread that prepares a plan leaves the UI thread free to draw."""
+    hold it: a worker thread that prepares a plan leaves the UI thread free to draw.
+    The two conversions that do hold it (lengths, text) run in slices."""
     n = len(building_ids)
-    lengths = np.fromiter(map(len, building_ids), dtype=np.int64, count=n)
+    lengths = in_slices(_lengths, building_ids)
     if n == 0:
         return np.zeros(0, dtype=bool), lengths, np.empty(0, dtype="U1")
-    text = np.asarray(building_ids, dtype=str)
+    text = in_slices(lambda ids: np.asarray(ids, dtype=str), building_ids)
     width = text.dtype.itemsize // 4
     if width < 16:
         return np.zeros(n, dtype=bool), lengths, text
-    chars = np.ascontiguousarray(text).view(np.uint32).reshape(n, width)[:, :16]
+    chars = _chars(text)[:, :16]
     ok = (lengths == 16) & ((chars >= ord("0")) & (chars <= ord("9"))).all(axis=1)
     return ok, lengths, text
 
 
+def _chars(text: np.ndarray) -> np.ndarray:
+    """The code points of numpy text, one row per string (a view, no copy)."""
+    width = text.dtype.itemsize // 4
+    return np.ascontiguousarray(text).view(np.uint32).reshape(len(text), width)
+
+
 def _municipality(building_ids: np.ndarray) -> np.ndarray:
+    """The municipality code of each id as numpy text: the first 4 characters of a BAG id
+    (16 digits), ``onbekend`` otherwise. Numpy text, not Python strings: sorting it
+    (``np.unique``) runs without the GIL, 300,000 Python strings would hold it."""
     ok, lengths, text = _bag_ids(building_ids)
     # 16 characters that are digits but not all ASCII ("isdigit" takes other scripts too)
     for i in np.flatnonzero((lengths == 16) & ~ok):
         ok[i] = building_ids[i].isdigit()
-    out = np.full(len(building_ids), "onbekend", dtype=object)
-    out[ok] = text[ok].astype("U4")
-    return out
+    if not len(text):
+        return np.empty(0, dtype="U8")
+    return np.where(ok, text.astype("U4"), "onbekend")
 
 
 def _id_rank(building_ids: np.ndarray) -> np.ndarray:
     """Rank of each id among the distinct ids as numpy text (the inverse of ``np.unique``;
     a tie-break only). BAG ids (16 ASCII digits each) sort as the numbers they spell:
-    sorting integers is several times faster than sorting text."""
+    sorting integers is several times faster than sorting text. The numbers are computed
+    from the digits' code points (numpy arithmetic, no GIL), not parsed per id."""
     ok, _, text = _bag_ids(building_ids)
     if len(text) and ok.all():
-        return np.unique(text.astype(np.int64), return_inverse=True)[1].astype(np.int64)
+        digits = _chars(text)[:, :16].astype(np.int64) - ord("0")
+        numbers = np.zeros(len(text), dtype=np.int64)
+        for k in range(16):
+            numbers = numbers * 10 + digits[:, k]
+        return np.unique(numbers, return_inverse=True)[1].astype(np.int64)
     return np.unique(text, return_inverse=True)[1].astype(np.int64)
 
 
@@ -232,17 +258,19 @@ class PlanningModel:
         b_cluster = per_value(
             buildings["cluster_id"], lambda c: c.fillna("").astype(str).to_numpy(dtype=object)
         )
-        index = pd.Index(cluster_ids, dtype=object).get_indexer(b_cluster)
+        index = in_slices(pd.Index(cluster_ids, dtype=object).get_indexer, b_cluster)
         clustered = index >= 0
         group = np.where(clustered, index, np.nan)
         unknown = (b_cluster != "") & ~clustered
         n_clusters = len(cluster_ids)
         self.n_unknown_cluster = int(unknown.sum())  # references to a cluster that is gone
 
-        b_ids = buildings["building_id"].astype(str).to_numpy(dtype=object)
+        b_ids = in_slices(
+            lambda part: part.astype(str).to_numpy(dtype=object), buildings["building_id"]
+        )
         # BAG says these do not exist (demolished, never built): never planned, but counted
         gone = (
-            bag_gone(buildings["bag_status"].to_numpy(dtype=object))
+            in_slices(bag_gone, buildings["bag_status"].to_numpy(dtype=object))
             if "bag_status" in buildings.columns
             else np.zeros(len(buildings), dtype=bool)
         )
@@ -256,6 +284,7 @@ class PlanningModel:
             keep = ~gone
             codes = _municipality(b_ids[loose])
             pseudo_ids, inverse = np.unique(codes, return_inverse=True)
+            pseudo_ids = np.array([str(c) for c in pseudo_ids], dtype=object)
             g = np.zeros(len(buildings), dtype=np.float64)
             g[clustered] = group[clustered]
             g[loose] = n_clusters + inverse
@@ -360,7 +389,7 @@ class PlanningModel:
             sub["expected_measure"], lambda c: c.astype(str).str.strip().to_numpy(dtype=object)
         )
         measure = pd.Series(
-            pd.Index(MEASURE_CODES, dtype=object).get_indexer(measure_text), dtype=float
+            in_slices(pd.Index(MEASURE_CODES, dtype=object).get_indexer, measure_text), dtype=float
         ).where(lambda codes: codes >= 0)
         if measure.isna().any():
             i = int(np.flatnonzero(measure.isna().to_numpy())[0])

@@ -32,17 +32,22 @@ Decisions:
   uses the order of the plan it belongs to, for the same reason.
 * Invalid settings are never applied: the reason is shown (``errorChanged``) and the
   editors are put back to the last valid configuration.
+* Work started with a new plan (the trade-off curve, the order comparison) waits on its
+  worker until the views have drawn the plan (:meth:`PlanningController.views_drawn`):
+  beside the views it would take the GIL back at each of their Qt calls. A large
+  project's first plan is queued after the panels' counts (``defer_until_map(last=True)``).
 """
 
 from __future__ import annotations
 
 import copy
+import threading
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError, PlanningError
@@ -61,6 +66,10 @@ from gis_app.ui.tasks import LatestOnly
 PLAN_COLUMNS = ["plan_completion_year", "plan_approach", "plan_told"]
 ORDER_KEY = PLANNING_ORDER_KEY
 TRADEOFF_SHARES = tuple(np.round(np.linspace(0.0, 1.0, 11), 2))
+#: Work started with a new plan (the trade-off curve, a view's own computation) waits at
+#: most this long for the views to draw the plan (see ``views_drawn``; an event loop that
+#: does not run, e.g. a test blocking in ``wait``, only delays it).
+VIEWS_WAIT_S = 1.0
 
 
 @dataclass
@@ -110,6 +119,8 @@ class PlanningController(QObject):
         self.error = ""
         self.auto = True  # recompute on every change
         self.session = PlannerSession()  # the planner cache, shared by both runners
+        self._drawn = threading.Event()  # see views_drawn
+        self._drawn.set()
         self._curve_wanted = False
         document.projectReplaced.connect(self._project_replaced)
         document.buildingsChanged.connect(self._buildings_changed)
@@ -151,7 +162,9 @@ class PlanningController(QObject):
         self.recompute(curve=True)
 
     def _project_replaced(self) -> None:
-        if defer_until_map(self.document, self.reload, first=True):
+        # after the panels' counts (a fraction of a second): the planner's set-up then has
+        # the GIL to itself, and the UI thread shares it with one worker only
+        if defer_until_map(self.document, self.reload, last=True):
             # the map of a large project comes first; the old project's plan is of no use
             self.runner.cancel()
             self.curve_runner.cancel()
@@ -358,10 +371,16 @@ class PlanningController(QObject):
         neighbour pairs when they fit. Safe to call from a worker thread."""
         return self.session.new_planner(inputs, clusters, config)
 
-    def _recompute_curve(self, key, inputs: PlanInputs, config, order) -> None:
+    def _recompute_curve(
+        self, key, inputs: PlanInputs, config, order, after: threading.Event | None = None
+    ) -> None:
+        """The trade-off curve on its lane; with ``after``, its worker first waits (without
+        the GIL) until the event is set, at most :data:`VIEWS_WAIT_S`."""
         session = self.session
 
         def job(progress):
+            if after is not None:
+                after.wait(VIEWS_WAIT_S)
             planner = session.planner_for(key, inputs, config)
             ids = planner.cluster_ids
 
@@ -384,14 +403,31 @@ class PlanningController(QObject):
         session = self.session
         if self.order == "optimise" and getattr(bundle.result, "order_kind", "") == "optimise":
             session.remember_optimised(session.key, real_order(bundle.result))
+        curve = None
         if self._curve_wanted and session.key is not None:
             self._curve_wanted = False
             order = real_order(bundle.result) if self.order == "optimise" else self.order
-            self._recompute_curve(session.key, session.inputs, self.config.copy(), order)
+            curve = (session.key, session.inputs, self.config.copy(), order)
         fits = bundle.plan_columns is not None and bundle.n_rows == len(self.project.buildings)
         columns = {c: bundle.plan_columns[c] for c in PLAN_COLUMNS} if fits else None
+        drawn = self._drawn = threading.Event()
         self.document.set_plan_result(bundle.result, columns)
         self.resultChanged.emit(bundle)
+        # the curve's worker starts after the views took and drew the plan: running beside
+        # them it would take the GIL back at each of their Qt calls (PySide releases it in
+        # every one), and showing the plan would take several times its own time. The
+        # lane is busy meanwhile (waiting for the curve means waiting for this too).
+        if curve is not None:
+            self._recompute_curve(*curve, after=drawn)
+        # a queued call: it runs after the repaints the views asked for
+        QTimer.singleShot(0, self, drawn.set)
+
+    def views_drawn(self) -> threading.Event:
+        """Set once the views have drawn the newest plan (a queued call after its
+        ``resultChanged``). Background work that a view starts on ``resultChanged`` waits
+        for it on its worker (``event.wait(VIEWS_WAIT_S)``, without the GIL), so it does not
+        compete with the views' drawing for the GIL."""
+        return self._drawn
 
     def _apply_curve(self, curve) -> None:
         self.curve = curve

@@ -50,7 +50,7 @@ from gis_app.core import planning_views as pv
 from gis_app.core.explain import order_note, share_counts, share_explanation
 from gis_app.core.planning.session import run_planner, structural_config
 from gis_app.ui.planning.charts import PlanCharts
-from gis_app.ui.planning.controller import PlanningController, real_order
+from gis_app.ui.planning.controller import VIEWS_WAIT_S, PlanningController, real_order
 from gis_app.ui.planning.deadlines import BoundView, DeadlinesView
 from gis_app.ui.planning.editors import CapacityEditor, DurationsEditor
 from gis_app.ui.planning.metrics import MetricsView
@@ -259,8 +259,10 @@ class OrderComparison(QObject):
         order = other
         if other == "optimise" and kept is not None and kept[:2] == (key, structure):
             order = kept[2]
+        drawn = self.controller.views_drawn()
 
         def job(progress):
+            drawn.wait(VIEWS_WAIT_S)  # the views draw the plan first (see views_drawn)
             planner = session.planner_for(key, inputs, config)
             progress(0.3)  # raises Cancelled when a newer plan superseded this one
             with session.run_lock:
