@@ -89,8 +89,9 @@ class ProjectDocument(QObject):
     def replace_project(self, project: Project) -> None:
         from gis_app.ui.tasks import forget_long_lived
 
-        self.project = project
-        forget_long_lived()  # the old project's objects: collected at the next full collection
+        old, self.project = self.project, project
+        if old is not None and old is not project and len(old.buildings):
+            forget_long_lived()  # the old project's objects: looked at in the next full one
         self.undo_stack.clear()
         self.selection = np.empty(0, dtype=np.int64)
         self.selected_cluster_ids = []

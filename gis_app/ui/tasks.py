@@ -451,10 +451,9 @@ class UiThreadCollector(QObject):
         return found
 
     def forget_long_lived(self) -> None:
-        """Long-lived objects may have died (a project replaced, a window closed): let the
-        next full collection look at them again, and allow it at the next due tick."""
+        """Long-lived objects may have died (a project replaced, a window closed): the next
+        full collection, when due and spaced as always, looks at them again."""
         gc.unfreeze()
-        self._last_full = float("-inf")
 
 
 def forget_long_lived() -> None:
