@@ -94,7 +94,6 @@ from gis_app.core.planning.schedule import (
     timing,
 )
 
-INTERVAL_GROWTH = 6  # entry weeks of a split cluster: more is tighter and slower
 STALL_STEPS = 30  # dual steps without a better bound before the step size is halved
 INITIAL_STEP = 1.0  # Polyak step factor at the start (halved after STALL_STEPS without progress)
 MAX_ITERATIONS = 1500  # full steps at most (the time limit usually ends them first)
@@ -159,14 +158,18 @@ class _Columns:
         opt_job, opt_k, opt_off = [], [], []
         job_off, job_could, job_first_opt = [], [], []
         flat_w, flat_l = [], []
+        bo_opt, bo_weight, bo_spread, bo_size, bo_job = [], [], [], [], []
         self.complete = True
         offset = 0
-        t_first, t_cover = self._intervals(self.t_lo_all, t_last)
+        ts_all = np.arange(self.t_lo_all, t_last + 1, dtype=np.int64)
 
-        def add(job, off, k, t_cov, m, cost):
+        def new_option(job, off, k):
             opt_job.append(job)
             opt_k.append(k)
             opt_off.append(off)
+
+        def add(job, off, k, t_cov, m, cost):
+            new_option(job, off, k)
             cols_t.append(np.asarray(t_cov, dtype=np.int64))
             cols_m.append(np.asarray(m, dtype=np.int64))
             cols_cost.append(np.asarray(cost, dtype=float))
@@ -192,15 +195,22 @@ class _Columns:
                 t_lo = max(self.t_lo_all, int(week_of_slot(np.asarray([p[0]]))[0]))
                 ts = np.arange(min(t_lo, t_last), t_last + 1, dtype=np.int64)
                 add(k_job, offset, 0, ts, np.full(len(ts), n), self._block_cost(ww, ts))
-            # options k = 1 .. could: a prefix of k before week R, the rest a block whose
-            # entry weeks come in intervals of growing width: cost as if entered in the
-            # first week of the interval, coverage as if in the last (both stay below
-            # the real plan's)
+            # options k = 1 .. could: a prefix of k before week R, the rest a block of
+            # weight W_k entering in any week t >= R; its cost is at least
+            # t W_k + (the least spread of the block over all entry weeks), chosen per
+            # iteration against the coverage prices (:meth:`block_values`)
             ks = np.arange(1, min(could, n - 1) + 1, dtype=np.int64)
-            if len(ks):
-                cost2d = self._block_costs(ww, ks, t_first)
+            if len(ks) and len(ts_all):
+                cost2d = self._block_costs(ww, ks, ts_all)
+                weight_k = np.cumsum(ww[::-1])[::-1][ks]  # weight of buildings k .. n-1
+                spread = (cost2d - ts_all[None, :] * weight_k[:, None]).min(axis=1)
                 for row, k in enumerate(ks.tolist()):
-                    add(k_job, offset, k, t_cover, np.full(len(t_cover), n - k), cost2d[row])
+                    bo_opt.append(len(opt_job))
+                    new_option(k_job, offset, k)
+                    bo_weight.append(weight_k[row])
+                    bo_spread.append(spread[row])
+                    bo_size.append(n - k)
+                    bo_job.append(k_job)
             if could == n and n > 0:  # the whole cluster before week R
                 add(k_job, offset, n, np.asarray([-1]), np.zeros(1, np.int64), np.zeros(1))
             offset += n
@@ -223,6 +233,11 @@ class _Columns:
         self.job_first_opt = np.asarray(job_first_opt, dtype=np.int64)
         # weeks T = t_lo_all .. t_hi carry a coverage price
         self.weeks = np.arange(self.t_lo_all, self.t_hi + 1, dtype=np.int64)
+        self.bo_opt = np.asarray(bo_opt, dtype=np.int64)
+        self.bo_weight = np.asarray(bo_weight, dtype=float)
+        self.bo_spread = np.asarray(bo_spread, dtype=float)
+        self.bo_job = np.asarray(bo_job, dtype=np.int64)
+        bo_size = np.asarray(bo_size, dtype=np.int64)
         self.D = cum[self.weeks + 1].astype(float) - c_r  # slots of weeks R..T
         has = self.m > 0
         t_safe = np.where(has, self.t, self.t_lo_all)
@@ -233,7 +248,9 @@ class _Columns:
         self.has_block = has
         # the penalty of a column depends on its entry week and block size only: priced on
         # a (week, size) table, then gathered
-        self.sizes, size_index = np.unique(self.m, return_inverse=True)
+        self.sizes, size_index = np.unique(np.concatenate([self.m, bo_size]), return_inverse=True)
+        self.bo_size_index = size_index[len(self.m) :]
+        size_index = size_index[: len(self.m)]
         self.table_key = self.t_index * len(self.sizes) + size_index
         n_weeks = len(self.weeks)
         a = np.arange(n_weeks + 1)
@@ -308,19 +325,6 @@ class _Columns:
                 week[here] = back[j][rows[here], week[here]]
         return out
 
-    @staticmethod
-    def _intervals(t_lo: int, t_hi: int) -> tuple[np.ndarray, np.ndarray]:
-        """Weeks t_lo..t_hi cut into intervals about ``1/INTERVAL_GROWTH`` of their distance
-        from t_lo wide: first and last weeks."""
-        firsts, lasts = [], []
-        t = t_lo
-        while t <= t_hi:
-            width = max(1, (t - t_lo) // INTERVAL_GROWTH)
-            firsts.append(t)
-            lasts.append(min(t + width - 1, t_hi))
-            t += width
-        return np.asarray(firsts, dtype=np.int64), np.asarray(lasts, dtype=np.int64)
-
     def week_of(self, slots: np.ndarray) -> np.ndarray:
         return np.searchsorted(self.cum, slots, side="right") - 1
 
@@ -340,10 +344,12 @@ class _Columns:
             if not inside.any():
                 break
             filled = np.minimum(cum[np.minimum(idx, len(cum) - 1)] - base, m)
-            rest = np.where(inside, total - prefix[filled], 0.0)
-            if not (rest > 0).any():
+            # judged on the buildings, not on the weight left (rounding leaves a speck of
+            # weight after the last one, which kept the loop going to the horizon)
+            waiting = inside & (filled < m)
+            if not waiting.any():
                 break
-            out += rest
+            out += np.where(waiting, total - prefix[filled], 0.0)
             q += 1
         return out
 
@@ -362,41 +368,88 @@ class _Columns:
             if not inside.any():
                 break
             filled = np.minimum(cum[np.minimum(idx, len(cum) - 1)][None, :] - base, m)
-            rest = np.where(
-                inside, total - (prefix[ks[:, None] + filled] - prefix[ks][:, None]), 0.0
-            )
-            if not (rest > 0).any():
+            waiting = inside & (filled < m)
+            if not waiting.any():
                 break
-            out += rest
+            out += np.where(
+                waiting, total - (prefix[ks[:, None] + filled] - prefix[ks][:, None]), 0.0
+            )
             q += 1
         return out
 
-    def penalty(self, lam: np.ndarray) -> np.ndarray:
-        """``sum_T lambda_T x coverage(T)`` for every column."""
+    def penalty_table(self, lam: np.ndarray) -> np.ndarray:
+        """``sum_T lambda_T x coverage(T)`` of a block per (entry week index, size); the
+        last row (no block) is 0."""
         s0 = np.concatenate([[0.0], np.cumsum(lam)])
         s1 = np.concatenate([[0.0], np.cumsum(lam * (self.D + self.c_r))])
         a = np.minimum(self.grid_a, len(lam))
         b = np.minimum(np.maximum(self.grid_full, a), len(lam))
         ramp = (s1[b] - s1[a]) - self.grid_start * (s0[b] - s0[a])
         full = self.sizes[None, :] * (s0[-1] - s0[b])
-        table = np.where(self.grid_has, ramp + full, 0.0)
-        return table.ravel()[self.table_key]
+        return np.where(self.grid_has, ramp + full, 0.0)
+
+    def block_values(self, table: np.ndarray):
+        """For every option with a prefix (k >= 1): the least of
+        ``t W_k + spread_k + penalty(n - k, t)`` over the entry weeks, with the penalty
+        replaced by a convex minorant in t (its week-to-week differences replaced by
+        their suffix minima, so never above it): the minimum is where the minorant's
+        slope reaches ``-W_k``, found by bisection. Returns (values, week indices)."""
+        n_opt = len(self.bo_opt)
+        n_weeks = len(self.weeks)
+        if n_opt == 0 or n_weeks == 0:
+            return np.zeros(n_opt), np.zeros(n_opt, dtype=np.int64)
+        si = self.bo_size_index
+        rows = table[:n_weeks].T  # (sizes, weeks)
+        slope = np.diff(rows, axis=1)
+        slope = np.minimum.accumulate(slope[:, ::-1], axis=1)[:, ::-1]  # non-decreasing
+        minorant = np.concatenate([np.zeros((len(rows), 1)), np.cumsum(slope, axis=1)], axis=1)
+        minorant += rows[:, :1]
+        # first index whose slope is >= -W (the count of slopes below it)
+        lo = np.zeros(n_opt, dtype=np.int64)
+        hi = np.full(n_opt, n_weeks - 1, dtype=np.int64)
+        target = -self.bo_weight
+        while True:
+            active = lo < hi
+            if not active.any():
+                break
+            mid = (lo + hi) // 2
+            below = slope[si, np.minimum(mid, n_weeks - 2)] < target
+            lo = np.where(active & below, mid + 1, lo)
+            hi = np.where(active & ~below, mid, hi)
+        values = self.weeks[lo] * self.bo_weight + self.bo_spread + minorant[si, lo]
+        return values, lo
+
+    def penalty(self, lam: np.ndarray) -> np.ndarray:
+        """``sum_T lambda_T x coverage(T)`` for every column."""
+        return self.penalty_table(lam).ravel()[self.table_key]
 
     def coverage(self, cols: np.ndarray) -> np.ndarray:
         """Coverage of weeks R..T by the chosen columns, summed (length = weeks): each
         block covers ``D_T + C_R - start`` from its entry week until it is full, then its
         size (difference arrays over the weeks)."""
-        n_weeks = len(self.weeks)
         cols = cols[self.has_block[cols]]
-        a = self.t_index[cols]
-        f = np.maximum(np.minimum(self.full_at[cols], n_weeks), a)
+        return self._coverage(
+            self.t_index[cols], self.full_at[cols], self.start_cov[cols], self.m[cols]
+        )
+
+    def block_coverage(self, bos: np.ndarray, week_index: np.ndarray) -> np.ndarray:
+        """Coverage of weeks R..T by the blocks of prefix options ``bos`` (indices into
+        the ``bo_`` arrays) entering in the weeks of ``week_index``."""
+        m = (self.sizes[self.bo_size_index[bos]]).astype(np.int64)
+        start_cov = self.cum[self.weeks[week_index] + 1].astype(float) - 1.0
+        full_at = np.searchsorted(self.D + self.c_r, start_cov + m, side="left")
+        return self._coverage(week_index, full_at, start_cov, m)
+
+    def _coverage(self, a, full_at, start_cov, m) -> np.ndarray:
+        n_weeks = len(self.weeks)
+        f = np.maximum(np.minimum(full_at, n_weeks), a)
         size = n_weeks + 1
         active = np.cumsum(np.bincount(a, minlength=size) - np.bincount(f, minlength=size))
         start = np.cumsum(
-            np.bincount(a, weights=self.start_cov[cols], minlength=size)
-            - np.bincount(f, weights=self.start_cov[cols], minlength=size)
+            np.bincount(a, weights=start_cov, minlength=size)
+            - np.bincount(f, weights=start_cov, minlength=size)
         )
-        full = np.cumsum(np.bincount(f, weights=self.m[cols].astype(float), minlength=size))
+        full = np.cumsum(np.bincount(f, weights=np.asarray(m, dtype=float), minlength=size))
         return active[:n_weeks] * (self.D + self.c_r) - start[:n_weeks] + full[:n_weeks]
 
 
@@ -425,14 +478,38 @@ def _smith_prices(model, cols: _Columns, jobs: list[int], smith: np.ndarray):
     return lam, nu
 
 
-def _dual(cols: _Columns, lam: np.ndarray, nu: np.ndarray):
+def _dual(cols: _Columns, lam: np.ndarray, nu: np.ndarray, choose: bool = False):
     """The dual value at prices ``lam``, ``nu`` >= 0 (a lower bound on the free clusters'
-    cost) and what a subgradient step needs."""
+    cost); with ``choose`` also the subgradient at these prices (coverage, starts before R
+    of every cluster's cheapest option, minus the right-hand sides)."""
     pre, state = cols.prefix(nu)
-    reduced = cols.cost + cols.penalty(lam) + pre[cols.opt]
+    table = cols.penalty_table(lam)
+    reduced = cols.cost + table.ravel()[cols.table_key] + pre[cols.opt]
     per_job = np.minimum.reduceat(reduced, cols.first)
-    value = float(per_job.sum() - np.dot(lam, cols.D) - np.dot(nu, cols.cap_pre))
-    return value, reduced, per_job, state
+    block, week_index = cols.block_values(table)
+    block += pre[cols.bo_opt]
+    per_job_block = np.full(len(per_job), np.inf)
+    np.minimum.at(per_job_block, cols.bo_job, block)
+    best = np.minimum(per_job, per_job_block)
+    value = float(best.sum() - np.dot(lam, cols.D) - np.dot(nu, cols.cap_pre))
+    if not choose:
+        return value, None, None
+    # the cheapest column of each cluster, unless a prefix option is cheaper
+    segments = cols.first
+    mins = np.repeat(per_job, np.diff(np.append(segments, len(reduced))))
+    chosen_idx = np.flatnonzero(reduced <= mins)
+    seg_of = np.searchsorted(segments, chosen_idx, side="right") - 1
+    _, first = np.unique(seg_of, return_index=True)
+    chosen = chosen_idx[first]  # one per cluster, in cluster order
+    use_block = per_job_block < per_job
+    chosen = chosen[~use_block]
+    bos = np.flatnonzero((block <= per_job_block[cols.bo_job]) & use_block[cols.bo_job])
+    _, first = np.unique(cols.bo_job[bos], return_index=True)
+    bos = bos[first]
+    g_lam = cols.coverage(chosen) + cols.block_coverage(bos, week_index[bos]) - cols.D
+    opts = np.concatenate([cols.opt[chosen], cols.bo_opt[bos]])
+    g_nu = cols.usage(opts, state) - cols.cap_pre
+    return value, g_lam, g_nu
 
 
 def _scale_search(cols: _Columns, lam: np.ndarray, nu: np.ndarray, keep_going):
@@ -452,7 +529,6 @@ def _ascend(cols: _Columns, lam, nu, upper: float, max_iterations: int, keep_goi
     along a deflected direction (:func:`_deflected`); the step factor is halved after
     ``STALL_STEPS`` steps without a better value. Returns (best value, steps); with ``out``
     (a dict) also the prices of the best value."""
-    segments = cols.first
     best = -np.inf
     theta = INITIAL_STEP
     stalls = 0
@@ -460,7 +536,7 @@ def _ascend(cols: _Columns, lam, nu, upper: float, max_iterations: int, keep_goi
     d_nu = np.zeros_like(nu)
     iterations = 0
     for iterations in range(1, max_iterations + 1):  # noqa: B007
-        value, reduced, per_job, state = _dual(cols, lam, nu)
+        value, g_lam, g_nu = _dual(cols, lam, nu, choose=True)
         if not np.isfinite(best) or value > best + 1e-12 * max(1.0, abs(best)):
             best = value
             stalls = 0
@@ -471,20 +547,14 @@ def _ascend(cols: _Columns, lam, nu, upper: float, max_iterations: int, keep_goi
             if stalls >= STALL_STEPS:
                 theta *= 0.5
                 stalls = 0
-        # the cheapest column of each cluster
-        mins = np.repeat(per_job, np.diff(np.append(segments, len(reduced))))
-        chosen_idx = np.flatnonzero(reduced <= mins)
-        seg_of = np.searchsorted(segments, chosen_idx, side="right") - 1
-        _, first = np.unique(seg_of, return_index=True)
-        chosen = chosen_idx[first]
-        g_lam = cols.coverage(chosen) - cols.D
-        g_nu = cols.usage(cols.opt[chosen], state) - cols.cap_pre
         d_lam, d_nu = _deflected(g_lam, g_nu, d_lam, d_nu)
         norm = float(np.dot(d_lam, d_lam) + np.dot(d_nu, d_nu))
         if norm <= 0 or theta < 1e-4:
             break
         step = theta * max(upper - value, 1e-12 * max(abs(upper), 1.0)) / norm
-        lam = np.maximum(lam + step * d_lam, 0.0)
+        # coverage prices that fall with the week keep the penalty convex in the entry
+        # week, where the minorant of :meth:`_Columns.block_values` is exact
+        lam = np.minimum.accumulate(np.maximum(lam + step * d_lam, 0.0))
         nu = np.maximum(nu + step * d_nu, 0.0)
         if not keep_going():
             break
