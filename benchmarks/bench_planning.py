@@ -390,12 +390,15 @@ def main() -> int:
         "Certified bound that keeps clusters and capacity (`gis_app.core.planning.bound`: "
         "Lagrangian dual of a time-indexed relaxation in weekly buckets that keeps every "
         "cluster's block after the last release week and, before it, the backfilled prefix of "
-        "every size in chain order under the capacity of each week; valid for every plan the "
+        "every size in chain order under the capacity of each week; the rest of a split "
+        "cluster enters in any week, priced by a convex minorant; valid for every plan the "
         "scheduler makes, any order; deflected subgradient steps, on a project this large "
         "from prices found first on a spread sample of the clusters with the same share of "
         "capacity; the best of it and the clusters-ignored bound is "
         f"reported; stopped after {BOUND_LIMIT_S:.0f} s, so on a loaded machine it does fewer "
-        "dual steps and is less tight) and the optimality gap = (exposure - bound) / exposure:",
+        "dual steps and is less tight) and the optimality gap = (exposure - bound) / exposure. "
+        "What remains with preparation is mostly the bound, not the plan (measurements and "
+        "why in the module docstring of `gis_app.core.planning.bound`):",
         "",
         "| area | bound | bound s | dual steps (sample + full) | clusters-ignored bound "
         "| gap default | gap optimise | goal optimise < 5 % |",

@@ -25,55 +25,67 @@ that could start before R: the prefix buildings take weeks in ``[l_j, R)`` in th
 order (non-decreasing), the capacity of every week before R holds, and the
 block of ``n - k`` buildings costs ``sum_i w_{k+i} W(C[t] + i)`` and covers at least
 ``min(n - k, C[T+1] - C[t+1] + 1)`` of the slots of weeks R..T (it is contiguous), which
-may not exceed the slots there. For ``k >= 1`` the entry weeks come in intervals whose width
-grows with the distance from R (``INTERVAL_GROWTH``): cost as if entered in the first week
-of the interval, coverage as if in the last, both no more than the real plan's.
+may not exceed the slots there. Every entry week is allowed. For ``k >= 1`` the block's
+cost is taken as ``t W_k + s_k`` (``W_k`` its weight, ``s_k`` the least of
+``cost(t) - t W_k`` over all entry weeks, the spread of the block over its weeks): never
+above the real cost, and equal to it when the block fits in the week it enters.
 Pseudo-clusters (buildings in no cluster, always last) are relaxed to ordinary clusters.
 
 **The bound** is the Lagrangian dual of that time-indexed programme (weekly buckets): the
 capacity of each week before R (``nu_s``) and the coverage of weeks R..T (``lambda_T``) are
 priced, after which every prefix building picks its cheapest week and every cluster its
-cheapest prefix size and entry week on its own. For *any* prices >= 0 this is a valid lower
+cheapest prefix size and entry week on its own. For a split cluster (``k >= 1``) the
+coverage price as a function of the entry week is replaced by a convex minorant (its
+week-to-week differences by their suffix minima: never above it, and equal to it when it is
+convex, which it is when the prices fall with the week; the steps keep them falling), so
+the cheapest week is where the minorant's slope reaches ``-W_k``, found by bisection for
+all prefix sizes at once instead of pricing every (size, week) pair. Taking less than the
+cheapest value keeps the bound valid. For *any* prices >= 0 this is a valid lower
 bound, so the computation can stop at any moment (``should_stop``, a time limit) and still
 return a certified bound; more iterations (subgradient steps, Polyak step towards a known
 plan's cost, along a deflected direction that keeps part of the previous one) only raise
 it. Prices start from Smith's rule (the risk per start of the cluster that a ratio order
 puts in that week), which is close to optimal when clusters are small compared with a
-week's capacity. On a large project (``WARM_START_MIN_CLUSTERS``) one step costs about a
-third of a second, too slow to converge within a minute; the prices are per week, so they
-are first improved on the same programme for a spread sample of the clusters with the same
-share of every week's capacity (ten times cheaper steps), and the full programme's steps
-continue from there. The sample only proposes prices: every value reported is the full
-programme's dual value at some prices >= 0. The reported bound is the best of the dual
-values seen and the clusters-ignored bound of :func:`.milp.lower_bound`.
+week's capacity. On a large project (``WARM_START_MIN_CLUSTERS``) one full step costs
+about a quarter of a second, too slow to converge within a minute; the prices are per week,
+so they are first improved on the same programme for a spread sample of the clusters with
+the same share of every week's capacity (ten times cheaper steps), and the full
+programme's steps continue from there with a small step factor (``SAMPLED_FULL_STEP``; the
+initial one overshoots such prices: at 300,000 buildings 200 full steps with it gained
+nothing). The sample only proposes prices: every value reported is the full programme's
+dual value at some prices >= 0. The reported bound is the best of the dual values seen and
+the clusters-ignored bound of :func:`.milp.lower_bound`.
 
-How far the steps get (generated instances, preparation from scratch): on 20,000 buildings
-/ 150 clusters the dual reaches a gap of 9.3 % to the optimised plan after 400 plain steps
-and 8.6 % after 2,000; the deflected steps 9.1 % after 400 (a fixed deflection, 0.7 of the
-previous direction, reached 8.8 % there but stopped lower on small instances); with up to
-1,500 steps within the time limit 8.6 % in 16 s. That is close to the
-relaxation's own optimum there, so below about 8 % needs a tighter relaxation, not more
-steps. On small instances (10 clusters of 10) the converged bound is 2-4 % below the best
-plan found (optimised, exact MILP order re-scheduled, 300 random orders). What the
-relaxation does not know: in the scheduler a cluster whose prefix is cut short before R
-(fewer than it could start) found every week from its next building's earliest week to R
-full with clusters ahead of it in the order, and those clusters' blocks then also come
-first after R; here every cluster chooses its prefix size and its block's week apart.
+**Measured** (generated instances as in ``benchmarks/bench_planning.py``: preparation from
+scratch, releases up to a year, capacity for about 8 years; gap of the optimised order):
 
-**Where the gap came from** (measured on a generated 20,000-building, 150-cluster instance
-with preparation from scratch, releases up to a year, by solving the LP of the relaxation
-with HiGHS). The plan was not the problem: with every building prepared the relaxation's LP
-is within 0.9 % of the optimised plan (0.739 against 0.746). With preparation, the earlier
-relaxation (a prefix size rounded to 0, half or all of the cluster, and only the *total*
-capacity before R) had an LP optimum of 0.343, below even the clusters-ignored bound
-(0.460), against 0.688 for the optimised plan: half of every cluster could sit at its
-release week without using capacity. Pricing every week before R and allowing every prefix
-size raises the dual to about 0.60 there (gap 13 %); keeping the chain order inside each
-prefix (a dynamic programme per cluster) to 0.624 (gap 9 %). The rest is the freedom the
-relaxation still leaves in the preparation year (the prefixes of different clusters
-interleave freely, whatever the order) and, possibly, room in the plan. A local search
-with the real scheduler from the optimised order (2,200 random moves of one cluster or
-reversals of a few) found only 0.02 % there, so most of what remains is likely the bound.
+* Entry weeks. Pricing a split cluster's entry weeks in intervals (a sixth of the
+  distance from R wide, costed as if entered in the interval's first week) left up to a
+  sixth of a block's cost out. Pricing every week as above lowered the gap on 3,000
+  buildings / 25 clusters from 8.9 % to 6.2 %, on 20,000 / 150 from 8.7 % to 6.9 % (20 s),
+  and at 300,000 / 2,024 from 12.3 % to about 9.2 %. The HiGHS LP of the interval
+  relaxation on the 3,000-building instance was 7.2 % below the plan (its dual steps
+  stopped at 8.9 %).
+* Valid, measured and not kept: a cluster cut short before R whose prefix ends in week s
+  on or after its next building's release filled the weeks s..R-1 with the clusters ahead
+  of it, so at most one cluster per week does that; priced per week it raised the 20,000
+  bound by less than 0.1 point and slowed the steps.
+* Is it the plan? On 25 clusters the optimised order is a local optimum of every
+  single-cluster insertion, and an iterated local search (three random moves, then the
+  insertion descent; 120 s) found nothing better. On 5 clusters with preparation and
+  deadlines the bound is within 0.1-0.8 % of the best of all 120 orders (tested). At
+  300,000 buildings random moves of head clusters (120 s, 1,700 tries with the real
+  scheduler) lowered the optimised order's exposure by 0.2 %. So most of what remains is
+  the bound.
+* What the relaxation still allows: in the preparation year the prefixes of different
+  clusters choose their sizes and weeks without a common order. In the scheduler the
+  clusters that get capacity before R are the first in the order, and their blocks also
+  come first after R; here a cluster may take its (heavy, early-released) first buildings
+  before R and leave its block late. The capacity before R is shared by about 20 clusters'
+  prefixes at 20,000 buildings but about 250 at 300,000, so that freedom, and the gap,
+  grows with the project. With every building prepared (no preparation year) the gap is
+  below 1 %. Below 5 % with preparation needs constraints that tie the prefixes to one
+  order (e.g. a time-indexed formulation of the order itself), not more steps.
 """
 
 from __future__ import annotations
