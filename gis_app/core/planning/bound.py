@@ -70,22 +70,31 @@ scratch, releases up to a year, capacity for about 8 years; gap of the optimised
   on or after its next building's release filled the weeks s..R-1 with the clusters ahead
   of it, so at most one cluster per week does that; priced per week it raised the 20,000
   bound by less than 0.1 point and slowed the steps.
-* Is it the plan? On 25 clusters the optimised order is a local optimum of every
-  single-cluster insertion, and an iterated local search (three random moves, then the
-  insertion descent; 120 s) found nothing better. On 5 clusters with preparation and
-  deadlines the bound is within 0.1-0.8 % of the best of all 120 orders (tested). At
-  300,000 buildings random moves of head clusters (120 s, 1,700 tries with the real
-  scheduler) lowered the optimised order's exposure by 0.2 %. So most of what remains is
-  the bound.
+* Is it the plan? No. On 8 clusters of the same structure (1,500 buildings, 3 starts a
+  week) the optimised order is the exact optimum (all 40,320 orders through the
+  scheduler), and the bound is 9.4 % below it; with every building prepared 0.6 %. On 25
+  clusters the optimised order is a local optimum of every single-cluster insertion, and
+  an iterated local search (three random moves, then the insertion descent; 120 s) found
+  nothing better. On 5 clusters with preparation and deadlines the bound is within
+  0.1-0.8 % of the best of all 120 orders (tested). At 300,000 buildings random moves of
+  head clusters (120 s, 1,700 tries with the real scheduler) lowered the optimised
+  order's exposure by 0.2 %. So what remains is the bound.
+* Valid, measured and not enough: the first cluster in the order that is cut short
+  before R (after k buildings) leaves every week from the latest release among its first
+  k + 1 buildings to R full, so every later cluster starts nothing there, every earlier
+  one is complete before R, and at most one cut cluster has its block in that week.
+  Imposing all of that with the plan's own first cut cluster (a lower bound that takes the
+  least over every such choice can be no higher) left the 8-cluster bound at 9.4 %.
 * What the relaxation still allows: in the preparation year the prefixes of different
-  clusters choose their sizes and weeks without a common order. In the scheduler the
-  clusters that get capacity before R are the first in the order, and their blocks also
-  come first after R; here a cluster may take its (heavy, early-released) first buildings
-  before R and leave its block late. The capacity before R is shared by about 20 clusters'
-  prefixes at 20,000 buildings but about 250 at 300,000, so that freedom, and the gap,
-  grows with the project. With every building prepared (no preparation year) the gap is
-  below 1 %. Below 5 % with preparation needs constraints that tie the prefixes to one
-  order (e.g. a time-indexed formulation of the order itself), not more steps.
+  clusters choose their sizes and weeks without the scheduler's greed (a chain takes every
+  free slot its released buildings can use), and its LP mixes options of a cluster
+  fractionally. Within a release group the chain puts the heaviest buildings first, so a
+  prefix of a few buildings carries most of a cluster's risk; the scheduler gives the
+  capacity before R to whole chains, light buildings included. Closing that needs the
+  LP's primal solution to see which of these it uses (built with dense coverage rows, the
+  HiGHS LP of this relaxation has tens of millions of nonzeros already on 25 clusters: it
+  needs a sparser model) and constraints tying the prefixes to the greedy order; more dual
+  steps do not help.
 """
 
 from __future__ import annotations
