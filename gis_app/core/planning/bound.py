@@ -44,22 +44,25 @@ cheapest value keeps the bound valid. For *any* prices >= 0 this is a valid lowe
 bound, so the computation can stop at any moment (``should_stop``, a time limit) and still
 return a certified bound; more iterations (subgradient steps, Polyak step towards a known
 plan's cost, along a deflected direction that keeps part of the previous one) only raise
-it. On projects below ``WARM_START_MIN_CLUSTERS`` the prices come first from **column
-generation**: a master programme (the same relaxation as a linear programme over a growing
+it. The prices come from **column generation** (on a large project after the sampled
+steps below, from their prices, for the time up to ``CG_SHARE`` of the limit): a master
+programme (the same relaxation as a linear programme over a growing
 set of per-cluster options, solved with HiGHS, its capacity and coverage rows elastic so
 that any set of options will do; the reference plan's options to start with) gives duals;
 the cheapest option of every cluster at prices between those duals and the best prices so
 far (Wentges' smoothing) joins the master, with its entry week chosen exactly over every
 week (no minorant, :meth:`_Columns.block_values_exact`), and the dual value at those prices
 is the bound of that round. When a round's value reaches the master's optimum the prices
-are optimal for the relaxation. The subgradient steps then continue from the best prices.
-Prices start from Smith's rule (the risk per start of the cluster that a ratio order
+are optimal for the relaxation, and no step follows; otherwise the subgradient steps
+continue from the best prices. A master solve is not interrupted: on 2,000 clusters
+stopping may wait a few seconds.
+The first prices come from Smith's rule (the risk per start of the cluster that a ratio order
 puts in that week), which is close to optimal when clusters are small compared with a
 week's capacity. On a large project (``WARM_START_MIN_CLUSTERS``) one full step costs
 about a quarter of a second, too slow to converge within a minute; the prices are per week,
 so they are first improved on the same programme for a spread sample of the clusters with
 the same share of every week's capacity (ten times cheaper steps), and the full
-programme's steps continue from there with a small step factor (``SAMPLED_FULL_STEP``; the
+programme's column generation and steps continue from there, the steps with a small factor (``SAMPLED_FULL_STEP``; the
 initial one overshoots such prices: at 300,000 buildings 200 full steps with it gained
 nothing). The sample only proposes prices: every value reported is the full programme's
 dual value at some prices >= 0. The reported bound is the best of the dual values seen and
@@ -87,9 +90,11 @@ optimised order):
 * At 300,000 buildings / 2,024 clusters column generation on the full programme is too
   slow for the minute (the master with 2,000 convexity rows takes 5-10 s a solve; 14
   rounds in 55 s gained nothing over the start), and column generation on the sample gave
-  worse prices for the full programme than the sample's steps (11.8 % against 9.2 %), so
-  large projects keep the sampled steps: about 9.2 %. Making the master fast there
-  (clusters aggregated into a few hundred, a warm-started LP) is what would close it.
+  worse prices for the full programme than the sample's steps (11.8 % against 9.2 %). So
+  large projects take the sample's steps first (half the limit) and column generation on
+  the full programme from their prices after that (9.2 % -> 9.0 %; the master's objective
+  was still falling fast when the time ran out). Making the master fast there (clusters
+  aggregated into a few hundred, a warm-started LP) is what would close it.
 * Entry weeks. Pricing a split cluster's entry weeks in intervals (a sixth of the
   distance from R wide, costed as if entered in the interval's first week) left up to a
   sixth of a block's cost out. Pricing every week (minorant) lowered the steps' gap on
@@ -130,12 +135,12 @@ DEFLECTION = 1.5  # deflection of the steps (Camerini-Fratta-Maffioli's factor; 
 #: from this many clusters on, start prices come from a sampled programme (cheaper steps)
 WARM_START_MIN_CLUSTERS = 600
 WARM_START_CLUSTERS = 200  # clusters in that sample (about)
-WARM_START_SHARE = 0.7  # of the time limit, at most, for the sampled programme
+WARM_START_SHARE = 0.5  # of the time limit, at most, for the sampled programme
 #: Polyak step factor of the full programme after sampled prices (they are close: the
 #: full step factor overshoots them, measured at 300,000 buildings)
 SAMPLED_FULL_STEP = 0.02
 CG_SMOOTHING = 0.7  # weight of the best prices so far when pricing new options
-CG_SHARE = 0.8  # of the time limit, at most, for column generation (smaller projects)
+CG_SHARE = 0.85  # of the time limit, up to which column generation may run
 
 
 @dataclass
@@ -149,7 +154,7 @@ class BoundResult:
     ``cancelled``: stopped by ``should_stop`` (the bound is valid, only less tight); ``reference_exposure``: the plan
     used to steer the steps (Smith's order); ``sampled_steps``: steps on the sampled programme
     that gave the start prices (large projects only);
-    ``column_rounds``: rounds of column generation on the full programme (smaller projects).
+    ``column_rounds``: rounds of column generation on the full programme.
     """
 
     lower_bound: float
@@ -981,8 +986,9 @@ def exposure_lower_bound(
             value = _dual(cols, lam_w, nu_w)[0]
             if value > best:
                 best, lam, nu, step = value, lam_w, nu_w, SAMPLED_FULL_STEP
-    elif not stopped[0] and column_generation:
-        # the master programme's prices (column generation) first, steps from there
+    if not stopped[0] and column_generation:
+        # the master programme's prices (column generation), from the best prices so far
+        # (on a large project the sample's); steps from there
         cg_deadline = t0 + CG_SHARE * time_limit
         value, lam_c, nu_c, cg_rounds, closed = _column_generation(
             model,
