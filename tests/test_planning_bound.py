@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 
 import numpy as np
 import pytest
@@ -10,11 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from planning_fixtures import config, make_instance
 
+from gis_app.core.errors import PlanningError
 from gis_app.core.planning import Planner
 from gis_app.core.planning import bound as bound_module
 from gis_app.core.planning.milp import lower_bound, solve_order_milp
+from gis_app.core.planning.schedule import cumulative, free_sequence, timing
 
 MILESTONES = ["in_plan", "opname", "beoordeling", "versterkingsbesluit"]
+DEADLINES = [{}, {"verhoogd": "1y"}, {"verhoogd": "2y", "licht verhoogd": "4y"}]
 
 
 @st.composite
@@ -30,9 +34,25 @@ def instances(draw):
     )
     clusters["approach_share"] = rng.choice([np.nan, 0.0, 0.5, 1.0], n_clusters)
     cfg = config(
-        starts_per_week=draw(st.integers(1, 4)), bespoke_share=draw(st.sampled_from([0, 0.3, 1]))
+        starts_per_week=draw(st.integers(1, 4)),
+        bespoke_share=draw(st.sampled_from([0, 0.3, 1])),
+        deadlines=draw(st.sampled_from(DEADLINES)),
     )
     return buildings, clusters, cfg, rng
+
+
+def _milp_exposures(planner, cfg) -> list[float]:
+    """The exact MILP's optimum and its order re-scheduled; none when the deadlines cannot
+    all be kept by any order (the MILP says so: one cluster's, or no solution at all; the
+    plans still count)."""
+    try:
+        milp = solve_order_milp(planner, time_limit=20)
+    except PlanningError as exc:
+        assert cfg.deadlines
+        assert "uiterlijk gereed" in str(exc) or "infeasible" in str(exc)
+        return []
+    assert milp.optimal
+    return [milp.objective_exposure, milp.exposure]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -47,9 +67,7 @@ def test_bound_is_never_above_a_plan_or_the_milp_optimum(inst):
     for _ in range(6):
         order = [ids[i] for i in rng.permutation(len(ids))]
         exposures.append(planner.run(order=order).metrics["risk_exposure"])
-    milp = solve_order_milp(planner, time_limit=20)
-    assert milp.optimal
-    exposures += [milp.objective_exposure, milp.exposure]
+    exposures += _milp_exposures(planner, cfg)
     tolerance = 1e-9 * max(exposures)
     assert bound.lower_bound <= min(exposures) + tolerance
 
@@ -142,9 +160,7 @@ def test_bound_from_sampled_start_prices_is_never_above_a_plan_or_the_milp_optim
     for _ in range(4):
         order = [ids[i] for i in rng.permutation(len(ids))]
         exposures.append(planner.run(order=order).metrics["risk_exposure"])
-    milp = solve_order_milp(planner, time_limit=20)
-    assert milp.optimal
-    exposures += [milp.objective_exposure, milp.exposure]
+    exposures += _milp_exposures(planner, cfg)
     assert bound.lower_bound <= min(exposures) + 1e-9 * max(exposures)
 
 
@@ -154,9 +170,110 @@ def test_sampled_start_prices_raise_the_bound_of_few_steps():
     buildings, clusters = make_instance(n_clusters=12, per_cluster=8, seed=3)
     buildings["milestone"] = np.random.default_rng(3).choice(MILESTONES, len(buildings))
     planner = Planner(buildings, clusters, config(starts_per_week=3))
-    plain = bound_module.exposure_lower_bound(planner, max_iterations=3)
+    plain = bound_module.exposure_lower_bound(planner, max_iterations=3, column_generation=False)
     with sampled_start_forced():
         warm = bound_module.exposure_lower_bound(planner, max_iterations=3, time_limit=3.0)
     exposure = planner.run(order="optimise").metrics["risk_exposure"]
     assert warm.sampled_steps > 3
     assert plain.lower_bound < warm.lower_bound <= exposure
+
+
+def _columns(planner):
+    """The relaxation's columns of a planner at its default shares."""
+    model = planner.model
+    tm = timing(model, model.bespoke_mask(model.shares_array(None)))
+    _, remaining, _ = bound_module.base_exposure(model, tm)
+    seq = free_sequence(model, np.arange(model.n_clusters))
+    jobs = [int(g) for g in seq if model.n_slots[g] > 0]
+    return bound_module._Columns(model, tm, cumulative(remaining), jobs), jobs
+
+
+def _exact_block_minimum(planner, cols, jobs, i, table):
+    """The least of (exact block cost + coverage price) over every entry week of the
+    block of prefix option i (the quantity the minorant must never exceed)."""
+    model = planner.model
+    option = int(cols.bo_opt[i])
+    g, k = jobs[int(cols.opt_job[option])], int(cols.opt_k[option])
+    members = model.members[model.member_start[g] : model.member_start[g + 1]]
+    cost = cols._block_cost(model.weight[members][k:], cols.weeks)
+    return float((cost + table[: len(cols.weeks), cols.bo_size_index[i]]).min())
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000), st.integers(1, 4), st.booleans())
+def test_a_split_clusters_block_is_never_priced_above_its_exact_cost(seed, capacity, falling):
+    """The block of a cluster split at week R enters in any week; the relaxation prices it
+    with a convex minorant of the coverage price: never above the exact cheapest entry
+    week, for any prices >= 0 (falling with the week or not)."""
+    buildings, clusters = make_instance(n_clusters=5, per_cluster=8, seed=seed)
+    rng = np.random.default_rng(seed)
+    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
+    planner = Planner(buildings, clusters, config(starts_per_week=capacity))
+    cols, jobs = _columns(planner)
+    lam = rng.exponential(1e-4, len(cols.weeks)) * (rng.random(len(cols.weeks)) < 0.7)
+    if falling:
+        lam = np.sort(lam)[::-1]
+    table = cols.penalty_table(lam)
+    values, week_index = cols.block_values(table)
+    assert len(values) == len(cols.bo_opt)
+    for i in range(len(cols.bo_opt)):
+        exact = _exact_block_minimum(planner, cols, jobs, i, table)
+        assert values[i] <= exact + 1e-12 * max(1.0, abs(exact))
+        assert 0 <= week_index[i] < len(cols.weeks)
+
+
+def test_a_split_clusters_block_is_priced_exactly_when_prices_fall_and_blocks_fit_a_week():
+    """Falling prices make the coverage price convex in the entry week, and a block that
+    fits in one week has no spread: then the minorant is the exact cheapest week (the
+    relaxation loses nothing there)."""
+    buildings, clusters = make_instance(n_clusters=6, per_cluster=6, seed=4)
+    rng = np.random.default_rng(4)
+    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
+    planner = Planner(buildings, clusters, config(starts_per_week=12))
+    cols, jobs = _columns(planner)
+    assert len(cols.bo_opt) > 0  # there are split clusters to price
+    lam = np.sort(rng.exponential(1e-4, len(cols.weeks)))[::-1]
+    table = cols.penalty_table(lam)
+    values, _ = cols.block_values(table)
+    for i in range(len(cols.bo_opt)):
+        exact = _exact_block_minimum(planner, cols, jobs, i, table)
+        assert values[i] == pytest.approx(exact, rel=1e-9, abs=1e-15)
+
+
+@pytest.mark.parametrize("seed", [2, 7, 11])
+def test_bound_is_never_above_the_best_of_every_order_with_preparation_and_deadlines(seed):
+    """Every order of five clusters through the real scheduler (preparation, deadlines,
+    a bespoke share): the bound stays below the best of them, and within 3 % of it."""
+    buildings, clusters = make_instance(n_clusters=5, per_cluster=7, seed=seed)
+    rng = np.random.default_rng(seed)
+    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
+    cfg = config(starts_per_week=2, bespoke_share=0.3, deadlines={"verhoogd": "1y"})
+    planner = Planner(buildings, clusters, cfg)
+    bound = planner.bound()
+    ids = planner.cluster_ids
+    best = min(
+        planner.run(order=list(order)).metrics["risk_exposure"]
+        for order in itertools.permutations(ids)
+    )
+    assert bound.lower_bound <= best * (1 + 1e-12)
+    assert bound.gap(best) < 0.03
+
+
+@pytest.mark.parametrize("seed", [2, 3, 6, 7])
+def test_column_generation_raises_the_bound_of_the_steps_and_stays_below_every_order(seed):
+    """The master programme's prices (column generation) give a higher bound than the
+    subgradient steps alone on these instances (preparation: a tighter certificate), never
+    above the best of every order through the scheduler; the master's rounds are
+    reported."""
+    buildings, clusters = make_instance(n_clusters=5, per_cluster=9, seed=seed)
+    rng = np.random.default_rng(seed)
+    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
+    planner = Planner(buildings, clusters, config(starts_per_week=2))
+    steps = bound_module.exposure_lower_bound(planner, column_generation=False)
+    columns = bound_module.exposure_lower_bound(planner)
+    assert steps.column_rounds == 0 < columns.column_rounds
+    best = min(
+        planner.run(order=list(order)).metrics["risk_exposure"]
+        for order in itertools.permutations(planner.cluster_ids)
+    )
+    assert steps.lower_bound < columns.lower_bound <= best * (1 + 1e-12)

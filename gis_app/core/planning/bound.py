@@ -25,55 +25,89 @@ that could start before R: the prefix buildings take weeks in ``[l_j, R)`` in th
 order (non-decreasing), the capacity of every week before R holds, and the
 block of ``n - k`` buildings costs ``sum_i w_{k+i} W(C[t] + i)`` and covers at least
 ``min(n - k, C[T+1] - C[t+1] + 1)`` of the slots of weeks R..T (it is contiguous), which
-may not exceed the slots there. For ``k >= 1`` the entry weeks come in intervals whose width
-grows with the distance from R (``INTERVAL_GROWTH``): cost as if entered in the first week
-of the interval, coverage as if in the last, both no more than the real plan's.
+may not exceed the slots there. Every entry week is allowed. For ``k >= 1`` the block's
+cost is taken as ``t W_k + s_k`` (``W_k`` its weight, ``s_k`` the least of
+``cost(t) - t W_k`` over all entry weeks, the spread of the block over its weeks): never
+above the real cost, and equal to it when the block fits in the week it enters.
 Pseudo-clusters (buildings in no cluster, always last) are relaxed to ordinary clusters.
 
 **The bound** is the Lagrangian dual of that time-indexed programme (weekly buckets): the
 capacity of each week before R (``nu_s``) and the coverage of weeks R..T (``lambda_T``) are
 priced, after which every prefix building picks its cheapest week and every cluster its
-cheapest prefix size and entry week on its own. For *any* prices >= 0 this is a valid lower
+cheapest prefix size and entry week on its own. For a split cluster (``k >= 1``) the
+coverage price as a function of the entry week is replaced by a convex minorant (its
+week-to-week differences by their suffix minima: never above it, and equal to it when it is
+convex, which it is when the prices fall with the week; the steps keep them falling), so
+the cheapest week is where the minorant's slope reaches ``-W_k``, found by bisection for
+all prefix sizes at once instead of pricing every (size, week) pair. Taking less than the
+cheapest value keeps the bound valid. For *any* prices >= 0 this is a valid lower
 bound, so the computation can stop at any moment (``should_stop``, a time limit) and still
 return a certified bound; more iterations (subgradient steps, Polyak step towards a known
 plan's cost, along a deflected direction that keeps part of the previous one) only raise
-it. Prices start from Smith's rule (the risk per start of the cluster that a ratio order
+it. The prices come from **column generation** (on a large project after the sampled
+steps below, from their prices, for the time up to ``CG_SHARE`` of the limit): a master
+programme (the same relaxation as a linear programme over a growing
+set of per-cluster options, solved with HiGHS, its capacity and coverage rows elastic so
+that any set of options will do; the reference plan's options to start with) gives duals;
+the cheapest option of every cluster at prices between those duals and the best prices so
+far (Wentges' smoothing) joins the master, with its entry week chosen exactly over every
+week (no minorant, :meth:`_Columns.block_values_exact`), and the dual value at those prices
+is the bound of that round. When a round's value reaches the master's optimum the prices
+are optimal for the relaxation, and no step follows; otherwise the subgradient steps
+continue from the best prices. A master solve is not interrupted: on 2,000 clusters
+stopping may wait a few seconds.
+The first prices come from Smith's rule (the risk per start of the cluster that a ratio order
 puts in that week), which is close to optimal when clusters are small compared with a
-week's capacity. On a large project (``WARM_START_MIN_CLUSTERS``) one step costs about a
-third of a second, too slow to converge within a minute; the prices are per week, so they
-are first improved on the same programme for a spread sample of the clusters with the same
-share of every week's capacity (ten times cheaper steps), and the full programme's steps
-continue from there. The sample only proposes prices: every value reported is the full
-programme's dual value at some prices >= 0. The reported bound is the best of the dual
-values seen and the clusters-ignored bound of :func:`.milp.lower_bound`.
+week's capacity. On a large project (``WARM_START_MIN_CLUSTERS``) one full step costs
+about a quarter of a second, too slow to converge within a minute; the prices are per week,
+so they are first improved on the same programme for a spread sample of the clusters with
+the same share of every week's capacity (ten times cheaper steps), and the full
+programme's column generation and steps continue from there, the steps with a small factor (``SAMPLED_FULL_STEP``; the
+initial one overshoots such prices: at 300,000 buildings 200 full steps with it gained
+nothing). The sample only proposes prices: every value reported is the full programme's
+dual value at some prices >= 0. The reported bound is the best of the dual values seen and
+the clusters-ignored bound of :func:`.milp.lower_bound`.
 
-How far the steps get (generated instances, preparation from scratch): on 20,000 buildings
-/ 150 clusters the dual reaches a gap of 9.3 % to the optimised plan after 400 plain steps
-and 8.6 % after 2,000; the deflected steps 9.1 % after 400 (a fixed deflection, 0.7 of the
-previous direction, reached 8.8 % there but stopped lower on small instances); with up to
-1,500 steps within the time limit 8.6 % in 16 s. That is close to the
-relaxation's own optimum there, so below about 8 % needs a tighter relaxation, not more
-steps. On small instances (10 clusters of 10) the converged bound is 2-4 % below the best
-plan found (optimised, exact MILP order re-scheduled, 300 random orders). What the
-relaxation does not know: in the scheduler a cluster whose prefix is cut short before R
-(fewer than it could start) found every week from its next building's earliest week to R
-full with clusters ahead of it in the order, and those clusters' blocks then also come
-first after R; here every cluster chooses its prefix size and its block's week apart.
+**Measured** (generated instances as in ``benchmarks/bench_planning.py``: preparation from
+scratch, releases up to a year, capacity for about 8 years unless said; gap of the
+optimised order):
 
-**Where the gap came from** (measured on a generated 20,000-building, 150-cluster instance
-with preparation from scratch, releases up to a year, by solving the LP of the relaxation
-with HiGHS). The plan was not the problem: with every building prepared the relaxation's LP
-is within 0.9 % of the optimised plan (0.739 against 0.746). With preparation, the earlier
-relaxation (a prefix size rounded to 0, half or all of the cluster, and only the *total*
-capacity before R) had an LP optimum of 0.343, below even the clusters-ignored bound
-(0.460), against 0.688 for the optimised plan: half of every cluster could sit at its
-release week without using capacity. Pricing every week before R and allowing every prefix
-size raises the dual to about 0.60 there (gap 13 %); keeping the chain order inside each
-prefix (a dynamic programme per cluster) to 0.624 (gap 9 %). The rest is the freedom the
-relaxation still leaves in the preparation year (the prefixes of different clusters
-interleave freely, whatever the order) and, possibly, room in the plan. A local search
-with the real scheduler from the optimised order (2,200 random moves of one cluster or
-reversals of a few) found only 0.02 % there, so most of what remains is likely the bound.
+* Is it the plan? No. On 8 clusters of that structure (1,500 buildings, 3 or 6 starts a
+  week) the optimised order is the exact optimum (all 40,320 orders through the
+  scheduler). On 25 clusters it is a local optimum of every single-cluster insertion, and
+  an iterated local search (three random moves, then the insertion descent; 120 s) found
+  nothing better. On 5 clusters with preparation and deadlines the bound is within
+  0.1-0.8 % of the best of all 120 orders (tested). At 300,000 buildings random moves of
+  head clusters (120 s, 1,700 tries with the real scheduler) lowered the optimised order's
+  exposure by 0.2 %.
+* Is it the relaxation? Mostly not: its LP optimum is close. On the 8-cluster instance
+  (6 starts a week) the subgradient steps stopped 9.8 % below the optimum, column
+  generation reached the relaxation's LP optimum (the master closed) at 3.6 %; a separate
+  HiGHS LP of the relaxation with exact block costs gave 2.8 %. On 20,000 buildings / 150
+  clusters column generation gives 4.7 % in 19 s (steps alone: 6.9 %, and 8.7 % with the
+  entry-week intervals below). So the gap was mostly the dual method, and with preparation
+  the relaxation itself costs about 3-5 %.
+* At 300,000 buildings / 2,024 clusters column generation on the full programme is too
+  slow for the minute (the master with 2,000 convexity rows takes 5-10 s a solve; 14
+  rounds in 55 s gained nothing over the start), and column generation on the sample gave
+  worse prices for the full programme than the sample's steps (11.8 % against 9.2 %). So
+  large projects take the sample's steps first (half the limit) and column generation on
+  the full programme from their prices after that (9.2 % -> 9.0 %; the master's objective
+  was still falling fast when the time ran out). Making the master fast there (clusters
+  aggregated into a few hundred, a warm-started LP) is what would close it.
+* Entry weeks. Pricing a split cluster's entry weeks in intervals (a sixth of the
+  distance from R wide, costed as if entered in the interval's first week) left up to a
+  sixth of a block's cost out. Pricing every week (minorant) lowered the steps' gap on
+  3,000 buildings / 25 clusters from 8.9 % to 6.2 %, on 20,000 / 150 from 8.7 % to 6.9 %,
+  and at 300,000 from 12.3 % to about 9.2 %.
+* Valid, measured and not kept: a cluster cut short before R whose prefix ends in week s
+  on or after its next building's release filled the weeks s..R-1 with the clusters ahead
+  of it, so at most one cluster per week does that (priced per week: less than 0.1 point
+  at 20,000 buildings); and the first cluster in the order that is cut short before R
+  (after k buildings) leaves every week from the latest release among its first k + 1
+  buildings to R full, so every later cluster starts nothing there and every earlier one
+  is complete before R (imposed with the plan's own first cut cluster: no gain on 8
+  clusters). Both only tighten the relaxation, whose LP was already close.
 """
 
 from __future__ import annotations
@@ -94,7 +128,6 @@ from gis_app.core.planning.schedule import (
     timing,
 )
 
-INTERVAL_GROWTH = 6  # entry weeks of a split cluster: more is tighter and slower
 STALL_STEPS = 30  # dual steps without a better bound before the step size is halved
 INITIAL_STEP = 1.0  # Polyak step factor at the start (halved after STALL_STEPS without progress)
 MAX_ITERATIONS = 1500  # full steps at most (the time limit usually ends them first)
@@ -102,7 +135,12 @@ DEFLECTION = 1.5  # deflection of the steps (Camerini-Fratta-Maffioli's factor; 
 #: from this many clusters on, start prices come from a sampled programme (cheaper steps)
 WARM_START_MIN_CLUSTERS = 600
 WARM_START_CLUSTERS = 200  # clusters in that sample (about)
-WARM_START_SHARE = 0.7  # of the time limit, at most, for the sampled programme
+WARM_START_SHARE = 0.5  # of the time limit, at most, for the sampled programme
+#: Polyak step factor of the full programme after sampled prices (they are close: the
+#: full step factor overshoots them, measured at 300,000 buildings)
+SAMPLED_FULL_STEP = 0.02
+CG_SMOOTHING = 0.7  # weight of the best prices so far when pricing new options
+CG_SHARE = 0.85  # of the time limit, up to which column generation may run
 
 
 @dataclass
@@ -115,7 +153,8 @@ class BoundResult:
     set-up too; stopped during set-up, the clusters-ignored bound is returned);
     ``cancelled``: stopped by ``should_stop`` (the bound is valid, only less tight); ``reference_exposure``: the plan
     used to steer the steps (Smith's order); ``sampled_steps``: steps on the sampled programme
-    that gave the start prices (large projects only).
+    that gave the start prices (large projects only);
+    ``column_rounds``: rounds of column generation on the full programme.
     """
 
     lower_bound: float
@@ -125,6 +164,7 @@ class BoundResult:
     cancelled: bool
     reference_exposure: float
     sampled_steps: int = 0
+    column_rounds: int = 0
 
     def gap(self, exposure: float) -> float | None:
         """``(exposure - bound) / exposure``; None when the exposure is 0."""
@@ -159,14 +199,18 @@ class _Columns:
         opt_job, opt_k, opt_off = [], [], []
         job_off, job_could, job_first_opt = [], [], []
         flat_w, flat_l = [], []
+        bo_opt, bo_weight, bo_spread, bo_size, bo_job = [], [], [], [], []
         self.complete = True
         offset = 0
-        t_first, t_cover = self._intervals(self.t_lo_all, t_last)
+        ts_all = np.arange(self.t_lo_all, t_last + 1, dtype=np.int64)
 
-        def add(job, off, k, t_cov, m, cost):
+        def new_option(job, off, k):
             opt_job.append(job)
             opt_k.append(k)
             opt_off.append(off)
+
+        def add(job, off, k, t_cov, m, cost):
+            new_option(job, off, k)
             cols_t.append(np.asarray(t_cov, dtype=np.int64))
             cols_m.append(np.asarray(m, dtype=np.int64))
             cols_cost.append(np.asarray(cost, dtype=float))
@@ -192,15 +236,22 @@ class _Columns:
                 t_lo = max(self.t_lo_all, int(week_of_slot(np.asarray([p[0]]))[0]))
                 ts = np.arange(min(t_lo, t_last), t_last + 1, dtype=np.int64)
                 add(k_job, offset, 0, ts, np.full(len(ts), n), self._block_cost(ww, ts))
-            # options k = 1 .. could: a prefix of k before week R, the rest a block whose
-            # entry weeks come in intervals of growing width: cost as if entered in the
-            # first week of the interval, coverage as if in the last (both stay below
-            # the real plan's)
+            # options k = 1 .. could: a prefix of k before week R, the rest a block of
+            # weight W_k entering in any week t >= R; its cost is at least
+            # t W_k + (the least spread of the block over all entry weeks), chosen per
+            # iteration against the coverage prices (:meth:`block_values`)
             ks = np.arange(1, min(could, n - 1) + 1, dtype=np.int64)
-            if len(ks):
-                cost2d = self._block_costs(ww, ks, t_first)
+            if len(ks) and len(ts_all):
+                cost2d = self._block_costs(ww, ks, ts_all)
+                weight_k = np.cumsum(ww[::-1])[::-1][ks]  # weight of buildings k .. n-1
+                spread = (cost2d - ts_all[None, :] * weight_k[:, None]).min(axis=1)
                 for row, k in enumerate(ks.tolist()):
-                    add(k_job, offset, k, t_cover, np.full(len(t_cover), n - k), cost2d[row])
+                    bo_opt.append(len(opt_job))
+                    new_option(k_job, offset, k)
+                    bo_weight.append(weight_k[row])
+                    bo_spread.append(spread[row])
+                    bo_size.append(n - k)
+                    bo_job.append(k_job)
             if could == n and n > 0:  # the whole cluster before week R
                 add(k_job, offset, n, np.asarray([-1]), np.zeros(1, np.int64), np.zeros(1))
             offset += n
@@ -223,6 +274,11 @@ class _Columns:
         self.job_first_opt = np.asarray(job_first_opt, dtype=np.int64)
         # weeks T = t_lo_all .. t_hi carry a coverage price
         self.weeks = np.arange(self.t_lo_all, self.t_hi + 1, dtype=np.int64)
+        self.bo_opt = np.asarray(bo_opt, dtype=np.int64)
+        self.bo_weight = np.asarray(bo_weight, dtype=float)
+        self.bo_spread = np.asarray(bo_spread, dtype=float)
+        self.bo_job = np.asarray(bo_job, dtype=np.int64)
+        bo_size = np.asarray(bo_size, dtype=np.int64)
         self.D = cum[self.weeks + 1].astype(float) - c_r  # slots of weeks R..T
         has = self.m > 0
         t_safe = np.where(has, self.t, self.t_lo_all)
@@ -233,7 +289,9 @@ class _Columns:
         self.has_block = has
         # the penalty of a column depends on its entry week and block size only: priced on
         # a (week, size) table, then gathered
-        self.sizes, size_index = np.unique(self.m, return_inverse=True)
+        self.sizes, size_index = np.unique(np.concatenate([self.m, bo_size]), return_inverse=True)
+        self.bo_size_index = size_index[len(self.m) :]
+        size_index = size_index[: len(self.m)]
         self.table_key = self.t_index * len(self.sizes) + size_index
         n_weeks = len(self.weeks)
         a = np.arange(n_weeks + 1)
@@ -308,18 +366,40 @@ class _Columns:
                 week[here] = back[j][rows[here], week[here]]
         return out
 
-    @staticmethod
-    def _intervals(t_lo: int, t_hi: int) -> tuple[np.ndarray, np.ndarray]:
-        """Weeks t_lo..t_hi cut into intervals about ``1/INTERVAL_GROWTH`` of their distance
-        from t_lo wide: first and last weeks."""
-        firsts, lasts = [], []
-        t = t_lo
-        while t <= t_hi:
-            width = max(1, (t - t_lo) // INTERVAL_GROWTH)
-            firsts.append(t)
-            lasts.append(min(t + width - 1, t_hi))
-            t += width
-        return np.asarray(firsts, dtype=np.int64), np.asarray(lasts, dtype=np.int64)
+    def prefix_weeks(self, opts: np.ndarray, state) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The weeks of the prefixes of ``opts``, traced back: (index into opts, chain
+        position, week) for every prefix building."""
+        empty = np.empty(0, dtype=np.int64)
+        if self.R == 0 or state is None or len(opts) == 0:
+            return empty, empty, empty
+        rank, back, best_end = state
+        ks = self.opt_k[opts]
+        sel = np.flatnonzero(ks > 0)
+        if len(sel) == 0:
+            return empty, empty, empty
+        ks = ks[sel]
+        rows = rank[self.opt_job[opts[sel]]]
+        week = best_end[opts[sel]].copy()
+        out_i, out_j, out_s = [], [], []
+        for j in range(int(ks.max()) - 1, -1, -1):
+            here = np.flatnonzero(ks > j)
+            out_i.append(sel[here])
+            out_j.append(np.full(len(here), j, dtype=np.int64))
+            out_s.append(week[here].copy())
+            if j >= 1:
+                week[here] = back[j][rows[here], week[here]]
+        return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+
+    def occupancy(self, week_index: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+        """Week indices and increments of the coverage of a block of ``m`` entering in
+        week index ``week_index`` (its coverage of weeks R..T is their running sum)."""
+        start = float(self.cum[self.weeks[week_index] + 1]) - 1.0
+        cov = np.minimum(m, self.D[week_index:] + self.c_r - start)
+        full = int(np.searchsorted(cov, m, side="left"))
+        cov = cov[: full + 1]
+        inc = np.diff(np.concatenate([[0.0], cov]))
+        keep = inc > 0
+        return np.flatnonzero(keep) + week_index, inc[keep]
 
     def week_of(self, slots: np.ndarray) -> np.ndarray:
         return np.searchsorted(self.cum, slots, side="right") - 1
@@ -340,10 +420,12 @@ class _Columns:
             if not inside.any():
                 break
             filled = np.minimum(cum[np.minimum(idx, len(cum) - 1)] - base, m)
-            rest = np.where(inside, total - prefix[filled], 0.0)
-            if not (rest > 0).any():
+            # judged on the buildings, not on the weight left (rounding leaves a speck of
+            # weight after the last one, which kept the loop going to the horizon)
+            waiting = inside & (filled < m)
+            if not waiting.any():
                 break
-            out += rest
+            out += np.where(waiting, total - prefix[filled], 0.0)
             q += 1
         return out
 
@@ -362,41 +444,107 @@ class _Columns:
             if not inside.any():
                 break
             filled = np.minimum(cum[np.minimum(idx, len(cum) - 1)][None, :] - base, m)
-            rest = np.where(
-                inside, total - (prefix[ks[:, None] + filled] - prefix[ks][:, None]), 0.0
-            )
-            if not (rest > 0).any():
+            waiting = inside & (filled < m)
+            if not waiting.any():
                 break
-            out += rest
+            out += np.where(
+                waiting, total - (prefix[ks[:, None] + filled] - prefix[ks][:, None]), 0.0
+            )
             q += 1
         return out
 
-    def penalty(self, lam: np.ndarray) -> np.ndarray:
-        """``sum_T lambda_T x coverage(T)`` for every column."""
+    def penalty_table(self, lam: np.ndarray) -> np.ndarray:
+        """``sum_T lambda_T x coverage(T)`` of a block per (entry week index, size); the
+        last row (no block) is 0."""
         s0 = np.concatenate([[0.0], np.cumsum(lam)])
         s1 = np.concatenate([[0.0], np.cumsum(lam * (self.D + self.c_r))])
         a = np.minimum(self.grid_a, len(lam))
         b = np.minimum(np.maximum(self.grid_full, a), len(lam))
         ramp = (s1[b] - s1[a]) - self.grid_start * (s0[b] - s0[a])
         full = self.sizes[None, :] * (s0[-1] - s0[b])
-        table = np.where(self.grid_has, ramp + full, 0.0)
-        return table.ravel()[self.table_key]
+        return np.where(self.grid_has, ramp + full, 0.0)
+
+    def block_values_exact(self, table: np.ndarray, chunk: int = 4096):
+        """As :meth:`block_values`, but the least over every entry week itself (no
+        minorant): exact for any prices, and a few hundred times the work, in chunks."""
+        n_opt = len(self.bo_opt)
+        n_weeks = len(self.weeks)
+        values = np.zeros(n_opt)
+        week_index = np.zeros(n_opt, dtype=np.int64)
+        if n_opt == 0 or n_weeks == 0:
+            return values, week_index
+        rows = np.ascontiguousarray(table[:n_weeks].T)  # (sizes, weeks)
+        weeks = self.weeks.astype(float)
+        for lo in range(0, n_opt, chunk):
+            hi = min(lo + chunk, n_opt)
+            total = self.bo_weight[lo:hi, None] * weeks[None, :] + rows[self.bo_size_index[lo:hi]]
+            best = np.argmin(total, axis=1)
+            week_index[lo:hi] = best
+            values[lo:hi] = total[np.arange(hi - lo), best] + self.bo_spread[lo:hi]
+        return values, week_index
+
+    def block_values(self, table: np.ndarray):
+        """For every option with a prefix (k >= 1): the least of
+        ``t W_k + spread_k + penalty(n - k, t)`` over the entry weeks, with the penalty
+        replaced by a convex minorant in t (its week-to-week differences replaced by
+        their suffix minima, so never above it): the minimum is where the minorant's
+        slope reaches ``-W_k``, found by bisection. Returns (values, week indices)."""
+        n_opt = len(self.bo_opt)
+        n_weeks = len(self.weeks)
+        if n_opt == 0 or n_weeks == 0:
+            return np.zeros(n_opt), np.zeros(n_opt, dtype=np.int64)
+        si = self.bo_size_index
+        rows = table[:n_weeks].T  # (sizes, weeks)
+        slope = np.diff(rows, axis=1)
+        slope = np.minimum.accumulate(slope[:, ::-1], axis=1)[:, ::-1]  # non-decreasing
+        minorant = np.concatenate([np.zeros((len(rows), 1)), np.cumsum(slope, axis=1)], axis=1)
+        minorant += rows[:, :1]
+        # first index whose slope is >= -W (the count of slopes below it)
+        lo = np.zeros(n_opt, dtype=np.int64)
+        hi = np.full(n_opt, n_weeks - 1, dtype=np.int64)
+        target = -self.bo_weight
+        while True:
+            active = lo < hi
+            if not active.any():
+                break
+            mid = (lo + hi) // 2
+            below = slope[si, np.minimum(mid, n_weeks - 2)] < target
+            lo = np.where(active & below, mid + 1, lo)
+            hi = np.where(active & ~below, mid, hi)
+        values = self.weeks[lo] * self.bo_weight + self.bo_spread + minorant[si, lo]
+        return values, lo
+
+    def penalty(self, lam: np.ndarray) -> np.ndarray:
+        """``sum_T lambda_T x coverage(T)`` for every column."""
+        return self.penalty_table(lam).ravel()[self.table_key]
 
     def coverage(self, cols: np.ndarray) -> np.ndarray:
         """Coverage of weeks R..T by the chosen columns, summed (length = weeks): each
         block covers ``D_T + C_R - start`` from its entry week until it is full, then its
         size (difference arrays over the weeks)."""
-        n_weeks = len(self.weeks)
         cols = cols[self.has_block[cols]]
-        a = self.t_index[cols]
-        f = np.maximum(np.minimum(self.full_at[cols], n_weeks), a)
+        return self._coverage(
+            self.t_index[cols], self.full_at[cols], self.start_cov[cols], self.m[cols]
+        )
+
+    def block_coverage(self, bos: np.ndarray, week_index: np.ndarray) -> np.ndarray:
+        """Coverage of weeks R..T by the blocks of prefix options ``bos`` (indices into
+        the ``bo_`` arrays) entering in the weeks of ``week_index``."""
+        m = (self.sizes[self.bo_size_index[bos]]).astype(np.int64)
+        start_cov = self.cum[self.weeks[week_index] + 1].astype(float) - 1.0
+        full_at = np.searchsorted(self.D + self.c_r, start_cov + m, side="left")
+        return self._coverage(week_index, full_at, start_cov, m)
+
+    def _coverage(self, a, full_at, start_cov, m) -> np.ndarray:
+        n_weeks = len(self.weeks)
+        f = np.maximum(np.minimum(full_at, n_weeks), a)
         size = n_weeks + 1
         active = np.cumsum(np.bincount(a, minlength=size) - np.bincount(f, minlength=size))
         start = np.cumsum(
-            np.bincount(a, weights=self.start_cov[cols], minlength=size)
-            - np.bincount(f, weights=self.start_cov[cols], minlength=size)
+            np.bincount(a, weights=start_cov, minlength=size)
+            - np.bincount(f, weights=start_cov, minlength=size)
         )
-        full = np.cumsum(np.bincount(f, weights=self.m[cols].astype(float), minlength=size))
+        full = np.cumsum(np.bincount(f, weights=np.asarray(m, dtype=float), minlength=size))
         return active[:n_weeks] * (self.D + self.c_r) - start[:n_weeks] + full[:n_weeks]
 
 
@@ -425,14 +573,223 @@ def _smith_prices(model, cols: _Columns, jobs: list[int], smith: np.ndarray):
     return lam, nu
 
 
-def _dual(cols: _Columns, lam: np.ndarray, nu: np.ndarray):
+def _dual(
+    cols: _Columns,
+    lam: np.ndarray,
+    nu: np.ndarray,
+    choose: bool = False,
+    detail: bool = False,
+    exact: bool = False,
+):
     """The dual value at prices ``lam``, ``nu`` >= 0 (a lower bound on the free clusters'
-    cost) and what a subgradient step needs."""
+    cost); with ``choose`` also the subgradient at these prices (coverage, starts before R
+    of every cluster's cheapest option, minus the right-hand sides)."""
     pre, state = cols.prefix(nu)
-    reduced = cols.cost + cols.penalty(lam) + pre[cols.opt]
+    table = cols.penalty_table(lam)
+    reduced = cols.cost + table.ravel()[cols.table_key] + pre[cols.opt]
     per_job = np.minimum.reduceat(reduced, cols.first)
-    value = float(per_job.sum() - np.dot(lam, cols.D) - np.dot(nu, cols.cap_pre))
-    return value, reduced, per_job, state
+    block, week_index = cols.block_values_exact(table) if exact else cols.block_values(table)
+    block += pre[cols.bo_opt]
+    per_job_block = np.full(len(per_job), np.inf)
+    np.minimum.at(per_job_block, cols.bo_job, block)
+    best = np.minimum(per_job, per_job_block)
+    value = float(best.sum() - np.dot(lam, cols.D) - np.dot(nu, cols.cap_pre))
+    if not choose:
+        return value, None, None
+    # the cheapest column of each cluster, unless a prefix option is cheaper
+    segments = cols.first
+    mins = np.repeat(per_job, np.diff(np.append(segments, len(reduced))))
+    chosen_idx = np.flatnonzero(reduced <= mins)
+    seg_of = np.searchsorted(segments, chosen_idx, side="right") - 1
+    _, first = np.unique(seg_of, return_index=True)
+    chosen = chosen_idx[first]  # one per cluster, in cluster order
+    use_block = per_job_block < per_job
+    chosen = chosen[~use_block]
+    bos = np.flatnonzero((block <= per_job_block[cols.bo_job]) & use_block[cols.bo_job])
+    _, first = np.unique(cols.bo_job[bos], return_index=True)
+    bos = bos[first]
+    g_lam = cols.coverage(chosen) + cols.block_coverage(bos, week_index[bos]) - cols.D
+    opts = np.concatenate([cols.opt[chosen], cols.bo_opt[bos]])
+    g_nu = cols.usage(opts, state) - cols.cap_pre
+    if detail:
+        return value, g_lam, g_nu, (chosen, bos, week_index[bos], state)
+    return value, g_lam, g_nu
+
+
+class _Master:
+    """The relaxation as a linear programme over a growing set of per-cluster options
+    (Dantzig-Wolfe master, solved with HiGHS): one option per cluster (convexity), the
+    capacity of every week before R, the coverage of weeks R..T (running sums of each
+    block's weekly increments). Its duals are prices for :func:`_dual`; only those prices
+    are used, so the bound stays the dual value of the full programme."""
+
+    def __init__(self, cols: _Columns, n_jobs: int, penalty: float):
+        self.cols = cols
+        self.n_jobs = n_jobs
+        self.penalty = penalty  # per slot of capacity or coverage exceeded (elastic rows)
+        self.job, self.cost = [], []
+        self.use_rows, self.use_cols, self.use_vals = [], [], []
+        self.cov_rows, self.cov_cols, self.cov_vals = [], [], []
+        self.seen: set = set()
+
+    def add(self, job: int, cost: float, prefix_weeks: np.ndarray, block) -> None:
+        """One option: its cost, the weeks of its prefix, and its block (week index, size)
+        or None."""
+        key = (job, tuple(np.sort(prefix_weeks).tolist()), block)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        c = len(self.job)
+        self.job.append(job)
+        self.cost.append(cost)
+        if len(prefix_weeks):
+            weeks, counts = np.unique(prefix_weeks, return_counts=True)
+            self.use_rows.append(weeks)
+            self.use_cols.append(np.full(len(weeks), c))
+            self.use_vals.append(counts.astype(float))
+        if block is not None:
+            rows, inc = self.cols.occupancy(*block)
+            self.cov_rows.append(rows)
+            self.cov_cols.append(np.full(len(rows), c))
+            self.cov_vals.append(inc)
+
+    def solve(self):
+        """(objective, lam, nu) of the programme over the options so far, or None."""
+        from scipy import sparse
+        from scipy.optimize import linprog
+
+        cols = self.cols
+        n_x, n_w, R = len(self.job), len(cols.weeks), cols.R
+
+        def cat(parts, dtype=float):
+            return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
+
+        # equalities: convexity per cluster; z_T - z_{T-1} - sum_c inc_c(T) x_c = 0
+        conv = sparse.csr_matrix(
+            (np.ones(n_x), (np.asarray(self.job), np.arange(n_x))), shape=(self.n_jobs, n_x)
+        )
+        inc = sparse.csr_matrix(
+            (-cat(self.cov_vals), (cat(self.cov_rows, int), cat(self.cov_cols, int))),
+            shape=(n_w, n_x),
+        )
+        zz = sparse.diags([np.ones(n_w), -np.ones(max(n_w - 1, 0))], [0, -1], shape=(n_w, n_w))
+        a_eq = sparse.vstack(
+            [sparse.hstack([conv, sparse.csr_matrix((self.n_jobs, n_w))]), sparse.hstack([inc, zz])]
+        ).tocsr()
+        b_eq = np.concatenate([np.ones(self.n_jobs), np.zeros(n_w)])
+        # inequalities: capacity before R; z_T <= D_T
+        use = sparse.csr_matrix(
+            (cat(self.use_vals), (cat(self.use_rows, int), cat(self.use_cols, int))),
+            shape=(R, n_x),
+        )
+        # elastic: a row may be exceeded at ``penalty`` per slot, so any options will do
+        n_e = R + n_w
+        a_ub = sparse.vstack(
+            [
+                sparse.hstack([use, sparse.csr_matrix((R, n_w))]),
+                sparse.hstack([sparse.csr_matrix((n_w, n_x)), sparse.identity(n_w)]),
+            ]
+        )
+        a_ub = sparse.hstack([a_ub, -sparse.identity(n_e)]).tocsr()
+        a_eq = sparse.hstack([a_eq, sparse.csr_matrix((a_eq.shape[0], n_e))]).tocsr()
+        b_ub = np.concatenate([cols.cap_pre, cols.D])
+        cost = np.concatenate([np.asarray(self.cost), np.zeros(n_w), np.full(n_e, self.penalty)])
+        bounds = [(0, None)] * n_x + [(None, None)] * n_w + [(0, None)] * n_e
+        res = linprog(
+            cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs"
+        )
+        if res.status != 0:
+            return None
+        duals = -np.asarray(res.ineqlin.marginals)
+        nu = np.maximum(duals[:R], 0.0)
+        lam = np.maximum(duals[R:], 0.0)
+        return float(res.fun), lam, nu
+
+
+def _plan_options(model, tm, cols: _Columns, jobs: list[int], starts: np.ndarray):
+    """Every cluster's option in a real plan (prefix weeks before R, block entry week):
+    together they are feasible for the master."""
+    out = []
+    n_w = len(cols.weeks)
+    for gi, g in enumerate(jobs):
+        members = model.members[model.member_start[g] : model.member_start[g + 1]]
+        s = starts[members]
+        k = int((s < cols.R).sum())
+        block = None
+        cost = float(np.dot(model.weight[members[:k]], s[:k]))
+        if k < len(members):
+            t = int(s[k:].min())
+            a = min(max(t - cols.t_lo_all, 0), n_w - 1)
+            cost += float(cols._block_cost(model.weight[members[k:]], cols.weeks[[a]])[0])
+            block = (a, len(members) - k)
+        out.append((gi, cost, s[:k], block))
+    return out
+
+
+def _column_generation(
+    model, tm, cols: _Columns, jobs, starts, lam, nu, keep_going, max_rounds=200
+):
+    """Prices from the master programme (:class:`_Master`), grown by each round's
+    cheapest option of every cluster. The master's own duals jump about, so the options
+    are priced at a point between them and the best prices so far (``lam``, ``nu`` at
+    the start; Wentges' smoothing, ``CG_SMOOTHING``). Returns (best dual value, lam, nu,
+    rounds, closed); every value is the full programme's dual value at prices >= 0;
+    ``closed``: the best value reached the master's optimum, so the prices are optimal for
+    the relaxation and no step can raise the bound."""
+    if not len(cols.weeks):  # no block enters after R: nothing for a master to price
+        return _dual(cols, lam, nu)[0], lam, nu, 0, False
+    total_weight = float(cols.flat_w.sum())
+    master = _Master(cols, len(jobs), penalty=10.0 * max(total_weight, 1e-12) * (cols.t_hi + 2))
+    if starts is not None:
+        for job, cost, weeks, block in _plan_options(model, tm, cols, jobs, starts):
+            master.add(job, cost, weeks, block)
+    best, _, _, found = _dual(cols, lam, nu, choose=True, detail=True, exact=True)
+    best_lam, best_nu = lam, nu
+    _add_options(master, cols, *found)
+    rounds, closed = 0, False
+    for rounds in range(1, max_rounds + 1):  # noqa: B007
+        solved = master.solve()
+        if solved is None or not keep_going():
+            break
+        objective, m_lam, m_nu = solved
+        if objective - best <= 1e-6 * max(1.0, abs(objective)):
+            closed = True  # the best prices are (almost) the programme's optimum
+            break
+        a = CG_SMOOTHING
+        lam = a * best_lam + (1 - a) * m_lam
+        nu = a * best_nu + (1 - a) * m_nu
+        value, _, _, (chosen, bos, week_index, state) = _dual(
+            cols, lam, nu, choose=True, detail=True, exact=True
+        )
+        if value > best:
+            best, best_lam, best_nu = value, lam, nu
+        if not keep_going():
+            break
+        _add_options(master, cols, chosen, bos, week_index, state)
+    return best, best_lam, best_nu, rounds, closed
+
+
+def _add_options(master: _Master, cols: _Columns, chosen, bos, week_index, state) -> None:
+    """The cheapest option of every cluster at some prices (from :func:`_dual`), as new
+    options of the master."""
+    opts = np.concatenate([cols.opt[chosen], cols.bo_opt[bos]])
+    which, pos, weeks = cols.prefix_weeks(opts, state)
+    flat = cols.opt_off[opts][which] + pos
+    prefix_cost = np.bincount(which, weights=cols.flat_w[flat] * weeks, minlength=len(opts))
+    for i, c in enumerate(chosen.tolist()):
+        block = (int(cols.t_index[c]), int(cols.m[c])) if cols.has_block[c] else None
+        master.add(
+            int(cols.opt_job[cols.opt[c]]),
+            float(cols.cost[c] + prefix_cost[i]),
+            weeks[which == i],
+            block,
+        )
+    for i, b in enumerate(bos.tolist()):
+        row = len(chosen) + i
+        a = int(week_index[i])
+        cost = cols.weeks[a] * cols.bo_weight[b] + cols.bo_spread[b] + prefix_cost[row]
+        size = int(cols.sizes[cols.bo_size_index[b]])
+        master.add(int(cols.bo_job[b]), float(cost), weeks[which == row], (a, size))
 
 
 def _scale_search(cols: _Columns, lam: np.ndarray, nu: np.ndarray, keep_going):
@@ -447,20 +804,28 @@ def _scale_search(cols: _Columns, lam: np.ndarray, nu: np.ndarray, keep_going):
     return best, lam * scale_l, nu * scale_n
 
 
-def _ascend(cols: _Columns, lam, nu, upper: float, max_iterations: int, keep_going, out=None):
+def _ascend(
+    cols: _Columns,
+    lam,
+    nu,
+    upper: float,
+    max_iterations: int,
+    keep_going,
+    out=None,
+    initial_step: float = INITIAL_STEP,
+):
     """Subgradient steps on the dual from ``lam``, ``nu``: Polyak steps towards ``upper``
     along a deflected direction (:func:`_deflected`); the step factor is halved after
     ``STALL_STEPS`` steps without a better value. Returns (best value, steps); with ``out``
     (a dict) also the prices of the best value."""
-    segments = cols.first
     best = -np.inf
-    theta = INITIAL_STEP
+    theta = initial_step
     stalls = 0
     d_lam = np.zeros_like(lam)
     d_nu = np.zeros_like(nu)
     iterations = 0
     for iterations in range(1, max_iterations + 1):  # noqa: B007
-        value, reduced, per_job, state = _dual(cols, lam, nu)
+        value, g_lam, g_nu = _dual(cols, lam, nu, choose=True)
         if not np.isfinite(best) or value > best + 1e-12 * max(1.0, abs(best)):
             best = value
             stalls = 0
@@ -471,20 +836,14 @@ def _ascend(cols: _Columns, lam, nu, upper: float, max_iterations: int, keep_goi
             if stalls >= STALL_STEPS:
                 theta *= 0.5
                 stalls = 0
-        # the cheapest column of each cluster
-        mins = np.repeat(per_job, np.diff(np.append(segments, len(reduced))))
-        chosen_idx = np.flatnonzero(reduced <= mins)
-        seg_of = np.searchsorted(segments, chosen_idx, side="right") - 1
-        _, first = np.unique(seg_of, return_index=True)
-        chosen = chosen_idx[first]
-        g_lam = cols.coverage(chosen) - cols.D
-        g_nu = cols.usage(cols.opt[chosen], state) - cols.cap_pre
         d_lam, d_nu = _deflected(g_lam, g_nu, d_lam, d_nu)
         norm = float(np.dot(d_lam, d_lam) + np.dot(d_nu, d_nu))
         if norm <= 0 or theta < 1e-4:
             break
         step = theta * max(upper - value, 1e-12 * max(abs(upper), 1.0)) / norm
-        lam = np.maximum(lam + step * d_lam, 0.0)
+        # coverage prices that fall with the week keep the penalty convex in the entry
+        # week, where the minorant of :meth:`_Columns.block_values` is exact
+        lam = np.minimum.accumulate(np.maximum(lam + step * d_lam, 0.0))
         nu = np.maximum(nu + step * d_nu, 0.0)
         if not keep_going():
             break
@@ -507,7 +866,8 @@ def _sampled_prices(model, tm, remaining, jobs, cols, lam, nu, upper_ratio, keep
     (in the ratio order's neighbourhoods: a spread sample) with ``1/f`` of the capacity of
     every week: the prices are per week, and a spread sample sees about the same clusters
     competing for each week. Returns (lam, nu, steps) mapped onto the full programme's
-    weeks, or (None, None, 0) when stopped while setting up."""
+    weeks, or (None, None, 0) when stopped while setting up. (Column generation on the
+    sample instead of steps gave worse prices for the full programme: measured.)"""
     factor = max(2, len(jobs) // WARM_START_CLUSTERS)
     sample = jobs[::factor]
     small_cap = np.floor(remaining / factor + 0.5).astype(np.int64)
@@ -557,8 +917,10 @@ def exposure_lower_bound(
     should_stop: Callable[[], bool] | None = None,
     time_limit: float = 60.0,
     max_iterations: int = MAX_ITERATIONS,
+    column_generation: bool = True,
 ) -> BoundResult:
-    """The Lagrangian lower bound of the module docstring (see there)."""
+    """The Lagrangian lower bound of the module docstring (see there); without
+    ``column_generation`` smaller projects go straight to the subgradient steps."""
     from gis_app.core.planning.milp import lower_bound as clusters_ignored
     from gis_app.core.planning.order import smith_order
 
@@ -602,6 +964,8 @@ def exposure_lower_bound(
     # the scale of the prices: a coarse search first (each point is a valid bound)
     best, lam, nu = _scale_search(cols, lam, nu, keep_stepping)
     warm_steps = 0
+    cg_rounds = 0
+    step = INITIAL_STEP
     if not stopped[0] and len(jobs) >= WARM_START_MIN_CLUSTERS:
         # better prices from the same programme on a sample of the clusters and of the
         # capacity (steps there are many times cheaper); only a start for the steps below:
@@ -621,10 +985,36 @@ def exposure_lower_bound(
         if lam_w is not None and not stopped[0]:
             value = _dual(cols, lam_w, nu_w)[0]
             if value > best:
-                best, lam, nu = value, lam_w, nu_w
+                best, lam, nu, step = value, lam_w, nu_w, SAMPLED_FULL_STEP
+    if not stopped[0] and column_generation:
+        # the master programme's prices (column generation), from the best prices so far
+        # (on a large project the sample's); steps from there
+        cg_deadline = t0 + CG_SHARE * time_limit
+        value, lam_c, nu_c, cg_rounds, closed = _column_generation(
+            model,
+            tm,
+            cols,
+            jobs,
+            ref_starts,
+            lam,
+            nu,
+            lambda: keep_stepping() and time.perf_counter() <= cg_deadline,
+        )
+        if value > best:
+            best, lam, nu, step = value, lam_c, nu_c, SAMPLED_FULL_STEP
+        if closed:
+            max_iterations = 0  # optimal prices: steps cannot raise the bound
     iterations = 0
-    if not stopped[0]:
-        best_steps, iterations = _ascend(cols, lam, nu, upper, max_iterations, keep_stepping)
+    if not stopped[0] and max_iterations > 0:
+        best_steps, iterations = _ascend(
+            cols,
+            lam,
+            nu,
+            upper,
+            max_iterations,
+            keep_stepping,
+            initial_step=step,
+        )
         best = max(best, best_steps)
     cancelled = stopped[0] and should_stop is not None and should_stop()
     bound = max((best + const) / WEEKS_PER_YEAR, weak)
@@ -636,4 +1026,5 @@ def exposure_lower_bound(
         cancelled=cancelled,
         reference_exposure=reference,
         sampled_steps=warm_steps,
+        column_rounds=cg_rounds,
     )
