@@ -542,16 +542,16 @@ def _export_into(
         done += 1
 
     addresses = None
+    sources = None
 
     def sheet_for(pid):  # the PDF and the field pack of one package share it
+        nonlocal sources
+        if sources is None:  # the lookups of every sheet, prepared once
+            from gis_app.core.export.sheets import sheet_sources
+
+            sources = sheet_sources(buildings, addresses)
         return _sheet(
-            records_by_id[pid],
-            full.iloc[groups[pid]],
-            buildings,
-            chosen,
-            options,
-            exported_at,
-            addresses,
+            records_by_id[pid], full.iloc[groups[pid]], chosen, options, exported_at, sources
         )
 
     if "gpkg" in formats or "qgis" in formats:
@@ -798,15 +798,14 @@ def _groups(values: np.ndarray, ids: list[str]) -> dict[str, np.ndarray]:
     return out
 
 
-def _sheet(record, part, all_buildings, chosen, options, exported_at, addresses=None):
+def _sheet(record, part, chosen, options, exported_at, sources):
     from gis_app.core.export.sheets import package_sheet
 
     return package_sheet(
         record,
         part,
-        all_buildings,
         columns=chosen,
         color_by=options.color_by,
         exported_at=exported_at,
-        addresses=addresses,
+        sources=sources,
     )

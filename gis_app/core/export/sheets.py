@@ -128,10 +128,17 @@ def package_sheet(
     color_by: str = "measure",
     exported_at: dt.datetime | None = None,
     addresses: pd.DataFrame | None = None,
+    sources: SheetSources | None = None,
 ) -> PackageSheet:
     """The sheet of one package: ``frame`` holds its rows of the export table and
     ``addresses`` (:func:`~gis_app.core.export.addresses.address_rows`) the addresses of
-    its panden (without it, the table has one row per pand)."""
+    its panden (without it, the table has one row per pand).
+
+    ``sources`` (:func:`sheet_sources` of ``all_buildings`` and ``addresses``) is what an
+    export of many packages prepares once; without it each call prepares its own."""
+    if sources is None:
+        sources = sheet_sources(all_buildings, addresses)
+    all_buildings, addresses = sources.buildings, sources.addresses
     exported_at = exported_at or dt.datetime.now()
     allowed = set(columns) if columns is not None else set(frame.columns)
     table_cols = [
@@ -146,7 +153,7 @@ def package_sheet(
     table = frame
     with_addresses = addresses is not None and any(c == "address" for c, _ in table_cols)
     if with_addresses:
-        rows_of = _address_rows_of(frame, addresses)
+        rows_of = _address_rows_of(frame, sources)
         table = frame.iloc[rows_of["_pand"].to_numpy()].reset_index(drop=True)
         numbers = [str(i + 1) for i in rows_of["_pand"].to_numpy()]
         streets = rows_of["straat"].fillna("").astype(str).tolist()
@@ -221,7 +228,7 @@ def package_sheet(
         )
         near = all_buildings.sindex.query(box, predicate="intersects")
         geoms = all_buildings.geometry.to_numpy()[near]
-        ids = all_buildings["building_id"].astype(str).to_numpy()[near]
+        ids = sources.building_ids[near]
         context = geoms[~isin(ids, frame["building_id"].astype(str).to_numpy())][
             :MAX_CONTEXT_BUILDINGS
         ]
@@ -289,34 +296,116 @@ def package_sheet(
     )
 
 
-def _address_rows_of(frame: pd.DataFrame, addresses: pd.DataFrame) -> pd.DataFrame:
+#: Address columns a sheet shows or builds its labels from.
+_SHEET_ADDRESS_COLUMNS = (
+    "straat",
+    "huisnummer",
+    "huisletter",
+    "toevoeging",
+    "postcode",
+    "woonplaats",
+)
+
+
+@dataclass
+class SheetSources:
+    """What the sheets of one export look up, prepared once for all its packages: each
+    lookup per package then costs in proportion to the package, not to the project."""
+
+    buildings: gpd.GeoDataFrame | None  # every building (the map's context)
+    building_ids: np.ndarray  # their ids as text
+    addresses: pd.DataFrame | None  # address_rows of the exported buildings
+    address_keys: np.ndarray  # the addresses' building ids, sorted
+    address_order: np.ndarray  # positions in ``addresses`` in that sorted order
+    address_columns: dict[str, Any] = field(default_factory=dict)  # ready for the sheet
+
+
+def sheet_sources(
+    all_buildings: gpd.GeoDataFrame | None, addresses: pd.DataFrame | None
+) -> SheetSources:
+    """The lookups of :class:`SheetSources` for ``all_buildings`` and ``addresses``."""
+    building_ids = (
+        all_buildings["building_id"].astype(str).to_numpy(dtype=object)
+        if all_buildings is not None
+        else np.empty(0, dtype=object)
+    )
+    keys, order = np.empty(0, dtype=object), np.empty(0, dtype=np.int64)
+    columns: dict[str, Any] = {}
+    if addresses is not None:
+        values = addresses["building_id"].astype(str).to_numpy(dtype=object)
+        order = np.argsort(values, kind="stable")  # stable: a pand's addresses keep their order
+        keys = values[order]
+        for column in _SHEET_ADDRESS_COLUMNS:
+            if column == "huisnummer":
+                columns[column] = addresses[column].astype("Int64").array
+            else:
+                columns[column] = addresses[column].fillna("").astype(str).to_numpy(dtype=object)
+    return SheetSources(all_buildings, building_ids, addresses, keys, order, columns)
+
+
+def _address_rows_of(frame: pd.DataFrame, sources: SheetSources) -> pd.DataFrame:
     """The address rows of ``frame``'s panden in its order (``_pand`` = position in frame);
     a pand without address rows gets one empty row."""
-    ids = frame["building_id"].astype(str).reset_index(drop=True)
-    left = pd.DataFrame({"building_id": ids, "_pand": np.arange(len(ids))})
-    merged = left.merge(addresses, on="building_id", how="left", sort=False)
-    merged = merged.sort_values("_pand", kind="stable").reset_index(drop=True)
-    for column in ("straat", "huisletter", "toevoeging", "postcode", "woonplaats"):
-        merged[column] = merged[column].fillna("").astype(str)
-    merged["huisnummer"] = merged["huisnummer"].astype("Int64")
-    return merged
+    ids = frame["building_id"].astype(str).to_numpy(dtype=object)
+    keys = sources.address_keys
+    low = np.searchsorted(keys, ids, side="left")
+    count = np.searchsorted(keys, ids, side="right") - low
+    per_pand = np.maximum(count, 1)
+    pand = np.repeat(np.arange(len(ids)), per_pand)
+    offset = np.arange(len(pand)) - np.repeat(np.cumsum(per_pand) - per_pand, per_pand)
+    has = np.repeat(count > 0, per_pand)
+    sorted_at = np.where(has, np.repeat(low, per_pand) + offset, 0)
+    position = sources.address_order[sorted_at] if len(keys) else None
+    merged: dict[str, Any] = {"building_id": ids[pand], "_pand": pand}
+    for column in _SHEET_ADDRESS_COLUMNS:
+        if position is None:
+            merged[column] = (
+                pd.array([None] * len(pand), dtype="Int64")
+                if column == "huisnummer"
+                else np.full(len(pand), "", dtype=object)
+            )
+            continue
+        values = sources.address_columns[column].take(position)
+        if column == "huisnummer":
+            values[~has] = pd.NA
+        else:
+            values = np.where(has, values, "")
+        merged[column] = values
+    return pd.DataFrame(merged)
 
 
 def _door_labels(rows_of: pd.DataFrame, n: int, fallback: list[str]) -> list[str]:
     """Per building the house number for the map: ``12a`` for one address, ``3`` for
     several addresses behind one number (3-1, 3-2), ``3-7`` for a range of numbers."""
     out = list(fallback)
-    doors = house_numbers(rows_of)
-    for pand, group in rows_of.assign(_door=doors).groupby("_pand", sort=False):
-        numbers = group["huisnummer"].dropna().astype(int)
-        if numbers.empty:
+    if not len(rows_of):
+        return out[:n]
+    # per pand at once (a groupby loop per pand cost more than the rest of the sheet)
+    pand = rows_of["_pand"].to_numpy(dtype=np.int64)
+    values = rows_of["huisnummer"].to_numpy(dtype="float64", na_value=np.nan)
+    stats = pd.Series(values).groupby(pand, sort=False)
+    rows, counted = stats.size(), stats.count()
+    low, high, distinct = stats.min(), stats.max(), stats.nunique()
+    doors = house_numbers(rows_of).to_numpy(dtype=object)
+    _, first_row = np.unique(pand, return_index=True)
+    first_door = dict(zip(pand[first_row].tolist(), doors[first_row].tolist(), strict=True))
+    for key, size, found, first, last, kinds in zip(
+        rows.index.tolist(),
+        rows.tolist(),
+        counted.tolist(),
+        low.tolist(),
+        high.tolist(),
+        distinct.tolist(),
+        strict=True,
+    ):
+        if not found:
             continue
-        if len(group) == 1:
-            out[int(pand)] = str(group["_door"].iloc[0])
-        elif numbers.nunique() == 1:
-            out[int(pand)] = str(numbers.iloc[0])
+        if size == 1:
+            out[key] = str(first_door[key])
+        elif kinds == 1:
+            out[key] = str(int(first))
         else:
-            out[int(pand)] = f"{numbers.min()}-{numbers.max()}"
+            out[key] = f"{int(first)}-{int(last)}"
     return out[:n]
 
 
