@@ -366,7 +366,7 @@ def _cut(
     if len(rows) == 0:
         return []
     # slice first: converting the whole column per cluster made the cut quadratic
-    addresses = ctx.buildings["addresses"].iloc[rows].to_numpy(dtype=np.int64)
+    addresses = ctx.buildings["addresses"].array[rows].to_numpy(dtype=np.int64)
     addresses = np.maximum(addresses, 0)
     cum_addr = np.concatenate([[0], np.cumsum(addresses)])
     weeks = _weeks(ctx.construction_start[rows])
@@ -387,7 +387,7 @@ def _cut(
 
 
 def _ordered_rows(rows: np.ndarray, ctx: PackageContext) -> np.ndarray:
-    ids = ctx.buildings["building_id"].iloc[rows].astype(str).to_numpy()  # slice, then convert
+    ids = np.asarray(ctx.buildings["building_id"].array[rows].astype(str))  # slice, then convert
     order = np.lexsort((ids, ctx.construction_start[rows]))
     return rows[order]
 
