@@ -456,21 +456,36 @@ def export_project(
 
 
 def _move_into_place(stage: Path, root: Path, report: ExportReport) -> None:
-    """Rename every staged file to its place in ``root`` (same file system: one rename each)
-    and point the report's paths there."""
+    """Move everything staged to its place in ``root`` (same file system: renames) and
+    point the report's paths there.
+
+    A staged folder that ``root`` does not have yet (a first export, a new package) moves
+    as a whole, with one rename; into a folder that exists the files move one by one,
+    replacing those of the same name."""
     from gis_app.core.io.atomic import fsync_dir
 
-    moved: dict[Path, Path] = {}
+    moved: dict[Path, Path] = {}  # staged file or folder -> its place
     folders: dict[Path, None] = {}
-    try:
-        for folder, _dirs, files in os.walk(stage):
-            for name in files:
-                source = Path(folder) / name
-                target = inside(root, *source.relative_to(stage).parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(source, target)
+
+    def move(source: Path, parts: tuple[str, ...]) -> None:
+        target = inside(root, *parts)
+        if source.is_dir() and not source.is_symlink():
+            if not os.path.lexists(target):
+                os.rename(source, target)
                 moved[source] = target
                 folders[target.parent] = None
+                return
+            for name in sorted(os.listdir(source)):
+                move(source / name, (*parts, name))
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+        moved[source] = target
+        folders[target.parent] = None
+
+    try:
+        for name in sorted(os.listdir(stage)):
+            move(stage / name, (name,))
         for folder in folders:  # the renames made durable: once per folder
             fsync_dir(folder)
         fsync_dir(root)
@@ -481,7 +496,16 @@ def _move_into_place(stage: Path, root: Path, report: ExportReport) -> None:
             t("export niet op zijn plaats gezet: {reason}", reason=describe_os_error(error)),
             path=root,
         ) from error
-    report.files = [moved.get(Path(f), root / Path(f).relative_to(stage)) for f in report.files]
+
+    def placed(path: Path) -> Path:
+        for staged in (path, *path.parents):
+            if staged in moved:
+                return moved[staged] / path.relative_to(staged)
+            if staged == stage:
+                break
+        return root / path.relative_to(stage)
+
+    report.files = [placed(Path(f)) for f in report.files]
 
 
 def _export_into(
