@@ -32,7 +32,6 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gis_app.core.export.addresses import house_numbers
 from gis_app.core.export.columns import looks_personal
 from gis_app.core.i18n import N_, language, t, translate
 from gis_app.core.packages import isin
@@ -101,6 +100,8 @@ class PackageSheet:
 
 
 def _date_text(values: pd.Series) -> list[str]:
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):  # plain Python: a few dozen rows
+        return ["" if pd.isna(v) else f"{v.day:02d}-{v.month:02d}-{v.year:04d}" for v in values]
     stamps = pd.to_datetime(values, errors="coerce")
     text = stamps.dt.strftime("%d-%m-%Y")
     return text.where(stamps.notna(), "").tolist()
@@ -157,7 +158,7 @@ def package_sheet(
         table = frame.iloc[rows_of["_pand"].to_numpy()].reset_index(drop=True)
         numbers = [str(i + 1) for i in rows_of["_pand"].to_numpy()]
         streets = rows_of["straat"].fillna("").astype(str).tolist()
-        doors = house_numbers(rows_of).tolist()
+        doors = _house_numbers(rows_of)
         table = table.assign(_straat=streets, _huisnummer=doors)
         replaced = []
         for column, title in table_cols:
@@ -172,7 +173,7 @@ def package_sheet(
             else:
                 replaced.append((column, title))
         table_cols = replaced
-        label_texts = _door_labels(rows_of, len(frame), label_texts)
+        label_texts = _door_labels(rows_of, len(frame), label_texts, doors)
     header = [t("nr"), *[translate(h) for _, h in table_cols]]
     cells: list[list[str]] = []
     for column, _ in table_cols:
@@ -374,38 +375,46 @@ def _address_rows_of(frame: pd.DataFrame, sources: SheetSources) -> pd.DataFrame
     return pd.DataFrame(merged)
 
 
-def _door_labels(rows_of: pd.DataFrame, n: int, fallback: list[str]) -> list[str]:
+def _house_numbers(rows_of: pd.DataFrame) -> list[str]:
+    """:func:`~gis_app.core.export.addresses.house_numbers` of the rows of
+    :func:`_address_rows_of` (text columns without gaps), in plain Python: a sheet has a
+    few dozen rows, where pandas' per-call cost is most of the work."""
+    out = []
+    for number, letter, addition in zip(
+        rows_of["huisnummer"].tolist(),
+        rows_of["huisletter"].tolist(),
+        rows_of["toevoeging"].tolist(),
+        strict=True,
+    ):
+        text = ("" if number is None or number is pd.NA else str(number)) + letter
+        out.append(f"{text}-{addition}" if addition != "" else text)
+    return out
+
+
+def _door_labels(
+    rows_of: pd.DataFrame, n: int, fallback: list[str], doors: list[str] | None = None
+) -> list[str]:
     """Per building the house number for the map: ``12a`` for one address, ``3`` for
     several addresses behind one number (3-1, 3-2), ``3-7`` for a range of numbers."""
     out = list(fallback)
-    if not len(rows_of):
-        return out[:n]
-    # per pand at once (a groupby loop per pand cost more than the rest of the sheet)
-    pand = rows_of["_pand"].to_numpy(dtype=np.int64)
-    values = rows_of["huisnummer"].to_numpy(dtype="float64", na_value=np.nan)
-    stats = pd.Series(values).groupby(pand, sort=False)
-    rows, counted = stats.size(), stats.count()
-    low, high, distinct = stats.min(), stats.max(), stats.nunique()
-    doors = house_numbers(rows_of).to_numpy(dtype=object)
-    _, first_row = np.unique(pand, return_index=True)
-    first_door = dict(zip(pand[first_row].tolist(), doors[first_row].tolist(), strict=True))
-    for key, size, found, first, last, kinds in zip(
-        rows.index.tolist(),
-        rows.tolist(),
-        counted.tolist(),
-        low.tolist(),
-        high.tolist(),
-        distinct.tolist(),
-        strict=True,
+    doors = _house_numbers(rows_of) if doors is None else doors
+    rows: dict[int, int] = {}  # pand -> its address rows
+    first_door: dict[int, str] = {}
+    numbers: dict[int, list[int]] = {}  # pand -> its house numbers (known ones)
+    for pand, number, door in zip(
+        rows_of["_pand"].tolist(), rows_of["huisnummer"].tolist(), doors, strict=True
     ):
-        if not found:
-            continue
-        if size == 1:
-            out[key] = str(first_door[key])
-        elif kinds == 1:
-            out[key] = str(int(first))
+        rows[pand] = rows.get(pand, 0) + 1
+        first_door.setdefault(pand, door)
+        if number is not None and number is not pd.NA:
+            numbers.setdefault(pand, []).append(int(number))
+    for pand, known in numbers.items():
+        if rows[pand] == 1:
+            out[pand] = str(first_door[pand])
+        elif len(set(known)) == 1:
+            out[pand] = str(known[0])
         else:
-            out[key] = f"{int(first)}-{int(last)}"
+            out[pand] = f"{min(known)}-{max(known)}"
     return out[:n]
 
 

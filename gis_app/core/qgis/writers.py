@@ -391,7 +391,8 @@ def write_project(
 
 def fieldpack_forms(frame: pd.DataFrame, labels: dict[str, str] | None = None) -> dict[str, list]:
     """The attribute form of a field pack's buildings layer (``fid`` first, as QGIS lists it)."""
-    columns = ["fid", *[c for c in frame.columns if c != frame.geometry.name]]
+    geometry = frame.geometry.name  # once: each lookup builds a GeoSeries
+    columns = ["fid", *[c for c in frame.columns if c != geometry]]
     return {"buildings": form_parts(columns, labels)}
 
 
