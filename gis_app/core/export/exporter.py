@@ -630,9 +630,9 @@ def _export_into(
         told = getattr(project, "commitments", None)
         per_address = with_commitments(per_address, told, schedule)
         lists = table_frame(per_address)
-        list_columns = per_address.iloc[:0]  # the Toelichting sheet lists these columns
+        list_columns = per_address.columns.tolist()  # the Toelichting sheet lists these
         list_groups = _groups(per_address["package_id"].to_numpy(dtype=object), ids)
-    empty = frame.iloc[:0]
+    columns = frame.columns.tolist()
 
     per_package = tuple(f for f in PACKAGE_FORMATS if f in formats)
     state = None
@@ -658,7 +658,7 @@ def _export_into(
     def job(pid: str) -> tuple:
         rows = groups[pid]
         item = PackageJob(
-            pid=pid, base=names[pid], formats=per_package, empty=empty, language=language()
+            pid=pid, base=names[pid], formats=per_package, columns=columns, language=language()
         )
         if "shp" in per_package:
             records = EncodedTable(shp_records.fields, shp_records.records[rows])
@@ -727,12 +727,12 @@ class PackageJob:
     pid: str
     base: str  # file name of the package
     formats: tuple[str, ...]  # of PACKAGE_FORMATS
-    empty: Any = None  # the export table without rows (its columns)
+    columns: list[str] | None = None  # of the export table (a frame pickles slower)
     shp: tuple | None = None  # (geometry, field mapping, date fields, encoded dBASE rows)
     labels: dict[str, str] | None = None
     geojson: Any = None  # WGS84 rows
     addresses: Any = None  # address-list rows (CSV, XLSX)
-    list_columns: Any = None
+    list_columns: list[str] | None = None  # of the address list
     info: list | None = None  # the XLSX sheet's package facts
     sheet: Any = None  # PDF sheet (also the field pack's)
     fieldpack: dict[str, Any] | None = None  # keyword arguments of write_fieldpack
@@ -759,7 +759,7 @@ def _write_package(
             sub.mkdir(exist_ok=True)
             geometry, mapping, date_fields, records = job.shp
             result = write_shapefile(
-                job.empty,
+                pd.DataFrame(columns=job.columns),
                 sub,
                 base,
                 labels=job.labels,
@@ -773,10 +773,11 @@ def _write_package(
             out[fmt] = [write_geojson(target, job.geojson, wgs84=True)]
         elif fmt == "csv":
             target = inside(stage, FOLDERS[fmt], f"{base}.csv")
-            out[fmt] = [write_csv(target, job.empty, table=job.addresses)]
+            out[fmt] = [write_csv(target, pd.DataFrame(columns=job.columns), table=job.addresses)]
         elif fmt == "xlsx":
             target = inside(stage, FOLDERS[fmt], f"{base}.xlsx")
-            out[fmt] = [write_xlsx(target, job.list_columns, info=job.info, table=job.addresses)]
+            listed = pd.DataFrame(columns=job.list_columns)
+            out[fmt] = [write_xlsx(target, listed, info=job.info, table=job.addresses)]
         elif fmt == "pdf":
             target = inside(stage, FOLDERS[fmt], f"{base}.pdf")
             pdf_writer(target, job.sheet)

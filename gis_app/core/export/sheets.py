@@ -98,6 +98,20 @@ class PackageSheet:
     #: (street name, x, y, angle in degrees counter-clockwise) in map coordinates.
     street_labels: list[tuple[str, float, float, float]] = field(default_factory=list)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # a sheet goes to a worker process: the nearby buildings as one WKB array (a
+        # shapely geometry pickles one by one, which cost more than drawing the sheet's table)
+        state = dict(self.__dict__)
+        context = np.asarray(self.context, dtype=object)
+        state["context"] = shapely.to_wkb(context) if len(context) else context
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        context = state["context"]
+        if len(context):
+            state["context"] = shapely.from_wkb(context)
+        self.__dict__.update(state)
+
 
 def _date_text(values: pd.Series) -> list[str]:
     if pd.api.types.is_datetime64_any_dtype(values.dtype):  # plain Python: a few dozen rows
