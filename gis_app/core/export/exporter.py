@@ -39,8 +39,12 @@ Speed with many packages: the files of one package are one job
 ones. Nothing is fsync'ed file by file while staging
 (:func:`~gis_app.core.io.atomic.deferred_sync`): the staging folder is flushed once
 (:func:`~gis_app.core.io.atomic.sync_tree`) before the files are moved into place, and the
-renames are flushed once per folder. A field pack copies the PDF sheet already drawn for
-``pdf/`` rather than drawing it again.
+renames are flushed once per folder; a staged folder the chosen folder does not have yet
+moves with one rename. A field pack copies the PDF sheet already drawn for ``pdf/``
+rather than drawing it again. What every package's sheet looks up (neighbours, addresses)
+is prepared once per export (:func:`~gis_app.core.export.sheets.sheet_sources`), so a
+package costs in proportion to its own size, not to the project's; the address lists'
+workbooks are written by :mod:`gis_app.core.export.xlsx`.
 
 PDF sheets are drawn with Qt, which core may not import: the caller passes
 ``pdf_writer(path, sheet)`` (the UI and CLI pass
