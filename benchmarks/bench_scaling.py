@@ -18,7 +18,8 @@ generated area (:func:`common.buildings_gpkg`, cached in benchmarks/data/, gitig
 * **plan**: :class:`gis_app.core.planning.Planner` with the default settings on the
   suggested clusters;
 * **export**: :func:`export_project` to a GeoPackage (three layers) of the project with
-  clusters but no packages, so it plans and cuts the packages first, as a first export does.
+  clusters but no packages, so it plans and cuts the packages first, as a first export does
+  (``--steps export`` runs loading, suggest and this step alone).
 
 The exponent k of cost ∝ n^k is the least-squares slope on log-log of each step over the
 sizes measured. Writes ``benchmarks/results/scaling.md``.
