@@ -220,15 +220,15 @@ def main() -> int:
         if not args.no_breakdown:
             some = ids[: args.breakdown_packages]
             for fmt in ALL_FORMATS:
-                seconds, count, _ = ours(
+                seconds, count, cpu = ours(
                     project, prepared, some, scratch / f"f_{fmt}", (fmt,), False, pooled=False
                 )
-                breakdown.append((fmt, seconds, count))
+                breakdown.append((fmt, seconds, count, cpu))
                 print(f"  {fmt} {seconds:.1f} s", flush=True)
-            seconds, count, _ = ours(
+            seconds, count, cpu = ours(
                 project, prepared, some, scratch / "f_field", (), True, pooled=False
             )
-            breakdown.append(("veldpakket", seconds, count))
+            breakdown.append(("veldpakket", seconds, count, cpu))
             print(f"  veldpakket {seconds:.1f} s", flush=True)
         loads.append(os.getloadavg()[0])
     finally:
@@ -272,12 +272,13 @@ def main() -> int:
             "(in a whole export they copy the sheet drawn for pdf/). Each run includes the "
             "fixed cost of an export (export table, staging, flush, moving into place):",
             "",
-            "| format | seconds | files | ms per package |",
-            "|---|---:|---:|---:|",
+            "| format | seconds | files | ms per package | CPU ms per package |",
+            "|---|---:|---:|---:|---:|",
         ]
-        for fmt, seconds, count in breakdown:
+        for fmt, seconds, count, cpu in breakdown:
             lines.append(
-                f"| {fmt} | {seconds:.1f} | {count:,} | {1000 * seconds / len(some):.0f} |"
+                f"| {fmt} | {seconds:.1f} | {count:,} | {1000 * seconds / len(some):.0f} "
+                f"| {1000 * cpu / len(some):.0f} |"
             )
     lines += ["", NOTES]
     lines += [
