@@ -34,7 +34,7 @@ packages and files and raises :class:`~gis_app.core.progress.Cancelled`, or retu
 ``False`` (older callers), which raises :class:`ExportCancelled`.
 
 Speed with many packages: the files of one package are one job
-(:func:`write_package`); with enough packages the jobs run in worker processes
+(:func:`write_package`); with enough packages and idle cores the jobs run in worker processes
 (:mod:`gis_app.core.export.pool`), in package order, while this process prepares the next
 ones. Nothing is fsync'ed file by file while staging
 (:func:`~gis_app.core.io.atomic.deferred_sync`): the staging folder is flushed once
