@@ -18,7 +18,8 @@ generated area (:func:`common.buildings_gpkg`, cached in benchmarks/data/, gitig
 * **plan**: :class:`gis_app.core.planning.Planner` with the default settings on the
   suggested clusters;
 * **export**: :func:`export_project` to a GeoPackage (three layers) of the project with
-  clusters but no packages, so it plans and cuts the packages first, as a first export does.
+  clusters but no packages, so it plans and cuts the packages first, as a first export does
+  (``--steps export`` runs loading, suggest and this step alone).
 
 The exponent k of cost ∝ n^k is the least-squares slope on log-log of each step over the
 sizes measured. Writes ``benchmarks/results/scaling.md``.
@@ -152,7 +153,7 @@ def measure(n: int, log, steps: set[str] | None = None) -> dict:
         out["pan_max_frame"] = pan["pans"][0]["max_gap_ms"]
         out["pan_detail"] = pan["pans"]
         log(f"{n:,}: pan max frame {out['pan_max_frame']:.1f} ms")
-    if not want("work"):
+    if not want("work") and not want("export"):
         return out
 
     seconds, (clusters, membership) = timed(suggest_clusters, buildings)
@@ -170,18 +171,18 @@ def measure(n: int, log, steps: set[str] | None = None) -> dict:
         points = points.set_crs(buildings.crs, allow_override=True)
         return gpd.sjoin(points, outlines, predicate="within", how="left")
 
-    out["membership"], _ = timed(membership_of)
-    log(f"{n:,}: membership {out['membership']:.2f} s")
-
     with_clusters = buildings.copy()
     with_clusters["cluster_id"] = (
         membership.reindex(buildings.index).fillna("").astype(str).to_numpy(dtype=object)
     )
     keep = [c for c in clusters.columns if c not in ("rank", "reason")]
     clusters = clusters[keep]
-    seconds, _ = timed(lambda: Planner(with_clusters, clusters, PlanningConfig()).run())
-    out["plan"] = seconds
-    log(f"{n:,}: plan {seconds:.1f} s")
+    if want("work"):
+        out["membership"], _ = timed(membership_of)
+        log(f"{n:,}: membership {out['membership']:.2f} s")
+        seconds, _ = timed(lambda: Planner(with_clusters, clusters, PlanningConfig()).run())
+        out["plan"] = seconds
+        log(f"{n:,}: plan {seconds:.1f} s")
 
     project = Project(buildings=with_clusters, clusters=clusters)
     folder = Path(tempfile.mkdtemp(prefix="scaling_export_"))
@@ -246,7 +247,8 @@ def main() -> int:
     parser.add_argument(
         "--steps",
         default=None,
-        help="comma-separated subset of window,render,pan,work (loading always runs)",
+        help="comma-separated subset of window,render,pan,work,export (loading always runs; "
+        "work = suggest, membership, plan and export; export = suggest and export)",
     )
     parser.add_argument("--json", type=Path, default=None, help="also dump the raw figures here")
     parser.add_argument("--from-json", default=None, help="measure nothing; report a --json dump")

@@ -172,3 +172,19 @@ def test_sheet_lists_every_address_and_prints_house_numbers_and_streets(tmp_path
         [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Kerkstraat" in text and "Molenweg" in text and "3-2" in text
+
+
+def test_sheet_sent_to_a_worker_keeps_its_nearby_buildings():
+    """A sheet pickles its nearby buildings as one WKB array: they come back equal."""
+    import pickle
+
+    frame = frame_of(60)
+    sheet = package_sheet(
+        {"package_id": "C1-WP01", "geometry": None}, frame.iloc[:10], frame, columns=None
+    )
+    assert len(sheet.context) > 0  # the nearby ones of the other 50
+    copy = pickle.loads(pickle.dumps(sheet))
+    assert bool(shapely.equals_exact(copy.context, sheet.context, tolerance=0).all())
+    assert copy.rows == sheet.rows and copy.label_texts == sheet.label_texts
+    empty = pickle.loads(pickle.dumps(package_sheet({"package_id": "X"}, frame.iloc[:0], None)))
+    assert len(empty.context) == 0

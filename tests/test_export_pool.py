@@ -90,6 +90,7 @@ def content(path):
 
 def export(project, out, monkeypatch, *, pooled, progress=None):
     monkeypatch.setattr(pool, "POOL_MIN_PACKAGES", 2 if pooled else 10**9)
+    monkeypatch.setattr(pool, "POOL_MIN_IDLE_CORES", 0.0)  # pooled also on a busy machine
     options = ExportOptions(formats=FORMATS, field_pack=True, remember_columns=False)
     return export_project(project, out, options, pdf_writer=write_package_pdf, progress=progress)
 
@@ -148,6 +149,7 @@ def test_cancelled_pooled_export_leaves_no_files_and_no_workers(
 def test_worker_processes_write_the_chosen_language(tmp_path, qapp, project, monkeypatch):
     """A worker starts in the app's language; the export's own choice travels with the job."""
     monkeypatch.setattr(pool, "POOL_MIN_PACKAGES", 2)
+    monkeypatch.setattr(pool, "POOL_MIN_IDLE_CORES", 0.0)
     options = ExportOptions(formats=("csv", "xlsx"), language="en", remember_columns=False)
     export_project(project, tmp_path / "en", options)
     lists = tmp_path / "en" / "adreslijsten"  # folder names are the same in every language
@@ -157,3 +159,21 @@ def test_worker_processes_write_the_chosen_language(tmp_path, qapp, project, mon
         header = next(csv.reader(f, delimiter=";"))
     assert "postcode" in [h.lower() for h in header]
     assert not {"werkpakket", "woonplaats"} & {h.lower() for h in header}
+
+
+def test_worker_count_follows_the_idle_cores(monkeypatch):
+    """Workers only where cores are idle: on a busy machine the jobs run in this process."""
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 8)
+    many = pool.POOL_MIN_PACKAGES
+    assert pool.worker_count(many, idle=8.0) == 8
+    assert pool.worker_count(many, idle=3.6) == 3
+    assert pool.worker_count(many, idle=1.5) == 0  # one worker beside us gains nothing
+    assert pool.worker_count(many - 1, idle=8.0) == 0  # too few packages for a start
+    assert pool.worker_count(3, idle=8.0) == 0
+    monkeypatch.setattr(pool.os, "getloadavg", lambda: (7.0, 7.0, 7.0))
+    assert pool.idle_cores() == 2.0  # 8 cores, 6 busy besides this process
+    assert pool.worker_count(many) == 2
+    monkeypatch.setattr(pool.os, "getloadavg", lambda: (12.0, 12.0, 12.0))
+    assert pool.idle_cores() == 0.0 and pool.worker_count(many) == 0
+    monkeypatch.setattr(pool.os, "cpu_count", lambda: 1)
+    assert pool.worker_count(many, idle=1.0) == 0

@@ -282,3 +282,32 @@ def test_cli_export(tmp_path, capsys):
     code = main(["export", str(path), "--out", str(out), "--fields", "bestaat_niet"])
     err = capsys.readouterr().err
     assert code == 2 and "onbekende kolom" in err
+
+
+def test_export_into_a_folder_of_an_earlier_export_replaces_and_adds(tmp_path, planned_project):
+    """New folders move into place whole, existing ones file by file: an export into the
+    folder of an earlier one replaces its files of the same name, keeps the others and
+    adds the new packages' folders; the report names the files where they ended up."""
+    ids = planned_project.packages["package_id"].astype(str).tolist()
+    assert len(ids) >= 2
+    out = tmp_path / "uit"
+    first = export_project(
+        planned_project, out, ExportOptions(formats=("shp", "csv"), package_ids=ids[:1])
+    )
+    mine = out / "adreslijsten" / "mijn notities.txt"
+    mine.write_text("van de planner", encoding="utf-8")
+    old_csv = next(p for p in first.files if p.suffix == ".csv")
+    old_csv.write_text("oud", encoding="utf-8")
+    second = export_project(
+        planned_project, out, ExportOptions(formats=("shp", "csv", "geojson"), package_ids=ids)
+    )
+    assert mine.read_text(encoding="utf-8") == "van de planner"
+    assert old_csv.read_text(encoding="utf-8-sig") != "oud"  # replaced by the new export
+    assert all(p.is_file() and out.resolve() in p.parents for p in second.files)
+    on_disk = set(files_under(out))
+    assert set(second.files) <= on_disk
+    assert on_disk - set(second.files) == {mine.resolve()}
+    shp = [p for p in second.files if p.suffix == ".shp"]
+    assert len(shp) == len(ids)
+    assert all(len(shapefile.Reader(str(p))) > 0 for p in shp)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staging left

@@ -205,7 +205,7 @@ def write_fieldpack(
     pdf_writer(pdf, sheet)
     csv = write_csv(
         inside(root, folder_name, base, f"{base}.csv"),
-        part.drop(columns=part.geometry.name),
+        part if table is not None else part.drop(columns=part.geometry.name),  # table: as is
         table=table,
     )
     readme = atomic_write(

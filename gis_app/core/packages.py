@@ -365,7 +365,8 @@ def _cut(
     """Consecutive chunks of ``rows`` (already in order) within the limits; loops per chunk."""
     if len(rows) == 0:
         return []
-    addresses = ctx.buildings["addresses"].to_numpy(dtype=np.int64)[rows]
+    # slice first: converting the whole column per cluster made the cut quadratic
+    addresses = ctx.buildings["addresses"].array[rows].to_numpy(dtype=np.int64)
     addresses = np.maximum(addresses, 0)
     cum_addr = np.concatenate([[0], np.cumsum(addresses)])
     weeks = _weeks(ctx.construction_start[rows])
@@ -386,7 +387,7 @@ def _cut(
 
 
 def _ordered_rows(rows: np.ndarray, ctx: PackageContext) -> np.ndarray:
-    ids = ctx.buildings["building_id"].astype(str).to_numpy()[rows]
+    ids = np.asarray(ctx.buildings["building_id"].array[rows].astype(str))  # slice, then convert
     order = np.lexsort((ids, ctx.construction_start[rows]))
     return rows[order]
 

@@ -34,13 +34,17 @@ packages and files and raises :class:`~gis_app.core.progress.Cancelled`, or retu
 ``False`` (older callers), which raises :class:`ExportCancelled`.
 
 Speed with many packages: the files of one package are one job
-(:func:`write_package`); with enough packages the jobs run in worker processes
+(:func:`write_package`); with enough packages and idle cores the jobs run in worker processes
 (:mod:`gis_app.core.export.pool`), in package order, while this process prepares the next
 ones. Nothing is fsync'ed file by file while staging
 (:func:`~gis_app.core.io.atomic.deferred_sync`): the staging folder is flushed once
 (:func:`~gis_app.core.io.atomic.sync_tree`) before the files are moved into place, and the
-renames are flushed once per folder. A field pack copies the PDF sheet already drawn for
-``pdf/`` rather than drawing it again.
+renames are flushed once per folder; a staged folder the chosen folder does not have yet
+moves with one rename. A field pack copies the PDF sheet already drawn for ``pdf/``
+rather than drawing it again. What every package's sheet looks up (neighbours, addresses)
+is prepared once per export (:func:`~gis_app.core.export.sheets.sheet_sources`), so a
+package costs in proportion to its own size, not to the project's; the address lists'
+workbooks are written by :mod:`gis_app.core.export.xlsx`.
 
 PDF sheets are drawn with Qt, which core may not import: the caller passes
 ``pdf_writer(path, sheet)`` (the UI and CLI pass
@@ -456,21 +460,36 @@ def export_project(
 
 
 def _move_into_place(stage: Path, root: Path, report: ExportReport) -> None:
-    """Rename every staged file to its place in ``root`` (same file system: one rename each)
-    and point the report's paths there."""
+    """Move everything staged to its place in ``root`` (same file system: renames) and
+    point the report's paths there.
+
+    A staged folder that ``root`` does not have yet (a first export, a new package) moves
+    as a whole, with one rename; into a folder that exists the files move one by one,
+    replacing those of the same name."""
     from gis_app.core.io.atomic import fsync_dir
 
-    moved: dict[Path, Path] = {}
+    moved: dict[Path, Path] = {}  # staged file or folder -> its place
     folders: dict[Path, None] = {}
-    try:
-        for folder, _dirs, files in os.walk(stage):
-            for name in files:
-                source = Path(folder) / name
-                target = inside(root, *source.relative_to(stage).parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(source, target)
+
+    def move(source: Path, parts: tuple[str, ...]) -> None:
+        target = inside(root, *parts)
+        if source.is_dir() and not source.is_symlink():
+            if not os.path.lexists(target):
+                os.rename(source, target)
                 moved[source] = target
                 folders[target.parent] = None
+                return
+            for name in sorted(os.listdir(source)):
+                move(source / name, (*parts, name))
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+        moved[source] = target
+        folders[target.parent] = None
+
+    try:
+        for name in sorted(os.listdir(stage)):
+            move(stage / name, (name,))
         for folder in folders:  # the renames made durable: once per folder
             fsync_dir(folder)
         fsync_dir(root)
@@ -481,7 +500,16 @@ def _move_into_place(stage: Path, root: Path, report: ExportReport) -> None:
             t("export niet op zijn plaats gezet: {reason}", reason=describe_os_error(error)),
             path=root,
         ) from error
-    report.files = [moved.get(Path(f), root / Path(f).relative_to(stage)) for f in report.files]
+
+    def placed(path: Path) -> Path:
+        for staged in (path, *path.parents):
+            if staged in moved:
+                return moved[staged] / path.relative_to(staged)
+            if staged == stage:
+                break
+        return root / path.relative_to(stage)
+
+    report.files = [placed(Path(f)) for f in report.files]
 
 
 def _export_into(
@@ -542,16 +570,16 @@ def _export_into(
         done += 1
 
     addresses = None
+    sources = None
 
     def sheet_for(pid):  # the PDF and the field pack of one package share it
+        nonlocal sources
+        if sources is None:  # the lookups of every sheet, prepared once
+            from gis_app.core.export.sheets import sheet_sources
+
+            sources = sheet_sources(buildings, addresses)
         return _sheet(
-            records_by_id[pid],
-            full.iloc[groups[pid]],
-            buildings,
-            chosen,
-            options,
-            exported_at,
-            addresses,
+            records_by_id[pid], full.iloc[groups[pid]], chosen, options, exported_at, sources
         )
 
     if "gpkg" in formats or "qgis" in formats:
@@ -606,9 +634,9 @@ def _export_into(
         told = getattr(project, "commitments", None)
         per_address = with_commitments(per_address, told, schedule)
         lists = table_frame(per_address)
-        list_columns = per_address.iloc[:0]  # the Toelichting sheet lists these columns
+        list_columns = per_address.columns.tolist()  # the Toelichting sheet lists these
         list_groups = _groups(per_address["package_id"].to_numpy(dtype=object), ids)
-    empty = frame.iloc[:0]
+    columns = frame.columns.tolist()
 
     per_package = tuple(f for f in PACKAGE_FORMATS if f in formats)
     state = None
@@ -634,7 +662,7 @@ def _export_into(
     def job(pid: str) -> tuple:
         rows = groups[pid]
         item = PackageJob(
-            pid=pid, base=names[pid], formats=per_package, empty=empty, language=language()
+            pid=pid, base=names[pid], formats=per_package, columns=columns, language=language()
         )
         if "shp" in per_package:
             records = EncodedTable(shp_records.fields, shp_records.records[rows])
@@ -703,12 +731,12 @@ class PackageJob:
     pid: str
     base: str  # file name of the package
     formats: tuple[str, ...]  # of PACKAGE_FORMATS
-    empty: Any = None  # the export table without rows (its columns)
+    columns: list[str] | None = None  # of the export table (a frame pickles slower)
     shp: tuple | None = None  # (geometry, field mapping, date fields, encoded dBASE rows)
     labels: dict[str, str] | None = None
     geojson: Any = None  # WGS84 rows
     addresses: Any = None  # address-list rows (CSV, XLSX)
-    list_columns: Any = None
+    list_columns: list[str] | None = None  # of the address list
     info: list | None = None  # the XLSX sheet's package facts
     sheet: Any = None  # PDF sheet (also the field pack's)
     fieldpack: dict[str, Any] | None = None  # keyword arguments of write_fieldpack
@@ -735,7 +763,7 @@ def _write_package(
             sub.mkdir(exist_ok=True)
             geometry, mapping, date_fields, records = job.shp
             result = write_shapefile(
-                job.empty,
+                pd.DataFrame(columns=job.columns),
                 sub,
                 base,
                 labels=job.labels,
@@ -749,10 +777,11 @@ def _write_package(
             out[fmt] = [write_geojson(target, job.geojson, wgs84=True)]
         elif fmt == "csv":
             target = inside(stage, FOLDERS[fmt], f"{base}.csv")
-            out[fmt] = [write_csv(target, job.empty, table=job.addresses)]
+            out[fmt] = [write_csv(target, pd.DataFrame(columns=job.columns), table=job.addresses)]
         elif fmt == "xlsx":
             target = inside(stage, FOLDERS[fmt], f"{base}.xlsx")
-            out[fmt] = [write_xlsx(target, job.list_columns, info=job.info, table=job.addresses)]
+            listed = pd.DataFrame(columns=job.list_columns)
+            out[fmt] = [write_xlsx(target, listed, info=job.info, table=job.addresses)]
         elif fmt == "pdf":
             target = inside(stage, FOLDERS[fmt], f"{base}.pdf")
             pdf_writer(target, job.sheet)
@@ -798,15 +827,14 @@ def _groups(values: np.ndarray, ids: list[str]) -> dict[str, np.ndarray]:
     return out
 
 
-def _sheet(record, part, all_buildings, chosen, options, exported_at, addresses=None):
+def _sheet(record, part, chosen, options, exported_at, sources):
     from gis_app.core.export.sheets import package_sheet
 
     return package_sheet(
         record,
         part,
-        all_buildings,
         columns=chosen,
         color_by=options.color_by,
         exported_at=exported_at,
-        addresses=addresses,
+        sources=sources,
     )

@@ -76,8 +76,9 @@ def gis_ready(frame: pd.DataFrame) -> pd.DataFrame:
     from gis_app.core.export.shapefile import as_text
 
     out = frame.copy()
+    geometry = _geometry_name(out)  # once: each lookup builds a GeoSeries
     for column in out.columns:
-        if isinstance(out, gpd.GeoDataFrame) and column == out.geometry.name:
+        if column == geometry:
             continue
         if out[column].dtype == object:
             out[column] = as_text(out[column])
@@ -117,14 +118,21 @@ def is_date_column(values: pd.Series) -> bool:
 def write_frame(frame: pd.DataFrame, path: Path, **kwargs) -> None:
     """``pyogrio.write_dataframe``, but dates are written as GDAL Date fields (a pandas
     column can only hold date-times, which GDAL writes as DateTime)."""
-    dates = [c for c in frame.columns if c != _geometry_name(frame) and is_date_column(frame[c])]
+    geometry_name = _geometry_name(frame)
+    dates = [
+        c
+        for c, dtype in frame.dtypes.items()
+        if c != geometry_name
+        and pd.api.types.is_datetime64_any_dtype(dtype)  # cheap test before the column
+        and is_date_column(frame[c])
+    ]
     if not dates or not isinstance(frame, gpd.GeoDataFrame):
         pyogrio.write_dataframe(frame, path, **kwargs)
         return
     import shapely
     from pyogrio.raw import write
 
-    fields = [c for c in frame.columns if c != frame.geometry.name]
+    fields = [c for c in frame.columns if c != geometry_name]
     data, masks = [], []
     for name in fields:
         values = frame[name]

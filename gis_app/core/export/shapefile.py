@@ -49,6 +49,8 @@ MAPPING_SUFFIX = "_veldnamen.csv"
 #: Deflate level for the zip: level 1 is several times faster than the default 6 and
 #: the padded dBASE table still shrinks to a fraction.
 ZIP_LEVEL = 1
+#: Members stored without compression in a zip: their contents are compressed already.
+STORED_SUFFIXES = frozenset({".pdf", ".zip", ".xlsx", ".qgz"})
 
 
 @dataclass
@@ -224,7 +226,9 @@ def write_zip(zip_path: Path, files: list[Path], *, arcnames: list[str] | None =
             ) as archive,
         ):
             for path, name in zip(files, names, strict=True):
-                archive.write(path, name)
+                # compressed already (PDF streams, zips): storing costs nothing to gain
+                stored = Path(path).suffix.lower() in STORED_SUFFIXES
+                archive.write(path, name, compress_type=zipfile.ZIP_STORED if stored else None)
     except OSError as error:
         from gis_app.core.io.atomic import describe_os_error
 

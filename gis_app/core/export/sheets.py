@@ -32,7 +32,6 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gis_app.core.export.addresses import house_numbers
 from gis_app.core.export.columns import looks_personal
 from gis_app.core.i18n import N_, language, t, translate
 from gis_app.core.packages import isin
@@ -99,8 +98,24 @@ class PackageSheet:
     #: (street name, x, y, angle in degrees counter-clockwise) in map coordinates.
     street_labels: list[tuple[str, float, float, float]] = field(default_factory=list)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # a sheet goes to a worker process: the nearby buildings as one WKB array (a
+        # shapely geometry pickles one by one, which cost more than drawing the sheet's table)
+        state = dict(self.__dict__)
+        context = np.asarray(self.context, dtype=object)
+        state["context"] = shapely.to_wkb(context) if len(context) else context
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        context = state["context"]
+        if len(context):
+            state["context"] = shapely.from_wkb(context)
+        self.__dict__.update(state)
+
 
 def _date_text(values: pd.Series) -> list[str]:
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):  # plain Python: a few dozen rows
+        return ["" if pd.isna(v) else f"{v.day:02d}-{v.month:02d}-{v.year:04d}" for v in values]
     stamps = pd.to_datetime(values, errors="coerce")
     text = stamps.dt.strftime("%d-%m-%Y")
     return text.where(stamps.notna(), "").tolist()
@@ -128,10 +143,17 @@ def package_sheet(
     color_by: str = "measure",
     exported_at: dt.datetime | None = None,
     addresses: pd.DataFrame | None = None,
+    sources: SheetSources | None = None,
 ) -> PackageSheet:
     """The sheet of one package: ``frame`` holds its rows of the export table and
     ``addresses`` (:func:`~gis_app.core.export.addresses.address_rows`) the addresses of
-    its panden (without it, the table has one row per pand)."""
+    its panden (without it, the table has one row per pand).
+
+    ``sources`` (:func:`sheet_sources` of ``all_buildings`` and ``addresses``) is what an
+    export of many packages prepares once; without it each call prepares its own."""
+    if sources is None:
+        sources = sheet_sources(all_buildings, addresses)
+    all_buildings, addresses = sources.buildings, sources.addresses
     exported_at = exported_at or dt.datetime.now()
     allowed = set(columns) if columns is not None else set(frame.columns)
     table_cols = [
@@ -146,11 +168,11 @@ def package_sheet(
     table = frame
     with_addresses = addresses is not None and any(c == "address" for c, _ in table_cols)
     if with_addresses:
-        rows_of = _address_rows_of(frame, addresses)
+        rows_of = _address_rows_of(frame, sources)
         table = frame.iloc[rows_of["_pand"].to_numpy()].reset_index(drop=True)
         numbers = [str(i + 1) for i in rows_of["_pand"].to_numpy()]
         streets = rows_of["straat"].fillna("").astype(str).tolist()
-        doors = house_numbers(rows_of).tolist()
+        doors = _house_numbers(rows_of)
         table = table.assign(_straat=streets, _huisnummer=doors)
         replaced = []
         for column, title in table_cols:
@@ -165,7 +187,7 @@ def package_sheet(
             else:
                 replaced.append((column, title))
         table_cols = replaced
-        label_texts = _door_labels(rows_of, len(frame), label_texts)
+        label_texts = _door_labels(rows_of, len(frame), label_texts, doors)
     header = [t("nr"), *[translate(h) for _, h in table_cols]]
     cells: list[list[str]] = []
     for column, _ in table_cols:
@@ -221,7 +243,7 @@ def package_sheet(
         )
         near = all_buildings.sindex.query(box, predicate="intersects")
         geoms = all_buildings.geometry.to_numpy()[near]
-        ids = all_buildings["building_id"].astype(str).to_numpy()[near]
+        ids = sources.building_ids[near]
         context = geoms[~isin(ids, frame["building_id"].astype(str).to_numpy())][
             :MAX_CONTEXT_BUILDINGS
         ]
@@ -289,34 +311,124 @@ def package_sheet(
     )
 
 
-def _address_rows_of(frame: pd.DataFrame, addresses: pd.DataFrame) -> pd.DataFrame:
+#: Address columns a sheet shows or builds its labels from.
+_SHEET_ADDRESS_COLUMNS = (
+    "straat",
+    "huisnummer",
+    "huisletter",
+    "toevoeging",
+    "postcode",
+    "woonplaats",
+)
+
+
+@dataclass
+class SheetSources:
+    """What the sheets of one export look up, prepared once for all its packages: each
+    lookup per package then costs in proportion to the package, not to the project."""
+
+    buildings: gpd.GeoDataFrame | None  # every building (the map's context)
+    building_ids: np.ndarray  # their ids as text
+    addresses: pd.DataFrame | None  # address_rows of the exported buildings
+    address_keys: np.ndarray  # the addresses' building ids, sorted
+    address_order: np.ndarray  # positions in ``addresses`` in that sorted order
+    address_columns: dict[str, Any] = field(default_factory=dict)  # ready for the sheet
+
+
+def sheet_sources(
+    all_buildings: gpd.GeoDataFrame | None, addresses: pd.DataFrame | None
+) -> SheetSources:
+    """The lookups of :class:`SheetSources` for ``all_buildings`` and ``addresses``."""
+    building_ids = (
+        all_buildings["building_id"].astype(str).to_numpy(dtype=object)
+        if all_buildings is not None
+        else np.empty(0, dtype=object)
+    )
+    keys, order = np.empty(0, dtype=object), np.empty(0, dtype=np.int64)
+    columns: dict[str, Any] = {}
+    if addresses is not None:
+        values = addresses["building_id"].astype(str).to_numpy(dtype=object)
+        order = np.argsort(values, kind="stable")  # stable: a pand's addresses keep their order
+        keys = values[order]
+        for column in _SHEET_ADDRESS_COLUMNS:
+            if column == "huisnummer":
+                columns[column] = addresses[column].astype("Int64").array
+            else:
+                columns[column] = addresses[column].fillna("").astype(str).to_numpy(dtype=object)
+    return SheetSources(all_buildings, building_ids, addresses, keys, order, columns)
+
+
+def _address_rows_of(frame: pd.DataFrame, sources: SheetSources) -> pd.DataFrame:
     """The address rows of ``frame``'s panden in its order (``_pand`` = position in frame);
     a pand without address rows gets one empty row."""
-    ids = frame["building_id"].astype(str).reset_index(drop=True)
-    left = pd.DataFrame({"building_id": ids, "_pand": np.arange(len(ids))})
-    merged = left.merge(addresses, on="building_id", how="left", sort=False)
-    merged = merged.sort_values("_pand", kind="stable").reset_index(drop=True)
-    for column in ("straat", "huisletter", "toevoeging", "postcode", "woonplaats"):
-        merged[column] = merged[column].fillna("").astype(str)
-    merged["huisnummer"] = merged["huisnummer"].astype("Int64")
-    return merged
+    ids = frame["building_id"].astype(str).to_numpy(dtype=object)
+    keys = sources.address_keys
+    low = np.searchsorted(keys, ids, side="left")
+    count = np.searchsorted(keys, ids, side="right") - low
+    per_pand = np.maximum(count, 1)
+    pand = np.repeat(np.arange(len(ids)), per_pand)
+    offset = np.arange(len(pand)) - np.repeat(np.cumsum(per_pand) - per_pand, per_pand)
+    has = np.repeat(count > 0, per_pand)
+    sorted_at = np.where(has, np.repeat(low, per_pand) + offset, 0)
+    position = sources.address_order[sorted_at] if len(keys) else None
+    merged: dict[str, Any] = {"building_id": ids[pand], "_pand": pand}
+    for column in _SHEET_ADDRESS_COLUMNS:
+        if position is None:
+            merged[column] = (
+                pd.array([None] * len(pand), dtype="Int64")
+                if column == "huisnummer"
+                else np.full(len(pand), "", dtype=object)
+            )
+            continue
+        values = sources.address_columns[column].take(position)
+        if column == "huisnummer":
+            values[~has] = pd.NA
+        else:
+            values = np.where(has, values, "")
+        merged[column] = values
+    return pd.DataFrame(merged)
 
 
-def _door_labels(rows_of: pd.DataFrame, n: int, fallback: list[str]) -> list[str]:
+def _house_numbers(rows_of: pd.DataFrame) -> list[str]:
+    """:func:`~gis_app.core.export.addresses.house_numbers` of the rows of
+    :func:`_address_rows_of` (text columns without gaps), in plain Python: a sheet has a
+    few dozen rows, where pandas' per-call cost is most of the work."""
+    out = []
+    for number, letter, addition in zip(
+        rows_of["huisnummer"].tolist(),
+        rows_of["huisletter"].tolist(),
+        rows_of["toevoeging"].tolist(),
+        strict=True,
+    ):
+        text = ("" if number is None or number is pd.NA else str(number)) + letter
+        out.append(f"{text}-{addition}" if addition != "" else text)
+    return out
+
+
+def _door_labels(
+    rows_of: pd.DataFrame, n: int, fallback: list[str], doors: list[str] | None = None
+) -> list[str]:
     """Per building the house number for the map: ``12a`` for one address, ``3`` for
     several addresses behind one number (3-1, 3-2), ``3-7`` for a range of numbers."""
     out = list(fallback)
-    doors = house_numbers(rows_of)
-    for pand, group in rows_of.assign(_door=doors).groupby("_pand", sort=False):
-        numbers = group["huisnummer"].dropna().astype(int)
-        if numbers.empty:
-            continue
-        if len(group) == 1:
-            out[int(pand)] = str(group["_door"].iloc[0])
-        elif numbers.nunique() == 1:
-            out[int(pand)] = str(numbers.iloc[0])
+    doors = _house_numbers(rows_of) if doors is None else doors
+    rows: dict[int, int] = {}  # pand -> its address rows
+    first_door: dict[int, str] = {}
+    numbers: dict[int, list[int]] = {}  # pand -> its house numbers (known ones)
+    for pand, number, door in zip(
+        rows_of["_pand"].tolist(), rows_of["huisnummer"].tolist(), doors, strict=True
+    ):
+        rows[pand] = rows.get(pand, 0) + 1
+        first_door.setdefault(pand, door)
+        if number is not None and number is not pd.NA:
+            numbers.setdefault(pand, []).append(int(number))
+    for pand, known in numbers.items():
+        if rows[pand] == 1:
+            out[pand] = str(first_door[pand])
+        elif len(set(known)) == 1:
+            out[pand] = str(known[0])
         else:
-            out[int(pand)] = f"{numbers.min()}-{numbers.max()}"
+            out[pand] = f"{min(known)}-{max(known)}"
     return out[:n]
 
 

@@ -184,65 +184,83 @@ def write_xlsx(
     ``info`` (label, value) rows go to a second sheet ``Toelichting`` with the package
     facts; a list of the columns and their meaning follows there.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from gis_app.core.export.xlsx import column_letter, write_workbook
 
     table = table_frame(frame) if table is None else table
     columns = [_cell_values(table[c]) for c in table.columns]
+    by_label = {label_of(c): f for c, f in XLSX_COLUMN_FORMATS.items()}
+    notes = [[_xlsx_text(label), _info_value(value)] for label, value in info or []]
+    notes += [[], [t("Kolom"), t("Veldnaam")]]
+    notes += [[_xlsx_text(label_of(c)), _xlsx_text(c)] for c in frame.columns if c != "geometry"]
     try:
         with atomic_path(path) as temp:
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet(translate(SHEET_NAME))
-            for index, (header, values) in enumerate(
-                zip(table.columns, columns, strict=True), start=1
-            ):
-                sheet.column_dimensions[get_column_letter(index)].width = _column_width(
-                    header, values
-                )
-            sheet.freeze_panes = "A2"
-            if len(table.columns):
-                sheet.auto_filter.ref = (
-                    f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
-                )
-            bold = Font(bold=True)
-            header_cells = []
-            for header in table.columns:
-                cell = WriteOnlyCell(sheet, value=_xlsx_text(header))
-                cell.font = bold
-                header_cells.append(cell)
-            sheet.append(header_cells)
-            by_label = {label_of(c): f for c, f in XLSX_COLUMN_FORMATS.items()}
-            formats = [by_label.get(str(h)) for h in table.columns]
-            formats = [(i, f) for i, f in enumerate(formats) if f]
-            for row in zip(*columns, strict=True):
-                if formats:
-                    row = list(row)
-                    for index, number_format in formats:
-                        if row[index] is not None:
-                            cell = WriteOnlyCell(sheet, value=row[index])
-                            cell.number_format = number_format
-                            row[index] = cell
-                sheet.append(row)
-            notes = book.create_sheet(translate(INFO_SHEET_NAME))
-            notes.column_dimensions["A"].width = 28
-            notes.column_dimensions["B"].width = 60
-            for label, value in info or []:
-                notes.append([_xlsx_text(label), _info_value(value)])
-            notes.append([])
-            notes.append(
-                [WriteOnlyCell(notes, value=t("Kolom")), WriteOnlyCell(notes, value=t("Veldnaam"))]
+            n_columns = len(table.columns)
+            written = write_workbook(
+                temp,
+                sheet_names=(translate(SHEET_NAME), translate(INFO_SHEET_NAME)),
+                header=[_xlsx_text(h) for h in table.columns],
+                columns=columns,
+                column_formats=[by_label.get(str(h)) for h in table.columns],
+                widths=[_column_width(h, v) for h, v in zip(table.columns, columns, strict=True)],
+                auto_filter=f"A1:{column_letter(n_columns)}{len(table) + 1}" if n_columns else None,
+                notes=notes,
+                notes_widths=[28.0, 60.0],
             )
-            for column in frame.columns:
-                if column != "geometry":
-                    notes.append([_xlsx_text(label_of(column)), _xlsx_text(column)])
-            book.save(temp)
+            if not written:  # a value the small writer leaves to openpyxl
+                _write_with_openpyxl(temp, table, columns, frame, info)
     except OSError as error:
         raise ExportError(
             t("XLSX niet geschreven: {reason}", reason=describe_os_error(error)), path=path
         ) from error
     return path
+
+
+def _write_with_openpyxl(temp: Path, table: pd.DataFrame, columns: list, frame, info) -> None:
+    """The same workbook through openpyxl, for values the small writer does not write."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(translate(SHEET_NAME))
+    for index, (header, values) in enumerate(zip(table.columns, columns, strict=True), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = _column_width(header, values)
+    sheet.freeze_panes = "A2"
+    if len(table.columns):
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
+    bold = Font(bold=True)
+    header_cells = []
+    for header in table.columns:
+        cell = WriteOnlyCell(sheet, value=_xlsx_text(header))
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    by_label = {label_of(c): f for c, f in XLSX_COLUMN_FORMATS.items()}
+    formats = [by_label.get(str(h)) for h in table.columns]
+    formats = [(i, f) for i, f in enumerate(formats) if f]
+    for row in zip(*columns, strict=True):
+        if formats:
+            row = list(row)
+            for index, number_format in formats:
+                if row[index] is not None:
+                    cell = WriteOnlyCell(sheet, value=row[index])
+                    cell.number_format = number_format
+                    row[index] = cell
+        sheet.append(row)
+    notes = book.create_sheet(translate(INFO_SHEET_NAME))
+    notes.column_dimensions["A"].width = 28
+    notes.column_dimensions["B"].width = 60
+    for label, value in info or []:
+        notes.append([_xlsx_text(label), _info_value(value)])
+    notes.append([])
+    notes.append(
+        [WriteOnlyCell(notes, value=t("Kolom")), WriteOnlyCell(notes, value=t("Veldnaam"))]
+    )
+    for column in frame.columns:
+        if column != "geometry":
+            notes.append([_xlsx_text(label_of(column)), _xlsx_text(column)])
+    book.save(temp)
 
 
 def _info_value(value: object) -> object:

@@ -92,8 +92,15 @@ def write_layer_styles(
     GeoPackage at ``path`` (see the module docstring). Layers not in the file are skipped."""
     if not styles:
         return
+    from gis_app.core.io.atomic import sync_deferred
+
     with closing(sqlite3.connect(str(path))) as connection:
         cursor = connection.cursor()
+        if sync_deferred():
+            # a file being staged: flushed once with the rest before it is moved into
+            # place, so no fsync (and no journal file) per commit
+            cursor.execute("PRAGMA synchronous = OFF")
+            cursor.execute("PRAGMA journal_mode = MEMORY")
         cursor.execute("BEGIN")
         try:
             geometry = geometry_columns(cursor)

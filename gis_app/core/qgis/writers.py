@@ -27,6 +27,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from shapely.geometry import box
 
 from gis_app.core.i18n import t
@@ -100,15 +101,24 @@ class MapState:
 
 def geometry_kind(frame) -> str:
     """``polygon``, ``line``, ``point`` or ``none`` (an attribute table)."""
-    if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.name not in frame.columns:
+    if not isinstance(frame, gpd.GeoDataFrame):
         return "none"
-    types = frame.geometry.geom_type.dropna()
-    if len(types) == 0:
+    geometry = frame.geometry
+    if geometry.name not in frame.columns:
+        return "none"
+    # shapely's type ids (a GeoSeries of type names cost more than the rest of a small layer)
+    types = shapely.get_type_id(geometry.to_numpy())
+    present = types[types >= 0]  # -1: missing
+    if len(present) == 0:
         return "polygon"
-    first = str(types.iloc[0])
-    if "Polygon" in first:
+    first = int(present[0])
+    if first in (shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON):
         return "polygon"
-    if "Line" in first:
+    if first in (
+        shapely.GeometryType.LINESTRING,
+        shapely.GeometryType.LINEARRING,
+        shapely.GeometryType.MULTILINESTRING,
+    ):
         return "line"
     return "point"
 
@@ -391,7 +401,8 @@ def write_project(
 
 def fieldpack_forms(frame: pd.DataFrame, labels: dict[str, str] | None = None) -> dict[str, list]:
     """The attribute form of a field pack's buildings layer (``fid`` first, as QGIS lists it)."""
-    columns = ["fid", *[c for c in frame.columns if c != frame.geometry.name]]
+    geometry = frame.geometry.name  # once: each lookup builds a GeoSeries
+    columns = ["fid", *[c for c in frame.columns if c != geometry]]
     return {"buildings": form_parts(columns, labels)}
 
 
