@@ -25,6 +25,20 @@ from gis_app.core.planning.planner import candidate_pairs, neighbour_pairs
 from gis_app.core.slices import in_slices
 
 
+def _hashed_lengths(monkeypatch, slice_rows: int) -> list[int]:
+    """Slices of ``slice_rows``, and the length of every array ``pd.factorize`` hashes."""
+    hashed: list[int] = []
+    real_factorize = pd.factorize
+
+    def factorize(values, *args, **kwargs):
+        hashed.append(len(values))
+        return real_factorize(values, *args, **kwargs)
+
+    monkeypatch.setattr(slices, "SLICE_ROWS", slice_rows)
+    monkeypatch.setattr(pd, "factorize", factorize)
+    return hashed
+
+
 @pytest.mark.parametrize("size", [1, 2, 3, 7, 100])
 def test_in_slices_gives_what_one_call_gives(size):
     ids = np.array(
@@ -103,15 +117,7 @@ def test_model_set_up_hashes_and_converts_in_slices(monkeypatch):
     clusters = ensure_cluster_columns(pd.DataFrame({"cluster_id": ["C1"], "name": ["Een"]}))
     whole = PlanningModel(buildings, clusters, config())
 
-    hashed = []
-    real_factorize = pd.factorize
-
-    def factorize(values, *args, **kwargs):
-        hashed.append(len(values))
-        return real_factorize(values, *args, **kwargs)
-
-    monkeypatch.setattr(slices, "SLICE_ROWS", 37)
-    monkeypatch.setattr(pd, "factorize", factorize)
+    hashed = _hashed_lengths(monkeypatch, slice_rows=37)
     sliced = PlanningModel(buildings, clusters, config())
     assert hashed and max(hashed) <= 37
     for name in (
@@ -152,15 +158,7 @@ def test_cluster_statistics_codes_in_slices(monkeypatch):
     values = buildings["risk_profile"].to_numpy(dtype=object)
     vocabulary = ["verhoogd", "licht verhoogd", "normaal"]
     whole = ranking._codes(values, vocabulary)
-    hashed = []
-    real_factorize = pd.factorize
-
-    def factorize(part, *args, **kwargs):
-        hashed.append(len(part))
-        return real_factorize(part, *args, **kwargs)
-
-    monkeypatch.setattr(slices, "SLICE_ROWS", 41)
-    monkeypatch.setattr(pd, "factorize", factorize)
+    hashed = _hashed_lengths(monkeypatch, slice_rows=41)
     assert np.array_equal(ranking._codes(values, vocabulary), whole)
     assert max(hashed) <= 41
     assert (whole >= 0).any()

@@ -35,7 +35,7 @@ import shapely
 from gis_app.core.export.columns import looks_personal
 from gis_app.core.i18n import N_, language, t, translate
 from gis_app.core.packages import isin
-from gis_app.core.schema import MEASURE_LABELS_NL
+from gis_app.core.schema import ADDRESS_COLUMNS, MEASURE_LABELS_NL
 from gis_app.core.styling import RISK_COLORS, RISK_LABELS
 
 CONTEXT_MARGIN_M = 60.0
@@ -311,14 +311,9 @@ def package_sheet(
     )
 
 
-#: Address columns a sheet shows or builds its labels from.
-_SHEET_ADDRESS_COLUMNS = (
-    "straat",
-    "huisnummer",
-    "huisletter",
-    "toevoeging",
-    "postcode",
-    "woonplaats",
+#: Address columns a sheet shows or builds its labels from: the address table's, less ids.
+_SHEET_ADDRESS_COLUMNS = tuple(
+    c for c in ADDRESS_COLUMNS if c not in ("building_id", "verblijfsobject_id")
 )
 
 
