@@ -32,6 +32,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 #: Projects with at least this many buildings show their map before the panels fill in.
@@ -106,6 +107,11 @@ class MapFirst(QObject):
         self.released.emit()
 
     def _submit_next(self, queue: list[tuple[Callable, Callable | None]]) -> None:
+        # a window closed while its fills were queued: the fills of its deleted panels
+        # (and every fill of a deleted gate) are dropped, not run against dead widgets
+        if not shiboken6.isValid(self):
+            return
+        queue = [(fill, background) for fill, background in queue if _alive(fill)]
         if not queue:
             return
         (fill, background), rest = queue[0], queue[1:]
@@ -115,14 +121,16 @@ class MapFirst(QObject):
             def run(_none) -> None:
                 # the next one is on the runner before this one runs: the runner stays busy
                 self._submit_next(rest)
-                fill()
+                if _alive(fill):
+                    fill()
 
             self.runner.submit(_nothing, name=f"fill {name}", on_result=run)
             return
 
         def show(result) -> None:
             self._submit_next(rest)
-            fill(result)
+            if _alive(fill):
+                fill(result)
 
         def failed(error: BaseException) -> None:
             # the counting failed: the next fills still come, and the error is shown
@@ -131,6 +139,12 @@ class MapFirst(QObject):
 
         work = background()
         self.runner.submit(work, name=f"fill {name}", on_result=show, on_error=failed)
+
+
+def _alive(fill: Callable) -> bool:
+    """False for a method of a Qt object that has been deleted (its window closed)."""
+    owner = getattr(fill, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 def _nothing(_progress) -> None:
