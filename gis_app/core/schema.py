@@ -332,13 +332,19 @@ def ensure_building_columns(frame: pd.DataFrame, *, text_checked: bool = False) 
     return frame
 
 
+def _text(values: pd.Series) -> pd.Series:
+    """Values as text, missing as "" (also for an all-missing float column, which pandas 4
+    refuses to fill with text)."""
+    return values.astype(object).where(values.notna(), "").astype(str).astype(object)
+
+
 def ensure_cluster_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """Add missing canonical cluster columns with defaults (in place; returned)."""
     for column, dtype in CLUSTER_COLUMNS.items():
         if column not in frame.columns:
             frame[column] = COLUMN_DEFAULTS.get(column, "")
         if dtype == "object":
-            frame[column] = frame[column].fillna("").astype(str).astype(object)
+            frame[column] = _text(frame[column])
         else:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(dtype)
     return frame

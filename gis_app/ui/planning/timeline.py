@@ -647,7 +647,8 @@ class TimelineView(QWidget):
         if cached_b is not buildings or cached_c is not clusters:
             names = cluster_municipalities(buildings)
             self._municipality_cache = (buildings, clusters, names)
-        frame["gemeente"] = ids.map(names).fillna("").to_numpy(dtype=object)
+        mapped = ids.map(names)  # float NaN when no name matched: pandas 4 refuses fillna("")
+        frame["gemeente"] = mapped.astype(object).where(mapped.notna(), "").to_numpy(dtype=object)
         # unclustered pseudo-rows name their municipality code
         pseudo = ids.str.startswith("zonder-cluster-")
         if pseudo.any():
@@ -673,7 +674,10 @@ class TimelineView(QWidget):
                     .drop_duplicates("c")
                     .set_index("c")["a"]
                 )
-                frame["aannemer"] = ids.map(mode).fillna("").to_numpy(dtype=object)
+                mapped = ids.map(mode)
+                frame["aannemer"] = (
+                    mapped.astype(object).where(mapped.notna(), "").to_numpy(dtype=object)
+                )
         return frame
 
     def _fill_combo(self, combo: QComboBox, values, all_text: str) -> None:
