@@ -48,14 +48,17 @@ it. The prices come from **column generation** (on a large project after the sam
 steps below, from their prices, for the time up to ``CG_SHARE`` of the limit): a master
 programme (the same relaxation as a linear programme over a growing
 set of per-cluster options, solved with HiGHS, its capacity and coverage rows elastic so
-that any set of options will do; the reference plan's options to start with) gives duals;
+that any set of options will do; the reference plan's options to start with) gives duals.
+The master is kept in HiGHS (SciPy's solver object) between rounds: a round only adds its
+new options and the simplex goes on from the last basis;
 the cheapest option of every cluster at prices between those duals and the best prices so
 far (Wentges' smoothing) joins the master, with its entry week chosen exactly over every
 week (no minorant, :meth:`_Columns.block_values_exact`), and the dual value at those prices
 is the bound of that round. When a round's value reaches the master's optimum the prices
 are optimal for the relaxation, and no step follows; otherwise the subgradient steps
-continue from the best prices. A master solve is not interrupted: on 2,000 clusters
-stopping may wait a few seconds.
+continue from the best prices. A master solve ends at the time limit (HiGHS's own
+limit) but not at ``should_stop``: on 2,000 clusters stopping may wait up to a few
+seconds.
 The first prices come from Smith's rule (the risk per start of the cluster that a ratio order
 puts in that week), which is close to optimal when clusters are small compared with a
 week's capacity. On a large project (``WARM_START_MIN_CLUSTERS``) one full step costs
@@ -87,14 +90,20 @@ optimised order):
   clusters column generation gives 4.7 % in 19 s (steps alone: 6.9 %, and 8.7 % with the
   entry-week intervals below). So the gap was mostly the dual method, and with preparation
   the relaxation itself costs about 3-5 %.
-* At 300,000 buildings / 2,024 clusters column generation on the full programme is too
-  slow for the minute (the master with 2,000 convexity rows takes 5-10 s a solve; 14
-  rounds in 55 s gained nothing over the start), and column generation on the sample gave
-  worse prices for the full programme than the sample's steps (11.8 % against 9.2 %). So
-  large projects take the sample's steps first (half the limit) and column generation on
-  the full programme from their prices after that (9.2 % -> 9.0 %; the master's objective
-  was still falling fast when the time ran out). Making the master fast there (clusters
-  aggregated into a few hundred, a warm-started LP) is what would close it.
+* At 300,000 buildings / 2,024 clusters (limit 50 s) a master solved afresh with
+  ``linprog`` took 1-10 s as it grew (2,000 convexity rows, 2,000 options a round): 8
+  rounds after half the limit on the sample's steps gave 8.96 %, the master's objective
+  still falling fast. Kept in HiGHS with a warm basis the same solves take 0.1-4 s (the
+  same optimum: tested): 8.2 % on the same schedule. Then the share of the sample's steps
+  (whose prices are a much better start than Smith's: without them 7.1 %) was the lever:
+  half the limit 7.9 %, 30 % 6.3 %, 15 % 5.3-5.8 %; smoothing 0.5 instead of 0.7 and column
+  generation up to 97 % of the limit (the steps after it gained nothing) gave 5.2 %, with
+  the master's optimum within 0.2 % of the best dual value: the relaxation's LP optimum is
+  about 5 % below the optimised order there, so closing more needs a tighter relaxation,
+  not a faster dual. (Primal simplex instead of HiGHS's default for the warm solves: more
+  rounds, worse duals, 8.8 %.) Column generation on the sample gave worse prices for the
+  full programme than the sample's steps (11.8 % against 9.2 %). At 20,000 buildings / 150
+  clusters the kept master closes (the relaxation's optimum, 4.74 %) in 9 s instead of 29 s.
 * Entry weeks. Pricing a split cluster's entry weeks in intervals (a sixth of the
   distance from R wide, costed as if entered in the interval's first week) left up to a
   sixth of a block's cost out. Pricing every week (minorant) lowered the steps' gap on
