@@ -277,3 +277,47 @@ def test_column_generation_raises_the_bound_of_the_steps_and_stays_below_every_o
         for order in itertools.permutations(planner.cluster_ids)
     )
     assert steps.lower_bound < columns.lower_bound <= best * (1 + 1e-12)
+
+
+@pytest.mark.parametrize("seed", [2, 7])
+def test_the_master_kept_in_highs_solves_as_afresh_and_its_prices_stay_below_every_order(seed):
+    """The master programme kept in HiGHS between rounds (new options added, the simplex
+    going on from the last basis) has the same optimum as the programme solved afresh
+    with ``linprog``, round after round; the full programme's dual value at its prices is
+    a bound: never above the master's optimum, nor above any order through the
+    scheduler."""
+    buildings, clusters = make_instance(n_clusters=5, per_cluster=9, seed=seed)
+    rng = np.random.default_rng(seed)
+    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
+    planner = Planner(buildings, clusters, config(starts_per_week=2))
+    model = planner.model
+    tm = timing(model, model.bespoke_mask(model.shares_array()))
+    const, remaining, _ = bound_module.base_exposure(model, tm)
+    jobs = [int(g) for g in free_sequence(model, np.arange(model.n_clusters))]
+    cols = bound_module._Columns(model, tm, cumulative(remaining), jobs)
+    master = bound_module._Master(cols, len(jobs), penalty=1e6)
+    assert bound_module._highs_core() is not None  # SciPy's solver object is there
+    starts = bound_module.schedule_starts(model, tm, np.arange(model.n_clusters))
+    for job, cost, weeks, block in bound_module._plan_options(model, tm, cols, jobs, starts):
+        master.add(job, cost, weeks, block)
+    best = min(
+        planner.run(order=list(order)).metrics["risk_exposure"]
+        for order in itertools.permutations(planner.cluster_ids)
+    )
+    objectives = []
+    for _ in range(4):
+        kept = master.solve()
+        afresh = master.solve_afresh()
+        assert kept is not None and afresh is not None
+        assert kept[0] == pytest.approx(afresh[0], rel=1e-7, abs=1e-9)
+        objectives.append(kept[0])
+        value, _, _, found = bound_module._dual(
+            cols, kept[1], kept[2], choose=True, detail=True, exact=True
+        )
+        assert value <= kept[0] * (1 + 1e-9) + 1e-9
+        assert (value + const) / bound_module.WEEKS_PER_YEAR <= best * (1 + 1e-12)
+        bound_module._add_options(master, cols, *found)
+    # more options: never worse
+    assert all(b <= a * (1 + 1e-9) + 1e-9 for a, b in itertools.pairwise(objectives))
+    assert master.solve() is not None
+    assert master.in_highs == len(master.job)  # every option went into the kept programme

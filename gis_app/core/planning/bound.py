@@ -48,14 +48,17 @@ it. The prices come from **column generation** (on a large project after the sam
 steps below, from their prices, for the time up to ``CG_SHARE`` of the limit): a master
 programme (the same relaxation as a linear programme over a growing
 set of per-cluster options, solved with HiGHS, its capacity and coverage rows elastic so
-that any set of options will do; the reference plan's options to start with) gives duals;
+that any set of options will do; the reference plan's options to start with) gives duals.
+The master is kept in HiGHS (SciPy's solver object) between rounds: a round only adds its
+new options and the simplex goes on from the last basis;
 the cheapest option of every cluster at prices between those duals and the best prices so
 far (Wentges' smoothing) joins the master, with its entry week chosen exactly over every
 week (no minorant, :meth:`_Columns.block_values_exact`), and the dual value at those prices
 is the bound of that round. When a round's value reaches the master's optimum the prices
 are optimal for the relaxation, and no step follows; otherwise the subgradient steps
-continue from the best prices. A master solve is not interrupted: on 2,000 clusters
-stopping may wait a few seconds.
+continue from the best prices. A master solve ends at the time limit (HiGHS's own
+limit) but not at ``should_stop``: on 2,000 clusters stopping may wait up to a few
+seconds.
 The first prices come from Smith's rule (the risk per start of the cluster that a ratio order
 puts in that week), which is close to optimal when clusters are small compared with a
 week's capacity. On a large project (``WARM_START_MIN_CLUSTERS``) one full step costs
@@ -87,14 +90,21 @@ optimised order):
   clusters column generation gives 4.7 % in 19 s (steps alone: 6.9 %, and 8.7 % with the
   entry-week intervals below). So the gap was mostly the dual method, and with preparation
   the relaxation itself costs about 3-5 %.
-* At 300,000 buildings / 2,024 clusters column generation on the full programme is too
-  slow for the minute (the master with 2,000 convexity rows takes 5-10 s a solve; 14
-  rounds in 55 s gained nothing over the start), and column generation on the sample gave
-  worse prices for the full programme than the sample's steps (11.8 % against 9.2 %). So
-  large projects take the sample's steps first (half the limit) and column generation on
-  the full programme from their prices after that (9.2 % -> 9.0 %; the master's objective
-  was still falling fast when the time ran out). Making the master fast there (clusters
-  aggregated into a few hundred, a warm-started LP) is what would close it.
+* At 300,000 buildings / 2,024 clusters (limit 50 s) a master solved afresh with
+  ``linprog`` took 1-10 s as it grew (2,000 convexity rows, 2,000 options a round): 8
+  rounds after half the limit on the sample's steps gave 8.96 %, the master's objective
+  still falling fast. Kept in HiGHS with a warm basis the same solves take 0.1-4 s (the
+  same optimum: tested): 8.2 % on the same schedule. Then the share of the sample's steps
+  (whose prices are a much better start than Smith's: without them 7.1 %) was the lever:
+  half the limit 7.9 %, 30 % 6.3 %, 15 % 5.3-5.8 %; smoothing 0.5 instead of 0.7 and column
+  generation up to 97 % of the limit (the steps after it gained nothing) gave 5.2 %, with
+  the master's optimum within 0.2 % of the best dual value. Given 150 s the master closes
+  after 102 s at 5.06 %: that is the relaxation's LP optimum there, so getting below 5 %
+  needs a tighter relaxation (e.g. the exact cost of a split cluster's block over the
+  weeks it spans instead of ``t W_k + s_k``), not a faster dual. (Primal simplex instead of HiGHS's default for the warm solves: more
+  rounds, worse duals, 8.8 %.) Column generation on the sample gave worse prices for the
+  full programme than the sample's steps (11.8 % against 9.2 %). At 20,000 buildings / 150
+  clusters the kept master closes (the relaxation's optimum, 4.74 %) in 9 s instead of 29 s.
 * Entry weeks. Pricing a split cluster's entry weeks in intervals (a sixth of the
   distance from R wide, costed as if entered in the interval's first week) left up to a
   sixth of a block's cost out. Pricing every week (minorant) lowered the steps' gap on
@@ -135,12 +145,12 @@ DEFLECTION = 1.5  # deflection of the steps (Camerini-Fratta-Maffioli's factor; 
 #: from this many clusters on, start prices come from a sampled programme (cheaper steps)
 WARM_START_MIN_CLUSTERS = 600
 WARM_START_CLUSTERS = 200  # clusters in that sample (about)
-WARM_START_SHARE = 0.5  # of the time limit, at most, for the sampled programme
+WARM_START_SHARE = 0.15  # of the time limit, at most, for the sampled programme (measured)
 #: Polyak step factor of the full programme after sampled prices (they are close: the
 #: full step factor overshoots them, measured at 300,000 buildings)
 SAMPLED_FULL_STEP = 0.02
-CG_SMOOTHING = 0.7  # weight of the best prices so far when pricing new options
-CG_SHARE = 0.85  # of the time limit, up to which column generation may run
+CG_SMOOTHING = 0.5  # weight of the best prices so far when pricing new options (measured)
+CG_SHARE = 0.97  # of the time limit, up to which column generation may run
 
 
 @dataclass
@@ -616,6 +626,19 @@ def _dual(
     return value, g_lam, g_nu
 
 
+def _highs_core():
+    """The HiGHS solver object that SciPy ships (``scipy.optimize._highspy._core``): the
+    same solver as ``linprog(method="highs")``, but it keeps a programme and its basis
+    between solves. None when this SciPy has no such module (then every master solve
+    starts afresh through ``linprog``)."""
+    try:
+        from scipy.optimize._highspy import _core
+    except ImportError:  # pragma: no cover - depends on the SciPy build
+        return None
+    needed = ("_Highs", "kHighsInf", "HighsModelStatus")
+    return _core if all(hasattr(_core, name) for name in needed) else None
+
+
 class _Master:
     """The relaxation as a linear programme over a growing set of per-cluster options
     (Dantzig-Wolfe master, solved with HiGHS): one option per cluster (convexity), the
@@ -631,6 +654,9 @@ class _Master:
         self.use_rows, self.use_cols, self.use_vals = [], [], []
         self.cov_rows, self.cov_cols, self.cov_vals = [], [], []
         self.seen: set = set()
+        self.entries: list[tuple[np.ndarray, np.ndarray]] = []  # rows, values per option
+        self.highs = None  # the programme kept in HiGHS, built at the first solve
+        self.in_highs = 0  # options already in it
 
     def add(self, job: int, cost: float, prefix_weeks: np.ndarray, block) -> None:
         """One option: its cost, the weeks of its prefix, and its block (week index, size)
@@ -647,14 +673,95 @@ class _Master:
             self.use_rows.append(weeks)
             self.use_cols.append(np.full(len(weeks), c))
             self.use_vals.append(counts.astype(float))
+        idx, vals = [np.asarray([job])], [np.ones(1)]
+        if len(prefix_weeks):
+            idx.append(self.n_jobs + len(self.cols.weeks) + weeks)
+            vals.append(counts.astype(float))
         if block is not None:
             rows, inc = self.cols.occupancy(*block)
             self.cov_rows.append(rows)
             self.cov_cols.append(np.full(len(rows), c))
             self.cov_vals.append(inc)
+            idx.append(self.n_jobs + rows)
+            vals.append(-inc)
+        self.entries.append((np.concatenate(idx).astype(np.int32), np.concatenate(vals)))
 
-    def solve(self):
-        """(objective, lam, nu) of the programme over the options so far, or None."""
+    def solve(self, time_left: float = np.inf):
+        """(objective, lam, nu) of the programme over the options so far, or None (also
+        when ``time_left`` seconds did not suffice). The programme is kept in HiGHS
+        between solves and only the new options are added, so the simplex goes on from
+        the last basis (at 300,000 buildings a solve of the grown master took 0.2-3 s
+        instead of 1-8 s afresh, measured); without SciPy's solver object,
+        :meth:`solve_afresh`."""
+        core = _highs_core()
+        if core is None:
+            return self.solve_afresh(time_left)
+        cols = self.cols
+        n_w, R = len(cols.weeks), cols.R
+        inf = core.kHighsInf
+        if self.highs is None:
+            h = core._Highs()
+            h.setOptionValue("output_flag", False)
+            # rows: convexity per cluster (= 1); z_T - z_{T-1} - sum inc x = 0; capacity
+            # before R (<= cap, elastic); z_T <= D_T (elastic)
+            n_rows = self.n_jobs + n_w + R + n_w
+            lower = np.concatenate([np.ones(self.n_jobs), np.zeros(n_w), np.full(R + n_w, -inf)])
+            upper = np.concatenate([np.ones(self.n_jobs), np.zeros(n_w), cols.cap_pre, cols.D])
+            h.addRows(
+                n_rows,
+                lower,
+                upper,
+                0,
+                np.zeros(n_rows, np.int32),
+                np.zeros(0, np.int32),
+                np.zeros(0),
+            )
+            first_flow = self.n_jobs
+            first_z = self.n_jobs + n_w + R
+            # z_T (free): +1 in flow row T, -1 in flow row T+1, +1 in its bound row
+            for week in range(n_w):
+                idx = [first_flow + week, first_z + week]
+                val = [1.0, 1.0]
+                if week + 1 < n_w:
+                    idx.append(first_flow + week + 1)
+                    val.append(-1.0)
+                h.addCol(0.0, -inf, inf, len(idx), np.asarray(idx, np.int32), np.asarray(val))
+            # elastic slack of every capacity and bound row
+            for r in range(R + n_w):
+                row = self.n_jobs + n_w + r
+                h.addCol(self.penalty, 0.0, inf, 1, np.asarray([row], np.int32), np.ones(1))
+            self.highs = h
+        h = self.highs
+        new = self.entries[self.in_highs :]
+        if new:
+            starts = np.cumsum([0] + [len(i) for i, _ in new[:-1]]).astype(np.int32)
+            idx = np.concatenate([i for i, _ in new]).astype(np.int32)
+            val = np.concatenate([v for _, v in new])
+            cost = np.asarray(self.cost[self.in_highs :], dtype=float)
+            h.addCols(
+                len(new),
+                cost,
+                np.zeros(len(new)),
+                np.full(len(new), inf),
+                len(idx),
+                starts,
+                idx,
+                val,
+            )
+            self.in_highs = len(self.entries)
+        # HiGHS's clock runs on over the solves of one programme
+        h.setOptionValue("time_limit", h.getRunTime() + max(float(time_left), 0.01))
+        h.run()
+        if h.getModelStatus() != core.HighsModelStatus.kOptimal:
+            return None
+        duals = -np.asarray(h.getSolution().row_dual)[self.n_jobs + n_w :]
+        nu = np.maximum(duals[:R], 0.0)
+        lam = np.maximum(duals[R:], 0.0)
+        return float(h.getInfo().objective_function_value), lam, nu
+
+    def solve_afresh(self, time_left: float = np.inf):
+        """(objective, lam, nu) of the programme over the options so far, solved from
+        scratch (``scipy.optimize.linprog``), or None."""
         from scipy import sparse
         from scipy.optimize import linprog
 
@@ -695,8 +802,16 @@ class _Master:
         b_ub = np.concatenate([cols.cap_pre, cols.D])
         cost = np.concatenate([np.asarray(self.cost), np.zeros(n_w), np.full(n_e, self.penalty)])
         bounds = [(0, None)] * n_x + [(None, None)] * n_w + [(0, None)] * n_e
+        options = {"time_limit": max(float(time_left), 0.01)} if np.isfinite(time_left) else {}
         res = linprog(
-            cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs"
+            cost,
+            A_ub=a_ub,
+            b_ub=b_ub,
+            A_eq=a_eq,
+            b_eq=b_eq,
+            bounds=bounds,
+            method="highs",
+            options=options,
         )
         if res.status != 0:
             return None
@@ -727,7 +842,7 @@ def _plan_options(model, tm, cols: _Columns, jobs: list[int], starts: np.ndarray
 
 
 def _column_generation(
-    model, tm, cols: _Columns, jobs, starts, lam, nu, keep_going, max_rounds=200
+    model, tm, cols: _Columns, jobs, starts, lam, nu, keep_going, max_rounds=200, deadline=None
 ):
     """Prices from the master programme (:class:`_Master`), grown by each round's
     cheapest option of every cluster. The master's own duals jump about, so the options
@@ -748,7 +863,8 @@ def _column_generation(
     _add_options(master, cols, *found)
     rounds, closed = 0, False
     for rounds in range(1, max_rounds + 1):  # noqa: B007
-        solved = master.solve()
+        time_left = np.inf if deadline is None else deadline - time.perf_counter()
+        solved = master.solve(time_left)
         if solved is None or not keep_going():
             break
         objective, m_lam, m_nu = solved
@@ -999,6 +1115,7 @@ def exposure_lower_bound(
             lam,
             nu,
             lambda: keep_stepping() and time.perf_counter() <= cg_deadline,
+            deadline=cg_deadline,
         )
         if value > best:
             best, lam, nu, step = value, lam_c, nu_c, SAMPLED_FULL_STEP
