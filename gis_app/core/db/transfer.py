@@ -608,13 +608,15 @@ def _pull_buildings(cur, pid: int, meta: dict[str, Any]) -> gpd.GeoDataFrame:
         rows = [row if isinstance(row, list) else [None] * len(extras) for row in parsed]
         extra_frame = pd.DataFrame(rows, columns=extras, dtype=object)
         frame = pd.concat([frame, extra_frame], axis=1)
-    name = meta.get("geometry") or "geometry"
+    return _geo_frame(frame, geometry, meta.get("geometry") or "geometry")
+
+
+def _geo_frame(frame: pd.DataFrame, geometry, name: str) -> gpd.GeoDataFrame:
+    """A pulled table with its geometry in RD, under the column name the project had."""
     out = gpd.GeoDataFrame(
         frame, geometry=gpd.GeoSeries(geometry, crs=WORKING_CRS), crs=WORKING_CRS
     )
-    if name != "geometry":
-        out = out.rename_geometry(name)
-    return out
+    return out if name == "geometry" else out.rename_geometry(name)
 
 
 def _with_new_keys(names: list[str], rows: list[dict]) -> list[str]:
@@ -640,13 +642,7 @@ def _pull_clusters(cur, pid: int, meta: dict[str, Any]) -> gpd.GeoDataFrame:
     if extras:
         for column in extras:
             frame[column] = pd.Series([row.get(column) for row in parsed], dtype=object)
-    name = meta.get("geometry") or "geometry"
-    out = gpd.GeoDataFrame(
-        frame, geometry=gpd.GeoSeries(geometry, crs=WORKING_CRS), crs=WORKING_CRS
-    )
-    if name != "geometry":
-        out = out.rename_geometry(name)
-    return out
+    return _geo_frame(frame, geometry, meta.get("geometry") or "geometry")
 
 
 def _pull_packages(cur, pid: int, meta: dict[str, Any]) -> pd.DataFrame:
@@ -664,11 +660,7 @@ def _pull_packages(cur, pid: int, meta: dict[str, Any]) -> pd.DataFrame:
     )
     if meta.get("geometry"):
         geometry = _from_hex(pd.Series([r[1] for r in rows], dtype=object))
-        frame = gpd.GeoDataFrame(
-            frame, geometry=gpd.GeoSeries(geometry, crs=WORKING_CRS), crs=WORKING_CRS
-        )
-        if meta["geometry"] != "geometry":
-            frame = frame.rename_geometry(meta["geometry"])
+        frame = _geo_frame(frame, geometry, meta["geometry"])
     return frame
 
 

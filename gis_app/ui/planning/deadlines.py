@@ -58,6 +58,7 @@ from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError
 from gis_app.core.planning.config import DEADLINE_PROFILES, parse_deadline
 from gis_app.core.planning.model import PSEUDO_PREFIX
+from gis_app.ui.planning.controller import real_order
 from gis_app.ui.planning.plotting import format_date, format_number, format_significant
 from gis_app.ui.tasks import LatestOnly
 
@@ -464,7 +465,7 @@ class DeadlinesView(QWidget):
         key, inputs, config = session.key, session.inputs, controller.config.copy()
         shares = controller.effective_shares(bundle)
         result = bundle.result
-        order = [c for c in result.order_ids if not str(c).startswith(PSEUDO_PREFIX)]
+        order = real_order(result)
         self.remedy_title.setText(self.tr("Oplossingen voor {0} berekenen...").format(cluster_id))
         self.pull_side.show_text("…", can_apply=False)
         self.ahead_side.show_text("…", can_apply=False)
@@ -584,7 +585,7 @@ class DeadlinesView(QWidget):
         shares = controller.effective_shares(bundle)
         order = "default"
         if controller.order == "optimise":
-            order = [c for c in bundle.result.order_ids if not str(c).startswith(PSEUDO_PREFIX)]
+            order = real_order(bundle.result)
         self._assistant_choice = None
         self.assistant_apply.setEnabled(False)
         self.assistant_text.setText(self.tr("berekenen..."))
