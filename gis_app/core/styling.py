@@ -523,19 +523,26 @@ PLAN_APPROACH_LABELS = {
 }
 
 
+def _coded_text_column(frame, column: str, order: list[str], labels, default_colors, spec):
+    """Colours and legend of a text column with a fixed list of values (``order``; the
+    last one, ``""``, also takes values outside it and a missing column); the colours of
+    ``spec`` override the defaults per value."""
+    values = (
+        frame[column].fillna("").astype(str) if column in frame else pd.Series([""] * len(frame))
+    )
+    codes = (
+        values.map({k: i for i, k in enumerate(order)}).fillna(len(order) - 1).to_numpy(np.int64)
+    )
+    overrides = dict(spec.colors)
+    colors = [overrides.get(k, default_colors[k]) for k in order]
+    return _categorical(codes, order, [translate(labels[k]) for k in order], colors, spec.alpha)
+
+
 def plan_approach_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     """Planned approach (``plan_approach``): standaard / maatwerk / geen werk."""
     order = ["standard", "bespoke", "none", ""]
-    values = (
-        frame[STYLE_PLAN_APPROACH].fillna("").astype(str)
-        if STYLE_PLAN_APPROACH in frame
-        else pd.Series([""] * len(frame))
-    )
-    codes = values.map({k: i for i, k in enumerate(order)}).fillna(3).to_numpy(np.int64)
-    overrides = dict(spec.colors)
-    colors = [overrides.get(k, PLAN_APPROACH_COLORS[k]) for k in order]
-    rgba, legend = _categorical(
-        codes, order, [translate(PLAN_APPROACH_LABELS[k]) for k in order], colors, spec.alpha
+    rgba, legend = _coded_text_column(
+        frame, STYLE_PLAN_APPROACH, order, PLAN_APPROACH_LABELS, PLAN_APPROACH_COLORS, spec
     )
     legend = [entry for entry in legend[:3]] + [e for e in legend[3:] if e.count]
     return StyleResult(rgba, legend, title=t("aanpak (planning)"))
@@ -559,16 +566,8 @@ FILTERED_ALPHA = 70
 def told_style(frame: pd.DataFrame, spec: StyleSpec) -> StyleResult:
     """What residents were told (``plan_told``): nu te informeren / toegezegd en gehouden /
     toegezegd en gebroken / nog niet. Every entry stays in the legend, also at 0."""
-    values = (
-        frame[STYLE_TOLD].fillna("").astype(str)
-        if STYLE_TOLD in frame
-        else pd.Series([""] * len(frame))
-    )
-    codes = values.map({k: i for i, k in enumerate(TOLD_ORDER)}).fillna(3).to_numpy(np.int64)
-    overrides = dict(spec.colors)
-    colors = [overrides.get(k, TOLD_COLORS[k]) for k in TOLD_ORDER]
-    rgba, legend = _categorical(
-        codes, list(TOLD_ORDER), [translate(TOLD_LABELS[k]) for k in TOLD_ORDER], colors, spec.alpha
+    rgba, legend = _coded_text_column(
+        frame, STYLE_TOLD, list(TOLD_ORDER), TOLD_LABELS, TOLD_COLORS, spec
     )
     return StyleResult(rgba, legend, title=t("toezeggingen aan bewoners"))
 
