@@ -5301,6 +5301,11 @@ Enter selects all matches and zooms to them.</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/team/actions.py" />
+            <source>{name} geopend uit {target}</source>
+            <translation>{name} opened from {target}</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/team/actions.py" />
             <source>Openen uit database</source>
             <translation>Open from database</translation>
         </message>
@@ -5308,11 +5313,6 @@ Enter selects all matches and zooms to them.</translation>
             <location filename="../../gis_app/ui/team/actions.py" />
             <source>{name} wordt opgehaald uit {target}...</source>
             <translation>Fetching {name} from {target}...</translation>
-        </message>
-        <message>
-            <location filename="../../gis_app/ui/team/actions.py" />
-            <source>{name} geopend uit {target}</source>
-            <translation>{name} opened from {target}</translation>
         </message>
         <message>
             <location filename="../../gis_app/ui/team/actions.py" />

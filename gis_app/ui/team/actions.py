@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from gis_app.core.db import history, pull, push, safe_target, versions_as_base
 from gis_app.core.db.transfer import row_versions
 from gis_app.ui.dialogs import show_error
-from gis_app.ui.tasks import TaskProgressDialog, submit_with_progress
+from gis_app.ui.tasks import submit_with_progress
 from gis_app.ui.team.rows import LOCAL_SETTINGS, capture, project_rows
 from gis_app.ui.team.session import TeamSession, row_label
 
@@ -222,14 +222,6 @@ class TeamActions(QObject):
 
     def _pull(self, target: str, name: str) -> None:
         window = self.window
-        dialog = TaskProgressDialog(
-            window,
-            tr("Openen uit database"),
-            tr("{name} wordt opgehaald uit {target}...").format(
-                name=name, target=safe_target(target)
-            ),
-            delay_ms=0,
-        )
 
         def work(progress):
             project = pull(target, name, progress)
@@ -238,7 +230,6 @@ class TeamActions(QObject):
             return project, rows
 
         def loaded(value) -> None:
-            dialog.finish()
             project, rows = value
             window.set_project(project, None)
             self._start_session(target, name, rows, versions_as_base(project.db_versions))
@@ -248,25 +239,23 @@ class TeamActions(QObject):
             )
             self.opened.emit(True)
 
-        def failed(error: BaseException) -> None:
-            dialog.finish()
-            show_error(window, error, title=tr("Openen uit database mislukt"))
-            self.opened.emit(False)
-
-        def cancelled() -> None:
-            dialog.finish()
-            window.statusBar().showMessage(tr("Openen uit database geannuleerd"), 10000)
-            self.opened.emit(False)
-
-        task = window.tasks.submit(
+        submit_with_progress(
+            window,
             work,
             name="team-pull",
+            title=tr("Openen uit database"),
+            text=tr("{name} wordt opgehaald uit {target}...").format(
+                name=name, target=safe_target(target)
+            ),
             on_result=loaded,
-            on_error=failed,
-            on_progress=lambda fraction, _text: dialog.set_progress(fraction),
-            on_cancelled=cancelled,
+            error_title=tr("Openen uit database mislukt"),
+            on_cancelled=lambda: window.statusBar().showMessage(
+                tr("Openen uit database geannuleerd"), 10000
+            ),
+            on_end=lambda: self.opened.emit(False),
+            runner=window.tasks,
+            delay_ms=0,
         )
-        dialog.attach(task)
 
     def before_file_save(self) -> None:
         """A project from the database saved to a file (Opslaan als) remembers which
