@@ -139,6 +139,31 @@ def test_tradeoff_axis_shows_0_to_100_percent(window, qtbot):
     assert item.geometry().width() <= plot.viewport().width() + 1
 
 
+def test_charts_behind_another_tab_draw_the_plan_when_they_come_to_the_front(window, qtbot):
+    window.resize(1366, 768)
+    window.show()
+    window.table_dock.raise_()  # Grafieken and Tijdlijn behind the attribute table
+    with qtbot.waitSignal(window.settled, timeout=60000):
+        window.when_idle()
+    planning = window.planning
+    planning.controller.set_global_share(0.9)  # a new plan while the charts are behind
+    with qtbot.waitSignal(window.settled, timeout=60000):
+        window.when_idle()
+    bundle = planning.controller.bundle
+    assert planning._charts_pending is bundle  # kept, not drawn
+    assert planning.timeline._pending is not None
+    _, before = planning.charts.current_marker.getData()
+    assert not len(before) or before[0] != pytest.approx(bundle.result.metrics["risk_exposure"])
+    planning.docks["charts"].raise_()
+    qtbot.waitUntil(lambda: planning._charts_pending is None)
+    _, after = planning.charts.current_marker.getData()
+    assert after[0] == pytest.approx(bundle.result.metrics["risk_exposure"])
+    assert planning.timeline._pending is not None  # still behind Grafieken
+    planning.docks["timeline"].raise_()
+    qtbot.waitUntil(lambda: planning.timeline._pending is None)
+    assert list(planning.timeline.rows["cluster_id"]) == list(bundle.gantt["cluster_id"])
+
+
 def test_open_in_background_keeps_the_result_and_reports_errors(
     window, small_file, tmp_path, qtbot
 ):

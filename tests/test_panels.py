@@ -212,6 +212,19 @@ def test_table_shows_new_and_changed_columns(qtbot, document):
     assert table.model.index(0, column).data() == "4,0e-05"
 
 
+def test_new_columns_are_sized_and_the_others_keep_their_width(qtbot, document):
+    table = AttributeTable(document)
+    qtbot.addWidget(table)
+    lpr = table.model.columns.index("lpr")
+    table.view.setColumnWidth(lpr, 211)  # the planner widened it
+    buildings = document.project.buildings
+    buildings["plan_toelichting"] = "een lange toelichting bij het plan van dit pand"
+    document.buildingAttributesChanged.emit(["plan_toelichting"])
+    assert table.view.columnWidth(table.model.columns.index("lpr")) == 211
+    new = table.model.columns.index("plan_toelichting")
+    assert table.view.columnWidth(new) > 200  # measured from its long values
+
+
 def test_table_follows_new_project(qtbot, document):
     table = AttributeTable(document)
     qtbot.addWidget(table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from pathlib import Path
 
@@ -476,3 +477,11 @@ def test_every_tenth_full_collection_walks_the_frozen_objects_too(qtbot):
     assert freed_in == []  # frozen: not walked
     collector.collect_full()  # the tenth since a walk of everything
     assert freed_in == [threading.main_thread().name]
+
+
+def test_the_window_process_switches_threads_every_millisecond(qtbot):
+    from gis_app.ui.tasks import UI_SWITCH_INTERVAL_S, task_runner
+
+    task_runner()  # the application's runner sets it (and tests share the application)
+    assert sys.getswitchinterval() == pytest.approx(UI_SWITCH_INTERVAL_S)
+    assert UI_SWITCH_INTERVAL_S < 0.005  # below Python's default

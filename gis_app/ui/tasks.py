@@ -49,6 +49,12 @@ collector off and collects on a timer in the UI thread, generation by generation
 same thresholds (the remedy pyqtgraph documents for the same crash); what survives a full
 collection is frozen until a project is replaced, so the project's geometries are not
 walked again and again.
+
+Thread switches: the runner also sets Python's switch interval to
+:data:`UI_SWITCH_INTERVAL_S` (1 ms instead of 5). The UI thread's every timer, paint and
+input event needs the GIL; while a worker runs Python, the UI thread waits until the
+worker is made to let go, which the interval bounds. It matters only while two threads
+want the GIL: a worker alone is never interrupted for nothing.
 """
 
 from __future__ import annotations
@@ -365,6 +371,10 @@ class TaskRunner(QObject):
             self.idle.emit()
 
 
+#: Python's thread switch interval while the window runs (see the module docstring).
+UI_SWITCH_INTERVAL_S = 0.001
+
+
 def task_runner() -> TaskRunner:
     """The application's task runner (made on first use, parented to the application),
     with the UI-thread garbage collector installed before any work reaches a thread."""
@@ -375,6 +385,7 @@ def task_runner() -> TaskRunner:
         if app is not None:
             app._gis_app_task_runner = runner
             app._gis_app_collector = UiThreadCollector(app)
+            sys.setswitchinterval(min(sys.getswitchinterval(), UI_SWITCH_INTERVAL_S))
     return runner
 
 

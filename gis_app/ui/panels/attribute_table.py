@@ -561,10 +561,14 @@ class AttributeTable(QWidget):
     def _attributes_changed(self, columns: list) -> None:
         """Values changed (plan results); new columns also appear in the filter choice."""
         before = self.model.columns
+        widths = {column: self.view.columnWidth(i) for i, column in enumerate(before)}
         self.model.refresh_columns(columns)
         if self.model.columns != before:
             self._fill_columns()
-            self._size_columns()
+            # the columns the table had keep their widths (the planner may have set them);
+            # only new ones are measured, which also spares the UI thread a pass over all
+            # columns at the first plan
+            self._size_columns(keep=widths)
 
     def _fill_columns(self) -> None:
         current = self.column_combo.currentData()
@@ -577,11 +581,15 @@ class AttributeTable(QWidget):
         self.column_combo.setCurrentIndex(max(found, 0))
         self.column_combo.blockSignals(False)
 
-    def _size_columns(self) -> None:
-        """Widths from the header text and a sample of values (never all 300,000 rows)."""
+    def _size_columns(self, keep: dict[str, int] | None = None) -> None:
+        """Widths from the header text and a sample of values (never all 300,000 rows);
+        a column in ``keep`` gets the width given there."""
         metrics = self.view.fontMetrics()
         sample = self.model.rows[:40]
         for i, column in enumerate(self.model.columns):
+            if keep and column in keep:
+                self.view.setColumnWidth(i, keep[column])
+                continue
             texts = [column_label(column)]
             values = self.model._array(column)[sample] if len(sample) else []
             texts += [format_value(column, v) for v in values]

@@ -497,6 +497,7 @@ class TimelineView(QWidget):
         self.attributes = pd.DataFrame()  # per row: gemeente, aannemer
         self._selected_ids: tuple[str, ...] = ()
         self._pending = None
+        self._on_screen = True  # False while the dock's tab is behind another
         self._municipality_cache = (None, None, pd.Series(dtype=object))
 
         self.search.textChanged.connect(self.apply_filter)
@@ -538,9 +539,17 @@ class TimelineView(QWidget):
     # --- data ------------------------------------------------------------------------------
     def set_rows(self, rows: pd.DataFrame, *, plan_start=None, selected_ids=()) -> None:
         """Show ``rows``; while the widget is hidden (a tab behind another) the drawing
-        waits until it is shown, so a slider move does not pay for an unseen timeline."""
+        waits until it is shown (or its tab comes to the front, :meth:`set_on_screen`), so
+        a slider move does not pay for an unseen timeline."""
         self._pending = (rows, plan_start, tuple(selected_ids))
-        if self.isVisible():
+        if self.isVisible() and self._on_screen:
+            self._flush()
+
+    def set_on_screen(self, shown: bool) -> None:
+        """Whether the dock's tab is in front: a tab behind another stays "visible" to
+        Qt, so the dock says it (``QDockWidget.visibilityChanged``)."""
+        self._on_screen = bool(shown)
+        if shown:
             self._flush()
 
     def showEvent(self, event):  # noqa: N802

@@ -467,10 +467,11 @@ class PlanningPanel(QWidget):
         )
         self.status.setText(self.tr("berekend in {0} s").format(format_number(bundle.seconds, 2)))
 
-    def _bound_changed(self, _bound) -> None:
-        """The bound went into (or out of) the plan's metrics: show them again."""
+    def _bound_changed(self, bound) -> None:
+        """The bound went into the plan's metrics: show them again. A cleared bound (a new
+        plan) needs nothing: that plan's metrics are shown by :meth:`show_result`."""
         bundle = self.controller.bundle
-        if bundle is not None:
+        if bound is not None and bundle is not None:
             self.metrics.set_metrics(dict(getattr(bundle.result, "metrics", {}) or {}))
 
     def _show_error(self, text: str) -> None:
@@ -507,6 +508,8 @@ class PlanningWorkspace:
         self.dashboard = DashboardView(document, parent)
         self.docks: dict[str, QDockWidget] = {}
         self.cluster_panel_control: ClusterShareControl | None = None
+        self._charts_pending = None  # a plan the charts have not drawn yet
+        self._charts_on_screen = True  # until the docks say otherwise (see install)
         self.controller.resultChanged.connect(self._result)
         self.controller.curveChanged.connect(self._curve)
         self.controller.curveBusyChanged.connect(self.charts.set_tradeoff_busy)
@@ -519,8 +522,31 @@ class PlanningWorkspace:
 
     def _result(self, bundle) -> None:
         if bundle is None:
+            self._charts_pending = None
             self.charts.clear()
             self.timeline.set_rows(pd.DataFrame())
+            return
+        self.timeline.set_rows(
+            bundle.gantt,
+            plan_start=pd.Timestamp(self.controller.config.start_date),
+            selected_ids=self.document.selected_cluster_ids,
+        )
+        self._charts_pending = bundle
+        if self._charts_on_screen:
+            self._draw_charts()
+
+    def charts_on_screen(self, shown: bool) -> None:
+        """The Grafieken dock's tab came to the front (or went behind another): a plan
+        that arrived meanwhile is drawn now. While it is behind, a new plan only keeps
+        its bundle, so the UI thread does not pay for charts nobody sees (tens of ms at
+        each plan, while pan and zoom wait)."""
+        self._charts_on_screen = bool(shown)
+        if shown:
+            self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        bundle, self._charts_pending = self._charts_pending, None
+        if bundle is None:
             return
         self.charts.set_capacity(bundle.capacity)
         self.charts.set_cumulative(bundle.cumulative)
@@ -529,11 +555,6 @@ class PlanningWorkspace:
         self.charts.set_deadlines(metrics.get("deadlines"))
         self.charts.set_exposure(bundle.exposure)
         self.charts.set_tradeoff(None, self._current_point(bundle))
-        self.timeline.set_rows(
-            bundle.gantt,
-            plan_start=pd.Timestamp(self.controller.config.start_date),
-            selected_ids=self.document.selected_cluster_ids,
-        )
 
     def _current_point(self, bundle):
         metrics = dict(getattr(bundle.result, "metrics", {}) or {})
@@ -589,7 +610,10 @@ class PlanningWorkspace:
         charts = dock(
             "charts", tr("Grafieken"), self.charts, bottom, getattr(window, "table_dock", None)
         )
-        dock("timeline", tr("Tijdlijn"), self.timeline, bottom, charts)
+        timeline = dock("timeline", tr("Tijdlijn"), self.timeline, bottom, charts)
+        # tabs behind another draw a new plan only when they come to the front
+        charts.visibilityChanged.connect(self.charts_on_screen)
+        timeline.visibilityChanged.connect(self.timeline.set_on_screen)
         dock("scenarios", tr("Scenario's"), _scrolling(self.scenarios), bottom, charts)
         dock("progress", tr("Voortgang"), _scrolling(self.dashboard), bottom, charts)
         planning.raise_()
