@@ -337,6 +337,10 @@ def test_the_english_window_shows_no_dutch_interface_words(qtbot, language):
         }
         assert "Risk profile" in shown and "Milestone" in shown
         assert "Risicoprofiel" not in shown
+        # dates in editors in ISO order, which no English reader takes for month-day
+        start = window.planning.panel.start_date
+        assert start.displayFormat() == "yyyy-MM-dd"
+        assert start.text() == start.date().toString("yyyy-MM-dd")
         profile = shown["Risk profile"]
         assert profile.text() in ("verhoogd", "licht verhoogd", "normaal", "unknown")
         if profile.text() != "unknown":
@@ -400,6 +404,7 @@ def test_the_dutch_window_stays_dutch(qtbot, language):
         english = [f"{w}: {t!r}" for w, t in texts if ENGLISH.search(t)]
         assert english == []
         assert window.planning.panel.metrics.text("explainability_pairs").endswith("paren")
+        assert window.planning.panel.start_date.displayFormat() == "dd-MM-yyyy"
         legend = [w for w in window.findChildren(QLabel) if w.text().startswith("verhoogd (")]
         assert legend and legend[0].toolTip() == ""  # no glossary in the Dutch window
     finally:

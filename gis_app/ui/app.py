@@ -96,6 +96,12 @@ def current_language() -> str:
     return getattr(app, "_gis_app_language", None) or requested_language()
 
 
+def date_edit_format() -> str:
+    """How date editors show a day: ``30-11-2026`` in Dutch, ISO ``2026-11-30`` in English
+    (a day-month order reads as month-day to some English readers; ISO cannot be misread)."""
+    return "dd-MM-yyyy" if current_language() == "nl" else "yyyy-MM-dd"
+
+
 def install_language(app: QApplication, language: str | None = None) -> str:
     """Apply ``language`` (default: ``--lang``, else the one stored in Voorkeuren) to
     widgets made from now on; returns the one applied.

@@ -66,6 +66,7 @@ from gis_app.core.export.exporter import (
 )
 from gis_app.core.export.frame import candidate_columns
 from gis_app.ui import preferences
+from gis_app.ui.app import date_edit_format
 from gis_app.ui.dialogs import browse_folder_into
 from gis_app.ui.tasks import task_runner
 
@@ -297,7 +298,7 @@ class ExportDialog(QDialog):
         self.period_to = QDateEdit()
         for edit in (self.period_from, self.period_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
+            edit.setDisplayFormat(date_edit_format())
         starts = _dates(packages, "period_start") if packages is not None else []
         first = min(starts) if starts else None
         begin = QDate(first.year, first.month, first.day) if first else QDate.currentDate()

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from gis_app.core.export import columns as colmod
 from gis_app.core.export.exporter import FORMATS
+from gis_app.ui.app import date_edit_format
 from gis_app.ui.autosave import DEFAULT_INTERVAL_MINUTES, SETTINGS_KEY_INTERVAL
 from gis_app.ui.dialogs import browse_folder_into
 
@@ -199,7 +200,7 @@ class PreferencesDialog(QDialog):
         self.this_week_check = QCheckBox(self.tr("maandag van deze &week"))
         self.start_edit = QDateEdit()
         self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat("dd-MM-yyyy")
+        self.start_edit.setDisplayFormat(date_edit_format())
         self.this_week_check.toggled.connect(lambda on: self.start_edit.setEnabled(not on))
         date_row.addWidget(self.this_week_check)
         date_row.addWidget(self.start_edit)

@@ -58,6 +58,7 @@ from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError
 from gis_app.core.planning.config import DEADLINE_PROFILES, parse_deadline
 from gis_app.core.planning.model import PSEUDO_PREFIX
+from gis_app.ui.app import date_edit_format
 from gis_app.ui.planning.controller import real_order
 from gis_app.ui.planning.plotting import format_date, format_number, format_significant
 from gis_app.ui.tasks import LatestOnly
@@ -105,7 +106,7 @@ class DeadlineEditor(QWidget):
             years.setKeyboardTracking(False)  # one change (one undo step) per edit
             date = QDateEdit()
             date.setCalendarPopup(True)
-            date.setDisplayFormat("dd-MM-yyyy")
+            date.setDisplayFormat(date_edit_format())
             date.setKeyboardTracking(False)
             stack = QStackedWidget()
             stack.addWidget(QWidget())

@@ -44,6 +44,7 @@ from gis_app.core.planning.config import (
     PlanningConfig,
 )
 from gis_app.core.schema import MEASURE_LABELS_NL
+from gis_app.ui.app import date_edit_format
 from gis_app.ui.core_texts import core_text
 from gis_app.ui.planning.plotting import format_number
 
@@ -60,7 +61,7 @@ class _DateDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):  # noqa: N802
         editor = QDateEdit(parent)
         editor.setCalendarPopup(True)
-        editor.setDisplayFormat("dd-MM-yyyy")
+        editor.setDisplayFormat(date_edit_format())
         return editor
 
     def setEditorData(self, editor, index):  # noqa: N802

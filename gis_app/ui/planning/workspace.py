@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from gis_app.core import planning_views as pv
 from gis_app.core.explain import order_note, share_counts, share_explanation
 from gis_app.core.planning.session import run_planner, structural_config
+from gis_app.ui.app import date_edit_format
 from gis_app.ui.planning.charts import PlanCharts
 from gis_app.ui.planning.controller import VIEWS_WAIT_S, PlanningController, real_order
 from gis_app.ui.planning.deadlines import BoundView, DeadlinesView
@@ -340,7 +341,7 @@ class PlanningPanel(QWidget):
         )
         self.start_date = QDateEdit()
         self.start_date.setCalendarPopup(True)
-        self.start_date.setDisplayFormat("dd-MM-yyyy")
+        self.start_date.setDisplayFormat(date_edit_format())
         self.threat = QDoubleSpinBox()
         self.threat.setRange(0.05, 5.0)
         self.threat.setSingleStep(0.05)
