@@ -146,10 +146,15 @@ def test_charts_behind_another_tab_draw_the_plan_when_they_come_to_the_front(win
     with qtbot.waitSignal(window.settled, timeout=60000):
         window.when_idle()
     planning = window.planning
-    planning.controller.set_global_share(0.9)  # a new plan while the charts are behind
+    controller = planning.controller
+    old_curve = controller.curve
+    controller.update_config({"starts_per_week": 7})  # a new plan and curve, charts behind
+    controller.set_global_share(0.9)
     with qtbot.waitSignal(window.settled, timeout=60000):
         window.when_idle()
-    bundle = planning.controller.bundle
+    bundle = controller.bundle
+    assert controller.curve is old_curve  # not computed while nobody sees it
+    assert controller._curve_waiting is not None
     assert planning._charts_pending is bundle  # kept, not drawn
     assert planning.timeline._pending is not None
     _, before = planning.charts.current_marker.getData()
@@ -158,6 +163,10 @@ def test_charts_behind_another_tab_draw_the_plan_when_they_come_to_the_front(win
     qtbot.waitUntil(lambda: planning._charts_pending is None)
     _, after = planning.charts.current_marker.getData()
     assert after[0] == pytest.approx(bundle.result.metrics["risk_exposure"])
+    qtbot.waitUntil(lambda: controller.curve is not old_curve, timeout=60000)
+    assert controller._curve_waiting is None
+    curve_x, _ = planning.charts.tradeoff_curve.getData()
+    assert len(curve_x) == len(controller.curve) == 11
     assert planning.timeline._pending is not None  # still behind Grafieken
     planning.docks["timeline"].raise_()
     qtbot.waitUntil(lambda: planning.timeline._pending is None)

@@ -122,6 +122,10 @@ class PlanningController(QObject):
         self._drawn = threading.Event()  # see views_drawn
         self._drawn.set()
         self._curve_wanted = False
+        # the trade-off curve (11 plans) is computed only while a view shows it: until
+        # then the newest request waits here (see set_curve_shown)
+        self._curve_shown = True
+        self._curve_waiting: tuple | None = None
         document.projectReplaced.connect(self._project_replaced)
         document.buildingsChanged.connect(self._buildings_changed)
         document.clustersChanged.connect(self._structure_changed)
@@ -156,6 +160,7 @@ class PlanningController(QObject):
         self.order = order if order in ("default", "optimise") else "default"
         self.session.reset()
         self._curve_wanted = False
+        self._curve_waiting = None
         self.bundle = None
         self.curve = None
         self.configChanged.emit()
@@ -168,6 +173,7 @@ class PlanningController(QObject):
             # the map of a large project comes first; the old project's plan is of no use
             self.runner.cancel()
             self.curve_runner.cancel()
+            self._curve_waiting = None
             self.session.reset()
             self.bundle = None
             self.curve = None
@@ -328,6 +334,7 @@ class PlanningController(QObject):
         if not self.has_buildings():
             self.runner.cancel()
             self.curve_runner.cancel()
+            self._curve_waiting = None
             self.bundle = None
             self.resultChanged.emit(None)
             return
@@ -418,9 +425,25 @@ class PlanningController(QObject):
         # every one), and showing the plan would take several times its own time. The
         # lane is busy meanwhile (waiting for the curve means waiting for this too).
         if curve is not None:
-            self._recompute_curve(*curve, after=drawn)
+            if self._curve_shown:
+                self._recompute_curve(*curve, after=drawn)
+            else:
+                self.curve_runner.cancel()  # an older curve: of no use for this plan
+                self._curve_waiting = curve
         # a queued call: it runs after the repaints the views asked for
         QTimer.singleShot(0, self, drawn.set)
+
+    def set_curve_shown(self, shown: bool) -> None:
+        """Whether a view shows the trade-off curve (the Grafieken tab in front). While
+        none does, a plan's curve is not computed (11 plans: seconds of a worker at
+        300,000 buildings, competing with the map and the views for the GIL); the newest
+        one waiting starts when a view shows it again."""
+        self._curve_shown = bool(shown)
+        waiting, self._curve_waiting = self._curve_waiting, None
+        if shown and waiting is not None and waiting[0] == self.session.key:
+            self._recompute_curve(*waiting)
+        elif not shown and waiting is not None:
+            self._curve_waiting = waiting
 
     def views_drawn(self) -> threading.Event:
         """Set once the views have drawn the newest plan (a queued call after its

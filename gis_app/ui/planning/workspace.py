@@ -542,6 +542,7 @@ class PlanningWorkspace:
         its bundle, so the UI thread does not pay for charts nobody sees (tens of ms at
         each plan, while pan and zoom wait)."""
         self._charts_on_screen = bool(shown)
+        self.controller.set_curve_shown(shown)  # only the charts show the trade-off curve
         if shown:
             self._draw_charts()
 
