@@ -490,7 +490,10 @@ def test_the_window_shows_the_warnings_of_an_opened_project(project_file, contro
 
 
 class Worker:
-    """A warm gis-app process (tests/cli_worker.py); each call must answer within ``timeout``."""
+    """A warm gis-app process (tests/cli_worker.py); each call must answer within ``timeout``.
+
+    The limit tells a hang (no answer ever) from a slow answer; a call takes well under a
+    second, and 60 s leaves room for a CI machine under heavy load (10 s did not always)."""
 
     def __init__(self, data_dir: Path):
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GIS_APP_DATA_DIR=str(data_dir))
@@ -510,7 +513,7 @@ class Worker:
         for line in self.process.stdout:
             self.answers.put(json.loads(line))
 
-    def call(self, argv: list[str], timeout: float = 10.0) -> dict:
+    def call(self, argv: list[str], timeout: float = 60.0) -> dict:
         self.process.stdin.write(json.dumps([str(a) for a in argv]) + "\n")
         self.process.stdin.flush()
         try:
@@ -533,7 +536,7 @@ class Worker:
 @pytest.fixture(scope="module")
 def worker(tmp_path_factory):
     running = Worker(tmp_path_factory.mktemp("worker_data"))
-    # the first call imports everything (seconds); the 10 s limit is for the mutants
+    # the first call imports everything (seconds); the 60 s limit is for the mutants
     assert running.call(["plan", "--help"], timeout=120)["code"] == 0
     yield running
     running.close()
