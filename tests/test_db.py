@@ -618,6 +618,37 @@ def test_a_password_in_the_url_is_never_repeated(pg_server, pg_db):
     assert "onjuist" in str(caught.value)
 
 
+def test_a_password_from_the_keyring_connects_when_libpq_finds_none(
+    pg_server, pg_db, tmp_path, monkeypatch
+):
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    from gis_app.core.db.connection import KEYRING_SERVICE, connect
+
+    store = PlaintextKeyring()  # a real file-backed keyring, in the test's folder
+    store.file_path = str(tmp_path / "sleutelbos.cfg")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(store)
+    try:
+        monkeypatch.setenv("PGPASSFILE", str(tmp_path / "geen.pgpass"))  # libpq finds none
+        url = pg_server.url(dbname(pg_db))
+        with pytest.raises(DbError) as caught:
+            connect(url)
+        assert "geen wachtwoord gevonden" in str(caught.value)
+        account = f"{pg_server.admin}@{pg_server.host}:{pg_server.port}/{dbname(pg_db)}"
+        store.set_password(KEYRING_SERVICE, account, pg_server.password)
+        with connect(url) as conn:
+            assert conn.execute("select current_user").fetchone()[0] == pg_server.admin
+        store.set_password(KEYRING_SERVICE, account, "VerkeerdUitDeSleutelbos7")
+        with pytest.raises(DbError) as caught:
+            connect(url)
+        assert "onjuist" in str(caught.value)
+        assert "VerkeerdUitDeSleutelbos7" not in str(caught.value)
+    finally:
+        keyring.set_keyring(previous)
+
+
 def test_a_service_name_from_pg_service_conf_connects(
     pg_server, pg_db, project_file, tmp_path, monkeypatch
 ):

@@ -4,8 +4,9 @@
   ``?sslmode=require`` and other parameters passed through) or a key/value string
   (``service=ncg`` for an entry of ``pg_service.conf``, ``host=... dbname=...``).
 * Passwords come from libpq itself (``.pgpass``, ``PGPASSFILE``, the service file) or,
-  when libpq found none and the ``keyring`` package is installed, from the keyring
-  (service ``gis_app``, user name ``user@host:port/dbname``). A password written into the
+  when libpq found none, from the system's keyring (the ``keyring`` package: Windows
+  Credential Manager, macOS Keychain, Secret Service; service ``gis_app``, user name
+  ``user@host:port/dbname``; a machine without a keyring backend has no password there). A password written into the
   URL works but is never repeated: :func:`safe_target` removes it from everything the
   app shows, logs or stores.
 * Every failure becomes a :class:`DbError` with one Dutch line; the libpq text is
@@ -84,7 +85,7 @@ def describe_error(error: BaseException, target: str = "") -> str:
 
 def _keyring_password(target: str) -> str | None:
     try:
-        import keyring  # optional: only when installed
+        import keyring  # a dependency; a build without it only loses this lookup
     except ImportError:
         return None
     try:
