@@ -178,6 +178,11 @@ def test_rows_of_a_long_text_wrap_within_their_column_and_stay_on_one_page(tmp_p
         )
     path = tmp_path / "lang.pdf"
     assert pdf.write_package_pdf(path, sheet).pages == layout.pages
+    # a space at the end of a text that just fits takes no second line
+    text = pdf._Text(None)
+    width = text.width("Kerkstraat 12a", pdf.BODY)
+    assert text.wrap("Kerkstraat 12a ", pdf.BODY, width) == ["Kerkstraat 12a"]
+    assert text.wrap("Kerkstraat 12a", pdf.BODY, width - 1) == ["Kerkstraat", "12a"]
     text = poppler("pdftotext", "-f", 2, "-l", 2, path, "-").stdout
     assert "Burgemeester Van" in text and "Hervormde Kerk" in text
 

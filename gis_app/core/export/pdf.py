@@ -212,6 +212,8 @@ class _Text:
             if self.width(candidate, font) <= width:
                 current = candidate
                 continue
+            if not word:  # a space at the end of a line takes no room (as in Qt)
+                continue
             if current:
                 lines.append(current)
             while len(word) > 1 and self.width(word, font) > width:
@@ -501,7 +503,16 @@ class _SheetWriter:
             x = col * col_w
             y = title_h + mm(1) + r * line
             page.show(x, y + BOLD.ascent, label, BOLD, "#000000")
-            page.show(x + mm(40), y + BODY.ascent, value, BODY, "#000000")
+            room = col_w - mm(42)
+            if self.text.width(value, BODY) <= room:
+                page.show(x + mm(40), y + BODY.ascent, value, BODY, "#000000")
+            else:  # cut off at the next column, as the Qt sheet did
+                page.ops.append(
+                    f"q {_n(page.x(x + mm(40)))} {_n(page.y(y + line))} {_n(room)} "
+                    f"{_n(line)} re W n\n"
+                )
+                page.show(x + mm(40), y + BODY.ascent, value, BODY, "#000000")
+                page.ops.append("Q\n")
         top = title_h + mm(2) + half * line + mm(2)
         frame = (0.0, top, AREA_WIDTH, AREA_HEIGHT - self.footer_height - top - mm(2))
         page.rect(*frame, stroke="#606060", width=mm(0.25))
@@ -734,29 +745,36 @@ class _SheetWriter:
             BOLD,
             v="center",
         )
+        # each column's text matrix up to the baseline, formatted once a page
+        starts, x = [], 0.0
+        for width in widths:
+            starts.append(f"1 0 0 1 {_n(page.x(x + CELL_PAD))} ")
+            x += width
+        total = sum(widths)
         y = mm(10)
-        self._row(page, cells[0], widths, y, layout.header_height, BOLD, "#d9e2ec")
+        self._row(page, cells[0], starts, total, y, layout.header_height, BOLD, "#d9e2ec")
         y += layout.header_height
         for i in page_rows:
             height = layout.row_heights[i]
-            self._row(page, cells[i + 1], widths, y, height, BODY, "#f4f6f8" if i % 2 else None)
+            shade = "#f4f6f8" if i % 2 else None
+            self._row(page, cells[i + 1], starts, total, y, height, BODY, shade)
             y += height
 
-    def _row(self, page: _Page, cells, widths, y, height, font: Font, shade) -> None:
-        total = sum(widths)
+    def _row(
+        self, page: _Page, cells, starts: list[str], total: float, y, height, font: Font, shade
+    ) -> None:
         if shade is not None:
             page.rect(0.0, y, total, height, fill=shade)
-        x = 0.0
+        literal = self.text.literal
+        baselines: list[str] = []
         ops = []
-        for lines, width in zip(cells, widths, strict=True):
+        for lines, start in zip(cells, starts, strict=True):
             for k, text in enumerate(lines):
                 if text:
-                    baseline = page.y(y + CELL_PAD + k * font.height + font.ascent)
-                    ops.append(
-                        f"1 0 0 1 {_n(page.x(x + CELL_PAD))} {_n(baseline)} Tm "
-                        f"{self.text.literal(text)} Tj\n"
-                    )
-            x += width
+                    while len(baselines) <= k:
+                        line_top = y + CELL_PAD + len(baselines) * font.height
+                        baselines.append(_n(page.y(line_top + font.ascent)))
+                    ops.append(f"{start}{baselines[k]} Tm {literal(text)} Tj\n")
         page.ops.append(f"0 g BT /{font.key} {font.size:.2f} Tf\n{''.join(ops)}ET\n")
         page.line(0.0, y + height, total, y + height, "#c0c0c0", mm(0.1))
 

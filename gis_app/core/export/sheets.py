@@ -1,8 +1,7 @@
 """What goes on a contractor's PDF sheet, decided without Qt.
 
-:func:`package_sheet` collects the data; :mod:`gis_app.render.pdf_sheets` draws it. A
-core export gets the drawing function passed in (``pdf_writer``), because core never
-imports Qt.
+:func:`package_sheet` collects the data; :mod:`gis_app.core.export.pdf` writes it (and
+:mod:`gis_app.render.pdf_sheets` draws it with Qt when a text is outside cp1252).
 
 Decisions:
 
