@@ -257,3 +257,20 @@ def test_export_writes_sheets_without_a_writer_passed(tmp_path):
         assert re.search(r"Producer:\s+gis_app", info)
         copy = out / "veldpakketten" / sheet.stem / sheet.name
         assert copy.read_bytes() == sheet.read_bytes()
+
+
+def test_export_without_qt_stops_at_a_sheet_outside_cp1252_and_writes_nothing(tmp_path):
+    project = Project(buildings=generate_buildings(120, seed=5))
+    project = applied(project, prepare_export(project).change)
+    packages = project.packages.copy()
+    packages.loc[packages.index[0], "name"] = "Wijk 格"
+    project.packages = packages
+    first = str(packages["package_id"].iloc[0])
+    out = tmp_path / "export"
+    out.mkdir()
+    (out / "eerder.txt").write_text("van een eerdere export")
+    with pytest.raises(pdf.UnprintableText) as raised:
+        export_project(project, out, ExportOptions(formats=("csv", "pdf"), package_ids=[first]))
+    message = str(raised.value)
+    assert ".pdf" in message and "'格'" in message and "Wijk 格" in message
+    assert sorted(p.name for p in out.iterdir()) == ["eerder.txt"]  # all or nothing
