@@ -559,9 +559,10 @@ class _SheetPainter:
 
 def layout_for(sheet: PackageSheet) -> TableLayout:
     """The table layout the PDF of ``sheet`` uses (for tests and previews)."""
-    if direct.unprintable_text(sheet) is None:
-        return direct.layout_for(sheet)
-    return layout_for_qt(sheet)
+    try:
+        return direct.sheet_pdf(sheet)[1]  # the whole sheet: any text may need Qt
+    except direct.UnprintableText:
+        return layout_for_qt(sheet)
 
 
 def layout_for_qt(sheet: PackageSheet) -> TableLayout:
@@ -604,9 +605,10 @@ def _new_writer_layout() -> QPageLayout:
 def write_package_pdf(path: str | Path, sheet: PackageSheet) -> TableLayout:
     """Write ``sheet`` as a PDF at ``path`` (atomically) with the direct writer, or with
     Qt when a text is outside cp1252 (see the module docstring); returns the table layout."""
-    if direct.unprintable_text(sheet) is None:
-        return direct.write_package_pdf(path, sheet)
-    return write_package_pdf_qt(path, sheet)
+    try:
+        return direct.write_package_pdf(path, sheet)  # checks the sheet's texts first
+    except direct.UnprintableText:
+        return write_package_pdf_qt(path, sheet)
 
 
 def write_package_pdf_qt(path: str | Path, sheet: PackageSheet) -> TableLayout:

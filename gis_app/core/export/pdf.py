@@ -18,7 +18,8 @@ writer costs a small fraction of drawing it with Qt at 300 dpi):
 
 * Text is real text in the PDF base-14 fonts Helvetica, Helvetica-Bold and
   Helvetica-Oblique with WinAnsiEncoding (Windows code page 1252), not embedded: every
-  PDF reader has them, pdftotext reads the house numbers, streets and rows back, and the
+  PDF reader supplies them (faces with Helvetica's widths, so the shapes differ a little
+  between readers), pdftotext reads the house numbers, streets and rows back, and the
   layout uses their Adobe metrics (:mod:`gis_app.core.export.pdf_fonts`). Dutch and
   Frisian names (ë, ú, â, ...) and the euro sign are in cp1252; a text outside it raises
   :class:`UnprintableText` before anything is written, and the application's writer
@@ -29,8 +30,9 @@ writer costs a small fraction of drawing it with Qt at 300 dpi):
   rotated by its text matrix.
 * Building outlines go into one path per colour (even-odd fill, so a courtyard stays a
   hole), their coordinates rounded to 0.1 pt and formatted for the whole path at once.
-* Content streams are deflated at level 1: a sheet's map page shrinks to about a third
-  for well under a millisecond (level 6 costs more and gains little on coordinates).
+* Content streams are deflated at level 1: measured on the sample's sheets, a sheet
+  shrinks from about 40 to 11 kB for about 0.2 ms; level 6 saves another 8 % for twice
+  that time.
 
 The line metrics (ascent 0.928 em, descent 0.236 em) are those of the font the Qt sheet
 used (DejaVu Sans), so rows, wrapping and pages hold what they held before.
