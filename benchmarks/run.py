@@ -34,6 +34,7 @@ ORDER = [
     "workspace",
     "export",
     "export_throughput",
+    "pdf_sheet",
     "project",
     "startup",
     "db",

@@ -156,8 +156,6 @@ def test_unknown_package_and_format_are_errors(tmp_path, planned_project):
         )
     with pytest.raises(ExportError):
         export_project(project, tmp_path, ExportOptions(formats=("dwg",)))
-    with pytest.raises(ExportError):
-        export_project(project, tmp_path, ExportOptions(formats=("pdf",)))  # no pdf writer given
     target = tmp_path / "file.txt"
     target.write_text("x")
     with pytest.raises(ExportError):

@@ -174,9 +174,9 @@ def run(args: argparse.Namespace) -> int:
     needs_pdf = "pdf" in [f.strip().lower() for f in formats] or args.field_pack
     pdf_writer = None
     if needs_pdf:
-        from gis_app.render.pdf_sheets import ensure_gui_application, write_package_pdf
+        # the direct writer, and Qt (started when needed) for a sheet outside cp1252
+        from gis_app.render.pdf_sheets import write_package_pdf
 
-        ensure_gui_application()
         pdf_writer = write_package_pdf
     options = ExportOptions(
         formats=tuple(formats),

@@ -1,6 +1,12 @@
-"""PDF map sheets for contractors, drawn with Qt's PDF writer (no network, works offscreen).
+"""PDF map sheets for contractors: the application's writer, and the Qt drawing of a sheet.
 
-One PDF per work package, A4 landscape:
+:func:`write_package_pdf` is what the window, the command line and the field packs pass
+to an export: it writes the sheet with the direct writer of core
+(:mod:`gis_app.core.export.pdf`: real text in the PDF base-14 fonts, a small fraction
+of the cost of drawing with Qt), and draws it with Qt's PDF writer (this module,
+:func:`write_package_pdf_qt`) only when a text of the sheet has a character outside
+Windows code page 1252, which the base-14 fonts cannot show (e.g. a Chinese place name;
+Dutch and Frisian names are in cp1252). Both draw the same sheet:
 
 * page 1: title and package facts, the map of the package (buildings coloured by measure
   or risk, the package outline, the other buildings nearby in light grey) with a legend,
@@ -16,15 +22,15 @@ The texts are in the language of the export (:mod:`gis_app.core.i18n`: the
 ``language_of`` block of :func:`gis_app.core.export.exporter.export_project`), so a
 sheet for an English-speaking contractor is English throughout.
 
-Text uses the application font (DejaVu Sans where installed); characters the installed
-fonts lack (e.g. Chinese on a machine without CJK fonts) print as empty boxes, the rest
-of the sheet is unaffected.
+The Qt drawing uses the application font (DejaVu Sans where installed) and embeds it;
+characters the installed fonts lack (e.g. Chinese on a machine without CJK fonts) print
+as empty boxes, the rest of the sheet is unaffected. The house numbers and street names
+are glyph outlines there, not text.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -46,8 +52,10 @@ from PySide6.QtGui import (
 )
 
 from gis_app.core.errors import ExportError
+from gis_app.core.export import pdf as direct
+from gis_app.core.export.pdf import TableLayout, nice_length, paginate, scale_text
 from gis_app.core.export.sheets import PackageSheet
-from gis_app.core.i18n import language, t
+from gis_app.core.i18n import t
 from gis_app.core.io.atomic import atomic_path, describe_os_error
 
 DPI = 300
@@ -111,43 +119,6 @@ def street_name_font() -> QFont:
     return font
 
 
-# --- layout model -------------------------------------------------------------------------
-
-
-@dataclass
-class TableLayout:
-    """Which rows go on which table page, and where: the layout model of the table."""
-
-    pages: list[list[int]]  # row indices per page, in order
-    row_heights: list[float]
-    header_height: float
-    page_height: float  # height available for header + rows on a table page
-
-    @property
-    def page_count(self) -> int:
-        return len(self.pages)
-
-
-def paginate(row_heights: list[float], header_height: float, page_height: float) -> TableLayout:
-    """Fill pages with whole rows; every page starts with the header.
-
-    A row taller than a page on its own (never with real data) gets a page to itself.
-    """
-    pages: list[list[int]] = []
-    current: list[int] = []
-    used = header_height
-    for i, height in enumerate(row_heights):
-        if current and used + height > page_height:
-            pages.append(current)
-            current = []
-            used = header_height
-        current.append(i)
-        used += height
-    if current:
-        pages.append(current)
-    return TableLayout(pages, list(row_heights), header_height, page_height)
-
-
 # --- drawing helpers ----------------------------------------------------------------------
 
 
@@ -204,16 +175,6 @@ def _interiors(parts: np.ndarray) -> list[np.ndarray]:
         has = parts[counts >= k]
         out.append(shapely.get_interior_ring(has, k - 1))
     return out
-
-
-def _nice_length(metres: float) -> float:
-    if metres <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(metres))
-    for step in (5, 2, 1):
-        if step * power <= metres:
-            return step * power
-    return power
 
 
 # --- the writer ---------------------------------------------------------------------------
@@ -493,7 +454,7 @@ class _SheetPainter:
             )
 
     def scale_bar(self, painter: QPainter, rect: QRectF, transform: _MapTransform) -> None:
-        metres = _nice_length(rect.width() * 0.2 / transform.scale)
+        metres = nice_length(rect.width() * 0.2 / transform.scale)
         length = metres * transform.scale
         height = _mm(1.6)
         x0 = rect.right() - length - _mm(6)
@@ -518,7 +479,7 @@ class _SheetPainter:
         painter.drawText(
             QRectF(x0 - _mm(10), y0 - _mm(5), length + _mm(20), _mm(4)),
             int(Qt.AlignmentFlag.AlignCenter),
-            t("schaal ca. 1:{denominator}", denominator=_scale_text(denominator)),
+            t("schaal ca. 1:{denominator}", denominator=scale_text(denominator)),
         )
 
     def north_arrow(self, painter: QPainter, rect: QRectF) -> None:
@@ -596,15 +557,16 @@ class _SheetPainter:
         painter.drawLine(QPointF(0, y + height), QPointF(sum(widths), y + height))
 
 
-def _round_scale(denominator: float) -> int:
-    if denominator <= 0 or not math.isfinite(denominator):
-        return 0
-    power = 10 ** max(math.floor(math.log10(denominator)) - 1, 0)
-    return int(round(denominator / power) * power)
-
-
 def layout_for(sheet: PackageSheet) -> TableLayout:
     """The table layout the PDF of ``sheet`` uses (for tests and previews)."""
+    try:
+        return direct.sheet_pdf(sheet)[1]  # the whole sheet: any text may need Qt
+    except direct.UnprintableText:
+        return layout_for_qt(sheet)
+
+
+def layout_for_qt(sheet: PackageSheet) -> TableLayout:
+    """The table layout of the Qt drawing of ``sheet``."""
     ensure_gui_application()
     from PySide6.QtCore import QBuffer, QIODevice
 
@@ -640,14 +602,17 @@ def _new_writer_layout() -> QPageLayout:
     )
 
 
-def _scale_text(denominator: float) -> str:
-    """``25.000`` in Dutch, ``25,000`` in English."""
-    text = f"{_round_scale(denominator):,}"
-    return text if language() == "en" else text.replace(",", ".")
-
-
 def write_package_pdf(path: str | Path, sheet: PackageSheet) -> TableLayout:
-    """Draw ``sheet`` into a PDF at ``path`` (atomically); returns the table layout used."""
+    """Write ``sheet`` as a PDF at ``path`` (atomically) with the direct writer, or with
+    Qt when a text is outside cp1252 (see the module docstring); returns the table layout."""
+    try:
+        return direct.write_package_pdf(path, sheet)  # checks the sheet's texts first
+    except direct.UnprintableText:
+        return write_package_pdf_qt(path, sheet)
+
+
+def write_package_pdf_qt(path: str | Path, sheet: PackageSheet) -> TableLayout:
+    """Draw ``sheet`` with Qt into a PDF at ``path`` (atomically); returns the table layout."""
     ensure_gui_application()
     path = Path(path)
     try:
@@ -677,4 +642,12 @@ def write_package_pdf(path: str | Path, sheet: PackageSheet) -> TableLayout:
     return layout
 
 
-__all__ = ["TableLayout", "ensure_gui_application", "layout_for", "paginate", "write_package_pdf"]
+__all__ = [
+    "TableLayout",
+    "ensure_gui_application",
+    "layout_for",
+    "layout_for_qt",
+    "paginate",
+    "write_package_pdf",
+    "write_package_pdf_qt",
+]

@@ -16,7 +16,7 @@ shp        ``shapefile/<pakket>/<pakket>.shp`` (+ .shx .dbf .prj .cpg, field nam
            and ``shapefile/<pakket>.zip``
 geojson    ``geojson/<pakket>.geojson`` (WGS84, RFC 7946)
 csv, xlsx  ``adreslijsten/<pakket>.csv`` / ``.xlsx``
-pdf        ``pdf/<pakket>.pdf`` (needs a ``pdf_writer``, see below)
+pdf        ``pdf/<pakket>.pdf`` (the package's map sheet, see below)
 field pack ``veldpakketten/<pakket>/`` and ``veldpakketten/<pakket>.zip``
 =========  =====================================================================
 
@@ -46,10 +46,12 @@ is prepared once per export (:func:`~gis_app.core.export.sheets.sheet_sources`),
 package costs in proportion to its own size, not to the project's; the address lists'
 workbooks are written by :mod:`gis_app.core.export.xlsx`.
 
-PDF sheets are drawn with Qt, which core may not import: the caller passes
-``pdf_writer(path, sheet)`` (the UI and CLI pass
-:func:`gis_app.render.pdf_sheets.write_package_pdf`). Without it, asking for ``pdf`` is an
-:class:`ExportError`.
+PDF sheets (also the field packs') are written by ``pdf_writer(path, sheet)``; without one,
+by core's direct writer :func:`gis_app.core.export.pdf.write_package_pdf`, which needs no
+Qt but stops with an :class:`ExportError` naming the file and the text when a text of a
+sheet is outside Windows code page 1252. The window and the command line pass
+:func:`gis_app.render.pdf_sheets.write_package_pdf`: the same direct writer, and Qt's
+drawing for such a sheet.
 
 When the project has no packages, :func:`prepare_export` plans (suggesting clusters
 first when there are none) and makes packages with the default settings, and its notes
@@ -414,12 +416,10 @@ def export_project(
     """Write the export (see the module docstring); returns what was written and noticed."""
     options = options or ExportOptions()
     formats = check_formats(options.formats)
-    if "pdf" in formats and pdf_writer is None:
-        raise ExportError(t("PDF-kaartbladen vragen de tekenmodule (pdf_writer); niet meegegeven"))
-    if options.field_pack and pdf_writer is None:
-        raise ExportError(
-            t("een veldpakket bevat PDF-kaartbladen; de tekenmodule (pdf_writer) ontbreekt")
-        )
+    if pdf_writer is None:  # core's own writer: no Qt needed
+        from gis_app.core.export import pdf
+
+        pdf_writer = pdf.write_package_pdf
     root = Path(out_dir)
     if root.exists() and not root.is_dir():
         raise ExportError(t("de exportmap is een bestand, geen map"), path=root)
@@ -518,7 +518,7 @@ def _export_into(
     stage: Path,
     options: ExportOptions,
     formats: tuple[str, ...],
-    pdf_writer: PdfWriter | None,
+    pdf_writer: PdfWriter,
     progress: ProgressCallback | None,
     prepared: PreparedExport | None,
 ) -> ExportReport:
@@ -743,18 +743,14 @@ class PackageJob:
     language: str | None = None  # of the labels: a worker process starts in the app's
 
 
-def write_package(
-    stage: Path, job: PackageJob, pdf_writer: PdfWriter | None
-) -> dict[str, list[Path]]:
+def write_package(stage: Path, job: PackageJob, pdf_writer: PdfWriter) -> dict[str, list[Path]]:
     """Write one package's files into ``stage``; returns them per format (and
     ``"fieldpack"``). Runs in this process or in a worker of :mod:`.pool`."""
     with language_of(job.language):
         return _write_package(stage, job, pdf_writer)
 
 
-def _write_package(
-    stage: Path, job: PackageJob, pdf_writer: PdfWriter | None
-) -> dict[str, list[Path]]:
+def _write_package(stage: Path, job: PackageJob, pdf_writer: PdfWriter) -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {}
     base = job.base
     for fmt in job.formats:

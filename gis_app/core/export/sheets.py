@@ -1,8 +1,7 @@
 """What goes on a contractor's PDF sheet, decided without Qt.
 
-:func:`package_sheet` collects the data; :mod:`gis_app.render.pdf_sheets` draws it. A
-core export gets the drawing function passed in (``pdf_writer``), because core never
-imports Qt.
+:func:`package_sheet` collects the data; :mod:`gis_app.core.export.pdf` writes it (and
+:mod:`gis_app.render.pdf_sheets` draws it with Qt when a text is outside cp1252).
 
 Decisions:
 
@@ -432,11 +431,15 @@ def _street_labels(
 ) -> list[tuple[str, float, float, float]]:
     """One label per street: at the middle of its houses, along their main direction."""
     points = shapely.get_coordinates(shapely.point_on_surface(frame.geometry.to_numpy()))
+    streets = rows_of["straat"].to_numpy(dtype=object)
+    pands = rows_of["_pand"].to_numpy()
     out = []
-    for street, group in rows_of.groupby("straat", sort=True):
+    # plain numpy per street: a sheet has a few streets, where a groupby's set-up cost
+    # was most of the work
+    for street in sorted(set(streets.tolist())):
         if not street:
             continue
-        xy = points[np.unique(group["_pand"].to_numpy())]
+        xy = points[np.unique(pands[streets == street])]
         centre = xy.mean(axis=0)
         angle = 0.0
         if len(xy) >= 2:
