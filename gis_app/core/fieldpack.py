@@ -42,6 +42,7 @@ import datetime as dt
 import hashlib
 import shutil
 import tempfile
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,7 @@ import pyogrio
 
 from gis_app.core.errors import ExportError, InputError
 from gis_app.core.export.gpkg import gis_ready, write_layers
+from gis_app.core.export.gpkg_template import fill_template, make_template, signature
 from gis_app.core.export.names import inside
 from gis_app.core.export.shapefile import write_zip
 from gis_app.core.export.tables import write_csv
@@ -151,6 +153,45 @@ def fieldpack_frame(
     return out[[c for c in out.columns if c != geometry] + [geometry]]
 
 
+@dataclass(frozen=True)
+class FieldPackShared:
+    """What the field packs of one export share: made at the first pack, reused by the
+    others. Holds only a token (a job sent to a worker process pickles it); the
+    GeoPackage templates it names live in the process that writes the packs, so each
+    process makes them once per export (:func:`shared_templates`)."""
+
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+
+#: token -> (signature -> GeoPackage template) of the export being written: only the
+#: latest export is kept (a template is some 100 kB, an export makes one or two).
+_TEMPLATES: dict[str, dict] = {}
+
+
+def shared_templates(shared: FieldPackShared) -> dict:
+    """The GeoPackage templates of ``shared``'s export made in this process."""
+    templates = _TEMPLATES.get(shared.token)
+    if templates is None:
+        _TEMPLATES.clear()
+        templates = _TEMPLATES[shared.token] = {}
+    return templates
+
+
+def _write_gpkg(temp: Path, qgis, shared: FieldPackShared | None) -> None:
+    """The field pack's GeoPackage at ``temp``: filled into the export's template when
+    the layers fit one (:mod:`gis_app.core.export.gpkg_template`), else written by GDAL."""
+    key = signature(qgis.layers) if shared is not None else None
+    if key is None:
+        write_layers(temp, qgis.layers)
+        qgis.finish(temp)
+        return
+    templates = shared_templates(shared)
+    template = templates.get(key)
+    if template is None:  # written at temp by GDAL, then overwritten by the filled copy
+        template = templates[key] = make_template(temp, qgis.layers, finish=qgis.finish)
+    Path(temp).write_bytes(fill_template(template, qgis.layers))
+
+
 def write_fieldpack(
     root: Path,
     folder_name: str,
@@ -165,11 +206,13 @@ def write_fieldpack(
     table: pd.DataFrame | None = None,
     map_state: Any = None,
     labels: dict[str, str] | None = None,
+    shared: FieldPackShared | None = None,
 ) -> list[Path]:
     """Write ``root/folder_name/base/`` and ``root/folder_name/base.zip``; returns the files.
 
     ``map_state`` (:class:`gis_app.core.qgis.writers.MapState`) brings the background
-    layers; ``labels`` are the Dutch column labels shown in the form."""
+    layers; ``labels`` are the Dutch column labels shown in the form; ``shared``: what
+    the packs of one export share (one per export, the same for all its packs)."""
     from gis_app.core.io.atomic import atomic_path, atomic_write, describe_os_error
     from gis_app.core.qgis.writers import fieldpack_layers
 
@@ -195,8 +238,7 @@ def write_fieldpack(
     )
     try:
         with atomic_path(gpkg) as temp:
-            write_layers(temp, qgis.layers)
-            qgis.finish(temp)
+            _write_gpkg(temp, qgis, shared)
     except OSError as error:
         raise ExportError(
             t("veldpakket niet geschreven: {reason}", reason=describe_os_error(error)), path=gpkg
