@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from gis_app.core.export.gpkg import _polygonal, is_date_column, write_layers
+from gis_app.core.export.gpkg import _polygonal, write_layers
 
 #: Prefix of a MultiPolygon of one part in little-endian ISO WKB (followed by the polygon).
 _MULTI_OF_ONE = b"\x01\x06\x00\x00\x00\x01\x00\x00\x00"
@@ -53,53 +53,62 @@ _FLAGS_EMPTY = 0x11  # little-endian, empty geometry, no envelope
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 
-def _column_kind(values: pd.Series) -> str | None:
-    """How a column is stored (``text``, ``int``, ``float``, ``bool``, ``date``), or None
-    when the fill does not cover it."""
-    dtype = values.dtype
+_EXTENSION_KINDS = {
+    **dict.fromkeys(("Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32"), "int"),
+    "Float32": "float",
+    "Float64": "float",
+    "boolean": "bool",
+}
+
+
+def _column_kind(dtype, values: Callable[[], pd.Series]) -> str | None:
+    """How a column of ``dtype`` is stored (``text``, ``int``, ``float``, ``bool``,
+    ``date``), or None when the fill does not cover it; ``values()`` gives the column
+    (read only for date-times: a Date field when every value is midnight)."""
     if pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype):
         return "text"
     if isinstance(dtype, pd.api.extensions.ExtensionDtype):
-        name = str(dtype)
-        if name in ("Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32"):
-            return "int"
-        if name in ("Float32", "Float64"):
-            return "float"
-        if name == "boolean":
-            return "bool"
-        return None
+        return _EXTENSION_KINDS.get(str(dtype))
     if dtype.kind == "b":
         return "bool"
     if dtype.kind == "i" or (dtype.kind == "u" and dtype.itemsize <= 4):
         return "int"
     if dtype.kind == "f":
         return "float"
-    if dtype.kind == "M" and is_date_column(values):
+    if dtype.kind == "M" and _midnights_only(values().to_numpy()):
         return "date"
     return None
 
 
+def _midnights_only(stamps: np.ndarray) -> bool:
+    """:func:`gis_app.core.export.gpkg.is_date_column` of a naive datetime64 array, in
+    numpy (the pandas version costs more than the rest of a small pack's signature)."""
+    unit, count = np.datetime_data(stamps.dtype)
+    per_day = int(np.timedelta64(1, "D") / np.timedelta64(count, unit))
+    ticks = stamps.view("i8")[~np.isnat(stamps)]
+    return bool((ticks % per_day == 0).all())  # floor modulo: as normalize() floors
+
+
 def signature(layers: dict[str, pd.DataFrame]) -> tuple | None:
     """What a template must match to serve ``layers`` (name -> GeoDataFrame ready for
-    GDAL): per layer its name, columns and their dtypes and kinds; None when the fill
-    does not cover a layer (see the module docstring)."""
+    GDAL): per layer its name, CRS, columns with their dtypes and kinds; None when the
+    fill does not cover a layer (see the module docstring)."""
     out = []
     for name, frame in layers.items():
         if not isinstance(frame, gpd.GeoDataFrame) or frame.crs is None:
             return None
         geometry = frame.geometry.name
-        values = frame.geometry.to_numpy()
-        if not _polygonal(frame) or bool(shapely.has_z(values).any()):
+        if not _polygonal(frame) or bool(shapely.has_z(frame.geometry.to_numpy()).any()):
             return None
         columns = []
-        for column in frame.columns:
+        for column, dtype in frame.dtypes.items():
             if column == geometry:
                 continue
-            kind = _column_kind(frame[column])
+            kind = _column_kind(dtype, lambda c=column, f=frame: f[c])
             if kind is None:
                 return None
-            columns.append((str(column), str(frame[column].dtype), kind))
-        out.append((name, geometry, frame.crs.to_epsg(), tuple(columns)))
+            columns.append((str(column), str(dtype), kind))
+        out.append((name, geometry, frame.crs.srs, tuple(columns)))
     return tuple(out)
 
 
@@ -145,7 +154,7 @@ def make_template(
             connection.execute("SELECT table_name, column_name FROM gpkg_geometry_columns")
         )
         srs = dict(connection.execute("SELECT table_name, srs_id FROM gpkg_geometry_columns"))
-        for name, _geometry, _epsg, columns in key:
+        for name, _geometry, _crs, columns in key:
             table_columns = [
                 row[1] for row in connection.execute(f"PRAGMA table_info({_quote(name)})")
             ]
@@ -166,7 +175,8 @@ def fill_template(template: GpkgTemplate, layers: dict[str, pd.DataFrame]) -> by
         for name, frame in layers.items():
             layer = template.layers[name]
             blobs, extent = geometry_blobs(frame.geometry.to_numpy(), layer.srs_id)
-            columns = [blobs] + [_values(frame[c], kind) for c, kind in layer.columns]
+            series = dict(frame.items())  # one pass: a GeoDataFrame's [] costs more
+            columns = [blobs] + [_values(series[c], kind) for c, kind in layer.columns]
             names = ", ".join(_quote(c) for c in (layer.geometry, *(c for c, _ in layer.columns)))
             marks = ", ".join("?" * (len(layer.columns) + 1))
             connection.executemany(
@@ -223,27 +233,29 @@ def geometry_blobs(
 
 def _values(values: pd.Series, kind: str) -> list:
     """The column as the Python values SQLite stores (None for NULL)."""
-    array = values.array
-    mask = np.asarray(values.isna())
     if kind == "text":
         data = values.to_numpy(dtype=object)
-        return [None if m else v for v, m in zip(data, mask, strict=True)]
-    if kind == "date":
+        mask = pd.isna(data)
+    elif kind == "date":
         days = values.to_numpy(dtype="datetime64[D]")
-        return [None if m else str(d) for d, m in zip(days, mask, strict=True)]
-    if hasattr(array, "_data") and hasattr(array, "_mask"):  # nullable int/float/bool
-        data = array._data
+        mask = np.isnat(days)
+        data = days.astype(str).astype(object)  # YYYY-MM-DD
     else:
-        data = values.to_numpy()
-    if kind == "int":
-        items = data.astype(np.int64).tolist()
-    elif kind == "bool":
-        items = data.astype(bool).astype(np.int64).tolist()
-    else:
-        items = data.astype(np.float64).tolist()
-    if mask.any():
-        items = [None if m else v for v, m in zip(items, mask, strict=True)]
-    return items
+        array = values.array
+        if hasattr(array, "_data") and hasattr(array, "_mask"):  # nullable int/float/bool
+            data, mask = array._data, array._mask
+        else:
+            data = values.to_numpy()
+            mask = np.isnan(data) if kind == "float" else None  # NaN is written as NULL
+        if kind == "int":
+            data = data.astype(np.int64)
+        elif kind == "bool":
+            data = data.astype(bool).astype(np.int64)
+        else:
+            data = data.astype(np.float64)
+    if mask is not None and mask.any():
+        return np.where(mask, None, data.astype(object)).tolist()
+    return data.tolist()
 
 
 def _open(data: bytes) -> sqlite3.Connection:
