@@ -158,37 +158,37 @@ class FieldPackShared:
     """What the field packs of one export share: made at the first pack, reused by the
     others. Holds only a token (a job sent to a worker process pickles it); the
     GeoPackage templates it names live in the process that writes the packs, so each
-    process makes them once per export (:func:`shared_templates`)."""
+    process makes them once per export (:func:`shared_parts`)."""
 
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
-#: token -> (signature -> GeoPackage template) of the export being written: only the
-#: latest export is kept (a template is some 100 kB, an export makes one or two).
-_TEMPLATES: dict[str, dict] = {}
+#: token -> what the export being written made once (templates by layer signature):
+#: only the latest export is kept (a GeoPackage template is some 100 kB).
+_SHARED: dict[str, dict] = {}
 
 
-def shared_templates(shared: FieldPackShared) -> dict:
-    """The GeoPackage templates of ``shared``'s export made in this process."""
-    templates = _TEMPLATES.get(shared.token)
-    if templates is None:
-        _TEMPLATES.clear()
-        templates = _TEMPLATES[shared.token] = {}
-    return templates
+def shared_parts(shared: FieldPackShared) -> dict:
+    """What ``shared``'s export made once in this process: GeoPackage templates and
+    project skeletons by layer signature."""
+    parts = _SHARED.get(shared.token)
+    if parts is None:
+        _SHARED.clear()
+        parts = _SHARED[shared.token] = {}
+    return parts
 
 
-def _write_gpkg(temp: Path, qgis, shared: FieldPackShared | None) -> None:
-    """The field pack's GeoPackage at ``temp``: filled into the export's template when
-    the layers fit one (:mod:`gis_app.core.export.gpkg_template`), else written by GDAL."""
-    key = signature(qgis.layers) if shared is not None else None
-    if key is None:
+def _write_gpkg(temp: Path, qgis, parts: dict | None, key: tuple | None) -> None:
+    """The field pack's GeoPackage at ``temp``: filled into the export's template for
+    layers of signature ``key`` (:mod:`gis_app.core.export.gpkg_template`), else (no
+    ``key``: layers the template does not cover) written by GDAL."""
+    if parts is None or key is None:
         write_layers(temp, qgis.layers)
         qgis.finish(temp)
         return
-    templates = shared_templates(shared)
-    template = templates.get(key)
+    template = parts.get(("gpkg", key))
     if template is None:  # written at temp by GDAL, then overwritten by the filled copy
-        template = templates[key] = make_template(temp, qgis.layers, finish=qgis.finish)
+        template = parts["gpkg", key] = make_template(temp, qgis.layers, finish=qgis.finish)
     Path(temp).write_bytes(fill_template(template, qgis.layers))
 
 
@@ -236,9 +236,12 @@ def write_fieldpack(
         map_state,
         labels=labels,
     )
+    # what every pack of the export shares is made once (same layers, columns, styles)
+    parts = shared_parts(shared) if shared is not None else None
+    key = signature(qgis.layers) if parts is not None else None
     try:
         with atomic_path(gpkg) as temp:
-            _write_gpkg(temp, qgis, shared)
+            _write_gpkg(temp, qgis, parts, key)
     except OSError as error:
         raise ExportError(
             t("veldpakket niet geschreven: {reason}", reason=describe_os_error(error)), path=gpkg
@@ -254,7 +257,14 @@ def write_fieldpack(
         inside(root, folder_name, base, README_NAME), _readme(package, exported_at)
     )
     title = f"Veldpakket {package.get('package_id', '')} {package.get('name', '')}".strip()
-    qgs = qgis.write_project(inside(root, folder_name, base, f"{base}.qgs"), gpkg.name, title=title)
+    skeleton = None
+    if key is not None:
+        skeleton = parts.get(("qgs", key))
+        if skeleton is None:
+            skeleton = parts["qgs", key] = qgis.skeleton()
+    qgs = qgis.write_project(
+        inside(root, folder_name, base, f"{base}.qgs"), gpkg.name, title=title, skeleton=skeleton
+    )
     files = [gpkg, qgs, pdf, csv, readme]
     archive = inside(root, folder_name, f"{base}.zip")
     write_zip(archive, files, arcnames=[f"{base}/{f.name}" for f in files])
