@@ -61,6 +61,9 @@ _EXTENSION_KINDS = {
 }
 
 
+_SIZED = ("int", "float", "bool")
+
+
 def _column_kind(dtype, values: Callable[[], pd.Series]) -> str | None:
     """How a column of ``dtype`` is stored (``text``, ``int``, ``float``, ``bool``,
     ``date``), or None when the fill does not cover it; ``values()`` gives the column
@@ -91,8 +94,8 @@ def _midnights_only(stamps: np.ndarray) -> bool:
 
 def signature(layers: dict[str, pd.DataFrame]) -> tuple | None:
     """What a template must match to serve ``layers`` (name -> GeoDataFrame ready for
-    GDAL): per layer its name, CRS, columns with their dtypes and kinds; None when the
-    fill does not cover a layer (see the module docstring)."""
+    GDAL): per layer its name, CRS, columns with their kinds (and the dtypes of
+    numbers); None when the fill does not cover a layer (see the module docstring)."""
     out = []
     for name, frame in layers.items():
         if not isinstance(frame, gpd.GeoDataFrame) or frame.crs is None:
@@ -107,7 +110,9 @@ def signature(layers: dict[str, pd.DataFrame]) -> tuple | None:
             kind = _column_kind(dtype, lambda c=column, f=frame: f[c])
             if kind is None:
                 return None
-            columns.append((str(column), str(dtype), kind))
+            # numbers: the dtype picks GDAL's field type (Integer64, Int16, Float32 ...);
+            # text (object or str) is a String, a date a Date, whatever the dtype
+            columns.append((str(column), kind, str(dtype) if kind in _SIZED else ""))
         out.append((name, geometry, frame.crs.srs, tuple(columns)))
     return tuple(out)
 
@@ -158,7 +163,7 @@ def make_template(
             table_columns = [
                 row[1] for row in connection.execute(f"PRAGMA table_info({_quote(name)})")
             ]
-            kinds = {column: kind for column, _dtype, kind in columns}
+            kinds = {column: kind for column, kind, _dtype in columns}
             # GDAL's order; the fid is left to AUTOINCREMENT (1, 2, ... as GDAL numbers)
             ordered = tuple((c, kinds[c]) for c in table_columns if c in kinds)
             if len(ordered) != len(columns):
