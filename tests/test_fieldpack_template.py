@@ -437,3 +437,47 @@ def test_template_field_pack_opens_in_qgis(qgis_python, tmp_path):  # noqa: F811
     assert row["field_status"] == "bouw_gestart" and row["field_note"] == "Bewoner thuis ë"
     with sqlite3.connect(gpkg) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_pack_csv_cut_from_the_export_csv_is_the_csv_of_its_rows(tmp_path):
+    from gis_app.core.export.tables import table_frame, write_csv
+
+    part, record, office = fieldpack_inputs(12, 6)
+    part["address"] = part["address"].astype(object)
+    part.loc[5, "address"] = 'Kerkstraat 1; "De Pastorie"\r\nachterom'  # one record, two lines
+    part.loc[6, "address"] = "=1+1"  # neutralised by table_frame
+    whole = table_frame(part.drop(columns="geometry"))
+    shared = FieldPackShared(table=whole)
+    for n, rows in enumerate(([0, 5, 6, 11], [], [7], [4, 5])):
+        files = write_fieldpack(
+            tmp_path / "ours",
+            "veldpakketten",
+            f"pakket {n}",
+            part.iloc[rows],
+            record,
+            office,
+            sheet=None,
+            pdf_writer=lambda path, _sheet: path.write_bytes(b"%PDF-1.4"),
+            exported_at=dt.datetime(2027, 1, 4, 9, 30),
+            table=whole.iloc[rows],
+            shared=shared,
+        )
+        ours = next(p for p in files if p.suffix == ".csv")
+        own = write_csv(tmp_path / f"own {n}.csv", part.iloc[:0], table=whole.iloc[rows])
+        assert ours.read_bytes() == own.read_bytes()
+        back = pd.read_csv(ours, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        assert len(back) == len(rows)
+    assert shared_parts(shared)["csv"][2]  # made once from the whole table, and used
+    assert b'"Kerkstraat 1; ""De Pastorie""\r\nachterom"' in ours.read_bytes()
+    # a job for a worker process carries the token, not the table
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(shared))
+    assert copy.token == shared.token and copy.table is None
+
+
+def test_csv_records_keep_line_ends_inside_quotes():
+    from gis_app.core.fieldpack import csv_records
+
+    text = 'a;b\r\n"x\r\ny";"say ""hi"""\r\n1;2\r\n'
+    assert csv_records(text) == ["a;b\r\n", '"x\r\ny";"say ""hi"""\r\n', "1;2\r\n"]

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import shutil
 import tempfile
 import uuid
@@ -58,7 +59,7 @@ from gis_app.core.export.gpkg import gis_ready, write_layers
 from gis_app.core.export.gpkg_template import fill_template, make_template, signature
 from gis_app.core.export.names import inside
 from gis_app.core.export.shapefile import write_zip
-from gis_app.core.export.tables import write_csv
+from gis_app.core.export.tables import csv_text, write_csv
 from gis_app.core.i18n import t
 from gis_app.core.io.atomic import gdal_source
 from gis_app.core.progress import ProgressCallback, no_progress
@@ -156,11 +157,23 @@ def fieldpack_frame(
 @dataclass(frozen=True)
 class FieldPackShared:
     """What the field packs of one export share: made at the first pack, reused by the
-    others. Holds only a token (a job sent to a worker process pickles it); the
-    GeoPackage templates it names live in the process that writes the packs, so each
-    process makes them once per export (:func:`shared_parts`)."""
+    others. A job sent to a worker process pickles only the token; the GeoPackage
+    templates and project skeletons it names live in the process that writes the packs,
+    so each process makes them once per export (:func:`shared_parts`).
+
+    ``table``: the export's whole converted table (:func:`gis_app.core.export.tables.
+    table_frame`) whose slices the packs get; in this process the CSV of all its rows
+    is made once and each pack's CSV is cut from it (a worker writes its CSV itself)."""
 
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    table: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> dict:
+        return {"token": self.token}  # the table stays here: a job pickles a few kB
+
+    def __setstate__(self, state: dict) -> None:
+        object.__setattr__(self, "token", state["token"])
+        object.__setattr__(self, "table", None)
 
 
 #: token -> what the export being written made once (templates by layer signature):
@@ -190,6 +203,42 @@ def _write_gpkg(temp: Path, qgis, parts: dict | None, key: tuple | None) -> None
     if template is None:  # written at temp by GDAL, then overwritten by the filled copy
         template = parts["gpkg", key] = make_template(temp, qgis.layers, finish=qgis.finish)
     Path(temp).write_bytes(fill_template(template, qgis.layers))
+
+
+def csv_records(text: str) -> list[str]:
+    """The records of a CSV text (each with its CRLF): a line end inside a quoted field
+    (a note of two lines) does not end a record. The writer quotes every field with a
+    quote, separator or line-end character, so the quotes alternate open and close."""
+    records, start, quoted = [], 0, False
+    for match in re.finditer('"|\r\n', text):
+        if match.group() == '"':
+            quoted = not quoted
+        elif not quoted:
+            records.append(text[start : match.end()])
+            start = match.end()
+    if start < len(text):
+        records.append(text[start:])
+    return records
+
+
+def _csv_from_export(parts: dict, shared: FieldPackShared, table: pd.DataFrame | None):
+    """The pack's CSV text cut from the CSV of the export's whole table (made once), or
+    None when ``table`` is not a slice of ``shared.table`` (then it is written itself)."""
+    whole = shared.table
+    if table is None or whole is None:
+        return None
+    made = parts.get("csv")
+    if made is None:
+        records = csv_records(csv_text(whole)) if whole.index.is_unique else []
+        rows = dict(zip(whole.index, records[1:], strict=False))
+        made = parts["csv"] = (records[0] if records else "", rows, len(records) == len(whole) + 1)
+    header, rows, complete = made
+    if not complete or list(table.columns) != list(whole.columns):
+        return None
+    try:
+        return header + "".join([rows[label] for label in table.index])
+    except KeyError:
+        return None
 
 
 def write_fieldpack(
@@ -248,11 +297,21 @@ def write_fieldpack(
         ) from error
     pdf = inside(root, folder_name, base, f"{base}.pdf")
     pdf_writer(pdf, sheet)
-    csv = write_csv(
-        inside(root, folder_name, base, f"{base}.csv"),
-        part if table is not None else part.drop(columns=part.geometry.name),  # table: as is
-        table=table,
-    )
+    csv = inside(root, folder_name, base, f"{base}.csv")
+    text = _csv_from_export(parts, shared, table) if parts is not None else None
+    if text is not None:
+        try:
+            atomic_write(csv, text, encoding="utf-8-sig", newline="")
+        except OSError as error:
+            raise ExportError(
+                t("CSV niet geschreven: {reason}", reason=describe_os_error(error)), path=csv
+            ) from error
+    else:
+        write_csv(
+            csv,
+            part if table is not None else part.drop(columns=part.geometry.name),  # table: as is
+            table=table,
+        )
     readme = atomic_write(
         inside(root, folder_name, base, README_NAME), _readme(package, exported_at)
     )

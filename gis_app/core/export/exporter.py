@@ -652,7 +652,7 @@ def _export_into(
     if options.field_pack:
         from gis_app.core.fieldpack import NOTE_COLUMN, FieldPackShared
 
-        shared = FieldPackShared()  # the packs' GeoPackage template, made once
+        shared = FieldPackShared(table=table)  # what the packs share, made once
 
         # a field pack looks up its buildings' milestone and note: only those rows travel
         office = buildings[[c for c in ("building_id", "milestone", NOTE_COLUMN) if c in buildings]]
