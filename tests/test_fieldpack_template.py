@@ -21,7 +21,7 @@ from gis_app.core.export.gpkg_template import (
     make_template,
     signature,
 )
-from gis_app.core.fieldpack import FieldPackShared, shared_parts, write_fieldpack
+from gis_app.core.fieldpack import FieldPackShared, write_fieldpack
 from gis_app.core.qgis.layer_styles import write_layer_styles
 from gis_app.core.qgis.writers import Background, MapState
 
@@ -385,7 +385,7 @@ def test_template_field_packs_equal_gdal_field_packs(tmp_path, with_lines):
                 assert {"buildings", "package", "achtergrond_water", "layer_styles"} <= layers
             elif mine.suffix != ".zip":  # the zips hold these files, written at other moments
                 assert mine.read_bytes() == theirs.read_bytes(), mine.name
-    made = shared_parts(shared)
+    made = shared.parts
     # one template and one project skeleton for the three packs; none for the GDAL ones
     assert sorted(kind for kind, _ in made) == ([] if with_lines else ["gpkg", "qgs"])
 
@@ -396,7 +396,7 @@ def test_template_field_pack_opens_in_qgis(qgis_python, tmp_path):  # noqa: F811
     write_pack(tmp_path, "eerste", fieldpack_inputs(6, 4), shared=shared, state=state)
     files = write_pack(tmp_path, "tweede", fieldpack_inputs(9, 5), shared=shared, state=state)
     # the second pack was filled into the template the first one made
-    assert sorted(kind for kind, _ in shared_parts(shared)) == ["gpkg", "qgs"]
+    assert sorted(kind for kind, _ in shared.parts) == ["gpkg", "qgs"]
     gpkg = next(p for p in files if p.suffix == ".gpkg")
     qgs = next(p for p in files if p.suffix == ".qgs")
     edited = str(pyogrio.read_dataframe(gpkg, layer="buildings")["building_id"].iloc[2])
@@ -467,17 +467,21 @@ def test_pack_csv_cut_from_the_export_csv_is_the_csv_of_its_rows(tmp_path):
         assert ours.read_bytes() == own.read_bytes()
         back = pd.read_csv(ours, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
         assert len(back) == len(rows)
-    assert shared_parts(shared)["csv"][2]  # made once from the whole table, and used
+    assert shared.parts["csv"][3]  # made once from the whole table, and used
     assert b'"Kerkstraat 1; ""De Pastorie""\r\nachterom"' in ours.read_bytes()
     # a job for a worker process carries the token, not the table
     import pickle
 
     copy = pickle.loads(pickle.dumps(shared))
-    assert copy.token == shared.token and copy.table is None
+    assert copy.token == shared.token and copy.table is None and copy.parts == {}
+    again = pickle.loads(pickle.dumps(shared))
+    assert again.parts is copy.parts  # a worker's jobs of one export share what they make
 
 
 def test_csv_records_keep_line_ends_inside_quotes():
-    from gis_app.core.fieldpack import csv_records
+    from gis_app.core.fieldpack import csv_record_ends
 
     text = 'a;b\r\n"x\r\ny";"say ""hi"""\r\n1;2\r\n'
-    assert csv_records(text) == ["a;b\r\n", '"x\r\ny";"say ""hi"""\r\n', "1;2\r\n"]
+    ends = csv_record_ends(text)
+    records = [text[start:end] for start, end in zip([0, *ends], ends, strict=False)]
+    assert records == ["a;b\r\n", '"x\r\ny";"say ""hi"""\r\n', "1;2\r\n"]

@@ -154,41 +154,39 @@ def fieldpack_frame(
     return out[[c for c in out.columns if c != geometry] + [geometry]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FieldPackShared:
-    """What the field packs of one export share: made at the first pack, reused by the
-    others. A job sent to a worker process pickles only the token; the GeoPackage
-    templates and project skeletons it names live in the process that writes the packs,
-    so each process makes them once per export (:func:`shared_parts`).
+    """What the field packs of one export share, made at the first pack and reused by
+    the others (``parts``: GeoPackage templates and project skeletons by layer
+    signature, the CSV of the whole table). It lives as long as the export.
+
+    A job sent to a worker process pickles only the token; there the jobs of one export
+    share the parts the first of them made (:data:`_WORKER_PARTS`).
 
     ``table``: the export's whole converted table (:func:`gis_app.core.export.tables.
-    table_frame`) whose slices the packs get; in this process the CSV of all its rows
-    is made once and each pack's CSV is cut from it (a worker writes its CSV itself)."""
+    table_frame`) whose slices the packs get as ``table``; in this process its CSV is
+    made once and each pack's CSV is cut from it (a worker writes its CSV itself)."""
 
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
-    table: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+    table: pd.DataFrame | None = field(default=None, repr=False)
+    parts: dict = field(default_factory=dict, repr=False)
 
     def __getstate__(self) -> dict:
-        return {"token": self.token}  # the table stays here: a job pickles a few kB
+        return {"token": self.token}  # a job pickles a few kB, not the table
 
     def __setstate__(self, state: dict) -> None:
-        object.__setattr__(self, "token", state["token"])
+        token = state["token"]
+        parts = _WORKER_PARTS.get(token)
+        if parts is None:
+            _WORKER_PARTS.clear()  # another export's: a worker serves one export
+            parts = _WORKER_PARTS[token] = {}
+        object.__setattr__(self, "token", token)
         object.__setattr__(self, "table", None)
+        object.__setattr__(self, "parts", parts)
 
 
-#: token -> what the export being written made once (templates by layer signature):
-#: only the latest export is kept (a GeoPackage template is some 100 kB).
-_SHARED: dict[str, dict] = {}
-
-
-def shared_parts(shared: FieldPackShared) -> dict:
-    """What ``shared``'s export made once in this process: GeoPackage templates and
-    project skeletons by layer signature."""
-    parts = _SHARED.get(shared.token)
-    if parts is None:
-        _SHARED.clear()
-        parts = _SHARED[shared.token] = {}
-    return parts
+#: In a worker process: token -> the parts of the export its jobs come from.
+_WORKER_PARTS: dict[str, dict] = {}
 
 
 def _write_gpkg(temp: Path, qgis, parts: dict | None, key: tuple | None) -> None:
@@ -205,40 +203,38 @@ def _write_gpkg(temp: Path, qgis, parts: dict | None, key: tuple | None) -> None
     Path(temp).write_bytes(fill_template(template, qgis.layers))
 
 
-def csv_records(text: str) -> list[str]:
-    """The records of a CSV text (each with its CRLF): a line end inside a quoted field
-    (a note of two lines) does not end a record. The writer quotes every field with a
-    quote, separator or line-end character, so the quotes alternate open and close."""
-    records, start, quoted = [], 0, False
+def csv_record_ends(text: str) -> list[int]:
+    """Where each record of a CSV text ends (after its CRLF): a line end inside a quoted
+    field (a note of two lines) does not end a record. The writer quotes every field
+    with a quote, separator or line-end character, so the quotes alternate open, close."""
+    ends, quoted = [], False
     for match in re.finditer('"|\r\n', text):
         if match.group() == '"':
             quoted = not quoted
         elif not quoted:
-            records.append(text[start : match.end()])
-            start = match.end()
-    if start < len(text):
-        records.append(text[start:])
-    return records
+            ends.append(match.end())
+    return ends
 
 
-def _csv_from_export(parts: dict, shared: FieldPackShared, table: pd.DataFrame | None):
+def _csv_from_export(shared: FieldPackShared, table: pd.DataFrame | None) -> str | None:
     """The pack's CSV text cut from the CSV of the export's whole table (made once), or
     None when ``table`` is not a slice of ``shared.table`` (then it is written itself)."""
     whole = shared.table
     if table is None or whole is None:
         return None
-    made = parts.get("csv")
+    made = shared.parts.get("csv")
     if made is None:
-        records = csv_records(csv_text(whole)) if whole.index.is_unique else []
-        rows = dict(zip(whole.index, records[1:], strict=False))
-        made = parts["csv"] = (records[0] if records else "", rows, len(records) == len(whole) + 1)
-    header, rows, complete = made
-    if not complete or list(table.columns) != list(whole.columns):
+        text = csv_text(whole)  # one text and the record ends: little more than the files
+        ends = np.asarray([0, *csv_record_ends(text)], dtype=np.int64)
+        whole_rows = whole.index.is_unique and len(ends) == len(whole) + 2 and ends[-1] == len(text)
+        made = shared.parts["csv"] = (text, ends, whole.index, bool(whole_rows))
+    text, ends, index, whole_rows = made
+    if not whole_rows or list(table.columns) != list(whole.columns):
         return None
-    try:
-        return header + "".join([rows[label] for label in table.index])
-    except KeyError:
+    rows = index.get_indexer(table.index) + 1  # record 0 is the header
+    if (rows < 1).any():
         return None
+    return text[: ends[1]] + "".join([text[ends[r] : ends[r + 1]] for r in rows])
 
 
 def write_fieldpack(
@@ -286,7 +282,7 @@ def write_fieldpack(
         labels=labels,
     )
     # what every pack of the export shares is made once (same layers, columns, styles)
-    parts = shared_parts(shared) if shared is not None else None
+    parts = shared.parts if shared is not None else None
     key = signature(qgis.layers) if parts is not None else None
     try:
         with atomic_path(gpkg) as temp:
@@ -298,7 +294,7 @@ def write_fieldpack(
     pdf = inside(root, folder_name, base, f"{base}.pdf")
     pdf_writer(pdf, sheet)
     csv = inside(root, folder_name, base, f"{base}.csv")
-    text = _csv_from_export(parts, shared, table) if parts is not None else None
+    text = _csv_from_export(shared, table) if shared is not None else None
     if text is not None:
         try:
             atomic_write(csv, text, encoding="utf-8-sig", newline="")
