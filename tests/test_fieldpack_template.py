@@ -390,6 +390,23 @@ def test_template_field_packs_equal_gdal_field_packs(tmp_path, with_lines):
     assert sorted(kind for kind, _ in made) == ([] if with_lines else ["gpkg", "qgs"])
 
 
+def test_layers_gdal_stores_otherwise_leave_the_packs_to_gdal(tmp_path, monkeypatch):
+    import gis_app.core.fieldpack as fieldpack
+
+    def renamed(path, layers, *, finish=None):  # as when GDAL renames a column
+        write_layers(path, {name: frame.iloc[:0] for name, frame in layers.items()})
+        raise ValueError("GDAL renamed columns of layer buildings")
+
+    monkeypatch.setattr(fieldpack, "make_template", renamed)
+    shared, state = FieldPackShared(), water_state()
+    for seed in (1, 2):
+        inputs = fieldpack_inputs(5, seed)
+        ours = write_pack(tmp_path / "ours", f"p{seed}", inputs, shared=shared, state=state)
+        gdal = write_pack(tmp_path / "gdal", f"p{seed}", inputs, shared=None, state=state)
+        assert_same_gpkg(ours[0], gdal[0])
+    assert [v for k, v in shared.parts.items() if k[0] == "gpkg"] == [False]  # tried once
+
+
 def test_template_field_pack_opens_in_qgis(qgis_python, tmp_path):  # noqa: F811
     shared = FieldPackShared()
     state = water_state()

@@ -193,13 +193,18 @@ def _write_gpkg(temp: Path, qgis, parts: dict | None, key: tuple | None) -> None
     """The field pack's GeoPackage at ``temp``: filled into the export's template for
     layers of signature ``key`` (:mod:`gis_app.core.export.gpkg_template`), else (no
     ``key``: layers the template does not cover) written by GDAL."""
-    if parts is None or key is None:
+    template = parts.get(("gpkg", key)) if parts is not None and key is not None else False
+    if template is None:  # written at temp by GDAL, then overwritten by the filled copy
+        try:
+            template = make_template(temp, qgis.layers, finish=qgis.finish)
+        except ValueError:  # GDAL named a column otherwise: these layers go to GDAL
+            template = False
+            Path(temp).unlink(missing_ok=True)
+        parts["gpkg", key] = template
+    if template is False:
         write_layers(temp, qgis.layers)
         qgis.finish(temp)
         return
-    template = parts.get(("gpkg", key))
-    if template is None:  # written at temp by GDAL, then overwritten by the filled copy
-        template = parts["gpkg", key] = make_template(temp, qgis.layers, finish=qgis.finish)
     Path(temp).write_bytes(fill_template(template, qgis.layers))
 
 

@@ -145,7 +145,7 @@ def make_template(
 
     ``path`` must not exist yet; the file is left there (the caller's temporary file,
     which it overwrites with a filled copy). Raises ValueError when the layers have no
-    :func:`signature`."""
+    :func:`signature` or GDAL stored a column under another name."""
     key = signature(layers)
     if key is None:
         raise ValueError("these layers cannot be filled into a template")
