@@ -502,3 +502,25 @@ def test_csv_records_keep_line_ends_inside_quotes():
     ends = csv_record_ends(text)
     records = [text[start:end] for start, end in zip([0, *ends], ends, strict=False)]
     assert records == ["a;b\r\n", '"x\r\ny";"say ""hi"""\r\n', "1;2\r\n"]
+
+
+def test_project_skeleton_renders_the_document_it_was_made_from():
+    from gis_app.core.qgis.project import project_document, project_skeleton, project_xml
+    from gis_app.core.qgis.writers import fieldpack_layers, project_layers
+
+    frame = gis_ready(buildings(5))
+    outline = gis_ready(package(buildings(5)))
+    qgis = fieldpack_layers(
+        {"buildings": frame, "package": outline},
+        outline.total_bounds,
+        water_state(),
+        labels={"address": 'Adres "x" & <y>'},
+    )
+    items = project_layers(qgis.layers, qgis.styles, qgis.state, qgis.forms)
+    skeleton = project_skeleton(items)
+    for title, gpkg_name, extent in [
+        ('Veldpakket & "Ü" <1>\nregel twee', "a&b <c> 'd'.gpkg", (1.5, -2.25, 1e6, 3)),
+        ("Veldpakket C0001-WP01 Stedum", "C0001-WP01 Stedum.gpkg", (233000.1, 582000, 1 / 3, 7e-7)),
+    ]:
+        full = project_xml(project_document(items, gpkg_name, title=title, extent=extent))
+        assert skeleton.render(title=title, gpkg_name=gpkg_name, extent=extent) == full
