@@ -3,8 +3,10 @@ writes: same tables, columns, types, values, geometries, counts, extents, spatia
 and styles; read back by GDAL (pyogrio, the ogrinfo command) and by QGIS."""
 
 import datetime as dt
+import os
 import sqlite3
 import subprocess
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -12,7 +14,12 @@ import pandas as pd
 import pyogrio
 import pytest
 import shapely
-from test_qgis import by_name, qgis_python, run_checker  # noqa: F401 - qgis_python: fixture
+from test_qgis import (  # noqa: F401 - qgis_python: fixture
+    SYSTEM_PYTHON,
+    by_name,
+    qgis_python,
+    run_checker,
+)
 
 from gis_app.core.export import gpkg_template
 from gis_app.core.export.gpkg import gis_ready, is_date_column, write_layers
@@ -158,6 +165,38 @@ def ogrinfo(path, *args) -> str:
     )
 
 
+def validator_problem() -> str:
+    """Why GDAL's GeoPackage validator cannot run here ("" when it can): it comes with the
+    system GDAL's Python (python3-gdal, which QGIS installs), not with the venv."""
+    if not Path(SYSTEM_PYTHON).exists():
+        return f"{SYSTEM_PYTHON} ontbreekt"
+    probe = subprocess.run(
+        [SYSTEM_PYTHON, "-c", "import osgeo_utils.samples.validate_gpkg"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return probe.stderr.strip()[-300:] if probe.returncode else ""
+
+
+def validation(path) -> str:
+    """What GDAL's validate_gpkg.py (the GeoPackage requirements) finds wrong with the
+    file: "" when nothing."""
+    problem = validator_problem()
+    if problem:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"GDAL's validate_gpkg is required in CI: {problem}")
+        pytest.skip(f"GDAL's validate_gpkg not available: {problem}")
+    done = subprocess.run(
+        [SYSTEM_PYTHON, "-m", "osgeo_utils.samples.validate_gpkg", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    return "" if done.returncode == 0 else (lines[-1] if lines else f"exit {done.returncode}")
+
+
 def assert_same_gpkg(ours, gdal) -> None:
     assert sqlite_facts(ours) == sqlite_facts(gdal)
     with sqlite3.connect(ours) as db:
@@ -185,6 +224,13 @@ def test_filled_template_is_the_file_gdal_writes(tmp_path):
     write_with_template(ours, layers, template)
     write_with_gdal(gdal, layers)
     assert_same_gpkg(ours, gdal)
+    # the validator of the system's GDAL (3.6) holds the empty polygon GDAL writes (a
+    # MultiPolygon of one empty part, flagged empty) against both files alike
+    assert (
+        validation(ours)
+        == validation(gdal)
+        == ("GPKGCheckException: Req 152: Inconsistent empty_flag vs geometry content")
+    )
 
     # and what was put in comes back: values, NULLs, non-ASCII text, dates, geometries
     back = pyogrio.read_dataframe(ours, layer="buildings")
@@ -268,6 +314,10 @@ def test_one_template_serves_packs_of_any_size(tmp_path, rows):
     write_with_gdal(gdal, layers)
     assert_same_gpkg(ours, gdal)
     assert pyogrio.read_info(ours, layer="buildings")["features"] == rows
+    verdict = validation(ours)
+    assert verdict == validation(gdal)
+    if rows < 5:  # no empty geometry (see test_filled_template_is_the_file_gdal_writes)
+        assert verdict == ""
 
 
 def test_layers_the_template_does_not_cover_have_no_signature():
@@ -381,6 +431,8 @@ def test_template_field_packs_equal_gdal_field_packs(tmp_path, with_lines):
         for mine, theirs in zip(ours, gdal, strict=True):
             if mine.suffix == ".gpkg":
                 assert_same_gpkg(mine, theirs)
+                if n == 4:  # no empty geometry: valid by GDAL's validator
+                    assert validation(mine) == ""
                 layers = {name for name, _ in pyogrio.list_layers(mine)}
                 assert {"buildings", "package", "achtergrond_water", "layer_styles"} <= layers
             elif mine.suffix != ".zip":  # the zips hold these files, written at other moments
