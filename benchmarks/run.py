@@ -34,6 +34,7 @@ ORDER = [
     "workspace",
     "export",
     "export_throughput",
+    "fieldpack",
     "project",
     "startup",
     "db",
