@@ -33,6 +33,7 @@ ORDER = [
     "milp",
     "workspace",
     "export",
+    "fieldpack",
     "export_throughput",
     "pdf_sheet",
     "project",

@@ -40,8 +40,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import shutil
 import tempfile
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,9 +56,10 @@ import pyogrio
 
 from gis_app.core.errors import ExportError, InputError
 from gis_app.core.export.gpkg import gis_ready, write_layers
+from gis_app.core.export.gpkg_template import fill_template, make_template, signature
 from gis_app.core.export.names import inside
 from gis_app.core.export.shapefile import write_zip
-from gis_app.core.export.tables import write_csv
+from gis_app.core.export.tables import csv_text, write_csv
 from gis_app.core.i18n import t
 from gis_app.core.io.atomic import gdal_source
 from gis_app.core.progress import ProgressCallback, no_progress
@@ -151,6 +154,94 @@ def fieldpack_frame(
     return out[[c for c in out.columns if c != geometry] + [geometry]]
 
 
+@dataclass(frozen=True, eq=False)
+class FieldPackShared:
+    """What the field packs of one export share, made at the first pack and reused by
+    the others (``parts``: GeoPackage templates and project skeletons by layer
+    signature, the CSV of the whole table). It lives as long as the export.
+
+    A job sent to a worker process pickles only the token; there the jobs of one export
+    share the parts the first of them made (:data:`_WORKER_PARTS`).
+
+    ``table``: the export's whole converted table (:func:`gis_app.core.export.tables.
+    table_frame`) whose slices the packs get as ``table``; in this process its CSV is
+    made once and each pack's CSV is cut from it (a worker writes its CSV itself)."""
+
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    table: pd.DataFrame | None = field(default=None, repr=False)
+    parts: dict = field(default_factory=dict, repr=False)
+
+    def __getstate__(self) -> dict:
+        return {"token": self.token}  # a job pickles a few kB, not the table
+
+    def __setstate__(self, state: dict) -> None:
+        token = state["token"]
+        parts = _WORKER_PARTS.get(token)
+        if parts is None:
+            _WORKER_PARTS.clear()  # another export's: a worker serves one export
+            parts = _WORKER_PARTS[token] = {}
+        object.__setattr__(self, "token", token)
+        object.__setattr__(self, "table", None)
+        object.__setattr__(self, "parts", parts)
+
+
+#: In a worker process: token -> the parts of the export its jobs come from.
+_WORKER_PARTS: dict[str, dict] = {}
+
+
+def _write_gpkg(temp: Path, qgis, parts: dict | None, key: tuple | None) -> None:
+    """The field pack's GeoPackage at ``temp``: filled into the export's template for
+    layers of signature ``key`` (:mod:`gis_app.core.export.gpkg_template`), else (no
+    ``key``: layers the template does not cover) written by GDAL."""
+    template = parts.get(("gpkg", key)) if parts is not None and key is not None else False
+    if template is None:  # written at temp by GDAL, then overwritten by the filled copy
+        try:
+            template = make_template(temp, qgis.layers, finish=qgis.finish)
+        except ValueError:  # GDAL named a column otherwise: these layers go to GDAL
+            template = False
+            Path(temp).unlink(missing_ok=True)
+        parts["gpkg", key] = template
+    if template is False:
+        write_layers(temp, qgis.layers)
+        qgis.finish(temp)
+        return
+    Path(temp).write_bytes(fill_template(template, qgis.layers))
+
+
+def csv_record_ends(text: str) -> list[int]:
+    """Where each record of a CSV text ends (after its CRLF): a line end inside a quoted
+    field (a note of two lines) does not end a record. The writer quotes every field
+    with a quote, separator or line-end character, so the quotes alternate open, close."""
+    ends, quoted = [], False
+    for match in re.finditer('"|\r\n', text):
+        if match.group() == '"':
+            quoted = not quoted
+        elif not quoted:
+            ends.append(match.end())
+    return ends
+
+
+def _csv_from_export(shared: FieldPackShared, table: pd.DataFrame | None) -> str | None:
+    """The pack's CSV text cut from the CSV of the export's whole table (made once), or
+    None when ``table`` is not a slice of ``shared.table`` (then it is written itself)."""
+    whole = shared.table
+    if table is None or whole is None:
+        return None
+    made = shared.parts.get("csv")
+    if made is None:
+        text = csv_text(whole)  # one text and the record ends: little more than the files
+        ends = np.asarray([0, *csv_record_ends(text)], dtype=np.int64)
+        whole_rows = whole.index.is_unique and len(ends) == len(whole) + 2 and ends[-1] == len(text)
+        made = shared.parts["csv"] = (text, ends, whole.index, bool(whole_rows))
+    text, ends, index, whole_rows = made
+    if not whole_rows or list(table.columns) != list(whole.columns):
+        return None
+    rows = index.get_indexer(table.index) + 1  # record 0 is the header
+    if (rows < 1).any():
+        return None
+    return text[: ends[1]] + "".join([text[ends[r] : ends[r + 1]] for r in rows])
+
+
 def write_fieldpack(
     root: Path,
     folder_name: str,
@@ -165,11 +256,13 @@ def write_fieldpack(
     table: pd.DataFrame | None = None,
     map_state: Any = None,
     labels: dict[str, str] | None = None,
+    shared: FieldPackShared | None = None,
 ) -> list[Path]:
     """Write ``root/folder_name/base/`` and ``root/folder_name/base.zip``; returns the files.
 
     ``map_state`` (:class:`gis_app.core.qgis.writers.MapState`) brings the background
-    layers; ``labels`` are the Dutch column labels shown in the form."""
+    layers; ``labels`` are the Dutch column labels shown in the form; ``shared``: what
+    the packs of one export share (one per export, the same for all its packs)."""
     from gis_app.core.io.atomic import atomic_path, atomic_write, describe_os_error
     from gis_app.core.qgis.writers import fieldpack_layers
 
@@ -193,26 +286,45 @@ def write_fieldpack(
         map_state,
         labels=labels,
     )
+    # what every pack of the export shares is made once (same layers, columns, styles)
+    parts = shared.parts if shared is not None else None
+    key = signature(qgis.layers) if parts is not None else None
     try:
         with atomic_path(gpkg) as temp:
-            write_layers(temp, qgis.layers)
-            qgis.finish(temp)
+            _write_gpkg(temp, qgis, parts, key)
     except OSError as error:
         raise ExportError(
             t("veldpakket niet geschreven: {reason}", reason=describe_os_error(error)), path=gpkg
         ) from error
     pdf = inside(root, folder_name, base, f"{base}.pdf")
     pdf_writer(pdf, sheet)
-    csv = write_csv(
-        inside(root, folder_name, base, f"{base}.csv"),
-        part if table is not None else part.drop(columns=part.geometry.name),  # table: as is
-        table=table,
-    )
+    csv = inside(root, folder_name, base, f"{base}.csv")
+    text = _csv_from_export(shared, table) if shared is not None else None
+    if text is not None:
+        try:
+            atomic_write(csv, text, encoding="utf-8-sig", newline="")
+        except OSError as error:
+            raise ExportError(
+                t("CSV niet geschreven: {reason}", reason=describe_os_error(error)), path=csv
+            ) from error
+    else:
+        write_csv(
+            csv,
+            part if table is not None else part.drop(columns=part.geometry.name),  # table: as is
+            table=table,
+        )
     readme = atomic_write(
         inside(root, folder_name, base, README_NAME), _readme(package, exported_at)
     )
     title = f"Veldpakket {package.get('package_id', '')} {package.get('name', '')}".strip()
-    qgs = qgis.write_project(inside(root, folder_name, base, f"{base}.qgs"), gpkg.name, title=title)
+    skeleton = None
+    if key is not None:
+        skeleton = parts.get(("qgs", key))
+        if skeleton is None:
+            skeleton = parts["qgs", key] = qgis.skeleton()
+    qgs = qgis.write_project(
+        inside(root, folder_name, base, f"{base}.qgs"), gpkg.name, title=title, skeleton=skeleton
+    )
     files = [gpkg, qgs, pdf, csv, readme]
     archive = inside(root, folder_name, f"{base}.zip")
     write_zip(archive, files, arcnames=[f"{base}/{f.name}" for f in files])

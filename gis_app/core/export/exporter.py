@@ -650,7 +650,9 @@ def _export_into(
     if not ids:
         done += len(per_package)
     if options.field_pack:
-        from gis_app.core.fieldpack import NOTE_COLUMN
+        from gis_app.core.fieldpack import NOTE_COLUMN, FieldPackShared
+
+        shared = FieldPackShared(table=table)  # what the packs share, made once
 
         # a field pack looks up its buildings' milestone and note: only those rows travel
         office = buildings[[c for c in ("building_id", "milestone", NOTE_COLUMN) if c in buildings]]
@@ -686,6 +688,7 @@ def _export_into(
                 "table": table.iloc[rows],
                 "map_state": state,
                 "labels": labels,
+                "shared": shared,
             }
         return (stage, item, pdf_writer)
 

@@ -77,10 +77,8 @@ def gis_ready(frame: pd.DataFrame) -> pd.DataFrame:
 
     out = frame.copy()
     geometry = _geometry_name(out)  # once: each lookup builds a GeoSeries
-    for column in out.columns:
-        if column == geometry:
-            continue
-        if out[column].dtype == object:
+    for column, dtype in out.dtypes.items():  # dtypes at once: a column lookup costs more
+        if column != geometry and pd.api.types.is_object_dtype(dtype):
             out[column] = as_text(out[column])
     if isinstance(out, gpd.GeoDataFrame):
         if out.crs is None:

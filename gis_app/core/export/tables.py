@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -111,27 +112,34 @@ def write_csv(path: Path, frame: pd.DataFrame, *, table: pd.DataFrame | None = N
     ``table`` is the already converted table (an export converts once and slices it per
     package); ``frame`` is then not used.
     """
-    table = table_frame(frame) if table is None else table
-    lpr = label_of("lpr")
-    if lpr in table.columns and pd.api.types.is_float_dtype(table[lpr].dtype):
-        table = table.copy()
-        table[lpr] = table[lpr].map(csv_scientific, na_action="ignore")
+    text = csv_text(table_frame(frame) if table is None else table)
     try:
         with atomic_open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            table.to_csv(
-                handle,
-                sep=";",
-                decimal=",",
-                index=False,
-                date_format="%Y-%m-%d",
-                lineterminator="\r\n",
-                quoting=csv.QUOTE_MINIMAL,
-            )
+            handle.write(text)
     except OSError as error:
         raise ExportError(
             t("CSV niet geschreven: {reason}", reason=describe_os_error(error)), path=path
         ) from error
     return path
+
+
+def csv_text(table: pd.DataFrame) -> str:
+    """The CSV of a converted table (:func:`table_frame`), without the byte-order mark."""
+    lpr = label_of("lpr")
+    if lpr in table.columns and pd.api.types.is_float_dtype(table[lpr].dtype):
+        table = table.copy()
+        table[lpr] = table[lpr].map(csv_scientific, na_action="ignore")
+    buffer = io.StringIO()  # newline="\n": the CRLF line ends pass unchanged
+    table.to_csv(
+        buffer,
+        sep=";",
+        decimal=",",
+        index=False,
+        date_format="%Y-%m-%d",
+        lineterminator="\r\n",
+        quoting=csv.QUOTE_MINIMAL,
+    )
+    return buffer.getvalue()
 
 
 def csv_scientific(value: float) -> str:

@@ -81,10 +81,15 @@ def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     return element
 
 
+def _coordinate(value) -> str:
+    """A number as QGIS reads it back exactly; a text is a :class:`ProjectSkeleton` slot."""
+    return value if isinstance(value, str) else _number(value)
+
+
 def _extent(parent: ET.Element, tag: str, extent) -> ET.Element:
     element = ET.SubElement(parent, tag)
     for key, value in zip(("xmin", "ymin", "xmax", "ymax"), extent, strict=True):
-        _text(element, key, _number(value))
+        _text(element, key, _coordinate(value))
     return element
 
 
@@ -170,7 +175,7 @@ def project_document(
     default_view = ET.SubElement(
         view,
         "DefaultViewExtent",
-        dict(zip(("xmin", "ymin", "xmax", "ymax"), map(_number, extent), strict=True)),
+        dict(zip(("xmin", "ymin", "xmax", "ymax"), map(_coordinate, extent), strict=True)),
     )
     spatial_ref(default_view)
 
@@ -219,3 +224,64 @@ def write_qgis_project(
     else:
         atomic_write(path, data)
     return path
+
+
+#: Slots of a :class:`ProjectSkeleton`: texts no layer, style or form of ours contains.
+_SLOTS = {
+    "title": "@@gis_app-title@@",
+    "gpkg_name": "@@gis_app-gpkg@@",
+    "xmin": "@@gis_app-xmin@@",
+    "ymin": "@@gis_app-ymin@@",
+    "xmax": "@@gis_app-xmax@@",
+    "ymax": "@@gis_app-ymax@@",
+}
+_SLOT_PATTERN = re.compile("|".join(re.escape(v) for v in _SLOTS.values()))
+
+
+@dataclass(frozen=True)
+class ProjectSkeleton:
+    """A project document serialised once with slots for what differs between the field
+    packs of one export (title, GeoPackage name, extent): :meth:`render` gives the same
+    bytes as :func:`project_xml` of the full document, at a fraction of the cost."""
+
+    parts: tuple[str, ...]  # the text around the slots: len(slots) + 1
+    slots: tuple[tuple[str, bool], ...]  # (slot, inside an attribute)
+
+    def render(self, *, title: str, gpkg_name: str, extent) -> bytes:
+        values = {"title": title, "gpkg_name": gpkg_name}
+        values.update(zip(("xmin", "ymin", "xmax", "ymax"), map(_number, extent), strict=True))
+        out = [self.parts[0]]
+        for (slot, in_attribute), part in zip(self.slots, self.parts[1:], strict=True):
+            out.append(_escaped(values[slot], attribute=in_attribute))
+            out.append(part)
+        return "".join(out).encode("utf-8")
+
+
+def _escaped(text: str, *, attribute: bool) -> str:
+    """``text`` as ElementTree writes it in an attribute or as element text."""
+    if attribute:
+        return ET.tostring(ET.Element("a", {"v": text}), encoding="unicode")[6:-4]
+    element = ET.Element("a")
+    element.text = text
+    return ET.tostring(element, encoding="unicode")[3:-4]
+
+
+def project_skeleton(layers: list[ProjectLayer]) -> ProjectSkeleton:
+    """The skeleton of :func:`project_document` over ``layers``."""
+    root = project_document(
+        layers,
+        _SLOTS["gpkg_name"],
+        title=_SLOTS["title"],
+        extent=tuple(_SLOTS[k] for k in ("xmin", "ymin", "xmax", "ymax")),
+    )
+    text = project_xml(root).decode("utf-8")
+    names = {v: k for k, v in _SLOTS.items()}
+    parts, slots, start = [], [], 0
+    for match in _SLOT_PATTERN.finditer(text):
+        parts.append(text[start : match.start()])
+        # inside a tag (an attribute) when the last angle bracket before it opens one
+        in_attribute = text.rfind("<", 0, match.start()) > text.rfind(">", 0, match.start())
+        slots.append((names[match.group()], in_attribute))
+        start = match.end()
+    parts.append(text[start:])
+    return ProjectSkeleton(tuple(parts), tuple(slots))

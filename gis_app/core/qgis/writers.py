@@ -31,9 +31,15 @@ import shapely
 from shapely.geometry import box
 
 from gis_app.core.i18n import t
+from gis_app.core.io.atomic import atomic_write
 from gis_app.core.qgis.fieldpack_form import form_parts
 from gis_app.core.qgis.layer_styles import write_layer_styles
-from gis_app.core.qgis.project import ProjectLayer, write_qgis_project
+from gis_app.core.qgis.project import (
+    ProjectLayer,
+    ProjectSkeleton,
+    project_skeleton,
+    write_qgis_project,
+)
 from gis_app.core.qgis.qml import (
     Category,
     LayerStyle,
@@ -354,19 +360,13 @@ def full_extent(frames) -> tuple[float, float, float, float] | None:
     )
 
 
-def write_project(
-    path: str | Path,
-    gpkg_name: str,
+def project_layers(
     layers: dict[str, pd.DataFrame],
     styles: dict[str, LayerStyle],
     state: MapState,
-    *,
-    title: str,
-    extent=None,
     forms: dict[str, list] | None = None,
-) -> Path:
-    """A QGIS project at ``path`` over the layers of ``gpkg_name`` (same folder) in the
-    map's order, visibility and opacity; ``extent`` defaults to the map's, else the data's."""
+) -> list[ProjectLayer]:
+    """The layers of a QGIS project in the map's order, visibility and opacity."""
     names = [n for n in state.order if n in styles]
     names += [n for n in styles if n not in names]
     # a field pack's single package outline draws where the packages layer would
@@ -390,12 +390,36 @@ def write_project(
                 form=(forms or {}).get(name, []),
             )
         )
-    extent = (
+    return items
+
+
+def project_extent(
+    layers: dict[str, pd.DataFrame], state: MapState, extent=None
+) -> tuple[float, float, float, float]:
+    """``extent``, else the map's, else the data's, else the Netherlands."""
+    return (
         extent
         or state.extent
         or full_extent(layers.values())
         or (0.0, 300000.0, 280000.0, 625000.0)
     )
+
+
+def write_project(
+    path: str | Path,
+    gpkg_name: str,
+    layers: dict[str, pd.DataFrame],
+    styles: dict[str, LayerStyle],
+    state: MapState,
+    *,
+    title: str,
+    extent=None,
+    forms: dict[str, list] | None = None,
+) -> Path:
+    """A QGIS project at ``path`` over the layers of ``gpkg_name`` (same folder) in the
+    map's order, visibility and opacity; ``extent`` defaults to the map's, else the data's."""
+    items = project_layers(layers, styles, state, forms)
+    extent = project_extent(layers, state, extent)
     return write_qgis_project(path, items, gpkg_name, title=title, extent=extent)
 
 
@@ -423,7 +447,26 @@ class QgisLayers:
         """Store the styles in the written (still temporary) GeoPackage."""
         style_geopackage(gpkg_path, self.styles)
 
-    def write_project(self, path: str | Path, gpkg_name: str, *, title: str) -> Path:
+    def skeleton(self) -> ProjectSkeleton:
+        """The project without title, GeoPackage name and extent (see :meth:`write_project`)."""
+        return project_skeleton(project_layers(self.layers, self.styles, self.state, self.forms))
+
+    def write_project(
+        self,
+        path: str | Path,
+        gpkg_name: str,
+        *,
+        title: str,
+        skeleton: ProjectSkeleton | None = None,
+    ) -> Path:
+        """The QGIS project; ``skeleton`` (:meth:`skeleton` of layers with the same names,
+        columns, geometry kinds, styles and forms) saves building the document again."""
+        # an empty text serialises as <x />, not as an empty slot; a .qgz is zipped
+        if skeleton is not None and title and gpkg_name and Path(path).suffix == ".qgs":
+            extent = project_extent(self.layers, self.state, self.extent)
+            return atomic_write(
+                path, skeleton.render(title=title, gpkg_name=gpkg_name, extent=extent)
+            )
         return write_project(
             path,
             gpkg_name,
