@@ -44,41 +44,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from common import DATA, RESULTS, machine_note  # noqa: E402
 
 GOAL_RATIO = 3.0
-NOTES = """Where the time goes, and why the goal is still out of reach with these files: \
-the reference writes two files per package straight from GDAL; the export writes 17 \
-(Shapefile folder of six files and its zip, GeoJSON, CSV, XLSX, PDF, and a field pack of \
-GeoPackage with QGIS styles, QGIS project, PDF, CSV, README and zip), and per package the \
-PDF sheet (Qt drawing at 300 dpi: the house numbers are glyph outlines with a halo, and \
-Qt's PDF engine compresses each page and embeds the font subsets) and the field pack \
-(two GDAL layer writes, the styles, the project XML, the zip) are each dearer than the \
-whole reference package; the per-format table shows the split. The CPU columns count \
-this process and its workers, so they are less disturbed by the other jobs on the \
-machine than the wall times are (the bare reference alone varied 4 to 16 s between runs \
-today). Done before: the per-package files are written in worker processes, the staging \
-folder is flushed once (syncfs), the field pack copies the PDF drawn for pdf/. Done \
-now: the XLSX address lists are written by a small SpreadsheetML writer \
-(gis_app.core.export.xlsx; openpyxl built an object per cell: 27 -> 5 CPU ms per \
-package, same cells, types, formats and widths read back by openpyxl); what every sheet \
-looks up (neighbours, addresses) is prepared once per export instead of a merge with \
-every address and a text copy of every building id per package, and the sheet's house \
-numbers and dates are made in plain Python (a sheet's data: 25 -> 10 CPU ms, and no \
-longer in proportion to the project's size); a job pickles the sheet's nearby buildings \
-as one WKB array and column names instead of empty frames (pickling plus unpickling a \
-job: about 18 -> 7 ms); staged folders the export folder lacks \
-move into place with one rename each instead of a rename per file; the styles of a \
-staged GeoPackage are committed without fsync; PDFs are stored, not deflated, in zips; \
-the pool starts only when two or more cores are idle (load average): on this shared \
-machine a pooled export was slower than one in this process (one run: 66 s and 52 CPU s \
-with two workers, 45 s and 36 CPU s without; 150 packages at load 3: 19 s in this \
-process, 29 s with one worker, 36 s with two), since the workers only take turns with \
-the other jobs. \
-Every file has the same content as before (compared file by file on 30 packages: \
-identical bytes for CSV, GeoJSON, Shapefile, QGIS project and README; the same ogrinfo \
-dump and layer styles for the GeoPackages, the same pdftotext text, the same cells for \
-the XLSX). What is left: the PDF sheet (about a third of the CPU) cannot get much cheaper \
-without drawing less or drawing the house numbers as text, which changes the file; the \
-field pack's GeoPackage could be filled into a template with sqlite3 instead of two GDAL \
-writes (about 10 ms a package)."""
+NOTES = """Where the time goes: the reference writes two files per package straight from \
+GDAL; the export writes 17 (Shapefile folder of six files and its zip, GeoJSON, CSV, XLSX, \
+PDF, and a field pack of GeoPackage with QGIS styles, QGIS project, PDF, CSV, README and \
+zip); the per-format table shows the split. The CPU columns count this process and its \
+workers, so they are less disturbed by the other jobs on the machine than the wall times \
+are. Done before: the per-package files can be written in worker processes (the pool \
+starts only when two or more cores are idle by the load average: on a busy machine the \
+workers only take turns with the other jobs and a pooled export was slower than one in \
+this process), the staging folder is flushed once (syncfs), the field pack copies the \
+PDF drawn for pdf/, the XLSX address lists come from a small SpreadsheetML writer \
+(gis_app.core.export.xlsx), what every sheet looks up is prepared once per export, staged \
+folders move into place with one rename each, PDFs are stored, not deflated, in zips. \
+Done now: the PDF sheet is written directly by gis_app.core.export.pdf (base-14 fonts, \
+real text, paths from numpy: about 4 instead of 43 CPU ms a sheet; a sheet with text \
+outside cp1252 is drawn by Qt as before), and the field pack's GeoPackage is filled with \
+sqlite3 into a template GDAL writes once per export, its QGIS project rendered from a \
+skeleton made once, its CSV cut from the export's whole CSV (the pack without its PDF: \
+about 29 -> 17 CPU ms; the same tables, rows, extents, R-tree and styles, checked with \
+ogrinfo and GDAL's validate_gpkg.py). What is left per package is spread thinly: GDAL's \
+Shapefile and GeoJSON writes, the zips, about 22 atomic file writes (temporary name, \
+rename) and the path checks that keep every file inside the export folder."""
 ALL_FORMATS = ("shp", "geojson", "csv", "xlsx", "pdf")
 
 
