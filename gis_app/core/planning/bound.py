@@ -19,57 +19,77 @@ last release week of any building still to be planned and ``C_R`` the first slot
   week of slot ``max_{i<=j}(C[r_i] - i) + j`` (its release and the chain ahead of it).
 
 So a plan is described by, per cluster, a prefix of ``k`` buildings before week R (each in a
-week of its own, ``l_j <= week < R``) and a *block* of the rest, contiguous, entering in a
-week ``t >= R``. The relaxation keeps exactly that, for every ``k`` from 0 to the buildings
-that could start before R: the prefix buildings take weeks in ``[l_j, R)`` in their chain
-order (non-decreasing), the capacity of every week before R holds, and the
-block of ``n - k`` buildings costs ``sum_i w_{k+i} W(C[t] + i)`` and covers at least
-``min(n - k, C[T+1] - C[t+1] + 1)`` of the slots of weeks R..T (it is contiguous), which
-may not exceed the slots there. Every entry week is allowed. For ``k >= 1`` the block's
-cost is taken as ``t W_k + s_k`` (``W_k`` its weight, ``s_k`` the least of
-``cost(t) - t W_k`` over all entry weeks, the spread of the block over its weeks): never
-above the real cost, and equal to it when the block fits in the week it enters.
+week of its own, ``l_j <= week < R``) and a *block* of the rest, contiguous, entering at a
+slot of a week ``t >= R``. The relaxation keeps exactly that, for every ``k`` from 0 to the
+buildings that could start before R: the prefix buildings take weeks in ``[l_j, R)`` in
+their chain order (non-decreasing), the capacity of every week before R holds, and the
+block enters in one of ``ENTRY_PARTS`` *parts* of a week t (its slots cut into that many
+runs): a block of ``n - k`` buildings entering in a part whose slots are ``lo..hi`` costs
+``sum_i w_{k+i} W(lo + i)`` and covers at least ``min(n - k, C[T+1] - hi)`` of the slots
+of weeks R..T (it is contiguous), which may not exceed the slots there: a block that really
+starts at a slot of the part costs no less and covers no less. Every entry is allowed. The
+block's cost is taken as ``t W_k + s_k`` (``W_k`` its weight, ``s_k`` the least of
+``cost(t) - t W_k`` over all entry weeks, per part: the spread of the block over its
+weeks; computed on one week per distinct run of capacities a block can span, which gives
+the same least): never above the real cost, and equal to it when the capacity is the
+same every week after R. With whole weeks (one part) a block would be costed from the
+week's first slot and cover only its last one, so every block smaller than a week could in
+effect start a week early; parts of a week shrink that to a part of a week.
 Pseudo-clusters (buildings in no cluster, always last) are relaxed to ordinary clusters.
 
 **The bound** is the Lagrangian dual of that time-indexed programme (weekly buckets): the
 capacity of each week before R (``nu_s``) and the coverage of weeks R..T (``lambda_T``) are
 priced, after which every prefix building picks its cheapest week and every cluster its
-cheapest prefix size and entry week on its own. For a split cluster (``k >= 1``) the
-coverage price as a function of the entry week is replaced by a convex minorant (its
-week-to-week differences by their suffix minima: never above it, and equal to it when it is
-convex, which it is when the prices fall with the week; the steps keep them falling), so
-the cheapest week is where the minorant's slope reaches ``-W_k``, found by bisection for
-all prefix sizes at once instead of pricing every (size, week) pair. Taking less than the
-cheapest value keeps the bound valid. For *any* prices >= 0 this is a valid lower
+cheapest prefix size and entry on its own. Per part of the week, the coverage price of a
+block as a function of its entry week is replaced by a convex minorant, so the cheapest
+week is where the minorant's slope reaches ``-W_k``, found by bisection for all blocks at
+once instead of pricing every (block, entry) pair: in the steps, the price with its
+week-to-week differences replaced by their suffix minima (cheap; never above it, and equal
+to it when it is convex, which it is when the prices fall with the week; the steps keep
+them falling); in column generation its lower convex hull (:func:`_convex_minorant`), at
+whose vertices, where a linear ``t W_k`` plus the price is least, it is the price itself:
+exact for any prices. Taking less than the cheapest value keeps the bound valid. For
+*any* prices >= 0 this is a valid lower
 bound, so the computation can stop at any moment (``should_stop``, a time limit) and still
 return a certified bound; more iterations (subgradient steps, Polyak step towards a known
 plan's cost, along a deflected direction that keeps part of the previous one) only raise
-it. The prices come from **column generation** (on a large project after the sampled
-steps below, from their prices, for the time up to ``CG_SHARE`` of the limit): a master
-programme (the same relaxation as a linear programme over a growing
-set of per-cluster options, solved with HiGHS, its capacity and coverage rows elastic so
-that any set of options will do; the reference plan's options to start with) gives duals.
-The master is kept in HiGHS (SciPy's solver object) between rounds: a round only adds its
-new options and the simplex goes on from the last basis;
-the cheapest option of every cluster at prices between those duals and the best prices so
-far (Wentges' smoothing) joins the master, with its entry week chosen exactly over every
-week (no minorant, :meth:`_Columns.block_values_exact`), and the dual value at those prices
-is the bound of that round. When a round's value reaches the master's optimum the prices
-are optimal for the relaxation, and no step follows; otherwise the subgradient steps
-continue from the best prices. A master solve ends at the time limit (HiGHS's own
-limit) but not at ``should_stop``: on 2,000 clusters stopping may wait up to a few
-seconds.
+it. The prices come from **column generation** (on a large project after the sampled steps
+below, from their prices, for the time up to ``CG_SHARE`` of the limit): a master programme
+(the same relaxation as a linear programme over a growing set of per-cluster options,
+solved with HiGHS, its capacity and coverage rows meant to be elastic so that any set of
+options will do (in the kept master they are not, see *Measured*); the reference plan's
+options to start with, each block in the part of its week where it really starts) gives
+duals. The master is kept in HiGHS (SciPy's solver object) between rounds: a round only
+adds its new options and the simplex goes on from the last basis; the cheapest option of
+every cluster at prices between those duals and the best prices so far (Wentges' smoothing,
+adapted: nearer the best prices after a round that did not raise the best value) joins the
+master, with its entry chosen exactly over every entry (the lower convex hull), and the
+dual value at those prices is the bound of that round. When a round's value reaches the
+master's optimum the prices are optimal for the relaxation, and no step follows; otherwise
+the subgradient steps continue from the best prices. A master solve ends at the time limit
+(HiGHS's own limit) but not at ``should_stop``: on 2,000 clusters stopping may wait up to a
+few seconds.
 The first prices come from Smith's rule (the risk per start of the cluster that a ratio order
 puts in that week), which is close to optimal when clusters are small compared with a
 week's capacity. On a large project (``WARM_START_MIN_CLUSTERS``) one full step costs
-about a quarter of a second, too slow to converge within a minute; the prices are per week,
+about a tenth of a second, too slow to converge within a minute; the prices are per week,
 so they are first improved on the same programme for a spread sample of the clusters with
 the same share of every week's capacity (ten times cheaper steps), and the full
 programme's column generation and steps continue from there, the steps with a small factor (``SAMPLED_FULL_STEP``; the
 initial one overshoots such prices: at 300,000 buildings 200 full steps with it gained
 nothing). The sample only proposes prices: every value reported is the full programme's
-dual value at some prices >= 0. The reported bound is the best of the dual values seen and
-the clusters-ignored bound of :func:`.milp.lower_bound`.
+dual value at some prices >= 0. The reported bound is the best of the dual values seen (in
+parts of a week, below) and the clusters-ignored bound of :func:`.milp.lower_bound`.
+
+**Whole weeks for the prices, parts of a week for the bound.** The prices are searched on
+the programme with whole weeks (one part: fewer distinct options, so a smaller master and
+cheaper steps); the reported bound is the dual value of the programme in parts of a week
+at the best prices found (and at the first ones, early). At the same prices it is never
+lower: each option in parts costs no less and covers no less than the whole-week option
+of its week. The time of that last evaluation is set aside from the limit. The kept master
+is pruned when it holds ``MASTER_OPTIONS`` options per cluster: options out of its basis are
+dropped except the ``MASTER_KEEP`` x clusters of least reduced cost (they may come back in a
+later round); dropping columns out of the basis keeps the basis.
 
 **Measured** (generated instances as in ``benchmarks/bench_planning.py``: preparation from
 scratch, releases up to a year, capacity for about 8 years unless said; gap of the
@@ -99,9 +119,8 @@ optimised order):
   half the limit 7.9 %, 30 % 6.3 %, 15 % 5.3-5.8 %; smoothing 0.5 instead of 0.7 and column
   generation up to 97 % of the limit (the steps after it gained nothing) gave 5.2 %, with
   the master's optimum within 0.2 % of the best dual value. Given 150 s the master closes
-  after 102 s at 5.06 %: that is the relaxation's LP optimum there, so getting below 5 %
-  needs a tighter relaxation (e.g. the exact cost of a split cluster's block over the
-  weeks it spans instead of ``t W_k + s_k``), not a faster dual. (Primal simplex instead of HiGHS's default for the warm solves: more
+  after 102 s at 5.06 %: that is the relaxation's LP optimum there (with whole weeks).
+  (Primal simplex instead of HiGHS's default for the warm solves: more
   rounds, worse duals, 8.8 %.) Column generation on the sample gave worse prices for the
   full programme than the sample's steps (11.8 % against 9.2 %). At 20,000 buildings / 150
   clusters the kept master closes (the relaxation's optimum, 4.74 %) in 9 s instead of 29 s.
@@ -118,6 +137,48 @@ optimised order):
   buildings to R full, so every later cluster starts nothing there and every earlier one
   is complete before R (imposed with the plan's own first cut cluster: no gain on 8
   clusters). Both only tighten the relaxation, whose LP was already close.
+* Where the rest was: the block's entry week. The exact cost of a split cluster's block
+  over its weeks instead of ``t W_k + s_k`` changes nothing here (the capacity is the same
+  every week after R, so the two are equal). With whole weeks a block is costed from its
+  week's first slot but covers from its last, so each block smaller than a week (at
+  300,000 buildings about 62 starts against 301 a week) could in effect start a week
+  early. Costing and covering from the week's first slot (not valid: to measure the room)
+  raised the relaxation's optimum at 20,000 buildings from 4.74 % to 4.38 %. Parts of a
+  week, column generation on them: 2 parts 4.59 %, 4 parts 4.50 %, 8 parts 4.46 % (20,000
+  buildings; the master closes in 7-30 s). Column generation on whole weeks and the dual
+  value in parts at its prices: 4 parts 4.51 %, 8 parts 4.47 %, 16 parts 4.46 %, 32 parts
+  4.44 % (one evaluation: 0.3, 0.6, 1.2, 1.7 s), so the prices stay on whole weeks (the
+  master stays small) and the bound is the value in 8 parts. At 300,000 buildings the
+  whole-week optimum 5.06 % becomes 4.88 % in 8 parts at the same prices (the master in 4
+  parts had not closed after 50 s, its objective at 4.67 %).
+* Pricing the split clusters' blocks exactly (every entry, ``n_options x entries``) cost
+  2.3 s a round at 300,000 buildings with 4 parts; the lower convex hull per part and
+  block size gives the same values (tested). The whole cluster as a block (k = 0) is
+  priced the same way instead of as an explicit column per entry (3.2 million columns with
+  4 parts), and the spread is computed on one week per distinct run of capacities: at
+  300,000 buildings the programme's set-up takes 0.2 s (3.4 s before, with 4 parts) and an
+  exact dual value 0.13 s on whole weeks, 0.25 s in 8 parts (load 1.2).
+* The kept master at 300,000 buildings grew to 27,000 options and its solves to 3-7 s each
+  (about 1 ms a simplex iteration): 20 rounds in the limit, 5.5-5.8 % on a machine with
+  load 2.5-4.5 (2,000 options a round, whether or not they could improve it). Pruned to
+  its basis and 2 x clusters options of least reduced cost once it holds 5 per cluster, a
+  solve takes 0.1-2 s and the master closes (47-55 rounds) after 45-46 s: 4.88 % (load
+  0.8-2.2; pruning at 8 and keeping 4 per cluster: 5.03 %; 4 and 2: 4.88 %, 3 and 1: 4.90
+  %, both not closed after 50 s). The sample's steps take a 15 % share of the limit from
+  the start; with 4 parts' explicit columns the set-up before them (the programme's
+  columns, 12 full dual values to scale Smith's prices) took 10 s under load 4.4, so no
+  step was left; with the cheaper set-up 450-480 steps. Adaptive smoothing (from 0.8; 0.1
+  lower after a round that raised the best value, 0.1 higher after one that did not,
+  within 0.5-0.9): at 20,000 buildings the master closes after 55 rounds instead of 59
+  (fixed 0.5); the figures with pruning above are with it. An interior-point master (no
+  crossover) failed its first solve at 300,000 buildings: not kept. Making the kept
+  master's rows elastic in fact (its slack columns enter them with +1, so they are not:
+  the reference plan's options keep it feasible) put the first rounds' duals at the
+  penalty (dual values of -3e5 at 20,000 buildings): left as it is.
+* The optimised order (lever on the other side of the gap): at 20,000 buildings every
+  insertion of a cluster up to 10 places away, evaluated with the scheduler (3,000 tries
+  a pass), lowered the exposure by 0.1 % (0.11 % of the start cost from the head, 0.01 %
+  from the tail): not pursued.
 """
 
 from __future__ import annotations
@@ -149,6 +210,9 @@ WARM_START_SHARE = 0.15  # of the time limit, at most, for the sampled programme
 #: Polyak step factor of the full programme after sampled prices (they are close: the
 #: full step factor overshoots them, measured at 300,000 buildings)
 SAMPLED_FULL_STEP = 0.02
+#: weight of the best prices so far when pricing new options, at the start; lowered by
+#: ``CG_SMOOTHING_STEP`` after a round that raises the best value, raised after one that
+#: does not (mispriced), within ``CG_SMOOTHING_LOW`` .. ``CG_SMOOTHING_HIGH`` (measured)
 CG_SMOOTHING = 0.8
 CG_SMOOTHING_LOW = 0.5
 CG_SMOOTHING_HIGH = 0.9
