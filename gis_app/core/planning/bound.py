@@ -391,8 +391,8 @@ class _Columns:
         self.grid_has = (np.arange(n_entries + 1)[:, None] < n_entries) & (self.sizes[None, :] > 0)
 
     def _entries(self, cum: np.ndarray, parts: int) -> None:
-        """The entries of a block: every week T of ``weeks`` cut into ``ENTRY_PARTS``
-        parts of its slots. A block that really starts at slot x of part e costs at least
+        """The entries of a block: every week T of ``weeks`` cut into ``parts`` parts of
+        its slots (``ENTRY_PARTS`` unless given). A block that really starts at slot x of part e costs at least
         its cost from the part's first slot (``entry_lo``) and covers at least what it
         covers from the part's last slot (``entry_hi``): both never above the real plan.
         With whole weeks (one part) a block smaller than a week would be costed from the
