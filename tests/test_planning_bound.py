@@ -189,14 +189,15 @@ def _columns(planner):
 
 
 def _exact_block_minimum(planner, cols, jobs, i, table):
-    """The least of (exact block cost + coverage price) over every entry week of the
-    block of prefix option i (the quantity the minorant must never exceed)."""
+    """The least of (exact block cost from the entry's first slot + coverage price) over
+    every entry of the block of prefix option i (the quantity the minorant must never
+    exceed)."""
     model = planner.model
     option = int(cols.bo_opt[i])
     g, k = jobs[int(cols.opt_job[option])], int(cols.opt_k[option])
     members = model.members[model.member_start[g] : model.member_start[g + 1]]
-    cost = cols._block_cost(model.weight[members][k:], cols.weeks)
-    return float((cost + table[: len(cols.weeks), cols.bo_size_index[i]]).min())
+    cost = cols._block_cost(model.weight[members][k:], cols.entry_week, cols.entry_lo)
+    return float((cost + table[: len(cols.entry_lo), cols.bo_size_index[i]]).min())
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -219,7 +220,7 @@ def test_a_split_clusters_block_is_never_priced_above_its_exact_cost(seed, capac
     for i in range(len(cols.bo_opt)):
         exact = _exact_block_minimum(planner, cols, jobs, i, table)
         assert values[i] <= exact + 1e-12 * max(1.0, abs(exact))
-        assert 0 <= week_index[i] < len(cols.weeks)
+        assert 0 <= week_index[i] < len(cols.entry_lo)
 
 
 def test_a_split_clusters_block_is_priced_exactly_when_prices_fall_and_blocks_fit_a_week():
@@ -321,3 +322,146 @@ def test_the_master_kept_in_highs_solves_as_afresh_and_its_prices_stay_below_eve
     assert all(b <= a * (1 + 1e-9) + 1e-9 for a, b in itertools.pairwise(objectives))
     assert master.solve() is not None
     assert master.in_highs == len(master.job)  # every option went into the kept programme
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(1, 6), st.integers(2, 60))
+def test_the_convex_minorant_is_the_lower_hull(seed, n_rows, n_points):
+    """The lower convex hull of every row: never above it, convex, and for any slope the
+    least of (row + slope x i) is the least of (hull + slope x i): exact, whatever the
+    shape of the row (noise, plateaus, steps)."""
+    rng = np.random.default_rng(seed)
+    rows = rng.normal(size=(n_rows, n_points)).cumsum(axis=1)
+    rows[:, rng.random(n_points) < 0.2] += rng.exponential(3.0)  # steps up
+    rows[0] = np.round(rows[0])  # ties and collinear points
+    minorant, slope = bound_module._convex_minorant(rows)
+    assert minorant.shape == rows.shape and slope.shape == (n_rows, n_points - 1)
+    assert (minorant <= rows + 1e-9).all()
+    assert (np.diff(slope, axis=1) >= -1e-9).all()
+    assert np.allclose(np.diff(minorant, axis=1), slope)
+    i = np.arange(n_points)
+    for w in rng.normal(scale=2.0, size=8):
+        assert np.allclose((rows + w * i).min(axis=1), (minorant + w * i).min(axis=1))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000), st.integers(1, 9))
+def test_a_split_clusters_block_is_priced_exactly_for_any_prices(seed, capacity):
+    """With ``exact`` (column generation) the block of a split cluster is priced at the
+    least of (entry week x its weight + spread of its part + coverage price) over every
+    entry, for prices that rise and fall (not only falling ones)."""
+    buildings, clusters = make_instance(n_clusters=6, per_cluster=7, seed=seed)
+    rng = np.random.default_rng(seed)
+    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
+    planner = Planner(buildings, clusters, config(starts_per_week=capacity))
+    cols, _ = _columns(planner)
+    lam = rng.exponential(1e-4, len(cols.weeks)) * (rng.random(len(cols.weeks)) < 0.7)
+    table = cols.penalty_table(lam)
+    values, entry = cols.block_values(table, exact=True)
+    n_entries = len(cols.entry_lo)
+    for i in range(len(cols.bo_opt)):
+        every = (
+            cols.entry_week * cols.bo_weight[i]
+            + cols.bo_spread[i, cols.entry_part]
+            + table[:n_entries, cols.bo_size_index[i]]
+        )
+        assert values[i] == pytest.approx(every.min(), rel=1e-9, abs=1e-15)
+        assert every[entry[i]] == pytest.approx(values[i], rel=1e-9, abs=1e-15)
+
+
+def test_entries_hold_every_real_blocks_start_and_never_overstate_it():
+    """Parts of a week: every slot of a week after R lies in exactly one part, and a
+    block that really starts at a slot of a part costs at least its cost from the part's
+    first slot and covers at least what it covers from the part's last slot."""
+    buildings, clusters = make_instance(n_clusters=6, per_cluster=5, seed=3)
+    buildings["milestone"] = "versterkingsbesluit"
+    planner = Planner(buildings, clusters, config(starts_per_week=9))
+    cols, jobs = _columns(planner)
+    assert bound_module.ENTRY_PARTS > 1
+    model = planner.model
+    members = model.members[model.member_start[jobs[0]] : model.member_start[jobs[0] + 1]]
+    weights = model.weight[members]
+    for a, week in enumerate(cols.weeks[:6].tolist()):
+        parts = slice(a * cols.parts, (a + 1) * cols.parts)
+        lo, hi = cols.entry_lo[parts], cols.entry_hi[parts]
+        slots = np.arange(cols.cum[week], cols.cum[week + 1])
+        held = [(slot >= lo) & (slot <= hi) for slot in slots]
+        assert all(h.sum() >= 1 for h in held)  # every slot of the week has a part
+        for slot in slots.tolist():
+            e = cols.entry_of(a, slot)
+            assert cols.entry_lo[e] <= slot <= cols.entry_hi[e]
+            real = cols._block_cost(weights, np.asarray([week]), np.asarray([slot]))[0]
+            assert cols._block_cost(weights, np.asarray([week]), cols.entry_lo[[e]])[0] <= real
+            # coverage of weeks R..T from the real start against the entry's
+            covered = np.minimum(len(weights), cols.cum[cols.weeks + 1] - slot)
+            covered = np.where(cols.weeks >= week, covered, 0)
+            rows, inc = cols.occupancy(e, len(weights))
+            entry_covered = np.zeros(len(cols.weeks))
+            entry_covered[rows] = inc
+            assert (np.cumsum(entry_covered) <= covered + 1e-9).all()
+
+
+@pytest.mark.parametrize(
+    ("n_clusters", "per_cluster", "capacity", "seed"),
+    [(24, 4, 8, 1), (24, 4, 8, 4), (20, 5, 12, 1)],
+)
+def test_parts_of_a_week_raise_the_bound_of_small_clusters_and_keep_it_below_the_optimum(
+    n_clusters, per_cluster, capacity, seed
+):
+    """Clusters smaller than a week's capacity: with whole weeks a block could in effect
+    start a week early; parts of a week give a higher bound, still below the exact
+    optimum (MILP; prepared buildings, so it is the scheduler's best order)."""
+    buildings, clusters = make_instance(n_clusters=n_clusters, per_cluster=per_cluster, seed=seed)
+    buildings["milestone"] = "versterkingsbesluit"
+    buildings["eigen_regie"] = False
+    planner = Planner(buildings, clusters, config(starts_per_week=capacity))
+    optimum = solve_order_milp(planner, time_limit=60).objective_exposure
+    with parts_of_a_week(1):
+        whole_weeks = planner.bound()
+    parts = planner.bound()
+    assert whole_weeks.lower_bound < parts.lower_bound <= optimum * (1 + 1e-9)
+
+
+@contextlib.contextmanager
+def parts_of_a_week(parts: int):
+    saved = bound_module.ENTRY_PARTS
+    bound_module.ENTRY_PARTS = parts
+    try:
+        yield
+    finally:
+        bound_module.ENTRY_PARTS = saved
+
+
+@pytest.mark.parametrize("seed", [2, 7])
+def test_a_pruned_master_reaches_the_same_optimum_and_stays_below_every_order(seed, monkeypatch):
+    """The kept master drops options out of its basis once it holds many (here: after
+    every round, down to the basis and one option per cluster); column generation still
+    closes at the relaxation's optimum (whole weeks: the same value as without pruning)
+    and the bound stays below the best of every order."""
+    buildings, clusters = make_instance(n_clusters=5, per_cluster=9, seed=seed)
+    rng = np.random.default_rng(seed)
+    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
+    planner = Planner(buildings, clusters, config(starts_per_week=2))
+    monkeypatch.setattr(bound_module, "ENTRY_PARTS", 1)
+    monkeypatch.setattr(bound_module, "MASTER_OPTIONS", 10**6)
+    unpruned = planner.bound()
+    pruned_rounds = []
+    prune = bound_module._Master._prune
+
+    def counted(self, *args):
+        before = len(self.job)
+        prune(self, *args)
+        pruned_rounds.append(before - len(self.job))
+
+    monkeypatch.setattr(bound_module._Master, "_prune", counted)
+    monkeypatch.setattr(bound_module, "MASTER_OPTIONS", 1)
+    monkeypatch.setattr(bound_module, "MASTER_KEEP", 1)
+    pruned = planner.bound()
+    assert sum(pruned_rounds) > 0  # options were dropped
+    assert pruned.iterations == unpruned.iterations == 0  # both closed: no steps after
+    assert pruned.lower_bound == pytest.approx(unpruned.lower_bound, rel=1e-6)
+    best = min(
+        planner.run(order=list(order)).metrics["risk_exposure"]
+        for order in itertools.permutations(planner.cluster_ids)
+    )
+    assert pruned.lower_bound <= best * (1 + 1e-12)

@@ -19,57 +19,77 @@ last release week of any building still to be planned and ``C_R`` the first slot
   week of slot ``max_{i<=j}(C[r_i] - i) + j`` (its release and the chain ahead of it).
 
 So a plan is described by, per cluster, a prefix of ``k`` buildings before week R (each in a
-week of its own, ``l_j <= week < R``) and a *block* of the rest, contiguous, entering in a
-week ``t >= R``. The relaxation keeps exactly that, for every ``k`` from 0 to the buildings
-that could start before R: the prefix buildings take weeks in ``[l_j, R)`` in their chain
-order (non-decreasing), the capacity of every week before R holds, and the
-block of ``n - k`` buildings costs ``sum_i w_{k+i} W(C[t] + i)`` and covers at least
-``min(n - k, C[T+1] - C[t+1] + 1)`` of the slots of weeks R..T (it is contiguous), which
-may not exceed the slots there. Every entry week is allowed. For ``k >= 1`` the block's
-cost is taken as ``t W_k + s_k`` (``W_k`` its weight, ``s_k`` the least of
-``cost(t) - t W_k`` over all entry weeks, the spread of the block over its weeks): never
-above the real cost, and equal to it when the block fits in the week it enters.
+week of its own, ``l_j <= week < R``) and a *block* of the rest, contiguous, entering at a
+slot of a week ``t >= R``. The relaxation keeps exactly that, for every ``k`` from 0 to the
+buildings that could start before R: the prefix buildings take weeks in ``[l_j, R)`` in
+their chain order (non-decreasing), the capacity of every week before R holds, and the
+block enters in one of ``ENTRY_PARTS`` *parts* of a week t (its slots cut into that many
+runs): a block of ``n - k`` buildings entering in a part whose slots are ``lo..hi`` costs
+``sum_i w_{k+i} W(lo + i)`` and covers at least ``min(n - k, C[T+1] - hi)`` of the slots
+of weeks R..T (it is contiguous), which may not exceed the slots there: a block that really
+starts at a slot of the part costs no less and covers no less. Every entry is allowed. The
+block's cost is taken as ``t W_k + s_k`` (``W_k`` its weight, ``s_k`` the least of
+``cost(t) - t W_k`` over all entry weeks, per part: the spread of the block over its
+weeks; computed on one week per distinct run of capacities a block can span, which gives
+the same least): never above the real cost, and equal to it when the capacity is the
+same every week after R. With whole weeks (one part) a block would be costed from the
+week's first slot and cover only its last one, so every block smaller than a week could in
+effect start a week early; parts of a week shrink that to a part of a week.
 Pseudo-clusters (buildings in no cluster, always last) are relaxed to ordinary clusters.
 
 **The bound** is the Lagrangian dual of that time-indexed programme (weekly buckets): the
 capacity of each week before R (``nu_s``) and the coverage of weeks R..T (``lambda_T``) are
 priced, after which every prefix building picks its cheapest week and every cluster its
-cheapest prefix size and entry week on its own. For a split cluster (``k >= 1``) the
-coverage price as a function of the entry week is replaced by a convex minorant (its
-week-to-week differences by their suffix minima: never above it, and equal to it when it is
-convex, which it is when the prices fall with the week; the steps keep them falling), so
-the cheapest week is where the minorant's slope reaches ``-W_k``, found by bisection for
-all prefix sizes at once instead of pricing every (size, week) pair. Taking less than the
-cheapest value keeps the bound valid. For *any* prices >= 0 this is a valid lower
+cheapest prefix size and entry on its own. Per part of the week, the coverage price of a
+block as a function of its entry week is replaced by a convex minorant, so the cheapest
+week is where the minorant's slope reaches ``-W_k``, found by bisection for all blocks at
+once instead of pricing every (block, entry) pair: in the steps, the price with its
+week-to-week differences replaced by their suffix minima (cheap; never above it, and equal
+to it when it is convex, which it is when the prices fall with the week; the steps keep
+them falling); in column generation its lower convex hull (:func:`_convex_minorant`), at
+whose vertices, where a linear ``t W_k`` plus the price is least, it is the price itself:
+exact for any prices. Taking less than the cheapest value keeps the bound valid. For
+*any* prices >= 0 this is a valid lower
 bound, so the computation can stop at any moment (``should_stop``, a time limit) and still
 return a certified bound; more iterations (subgradient steps, Polyak step towards a known
 plan's cost, along a deflected direction that keeps part of the previous one) only raise
-it. The prices come from **column generation** (on a large project after the sampled
-steps below, from their prices, for the time up to ``CG_SHARE`` of the limit): a master
-programme (the same relaxation as a linear programme over a growing
-set of per-cluster options, solved with HiGHS, its capacity and coverage rows elastic so
-that any set of options will do; the reference plan's options to start with) gives duals.
-The master is kept in HiGHS (SciPy's solver object) between rounds: a round only adds its
-new options and the simplex goes on from the last basis;
-the cheapest option of every cluster at prices between those duals and the best prices so
-far (Wentges' smoothing) joins the master, with its entry week chosen exactly over every
-week (no minorant, :meth:`_Columns.block_values_exact`), and the dual value at those prices
-is the bound of that round. When a round's value reaches the master's optimum the prices
-are optimal for the relaxation, and no step follows; otherwise the subgradient steps
-continue from the best prices. A master solve ends at the time limit (HiGHS's own
-limit) but not at ``should_stop``: on 2,000 clusters stopping may wait up to a few
-seconds.
+it. The prices come from **column generation** (on a large project after the sampled steps
+below, from their prices, for the time up to ``CG_SHARE`` of the limit): a master programme
+(the same relaxation as a linear programme over a growing set of per-cluster options,
+solved with HiGHS, its capacity and coverage rows meant to be elastic so that any set of
+options will do (in the kept master they are not, see *Measured*); the reference plan's
+options to start with, each block in the part of its week where it really starts) gives
+duals. The master is kept in HiGHS (SciPy's solver object) between rounds: a round only
+adds its new options and the simplex goes on from the last basis; the cheapest option of
+every cluster at prices between those duals and the best prices so far (Wentges' smoothing,
+adapted: nearer the best prices after a round that did not raise the best value) joins the
+master, with its entry chosen exactly over every entry (the lower convex hull), and the
+dual value at those prices is the bound of that round. When a round's value reaches the
+master's optimum the prices are optimal for the relaxation, and no step follows; otherwise
+the subgradient steps continue from the best prices. A master solve ends at the time limit
+(HiGHS's own limit) but not at ``should_stop``: on 2,000 clusters stopping may wait up to a
+few seconds.
 The first prices come from Smith's rule (the risk per start of the cluster that a ratio order
 puts in that week), which is close to optimal when clusters are small compared with a
 week's capacity. On a large project (``WARM_START_MIN_CLUSTERS``) one full step costs
-about a quarter of a second, too slow to converge within a minute; the prices are per week,
+about a tenth of a second, too slow to converge within a minute; the prices are per week,
 so they are first improved on the same programme for a spread sample of the clusters with
 the same share of every week's capacity (ten times cheaper steps), and the full
 programme's column generation and steps continue from there, the steps with a small factor (``SAMPLED_FULL_STEP``; the
 initial one overshoots such prices: at 300,000 buildings 200 full steps with it gained
 nothing). The sample only proposes prices: every value reported is the full programme's
-dual value at some prices >= 0. The reported bound is the best of the dual values seen and
-the clusters-ignored bound of :func:`.milp.lower_bound`.
+dual value at some prices >= 0. The reported bound is the best of the dual values seen (in
+parts of a week, below) and the clusters-ignored bound of :func:`.milp.lower_bound`.
+
+**Whole weeks for the prices, parts of a week for the bound.** The prices are searched on
+the programme with whole weeks (one part: fewer distinct options, so a smaller master and
+cheaper steps); the reported bound is the dual value of the programme in parts of a week
+at the best prices found (and at the first ones, early). At the same prices it is never
+lower: each option in parts costs no less and covers no less than the whole-week option
+of its week. The time of that last evaluation is set aside from the limit. The kept master
+is pruned when it holds ``MASTER_OPTIONS`` options per cluster: options out of its basis are
+dropped except the ``MASTER_KEEP`` x clusters of least reduced cost (they may come back in a
+later round); dropping columns out of the basis keeps the basis.
 
 **Measured** (generated instances as in ``benchmarks/bench_planning.py``: preparation from
 scratch, releases up to a year, capacity for about 8 years unless said; gap of the
@@ -99,9 +119,8 @@ optimised order):
   half the limit 7.9 %, 30 % 6.3 %, 15 % 5.3-5.8 %; smoothing 0.5 instead of 0.7 and column
   generation up to 97 % of the limit (the steps after it gained nothing) gave 5.2 %, with
   the master's optimum within 0.2 % of the best dual value. Given 150 s the master closes
-  after 102 s at 5.06 %: that is the relaxation's LP optimum there, so getting below 5 %
-  needs a tighter relaxation (e.g. the exact cost of a split cluster's block over the
-  weeks it spans instead of ``t W_k + s_k``), not a faster dual. (Primal simplex instead of HiGHS's default for the warm solves: more
+  after 102 s at 5.06 %: that is the relaxation's LP optimum there (with whole weeks).
+  (Primal simplex instead of HiGHS's default for the warm solves: more
   rounds, worse duals, 8.8 %.) Column generation on the sample gave worse prices for the
   full programme than the sample's steps (11.8 % against 9.2 %). At 20,000 buildings / 150
   clusters the kept master closes (the relaxation's optimum, 4.74 %) in 9 s instead of 29 s.
@@ -118,6 +137,48 @@ optimised order):
   buildings to R full, so every later cluster starts nothing there and every earlier one
   is complete before R (imposed with the plan's own first cut cluster: no gain on 8
   clusters). Both only tighten the relaxation, whose LP was already close.
+* Where the rest was: the block's entry week. The exact cost of a split cluster's block
+  over its weeks instead of ``t W_k + s_k`` changes nothing here (the capacity is the same
+  every week after R, so the two are equal). With whole weeks a block is costed from its
+  week's first slot but covers from its last, so each block smaller than a week (at
+  300,000 buildings about 62 starts against 301 a week) could in effect start a week
+  early. Costing and covering from the week's first slot (not valid: to measure the room)
+  raised the relaxation's optimum at 20,000 buildings from 4.74 % to 4.38 %. Parts of a
+  week, column generation on them: 2 parts 4.59 %, 4 parts 4.50 %, 8 parts 4.46 % (20,000
+  buildings; the master closes in 7-30 s). Column generation on whole weeks and the dual
+  value in parts at its prices: 4 parts 4.51 %, 8 parts 4.47 %, 16 parts 4.46 %, 32 parts
+  4.44 % (one evaluation: 0.3, 0.6, 1.2, 1.7 s), so the prices stay on whole weeks (the
+  master stays small) and the bound is the value in 8 parts. At 300,000 buildings the
+  whole-week optimum 5.06 % becomes 4.88 % in 8 parts at the same prices (the master in 4
+  parts had not closed after 50 s, its objective at 4.67 %).
+* Pricing the split clusters' blocks exactly (every entry, ``n_options x entries``) cost
+  2.3 s a round at 300,000 buildings with 4 parts; the lower convex hull per part and
+  block size gives the same values (tested). The whole cluster as a block (k = 0) is
+  priced the same way instead of as an explicit column per entry (3.2 million columns with
+  4 parts), and the spread is computed on one week per distinct run of capacities: at
+  300,000 buildings the programme's set-up takes 0.2 s (3.4 s before, with 4 parts) and an
+  exact dual value 0.13 s on whole weeks, 0.25 s in 8 parts (load 1.2).
+* The kept master at 300,000 buildings grew to 27,000 options and its solves to 3-7 s each
+  (about 1 ms a simplex iteration): 20 rounds in the limit, 5.5-5.8 % on a machine with
+  load 2.5-4.5 (2,000 options a round, whether or not they could improve it). Pruned to
+  its basis and 2 x clusters options of least reduced cost once it holds 5 per cluster, a
+  solve takes 0.1-2 s and the master closes (47-55 rounds) after 45-46 s: 4.88 % (load
+  0.8-2.2; pruning at 8 and keeping 4 per cluster: 5.03 %; 4 and 2: 4.88 %, 3 and 1: 4.90
+  %, both not closed after 50 s). The sample's steps take a 15 % share of the limit from
+  the start; with 4 parts' explicit columns the set-up before them (the programme's
+  columns, 12 full dual values to scale Smith's prices) took 10 s under load 4.4, so no
+  step was left; with the cheaper set-up 450-480 steps. Adaptive smoothing (from 0.8; 0.1
+  lower after a round that raised the best value, 0.1 higher after one that did not,
+  within 0.5-0.9): at 20,000 buildings the master closes after 55 rounds instead of 59
+  (fixed 0.5); the figures with pruning above are with it. An interior-point master (no
+  crossover) failed its first solve at 300,000 buildings: not kept. Making the kept
+  master's rows elastic in fact (its slack columns enter them with +1, so they are not:
+  the reference plan's options keep it feasible) put the first rounds' duals at the
+  penalty (dual values of -3e5 at 20,000 buildings): left as it is.
+* The optimised order (lever on the other side of the gap): at 20,000 buildings every
+  insertion of a cluster up to 10 places away, evaluated with the scheduler (3,000 tries
+  a pass), lowered the exposure by 0.1 % (0.11 % of the start cost from the head, 0.01 %
+  from the tail): not pursued.
 """
 
 from __future__ import annotations
@@ -149,8 +210,21 @@ WARM_START_SHARE = 0.15  # of the time limit, at most, for the sampled programme
 #: Polyak step factor of the full programme after sampled prices (they are close: the
 #: full step factor overshoots them, measured at 300,000 buildings)
 SAMPLED_FULL_STEP = 0.02
-CG_SMOOTHING = 0.5  # weight of the best prices so far when pricing new options (measured)
+#: weight of the best prices so far when pricing new options, at the start; lowered by
+#: ``CG_SMOOTHING_STEP`` after a round that raises the best value, raised after one that
+#: does not (mispriced), within ``CG_SMOOTHING_LOW`` .. ``CG_SMOOTHING_HIGH`` (measured)
+CG_SMOOTHING = 0.8
+CG_SMOOTHING_LOW = 0.5
+CG_SMOOTHING_HIGH = 0.9
+CG_SMOOTHING_STEP = 0.1
+#: the kept master is pruned once it holds this many options per cluster, down to the
+#: basis and the ``MASTER_KEEP`` x clusters of least reduced cost
+MASTER_OPTIONS = 5
+MASTER_KEEP = 2
 CG_SHARE = 0.97  # of the time limit, up to which column generation may run
+#: parts of a week in which a block may enter: a block entering in a part is costed from
+#: the part's first slot and covers the weeks from its last slot on (measured)
+ENTRY_PARTS = 8
 
 
 @dataclass
@@ -187,7 +261,9 @@ class _Columns:
     """Every (cluster, prefix size k, entry week) of the relaxation as flat arrays, and
     every cluster's chain (weights ``flat_w``, earliest weeks ``flat_l``) for its prefix."""
 
-    def __init__(self, model, tm, cum: np.ndarray, jobs: list[int], keep_going=None):
+    def __init__(
+        self, model, tm, cum: np.ndarray, jobs: list[int], keep_going=None, parts: int | None = None
+    ):
         w = model.weight
         self.cum = cum
         n_total = int(model.n_slots[jobs].sum())
@@ -205,6 +281,13 @@ class _Columns:
         t_last = min(t_last, last_week)
         self.t_lo_all = int(t_first_block)
         self.t_hi = t_last
+        # weeks T = t_lo_all .. t_hi carry a coverage price
+        self.weeks = np.arange(self.t_lo_all, self.t_hi + 1, dtype=np.int64)
+        self._entries(cum, ENTRY_PARTS if parts is None else parts)
+        n_entries = len(self.entry_lo)
+        n_max = max((len(m) for m in members_of), default=0)
+        spread_weeks = self._spread_weeks(cum, n_max)
+        spread_entries = (spread_weeks[:, None] * self.parts + np.arange(self.parts)).ravel()
         cols_t, cols_m, cols_cost, cols_opt = [], [], [], []
         opt_job, opt_k, opt_off = [], [], []
         job_off, job_could, job_first_opt = [], [], []
@@ -212,7 +295,6 @@ class _Columns:
         bo_opt, bo_weight, bo_spread, bo_size, bo_job = [], [], [], [], []
         self.complete = True
         offset = 0
-        ts_all = np.arange(self.t_lo_all, t_last + 1, dtype=np.int64)
 
         def new_option(job, off, k):
             opt_job.append(job)
@@ -241,20 +323,18 @@ class _Columns:
             job_first_opt.append(len(opt_job))
             flat_w.append(ww)
             flat_l.append(ell)
-            # option k = 0: the whole cluster as one block, every entry week
-            if n > 0:
-                t_lo = max(self.t_lo_all, int(week_of_slot(np.asarray([p[0]]))[0]))
-                ts = np.arange(min(t_lo, t_last), t_last + 1, dtype=np.int64)
-                add(k_job, offset, 0, ts, np.full(len(ts), n), self._block_cost(ww, ts))
-            # options k = 1 .. could: a prefix of k before week R, the rest a block of
-            # weight W_k entering in any week t >= R; its cost is at least
-            # t W_k + (the least spread of the block over all entry weeks), chosen per
-            # iteration against the coverage prices (:meth:`block_values`)
-            ks = np.arange(1, min(could, n - 1) + 1, dtype=np.int64)
-            if len(ks) and len(ts_all):
-                cost2d = self._block_costs(ww, ks, ts_all)
+            # options k = 0 .. could: a prefix of k before week R (none for k = 0), the
+            # rest a block of weight W_k entering in any week t >= R; its cost is at
+            # least t W_k + (the least spread of the block over all entry weeks, per part
+            # of the week: equal to its cost when the capacity is the same every week),
+            # chosen per iteration against the coverage prices (:meth:`block_values`)
+            ks = np.arange(0, min(could, n - 1) + 1, dtype=np.int64)
+            if len(ks) and n_entries:
+                weeks_e = self.entry_week[spread_entries]
+                cost2d = self._block_costs(ww, ks, weeks_e, self.entry_lo[spread_entries])
                 weight_k = np.cumsum(ww[::-1])[::-1][ks]  # weight of buildings k .. n-1
-                spread = (cost2d - ts_all[None, :] * weight_k[:, None]).min(axis=1)
+                rel = cost2d - weeks_e[None, :] * weight_k[:, None]
+                spread = rel.reshape(len(ks), -1, self.parts).min(axis=1)
                 for row, k in enumerate(ks.tolist()):
                     bo_opt.append(len(opt_job))
                     new_option(k_job, offset, k)
@@ -262,19 +342,22 @@ class _Columns:
                     bo_spread.append(spread[row])
                     bo_size.append(n - k)
                     bo_job.append(k_job)
+            elif n > 0:  # no week after R within the horizon: the block is not priced
+                t = np.asarray([t_last])
+                cost = self._block_cost(ww, t)
+                add(k_job, offset, 0, np.asarray([0]), np.zeros(1, np.int64), cost)
             if could == n and n > 0:  # the whole cluster before week R
                 add(k_job, offset, n, np.asarray([-1]), np.zeros(1, np.int64), np.zeros(1))
             offset += n
-        self.t = np.concatenate(cols_t)
-        self.m = np.concatenate(cols_m)
-        self.cost = np.concatenate(cols_cost)
-        self.opt = np.concatenate(cols_opt)
+        # explicit columns: options without a block (or with one that is not priced)
+        entry = np.concatenate(cols_t) if cols_t else np.empty(0, dtype=np.int64)
+        self.m = np.concatenate(cols_m) if cols_m else np.empty(0, dtype=np.int64)
+        self.cost = np.concatenate(cols_cost) if cols_cost else np.empty(0)
+        self.opt = np.concatenate(cols_opt) if cols_opt else np.empty(0, dtype=np.int64)
         self.opt_job = np.asarray(opt_job, dtype=np.int64)
         self.opt_k = np.asarray(opt_k, dtype=np.int64)
         self.opt_off = np.asarray(opt_off, dtype=np.int64)
-        # first column of every cluster (columns are grouped by cluster)
-        job_of_col = self.opt_job[self.opt]
-        self.first = np.flatnonzero(np.diff(np.concatenate([[-1], job_of_col])) != 0)
+        self.col_job = self.opt_job[self.opt]
         self.flat_w = np.concatenate(flat_w)
         self.flat_l = np.concatenate(flat_l)
         # prefix weeks 0..R-1 carry a capacity price
@@ -282,20 +365,14 @@ class _Columns:
         self.job_off = np.asarray(job_off, dtype=np.int64)
         self.job_could = np.asarray(job_could, dtype=np.int64)
         self.job_first_opt = np.asarray(job_first_opt, dtype=np.int64)
-        # weeks T = t_lo_all .. t_hi carry a coverage price
-        self.weeks = np.arange(self.t_lo_all, self.t_hi + 1, dtype=np.int64)
         self.bo_opt = np.asarray(bo_opt, dtype=np.int64)
         self.bo_weight = np.asarray(bo_weight, dtype=float)
-        self.bo_spread = np.asarray(bo_spread, dtype=float)
+        self.bo_spread = np.asarray(bo_spread, dtype=float).reshape(-1, self.parts)
         self.bo_job = np.asarray(bo_job, dtype=np.int64)
         bo_size = np.asarray(bo_size, dtype=np.int64)
         self.D = cum[self.weeks + 1].astype(float) - c_r  # slots of weeks R..T
         has = self.m > 0
-        t_safe = np.where(has, self.t, self.t_lo_all)
-        self.start_cov = cum[t_safe + 1].astype(float) - 1.0  # coverage = min(m, D - this)
-        # index (into weeks) of the first T whose coverage reaches m
-        self.full_at = np.searchsorted(self.D + c_r, self.start_cov + self.m, side="left")
-        self.t_index = np.where(has, t_safe - self.t_lo_all, len(self.weeks))
+        self.t_index = np.where(has, entry, n_entries)  # entry index (n_entries: no block)
         self.has_block = has
         # the penalty of a column depends on its entry week and block size only: priced on
         # a (week, size) table, then gathered
@@ -303,16 +380,60 @@ class _Columns:
         self.bo_size_index = size_index[len(self.m) :]
         size_index = size_index[: len(self.m)]
         self.table_key = self.t_index * len(self.sizes) + size_index
-        n_weeks = len(self.weeks)
-        a = np.arange(n_weeks + 1)
-        start = np.full(n_weeks + 1, 0.0)
-        start[:n_weeks] = cum[self.weeks + 1].astype(float) - 1.0
+        # rows: every entry, and a last one for no block
+        start = np.append(self.entry_hi, 0).astype(float)
         self.grid_start = start[:, None]
-        self.grid_a = np.broadcast_to(a[:, None], (n_weeks + 1, len(self.sizes)))
+        a = np.append(self.entry_a, len(self.weeks))
+        self.grid_a = np.broadcast_to(a[:, None], (n_entries + 1, len(self.sizes)))
         self.grid_full = np.searchsorted(
             self.D + c_r, (self.grid_start + self.sizes[None, :]).ravel(), side="left"
-        ).reshape(n_weeks + 1, len(self.sizes))
-        self.grid_has = (a[:, None] < n_weeks) & (self.sizes[None, :] > 0)
+        ).reshape(n_entries + 1, len(self.sizes))
+        self.grid_has = (np.arange(n_entries + 1)[:, None] < n_entries) & (self.sizes[None, :] > 0)
+
+    def _entries(self, cum: np.ndarray, parts: int) -> None:
+        """The entries of a block: every week T of ``weeks`` cut into ``parts`` parts of
+        its slots (``ENTRY_PARTS`` unless given). A block that really starts at slot x of part e costs at least
+        its cost from the part's first slot (``entry_lo``) and covers at least what it
+        covers from the part's last slot (``entry_hi``): both never above the real plan.
+        With whole weeks (one part) a block smaller than a week would be costed from the
+        week's first slot and cover only one slot of it, so every block could in effect
+        start a week early; parts shrink that to a part of a week."""
+        q = max(int(parts), 1)
+        self.parts = q
+        weeks = self.weeks
+        first = cum[weeks]
+        cap = cum[weeks + 1] - first
+        part = np.arange(q, dtype=np.int64)
+        lo = first[:, None] + (part[None, :] * cap[:, None]) // q
+        nxt = first[:, None] + ((part[None, :] + 1) * cap[:, None]) // q
+        self.entry_lo = lo.ravel()
+        self.entry_hi = np.maximum(nxt - 1, lo).ravel()
+        self.entry_a = np.repeat(np.arange(len(weeks), dtype=np.int64), q)
+        self.entry_week = weeks[self.entry_a]
+        self.entry_part = np.tile(part, len(weeks))
+
+    def _spread_weeks(self, cum: np.ndarray, n_max: int) -> np.ndarray:
+        """Indices into ``weeks`` of one week per distinct run of capacities that a block
+        of up to ``n_max`` buildings entering there can span (and of where the capacity
+        ends): a block's cost minus ``t W`` is the same in weeks with the same run, so
+        its least over these weeks is its least over every week (with the same capacity
+        every week: a handful of weeks instead of hundreds)."""
+        weeks = self.weeks
+        if len(weeks) == 0:
+            return np.empty(0, dtype=np.int64)
+        cap = np.diff(cum)
+        reach = np.searchsorted(cum, cum[weeks] + max(n_max, 1), side="left") - weeks
+        span = int(reach.max()) + 1
+        padded = np.concatenate([cap, np.full(span, -1, dtype=cap.dtype)])
+        runs = np.lib.stride_tricks.sliding_window_view(padded, span)[weeks]
+        _, first = np.unique(runs, axis=0, return_index=True)
+        return np.sort(first).astype(np.int64)
+
+    def entry_of(self, week_index: int, slot: int) -> int:
+        """The entry (index) of the week ``weeks[week_index]`` whose part holds ``slot``."""
+        lo = self.entry_lo[week_index * self.parts : (week_index + 1) * self.parts]
+        part = int(np.searchsorted(lo, slot, side="right")) - 1
+        return week_index * self.parts + min(max(part, 0), self.parts - 1)
 
     def prefix(self, nu: np.ndarray):
         """Per option: the cheapest cost of its prefix under the week prices ``nu``, the
@@ -400,10 +521,11 @@ class _Columns:
                 week[here] = back[j][rows[here], week[here]]
         return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
 
-    def occupancy(self, week_index: int, m: int) -> tuple[np.ndarray, np.ndarray]:
-        """Week indices and increments of the coverage of a block of ``m`` entering in
-        week index ``week_index`` (its coverage of weeks R..T is their running sum)."""
-        start = float(self.cum[self.weeks[week_index] + 1]) - 1.0
+    def occupancy(self, entry: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+        """Week indices and increments of the coverage of a block of ``m`` entering at
+        ``entry`` (its coverage of weeks R..T is their running sum)."""
+        start = float(self.entry_hi[entry])
+        week_index = int(self.entry_a[entry])
         cov = np.minimum(m, self.D[week_index:] + self.c_r - start)
         full = int(np.searchsorted(cov, m, side="left"))
         cov = cov[: full + 1]
@@ -414,14 +536,15 @@ class _Columns:
     def week_of(self, slots: np.ndarray) -> np.ndarray:
         return np.searchsorted(self.cum, slots, side="right") - 1
 
-    def _block_cost(self, weights: np.ndarray, ts: np.ndarray) -> np.ndarray:
-        """``sum_i w_i W(C[t] + i)`` for each entry week t (the block's i-th building)."""
+    def _block_cost(self, weights: np.ndarray, ts: np.ndarray, base=None) -> np.ndarray:
+        """``sum_i w_i W(x + i)`` for each entry week t and first slot x in it (``base``;
+        default ``C[t]``) (the block's i-th building)."""
         cum = self.cum
         total = float(weights.sum())
         prefix = np.concatenate([[0.0], np.cumsum(weights)])
         m = len(weights)
         out = ts.astype(float) * total
-        base = cum[ts]
+        base = cum[ts] if base is None else np.asarray(base)
         q = 1
         # weeks past the capacity horizon add nothing (a lower cost keeps the bound valid)
         while True:
@@ -439,14 +562,16 @@ class _Columns:
             q += 1
         return out
 
-    def _block_costs(self, weights: np.ndarray, ks: np.ndarray, ts: np.ndarray) -> np.ndarray:
-        """``_block_cost(weights[k:], ts)`` for every k in ``ks`` (rows), in one pass."""
+    def _block_costs(
+        self, weights: np.ndarray, ks: np.ndarray, ts: np.ndarray, base=None
+    ) -> np.ndarray:
+        """``_block_cost(weights[k:], ts, base)`` for every k in ``ks`` (rows), in one pass."""
         cum = self.cum
         prefix = np.concatenate([[0.0], np.cumsum(weights)])
         total = (prefix[-1] - prefix[ks])[:, None]  # weight of each block
         m = (len(weights) - ks)[:, None]
         out = ts[None, :].astype(float) * total
-        base = cum[ts][None, :]
+        base = (cum[ts] if base is None else np.asarray(base))[None, :]
         q = 1
         while True:
             idx = ts + q
@@ -464,8 +589,8 @@ class _Columns:
         return out
 
     def penalty_table(self, lam: np.ndarray) -> np.ndarray:
-        """``sum_T lambda_T x coverage(T)`` of a block per (entry week index, size); the
-        last row (no block) is 0."""
+        """``sum_T lambda_T x coverage(T)`` of a block per (entry, size); the last row (no
+        block) is 0."""
         s0 = np.concatenate([[0.0], np.cumsum(lam)])
         s1 = np.concatenate([[0.0], np.cumsum(lam * (self.D + self.c_r))])
         a = np.minimum(self.grid_a, len(lam))
@@ -474,41 +599,45 @@ class _Columns:
         full = self.sizes[None, :] * (s0[-1] - s0[b])
         return np.where(self.grid_has, ramp + full, 0.0)
 
-    def block_values_exact(self, table: np.ndarray, chunk: int = 4096):
-        """As :meth:`block_values`, but the least over every entry week itself (no
-        minorant): exact for any prices, and a few hundred times the work, in chunks."""
-        n_opt = len(self.bo_opt)
-        n_weeks = len(self.weeks)
-        values = np.zeros(n_opt)
-        week_index = np.zeros(n_opt, dtype=np.int64)
-        if n_opt == 0 or n_weeks == 0:
-            return values, week_index
-        rows = np.ascontiguousarray(table[:n_weeks].T)  # (sizes, weeks)
-        weeks = self.weeks.astype(float)
-        for lo in range(0, n_opt, chunk):
-            hi = min(lo + chunk, n_opt)
-            total = self.bo_weight[lo:hi, None] * weeks[None, :] + rows[self.bo_size_index[lo:hi]]
-            best = np.argmin(total, axis=1)
-            week_index[lo:hi] = best
-            values[lo:hi] = total[np.arange(hi - lo), best] + self.bo_spread[lo:hi]
-        return values, week_index
-
-    def block_values(self, table: np.ndarray):
+    def block_values(self, table: np.ndarray, exact: bool = False):
         """For every option with a prefix (k >= 1): the least of
-        ``t W_k + spread_k + penalty(n - k, t)`` over the entry weeks, with the penalty
-        replaced by a convex minorant in t (its week-to-week differences replaced by
-        their suffix minima, so never above it): the minimum is where the minorant's
-        slope reaches ``-W_k``, found by bisection. Returns (values, week indices)."""
+        ``t W_k + spread_k + penalty(n - k, t)`` over the entries, or less. Per part of the
+        week the penalty of every block size is replaced by a convex minorant in t: the
+        least over the weeks is where the minorant's slope reaches ``-W_k`` (found by
+        bisection); then the least over the parts. The minorant is the lower convex hull
+        with ``exact`` (:func:`_convex_minorant`; ``t W_k`` is linear, so the least is at a
+        vertex of the hull, where it equals the penalty: exact for any prices), else the
+        penalty with its week-to-week differences replaced by their suffix minima (never
+        above it; equal to it when it is convex, which it is when the prices fall with the
+        week; the steps keep them falling), which is cheaper. Returns (values, entry
+        indices)."""
+        n_opt = len(self.bo_opt)
+        if n_opt == 0 or len(self.weeks) == 0:
+            return np.zeros(n_opt), np.zeros(n_opt, dtype=np.int64)
+        values = np.full(n_opt, np.inf)
+        entry = np.zeros(n_opt, dtype=np.int64)
+        for part in range(self.parts):
+            rows = table[part : len(self.entry_lo) : self.parts]
+            v, week_index = self._part_values(rows, part, exact)
+            better = v < values
+            values[better] = v[better]
+            entry[better] = week_index[better] * self.parts + part
+        return values, entry
+
+    def _part_values(self, table: np.ndarray, part: int, exact: bool):
+        """:meth:`block_values` for the entries of one part of the weeks (``table``: its
+        rows, one per week)."""
         n_opt = len(self.bo_opt)
         n_weeks = len(self.weeks)
-        if n_opt == 0 or n_weeks == 0:
-            return np.zeros(n_opt), np.zeros(n_opt, dtype=np.int64)
         si = self.bo_size_index
-        rows = table[:n_weeks].T  # (sizes, weeks)
-        slope = np.diff(rows, axis=1)
-        slope = np.minimum.accumulate(slope[:, ::-1], axis=1)[:, ::-1]  # non-decreasing
-        minorant = np.concatenate([np.zeros((len(rows), 1)), np.cumsum(slope, axis=1)], axis=1)
-        minorant += rows[:, :1]
+        rows = np.ascontiguousarray(table[:n_weeks].T)  # (sizes, weeks)
+        if exact:
+            minorant, slope = _convex_minorant(rows)
+        else:
+            slope = np.diff(rows, axis=1)
+            slope = np.minimum.accumulate(slope[:, ::-1], axis=1)[:, ::-1]  # non-decreasing
+            minorant = np.concatenate([np.zeros((len(rows), 1)), np.cumsum(slope, axis=1)], axis=1)
+            minorant += rows[:, :1]
         # first index whose slope is >= -W (the count of slopes below it)
         lo = np.zeros(n_opt, dtype=np.int64)
         hi = np.full(n_opt, n_weeks - 1, dtype=np.int64)
@@ -521,7 +650,7 @@ class _Columns:
             below = slope[si, np.minimum(mid, n_weeks - 2)] < target
             lo = np.where(active & below, mid + 1, lo)
             hi = np.where(active & ~below, mid, hi)
-        values = self.weeks[lo] * self.bo_weight + self.bo_spread + minorant[si, lo]
+        values = self.weeks[lo] * self.bo_weight + self.bo_spread[:, part] + minorant[si, lo]
         return values, lo
 
     def penalty(self, lam: np.ndarray) -> np.ndarray:
@@ -533,17 +662,19 @@ class _Columns:
         block covers ``D_T + C_R - start`` from its entry week until it is full, then its
         size (difference arrays over the weeks)."""
         cols = cols[self.has_block[cols]]
-        return self._coverage(
-            self.t_index[cols], self.full_at[cols], self.start_cov[cols], self.m[cols]
-        )
+        return self._entry_coverage(self.t_index[cols], self.m[cols])
 
-    def block_coverage(self, bos: np.ndarray, week_index: np.ndarray) -> np.ndarray:
+    def block_coverage(self, bos: np.ndarray, entry: np.ndarray) -> np.ndarray:
         """Coverage of weeks R..T by the blocks of prefix options ``bos`` (indices into
-        the ``bo_`` arrays) entering in the weeks of ``week_index``."""
+        the ``bo_`` arrays) entering at ``entry``."""
         m = (self.sizes[self.bo_size_index[bos]]).astype(np.int64)
-        start_cov = self.cum[self.weeks[week_index] + 1].astype(float) - 1.0
+        return self._entry_coverage(entry, m)
+
+    def _entry_coverage(self, entry: np.ndarray, m: np.ndarray) -> np.ndarray:
+        start_cov = self.entry_hi[entry].astype(float)
+        # index (into weeks) of the first T whose coverage reaches m
         full_at = np.searchsorted(self.D + self.c_r, start_cov + m, side="left")
-        return self._coverage(week_index, full_at, start_cov, m)
+        return self._coverage(self.entry_a[entry], full_at, start_cov, m)
 
     def _coverage(self, a, full_at, start_cov, m) -> np.ndarray:
         n_weeks = len(self.weeks)
@@ -556,6 +687,60 @@ class _Columns:
         )
         full = np.cumsum(np.bincount(f, weights=np.asarray(m, dtype=float), minlength=size))
         return active[:n_weeks] * (self.D + self.c_r) - start[:n_weeks] + full[:n_weeks]
+
+
+def _convex_minorant(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The lower convex hull of the points ``(i, rows[r, i])`` of every row, as its values
+    at every i and its slopes from i to i + 1 (non-decreasing). Never above the row, and
+    equal to it at the hull's vertices, where every linear function plus the row is
+    least.
+
+    Points are dropped in passes: one that lies above the segment between its nearest
+    points still kept is no vertex (whatever else is dropped in the same pass), and when
+    none does the points kept are convex."""
+    r, n = rows.shape
+    if n < 2:
+        return rows.copy(), np.zeros((r, 0))
+    flat = rows.ravel()
+    row_start = (np.arange(r, dtype=np.int64) * n)[:, None]
+    # the points still kept, packed to the left of every row (``kept`` marks them)
+    x = np.broadcast_to(np.arange(n, dtype=np.int64), (r, n))
+    kept = np.ones((r, n), dtype=bool)
+    while True:
+        k = x.shape[1]
+        y = flat[row_start + x]
+        col = np.arange(k, dtype=np.int64)
+        prev = np.full((r, k), -1, dtype=np.int64)
+        prev[:, 1:] = np.maximum.accumulate(np.where(kept, col, -1)[:, :-1], axis=1)
+        nxt = np.full((r, k), k, dtype=np.int64)
+        nxt[:, :-1] = np.minimum.accumulate(np.where(kept, col, k)[:, :0:-1], axis=1)[:, ::-1]
+        inner = kept & (prev >= 0) & (nxt < k)
+        at = (np.arange(r, dtype=np.int64) * k)[:, None]
+        p = at + np.maximum(prev, 0)
+        q = at + np.minimum(nxt, k - 1)
+        xs, ys = x.ravel(), y.ravel()
+        xp, xq, yp, yq = xs[p], xs[q], ys[p], ys[q]
+        above = inner & ((y - yp) * (xq - xp) > (yq - yp) * (x - xp))
+        if not above.any():
+            break
+        kept = kept & ~above
+        width = int(kept.sum(axis=1).max())
+        pack = np.argsort(~kept, axis=1, kind="stable")[:, :width]
+        x = np.take_along_axis(x, pack, axis=1)
+        kept = np.take_along_axis(kept, pack, axis=1)
+    alive = np.zeros((r, n), dtype=bool)
+    alive[np.nonzero(kept)[0], x[kept]] = True
+    idx = np.arange(n, dtype=np.int64)
+    before = np.maximum.accumulate(np.where(alive, idx, -1), axis=1)  # vertex at or before
+    after = np.minimum.accumulate(np.where(alive, idx, n)[:, ::-1], axis=1)[:, ::-1]
+    rp = flat[row_start + before]
+    rq = flat[row_start + after]
+    span = after - before
+    minorant = np.where(span > 0, rp + (rq - rp) * (idx - before) / np.maximum(span, 1), rows)
+    # the hull's segment over each step i -> i + 1
+    p, q = before[:, :-1], after[:, 1:]
+    slope = (flat[row_start + q] - flat[row_start + p]) / (q - p)
+    return minorant, slope
 
 
 def _smith_prices(model, cols: _Columns, jobs: list[int], smith: np.ndarray):
@@ -596,25 +781,23 @@ def _dual(
     of every cluster's cheapest option, minus the right-hand sides)."""
     pre, state = cols.prefix(nu)
     table = cols.penalty_table(lam)
+    n_jobs = len(cols.job_off)
+    per_job = np.full(n_jobs, np.inf)  # the cheapest explicit column of every cluster
     reduced = cols.cost + table.ravel()[cols.table_key] + pre[cols.opt]
-    per_job = np.minimum.reduceat(reduced, cols.first)
-    block, week_index = cols.block_values_exact(table) if exact else cols.block_values(table)
+    np.minimum.at(per_job, cols.col_job, reduced)
+    block, week_index = cols.block_values(table, exact)
     block += pre[cols.bo_opt]
-    per_job_block = np.full(len(per_job), np.inf)
+    per_job_block = np.full(n_jobs, np.inf)
     np.minimum.at(per_job_block, cols.bo_job, block)
     best = np.minimum(per_job, per_job_block)
     value = float(best.sum() - np.dot(lam, cols.D) - np.dot(nu, cols.cap_pre))
     if not choose:
         return value, None, None
-    # the cheapest column of each cluster, unless a prefix option is cheaper
-    segments = cols.first
-    mins = np.repeat(per_job, np.diff(np.append(segments, len(reduced))))
-    chosen_idx = np.flatnonzero(reduced <= mins)
-    seg_of = np.searchsorted(segments, chosen_idx, side="right") - 1
-    _, first = np.unique(seg_of, return_index=True)
-    chosen = chosen_idx[first]  # one per cluster, in cluster order
+    # the cheapest column of each cluster, unless a block option is cheaper
     use_block = per_job_block < per_job
-    chosen = chosen[~use_block]
+    chosen = np.flatnonzero(~use_block[cols.col_job] & (reduced <= per_job[cols.col_job]))
+    _, first = np.unique(cols.col_job[chosen], return_index=True)
+    chosen = chosen[first]  # one per cluster, in cluster order
     bos = np.flatnonzero((block <= per_job_block[cols.bo_job]) & use_block[cols.bo_job])
     _, first = np.unique(cols.bo_job[bos], return_index=True)
     bos = bos[first]
@@ -650,9 +833,9 @@ class _Master:
         self.cols = cols
         self.n_jobs = n_jobs
         self.penalty = penalty  # per slot of capacity or coverage exceeded (elastic rows)
-        self.job, self.cost = [], []
-        self.use_rows, self.use_cols, self.use_vals = [], [], []
-        self.cov_rows, self.cov_cols, self.cov_vals = [], [], []
+        self.job, self.cost, self.keys = [], [], []
+        self.use: list = []  # per option: (prefix weeks, starts in each) or None
+        self.cov: list = []  # per option: (coverage rows, increments) or None
         self.seen: set = set()
         self.entries: list[tuple[np.ndarray, np.ndarray]] = []  # rows, values per option
         self.highs = None  # the programme kept in HiGHS, built at the first solve
@@ -665,25 +848,23 @@ class _Master:
         if key in self.seen:
             return
         self.seen.add(key)
-        c = len(self.job)
+        self.keys.append(key)
         self.job.append(job)
         self.cost.append(cost)
+        idx, vals = [np.asarray([job])], [np.ones(1)]
+        use = cov = None
         if len(prefix_weeks):
             weeks, counts = np.unique(prefix_weeks, return_counts=True)
-            self.use_rows.append(weeks)
-            self.use_cols.append(np.full(len(weeks), c))
-            self.use_vals.append(counts.astype(float))
-        idx, vals = [np.asarray([job])], [np.ones(1)]
-        if len(prefix_weeks):
+            use = (weeks, counts.astype(float))
             idx.append(self.n_jobs + len(self.cols.weeks) + weeks)
             vals.append(counts.astype(float))
         if block is not None:
             rows, inc = self.cols.occupancy(*block)
-            self.cov_rows.append(rows)
-            self.cov_cols.append(np.full(len(rows), c))
-            self.cov_vals.append(inc)
+            cov = (rows, inc)
             idx.append(self.n_jobs + rows)
             vals.append(-inc)
+        self.use.append(use)
+        self.cov.append(cov)
         self.entries.append((np.concatenate(idx).astype(np.int32), np.concatenate(vals)))
 
     def solve(self, time_left: float = np.inf):
@@ -754,10 +935,36 @@ class _Master:
         h.run()
         if h.getModelStatus() != core.HighsModelStatus.kOptimal:
             return None
-        duals = -np.asarray(h.getSolution().row_dual)[self.n_jobs + n_w :]
+        solution = h.getSolution()
+        duals = -np.asarray(solution.row_dual)[self.n_jobs + n_w :]
         nu = np.maximum(duals[:R], 0.0)
         lam = np.maximum(duals[R:], 0.0)
-        return float(h.getInfo().objective_function_value), lam, nu
+        objective = float(h.getInfo().objective_function_value)
+        if len(self.job) > MASTER_OPTIONS * self.n_jobs:
+            self._prune(h, core, np.asarray(solution.col_dual), n_w + R + n_w)
+        return objective, lam, nu
+
+    def _prune(self, h, core, reduced: np.ndarray, first: int) -> None:
+        """Keeps the kept programme small: drops the options out of the basis whose
+        reduced cost is above that of the ``MASTER_KEEP`` x clusters cheapest (they can
+        come back in a later round). Dropping columns out of the basis keeps the basis."""
+        status = h.getBasis().col_status[first:]
+        basic = np.fromiter((st == core.HighsBasisStatus.kBasic for st in status), bool)
+        reduced = reduced[first:]
+        n_keep = MASTER_KEEP * self.n_jobs
+        limit = np.partition(reduced, n_keep)[n_keep] if len(reduced) > n_keep else np.inf
+        drop = np.flatnonzero(~basic & (reduced > limit))
+        if len(drop) == 0:
+            return
+        h.deleteCols(len(drop), (drop + first).astype(np.int32))
+        keep = np.ones(len(self.job), dtype=bool)
+        keep[drop] = False
+        for i in drop.tolist():
+            self.seen.discard(self.keys[i])
+        for name in ("job", "cost", "keys", "use", "cov", "entries"):
+            values = getattr(self, name)
+            setattr(self, name, [v for v, k in zip(values, keep.tolist(), strict=True) if k])
+        self.in_highs = len(self.job)
 
     def solve_afresh(self, time_left: float = np.inf):
         """(objective, lam, nu) of the programme over the options so far, solved from
@@ -772,11 +979,19 @@ class _Master:
             return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
 
         # equalities: convexity per cluster; z_T - z_{T-1} - sum_c inc_c(T) x_c = 0
+        use_i = [i for i, u in enumerate(self.use) if u is not None]
+        cov_i = [i for i, c in enumerate(self.cov) if c is not None]
         conv = sparse.csr_matrix(
             (np.ones(n_x), (np.asarray(self.job), np.arange(n_x))), shape=(self.n_jobs, n_x)
         )
         inc = sparse.csr_matrix(
-            (-cat(self.cov_vals), (cat(self.cov_rows, int), cat(self.cov_cols, int))),
+            (
+                -cat([self.cov[i][1] for i in cov_i]),
+                (
+                    cat([self.cov[i][0] for i in cov_i], int),
+                    cat([np.full(len(self.cov[i][0]), i) for i in cov_i], int),
+                ),
+            ),
             shape=(n_w, n_x),
         )
         zz = sparse.diags([np.ones(n_w), -np.ones(max(n_w - 1, 0))], [0, -1], shape=(n_w, n_w))
@@ -786,7 +1001,13 @@ class _Master:
         b_eq = np.concatenate([np.ones(self.n_jobs), np.zeros(n_w)])
         # inequalities: capacity before R; z_T <= D_T
         use = sparse.csr_matrix(
-            (cat(self.use_vals), (cat(self.use_rows, int), cat(self.use_cols, int))),
+            (
+                cat([self.use[i][1] for i in use_i]),
+                (
+                    cat([self.use[i][0] for i in use_i], int),
+                    cat([np.full(len(self.use[i][0]), i) for i in use_i], int),
+                ),
+            ),
             shape=(R, n_x),
         )
         # elastic: a row may be exceeded at ``penalty`` per slot, so any options will do
@@ -835,8 +1056,13 @@ def _plan_options(model, tm, cols: _Columns, jobs: list[int], starts: np.ndarray
         if k < len(members):
             t = int(s[k:].min())
             a = min(max(t - cols.t_lo_all, 0), n_w - 1)
-            cost += float(cols._block_cost(model.weight[members[k:]], cols.weeks[[a]])[0])
-            block = (a, len(members) - k)
+            # after R the blocks take consecutive slots: one that starts n_t buildings in
+            # week t starts at its (C[t + 1] - n_t)-th slot at the latest
+            n_t = int((s[k:] == t).sum())
+            e = cols.entry_of(a, int(cols.cum[cols.weeks[a] + 1]) - n_t)
+            w_block = model.weight[members[k:]]
+            cost += float(cols._block_cost(w_block, cols.weeks[[a]], cols.entry_lo[[e]])[0])
+            block = (e, len(members) - k)
         out.append((gi, cost, s[:k], block))
     return out
 
@@ -862,6 +1088,7 @@ def _column_generation(
     best_lam, best_nu = lam, nu
     _add_options(master, cols, *found)
     rounds, closed = 0, False
+    smoothing = CG_SMOOTHING
     for rounds in range(1, max_rounds + 1):  # noqa: B007
         time_left = np.inf if deadline is None else deadline - time.perf_counter()
         solved = master.solve(time_left)
@@ -871,7 +1098,7 @@ def _column_generation(
         if objective - best <= 1e-6 * max(1.0, abs(objective)):
             closed = True  # the best prices are (almost) the programme's optimum
             break
-        a = CG_SMOOTHING
+        a = smoothing
         lam = a * best_lam + (1 - a) * m_lam
         nu = a * best_nu + (1 - a) * m_nu
         value, _, _, (chosen, bos, week_index, state) = _dual(
@@ -879,6 +1106,9 @@ def _column_generation(
         )
         if value > best:
             best, best_lam, best_nu = value, lam, nu
+            smoothing = max(CG_SMOOTHING_LOW, smoothing - CG_SMOOTHING_STEP)
+        else:  # mispriced: the next point nearer the best prices
+            smoothing = min(CG_SMOOTHING_HIGH, smoothing + CG_SMOOTHING_STEP)
         if not keep_going():
             break
         _add_options(master, cols, chosen, bos, week_index, state)
@@ -903,7 +1133,8 @@ def _add_options(master: _Master, cols: _Columns, chosen, bos, week_index, state
     for i, b in enumerate(bos.tolist()):
         row = len(chosen) + i
         a = int(week_index[i])
-        cost = cols.weeks[a] * cols.bo_weight[b] + cols.bo_spread[b] + prefix_cost[row]
+        spread = cols.bo_spread[b, cols.entry_part[a]]
+        cost = cols.entry_week[a] * cols.bo_weight[b] + spread + prefix_cost[row]
         size = int(cols.sizes[cols.bo_size_index[b]])
         master.add(int(cols.bo_job[b]), float(cost), weeks[which == row], (a, size))
 
@@ -987,7 +1218,8 @@ def _sampled_prices(model, tm, remaining, jobs, cols, lam, nu, upper_ratio, keep
     factor = max(2, len(jobs) // WARM_START_CLUSTERS)
     sample = jobs[::factor]
     small_cap = np.floor(remaining / factor + 0.5).astype(np.int64)
-    small = _Columns(model, tm, cumulative(small_cap), sample, keep_going)
+    # whole weeks there: the sample only proposes weekly prices, and its steps stay cheap
+    small = _Columns(model, tm, cumulative(small_cap), sample, keep_going, parts=1)
     if not small.complete or not len(small.weeks):
         return None, None, 0
     # start from the full programme's prices, week for week
@@ -1064,7 +1296,10 @@ def exposure_lower_bound(
             return False
         return time.perf_counter() - t0 <= time_limit
 
-    cols = _Columns(model, tm, cumulative(remaining), jobs, keep_going)
+    cum = cumulative(remaining)
+    # prices are searched on whole weeks (fast); the bound is the dual value in parts of a
+    # week at the best of them (never lower at the same prices, see the module docstring)
+    cols = _Columns(model, tm, cum, jobs, keep_going, parts=1)
     if not cols.complete:  # stopped while setting up: the clusters-ignored bound stands
         cancelled = should_stop is not None and should_stop()
         return BoundResult(weak, weak, 0, time.perf_counter() - t0, cancelled, reference)
@@ -1079,6 +1314,7 @@ def exposure_lower_bound(
 
     # the scale of the prices: a coarse search first (each point is a valid bound)
     best, lam, nu = _scale_search(cols, lam, nu, keep_stepping)
+    best_lam, best_nu = lam, nu
     warm_steps = 0
     cg_rounds = 0
     step = INITIAL_STEP
@@ -1102,10 +1338,22 @@ def exposure_lower_bound(
             value = _dual(cols, lam_w, nu_w)[0]
             if value > best:
                 best, lam, nu, step = value, lam_w, nu_w, SAMPLED_FULL_STEP
+                best_lam, best_nu = lam, nu
+    fine, fine_best, reserve = None, -np.inf, 0.0
+    if not stopped[0] and ENTRY_PARTS > 1:
+        # the programme in parts of a week, and its dual value at the prices so far (a
+        # bound already); its time, with room to spare, is kept for the last one
+        started = time.perf_counter()
+        fine = _Columns(model, tm, cum, jobs, keep_stepping, parts=ENTRY_PARTS)
+        if fine.complete:
+            fine_best = _dual(fine, best_lam, best_nu, exact=True)[0]
+            reserve = 1.5 * (time.perf_counter() - started)
+        else:
+            fine = None
     if not stopped[0] and column_generation:
         # the master programme's prices (column generation), from the best prices so far
         # (on a large project the sample's); steps from there
-        cg_deadline = t0 + CG_SHARE * time_limit
+        cg_deadline = t0 + CG_SHARE * time_limit - reserve
         value, lam_c, nu_c, cg_rounds, closed = _column_generation(
             model,
             tm,
@@ -1119,22 +1367,30 @@ def exposure_lower_bound(
         )
         if value > best:
             best, lam, nu, step = value, lam_c, nu_c, SAMPLED_FULL_STEP
+            best_lam, best_nu = lam, nu
         if closed:
             max_iterations = 0  # optimal prices: steps cannot raise the bound
     iterations = 0
     if not stopped[0] and max_iterations > 0:
+        out: dict = {}
+        step_deadline = t0 + time_limit - reserve
         best_steps, iterations = _ascend(
             cols,
             lam,
             nu,
             upper,
             max_iterations,
-            keep_stepping,
+            lambda: keep_stepping() and time.perf_counter() <= step_deadline,
+            out,
             initial_step=step,
         )
-        best = max(best, best_steps)
-    cancelled = stopped[0] and should_stop is not None and should_stop()
-    bound = max((best + const) / WEEKS_PER_YEAR, weak)
+        if best_steps > best:
+            best, best_lam, best_nu = best_steps, out["lam"], out["nu"]
+    asked = should_stop is not None and should_stop()
+    if fine is not None and not asked:
+        fine_best = max(fine_best, _dual(fine, best_lam, best_nu, exact=True)[0])
+    cancelled = stopped[0] and asked
+    bound = max((max(best, fine_best) + const) / WEEKS_PER_YEAR, weak)
     return BoundResult(
         lower_bound=float(bound),
         clusters_ignored_bound=float(weak),
