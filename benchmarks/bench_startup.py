@@ -322,16 +322,26 @@ FINDINGS = (
     "gen-2 passes of 0.1-0.2 s, on whichever thread allocated. `gis-app open` now pauses "
     "it during imports and the read and freezes what they made (`gc.freeze`).",
     "Contention: the plan's set-up, the cluster statistics and the dashboard counts "
-    "computed at once, and the trade-off curve started while the views drew the plan. "
-    "PySide releases the GIL in every Qt call and takes it back after: with a worker "
-    "running, each of the views' Qt calls waits for it. The counts now come first and "
-    "the plan after them; the trade-off curve and the order comparison wait for the "
-    "views' repaint of a new plan.",
-    "What is left: the views' own work when the plan arrives (about 40 ms of UI-thread "
-    "CPU in `PlanningWorkspace._result`, the charts, the metrics and the timeline) and, "
-    "under load, a worker that holds the GIL and is descheduled by the OS: the UI thread "
-    "waits until the worker runs again. The idle heartbeat row shows what the load alone "
-    "does.",
+    "computed at once, and the trade-off curve started while the views drew the plan. The "
+    "counts now come first and the plan after them; the order comparison waits for the "
+    "views' repaint of a new plan. (PySide6 6.11 keeps the GIL in plain Qt calls such as "
+    "setText, emit and QPainter calls, measured: a busy worker does not slow them; the UI "
+    "thread waits for the GIL when it comes back from the event loop.)",
+    "Done in the last round: the charts and the timeline behind another tab keep a new "
+    "plan and draw it when their tab comes to the front (a tabbed dock behind another is "
+    "still 'visible' to Qt; the dock's visibilityChanged says it), the trade-off curve (11 "
+    "plans) is computed only while the Grafieken tab is in front, the attribute table "
+    "sizes only the plan's new columns, and the window process switches threads every 1 "
+    "ms instead of 5 (the UI thread waits at most that long for a worker running Python). "
+    "A plan's arrival then costs the UI thread about 10 ms (300,000 buildings, cProfile, "
+    "offscreen), where it was about 40.",
+    "What is left: a worker in one C call that holds the GIL (a pandas or numpy pass over "
+    "a slice, a few ms each) or descheduled by the OS while it holds it: the UI thread "
+    "waits until it lets go. Gaps of 30-60 ms in which the UI thread used under 2 ms of "
+    "CPU are such waits. Tried and dropped: reading the file on a thread while the window "
+    "is built (both are GIL-bound Python in good part: the window took 1.19 s instead of "
+    "0.45, the read 1.66 instead of 1.08, the first map came later). The next step is the "
+    "planner's set-up and plans in a worker process.",
 )
 
 
