@@ -207,25 +207,7 @@ class _SheetPainter:
             for row in sheet.rows[:2000]:
                 widest = max(widest, metrics.horizontalAdvance(row[j]))
             wants.append(widest + 2 * CELL_PAD * DPI)
-        total = sum(wants)
-        width = self.page.width()
-        if total <= width:
-            extra = (width - total) / n
-            return [w + extra for w in wants]
-        # too wide: shrink the widest columns first (their text wraps)
-        cap = width / n
-        fixed = [w for w in wants if w <= cap]
-        while True:
-            flexible = [w for w in wants if w > cap]
-            if not flexible:
-                break
-            new_cap = (width - sum(fixed)) / len(flexible)
-            if new_cap >= cap - 1e-6:
-                cap = new_cap
-                break
-            cap = new_cap
-            fixed = [w for w in wants if w <= cap]
-        return [min(w, cap) for w in wants]
+        return direct.fit_columns(wants, self.page.width())
 
     def row_height(
         self, painter: QPainter, cells: list[str], widths: list[float], font: QFont
@@ -380,33 +362,13 @@ class _SheetPainter:
         boxes = np.array(
             [(r.left(), r.top(), r.right(), r.bottom()) for r in numbers], dtype=float
         ).reshape(-1, 4)
-        t_grid = np.repeat(np.linspace(-1, 1, 24), 3)
-        u_grid = np.tile(np.array([-1, 0, 1]), 24)
         for name, x, y, angle in self.sheet.street_labels:
             ((px, py),) = transform.xy(np.array([[x, y]], dtype=float))
             width = metrics.horizontalAdvance(name)
             theta = math.radians(-angle)
             along = np.array([math.cos(theta), math.sin(theta)])
             across = np.array([-along[1], along[0]])
-            best, best_score = (px, py), None
-            for step_across in (0, 1, -1, 2, -2, 3, -3):
-                for step_along in (0, 0.3, -0.3):
-                    cx, cy = (
-                        np.array([px, py])
-                        + across * step_across * line * 0.8
-                        + along * step_along * width
-                    )
-                    sx = cx + along[0] * t_grid * width / 2 + across[0] * u_grid * line / 3
-                    sy = cy + along[1] * t_grid * width / 2 + across[1] * u_grid * line / 3
-                    inside = (
-                        (sx[:, None] >= boxes[:, 0])
-                        & (sx[:, None] <= boxes[:, 2])
-                        & (sy[:, None] >= boxes[:, 1])
-                        & (sy[:, None] <= boxes[:, 3])
-                    )
-                    score = int(inside.any(axis=1).sum())
-                    if best_score is None or score < best_score:
-                        best, best_score = (cx, cy), score
+            best = direct.street_label_centre((px, py), along, across, width, line, boxes)
             path = QPainterPath()
             path.addText(QPointF(-width / 2, metrics.capHeight() / 2), font, name)
             painter.save()

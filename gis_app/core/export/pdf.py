@@ -418,6 +418,67 @@ def scale_text(denominator: float) -> str:
 # --- the sheet ------------------------------------------------------------------------------
 
 
+def fit_columns(wants: list[float], width: float) -> list[float]:
+    """Column widths for a table ``width`` wide from the widths the columns want: extra
+    room shared equally; too little, and the widest columns shrink first (their text
+    wraps) while the narrow ones keep theirs. Shared by the direct sheet and its Qt
+    fallback."""
+    n = len(wants)
+    total = sum(wants)
+    if total <= width:
+        extra = (width - total) / n
+        return [w + extra for w in wants]
+    cap = width / n
+    fixed = [w for w in wants if w <= cap]
+    while True:
+        flexible = [w for w in wants if w > cap]
+        if not flexible:
+            break
+        new_cap = (width - sum(fixed)) / len(flexible)
+        if new_cap >= cap - 1e-6:
+            cap = new_cap
+            break
+        cap = new_cap
+        fixed = [w for w in wants if w <= cap]
+    return [min(w, cap) for w in wants]
+
+
+#: Sample points along (t) and across (u) a street label, to count how many of them fall
+#: on a house number.
+_LABEL_T = np.repeat(np.linspace(-1, 1, 24), 3)
+_LABEL_U = np.tile(np.array([-1, 0, 1]), 24)
+
+
+def street_label_centre(
+    anchor, along: np.ndarray, across: np.ndarray, width: float, line: float, boxes: np.ndarray
+) -> tuple[float, float]:
+    """Where a street name of ``width`` goes near ``anchor`` (page units): of 21 positions
+    shifted across (up to three lines either side) and along the street, the first that
+    covers the fewest house-number ``boxes`` (rows of left, top, right, bottom; edges
+    count as inside). Shared by the direct sheet and its Qt fallback, so both put a
+    name in the same place."""
+    best, best_score = (float(anchor[0]), float(anchor[1])), None
+    for step_across in (0, 1, -1, 2, -2, 3, -3):
+        for step_along in (0, 0.3, -0.3):
+            cx, cy = (
+                np.asarray(anchor, dtype=float)
+                + across * step_across * line * 0.8
+                + along * step_along * width
+            )
+            sx = cx + along[0] * _LABEL_T * width / 2 + across[0] * _LABEL_U * line / 3
+            sy = cy + along[1] * _LABEL_T * width / 2 + across[1] * _LABEL_U * line / 3
+            inside = (
+                (sx[:, None] >= boxes[:, 0])
+                & (sx[:, None] <= boxes[:, 2])
+                & (sy[:, None] >= boxes[:, 1])
+                & (sy[:, None] <= boxes[:, 3])
+            )
+            score = int(inside.any(axis=1).sum())
+            if best_score is None or score < best_score:
+                best, best_score = (cx, cy), score
+    return best
+
+
 class _SheetWriter:
     def __init__(self, sheet: PackageSheet, path: Path | None):
         self.sheet = sheet
@@ -437,24 +498,7 @@ class _SheetWriter:
             for text in dict.fromkeys(row[j] for row in sheet.rows[:2000]):
                 widest = max(widest, width_of(text, BODY))
             wants.append(widest + 2 * CELL_PAD)
-        total = sum(wants)
-        if total <= AREA_WIDTH:
-            extra = (AREA_WIDTH - total) / n
-            return [w + extra for w in wants]
-        # too wide: shrink the widest columns first (their text wraps)
-        cap = AREA_WIDTH / n
-        fixed = [w for w in wants if w <= cap]
-        while True:
-            flexible = [w for w in wants if w > cap]
-            if not flexible:
-                break
-            new_cap = (AREA_WIDTH - sum(fixed)) / len(flexible)
-            if new_cap >= cap - 1e-6:
-                cap = new_cap
-                break
-            cap = new_cap
-            fixed = [w for w in wants if w <= cap]
-        return [min(w, cap) for w in wants]
+        return fit_columns(wants, AREA_WIDTH)
 
     def wrapped(self, cells: list[str], widths: list[float], font: Font) -> list[list[str]]:
         return [
@@ -607,8 +651,6 @@ class _SheetWriter:
             return
         font = STREET_NAME
         line = font.height
-        t_grid = np.repeat(np.linspace(-1, 1, 24), 3)
-        u_grid = np.tile(np.array([-1, 0, 1]), 24)
         placed = []
         for name, x, y, angle in self.sheet.street_labels:
             ((px, py),) = transform.xy(np.array([[x, y]], dtype=float))
@@ -616,25 +658,7 @@ class _SheetWriter:
             theta = math.radians(angle)
             along = np.array([math.cos(theta), math.sin(theta)])
             across = np.array([along[1], -along[0]])  # the side the Qt sheet tried first
-            best, best_score = (px, py), None
-            for step_across in (0, 1, -1, 2, -2, 3, -3):
-                for step_along in (0, 0.3, -0.3):
-                    cx, cy = (
-                        np.array([px, py])
-                        + across * step_across * line * 0.8
-                        + along * step_along * width
-                    )
-                    sx = cx + along[0] * t_grid * width / 2 + across[0] * u_grid * line / 3
-                    sy = cy + along[1] * t_grid * width / 2 + across[1] * u_grid * line / 3
-                    inside = (
-                        (sx[:, None] >= boxes[:, 0])
-                        & (sx[:, None] <= boxes[:, 2])
-                        & (sy[:, None] >= boxes[:, 1])
-                        & (sy[:, None] <= boxes[:, 3])
-                    )
-                    score = int(inside.any(axis=1).sum())
-                    if best_score is None or score < best_score:
-                        best, best_score = (cx, cy), score
+            best = street_label_centre((px, py), along, across, width, line, boxes)
             cos, sin = along
             # baseline start: half the width back along the street, half the cap height down
             ox = best[0] - cos * width / 2 + sin * font.cap_height / 2
