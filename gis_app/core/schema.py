@@ -332,9 +332,9 @@ def ensure_building_columns(frame: pd.DataFrame, *, text_checked: bool = False) 
     return frame
 
 
-def _text(values: pd.Series) -> pd.Series:
+def text_or_empty(values: pd.Series) -> pd.Series:
     """Values as text, missing as "" (also for an all-missing float column, which pandas 4
-    refuses to fill with text)."""
+    refuses to fill with text: ``fillna("")`` is not the way)."""
     return values.astype(object).where(values.notna(), "").astype(str).astype(object)
 
 
@@ -344,7 +344,7 @@ def ensure_cluster_columns(frame: pd.DataFrame) -> pd.DataFrame:
         if column not in frame.columns:
             frame[column] = COLUMN_DEFAULTS.get(column, "")
         if dtype == "object":
-            frame[column] = _text(frame[column])
+            frame[column] = text_or_empty(frame[column])
         else:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(dtype)
     return frame

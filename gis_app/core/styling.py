@@ -49,6 +49,7 @@ from gis_app.core.schema import (
     PROFILE_UNKNOWN,
     PROFILE_VERHOOGD,
     bag_gone,
+    text_or_empty,
 )
 
 STYLE_RISK = "risk_profile"
@@ -527,9 +528,7 @@ def _coded_text_column(frame, column: str, order: list[str], labels, default_col
     """Colours and legend of a text column with a fixed list of values (``order``; the
     last one, ``""``, also takes values outside it and a missing column); the colours of
     ``spec`` override the defaults per value."""
-    values = (
-        frame[column].fillna("").astype(str) if column in frame else pd.Series([""] * len(frame))
-    )
+    values = text_or_empty(frame[column]) if column in frame else pd.Series([""] * len(frame))
     codes = (
         values.map({k: i for i, k in enumerate(order)}).fillna(len(order) - 1).to_numpy(np.int64)
     )

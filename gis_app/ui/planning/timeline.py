@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES
+from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES, text_or_empty
 from gis_app.ui.core_texts import core_text
 from gis_app.ui.planning.plotting import (
     RISK_FILL,
@@ -656,8 +656,7 @@ class TimelineView(QWidget):
         if cached_b is not buildings or cached_c is not clusters:
             names = cluster_municipalities(buildings)
             self._municipality_cache = (buildings, clusters, names)
-        mapped = ids.map(names)  # float NaN when no name matched: pandas 4 refuses fillna("")
-        frame["gemeente"] = mapped.astype(object).where(mapped.notna(), "").to_numpy(dtype=object)
+        frame["gemeente"] = text_or_empty(ids.map(names)).to_numpy(dtype=object)
         # unclustered pseudo-rows name their municipality code
         pseudo = ids.str.startswith("zonder-cluster-")
         if pseudo.any():
@@ -683,10 +682,7 @@ class TimelineView(QWidget):
                     .drop_duplicates("c")
                     .set_index("c")["a"]
                 )
-                mapped = ids.map(mode)
-                frame["aannemer"] = (
-                    mapped.astype(object).where(mapped.notna(), "").to_numpy(dtype=object)
-                )
+                frame["aannemer"] = text_or_empty(ids.map(mode)).to_numpy(dtype=object)
         return frame
 
     def _fill_combo(self, combo: QComboBox, values, all_text: str) -> None:
