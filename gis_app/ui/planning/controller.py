@@ -439,11 +439,10 @@ class PlanningController(QObject):
         300,000 buildings, competing with the map and the views for the GIL); the newest
         one waiting starts when a view shows it again."""
         self._curve_shown = bool(shown)
-        waiting, self._curve_waiting = self._curve_waiting, None
-        if shown and waiting is not None and waiting[0] == self.session.key:
-            self._recompute_curve(*waiting)
-        elif not shown and waiting is not None:
-            self._curve_waiting = waiting
+        if shown and self._curve_waiting is not None:
+            waiting, self._curve_waiting = self._curve_waiting, None
+            if waiting[0] == self.session.key:  # not of a project or settings since replaced
+                self._recompute_curve(*waiting)
 
     def views_drawn(self) -> threading.Event:
         """Set once the views have drawn the newest plan (a queued call after its
