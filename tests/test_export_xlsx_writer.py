@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from gis_app.core.export import tables
-from gis_app.core.export.tables import table_frame, write_xlsx
+from gis_app.core.export.tables import write_xlsx
 from gis_app.core.export.xlsx import column_letter
 
 
@@ -36,9 +36,8 @@ def _frame() -> pd.DataFrame:
 
 
 def _openpyxl_copy(path, frame, info):
-    table = table_frame(frame)
-    columns = [tables._cell_values(table[c]) for c in table.columns]
-    tables._write_with_openpyxl(path, table, columns, frame, info)
+    """The same workbook written by openpyxl (the small writer's fallback)."""
+    tables._write_with_openpyxl(path, **tables.workbook_spec(frame, info=info))
 
 
 def _read(path):

@@ -192,30 +192,13 @@ def write_xlsx(
     ``info`` (label, value) rows go to a second sheet ``Toelichting`` with the package
     facts; a list of the columns and their meaning follows there.
     """
-    from gis_app.core.export.xlsx import column_letter, write_workbook
+    from gis_app.core.export.xlsx import write_workbook
 
-    table = table_frame(frame) if table is None else table
-    columns = [_cell_values(table[c]) for c in table.columns]
-    by_label = {label_of(c): f for c, f in XLSX_COLUMN_FORMATS.items()}
-    notes = [[_xlsx_text(label), _info_value(value)] for label, value in info or []]
-    notes += [[], [t("Kolom"), t("Veldnaam")]]
-    notes += [[_xlsx_text(label_of(c)), _xlsx_text(c)] for c in frame.columns if c != "geometry"]
+    workbook = workbook_spec(frame, info=info, table=table)
     try:
         with atomic_path(path) as temp:
-            n_columns = len(table.columns)
-            written = write_workbook(
-                temp,
-                sheet_names=(translate(SHEET_NAME), translate(INFO_SHEET_NAME)),
-                header=[_xlsx_text(h) for h in table.columns],
-                columns=columns,
-                column_formats=[by_label.get(str(h)) for h in table.columns],
-                widths=[_column_width(h, v) for h, v in zip(table.columns, columns, strict=True)],
-                auto_filter=f"A1:{column_letter(n_columns)}{len(table) + 1}" if n_columns else None,
-                notes=notes,
-                notes_widths=[28.0, 60.0],
-            )
-            if not written:  # a value the small writer leaves to openpyxl
-                _write_with_openpyxl(temp, table, columns, frame, info)
+            if not write_workbook(temp, **workbook):  # a value the small writer leaves out
+                _write_with_openpyxl(temp, **workbook)
     except OSError as error:
         raise ExportError(
             t("XLSX niet geschreven: {reason}", reason=describe_os_error(error)), path=path
@@ -223,30 +206,69 @@ def write_xlsx(
     return path
 
 
-def _write_with_openpyxl(temp: Path, table: pd.DataFrame, columns: list, frame, info) -> None:
-    """The same workbook through openpyxl, for values the small writer does not write."""
+def workbook_spec(
+    frame: pd.DataFrame,
+    *,
+    info: list[tuple[str, object]] | None = None,
+    table: pd.DataFrame | None = None,
+) -> dict:
+    """What :func:`write_xlsx` writes, as the keyword arguments of
+    :func:`gis_app.core.export.xlsx.write_workbook` (and of its openpyxl fallback)."""
+    from gis_app.core.export.xlsx import column_letter
+
+    table = table_frame(frame) if table is None else table
+    columns = [_cell_values(table[c]) for c in table.columns]
+    by_label = {label_of(c): f for c, f in XLSX_COLUMN_FORMATS.items()}
+    notes = [[_xlsx_text(label), _info_value(value)] for label, value in info or []]
+    notes += [[], [t("Kolom"), t("Veldnaam")]]
+    notes += [[_xlsx_text(label_of(c)), _xlsx_text(c)] for c in frame.columns if c != "geometry"]
+    n_columns = len(table.columns)
+    return {
+        "sheet_names": (translate(SHEET_NAME), translate(INFO_SHEET_NAME)),
+        "header": [_xlsx_text(h) for h in table.columns],
+        "columns": columns,
+        "column_formats": [by_label.get(str(h)) for h in table.columns],
+        "widths": [_column_width(h, v) for h, v in zip(table.columns, columns, strict=True)],
+        "auto_filter": f"A1:{column_letter(n_columns)}{len(table) + 1}" if n_columns else None,
+        "notes": notes,
+        "notes_widths": [28.0, 60.0],
+    }
+
+
+def _write_with_openpyxl(
+    temp: Path,
+    *,
+    sheet_names: tuple[str, str],
+    header: list[str],
+    columns: list[list],
+    column_formats: list[str | None],
+    widths: list[float],
+    auto_filter: str | None,
+    notes: list[list],
+    notes_widths: list[float],
+) -> None:
+    """The workbook of :func:`gis_app.core.export.xlsx.write_workbook` (same arguments)
+    through openpyxl, for values the small writer does not write."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(translate(SHEET_NAME))
-    for index, (header, values) in enumerate(zip(table.columns, columns, strict=True), start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = _column_width(header, values)
+    sheet = book.create_sheet(sheet_names[0])
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    if len(table.columns):
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
+    if auto_filter:
+        sheet.auto_filter.ref = auto_filter
     bold = Font(bold=True)
     header_cells = []
-    for header in table.columns:
-        cell = WriteOnlyCell(sheet, value=_xlsx_text(header))
+    for text in header:
+        cell = WriteOnlyCell(sheet, value=text)
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
-    by_label = {label_of(c): f for c, f in XLSX_COLUMN_FORMATS.items()}
-    formats = [by_label.get(str(h)) for h in table.columns]
-    formats = [(i, f) for i, f in enumerate(formats) if f]
+    formats = [(i, f) for i, f in enumerate(column_formats) if f]
     for row in zip(*columns, strict=True):
         if formats:
             row = list(row)
@@ -256,18 +278,11 @@ def _write_with_openpyxl(temp: Path, table: pd.DataFrame, columns: list, frame, 
                     cell.number_format = number_format
                     row[index] = cell
         sheet.append(row)
-    notes = book.create_sheet(translate(INFO_SHEET_NAME))
-    notes.column_dimensions["A"].width = 28
-    notes.column_dimensions["B"].width = 60
-    for label, value in info or []:
-        notes.append([_xlsx_text(label), _info_value(value)])
-    notes.append([])
-    notes.append(
-        [WriteOnlyCell(notes, value=t("Kolom")), WriteOnlyCell(notes, value=t("Veldnaam"))]
-    )
-    for column in frame.columns:
-        if column != "geometry":
-            notes.append([_xlsx_text(label_of(column)), _xlsx_text(column)])
+    second = book.create_sheet(sheet_names[1])
+    for index, width in enumerate(notes_widths, start=1):
+        second.column_dimensions[get_column_letter(index)].width = width
+    for row in notes:
+        second.append(row)
     book.save(temp)
 
 
