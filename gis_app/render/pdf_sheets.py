@@ -149,32 +149,17 @@ class _MapTransform:
 def _path(geometries, transform: _MapTransform) -> QPainterPath:
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)
-    geoms = np.asarray([g for g in geometries if g is not None], dtype=object)
-    if len(geoms) == 0:
-        return path
-    parts = shapely.get_parts(geoms)
-    rings = np.concatenate([shapely.get_exterior_ring(parts), *_interiors(parts)])
-    rings = rings[~shapely.is_missing(rings)]
-    coords, which = shapely.get_coordinates(rings, return_index=True)
+    coords, which, n_rings = direct.ring_coordinates(geometries)
     if len(coords) == 0:
         return path
     xy = transform.xy(coords)
-    bounds = np.searchsorted(which, np.arange(len(rings) + 1))
-    for i in range(len(rings)):
+    bounds = np.searchsorted(which, np.arange(n_rings + 1))
+    for i in range(n_rings):
         ring = xy[bounds[i] : bounds[i + 1]]
         if len(ring) >= 3:
             path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring]))
             path.closeSubpath()
     return path
-
-
-def _interiors(parts: np.ndarray) -> list[np.ndarray]:
-    counts = shapely.get_num_interior_rings(parts)
-    out = []
-    for k in range(1, int(counts.max(initial=0)) + 1):
-        has = parts[counts >= k]
-        out.append(shapely.get_interior_ring(has, k - 1))
-    return out
 
 
 # --- the writer ---------------------------------------------------------------------------

@@ -369,20 +369,29 @@ def _interiors(parts: np.ndarray) -> list[np.ndarray]:
     return out
 
 
-def ring_path(geometries, transform: _MapTransform) -> str:
-    """Path operators of every ring of ``geometries`` in tenths of a point (the caller
-    scales by 0.1): one subpath per ring, closed with ``h`` (the ring's repeated last
-    point left out); rings of fewer than three points are left out."""
+def ring_coordinates(geometries) -> tuple[np.ndarray, np.ndarray, int]:
+    """Every ring of the polygons in ``geometries`` (missing ones left out): the
+    coordinates, the ring each belongs to (exteriors first, then holes) and the number of
+    rings. Shared by the direct sheet and its Qt fallback, which draw the rings alike
+    (even-odd fill: a hole is a ring like any other)."""
     geoms = np.asarray([g for g in geometries if g is not None], dtype=object)
     if len(geoms) == 0:
-        return ""
+        return np.empty((0, 2)), np.empty(0, dtype=np.intp), 0
     parts = shapely.get_parts(geoms)
     rings = np.concatenate([shapely.get_exterior_ring(parts), *_interiors(parts)])
     rings = rings[~shapely.is_missing(rings)]
     coords, which = shapely.get_coordinates(rings, return_index=True)
+    return coords, which, len(rings)
+
+
+def ring_path(geometries, transform: _MapTransform) -> str:
+    """Path operators of every ring of ``geometries`` in tenths of a point (the caller
+    scales by 0.1): one subpath per ring, closed with ``h`` (the ring's repeated last
+    point left out); rings of fewer than three points are left out."""
+    coords, which, n_rings = ring_coordinates(geometries)
     if len(coords) == 0:
         return ""
-    counts = np.bincount(which, minlength=len(rings))
+    counts = np.bincount(which, minlength=n_rings)
     ends = np.cumsum(counts)
     keep_ring = counts >= 4  # three corners and the closing point
     keep = np.repeat(keep_ring, counts)
