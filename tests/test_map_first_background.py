@@ -77,6 +77,9 @@ def test_the_counts_are_made_off_the_ui_thread_and_equal_a_refresh(
     qtbot, project_file, monkeypatch
 ):
     window, project, report = open_large(qtbot, project_file, monkeypatch)
+    # Voortgang in front (as an earlier session may have left it): its view is built
+    window.planning.docks["progress"].raise_()
+    qtbot.waitUntil(lambda: window.planning._dashboard is not None, timeout=10_000)
     statistics_threads = threads_of(monkeypatch, panel_module, "cluster_statistics")
     dashboard_threads = threads_of(monkeypatch, dashboard_module, "counted")
     window.set_project(project, report)
@@ -127,3 +130,42 @@ def test_a_count_made_for_an_older_state_is_not_shown(qtbot, project_file, monke
     pd.testing.assert_frame_equal(
         dashboard.current, dashboard_module.counted(*request)["area"], check_dtype=False
     )
+
+
+def test_views_behind_tabs_are_built_when_their_tab_comes_to_the_front(
+    qtbot, project_file, monkeypatch
+):
+    """Grafieken, Scenario's and Voortgang are behind other tabs at start: the window
+    does not build them (nor import pyqtgraph for them) before the first map. Raising a
+    tab builds its view with the current state: the charts draw the plan there is, and
+    Voortgang counts a large project off the UI thread, equal to a plain refresh."""
+    window, project, report = open_large(qtbot, project_file, monkeypatch)
+    planning = window.planning
+    assert planning._charts is None and planning._scenarios is None
+    assert planning._dashboard is None
+    window.set_project(project, report)
+    qtbot.waitUntil(lambda: window.document.plan_result is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=60_000)
+    assert planning._charts is None and planning._dashboard is None  # still behind
+
+    planning.docks["charts"].raise_()
+    qtbot.waitUntil(lambda: planning._charts is not None, timeout=10_000)
+    assert planning.docks["charts"].widget() is planning._charts
+    starts = planning._charts.starts_bars.opts["height"]
+    assert len(starts) > 0 and float(sum(starts)) > 0  # the current plan, drawn
+
+    dashboard_threads = threads_of(monkeypatch, dashboard_module, "counted")
+    planning.docks["progress"].raise_()
+    qtbot.waitUntil(lambda: planning._dashboard is not None, timeout=10_000)
+    assert planning.docks["progress"].widget().widget() is planning._dashboard
+    qtbot.waitUntil(lambda: dashboard_threads and not window.tasks.busy, timeout=30_000)
+    assert dashboard_threads[0] != threading.main_thread().name
+    dashboard = planning._dashboard
+    request = dashboard._request(project.buildings, project.clusters)
+    pd.testing.assert_frame_equal(
+        dashboard.current, dashboard_module.counted(*request)["area"], check_dtype=False
+    )
+
+    planning.docks["scenarios"].raise_()
+    qtbot.waitUntil(lambda: planning._scenarios is not None, timeout=10_000)
+    assert planning.docks["scenarios"].widget().widget() is planning._scenarios

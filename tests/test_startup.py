@@ -114,7 +114,9 @@ def test_a_large_project_fills_its_panels_after_the_first_map(qtbot, project_fil
     assert events[0] == "map"
     assert not window.map_first.holding
     assert window.attribute_table.model.n_total == len(project.buildings)
-    stats = window.planning.dashboard.current
+    dashboard = window.planning.dashboard  # behind a tab: built when first asked for
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=60_000)  # it counts in the background
+    stats = dashboard.current
     assert int(np.asarray(stats["totaal"]).sum()) == len(project.buildings)
 
 
@@ -127,3 +129,45 @@ def test_a_small_project_fills_its_panels_at_once(qtbot, project_file, monkeypat
     assert window.attribute_table.model.n_total == len(project.buildings)
     qtbot.waitUntil(lambda: window.document.plan_result is not None, timeout=60_000)
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=60_000)
+
+
+WINDOW_WITHOUT_CHARTS = """
+import sys
+from gis_app.ui.app import get_app
+from gis_app.ui.shell.main_window import MainWindow
+from gis_app.ui.shell.file_actions import load_path
+app = get_app()
+window = MainWindow()
+project, report = load_path(sys.argv[1])
+window.set_project(project, report)
+window.resize(1200, 800)
+window.show()
+for _ in range(50):
+    app.processEvents()
+print("before", "pyqtgraph" in sys.modules)
+window.planning.docks["charts"].raise_()
+app.processEvents()
+print("after", "pyqtgraph" in sys.modules, window.planning._charts is not None)
+"""
+
+
+def test_the_window_and_its_map_come_up_without_importing_pyqtgraph(project_file, tmp_path):
+    """pyqtgraph (about 0.2 s to import) is for the charts only: a window with a project
+    and its map on screen has not imported it; raising Grafieken imports it and builds
+    the charts."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_WITHOUT_CHARTS, str(project_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.split("\n")
+    assert "before False" in lines
+    assert "after True True" in lines

@@ -21,7 +21,6 @@ from __future__ import annotations
 import sys
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -43,6 +42,7 @@ from gis_app.ui.map.layers import (
     LAYER_PACKAGES,
     LayerStack,
 )
+from gis_app.ui.map.qpath import path_from_arrays
 from gis_app.ui.map.renderer import (
     BACKGROUND,
     CLUSTER_LABEL_MAX_SCALE,
@@ -524,7 +524,7 @@ class MapCanvas(QWidget):
         if len(coords):
             connect[:-1] = ~starts[1:]
             connect[-1] = 0
-        path = pg.arrayToQPath(coords[:, 0], coords[:, 1], connect=connect, finiteCheck=False)
+        path = path_from_arrays(coords[:, 0], coords[:, 1], connect)
         self._preview, self._preview_count = path, arrays.n
         self.update()
 

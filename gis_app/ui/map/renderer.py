@@ -14,7 +14,7 @@ How buildings are drawn fast (the QGIS recipe, vectorised):
   full-extent view of 300,000 footprints take tens of milliseconds;
 * larger buildings are grouped by colour (a style has a handful of colours) and each
   group becomes one ``QPainterPath`` built from the flat vertex arrays in one go
-  (``pyqtgraph.arrayToQPath``), filled with the odd-even rule so holes stay holes;
+  (:func:`~gis_app.ui.map.qpath.path_from_arrays`), filled with the odd-even rule so holes stay holes;
 * outlines only when zoomed in (``mpp <= OUTLINE_MAX_MPP``), labels only below
   1:``LABEL_MAX_SCALE`` and for at most ``MAX_LABELS`` buildings.
 
@@ -37,7 +37,6 @@ import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
-import pyqtgraph as pg
 import shapely
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen, QTransform
@@ -50,6 +49,7 @@ from gis_app.core.styling import (
     SELECTION_HALO_DARK,
     cluster_outline,
 )
+from gis_app.ui.map.qpath import path_from_arrays, polygon_from_arrays
 from gis_app.ui.map.view import ViewState
 from gis_app.ui.tasks import LatestOnly
 
@@ -244,8 +244,7 @@ def _rings_path(coords: np.ndarray, ring_start: np.ndarray, view: ViewState) -> 
     connect = np.ones(len(coords), dtype=np.int32)
     connect[:-1] = ~ring_start[1:]
     connect[-1] = 0
-    path = pg.arrayToQPath(sx, sy, connect=connect, finiteCheck=False)
-    path.setFillRule(Qt.FillRule.OddEvenFill)
+    path = path_from_arrays(sx, sy, connect)  # odd-even fill rule
     return path
 
 
@@ -684,7 +683,7 @@ def _draw_vector(image, view: ViewState, snap: LayerSnapshot) -> None:
         painter.setPen(dot)
         for at in range(0, len(sx), CHUNK_VERTICES):
             chunk = slice(at, at + CHUNK_VERTICES)
-            painter.drawPoints(pg.functions.arrayToQPolygonF(sx[chunk], sy[chunk]))
+            painter.drawPoints(polygon_from_arrays(sx[chunk], sy[chunk]))
     else:
         painter.setPen(stroke)
         if arrays.kind == GEOM_LINE or not snap.fill:

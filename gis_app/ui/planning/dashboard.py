@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -36,10 +37,12 @@ from PySide6.QtWidgets import (
 from gis_app.core import dashboard as db
 from gis_app.core.explain import done_counts, done_explanation
 from gis_app.core.schema import MILESTONE_LABELS_NL, MILESTONES, RISK_PROFILES_WITH_UNKNOWN
+from gis_app.ui import map_first
 from gis_app.ui.core_texts import core_text
 from gis_app.ui.glossary import add_glosses
 from gis_app.ui.map_first import defer_until_map
 from gis_app.ui.planning.plotting import RISK_FILL, DutchNumberAxis, format_number
+from gis_app.ui.tasks import task_runner
 
 SCOPE_AREA = "area"
 SCOPE_SELECTION = "selection"
@@ -165,7 +168,23 @@ class DashboardView(QWidget):
         document.clustersChanged.connect(self.refresh)
         document.buildingAttributesChanged.connect(self._attributes_changed)
         document.clusterSelectionChanged.connect(self._selection_changed)
-        self.refresh()
+        self._first_count()
+
+    def _first_count(self) -> None:
+        """The counts of the project there is when the view is built (its tab first came
+        to the front): a large project is counted on the task runner, so the click on the
+        tab does not wait for it; a small one at once."""
+        if len(self.document.project.buildings) < map_first.MAP_FIRST_ROWS:
+            self.refresh()
+            return
+        if defer_until_map(self.document, self._show_counted, background=self._count_later):
+            return
+
+        def show(result) -> None:
+            if shiboken6.isValid(self):  # the window may have closed meanwhile
+                self._show_counted(result)
+
+        task_runner().submit(self._count_later(), name="count Voortgang", on_result=show)
 
     def _project_replaced(self) -> None:
         if not defer_until_map(self.document, self._show_counted, background=self._count_later):

@@ -60,7 +60,7 @@ from gis_app.core.planning.config import DEADLINE_PROFILES, parse_deadline
 from gis_app.core.planning.model import PSEUDO_PREFIX
 from gis_app.ui.app import date_edit_format
 from gis_app.ui.planning.controller import real_order
-from gis_app.ui.planning.plotting import format_date, format_number, format_significant
+from gis_app.ui.planning.formats import format_date, format_number, format_significant
 from gis_app.ui.tasks import LatestOnly
 
 NOTE_STYLE = "color: #505050;"

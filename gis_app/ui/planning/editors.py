@@ -46,7 +46,7 @@ from gis_app.core.planning.config import (
 from gis_app.core.schema import MEASURE_LABELS_NL
 from gis_app.ui.app import date_edit_format
 from gis_app.ui.core_texts import core_text
-from gis_app.ui.planning.plotting import format_number
+from gis_app.ui.planning.formats import format_number
 
 
 def _qdate(value: dt.date) -> QDate:

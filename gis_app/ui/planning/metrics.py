@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from gis_app.ui.glossary import add_glosses
-from gis_app.ui.planning.plotting import (
+from gis_app.ui.planning.formats import (
     format_date,
     format_number,
     format_significant,

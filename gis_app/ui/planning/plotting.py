@@ -9,92 +9,24 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
 
 from gis_app.core import formatting as fmt
-from gis_app.core.schema import PROFILE_LICHT, PROFILE_NORMAAL, PROFILE_UNKNOWN, PROFILE_VERHOOGD
-
-try:  # the map's colours, so chart and map agree
-    from gis_app.core.styling import RISK_COLORS as _MAP_RISK_COLORS
-except Exception:  # pragma: no cover - styling not there yet
-    _MAP_RISK_COLORS = {}
-
-MONTHS_NL = (
-    QT_TRANSLATE_NOOP("Months", "jan"),
-    QT_TRANSLATE_NOOP("Months", "feb"),
-    QT_TRANSLATE_NOOP("Months", "mrt"),
-    QT_TRANSLATE_NOOP("Months", "apr"),
-    QT_TRANSLATE_NOOP("Months", "mei"),
-    QT_TRANSLATE_NOOP("Months", "jun"),
-    QT_TRANSLATE_NOOP("Months", "jul"),
-    QT_TRANSLATE_NOOP("Months", "aug"),
-    QT_TRANSLATE_NOOP("Months", "sep"),
-    QT_TRANSLATE_NOOP("Months", "okt"),
-    QT_TRANSLATE_NOOP("Months", "nov"),
-    QT_TRANSLATE_NOOP("Months", "dec"),
+from gis_app.ui.planning.formats import (  # noqa: F401 - the charts' shared names
+    LINE_COLORS,
+    MONTHS_NL,
+    RISK_FILL,
+    SERIES_COLORS,
+    format_date,
+    format_month,
+    format_number,
+    format_significant,
+    month_abbr,
+    qcolor,
+    to_seconds,
 )
-
-
-def month_abbr(index: int) -> str:
-    """The short name of month ``index`` (0 = January) in the window's language."""
-    return QCoreApplication.translate("Months", MONTHS_NL[index])
-
-
-#: Fill colours per risk profile (the map's). Lines use LINE_COLORS: the map's yellow
-#: for ``licht verhoogd`` is unreadable as a thin line on white, so lines use a darker
-#: ochre of the same hue.
-RISK_FILL = {
-    PROFILE_VERHOOGD: _MAP_RISK_COLORS.get(PROFILE_VERHOOGD, "#d55e00"),
-    PROFILE_LICHT: _MAP_RISK_COLORS.get(PROFILE_LICHT, "#f0e442"),
-    PROFILE_NORMAAL: _MAP_RISK_COLORS.get(PROFILE_NORMAAL, "#7f97b2"),
-    PROFILE_UNKNOWN: _MAP_RISK_COLORS.get(PROFILE_UNKNOWN, "#c8c8c8"),
-}
-LINE_COLORS = {
-    PROFILE_VERHOOGD: RISK_FILL[PROFILE_VERHOOGD],
-    PROFILE_LICHT: "#b8a000",
-    PROFILE_NORMAAL: "#4f6f94",
-    PROFILE_UNKNOWN: "#909090",
-}
-#: Scenario colours in comparisons (Okabe–Ito).
-SERIES_COLORS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
-
-
-def to_seconds(values) -> np.ndarray:
-    """Dates to seconds since the epoch (what pyqtgraph's date axis expects)."""
-    raw = values.to_numpy() if isinstance(values, (pd.Series, pd.Index)) else np.asarray(values)
-    if raw.dtype.kind == "M":
-        stamps = raw.astype("datetime64[ns]")
-    else:
-        stamps = pd.to_datetime(pd.Series(values), errors="coerce").to_numpy("datetime64[ns]")
-    out = stamps.astype("int64").astype(float) / 1e9
-    out[np.isnat(stamps)] = np.nan
-    return out
-
-
-def format_number(value: float, decimals: int | None = None) -> str:
-    """Dutch number: thousands with a dot, decimals with a comma (core/formatting.py)."""
-    return fmt.number(value, decimals)
-
-
-def format_significant(value: float, digits: int = 3) -> str:
-    """Dutch number with about ``digits`` significant digits (3,1e-03; 1,25; 1.240)."""
-    return fmt.significant(value, digits)
-
-
-def format_date(value) -> str:
-    stamp = pd.Timestamp(value) if value is not None else pd.NaT
-    if pd.isna(stamp):
-        return "–"
-    return f"{stamp.day} {month_abbr(stamp.month - 1)} {stamp.year}"
-
-
-def format_month(value) -> str:
-    stamp = pd.Timestamp(value)
-    return f"{month_abbr(stamp.month - 1)} {stamp.year}"
 
 
 class DutchDateAxis(pg.DateAxisItem):
@@ -242,9 +174,3 @@ def _wrap_title(item: pg.PlotItem) -> None:
         label.updateGeometry()
 
     label.updateMin = update_min
-
-
-def qcolor(hex_color: str, alpha: int = 255) -> QColor:
-    color = QColor(hex_color)
-    color.setAlpha(alpha)
-    return color

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from gis_app.core.schema import PROFILE_UNKNOWN, RISK_PROFILES, text_or_empty
 from gis_app.ui.core_texts import core_text
-from gis_app.ui.planning.plotting import (
+from gis_app.ui.planning.formats import (
     RISK_FILL,
     format_date,
     format_number,

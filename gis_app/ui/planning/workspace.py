@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QSignalBlocker, Qt, Signal
@@ -50,14 +51,18 @@ from gis_app.core import planning_views as pv
 from gis_app.core.explain import order_note, share_counts, share_explanation
 from gis_app.core.planning.session import run_planner, structural_config
 from gis_app.ui.app import date_edit_format
-from gis_app.ui.planning.charts import PlanCharts
 from gis_app.ui.planning.controller import VIEWS_WAIT_S, PlanningController, real_order
 from gis_app.ui.planning.deadlines import BoundView, DeadlinesView
 from gis_app.ui.planning.editors import CapacityEditor, DurationsEditor
+from gis_app.ui.planning.formats import format_month, format_number
 from gis_app.ui.planning.metrics import MetricsView
-from gis_app.ui.planning.plotting import format_month, format_number
 from gis_app.ui.planning.timeline import TimelineView
 from gis_app.ui.tasks import LatestOnly
+
+if TYPE_CHECKING:
+    from gis_app.ui.planning.charts import PlanCharts
+    from gis_app.ui.planning.dashboard import DashboardView
+    from gis_app.ui.planning.scenarios import ScenarioManager
 
 NOTE_STYLE = "color: #505050;"
 
@@ -497,34 +502,95 @@ class PlanningWorkspace:
     """Creates the controller and the planning views; ``install`` docks them."""
 
     def __init__(self, document, parent: QWidget | None = None):
-        from gis_app.ui.planning.dashboard import DashboardView
-        from gis_app.ui.planning.scenarios import ScenarioManager
-
         self.document = document
+        self._parent = parent
         self.controller = PlanningController(document)
         self.panel = PlanningPanel(self.controller, parent)
-        self.charts = PlanCharts(parent)
         self.timeline = TimelineView(parent, document=document)
-        self.scenarios = ScenarioManager(self.controller, parent)
-        self.dashboard = DashboardView(document, parent)
+        # the charts, the scenarios and Voortgang sit behind other tabs at start: they are
+        # built when their tab first comes to the front (or when code asks for them), so
+        # the first map does not wait for them nor for importing pyqtgraph
+        self._charts: PlanCharts | None = None
+        self._scenarios: ScenarioManager | None = None
+        self._dashboard: DashboardView | None = None
         self.docks: dict[str, QDockWidget] = {}
         self.cluster_panel_control: ClusterShareControl | None = None
         self._charts_pending = None  # a plan the charts have not drawn yet
         self._charts_on_screen = True  # until the docks say otherwise (see install)
         self.controller.resultChanged.connect(self._result)
         self.controller.curveChanged.connect(self._curve)
-        self.controller.curveBusyChanged.connect(self.charts.set_tradeoff_busy)
-        self.controller.curveProgressChanged.connect(self.charts.set_tradeoff_progress)
+        self.controller.curveBusyChanged.connect(
+            lambda busy: self._charts is not None and self._charts.set_tradeoff_busy(busy)
+        )
+        self.controller.curveProgressChanged.connect(
+            lambda f: self._charts is not None and self._charts.set_tradeoff_progress(f)
+        )
         self.timeline.clusterClicked.connect(lambda cid: document.set_selected_clusters([cid]))
         document.clusterSelectionChanged.connect(
             lambda: self.timeline.set_selected(document.selected_cluster_ids)
         )
         self._result(self.controller.bundle)
 
+    # --- views built on first use ----------------------------------------------------------
+    @property
+    def charts(self) -> PlanCharts:
+        """Grafieken: built on first use, with the current plan and trade-off curve."""
+        if self._charts is None:
+            from gis_app.ui.planning.charts import PlanCharts
+
+            self._charts = PlanCharts(self._parent)
+            self._place("charts", self._charts)
+            self._charts_pending = self.controller.bundle  # nothing drawn yet
+            if self.controller.curve_runner.is_busy():
+                self._charts.set_tradeoff_busy(True)
+            if self._charts_on_screen:
+                self._draw_charts()
+            if self.controller.curve is not None:
+                self._curve(self.controller.curve)
+        return self._charts
+
+    @property
+    def scenarios(self) -> ScenarioManager:
+        """Scenario's: built on first use (it reads the project's scenarios then)."""
+        if self._scenarios is None:
+            from gis_app.ui.planning.scenarios import ScenarioManager
+
+            self._scenarios = ScenarioManager(self.controller, self._parent)
+            self._place("scenarios", self._scenarios)
+        return self._scenarios
+
+    @property
+    def dashboard(self) -> DashboardView:
+        """Voortgang: built on first use (it counts the current project then)."""
+        if self._dashboard is None:
+            from gis_app.ui.planning.dashboard import DashboardView
+
+            self._dashboard = DashboardView(self.document, self._parent)
+            self._place("progress", self._dashboard)
+        return self._dashboard
+
+    def _place(self, name: str, view: QWidget) -> None:
+        """Put a view built late into its dock (in place of the empty placeholder)."""
+        dock = self.docks.get(name)
+        if dock is None:
+            return
+        holder = dock.widget()
+        if isinstance(holder, QScrollArea):
+            holder.setWidget(view)
+        else:
+            dock.setWidget(view)
+            if holder is not None:
+                holder.deleteLater()
+
+    def _build_when_shown(self, name: str, shown: bool) -> None:
+        if shown:
+            getattr(self, name)
+
     def _result(self, bundle) -> None:
         if bundle is None:
             self._charts_pending = None
-            self.charts.clear()
+            if self._charts is not None:
+                self._charts.clear()
             self.timeline.set_rows(pd.DataFrame())
             return
         self.timeline.set_rows(
@@ -547,6 +613,9 @@ class PlanningWorkspace:
             self._draw_charts()
 
     def _draw_charts(self) -> None:
+        if self._charts is None:
+            _ = self.charts  # built with the current plan, which it draws
+            return
         bundle, self._charts_pending = self._charts_pending, None
         if bundle is None:
             return
@@ -566,6 +635,8 @@ class PlanningWorkspace:
         return float(x), float(y)
 
     def _curve(self, curve) -> None:
+        if self._charts is None:
+            return  # drawn when the charts are built
         bundle = self.controller.bundle
         self.charts.set_tradeoff(curve, self._current_point(bundle) if bundle is not None else None)
 
@@ -610,14 +681,22 @@ class PlanningWorkspace:
             "planning", tr("Planning"), scroll, right, getattr(window, "identify_dock", None)
         )
         charts = dock(
-            "charts", tr("Grafieken"), self.charts, bottom, getattr(window, "table_dock", None)
+            "charts",
+            tr("Grafieken"),
+            self._charts or QWidget(),  # a placeholder until the tab comes to the front
+            bottom,
+            getattr(window, "table_dock", None),
         )
         timeline = dock("timeline", tr("Tijdlijn"), self.timeline, bottom, charts)
         # tabs behind another draw a new plan only when they come to the front
         charts.visibilityChanged.connect(self.charts_on_screen)
         timeline.visibilityChanged.connect(self.timeline.set_on_screen)
-        dock("scenarios", tr("Scenario's"), _scrolling(self.scenarios), bottom, charts)
-        dock("progress", tr("Voortgang"), _scrolling(self.dashboard), bottom, charts)
+        scenarios = dock("scenarios", tr("Scenario's"), _scrolling(self._scenarios), bottom, charts)
+        progress = dock("progress", tr("Voortgang"), _scrolling(self._dashboard), bottom, charts)
+        scenarios.visibilityChanged.connect(
+            lambda shown: self._build_when_shown("scenarios", shown)
+        )
+        progress.visibilityChanged.connect(lambda shown: self._build_when_shown("dashboard", shown))
         planning.raise_()
         charts.raise_()
         zoom_to_rows = getattr(window, "zoom_to_rows", None)
@@ -638,13 +717,15 @@ class PlanningWorkspace:
         cluster_panel.layout().addWidget(box)
 
 
-def _scrolling(widget: QWidget) -> QScrollArea:
+def _scrolling(widget: QWidget | None) -> QScrollArea:
     """``widget`` in a frameless scroll area, so its dock can be smaller than its content
-    (the window must fit a 1366 x 768 laptop screen; the panels scroll instead)."""
+    (the window must fit a 1366 x 768 laptop screen; the panels scroll instead). Without
+    a widget the area waits for one (a view built on first use)."""
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(widget)
+    if widget is not None:
+        scroll.setWidget(widget)
     return scroll
 
 
