@@ -171,3 +171,38 @@ def test_the_window_and_its_map_come_up_without_importing_pyqtgraph(project_file
     lines = done.stdout.split("\n")
     assert "before False" in lines
     assert "after True True" in lines
+
+
+def test_the_window_hands_the_opened_projects_prefetch_to_its_planner(
+    qtbot, project_file, monkeypatch
+):
+    """``gis-app open`` starts finding the neighbour pairs beside the window
+    (``Project.neighbours``); the window's planning session takes it over (the project
+    keeps no reference), its first planner asks it, and another project closes it."""
+    window, project, report = open_window(
+        qtbot, project_file, map_first_rows=1, monkeypatch=monkeypatch
+    )
+    asked, closed = [], []
+
+    class Offered:
+        distance = 25.0
+
+        def for_model(self, model, distance):
+            asked.append((len(model.rows), distance))
+            return None  # as a child that failed: the planner finds the pairs itself
+
+        def close(self):
+            closed.append(True)
+
+    offered = Offered()
+    project.neighbours = offered
+    window.set_project(project, report)
+    qtbot.waitUntil(lambda: window.document.plan_result is not None, timeout=60_000)
+    session = window.planning.controller.session
+    assert project.neighbours is None
+    assert session.prefetch is not None and session.prefetch[1] is offered
+    assert asked and asked[0][1] == window.planning.controller.config.neighbour_distance_m
+    assert len(window.planning.controller.session.cached.planner.pairs) > 0
+    window.set_project(load_path(project_file)[0], None)
+    qtbot.waitUntil(lambda: bool(closed), timeout=10_000)
+    assert session.prefetch is None

@@ -113,6 +113,33 @@ def _quiet_offscreen_warnings() -> None:
     qInstallMessageHandler(handler)
 
 
+def _prefetch_neighbours(project) -> None:
+    """Start finding the first plan's neighbour pairs on the other core while the window
+    is built (:mod:`gis_app.core.planning.prefetch`; nothing happens where it cannot)."""
+    from gis_app.core.errors import GisAppError
+    from gis_app.core.planning.config import PlanningConfig
+    from gis_app.core.planning.prefetch import NeighbourPrefetch
+
+    try:
+        config = PlanningConfig.from_dict(project.settings.get("planning") or {})
+    except GisAppError:  # the window says so and plans with the defaults
+        config = PlanningConfig()
+    project.neighbours = NeighbourPrefetch.start(
+        project.buildings, project.clusters, config, _promised_starts(project)
+    )
+
+
+def _promised_starts(project) -> dict:
+    """The promised construction starts the window's planner will lock (as its planning
+    controller reads them)."""
+    from gis_app.core.commitments import CommitmentBook, CommitmentError
+
+    try:
+        return CommitmentBook.from_dict(project.commitments or None).promised_starts()
+    except CommitmentError:
+        return {}
+
+
 def run(args: argparse.Namespace) -> int:
     size = parse_size(args.size)
     if args.screenshot is not None and _needs_offscreen():
@@ -140,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
         from gis_app.core.io.outputs import check_outputs, protected_files
 
         check_outputs([args.screenshot], protected_files(project, [args.file]), what="--screenshot")
+    _prefetch_neighbours(project)
     for warning in project.load_warnings:
         print(t("gis-app open: waarschuwing: {warning}", warning=warning), file=sys.stderr)
     if args.screenshot is not None:

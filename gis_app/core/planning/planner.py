@@ -167,6 +167,7 @@ class Planner:
         commitments: Mapping[str, dt.date] | None = None,
         _candidates: np.ndarray | None = None,
         _pairs: np.ndarray | None = None,
+        _prefetched=None,
     ):
         self.buildings = buildings
         self.clusters = clusters
@@ -179,6 +180,11 @@ class Planner:
             geoms = np.asarray(buildings.geometry.values, dtype=object)[self.model.rows]
         distance = self.config.neighbour_distance_m
         model = self.model
+        if _candidates is None and _prefetched is not None:  # found in another process
+            found = _prefetched.for_model(model, distance)
+            if found is not None:
+                _candidates, found_pairs = found
+                _pairs = found_pairs if _pairs is None else _pairs
         if _candidates is None or not _candidates.covers(model.work):
             # buildings with a measure before threat relief: the widest work of any setting
             scope = model.original_measure > 0

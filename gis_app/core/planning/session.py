@@ -21,6 +21,10 @@ Rules:
   planned (unclustered buildings ``"trailing"``) and the neighbour distance is the same;
   :meth:`PlannerSession.buildings_changed` drops them.
 * The last optimised cluster order is kept per key, so moving a share keeps it.
+* Neighbour pairs being found in another process for the opened project
+  (:meth:`PlannerSession.offer_prefetch`, :mod:`gis_app.core.planning.prefetch`) are
+  taken by the first planner that has none to reuse; a new project or changed buildings
+  close the prefetch.
 """
 
 from __future__ import annotations
@@ -41,16 +45,26 @@ def _planner_class():
     return Planner
 
 
-def build_planner(buildings, clusters, config, candidates=None, commitments=None):
-    """A ``Planner``, reusing the neighbour candidate pairs of an earlier one when given.
+def build_planner(buildings, clusters, config, candidates=None, commitments=None, prefetched=None):
+    """A ``Planner``, reusing the neighbour candidate pairs of an earlier one when given,
+    or else taking those a :class:`~gis_app.core.planning.prefetch.NeighbourPrefetch`
+    found in another process.
 
-    ``_candidates`` is the planner's own shortcut (also used by ``Planner.with_config``);
-    should its signature change, the planner is simply built from scratch.
+    ``_candidates`` and ``_prefetched`` are the planner's own shortcuts (the first also
+    used by ``Planner.with_config``); should its signature change, the planner is simply
+    built from scratch.
     """
     cls = _planner_class()
-    if candidates is not None:
+    if candidates is not None or prefetched is not None:
         try:
-            return cls(buildings, clusters, config, commitments=commitments, _candidates=candidates)
+            return cls(
+                buildings,
+                clusters,
+                config,
+                commitments=commitments,
+                _candidates=candidates,
+                _prefetched=None if candidates is not None else prefetched,
+            )
         except TypeError:
             pass
     return cls(buildings, clusters, config, commitments=commitments)
@@ -115,6 +129,8 @@ class PlannerSession:
     pairs: NeighbourPairs | None = None
     optimised: OptimisedOrder | None = None
     generation: int = 0
+    #: (generation, NeighbourPrefetch) offered for the current buildings
+    prefetch: tuple[int, Any] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     # the planner keeps a schedule cache: one run at a time
     run_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -131,6 +147,25 @@ class PlannerSession:
         self.pairs = None
         self.optimised = None
         self.generation += 1
+        self._drop_prefetch()
+
+    def offer_prefetch(self, prefetch) -> None:
+        """Neighbour pairs of the current buildings being found in another process
+        (:class:`~gis_app.core.planning.prefetch.NeighbourPrefetch`, or ``None``)."""
+        self._drop_prefetch()
+        if prefetch is not None:
+            self.prefetch = (self.generation, prefetch)
+
+    def _drop_prefetch(self) -> None:
+        offered, self.prefetch = self.prefetch, None
+        if offered is not None:
+            offered[1].close()
+
+    def _prefetched(self, inputs: PlanInputs):
+        offered = self.prefetch
+        if offered is None or offered[0] != inputs.generation:
+            return None
+        return offered[1]
 
     def clusters_changed(self) -> None:
         """Clusters or membership changed: new inputs, neighbour pairs may be reused."""
@@ -147,6 +182,7 @@ class PlannerSession:
         self.pairs = None
         self.key = None
         self.cached = None
+        self._drop_prefetch()
 
     # --- inputs ----------------------------------------------------------------------------
     def take_inputs(self, buildings, clusters, commitments=None) -> PlanInputs:
@@ -195,6 +231,7 @@ class PlannerSession:
                     config,
                     self._reusable_pairs(inputs, config),
                     inputs.commitments,
+                    self._prefetched(inputs),
                 )
             self.cached = CachedPlanner(key, structure, planner)
             candidates = getattr(planner, "candidates", None)
@@ -209,7 +246,14 @@ class PlannerSession:
         neighbour pairs when they fit; the cache is left as it is."""
         with self.lock:
             candidates = self._reusable_pairs(inputs, config)
-        return build_planner(inputs.buildings, clusters, config, candidates, inputs.commitments)
+        return build_planner(
+            inputs.buildings,
+            clusters,
+            config,
+            candidates,
+            inputs.commitments,
+            self._prefetched(inputs),
+        )
 
     def reusable_pairs(self, inputs: PlanInputs, config: PlanningConfig):
         with self.lock:

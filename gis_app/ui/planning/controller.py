@@ -159,6 +159,9 @@ class PlanningController(QObject):
         order = self.project.settings.get(ORDER_KEY, "default")
         self.order = order if order in ("default", "optimise") else "default"
         self.session.reset()
+        # neighbour pairs found in another process since the file was read (gis-app open)
+        prefetch, self.project.neighbours = self.project.neighbours, None
+        self.session.offer_prefetch(prefetch)
         self._curve_wanted = False
         self._curve_waiting = None
         self.bundle = None

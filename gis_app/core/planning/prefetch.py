@@ -1,0 +1,170 @@
+"""Neighbour pairs found in a second process while the window is being built.
+
+The first plan of an opened project spends about half of its planner's set-up on the
+neighbour pairs (envelope trees and the exact footprint distances: 0.7 s of CPU at
+300,000 buildings). They depend on the project and the planning settings only, both known
+as soon as the file is read. ``gis-app open`` therefore starts
+:meth:`NeighbourPrefetch.start` right after the read, before Qt is even imported: a forked
+child builds the planning model (which buildings are planned, and which of them have
+work) and finds the pairs on the second core while the window process builds its window
+and draws the first map (work that holds the GIL, so a thread would only have taken
+turns with it). The planner then takes the pairs instead of finding them
+(:meth:`NeighbourPrefetch.for_model`) when its own model plans the same buildings with
+the same work; otherwise it finds them itself.
+
+Rules:
+
+* Where ``fork`` is not available (Windows), :meth:`~NeighbourPrefetch.start` returns
+  ``None`` and the planner finds the pairs itself, as it always did. A child that fails
+  or dies gives ``None`` as well: the same fallback.
+* The child inherits the project by ``fork`` (copy-on-write: nothing is copied or
+  pickled on the way in) and sends back arrays only: the model's planned rows, its work
+  and scope, the candidate pairs and the neighbour pairs (model indices).
+* Whoever holds a prefetch closes it when it is of no more use (:meth:`close`; a
+  different project, buildings changed): a child still running is stopped then, and a
+  daemon child ends with the window process in any case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import threading
+
+import numpy as np
+
+from gis_app.core.planning.config import PlanningConfig
+from gis_app.core.planning.model import PlanningModel
+from gis_app.core.planning.planner import NeighbourCandidates, candidate_pairs, neighbour_pairs
+
+_log = logging.getLogger(__name__)
+
+#: How long a planner waits for the child's pairs before it finds them itself.
+WAIT_S = 60.0
+#: Fewer buildings than this: the planner finds the pairs itself (a fraction of a second).
+MIN_ROWS = 20_000
+
+
+class NeighbourPrefetch:
+    """The neighbour pairs of one set of footprints at one distance, being found in a
+    forked child (see the module docstring)."""
+
+    def __init__(self, process, connection, distance: float):
+        self.distance = float(distance)
+        self._process = process
+        self._connection = connection
+        self._lock = threading.Lock()
+        self._received = False
+        self._found: dict | None = None
+
+    @classmethod
+    def start(
+        cls, buildings, clusters, config: PlanningConfig, commitments=None
+    ) -> NeighbourPrefetch | None:
+        """Start the child for the project's ``buildings`` and ``clusters`` under
+        ``config`` (and the promised starts ``commitments``); ``None`` where ``fork`` is not
+        available or the child cannot be started, and for fewer than :data:`MIN_ROWS`
+        buildings.
+
+        Forks only a single-threaded process (``gis-app open`` before Qt and its worker
+        threads exist): a lock another thread held at the fork would stay locked in the
+        child for ever."""
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        if threading.active_count() != 1 or len(buildings) < MIN_ROWS:
+            return None
+        try:
+            context = multiprocessing.get_context("fork")
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_find_pairs,
+                args=(send, buildings, clusters, config.copy(), dict(commitments or {})),
+                name="gis_app-neighbours",
+                daemon=True,
+            )
+            process.start()
+            send.close()  # the child holds the sending end: its exit ends the pipe
+        except (OSError, ValueError) as error:
+            _log.info("neighbour pairs not prefetched: %s", error)
+            return None
+        return cls(process, receive, config.neighbour_distance_m)
+
+    def found(self, timeout: float = WAIT_S) -> dict | None:
+        """What the child found (arrays ``rows``, ``work``, ``scope``, ``candidates``,
+        ``pairs``), or ``None`` when it failed or did not answer within ``timeout``
+        seconds. Waits for the child (without the GIL); safe from any thread."""
+        with self._lock:
+            if not self._received:
+                self._received = True
+                try:
+                    if self._connection.poll(timeout):
+                        status, value = self._connection.recv()
+                        if status == "ok" and isinstance(value, dict):
+                            self._found = value
+                        else:
+                            _log.info("neighbour pairs not prefetched: %s", value)
+                except (EOFError, OSError) as error:  # the child died
+                    _log.info("neighbour pairs not prefetched: %s", error)
+                self._stop()
+            return self._found
+
+    def for_model(self, model, distance: float):
+        """``(NeighbourCandidates, pairs)`` for a planner whose ``model`` plans the same
+        rows with the same work at the same ``distance`` as the child's; ``None`` (the
+        planner finds them itself) for anything else or when the child gave nothing."""
+        if float(distance) != self.distance:
+            return None
+        found = self.found()
+        if found is None:
+            return None
+        scope = model.original_measure > 0
+        same = (
+            np.array_equal(found["rows"], model.rows)
+            and np.array_equal(found["work"], model.work)
+            and np.array_equal(found["scope"], scope)
+        )
+        if not same:
+            _log.info("prefetched neighbour pairs are for other planned buildings: not used")
+            return None
+        return NeighbourCandidates(found["candidates"], scope), found["pairs"]
+
+    def close(self) -> None:
+        """Of no more use: stop the child if it still runs, and close the pipe."""
+        with self._lock:
+            self._received = True
+            self._stop()
+
+    def _stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self._connection.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join(5)
+
+
+def _find_pairs(connection, buildings, clusters, config, commitments) -> None:
+    """The child: the model's rows and work, the candidate and the neighbour pairs."""
+    try:
+        config = config.copy().validate()  # as the planner takes it
+        model = PlanningModel(buildings, clusters, config, commitments)
+        geoms = np.asarray(buildings.geometry.values, dtype=object)[model.rows]
+        distance = config.neighbour_distance_m
+        scope = model.original_measure > 0
+        candidates = candidate_pairs(geoms, distance, scope)
+        pairs = neighbour_pairs(geoms, candidates, distance, model.work)
+        found = {
+            "rows": model.rows,
+            "work": np.asarray(model.work),
+            "scope": scope,
+            "candidates": candidates,
+            "pairs": pairs,
+        }
+        connection.send(("ok", found))
+    except BaseException as error:  # noqa: BLE001 - the parent falls back and logs it
+        with contextlib.suppress(OSError):
+            connection.send(("error", repr(error)))
+    finally:
+        connection.close()
+        os._exit(0)  # no atexit handlers or finalisers of the parent's objects
