@@ -13,6 +13,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -202,3 +203,38 @@ print(sent._process.is_alive(), sent.found() is None, round(time.monotonic() - s
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.split() == ["False", "True", "True"]
+
+
+def _running(pid: int) -> bool:
+    """The process exists and is not a zombie (an ended child nobody reaped yet)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc (Linux only)")
+def test_a_child_whose_parent_is_gone_does_not_wait_for_ever():
+    """The window process may end without taking the pairs (closed at once, or killed):
+    the child's send then fails, and it ends when its work is done."""
+    script = r"""
+import os
+from gis_app.core.planning import prefetch
+from gis_app.core.planning.config import PlanningConfig
+from gis_app.core.sample import generate_buildings
+prefetch.MIN_ROWS = 10
+buildings = generate_buildings(3000, seed=4)
+sent = prefetch.NeighbourPrefetch.start(buildings, None, PlanningConfig())
+print(sent._process.pid, flush=True)
+os._exit(0)  # gone without reading, without atexit handlers
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    child = int(done.stdout.split()[0])
+    deadline = time.monotonic() + 60
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(child)

@@ -80,7 +80,7 @@ class NeighbourPrefetch:
             receive, send = context.Pipe(duplex=False)
             process = context.Process(
                 target=_find_pairs,
-                args=(send, buildings, clusters, config.copy(), dict(commitments or {})),
+                args=(receive, send, buildings, clusters, config.copy(), dict(commitments or {})),
                 name="gis_app-neighbours",
                 daemon=True,
             )
@@ -144,8 +144,11 @@ class NeighbourPrefetch:
         self._process.join(5)
 
 
-def _find_pairs(connection, buildings, clusters, config, commitments) -> None:
+def _find_pairs(receiving, connection, buildings, clusters, config, commitments) -> None:
     """The child: the model's rows and work, the candidate and the neighbour pairs."""
+    # the parent's end of the pipe, inherited by the fork: closed, so that a parent that
+    # is gone leaves no reader and a send fails instead of waiting for ever
+    receiving.close()
     try:
         config = config.copy().validate()  # as the planner takes it
         model = PlanningModel(buildings, clusters, config, commitments)
