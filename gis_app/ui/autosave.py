@@ -33,12 +33,11 @@ from gis_app.core.errors import GisAppError
 from gis_app.core.io import recovery
 from gis_app.core.project import Project
 from gis_app.ui.document import ProjectDocument
+from gis_app.ui.preferences import DEFAULT_INTERVAL_MINUTES, SETTINGS_KEY_INTERVAL
 from gis_app.ui.tasks import task_runner
 
 log = logging.getLogger("gis_app.autosave")
 
-SETTINGS_KEY_INTERVAL = "autosave/interval_minutes"
-DEFAULT_INTERVAL_MINUTES = 2.0
 
 
 def tr(text: str) -> str:

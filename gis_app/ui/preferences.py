@@ -44,12 +44,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app.core.export import FORMATS
 from gis_app.core.export import columns as colmod
-from gis_app.core.export.exporter import FORMATS
 from gis_app.ui.app import date_edit_format
-from gis_app.ui.autosave import DEFAULT_INTERVAL_MINUTES, SETTINGS_KEY_INTERVAL
 from gis_app.ui.dialogs import browse_folder_into
 
+#: The autosave interval's key and default (:class:`gis_app.ui.autosave.Autosave` reads
+#: them from here: importing autosave at start would load its file locking for nothing).
+SETTINGS_KEY_INTERVAL = "autosave/interval_minutes"
+DEFAULT_INTERVAL_MINUTES = 2.0
 LANGUAGES = ("nl", "en")
 KEY_LANGUAGE = "preferences/language"
 KEY_AUTOSAVE = SETTINGS_KEY_INTERVAL

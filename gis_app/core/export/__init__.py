@@ -7,3 +7,6 @@ writer per format (``shapefile``, ``gpkg``, ``geojson``, ``tables``), ``sheets``
 PDF sheet shows) and ``pdf`` (writes it; :mod:`gis_app.render.pdf_sheets` draws a sheet
 with text outside cp1252 with Qt).
 """
+
+#: Every export format, in the order the dialog lists them (the exporter's ``formats``).
+FORMATS = ("gpkg", "shp", "geojson", "csv", "xlsx", "pdf", "qgis")

@@ -85,6 +85,7 @@ import pandas as pd
 
 from gis_app.core.change import Change
 from gis_app.core.errors import ExportError, GisAppError
+from gis_app.core.export import FORMATS
 from gis_app.core.export import columns as colmod
 from gis_app.core.export.addresses import address_list, address_rows, with_commitments
 from gis_app.core.export.dbf import EncodedTable
@@ -108,7 +109,6 @@ from gis_app.core.packages import (
 )
 from gis_app.core.progress import Cancelled
 
-FORMATS = ("gpkg", "shp", "geojson", "csv", "xlsx", "pdf", "qgis")
 GPKG_NAME = "werkpakketten.gpkg"
 QGIS_NAME = "werkpakketten.qgz"
 FOLDERS = {

@@ -76,8 +76,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-import psutil
-
 from gis_app.core.i18n import N_, t, translate
 
 _IS_WINDOWS = sys.platform.startswith("win")
@@ -157,6 +155,8 @@ def process_running(pid: int) -> bool:
     Process ids are reused, so a "yes" may be another program; callers only use it to
     keep a file a little longer, never to delete one.
     """
+    import psutil  # here: every start reads files through this module, few ask this
+
     try:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.AccessDenied:

@@ -239,10 +239,14 @@ class MetricsView(QWidget):
             text = format_metric(kind, metrics.get(key), metrics)
             self.values[key].setText(text.replace(" ", "\u00a0"))
             if kind in OPTIONAL_KINDS:  # only when there is something to say
-                self.layout().setRowVisible(self.names[key], text != "–")
+                shown = text != "–"
+                # each change of a row's visibility lays the form out again (about 1 ms)
+                if self.layout().isRowVisible(self.names[key]) != shown:
+                    self.layout().setRowVisible(self.names[key], shown)
         notes = [self.note_text(key) for key in degenerate_notes(metrics)]
         self.note.setText("\n".join(notes))
-        self.note.setVisible(bool(notes))
+        if self.note.isVisibleTo(self) != bool(notes):
+            self.note.setVisible(bool(notes))
 
     def note_text(self, key: str) -> str:
         """One line saying why a figure looks odd."""
