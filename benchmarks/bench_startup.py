@@ -335,13 +335,39 @@ FINDINGS = (
     "ms instead of 5 (the UI thread waits at most that long for a worker running Python). "
     "A plan's arrival then costs the UI thread about 10 ms (300,000 buildings, cProfile, "
     "offscreen), where it was about 40.",
-    "What is left: a worker in one C call that holds the GIL (a pandas or numpy pass over "
-    "a slice, a few ms each) or descheduled by the OS while it holds it: the UI thread "
-    "waits until it lets go. Gaps of 30-60 ms in which the UI thread used under 2 ms of "
-    "CPU are such waits. Tried and dropped: reading the file on a thread while the window "
-    "is built (both are GIL-bound Python in good part: the window took 1.19 s instead of "
-    "0.45, the read 1.66 instead of 1.08, the first map came later). The next step is the "
-    "planner's set-up and plans in a worker process.",
+    "Done on 2026-12-06 (fifth session): pyqtgraph (0.19 s to import) is no longer "
+    "imported before the first map: the map builds its Qt paths itself "
+    "(`gis_app/ui/map/qpath.py`) and Grafieken, Scenario's and Voortgang, behind other "
+    "tabs at start, are built when their tab first comes to the front (window build 0.45 "
+    "s -> 0.25 s). The first plan's neighbour pairs are found in a forked child started "
+    "right after the read (`gis_app/core/planning/prefetch.py`): the planner's set-up at "
+    "300,000 buildings 1.33 s -> 0.63 s. Measured with and without the child, 3 rounds "
+    "each on the same quiet machine: until idle 3.53 s against 3.86 s (0.91 x against 0.97 "
+    "x QGIS), first map 2.16 s against 2.08 s (0.56 x against 0.53 x): the child costs the "
+    "window process about 0.07 s of copy-on-write page faults while it builds the window. "
+    "Kept: it moves until-idle clear of its goal, and the first map misses its goal either "
+    "way.",
+    "Why the first map stays above 0.5 x QGIS (QGIS 3.8-4.0 s here, so about 0.15 s "
+    "short): interpreter and imports 0.41 s (pandas, geopandas, shapely, pyproj and pyogrio "
+    "0.36 s); the read 1.10 s, of which GDAL's Arrow stream 0.14 s, the text columns 0.35 "
+    "s (one decode and one split per column and batch, about 70 ns a value; a fixed-width "
+    "numpy unique path measured slower), the geometries 0.29 s (`shapely.from_wkb` keeps "
+    "the GIL while it makes its Python objects, so its thread does not run beside the "
+    "text: a spinning thread got 16 % of its idle rate), the frame 0.18 s and the schema "
+    "0.10 s; the window 0.26-0.33 s; handing the project to the map 0.17-0.20 s (its flat "
+    "coordinate arrays: `shapely.get_coordinates` keeps the GIL too); the first paint "
+    "0.08-0.11 s. Each part is near what its library allows. What would get there: a "
+    "progressive first map drawn from the coordinates before the attributes and shapely "
+    "objects exist, as QGIS draws while it reads; it changes how a project reaches the "
+    "window and is left for a next step.",
+    "What is left of the stalls (33-56 ms): gaps in which the UI thread used no CPU at all "
+    "for 27-40 ms while the cluster statistics ran on a worker and the neighbour child on "
+    "the other core (three runnable threads and Xvfb on 2 cores: the OS did not run the "
+    "UI thread), and the plan's arrival, about 18 ms of UI work (the metrics form laid "
+    "itself out again for each row turning visible: now only when a row changes) plus the "
+    "repaint after it. Tried and dropped: the child at a lower priority (`nice 10`): the "
+    "stalls did not change and until-idle got 0.2 s worse; reading the file on a thread "
+    "while the window is built (both hold the GIL in good part: the first map came later).",
 )
 
 

@@ -185,6 +185,29 @@ def test_bbox_rows_equals_brute_force(boxes, window):
     assert got.tolist() == expected.tolist()
 
 
+def test_a_window_query_arriving_while_the_index_is_built_sees_a_whole_index(monkeypatch):
+    """The renderer's worker and the UI thread may ask for the first window at once. The
+    second one, arriving while the first builds the x index, used to find the index's
+    guard set but its width not yet (AttributeError at 3,000,000 buildings). Here the
+    second query arrives inside the first one's build, deterministically."""
+    geoms = [shapely.box(i * 10, 0, i * 10 + 5, 5) for i in range(50)]
+    arrays = GeometryArrays(geoms)
+    real_nanmax = np.nanmax
+    inner: list = []
+    asked: list = []
+
+    def nanmax_with_a_second_query(values, *args, **kwargs):
+        if not asked:  # the other thread's query, in the middle of this build
+            asked.append(True)
+            inner.append(arrays.bbox_rows(0, 0, 100, 10).tolist())
+        return real_nanmax(values, *args, **kwargs)
+
+    monkeypatch.setattr(np, "nanmax", nanmax_with_a_second_query)
+    outer = arrays.bbox_rows(0, 0, 100, 10).tolist()
+    assert inner == [list(range(11))]  # boxes 0..10 (box 10 touches x = 100)
+    assert outer == list(range(11))
+
+
 def test_point_and_line_layers(tmp_path, qtbot, canvas):
     lines = gpd.GeoDataFrame(
         {"naam": ["weg"]},

@@ -103,11 +103,14 @@ class GeometryArrays:
         if self.n == 0:
             return np.empty(0, dtype=np.int64)
         if self._xorder is None:
+            # built in locals and published guard last: the renderer's worker and the UI
+            # thread may both ask at once, and the second must not see half an index
             x = np.where(np.isnan(self.bounds[:, 0]), np.inf, self.bounds[:, 0])
-            self._xorder = np.argsort(x, kind="stable")
-            self._xsorted = x[self._xorder]
+            order = np.argsort(x, kind="stable")
             widths = self.bounds[:, 2] - self.bounds[:, 0]
             self._widest = float(np.nanmax(widths)) if np.isfinite(widths).any() else 0.0
+            self._xsorted = x[order]
+            self._xorder = order
         lo = np.searchsorted(self._xsorted, xmin - self._widest, side="left")
         hi = np.searchsorted(self._xsorted, xmax, side="right")
         if lo == 0 and hi >= self.n:

@@ -39,7 +39,6 @@ from gis_app.ui.tasks import task_runner
 log = logging.getLogger("gis_app.autosave")
 
 
-
 def tr(text: str) -> str:
     return QCoreApplication.translate("Autosave", text)
 
