@@ -210,10 +210,14 @@ def _id_rank(building_ids: np.ndarray) -> np.ndarray:
     from the digits' code points (numpy arithmetic, no GIL), not parsed per id."""
     ok, _, text = _bag_ids(building_ids)
     if len(text) and ok.all():
-        digits = _chars(text)[:, :16].astype(np.int64) - ord("0")
+        # a digit column at a time, in place: a 16-column int64 copy of every id's digits
+        # (384 MB at 3,000,000 buildings) made this step grow faster than the ids
+        chars = _chars(text)
         numbers = np.zeros(len(text), dtype=np.int64)
         for k in range(16):
-            numbers = numbers * 10 + digits[:, k]
+            numbers *= 10
+            numbers += chars[:, k]
+        numbers -= ord("0") * 1_111_111_111_111_111  # every digit's code point counted as 0..9
         return np.unique(numbers, return_inverse=True)[1].astype(np.int64)
     return np.unique(text, return_inverse=True)[1].astype(np.int64)
 

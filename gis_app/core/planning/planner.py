@@ -101,39 +101,54 @@ def candidate_pairs(geometries, distance: float, scope: np.ndarray | None = None
     d = float(distance)
     grown = bounds + np.array([-d, -d, d, d])
     by_left = np.argsort(bounds[:, 0], kind="stable")
+    left_sorted = bounds[by_left, 0]
+    widest = float((bounds[:, 2] - bounds[:, 0]).max())
     found_a, found_b = [], []
     for start in range(0, len(g), TREE_ROWS):
         members = by_left[start : start + TREE_ROWS]
         tree = shapely.STRtree(g[members])
         low = bounds[members].min(axis=0)
         high = bounds[members].max(axis=0)
-        # the grown envelopes that reach the strip's extent (the tree's own test, in numpy)
-        ask = np.flatnonzero(
-            (grown[:, 0] <= high[2])
-            & (grown[:, 2] >= low[0])
-            & (grown[:, 1] <= high[3])
-            & (grown[:, 3] >= low[1])
-        )
+        # the grown envelopes that reach the strip's extent (the tree's own test, in numpy),
+        # tested only for the boxes whose left edge can reach it: a box at most ``widest``
+        # wide reaches x >= low[0] only from a left edge >= low[0] - d - widest. Testing
+        # every box for every strip made this quadratic (5 s of 20 at 3,000,000 buildings).
+        near = by_left[
+            np.searchsorted(left_sorted, low[0] - d - widest, side="left") : np.searchsorted(
+                left_sorted, high[2] + d, side="right"
+            )
+        ]
+        box_near = grown[near]
+        ask = near[
+            (box_near[:, 0] <= high[2])
+            & (box_near[:, 2] >= low[0])
+            & (box_near[:, 1] <= high[3])
+            & (box_near[:, 3] >= low[1])
+        ]
+        member_bounds = bounds[members]
         for part in range(0, len(ask), BOX_ROWS):
             asked = ask[part : part + BOX_ROWS]
             box = grown[asked]
-            a, b = tree.query(shapely.box(box[:, 0], box[:, 1], box[:, 2], box[:, 3]))
-            a, b = asked[a], members[b]
-            keep = a < b
+            qa, qb = tree.query(shapely.box(box[:, 0], box[:, 1], box[:, 2], box[:, 3]))
+            a, b = asked[qa], members[qb]
+            once = a < b  # each pair from the tree of its second building's strip
+            a, b, qa, qb = a[once], b[once], qa[once], qb[once]
+            # the boxes' own distance: a pair whose boxes are farther apart than ``distance``
+            # (past a corner) cannot have footprints within it, and the exact test costs far
+            # more. Tested here on the strip's own rows (small arrays that stay in the cache):
+            # over all pairs at the end it cost 5 s at 3,000,000 buildings in cache misses.
+            ba, bb = bounds[asked][qa], member_bounds[qb]
+            gap_x = np.maximum(np.maximum(bb[:, 0] - ba[:, 2], ba[:, 0] - bb[:, 2]), 0)
+            gap_y = np.maximum(np.maximum(bb[:, 1] - ba[:, 3], ba[:, 1] - bb[:, 3]), 0)
+            keep = gap_x * gap_x + gap_y * gap_y <= d * d * (1 + 1e-9) + 1e-9
             found_a.append(a[keep])
             found_b.append(b[keep])
-    a = np.concatenate(found_a)
-    b = np.concatenate(found_b)
-    # the boxes' own distance: a pair whose boxes are farther apart than ``distance`` (past
-    # a corner) cannot have footprints within it, and the exact test costs far more
-    gap_x = np.maximum(np.maximum(bounds[b, 0] - bounds[a, 2], bounds[a, 0] - bounds[b, 2]), 0)
-    gap_y = np.maximum(np.maximum(bounds[b, 1] - bounds[a, 3], bounds[a, 1] - bounds[b, 3]), 0)
-    near = gap_x * gap_x + gap_y * gap_y <= d * d * (1 + 1e-9) + 1e-9
-    a, b = a[near], b[near]
-    order = np.lexsort((b, a))
-    out = np.empty((len(order), 2), dtype=np.int64)
-    out[:, 0] = idx[a[order]]
-    out[:, 1] = idx[b[order]]
+    # sorted by i, then j: one int64 key per pair sorts several times faster than lexsort
+    key = np.concatenate(found_a) * len(g) + np.concatenate(found_b)
+    key.sort()
+    out = np.empty((len(key), 2), dtype=np.int64)
+    out[:, 0] = idx[key // len(g)]
+    out[:, 1] = idx[key % len(g)]
     return out
 
 
