@@ -238,3 +238,35 @@ os._exit(0)  # gone without reading, without atexit handlers
     while _running(child) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _running(child)
+
+
+def test_an_offered_prefetch_is_taken_once_for_that_very_frame(area):
+    buildings, _clusters = area
+    closed = []
+
+    class Offered:
+        def close(self):
+            closed.append(True)
+
+    offered = Offered()
+    prefetch_module.offer(buildings, offered)
+    assert prefetch_module.take(buildings.copy()) is None  # another frame
+    assert prefetch_module.take(buildings) is offered
+    assert prefetch_module.take(buildings) is None  # once
+    assert not closed
+
+
+def test_a_frame_dropped_unplanned_closes_its_prefetch():
+    import gc
+
+    closed = []
+
+    class Offered:
+        def close(self):
+            closed.append(True)
+
+    frame = generate_buildings(20, seed=1)
+    prefetch_module.offer(frame, Offered())
+    del frame
+    gc.collect()
+    assert closed == [True]

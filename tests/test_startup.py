@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from gis_app import startup_trace
+from gis_app.core.planning import prefetch
 from gis_app.core.sample import generate_buildings
 from gis_app.ui import map_first
 from gis_app.ui.shell.file_actions import load_path
@@ -176,9 +177,9 @@ def test_the_window_and_its_map_come_up_without_importing_pyqtgraph(project_file
 def test_the_window_hands_the_opened_projects_prefetch_to_its_planner(
     qtbot, project_file, monkeypatch
 ):
-    """``gis-app open`` starts finding the neighbour pairs beside the window
-    (``Project.neighbours``); the window's planning session takes it over (the project
-    keeps no reference), its first planner asks it, and another project closes it."""
+    """``gis-app open`` starts finding the neighbour pairs beside the window and offers
+    them for the project's buildings; the window's planning session takes them (once),
+    its first planner asks them, and another project closes them."""
     window, project, report = open_window(
         qtbot, project_file, map_first_rows=1, monkeypatch=monkeypatch
     )
@@ -195,11 +196,11 @@ def test_the_window_hands_the_opened_projects_prefetch_to_its_planner(
             closed.append(True)
 
     offered = Offered()
-    project.neighbours = offered
+    prefetch.offer(project.buildings, offered)
     window.set_project(project, report)
     qtbot.waitUntil(lambda: window.document.plan_result is not None, timeout=60_000)
     session = window.planning.controller.session
-    assert project.neighbours is None
+    assert prefetch.take(project.buildings) is None  # taken once
     assert session.prefetch is not None and session.prefetch[1] is offered
     assert asked and asked[0][1] == window.planning.controller.config.neighbour_distance_m
     assert len(window.planning.controller.session.cached.planner.pairs) > 0

@@ -118,14 +118,17 @@ def _prefetch_neighbours(project) -> None:
     is built (:mod:`gis_app.core.planning.prefetch`; nothing happens where it cannot)."""
     from gis_app.core.errors import GisAppError
     from gis_app.core.planning.config import PlanningConfig
-    from gis_app.core.planning.prefetch import NeighbourPrefetch
+    from gis_app.core.planning.prefetch import NeighbourPrefetch, offer
 
     try:
         config = PlanningConfig.from_dict(project.settings.get("planning") or {})
     except GisAppError:  # the window says so and plans with the defaults
         config = PlanningConfig()
-    project.neighbours = NeighbourPrefetch.start(
-        project.buildings, project.clusters, config, _promised_starts(project)
+    offer(
+        project.buildings,
+        NeighbourPrefetch.start(
+            project.buildings, project.clusters, config, _promised_starts(project)
+        ),
     )
 
 

@@ -68,7 +68,3 @@ class Project:
     #: What opening the file had to leave out or replace by defaults (Dutch, one per item);
     #: the command line prints them, the window shows them. Not saved.
     load_warnings: list[str] = field(default_factory=list)
-    #: Neighbour pairs being found in another process since the file was read
-    #: (:class:`~gis_app.core.planning.prefetch.NeighbourPrefetch`), handed to the
-    #: planner of the window that shows the project. Not saved.
-    neighbours: Any = field(default=None, repr=False, compare=False)

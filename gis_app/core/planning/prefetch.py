@@ -20,6 +20,9 @@ Rules:
 * The child inherits the project by ``fork`` (copy-on-write: nothing is copied or
   pickled on the way in) and sends back arrays only: the model's planned rows, its work
   and scope, the candidate pairs and the neighbour pairs (model indices).
+* The hand-off: ``gis-app open`` :func:`offer` s the prefetch for the project's buildings
+  frame; the planning controller of the window showing that project :func:`take` s it
+  (nothing is written into the project, which only the document changes).
 * Whoever holds a prefetch closes it when it is of no more use (:meth:`close`; a
   different project, buildings changed): a child still running is stopped then, and a
   daemon child ends with the window process in any case.
@@ -32,6 +35,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import weakref
 
 import numpy as np
 
@@ -43,8 +47,44 @@ _log = logging.getLogger(__name__)
 
 #: How long a planner waits for the child's pairs before it finds them itself.
 WAIT_S = 60.0
+#: The child's priority below the window process's UI thread: the same as the window's
+#: worker threads (``gis_app.ui.tasks.WORKER_NICENESS``), so the two share the cores as
+#: before while the UI thread comes first.
+CHILD_NICENESS = 5
 #: Fewer buildings than this: the planner finds the pairs itself (a fraction of a second).
 MIN_ROWS = 20_000
+
+
+#: id(buildings frame) -> (weak reference to that frame, its prefetch); see offer/take
+_OFFERED: dict[int, tuple[weakref.ref, NeighbourPrefetch]] = {}
+_OFFERED_LOCK = threading.Lock()
+
+
+def offer(buildings, prefetch: NeighbourPrefetch | None) -> None:
+    """Hand ``prefetch`` to whoever plans ``buildings`` next (:func:`take`); a frame that
+    is dropped unplanned takes its prefetch with it (closed)."""
+    if prefetch is None:
+        return
+    key = id(buildings)
+
+    def dropped(_ref, key=key) -> None:
+        with _OFFERED_LOCK:
+            entry = _OFFERED.pop(key, None)
+        if entry is not None:
+            entry[1].close()
+
+    with _OFFERED_LOCK:
+        _OFFERED[key] = (weakref.ref(buildings, dropped), prefetch)
+
+
+def take(buildings) -> NeighbourPrefetch | None:
+    """The prefetch offered for this very frame (once), or ``None``."""
+    with _OFFERED_LOCK:
+        entry = _OFFERED.get(id(buildings))
+        if entry is None or entry[0]() is not buildings:
+            return None
+        del _OFFERED[id(buildings)]
+    return entry[1]
 
 
 class NeighbourPrefetch:
@@ -149,6 +189,9 @@ def _find_pairs(receiving, connection, buildings, clusters, config, commitments)
     # the parent's end of the pipe, inherited by the fork: closed, so that a parent that
     # is gone leaves no reader and a send fails instead of waiting for ever
     receiving.close()
+    # as far below the window's UI thread as its worker threads (gis_app.ui.tasks)
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(CHILD_NICENESS)
     try:
         config = config.copy().validate()  # as the planner takes it
         model = PlanningModel(buildings, clusters, config, commitments)

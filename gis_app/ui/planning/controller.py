@@ -51,6 +51,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError, PlanningError
+from gis_app.core.planning import prefetch
 from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.model import PSEUDO_PREFIX
 from gis_app.core.planning.promises import TOLD_NOW, told_status
@@ -160,8 +161,7 @@ class PlanningController(QObject):
         self.order = order if order in ("default", "optimise") else "default"
         self.session.reset()
         # neighbour pairs found in another process since the file was read (gis-app open)
-        prefetch, self.project.neighbours = self.project.neighbours, None
-        self.session.offer_prefetch(prefetch)
+        self.session.offer_prefetch(prefetch.take(self.project.buildings))
         self._curve_wanted = False
         self._curve_waiting = None
         self.bundle = None
