@@ -366,7 +366,9 @@ FINDINGS = (
     "UI thread), and the plan's arrival, about 18 ms of UI work (the metrics form laid "
     "itself out again for each row turning visible: now only when a row changes) plus the "
     "repaint after it. Tried and dropped: the child at a lower priority (`nice 10`): the "
-    "stalls did not change and until-idle got 0.2 s worse; reading the file on a thread "
+    "stalls did not change and until-idle got 0.2 s worse; the window's worker threads "
+    "and the child both at `nice 5` below the UI thread: stalls 31-64 ms over 8 runs, no "
+    "better than without; reading the file on a thread "
     "while the window is built (both hold the GIL in good part: the first map came later).",
 )
 

@@ -147,25 +147,6 @@ def test_progress_and_result_arrive_on_the_ui_thread_in_order(qtbot, runner):
     assert events == [(0.0, "stap 0"), (0.25, "stap 1"), (0.5, "stap 2"), (0.75, "stap 3"), "klaar"]
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
-def test_workers_run_below_the_ui_thread(qtbot, runner):
-    """A worker thread's nice value is the UI thread's plus WORKER_NICENESS: when both
-    cores are busy, the OS runs the UI thread first when it wakes for a frame."""
-    import os
-
-    from gis_app.ui.tasks import WORKER_NICENESS
-
-    ui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-    seen = []
-    runner.submit(
-        lambda _progress: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()),
-        on_result=seen.append,
-    )
-    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
-    assert seen == [min(ui + WORKER_NICENESS, 19)]
-    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == ui  # unchanged
-
-
 def test_cancel_stops_the_task_at_its_next_progress_call(qtbot, runner):
     started = threading.Event()
     release = threading.Event()

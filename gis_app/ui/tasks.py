@@ -62,7 +62,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import gc
-import os
 import queue
 import sys
 import threading
@@ -167,7 +166,6 @@ class _Pool:
         self._jobs.put(job)
 
     def _work(self) -> None:
-        below_the_ui_thread()
         while True:
             job = self._jobs.get()
             try:
@@ -375,22 +373,6 @@ class TaskRunner(QObject):
 
 #: Python's thread switch interval while the window runs (see the module docstring).
 UI_SWITCH_INTERVAL_S = 0.001
-#: How far below the UI thread a worker thread runs (``nice``, Linux): when the UI thread
-#: wakes for a frame or a timer while workers keep both cores busy, the OS runs it first.
-WORKER_NICENESS = 5
-
-
-def below_the_ui_thread() -> None:
-    """Lower the calling worker thread's scheduling priority by :data:`WORKER_NICENESS`
-    (Linux: a thread's nice value is its own). Elsewhere, or where it is refused, the
-    thread keeps the process's priority."""
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        thread = threading.get_native_id()
-        os.setpriority(
-            os.PRIO_PROCESS, thread, os.getpriority(os.PRIO_PROCESS, thread) + WORKER_NICENESS
-        )
 
 
 def task_runner() -> TaskRunner:

@@ -47,10 +47,6 @@ _log = logging.getLogger(__name__)
 
 #: How long a planner waits for the child's pairs before it finds them itself.
 WAIT_S = 60.0
-#: The child's priority below the window process's UI thread: the same as the window's
-#: worker threads (``gis_app.ui.tasks.WORKER_NICENESS``), so the two share the cores as
-#: before while the UI thread comes first.
-CHILD_NICENESS = 5
 #: Fewer buildings than this: the planner finds the pairs itself (a fraction of a second).
 MIN_ROWS = 20_000
 
@@ -189,9 +185,6 @@ def _find_pairs(receiving, connection, buildings, clusters, config, commitments)
     # the parent's end of the pipe, inherited by the fork: closed, so that a parent that
     # is gone leaves no reader and a send fails instead of waiting for ever
     receiving.close()
-    # as far below the window's UI thread as its worker threads (gis_app.ui.tasks)
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(CHILD_NICENESS)
     try:
         config = config.copy().validate()  # as the planner takes it
         model = PlanningModel(buildings, clusters, config, commitments)
