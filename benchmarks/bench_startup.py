@@ -347,8 +347,8 @@ FINDINGS = (
     "window process about 0.07 s of copy-on-write page faults while it builds the window. "
     "Kept: it moves until-idle clear of its goal, and the first map misses its goal either "
     "way.",
-    "Why the first map stays above 0.5 x QGIS (QGIS 3.8-4.0 s here, so about 0.15 s "
-    "short): interpreter and imports 0.41 s (pandas, geopandas, shapely, pyproj and pyogrio "
+    "Why the first map stays above 0.5 x QGIS (0.51-0.56 x in the runs of the day, "
+    "QGIS 3.8-5.3 s): interpreter and imports 0.41 s (pandas, geopandas, shapely, pyproj and pyogrio "
     "0.36 s); the read 1.10 s, of which GDAL's Arrow stream 0.14 s, the text columns 0.35 "
     "s (one decode and one split per column and batch, about 70 ns a value; a fixed-width "
     "numpy unique path measured slower), the geometries 0.29 s (`shapely.from_wkb` keeps "
@@ -360,16 +360,18 @@ FINDINGS = (
     "progressive first map drawn from the coordinates before the attributes and shapely "
     "objects exist, as QGIS draws while it reads; it changes how a project reaches the "
     "window and is left for a next step.",
-    "What is left of the stalls (33-56 ms): gaps in which the UI thread used no CPU at all "
-    "for 27-40 ms while the cluster statistics ran on a worker and the neighbour child on "
-    "the other core (three runnable threads and Xvfb on 2 cores: the OS did not run the "
-    "UI thread), and the plan's arrival, about 18 ms of UI work (the metrics form laid "
-    "itself out again for each row turning visible: now only when a row changes) plus the "
-    "repaint after it. Tried and dropped: the child at a lower priority (`nice 10`): the "
-    "stalls did not change and until-idle got 0.2 s worse; the window's worker threads "
-    "and the child both at `nice 5` below the UI thread: stalls 31-64 ms over 8 runs, no "
-    "better than without; reading the file on a thread "
-    "while the window is built (both hold the GIL in good part: the first map came later).",
+    "What is left of the stalls (31-67 ms at load 0.6-1.3): the longest gap comes right "
+    "after the first map, while the UI thread fills the attribute table and the other "
+    "panels' first views (about 10 ms of its own work for the table) and a worker counts "
+    "the cluster statistics in slices beside it (the two hand the GIL to each other every "
+    "millisecond, and the neighbour child and Xvfb want the 2 cores too); the next is the "
+    "plan's arrival, about 18 ms of UI work (the metrics form laid itself out again for "
+    "each row turning visible: now only when a row changes) plus the repaint after it. "
+    "Tried and dropped: the child at a lower priority (`nice 10`): the stalls did not "
+    "change and until-idle got 0.2 s worse; the window's worker threads and the child both "
+    "at `nice 5` below the UI thread: stalls 31-64 ms over 8 runs, no better than without; "
+    "reading the file on a thread while the window is built (both hold the GIL in good "
+    "part: the first map came later).",
 )
 
 
