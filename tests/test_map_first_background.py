@@ -158,7 +158,7 @@ def test_views_behind_tabs_are_built_when_their_tab_comes_to_the_front(
     planning.docks["progress"].raise_()
     qtbot.waitUntil(lambda: planning._dashboard is not None, timeout=10_000)
     assert planning.docks["progress"].widget().widget() is planning._dashboard
-    qtbot.waitUntil(lambda: dashboard_threads and not window.tasks.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: bool(dashboard_threads) and not window.tasks.busy, timeout=30_000)
     assert dashboard_threads[0] != threading.main_thread().name
     dashboard = planning._dashboard
     request = dashboard._request(project.buildings, project.clusters)
