@@ -20,9 +20,9 @@ Rules:
 * The child inherits the project by ``fork`` (copy-on-write: nothing is copied or
   pickled on the way in) and sends back arrays only: the model's planned rows, its work
   and scope, the candidate pairs and the neighbour pairs (model indices).
-* The hand-off: ``gis-app open`` :func:`offer` s the prefetch for the project's buildings
-  frame; the planning controller of the window showing that project :func:`take` s it
-  (nothing is written into the project, which only the document changes).
+* The hand-off: ``gis-app open`` offers the prefetch for the project's buildings frame
+  (:func:`offer`), and the planning controller of the window showing that project takes
+  it (:func:`take`); nothing is written into the project, which only the document changes.
 * Whoever holds a prefetch closes it when it is of no more use (:meth:`close`; a
   different project, buildings changed): a child still running is stopped then, and a
   daemon child ends with the window process in any case.
