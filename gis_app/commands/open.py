@@ -116,6 +116,7 @@ def _quiet_offscreen_warnings() -> None:
 def _prefetch_neighbours(project) -> None:
     """Start finding the first plan's neighbour pairs on the other core while the window
     is built (:mod:`gis_app.core.planning.prefetch`; nothing happens where it cannot)."""
+    from gis_app.core.commitments import promised_starts
     from gis_app.core.errors import GisAppError
     from gis_app.core.planning.config import PlanningConfig
     from gis_app.core.planning.prefetch import NeighbourPrefetch, offer
@@ -127,20 +128,9 @@ def _prefetch_neighbours(project) -> None:
     offer(
         project.buildings,
         NeighbourPrefetch.start(
-            project.buildings, project.clusters, config, _promised_starts(project)
+            project.buildings, project.clusters, config, promised_starts(project.commitments)
         ),
     )
-
-
-def _promised_starts(project) -> dict:
-    """The promised construction starts the window's planner will lock (as its planning
-    controller reads them)."""
-    from gis_app.core.commitments import CommitmentBook, CommitmentError
-
-    try:
-        return CommitmentBook.from_dict(project.commitments or None).promised_starts()
-    except CommitmentError:
-        return {}
 
 
 def run(args: argparse.Namespace) -> int:

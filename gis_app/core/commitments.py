@@ -171,6 +171,16 @@ class CommitmentBook:
         return checked_book(data, [])
 
 
+def promised_starts(data: Any) -> dict[str, dt.date]:
+    """The promised construction starts of a project's commitments
+    (``Project.commitments``), which the planner locks; a damaged book (reported when the
+    project was opened) locks nothing."""
+    try:
+        return CommitmentBook.from_dict(data or None).promised_starts()
+    except CommitmentError:
+        return {}
+
+
 def checked_book(data: Any, warnings: list[str]) -> CommitmentBook:
     """The book stored in a project file. Not an object: :class:`CommitmentError`. A
     commitment or release that cannot be read is left out with a warning naming it

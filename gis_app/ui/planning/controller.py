@@ -194,12 +194,9 @@ class PlanningController(QObject):
     def promised_starts(self) -> dict:
         """Promised construction start per building (the planner's locks); a damaged book
         was already reported when the project was opened."""
-        from gis_app.core.commitments import CommitmentBook, CommitmentError
+        from gis_app.core.commitments import promised_starts
 
-        try:
-            return CommitmentBook.from_dict(self.project.commitments or None).promised_starts()
-        except CommitmentError:
-            return {}
+        return promised_starts(self.project.commitments)
 
     def _structure_changed(self) -> None:
         self.session.clusters_changed()
