@@ -552,22 +552,30 @@ class PlanningWorkspace:
     @property
     def scenarios(self) -> ScenarioManager:
         """Scenario's: built on first use (it reads the project's scenarios then)."""
-        if self._scenarios is None:
-            from gis_app.ui.planning.scenarios import ScenarioManager
+        from gis_app.ui.planning.scenarios import ScenarioManager
 
-            self._scenarios = ScenarioManager(self.controller, self._parent)
-            self._place("scenarios", self._scenarios)
-        return self._scenarios
+        return self._view(
+            "_scenarios", "scenarios", lambda: ScenarioManager(self.controller, self._parent)
+        )
 
     @property
     def dashboard(self) -> DashboardView:
         """Voortgang: built on first use (it counts the current project then)."""
-        if self._dashboard is None:
-            from gis_app.ui.planning.dashboard import DashboardView
+        from gis_app.ui.planning.dashboard import DashboardView
 
-            self._dashboard = DashboardView(self.document, self._parent)
-            self._place("progress", self._dashboard)
-        return self._dashboard
+        return self._view(
+            "_dashboard", "progress", lambda: DashboardView(self.document, self._parent)
+        )
+
+    def _view(self, attribute: str, dock: str, make) -> QWidget:
+        """The view kept in ``attribute``, made by ``make`` and put into its dock the first
+        time it is asked for."""
+        view = getattr(self, attribute)
+        if view is None:
+            view = make()
+            setattr(self, attribute, view)
+            self._place(dock, view)
+        return view
 
     def _place(self, name: str, view: QWidget) -> None:
         """Put a view built late into its dock (in place of the empty placeholder)."""
