@@ -178,6 +178,20 @@ def test_sampled_start_prices_raise_the_bound_of_few_steps():
     assert plain.lower_bound < warm.lower_bound <= exposure
 
 
+def _planner_with_milestones(seed, n_clusters, per_cluster, **settings):
+    """A planner of ``make_instance``'s buildings with milestones drawn at random (seeded),
+    and the random generator after those draws."""
+    buildings, clusters = make_instance(n_clusters=n_clusters, per_cluster=per_cluster, seed=seed)
+    rng = np.random.default_rng(seed)
+    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
+    return Planner(buildings, clusters, config(**settings)), rng
+
+
+def _sparse_prices(rng, n):
+    """Prices >= 0 for ``n`` weeks, about 30 % of them zero."""
+    return rng.exponential(1e-4, n) * (rng.random(n) < 0.7)
+
+
 def _columns(planner):
     """The relaxation's columns of a planner at its default shares."""
     model = planner.model
@@ -206,12 +220,9 @@ def test_a_split_clusters_block_is_never_priced_above_its_exact_cost(seed, capac
     """The block of a cluster split at week R enters in any week; the relaxation prices it
     with a convex minorant of the coverage price: never above the exact cheapest entry
     week, for any prices >= 0 (falling with the week or not)."""
-    buildings, clusters = make_instance(n_clusters=5, per_cluster=8, seed=seed)
-    rng = np.random.default_rng(seed)
-    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
-    planner = Planner(buildings, clusters, config(starts_per_week=capacity))
+    planner, rng = _planner_with_milestones(seed, 5, 8, starts_per_week=capacity)
     cols, jobs = _columns(planner)
-    lam = rng.exponential(1e-4, len(cols.weeks)) * (rng.random(len(cols.weeks)) < 0.7)
+    lam = _sparse_prices(rng, len(cols.weeks))
     if falling:
         lam = np.sort(lam)[::-1]
     table = cols.penalty_table(lam)
@@ -227,10 +238,7 @@ def test_a_split_clusters_block_is_priced_exactly_when_prices_fall_and_blocks_fi
     """Falling prices make the coverage price convex in the entry week, and a block that
     fits in one week has no spread: then the minorant is the exact cheapest week (the
     relaxation loses nothing there)."""
-    buildings, clusters = make_instance(n_clusters=6, per_cluster=6, seed=4)
-    rng = np.random.default_rng(4)
-    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
-    planner = Planner(buildings, clusters, config(starts_per_week=12))
+    planner, rng = _planner_with_milestones(4, 6, 6, starts_per_week=12)
     cols, jobs = _columns(planner)
     assert len(cols.bo_opt) > 0  # there are split clusters to price
     lam = np.sort(rng.exponential(1e-4, len(cols.weeks)))[::-1]
@@ -266,10 +274,7 @@ def test_column_generation_raises_the_bound_of_the_steps_and_stays_below_every_o
     subgradient steps alone on these instances (preparation: a tighter certificate), never
     above the best of every order through the scheduler; the master's rounds are
     reported."""
-    buildings, clusters = make_instance(n_clusters=5, per_cluster=9, seed=seed)
-    rng = np.random.default_rng(seed)
-    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
-    planner = Planner(buildings, clusters, config(starts_per_week=2))
+    planner, rng = _planner_with_milestones(seed, 5, 9, starts_per_week=2)
     steps = bound_module.exposure_lower_bound(planner, column_generation=False)
     columns = bound_module.exposure_lower_bound(planner)
     assert steps.column_rounds == 0 < columns.column_rounds
@@ -287,10 +292,7 @@ def test_the_master_kept_in_highs_solves_as_afresh_and_its_prices_stay_below_eve
     with ``linprog``, round after round; the full programme's dual value at its prices is
     a bound: never above the master's optimum, nor above any order through the
     scheduler."""
-    buildings, clusters = make_instance(n_clusters=5, per_cluster=9, seed=seed)
-    rng = np.random.default_rng(seed)
-    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
-    planner = Planner(buildings, clusters, config(starts_per_week=2))
+    planner, rng = _planner_with_milestones(seed, 5, 9, starts_per_week=2)
     model = planner.model
     tm = timing(model, model.bespoke_mask(model.shares_array()))
     const, remaining, _ = bound_module.base_exposure(model, tm)
@@ -350,12 +352,9 @@ def test_a_split_clusters_block_is_priced_exactly_for_any_prices(seed, capacity)
     """With ``exact`` (column generation) the block of a split cluster is priced at the
     least of (entry week x its weight + spread of its part + coverage price) over every
     entry, for prices that rise and fall (not only falling ones)."""
-    buildings, clusters = make_instance(n_clusters=6, per_cluster=7, seed=seed)
-    rng = np.random.default_rng(seed)
-    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
-    planner = Planner(buildings, clusters, config(starts_per_week=capacity))
+    planner, rng = _planner_with_milestones(seed, 6, 7, starts_per_week=capacity)
     cols, _ = _columns(planner)
-    lam = rng.exponential(1e-4, len(cols.weeks)) * (rng.random(len(cols.weeks)) < 0.7)
+    lam = _sparse_prices(rng, len(cols.weeks))
     table = cols.penalty_table(lam)
     values, entry = cols.block_values(table, exact=True)
     n_entries = len(cols.entry_lo)
@@ -438,10 +437,7 @@ def test_a_pruned_master_reaches_the_same_optimum_and_stays_below_every_order(se
     every round, down to the basis and one option per cluster); column generation still
     closes at the relaxation's optimum (whole weeks: the same value as without pruning)
     and the bound stays below the best of every order."""
-    buildings, clusters = make_instance(n_clusters=5, per_cluster=9, seed=seed)
-    rng = np.random.default_rng(seed)
-    buildings["milestone"] = rng.choice(MILESTONES, len(buildings))
-    planner = Planner(buildings, clusters, config(starts_per_week=2))
+    planner, rng = _planner_with_milestones(seed, 5, 9, starts_per_week=2)
     monkeypatch.setattr(bound_module, "ENTRY_PARTS", 1)
     monkeypatch.setattr(bound_module, "MASTER_OPTIONS", 10**6)
     unpruned = planner.bound()
