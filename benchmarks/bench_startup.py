@@ -57,12 +57,14 @@ TIMEOUT_S = 180.0
 
 #: Rows of the phase table: (label, phase that ends it).
 PHASE_ROWS = (
-    ("interpreter and imports (to reading the file)", "read_start"),
+    ("interpreter, imports and the footprints read ahead (`read_preview`)", "preview"),
+    ("project read started", "read_start"),
     ("project read (`load_project`)", "read_done"),
     ("window and docks built", "window_built"),
     ("window shown", "window_shown"),
     ("project handed to the window", "project_shown"),
     ("first map paint with buildings", "first_map"),
+    ("map image in the project's colours", "map_styled"),
     ("attribute table filled", "table"),
     ("first plan shown", "first_plan"),
     ("charts drawn", "charts"),

@@ -8,11 +8,17 @@ process. Without the variable :func:`mark` returns at once and nothing is writte
 Phases, in the order a start passes them (see :data:`PHASES`): ``main`` (the command
 line runs), ``read_start`` / ``read_done`` (the project file), ``window_built``,
 ``window_shown``, ``project_shown`` (the document holds the project), ``first_map``
-(the first paint of the map with buildings drawn), ``table`` (the attribute table holds
+(the first paint of the map with buildings drawn), ``map_styled`` (the first map image
+of the project shown, in its colours), ``table`` (the attribute table holds
 the buildings), ``first_plan`` (the first plan's result is shown), ``charts`` (the
 charts show it), then ``idle`` (no background work left, written when the window has
 settled) and ``ui_stall_ms`` (the longest gap, in ms, of a 5 ms UI-thread heartbeat
 from the first map with buildings until idle: how long pan and zoom could have waited).
+
+A large project opened by ``gis-app open`` is drawn from its footprints before it is
+read (:mod:`gis_app.core.io.footprint_preview`): it writes ``preview`` (the footprints
+read) after ``main``, and ``first_map`` then comes before ``read_start``; the project's
+own colours follow at ``map_styled``.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ PHASES = (
     "window_shown",
     "project_shown",
     "first_map",
+    "map_styled",
     "table",
     "first_plan",
     "charts",

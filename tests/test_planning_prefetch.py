@@ -179,6 +179,11 @@ def test_pairs_for_other_planned_buildings_or_another_distance_are_not_used():
     assert answered.for_model(_FakeModel([0, 1, 3], [1, 1, 0], [2, 1, 0]), 25.0) is None
     assert answered.for_model(_FakeModel([0, 1, 2], [1, 1, 1], [2, 1, 1]), 25.0) is None
     assert _Answered(None).for_model(same, 25.0) is None  # the child gave nothing
+    # a child that read the project itself says which distance its pairs are for
+    reading = _Answered(dict(found, distance=40.0))
+    reading.distance = None
+    assert reading.for_model(same, 25.0) is None
+    assert reading.for_model(same, 40.0) is not None
 
 
 def test_close_stops_a_child_that_still_runs(tmp_path):
@@ -270,3 +275,80 @@ def test_a_frame_dropped_unplanned_closes_its_prefetch():
     del frame
     gc.collect()
     assert closed == [True]
+
+
+READING_CHILD = r"""
+import json, sys
+import numpy as np
+from gis_app.core.io.projectfile import load_project
+from gis_app.core.planning import prefetch
+from gis_app.core.planning.session import PlannerSession
+
+prefetch.MIN_ROWS = 100
+sent = prefetch.NeighbourPrefetch.start_reading(sys.argv[1])  # before this process reads
+assert sent is not None and sent.distance is None
+if sys.argv[2] == "unreadable":
+    print(json.dumps({"found": sent.found() is not None, "alive": sent._process.is_alive()}))
+    sys.exit(0)
+project = load_project(sys.argv[1])
+config, commitments = prefetch.planning_inputs(project)
+from gis_app.core.planning import planner as planner_module
+calls = []
+real_candidates = planner_module.candidate_pairs
+planner_module.candidate_pairs = lambda *a, **k: calls.append(1) or real_candidates(*a, **k)
+with_child = PlannerSession()
+with_child.offer_prefetch(sent)
+key, inputs = with_child.inputs_for(project.buildings, project.clusters, commitments)
+planner = with_child.planner_for(key, inputs, config)
+found_here = len(calls)
+planner_module.candidate_pairs = real_candidates
+alone = PlannerSession()
+key2, inputs2 = alone.inputs_for(project.buildings, project.clusters, commitments)
+own = alone.planner_for(key2, inputs2, config)
+print(json.dumps({
+    "used": sent.found() is not None and found_here == 0,
+    "distance": config.neighbour_distance_m,
+    "pairs_equal": bool(np.array_equal(planner.pairs, own.pairs)),
+    "n_pairs": int(len(own.pairs)),
+    "alive": sent._process.is_alive(),
+}))
+"""
+
+
+def test_a_child_that_reads_the_project_itself_gives_the_same_pairs(tmp_path):
+    """``gis-app open`` of a large project draws its footprints before reading it; the
+    child then reads the file itself and plans under the project's own settings (here a
+    neighbour distance of 40 m, saved with it)."""
+    import json
+
+    from gis_app.core.io.projectfile import save_project
+    from gis_app.core.project import Project
+
+    buildings = generate_buildings(1500, seed=5)
+    clusters, membership = suggest_clusters(buildings, max_buildings=60)
+    clusters = ensure_cluster_columns(
+        clusters[[c for c in clusters if c not in ("rank", "reason")]]
+    )
+    buildings["cluster_id"] = membership.reindex(buildings.index).fillna("").to_numpy(dtype=object)
+    path = tmp_path / "project.gpkg"
+    project = Project(buildings=buildings, clusters=clusters)
+    project.settings["planning"] = {"neighbour_distance_m": 40.0}
+    save_project(project, path)
+    broken = tmp_path / "kapot.gpkg"
+    broken.write_bytes(b"SQLite format 3\x00" + bytes(100))
+
+    def fresh(file, mode):
+        done = subprocess.run(
+            [sys.executable, "-c", READING_CHILD, str(file), mode],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    out = fresh(path, "plain")
+    assert out["distance"] == 40.0
+    assert out["used"] and out["pairs_equal"] and out["n_pairs"] > 0
+    assert not out["alive"]
+    assert fresh(broken, "unreadable") == {"found": False, "alive": False}

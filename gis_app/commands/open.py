@@ -116,21 +116,44 @@ def _quiet_offscreen_warnings() -> None:
 def _prefetch_neighbours(project) -> None:
     """Start finding the first plan's neighbour pairs on the other core while the window
     is built (:mod:`gis_app.core.planning.prefetch`; nothing happens where it cannot)."""
-    from gis_app.core.commitments import promised_starts
-    from gis_app.core.errors import GisAppError
-    from gis_app.core.planning.config import PlanningConfig
-    from gis_app.core.planning.prefetch import NeighbourPrefetch, offer
+    from gis_app.core.planning.prefetch import NeighbourPrefetch, offer, planning_inputs
 
-    try:
-        config = PlanningConfig.from_dict(project.settings.get("planning") or {})
-    except GisAppError:  # the window says so and plans with the defaults
-        config = PlanningConfig()
+    config, commitments = planning_inputs(project)
     offer(
         project.buildings,
-        NeighbourPrefetch.start(
-            project.buildings, project.clusters, config, promised_starts(project.commitments)
-        ),
+        NeighbourPrefetch.start(project.buildings, project.clusters, config, commitments),
     )
+
+
+def _read_ahead_preview(path):
+    """The footprints of a large project file, to draw before the project is read
+    (:mod:`gis_app.core.io.footprint_preview`); ``None``: read it first, as always."""
+    from gis_app import startup_trace
+    from gis_app.core.io.footprint_preview import read_preview
+
+    preview = read_preview(path)
+    if preview is not None:
+        startup_trace.mark("preview")
+    return preview
+
+
+def _run_read_ahead(preview, collecting: bool) -> int:
+    """The window on a large project: its footprints drawn at once, the project read on
+    the window's task runner meanwhile; the first plan's neighbour pairs found by a forked
+    child that reads the project too (:meth:`NeighbourPrefetch.start_reading`)."""
+    from gis_app.core.planning.prefetch import NeighbourPrefetch, offer
+
+    prefetch = NeighbourPrefetch.start_reading(preview.path)  # before Qt: one thread
+
+    def on_project(project) -> None:
+        offer(project.buildings, prefetch)
+
+    from gis_app.ui.app import run_app
+
+    gc.freeze()  # the modules live as long as the window (see run)
+    if collecting:
+        gc.enable()
+    return run_app(preview=preview, on_project=on_project)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -149,6 +172,11 @@ def run(args: argparse.Namespace) -> int:
         # PySide6 reads the source of every module imported after it (its __feature__
         # check, 0.2 s for these)
         import gis_app.core.io.opening  # noqa: F401
+
+        if window:
+            preview = _read_ahead_preview(args.file)
+            if preview is not None:
+                return _run_read_ahead(preview, collecting)
         from gis_app.ui.shell.file_actions import load_path
 
         project, report = load_path(args.file)  # GisAppError -> one line, exit 2 (cli.main)

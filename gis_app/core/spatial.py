@@ -63,11 +63,39 @@ class GeometryArrays:
         self._xorder = None
         self._spatial_key = None
 
+    @classmethod
+    def from_flat(cls, flat, geometries=None) -> GeometryArrays:
+        """Polygon arrays already in this layout (:class:`gis_app.core.io.wkb_flat.
+        FlatPolygons`: the footprints' vertices read straight from WKB), with the
+        ``geometries`` they are of, or none yet: then the arrays draw, but picking and
+        the geometry queries find nothing (a preview drawn before its project is read)."""
+        arrays = cls.__new__(cls)
+        arrays.n = len(flat.bounds)
+        arrays.geometries = None if geometries is None else np.asarray(geometries, dtype=object)
+        if arrays.geometries is not None and len(arrays.geometries) != arrays.n:
+            raise ValueError("geometries and flat arrays differ in length")
+        arrays.kind = GEOM_POLYGON
+        arrays.coords = flat.coords
+        arrays.ring_start = flat.ring_start
+        arrays.coord_offsets = flat.coord_offsets
+        arrays.bounds = flat.bounds
+        arrays._tree = None
+        arrays._xorder = None
+        arrays._spatial_key = None
+        return arrays
+
     # --- queries ---------------------------------------------------------------------------
+    @property
+    def has_geometries(self) -> bool:
+        """False for arrays drawn before their geometries exist (:meth:`from_flat`)."""
+        return self.geometries is not None
+
     @property
     def tree(self) -> shapely.STRtree:
         if self._tree is None:
-            self._tree = shapely.STRtree(self.geometries)
+            self._tree = shapely.STRtree(
+                self.geometries if self.geometries is not None else np.empty(0, dtype=object)
+            )
         return self._tree
 
     def extent(self) -> tuple[float, float, float, float] | None:
@@ -127,7 +155,7 @@ class GeometryArrays:
 
     def at_point(self, x: float, y: float, tolerance: float = 0.0) -> np.ndarray:
         """Rows whose geometry lies within ``tolerance`` (map units) of the point, nearest first."""
-        if self.n == 0:
+        if self.n == 0 or self.geometries is None:
             return np.empty(0, dtype=np.int64)
         point = shapely.Point(x, y)
         hits = self.tree.query(point, predicate="intersects")
@@ -142,7 +170,7 @@ class GeometryArrays:
 
     def in_geometry(self, geometry, predicate: str = "intersects") -> np.ndarray:
         """Rows that meet ``geometry`` (sorted row positions)."""
-        if self.n == 0 or geometry is None or shapely.is_empty(geometry):
+        if self.n == 0 or self.geometries is None or geometry is None or shapely.is_empty(geometry):
             return np.empty(0, dtype=np.int64)
         hits = self.tree.query(geometry, predicate=predicate)
         return np.sort(np.asarray(hits, dtype=np.int64))

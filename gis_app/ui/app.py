@@ -149,11 +149,16 @@ def get_app() -> QApplication:
     return app
 
 
-def run_app(path: Path | None = None, *, project=None, report=None) -> int:
+def run_app(
+    path: Path | None = None, *, project=None, report=None, preview=None, on_project=None
+) -> int:
     """Show the main window and run the event loop.
 
-    ``project`` (already read, e.g. by ``gis-app open``) is shown as is; otherwise ``path``
-    is opened, or the welcome page shown when neither is given.
+    ``project`` (already read, e.g. by ``gis-app open``) is shown as is; ``preview`` (the
+    footprints of a large project file, read ahead of it) is drawn at once and its project
+    read in the background (``on_project(project)`` before it is shown, see
+    :meth:`MainWindow.open_read_ahead`); otherwise ``path`` is opened, or the welcome page
+    shown when none is given.
     """
     app = get_app()
     from gis_app.core.logsetup import setup_logging
@@ -164,10 +169,14 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
     install_excepthook()  # unexpected errors: a dialog and the log, the app keeps running
     window = MainWindow()
     window.enable_layout_memory()  # last session's window size and panel layout
+    if preview is not None:
+        window.open_read_ahead(preview, on_project=on_project)  # drawn from the first paint
     window.show()
 
     def start() -> None:  # on the event loop's first turn, so the window is painted first
-        if project is not None:
+        if preview is not None:
+            window.when_idle(warm_up)  # as for a project read already (below)
+        elif project is not None:
             window.set_project(project, report)
             # a project that was read already: no table is parsed beside its read, and the
             # worker's start (a second Python importing pandas, about a second of CPU)
@@ -192,7 +201,7 @@ def run_app(path: Path | None = None, *, project=None, report=None) -> int:
         worker.warm_up(partial(import_module, "gis_app.core.join.table"))
 
     QTimer.singleShot(0, window, start)
-    if project is None:
+    if project is None and preview is None:
         warm_up()  # now: the file about to be read may be a table to join
     try:
         return app.exec()

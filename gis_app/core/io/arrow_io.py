@@ -52,6 +52,8 @@ _NUMBER_FORMATS = {
 _TEXT_FORMATS = {"u": np.int32, "U": np.int64}
 _BINARY_FORMATS = {"z": np.int32, "Z": np.int64}
 _TIME_UNITS = {"s": "s", "m": "ms", "u": "us", "n": "ns"}
+#: Rows per Arrow batch unless asked otherwise (GDAL's default).
+BATCH_ROWS = 65_536
 #: Separator used to split a whole text buffer at once; values containing it are sliced.
 _SEPARATOR = 0x1F
 
@@ -76,7 +78,7 @@ def read_layer(
     layer=None,
     *,
     on_wkb_batch: Callable[[np.ndarray], None] | None = None,
-    batch_size: int = 65_536,
+    batch_size: int = BATCH_ROWS,
     **filters,
 ) -> ArrowLayer:
     """Read every feature's attributes and WKB geometry (no FIDs).
@@ -152,7 +154,7 @@ def _concatenate(parts: list[np.ndarray], fmt: str) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def _valid_mask(view) -> np.ndarray | None:
+def valid_mask(view) -> np.ndarray | None:
     """True where a value is present; ``None`` when the array has no nulls."""
     if view.null_count == 0:
         return None
@@ -164,7 +166,7 @@ def _valid_mask(view) -> np.ndarray | None:
 def _column(array, view, fmt: str, encoding: str = "utf-8") -> np.ndarray:
     if fmt in _BINARY_FORMATS:
         return _binary(view, _BINARY_FORMATS[fmt])
-    valid = _valid_mask(view)
+    valid = valid_mask(view)
     if fmt in _TEXT_FORMATS:
         return _text(view, _TEXT_FORMATS[fmt], valid, encoding)
     if fmt in _NUMBER_FORMATS:
@@ -267,7 +269,7 @@ def _binary(view, offset_dtype) -> np.ndarray:
     offsets = _offsets(view, offset_dtype)
     raw = bytes(view.buffer(2))
     out[:] = [raw[a:b] for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)]
-    valid = _valid_mask(view)
+    valid = valid_mask(view)
     if valid is not None:
         out[~valid] = None
     return out

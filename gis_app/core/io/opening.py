@@ -50,11 +50,18 @@ def _is_project(path: Path, layer: str | None) -> bool:
 
 
 def open_path(
-    path: str | Path, *, crs: Any = None, layer: str | None = None, area: Any = None
+    path: str | Path,
+    *,
+    crs: Any = None,
+    layer: str | None = None,
+    area: Any = None,
+    beside_window: bool = False,
 ) -> tuple[Project, Any | None]:
     """Open ``path``: ``(project, None)`` for a project, ``(project, JoinReport)`` for data.
 
     ``area`` (:class:`gis_app.core.io.area.Area`) imports only that part of a data file.
+    ``beside_window``: a project is read in small batches (:func:`load_project`), for a
+    read on a worker thread while the window answers pan and zoom.
 
     Raises a :class:`GisAppError` subclass for anything that cannot be opened.
     """
@@ -70,7 +77,7 @@ def open_path(
         # GDAL would wait forever for a pipe's writer or read a device without end
         raise InputError(t("geen gewoon bestand (een apparaat of pipe)"), path=path)
     if _is_project(path, layer):
-        return load_project(path), None
+        return load_project(path, beside_window=beside_window), None
 
     from gis_app.core.join.load import load_buildings  # imported late: a heavy module
 

@@ -829,7 +829,9 @@ def is_project_file(path: str | Path) -> bool:
     return "building_id" in [str(f) for f in fields]
 
 
-def _read_layer(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
+def _read_layer(
+    path: Path, layer: str, spatial: bool, batch_rows: int = arrow_io.BATCH_ROWS
+) -> pd.DataFrame:
     """One layer as ``pyogrio.read_dataframe`` gives it (same columns, dtypes and values).
 
     Read through GDAL's Arrow stream (:mod:`gis_app.core.io.arrow_io`, the path imports
@@ -838,7 +840,7 @@ def _read_layer(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
     the way ``read_dataframe`` does (date-times, JSON text, no rows) and any failure of
     the stream are read the classic way, which also words the error for a damaged file.
     """
-    frame = _read_layer_arrow(path, layer, spatial) if arrow_io.available() else None
+    frame = _read_layer_arrow(path, layer, spatial, batch_rows) if arrow_io.available() else None
     if frame is None:
         frame = _read_layer_classic(path, layer, spatial)
     if spatial and isinstance(frame, gpd.GeoDataFrame):
@@ -860,7 +862,9 @@ def _read_layer_classic(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
         ) from error
 
 
-def _read_layer_arrow(path: Path, layer: str, spatial: bool) -> pd.DataFrame | None:
+def _read_layer_arrow(
+    path: Path, layer: str, spatial: bool, batch_rows: int = arrow_io.BATCH_ROWS
+) -> pd.DataFrame | None:
     """The Arrow-stream read of :func:`_read_layer`, or ``None`` where it does not apply."""
     import shapely
 
@@ -874,7 +878,9 @@ def _read_layer_arrow(path: Path, layer: str, spatial: bool) -> pd.DataFrame | N
                 decoded.append(pool.submit(shapely.from_wkb, wkb))
 
         try:
-            data = arrow_io.read_layer(gdal_source(path), layer, on_wkb_batch=decode)
+            data = arrow_io.read_layer(
+                gdal_source(path), layer, on_wkb_batch=decode, batch_size=batch_rows
+            )
             geometries = [future.result() for future in decoded]
         except Exception as error:  # noqa: BLE001 - the classic read reports or succeeds
             _log.info("Arrow read of layer %s of %s failed (%s)", layer, path, error)
@@ -1050,8 +1056,12 @@ def _sources_from_meta(
     return records, relatives
 
 
-def load_project(path: str | Path) -> Project:
+def load_project(path: str | Path, *, beside_window: bool = False) -> Project:
     """Open a project file (or a plain canonical GeoPackage, schema version 0).
+
+    ``beside_window``: the read runs on a worker thread while a window is answering pan
+    and zoom; it then reads in batches of :data:`BESIDE_WINDOW_ROWS` rows, so that no
+    single step of it keeps Python's GIL (and the window waiting) for long.
 
     Raises :class:`ProjectError` with a clear Dutch message for anything that is not a
     readable project: missing, empty, not a GeoPackage, damaged, missing layers, a newer
@@ -1060,7 +1070,14 @@ def load_project(path: str | Path) -> Project:
     # millions of new text values, none of them in a reference cycle: the cyclic garbage
     # collector would walk them again and again while they are made (about 12 % of the read)
     with _collector_paused():
-        return _load_project(Path(path))
+        return _load_project(
+            Path(path), BESIDE_WINDOW_ROWS if beside_window else arrow_io.BATCH_ROWS
+        )
+
+
+#: Rows per Arrow batch of a read beside a window: GDAL fills one in a few ms, and each
+#: batch's WKB becomes shapely objects in about 8 ms (both keep the GIL meanwhile).
+BESIDE_WINDOW_ROWS = 8_192
 
 
 @contextlib.contextmanager
@@ -1074,7 +1091,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _load_project(path: Path) -> Project:
+def _load_project(path: Path, batch_rows: int) -> Project:
     path = Path(path)
     info = read_project_info(path)
     if info.schema_version > SCHEMA_VERSION:
@@ -1110,7 +1127,7 @@ def _load_project(path: Path) -> Project:
             ),
             path=path,
         )
-    buildings = _read_layer(path, BUILDINGS_LAYER, spatial=True)
+    buildings = _read_layer(path, BUILDINGS_LAYER, spatial=True, batch_rows=batch_rows)
     clusters = None
     if CLUSTERS_LAYER in info.layers:
         clusters = _read_layer(

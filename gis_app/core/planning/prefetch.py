@@ -87,8 +87,9 @@ class NeighbourPrefetch:
     """The neighbour pairs of one set of footprints at one distance, being found in a
     forked child (see the module docstring)."""
 
-    def __init__(self, process, connection, distance: float):
-        self.distance = float(distance)
+    def __init__(self, process, connection, distance: float | None):
+        #: the neighbour distance the pairs are for; ``None``: as the child reports it
+        self.distance = None if distance is None else float(distance)
         self._process = process
         self._connection = connection
         self._lock = threading.Lock()
@@ -127,6 +128,34 @@ class NeighbourPrefetch:
             return None
         return cls(process, receive, config.neighbour_distance_m)
 
+    @classmethod
+    def start_reading(cls, path) -> NeighbourPrefetch | None:
+        """Like :meth:`start`, for a project not read yet: the child reads the project
+        file ``path`` itself (beside the window process, which draws its footprints
+        first and reads it too) and plans under the project's own planning settings.
+        ``None`` where :meth:`start` gives it, and for a project of fewer than
+        :data:`MIN_ROWS` buildings or one the child cannot read (its answer is then
+        ``None``: the planner finds the pairs itself)."""
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        if threading.active_count() != 1:
+            return None
+        try:
+            context = multiprocessing.get_context("fork")
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_read_and_find_pairs,
+                args=(receive, send, str(path)),
+                name="gis_app-neighbours",
+                daemon=True,
+            )
+            process.start()
+            send.close()
+        except (OSError, ValueError) as error:
+            _log.info("neighbour pairs not prefetched: %s", error)
+            return None
+        return cls(process, receive, None)
+
     def found(self, timeout: float = WAIT_S) -> dict | None:
         """What the child found (arrays ``rows``, ``work``, ``scope``, ``candidates``,
         ``pairs``), or ``None`` when it failed or did not answer within ``timeout``
@@ -150,10 +179,13 @@ class NeighbourPrefetch:
         """``(NeighbourCandidates, pairs)`` for a planner whose ``model`` plans the same
         rows with the same work at the same ``distance`` as the child's; ``None`` (the
         planner finds them itself) for anything else or when the child gave nothing."""
-        if float(distance) != self.distance:
+        if self.distance is not None and float(distance) != self.distance:
             return None
         found = self.found()
         if found is None:
+            return None
+        for_distance = self.distance if self.distance is not None else found.get("distance")
+        if for_distance is None or float(distance) != float(for_distance):
             return None
         scope = model.original_measure > 0
         same = (
@@ -180,11 +212,43 @@ class NeighbourPrefetch:
         self._process.join(5)
 
 
+def planning_inputs(project) -> tuple[PlanningConfig, dict]:
+    """The planning settings and promised starts a planner of ``project`` starts from
+    (the defaults for settings it cannot take: the window says so and plans with them)."""
+    from gis_app.core.commitments import promised_starts
+    from gis_app.core.errors import GisAppError
+
+    try:
+        config = PlanningConfig.from_dict(project.settings.get("planning") or {})
+    except GisAppError:
+        config = PlanningConfig()
+    return config, promised_starts(project.commitments)
+
+
+def _read_and_find_pairs(receiving, connection, path: str) -> None:
+    """The child of :meth:`NeighbourPrefetch.start_reading`: read, then as :func:`_find_pairs`."""
+    receiving.close()
+    try:
+        from gis_app.core.io.projectfile import load_project
+
+        project = load_project(path)
+        if len(project.buildings) < MIN_ROWS:
+            raise ValueError("too few buildings to prefetch for")
+        config, commitments = planning_inputs(project)
+    except BaseException as error:  # noqa: BLE001 - the parent falls back and logs it
+        with contextlib.suppress(OSError):
+            connection.send(("error", repr(error)))
+        connection.close()
+        os._exit(0)
+    _find_pairs(None, connection, project.buildings, project.clusters, config, commitments)
+
+
 def _find_pairs(receiving, connection, buildings, clusters, config, commitments) -> None:
     """The child: the model's rows and work, the candidate and the neighbour pairs."""
     # the parent's end of the pipe, inherited by the fork: closed, so that a parent that
     # is gone leaves no reader and a send fails instead of waiting for ever
-    receiving.close()
+    if receiving is not None:
+        receiving.close()
     try:
         config = config.copy().validate()  # as the planner takes it
         model = PlanningModel(buildings, clusters, config, commitments)
@@ -199,6 +263,7 @@ def _find_pairs(receiving, connection, buildings, clusters, config, commitments)
             "scope": scope,
             "candidates": candidates,
             "pairs": pairs,
+            "distance": float(distance),
         }
         connection.send(("ok", found))
     except BaseException as error:  # noqa: BLE001 - the parent falls back and logs it

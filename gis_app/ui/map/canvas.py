@@ -353,7 +353,12 @@ class MapCanvas(QWidget):
                 spec = self.layers.building_style
                 labels = None
                 frame = self.document.project.buildings
-                if spec.labels and spec.labels in frame and denominator <= LABEL_MAX_SCALE:
+                if (
+                    spec.labels
+                    and spec.labels in frame
+                    and len(frame) == layer.arrays.n  # not the preview of a project being read
+                    and denominator <= LABEL_MAX_SCALE
+                ):
                     labels = frame[spec.labels].to_numpy(dtype=object)
                 snapshots.append(
                     LayerSnapshot(
@@ -725,6 +730,8 @@ class MapCanvas(QWidget):
 
     # --- lifecycle -------------------------------------------------------------------------
     def _on_project_replaced(self) -> None:
+        if self.layers.took_preview and self._has_view:
+            return  # its footprints were drawn while it was read: the view the planner has
         self._has_view = False
         self.zoom_full()
 

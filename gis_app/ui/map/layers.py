@@ -30,6 +30,7 @@ from gis_app.core.spatial import GeometryArrays, read_vector_layer
 from gis_app.core.styling import (
     CLUSTER_DISPLAY_UNDER,
     CLUSTER_DISPLAYS,
+    MISSING_COLOR,
     StyleResult,
     StyleSpec,
     compute_style,
@@ -119,6 +120,11 @@ class LayerStack(QObject):
         self.cluster_ids = np.empty(0, dtype=object)
         self.cluster_names = np.empty(0, dtype=object)  # map labels (name, else id)
         self.cluster_display = CLUSTER_DISPLAY_UNDER
+        #: footprints of a project still being read, drawn until it is shown (show_preview)
+        self.preview = None
+        self._preview_colors = np.empty((0, 4), dtype=np.uint8)
+        #: the last project shown took over the preview's arrays (the map keeps its view)
+        self.took_preview = False
         self._rebuild_buildings()
         self._rebuild_clusters()
         self._rebuild_packages()
@@ -152,6 +158,8 @@ class LayerStack(QObject):
 
     @property
     def building_colors(self) -> np.ndarray:
+        if self.preview is not None:
+            return self._preview_colors
         return self.style_result.colors
 
     @property
@@ -325,6 +333,31 @@ class LayerStack(QObject):
                     errors.append(error)
         return errors
 
+    # --- a project's footprints before the project -----------------------------------------
+    def show_preview(self, preview) -> None:
+        """Draw ``preview`` (:class:`gis_app.core.io.footprint_preview.FootprintPreview`, a
+        project's footprints read ahead of it) as the buildings, every one in the colour
+        of an unknown risk profile, until a project is shown (:meth:`clear_preview`, or
+        the document's next project, which takes the arrays over when they are its own)."""
+        self.preview = preview
+        self.buildings.arrays = GeometryArrays.from_flat(preview.polygons)
+        self._preview_colors = np.tile(
+            np.array(hex_to_rgba(MISSING_COLOR), dtype=np.uint8),
+            (preview.n, 1),
+        )
+        self._packed = None
+        self.layerDataChanged.emit(LAYER_BUILDINGS)
+        self.buildingStyleChanged.emit()
+
+    def clear_preview(self) -> None:
+        """Stop drawing a preview whose project will not come (its read failed)."""
+        if self.preview is None:
+            return
+        self.preview = None
+        self._packed = None
+        self._rebuild_buildings()
+        self.buildingStyleChanged.emit()
+
     # --- document changes ------------------------------------------------------------------
     def _on_project_replaced(self) -> None:
         self._rebuild_buildings()
@@ -363,7 +396,17 @@ class LayerStack(QObject):
 
     def _rebuild_buildings(self) -> None:
         buildings = self.document.project.buildings
-        self.buildings.arrays = GeometryArrays(buildings.geometry.values)
+        geometries = buildings.geometry.values
+        preview, self.preview = self.preview, None
+        self.took_preview = (
+            preview is not None and len(buildings) > 0 and preview.matches(geometries)
+        )
+        if self.took_preview:
+            # the project whose footprints were drawn ahead of it: their vertices are these
+            self.buildings.arrays = GeometryArrays.from_flat(preview.polygons, geometries)
+        else:
+            self.buildings.arrays = GeometryArrays(geometries)
+        self._packed = None
         self.layerDataChanged.emit(LAYER_BUILDINGS)
 
     def _rebuild_clusters(self) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gis_app import startup_trace
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 #: Files at least this large are read in a worker thread behind a busy dialog, so the
 #: window keeps painting (a 300,000-building GeoPackage takes several seconds).
 BACKGROUND_OPEN_BYTES = 5 * 1024 * 1024
+#: A project read ahead of its footprints' first map starts at the latest after this long.
+READ_AHEAD_START_MS = 2_000
 
 
 def load_path(path: str | Path) -> tuple[Project, object | None]:
@@ -67,6 +69,7 @@ class FileActions:
         emits before it returns. A cancelled read keeps the current project. Errors: a
         dialog (:func:`gis_app.ui.dialogs.show_error`), never a traceback.
         """
+        self._stop_read_ahead()
         if background is None:
             background = self.isVisible() and _file_bytes(path) >= BACKGROUND_OPEN_BYTES
         if background:
@@ -160,8 +163,80 @@ class FileActions:
         )
         dialog.attach(task)
 
+    def open_read_ahead(
+        self: MainWindow, preview, *, on_project: Callable[[Project], None] | None = None
+    ) -> None:
+        """Draw ``preview`` (a project file's footprints, read ahead of the project:
+        :mod:`gis_app.core.io.footprint_preview`) at once and read the project itself on
+        the task runner, in small batches, while the planner pans and zooms; then show it
+        as :meth:`open_path` does (``on_project(project)`` first). A read that fails is
+        said in a dialog and the footprints go; opening another file meanwhile cancels it.
+        Not cancellable otherwise: the read cannot be interrupted safely, and nothing else
+        is open to return to."""
+        path = Path(preview.path)
+        self.layer_stack.show_preview(preview)
+        self.statusBar().showMessage(
+            self.tr("{name} wordt ingelezen; de panden staan al op de kaart").format(name=path.name)
+        )
+
+        def load(progress):
+            startup_trace.mark("read_start")
+            from gis_app.core.io.opening import open_path
+
+            opened = open_path(path, beside_window=True)
+            startup_trace.mark("read_done")
+            progress(1.0)  # superseded by a later open: dropped here
+            return opened
+
+        def loaded(value) -> None:
+            project, report = value
+            if on_project is not None:
+                on_project(project)
+            self.statusBar().clearMessage()
+            self._show_opened(project, report, True)
+            self._opened(True, None)
+
+        def failed(error: BaseException) -> None:
+            self.layer_stack.clear_preview()
+            self.statusBar().clearMessage()
+            if not self._open_failed(error, True):
+                sys.excepthook(type(error), error, error.__traceback__)
+            self.show_welcome()
+            self._opened(False, None)
+
+        def superseded() -> None:
+            if self.layer_stack.preview is preview:
+                self.layer_stack.clear_preview()
+
+        def start() -> None:
+            if (
+                getattr(self, "_read_ahead", None) is not None
+                or self.layer_stack.preview is not preview
+            ):
+                return  # started already, or another file was opened meanwhile
+            self._read_ahead = self.tasks.submit(
+                load, name="open", on_result=loaded, on_error=failed, on_cancelled=superseded
+            )
+
+        # the first map of the footprints is drawn before the read starts: both hold the
+        # GIL in good part, and the map is what the planner waits for
+        self._read_ahead = None
+        self.canvas.renderFinished.connect(start, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(READ_AHEAD_START_MS, self, start)  # no map image (hidden, failed)
+
+    def _stop_read_ahead(self: MainWindow, *, clear: bool = True) -> None:
+        """Another file is opened (or another project shown): the project being read
+        ahead is not shown after all; ``clear``: its footprints go at once (else with
+        the next project shown, which does not take them over)."""
+        task = getattr(self, "_read_ahead", None)
+        if task is not None and not task.done:
+            task.cancel()
+        if clear:
+            self.layer_stack.clear_preview()
+
     def set_project(self: MainWindow, project: Project, report=None) -> None:
         """Show ``project`` (read by :func:`load_path`) in the window."""
+        self._stop_read_ahead(clear=False)
         self.last_report = report
         self.map_first.hold(len(project.buildings))
         self.document.replace_project(project)

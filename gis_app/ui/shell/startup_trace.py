@@ -60,6 +60,9 @@ class _WindowTrace(QObject):
             return
         startup_trace.mark("project_shown")
         self.waiting = True
+        self.window.canvas.renderFinished.connect(
+            self._styled, Qt.ConnectionType.SingleShotConnection
+        )
         # idle counts from the first map on: before it the render may not have started
         gate = self.window.map_first
         if gate.holding:
@@ -68,6 +71,9 @@ class _WindowTrace(QObject):
             self.window.canvas.renderFinished.connect(
                 self._wait_for_idle, Qt.ConnectionType.SingleShotConnection
             )
+
+    def _styled(self) -> None:
+        startup_trace.mark("map_styled")
 
     def _wait_for_idle(self) -> None:
         self.window.when_idle(self._settled)
