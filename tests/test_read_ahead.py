@@ -99,9 +99,20 @@ def make_window(qtbot):
     return window
 
 
-def test_the_window_draws_the_footprints_then_takes_them_over(qtbot, project_file, small_threshold):
+def test_the_window_draws_the_footprints_then_takes_them_over(
+    qtbot, project_file, small_threshold, monkeypatch
+):
+    from gis_app.ui.map import layers as layers_module
+
     preview = read_preview(project_file)
     window = make_window(qtbot)
+    styled_here = []
+    real_style = layers_module.compute_style
+    monkeypatch.setattr(
+        layers_module,
+        "compute_style",
+        lambda *a, **k: styled_here.append(1) or real_style(*a, **k),
+    )
     offered = []
     window.open_read_ahead(preview, on_project=offered.append)
     window.show()
@@ -126,6 +137,9 @@ def test_the_window_draws_the_footprints_then_takes_them_over(qtbot, project_fil
     assert arrays.has_geometries
     assert canvas.layers.preview is None
     assert canvas.view.state() == view
+    assert styled_here == []  # its colours came with it from the reading thread
+    counts = window.layer_stack.style_result.legend
+    assert sum(entry.count for entry in counts) == N
     row = canvas.building_at(*preview.polygons.coords[preview.polygons.coord_offsets[5]])
     assert row is not None  # picking works on the project's footprints
     qtbot.waitUntil(lambda: window.document.plan_result is not None, timeout=60_000)
@@ -218,3 +232,80 @@ def test_gis_app_open_draws_a_large_project_ahead_and_reads_a_small_one_first(
     assert isinstance(large["preview"], FootprintPreview) and large["preview"].n == N
     assert "project" not in large
     assert len(little["project"].buildings) == 50 and "preview" not in little
+
+
+FORK_FIRST = r"""
+import os, sys
+from gis_app.core import early_fork
+
+def record(path, **_kwargs):
+    heavy = [m for m in ("numpy", "pandas", "shapely", "pyogrio", "PySide6") if m in sys.modules]
+    print("heavy at the fork:", heavy, flush=True)
+    os._exit(0)
+
+early_fork.start_reading_child = record
+from gis_app.cli import main
+main(["open", sys.argv[1]])
+"""
+
+
+def test_gis_app_open_forks_its_child_before_importing_the_heavy_libraries(project_file):
+    """The child forked first shares no imported library with the window process, so
+    neither copies the other's pages while it works (gis_app/core/early_fork.py)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", FORK_FIRST, str(project_file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "heavy at the fork: []" in done.stdout, done.stdout + done.stderr[-2000:]
+
+
+EARLY_CHILD = r"""
+import sys
+from pathlib import Path
+from gis_app.core.early_fork import start_reading_child
+
+folder = Path(sys.argv[1])
+small = folder / "klein.gpkg"
+small.write_bytes(b"x" * 1000)
+large = folder / "groot.gpkg"
+large.write_bytes(b"x" * (5 * 1024 * 1024))  # large enough; the child finds it unreadable
+shapefile = folder / "panden.shp"
+shapefile.write_bytes(b"x" * (5 * 1024 * 1024))
+print("small", start_reading_child(small) is None)
+print("shapefile", start_reading_child(shapefile) is None)
+print("missing", start_reading_child(folder / "weg.gpkg") is None)
+started = start_reading_child(large)
+print("large", started is not None)
+from gis_app.core.planning.prefetch import NeighbourPrefetch
+prefetch = NeighbourPrefetch.adopt(started)
+print("answer", prefetch.found(timeout=60))
+print("ended", not prefetch._process.is_alive())
+"""
+
+
+def test_the_early_child_is_only_forked_for_a_large_geopackage(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", EARLY_CHILD, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    for expected in (
+        "small True",
+        "shapefile True",
+        "missing True",
+        "large True",
+        "answer None",  # unreadable: the planner finds its pairs itself
+        "ended True",
+    ):
+        assert expected in lines, done.stdout

@@ -137,13 +137,20 @@ def _read_ahead_preview(path):
     return preview
 
 
-def _run_read_ahead(preview, collecting: bool) -> int:
+def _close_child(child) -> None:
+    from gis_app.core.planning.prefetch import NeighbourPrefetch
+
+    NeighbourPrefetch.adopt(child).close()
+
+
+def _run_read_ahead(preview, collecting: bool, child) -> int:
     """The window on a large project: its footprints drawn at once, the project read on
-    the window's task runner meanwhile; the first plan's neighbour pairs found by a forked
-    child that reads the project too (:meth:`NeighbourPrefetch.start_reading`)."""
+    the window's task runner meanwhile; the first plan's neighbour pairs found by the
+    child forked at the start, which reads the project too
+    (:meth:`NeighbourPrefetch.start_reading`)."""
     from gis_app.core.planning.prefetch import NeighbourPrefetch, offer
 
-    prefetch = NeighbourPrefetch.start_reading(preview.path)  # before Qt: one thread
+    prefetch = NeighbourPrefetch.adopt(child)
 
     def on_project(project) -> None:
         offer(project.buildings, prefetch)
@@ -167,7 +174,14 @@ def run(args: argparse.Namespace) -> int:
         # the modules imported now and the project read now live as long as the window:
         # no cyclic collection walks them while they are made (see gc.freeze below)
         gc.disable()
+    child = None
     try:
+        if window:
+            # the first plan's neighbour pairs, found from the file by a child forked
+            # before anything heavy is imported (gis_app/core/early_fork.py says why)
+            from gis_app.core.early_fork import start_reading_child
+
+            child = start_reading_child(args.file)
         # the read path's modules (pandas, GDAL, shapely) before Qt's: once imported,
         # PySide6 reads the source of every module imported after it (its __feature__
         # check, 0.2 s for these)
@@ -176,11 +190,16 @@ def run(args: argparse.Namespace) -> int:
         if window:
             preview = _read_ahead_preview(args.file)
             if preview is not None:
-                return _run_read_ahead(preview, collecting)
+                return _run_read_ahead(preview, collecting, child)
+        if child is not None:  # read first after all: the usual child after the read
+            _close_child(child)
+            child = None
         from gis_app.ui.shell.file_actions import load_path
 
         project, report = load_path(args.file)  # GisAppError -> one line, exit 2 (cli.main)
     except BaseException:
+        if child is not None:
+            _close_child(child)
         if collecting:
             gc.enable()
         raise

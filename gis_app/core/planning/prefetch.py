@@ -133,28 +133,19 @@ class NeighbourPrefetch:
         """Like :meth:`start`, for a project not read yet: the child reads the project
         file ``path`` itself (beside the window process, which draws its footprints
         first and reads it too) and plans under the project's own planning settings.
-        ``None`` where :meth:`start` gives it, and for a project of fewer than
-        :data:`MIN_ROWS` buildings or one the child cannot read (its answer is then
-        ``None``: the planner finds the pairs itself)."""
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return None
-        if threading.active_count() != 1:
-            return None
-        try:
-            context = multiprocessing.get_context("fork")
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_read_and_find_pairs,
-                args=(receive, send, str(path)),
-                name="gis_app-neighbours",
-                daemon=True,
-            )
-            process.start()
-            send.close()
-        except (OSError, ValueError) as error:
-            _log.info("neighbour pairs not prefetched: %s", error)
-            return None
-        return cls(process, receive, None)
+        ``None`` where :meth:`start` gives it; a project of fewer than :data:`MIN_ROWS`
+        buildings or one the child cannot read gives the answer ``None`` (the planner
+        then finds the pairs itself). ``gis-app open`` forks it before importing
+        anything heavy (:mod:`gis_app.core.early_fork`) and adopts it here."""
+        from gis_app.core.early_fork import start_reading_child
+
+        return cls.adopt(start_reading_child(path, min_bytes=0))
+
+    @classmethod
+    def adopt(cls, started) -> NeighbourPrefetch | None:
+        """The prefetch of a child started by :func:`gis_app.core.early_fork.
+        start_reading_child` (``None`` stays ``None``)."""
+        return None if started is None else cls(*started, None)
 
     def found(self, timeout: float = WAIT_S) -> dict | None:
         """What the child found (arrays ``rows``, ``work``, ``scope``, ``candidates``,
@@ -225,7 +216,7 @@ def planning_inputs(project) -> tuple[PlanningConfig, dict]:
     return config, promised_starts(project.commitments)
 
 
-def _read_and_find_pairs(receiving, connection, path: str) -> None:
+def read_and_find_pairs(receiving, connection, path: str) -> None:
     """The child of :meth:`NeighbourPrefetch.start_reading`: read, then as :func:`_find_pairs`."""
     receiving.close()
     try:

@@ -125,6 +125,7 @@ class LayerStack(QObject):
         self._preview_colors = np.empty((0, 4), dtype=np.uint8)
         #: the last project shown took over the preview's arrays (the map keeps its view)
         self.took_preview = False
+        self._prepared_style = None  # (buildings, spec, result): see prepare_style
         self._rebuild_buildings()
         self._rebuild_clusters()
         self._rebuild_packages()
@@ -254,8 +255,19 @@ class LayerStack(QObject):
         self.building_style = spec
         self._restyle()
 
+    def prepare_style(self, buildings, spec: StyleSpec, result: StyleResult) -> None:
+        """Colours of ``buildings`` under ``spec``, computed off the UI thread (a project read
+        in the background): the next restyle of that very frame under that spec takes them
+        instead of computing them again on the UI thread (about 40 ms at 300,000)."""
+        self._prepared_style = (buildings, spec, result)
+
     def _restyle(self) -> None:
-        self.style_result = compute_style(self.document.project.buildings, self.building_style)
+        buildings = self.document.project.buildings
+        prepared, self._prepared_style = self._prepared_style, None
+        if prepared is not None and prepared[0] is buildings and prepared[1] == self.building_style:
+            self.style_result = prepared[2]
+        else:
+            self.style_result = compute_style(buildings, self.building_style)
         self._packed = None
         self.buildingStyleChanged.emit()
         self.layerChanged.emit(LAYER_BUILDINGS)
@@ -304,12 +316,9 @@ class LayerStack(QObject):
         errors: list[Exception] = []
         if not settings:
             return errors
-        if "building_style" in settings:
-            try:
-                self.building_style = StyleSpec.from_dict(settings["building_style"])
-            except Exception as error:  # a damaged stored style: the default, and say so
-                self.building_style = StyleSpec()
-                errors.append(error)
+        self.building_style, error = stored_building_style(settings, self.building_style)
+        if error is not None:
+            errors.append(error)
         if settings.get("cluster_display") in CLUSTER_DISPLAYS:
             self.cluster_display = settings["cluster_display"]
         for entry in settings.get("layers", []):
@@ -443,6 +452,24 @@ class LayerStack(QObject):
     def refresh_packages(self) -> None:
         """Call after ``project.packages`` was replaced (there is no document signal for it yet)."""
         self._rebuild_packages()
+
+
+def stored_building_style(settings: dict, current: StyleSpec) -> tuple[StyleSpec, Exception | None]:
+    """The building style a project's stored map settings ask for (``current`` when they
+    name none), and the error of a damaged one (then the default style)."""
+    if not isinstance(settings, dict) or "building_style" not in settings:
+        return current, None
+    try:
+        return StyleSpec.from_dict(settings["building_style"]), None
+    except Exception as error:  # a damaged stored style: the default, and say so
+        return StyleSpec(), error
+
+
+def project_building_style(project, current: StyleSpec) -> StyleSpec:
+    """The building style ``project`` opens with (its stored one, else ``current``)."""
+    from gis_app.core.qgis.writers import MAP_SETTINGS_KEY
+
+    return stored_building_style(project.settings.get(MAP_SETTINGS_KEY) or {}, current)[0]
 
 
 def _parse_colors(values) -> np.ndarray:

@@ -179,17 +179,25 @@ class FileActions:
             self.tr("{name} wordt ingelezen; de panden staan al op de kaart").format(name=path.name)
         )
 
+        current_style = self.layer_stack.building_style
+
         def load(progress):
             startup_trace.mark("read_start")
             from gis_app.core.io.opening import open_path
+            from gis_app.core.styling import compute_style
+            from gis_app.ui.map.layers import project_building_style
 
             opened = open_path(path, beside_window=True)
             startup_trace.mark("read_done")
-            progress(1.0)  # superseded by a later open: dropped here
-            return opened
+            progress(0.9)  # cancelled meanwhile: dropped here
+            # its map colours too, here rather than on the UI thread when it is shown
+            buildings = opened[0].buildings
+            spec = project_building_style(opened[0], current_style)
+            return opened, (buildings, spec, compute_style(buildings, spec))
 
         def loaded(value) -> None:
-            project, report = value
+            (project, report), style = value
+            self.layer_stack.prepare_style(*style)
             if on_project is not None:
                 on_project(project)
             self.statusBar().clearMessage()
