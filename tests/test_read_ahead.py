@@ -130,7 +130,11 @@ def test_the_window_draws_the_footprints_then_takes_them_over(
     canvas.set_center(float(x), float(y))
     canvas.zoom_by(4.0)
     view = canvas.view.state()
+    collector = window.tasks.parent()._gis_app_collector
+    qtbot.waitUntil(lambda: window._read_ahead is not None, timeout=10_000)
+    assert collector._holds == 1  # no young collections walk what the read makes
     qtbot.waitUntil(lambda: len(window.document.project.buildings) == N, timeout=60_000)
+    assert collector._holds == 0
     assert offered and offered[0] is window.document.project
     arrays = canvas.layers.buildings.arrays
     assert arrays.coords is preview.polygons.coords  # taken over, not computed again
@@ -197,6 +201,7 @@ def test_opening_another_file_meanwhile_cancels_the_read(
     window.show()
     qtbot.waitUntil(lambda: window._read_ahead is not None, timeout=10_000)  # reading
     assert window.open_path(small, background=False)
+    qtbot.waitUntil(lambda: not window._collection_held, timeout=60_000)
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=60_000)
     qtbot.wait(200)
     assert len(window.document.project.buildings) == 40  # not replaced by the late read
@@ -309,3 +314,17 @@ def test_the_early_child_is_only_forked_for_a_large_geopackage(tmp_path):
         "ended True",
     ):
         assert expected in lines, done.stdout
+
+
+def test_a_window_closed_during_the_read_lets_the_collector_go(
+    qtbot, project_file, small_threshold
+):
+    preview = read_preview(project_file)
+    window = make_window(qtbot)
+    window.open_read_ahead(preview)
+    window.show()
+    qtbot.waitUntil(lambda: window._read_ahead is not None, timeout=10_000)
+    collector = window.tasks.parent()._gis_app_collector
+    assert collector._holds == 1
+    window.close()
+    assert collector._holds == 0

@@ -485,3 +485,31 @@ def test_the_window_process_switches_threads_every_millisecond(qtbot):
     task_runner()  # the application's runner sets it (and tests share the application)
     assert sys.getswitchinterval() == pytest.approx(UI_SWITCH_INTERVAL_S)
     assert UI_SWITCH_INTERVAL_S < 0.005  # below Python's default
+
+
+def test_a_held_collector_collects_nothing_and_freezes_what_was_made_when_released(qtbot):
+    """A project read in the background makes hundreds of thousands of objects: while the
+    read holds the collector, no young collection walks them on the UI thread; released,
+    they are frozen (as gis-app open freezes a project read before the window)."""
+    from gis_app.ui.tasks import hold_collection, release_collection, task_runner
+
+    task_runner()
+    collector = QCoreApplication.instance()._gis_app_collector
+    collector.forget_long_lived()
+    hold_collection()
+    hold_collection()  # two reads at once
+    kept = [[i] for i in range(collector.thresholds[0] * 3)]  # young generation due
+    assert gc.get_count()[0] > collector.thresholds[0]
+    before = collector.collections
+    assert collector.collect_due() == 0
+    assert collector.collections == before
+    release_collection()
+    assert gc.get_freeze_count() == 0  # the other read still holds it
+    release_collection()
+    assert gc.get_freeze_count() >= len(kept)
+    kept += [[i] for i in range(collector.thresholds[0] * 3)]
+    collector.collect_due()
+    assert collector.collections > before  # collecting again
+    release_collection()  # one release too many changes nothing
+    assert collector._holds == 0
+    collector.forget_long_lived()

@@ -424,15 +424,32 @@ class UiThreadCollector(QObject):
         self._last_full = time.monotonic()
         self._full_seconds = 0.0  # how long the last full collection took
         self._fulls_since_walk = 0  # full collections since one walked every object
+        self._holds = 0  # reads in the background (hold / release)
         gc.disable()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.collect_due)
         self._timer.start(interval_ms)
 
+    def hold(self) -> None:
+        """No collections until :meth:`release`: a project is being read in the background
+        (hundreds of thousands of new objects a second, none of them garbage; a young
+        collection would walk them all on the UI thread, about 30 ms at a time)."""
+        self._holds += 1
+
+    def release(self) -> None:
+        """The read of :meth:`hold` is over: what it made is frozen, out of every later
+        collection's walk, as ``gis-app open`` does with a project it read before the window
+        (:meth:`forget_long_lived` lets the next full collection look at it again)."""
+        self._holds = max(self._holds - 1, 0)
+        if not self._holds:
+            gc.freeze()
+
     def collect_due(self) -> int:
         """Collect the generations that are due; returns the objects found unreachable."""
         if gc.isenabled():
             gc.disable()
+        if self._holds:
+            return 0
         counts = gc.get_count()
         found = 0
         for generation in range(3):
@@ -465,6 +482,25 @@ class UiThreadCollector(QObject):
         """Long-lived objects may have died (a project replaced, a window closed): the next
         full collection, when due and spaced as always, looks at them again."""
         gc.unfreeze()
+
+
+def hold_collection() -> None:
+    """:meth:`UiThreadCollector.hold` of the application's collector, if any."""
+    collector = _collector()
+    if collector is not None:
+        collector.hold()
+
+
+def release_collection() -> None:
+    """:meth:`UiThreadCollector.release` of the application's collector, if any."""
+    collector = _collector()
+    if collector is not None:
+        collector.release()
+
+
+def _collector() -> UiThreadCollector | None:
+    app = QCoreApplication.instance()
+    return getattr(app, "_gis_app_collector", None) if app is not None else None
 
 
 def forget_long_lived() -> None:

@@ -869,19 +869,22 @@ def _read_layer_arrow(
     import shapely
 
     decoded = []
-    # geometries are decoded in a thread (shapely releases the GIL) while this one
-    # converts the text columns
+    # geometries are decoded in a thread while this one converts the text columns; beside
+    # a window (small batches) in this thread: a third thread wanting the GIL would make
+    # the UI thread wait longer for it, each decode holding it for a whole batch
+    inline = batch_rows < arrow_io.BATCH_ROWS
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wkb") as pool:
 
         def decode(wkb: np.ndarray) -> None:
             if spatial:
-                decoded.append(pool.submit(shapely.from_wkb, wkb))
+                geometries = shapely.from_wkb(wkb) if inline else pool.submit(shapely.from_wkb, wkb)
+                decoded.append(geometries)
 
         try:
             data = arrow_io.read_layer(
                 gdal_source(path), layer, on_wkb_batch=decode, batch_size=batch_rows
             )
-            geometries = [future.result() for future in decoded]
+            geometries = [item if inline else item.result() for item in decoded]
         except Exception as error:  # noqa: BLE001 - the classic read reports or succeeds
             _log.info("Arrow read of layer %s of %s failed (%s)", layer, path, error)
             return None

@@ -22,7 +22,7 @@ from gis_app import startup_trace
 from gis_app.core.errors import GisAppError
 from gis_app.core.project import Project
 from gis_app.ui.panels.labels import format_count
-from gis_app.ui.tasks import TaskProgressDialog
+from gis_app.ui.tasks import TaskProgressDialog, hold_collection, release_collection
 
 if TYPE_CHECKING:
     from gis_app.ui.shell.main_window import MainWindow
@@ -216,14 +216,27 @@ class FileActions:
             if self.layer_stack.preview is preview:
                 self.layer_stack.clear_preview()
 
+        def ended(outcome):
+            def run(*args) -> None:
+                self.end_read_ahead_hold()
+                outcome(*args)
+
+            return run
+
         def start() -> None:
             if (
                 getattr(self, "_read_ahead", None) is not None
                 or self.layer_stack.preview is not preview
             ):
                 return  # started already, or another file was opened meanwhile
+            hold_collection()  # released by every outcome (see ended) or on close
+            self._collection_held = True
             self._read_ahead = self.tasks.submit(
-                load, name="open", on_result=loaded, on_error=failed, on_cancelled=superseded
+                load,
+                name="open",
+                on_result=ended(loaded),
+                on_error=ended(failed),
+                on_cancelled=ended(superseded),
             )
 
         # the first map of the footprints is drawn before the read starts: both hold the
@@ -231,6 +244,13 @@ class FileActions:
         self._read_ahead = None
         self.canvas.renderFinished.connect(start, Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(READ_AHEAD_START_MS, self, start)  # no map image (hidden, failed)
+
+    def end_read_ahead_hold(self: MainWindow) -> None:
+        """The garbage collector's hold of a read ahead ends (once): its outcome came, or
+        the window closed before it did."""
+        if getattr(self, "_collection_held", False):
+            self._collection_held = False
+            release_collection()
 
     def _stop_read_ahead(self: MainWindow, *, clear: bool = True) -> None:
         """Another file is opened (or another project shown): the project being read

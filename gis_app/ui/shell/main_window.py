@@ -788,6 +788,7 @@ class MainWindow(FileActions, Screenshots, QMainWindow):
             self.stop_background_work()
             from gis_app.ui.tasks import forget_long_lived
 
+            self.end_read_ahead_hold()  # a read cut short by the close delivers nothing
             forget_long_lived()  # this window's project may now be garbage
 
     def stop_background_work(self, msecs: int = 5000) -> None:
