@@ -156,3 +156,47 @@ def test_overlap_tracker_follows_edits_like_a_full_recount():
         expected = M.overlapping_rows(buildings, clusters)
         assert len(expected) > 0
         assert list(tracker.rows(buildings, clusters)) == list(expected)
+
+
+def test_rows_in_gives_the_same_rows_with_or_without_the_tree_over_all_points():
+    """Few geometries are looked up by testing every point against a tree of them (no tree
+    over all points to build while holding the GIL); the result is the tree's."""
+    rng = np.random.default_rng(7)
+    xy = rng.uniform(0, 500, size=(3000, 2))
+    buildings = _buildings(list(shapely.box(xy[:, 0], xy[:, 1], xy[:, 0] + 4, xy[:, 1] + 4)))
+    shapes = [shapely.Point(x, y).buffer(25) for x, y in rng.uniform(0, 500, size=(12, 2))]
+    shapes.append(shapely.LineString([(0, 0), (500, 500)]).buffer(3))
+    index = M.MembershipIndex(buildings)
+    without = index.rows_in(shapes)
+    assert index._tree is None  # answered without making one
+    index.tree  # noqa: B018 - made now, as an edit would
+    with_tree = index.rows_in(shapes)
+    assert len(without) > 50
+    np.testing.assert_array_equal(without, with_tree)
+
+
+def test_an_index_made_from_a_snapshot_serves_the_frame_and_seeds_the_tracker():
+    buildings = _buildings(_row_of_houses(10))
+    clusters = _clusters(box(-1, -1, 36, 10), box(23, -1, 61, 10))
+    snapshot = buildings.copy(deep=False)  # what a worker counts on
+    index = M.MembershipIndex(snapshot)
+    rows = M.overlapping_rows(snapshot, clusters, index=index)
+    assert M.remember_index(buildings, index)
+    assert M.membership_index(buildings) is index  # no second index on the UI thread
+    tracker = M.OverlapTracker()
+    tracker.seed(buildings, clusters, rows)
+    made = []
+    real = M.MembershipIndex.__init__
+
+    def counting(self, frame):
+        made.append(frame)
+        real(self, frame)
+
+    M.MembershipIndex.__init__ = counting
+    try:
+        assert list(tracker.rows(buildings, clusters)) == [4, 5]
+    finally:
+        M.MembershipIndex.__init__ = real
+    assert made == []
+    other = _buildings(_row_of_houses(10, y=50.0))
+    assert not M.remember_index(other, index)  # not its footprints

@@ -207,3 +207,48 @@ def test_the_window_hands_the_opened_projects_prefetch_to_its_planner(
     window.set_project(load_path(project_file)[0], None)
     qtbot.waitUntil(lambda: bool(closed), timeout=10_000)
     assert session.prefetch is None
+
+
+def test_a_large_projects_cluster_overlaps_are_counted_off_the_ui_thread(qtbot, monkeypatch):
+    """The cluster panel's first fill counts the statistics, the buildings in more than one
+    cluster and the footprints' index on the task runner; the UI thread only shows them."""
+    import threading
+
+    from gis_app.core.clusters import membership
+    from gis_app.core.clusters.suggest import suggest_clusters
+    from gis_app.core.project import Project
+    from gis_app.core.schema import ensure_cluster_columns
+
+    buildings = generate_buildings(600, seed=4)
+    clusters, assigned = suggest_clusters(buildings, max_buildings=80)
+    clusters = ensure_cluster_columns(
+        clusters[[c for c in clusters if c not in ("rank", "reason")]]
+    )
+    buildings["cluster_id"] = assigned.reindex(buildings.index).fillna("").to_numpy(dtype=object)
+    buildings = buildings.copy()  # not the frame suggest_clusters made its index of
+    # two clusters overlap: their buildings are reported
+    clusters.loc[clusters.index[1], "geometry"] = clusters.geometry.iloc[1].union(
+        clusters.geometry.iloc[0].buffer(-1.0)
+    )
+    made_on = []
+    real = membership.MembershipIndex.__init__
+
+    def recording(self, frame):
+        made_on.append(threading.current_thread().name)
+        real(self, frame)
+
+    monkeypatch.setattr(membership.MembershipIndex, "__init__", recording)
+    monkeypatch.setattr(map_first, "MAP_FIRST_ROWS", 1)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_project(Project(buildings=buildings, clusters=clusters))
+    qtbot.waitUntil(lambda: window.document.plan_result is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=60_000)
+    panel = window.clusters.panel
+    expected = membership.overlapping_rows(buildings, clusters)
+    assert len(expected) > 0
+    np.testing.assert_array_equal(panel._overlapping, expected)
+    assert made_on and "MainThread" not in made_on, made_on

@@ -182,7 +182,7 @@ class BuildingTableModel(QAbstractTableModel):
         self.document = document
         self._frame = None
         self._columns: list[str] = []
-        self._arrays: dict[str, np.ndarray] = {}
+        self._arrays: dict[object, np.ndarray] = {}  # column (as shown) or ("raw", column)
         self._text_cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._order: np.ndarray | None = None  # full sort permutation, None = file order
         self._sort: tuple[int, bool] | None = None
@@ -244,6 +244,7 @@ class BuildingTableModel(QAbstractTableModel):
             return
         for column in columns:
             self._arrays.pop(column, None)
+            self._arrays.pop(("raw", column), None)
             self._text_cache.pop(column, None)
         if self.rowCount() and self._columns:
             self.dataChanged.emit(
@@ -251,15 +252,37 @@ class BuildingTableModel(QAbstractTableModel):
             )
 
     def _array(self, column: str) -> np.ndarray:
+        """Every row's value as shown (for sorting and filtering): a cluster's name, not its
+        id. Mapping 300,000 ids takes tens of ms: the cells on screen use :meth:`_value`."""
         array = self._arrays.get(column)
         if array is None:
-            array = self._frame[column].to_numpy()
+            array = self._raw(column)
             names = self._names.get(column)
             if names:  # the shown name (cluster name as on the map), not the id
                 values = pd.Series(array, dtype=object).astype(str)
                 array = values.map(names).fillna(values).to_numpy(dtype=object)
             self._arrays[column] = array
         return array
+
+    def _raw(self, column: str) -> np.ndarray:
+        key = ("raw", column)
+        array = self._arrays.get(key)
+        if array is None:
+            array = self._frame[column].to_numpy()
+            self._arrays[key] = array
+        return array
+
+    def _value(self, column: str, row: int):
+        """One row's value as shown (what :meth:`_array` holds for it)."""
+        shown = self._arrays.get(column)
+        if shown is not None:
+            return shown[row]
+        value = self._raw(column)[row]
+        names = self._names.get(column)
+        if names:
+            text = str(value)
+            return names.get(text, text)
+        return value
 
     def set_cluster_names(self, names: dict[str, str]) -> None:
         """Clusters were renamed, added or removed: the cluster column shows the new names."""
@@ -310,8 +333,7 @@ class BuildingTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             column = self._columns[index.column()]
-            value = self._array(column)[self.rows[index.row()]]
-            return format_value(column, value)
+            return format_value(column, self._value(column, self.rows[index.row()]))
         if role == Qt.ItemDataRole.BackgroundRole:
             if self._selected[self.rows[index.row()]]:
                 return self.highlight
@@ -322,7 +344,7 @@ class BuildingTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             column = self._columns[index.column()]
-            if self._array(column).dtype.kind in "iuf":
+            if self._raw(column).dtype.kind in "iuf":
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -591,8 +613,7 @@ class AttributeTable(QWidget):
                 self.view.setColumnWidth(i, keep[column])
                 continue
             texts = [column_label(column)]
-            values = self.model._array(column)[sample] if len(sample) else []
-            texts += [format_value(column, v) for v in values]
+            texts += [format_value(column, self.model._value(column, row)) for row in sample]
             width = max(metrics.horizontalAdvance(t) for t in texts) + 24
             self.view.setColumnWidth(i, int(min(max(width, 50), 320)))
 
