@@ -2381,6 +2381,11 @@
         </message>
         <message>
             <location filename="../../gis_app/ui/shell/file_actions.py" />
+            <source>{name} wordt ingelezen; de panden staan al op de kaart</source>
+            <translation>Reading {name}; the buildings are on the map already</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/shell/file_actions.py" />
             <source>{name}: {n} panden geladen</source>
             <translation>{name}: {n} buildings loaded</translation>
         </message>
@@ -3448,62 +3453,62 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
     <context>
         <name>Months</name>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>jan</source>
             <translation>Jan</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>feb</source>
             <translation>Feb</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>mrt</source>
             <translation>Mar</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>apr</source>
             <translation>Apr</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>mei</source>
             <translation>May</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>jun</source>
             <translation>Jun</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>jul</source>
             <translation>Jul</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>aug</source>
             <translation>Aug</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>sep</source>
             <translation>Sep</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>okt</source>
             <translation>Oct</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>nov</source>
             <translation>Nov</translation>
         </message>
         <message>
-            <location filename="../../gis_app/ui/planning/plotting.py" />
+            <location filename="../../gis_app/ui/planning/formats.py" />
             <source>dec</source>
             <translation>Dec</translation>
         </message>
