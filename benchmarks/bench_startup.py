@@ -64,7 +64,7 @@ PHASE_ROWS = (
     ("window shown", "window_shown"),
     ("project handed to the window", "project_shown"),
     ("first map paint with buildings", "first_map"),
-    ("map image in the project's colours", "map_styled"),
+    ("map image in the project's own colours", "map_styled"),
     ("attribute table filled", "table"),
     ("first plan shown", "first_plan"),
     ("charts drawn", "charts"),
@@ -349,31 +349,43 @@ FINDINGS = (
     "window process about 0.07 s of copy-on-write page faults while it builds the window. "
     "Kept: it moves until-idle clear of its goal, and the first map misses its goal either "
     "way.",
-    "Why the first map stays above 0.5 x QGIS (0.51-0.56 x in the runs of the day, "
-    "QGIS 3.8-5.3 s): interpreter and imports 0.41 s (pandas, geopandas, shapely, pyproj and pyogrio "
-    "0.36 s); the read 1.10 s, of which GDAL's Arrow stream 0.14 s, the text columns 0.35 "
-    "s (one decode and one split per column and batch, about 70 ns a value; a fixed-width "
-    "numpy unique path measured slower), the geometries 0.29 s (`shapely.from_wkb` keeps "
-    "the GIL while it makes its Python objects, so its thread does not run beside the "
-    "text: a spinning thread got 16 % of its idle rate), the frame 0.18 s and the schema "
-    "0.10 s; the window 0.26-0.33 s; handing the project to the map 0.17-0.20 s (its flat "
-    "coordinate arrays: `shapely.get_coordinates` keeps the GIL too); the first paint "
-    "0.08-0.11 s. Each part is near what its library allows. What would get there: a "
-    "progressive first map drawn from the coordinates before the attributes and shapely "
-    "objects exist, as QGIS draws while it reads; it changes how a project reaches the "
-    "window and is left for a next step.",
-    "What is left of the stalls (31-67 ms at load 0.6-1.3): the longest gap comes right "
-    "after the first map, while the UI thread fills the attribute table and the other "
-    "panels' first views (about 10 ms of its own work for the table) and a worker counts "
-    "the cluster statistics in slices beside it (the two hand the GIL to each other every "
-    "millisecond, and the neighbour child and Xvfb want the 2 cores too); the next is the "
-    "plan's arrival, about 18 ms of UI work (the metrics form laid itself out again for "
-    "each row turning visible: now only when a row changes) plus the repaint after it. "
-    "Tried and dropped: the child at a lower priority (`nice 10`): the stalls did not "
-    "change and until-idle got 0.2 s worse; the window's worker threads and the child both "
-    "at `nice 5` below the UI thread: stalls 31-64 ms over 8 runs, no better than without; "
-    "reading the file on a thread while the window is built (both hold the GIL in good "
-    "part: the first map came later).",
+    "Why the first map stayed above 0.5 x QGIS until the sixth session (0.51-0.56 x): it "
+    "waited for the whole read (1.1 s: text columns 0.35 s, shapely objects 0.29 s, the "
+    "frame, each near what its library allows). Done on 2026-12-06 (sixth session): a "
+    "large project's footprints come first. `gis-app open` reads only the buildings' "
+    "geometry column through GDAL's Arrow stream and parses the WKB into the map's flat "
+    "arrays with numpy (`core/io/wkb_flat.py`, `core/io/footprint_preview.py`: 0.2 s at "
+    "300,000, equal to what the shapely objects give), the window draws them in one "
+    "colour and reads the project on the task runner while pan and zoom work; the map then "
+    "takes the arrays over and keeps the planner's view. The first frame with buildings "
+    "now counts from that drawing; the row 'first frame in the project's own colours' "
+    "says when the risk colours follow. The neighbour child is forked before the heavy "
+    "imports (a fork after them made the window's build copy shared pages: 0.36 s -> "
+    "0.52 s) and reads the project itself.",
+    "Reading beside the window, found with a 5 ms Qt heartbeat against one worker and "
+    "py-spy's timestamped samples (`--nonblocking --format chrometrace`): "
+    "`GeoDataFrame(frame, geometry=...)` copied every block of the made frame in one call "
+    "(40 ms with the GIL held), `single_parts_as_polygons` made and freed 300,000 shapely "
+    "objects at once (0.2 s; now per batch of 8,192) and deep-copied the frame (up to "
+    "130 ms), a young garbage collection on the UI thread walked what the read had made "
+    "(28 ms; the collector is now held during the read and its objects frozen at the "
+    "hand-over), and the WKB decode thread was a third thread wanting the GIL. Then, with "
+    "clusters: the cluster panel's first fill built the buildings' index and their "
+    "overlaps on the UI thread (0.2 s; now on the runner with the statistics, the tree "
+    "over all points only when an edit needs it), and the attribute table mapped every "
+    "row's cluster id to its name to size its columns (40 ms; now per cell shown). A "
+    "project with 199 clusters went from a 220 ms stall to 60-80 ms.",
+    "What is left of the stalls (40-80 ms, goal 33): the UI thread's own work when a "
+    "panel shows what a worker counted, 15-30 ms each (the project handed over, the "
+    "attribute table, the cluster panel, the plan's metrics), followed at once by the "
+    "window's repaint of what changed, 15-45 ms under Xvfb, in one gap; and timer and "
+    "paint slots that wait for the GIL while a worker's sliced pandas calls (factorize, "
+    "isin) hold it (gaps with 1-6 ms of UI CPU). Tried and dropped this session: a 0.5 ms "
+    "switch interval (no change), delivering the window's repaint inside one Python call "
+    "so the nested Python calls find the GIL held (no change: the repaint's time is its "
+    "own CPU and the X server). Earlier: the child at a lower priority (`nice 10`): the "
+    "stalls did not change and until-idle got 0.2 s worse; reading the file on a thread "
+    "while the window is built (both hold the GIL in good part: the first map came later).",
 )
 
 
@@ -381,11 +393,13 @@ def write_report(n, path, rounds, qgis, windows, screenshots, loads, quick, floo
     median = statistics.median
     q = median(qgis) if qgis else None
     first_map = median(w["first_map"] for w in windows)
+    styled = [w["map_styled"] for w in windows if "map_styled" in w]
     idle = median(w["idle"] for w in windows)
     shot = median(screenshots)
     stall = max(w["ui_stall_ms"] for w in windows)
     ratios = {
         "first_map": round_ratios([w["first_map"] for w in windows], qgis),
+        "styled": round_ratios(styled, qgis) if len(styled) == len(windows) else [],
         "idle": round_ratios([w["idle"] for w in windows], qgis),
         "screenshot": round_ratios(screenshots, qgis),
     }
@@ -408,6 +422,8 @@ def write_report(n, path, rounds, qgis, windows, screenshots, loads, quick, floo
         f"| gis_app window: process start to first frame with buildings | {_s(first_map)} | "
         f"{_ratio(ratio['first_map'])} | ≤ {GOAL_FIRST_MAP} × QGIS: "
         f"{_verdict(ratio['first_map'], GOAL_FIRST_MAP)} |",
+        f"| gis_app window: first frame in the project's own colours (risk profile) | "
+        f"{_s(median(styled) if styled else None)} | {_ratio(ratio['styled'])} | |",
         f"| gis_app window: until idle (plan, charts, table ready) | {_s(idle)} | "
         f"{_ratio(ratio['idle'])} | ≤ {GOAL_IDLE} × QGIS: {_verdict(ratio['idle'], GOAL_IDLE)} |",
         f"| gis_app `open FILE --screenshot out.png --size {WIDTH}x{HEIGHT}` (whole command, "

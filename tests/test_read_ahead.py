@@ -126,6 +126,7 @@ def test_the_window_draws_the_footprints_then_takes_them_over(
     assert not image.isNull()
     x, y = preview.polygons.coords[0]
     assert canvas.building_at(x, y) is None  # nothing to pick before the project is read
+    assert window.legend_widget.entries[0][0] == f"{N} panden, worden ingelezen"
     # the planner zooms in meanwhile: the view stays when the project comes
     canvas.set_center(float(x), float(y))
     canvas.zoom_by(4.0)
@@ -142,6 +143,7 @@ def test_the_window_draws_the_footprints_then_takes_them_over(
     assert canvas.layers.preview is None
     assert canvas.view.state() == view
     assert styled_here == []  # its colours came with it from the reading thread
+    assert "worden ingelezen" not in " ".join(t for t, _ in window.legend_widget.entries)
     counts = window.layer_stack.style_result.legend
     assert sum(entry.count for entry in counts) == N
     row = canvas.building_at(*preview.polygons.coords[preview.polygons.coord_offsets[5]])

@@ -2718,6 +2718,16 @@
         <name>LegendWidget</name>
         <message>
             <location filename="../../gis_app/ui/map/legend.py" />
+            <source>Gebouwen</source>
+            <translation>Buildings</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/map/legend.py" />
+            <source>{0} panden, worden ingelezen</source>
+            <translation>{0} buildings, being read</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/map/legend.py" />
             <source>Gebouwen — {0}</source>
             <translation>Buildings — {0}</translation>
         </message>

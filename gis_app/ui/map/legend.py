@@ -20,6 +20,7 @@ from gis_app.core.styling import (
     CLUSTER_DISPLAY_OVER,
     CLUSTER_OVER_ALPHA,
     CLUSTER_UNDER_ALPHA,
+    MISSING_COLOR,
     PACKAGE_OUTLINE,
     RISK_COLORS,
     SELECTED_CLUSTER_COLOR,
@@ -161,7 +162,17 @@ class LegendWidget(QWidget):
             row += 1
 
         buildings = self.layers.buildings
-        if buildings.visible and buildings.feature_count:
+        if buildings.visible and buildings.feature_count and self.layers.preview is not None:
+            # a project's footprints drawn while the project is read: its colours follow
+            heading(self.tr("Gebouwen"))
+            entry(
+                swatch(MISSING_COLOR),
+                self.tr("{0} panden, worden ingelezen").format(
+                    _format_count(buildings.feature_count)
+                ),
+                MISSING_COLOR,
+            )
+        elif buildings.visible and buildings.feature_count:
             result = self.layers.style_result
             title = result.title or ""
             heading(self.tr("Gebouwen — {0}").format(self._title(title)))
