@@ -229,3 +229,26 @@ def test_point_and_line_layers(tmp_path, qtbot, canvas):
     on_well = canvas.map_to_screen(100020, 500050)
     assert QColor(image.pixel(int(on_road.x()), int(on_road.y()))).lightness() < 60
     assert QColor(image.pixel(int(on_well.x()), int(on_well.y()))).lightness() < 60
+
+
+def test_a_new_project_rebuilds_the_legend_and_the_layer_list_once(canvas, qtbot):
+    """A new project changes every layer and the style; the legend and the layer list,
+    which rebuild from the whole stack, do it once at the end instead of per signal."""
+    from gis_app.ui.panels.layers_panel import LayersPanel
+
+    legend = LegendWidget(canvas.layers)
+    panel = LayersPanel(canvas.layers)
+    qtbot.addWidget(legend)
+    qtbot.addWidget(panel)
+    rebuilds, refreshes, signals = [], [], []
+    legend.rebuild = lambda *a: rebuilds.append(1) or LegendWidget.rebuild(legend)
+    panel.refresh = lambda: refreshes.append(1) or LayersPanel.refresh(panel)
+    canvas.layers.layerDataChanged.connect(signals.append)
+    new = grid_buildings(2, 2)
+    canvas.document.replace_project(project_with(new))
+    assert len(signals) == 3  # buildings, packages, clusters: emitted as always
+    assert rebuilds == [1] and refreshes == [1]
+    counts = [int(text.rsplit("(", 1)[1].rstrip(")")) for text, _ in legend.entries[:4]]
+    assert sum(counts) == 4  # the new project's buildings
+    canvas.layers.set_opacity("buildings", 0.5)  # a single change: at once, as before
+    assert rebuilds == [1, 1] and refreshes == [1, 1]
