@@ -380,6 +380,31 @@ class LayerStack(QObject):
         buildings on the UI thread). The signals themselves are emitted as always."""
         return self._changing
 
+    def connect_view(self, rebuild) -> None:
+        """Call ``rebuild()`` after every change of the stack, once per step that makes
+        several (see ``changing``): for views that rebuild from the whole stack."""
+        put_off = [False]
+
+        def changed(*_args) -> None:
+            if self._changing:  # more changes follow in this step: once, at the end
+                put_off[0] = True
+                return
+            rebuild()
+
+        def done() -> None:
+            if put_off[0]:
+                put_off[0] = False
+                rebuild()
+
+        for signal in (
+            self.layersChanged,
+            self.layerChanged,
+            self.layerDataChanged,
+            self.buildingStyleChanged,
+        ):
+            signal.connect(changed)
+        self.changesDone.connect(done)
+
     def _on_project_replaced(self) -> None:
         self._changing = True
         try:

@@ -112,12 +112,7 @@ class LegendWidget(QWidget):
         self._body: QWidget | None = None
         self.entries: list[tuple[str, str]] = []  # (label text, colour) as shown; for tests
         self._layout.addStretch(1)
-        layers.buildingStyleChanged.connect(self._stack_changed)
-        layers.layersChanged.connect(self._stack_changed)
-        layers.layerChanged.connect(self._stack_changed)
-        layers.layerDataChanged.connect(self._stack_changed)
-        layers.changesDone.connect(self._changes_done)
-        self._put_off = False
+        layers.connect_view(lambda: self.rebuild())
         layers.document.selectionChanged.connect(self._selection_changed)
         self._selected_count = len(layers.document.selection)
         self.rebuild()
@@ -126,17 +121,6 @@ class LegendWidget(QWidget):
         count = len(self.layers.document.selection)
         if (count > 0) != (self._selected_count > 0) or count != self._selected_count:
             self._selected_count = count
-            self.rebuild()
-
-    def _stack_changed(self, *_args) -> None:
-        if self.layers.changing:  # more changes follow in this step: once, at the end
-            self._put_off = True
-            return
-        self.rebuild()
-
-    def _changes_done(self) -> None:
-        if self._put_off:
-            self._put_off = False
             self.rebuild()
 
     def rebuild(self, *_args) -> None:

@@ -209,27 +209,11 @@ class LayersPanel(QWidget):
         self.zoom_button.clicked.connect(self.zoom_to_current)
         self.add_button.clicked.connect(self.add_layer_dialog)
         self.remove_button.clicked.connect(self.remove_current)
-        stack.layersChanged.connect(self._stack_changed)
-        stack.layerChanged.connect(self._stack_changed)
-        stack.layerDataChanged.connect(self._stack_changed)
-        stack.buildingStyleChanged.connect(self._stack_changed)
-        stack.changesDone.connect(self._changes_done)
-        self._put_off = False
+        stack.connect_view(lambda: self.refresh())
         self.refresh()
         self.select_layer(LAYER_BUILDINGS)
 
     # --- list --------------------------------------------------------------------------------
-    def _stack_changed(self, *_args) -> None:
-        if self.stack.changing:  # more changes follow in this step (LayerStack.changing)
-            self._put_off = True
-            return
-        self.refresh()
-
-    def _changes_done(self) -> None:
-        if self._put_off:
-            self._put_off = False
-            self.refresh()
-
     def refresh(self) -> None:
         """Update the rows from the stack (in place when the order is unchanged)."""
         current = self.current_layer_id()
