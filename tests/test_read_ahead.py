@@ -127,6 +127,7 @@ def test_the_window_draws_the_footprints_then_takes_them_over(
     x, y = preview.polygons.coords[0]
     assert canvas.building_at(x, y) is None  # nothing to pick before the project is read
     assert window.legend_widget.entries[0][0] == f"{N} panden, worden ingelezen"
+    assert "zodra de panden zijn ingelezen" in window.planning.panel.global_numbers.text()
     # the planner zooms in meanwhile: the view stays when the project comes
     canvas.set_center(float(x), float(y))
     canvas.zoom_by(4.0)
@@ -189,6 +190,7 @@ def test_a_read_that_fails_says_so_and_the_footprints_go(
     assert "nieuwere versie" in shown[0].user_message()
     assert window.layer_stack.preview is None
     assert window.layer_stack.buildings.arrays.n == 0
+    assert "open of laad panden" in window.planning.panel.global_numbers.text()
     assert len(window.document.project.buildings) == 0
 
 

@@ -4205,6 +4205,11 @@ Planning the earthquake reinforcement of buildings in Groningen: buildings on th
         </message>
         <message>
             <location filename="../../gis_app/ui/planning/workspace.py" />
+            <source>Het plan volgt zodra de panden zijn ingelezen.</source>
+            <translation>The plan follows once the buildings have been read.</translation>
+        </message>
+        <message>
+            <location filename="../../gis_app/ui/planning/workspace.py" />
             <source>Nog geen plan: open of laad panden.</source>
             <translation>No plan yet: open or load buildings.</translation>
         </message>

@@ -453,6 +453,11 @@ class PlanningPanel(QWidget):
         self.controller.update_config({"start_date": day.isoformat()})
 
     # --- result ----------------------------------------------------------------------------
+    def show_reading(self) -> None:
+        """A project's footprints are on the map while the project is read: the plan
+        follows (instead of asking the planner to open buildings)."""
+        self.global_numbers.setText(self.tr("Het plan volgt zodra de panden zijn ingelezen."))
+
     def show_result(self, bundle) -> None:
         metrics = dict(getattr(bundle.result, "metrics", {}) or {}) if bundle is not None else {}
         self.metrics.set_metrics(metrics)

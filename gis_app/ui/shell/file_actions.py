@@ -175,6 +175,7 @@ class FileActions:
         is open to return to."""
         path = Path(preview.path)
         self.layer_stack.show_preview(preview)
+        self.planning.panel.show_reading()
         self.statusBar().showMessage(
             self.tr("{name} wordt ingelezen; de panden staan al op de kaart").format(name=path.name)
         )
@@ -206,6 +207,7 @@ class FileActions:
 
         def failed(error: BaseException) -> None:
             self.layer_stack.clear_preview()
+            self.planning.panel.show_result(None)
             self.statusBar().clearMessage()
             if not self._open_failed(error, True):
                 sys.excepthook(type(error), error, error.__traceback__)
