@@ -184,9 +184,11 @@ def test_a_read_that_fails_says_so_and_the_footprints_go(
         "gis_app.ui.dialogs.show_error", lambda _p, error, **_k: shown.append(error)
     )
     window = make_window(qtbot)
-    window.open_read_ahead(preview)
+    told = []
+    window.open_read_ahead(preview, on_project=told.append)
     window.show()
     qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
+    assert told == [None]  # gis-app open stops the neighbour child then
     assert "nieuwere versie" in shown[0].user_message()
     assert window.layer_stack.preview is None
     assert window.layer_stack.buildings.arrays.n == 0
@@ -201,11 +203,13 @@ def test_opening_another_file_meanwhile_cancels_the_read(
     save_project(Project(buildings=generate_buildings(40, seed=3), name="ander"), small)
     preview = read_preview(project_file)
     window = make_window(qtbot)
-    window.open_read_ahead(preview)
+    told = []
+    window.open_read_ahead(preview, on_project=told.append)
     window.show()
     qtbot.waitUntil(lambda: window._read_ahead is not None, timeout=10_000)  # reading
     assert window.open_path(small, background=False)
     qtbot.waitUntil(lambda: not window._collection_held, timeout=60_000)
+    assert told == [None]
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=60_000)
     qtbot.wait(200)
     assert len(window.document.project.buildings) == 40  # not replaced by the late read
@@ -241,6 +245,45 @@ def test_gis_app_open_draws_a_large_project_ahead_and_reads_a_small_one_first(
     assert isinstance(large["preview"], FootprintPreview) and large["preview"].n == N
     assert "project" not in large
     assert len(little["project"].buildings) == 50 and "preview" not in little
+
+
+def test_the_neighbour_child_is_offered_the_project_or_stopped(
+    project_file, small_threshold, monkeypatch
+):
+    """The window tells ``gis-app open`` how its read ended: the project (the child's
+    pairs are offered for its buildings) or none (the child is stopped)."""
+    import gis_app.ui.app as app_module
+    from gis_app.cli import main
+    from gis_app.core.planning import prefetch
+
+    class Child:
+        closed = False
+
+        def close(self):
+            self.closed = True
+
+    children = []
+    monkeypatch.setattr(
+        prefetch.NeighbourPrefetch,
+        "adopt",
+        classmethod(lambda cls, _started: children.append(Child()) or children[-1]),
+    )
+    callbacks = []
+    monkeypatch.setattr(
+        app_module, "run_app", lambda **kwargs: callbacks.append(kwargs["on_project"]) or 0
+    )
+    import gc
+
+    try:
+        assert main(["open", str(project_file)]) == 0
+        assert main(["open", str(project_file)]) == 0
+    finally:
+        gc.unfreeze()
+    project = load_project(project_file)
+    callbacks[0](project)
+    assert prefetch.take(project.buildings) is children[0] and not children[0].closed
+    callbacks[1](None)
+    assert children[1].closed
 
 
 FORK_FIRST = r"""

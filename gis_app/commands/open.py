@@ -153,7 +153,10 @@ def _run_read_ahead(preview, collecting: bool, child) -> int:
     prefetch = NeighbourPrefetch.adopt(child)
 
     def on_project(project) -> None:
-        offer(project.buildings, prefetch)
+        if project is not None:
+            offer(project.buildings, prefetch)
+        elif prefetch is not None:
+            prefetch.close()  # no project to plan: the child is stopped, not left waiting
 
     from gis_app.ui.app import run_app
 

@@ -164,13 +164,14 @@ class FileActions:
         dialog.attach(task)
 
     def open_read_ahead(
-        self: MainWindow, preview, *, on_project: Callable[[Project], None] | None = None
+        self: MainWindow, preview, *, on_project: Callable[[Project | None], None] | None = None
     ) -> None:
         """Draw ``preview`` (a project file's footprints, read ahead of the project:
         :mod:`gis_app.core.io.footprint_preview`) at once and read the project itself on
         the task runner, in small batches, while the planner pans and zooms; then show it
-        as :meth:`open_path` does (``on_project(project)`` first). A read that fails is
-        said in a dialog and the footprints go; opening another file meanwhile cancels it.
+        as :meth:`open_path` does (``on_project(project)`` first; ``on_project(None)`` once
+        it is clear that the project will not come). A read that fails is said in a dialog
+        and the footprints go; opening another file meanwhile cancels it.
         Not cancellable otherwise: the read cannot be interrupted safely, and nothing else
         is open to return to."""
         path = Path(preview.path)
@@ -181,6 +182,12 @@ class FileActions:
         )
 
         current_style = self.layer_stack.building_style
+        told = []
+
+        def tell(project: Project | None) -> None:
+            if on_project is not None and not told:
+                told.append(True)
+                on_project(project)
 
         def load(progress):
             startup_trace.mark("read_start")
@@ -199,13 +206,13 @@ class FileActions:
         def loaded(value) -> None:
             (project, report), style = value
             self.layer_stack.prepare_style(*style)
-            if on_project is not None:
-                on_project(project)
+            tell(project)
             self.statusBar().clearMessage()
             self._show_opened(project, report, True)
             self._opened(True, None)
 
         def failed(error: BaseException) -> None:
+            tell(None)
             self.layer_stack.clear_preview()
             self.planning.panel.show_result(None)
             self.statusBar().clearMessage()
@@ -215,6 +222,7 @@ class FileActions:
             self._opened(False, None)
 
         def superseded() -> None:
+            tell(None)
             if self.layer_stack.preview is preview:
                 self.layer_stack.clear_preview()
 
@@ -230,6 +238,8 @@ class FileActions:
                 getattr(self, "_read_ahead", None) is not None
                 or self.layer_stack.preview is not preview
             ):
+                if self.layer_stack.preview is not preview:
+                    tell(None)  # another file was opened before the read began
                 return  # started already, or another file was opened meanwhile
             hold_collection()  # released by every outcome (see ended) or on close
             self._collection_held = True
