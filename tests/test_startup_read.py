@@ -14,7 +14,6 @@ import pytest
 import shapely
 from test_projectfile import assert_same_frames, make_project
 
-from gis_app.core.export.gpkg import single_parts_as_polygons
 from gis_app.core.io import arrow_io, projectfile
 from gis_app.core.io.projectfile import load_project, save_project
 
@@ -49,8 +48,6 @@ def test_each_layer_reads_the_same_through_the_arrow_stream(saved):
     for layer, spatial in (("buildings", True), ("clusters", True), ("gis_app_meta", False)):
         fast = projectfile._read_layer_arrow(path, layer, spatial)
         classic = projectfile._read_layer_classic(path, layer, spatial)
-        if spatial:  # the Arrow read makes single-part MultiPolygons Polygons batch by batch
-            classic = single_parts_as_polygons(classic)
         assert fast is not None, layer
         assert type(fast) is type(classic), layer
         assert list(fast.columns) == list(classic.columns), layer

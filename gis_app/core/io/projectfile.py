@@ -830,9 +830,7 @@ def is_project_file(path: str | Path) -> bool:
     return "building_id" in [str(f) for f in fields]
 
 
-def _read_layer(
-    path: Path, layer: str, spatial: bool, batch_rows: int = arrow_io.BATCH_ROWS
-) -> pd.DataFrame:
+def _read_layer(path: Path, layer: str, spatial: bool, beside_window: bool = False) -> pd.DataFrame:
     """One layer as ``pyogrio.read_dataframe`` gives it (same columns, dtypes and values).
 
     Read through GDAL's Arrow stream (:mod:`gis_app.core.io.arrow_io`, the path imports
@@ -840,21 +838,25 @@ def _read_layer(
     ``pyogrio.raw.read`` behind ``read_dataframe``. Layers the fast path does not convert
     the way ``read_dataframe`` does (date-times, JSON text, no rows) and any failure of
     the stream are read the classic way, which also words the error for a damaged file.
+    Either way the single-part MultiPolygons a save wrote come back as Polygons.
     """
-    frame = _read_layer_arrow(path, layer, spatial, batch_rows) if arrow_io.available() else None
+    frame = None
+    if arrow_io.available():
+        frame = _read_layer_arrow(path, layer, spatial, beside_window)
     if frame is None:
         frame = _read_layer_classic(path, layer, spatial)
-    if spatial and isinstance(frame, gpd.GeoDataFrame):
-        from gis_app.core.export.gpkg import single_parts_as_polygons
-
-        frame = single_parts_as_polygons(frame)
     return frame.reset_index(drop=True)
 
 
 def _read_layer_classic(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
+    from gis_app.core.export.gpkg import single_parts_as_polygons
+
     try:
         if spatial:
-            return pyogrio.read_dataframe(gdal_source(path), layer=layer)
+            frame = pyogrio.read_dataframe(gdal_source(path), layer=layer)
+            if isinstance(frame, gpd.GeoDataFrame):
+                frame = single_parts_as_polygons(frame)
+            return frame
         return pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False)
     except Exception as error:
         raise ProjectError(
@@ -864,35 +866,36 @@ def _read_layer_classic(path: Path, layer: str, spatial: bool) -> pd.DataFrame:
 
 
 def _read_layer_arrow(
-    path: Path, layer: str, spatial: bool, batch_rows: int = arrow_io.BATCH_ROWS
+    path: Path, layer: str, spatial: bool, beside_window: bool = False
 ) -> pd.DataFrame | None:
-    """The Arrow-stream read of :func:`_read_layer`, or ``None`` where it does not apply."""
+    """The Arrow-stream read of :func:`_read_layer`, or ``None`` where it does not apply
+    (``beside_window``: see :func:`load_project`)."""
     import shapely
 
     from gis_app.core.export.gpkg import single_part_polygons
 
     def polygons_of(wkb: np.ndarray) -> np.ndarray:
         # the single-part MultiPolygons a save wrote are made Polygons batch by batch (see
-        # single_part_polygons), before _read_layer would look at them all at once
+        # single_part_polygons), not the whole layer at once as the classic read does
         return single_part_polygons(shapely.from_wkb(wkb))
 
     decoded = []
     # geometries are decoded in a thread while this one converts the text columns; beside
     # a window (small batches) in this thread: a third thread wanting the GIL would make
     # the UI thread wait longer for it, each decode holding it for a whole batch
-    inline = batch_rows < arrow_io.BATCH_ROWS
+    batch_rows = BESIDE_WINDOW_ROWS if beside_window else arrow_io.BATCH_ROWS
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wkb") as pool:
 
         def decode(wkb: np.ndarray) -> None:
             if spatial:
-                geometries = polygons_of(wkb) if inline else pool.submit(polygons_of, wkb)
+                geometries = polygons_of(wkb) if beside_window else pool.submit(polygons_of, wkb)
                 decoded.append(geometries)
 
         try:
             data = arrow_io.read_layer(
                 gdal_source(path), layer, on_wkb_batch=decode, batch_size=batch_rows
             )
-            geometries = [item if inline else item.result() for item in decoded]
+            geometries = [item if beside_window else item.result() for item in decoded]
         except Exception as error:  # noqa: BLE001 - the classic read reports or succeeds
             _log.info("Arrow read of layer %s of %s failed (%s)", layer, path, error)
             return None
@@ -1088,9 +1091,7 @@ def load_project(path: str | Path, *, beside_window: bool = False) -> Project:
     # millions of new text values, none of them in a reference cycle: the cyclic garbage
     # collector would walk them again and again while they are made (about 12 % of the read)
     with _collector_paused():
-        return _load_project(
-            Path(path), BESIDE_WINDOW_ROWS if beside_window else arrow_io.BATCH_ROWS
-        )
+        return _load_project(Path(path), beside_window)
 
 
 #: Rows per Arrow batch of a read beside a window: GDAL fills one in a few ms, and each
@@ -1109,7 +1110,7 @@ def _collector_paused():
             gc.enable()
 
 
-def _load_project(path: Path, batch_rows: int) -> Project:
+def _load_project(path: Path, beside_window: bool) -> Project:
     path = Path(path)
     info = read_project_info(path)
     if info.schema_version > SCHEMA_VERSION:
@@ -1145,7 +1146,7 @@ def _load_project(path: Path, batch_rows: int) -> Project:
             ),
             path=path,
         )
-    buildings = _read_layer(path, BUILDINGS_LAYER, spatial=True, batch_rows=batch_rows)
+    buildings = _read_layer(path, BUILDINGS_LAYER, spatial=True, beside_window=beside_window)
     clusters = None
     if CLUSTERS_LAYER in info.layers:
         clusters = _read_layer(
