@@ -27,25 +27,33 @@ MIN_BYTES = 4 * 1024 * 1024
 
 def start_reading_child(path: str | os.PathLike, *, min_bytes: int = MIN_BYTES):
     """``(process, connection)`` of a forked child that reads the project file ``path`` and
-    finds its neighbour pairs, or ``None``: no ``fork`` here (Windows), threads running (a
-    lock held at the fork would stay locked in the child), not a GeoPackage or smaller
-    than ``min_bytes``. Wrap it in a :class:`~gis_app.core.planning.prefetch.
-    NeighbourPrefetch` (``NeighbourPrefetch.adopt``) to use or close it."""
-    import multiprocessing
-
+    finds its neighbour pairs, or ``None``: not a GeoPackage, smaller than ``min_bytes``,
+    or no child to be forked here (:func:`fork_child`). Wrap it in a
+    :class:`~gis_app.core.planning.prefetch.NeighbourPrefetch` (``NeighbourPrefetch.adopt``)
+    to use or close it."""
     path = Path(path)
     try:
         if path.suffix.lower() != ".gpkg" or path.stat().st_size < min_bytes:
             return None
     except OSError:
         return None  # the read says what is wrong with it
+    return fork_child(_child, str(path))
+
+
+def fork_child(target, *args):
+    """``(process, connection)``: ``target(receiving, sending, *args)`` in a forked daemon
+    child that answers on the pipe, or ``None`` where no child can be forked: no ``fork``
+    (Windows), or threads running (a lock another thread held at the fork would stay
+    locked in the child for ever)."""
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() != 1:
         return None
     try:
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
         process = context.Process(
-            target=_child, args=(receive, send, str(path)), name="gis_app-neighbours", daemon=True
+            target=target, args=(receive, send, *args), name="gis_app-neighbours", daemon=True
         )
         process.start()
         send.close()  # the child holds the sending end: its exit ends the pipe

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 import threading
 import weakref
@@ -106,27 +105,15 @@ class NeighbourPrefetch:
         buildings.
 
         Forks only a single-threaded process (``gis-app open`` before Qt and its worker
-        threads exist): a lock another thread held at the fork would stay locked in the
-        child for ever."""
-        if "fork" not in multiprocessing.get_all_start_methods():
+        threads exist; :func:`gis_app.core.early_fork.fork_child`)."""
+        from gis_app.core.early_fork import fork_child
+
+        if len(buildings) < MIN_ROWS:
             return None
-        if threading.active_count() != 1 or len(buildings) < MIN_ROWS:
-            return None
-        try:
-            context = multiprocessing.get_context("fork")
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_find_pairs,
-                args=(receive, send, buildings, clusters, config.copy(), dict(commitments or {})),
-                name="gis_app-neighbours",
-                daemon=True,
-            )
-            process.start()
-            send.close()  # the child holds the sending end: its exit ends the pipe
-        except (OSError, ValueError) as error:
-            _log.info("neighbour pairs not prefetched: %s", error)
-            return None
-        return cls(process, receive, config.neighbour_distance_m)
+        started = fork_child(
+            _find_pairs, buildings, clusters, config.copy(), dict(commitments or {})
+        )
+        return None if started is None else cls(*started, config.neighbour_distance_m)
 
     @classmethod
     def start_reading(cls, path) -> NeighbourPrefetch | None:
@@ -231,15 +218,14 @@ def read_and_find_pairs(receiving, connection, path: str) -> None:
             connection.send(("error", repr(error)))
         connection.close()
         os._exit(0)
-    _find_pairs(None, connection, project.buildings, project.clusters, config, commitments)
+    _find_pairs(receiving, connection, project.buildings, project.clusters, config, commitments)
 
 
 def _find_pairs(receiving, connection, buildings, clusters, config, commitments) -> None:
     """The child: the model's rows and work, the candidate and the neighbour pairs."""
     # the parent's end of the pipe, inherited by the fork: closed, so that a parent that
     # is gone leaves no reader and a send fails instead of waiting for ever
-    if receiving is not None:
-        receiving.close()
+    receiving.close()  # closing it twice (read_and_find_pairs did) changes nothing
     try:
         config = config.copy().validate()  # as the planner takes it
         model = PlanningModel(buildings, clusters, config, commitments)
