@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from gis_app.core.io import footprint_preview
+from gis_app.core.io import arrow_io, footprint_preview
 from gis_app.core.io.footprint_preview import FootprintPreview, read_preview
 from gis_app.core.io.projectfile import load_project, save_project
 from gis_app.core.project import Project
@@ -44,7 +44,7 @@ def small_threshold(monkeypatch):
 def test_the_preview_is_what_the_projects_geometries_give(
     project_file, small_threshold, monkeypatch
 ):
-    monkeypatch.setattr(footprint_preview, "BATCH_ROWS", 128)  # several batches, joined
+    monkeypatch.setattr(arrow_io, "BATCH_ROWS", 128)  # several batches, joined
     preview = read_preview(project_file)
     assert preview is not None and preview.n == N
     geometries = load_project(project_file).buildings.geometry.values

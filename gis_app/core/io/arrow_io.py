@@ -50,7 +50,8 @@ _NUMBER_FORMATS = {
     "g": np.float64,
 }
 _TEXT_FORMATS = {"u": np.int32, "U": np.int64}
-_BINARY_FORMATS = {"z": np.int32, "Z": np.int64}
+#: Arrow format strings of binary columns (WKB geometry) and their offsets' dtype.
+BINARY_FORMATS = {"z": np.int32, "Z": np.int64}
 _TIME_UNITS = {"s": "s", "m": "ms", "u": "us", "n": "ns"}
 #: Rows per Arrow batch unless asked otherwise (GDAL's default).
 BATCH_ROWS = 65_536
@@ -105,7 +106,7 @@ def read_layer(
         geometry_index = _geometry_index(meta, fields)
         wkb_batches = []
         if geometry_index is not None:
-            offset_dtype = _BINARY_FORMATS[fields[geometry_index][1]]
+            offset_dtype = BINARY_FORMATS[fields[geometry_index][1]]
             for _, view in batches:
                 wkb = _binary(view.child(geometry_index), offset_dtype)
                 wkb_batches.append(wkb)
@@ -134,7 +135,7 @@ def _geometry_index(meta: dict, fields: list[tuple[str, str]]) -> int | None:
     geometry_name = meta.get("geometry_name") or "wkb_geometry"
     if geometry_name in names:
         return names.index(geometry_name)
-    binary = [i for i, (_, fmt) in enumerate(fields) if fmt in _BINARY_FORMATS]
+    binary = [i for i, (_, fmt) in enumerate(fields) if fmt in BINARY_FORMATS]
     return binary[-1] if binary else None  # GDAL puts the geometry last
 
 
@@ -164,8 +165,8 @@ def valid_mask(view) -> np.ndarray | None:
 
 
 def _column(array, view, fmt: str, encoding: str = "utf-8") -> np.ndarray:
-    if fmt in _BINARY_FORMATS:
-        return _binary(view, _BINARY_FORMATS[fmt])
+    if fmt in BINARY_FORMATS:
+        return _binary(view, BINARY_FORMATS[fmt])
     valid = valid_mask(view)
     if fmt in _TEXT_FORMATS:
         return _text(view, _TEXT_FORMATS[fmt], valid, encoding)
@@ -212,9 +213,10 @@ def _with_nat(values: np.ndarray, valid: np.ndarray | None) -> np.ndarray:
     return values
 
 
-def _offsets(view, dtype) -> np.ndarray:
-    offsets = np.frombuffer(view.buffer(1), dtype=dtype)
-    return offsets[view.offset : view.offset + view.length + 1].astype(np.int64)
+def value_offsets(view, dtype) -> np.ndarray:
+    """The ``n + 1`` value offsets of a text or binary array view, as int64."""
+    values = np.frombuffer(view.buffer(1), dtype=dtype)
+    return values[view.offset : view.offset + view.length + 1].astype(np.int64)
 
 
 def _text(view, offset_dtype, valid: np.ndarray | None, encoding: str = "utf-8") -> np.ndarray:
@@ -222,7 +224,7 @@ def _text(view, offset_dtype, valid: np.ndarray | None, encoding: str = "utf-8")
     out = np.empty(n, dtype=object)
     if n == 0:
         return out
-    offsets = _offsets(view, offset_dtype)
+    offsets = value_offsets(view, offset_dtype)
     data = np.frombuffer(view.buffer(2), dtype=np.uint8)[offsets[0] : offsets[-1]]
     starts = offsets - offsets[0]
     if not (data == _SEPARATOR).any():
@@ -266,7 +268,7 @@ def _binary(view, offset_dtype) -> np.ndarray:
     out = np.empty(n, dtype=object)
     if n == 0:
         return out
-    offsets = _offsets(view, offset_dtype)
+    offsets = value_offsets(view, offset_dtype)
     raw = bytes(view.buffer(2))
     out[:] = [raw[a:b] for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)]
     valid = valid_mask(view)

@@ -30,8 +30,6 @@ _log = logging.getLogger(__name__)
 
 #: Fewer footprints than this are read with their project at once (nothing to win).
 MIN_ROWS = 20_000
-#: Rows per Arrow batch of the preview read.
-BATCH_ROWS = 65_536
 #: Rows compared by :meth:`FootprintPreview.matches` (spread over the whole layer).
 CHECKED_ROWS = 257
 
@@ -93,22 +91,25 @@ def _read_polygons(path: Path, layer: str) -> FlatPolygons | None:
 
     parts: list[FlatPolygons] = []
     opened = pyogrio.raw.open_arrow(
-        gdal_source(path), layer=layer, columns=[], batch_size=BATCH_ROWS, use_pyarrow=False
+        gdal_source(path),
+        layer=layer,
+        columns=[],
+        batch_size=arrow_io.BATCH_ROWS,
+        use_pyarrow=False,
     )
     with opened as (meta, reader):
         if str(meta.get("crs") or "").upper() != f"EPSG:{WORKING_EPSG}":
             return None
         stream = nanoarrow.c_array_stream(reader)
         fields = [(child.name, child.format) for child in stream.get_schema().children]
-        if len(fields) != 1 or fields[0][1] not in ("z", "Z"):
+        if len(fields) != 1 or fields[0][1] not in arrow_io.BINARY_FORMATS:
             return None
-        offset_dtype = np.int32 if fields[0][1] == "z" else np.int64
+        offset_dtype = arrow_io.BINARY_FORMATS[fields[0][1]]
         for batch in stream:
             view = batch.view().child(0)
             if view.length == 0:
                 continue
-            offsets = np.frombuffer(view.buffer(1), dtype=offset_dtype)
-            offsets = offsets[view.offset : view.offset + view.length + 1]
+            offsets = arrow_io.value_offsets(view, offset_dtype)
             data = np.frombuffer(view.buffer(2), dtype=np.uint8)
             valid = arrow_io.valid_mask(view)
             polygons = flat_polygons(offsets, data, valid)  # copies out of GDAL's buffers
