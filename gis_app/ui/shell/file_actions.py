@@ -234,13 +234,11 @@ class FileActions:
             return run
 
         def start() -> None:
-            if (
-                getattr(self, "_read_ahead", None) is not None
-                or self.layer_stack.preview is not preview
-            ):
-                if self.layer_stack.preview is not preview:
-                    tell(None)  # another file was opened before the read began
-                return  # started already, or another file was opened meanwhile
+            if self.layer_stack.preview is not preview:
+                tell(None)  # another file was opened before the read began
+                return
+            if self._read_ahead is not None:
+                return  # started already (by the map's first image, or by the timer)
             hold_collection()  # released by every outcome (see ended) or on close
             self._collection_held = True
             self._read_ahead = self.tasks.submit(
