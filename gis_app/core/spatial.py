@@ -93,9 +93,7 @@ class GeometryArrays:
     @property
     def tree(self) -> shapely.STRtree:
         if self._tree is None:
-            self._tree = shapely.STRtree(
-                self.geometries if self.geometries is not None else np.empty(0, dtype=object)
-            )
+            self._tree = shapely.STRtree(self.geometries)
         return self._tree
 
     def extent(self) -> tuple[float, float, float, float] | None:
