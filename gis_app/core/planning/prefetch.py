@@ -205,28 +205,32 @@ def planning_inputs(project) -> tuple[PlanningConfig, dict]:
 
 def read_and_find_pairs(receiving, connection, path: str) -> None:
     """The child of :meth:`NeighbourPrefetch.start_reading`: read, then as :func:`_find_pairs`."""
-    receiving.close()
-    try:
+
+    def read() -> tuple:
         from gis_app.core.io.projectfile import load_project
 
         project = load_project(path)
         if len(project.buildings) < MIN_ROWS:
             raise ValueError("too few buildings to prefetch for")
-        config, commitments = planning_inputs(project)
-    except BaseException as error:  # noqa: BLE001 - the parent falls back and logs it
-        with contextlib.suppress(OSError):
-            connection.send(("error", repr(error)))
-        connection.close()
-        os._exit(0)
-    _find_pairs(receiving, connection, project.buildings, project.clusters, config, commitments)
+        return (project.buildings, project.clusters, *planning_inputs(project))
+
+    _answer(receiving, connection, read)
 
 
 def _find_pairs(receiving, connection, buildings, clusters, config, commitments) -> None:
-    """The child: the model's rows and work, the candidate and the neighbour pairs."""
+    """The child of :meth:`NeighbourPrefetch.start`."""
+    _answer(receiving, connection, lambda: (buildings, clusters, config, commitments))
+
+
+def _answer(receiving, connection, inputs) -> None:
+    """The child: ``inputs()`` gives the buildings, clusters, config and promised starts;
+    it sends the model's rows and work, the candidate and the neighbour pairs, or the
+    error (the parent falls back and logs it), and ends."""
     # the parent's end of the pipe, inherited by the fork: closed, so that a parent that
     # is gone leaves no reader and a send fails instead of waiting for ever
-    receiving.close()  # closing it twice (read_and_find_pairs did) changes nothing
+    receiving.close()
     try:
+        buildings, clusters, config, commitments = inputs()
         config = config.copy().validate()  # as the planner takes it
         model = PlanningModel(buildings, clusters, config, commitments)
         geoms = np.asarray(buildings.geometry.values, dtype=object)[model.rows]
