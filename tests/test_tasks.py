@@ -513,3 +513,24 @@ def test_a_held_collector_collects_nothing_and_freezes_what_was_made_when_releas
     release_collection()  # one release too many changes nothing
     assert collector._holds == 0
     collector.forget_long_lived()
+
+
+def test_progress_of_a_lane_whose_owner_was_deleted_is_dropped_quietly(qtbot, runner):
+    """A panel closed while its lane's job still reports progress: nothing to show it in,
+    and no error either (the job's outcome is dropped the same way)."""
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    lane = LatestOnly(owner, runner)
+    go = threading.Event()
+
+    def job(progress):
+        go.wait(5)
+        progress(0.5)
+        return "klaar"
+
+    lane.submit(job)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(lane), timeout=5000)
+    go.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10000)  # no exception in the loop

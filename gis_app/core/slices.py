@@ -5,7 +5,8 @@ one C call. A numpy, pandas or shapely call that holds it (text conversions, has
 Python strings, making a Python object per row) over 300,000 buildings keeps the UI
 thread from drawing for its whole duration, 50 to 300 ms. :func:`in_slices` makes such
 a call a loop of short calls with the same result: the UI thread gets the GIL between
-them.
+them, and between slices the work gives way while the UI thread holds background work
+(:func:`gis_app.core.progress.give_way`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+
+from gis_app.core.progress import give_way
 
 #: Rows per slice: a few milliseconds of GIL-holding work each at 300,000 buildings.
 SLICE_ROWS = 16_384
@@ -32,4 +35,8 @@ def in_slices(fn: Callable, values, size: int | None = None) -> np.ndarray:
     if n <= size:
         return np.asarray(fn(values))
     rows = values.iloc if hasattr(values, "iloc") else values
-    return np.concatenate([np.asarray(fn(rows[i : i + size])) for i in range(0, n, size)])
+    parts = []
+    for i in range(0, n, size):
+        give_way()
+        parts.append(np.asarray(fn(rows[i : i + size])))
+    return np.concatenate(parts)

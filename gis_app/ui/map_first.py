@@ -6,8 +6,9 @@ order the panels happen to listen, that work holds up the first picture of the m
 seconds. While a :class:`MapFirst` gate holds, panels that call :func:`defer_until_map`
 from their ``projectReplaced`` slot are queued instead; when the canvas shows the first
 image of the new project the gate opens and submits each queued fill to the window's
-task runner (:mod:`gis_app.ui.tasks`), one delivery per event-loop turn, so pan and zoom
-are answered between them and ``when_idle`` waits for them like any background work.
+task runner (:mod:`gis_app.ui.tasks`), one per event-loop turn and each after the repaint
+of the one before (``TaskRunner.after_paint``), so pan and zoom are answered between
+them and ``when_idle`` waits for them like any background work.
 
 A fill whose counting is Qt-free may pass it as ``background``: called on the UI thread
 when the fill's turn comes, it takes its snapshots (copy-on-write, about a millisecond)
@@ -118,13 +119,14 @@ class MapFirst(QObject):
         name = getattr(fill, "__qualname__", "fill")
         if background is None:
 
-            def run(_none) -> None:
-                # the next one is on the runner before this one runs: the runner stays busy
+            def run() -> None:
+                # the next one is on the runner before this one runs: the runner stays
+                # busy, and the next one comes after the repaint of this one's panel
                 self._submit_next(rest)
                 if _alive(fill):
                     fill()
 
-            self.runner.submit(_nothing, name=f"fill {name}", on_result=run)
+            self.runner.after_paint(run, name=f"fill {name}")
             return
 
         def show(result) -> None:
@@ -145,10 +147,6 @@ def _alive(fill: Callable) -> bool:
     """False for a method of a Qt object that has been deleted (its window closed)."""
     owner = getattr(fill, "__self__", None)
     return not isinstance(owner, QObject) or shiboken6.isValid(owner)
-
-
-def _nothing(_progress) -> None:
-    """The task of a fill: it runs on the UI thread, in the task's result callback."""
 
 
 def defer_until_map(

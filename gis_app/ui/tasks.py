@@ -55,6 +55,13 @@ Thread switches: the runner also sets Python's switch interval to
 input event needs the GIL; while a worker runs Python, the UI thread waits until the
 worker is made to let go, which the interval bounds. It matters only while two threads
 want the GIL: a worker alone is never interrupted for nothing.
+
+The UI thread first: each delivery holds background work (``core.progress.give_way``
+makes a worker wait at its next step) until the repaint it caused is done, and the
+pool's threads run at a lower priority (``core.progress.lower_priority``). UI work that
+with its repaint would not fit a frame is split with :meth:`TaskRunner.after_paint`: the
+next part runs after the window painted the one before, so a pan or zoom is answered
+between them.
 """
 
 from __future__ import annotations
@@ -81,7 +88,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core.progress import Cancelled, CancelToken, Progress
+from gis_app.core.progress import (
+    Cancelled,
+    CancelToken,
+    Progress,
+    hold_background,
+    lower_priority,
+    release_background,
+)
 
 #: Threads of the pool: enough that a long plan or export never keeps the map waiting
 #: (each latest-wins key runs one task at a time, so this bounds distinct kinds of work).
@@ -166,6 +180,7 @@ class _Pool:
         self._jobs.put(job)
 
     def _work(self) -> None:
+        lower_priority()  # the UI thread gets a core first (core.progress)
         while True:
             job = self._jobs.get()
             try:
@@ -224,6 +239,13 @@ class TaskRunner(QObject):
         self._running: dict[Hashable, Task] = {}  # latest key -> its running task
         self._queued: dict[Hashable, Task] = {}  # latest key -> the task waiting for it
         self.dropped = 0  # superseded tasks whose result was not delivered (diagnostics)
+        # background work waits (core.progress.give_way) while an outcome is shown and
+        # painted; a zero-interval timer fires once the events the delivery posted, the
+        # repaint among them, have been handled
+        self._painted = QTimer(self)
+        self._painted.setSingleShot(True)
+        self._painted.setInterval(0)
+        self._painted.timeout.connect(release_background)
         _LIVE.add(self)
 
     # --- API -------------------------------------------------------------------------------
@@ -262,6 +284,40 @@ class TaskRunner(QObject):
             else:
                 self._supersede(running)
                 self._queued[latest] = task
+        if not was_busy:
+            self.busyChanged.emit(True)
+        return task
+
+    def after_paint(self, fn: Callable[[], None], *, name: str = "") -> Task:
+        """Call ``fn()`` on the UI thread once the events posted so far have been handled,
+        the repaint of what the calling code changed among them (Qt posts repaints at low
+        priority, after every other posted event, and fires zero-interval timers after
+        those). UI work split this way costs one frame per part instead of all parts and
+        their repaints in one, while a pan or zoom waits. The runner counts it as a task
+        until it ran: busy meanwhile, ``idle`` after it; ``cancel()`` drops it."""
+        task = Task(self, None, name or getattr(fn, "__name__", "after paint"), None, ())
+        task.state = "running"
+        was_busy = self.busy
+        self._active.append(task)
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+
+        def run() -> None:
+            timer.deleteLater()
+            if task.done:  # the runner was shut down meanwhile
+                return
+            hold_background()
+            self._painted.start()
+            self._finish(task, "delivered")
+            try:
+                if not task.cancelled:
+                    fn()
+            finally:
+                self._check_idle()
+
+        timer.timeout.connect(run)
+        timer.start()
         if not was_busy:
             self.busyChanged.emit(True)
         return task
@@ -329,6 +385,8 @@ class TaskRunner(QObject):
             on_progress(fraction, text)
 
     def _on_finished(self, task: Task, result: object, error: BaseException | None) -> None:
+        hold_background()
+        self._painted.start()
         if task.latest is not None and self._running.get(task.latest) is task:
             del self._running[task.latest]
             queued = self._queued.pop(task.latest, None)
@@ -591,7 +649,8 @@ class LatestOnly(QObject):
 
     def _progress(self, generation: int, fraction: float) -> None:
         if generation == self.generation:
-            self.progressChanged.emit(fraction)
+            with contextlib.suppress(RuntimeError):  # the lane's owner is being deleted
+                self.progressChanged.emit(fraction)
 
 
 class TaskProgressDialog(QDialog):

@@ -41,6 +41,7 @@ import numpy as np
 from gis_app.core.planning.config import PlanningConfig
 from gis_app.core.planning.model import PlanningModel
 from gis_app.core.planning.planner import NeighbourCandidates, candidate_pairs, neighbour_pairs
+from gis_app.core.progress import lower_priority
 
 _log = logging.getLogger(__name__)
 
@@ -229,6 +230,7 @@ def _answer(receiving, connection, inputs) -> None:
     # the parent's end of the pipe, inherited by the fork: closed, so that a parent that
     # is gone leaves no reader and a send fails instead of waiting for ever
     receiving.close()
+    lower_priority()  # the window's UI thread gets a core first
     try:
         buildings, clusters, config, commitments = inputs()
         config = config.copy().validate()  # as the planner takes it

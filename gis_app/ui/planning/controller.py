@@ -36,6 +36,8 @@ Decisions:
   worker until the views have drawn the plan (:meth:`PlanningController.views_drawn`):
   beside the views it would take the GIL back at each of their Qt calls. A large
   project's first plan is queued after the panels' counts (``defer_until_map(last=True)``).
+* A new plan reaches the document (table, map) in one event-loop turn and the planning
+  views (``resultChanged``, ``bundle``) in the next, after the window painted the first.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from gis_app.core import planning_views as pv
 from gis_app.core.errors import GisAppError, PlanningError
@@ -122,6 +124,7 @@ class PlanningController(QObject):
         self.session = PlannerSession()  # the planner cache, shared by both runners
         self._drawn = threading.Event()  # see views_drawn
         self._drawn.set()
+        self._showing: PlanBundle | None = None  # a plan between its two turns (_apply)
         self._curve_wanted = False
         # the trade-off curve (11 plans) is computed only while a view shows it: until
         # then the newest request waits here (see set_curve_shown)
@@ -164,7 +167,7 @@ class PlanningController(QObject):
         self.session.offer_prefetch(prefetch.take(self.project.buildings))
         self._curve_wanted = False
         self._curve_waiting = None
-        self.bundle = None
+        self.bundle = self._showing = None
         self.curve = None
         self.configChanged.emit()
         self.recompute(curve=True)
@@ -178,7 +181,7 @@ class PlanningController(QObject):
             self.curve_runner.cancel()
             self._curve_waiting = None
             self.session.reset()
-            self.bundle = None
+            self.bundle = self._showing = None
             self.curve = None
             return
         self.reload()
@@ -335,7 +338,7 @@ class PlanningController(QObject):
             self.runner.cancel()
             self.curve_runner.cancel()
             self._curve_waiting = None
-            self.bundle = None
+            self.bundle = self._showing = None
             self.resultChanged.emit(None)
             return
         session = self.session
@@ -403,8 +406,22 @@ class PlanningController(QObject):
 
     # --- results ---------------------------------------------------------------------------
     def _apply(self, bundle) -> None:
+        """Show a new plan in two event-loop turns: the document (the table's plan
+        columns, the map, the panels that follow the document) in this one, the planning
+        views with ``resultChanged`` in the next, after the window painted the first
+        part. Each part and its repaint fits a frame; together they did not."""
         if bundle is None:
             return
+        fits = bundle.plan_columns is not None and bundle.n_rows == len(self.project.buildings)
+        columns = {c: bundle.plan_columns[c] for c in PLAN_COLUMNS} if fits else None
+        self._showing = bundle
+        self.document.set_plan_result(bundle.result, columns)
+        self.runner.runner.after_paint(lambda: self._show(bundle), name="plan views")
+
+    def _show(self, bundle) -> None:
+        if self._showing is not bundle:  # a newer plan came, or the project was replaced
+            return
+        self._showing = None
         self.bundle = bundle
         self._set_error("")
         session = self.session
@@ -415,10 +432,7 @@ class PlanningController(QObject):
             self._curve_wanted = False
             order = real_order(bundle.result) if self.order == "optimise" else self.order
             curve = (session.key, session.inputs, self.config.copy(), order)
-        fits = bundle.plan_columns is not None and bundle.n_rows == len(self.project.buildings)
-        columns = {c: bundle.plan_columns[c] for c in PLAN_COLUMNS} if fits else None
         drawn = self._drawn = threading.Event()
-        self.document.set_plan_result(bundle.result, columns)
         self.resultChanged.emit(bundle)
         # the curve's worker starts after the views took and drew the plan: running beside
         # them it would take the GIL back at each of their Qt calls (PySide releases it in
@@ -430,8 +444,8 @@ class PlanningController(QObject):
             else:
                 self.curve_runner.cancel()  # an older curve: of no use for this plan
                 self._curve_waiting = curve
-        # a queued call: it runs after the repaints the views asked for
-        QTimer.singleShot(0, self, drawn.set)
+        # after the repaints the views asked for
+        self.runner.runner.after_paint(drawn.set, name="plan views drawn")
 
     def set_curve_shown(self, shown: bool) -> None:
         """Whether a view shows the trade-off curve (the Grafieken tab in front). While
@@ -445,8 +459,8 @@ class PlanningController(QObject):
                 self._recompute_curve(*waiting)
 
     def views_drawn(self) -> threading.Event:
-        """Set once the views have drawn the newest plan (a queued call after its
-        ``resultChanged``). Background work that a view starts on ``resultChanged`` waits
+        """Set once the views have drawn the newest plan (``TaskRunner.after_paint`` after
+        its ``resultChanged``). Background work that a view starts on ``resultChanged`` waits
         for it on its worker (``event.wait(VIEWS_WAIT_S)``, without the GIL), so it does not
         compete with the views' drawing for the GIL."""
         return self._drawn
