@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app.ui.text_style import WARN, style_text
+
 SETTINGS_DIR_KEY = "letters/dir"
 
 
@@ -232,7 +234,7 @@ class LettersDialog(QDialog):
         self.preview.setReadOnly(True)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        style_text(self.problem, color=WARN)
         self.default_button = QPushButton(self.tr("&Standaard herstellen"))
         self.save_button = QPushButton(self.tr("Sjabloon &opslaan"))
         self.write_button = QPushButton(self.tr("&Brieven schrijven..."))

@@ -74,6 +74,7 @@ from gis_app.ui.clusters.commands import (
 from gis_app.ui.core_texts import core_text
 from gis_app.ui.map_first import defer_until_map
 from gis_app.ui.sorting import SORT_ROLE, SortRoleProxy
+from gis_app.ui.text_style import CAUTION, MUTED, style_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME_IDS = "application/x-gis-app-cluster-ids"
@@ -369,10 +370,10 @@ class ClusterPanel(QWidget):
             self,
         )
         self.rule.setWordWrap(True)
-        self.rule.setStyleSheet("color: palette(mid);")
+        style_text(self.rule, color=MUTED)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        style_text(self.warning, color=CAUTION, bold="bold")
         self.warning.hide()
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)

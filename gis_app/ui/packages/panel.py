@@ -93,6 +93,7 @@ from gis_app.ui.dialogs import show_error, show_info
 from gis_app.ui.packages.commands import PackageEditCommand
 from gis_app.ui.panels.labels import format_count
 from gis_app.ui.sorting import SORT_ROLE, SortRoleProxy
+from gis_app.ui.text_style import MUTED, style_text
 
 NEW_PACKAGE = "\x00new"  # target meaning "a new package" in the move operations
 
@@ -303,7 +304,7 @@ class ContractorDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
+        style_text(note, color=MUTED)
         form = QFormLayout()
         form.addRow(self.tr("Werkpakket"), QLabel(", ".join(package_ids), self))
         form.addRow(self.tr("Aannemer"), self.contractor)
@@ -358,7 +359,7 @@ class PackagesPanel(QWidget):
         self.summary.setWordWrap(True)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: palette(mid);")
+        style_text(self.note, color=MUTED)
         self.note.hide()
 
         self.view = QTableView(self)

@@ -43,6 +43,7 @@ from gis_app.ui.glossary import add_glosses
 from gis_app.ui.map_first import defer_until_map
 from gis_app.ui.planning.plotting import RISK_FILL, DutchNumberAxis, format_number
 from gis_app.ui.tasks import task_runner
+from gis_app.ui.text_style import CAPTION, NOTE, style_text
 
 SCOPE_AREA = "area"
 SCOPE_SELECTION = "selection"
@@ -91,7 +92,7 @@ class DashboardView(QWidget):
         controls.addStretch(1)
         layout.addLayout(controls)
         self.caption = QLabel("")
-        self.caption.setStyleSheet("color: #404040;")
+        style_text(self.caption, color=CAPTION)
         self.caption.setWordWrap(True)  # the dock may be narrow on a 1366 px laptop
         layout.addWidget(self.caption)
 
@@ -145,7 +146,7 @@ class DashboardView(QWidget):
         )
 
         self.done_note = QLabel("")
-        self.done_note.setStyleSheet("color: #505050;")
+        style_text(self.done_note, color=NOTE)
         self.done_note.setWordWrap(True)
         table_box = QWidget()
         box_layout = QVBoxLayout(table_box)

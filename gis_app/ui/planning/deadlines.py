@@ -62,9 +62,8 @@ from gis_app.ui.app import date_edit_format
 from gis_app.ui.planning.controller import real_order
 from gis_app.ui.planning.formats import format_date, format_number, format_significant
 from gis_app.ui.tasks import LatestOnly
+from gis_app.ui.text_style import GOOD, NOTE, WARN, style_text
 
-NOTE_STYLE = "color: #505050;"
-WARN_STYLE = "color: #b00020; font-weight: 600;"
 #: rows in the misses table (most days late first); the count above names them all
 MAX_MISS_ROWS = 500
 BOUND_TIME_LIMIT = 60.0  # seconds; the bound is valid whenever it stops
@@ -182,7 +181,7 @@ class _Side(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(title)
-        self.title.setStyleSheet("font-weight: 600;")
+        style_text(self.title, bold=True)
         self.title.setWordWrap(True)
         self.text = QLabel("")
         self.text.setWordWrap(True)
@@ -250,7 +249,7 @@ class DeadlinesView(QWidget):
         # remedies for one cluster, side by side
         self.remedy_title = QLabel("")
         self.remedy_title.setWordWrap(True)
-        self.remedy_title.setStyleSheet(NOTE_STYLE)
+        style_text(self.remedy_title, color=NOTE)
         layout.addWidget(self.remedy_title)
         sides = QHBoxLayout()
         self.pull_side = _Side(self.tr("Cluster naar voren"), self.tr("Naar voren"))
@@ -269,7 +268,7 @@ class DeadlinesView(QWidget):
 
         # assistant: every deadline, two ways
         self.assistant_title = QLabel(self.tr("Alle termijnen halen"))
-        self.assistant_title.setStyleSheet("font-weight: 600;")
+        style_text(self.assistant_title, bold=True)
         layout.addWidget(self.assistant_title)
         buttons = QHBoxLayout()
         self.pairs_button = QPushButton(self.tr("Minste uitlegbare buren"))
@@ -285,7 +284,7 @@ class DeadlinesView(QWidget):
         layout.addLayout(buttons)
         self.assistant_text = QLabel("")
         self.assistant_text.setWordWrap(True)
-        self.assistant_text.setStyleSheet(NOTE_STYLE)
+        style_text(self.assistant_text, color=NOTE)
         layout.addWidget(self.assistant_text)
         self.assistant_apply = QPushButton(self.tr("Deze oplossing toepassen"))
         self.assistant_apply.setEnabled(False)
@@ -345,10 +344,10 @@ class DeadlinesView(QWidget):
         summary = pv.deadline_miss_summary(self.misses)
         if not has_deadlines:
             self.summary.setText(self.tr("Geen uiterlijk gereed ingesteld."))
-            self.summary.setStyleSheet(NOTE_STYLE)
+            style_text(self.summary, color=NOTE)
         elif summary["buildings"] == 0:
             self.summary.setText(self.tr("Alle panden zijn op tijd veilig."))
-            self.summary.setStyleSheet("color: #1b7a3d; font-weight: 600;")
+            style_text(self.summary, color=GOOD, bold=True)
         else:
             text = self.tr(
                 "{0} panden in {1} clusters halen hun uiterlijk gereed niet (tot {2} dagen te laat)."
@@ -362,7 +361,7 @@ class DeadlinesView(QWidget):
                     MAX_MISS_ROWS
                 )
             self.summary.setText(text)
-            self.summary.setStyleSheet(WARN_STYLE)
+            style_text(self.summary, color=WARN, bold=True)
         missing = len(self.misses) > 0
         for widget in (self.table, self.remedy_title, self.remedy_box):
             widget.setVisible(missing)
@@ -723,7 +722,7 @@ class BoundView(QWidget):
             self.start()
         else:
             self.text.setText(self.tr("Hoe ver ligt dit plan van het best mogelijke?"))
-            self.text.setStyleSheet(NOTE_STYLE)
+            style_text(self.text, color=NOTE)
 
     def start(self) -> None:
         controller = self.controller
@@ -735,7 +734,7 @@ class BoundView(QWidget):
         stop = threading.Event()
         self._stop = stop
         self.text.setText(self.tr("Ondergrens berekenen..."))
-        self.text.setStyleSheet(NOTE_STYLE)
+        style_text(self.text, color=NOTE)
 
         def job(progress):
             # a planner of its own (same neighbour pairs): the bound may run for a minute
@@ -783,13 +782,13 @@ class BoundView(QWidget):
             if bound.cancelled:
                 text += "\n" + self.tr("gestopt: de ondergrens is geldig maar minder scherp")
         self.text.setText(text)
-        self.text.setStyleSheet("font-weight: 600;")
+        style_text(self.text, bold=True)
         self.boundChanged.emit(bound)
 
     def _failed(self, error) -> None:
         text = error.user_message() if isinstance(error, GisAppError) else str(error)
         self.text.setText(self.tr("Ondergrens niet berekend: {0}").format(text))
-        self.text.setStyleSheet(WARN_STYLE)
+        style_text(self.text, color=WARN, bold=True)
 
     def _busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

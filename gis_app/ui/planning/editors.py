@@ -47,6 +47,7 @@ from gis_app.core.schema import MEASURE_LABELS_NL
 from gis_app.ui.app import date_edit_format
 from gis_app.ui.core_texts import core_text
 from gis_app.ui.planning.formats import format_number
+from gis_app.ui.text_style import NOTE, style_text
 
 
 def _qdate(value: dt.date) -> QDate:
@@ -444,7 +445,7 @@ class DurationsEditor(QWidget):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #505050;")
+        style_text(note, color=NOTE)
         layout.addWidget(note)
         self._loading = False
         self.table.itemChanged.connect(self._item_changed)

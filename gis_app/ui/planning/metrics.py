@@ -13,6 +13,7 @@ from gis_app.ui.planning.formats import (
     format_significant,
     month_abbr,
 )
+from gis_app.ui.text_style import PLACEHOLDER, style_text
 
 #: (metric key, Dutch label, kind) in display order.
 METRIC_ROWS = (
@@ -209,7 +210,7 @@ class MetricsView(QWidget):
             name = QLabel(self.tr(label))
             value = QLabel("–")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setStyleSheet("font-weight: 600;")
+            style_text(value, bold=True)
             # the name wraps rather than widen the side dock (1366 px laptops); the
             # value stays on one line (set_metrics uses non-breaking spaces)
             name.setWordWrap(True)
@@ -221,15 +222,19 @@ class MetricsView(QWidget):
             layout.addRow(name, value)
             self.values[key] = value
             self.names[key] = name
+            # hidden until a plan has something to say there (set_metrics)
+            if _kind in OPTIONAL_KINDS and _kind != "safe":
+                layout.setRowVisible(name, False)
         # why a figure looks odd (no clusters yet, equal dates): one line each
         self.note = QLabel("")
         self.note.setObjectName("MetricsNote")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        style_text(self.note, color=PLACEHOLDER, italic=True)
         self.note.hide()
         layout.addRow(self.note)
 
     def set_metrics(self, metrics: dict | None) -> None:
+        planned = bool(metrics)
         metrics = dict(metrics or {})
         wait = dict(metrics.get("wait") or {}).get("verhoogd") or {}
         metrics["median_wait_verhoogd"] = wait.get("median_years")
@@ -239,7 +244,9 @@ class MetricsView(QWidget):
             text = format_metric(kind, metrics.get(key), metrics)
             self.values[key].setText(text.replace(" ", "\u00a0"))
             if kind in OPTIONAL_KINDS:  # only when there is something to say
-                shown = text != "–"
+                # the safe dates stay while no plan is known: nearly every plan has them,
+                # and the first one then does not lay the form out again
+                shown = text != "–" or (kind == "safe" and not planned)
                 # each change of a row's visibility lays the form out again (about 1 ms)
                 if self.layout().isRowVisible(self.names[key]) != shown:
                     self.layout().setRowVisible(self.names[key], shown)

@@ -57,6 +57,7 @@ from gis_app.ui.planning.plotting import (
     to_seconds,
 )
 from gis_app.ui.tasks import LatestOnly
+from gis_app.ui.text_style import CAPTION, NOTE, WARN, style_text
 
 DIFF_BACKGROUND = QColor("#fff3c4")
 SECTION_BACKGROUND = QColor("#e8e8e8")
@@ -175,7 +176,7 @@ class ScenarioManager(QWidget):
         t_layout.addWidget(self.table, 1)
         self.done_note = QLabel("")
         self.done_note.setWordWrap(True)
-        self.done_note.setStyleSheet("color: #505050;")
+        style_text(self.done_note, color=NOTE)
         t_layout.addWidget(self.done_note)
         bottom.addTab(table_page, self.tr("Vergelijking"))
         curves_page = QWidget()
@@ -373,7 +374,7 @@ class ScenarioManager(QWidget):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #404040;")
+        style_text(self.message, color=WARN if error else CAPTION)
 
     # --- dialogs ---------------------------------------------------------------------------
     def _ask_save(self) -> None:

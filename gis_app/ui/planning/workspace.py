@@ -58,13 +58,12 @@ from gis_app.ui.planning.formats import format_month, format_number
 from gis_app.ui.planning.metrics import MetricsView
 from gis_app.ui.planning.timeline import TimelineView
 from gis_app.ui.tasks import LatestOnly
+from gis_app.ui.text_style import NOTE, STATUS, WARN, style_text
 
 if TYPE_CHECKING:
     from gis_app.ui.planning.charts import PlanCharts
     from gis_app.ui.planning.dashboard import DashboardView
     from gis_app.ui.planning.scenarios import ScenarioManager
-
-NOTE_STYLE = "color: #505050;"
 
 
 def _percent(share: float) -> str:
@@ -91,7 +90,7 @@ class ShareSlider(QWidget):
             self.value_label.fontMetrics().horizontalAdvance("100 %") + 6
         )
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.value_label.setStyleSheet("font-weight: 600;")
+        style_text(self.value_label, bold=True)
         layout.addWidget(left)
         layout.addWidget(self.slider, 1)
         layout.addWidget(right)
@@ -314,7 +313,7 @@ class PlanningPanel(QWidget):
         self.global_numbers = QLabel("–")
         self.share_explanation = QLabel("")
         self.share_explanation.setWordWrap(True)
-        self.share_explanation.setStyleSheet(NOTE_STYLE)
+        style_text(self.share_explanation, color=NOTE)
         g_layout.addWidget(self.global_slider)
         g_layout.addWidget(self.global_numbers)
         g_layout.addWidget(self.share_explanation)
@@ -361,7 +360,7 @@ class PlanningPanel(QWidget):
         form.addRow(self.tr("Volgorde clusters"), self.order_combo)
         self.order_note = QLabel("")
         self.order_note.setWordWrap(True)
-        self.order_note.setStyleSheet(NOTE_STYLE)
+        style_text(self.order_note, color=NOTE)
         form.addRow(self.order_note)
         self.order_comparison = OrderComparison(controller)
         self.order_comparison.noteChanged.connect(self.order_note.setText)
@@ -382,7 +381,7 @@ class PlanningPanel(QWidget):
         self.progress.setVisible(False)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #606060;")
+        style_text(self.status, color=STATUS)
         f_layout.addWidget(self.progress)
         f_layout.addWidget(self.status)
         self.bound_view = BoundView(controller)
@@ -488,9 +487,9 @@ class PlanningPanel(QWidget):
     def _show_error(self, text: str) -> None:
         if text:
             self.status.setText(text)
-            self.status.setStyleSheet("color: #b00020; font-weight: 600;")
+            style_text(self.status, color=WARN, bold=True)
         else:
-            self.status.setStyleSheet("color: #606060;")
+            style_text(self.status, color=STATUS)
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
