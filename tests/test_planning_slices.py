@@ -171,3 +171,24 @@ def test_municipality_text_sorts_as_python_text():
     codes = model_module._municipality(ids)
     assert list(codes) == ["0014", "0003", "onbekend", "0014", "٣٣٣٣"]
     assert list(np.unique(codes)) == sorted({str(c) for c in codes})
+
+
+@pytest.mark.parametrize("slice_rows", [1, 3, 1000])
+def test_municipality_and_id_rank_in_slices_equal_one_pass(monkeypatch, slice_rows):
+    """Slices that hold BAG ids only, others only, and both give what one pass gives."""
+    from test_planning_setup import municipality_by_rows
+
+    ids = np.array(
+        ["0014100000000002", "0003100000000001", "٣" * 16, "gemeente-onbekend"]
+        + ["0014100000000002", "1966100000000009", "001410000000000", "00141000000000021"]
+        + ["0047100000000005", "0014100000000003", "0014100000000001"],
+        dtype=object,
+    )
+    monkeypatch.setattr(slices, "SLICE_ROWS", slice_rows)
+    assert list(model_module._municipality(ids)) == list(municipality_by_rows(ids))
+    expected = np.unique(ids.astype(str), return_inverse=True)[1]
+    assert np.array_equal(model_module._id_rank(ids), expected)
+    bag = ids[[0, 1, 4, 5, 8, 9, 10]]  # BAG ids only: ranked by the numbers they spell
+    assert np.array_equal(
+        model_module._id_rank(bag), np.unique(bag.astype(str), return_inverse=True)[1]
+    )

@@ -170,12 +170,13 @@ def _bag_ids(building_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarr
     their lengths, and the ids as a numpy text array. numpy works on the text in C
     without holding the GIL, where pandas' string methods make a Python call per id and
     hold it: a worker thread that prepares a plan leaves the UI thread free to draw.
-    The two conversions that do hold it (lengths, text) run in slices."""
+    The conversions that do hold it (lengths, text, and numpy's text casts) take a few
+    milliseconds on a slice: callers pass one slice at a time (:func:`in_slices`)."""
     n = len(building_ids)
-    lengths = in_slices(_lengths, building_ids)
+    lengths = _lengths(building_ids)
     if n == 0:
         return np.zeros(0, dtype=bool), lengths, np.empty(0, dtype="U1")
-    text = in_slices(lambda ids: np.asarray(ids, dtype=str), building_ids)
+    text = np.asarray(building_ids, dtype=str)
     width = text.dtype.itemsize // 4
     if width < 16:
         return np.zeros(n, dtype=bool), lengths, text
@@ -193,32 +194,50 @@ def _chars(text: np.ndarray) -> np.ndarray:
 def _municipality(building_ids: np.ndarray) -> np.ndarray:
     """The municipality code of each id as numpy text: the first 4 characters of a BAG id
     (16 digits), ``onbekend`` otherwise. Numpy text, not Python strings: sorting it
-    (``np.unique``) runs without the GIL, 300,000 Python strings would hold it."""
+    (``np.unique``) runs without the GIL, 300,000 Python strings would hold it. Computed
+    a slice at a time: the whole column's text and its casts held the GIL for 30 ms and
+    more at 300,000 buildings, while the UI thread waited to draw."""
+    if not len(building_ids):
+        return np.empty(0, dtype="U8")
+    return in_slices(_municipality_of_slice, building_ids)
+
+
+def _municipality_of_slice(building_ids: np.ndarray) -> np.ndarray:
     ok, lengths, text = _bag_ids(building_ids)
     # 16 characters that are digits but not all ASCII ("isdigit" takes other scripts too)
     for i in np.flatnonzero((lengths == 16) & ~ok):
         ok[i] = building_ids[i].isdigit()
-    if not len(text):
-        return np.empty(0, dtype="U8")
-    return np.where(ok, text.astype("U4"), "onbekend")
+    return np.where(ok, text.astype("U4"), "onbekend").astype("U8")
+
+
+def _bag_numbers(building_ids: np.ndarray) -> np.ndarray:
+    """The number each BAG id (16 ASCII digits) spells, ``-1`` for any other id; computed
+    from the digits' code points (numpy arithmetic), not parsed per id."""
+    ok, _, text = _bag_ids(building_ids)
+    numbers = np.full(len(building_ids), -1, dtype=np.int64)
+    if not ok.any():
+        return numbers
+    # a digit column at a time, in place: a 16-column int64 copy of every id's digits
+    # (384 MB at 3,000,000 buildings) made this step grow faster than the ids
+    chars = _chars(text[ok])
+    spelled = np.zeros(len(chars), dtype=np.int64)
+    for k in range(16):
+        spelled *= 10
+        spelled += chars[:, k]
+    spelled -= ord("0") * 1_111_111_111_111_111  # every digit's code point counted as 0..9
+    numbers[ok] = spelled
+    return numbers
 
 
 def _id_rank(building_ids: np.ndarray) -> np.ndarray:
     """Rank of each id among the distinct ids as numpy text (the inverse of ``np.unique``;
     a tie-break only). BAG ids (16 ASCII digits each) sort as the numbers they spell:
-    sorting integers is several times faster than sorting text. The numbers are computed
-    from the digits' code points (numpy arithmetic, no GIL), not parsed per id."""
-    ok, _, text = _bag_ids(building_ids)
-    if len(text) and ok.all():
-        # a digit column at a time, in place: a 16-column int64 copy of every id's digits
-        # (384 MB at 3,000,000 buildings) made this step grow faster than the ids
-        chars = _chars(text)
-        numbers = np.zeros(len(text), dtype=np.int64)
-        for k in range(16):
-            numbers *= 10
-            numbers += chars[:, k]
-        numbers -= ord("0") * 1_111_111_111_111_111  # every digit's code point counted as 0..9
+    sorting integers is several times faster than sorting text, and the numbers are
+    found a slice at a time (:func:`in_slices`), so no text cast holds the GIL long."""
+    numbers = in_slices(_bag_numbers, building_ids)
+    if len(numbers) and (numbers >= 0).all():
         return np.unique(numbers, return_inverse=True)[1].astype(np.int64)
+    text = in_slices(lambda ids: np.asarray(ids, dtype=str), building_ids)
     return np.unique(text, return_inverse=True)[1].astype(np.int64)
 
 
