@@ -106,6 +106,33 @@ def test_arrow_read_over_many_batches_with_nulls_in_one_only(tmp_path):
     assert_same_as_raw_read(path, batch_size=7)
 
 
+def test_batches_taken_without_the_gil_are_the_streams_own(tmp_path):
+    """``stream_batches`` calls the stream's C ``get_next`` through ctypes (which lets go
+    of the GIL while GDAL reads): the batches are those nanoarrow's iterator gives."""
+    import nanoarrow
+
+    n = 50
+    frame = gpd.GeoDataFrame(
+        {"naam": [f"pand {i}" for i in range(n)]},
+        geometry=[shapely.box(X0 + i, Y0, X0 + i + 1, Y0 + 1) for i in range(n)],
+        crs=28992,
+    )
+    path = tmp_path / "batches.gpkg"
+    pyogrio.write_dataframe(frame, path)
+
+    def read(take):
+        with pyogrio.raw.open_arrow(path, batch_size=7, use_pyarrow=False) as (_, reader):
+            stream = nanoarrow.c_array_stream(reader)
+            return [
+                (batch.length, [bytes(v.buffer(i)) for v in batch.view().children for i in (1, 2)])
+                for batch in take(stream)
+            ]
+
+    ours = read(arrow_io.stream_batches)
+    assert [length for length, _ in ours] == [7] * 7 + [1]
+    assert ours == read(iter)
+
+
 def test_loader_reads_through_arrow_and_drops_z(tmp_path, monkeypatch):
     frame = gpd.GeoDataFrame(
         {"identificatie": ["0003100000118018", "0003100000118019"]},

@@ -19,11 +19,17 @@ Conversions (checked against ``pyogrio.raw.read`` in tests/test_arrow_io.py):
 * dates -> ``datetime64[D]``; timestamps -> ``datetime64`` in their unit, without time
   zone (values as stored, UTC when a zone is given), NaT for nulls;
 * anything else -> object array of Python values (nanoarrow's conversion, slower).
+
+Batches are taken from the stream through its C ``get_next`` called with ``ctypes``
+(:func:`stream_batches`), which lets go of the GIL for the call: GDAL reads and decodes
+each batch there (10 to 25 ms for 8,192 footprints), and through nanoarrow's iterator it
+held the GIL meanwhile, so a read on a worker kept the window from drawing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import ctypes
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +40,48 @@ except ImportError:  # pragma: no cover - nanoarrow is a declared dependency
     nanoarrow = None
 
 import pyogrio.raw
+
+
+class _ArrowArrayStream(ctypes.Structure):
+    """The Arrow C stream interface (``struct ArrowArrayStream``, a stable ABI)."""
+
+    _fields_ = [
+        ("get_schema", ctypes.c_void_p),
+        ("get_next", ctypes.c_void_p),
+        ("get_last_error", ctypes.c_void_p),
+        ("release", ctypes.c_void_p),
+        ("private_data", ctypes.c_void_p),
+    ]
+
+
+# ctypes.CFUNCTYPE (not PYFUNCTYPE): the call releases the GIL while GDAL reads
+_GET_NEXT = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+_GET_LAST_ERROR = ctypes.CFUNCTYPE(ctypes.c_char_p, ctypes.c_void_p)
+
+
+def stream_batches(stream) -> Iterator:
+    """The batches (nanoarrow ``CArray``) of a nanoarrow ``CArrayStream``, as iterating it
+    gives them, each fetched without holding the GIL. Raises ``OSError`` with the
+    stream's own message when the producer (GDAL) fails."""
+    from nanoarrow._array import CArray
+
+    address = stream._addr()
+    struct = _ArrowArrayStream.from_address(address)
+    get_next = _GET_NEXT(struct.get_next)
+    schema = stream._get_cached_schema()
+    while True:
+        batch = CArray.allocate(schema)
+        code = get_next(address, batch._addr())
+        if code != 0:
+            message = None
+            if struct.get_last_error:
+                message = _GET_LAST_ERROR(struct.get_last_error)(address)
+            text = message.decode("utf-8", "replace") if message else f"error {code}"
+            raise OSError(f"Arrow stream: {text}")
+        if not batch.is_valid():  # a released array marks the end of the stream
+            return
+        yield batch
+
 
 #: Arrow format strings of fixed-width numbers and their numpy dtypes.
 _NUMBER_FORMATS = {
@@ -102,7 +150,7 @@ def read_layer(
         stream = nanoarrow.c_array_stream(reader)
         schema = stream.get_schema()
         fields = [(child.name, child.format) for child in schema.children]
-        batches = [(batch, batch.view()) for batch in stream]
+        batches = [(batch, batch.view()) for batch in stream_batches(stream)]
         geometry_index = _geometry_index(meta, fields)
         wkb_batches = []
         if geometry_index is not None:

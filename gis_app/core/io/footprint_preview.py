@@ -105,7 +105,7 @@ def _read_polygons(path: Path, layer: str) -> FlatPolygons | None:
         if len(fields) != 1 or fields[0][1] not in arrow_io.BINARY_FORMATS:
             return None
         offset_dtype = arrow_io.BINARY_FORMATS[fields[0][1]]
-        for batch in stream:
+        for batch in arrow_io.stream_batches(stream):
             view = batch.view().child(0)
             if view.length == 0:
                 continue
