@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QScrollArea,
     QSlider,
     QTabWidget,
@@ -59,6 +58,7 @@ from gis_app.ui.planning.metrics import MetricsView
 from gis_app.ui.planning.timeline import TimelineView
 from gis_app.ui.tasks import LatestOnly
 from gis_app.ui.text_style import NOTE, STATUS, WARN, style_text
+from gis_app.ui.thin_progress import ThinProgress
 
 if TYPE_CHECKING:
     from gis_app.ui.planning.charts import PlanCharts
@@ -374,11 +374,7 @@ class PlanningPanel(QWidget):
         f_layout = QVBoxLayout(figures_box)
         self.metrics = MetricsView()
         f_layout.addWidget(self.metrics)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(6)
-        self.progress.setVisible(False)
+        self.progress = ThinProgress()  # not QProgressBar: see ui/thin_progress.py
         self.status = QLabel("")
         self.status.setWordWrap(True)
         style_text(self.status, color=STATUS)
@@ -492,14 +488,11 @@ class PlanningPanel(QWidget):
             style_text(self.status, color=STATUS)
 
     def _busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, 0)  # moving bar until the job reports progress
+        self.progress.set_busy(busy)
 
     def _progress(self, fraction: float) -> None:
         if fraction > 0:
-            self.progress.setRange(0, 100)
-            self.progress.setValue(int(fraction * 100))
+            self.progress.set_fraction(fraction)
 
 
 class PlanningWorkspace:
