@@ -449,6 +449,6 @@ def test_a_window_without_a_session_notes_changed_sources_without_a_box(
         window, ProjectDocument(load_project(project_path), parent=window), settings=settings
     )
     assert not controller.in_session
-    controller.report_changed_sources()
+    controller.report_changed_sources()  # checked on the task runner
+    qtbot.waitUntil(lambda: "bronbestand" in window.statusBar().currentMessage(), timeout=10000)
     assert shown == []
-    assert "bronbestand" in window.statusBar().currentMessage()

@@ -461,3 +461,33 @@ def test_the_bundled_sample_opens_as_a_version_0_project():
     project, report = open_path(SAMPLE_PROJECT)
     assert report is None and len(project.buildings) > 10_000
     assert project.buildings["building_id"].str.len().eq(16).all()
+
+
+def test_the_info_of_an_unchanged_settled_file_is_read_once(tmp_path, monkeypatch):
+    """Opening asks on the reading thread, the window asks again on the UI thread: the
+    second answer for the same unchanged file comes without opening it again."""
+    from gis_app.core.io import projectfile
+
+    path = save_project(make_project(), tmp_path / "p.gpkg")
+    opened = []
+    real_list = projectfile._list_layers
+    monkeypatch.setattr(projectfile, "_list_layers", lambda p: opened.append(p) or real_list(p))
+    monkeypatch.setattr(projectfile, "_INFO_CACHE", {})
+    # just written: file times tick in steps of milliseconds, so it is not remembered
+    read_project_info(path)
+    read_project_info(path)
+    assert len(opened) == 2
+    settled = os.stat(path).st_mtime - 10
+    os.utime(path, (settled, settled))
+    first = read_project_info(path)
+    second = read_project_info(path)
+    assert len(opened) == 3
+    assert second.schema_version == first.schema_version == SCHEMA_VERSION
+    assert second.layers == first.layers and second.meta == first.meta
+    second.meta["format"] = "iets anders"  # each caller has its own copy
+    assert read_project_info(path).meta == first.meta
+    # written again (another time, another size): read again, and damage is found
+    with open(path, "r+b") as handle:
+        handle.write(b"niet meer sqlite")
+    with pytest.raises(ProjectError):
+        read_project_info(path)

@@ -530,14 +530,9 @@ class ProjectController(QObject):
     # =========================================================================================
     # sources
     # =========================================================================================
-    def changed_sources_text(self) -> str:
-        """The message about changed/missing sources of the open project ('' when none)."""
-        project = self.document.project
-        try:
-            changes = changed_sources(project)
-        except Exception:  # a check that fails must not block the project
-            log.warning("Controle van bronbestanden mislukt", exc_info=True)
-            return ""
+    @staticmethod
+    def changed_sources_text(changes) -> str:
+        """The message about changed/missing sources (``changed_sources``; '' when none)."""
         if not changes:
             return ""
         lines = []
@@ -565,10 +560,30 @@ class ProjectController(QObject):
         return "\n".join(lines)
 
     def report_changed_sources(self) -> None:
+        """Check the open project's sources on the task runner (reading and hashing them
+        took the UI thread up to ``SOURCE_CHECK_SECONDS`` while the map wanted to draw),
+        then :meth:`show_changed_sources`."""
+        project = self.document.project
+
+        def failed(_error: BaseException) -> None:  # a check that fails must not block
+            log.warning("Controle van bronbestanden mislukt", exc_info=_error)
+
+        def checked(changes) -> None:
+            if self.document.project is project:  # not of a project since replaced
+                self.show_changed_sources(changes)
+
+        task_runner().submit(
+            lambda _progress: changed_sources(project),
+            name="bronbestanden controleren",
+            on_result=checked,
+            on_error=failed,
+        )
+
+    def show_changed_sources(self, changes) -> None:
         """Tell the user which sources changed: a message box in an interactive session,
         else (tests, ``gis-app open --screenshot``) a status bar notice and a log line,
         because nobody is there to close a modal box."""
-        text = self.changed_sources_text()
+        text = self.changed_sources_text(changes)
         if not text:
             return
         if not self.in_session:
