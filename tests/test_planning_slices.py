@@ -188,6 +188,13 @@ def test_municipality_and_id_rank_in_slices_equal_one_pass(monkeypatch, slice_ro
     assert list(model_module._municipality(ids)) == list(municipality_by_rows(ids))
     expected = np.unique(ids.astype(str), return_inverse=True)[1]
     assert np.array_equal(model_module._id_rank(ids), expected)
+    # the pseudo-clusters: distinct codes and each id's position, as one np.unique gives
+    codes, inverse = model_module._municipality_groups(ids)
+    expected_codes, expected_inverse = np.unique(municipality_by_rows(ids), return_inverse=True)
+    assert list(codes) == list(expected_codes)
+    assert np.array_equal(inverse, expected_inverse)
+    empty_codes, empty_inverse = model_module._municipality_groups(ids[:0])
+    assert len(empty_codes) == len(empty_inverse) == 0
     bag = ids[[0, 1, 4, 5, 8, 9, 10]]  # BAG ids only: ranked by the numbers they spell
     assert np.array_equal(
         model_module._id_rank(bag), np.unique(bag.astype(str), return_inverse=True)[1]
