@@ -291,9 +291,10 @@ class TaskRunner(QObject):
     def after_paint(self, fn: Callable[[], None], *, name: str = "") -> Task:
         """Call ``fn()`` on the UI thread once the events posted so far have been handled,
         the repaint of what the calling code changed among them (Qt posts repaints at low
-        priority, after every other posted event, and fires zero-interval timers after
-        those). UI work split this way costs one frame per part instead of all parts and
-        their repaints in one, while a pan or zoom waits. The runner counts it as a task
+        priority, after every other posted event, and fires timers after those; a 1 ms
+        timer, so the timers already due and the input that arrived come first). UI work
+        split this way costs one frame per part instead of all parts and their repaints
+        in one, while a pan or zoom waits. The runner counts it as a task
         until it ran: busy meanwhile, ``idle`` after it; ``cancel()`` drops it."""
         task = Task(self, None, name or getattr(fn, "__name__", "after paint"), None, ())
         task.state = "running"
@@ -301,7 +302,10 @@ class TaskRunner(QObject):
         self._active.append(task)
         timer = QTimer(self)
         timer.setSingleShot(True)
-        timer.setInterval(0)
+        # not 0: the timers already due (a pan's, the map's) and the input that arrived
+        # are handled before the next part, not after it
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.setInterval(AFTER_PAINT_DELAY_MS)
 
         def run() -> None:
             timer.deleteLater()
@@ -428,6 +432,9 @@ class TaskRunner(QObject):
             self.busyChanged.emit(False)
             self.idle.emit()
 
+
+#: How long after the current event :meth:`TaskRunner.after_paint` runs the next part.
+AFTER_PAINT_DELAY_MS = 1
 
 #: Python's thread switch interval while the window runs (see the module docstring).
 UI_SWITCH_INTERVAL_S = 0.001
