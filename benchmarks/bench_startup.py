@@ -396,9 +396,12 @@ FINDINGS = (
     "held the GIL 30-60 ms); the project's sources are checked on the runner and the "
     "file's schema is not read again on the UI thread (hand-over 18 -> 10 ms). Longest "
     "stall 47-74 ms -> 22-31 ms, with 199 clusters 60-82 -> 25-27 ms; until idle 0.1-0.3 s "
-    "shorter. What is left: the plan views' turn and its repaint (10 + 13-19 ms), and "
-    "sliced calls of the planner's set-up (a 9.6 MB text concatenation, a sort of the "
-    "municipality codes) that hold the GIL for a few milliseconds each.",
+    "shorter. Then the unclustered buildings' pseudo-clusters were found per slice (the "
+    "whole column's codes were a 9.6 MB text array, concatenated and sorted holding the "
+    "GIL), and `after_paint` waits 1 ms instead of 0 (the document's and views' turns of "
+    "a plan ran back to back when the first caused no repaint): 19-29 ms over 6 runs, "
+    "19-20 ms in the instrumented harness. What is left: the plan views' turn and its "
+    "repaint (10 + 13-19 ms under Xvfb), in a frame of its own.",
 )
 
 
