@@ -157,14 +157,20 @@ class _PaintLog(QObject):
         return False
 
 
-def test_after_paint_runs_once_the_repaint_asked_for_is_done(qtbot, runner):
-    label = QLabel("eerste")
+def _painted_label(qtbot, text: str) -> tuple[QLabel, list]:
+    """A shown label, its first paint done, and the log its paints go to from now on."""
+    label = QLabel(text)
     qtbot.addWidget(label)
     label.show()
     qtbot.waitExposed(label)
-    qtbot.wait(50)  # its first paint is done
-    log = []
+    qtbot.wait(50)
+    log: list = []
     _PaintLog(label, log)
+    return label, log
+
+
+def test_after_paint_runs_once_the_repaint_asked_for_is_done(qtbot, runner):
+    label, log = _painted_label(qtbot, "eerste")
     idle = []
     runner.idle.connect(lambda: idle.append(list(log)))
 
@@ -196,13 +202,7 @@ def test_map_first_fills_each_come_after_the_repaint_of_the_one_before(qtbot, ru
     document, canvas = Document(), Canvas()
     gate = map_first.MapFirst(document, canvas, runner)
     gate.hold(map_first.MAP_FIRST_ROWS)
-    label = QLabel("")
-    qtbot.addWidget(label)
-    label.show()
-    qtbot.waitExposed(label)
-    qtbot.wait(50)  # its first paint is done
-    log = []
-    _PaintLog(label, log)
+    label, log = _painted_label(qtbot, "")
 
     def fill(name):
         def run(*_result):
