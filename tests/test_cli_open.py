@@ -139,3 +139,25 @@ def test_screenshot_without_display_uses_offscreen(small_file, tmp_path):
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (800, 600)
+
+
+def test_map_only_screenshot_shows_the_map_in_its_colours(qtbot, small_file, tmp_path, capsys):
+    """``--map-only``: the picture as soon as the map shows the buildings (a project read
+    first, as this small one is, in its own colours), not after the plan and charts."""
+    out = tmp_path / "kaart.png"
+    code = main(
+        ["open", str(small_file), "--screenshot", str(out), "--size", "1400x900", "--map-only"]
+    )
+    assert code == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    region = map_region(rgb(image))
+    coloured = sum(int(_near(region, RISK_COLORS[p]).sum()) for p in ("verhoogd", "normaal"))
+    assert coloured > 50
+    assert "kaart.png" in capsys.readouterr().out
+
+
+def test_map_only_without_a_screenshot_is_one_line_and_exit_2(small_file, capsys):
+    assert main(["open", str(small_file), "--map-only"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--map-only" in err[0] and "--screenshot" in err[0]

@@ -375,3 +375,38 @@ def test_a_window_closed_during_the_read_lets_the_collector_go(
     assert collector._holds == 1
     window.close()
     assert collector._holds == 0
+
+
+def test_a_map_only_screenshot_of_a_large_project_is_taken_before_it_is_read(
+    project_file, tmp_path, small_threshold, monkeypatch, capsys
+):
+    """``--screenshot --map-only``: the footprints read ahead are drawn and written as the
+    picture; the project itself is never read (as QGIS's snapshot draws a layer)."""
+    from PySide6.QtGui import QImage
+
+    import gis_app.core.io.opening as opening
+    import gis_app.ui.shell.file_actions as file_actions
+    from gis_app.cli import main
+    from gis_app.core.styling import MISSING_COLOR
+    from gis_app.ui.map.renderer import BACKGROUND
+
+    def no_read(*_args, **_kwargs):
+        raise AssertionError("the project was read")
+
+    monkeypatch.setattr(opening, "open_path", no_read)
+    monkeypatch.setattr(file_actions, "load_path", no_read)
+    out = tmp_path / "kaart.png"
+    assert main(["open", str(project_file), "--screenshot", str(out), "--map-only"]) == 0
+    assert "kaart.png" in capsys.readouterr().out
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    pixels = np.array(
+        [[image.pixelColor(x, y).name() for x in range(0, 1600, 4)] for y in range(0, 1000, 4)]
+    )
+    assert (pixels == BACKGROUND.lower()).sum() > 1000  # the map is there
+    assert (pixels == MISSING_COLOR.lower()).sum() > 20  # with its footprints
+
+    # the file the footprints come from is never the picture
+    code = main(["open", str(project_file), "--screenshot", str(project_file), "--map-only"])
+    assert code == 2
+    assert load_project(project_file).buildings.shape[0] == N

@@ -68,6 +68,13 @@ def register(subparsers) -> None:
         metavar="WxH",
         help=f"window size in pixels for --screenshot (default {DEFAULT_SIZE})",
     )
+    parser.add_argument(
+        "--map-only",
+        action="store_true",
+        help="with --screenshot: write the picture as soon as the map shows the buildings, "
+        "without waiting for the plan and the charts (a large project's footprints in one "
+        "colour, drawn before its file is read)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -168,6 +175,9 @@ def _run_read_ahead(preview, collecting: bool, child) -> int:
 
 def run(args: argparse.Namespace) -> int:
     size = parse_size(args.size)
+    map_only = bool(getattr(args, "map_only", False))
+    if map_only and args.screenshot is None:
+        raise InputError(t("--map-only hoort bij --screenshot"))
     if args.screenshot is not None and _needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -194,6 +204,16 @@ def run(args: argparse.Namespace) -> int:
             preview = _read_ahead_preview(args.file)
             if preview is not None:
                 return _run_read_ahead(preview, collecting, child)
+        elif map_only:
+            # the picture of the map only: a large project's footprints need no project
+            preview = _read_ahead_preview(args.file)
+            if preview is not None:
+                from gis_app.core.io.outputs import check_outputs, protected_files
+
+                check_outputs(
+                    [args.screenshot], protected_files(None, [args.file]), what="--screenshot"
+                )
+                return _write_screenshot(args, size, preview=preview)
         if child is not None:  # read first after all: the usual child after the read
             _close_child(child)
             child = None
@@ -228,14 +248,24 @@ def run(args: argparse.Namespace) -> int:
             gc.enable()
         return run_app(project=project, report=report)
 
+    _report_changed_sources(project)
+    return _write_screenshot(args, size, project=project, report=report)
+
+
+def _write_screenshot(args, size, *, project=None, report=None, preview=None) -> int:
+    """The window on ``project`` (or a large project file's footprints, ``preview``),
+    written as a PNG once it has settled, or with ``--map-only`` once its map shows the
+    buildings; the path on stdout."""
     from gis_app.ui.app import get_app
     from gis_app.ui.shell.main_window import MainWindow
 
     app = get_app()
     _quiet_offscreen_warnings()
-    _report_changed_sources(project)
     window = MainWindow()
-    window.set_project(project, report)
+    if preview is not None:
+        window.layer_stack.show_preview(preview)
+    else:
+        window.set_project(project, report)
     outcome: dict = {}
 
     def finished(key: str, value) -> None:
@@ -250,7 +280,9 @@ def run(args: argparse.Namespace) -> int:
     window.screenshotSaved.connect(lambda path: finished("written", path))
     window.screenshotFailed.connect(lambda error: finished("error", error))
     try:
-        window.save_screenshot(args.screenshot, size)
+        window.save_screenshot(
+            args.screenshot, size, map_only=bool(getattr(args, "map_only", False))
+        )
         app.exec()
     finally:
         window.document.mark_clean()  # nothing to ask about: the window only made a picture

@@ -60,11 +60,17 @@ class Screenshots:
             on_idle()
 
     def save_screenshot(
-        self: MainWindow, path: str | Path, size: tuple[int, int] = (1600, 1000)
+        self: MainWindow,
+        path: str | Path,
+        size: tuple[int, int] = (1600, 1000),
+        *,
+        map_only: bool = False,
     ) -> None:
         """Lay the window out at ``size`` as a user first sees it, wait until the load, the
         plan and the charts are done (:meth:`when_idle`), and write it as a PNG; then
-        ``screenshotSaved(Path)``, or ``screenshotFailed(error)``.
+        ``screenshotSaved(Path)``, or ``screenshotFailed(error)``. With ``map_only`` the
+        picture is taken as soon as the map shows buildings (the panels may still be
+        filling in), or when the window settles if there are none to show.
 
         When the panels do not fit in ``size`` (the window has a minimum size), the window
         is laid out at its minimum and scaled down into the requested size without
@@ -82,9 +88,17 @@ class Screenshots:
 
         def zoom() -> None:
             self.canvas.zoom_full()
-            self.when_idle(grab)
+            if map_only and self._has_buildings_to_draw():
+                self.canvas.renderFinished.connect(drawn)
+            else:
+                self.when_idle(grab)
             # work that never ends (a bug) must not hold the picture back for ever
             QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self, grab)
+
+        def drawn() -> None:
+            if self.canvas.last_render_stats.get("visible"):
+                self.canvas.renderFinished.disconnect(drawn)
+                grab()
 
         def grab() -> None:
             if grabbed:
@@ -102,6 +116,9 @@ class Screenshots:
             self.screenshotSaved.emit(written)
 
         QTimer.singleShot(0, self, lay_out)
+
+    def _has_buildings_to_draw(self: MainWindow) -> bool:
+        return self.layer_stack.preview is not None or len(self.document.project.buildings) > 0
 
     def write_screenshot(self: MainWindow, path: str | Path, size: tuple[int, int]) -> Path:
         """Grab the window as it is now into a PNG of ``size`` (see :meth:`save_screenshot`)."""
