@@ -55,6 +55,9 @@ METRIC_ROWS = (
     ("commitments", QT_TRANSLATE_NOOP("MetricsView", "Toezeggingen gebroken"), "broken"),
 )
 
+#: Qt's QWIDGETSIZE_MAX (PySide6 does not export it): a widget's height without a limit.
+NO_LIMIT = (1 << 24) - 1
+
 #: rows shown only when the plan has the figure (deadlines set, a bound computed)
 OPTIONAL_KINDS = ("safe", "misses", "gap")
 
@@ -230,7 +233,8 @@ class MetricsView(QWidget):
         self.note.setObjectName("MetricsNote")
         self.note.setWordWrap(True)
         style_text(self.note, color=PLACEHOLDER, italic=True)
-        self.note.hide()
+        # hidden by its height, not setVisible (see set_metrics)
+        self.note.setMaximumHeight(0)
         layout.addRow(self.note)
 
     def set_metrics(self, metrics: dict | None) -> None:
@@ -252,8 +256,14 @@ class MetricsView(QWidget):
                     self.layout().setRowVisible(self.names[key], shown)
         notes = [self.note_text(key) for key in degenerate_notes(metrics)]
         self.note.setText("\n".join(notes))
-        if self.note.isVisibleTo(self) != bool(notes):
-            self.note.setVisible(bool(notes))
+        # shown by its height: showing a widget lays out every panel above it at once (5 ms
+        # of the first plan's turn at 300,000 buildings), a new height is laid out later
+        # with the plan's other changes, in one pass
+        self.note.setMaximumHeight(NO_LIMIT if notes else 0)
+
+    def note_shown(self) -> bool:
+        """Whether a note says why a figure looks odd."""
+        return bool(self.note.text()) and self.note.maximumHeight() > 0
 
     def note_text(self, key: str) -> str:
         """One line saying why a figure looks odd."""
