@@ -402,8 +402,13 @@ FINDINGS = (
     "whole column's codes were a 9.6 MB text array, concatenated and sorted holding the "
     "GIL), and `after_paint` waits 1 ms instead of 0 (the document's and views' turns of "
     "a plan ran back to back when the first caused no repaint): 19-29 ms over 6 runs, "
-    "19-20 ms in the instrumented harness. What is left: the plan views' turn and its "
-    "repaint (10 + 13-19 ms under Xvfb), in a frame of its own.",
+    "19-20 ms in the instrumented harness. Last, the metrics note is shown by its height "
+    "instead of setVisible (showing a widget laid out every panel above it at once, 5 ms "
+    "of the views' turn) and the thin progress bar is drawn by Qt alone (its Python "
+    "paintEvent waited 15 ms for the GIL of the worker computing the plan): 17-31 ms over "
+    "twelve runs at the machine's varying speed. What is left: the plan views' turn and "
+    "its repaint (6-10 + 11-19 ms under Xvfb), in a frame of its own; when the machine "
+    "runs a third slower (QGIS 5.8 s instead of 4.3 s) a round can pass 33 ms.",
 )
 
 
