@@ -267,3 +267,24 @@ def test_a_plan_dropped_between_its_two_turns_never_reaches_the_views(qtbot):
         assert dropped[0] is not None
         assert all(b is None or b.result is not dropped[0] for b in shown)
         assert controller.bundle.result is document.plan_result  # the newer plan, shown
+
+
+def test_a_window_closed_between_a_plans_two_turns_takes_no_views_turn(qtbot):
+    """The views' turn comes from the application's runner: a controller deleted before
+    it (its window closed) is left alone, without an error in the event loop."""
+    import shiboken6
+    from test_workspace import make_project
+
+    from gis_app.ui.document import ProjectDocument
+    from gis_app.ui.planning.controller import PlanningController
+
+    document = ProjectDocument(make_project(n=300))
+    controller = PlanningController(document)
+    qtbot.waitUntil(lambda: not controller.runner.is_busy(), timeout=20000)
+    qtbot.waitUntil(lambda: controller.bundle is not None, timeout=20000)
+    bundle = controller.bundle
+    runner = controller.runner.runner
+    controller._apply(bundle)  # the document's turn; the views' turn is queued
+    controller.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(controller), timeout=5000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)  # no exception in the loop

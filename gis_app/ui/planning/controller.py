@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from gis_app.core import planning_views as pv
@@ -419,6 +420,8 @@ class PlanningController(QObject):
         self.runner.runner.after_paint(lambda: self._show(bundle), name="plan views")
 
     def _show(self, bundle) -> None:
+        if not shiboken6.isValid(self):  # its window closed between the two turns
+            return
         if self._showing is not bundle:  # a newer plan came, or the project was replaced
             return
         self._showing = None
