@@ -288,3 +288,31 @@ def test_a_window_closed_between_a_plans_two_turns_takes_no_views_turn(qtbot):
     controller.deleteLater()
     qtbot.waitUntil(lambda: not shiboken6.isValid(controller), timeout=5000)
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)  # no exception in the loop
+
+
+def test_a_lane_is_busy_until_the_parts_of_showing_its_outcome_ran(qtbot, runner):
+    """Whoever waits for a lane (``is_busy``) waits for the whole outcome, also the parts
+    shown on later turns; ``busyChanged`` still follows the jobs (a progress bar)."""
+    from gis_app.ui.tasks import LatestOnly
+
+    lane = LatestOnly(None, runner)
+    shown, seen, signals, turns = [], [], [], []
+    lane.busyChanged.connect(signals.append)
+
+    def arrived(value):
+        turns.append(lane.after_paint(lambda: shown.append(value)))
+        seen.append(lane.is_busy())
+        if value == 8:
+            turns[-1].cancel()  # dropped before its turn came
+
+    lane.resultReady.connect(arrived)
+    lane.submit(lambda _progress: 7)
+    qtbot.waitUntil(lambda: shown == [7], timeout=5000)
+    assert seen == [True]  # the job was done, its second part not yet
+    assert not lane.is_busy()
+    assert signals == [True, False]
+
+    lane.submit(lambda _progress: 8)  # a dropped part frees the lane too
+    qtbot.waitUntil(lambda: len(turns) == 2 and not runner.busy, timeout=5000)
+    assert shown == [7] and not lane.is_busy()
+    assert signals == [True, False, True, False]

@@ -288,14 +288,21 @@ class TaskRunner(QObject):
             self.busyChanged.emit(True)
         return task
 
-    def after_paint(self, fn: Callable[[], None], *, name: str = "") -> Task:
+    def after_paint(
+        self,
+        fn: Callable[[], None],
+        *,
+        name: str = "",
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> Task:
         """Call ``fn()`` on the UI thread once the events posted so far have been handled,
         the repaint of what the calling code changed among them (Qt posts repaints at low
         priority, after every other posted event, and fires timers after those; a 1 ms
         timer, so the timers already due and the input that arrived come first). UI work
         split this way costs one frame per part instead of all parts and their repaints
         in one, while a pan or zoom waits. The runner counts it as a task
-        until it ran: busy meanwhile, ``idle`` after it; ``cancel()`` drops it."""
+        until it ran: busy meanwhile, ``idle`` after it; ``cancel()`` drops it, and then
+        ``on_cancelled()`` is called instead of ``fn()``."""
         task = Task(self, None, name or getattr(fn, "__name__", "after paint"), None, ())
         task.state = "running"
         was_busy = self.busy
@@ -310,6 +317,8 @@ class TaskRunner(QObject):
         def run() -> None:
             timer.deleteLater()
             if task.done:  # the runner was shut down meanwhile
+                if on_cancelled is not None:
+                    on_cancelled()
                 return
             hold_background()
             self._painted.start()
@@ -317,6 +326,8 @@ class TaskRunner(QObject):
             try:
                 if not task.cancelled:
                     fn()
+                elif on_cancelled is not None:
+                    on_cancelled()
             finally:
                 self._check_idle()
 
@@ -597,10 +608,11 @@ class LatestOnly(QObject):
         self.generation = 0
         self.applied_generations: list[int] = []  # for diagnostics and tests
         self._answered = 0  # jobs whose outcome reached this lane (applied, failed, cancelled)
+        self._turns = 0  # parts of showing an outcome still to come (after_paint)
 
     def submit(self, fn: Callable[[Progress], Any], name: str = "") -> Task:
         """Run ``fn`` as the newest computation of this lane."""
-        was_busy = self.is_busy()
+        was_busy = self._computing()
         self.generation += 1
         generation = self.generation
         self._task = self.runner.submit(
@@ -617,12 +629,33 @@ class LatestOnly(QObject):
         return self._task
 
     def is_busy(self) -> bool:
+        """A job of this lane is queued or running, or a part of showing its outcome is
+        still to come (:meth:`after_paint`)."""
+        return self.runner.is_busy(self._key) or self._turns > 0
+
+    def _computing(self) -> bool:
+        """A job of this lane is queued or running (what ``busyChanged`` says)."""
         return self.runner.is_busy(self._key)
+
+    def after_paint(self, fn: Callable[[], None], *, name: str = "") -> Task:
+        """``TaskRunner.after_paint`` for a part of showing this lane's outcome: the lane
+        counts as busy until it ran (or was dropped), so whoever waits for the lane waits
+        for the whole outcome, and for the work that its showing starts."""
+        self._turns += 1
+
+        def turn() -> None:
+            self._turns -= 1
+            fn()
+
+        def dropped() -> None:
+            self._turns -= 1
+
+        return self.runner.after_paint(turn, name=name, on_cancelled=dropped)
 
     @property
     def dropped(self) -> int:
         """Jobs superseded by a newer one before their outcome arrived (diagnostics)."""
-        return self.generation - self._answered - (1 if self.is_busy() else 0)
+        return self.generation - self._answered - (1 if self._computing() else 0)
 
     def cancel(self) -> None:
         """Drop the queued job and stop the running one (its result is not applied)."""
@@ -640,7 +673,7 @@ class LatestOnly(QObject):
             cancelled = True  # cancel() means: do not apply, even if the job got to its end
         self._answered += 1
         with contextlib.suppress(RuntimeError):  # the lane's owner is being deleted
-            if not self.is_busy():
+            if not self._computing():
                 self.busyChanged.emit(False)
             if cancelled:
                 return

@@ -417,7 +417,8 @@ class PlanningController(QObject):
         columns = {c: bundle.plan_columns[c] for c in PLAN_COLUMNS} if fits else None
         self._showing = bundle
         self.document.set_plan_result(bundle.result, columns)
-        self.runner.runner.after_paint(lambda: self._show(bundle), name="plan views")
+        # on the lane: waiting for the plan means waiting for its views too
+        self.runner.after_paint(lambda: self._show(bundle), name="plan views")
 
     def _show(self, bundle) -> None:
         if not shiboken6.isValid(self):  # its window closed between the two turns
