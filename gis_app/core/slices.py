@@ -11,7 +11,7 @@ them, and between slices the work gives way while the UI thread holds background
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -30,13 +30,20 @@ def in_slices(fn: Callable, values, size: int | None = None) -> np.ndarray:
     common type of the slices, as one call over all rows would. ``size`` defaults to
     :data:`SLICE_ROWS`.
     """
+    parts = [np.asarray(fn(part)) for part in slice_parts(values, size)]
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def slice_parts(values, size: int | None = None) -> Iterator:
+    """``values`` (an array or a pandas Series, sliced by position) ``size`` rows at a
+    time, giving way between slices; all of it at once when it fits in one. ``size``
+    defaults to :data:`SLICE_ROWS`."""
     size = SLICE_ROWS if size is None else size
     n = len(values)
     if n <= size:
-        return np.asarray(fn(values))
+        yield values
+        return
     rows = values.iloc if hasattr(values, "iloc") else values
-    parts = []
     for i in range(0, n, size):
         give_way()
-        parts.append(np.asarray(fn(rows[i : i + size])))
-    return np.concatenate(parts)
+        yield rows[i : i + size]

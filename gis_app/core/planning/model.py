@@ -57,7 +57,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from gis_app.core import slices
 from gis_app.core.errors import PlanningError
 from gis_app.core.i18n import t
 from gis_app.core.planning.config import (
@@ -67,7 +66,6 @@ from gis_app.core.planning.config import (
     WORK_MEASURES,
     PlanningConfig,
 )
-from gis_app.core.progress import give_way
 from gis_app.core.schema import (
     MEASURE_HEAVY,
     MEASURE_LIGHT,
@@ -81,7 +79,7 @@ from gis_app.core.schema import (
     ensure_cluster_columns,
     profile_codes_from_lpr,
 )
-from gis_app.core.slices import in_slices
+from gis_app.core.slices import in_slices, slice_parts
 
 #: Measure codes used in the arrays (0 = no work).
 MEASURE_CODES = (MEASURE_NONE, MEASURE_LIGHT, MEASURE_HEAVY, MEASURE_REBUILD)
@@ -209,15 +207,12 @@ def _municipality_groups(building_ids: np.ndarray) -> tuple[np.ndarray, np.ndarr
     codes (sorted) and each id's position among them, found a slice at a time. The whole
     column's codes would be one 9.6 MB text array at 300,000 buildings, concatenated and
     sorted in calls that hold the GIL; per slice, only the few distinct codes are kept."""
-    n = len(building_ids)
-    if n == 0:
+    if not len(building_ids):
         return np.empty(0, dtype="U8"), np.empty(0, dtype=np.int64)
-    size = slices.SLICE_ROWS
-    parts = []
-    for start in range(0, n, size):
-        give_way()
-        codes = _municipality_of_slice(building_ids[start : start + size])
-        parts.append(np.unique(codes, return_inverse=True))
+    parts = [
+        np.unique(_municipality_of_slice(part), return_inverse=True)
+        for part in slice_parts(building_ids)
+    ]
     distinct = np.unique(np.concatenate([found for found, _ in parts]))
     inverse = np.concatenate(
         [np.searchsorted(distinct, found)[positions] for found, positions in parts]
