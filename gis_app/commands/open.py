@@ -208,12 +208,8 @@ def run(args: argparse.Namespace) -> int:
             # the picture of the map only: a large project's footprints need no project
             preview = _read_ahead_preview(args.file)
             if preview is not None:
-                from gis_app.core.io.outputs import check_outputs, protected_files
-
-                check_outputs(
-                    [args.screenshot], protected_files(None, [args.file]), what="--screenshot"
-                )
-                return _write_screenshot(args, size, preview=preview)
+                _check_screenshot_path(args)
+                return _write_screenshot(args, size, map_only, preview=preview)
         if child is not None:  # read first after all: the usual child after the read
             _close_child(child)
             child = None
@@ -227,9 +223,7 @@ def run(args: argparse.Namespace) -> int:
             gc.enable()
         raise
     if args.screenshot is not None:
-        from gis_app.core.io.outputs import check_outputs, protected_files
-
-        check_outputs([args.screenshot], protected_files(project, [args.file]), what="--screenshot")
+        _check_screenshot_path(args, project)
     _prefetch_neighbours(project)
     for warning in project.load_warnings:
         print(t("gis-app open: waarschuwing: {warning}", warning=warning), file=sys.stderr)
@@ -249,10 +243,19 @@ def run(args: argparse.Namespace) -> int:
         return run_app(project=project, report=report)
 
     _report_changed_sources(project)
-    return _write_screenshot(args, size, project=project, report=report)
+    return _write_screenshot(args, size, map_only, project=project, report=report)
 
 
-def _write_screenshot(args, size, *, project=None, report=None, preview=None) -> int:
+def _check_screenshot_path(args, project=None) -> None:
+    """``--screenshot`` must not replace the file opened or the project's sources."""
+    from gis_app.core.io.outputs import check_outputs, protected_files
+
+    check_outputs([args.screenshot], protected_files(project, [args.file]), what="--screenshot")
+
+
+def _write_screenshot(
+    args, size, map_only: bool, *, project=None, report=None, preview=None
+) -> int:
     """The window on ``project`` (or a large project file's footprints, ``preview``),
     written as a PNG once it has settled, or with ``--map-only`` once its map shows the
     buildings; the path on stdout."""
@@ -280,9 +283,7 @@ def _write_screenshot(args, size, *, project=None, report=None, preview=None) ->
     window.screenshotSaved.connect(lambda path: finished("written", path))
     window.screenshotFailed.connect(lambda error: finished("error", error))
     try:
-        window.save_screenshot(
-            args.screenshot, size, map_only=bool(getattr(args, "map_only", False))
-        )
+        window.save_screenshot(args.screenshot, size, map_only=map_only)
         app.exec()
     finally:
         window.document.mark_clean()  # nothing to ask about: the window only made a picture
