@@ -815,17 +815,20 @@ def read_project_info(path: str | Path) -> ProjectInfo:
         key, settled = None, False
     known = _INFO_CACHE.get(key) if key is not None else None
     if known is not None:
-        return dataclasses.replace(
-            known, path=path, layers=dict(known.layers), meta=copy.deepcopy(known.meta)
-        )
+        return _info_copy(known, path)
     info = _read_project_info(path)
     if key is not None and settled:
         if len(_INFO_CACHE) >= _INFO_CACHE_SIZE:
             _INFO_CACHE.pop(next(iter(_INFO_CACHE)), None)
-        _INFO_CACHE[key] = dataclasses.replace(
-            info, layers=dict(info.layers), meta=copy.deepcopy(info.meta)
-        )
+        _INFO_CACHE[key] = _info_copy(info, path)
     return info
+
+
+def _info_copy(info: ProjectInfo, path: Path) -> ProjectInfo:
+    """``info`` for ``path`` with layers and metadata of its own (callers may change them)."""
+    return dataclasses.replace(
+        info, path=path, layers=dict(info.layers), meta=copy.deepcopy(info.meta)
+    )
 
 
 def _read_project_info(path: Path) -> ProjectInfo:
