@@ -320,8 +320,7 @@ class TaskRunner(QObject):
                 if on_cancelled is not None:
                     on_cancelled()
                 return
-            hold_background()
-            self._painted.start()
+            self._hold_until_painted()
             self._finish(task, "delivered")
             try:
                 if not task.cancelled:
@@ -399,9 +398,15 @@ class TaskRunner(QObject):
         if on_progress is not None and not task.cancelled and not task.done:
             on_progress(fraction, text)
 
-    def _on_finished(self, task: Task, result: object, error: BaseException | None) -> None:
+    def _hold_until_painted(self) -> None:
+        """Background work waits while the UI thread shows an outcome: released by the
+        zero-interval timer once the events this one posts, the repaint among them, are
+        handled (``core.progress.give_way``)."""
         hold_background()
         self._painted.start()
+
+    def _on_finished(self, task: Task, result: object, error: BaseException | None) -> None:
+        self._hold_until_painted()
         if task.latest is not None and self._running.get(task.latest) is task:
             del self._running[task.latest]
             queued = self._queued.pop(task.latest, None)
